@@ -1,0 +1,136 @@
+import { sql, and, eq, gte, lte, desc, lt, type SQL } from 'drizzle-orm';
+import { activityEvents, campaigns, memberships } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { newId, nowIso } from '../../workers/api/lib/ids';
+import { underPath, writeBatch } from './util';
+import type { ActivityType } from '../../shared/metrics';
+
+export interface ActivityInput {
+  userId: string | null;
+  type: ActivityType;
+  campaignId?: string | null;
+  kind?: string | null;
+  /** the unit the activity counts for; by default the user's member unit */
+  orgUnitId?: string | null;
+  points?: number;
+  quantity?: number;
+  occurredAt?: string;
+  /** the source record (answer id, vote id…): the same type+ref is recorded once */
+  ref?: string | null;
+}
+
+/**
+ * The one way modules append activity events. Returns the statement so callers put it in
+ * the same `writeBatch()` as the change it records; the unit and its path are resolved in SQL.
+ */
+export function activityInsert(e: ActivityInput): SQL {
+  const unitExpr = e.orgUnitId
+    ? sql`${e.orgUnitId}`
+    : sql`(SELECT org_unit_id FROM memberships WHERE user_id = ${e.userId} AND role = 'member' ORDER BY created_at LIMIT 1)`;
+  return sql`
+    INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref)
+    SELECT ${newId()}, ${e.userId}, u.id, u.path, ${e.campaignId ?? null}, ${e.kind ?? null}, ${e.type},
+           ${e.points ?? 0}, ${e.quantity ?? 1}, ${e.occurredAt ?? nowIso()}, ${e.ref ?? null}
+    FROM (SELECT 1) LEFT JOIN org_units u ON u.id = ${unitExpr}
+    WHERE true -- lets SQLite parse the upsert after a join
+    ON CONFLICT (type, ref) DO NOTHING`;
+}
+
+export async function recordActivity(db: Db, e: ActivityInput): Promise<void> {
+  await writeBatch(db, [activityInsert(e)]);
+}
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  orgUnitId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * An audit row, to be written in the same batch as the change it describes. With
+ * `onlyIfChanged` it is written only when the statement just before it changed a row
+ * (a conditional update that lost a race leaves no audit trail of a change that never was).
+ */
+export function auditInsert(a: AuditInput, onlyIfChanged = false): SQL {
+  return sql`
+    INSERT INTO audit_log (id, actor_id, action, entity, entity_id, org_unit_id, detail, at)
+    SELECT ${newId()}, ${a.actorId}, ${a.action}, ${a.entity}, ${a.entityId}, ${a.orgUnitId ?? null},
+           ${a.detail ? JSON.stringify(a.detail) : null}, ${nowIso()}
+    WHERE ${onlyIfChanged ? sql`changes() > 0` : sql`1`}`;
+}
+
+export interface MetricsRange { from?: string | undefined; to?: string | undefined }
+
+/** Member-activity metrics of a subtree; definitions in shared/metrics.ts. */
+export async function subtreeMetrics(db: Db, path: string, range: MetricsRange) {
+  const timeConds = [
+    underPath(activityEvents.orgPath, path),
+    range.from ? gte(activityEvents.occurredAt, range.from) : undefined,
+    range.to ? lte(activityEvents.occurredAt, range.to) : undefined,
+  ];
+  const memberIds = db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member')));
+  const [members, active, byKind] = await db.batch([
+    db
+      .select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
+      .from(memberships)
+      .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+    db
+      .select({
+        active: sql<number>`COUNT(DISTINCT CASE WHEN ${activityEvents.userId} IN ${memberIds} THEN ${activityEvents.userId} END)`,
+        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`,
+      })
+      .from(activityEvents)
+      .where(and(...timeConds)),
+    db
+      .select({
+        kind: activityEvents.kind,
+        events: sql<number>`COUNT(*)`,
+        active: sql<number>`COUNT(DISTINCT ${activityEvents.userId})`,
+        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`,
+      })
+      .from(activityEvents)
+      .where(and(...timeConds))
+      .groupBy(activityEvents.kind),
+  ]);
+  return {
+    members: members[0]?.n ?? 0,
+    activeMembers: active[0]?.active ?? 0,
+    points: active[0]?.points ?? 0,
+    byKind: Object.fromEntries(
+      byKind.map((r) => [r.kind ?? 'other', { events: r.events, activeMembers: r.active, points: r.points }]),
+    ),
+  };
+}
+
+/** A member's own activity, newest first, with the campaign it belongs to. */
+export async function listUserActivity(db: Db, userId: string, limit: number, beforeId: string | null) {
+  const [rows, totals] = await db.batch([
+    db
+      .select({
+        id: activityEvents.id,
+        type: activityEvents.type,
+        campaignId: activityEvents.campaignId,
+        campaignTitle: campaigns.title,
+        campaignKind: campaigns.kind,
+        points: activityEvents.points,
+        quantity: activityEvents.quantity,
+        occurredAt: activityEvents.occurredAt,
+      })
+      .from(activityEvents)
+      .leftJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
+      .where(and(eq(activityEvents.userId, userId), beforeId ? lt(activityEvents.id, beforeId) : undefined))
+      .orderBy(desc(activityEvents.id))
+      .limit(limit + 1),
+    db
+      .select({ points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`, events: sql<number>`COUNT(*)` })
+      .from(activityEvents)
+      .where(eq(activityEvents.userId, userId)),
+  ]);
+  return { rows, totals: totals[0] ?? { points: 0, events: 0 } };
+}

@@ -1,0 +1,154 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { campaigns, orgUnits } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { newId, nowIso } from '../../workers/api/lib/ids';
+import { auditInsert } from './activity';
+import { isUniqueViolation, underPath, writeBatch } from './util';
+import type { CampaignKind, CampaignStatus } from '../../shared/kinds';
+
+const columns = {
+  id: campaigns.id,
+  kind: campaigns.kind,
+  title: campaigns.title,
+  slug: campaigns.slug,
+  summary: campaigns.summary,
+  description: campaigns.description,
+  orgUnitId: campaigns.orgUnitId,
+  orgUnitName: orgUnits.name,
+  orgPath: campaigns.orgPath,
+  status: campaigns.status,
+  startsAt: campaigns.startsAt,
+  endsAt: campaigns.endsAt,
+  settings: campaigns.settings,
+  createdAt: campaigns.createdAt,
+  updatedAt: campaigns.updatedAt,
+  publishedAt: campaigns.publishedAt,
+  closedAt: campaigns.closedAt,
+};
+export type CampaignRecord = Awaited<ReturnType<typeof getCampaign>> & {};
+
+/** Who is asking: null paths = the public; `all` = platform admin. */
+export interface Scope { managedPaths: string[]; all: boolean }
+
+export function manageCondition(scope: Scope): SQL | undefined {
+  if (scope.all) return sql`1 = 1`;
+  if (!scope.managedPaths.length) return undefined;
+  return or(...scope.managedPaths.map((p) => underPath(campaigns.orgPath, p)));
+}
+
+export interface CampaignFilter {
+  kind?: CampaignKind | undefined;
+  status?: CampaignStatus | undefined;
+  orgUnitPath?: string | undefined;
+  managedOnly?: boolean;
+  limit: number;
+  beforeId: string | null;
+}
+
+export async function listCampaigns(db: Db, scope: Scope, f: CampaignFilter) {
+  const manage = manageCondition(scope);
+  const publicCond = inArray(campaigns.status, ['published', 'closed']);
+  const visibility = f.managedOnly ? (manage ?? sql`1 = 0`) : manage ? or(publicCond, manage) : publicCond;
+  return db
+    .select(columns)
+    .from(campaigns)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaigns.orgUnitId))
+    .where(
+      and(
+        visibility,
+        f.kind ? eq(campaigns.kind, f.kind) : undefined,
+        f.status ? eq(campaigns.status, f.status) : undefined,
+        f.orgUnitPath ? underPath(campaigns.orgPath, f.orgUnitPath) : undefined,
+        f.beforeId ? lt(campaigns.id, f.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(campaigns.id))
+    .limit(f.limit + 1);
+}
+
+export async function getCampaign(db: Db, idOrSlug: string) {
+  const rows = await db
+    .select(columns)
+    .from(campaigns)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaigns.orgUnitId))
+    .where(or(eq(campaigns.id, idOrSlug), eq(campaigns.slug, idOrSlug.toLowerCase())))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export interface NewCampaign {
+  kind: CampaignKind;
+  title: string;
+  slug: string | undefined;
+  summary: string;
+  description: string;
+  orgUnit: { id: string; path: string };
+  startsAt: string;
+  endsAt: string;
+  settings: Record<string, unknown>;
+}
+
+/** Inserts a draft; null when the slug is taken. Without a slug one is made from the id. */
+export async function createCampaign(db: Db, actorId: string, c: NewCampaign) {
+  const id = newId();
+  const now = nowIso();
+  const slug = c.slug ?? `${c.kind}-${id.slice(-8).toLowerCase()}`;
+  try {
+    await writeBatch(db, [
+      db.insert(campaigns).values({
+        id, kind: c.kind, slug, title: c.title, summary: c.summary, description: c.description,
+        orgUnitId: c.orgUnit.id, orgPath: c.orgUnit.path, status: 'draft', startsAt: c.startsAt, endsAt: c.endsAt,
+        settings: c.settings, createdBy: actorId, createdAt: now, updatedAt: now,
+      }),
+      auditInsert({ actorId, action: 'campaign.create', entity: 'campaign', entityId: id, orgUnitId: c.orgUnit.id, detail: { kind: c.kind, title: c.title } }),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
+  return id;
+}
+
+export type CampaignPatch = Partial<Pick<NewCampaign, 'title' | 'slug' | 'summary' | 'description' | 'startsAt' | 'endsAt' | 'settings'>>;
+
+/** Updates a campaign unless it closed meanwhile; returns 'ok' | 'closed' | 'slug_taken'. */
+export async function updateCampaign(db: Db, actorId: string, id: string, orgUnitId: string, patch: CampaignPatch) {
+  try {
+    const [res] = await writeBatch(db, [
+      db
+        .update(campaigns)
+        .set({ ...patch, updatedAt: nowIso() })
+        .where(and(eq(campaigns.id, id), sql`${campaigns.status} <> 'closed'`))
+        .returning({ id: campaigns.id }),
+      auditInsert({ actorId, action: 'campaign.update', entity: 'campaign', entityId: id, orgUnitId, detail: { fields: Object.keys(patch) } }, true),
+    ]);
+    return res?.results.length ? 'ok' : 'closed';
+  } catch (e) {
+    if (isUniqueViolation(e)) return 'slug_taken';
+    throw e;
+  }
+}
+
+/**
+ * Moves a campaign draft → published or published → closed with one conditional
+ * statement, so a double click or two organizers at once change it only once.
+ */
+export async function transitionCampaign(db: Db, actorId: string, id: string, orgUnitId: string, from: CampaignStatus, to: CampaignStatus) {
+  const now = nowIso();
+  const set = to === 'published' ? { status: to, publishedAt: now, updatedAt: now } : { status: to, closedAt: now, updatedAt: now };
+  const [res] = await writeBatch(db, [
+    db.update(campaigns).set(set).where(and(eq(campaigns.id, id), eq(campaigns.status, from))).returning({ id: campaigns.id }),
+    auditInsert({ actorId, action: `campaign.${to === 'published' ? 'publish' : 'close'}`, entity: 'campaign', entityId: id, orgUnitId }, true),
+  ]);
+  return (res?.results.length ?? 0) > 0;
+}
+
+/** Cron: closes published campaigns whose end has passed. */
+export async function closeEndedCampaigns(db: Db, now = Date.now()) {
+  const at = nowIso(now);
+  return db
+    .update(campaigns)
+    .set({ status: 'closed', closedAt: at, updatedAt: at })
+    .where(and(eq(campaigns.status, 'published'), lt(campaigns.endsAt, at)))
+    .returning({ id: campaigns.id });
+}

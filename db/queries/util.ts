@@ -1,0 +1,53 @@
+import { and, gte, is, lt, SQL, type Column } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../workers/api/lib/env';
+
+/**
+ * `col` lies under the materialized path `prefix` (the unit itself and its whole subtree).
+ * A range instead of LIKE so SQLite uses the index; ids never contain '~'.
+ */
+export function underPath(col: Column, prefix: string): SQL {
+  return and(gte(col, prefix), lt(col, prefix + '~'))!;
+}
+
+/** Opaque list cursors: the id of the last item, base64url so clients don't build them. */
+export function encodeCursor(id: string): string {
+  return btoa(id).replace(/=+$/, '');
+}
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  try {
+    const id = atob(cursor);
+    return /^[0-9A-Za-z_-]{1,64}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** D1 allows at most 100 bound parameters a statement. */
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A write for `writeBatch`: a drizzle query builder, or a raw `sql` statement. */
+export type Stmt = { toSQL(): { sql: string; params: unknown[] } } | SQL;
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * Runs writes as one D1 batch — one transaction: all of them or none. Drizzle's own
+ * batch() cannot take raw `sql` statements with parameters (insert-select, conditional
+ * audit rows), so statements are built by drizzle and bound here.
+ */
+export async function writeBatch(db: Db, stmts: Stmt[]): Promise<D1Result[]> {
+  const d1 = db.$client as D1Database;
+  const prepared = stmts.map((s) => {
+    const q = is(s, SQL) ? dialect.sqlToQuery(s) : (s as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+    return d1.prepare(q.sql).bind(...q.params);
+  });
+  return d1.batch(prepared);
+}
+
+export const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed/i.test(String((e as Error)?.message ?? e));

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './org';
+export * from './campaigns';
+export * from './activity';

@@ -1,0 +1,53 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts';
+
+/**
+ * The org tree. `path` is the materialized path of ids (`/root/a/b/`), so a subtree is
+ * `path LIKE '/root/a/%'` on an index, without recursive queries.
+ */
+export const orgUnits = sqliteTable(
+  'org_units',
+  {
+    id: text('id').primaryKey(),
+    parentId: text('parent_id'),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['committee', 'party_committee', 'general_branch', 'branch'] }).notNull(),
+    path: text('path').notNull().unique(),
+    depth: integer('depth').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId), uniqueIndex('org_units_parent_name_uq').on(t.parentId, t.name)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    /** denormalized from org_units.path so subtree counts need no join */
+    orgPath: text('org_path').notNull(),
+    role: text('role', { enum: ['member', 'organizer', 'admin'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('memberships_user_unit_role_uq').on(t.userId, t.orgUnitId, t.role),
+    index('memberships_path_role_idx').on(t.orgPath, t.role),
+  ],
+);
+
+/** Roster entries: an organizer's list of phones → unit; a phone is on at most one roster. */
+export const rosterEntries = sqliteTable(
+  'roster_entries',
+  {
+    id: text('id').primaryKey(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    phone: text('phone').notNull().unique(),
+    name: text('name').notNull(),
+    userId: text('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('roster_unit_idx').on(t.orgUnitId)],
+);
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;

@@ -1,0 +1,178 @@
+// Demo data of API.md: an org tree with ≥200 members, the five demo accounts and a
+// published campaign of each kind. Ids are fixed and every statement is INSERT OR IGNORE,
+// so loading it again keeps the data and adds no duplicates.
+import { webcrypto as crypto } from 'node:crypto';
+
+export const DEMO_PASSWORD = 'tongxin-demo';
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const GIVEN = ['建国', '志强', '秀英', '丽娟', '海燕', '伟', '芳', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '文博', '思远', '子涵', '雨轩', '浩然', '欣怡', '晓东', '红梅', '国庆', '卫东', '春华', '玉兰', '德华', '志明', '晓燕', '立新', '振华', '淑珍', '佳怡', '俊杰', '宏伟', '婷婷', '晨曦', '永刚', '凤英', '建华'];
+
+const q = (s) => (s === null || s === undefined ? 'NULL' : typeof s === 'number' ? String(s) : `'${String(s).replace(/'/g, "''")}'`);
+const row = (...vals) => `(${vals.map(q).join(', ')})`;
+
+async function pbkdf2(password) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100000 }, key, 256);
+  return `pbkdf2-sha256$100000$${Buffer.from(salt).toString('base64')}$${Buffer.from(bits).toString('base64')}`;
+}
+
+/** The org tree: root → 4 机关党委 → branches (one with a 党总支 in between). */
+export const ORG = (() => {
+  const units = [{ id: 'root', parentId: null, name: '市直机关工委', kind: 'committee' }];
+  const committees = [
+    ['fgw', '市发展和改革委员会机关党委', ['第一党支部', '第二党支部', '离退休干部党支部']],
+    ['jyj', '市教育局机关党委', ['第一党支部', '第二党支部']],
+    ['wjw', '市卫生健康委员会机关党委', ['机关第一党支部', '机关第二党支部']],
+    ['czj', '市财政局机关党委', ['综合党支部', '业务党支部']],
+  ];
+  for (const [code, name, branches] of committees) {
+    units.push({ id: code, parentId: 'root', name, kind: 'party_committee' });
+    branches.forEach((b, i) => units.push({ id: `${code}-b${i + 1}`, parentId: code, name: b, kind: 'branch' }));
+  }
+  // A 党总支 with two branches of its own under the health commission.
+  units.push({ id: 'wjw-zz', parentId: 'wjw', name: '市疾控中心党总支', kind: 'general_branch' });
+  units.push({ id: 'wjw-zz-b1', parentId: 'wjw-zz', name: '疾控中心第一党支部', kind: 'branch' });
+  units.push({ id: 'wjw-zz-b2', parentId: 'wjw-zz', name: '疾控中心第二党支部', kind: 'branch' });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const u of units) {
+    const chain = [];
+    for (let x = u; x; x = x.parentId ? byId.get(x.parentId) : null) chain.unshift(x.id);
+    u.path = `/${chain.join('/')}/`;
+    u.depth = chain.length - 1;
+  }
+  return units;
+})();
+
+export const DEMO_ACCOUNTS = [
+  { id: 'user-admin', phone: '13800000000', name: '系统管理员', unit: 'root', role: 'admin' },
+  { id: 'user-org-root', phone: '13800000001', name: '周建华', unit: 'root', role: 'organizer' },
+  { id: 'user-org-fgw', phone: '13800000002', name: '李振华', unit: 'fgw', role: 'organizer' },
+  { id: 'user-member-fgw', phone: '13800000003', name: '王晓燕', unit: 'fgw-b1', role: 'member' },
+  { id: 'user-member-jyj', phone: '13800000004', name: '陈思远', unit: 'jyj-b1', role: 'member' },
+];
+
+const CAMPAIGNS = [
+  {
+    id: 'camp-quiz', kind: 'quiz', slug: 'dangshi-daily', unit: 'root', title: '党史学习教育每日答题',
+    summary: '每天5道题，学党史、悟思想，答对得积分，每日积分上限10分。',
+    description: '为深入开展党史学习教育，市直机关工委组织“每日答题”活动。\n\n· 每天可答题一次，每次5道题，每题限时30秒；\n· 每答对一题得1分，每日最多10分；\n· 积分计入个人和所在党支部的学习积分，按党支部人均积分排名。',
+    settings: { mode: 'daily', questionsPerAttempt: 5, secondsPerQuestion: 30, attemptsPerDay: 1, pointsPerCorrect: 1, dailyPointsCap: 10 },
+  },
+  {
+    id: 'camp-contest', kind: 'contest', slug: 'hanmo-danqing', unit: 'root', title: '“翰墨丹青颂党恩”书画摄影大赛',
+    summary: '征集书法、绘画、摄影作品，评委评审与网络投票相结合，优秀作品将在市文化馆展出。',
+    description: '面向市直机关全体党员和干部职工征集书法、绘画、摄影作品。\n\n征集时间：即日起至活动结束；每人每类最多投稿3件。\n评审方式：评委评分占70%，网络投票占30%。\n获奖作品将在“翰墨丹青颂党恩”优秀作品展展出。',
+    settings: { categories: ['书法', '绘画', '摄影'], entriesPerPerson: 3, votesPerDay: 5, judgeWeight: 0.7 },
+  },
+  {
+    id: 'camp-volunteer', kind: 'volunteer', slug: 'one-plus-one', unit: 'root', title: '“1+1”党员带群众志愿服务行动',
+    summary: '每名党员带动一名群众注册志愿者，共同参加社区志愿服务。',
+    description: '每名党员通过个人邀请码带动一名群众注册成为志愿者，结对参加文明创建、社区治理、关爱老人等志愿服务。服务时长经所在党组织审核后计入志愿服务记录。',
+    settings: { pairCap: 1, maxHoursPerDay: 8 },
+  },
+  {
+    id: 'camp-drive', kind: 'drive', slug: 'jinqiu-zhuxue', unit: 'root', title: '“金秋助学”公益募捐',
+    summary: '为家庭困难学生筹集助学金。善款通过持证慈善组织在民政部指定平台募集，本平台只登记认捐与凭证。',
+    description: '本次募捐由持有公开募捐资格证书的慈善组织发起，善款直接捐赠至其在民政部指定互联网募捐信息平台上的项目。请先在平台完成捐赠，再回到本页上传捐赠凭证，由组织者核对后计入进度。\n\n（演示数据：以下慈善组织为虚构示例。）',
+    settings: { goal: 50000000, charity: { name: '示例市慈善总会（虚构，仅供演示）', licenseNo: '示例-公募-0000', projectUrl: 'https://example.org/charity/project/demo' }, aggregation: 'sum' },
+  },
+  {
+    id: 'camp-exhibition', kind: 'exhibition', slug: 'hanmo-exhibition', unit: 'root', title: '“翰墨丹青颂党恩”优秀作品展',
+    summary: '书画摄影大赛优秀作品在市文化馆展出，欢迎预约参观。',
+    description: '展出书画摄影大赛获奖及入围作品一百余件。实行分时段预约，每个时段限额入场，凭预约码入场。',
+    settings: { venue: '市文化馆一楼展厅', address: '市文化路1号', openingHours: '周二至周日 9:00–17:00（周一闭馆）', rules: '请提前预约并携带身份证；每笔预约最多5人。', galleryCampaignId: 'camp-contest' },
+  },
+  {
+    id: 'camp-quiz-draft', kind: 'quiz', slug: 'fgw-policy-quiz', unit: 'fgw', status: 'draft', title: '发改系统政策法规知识竞赛',
+    summary: '初赛、复赛、决赛三个阶段，决赛现场大屏直播。', description: '本竞赛面向市发展和改革委员会全体党员。',
+    settings: { mode: 'round', questionsPerAttempt: 20, secondsPerQuestion: 20, attemptsPerDay: 1 },
+  },
+];
+
+/** Deterministic pseudo-random numbers so the demo looks the same on every machine. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** The SQL statements that load the demo data, one per string. */
+export async function demoStatements(now = Date.now()) {
+  const iso = (ms) => new Date(ms).toISOString();
+  const day = 86400e3;
+  const created = iso(now - 30 * day);
+  const hash = await pbkdf2(DEMO_PASSWORD);
+  const unitById = new Map(ORG.map((u) => [u.id, u]));
+  const out = [];
+
+  out.push('INSERT OR IGNORE INTO org_units (id, parent_id, name, kind, path, depth, created_at) VALUES\n' +
+    ORG.map((u) => row(u.id, u.parentId, u.name, u.kind, u.path, u.depth, created)).join(',\n'));
+
+  // Members: 20 per branch, from seeded names; phones 1390000xxxx.
+  const rand = rng(20261126);
+  const branches = ORG.filter((u) => u.kind === 'branch');
+  const users = [...DEMO_ACCOUNTS.map((a) => ({ ...a }))];
+  let n = 0;
+  for (const b of branches) {
+    for (let i = 0; i < 20; i++, n++) {
+      const name = SURNAMES[Math.floor(rand() * SURNAMES.length)] + GIVEN[Math.floor(rand() * GIVEN.length)];
+      users.push({ id: `user-m${String(n).padStart(3, '0')}`, phone: `1390000${String(n).padStart(4, '0')}`, name, unit: b.id, role: 'member' });
+    }
+  }
+  for (const part of chunks(users, 50)) {
+    out.push('INSERT OR IGNORE INTO users (id, phone, name, password_hash, created_at) VALUES\n' +
+      part.map((u) => row(u.id, u.phone, u.name, hash, created)).join(',\n'));
+  }
+  const memberships = users.map((u) => ({ id: `ms-${u.id}-${u.role}`, userId: u.id, unit: u.unit, role: u.role }));
+  // Organizers are members of a branch too, so they count in their unit's metrics.
+  memberships.push({ id: 'ms-user-org-fgw-member', userId: 'user-org-fgw', unit: 'fgw-b2', role: 'member' });
+  for (const part of chunks(memberships, 50)) {
+    out.push('INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES\n' +
+      part.map((m) => row(m.id, m.userId, m.unit, unitById.get(m.unit).path, m.role, created)).join(',\n'));
+  }
+  // Rosters: every member is on their branch's roster; a few listed people have not registered yet.
+  const roster = users.filter((u) => u.role === 'member').map((u) => ({ id: `roster-${u.id}`, unit: u.unit, phone: u.phone, name: u.name, userId: u.id }));
+  for (let i = 0; i < 12; i++) {
+    const b = branches[i % branches.length];
+    roster.push({ id: `roster-pending-${i}`, unit: b.id, phone: `1370000${String(i).padStart(4, '0')}`, name: SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 11) % GIVEN.length], userId: null });
+  }
+  for (const part of chunks(roster, 50)) {
+    out.push('INSERT OR IGNORE INTO roster_entries (id, org_unit_id, phone, name, user_id, created_at) VALUES\n' +
+      part.map((r) => row(r.id, r.unit, r.phone, r.name, r.userId, created)).join(',\n'));
+  }
+
+  out.push('INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at, closed_at) VALUES\n' +
+    CAMPAIGNS.map((c) => {
+      const status = c.status ?? 'published';
+      return row(c.id, c.kind, c.slug, c.title, c.summary, c.description, c.unit, unitById.get(c.unit).path, status,
+        iso(now - 7 * day), iso(now + 90 * day), JSON.stringify(c.settings), 'user-org-root', created, created,
+        status === 'published' ? iso(now - 7 * day) : null, null);
+    }).join(',\n'));
+
+  // Activity of the last four weeks: about two thirds of members answered the daily quiz
+  // on some days, and a few volunteered, so metrics and "我的" have something real to show.
+  const events = [];
+  for (const u of users.filter((x) => x.role === 'member')) {
+    if (rand() > 0.68) continue;
+    const days = 1 + Math.floor(rand() * 12);
+    for (let d = 0; d < days; d++) {
+      const at = now - Math.floor(rand() * 28 * day);
+      const pts = 1 + Math.floor(rand() * 5);
+      events.push(row(`ev-${u.id}-q${d}`, u.id, u.unit, unitById.get(u.unit).path, 'camp-quiz', 'quiz', 'quiz_attempt', pts, 5, iso(at), `seed-${u.id}-q${d}`));
+    }
+    if (rand() < 0.2) {
+      events.push(row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, 2 + Math.floor(rand() * 3), iso(now - Math.floor(rand() * 20 * day)), `seed-${u.id}-v`));
+    }
+  }
+  for (const part of chunks(events, 80)) {
+    out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));
+  }
+  return out;
+}
+
+function chunks(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

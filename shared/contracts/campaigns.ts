@@ -1,0 +1,168 @@
+import * as v from 'valibot';
+import { Id, IsoTime, ListQuery } from './common';
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
+
+/*
+ * Settings per kind. Every field has a default so an organizer sends only what differs;
+ * the stored settings are always the full, validated object.
+ */
+const Url = v.pipe(v.string(), v.maxLength(500), v.url('msg.url'));
+const Count = (min: number, max: number, dflt: number) =>
+  v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), dflt);
+
+/** How org units rank on boards: average over registered members (fair to small units), sum, or participation share. */
+export const Aggregation = v.picklist(['average', 'sum', 'participation'], 'msg.aggregation');
+
+const Common = {
+  /** who may take part: members of the organizing subtree, or anyone signed in */
+  audience: v.optional(v.picklist(['public', 'members'], 'msg.audience'), 'public'),
+  leaderboard: v.optional(
+    v.strictObject({
+      aggregation: v.optional(Aggregation, 'average'),
+      hidden: v.optional(v.boolean(), false),
+    }),
+    {},
+  ),
+  embed: v.optional(
+    v.strictObject({
+      allowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(20)), []),
+    }),
+    {},
+  ),
+};
+
+export const QuizSettings = v.strictObject({
+  ...Common,
+  mode: v.optional(v.picklist(['daily', 'challenge', 'round'], 'msg.quiz_mode'), 'daily'),
+  questionsPerAttempt: Count(1, 200, 5),
+  secondsPerQuestion: Count(5, 600, 30),
+  attemptsPerDay: Count(1, 100, 1),
+  attemptsTotal: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))), null),
+  pointsPerCorrect: Count(0, 100, 1),
+  dailyPointsCap: Count(0, 10000, 10),
+  revealAnswers: v.optional(v.boolean(), true),
+});
+
+export const ContestSettings = v.strictObject({
+  ...Common,
+  categories: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)),
+    ['书法', '绘画', '摄影'],
+  ),
+  entriesPerPerson: Count(1, 50, 3),
+  votesPerDay: Count(0, 100, 5),
+  showVoteCounts: v.optional(v.boolean(), true),
+  judgeWeight: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0.7),
+});
+
+export const VolunteerSettings = v.strictObject({
+  ...Common,
+  pairCap: Count(1, 20, 1),
+  maxHoursPerDay: Count(1, 24, 8),
+});
+
+export const DriveSettings = v.strictObject({
+  ...Common,
+  goal: Count(0, 1e12, 1_000_000),
+  charity: v.optional(
+    v.strictObject({
+      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+      licenseNo: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
+      projectUrl: Url,
+    }),
+  ),
+  aggregation: v.optional(v.picklist(['sum', 'participation'], 'msg.aggregation'), 'sum'),
+  showAmounts: v.optional(v.boolean(), true),
+});
+
+export const ExhibitionSettings = v.strictObject({
+  ...Common,
+  venue: v.optional(v.pipe(v.string(), v.maxLength(100)), ''),
+  address: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
+  openingHours: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
+  rules: v.optional(v.pipe(v.string(), v.maxLength(2000)), ''),
+  galleryCampaignId: v.optional(v.nullable(Id), null),
+  noShowLimit: Count(1, 100, 3),
+  noShowWindowDays: Count(1, 365, 30),
+  noShowBlockDays: Count(0, 365, 14),
+});
+
+export const SETTINGS_SCHEMA = {
+  quiz: QuizSettings,
+  contest: ContestSettings,
+  volunteer: VolunteerSettings,
+  drive: DriveSettings,
+  exhibition: ExhibitionSettings,
+} satisfies Record<CampaignKind, v.GenericSchema>;
+
+export type SettingsOf<K extends CampaignKind> = v.InferOutput<(typeof SETTINGS_SCHEMA)[K]>;
+export type CampaignSettings = { [K in CampaignKind]: SettingsOf<K> }[CampaignKind];
+
+const Slug = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'msg.slug'),
+);
+const Title = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
+const Summary = v.pipe(v.string(), v.trim(), v.maxLength(500));
+const Description = v.pipe(v.string(), v.maxLength(10000));
+const Settings = v.pipe(v.record(v.string(), v.unknown()), v.check((s) => JSON.stringify(s).length <= 20000, 'msg.too_long'));
+
+export const CreateCampaignBody = v.strictObject({
+  kind: v.picklist(CAMPAIGN_KINDS, 'msg.kind'),
+  title: Title,
+  slug: v.optional(Slug),
+  summary: v.optional(Summary, ''),
+  description: v.optional(Description, ''),
+  orgUnitId: Id,
+  startsAt: IsoTime,
+  endsAt: IsoTime,
+  settings: v.optional(Settings, {}),
+});
+
+export const UpdateCampaignBody = v.strictObject({
+  title: v.optional(Title),
+  slug: v.optional(Slug),
+  summary: v.optional(Summary),
+  description: v.optional(Description),
+  startsAt: v.optional(IsoTime),
+  endsAt: v.optional(IsoTime),
+  settings: v.optional(Settings),
+});
+
+export const CampaignListQuery = v.strictObject({
+  ...ListQuery,
+  kind: v.optional(v.picklist(CAMPAIGN_KINDS, 'msg.kind')),
+  orgUnitId: v.optional(Id),
+  status: v.optional(v.picklist(CAMPAIGN_STATUSES, 'msg.status')),
+  /** organizers: only campaigns they may manage (console list) */
+  managed: v.optional(v.picklist(['true', 'false'])),
+});
+
+export const Campaign = v.object({
+  id: v.string(),
+  kind: v.picklist(CAMPAIGN_KINDS),
+  title: v.string(),
+  slug: v.string(),
+  summary: v.string(),
+  description: v.string(),
+  orgUnitId: v.string(),
+  orgUnitName: v.string(),
+  status: v.picklist(CAMPAIGN_STATUSES),
+  startsAt: v.string(),
+  endsAt: v.string(),
+  settings: v.record(v.string(), v.unknown()),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  publishedAt: v.nullable(v.string()),
+  closedAt: v.nullable(v.string()),
+  canManage: v.boolean(),
+});
+export type CampaignDto = v.InferOutput<typeof Campaign>;
+export const CampaignResponse = v.object({ campaign: Campaign });
+
+/** Validates a kind's settings, filling every default; returns issues as valibot reports them. */
+export function parseSettings(kind: CampaignKind, input: unknown) {
+  return v.safeParse(SETTINGS_SCHEMA[kind], input ?? {});
+}

@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import { Id } from './common';
+import { ORG_KINDS } from '../kinds';
+
+export const OrgUnit = v.object({
+  id: v.string(),
+  parentId: v.nullable(v.string()),
+  name: v.string(),
+  kind: v.picklist(ORG_KINDS),
+  memberCount: v.number(),
+});
+export type OrgUnitDto = v.InferOutput<typeof OrgUnit>;
+
+export const CreateOrgUnitBody = v.strictObject({
+  parentId: Id,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
+  kind: v.picklist(ORG_KINDS, 'msg.org_kind'),
+});
+
+export const RosterReport = v.object({
+  created: v.number(),
+  linked: v.number(),
+  errors: v.array(v.object({ row: v.number(), message: v.string() })),
+  dryRun: v.optional(v.boolean()),
+});
+export type RosterReportDto = v.InferOutput<typeof RosterReport>;
+
+export const MetricsQuery = v.strictObject({
+  from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+});
+
+export const Metrics = v.object({
+  orgUnitId: v.string(),
+  members: v.number(),
+  activeMembers: v.number(),
+  participationRate: v.number(),
+  points: v.number(),
+  byKind: v.record(v.string(), v.object({ events: v.number(), activeMembers: v.number(), points: v.number() })),
+});
+export type MetricsDto = v.InferOutput<typeof Metrics>;
+
+/** Largest roster we accept in one upload: bigger files are split by the organizer. */
+export const ROSTER_MAX_ROWS = 20000;
+export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,43 @@
+import type { Localized } from './i18n';
+
+/** Campaign kinds; the same words are used in API, code, UI and docs. */
+export const CAMPAIGN_KINDS = ['quiz', 'contest', 'volunteer', 'drive', 'exhibition'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'published', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const KIND_LABEL: Record<CampaignKind, Localized> = {
+  quiz: { 'zh-CN': '知识答题', en: 'Knowledge quiz' },
+  contest: { 'zh-CN': '书画摄影大赛', en: 'Art contest' },
+  volunteer: { 'zh-CN': '“1+1”志愿服务', en: '"1+1" volunteers' },
+  drive: { 'zh-CN': '公益募捐', en: 'Charity drive' },
+  exhibition: { 'zh-CN': '展览参观', en: 'Exhibition visit' },
+};
+
+/** The one call to action a campaign card shows, per kind (UI.md). */
+export const KIND_ACTION: Record<CampaignKind, Localized> = {
+  quiz: { 'zh-CN': '参加答题', en: 'Take the quiz' },
+  contest: { 'zh-CN': '我要投稿', en: 'Submit a work' },
+  volunteer: { 'zh-CN': '登记1+1', en: 'Join 1+1' },
+  drive: { 'zh-CN': '我要认捐', en: 'Pledge' },
+  exhibition: { 'zh-CN': '预约参观', en: 'Book a visit' },
+};
+
+export const STATUS_LABEL: Record<CampaignStatus, Localized> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  published: { 'zh-CN': '进行中', en: 'Published' },
+  closed: { 'zh-CN': '已结束', en: 'Closed' },
+};
+
+export const ROLES = ['member', 'organizer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['committee', 'party_committee', 'general_branch', 'branch'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_LABEL: Record<OrgKind, Localized> = {
+  committee: { 'zh-CN': '工委', en: 'Working committee' },
+  party_committee: { 'zh-CN': '机关党委', en: 'Party committee' },
+  general_branch: { 'zh-CN': '党总支', en: 'General branch' },
+  branch: { 'zh-CN': '党支部', en: 'Branch' },
+};

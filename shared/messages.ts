@@ -1,0 +1,109 @@
+import type { Lang, Localized } from './i18n';
+import type { ErrorCode } from './errors';
+
+/**
+ * Messages the API sends, keyed by `msg.*`. Valibot schemas in shared/contracts use these
+ * keys as their custom messages, so one schema speaks both languages.
+ */
+export const MESSAGES = {
+  // generic, one per error code
+  'err.validation_failed': { 'zh-CN': '提交的内容有误，请按提示修改。', en: 'Some fields are invalid; please correct them.' },
+  'err.unauthenticated': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  'err.invalid_credentials': { 'zh-CN': '手机号或密码不正确。', en: 'Wrong phone number or password.' },
+  'err.forbidden': { 'zh-CN': '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
+  'err.not_found': { 'zh-CN': '未找到请求的内容。', en: 'Not found.' },
+  'err.conflict': { 'zh-CN': '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
+  'err.payload_too_large': { 'zh-CN': '上传的内容过大。', en: 'The upload is too large.' },
+  'err.unsupported_media_type': { 'zh-CN': '不支持的文件或内容类型。', en: 'Unsupported file or content type.' },
+  'err.unprocessable': { 'zh-CN': '无法处理该请求。', en: 'The request cannot be processed.' },
+  'err.rate_limited': { 'zh-CN': '操作太频繁，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  'err.unavailable': { 'zh-CN': '服务暂时不可用，请稍后再试。', en: 'The service is unavailable; please try again later.' },
+  'err.internal': { 'zh-CN': '服务器出了点问题，请稍后再试。', en: 'Something went wrong on our side; please try again.' },
+
+  // request-level
+  'msg.malformed_json': { 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'msg.json_expected': { 'zh-CN': '请以 JSON 格式（Content-Type: application/json）提交。', en: 'Send the body as JSON (Content-Type: application/json).' },
+  'msg.csrf': { 'zh-CN': '请求来源不被允许（跨站请求）。', en: 'Request origin not allowed (cross-site request).' },
+  'msg.login_rate': { 'zh-CN': '登录失败次数过多，请稍后再试。', en: 'Too many failed sign-ins; please try again later.' },
+  'msg.register_rate': { 'zh-CN': '注册太频繁，请稍后再试。', en: 'Too many registrations; please try again later.' },
+
+  // fields
+  'msg.required': { 'zh-CN': '此项必填。', en: 'This field is required.' },
+  'msg.unknown_field': { 'zh-CN': '不认识的字段，请删除。', en: 'Unknown field; remove it.' },
+  'msg.phone': { 'zh-CN': '请输入11位中国大陆手机号。', en: 'Enter an 11-digit mainland China mobile number.' },
+  'msg.password_short': { 'zh-CN': '密码至少8位。', en: 'The password needs at least 8 characters.' },
+  'msg.iso_time': { 'zh-CN': '时间格式应为 ISO 8601，如 2026-01-01T08:00:00Z。', en: 'Use an ISO 8601 time such as 2026-01-01T08:00:00Z.' },
+  'msg.limit': { 'zh-CN': 'limit 应为 1 到 100 的整数。', en: 'limit must be an integer from 1 to 100.' },
+  'msg.cursor': { 'zh-CN': '分页游标无效。', en: 'Invalid page cursor.' },
+  'msg.slug': { 'zh-CN': '短链接只能包含小写字母、数字和连字符，最长64位。', en: 'The slug may contain lowercase letters, digits and hyphens, up to 64.' },
+  'msg.kind': { 'zh-CN': '活动类型应为 quiz、contest、volunteer、drive 或 exhibition。', en: 'kind must be quiz, contest, volunteer, drive or exhibition.' },
+  'msg.status': { 'zh-CN': '状态应为 draft、published 或 closed。', en: 'status must be draft, published or closed.' },
+  'msg.org_kind': { 'zh-CN': '组织类型应为 committee、party_committee、general_branch 或 branch。', en: 'kind must be committee, party_committee, general_branch or branch.' },
+  'msg.aggregation': { 'zh-CN': '排名方式无效。', en: 'Invalid aggregation.' },
+  'msg.audience': { 'zh-CN': '参与范围应为 public 或 members。', en: 'audience must be public or members.' },
+  'msg.quiz_mode': { 'zh-CN': '答题模式应为 daily、challenge 或 round。', en: 'mode must be daily, challenge or round.' },
+  'msg.url': { 'zh-CN': '请输入有效的网址。', en: 'Enter a valid URL.' },
+  'msg.too_long': { 'zh-CN': '内容过长。', en: 'Too long.' },
+  'msg.ends_before_starts': { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
+
+  // domain
+  'msg.phone_taken': { 'zh-CN': '该手机号已注册，请直接登录。', en: 'This phone number is already registered; please sign in.' },
+  'msg.slug_taken': { 'zh-CN': '该短链接已被使用，请换一个。', en: 'This slug is taken; choose another.' },
+  'msg.unit_name_taken': { 'zh-CN': '同一上级下已有同名组织。', en: 'A unit with this name already exists under the parent.' },
+  'msg.parent_missing': { 'zh-CN': '上级组织不存在。', en: 'The parent unit does not exist.' },
+  'msg.org_missing': { 'zh-CN': '组织不存在。', en: 'The org unit does not exist.' },
+  'msg.campaign_closed': { 'zh-CN': '活动已结束，不能再修改。', en: 'The campaign is closed and cannot change.' },
+  'msg.campaign_not_draft': { 'zh-CN': '只有草稿可以发布。', en: 'Only a draft can be published.' },
+  'msg.campaign_not_published': { 'zh-CN': '只有进行中的活动可以结束。', en: 'Only a published campaign can be closed.' },
+  'msg.drive_needs_charity': { 'zh-CN': '募捐活动发布前必须填写持证慈善组织的名称、登记证号和募捐平台项目链接。', en: 'A charity drive needs the licensed charity (name, licence number, project URL) before it is published.' },
+  'msg.kind_immutable': { 'zh-CN': '活动类型创建后不能修改。', en: 'The kind cannot change after creation.' },
+  'msg.roster_header': { 'zh-CN': '表头应包含“姓名”和“手机号”两列（或 name、phone）。', en: 'The header row must have the columns 姓名 and 手机号 (or name and phone).' },
+  'msg.roster_encoding': { 'zh-CN': '文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”或直接上传 .xlsx。', en: 'The file is not UTF-8; save it as "CSV UTF-8" in Excel or upload the .xlsx.' },
+  'msg.roster_too_many': { 'zh-CN': '一次最多导入 {max} 行，请拆分文件后再导入。', en: 'At most {max} rows per import; split the file.' },
+  'msg.roster_empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
+  'msg.roster_type': { 'zh-CN': '请上传 CSV（UTF-8）或 Excel（.xlsx）文件。', en: 'Upload a CSV (UTF-8) or an Excel (.xlsx) file.' },
+  'msg.roster_xlsx': { 'zh-CN': '无法读取该 Excel 文件，请确认它是 .xlsx 格式的表格。', en: 'This Excel file cannot be read; make sure it is an .xlsx spreadsheet.' },
+  'msg.row_name': { 'zh-CN': '姓名为空或超过40个字。', en: 'The name is empty or longer than 40 characters.' },
+  'msg.row_phone': { 'zh-CN': '手机号“{value}”不是11位大陆手机号。', en: 'The phone "{value}" is not an 11-digit mainland mobile number.' },
+  'msg.row_duplicate': { 'zh-CN': '手机号与第 {row} 行重复。', en: 'The phone repeats row {row}.' },
+  'msg.row_elsewhere': { 'zh-CN': '该手机号已在另一个组织“{unit}”的名册中。', en: 'This phone is already on the roster of another unit, "{unit}".' },
+} satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(s: string): s is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, s);
+}
+
+/** Looks up a message in a language, filling `{name}` placeholders. */
+export function msg(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export function errMsg(code: ErrorCode | 'internal', lang: Lang): string {
+  return MESSAGES[`err.${code}`][lang];
+}
+
+/** A generic message for a valibot issue that carries no message key of ours. */
+export function issueMessage(issue: { type: string; expected?: string | null; requirement?: unknown }, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const req = issue.requirement;
+  switch (issue.type) {
+    case 'string': return zh ? '应为文本。' : 'Expected text.';
+    case 'number': return zh ? '应为数字。' : 'Expected a number.';
+    case 'boolean': return zh ? '应为 true 或 false。' : 'Expected true or false.';
+    case 'array': return zh ? '应为数组。' : 'Expected an array.';
+    case 'object': case 'strict_object': case 'record':
+      if (issue.expected === 'never') return MESSAGES['msg.unknown_field'][lang];
+      if (issue.expected && issue.expected.startsWith('"')) return MESSAGES['msg.required'][lang];
+      return zh ? '应为对象。' : 'Expected an object.';
+    case 'min_length': return zh ? `至少 ${req} 个字符（项）。` : `At least ${req} characters (items).`;
+    case 'max_length': return zh ? `最多 ${req} 个字符（项）。` : `At most ${req} characters (items).`;
+    case 'min_value': return zh ? `不能小于 ${req}。` : `Must be at least ${req}.`;
+    case 'max_value': return zh ? `不能大于 ${req}。` : `Must be at most ${req}.`;
+    case 'integer': return zh ? '应为整数。' : 'Expected an integer.';
+    case 'picklist': return zh ? `应为以下之一：${issue.expected}。` : `Expected one of ${issue.expected}.`;
+    case 'nullable': case 'optional': return zh ? '值的类型不对。' : 'Wrong type.';
+    default: return zh ? '此项无效。' : 'Invalid value.';
+  }
+}

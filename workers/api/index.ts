@@ -1,0 +1,31 @@
+import { createApp } from './lib/app';
+import { init } from './middleware/init';
+import { session } from './middleware/session';
+import { csrf } from './middleware/csrf';
+import { authRoutes } from './routes/auth/auth.routes';
+import { meRoutes } from './routes/me/me.routes';
+import { orgRoutes } from './routes/org/org.routes';
+import { campaignRoutes } from './routes/campaigns/campaigns.routes';
+import { docsPage, healthRoutes, openApiSpec } from './routes/system/system.routes';
+
+/** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
+const v1 = createApp()
+  .route('/health', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/org-units', orgRoutes)
+  .route('/campaigns', campaignRoutes);
+
+export type AppType = typeof v1;
+
+export const api = createApp();
+api.use('*', init, session, csrf);
+api.route('/api/v1', v1);
+api.get('/api/v1/openapi.json', async (c) => {
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.json(await openApiSpec(v1));
+});
+api.get('/api/docs', async (c) => {
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.html(docsPage((await openApiSpec(v1)) as Parameters<typeof docsPage>[0]));
+});

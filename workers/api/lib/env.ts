@@ -1,0 +1,30 @@
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import type * as schema from '../../../db/schema';
+import type { Lang } from '../../../shared/i18n';
+
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
+
+/** The signed-in user and what they may manage, loaded once per request by the session middleware. */
+export interface Viewer {
+  id: string;
+  name: string;
+  phone: string;
+  /** org paths the viewer organizes or administers; a path covers its whole subtree */
+  managedPaths: string[];
+  /** admin of the root: may do anything */
+  isPlatformAdmin: boolean;
+  sessionHash: string;
+}
+
+/** The one Hono env every app and sub-app uses (STYLE.md rule 1). */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    db: Db;
+    lang: Lang;
+    requestId: string;
+    viewer: Viewer | null;
+    /** true when the viewer came with a session cookie (CSRF applies) */
+    cookieAuth: boolean;
+  };
+};

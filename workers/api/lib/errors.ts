@@ -1,0 +1,29 @@
+import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors';
+import type { MessageKey } from '../../../shared/messages';
+
+/**
+ * The one error class handlers throw. `messageKey` picks a message in the caller's
+ * language; `fields` maps input paths to message keys (or to already-localized text).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey?: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly fields?: Record<string, { key: MessageKey; params?: Record<string, string | number> } | string>,
+    readonly headers: Record<string, string> = {},
+    /** extra data the client needs (e.g. the active attempt on a 409) */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = () => new ApiError('not_found');
+export const forbidden = () => new ApiError('forbidden');
+export const unauthenticated = () => new ApiError('unauthenticated');
+export const conflict = (key?: MessageKey, params?: Record<string, string | number>) => new ApiError('conflict', key, params);
+export const invalidField = (path: string, key: MessageKey, params?: Record<string, string | number>) =>
+  new ApiError('validation_failed', undefined, {}, { [path]: { key, params } });

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
+import { validator as honoValidator } from 'hono/validator';
+import { resolver, uniqueSymbol } from 'hono-openapi';
+import type { AppEnv } from './env';
+import { ApiError } from './errors';
+import { isMessageKey, issueMessage, msg } from '../../../shared/messages';
+import type { Lang } from '../../../shared/i18n';
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+/** Turns valibot issues into the envelope's `fields`: input path → message in the caller's language. */
+export function issuesToFields(issues: readonly v.BaseIssue<unknown>[], lang: Lang): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path?.map((p) => String(p.key)).join('.') || '_';
+    if (fields[path]) continue;
+    fields[path] = isMessageKey(issue.message) ? msg(issue.message, lang) : issueMessage(issue, lang);
+  }
+  return fields;
+}
+
+export function validationError(issues: readonly v.BaseIssue<unknown>[], lang: Lang): ApiError {
+  return new ApiError('validation_failed', undefined, {}, issuesToFields(issues, lang));
+}
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const text = await c.req.text();
+  if (text.length > MAX_JSON_BYTES) throw new ApiError('payload_too_large');
+  if (!/^application\/([\w.-]+\+)?json$/.test(type)) {
+    // An empty body is fine for endpoints whose fields are all optional (e.g. publish).
+    if (text.trim() === '') return {};
+    throw new ApiError('unsupported_media_type', 'msg.json_expected');
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('validation_failed', 'msg.malformed_json');
+  }
+}
+
+/**
+ * Validates one input target with a valibot schema and documents it in OpenAPI from the
+ * same schema. Handlers then read only `c.req.valid(target)` (STYLE.md rule 4).
+ */
+export function valid<T extends v.GenericSchema | v.GenericSchemaAsync, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) {
+  const mw = honoValidator(target, async (value, c: Context<AppEnv>) => {
+    const input = target === 'json' ? await readJson(c) : value;
+    const result = await v.safeParseAsync(schema, input, { lang: c.var.lang });
+    if (!result.success) throw validationError(result.issues, c.var.lang);
+    return result.output as v.InferOutput<T>;
+  }) as MiddlewareHandler<AppEnv, string, { in: { [K in Target]: v.InferInput<T> }; out: { [K in Target]: v.InferOutput<T> } }>;
+  return Object.assign(mw, { [uniqueSymbol]: { target, ...resolver(schema) } });
+}

@@ -1,0 +1,18 @@
+import { createMiddleware } from 'hono/factory';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../../db/schema';
+import type { AppEnv } from '../lib/env';
+import { pickLang } from '../../../shared/i18n';
+
+/** Per-request services on c.var, built once (STYLE.md rule 6). */
+export const init = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
+  c.set('lang', pickLang(c.req.header('x-lang') ?? c.req.header('accept-language')));
+  c.set('db', drizzle(c.env.DB, { schema }));
+  c.set('viewer', null);
+  c.set('cookieAuth', false);
+  await next();
+  c.header('X-Request-Id', c.var.requestId);
+  c.header('Content-Language', c.var.lang);
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+});

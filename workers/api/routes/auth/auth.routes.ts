@@ -1,0 +1,87 @@
+import { describeRoute, resolver } from 'hono-openapi';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { dummyHash, hashPassword, sha256, verifyPassword } from '../../lib/crypto';
+import { randomToken } from '../../lib/ids';
+import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
+import { createSession, createUser, deleteSession, findUserByPhone, rateCount, rateHit, rateReset } from '../../../../db/queries/accounts';
+import { LoginBody, RegisterBody, UserResponse } from '../../../../shared/contracts/auth';
+import { ErrorEnvelope } from '../../../../shared/contracts/common';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/env';
+
+/** Failed sign-ins allowed per phone and per address in a window (then 429 until it ends). */
+export const LOGIN_LIMITS = { perPhone: 5, perAddress: 30, windowMs: 15 * 60e3 };
+export const REGISTER_LIMIT = { perAddress: 20, windowMs: 10 * 60e3 };
+
+export const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'local';
+
+const errors = { description: 'Error', content: { 'application/json': { schema: resolver(ErrorEnvelope) } } };
+
+async function startSession(c: Context<AppEnv>, userId: string) {
+  // Rotate: a session id known before sign-in is never the one used after it.
+  if (c.var.viewer) await deleteSession(c.var.db, c.var.viewer.sessionHash);
+  const token = randomToken(32);
+  await createSession(c.var.db, userId, await sha256(token));
+  setSessionCookie(c, token);
+}
+
+export const authRoutes = createApp()
+  .post(
+    '/register',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'Register with a mainland mobile number; signs in',
+      responses: { 201: { description: 'Registered', content: { 'application/json': { schema: resolver(UserResponse) } } }, 409: errors, 429: errors },
+    }),
+    valid('json', RegisterBody),
+    async (c) => {
+      const body = c.req.valid('json');
+      const hit = await rateHit(c.var.db, `register:ip:${clientAddress(c)}`, REGISTER_LIMIT.windowMs);
+      if (hit.count > REGISTER_LIMIT.perAddress) {
+        throw new ApiError('rate_limited', 'msg.register_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
+      }
+      const user = await createUser(c.var.db, { phone: body.phone, name: body.name, passwordHash: await hashPassword(body.password) });
+      if (!user) throw new ApiError('conflict', 'msg.phone_taken', {}, { phone: { key: 'msg.phone_taken' } });
+      await startSession(c, user.id);
+      return c.json({ user }, 201);
+    },
+  )
+  .post(
+    '/login',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'Sign in; sets the HttpOnly session cookie',
+      responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: resolver(UserResponse) } } }, 401: errors, 429: errors },
+    }),
+    valid('json', LoginBody),
+    async (c) => {
+      const { phone, password } = c.req.valid('json');
+      const db = c.var.db;
+      const keys = [`login:phone:${phone}`, `login:ip:${clientAddress(c)}`] as const;
+      const { counts, retryAfterMs } = await rateCount(db, [...keys], LOGIN_LIMITS.windowMs);
+      if (counts[keys[0]]! >= LOGIN_LIMITS.perPhone || counts[keys[1]]! >= LOGIN_LIMITS.perAddress) {
+        throw new ApiError('rate_limited', 'msg.login_rate', {}, undefined, { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) });
+      }
+      const user = await findUserByPhone(db, phone);
+      // Hash even for unknown phones so the answer time does not tell which phones exist.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+      if (!user || !ok) {
+        await Promise.all(keys.map((k) => rateHit(db, k, LOGIN_LIMITS.windowMs)));
+        throw new ApiError('invalid_credentials');
+      }
+      await rateReset(db, keys[0]);
+      await startSession(c, user.id);
+      return c.json({ user: { id: user.id, name: user.name, phone: user.phone } });
+    },
+  )
+  .post(
+    '/logout',
+    describeRoute({ tags: ['Accounts'], summary: 'Sign out (ends the session)', responses: { 204: { description: 'Signed out' } } }),
+    async (c) => {
+      if (c.var.viewer) await deleteSession(c.var.db, c.var.viewer.sessionHash);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );

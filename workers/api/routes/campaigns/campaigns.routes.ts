@@ -1,0 +1,180 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { createApp } from '../../lib/app';
+import { valid, issuesToFields } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
+import type { AppEnv, Viewer } from '../../lib/env';
+import { Id } from '../../../../shared/contracts/common';
+import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
+import type { CampaignKind } from '../../../../shared/kinds';
+import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { getOrgUnit } from '../../../../db/queries/org';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+
+export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
+  const { orgPath, ...rest } = r;
+  return { ...rest, canManage: canManagePath(viewer, orgPath) };
+}
+
+/** Full settings for a kind from a (partial) input, or a validation error under `settings.*`. */
+function settingsFor(c: Context<AppEnv>, kind: CampaignKind, input: unknown) {
+  const res = parseSettings(kind, input);
+  if (!res.success) {
+    const fields = Object.fromEntries(Object.entries(issuesToFields(res.issues, c.var.lang)).map(([k, m]) => [`settings.${k}`, m]));
+    throw new ApiError('validation_failed', undefined, {}, fields);
+  }
+  return res.output as Record<string, unknown>;
+}
+
+function checkSchedule(startsAt: string, endsAt: string) {
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
+}
+
+/** A campaign this viewer may see: drafts are 404 to anyone who may not manage them. */
+export async function visibleCampaign(c: Context<AppEnv>, idOrSlug: string) {
+  const r = await getCampaign(c.var.db, idOrSlug);
+  if (!r || (r.status === 'draft' && !canManagePath(c.var.viewer, r.orgPath))) throw new ApiError('not_found');
+  return r;
+}
+
+/** A campaign this viewer manages: 404 if invisible, 401/403 if visible but not theirs. */
+export async function managedCampaign(c: Context<AppEnv>, idOrSlug: string) {
+  const r = await visibleCampaign(c, idOrSlug);
+  const viewer = requireManage(c, r.orgPath);
+  return { campaign: r, viewer };
+}
+
+const IdParam = v.object({ id: Id });
+
+export const campaignRoutes = createApp()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those)',
+      responses: { 200: json(v.object({ items: v.array(Campaign), nextCursor: v.nullable(v.string()) })) },
+    }),
+    valid('query', CampaignListQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const viewer = c.var.viewer;
+      if (q.managed === 'true') requireViewer(c);
+      let orgUnitPath: string | undefined;
+      if (q.orgUnitId) {
+        const unit = await getOrgUnit(c.var.db, q.orgUnitId);
+        if (!unit) return c.json({ items: [], nextCursor: null });
+        orgUnitPath = unit.path;
+      }
+      const rows = await listCampaigns(c.var.db, scopeOf(viewer), {
+        kind: q.kind, status: q.status, orgUnitPath, managedOnly: q.managed === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor),
+      });
+      const items = rows.slice(0, q.limit);
+      if (!viewer) c.header('Cache-Control', 'public, max-age=15');
+      return c.json({
+        items: items.map((r) => toCampaignDto(r, viewer)),
+        nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
+      });
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({ tags: ['Campaigns'], summary: 'One campaign by id or slug (a draft is 404 to anyone who may not manage it)', responses: { 200: json(CampaignResponse) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const r = await visibleCampaign(c, c.req.valid('param').id);
+      return c.json({ campaign: toCampaignDto(r, c.var.viewer) });
+    },
+  )
+  .post(
+    '/',
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'Create a campaign as a draft (organizers of orgUnitId’s subtree); settings validated per kind, defaults filled',
+      responses: { 201: json(CampaignResponse, 'Created') },
+    }),
+    valid('json', CreateCampaignBody),
+    async (c) => {
+      const body = c.req.valid('json');
+      const viewer = requireViewer(c);
+      const unit = await getOrgUnit(c.var.db, body.orgUnitId);
+      if (!unit) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.org_missing' } });
+      requireManage(c, unit.path);
+      checkSchedule(body.startsAt, body.endsAt);
+      const settings = settingsFor(c, body.kind, body.settings);
+      const id = await createCampaign(c.var.db, viewer.id, {
+        kind: body.kind, title: body.title, slug: body.slug, summary: body.summary, description: body.description,
+        orgUnit: unit, startsAt: new Date(body.startsAt).toISOString(), endsAt: new Date(body.endsAt).toISOString(), settings,
+      });
+      if (!id) throw new ApiError('conflict', 'msg.slug_taken', {}, { slug: { key: 'msg.slug_taken' } });
+      const created = await getCampaign(c.var.db, id);
+      return c.json({ campaign: toCampaignDto(created!, viewer) }, 201);
+    },
+  )
+  .patch(
+    '/:id',
+    describeRoute({ tags: ['Campaigns'], summary: 'Edit a draft or published campaign (settings merge with the current ones); closed → 409', responses: { 200: json(CampaignResponse) } }),
+    valid('param', IdParam),
+    valid('json', UpdateCampaignBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : campaign.startsAt;
+      const endsAt = body.endsAt ? new Date(body.endsAt).toISOString() : campaign.endsAt;
+      checkSchedule(startsAt, endsAt);
+      const patch = {
+        ...body,
+        ...(body.startsAt ? { startsAt } : {}),
+        ...(body.endsAt ? { endsAt } : {}),
+        ...(body.settings ? { settings: settingsFor(c, campaign.kind, mergeSettings(campaign.settings, body.settings)) } : {}),
+      };
+      const res = await updateCampaign(c.var.db, viewer.id, campaign.id, campaign.orgUnitId, patch);
+      if (res === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (res === 'slug_taken') throw new ApiError('conflict', 'msg.slug_taken', {}, { slug: { key: 'msg.slug_taken' } });
+      const updated = await getCampaign(c.var.db, campaign.id);
+      return c.json({ campaign: toCampaignDto(updated!, viewer) });
+    },
+  )
+  .post(
+    '/:id/publish',
+    describeRoute({ tags: ['Campaigns'], summary: 'Publish a draft (organizers); not a draft → 409', responses: { 200: json(CampaignResponse) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      if (campaign.kind === 'drive' && !(campaign.settings as { charity?: unknown }).charity) {
+        throw new ApiError('unprocessable', 'msg.drive_needs_charity', {}, { 'settings.charity': { key: 'msg.drive_needs_charity' } });
+      }
+      if (!(await transitionCampaign(c.var.db, viewer.id, campaign.id, campaign.orgUnitId, 'draft', 'published'))) {
+        throw new ApiError('conflict', 'msg.campaign_not_draft');
+      }
+      return c.json({ campaign: toCampaignDto((await getCampaign(c.var.db, campaign.id))!, viewer) });
+    },
+  )
+  .post(
+    '/:id/close',
+    describeRoute({ tags: ['Campaigns'], summary: 'Close a published campaign (organizers); engagement writes then answer 409', responses: { 200: json(CampaignResponse) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      if (!(await transitionCampaign(c.var.db, viewer.id, campaign.id, campaign.orgUnitId, 'published', 'closed'))) {
+        throw new ApiError('conflict', 'msg.campaign_not_published');
+      }
+      return c.json({ campaign: toCampaignDto((await getCampaign(c.var.db, campaign.id))!, viewer) });
+    },
+  );
+
+/** Settings patches merge one level deep, so `{"leaderboard":{"hidden":true}}` keeps the aggregation. */
+function mergeSettings(current: Record<string, unknown>, patch: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...current };
+  for (const [k, val] of Object.entries(patch)) {
+    const cur = out[k];
+    out[k] = val && typeof val === 'object' && !Array.isArray(val) && cur && typeof cur === 'object' && !Array.isArray(cur) ? { ...cur, ...val } : val;
+  }
+  return out;
+}
+
+export { IdParam };

@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { requireViewer } from '../../lib/authz';
+import { ListQuery } from '../../../../shared/contracts/common';
+import { MeResponse } from '../../../../shared/contracts/auth';
+import { membershipsOf } from '../../../../db/queries/accounts';
+import { listUserActivity } from '../../../../db/queries/activity';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+
+const ActivityItem = v.object({
+  id: v.string(),
+  type: v.string(),
+  campaignId: v.nullable(v.string()),
+  campaignTitle: v.nullable(v.string()),
+  campaignKind: v.nullable(v.string()),
+  points: v.number(),
+  quantity: v.number(),
+  occurredAt: v.string(),
+});
+const ActivityPage = v.object({
+  items: v.array(ActivityItem),
+  nextCursor: v.nullable(v.string()),
+  totals: v.object({ points: v.number(), events: v.number() }),
+});
+
+export const meRoutes = createApp()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'The signed-in user and their memberships (role member | organizer | admin)',
+      responses: { 200: { description: 'Me', content: { 'application/json': { schema: resolver(MeResponse) } } } },
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const memberships = await membershipsOf(c.var.db, viewer.id);
+      return c.json({ user: { id: viewer.id, name: viewer.name, phone: viewer.phone }, memberships });
+    },
+  )
+  .get(
+    '/activity',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: "The signed-in user's activity (answers, entries, service hours, pledges, visits), newest first",
+      responses: { 200: { description: 'Activity', content: { 'application/json': { schema: resolver(ActivityPage) } } } },
+    }),
+    valid('query', v.strictObject(ListQuery)),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const q = c.req.valid('query');
+      const { rows, totals } = await listUserActivity(c.var.db, viewer.id, q.limit, decodeCursor(q.cursor));
+      const items = rows.slice(0, q.limit);
+      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null, totals });
+    },
+  );

@@ -1,0 +1,131 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { requireManage } from '../../lib/authz';
+import { parseTable, readUpload, XLSX_TYPE } from '../../lib/tables';
+import { CreateOrgUnitBody, Metrics, MetricsQuery, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
+import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
+import { participationRate } from '../../../../shared/metrics';
+import { msg } from '../../../../shared/messages';
+import { applyRoster, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, planRoster } from '../../../../db/queries/org';
+import { subtreeMetrics } from '../../../../db/queries/activity';
+import { decodeCursor } from '../../../../db/queries/util';
+import { maskPhone } from '../../../../shared/mask';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+const IdParam = v.object({ id: Id });
+
+async function unitOr404(c: Parameters<typeof requireManage>[0], id: string) {
+  const unit = await getOrgUnit(c.var.db, id);
+  if (!unit) throw new ApiError('not_found', 'msg.org_missing');
+  return unit;
+}
+
+export const orgRoutes = createApp()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'The org tree with registered-member counts (public)',
+      responses: { 200: json(v.object({ items: v.array(v.object({ ...OrgUnit.entries, subtreeMemberCount: v.number() })) })) },
+    }),
+    async (c) => {
+      const rows = await listOrgUnits(c.var.db);
+      c.header('Cache-Control', 'public, max-age=30');
+      return c.json({ items: rows.map(({ path: _path, ...r }) => r) });
+    },
+  )
+  .post(
+    '/',
+    describeRoute({ tags: ['Org tree'], summary: 'Add an org unit under a parent (organizer of the parent’s subtree)', responses: { 201: json(v.object({ orgUnit: OrgUnit }), 'Created') } }),
+    valid('json', CreateOrgUnitBody),
+    async (c) => {
+      const body = c.req.valid('json');
+      const parent = await getOrgUnit(c.var.db, body.parentId);
+      if (!parent) {
+        // Don't reveal to outsiders which ids exist; organizers get the field error.
+        if (!c.var.viewer) throw new ApiError('unauthenticated');
+        throw new ApiError('validation_failed', undefined, {}, { parentId: { key: 'msg.parent_missing' } });
+      }
+      const viewer = requireManage(c, parent.path);
+      const unit = await createOrgUnit(c.var.db, viewer.id, parent, body);
+      if (!unit) throw new ApiError('conflict', 'msg.unit_name_taken', {}, { name: { key: 'msg.unit_name_taken' } });
+      return c.json({ orgUnit: { id: unit.id, parentId: unit.parentId, name: unit.name, kind: unit.kind, memberCount: 0 } }, 201);
+    },
+  )
+  .post(
+    '/:id/roster',
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'Import a roster (CSV UTF-8 or .xlsx, header 姓名,手机号); bad rows reported, good rows kept. `?dryRun=true` only reports.',
+      requestBody: {
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+          'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } },
+        },
+      },
+      responses: { 200: json(RosterReport) },
+    }),
+    valid('param', IdParam),
+    valid('query', v.strictObject({ dryRun: v.optional(v.picklist(['true', 'false'])) })),
+    async (c) => {
+      const unit = await unitOr404(c, c.req.valid('param').id);
+      const viewer = requireManage(c, unit.path);
+      const dryRun = c.req.valid('query').dryRun === 'true';
+      const lang = c.var.lang;
+      const table = parseTable(await readUpload(c.req.raw, ROSTER_MAX_BYTES));
+      const [header, ...data] = table;
+      const cols = header ? rosterColumns(header) : null;
+      if (!cols) throw new ApiError('validation_failed', 'msg.roster_header');
+      if (data.length > ROSTER_MAX_ROWS) throw new ApiError('payload_too_large', 'msg.roster_too_many', { max: ROSTER_MAX_ROWS });
+      const checked = checkRosterRows(data, cols);
+      if (!checked.rows.length && !checked.issues.length) throw new ApiError('validation_failed', 'msg.roster_empty');
+      const plan = await planRoster(c.var.db, unit.id, checked.rows);
+      const errors = [
+        ...checked.issues.map((i) => ({ row: i.row, message: msg(i.key, lang, i.params) })),
+        ...plan.elsewhere.map((r) => ({ row: r.row, message: msg('msg.row_elsewhere', lang, { unit: r.unitName }) })),
+      ].sort((a, b) => a.row - b.row);
+      const linkedPlanned = plan.toCreate.filter((r) => r.userId).length;
+      if (dryRun || !plan.toCreate.length) {
+        return c.json({ created: dryRun ? plan.toCreate.length : 0, linked: dryRun ? linkedPlanned : 0, unchanged: plan.unchanged, errors, dryRun });
+      }
+      const done = await applyRoster(c.var.db, viewer.id, unit, plan.toCreate, { rows: data.length, errors: errors.length });
+      return c.json({ ...done, unchanged: plan.unchanged, errors, dryRun: false });
+    },
+  )
+  .get(
+    '/:id/roster',
+    describeRoute({ tags: ['Org tree'], summary: 'The roster of a unit (organizer); phones masked', responses: { 200: json(v.object({ items: v.array(v.object({ name: v.string(), phone: v.string(), registered: v.boolean() })), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', IdParam),
+    valid('query', v.strictObject(ListQuery)),
+    async (c) => {
+      const unit = await unitOr404(c, c.req.valid('param').id);
+      requireManage(c, unit.path);
+      const q = c.req.valid('query');
+      const rows = await listRoster(c.var.db, unit.id, q.limit, decodeCursor(q.cursor));
+      const items = rows.slice(0, q.limit);
+      const last = items[items.length - 1];
+      return c.json({
+        items: items.map((r) => ({ name: r.name, phone: maskPhone(r.phone), registered: !!r.userId })),
+        nextCursor: rows.length > q.limit && last ? btoa(last.phone).replace(/=+$/, '') : null,
+      });
+    },
+  )
+  .get(
+    '/:id/metrics',
+    describeRoute({ tags: ['Org tree'], summary: 'Member-activity metrics of a subtree (organizer of that subtree); definitions in shared/metrics.ts', responses: { 200: json(Metrics) } }),
+    valid('param', IdParam),
+    valid('query', MetricsQuery),
+    async (c) => {
+      const unit = await unitOr404(c, c.req.valid('param').id);
+      requireManage(c, unit.path);
+      const q = c.req.valid('query');
+      if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+      const m = await subtreeMetrics(c.var.db, unit.path, q);
+      return c.json({ orgUnitId: unit.id, ...m, participationRate: participationRate(m.activeMembers, m.members) });
+    },
+  );

@@ -1,0 +1,10 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../db/schema';
+import { closeEndedCampaigns } from '../../db/queries/campaigns';
+
+/** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
+export async function runScheduled(env: Env, at: number) {
+  const db = drizzle(env.DB, { schema });
+  const closed = await closeEndedCampaigns(db, at);
+  if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
+}
