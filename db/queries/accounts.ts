@@ -24,7 +24,6 @@ export async function createUser(db: Db, input: { phone: string; name: string; p
         SELECT ${newId()}, ${id}, r.org_unit_id, u.path, 'member', ${now}
         FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id
         WHERE r.phone = ${input.phone}
-        WHERE true
         ON CONFLICT DO NOTHING`,
       db.update(rosterEntries).set({ userId: id }).where(eq(rosterEntries.phone, input.phone)),
     ]);

@@ -1,4 +1,4 @@
-import { sql, and, eq, gte, lte, desc, lt, type SQL } from 'drizzle-orm';
+import { sql, and, eq, gte, lte, desc, lt, or, type SQL } from 'drizzle-orm';
 import { activityEvents, campaigns, memberships } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
@@ -109,7 +109,7 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange) 
 }
 
 /** A member's own activity, newest first, with the campaign it belongs to. */
-export async function listUserActivity(db: Db, userId: string, limit: number, beforeId: string | null) {
+export async function listUserActivity(db: Db, userId: string, limit: number, before: { at: string; id: string } | null) {
   const [rows, totals] = await db.batch([
     db
       .select({
@@ -124,8 +124,15 @@ export async function listUserActivity(db: Db, userId: string, limit: number, be
       })
       .from(activityEvents)
       .leftJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
-      .where(and(eq(activityEvents.userId, userId), beforeId ? lt(activityEvents.id, beforeId) : undefined))
-      .orderBy(desc(activityEvents.id))
+      .where(
+        and(
+          eq(activityEvents.userId, userId),
+          before
+            ? or(lt(activityEvents.occurredAt, before.at), and(eq(activityEvents.occurredAt, before.at), lt(activityEvents.id, before.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
       .limit(limit + 1),
     db
       .select({ points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`, events: sql<number>`COUNT(*)` })

@@ -10,18 +10,25 @@ export function underPath(col: Column, prefix: string): SQL {
   return and(gte(col, prefix), lt(col, prefix + '~'))!;
 }
 
-/** Opaque list cursors: the id of the last item, base64url so clients don't build them. */
-export function encodeCursor(id: string): string {
-  return btoa(id).replace(/=+$/, '');
+/** Opaque list cursors: the sort key of the last item, base64 so clients don't build them. */
+export function encodeCursor(key: string): string {
+  return btoa(key).replace(/=+$/, '');
 }
 export function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
   try {
-    const id = atob(cursor);
-    return /^[0-9A-Za-z_-]{1,64}$/.test(id) ? id : null;
+    const key = atob(cursor);
+    return /^[0-9A-Za-z_:.|-]{1,100}$/.test(key) ? key : null;
   } catch {
     return null;
   }
+}
+
+/** A cursor over (time, id) for lists sorted newest first by a timestamp. */
+export function decodeTimeCursor(cursor: string | undefined): { at: string; id: string } | null {
+  const key = decodeCursor(cursor);
+  const [at, id] = key?.split('|') ?? [];
+  return at && id ? { at, id } : null;
 }
 
 /** D1 allows at most 100 bound parameters a statement. */

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
-import { validator as honoValidator } from 'hono/validator';
 import { resolver, uniqueSymbol } from 'hono-openapi';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
@@ -49,11 +48,19 @@ export function valid<T extends v.GenericSchema | v.GenericSchemaAsync, Target e
   target: Target,
   schema: T,
 ) {
-  const mw = honoValidator(target, async (value, c: Context<AppEnv>) => {
-    const input = target === 'json' ? await readJson(c) : value;
+  // Our own reading of each target (not hono's validator) so malformed JSON, a wrong
+  // content type and an oversized body get their own clear messages.
+  const mw = (async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    const input =
+      target === 'json' ? await readJson(c)
+      : target === 'query' ? Object.fromEntries(Object.entries(c.req.queries()).map(([k, vals]) => [k, vals.length === 1 ? vals[0] : vals]))
+      : target === 'param' ? c.req.param()
+      : target === 'header' ? c.req.header()
+      : {};
     const result = await v.safeParseAsync(schema, input, { lang: c.var.lang });
     if (!result.success) throw validationError(result.issues, c.var.lang);
-    return result.output as v.InferOutput<T>;
-  }) as MiddlewareHandler<AppEnv, string, { in: { [K in Target]: v.InferInput<T> }; out: { [K in Target]: v.InferOutput<T> } }>;
+    c.req.addValidatedData(target, result.output as object);
+    await next();
+  }) as unknown as MiddlewareHandler<AppEnv, string, { in: { [K in Target]: v.InferInput<T> }; out: { [K in Target]: v.InferOutput<T> } }>;
   return Object.assign(mw, { [uniqueSymbol]: { target, ...resolver(schema) } });
 }

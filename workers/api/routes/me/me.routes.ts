@@ -7,7 +7,7 @@ import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
 import { membershipsOf } from '../../../../db/queries/accounts';
 import { listUserActivity } from '../../../../db/queries/activity';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const ActivityItem = v.object({
   id: v.string(),
@@ -50,8 +50,9 @@ export const meRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       const q = c.req.valid('query');
-      const { rows, totals } = await listUserActivity(c.var.db, viewer.id, q.limit, decodeCursor(q.cursor));
+      const { rows, totals } = await listUserActivity(c.var.db, viewer.id, q.limit, decodeTimeCursor(q.cursor));
       const items = rows.slice(0, q.limit);
-      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null, totals });
+      const last = items[items.length - 1];
+      return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.occurredAt}|${last.id}`) : null, totals });
     },
   );

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { utils, write } from '@e965/xlsx';
+import { client, signedIn, PHONES } from '../helpers';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const csv = (text: string) => ({ 'content-type': 'text/csv; charset=utf-8', body: text });
+const rosterCount = async (unit: string) =>
+  (await env.DB.prepare('SELECT COUNT(*) n FROM roster_entries WHERE org_unit_id = ?').bind(unit).first<{ n: number }>())!.n;
+
+function xlsx(rows: unknown[][]): Uint8Array {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), '名册');
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+describe('org tree', () => {
+  it('lists the tree publicly with direct and subtree member counts', async () => {
+    const r = await client().get('/api/v1/org-units');
+    expect(r.status).toBe(200);
+    const byId = new Map(r.body.items.map((u: { id: string }) => [u.id, u]));
+    const root = byId.get('root') as { parentId: null; subtreeMemberCount: number; kind: string };
+    expect(root).toMatchObject({ parentId: null, name: '市直机关工委', kind: 'committee' });
+    expect(root.subtreeMemberCount).toBeGreaterThanOrEqual(200);
+    const fgw = byId.get('fgw') as { subtreeMemberCount: number };
+    const fgwBranches = r.body.items.filter((u: { parentId: string }) => u.parentId === 'fgw');
+    expect(fgw.subtreeMemberCount).toBe(fgwBranches.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0));
+    expect(r.body.items.filter((u: { kind: string }) => u.kind === 'party_committee').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets an organizer add a unit under their subtree, audit-logged; duplicates are 409', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const r = await org.post('/api/v1/org-units', { parentId: 'fgw-b1', name: '第一党小组', kind: 'branch' });
+    expect(r.status).toBe(201);
+    expect(r.body.orgUnit).toMatchObject({ parentId: 'fgw-b1', name: '第一党小组', memberCount: 0 });
+    const row = await env.DB.prepare('SELECT path FROM org_units WHERE id = ?').bind(r.body.orgUnit.id).first<{ path: string }>();
+    expect(row!.path).toBe(`/root/fgw/fgw-b1/${r.body.orgUnit.id}/`);
+    const audit = await env.DB.prepare("SELECT actor_id FROM audit_log WHERE action = 'org_unit.create' AND entity_id = ?").bind(r.body.orgUnit.id).first<{ actor_id: string }>();
+    expect(audit!.actor_id).toBe('user-org-fgw');
+    const dup = await org.post('/api/v1/org-units', { parentId: 'fgw-b1', name: '第一党小组', kind: 'branch' });
+    expect(dup.status).toBe(409);
+    const bad = await org.post('/api/v1/org-units', { parentId: 'nope', name: 'x', kind: 'club' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['kind']);
+    const missingParent = await org.post('/api/v1/org-units', { parentId: 'nope', name: 'x', kind: 'branch' });
+    expect(missingParent.status).toBe(400);
+    expect(missingParent.body.error.fields.parentId).toBeTruthy();
+  });
+});
+
+describe('roster import', () => {
+  it('imports CSV with BOM, keeps good rows, reports bad rows with row numbers, links existing accounts', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const before = await rosterCount('fgw-b3');
+    // 13900000001 already has an account (a demo member of another unit, but not on any
+    // roster of fgw-b3): it is on fgw-b1's roster, so that row is reported, not moved.
+    const { body, ...h } = csv('\uFEFF姓名,手机号\n赵建国,13611110001\n钱秀英,138 1111 0002\n孙伟,12345\n,13611110004\n李娜,13611110001\n周敏,13900000001\n');
+    const r = await org.call('POST', '/api/v1/org-units/fgw-b3/roster', body, h);
+    expect(r.status).toBe(200);
+    expect(r.body.created).toBe(2);
+    expect(r.body.errors.map((e: { row: number }) => e.row)).toEqual([4, 5, 6, 7]);
+    expect(r.body.errors[0].message).toContain('12345');
+    expect(r.body.errors[2].message).toContain('第 2 行');
+    expect(r.body.errors[3].message).toContain('另一个组织');
+    expect(await rosterCount('fgw-b3')).toBe(before + 2);
+    // importing the same file again creates nothing new
+    const again = await org.call('POST', '/api/v1/org-units/fgw-b3/roster', body, h);
+    expect(again.body.created).toBe(0);
+    expect(await rosterCount('fgw-b3')).toBe(before + 2);
+  });
+
+  it('links phones that already have an account: they become members at once', async () => {
+    const phone = '13622220001';
+    const user = client();
+    await user.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: '已注册' });
+    expect((await user.get('/api/v1/me')).body.memberships).toEqual([]);
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const { body, ...h } = csv(`name,phone\n已注册,${phone}\n新成员,13622220002\n`);
+    const r = await org.call('POST', '/api/v1/org-units/fgw-b2/roster', body, h);
+    expect(r.body).toMatchObject({ created: 2, linked: 1, errors: [] });
+    expect((await user.get('/api/v1/me')).body.memberships).toEqual([expect.objectContaining({ orgUnitId: 'fgw-b2', role: 'member' })]);
+  });
+
+  it('imports an .xlsx roster and previews with dryRun without writing', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const file = xlsx([['序号', '姓名', '手机号'], [1, '吴海燕', '13633330001'], [2, '郑磊', 13633330002], [3, '王芳', 'abc']]);
+    const before = await rosterCount('jyj-b2');
+    const dry = await org.call('POST', '/api/v1/org-units/jyj-b2/roster?dryRun=true', file, { 'content-type': XLSX });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ created: 2, dryRun: true });
+    expect(dry.body.errors).toEqual([{ row: 4, message: expect.stringContaining('abc') }]);
+    expect(await rosterCount('jyj-b2')).toBe(before);
+    const real = await org.call('POST', '/api/v1/org-units/jyj-b2/roster', file, { 'content-type': XLSX });
+    expect(real.body).toMatchObject({ created: 2, dryRun: false });
+    expect(await rosterCount('jyj-b2')).toBe(before + 2);
+  });
+
+  it('rejects a wrong header, broken encoding, a fake .xlsx, an empty file and 50,000 rows, writing nothing', async () => {
+    const org = await signedIn(PHONES.rootOrganizer, { lang: 'en' });
+    const before = await rosterCount('czj-b1');
+    const post = (body: string | Uint8Array, type: string) => org.call('POST', '/api/v1/org-units/czj-b1/roster', body, { 'content-type': type });
+
+    let r = await post('名字,电话号\n张三,13644440001\n', 'text/csv');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('header');
+
+    const gbk = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xca, 0xd6, 0xbb, 0xfa, 0xba, 0xc5, 0x0a]); // 姓名,手机号 in GBK
+    r = await post(gbk, 'text/csv');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('UTF-8');
+
+    r = await post(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), XLSX);
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('.xlsx');
+
+    r = await post('not a spreadsheet at all', XLSX);
+    expect(r.status).toBe(400);
+
+    r = await post('', 'text/csv');
+    expect(r.status).toBe(400);
+
+    const big = '姓名,手机号\n' + Array.from({ length: 50000 }, (_, i) => `成员${i},136${String(50000000 + i)}`).join('\n');
+    r = await post(big, 'text/csv');
+    expect(r.status).toBe(413);
+    expect(r.body.error.message).toContain('20000');
+    expect(await rosterCount('czj-b1')).toBe(before);
+  });
+
+  it('lists a roster with masked phones for its organizer', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const r = await org.get('/api/v1/org-units/fgw-b1/roster?limit=5');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(5);
+    expect(r.body.items[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(r.body.nextCursor).toBeTruthy();
+  });
+});
+
+describe('metrics', () => {
+  it('computes members, active members, participation and points of a subtree from activity events', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const from = '2099-01-01T00:00:00.000Z';
+    const to = '2099-12-31T00:00:00.000Z';
+    const empty = await org.get(`/api/v1/org-units/fgw/metrics?from=${from}&to=${to}`);
+    expect(empty.status).toBe(200);
+    const members = empty.body.members;
+    expect(empty.body).toMatchObject({ orgUnitId: 'fgw', activeMembers: 0, participationRate: 0, points: 0, byKind: {} });
+    const expected = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member'").first<{ n: number }>())!.n;
+    expect(members).toBe(expected);
+
+    // Two members act (one twice); someone outside the subtree acts too and must not count.
+    const ins = (id: string, user: string, unit: string, path: string, points: number, kind: string) =>
+      env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, '2099-06-01T00:00:00.000Z', ?)").bind(id, user, unit, path, kind, points, id);
+    await env.DB.batch([
+      ins('m1', 'user-member-fgw', 'fgw-b1', '/root/fgw/fgw-b1/', 3, 'quiz'),
+      ins('m2', 'user-member-fgw', 'fgw-b1', '/root/fgw/fgw-b1/', 2, 'quiz'),
+      ins('m3', 'user-m000', 'fgw-b1', '/root/fgw/fgw-b1/', 4, 'volunteer'),
+      ins('m4', 'user-member-jyj', 'jyj-b1', '/root/jyj/jyj-b1/', 50, 'quiz'),
+    ]);
+    const r = await org.get(`/api/v1/org-units/fgw/metrics?from=${from}&to=${to}`);
+    expect(r.body).toMatchObject({ members, activeMembers: 2, points: 9 });
+    expect(r.body.participationRate).toBeCloseTo(2 / members, 4);
+    expect(r.body.byKind.quiz).toEqual({ events: 2, activeMembers: 1, points: 5 });
+    expect(r.body.byKind.volunteer).toEqual({ events: 1, activeMembers: 1, points: 4 });
+    const branch = await org.get(`/api/v1/org-units/fgw-b2/metrics?from=${from}&to=${to}`);
+    expect(branch.body.points).toBe(0);
+  });
+
+  it('validates the period', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    expect((await org.get('/api/v1/org-units/fgw/metrics?from=yesterday')).status).toBe(400);
+    const r = await org.get('/api/v1/org-units/fgw/metrics?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields.to).toBeTruthy();
+  });
+});

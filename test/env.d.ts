@@ -1,0 +1,9 @@
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    TEST_SEED: string[];
+  }
+  interface GlobalProps {
+    mainModule: typeof import('../workers/index');
+  }
+}

@@ -1,0 +1,66 @@
+import { exports } from 'cloudflare:workers';
+
+export const BASE = 'http://127.0.0.1:8787';
+export const DEMO_PASSWORD = 'tongxin-demo';
+export const PHONES = {
+  admin: '13800000000',
+  rootOrganizer: '13800000001',
+  fgwOrganizer: '13800000002',
+  fgwMember: '13800000003',
+  jyjMember: '13800000004',
+} as const;
+
+export interface Res<T = any> { status: number; body: T; headers: Headers; text: string }
+
+/** A browser-like client: keeps its cookie, sends our Origin on writes like a page would. */
+export function client(opts: { lang?: string; ip?: string; origin?: string | null } = {}) {
+  let cookie = '';
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> => {
+    const h: Record<string, string> = { 'accept-language': opts.lang ?? 'zh-CN', ...headers };
+    if (cookie) h.cookie = cookie;
+    if (opts.ip) h['cf-connecting-ip'] = opts.ip;
+    if (method !== 'GET' && method !== 'HEAD' && opts.origin !== null && !('origin' in h)) h.origin = opts.origin ?? BASE;
+    let payload: BodyInit | undefined;
+    if (body instanceof Uint8Array || typeof body === 'string') payload = body as BodyInit;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await exports.default.fetch(new Request(BASE + path, { method, headers: h, body: payload, redirect: 'manual' }));
+    const set = res.headers.get('set-cookie');
+    if (set) {
+      const [pair] = set.split(';');
+      cookie = pair!.endsWith('=') ? '' : pair!;
+    }
+    const text = await res.text();
+    let parsed: any = null;
+    try { parsed = JSON.parse(text); } catch {}
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  };
+  return {
+    call,
+    get: <T = any>(p: string, h?: Record<string, string>) => call<T>('GET', p, undefined, h),
+    post: <T = any>(p: string, b?: unknown, h?: Record<string, string>) => call<T>('POST', p, b, h),
+    patch: <T = any>(p: string, b?: unknown, h?: Record<string, string>) => call<T>('PATCH', p, b, h),
+    get cookie() { return cookie; },
+    set cookie(v: string) { cookie = v; },
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** A client signed in as a demo account. */
+export async function signedIn(phone: string, opts: Parameters<typeof client>[0] = {}) {
+  const c = client(opts);
+  const r = await c.post('/api/v1/auth/login', { phone, password: DEMO_PASSWORD });
+  if (r.status !== 200) throw new Error(`login ${phone} failed: ${r.status} ${r.text}`);
+  return c;
+}
+
+let n = 0;
+/** A fresh, valid mainland phone number per call. */
+export function freshPhone(): string {
+  n++;
+  return `1360${String(Date.now() % 1e5).padStart(5, '0')}${String(n).padStart(2, '0')}`.slice(0, 11);
+}
+
+export const inOneDay = () => ({ startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400e3).toISOString() });

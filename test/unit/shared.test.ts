@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { maskName, maskPhone } from '../../shared/mask';
+import { pickLang } from '../../shared/i18n';
+import { checkRosterRows, normalizePhone, rosterColumns } from '../../shared/roster';
+import { participationRate, METRICS } from '../../shared/metrics';
+import { parseSettings } from '../../shared/contracts/campaigns';
+import { msg, MESSAGES } from '../../shared/messages';
+
+describe('masking', () => {
+  it('masks Chinese names keeping the first and last character', () => {
+    expect(maskName('张三明')).toBe('张*明');
+    expect(maskName('张明')).toBe('张*');
+    expect(maskName('欧阳小明')).toBe('欧**明');
+    expect(maskName('张')).toBe('张');
+    expect(maskName('Li Ming')).toBe('L* M*');
+  });
+  it('masks phones as 138****0000', () => {
+    expect(maskPhone('13800000000')).toBe('138****0000');
+  });
+});
+
+describe('language', () => {
+  it('defaults to zh-CN and follows Accept-Language', () => {
+    expect(pickLang(undefined)).toBe('zh-CN');
+    expect(pickLang('en-US,en;q=0.9')).toBe('en');
+    expect(pickLang('fr-FR, en;q=0.5')).toBe('en');
+    expect(pickLang('zh-TW')).toBe('zh-CN');
+    expect(pickLang('de')).toBe('zh-CN');
+  });
+  it('has every message in both languages and fills placeholders', () => {
+    for (const [k, m] of Object.entries(MESSAGES)) {
+      expect(m['zh-CN'], k).toBeTruthy();
+      expect(m.en, k).toBeTruthy();
+    }
+    expect(msg('msg.roster_too_many', 'en', { max: 5 })).toContain('5');
+  });
+});
+
+describe('roster rules', () => {
+  it('finds Chinese and English headers', () => {
+    expect(rosterColumns(['\uFEFF姓名', '手机号'])).toEqual({ name: 0, phone: 1 });
+    expect(rosterColumns(['部门', 'Phone', 'Name'])).toEqual({ name: 2, phone: 1 });
+    expect(rosterColumns(['姓名', '电话号'])).toBeNull();
+  });
+  it('normalizes phones written the way people write them', () => {
+    expect(normalizePhone('138 0000 0000')).toBe('13800000000');
+    expect(normalizePhone('+86 138-0000-0000')).toBe('13800000000');
+    expect(normalizePhone('１３８００００００００')).toBe('13800000000');
+  });
+  it('reports bad and duplicate rows with spreadsheet row numbers and keeps the good ones', () => {
+    const res = checkRosterRows(
+      [['张三', '13900001111'], ['', ''], ['李四', '12345'], ['王五', '139 0000 1111'], ['', '13900002222'], ['赵六', '13900003333']],
+      { name: 0, phone: 1 },
+    );
+    expect(res.rows.map((r) => [r.row, r.phone])).toEqual([[2, '13900001111'], [7, '13900003333']]);
+    expect(res.issues.map((i) => [i.row, i.key])).toEqual([[4, 'msg.row_phone'], [5, 'msg.row_duplicate'], [6, 'msg.row_name']]);
+  });
+});
+
+describe('metrics', () => {
+  it('computes the participation rate with the membership as denominator', () => {
+    expect(participationRate(3, 4)).toBe(0.75);
+    expect(participationRate(0, 0)).toBe(0);
+    expect(participationRate(1, 3)).toBe(0.3333);
+  });
+  it('defines every metric in both languages', () => {
+    for (const m of Object.values(METRICS)) {
+      expect(m.meaning['zh-CN'].length).toBeGreaterThan(5);
+      expect(m.meaning.en.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('campaign settings', () => {
+  it('fills every default from an empty object', () => {
+    const r = parseSettings('quiz', {});
+    expect(r.success).toBe(true);
+    expect(r.output).toMatchObject({ mode: 'daily', questionsPerAttempt: 5, leaderboard: { aggregation: 'average', hidden: false } });
+  });
+  it('keeps what the organizer set and rejects unknown or wrong settings', () => {
+    expect(parseSettings('contest', { votesPerDay: 2 }).output).toMatchObject({ votesPerDay: 2, categories: ['书法', '绘画', '摄影'] });
+    expect(parseSettings('volunteer', { pairCap: 0 }).success).toBe(false);
+    expect(parseSettings('drive', { goal: -1 }).success).toBe(false);
+    expect(parseSettings('exhibition', { colour: 'red' }).success).toBe(false);
+  });
+});
