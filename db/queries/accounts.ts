@@ -77,15 +77,6 @@ export async function loadSession(db: Db, idHash: string, now = Date.now()) {
   return { user: row.user, memberships: ms };
 }
 
-export async function membershipsOf(db: Db, userId: string) {
-  return db
-    .select({ orgUnitId: memberships.orgUnitId, orgUnitName: orgUnits.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(orgUnits.depth, orgUnits.path);
-}
-
 /**
  * Fixed-window rate limit counters. `hit` adds one and returns the window's count in one
  * upsert, so parallel requests can't slip past the limit.

@@ -6,11 +6,12 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
-import { docsPage, healthRoutes, openApiSpec } from './routes/system/system.routes';
+import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
   .route('/health', healthRoutes)
+  .route('/ping', pingRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)

@@ -14,6 +14,8 @@ export interface Viewer {
   /** admin of the root: may do anything */
   isPlatformAdmin: boolean;
   sessionHash: string;
+  /** every membership, loaded with the session (so /me needs no second query) */
+  memberships: Array<{ orgUnitId: string; orgUnitName: string; role: 'member' | 'organizer' | 'admin' }>;
 }
 
 /** The one Hono env every app and sub-app uses (STYLE.md rule 1). */

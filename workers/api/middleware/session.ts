@@ -42,6 +42,7 @@ export const session = createMiddleware<AppEnv>(async (c, next) => {
           managedPaths: managed.map((m) => m.path),
           isPlatformAdmin: managed.some((m) => m.role === 'admin' && m.depth === 0),
           sessionHash: idHash,
+          memberships: s.memberships.map(({ orgUnitId, orgUnitName, role }) => ({ orgUnitId, orgUnitName, role })),
         });
       }
     }

@@ -5,7 +5,6 @@ import { valid } from '../../lib/validate';
 import { requireViewer } from '../../lib/authz';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
-import { membershipsOf } from '../../../../db/queries/accounts';
 import { listUserActivity } from '../../../../db/queries/activity';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
@@ -35,8 +34,7 @@ export const meRoutes = createApp()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const memberships = await membershipsOf(c.var.db, viewer.id);
-      return c.json({ user: { id: viewer.id, name: viewer.name, phone: viewer.phone }, memberships });
+      return c.json({ user: { id: viewer.id, name: viewer.name, phone: viewer.phone }, memberships: viewer.memberships });
     },
   )
   .get(

@@ -19,6 +19,13 @@ export const healthRoutes = createApp().get(
   },
 );
 
+/** A route that touches nothing: the baseline the benchmarks compare every endpoint with. */
+export const pingRoutes = createApp().get(
+  '/',
+  describeRoute({ tags: ['System'], summary: 'Liveness without touching storage (benchmark baseline)', responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ pong: v.literal(true) })) } } } } }),
+  (c) => c.json({ pong: true }),
+);
+
 const DOCUMENTATION = {
   info: {
     title: 'Tongxin (同心) API',

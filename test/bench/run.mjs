@@ -1,0 +1,130 @@
+// `npm run bench`: starts a local `wrangler dev` (--log-level warn) on a fresh database with
+// the demo data, measures endpoints against the no-op route in the same run, and writes
+// test/bench/report.md. Machines here are shared and noisy, so every figure is reported as
+// a ratio to the baseline measured alongside it (rounds interleaved, medians taken).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 8797);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => existsSync(p));
+
+/** Each benchmark: a name, a request, and what it is compared with. */
+export const SUITE = [];
+/** Later modules add their benchmarks here (see test/bench/*.bench.mjs). */
+export function bench(name, request, note = '') {
+  SUITE.push({ name, request, note });
+}
+
+async function loadWithWrk(base, req) {
+  const args = ['-t', '2', '-c', String(CONNECTIONS), '-d', `${SECONDS}s`, '--latency'];
+  for (const [k, v] of Object.entries(req.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  args.push(base + req.path);
+  const out = spawnSync(WRK, args, { encoding: 'utf8' }).stdout;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const p99 = parseLatency(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1]);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  return { rps, p99, errors: non2xx };
+}
+
+function parseLatency(s) {
+  if (!s) return NaN;
+  const m = /([\d.]+)(us|ms|s)/.exec(s);
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+/** Fallback when wrk is missing: keep CONNECTIONS requests in flight from Node for SECONDS. */
+async function loadWithNode(base, req) {
+  const lat = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      const r = await fetch(base + req.path, { method: req.method ?? 'GET', headers: req.headers, body: req.body });
+      await r.arrayBuffer();
+      if (!r.ok) errors++;
+      lat.push(performance.now() - t);
+    }
+  }));
+  lat.sort((a, b) => a - b);
+  return { rps: lat.length / SECONDS, p99: lat[Math.floor(lat.length * 0.99)] ?? NaN, errors };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function runSuite() {
+  if (!hasWebBuild()) buildWeb();
+  const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
+  await prepareDatabase(persistDir);
+  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ phone: '13800000003', password: 'tongxin-demo' }),
+    });
+    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const ctx = { base, cookie };
+    const baseline = { name: 'baseline: GET /api/v1/ping (no-op route)', request: { path: '/api/v1/ping' } };
+    const items = [baseline, ...SUITE.map((b) => ({ ...b, request: typeof b.request === 'function' ? b.request(ctx) : b.request }))];
+    const load = WRK ? loadWithWrk : loadWithNode;
+    // warm-up so the first measured round is not the isolate's cold start
+    for (const it of items) await load(base, { ...it.request }).catch(() => null);
+    const samples = new Map(items.map((it) => [it.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const it of items) samples.get(it.name).push(await load(base, it.request));
+    }
+    const base0 = samples.get(baseline.name);
+    const baseRps = median(base0.map((s) => s.rps));
+    const baseP99 = median(base0.map((s) => s.p99));
+    const rows = items.map((it) => {
+      const s = samples.get(it.name);
+      return {
+        name: it.name,
+        note: it.note ?? '',
+        throughput: median(s.map((x) => x.rps)) / baseRps,
+        p99: median(s.map((x) => x.p99)) / baseP99,
+        errors: s.reduce((a, x) => a + x.errors, 0),
+      };
+    });
+    const report = [
+      '# Tongxin benchmark report',
+      '',
+      `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, ${WRK ? 'wrk' : 'Node fetch loop'} with ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s per endpoint against \`wrangler dev --log-level warn\` and a local D1 with the demo data.`,
+      '',
+      'Figures are ratios to the no-op route measured in the same run (medians over rounds): throughput ratio = endpoint req/s ÷ baseline req/s (higher is better, 1.00 = as fast as doing nothing); p99 ratio = endpoint p99 latency ÷ baseline p99 (lower is better). No absolute times are reported: this machine is shared and noisy.',
+      '',
+      '| endpoint | throughput ratio | p99 latency ratio | non-2xx | what it measures |',
+      '|---|---:|---:|---:|---|',
+      ...rows.map((r) => `| ${r.name} | ${r.throughput.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.note} |`),
+      '',
+    ].join('\n');
+    writeFileSync(join(ROOT, 'test', 'bench', 'report.md'), report);
+    console.log(report);
+    return rows;
+  } finally {
+    stop();
+    rmSync(persistDir, { recursive: true, force: true });
+  }
+}
+
+// Benchmarks of this issue (the foundation); later modules add files that call bench().
+bench('GET /api/v1/campaigns', { path: '/api/v1/campaigns?limit=20' }, 'public campaign list: one D1 query with a join');
+bench('GET /api/v1/me (signed in)', ({ cookie }) => ({ path: '/api/v1/me', headers: { cookie } }), 'session lookup (one batched round trip) + memberships');
+bench('GET /api/v1/org-units', { path: '/api/v1/org-units' }, 'whole org tree with member counts');
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { readdirSync } = await import('node:fs');
+  for (const f of readdirSync(join(ROOT, 'test', 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+    await import(join(ROOT, 'test', 'bench', f));
+  }
+  await runSuite();
+  process.exit(0);
+}
