@@ -46,6 +46,13 @@ export const MESSAGES = {
   'msg.too_long': { 'zh-CN': '内容过长。', en: 'Too long.' },
   'msg.ends_before_starts': { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
 
+  'msg.scope': { 'zh-CN': 'scope 应为 individual（个人）或 org（组织）。', en: 'scope must be individual or org.' },
+  'msg.rows': { 'zh-CN': '每页行数应为 1 到 100。', en: 'rows/limit must be from 1 to 100.' },
+  'msg.offset': { 'zh-CN': 'offset 应为不小于 0 的整数。', en: 'offset must be a whole number ≥ 0.' },
+  'msg.stage': { 'zh-CN': '阶段编号无效。', en: 'Invalid stage.' },
+  'msg.score_mode': { 'zh-CN': 'mode 应为 set（覆盖）或 add（累加）。', en: 'mode must be set or add.' },
+  'msg.too_many_scores': { 'zh-CN': '一次最多提交 1000 条成绩。', en: 'At most 1000 entries per call.' },
+
   // domain
   'msg.phone_taken': { 'zh-CN': '该手机号已注册，请直接登录。', en: 'This phone number is already registered; please sign in.' },
   'msg.slug_taken': { 'zh-CN': '该短链接已被使用，请换一个。', en: 'This slug is taken; choose another.' },
@@ -57,6 +64,9 @@ export const MESSAGES = {
   'msg.campaign_not_published': { 'zh-CN': '只有进行中的活动可以结束。', en: 'Only a published campaign can be closed.' },
   'msg.drive_needs_charity': { 'zh-CN': '募捐活动发布前必须填写持证慈善组织的名称、登记证号和募捐平台项目链接。', en: 'A charity drive needs the licensed charity (name, licence number, project URL) before it is published.' },
   'msg.kind_immutable': { 'zh-CN': '活动类型创建后不能修改。', en: 'The kind cannot change after creation.' },
+  'msg.not_ranking': { 'zh-CN': '该活动没有排行榜。', en: 'This campaign has no leaderboard.' },
+  'msg.unit_outside': { 'zh-CN': '该组织不在本活动的组织范围内。', en: 'This unit is outside the campaign’s organization.' },
+  'msg.live_upgrade': { 'zh-CN': '实时排行需要 WebSocket 连接或 Accept: text/event-stream。', en: 'The live board needs a WebSocket upgrade or Accept: text/event-stream.' },
   'msg.roster_header': { 'zh-CN': '表头应包含“姓名”和“手机号”两列（或 name、phone）。', en: 'The header row must have the columns 姓名 and 手机号 (or name and phone).' },
   'msg.roster_encoding': { 'zh-CN': '文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”或直接上传 .xlsx。', en: 'The file is not UTF-8; save it as "CSV UTF-8" in Excel or upload the .xlsx.' },
   'msg.roster_too_many': { 'zh-CN': '一次最多导入 {max} 行，请拆分文件后再导入。', en: 'At most {max} rows per import; split the file.' },

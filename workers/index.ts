@@ -2,6 +2,8 @@ import { api } from './api';
 import { API_CSP, MEDIA_CSP, PAGE_CSP, withSecurityHeaders } from './api/lib/headers';
 import { runScheduled } from './jobs/scheduled';
 
+export { Leaderboard } from './realtime/leaderboard';
+
 /**
  * The gateway Worker: /api → Hono, /media → R2, the three web apps → static assets.
  * Static assets pass through here too (run_worker_first) so every response carries the

@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './org';
 export * from './campaigns';
 export * from './activity';
+export * from './leaderboards';

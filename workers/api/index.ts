@@ -6,6 +6,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
+import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
@@ -15,7 +16,8 @@ const v1 = createApp()
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
-  .route('/campaigns', campaignRoutes);
+  .route('/campaigns', campaignRoutes)
+  .route('/campaigns', leaderboardRoutes);
 
 export type AppType = typeof v1;
 

@@ -1,0 +1,122 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { leaderboardEntries, leaderboards, memberships, orgUnits } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { nowIso } from '../../workers/api/lib/ids';
+import { chunk, underPath, writeBatch } from './util';
+
+export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number }
+export interface StoredScore extends ScoreInput { version: number; orgUnitName: string | null }
+
+/**
+ * Writes scores to the durable record in one batch — `add` accumulates in SQL, so parallel
+ * adds never lose an update — and returns each row as it now stands, with its version.
+ */
+export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: 'set' | 'add', entries: ScoreInput[]): Promise<StoredScore[]> {
+  const now = nowIso();
+  const stmts = entries.map((e) =>
+    db
+      .insert(leaderboardEntries)
+      .values({ boardId, key: e.key, score: e.score, tiebreak: e.tiebreak, name: e.name, orgUnitId: e.orgUnitId, version: 1, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [leaderboardEntries.boardId, leaderboardEntries.key],
+        set: {
+          score: mode === 'add' ? sql`${leaderboardEntries.score} + excluded.score` : sql`excluded.score`,
+          tiebreak: mode === 'add' ? sql`${leaderboardEntries.tiebreak} + excluded.tiebreak` : sql`excluded.tiebreak`,
+          name: sql`excluded.name`,
+          orgUnitId: sql`COALESCE(excluded.org_unit_id, ${leaderboardEntries.orgUnitId})`,
+          version: sql`${leaderboardEntries.version} + 1`,
+          updatedAt: now,
+        },
+      })
+      .returning(),
+  );
+  const results = await writeBatch(db, [
+    ...stmts,
+    db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }),
+  ]);
+  const rows = results.slice(0, entries.length).map((r) => (r.results as Array<Record<string, unknown>>)[0]!);
+  const unitIds = [...new Set(rows.map((r) => r.org_unit_id as string | null).filter((x): x is string => !!x))];
+  const names = new Map<string, string>();
+  for (const ids of chunk(unitIds, 90)) {
+    for (const u of await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids))) names.set(u.id, u.name);
+  }
+  return rows.map((r) => ({
+    key: r.key as string,
+    name: r.name as string,
+    orgUnitId: (r.org_unit_id as string | null) ?? null,
+    orgUnitName: r.org_unit_id ? names.get(r.org_unit_id as string) ?? null : null,
+    score: r.score as number,
+    tiebreak: r.tiebreak as number,
+    version: r.version as number,
+  }));
+}
+
+/** One page of the durable record (by key), with unit names: what an object rebuilds from. */
+export async function scoresPage(db: Db, table: 'live' | 'frozen', boardId: string, afterKey: string, limit: number) {
+  const t = table === 'live' ? 'leaderboard_entries' : 'leaderboard_frozen';
+  const version = table === 'live' ? sql.raw('e.version') : sql.raw('1');
+  const res = await db.all<{ key: string; score: number; tiebreak: number; name: string; org_unit_id: string | null; unit_name: string | null; version: number }>(sql`
+    SELECT e.key, e.score, e.tiebreak, e.name, e.org_unit_id, u.name AS unit_name, ${version} AS version
+    FROM ${sql.raw(t)} e LEFT JOIN org_units u ON u.id = e.org_unit_id
+    WHERE e.board_id = ${boardId} AND e.key > ${afterKey}
+    ORDER BY e.key LIMIT ${limit}`);
+  return res;
+}
+
+export async function boardState(db: Db, boardId: string) {
+  return db.query.leaderboards.findFirst({ where: eq(leaderboards.boardId, boardId) });
+}
+
+/** Snapshots the durable record at a freeze (one batch) so a rebuilt object shows the same frozen board. */
+export async function freezeBoard(db: Db, boardId: string, campaignId: string, frozen: boolean) {
+  const now = nowIso();
+  await writeBatch(db, [
+    sql`DELETE FROM leaderboard_frozen WHERE board_id = ${boardId}`,
+    ...(frozen
+      ? [sql`INSERT INTO leaderboard_frozen (board_id, key, score, tiebreak, name, org_unit_id)
+             SELECT board_id, key, score, tiebreak, name, org_unit_id FROM leaderboard_entries WHERE board_id = ${boardId}`]
+      : []),
+    db
+      .insert(leaderboards)
+      .values({ boardId, campaignId, frozenAt: frozen ? now : null, updatedAt: now })
+      .onConflictDoUpdate({ target: leaderboards.boardId, set: { frozenAt: frozen ? now : null, updatedAt: now } }),
+  ]);
+  return frozen ? now : null;
+}
+
+/**
+ * The units an org board ranks: every unit of the campaign's subtree that has registered
+ * members, with that count (the denominator of `average` and `participation`).
+ */
+export async function rankedUnits(db: Db, orgPath: string) {
+  return db
+    .select({ orgUnitId: orgUnits.id, name: orgUnits.name, members: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
+    .from(memberships)
+    .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
+    .where(and(underPath(memberships.orgPath, orgPath), eq(memberships.role, 'member')))
+    .groupBy(orgUnits.id, orgUnits.name);
+}
+
+/** The member unit of each user key (for scores sent without an orgUnitId). */
+export async function memberUnits(db: Db, userIds: string[]) {
+  const out = new Map<string, string>();
+  for (const ids of chunk(userIds, 90)) {
+    const rows = await db
+      .select({ userId: memberships.userId, orgUnitId: memberships.orgUnitId })
+      .from(memberships)
+      .where(and(inArray(memberships.userId, ids), eq(memberships.role, 'member')));
+    for (const r of rows) if (!out.has(r.userId)) out.set(r.userId, r.orgUnitId);
+  }
+  return out;
+}
+
+/** Units by id with their paths, to check that imported scores stay inside the campaign's subtree. */
+export async function unitsById(db: Db, ids: string[]) {
+  const out = new Map<string, { path: string; name: string }>();
+  for (const part of chunk(ids, 90)) {
+    for (const u of await db.select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, part))) {
+      out.set(u.id, { path: u.path, name: u.name });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { Id } from './common';
+import { MAX_ROWS } from '../ranking';
+
+/** Campaign kinds that rank (exhibitions count visits but do not rank). */
+export const RANKING_KINDS = ['quiz', 'contest', 'volunteer', 'drive'] as const;
+
+const Stage = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'msg.stage'));
+const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset') =>
+  v.pipe(v.string(), v.regex(/^\d{1,7}$/, key), v.transform(Number), v.minValue(min, key), v.maxValue(max, key));
+
+export const LeaderboardQuery = v.strictObject({
+  scope: v.optional(v.picklist(['individual', 'org'], 'msg.scope'), 'individual'),
+  limit: v.optional(IntParam(1, MAX_ROWS, 'msg.rows'), '10'),
+  offset: v.optional(IntParam(0, 10_000_000, 'msg.offset'), '0'),
+  stage: v.optional(Stage),
+});
+
+export const LiveQuery = v.strictObject({
+  scope: v.optional(v.picklist(['individual', 'org'], 'msg.scope'), 'individual'),
+  limit: v.optional(IntParam(1, MAX_ROWS, 'msg.rows'), '10'),
+  stage: v.optional(Stage),
+});
+
+export const MeQuery = v.strictObject({ stage: v.optional(Stage) });
+
+export const BoardEntry = v.object({
+  rank: v.number(),
+  key: v.string(),
+  name: v.string(),
+  orgUnitName: v.nullable(v.string()),
+  score: v.number(),
+});
+export const BoardResponse = v.object({
+  scope: v.picklist(['individual', 'org']),
+  total: v.number(),
+  frozen: v.boolean(),
+  final: v.boolean(),
+  updatedAt: v.string(),
+  offset: v.number(),
+  entries: v.array(BoardEntry),
+});
+export const MeBoardResponse = v.object({
+  rank: v.nullable(v.number()),
+  score: v.nullable(v.number()),
+  total: v.number(),
+  around: v.array(BoardEntry),
+});
+
+export const ScoreEntry = v.strictObject({
+  key: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(64)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40)),
+  orgUnitId: v.optional(Id),
+  score: v.pipe(v.number(), v.finite(), v.minValue(-1e12), v.maxValue(1e12)),
+  tiebreak: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e9)), 0),
+});
+export const ScoresBody = v.strictObject({
+  mode: v.picklist(['set', 'add'], 'msg.score_mode'),
+  stage: v.optional(Stage),
+  entries: v.pipe(v.array(ScoreEntry), v.minLength(1, 'msg.required'), v.maxLength(1000, 'msg.too_many_scores')),
+});
+export type ScoresInput = v.InferOutput<typeof ScoresBody>;
+
+export const FreezeBody = v.strictObject({ stage: v.optional(Stage) });
+export const FreezeResponse = v.object({ frozen: v.boolean(), frozenAt: v.nullable(v.string()) });

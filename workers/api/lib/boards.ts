@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { AppEnv, Db } from './env';
+import { ApiError } from './errors';
+import { canManagePath } from './authz';
+import type { CampaignRecord } from '../../../db/queries/campaigns';
+import { upsertScores, type ScoreInput } from '../../../db/queries/leaderboards';
+import { RANKING_KINDS } from '../../../shared/contracts/leaderboards';
+import type { Aggregation } from '../../../shared/ranking';
+import type { Audience, BoardContext, Leaderboard } from '../../realtime/leaderboard';
+
+/** One board per campaign and stage (`main` where a campaign has no stages). */
+export const boardIdOf = (campaignId: string, stage?: string) => `${campaignId}:${stage ?? 'main'}`;
+
+export function boardContext(c: CampaignRecord, stage?: string): BoardContext {
+  const s = c.settings as { leaderboard?: { aggregation?: Aggregation }; aggregation?: string };
+  // Drives rank units by their own `aggregation` (sum of verified amounts or participation).
+  const aggregation = (c.kind === 'drive' && (s.aggregation === 'sum' || s.aggregation === 'participation') ? s.aggregation : s.leaderboard?.aggregation) ?? 'average';
+  return { boardId: boardIdOf(c.id, stage), campaignId: c.id, orgPath: c.orgPath, aggregation, final: c.status === 'closed' };
+}
+
+export function boardStub(env: Env, boardId: string) {
+  // `wrangler types` leaves the namespace untyped; the class is ours, so name it here.
+  const ns = env.LEADERBOARD as unknown as DurableObjectNamespace<Leaderboard>;
+  return ns.get(ns.idFromName(boardId));
+}
+
+/** A campaign that ranks, as this viewer may see it: hidden boards are 404 to the public. */
+export function rankingAccess(c: Context<AppEnv>, campaign: CampaignRecord): Audience {
+  if (!(RANKING_KINDS as readonly string[]).includes(campaign.kind)) throw new ApiError('not_found', 'msg.not_ranking');
+  const manager = canManagePath(c.var.viewer, campaign.orgPath);
+  if (!manager && (campaign.settings as { leaderboard?: { hidden?: boolean } }).leaderboard?.hidden) throw new ApiError('not_found');
+  return manager ? 'organizer' : 'public';
+}
+
+/**
+ * The one way modules put scores on a board: the durable record in D1 first (adds
+ * accumulate in SQL, so nothing is lost under concurrency), then the board's object.
+ */
+export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: 'set' | 'add', entries: ScoreInput[], stage?: string) {
+  const ctx = boardContext(campaign, stage);
+  const rows = await upsertScores(db, ctx.boardId, campaign.id, mode, entries);
+  await boardStub(env, ctx.boardId).apply(ctx, rows);
+  return rows.length;
+}
