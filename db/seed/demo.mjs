@@ -153,6 +153,7 @@ export async function demoStatements(now = Date.now()) {
   // Activity of the last four weeks: about two thirds of members answered the daily quiz
   // on some days, and a few volunteered, so metrics and "我的" have something real to show.
   const events = [];
+  const eventsRaw = [];
   for (const u of users.filter((x) => x.role === 'member')) {
     if (rand() > 0.68) continue;
     const days = 1 + Math.floor(rand() * 12);
@@ -160,13 +161,38 @@ export async function demoStatements(now = Date.now()) {
       const at = now - Math.floor(rand() * 28 * day);
       const pts = 1 + Math.floor(rand() * 5);
       events.push(row(`ev-${u.id}-q${d}`, u.id, u.unit, unitById.get(u.unit).path, 'camp-quiz', 'quiz', 'quiz_attempt', pts, 5, iso(at), `seed-${u.id}-q${d}`));
+      eventsRaw.push({ user: u, kind: 'quiz', points: pts, quantity: 5 });
     }
     if (rand() < 0.2) {
-      events.push(row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, 2 + Math.floor(rand() * 3), iso(now - Math.floor(rand() * 20 * day)), `seed-${u.id}-v`));
+      const hours = 2 + Math.floor(rand() * 3);
+      events.push(row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, hours, iso(now - Math.floor(rand() * 20 * day)), `seed-${u.id}-v`));
+      eventsRaw.push({ user: u, kind: 'volunteer', points: 0, quantity: hours });
     }
   }
   for (const part of chunks(events, 80)) {
     out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));
+  }
+
+  // Boards of the ranking campaigns, derived from the activity above (the quiz ranks points
+  // with seconds used as tiebreak, the 1+1 campaign ranks approved hours) and pledges for the drive.
+  const boards = { 'camp-quiz:main': new Map(), 'camp-volunteer:main': new Map(), 'camp-drive:main': new Map() };
+  for (const e of eventsRaw) {
+    const b = e.kind === 'quiz' ? boards['camp-quiz:main'] : boards['camp-volunteer:main'];
+    const cur = b.get(e.user.id) ?? { user: e.user, score: 0, tiebreak: 0 };
+    cur.score += e.kind === 'quiz' ? e.points : e.quantity;
+    cur.tiebreak += e.kind === 'quiz' ? 20 + Math.floor(rand() * 100) : 0;
+    b.set(e.user.id, cur);
+  }
+  for (const u of users.filter((x) => x.role === 'member')) {
+    if (rand() < 0.4) boards['camp-drive:main'].set(u.id, { user: u, score: (1 + Math.floor(rand() * 40)) * 1000, tiebreak: 0 });
+  }
+  const lbRows = [];
+  for (const [boardId, entries] of Object.entries(boards)) {
+    out.push(`INSERT OR IGNORE INTO leaderboards (board_id, campaign_id, frozen_at, updated_at) VALUES (${q(boardId)}, ${q(boardId.split(':')[0])}, NULL, ${q(iso(now))})`);
+    for (const e of entries.values()) lbRows.push(row(boardId, e.user.id, e.score, e.tiebreak, e.user.name, e.user.unit, 1, iso(now)));
+  }
+  for (const part of chunks(lbRows, 80)) {
+    out.push('INSERT OR IGNORE INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, version, updated_at) VALUES\n' + part.join(',\n'));
   }
   return out;
 }

@@ -13,6 +13,19 @@ async function board(org: Client, over: Record<string, unknown> = {}) {
 const put = (org: Client, id: string, mode: 'set' | 'add', entries: unknown[]) => org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, { mode, entries });
 
 describe('leaderboard reads', () => {
+  it('shows the demo boards built from the seeded activity', async () => {
+    const quiz = await client().get('/api/v1/campaigns/dangshi-daily/leaderboard?limit=100');
+    expect(quiz.status).toBe(200);
+    expect(quiz.body.total).toBeGreaterThan(100);
+    expect(quiz.body.entries[0].rank).toBe(1);
+    expect(quiz.body.entries[0].score).toBeGreaterThanOrEqual(quiz.body.entries[99].score);
+    const units = await client().get('/api/v1/campaigns/dangshi-daily/leaderboard?scope=org&limit=100');
+    expect(units.body.total).toBe(11);
+    expect(units.body.entries.every((e: { score: number }) => e.score > 0)).toBe(true);
+    const drive = await client().get('/api/v1/campaigns/camp-drive/leaderboard?scope=org');
+    expect(drive.body.entries[0].score).toBeGreaterThan(1000);
+  });
+
   it('orders by score then tiebreak, ties share a rank, names masked for the public only', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
