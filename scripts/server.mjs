@@ -20,7 +20,7 @@ export const QUIET_ENV = {
   CI: process.env.CI ?? '',
 };
 
-function wrangler(args, opts = {}) {
+export function wrangler(args, opts = {}) {
   const res = spawnSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: QUIET_ENV, encoding: 'utf8', ...opts });
   if (res.status !== 0) {
     process.stderr.write(res.stdout ?? '');
@@ -48,10 +48,11 @@ export async function prepareDatabase(persistDir) {
  * Starts `wrangler dev` on 127.0.0.1:port and resolves once /api/v1/health answers.
  * Returns the child (in its own process group, so `stop()` ends workerd too).
  */
-export async function startServer({ port, persistDir, logLevel = 'warn', stdio = 'inherit' }) {
+export async function startServer({ port, persistDir, logLevel = 'warn', stdio = 'inherit', vars = {} }) {
   const child = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--log-level', logLevel, '--show-interactive-dev-session=false'],
+    [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--log-level', logLevel, '--show-interactive-dev-session=false',
+      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { cwd: ROOT, env: QUIET_ENV, stdio, detached: true },
   );
   const stop = () => {

@@ -7,19 +7,13 @@ import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
+import { MEASURES, SETUPS, SUITE, bench } from './registry.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => existsSync(p));
-
-/** Each benchmark: a name, a request, and what it is compared with. */
-export const SUITE = [];
-/** Later modules add their benchmarks here (see test/bench/*.bench.mjs). */
-export function bench(name, request, note = '') {
-  SUITE.push({ name, request, note });
-}
 
 async function loadWithWrk(base, req) {
   const args = ['-t', '2', '-c', String(CONNECTIONS), '-d', `${SECONDS}s`, '--latency'];
@@ -63,7 +57,8 @@ export async function runSuite() {
   if (!hasWebBuild()) buildWeb();
   const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
   await prepareDatabase(persistDir);
-  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const fn of SETUPS) await fn({ persistDir });
+  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1' } });
   try {
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
@@ -94,6 +89,8 @@ export async function runSuite() {
         errors: s.reduce((a, x) => a + x.errors, 0),
       };
     });
+    const sections = [];
+    for (const fn of MEASURES) sections.push(...(await fn({ base, cookie, baseRps, baseP99, load: (req) => load(base, req) })));
     const report = [
       '# Tongxin benchmark report',
       '',
@@ -105,6 +102,7 @@ export async function runSuite() {
       '|---|---:|---:|---:|---|',
       ...rows.map((r) => `| ${r.name} | ${r.throughput.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.note} |`),
       '',
+      ...sections,
     ].join('\n');
     writeFileSync(join(ROOT, 'test', 'bench', 'report.md'), report);
     console.log(report);

@@ -108,6 +108,15 @@ export class Leaderboard extends DurableObject<Env> {
     return { ...base, total: os.size, entries: rows.map((r) => this.present(r, opts.audience)) };
   }
 
+  /** Rank and score of one participant (rank = 1 + entries strictly ahead). */
+  async rankOf(ctx: BoardContext, key: string, audience: Audience = 'organizer'): Promise<{ rank: number | null; score: number | null; total: number }> {
+    await this.ensure(ctx);
+    const view = this.viewFor(audience);
+    const os = view === 'frozen' ? this.frozen! : this.live;
+    const me = this.sql.exec<{ score: number; tiebreak: number }>(`SELECT score, tiebreak FROM ${view === 'frozen' ? 'frozen' : 'entries'} WHERE key = ?`, key).toArray()[0];
+    return me ? { rank: os.countAhead(me) + 1, score: me.score, total: os.size } : { rank: null, score: null, total: os.size };
+  }
+
   /** A participant's rank and the entries around them (±span). */
   async around(ctx: BoardContext, key: string, audience: Audience, span = 5): Promise<MeResponse> {
     await this.ensure(ctx);
