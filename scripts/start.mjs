@@ -1,6 +1,6 @@
 // `npm start`: build the web apps, prepare the local D1 (migrations + demo data, once),
 // and serve the whole platform at http://127.0.0.1:8787 (PORT overrides).
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, buildWeb, prepareDatabase, startServer } from './server.mjs';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -9,7 +9,7 @@ if (major < 22) {
   process.exit(1);
 }
 const port = Number(process.env.PORT ?? 8787);
-const persistDir = process.env.PERSIST_DIR ? join(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
+const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
 
 if (process.env.SKIP_BUILD !== '1') buildWeb();
 console.log('• 数据库：应用迁移并载入演示数据 / applying migrations and demo data…');

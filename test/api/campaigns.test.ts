@@ -93,6 +93,9 @@ describe('campaigns', () => {
     expect(r.body.error.fields.slug).toBeTruthy();
     r = await org.post('/api/v1/campaigns', draft({ title: '题'.repeat(81) }));
     expect(r.body.error.fields.title).toContain('80');
+    // every problem at once, not one per submit
+    r = await org.post('/api/v1/campaigns', draft({ kind: 'drive', title: '', startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z', settings: { goal: -1, charity: { name: 'x', licenseNo: '', projectUrl: 'nope' } } }));
+    expect(Object.keys(r.body.error.fields).sort()).toEqual(['endsAt', 'settings.charity.licenseNo', 'settings.charity.projectUrl', 'settings.goal', 'title']);
     r = await org.post('/api/v1/campaigns', draft({ slug: 'dangshi-daily' }));
     expect(r.status).toBe(409);
     expect(r.body.error.fields.slug).toBeTruthy();

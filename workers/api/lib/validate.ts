@@ -47,6 +47,8 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 export function valid<T extends v.GenericSchema | v.GenericSchemaAsync, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
+  /** checks across fields (e.g. schedule, settings per kind), run on the raw input so every problem is reported at once */
+  also?: (input: unknown, lang: Lang) => Record<string, string>,
 ) {
   // Our own reading of each target (not hono's validator) so malformed JSON, a wrong
   // content type and an oversized body get their own clear messages.
@@ -58,7 +60,11 @@ export function valid<T extends v.GenericSchema | v.GenericSchemaAsync, Target e
       : target === 'header' ? c.req.header()
       : {};
     const result = await v.safeParseAsync(schema, input, { lang: c.var.lang });
-    if (!result.success) throw validationError(result.issues, c.var.lang);
+    const more = also?.(input, c.var.lang) ?? {};
+    if (!result.success || Object.keys(more).length) {
+      const fields = { ...more, ...(result.success ? {} : issuesToFields(result.issues, c.var.lang)) };
+      throw new ApiError('validation_failed', undefined, {}, fields);
+    }
     c.req.addValidatedData(target, result.output as object);
     await next();
   }) as unknown as MiddlewareHandler<AppEnv, string, { in: { [K in Target]: v.InferInput<T> }; out: { [K in Target]: v.InferOutput<T> } }>;

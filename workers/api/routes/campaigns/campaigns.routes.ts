@@ -8,7 +8,9 @@ import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/
 import type { AppEnv, Viewer } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
-import type { CampaignKind } from '../../../../shared/kinds';
+import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
+import { msg } from '../../../../shared/messages';
+import type { Lang } from '../../../../shared/i18n';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
@@ -28,6 +30,22 @@ function settingsFor(c: Context<AppEnv>, kind: CampaignKind, input: unknown) {
     throw new ApiError('validation_failed', undefined, {}, fields);
   }
   return res.output as Record<string, unknown>;
+}
+
+/** Schedule and kind settings of a create request, checked even when other fields fail. */
+function campaignCrossChecks(input: unknown, lang: Lang): Record<string, string> {
+  const b = (input ?? {}) as { kind?: unknown; startsAt?: unknown; endsAt?: unknown; settings?: unknown };
+  const fields: Record<string, string> = {};
+  if (typeof b.startsAt === 'string' && typeof b.endsAt === 'string') {
+    const s = Date.parse(b.startsAt);
+    const e = Date.parse(b.endsAt);
+    if (!Number.isNaN(s) && !Number.isNaN(e) && e <= s) fields.endsAt = msg('msg.ends_before_starts', lang);
+  }
+  if ((CAMPAIGN_KINDS as readonly unknown[]).includes(b.kind) && b.settings && typeof b.settings === 'object' && !Array.isArray(b.settings)) {
+    const res = parseSettings(b.kind as CampaignKind, b.settings);
+    if (!res.success) for (const [k, m] of Object.entries(issuesToFields(res.issues, lang))) fields[`settings.${k}`] = m;
+  }
+  return fields;
 }
 
 function checkSchedule(startsAt: string, endsAt: string) {
@@ -96,7 +114,7 @@ export const campaignRoutes = createApp()
       summary: 'Create a campaign as a draft (organizers of orgUnitId’s subtree); settings validated per kind, defaults filled',
       responses: { 201: json(CampaignResponse, 'Created') },
     }),
-    valid('json', CreateCampaignBody),
+    valid('json', CreateCampaignBody, campaignCrossChecks),
     async (c) => {
       const body = c.req.valid('json');
       const viewer = requireViewer(c);

@@ -1,0 +1,7 @@
+import { createI18n } from '@ui/i18n';
+import { common, consoleApp } from '@ui/i18n/zh-CN';
+
+export const { t } = createI18n({ ...common, ...consoleApp }, async () => {
+  const en = await import('@ui/i18n/en');
+  return { ...en.common, ...en.consoleApp };
+});

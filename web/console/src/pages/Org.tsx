@@ -1,0 +1,201 @@
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { ORG_KINDS, ORG_KIND_LABEL, type OrgKind } from '@shared/kinds';
+import { loc } from '@ui/i18n';
+import { api } from '@ui/api';
+import { Button } from '@ui/components/Button';
+import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { Icon } from '@ui/icons';
+import { createFormErrors } from '@ui/form';
+import { fmtNumber } from '@ui/format';
+import type { OrgUnit } from '@ui/types';
+import { NEXT_KIND, org } from '../data/org';
+import { t } from '../i18n';
+import { RosterImport } from '../ui/RosterImport';
+
+/** 组织: the scoped subtree as a tree, adding a unit below any of it, and roster import. */
+export function Org() {
+  createEffect(() => {
+    document.title = `${t('org.title')} · ${t('console.name')}`;
+  });
+  const [parentId, setParentId] = createSignal<string>('');
+  const [rosterUnit, setRosterUnit] = createSignal<string>('');
+
+  // follow the scope switcher until the organizer picks something else
+  createEffect(
+    on(org.scopeId, (id) => {
+      setParentId(id ?? '');
+      setRosterUnit(id ?? '');
+    }),
+  );
+
+  function focus(id: string) {
+    document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    setTimeout(() => document.getElementById(`${id}-first`)?.focus(), 300);
+  }
+
+  return (
+    <div class="cs-page">
+      <div class="cs-page-head">
+        <div>
+          <h1>{t('org.title')}</h1>
+          <p class="tx-muted">{t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}</p>
+        </div>
+      </div>
+      <div class="cs-two">
+        <section class="tx-card cs-tree-card" aria-labelledby="tree-title">
+          <h2 id="tree-title">{t('org.tree')}</h2>
+          <Show when={org.scopeTree().length > 0} fallback={<EmptyState icon="tree" title={t('org.emptyTree')} />}>
+            <ul class="cs-tree" role="tree">
+              <For each={org.scopeTree()}>
+                {(row) => (
+                  <li role="treeitem" aria-level={row.depth + 1} class="cs-tree-row" data-depth={row.depth} data-unit={row.unit.id}>
+                    <span class="cs-tree-indent" style={{ width: `${row.depth * 1.5}rem` }} />
+                    <div class="cs-tree-main">
+                      <div class="cs-tree-name">
+                        <strong>{row.unit.name}</strong>
+                        <span class="tx-badge tx-badge-neutral">{loc(ORG_KIND_LABEL[row.unit.kind])}</span>
+                      </div>
+                      <div class="tx-small tx-muted tx-num">
+                        {t('org.members', { n: fmtNumber(row.unit.memberCount) })}
+                        <Show when={typeof row.unit.subtreeMemberCount === 'number' && row.unit.subtreeMemberCount !== row.unit.memberCount}>
+                          {' · '}
+                          {t('org.subtreeMembers', { n: fmtNumber(row.unit.subtreeMemberCount) })}
+                        </Show>
+                      </div>
+                    </div>
+                    <div class="cs-tree-actions">
+                      <Button
+                        small
+                        variant="ghost"
+                        aria-label={t('org.addChildFor', { name: row.unit.name })}
+                        onClick={() => {
+                          setParentId(row.unit.id);
+                          focus('add-unit');
+                        }}
+                      >
+                        <Icon name="plus" />
+                        <span class="cs-hide-narrow">{t('org.addChild')}</span>
+                      </Button>
+                      <Button
+                        small
+                        variant="ghost"
+                        aria-label={t('org.importRosterFor', { name: row.unit.name })}
+                        onClick={() => {
+                          setRosterUnit(row.unit.id);
+                          focus('roster');
+                        }}
+                      >
+                        <Icon name="upload" />
+                        <span class="cs-hide-narrow">{t('org.importRoster')}</span>
+                      </Button>
+                    </div>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+        <div class="cs-side-forms">
+          <AddUnit parentId={parentId()} onParent={setParentId} />
+          <RosterImport unitId={rosterUnit()} onUnit={setRosterUnit} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
+  const [name, setName] = createSignal('');
+  const [kind, setKind] = createSignal<OrgKind>('branch');
+  const [sending, setSending] = createSignal(false);
+  const [done, setDone] = createSignal<string | null>(null);
+  const errors = createFormErrors<'parentId' | 'name' | 'kind'>();
+
+  // suggest the kind that usually sits below the chosen parent
+  createEffect(
+    on(
+      () => props.parentId,
+      (id) => {
+        const p = org.byId().get(id);
+        if (p) setKind(NEXT_KIND[p.kind]);
+      },
+    ),
+  );
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setDone(null);
+    errors.setForm(null);
+    if (!errors.check({ parentId: props.parentId ? undefined : t('form.required'), name: name().trim() ? undefined : t('form.required') })) return;
+    setSending(true);
+    try {
+      const r = await api<{ orgUnit?: OrgUnit; unit?: OrgUnit }>('POST', '/org-units', {
+        parentId: props.parentId,
+        name: name().trim(),
+        kind: kind(),
+      });
+      setDone(t('org.added', { name: r?.orgUnit?.name ?? r?.unit?.name ?? name().trim() }));
+      setName('');
+      await org.refetch();
+    } catch (err) {
+      errors.fromApi(err, ['parentId', 'name', 'kind']);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <section class="tx-card" id="add-unit" aria-labelledby="add-unit-title">
+      <h2 id="add-unit-title">{t('org.add')}</h2>
+      <form onSubmit={submit} novalidate>
+        <FormError message={errors.form()} />
+        <Field id="add-unit-first" label={t('org.parent')} error={errors.fields().parentId}>
+          <select
+            id="add-unit-first"
+            class="tx-select"
+            value={props.parentId}
+            onChange={(e) => props.onParent(e.currentTarget.value)}
+            {...fieldAria('add-unit-first', errors.fields().parentId)}
+          >
+            <For each={org.scopeTree()}>
+              {(o) => (
+                <option value={o.unit.id} selected={o.unit.id === props.parentId}>
+                  {'\u3000'.repeat(o.depth)}
+                  {o.unit.name}
+                </option>
+              )}
+            </For>
+          </select>
+        </Field>
+        <Field id="unit-name" label={t('org.name')} error={errors.fields().name}>
+          <input
+            id="unit-name"
+            class="tx-input"
+            maxLength={60}
+            placeholder={t('org.namePlaceholder')}
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            {...fieldAria('unit-name', errors.fields().name)}
+          />
+        </Field>
+        <Field id="unit-kind" label={t('org.kind')} error={errors.fields().kind}>
+          <select id="unit-kind" class="tx-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as OrgKind)}>
+            <For each={ORG_KINDS}>{(k) => <option value={k} selected={k === kind()}>{loc(ORG_KIND_LABEL[k])}</option>}</For>
+          </select>
+        </Field>
+        <Switch>
+          <Match when={done()}>
+            <div class="cs-gap">
+              <Notice kind="success">{done()}</Notice>
+            </div>
+          </Match>
+        </Switch>
+        <Button type="submit" variant="primary" loading={sending()}>
+          <Icon name="plus" />
+          {t('org.addSubmit')}
+        </Button>
+      </form>
+    </section>
+  );
+}

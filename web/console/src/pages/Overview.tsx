@@ -1,0 +1,163 @@
+import { createEffect, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { CAMPAIGN_KINDS, KIND_LABEL } from '@shared/kinds';
+import { METRICS, type MetricName } from '@shared/metrics';
+import { loc } from '@ui/i18n';
+import { api, qs } from '@ui/api';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Tooltip } from '@ui/components/Tooltip';
+import { Table } from '@ui/components/Table';
+import { Notice } from '@ui/components/Field';
+import { fmtNumber, fmtPercent } from '@ui/format';
+import type { Metrics } from '@ui/types';
+import { org } from '../data/org';
+import { t } from '../i18n';
+
+const PERIODS = [
+  { days: 7, key: 'overview.p7' },
+  { days: 30, key: 'overview.p30' },
+  { days: 90, key: 'overview.p90' },
+  { days: 0, key: 'overview.all' },
+] as const;
+
+const CARDS: MetricName[] = ['members', 'activeMembers', 'participationRate', 'points'];
+
+/** 概览: the subtree's member metrics as cards (with their definitions) and activity by kind. */
+export function Overview() {
+  const [days, setDays] = createSignal<number>(30);
+  createEffect(() => {
+    document.title = `${t('overview.title')} · ${t('console.name')}`;
+  });
+
+  const [metrics, { refetch }] = createResource(
+    () => (org.scopeId() ? { id: org.scopeId()!, days: days() } : null),
+    async ({ id, days }) => {
+      const from = days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined;
+      return api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from })}`);
+    },
+  );
+
+  const value = (m: Metrics, name: MetricName) =>
+    name === 'participationRate' ? fmtPercent(m.participationRate) : fmtNumber(m[name]);
+
+  return (
+    <div class="cs-page">
+      <div class="cs-page-head">
+        <div>
+          <h1>{t('overview.title')}</h1>
+          <p class="tx-muted">{t('overview.lead', { unit: org.scope()?.name ?? '' })}</p>
+        </div>
+        <div class="tx-segmented" role="group" aria-label={t('overview.period')}>
+          <For each={PERIODS}>
+            {(p) => (
+              <button type="button" aria-pressed={days() === p.days} onClick={() => setDays(p.days)}>
+                {t(p.key)}
+              </button>
+            )}
+          </For>
+        </div>
+      </div>
+      <Switch>
+        <Match when={metrics.error}>
+          <ErrorState error={metrics.error} onRetry={refetch} />
+        </Match>
+        <Match when={metrics.loading && !metrics.latest}>
+          <div class="cs-metrics">
+            <For each={CARDS}>
+              {() => (
+                <div class="tx-card">
+                  <Skeleton lines={2} />
+                </div>
+              )}
+            </For>
+          </div>
+        </Match>
+        <Match when={metrics.latest}>
+          {(m) => (
+            <>
+              <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
+                <For each={CARDS}>
+                  {(name) => (
+                    <div class="tx-card cs-metric" data-metric={name}>
+                      <div class="cs-metric-label">
+                        <span>{loc(METRICS[name].label)}</span>
+                        <Tooltip text={loc(METRICS[name].meaning)} label={loc(METRICS[name].label)} />
+                      </div>
+                      <div class="cs-metric-value tx-num">{value(m(), name)}</div>
+                    </div>
+                  )}
+                </For>
+              </div>
+              <ByKind metrics={m()} />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function ByKind(props: { metrics: Metrics }) {
+  const rows = () =>
+    CAMPAIGN_KINDS.map((k) => ({
+      kind: k,
+      events: props.metrics.byKind[k]?.events ?? 0,
+      activeMembers: props.metrics.byKind[k]?.activeMembers ?? 0,
+      points: props.metrics.byKind[k]?.points ?? 0,
+    }));
+  const max = () => Math.max(1, ...rows().map((r) => r.events));
+  const empty = () => rows().every((r) => r.events === 0);
+  // the drawing follows its box's pixel width, so labels keep their real size on a phone
+  const [W, setW] = createSignal(480);
+  let box: HTMLDivElement | undefined;
+  onMount(() => {
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => e && setW(Math.max(280, Math.round(e.contentRect.width))));
+    ro.observe(box);
+    onCleanup(() => ro.disconnect());
+  });
+  const LABEL = () => (W() < 400 ? 120 : 150);
+  const ROW = 40;
+  const track = () => W() - LABEL() - 64;
+  const bar = (v: number) => (track() * v) / max();
+
+  return (
+    <section class="tx-card cs-bykind">
+      <h2>{t('overview.byKind')}</h2>
+      <Show when={empty()}>
+        <Notice>{t('overview.noActivity')}</Notice>
+      </Show>
+      <div class="cs-bykind-grid">
+        <div class="cs-chart-box" ref={box}>
+        <svg class="cs-chart" viewBox={`0 0 ${W()} ${ROW * 5 + 10}`} role="img" aria-label={t('overview.chartLabel')}>
+          <For each={rows()}>
+            {(r, i) => (
+              <g transform={`translate(0 ${i() * ROW + 5})`}>
+                <text x={LABEL() - 10} y={ROW / 2} text-anchor="end" dominant-baseline="central" class="cs-chart-label">
+                  {loc(KIND_LABEL[r.kind])}
+                </text>
+                <rect x={LABEL()} y={8} width={track()} height={ROW - 16} rx="4" class="cs-chart-track" />
+                <rect x={LABEL()} y={8} width={Math.max(bar(r.events), r.events ? 2 : 0)} height={ROW - 16} rx="4" class="cs-chart-bar" />
+                <text x={LABEL() + bar(r.events) + 8} y={ROW / 2} dominant-baseline="central" class="cs-chart-value">
+                  {fmtNumber(r.events)}
+                </text>
+              </g>
+            )}
+          </For>
+        </svg>
+        </div>
+        <Table
+          caption={t('overview.byKind')}
+          rowKey={(r) => r.kind}
+          rows={rows()}
+          columns={[
+            { key: 'kind', header: t('overview.kind'), cell: (r) => loc(KIND_LABEL[r.kind]) },
+            { key: 'events', header: t('overview.events'), numeric: true, sortValue: (r) => r.events, cell: (r) => fmtNumber(r.events) },
+            { key: 'activeMembers', header: t('overview.activeMembers'), numeric: true, sortValue: (r) => r.activeMembers, cell: (r) => fmtNumber(r.activeMembers) },
+            { key: 'points', header: t('overview.points'), numeric: true, sortValue: (r) => r.points, cell: (r) => fmtNumber(r.points) },
+          ]}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { A, Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { ORG_KIND_LABEL } from '@shared/kinds';
+import { lang, loc, switchLang } from '@ui/i18n';
+import { Button } from '@ui/components/Button';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { LargeToggle } from '@ui/components/Prefs';
+import { Icon, Logo, type IconName } from '@ui/icons';
+import { org } from '../data/org';
+import { session } from '../data/session';
+import { t } from '../i18n';
+
+const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
+  { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
+  { href: '/org', icon: 'tree', label: () => t('nav.org'), match: (p) => p.startsWith('/console/org') },
+  { href: '/campaigns', icon: 'flag', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/console/campaigns') },
+];
+
+/** Signed-in organizer frame: left navigation, top bar with the subtree switcher, the page. */
+export function Layout(props: RouteSectionProps): JSX.Element {
+  const location = useLocation();
+  const next = () => encodeURIComponent(location.pathname.replace(/^\/console/, '') || '/');
+  return (
+    <Switch>
+      <Match when={session.me.error}>
+        <div class="cs-center">
+          <ErrorState error={session.me.error} onRetry={session.refetch} />
+        </div>
+      </Match>
+      <Match when={session.me.loading || (session.me() && org.units.loading && !org.units.latest)}>
+        <div class="cs-center" aria-busy="true">
+          <Skeleton title lines={4} />
+        </div>
+      </Match>
+      <Match when={session.me() === null}>
+        <Navigate href={`/login?next=${next()}`} />
+      </Match>
+      <Match when={org.units.error}>
+        <div class="cs-center">
+          <ErrorState error={org.units.error} onRetry={org.refetch} />
+        </div>
+      </Match>
+      <Match when={org.managedRoots().length === 0}>
+        <NoAccess />
+      </Match>
+      <Match when={true}>
+        <Frame>{props.children}</Frame>
+      </Match>
+    </Switch>
+  );
+}
+
+function Frame(props: { children: JSX.Element }) {
+  const location = useLocation();
+  return (
+    <div class="cs-app">
+      <aside class="cs-side">
+        <A href="/" class="cs-brand">
+          <Logo class="cs-logo" />
+          <span>{t('console.name')}</span>
+        </A>
+        <nav class="cs-nav" aria-label={t('nav.label')}>
+          <For each={NAV}>
+            {(n) => (
+              <A href={n.href} class="cs-nav-link" aria-current={n.match(location.pathname) ? 'page' : undefined}>
+                <Icon name={n.icon} />
+                <span>{n.label()}</span>
+              </A>
+            )}
+          </For>
+        </nav>
+        <a href="/" class="cs-nav-portal">
+          <Icon name="home" />
+          <span>{t('nav.portal')}</span>
+        </a>
+      </aside>
+      <div class="cs-body">
+        <TopBar />
+        <main class="cs-main" id="main">
+          {props.children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function TopBar() {
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = createSignal(false);
+  async function signOut() {
+    setLeaving(true);
+    try {
+      await session.signOut();
+      navigate('/login', { replace: true });
+    } finally {
+      setLeaving(false);
+    }
+  }
+  return (
+    <header class="cs-top">
+      <label class="cs-scope">
+        <span class="cs-scope-label">{t('top.unit')}</span>
+        <select
+          class="tx-select cs-scope-select"
+          value={org.scopeId() ?? ''}
+          onChange={(e) => org.setScope(e.currentTarget.value)}
+          data-testid="scope"
+        >
+          <For each={org.scopeOptions()}>
+            {(o) => (
+              <option value={o.unit.id} selected={o.unit.id === org.scopeId()}>
+                {'\u3000'.repeat(o.depth)}
+                {t('top.unitOption', { name: o.unit.name, kind: loc(ORG_KIND_LABEL[o.unit.kind]) })}
+              </option>
+            )}
+          </For>
+        </select>
+      </label>
+      <span class="tx-spacer" />
+      <div class="cs-top-tools">
+        <label class="cs-large" title={t('pref.largeHint')}>
+          <span>{t('pref.large')}</span>
+          <LargeToggle />
+        </label>
+        <button
+          type="button"
+          class="tx-btn tx-btn-ghost tx-btn-sm"
+          aria-label={t('top.langLabel')}
+          lang={lang() === 'en' ? 'zh-CN' : 'en'}
+          onClick={() => void switchLang(lang() === 'en' ? 'zh-CN' : 'en')}
+        >
+          <Icon name="globe" />
+          {t('top.langSwitch')}
+        </button>
+        <span class="cs-user">
+          <Icon name="user" />
+          {session.me()?.user.name}
+        </span>
+        <Button small variant="secondary" loading={leaving()} onClick={signOut}>
+          <Icon name="logout" />
+          {t('top.signOut')}
+        </Button>
+      </div>
+    </header>
+  );
+}
+
+function NoAccess() {
+  const navigate = useNavigate();
+  return (
+    <div class="cs-center">
+      <div class="tx-card cs-login-card">
+        <Logo class="cs-login-logo" />
+        <h1>{t('noAccess.title')}</h1>
+        <p class="tx-muted">{t('noAccess.body')}</p>
+        <div class="tx-row">
+          <a class="tx-btn tx-btn-primary" href="/">
+            {t('noAccess.portal')}
+          </a>
+          <Show when={session.me()}>
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await session.signOut();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {t('top.signOut')}
+            </Button>
+          </Show>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { api, qs } from '@ui/api';
+import type { Campaign, Page } from '@ui/types';
+import type { CampaignKind, CampaignStatus } from '@shared/kinds';
+
+export function listCampaigns(p: { kind?: CampaignKind | null; status?: CampaignStatus; limit?: number; cursor?: string | null }) {
+  return api<Page<Campaign>>('GET', `/campaigns${qs({ kind: p.kind, status: p.status, limit: p.limit ?? 50, cursor: p.cursor })}`);
+}
+
+export async function getCampaign(idOrSlug: string): Promise<Campaign> {
+  const r = await api<{ campaign: Campaign }>('GET', `/campaigns/${encodeURIComponent(idOrSlug)}`);
+  return r.campaign;
+}
+
+/** Where a campaign lives on the portal: by slug when it has one (shorter, readable in shares). */
+export function campaignHref(c: Pick<Campaign, 'id' | 'slug'>): string {
+  return `/c/${encodeURIComponent(c.slug || c.id)}`;
+}

@@ -1,0 +1,61 @@
+import { For, type JSX } from 'solid-js';
+import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Icon, Logo, type IconName } from '@ui/icons';
+import { lang, switchLang } from '@ui/i18n';
+import { t } from '../i18n';
+
+const TABS: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
+  { href: '/', icon: 'home', label: () => t('nav.home'), match: (p) => p === '/' },
+  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || p.startsWith('/c/') },
+  { href: '/rank', icon: 'trophy', label: () => t('nav.rank'), match: (p) => p.startsWith('/rank') },
+  { href: '/me', icon: 'user', label: () => t('nav.me'), match: (p) => p.startsWith('/me') || p === '/login' || p === '/register' },
+];
+
+/** Header on top; on phones a bottom tab bar, on wider screens the same tabs in the header. */
+export function Shell(props: RouteSectionProps): JSX.Element {
+  const location = useLocation();
+  const tabs = (cls: string) => (
+    <For each={TABS}>
+      {(tab) => (
+        <A href={tab.href} class={cls} aria-current={tab.match(location.pathname) ? 'page' : undefined}>
+          <Icon name={tab.icon} />
+          <span>{tab.label()}</span>
+        </A>
+      )}
+    </For>
+  );
+  return (
+    <div class="pt-app">
+      <a class="pt-skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="pt-header">
+        <div class="pt-header-inner">
+          <A href="/" class="pt-brand">
+            <Logo class="pt-logo" />
+            <span>{t('app.name')}</span>
+          </A>
+          <nav class="pt-topnav" aria-label={t('nav.main')}>
+            {tabs('pt-topnav-link')}
+          </nav>
+          <button
+            type="button"
+            class="pt-lang"
+            aria-label={t('lang.switchLabel')}
+            lang={lang() === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => void switchLang(lang() === 'en' ? 'zh-CN' : 'en')}
+          >
+            <Icon name="globe" />
+            <span>{t('lang.switchShort')}</span>
+          </button>
+        </div>
+      </header>
+      <main id="main" class="pt-main">
+        {props.children}
+      </main>
+      <nav class="pt-tabbar" aria-label={t('nav.main')}>
+        {tabs('pt-tab')}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { lang } from './i18n/lang';
+
+/** A failed API call: the envelope's code and message, and per-field messages for forms. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** an envelope code (`validation_failed`, `conflict`, …), or `network` when no answer came */
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const API_BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function url(path: string): string {
+  return path.startsWith('/api/') ? path : API_BASE + path;
+}
+
+function isRaw(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof FormData ||
+    body instanceof ArrayBuffer ||
+    body instanceof URLSearchParams
+  );
+}
+
+const STATUS_CODE: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** Turns any non-2xx answer into an ApiError, reading the envelope when there is one. */
+function toError(status: number, text: string, retryAfterHeader: string | null): ApiError {
+  let code = STATUS_CODE[status] ?? 'internal';
+  let message = '';
+  let fields: Record<string, string> = {};
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: Record<string, string> } };
+    if (body.error) {
+      code = body.error.code ?? code;
+      message = body.error.message ?? '';
+      fields = body.error.fields ?? {};
+    }
+  } catch {
+    // not JSON (a proxy's error page): keep the code that the status implies
+  }
+  const retry = retryAfterHeader ? Number(retryAfterHeader) : NaN;
+  return new ApiError(status, code, message, fields, Number.isFinite(retry) ? retry : null);
+}
+
+function parse<T>(status: number, text: string): T {
+  if (status === 204 || !text) return undefined as T;
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Calls the Tongxin API on the same origin. `path` is relative to /api/v1 ("/me").
+ * A plain object body is sent as JSON; a Blob/FormData/string is sent as it is.
+ * Resolves with the parsed JSON (undefined for 204); rejects with an ApiError.
+ */
+export async function api<T = unknown>(method: Method, path: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang(), ...opts.headers };
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    if (isRaw(body)) payload = body;
+    else {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
+  }
+  let res: Response;
+  try {
+    res = await fetch(url(path), { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', '');
+  }
+  const text = await res.text();
+  if (!res.ok) throw toError(res.status, text, res.headers.get('Retry-After'));
+  try {
+    return parse<T>(res.status, text);
+  } catch {
+    throw new ApiError(res.status, 'internal', '');
+  }
+}
+
+/**
+ * Sends a file as the raw request body with upload progress (fetch cannot report it),
+ * with the same headers, envelope and errors as api().
+ */
+export function apiUpload<T = unknown>(
+  method: Method,
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url(path));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', lang());
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(toError(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After')));
+        return;
+      }
+      try {
+        resolve(parse<T>(xhr.status, xhr.responseText));
+      } catch {
+        reject(new ApiError(xhr.status, 'internal', ''));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.send(file);
+  });
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
