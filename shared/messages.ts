@@ -43,6 +43,7 @@ export const MESSAGES = {
   'msg.audience': { 'zh-CN': '参与范围应为 public 或 members。', en: 'audience must be public or members.' },
   'msg.quiz_mode': { 'zh-CN': '答题模式应为 daily、challenge 或 round。', en: 'mode must be daily, challenge or round.' },
   'msg.url': { 'zh-CN': '请输入有效的网址。', en: 'Enter a valid URL.' },
+  'msg.origin': { 'zh-CN': '请填写网站来源，如 https://www.example.gov.cn（不含路径）。', en: 'Enter a site origin such as https://www.example.org (no path).' },
   'msg.too_long': { 'zh-CN': '内容过长。', en: 'Too long.' },
   'msg.ends_before_starts': { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
 

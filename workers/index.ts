@@ -16,6 +16,10 @@ export default {
     if (path.startsWith('/api/') || path === '/api') {
       return withSecurityHeaders(await api.fetch(request, env, ctx), API_CSP);
     }
+    if (path.startsWith('/embed/v1/') && !hasExtension(path)) {
+      // iframe pages: framable by the campaign's allowed origins (the page sets its own CSP)
+      return withSecurityHeaders(await api.fetch(request, env, ctx), PAGE_CSP, true);
+    }
     if (path.startsWith('/media/')) return withSecurityHeaders(await serveMedia(request, env, path.slice(7)), MEDIA_CSP);
     if (path === '/console') return Response.redirect(new URL('/console/', url).toString(), 301);
     if (path.startsWith('/console/') && !hasExtension(path)) {

@@ -25,7 +25,8 @@ const Common = {
   ),
   embed: v.optional(
     v.strictObject({
-      allowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(20)), []),
+      /** sites that may frame the embed pages (`https://host[:port]`); empty = any site */
+      allowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'msg.origin'))), v.maxLength(20)), []),
     }),
     {},
   ),

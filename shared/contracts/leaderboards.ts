@@ -36,6 +36,7 @@ export const BoardResponse = v.object({
   total: v.number(),
   frozen: v.boolean(),
   final: v.boolean(),
+  scoreUnit: v.picklist(['points', 'votes', 'hours', 'fen']),
   updatedAt: v.string(),
   offset: v.number(),
   entries: v.array(BoardEntry),

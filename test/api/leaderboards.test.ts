@@ -306,3 +306,37 @@ describe('live boards', () => {
     expect(plain.status).toBe(400);
   });
 });
+
+describe('embed pages', () => {
+  it('serves the iframe page with the widget, framable by the campaign’s allowed origins', async () => {
+    const r = await client().get('/embed/v1/leaderboard/dangshi-daily?rows=5&theme=red&lang=en');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.text).toContain('<tongxin-leaderboard campaign="camp-quiz" scope="individual" rows="5" theme="red" lang="en" live frame');
+    expect(r.text).toContain('/embed/v1/leaderboard.js');
+    expect(r.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(r.headers.get('x-frame-options')).toBeNull();
+
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const id = await board(org, { settings: { embed: { allowedOrigins: ['https://partner.example', 'http://127.0.0.1:9999'] } } });
+    const limited = await client().get(`/embed/v1/leaderboard/${id}`);
+    expect(limited.headers.get('content-security-policy')).toContain('frame-ancestors https://partner.example http://127.0.0.1:9999');
+  });
+
+  it('renders the 大屏 layout with a QR code to join', async () => {
+    const r = await client().get('/embed/v1/leaderboard/dangshi-daily?mode=screen');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('mode="screen"');
+    expect(r.text).toContain('<svg');
+    expect(r.text).toContain('扫码参与');
+  });
+
+  it('refuses bad parameters, unknown, hidden and non-ranking campaigns', async () => {
+    expect((await client().get('/embed/v1/leaderboard/dangshi-daily?rows=500')).status).toBe(400);
+    expect((await client().get('/embed/v1/leaderboard/nope')).status).toBe(404);
+    expect((await client().get('/embed/v1/leaderboard/camp-exhibition')).status).toBe(404);
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const hidden = await board(org, { settings: { leaderboard: { hidden: true } } });
+    expect((await client().get(`/embed/v1/leaderboard/${hidden}`)).status).toBe(404);
+  });
+});

@@ -9,6 +9,7 @@ import { campaignRoutes } from './routes/campaigns/campaigns.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
+import { embedRoutes } from './routes/embeds/embeds.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -26,6 +27,7 @@ export const api = createApp();
 api.use('*', init, session, csrf);
 api.route('/api/v1', v1);
 api.route('/api/v1/_bench', benchRoutes);
+api.route('/embed/v1', embedRoutes);
 api.get('/api/v1/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300');
   return c.json(await openApiSpec(v1));

@@ -17,7 +17,10 @@ export interface BoardContext {
   orgPath: string;
   aggregation: Aggregation;
   final: boolean;
+  /** what a score counts, so widgets can format it (fen are shown as yuan) */
+  scoreUnit: ScoreUnit;
 }
+export type ScoreUnit = 'points' | 'votes' | 'hours' | 'fen';
 export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number }
 
 /** The response of GET /leaderboard, also the body of live `snapshot` / `update` messages. */
@@ -26,6 +29,7 @@ export interface BoardResponse {
   total: number;
   frozen: boolean;
   final: boolean;
+  scoreUnit: ScoreUnit;
   updatedAt: string;
   offset: number;
   entries: BoardEntry[];
@@ -98,7 +102,7 @@ export class Leaderboard extends DurableObject<Env> {
   async read(ctx: BoardContext, opts: ReadOptions): Promise<BoardResponse> {
     await this.ensure(ctx);
     const view = this.viewFor(opts.audience);
-    const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), final: ctx.final, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
+    const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
     if (opts.scope === 'org') {
       const ranked = rankUnits(await this.unitTotals(ctx, view), ctx.aggregation);
       return { ...base, total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitName, score })) };
