@@ -1,6 +1,7 @@
 import { api } from './api';
 import { API_CSP, MEDIA_CSP, PAGE_CSP, withSecurityHeaders } from './api/lib/headers';
 import { runScheduled } from './jobs/scheduled';
+import { serveMedia, withOpenGraph } from './web';
 
 export { Leaderboard } from './realtime/leaderboard';
 
@@ -31,7 +32,9 @@ export default {
       const res = await env.ASSETS.fetch(new Request(new URL('/embed/', url), request));
       return withSecurityHeaders(res, PAGE_CSP);
     }
-    const res = await env.ASSETS.fetch(request);
+    let res = await env.ASSETS.fetch(request);
+    const share = /^\/c\/([^/]+)(?:\/[a-z]+)?\/?$/.exec(path);
+    if (share && request.method === 'GET') res = await withOpenGraph(res, env, url, share[1]!);
     return withSecurityHeaders(withAssetCaching(res, path), PAGE_CSP);
   },
   async scheduled(controller, env, ctx) {
@@ -47,18 +50,4 @@ function withAssetCaching(res: Response, path: string): Response {
   const out = new Response(res.body, res);
   out.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   return out;
-}
-
-/** Serves R2 objects under public/ only; other keys (originals, receipts) go through the API's checks. */
-async function serveMedia(request: Request, env: Env, key: string): Promise<Response> {
-  const notFound = () => Response.json({ error: { code: 'not_found', message: '未找到请求的内容。' } }, { status: 404 });
-  if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
-  if (!key.startsWith('public/') || key.includes('..')) return notFound();
-  const obj = await env.MEDIA.get(decodeURIComponent(key));
-  if (!obj) return notFound();
-  const headers = new Headers();
-  obj.writeHttpMetadata(headers);
-  headers.set('ETag', obj.httpEtag);
-  headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-  return new Response(request.method === 'HEAD' ? null : obj.body, { headers });
 }

@@ -101,6 +101,17 @@ describe('conventions', () => {
     expect(consoleRes.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('writes share previews (title, Open Graph) into campaign pages for crawlers that run no script', async () => {
+    const r = await client().get('/c/dangshi-daily');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<title>党史学习教育每日答题 · 同心</title>');
+    expect(r.text).toContain('<meta property="og:title" content="党史学习教育每日答题">');
+    expect(r.text).toContain('property="og:url" content="http://127.0.0.1:8787/c/dangshi-daily"');
+    // drafts leak nothing
+    const draft = await client().get('/c/fgw-policy-quiz');
+    expect(draft.text).not.toContain('发改系统政策法规知识竞赛');
+  });
+
   it('does not serve private media keys', async () => {
     const r = await client().get('/media/originals/secret.jpg');
     expect(r.status).toBe(404);

@@ -1,0 +1,55 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../db/schema';
+import { getCampaign } from '../db/queries/campaigns';
+import { KIND_LABEL } from '../shared/kinds';
+import type { Db } from './api/lib/env';
+
+/**
+ * Share previews: WeChat's crawler runs no JavaScript, so a campaign page's title and
+ * Open Graph tags are written into the portal's index.html here, from the campaign.
+ */
+export async function withOpenGraph(res: Response, env: Env, url: URL, idOrSlug: string): Promise<Response> {
+  if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return res;
+  let campaign;
+  try {
+    campaign = await getCampaign(drizzle(env.DB, { schema }) as Db, decodeURIComponent(idOrSlug));
+  } catch {
+    return res;
+  }
+  if (!campaign || campaign.status === 'draft') return res;
+  const title = `${campaign.title} · 同心`;
+  const description = campaign.summary || `${KIND_LABEL[campaign.kind]['zh-CN']} · ${campaign.orgUnitName}`;
+  const meta = [
+    ['og:title', campaign.title],
+    ['og:description', description],
+    ['og:type', 'website'],
+    ['og:url', `${url.origin}/c/${campaign.slug}`],
+    ['og:site_name', '同心'],
+  ];
+  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return new HTMLRewriter()
+    .on('title', { element: (el) => void el.setInnerContent(title) })
+    .on('meta[name="description"]', { element: (el) => void el.remove() })
+    .on('head', {
+      element: (el) =>
+        void el.append(
+          `<meta name="description" content="${attr(description)}">` + meta.map(([p, c]) => `<meta property="${p}" content="${attr(c!)}">`).join(''),
+          { html: true },
+        ),
+    })
+    .transform(res);
+}
+
+/** Serves R2 objects under public/ only; other keys (originals, receipts) go through the API's checks. */
+export async function serveMedia(request: Request, env: Env, key: string): Promise<Response> {
+  const notFound = () => Response.json({ error: { code: 'not_found', message: '未找到请求的内容。' } }, { status: 404 });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
+  if (!key.startsWith('public/') || key.includes('..')) return notFound();
+  const obj = await env.MEDIA.get(decodeURIComponent(key));
+  if (!obj) return notFound();
+  const headers = new Headers();
+  obj.writeHttpMetadata(headers);
+  headers.set('ETag', obj.httpEtag);
+  headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  return new Response(request.method === 'HEAD' ? null : obj.body, { headers });
+}
