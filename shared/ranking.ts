@@ -46,7 +46,7 @@ export function unitScore(u: UnitTotals, rule: Aggregation): number {
   return round2(u.sum / u.members);
 }
 
-export interface BoardEntry { rank: number; key: string; name: string; orgUnitName: string | null; score: number }
+export interface BoardEntry { rank: number; key: string; name: string; orgUnitId?: string | null; orgUnitName: string | null; score: number }
 
 /** Ranks org units: every unit appears, ties share a rank, more participants break no ties. */
 export function rankUnits(units: UnitTotals[], rule: Aggregation): Array<BoardEntry & { members: number; participants: number }> {

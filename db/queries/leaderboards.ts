@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { leaderboardEntries, leaderboards, memberships, orgUnits } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { nowIso } from '../../workers/api/lib/ids';
@@ -7,12 +7,18 @@ import { chunk, underPath, writeBatch } from './util';
 export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number }
 export interface StoredScore extends ScoreInput { version: number; orgUnitName: string | null }
 
+export type ScoreMode = 'set' | 'add' | 'best';
+
 /**
  * Writes scores to the durable record in one batch — `add` accumulates in SQL, so parallel
- * adds never lose an update — and returns each row as it now stands, with its version.
+ * adds never lose an update; `best` keeps whichever of old and new ranks higher (a
+ * participant's best attempt) — and returns each row as it now stands, with its version.
  */
-export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: 'set' | 'add', entries: ScoreInput[]): Promise<StoredScore[]> {
+export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Promise<StoredScore[]> {
   const now = nowIso();
+  const better = sql`(excluded.score > ${leaderboardEntries.score} OR (excluded.score = ${leaderboardEntries.score} AND excluded.tiebreak < ${leaderboardEntries.tiebreak}))`;
+  const pick = (add: SQL, col: typeof leaderboardEntries.score | typeof leaderboardEntries.tiebreak, ex: SQL) =>
+    mode === 'add' ? add : mode === 'best' ? sql`CASE WHEN ${better} THEN ${ex} ELSE ${col} END` : ex;
   const stmts = entries.map((e) =>
     db
       .insert(leaderboardEntries)
@@ -20,8 +26,8 @@ export async function upsertScores(db: Db, boardId: string, campaignId: string, 
       .onConflictDoUpdate({
         target: [leaderboardEntries.boardId, leaderboardEntries.key],
         set: {
-          score: mode === 'add' ? sql`${leaderboardEntries.score} + excluded.score` : sql`excluded.score`,
-          tiebreak: mode === 'add' ? sql`${leaderboardEntries.tiebreak} + excluded.tiebreak` : sql`excluded.tiebreak`,
+          score: pick(sql`${leaderboardEntries.score} + excluded.score`, leaderboardEntries.score, sql`excluded.score`),
+          tiebreak: pick(sql`${leaderboardEntries.tiebreak} + excluded.tiebreak`, leaderboardEntries.tiebreak, sql`excluded.tiebreak`),
           name: sql`excluded.name`,
           orgUnitId: sql`COALESCE(excluded.org_unit_id, ${leaderboardEntries.orgUnitId})`,
           version: sql`${leaderboardEntries.version} + 1`,

@@ -3,3 +3,4 @@ export * from './org';
 export * from './campaigns';
 export * from './activity';
 export * from './leaderboards';
+export * from './quiz';

@@ -2,6 +2,7 @@
 // published campaign of each kind. Ids are fixed and every statement is INSERT OR IGNORE,
 // so loading it again keeps the data and adds no duplicates.
 import { webcrypto as crypto } from 'node:crypto';
+import { DEMO_QUESTIONS } from './questions.mjs';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
 
@@ -58,7 +59,13 @@ const CAMPAIGNS = [
     id: 'camp-quiz', kind: 'quiz', slug: 'dangshi-daily', unit: 'root', title: '党史学习教育每日答题',
     summary: '每天5道题，学党史、悟思想，答对得积分，每日积分上限10分。',
     description: '为深入开展党史学习教育，市直机关工委组织“每日答题”活动。\n\n· 每天可答题一次，每次5道题，每题限时30秒；\n· 每答对一题得1分，每日最多10分；\n· 积分计入个人和所在党支部的学习积分，按党支部人均积分排名。',
-    settings: { mode: 'daily', questionsPerAttempt: 5, secondsPerQuestion: 30, attemptsPerDay: 1, pointsPerCorrect: 1, dailyPointsCap: 10 },
+    settings: { mode: 'daily', questionsPerAttempt: 5, secondsPerQuestion: 30, attemptsPerDay: 1, pointsPerCorrect: 2, dailyPointsCap: 10, bankIds: ['bank-demo'], stratify: true },
+  },
+  {
+    id: 'camp-quiz-contest', kind: 'quiz', slug: 'dangshi-contest', unit: 'root', title: '“学党史 知党恩”知识挑战赛',
+    summary: '初赛、决赛两个阶段，每场10题、每题限时20秒，按答对题数和用时排名；初赛前20名入围决赛。',
+    description: '面向市直机关党员和广大群众的党史知识挑战赛。\n\n· 初赛：每人每天可答2次，取最好成绩；\n· 决赛：初赛前20名（并列者一同入围）参加，每人1次机会；\n· 排名规则：答对题数多者在前，题数相同用时少者在前。',
+    settings: { mode: 'round', questionsPerAttempt: 10, secondsPerQuestion: 20, attemptsPerDay: 2, pointsPerCorrect: 1, pointsForFinish: 1, dailyPointsCap: 20, bankIds: ['bank-demo'], stratify: true, revealAnswers: true },
   },
   {
     id: 'camp-contest', kind: 'contest', slug: 'hanmo-danqing', unit: 'root', title: '“翰墨丹青颂党恩”书画摄影大赛',
@@ -149,6 +156,25 @@ export async function demoStatements(now = Date.now()) {
         iso(now - 7 * day), iso(now + 90 * day), JSON.stringify(c.settings), 'user-org-root', created, created,
         status === 'published' ? iso(now - 7 * day) : null, null);
     }).join(',\n'));
+
+  // The demo question bank (owned by the root) and the two stages of the knowledge contest.
+  out.push(`INSERT OR IGNORE INTO question_banks (id, org_unit_id, org_path, title, created_by, created_at) VALUES ('bank-demo', 'root', '/root/', '党史·党章·二十大精神题库', 'user-org-root', ${q(created)})`);
+  const letters = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const typeOf = { 单选: 'single', 多选: 'multiple', 判断: 'judge', 填空: 'blank' };
+  const fold = (s) => s.replace(/[\s\p{P}\p{S}_]/gu, '').toLowerCase();
+  const qRows = DEMO_QUESTIONS.map(([t, stem, opts, ans, expl, tag, diff], i) => {
+    const type = typeOf[t];
+    const options = opts.map((text, j) => ({ key: letters[j], text }));
+    const answer = type === 'single' ? ans : type === 'multiple' ? ans.split('') : type === 'judge' ? ans === '对' : ans.split('|');
+    return row(`q-${String(i + 1).padStart(3, '0')}`, 'bank-demo', type, stem, fold(stem), JSON.stringify(options), JSON.stringify(answer), expl, '', JSON.stringify([tag]), diff, 1, created, created);
+  });
+  for (const part of chunks(qRows, 30)) {
+    out.push('INSERT OR IGNORE INTO questions (id, bank_id, type, stem, stem_key, options, answer, explanation, source, tags, difficulty, active, created_at, updated_at) VALUES\n' + part.join(',\n'));
+  }
+  out.push('INSERT OR IGNORE INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings, advancement, advanced_at) VALUES\n' + [
+    row('stage-prelim', 'camp-quiz-contest', 1, '初赛', iso(now - day), iso(now + 20 * day), '{}', JSON.stringify({ rule: 'top', n: 20 }), null),
+    row('stage-final', 'camp-quiz-contest', 2, '决赛', iso(now + 21 * day), iso(now + 28 * day), JSON.stringify({ attemptsPerDay: 1, attemptsTotal: 1, questionsPerAttempt: 15 }), null, null),
+  ].join(',\n'));
 
   // Activity of the last four weeks: about two thirds of members answered the daily quiz
   // on some days, and a few volunteered, so metrics and "我的" have something real to show.

@@ -40,8 +40,28 @@ export const QuizSettings = v.strictObject({
   attemptsPerDay: Count(1, 100, 1),
   attemptsTotal: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))), null),
   pointsPerCorrect: Count(0, 100, 1),
+  /** points for finishing an attempt (counted within the daily cap) */
+  pointsForFinish: Count(0, 100, 0),
   dailyPointsCap: Count(0, 10000, 10),
   revealAnswers: v.optional(v.boolean(), true),
+  /** question banks the draws come from (stages may name their own) */
+  bankIds: v.optional(v.pipe(v.array(Id), v.maxLength(20)), []),
+  /** mix topics and levels the way the banks do (by difficulty and first tag) */
+  stratify: v.optional(v.boolean(), false),
+  /** answers faster than this (ms) flag the attempt for review */
+  minAnswerMs: Count(0, 60_000, 1000),
+});
+
+/** What a stage may override of its campaign's quiz settings. */
+export const StageSettings = v.strictObject({
+  bankIds: v.optional(v.pipe(v.array(Id), v.maxLength(20))),
+  mode: v.optional(v.picklist(['daily', 'challenge', 'round'], 'msg.quiz_mode')),
+  questionsPerAttempt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  secondsPerQuestion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))),
+  attemptsPerDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+  attemptsTotal: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)))),
+  stratify: v.optional(v.boolean()),
+  revealAnswers: v.optional(v.boolean()),
 });
 
 export const ContestSettings = v.strictObject({

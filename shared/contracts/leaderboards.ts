@@ -28,6 +28,7 @@ export const BoardEntry = v.object({
   rank: v.number(),
   key: v.string(),
   name: v.string(),
+  orgUnitId: v.optional(v.nullable(v.string())),
   orgUnitName: v.nullable(v.string()),
   score: v.number(),
 });

@@ -7,6 +7,9 @@ import { meRoutes } from './routes/me/me.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
+import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
+import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
+import { stageRoutes } from './routes/quiz/stages.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
@@ -19,7 +22,12 @@ const v1 = createApp()
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)
-  .route('/campaigns', leaderboardRoutes);
+  .route('/campaigns', leaderboardRoutes)
+  .route('/campaigns', quizCampaignRoutes)
+  .route('/campaigns', stageRoutes)
+  .route('/question-banks', bankRoutes)
+  .route('/questions', questionRoutes)
+  .route('/attempts', attemptRoutes);
 
 export type AppType = typeof v1;
 

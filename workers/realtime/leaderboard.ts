@@ -105,7 +105,7 @@ export class Leaderboard extends DurableObject<Env> {
     const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
     if (opts.scope === 'org') {
       const ranked = rankUnits(await this.unitTotals(ctx, view), ctx.aggregation);
-      return { ...base, total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitName, score })) };
+      return { ...base, total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
     const rows = this.pageRows(view, os, opts.offset, opts.limit);
@@ -247,7 +247,7 @@ export class Leaderboard extends DurableObject<Env> {
 
   private present(r: Row & { rank: number }, audience: Audience, self?: string): BoardEntry {
     const name = audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
-    return { rank: r.rank, key: r.key, name, orgUnitName: r.org_unit_name, score: r.score };
+    return { rank: r.rank, key: r.key, name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, score: r.score };
   }
 
   /** Rows at positions [offset, offset+limit): seek to the pair at `offset` through the index, then read in order. */

@@ -3,7 +3,7 @@ import type { AppEnv, Db } from './env';
 import { ApiError } from './errors';
 import { canManagePath } from './authz';
 import type { CampaignRecord } from '../../../db/queries/campaigns';
-import { upsertScores, type ScoreInput } from '../../../db/queries/leaderboards';
+import { upsertScores, type ScoreInput, type ScoreMode } from '../../../db/queries/leaderboards';
 import { RANKING_KINDS } from '../../../shared/contracts/leaderboards';
 import type { Aggregation } from '../../../shared/ranking';
 import type { Audience, BoardContext, Leaderboard } from '../../realtime/leaderboard';
@@ -37,7 +37,7 @@ export function rankingAccess(c: Context<AppEnv>, campaign: CampaignRecord): Aud
  * The one way modules put scores on a board: the durable record in D1 first (adds
  * accumulate in SQL, so nothing is lost under concurrency), then the board's object.
  */
-export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: 'set' | 'add', entries: ScoreInput[], stage?: string) {
+export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
   const ctx = boardContext(campaign, stage);
   const rows = await upsertScores(db, ctx.boardId, campaign.id, mode, entries);
   await boardStub(env, ctx.boardId).apply(ctx, rows);

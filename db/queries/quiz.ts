@@ -1,0 +1,333 @@
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAttempts, quizStages, stageAdmissions, users, orgUnits } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { newId, nowIso } from '../../workers/api/lib/ids';
+import { activityInsert, auditInsert } from './activity';
+import { chunk, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
+import { stemKey, type ParsedQuestion } from '../../shared/quiz';
+
+// ---- banks and questions ----------------------------------------------------------------
+
+export async function createBank(db: Db, actorId: string, unit: { id: string; path: string }, title: string) {
+  const id = newId();
+  const row = { id, orgUnitId: unit.id, orgPath: unit.path, title, createdBy: actorId, createdAt: nowIso() };
+  await writeBatch(db, [db.insert(questionBanks).values(row), auditInsert({ actorId, action: 'bank.create', entity: 'question_bank', entityId: id, orgUnitId: unit.id })]);
+  return row;
+}
+
+export async function getBank(db: Db, id: string) {
+  return db.query.questionBanks.findFirst({ where: eq(questionBanks.id, id) });
+}
+
+/** Banks in the given subtrees (all when `all`), with their active question counts. */
+export async function listBanks(db: Db, paths: string[], all: boolean) {
+  const scope = all ? undefined : sql.join(paths.map((p) => sql`(${questionBanks.orgPath} >= ${p} AND ${questionBanks.orgPath} < ${p + '~'})`), sql` OR `);
+  if (!all && !paths.length) return [];
+  return db
+    .select({
+      id: questionBanks.id, title: questionBanks.title, orgUnitId: questionBanks.orgUnitId, orgUnitName: orgUnits.name, createdAt: questionBanks.createdAt,
+      questionCount: sql<number>`(SELECT COUNT(*) FROM questions q WHERE q.bank_id = question_banks.id AND q.active = 1)`,
+    })
+    .from(questionBanks)
+    .innerJoin(orgUnits, eq(orgUnits.id, questionBanks.orgUnitId))
+    .where(scope ? sql`(${scope})` : undefined)
+    .orderBy(desc(questionBanks.createdAt));
+}
+
+export async function listQuestions(db: Db, bankId: string, limit: number, afterId: string | null) {
+  return db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.bankId, bankId), eq(questions.active, true), afterId ? gt(questions.id, afterId) : undefined))
+    .orderBy(asc(questions.id))
+    .limit(limit + 1);
+}
+
+export async function allQuestions(db: Db, bankId: string) {
+  return db.select().from(questions).where(and(eq(questions.bankId, bankId), eq(questions.active, true))).orderBy(asc(questions.id));
+}
+
+export async function getQuestion(db: Db, id: string) {
+  return db.query.questions.findFirst({ where: eq(questions.id, id) });
+}
+
+function questionRow(bankId: string, q: ParsedQuestion, now: string) {
+  return {
+    id: newId(), bankId, type: q.type, stem: q.stem, stemKey: stemKey(q.stem), options: q.options, answer: q.answer,
+    explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, active: true, createdAt: now, updatedAt: now,
+  };
+}
+
+/** Adds one question; null when the bank already has the stem. */
+export async function addQuestion(db: Db, actorId: string, bank: { id: string; orgUnitId: string }, q: ParsedQuestion) {
+  const row = questionRow(bank.id, q, nowIso());
+  try {
+    await writeBatch(db, [db.insert(questions).values(row), auditInsert({ actorId, action: 'question.create', entity: 'question', entityId: row.id, orgUnitId: bank.orgUnitId })]);
+  } catch (e) {
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
+  return row;
+}
+
+export async function updateQuestion(db: Db, actorId: string, id: string, orgUnitId: string, q: ParsedQuestion) {
+  try {
+    await writeBatch(db, [
+      db.update(questions).set({ type: q.type, stem: q.stem, stemKey: stemKey(q.stem), options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, updatedAt: nowIso() }).where(eq(questions.id, id)),
+      auditInsert({ actorId, action: 'question.update', entity: 'question', entityId: id, orgUnitId }),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+  return true;
+}
+
+export async function retireQuestion(db: Db, actorId: string, id: string, orgUnitId: string) {
+  // Kept (inactive), not deleted: past attempts and their statistics still point at it.
+  await writeBatch(db, [
+    db.update(questions).set({ active: false, stemKey: sql`${questions.stemKey} || ':retired:' || ${questions.id}`, updatedAt: nowIso() }).where(eq(questions.id, id)),
+    auditInsert({ actorId, action: 'question.retire', entity: 'question', entityId: id, orgUnitId }),
+  ]);
+}
+
+/** Stem keys already in the bank, to report duplicates before writing. */
+export async function existingStemKeys(db: Db, bankId: string, keys: string[]) {
+  const found = new Set<string>();
+  for (const part of chunk(keys, 90)) {
+    for (const r of await db.select({ k: questions.stemKey }).from(questions).where(and(eq(questions.bankId, bankId), inArray(questions.stemKey, part)))) found.add(r.k);
+  }
+  return found;
+}
+
+/** Writes the good rows of an import in one batch (all or nothing). */
+export async function importQuestions(db: Db, actorId: string, bank: { id: string; orgUnitId: string }, list: ParsedQuestion[], summary: Record<string, unknown>) {
+  const now = nowIso();
+  const stmts: Stmt[] = chunk(list, 6).map((part) => db.insert(questions).values(part.map((q) => questionRow(bank.id, q, now))).onConflictDoNothing());
+  stmts.push(auditInsert({ actorId, action: 'bank.import', entity: 'question_bank', entityId: bank.id, orgUnitId: bank.orgUnitId, detail: summary }));
+  await writeBatch(db, stmts);
+}
+
+/** The pool a draw takes from: active questions of the banks. */
+export async function questionPool(db: Db, bankIds: string[]) {
+  if (!bankIds.length) return [];
+  return db.select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty }).from(questions).where(and(inArray(questions.bankId, bankIds), eq(questions.active, true)));
+}
+
+export async function banksByIds(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(questionBanks).where(inArray(questionBanks.id, ids));
+}
+
+// ---- stages -------------------------------------------------------------------------------
+
+export async function listStages(db: Db, campaignId: string) {
+  return db.select().from(quizStages).where(eq(quizStages.campaignId, campaignId)).orderBy(asc(quizStages.ord));
+}
+
+export async function createStage(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, s: { name: string; startsAt: string; endsAt: string; settings: Record<string, unknown>; advancement: { rule: string; n?: number; score?: number } | null }) {
+  const id = newId();
+  // ord = next number, in the same statement so two parallel adds cannot share one
+  await writeBatch(db, [
+    sql`INSERT INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings, advancement, advanced_at)
+        SELECT ${id}, ${campaign.id}, COALESCE(MAX(ord), 0) + 1, ${s.name}, ${s.startsAt}, ${s.endsAt}, ${JSON.stringify(s.settings)}, ${s.advancement ? JSON.stringify(s.advancement) : null}, NULL
+        FROM quiz_stages WHERE campaign_id = ${campaign.id}`,
+    auditInsert({ actorId, action: 'stage.create', entity: 'quiz_stage', entityId: id, orgUnitId: campaign.orgUnitId }),
+  ]);
+  return id;
+}
+
+export async function updateStage(db: Db, actorId: string, id: string, orgUnitId: string, patch: Partial<{ name: string; startsAt: string; endsAt: string; settings: Record<string, unknown>; advancement: { rule: string; n?: number; score?: number } | null }>) {
+  await writeBatch(db, [db.update(quizStages).set(patch).where(eq(quizStages.id, id)), auditInsert({ actorId, action: 'stage.update', entity: 'quiz_stage', entityId: id, orgUnitId })]);
+}
+
+export async function isAdmitted(db: Db, stageId: string, userId: string) {
+  const r = await db.select({ n: count() }).from(stageAdmissions).where(and(eq(stageAdmissions.stageId, stageId), eq(stageAdmissions.userId, userId)));
+  return (r[0]?.n ?? 0) > 0;
+}
+
+/** Publishes 入围名单: admissions to the next stage, replacing a previous list, in one batch. */
+export async function publishAdvancement(db: Db, actorId: string, from: { id: string; orgUnitId: string }, nextStageId: string, list: Array<{ userId: string; rank: number }>) {
+  const now = nowIso();
+  await writeBatch(db, [
+    db.delete(stageAdmissions).where(eq(stageAdmissions.stageId, nextStageId)),
+    ...chunk(list, 20).map((part) => db.insert(stageAdmissions).values(part.map((e) => ({ stageId: nextStageId, userId: e.userId, fromRank: e.rank, createdAt: now })))),
+    db.update(quizStages).set({ advancedAt: now }).where(eq(quizStages.id, from.id)),
+    auditInsert({ actorId, action: 'stage.advance', entity: 'quiz_stage', entityId: from.id, orgUnitId: from.orgUnitId, detail: { next: nextStageId, count: list.length } }),
+  ]);
+}
+
+export async function admissions(db: Db, stageId: string) {
+  return db
+    .select({ userId: stageAdmissions.userId, name: users.name, fromRank: stageAdmissions.fromRank })
+    .from(stageAdmissions)
+    .innerJoin(users, eq(users.id, stageAdmissions.userId))
+    .where(eq(stageAdmissions.stageId, stageId))
+    .orderBy(asc(stageAdmissions.fromRank));
+}
+
+// ---- attempts -----------------------------------------------------------------------------
+
+export type AttemptRow = typeof quizAttempts.$inferSelect;
+
+export async function getAttempt(db: Db, id: string) {
+  return db.query.quizAttempts.findFirst({ where: eq(quizAttempts.id, id) });
+}
+
+export async function activeAttempt(db: Db, campaignId: string, stageId: string, userId: string) {
+  return db.query.quizAttempts.findFirst({
+    where: and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'active')),
+  });
+}
+
+/** Attempts used today and in all, and points earned today in this campaign (for limits and caps). */
+export async function usage(db: Db, campaignId: string, stageId: string, userId: string, day: string) {
+  const [today, total, points] = await db.batch([
+    db.select({ n: count() }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.day, day))),
+    db.select({ n: count() }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId))),
+    db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))),
+  ]);
+  return { today: today[0]?.n ?? 0, total: total[0]?.n ?? 0, pointsToday: points[0]?.p ?? 0 };
+}
+
+/** Starts an attempt; null when another active attempt won the race (the unique index decides). */
+export async function insertAttempt(db: Db, row: typeof quizAttempts.$inferInsert) {
+  try {
+    await writeBatch(db, [db.insert(quizAttempts).values(row)]);
+    return row;
+  } catch (e) {
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
+}
+
+export interface AnswerWrite {
+  attempt: AttemptRow;
+  idx: number;
+  questionId: string;
+  answer: unknown;
+  correct: boolean;
+  late: boolean;
+  msTaken: number;
+  points: number;
+  flag: boolean;
+  finished: boolean;
+  nextShownAt: number;
+  nextDeadline: number;
+  kind: string;
+  finishPoints: number;
+}
+
+/**
+ * Records one answer and moves the attempt on, all in one batch: the answer row (its
+ * primary key makes a double submission fail whole), the conditional move of the attempt,
+ * and the activity events. Returns false when another request answered this question first.
+ */
+export async function recordAnswer(db: Db, w: AnswerWrite): Promise<boolean> {
+  const now = nowIso();
+  const a = w.attempt;
+  const stmts: Stmt[] = [
+    db.insert(quizAnswers).values({ attemptId: a.id, idx: w.idx, questionId: w.questionId, answer: w.answer, correct: w.correct, late: w.late, msTaken: w.msTaken, answeredAt: now }),
+    db
+      .update(quizAttempts)
+      .set({
+        current: w.idx + 1,
+        correct: sql`${quizAttempts.correct} + ${w.correct ? 1 : 0}`,
+        score: sql`${quizAttempts.score} + ${w.correct ? 1 : 0}`,
+        msUsed: sql`${quizAttempts.msUsed} + ${w.msTaken}`,
+        points: sql`${quizAttempts.points} + ${w.points + w.finishPoints}`,
+        flags: sql`${quizAttempts.flags} + ${w.flag ? 1 : 0}`,
+        shownAt: w.nextShownAt,
+        deadline: w.nextDeadline,
+        ...(w.finished ? { status: 'finished' as const, finishedAt: now } : {}),
+      })
+      .where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.current, w.idx), eq(quizAttempts.status, 'active'))),
+    // fails the batch (and so the answer) when the conditional update above changed nothing
+    sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
+    activityInsert({ userId: a.userId, type: 'quiz_answer', campaignId: a.campaignId, kind: w.kind, points: w.points, quantity: 1, ref: `${a.id}:${w.idx}` }),
+  ];
+  if (w.finished) {
+    stmts.push(activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind: w.kind, points: w.finishPoints, quantity: a.correct + (w.correct ? 1 : 0), ref: a.id }));
+  }
+  try {
+    await writeBatch(db, stmts);
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return false;
+    throw e;
+  }
+}
+
+/** Ends an abandoned attempt whose deadline passed: what was answered counts. */
+export async function expireAttempt(db: Db, a: AttemptRow, kind: string): Promise<boolean> {
+  const now = nowIso();
+  try {
+    const [res] = await writeBatch(db, [
+      db.update(quizAttempts).set({ status: 'finished', finishedAt: now }).where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))).returning({ id: quizAttempts.id }),
+      activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind, points: 0, quantity: a.correct, ref: a.id }),
+    ]);
+    return (res?.results.length ?? 0) > 0;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+export async function answersOf(db: Db, attemptId: string) {
+  return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.idx));
+}
+
+export async function questionsByIds(db: Db, ids: string[]) {
+  const out = new Map<string, typeof questions.$inferSelect>();
+  for (const part of chunk(ids, 90)) for (const q of await db.select().from(questions).where(inArray(questions.id, part))) out.set(q.id, q);
+  return out;
+}
+
+/** Best finished attempt of a participant in a campaign stage (for the lobby). */
+export async function bestAttempt(db: Db, campaignId: string, stageId: string, userId: string) {
+  return db.query.quizAttempts.findFirst({
+    where: and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'finished')),
+    orderBy: [desc(quizAttempts.score), asc(quizAttempts.msUsed)],
+  });
+}
+
+/** Per-question statistics of a campaign: how often answered, correct rate, average time. */
+export async function questionStats(db: Db, campaignId: string) {
+  return db
+    .select({
+      id: questions.id, stem: questions.stem, type: questions.type,
+      answered: sql<number>`COUNT(*)`,
+      correct: sql<number>`SUM(${quizAnswers.correct})`,
+      avgMs: sql<number>`AVG(${quizAnswers.msTaken})`,
+    })
+    .from(quizAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
+    .innerJoin(questions, eq(questions.id, quizAnswers.questionId))
+    .where(eq(quizAttempts.campaignId, campaignId))
+    .groupBy(questions.id)
+    .orderBy(sql`SUM(${quizAnswers.correct}) * 1.0 / COUNT(*)`);
+}
+
+export async function listAttempts(db: Db, campaignId: string, f: { flagged: boolean; limit: number; beforeId: string | null }) {
+  return db
+    .select({
+      id: quizAttempts.id, stageId: quizAttempts.stageId, userId: quizAttempts.userId, name: users.name, status: quizAttempts.status,
+      correct: quizAttempts.correct, total: sql<number>`json_array_length(${quizAttempts.questionIds})`, msUsed: quizAttempts.msUsed,
+      points: quizAttempts.points, flags: quizAttempts.flags, startedAt: quizAttempts.startedAt, finishedAt: quizAttempts.finishedAt,
+    })
+    .from(quizAttempts)
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .where(and(eq(quizAttempts.campaignId, campaignId), f.flagged ? gt(quizAttempts.flags, 0) : undefined, f.beforeId ? lt(quizAttempts.id, f.beforeId) : undefined))
+    .orderBy(desc(quizAttempts.id))
+    .limit(f.limit + 1);
+}
+
+/** Is the user a registered member somewhere under `path`? (members-only campaigns) */
+export async function isMemberUnder(db: Db, userId: string, path: string) {
+  const r = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), underPath(memberships.orgPath, path)));
+  return (r[0]?.n ?? 0) > 0;
+}
+
+export async function campaignKindOf(db: Db, id: string) {
+  return (await db.select({ kind: campaigns.kind }).from(campaigns).where(eq(campaigns.id, id)))[0]?.kind ?? null;
+}

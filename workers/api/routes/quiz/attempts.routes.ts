@@ -1,0 +1,262 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath, requireViewer } from '../../lib/authz';
+import type { AppEnv, Viewer } from '../../lib/env';
+import { newId, nowIso } from '../../lib/ids';
+import { boardContext, boardStub, recordScores } from '../../lib/boards';
+import { Id } from '../../../../shared/contracts/common';
+import { AnswerBody, AnswerResponse, AttemptView, StartAttemptBody } from '../../../../shared/contracts/quiz';
+import { QuizSettings } from '../../../../shared/contracts/campaigns';
+import { answerShapeOk, chinaDay, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
+import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { memberUnits } from '../../../../db/queries/leaderboards';
+import {
+  activeAttempt, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, isMemberUnder, listStages,
+  questionPool, questionsByIds, recordAnswer, usage, type AttemptRow,
+} from '../../../../db/queries/quiz';
+import { visibleCampaign } from '../campaigns/campaigns.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+type QuizConfig = v.InferOutput<typeof QuizSettings>;
+type Stage = Awaited<ReturnType<typeof listStages>>[number];
+
+/** Network delay we forgive after a question's deadline before an answer counts as late. */
+export const GRACE_MS = 2000;
+
+/** A stage's settings laid over its campaign's. */
+export function effectiveSettings(campaign: CampaignRecord, stage: Stage | null): QuizConfig {
+  return v.parse(QuizSettings, { ...(campaign.settings as object), ...(stage?.settings ?? {}) });
+}
+
+const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+
+function attemptView(a: AttemptRow, q: (QuestionCore & { id: string }) | null, s: QuizConfig) {
+  const active = a.status === 'active';
+  return {
+    id: a.id, campaignId: a.campaignId, stage: a.stageId, status: a.status, mode: a.mode,
+    index: a.current, total: a.questionIds.length,
+    question: active && q ? publicQuestion(q) : null,
+    deadline: active ? new Date(a.deadline).toISOString() : null,
+    secondsPerQuestion: s.secondsPerQuestion,
+    correct: a.correct, score: a.score, points: a.points,
+  };
+}
+
+async function attemptContext(c: Context<AppEnv>, a: AttemptRow) {
+  const campaign = await getCampaign(c.var.db, a.campaignId);
+  if (!campaign) throw new ApiError('not_found');
+  const stage = a.stageId === 'main' ? null : (await listStages(c.var.db, campaign.id)).find((s) => s.id === a.stageId) ?? null;
+  return { campaign, stage, settings: effectiveSettings(campaign, stage) };
+}
+
+/** Puts a finished attempt on its board: best score, then least time (round and challenge). */
+async function rankFinished(c: Context<AppEnv>, viewer: { id: string; name: string }, campaign: CampaignRecord, a: { score: number; msUsed: number; stageId: string }) {
+  const unit = (await memberUnits(c.var.db, [viewer.id])).get(viewer.id) ?? null;
+  await recordScores(c.env, c.var.db, campaign, 'best', [{ key: viewer.id, name: viewer.name, orgUnitId: unit, score: a.score, tiebreak: Math.round(a.msUsed / 100) / 10 }], a.stageId === 'main' ? undefined : a.stageId);
+}
+
+/** Ends an attempt left open past its deadline (what was answered counts) and ranks it. */
+async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, viewer: Viewer | { id: string; name: string }) {
+  if (a.status !== 'active' || Date.now() <= a.deadline + GRACE_MS) return false;
+  if (await expireAttempt(c.var.db, a, 'quiz') && a.mode !== 'daily') await rankFinished(c, viewer, campaign, a);
+  return true;
+}
+
+/** Which stage a start is for: the one asked for, or the one open now. */
+function resolveStage(stages: Stage[], stageId: string | undefined, now: number): Stage | null {
+  if (!stages.length) {
+    if (stageId && stageId !== 'main') throw new ApiError('not_found');
+    return null;
+  }
+  const stage = stageId ? stages.find((s) => s.id === stageId) : stages.find((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt));
+  if (!stage) throw new ApiError(stageId ? 'not_found' : 'conflict', stageId ? undefined : 'msg.quiz_not_open');
+  if (now < Date.parse(stage.startsAt) || now >= Date.parse(stage.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+  return stage;
+}
+
+export const quizCampaignRoutes = createApp()
+  .post(
+    '/:id/attempts',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Start an attempt: the first question (never its answer) and its deadline. Active attempt → 409 with it; not admitted → 403; attempts used up → 429.',
+      responses: { 201: json(v.object({ attempt: AttemptView }), 'Started') },
+    }),
+    valid('param', v.object({ id: Id })),
+    valid('json', StartAttemptBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await visibleCampaign(c, c.req.valid('param').id);
+      if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
+      const now = Date.now();
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+      const stages = await listStages(c.var.db, campaign.id);
+      const stage = resolveStage(stages, c.req.valid('json').stageId, now);
+      const stageId = stage?.id ?? 'main';
+      const s = effectiveSettings(campaign, stage);
+      const db = c.var.db;
+      if (s.audience === 'members' && !canManagePath(viewer, campaign.orgPath) && !(await isMemberUnder(db, viewer.id, campaign.orgPath))) {
+        throw new ApiError('forbidden', 'msg.quiz_members_only');
+      }
+      if (stage && stage.ord > 1 && !(await isAdmitted(db, stage.id, viewer.id))) throw new ApiError('forbidden', 'msg.quiz_not_admitted');
+
+      const active = await activeAttempt(db, campaign.id, stageId, viewer.id);
+      if (active && !(await expireIfStale(c, active, campaign, viewer))) {
+        const q = await getQuestion(db, active.questionIds[active.current]!);
+        throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, { attempt: attemptView(active, q ?? null, s) });
+      }
+      const day = chinaDay(now);
+      const used = await usage(db, campaign.id, stageId, viewer.id, day);
+      if (used.today >= s.attemptsPerDay) throw new ApiError('rate_limited', 'msg.quiz_daily_limit', {}, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000) + 0) });
+      if (s.attemptsTotal !== null && used.total >= s.attemptsTotal) throw new ApiError('rate_limited', 'msg.quiz_total_limit');
+
+      const pool = await questionPool(db, s.bankIds);
+      const n = s.mode === 'challenge' ? Math.min(pool.length, 100) : Math.min(pool.length, s.questionsPerAttempt);
+      if (!n) throw new ApiError('conflict', 'msg.quiz_no_questions');
+      const drawn = drawQuestions(pool, n, s.stratify, crypto01);
+      const row = await insertAttempt(db, {
+        id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
+        questionIds: drawn.map((q) => q.id), current: 0, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
+        correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
+      });
+      if (!row) {
+        const winner = await activeAttempt(db, campaign.id, stageId, viewer.id);
+        throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, winner ? { attempt: attemptView(winner, (await getQuestion(db, winner.questionIds[winner.current]!)) ?? null, s) } : undefined);
+      }
+      const first = await getQuestion(db, row.questionIds[0]!);
+      return c.json({ attempt: attemptView(row as AttemptRow, first ?? null, s) }, 201);
+    },
+  )
+  .get(
+    '/:id/quiz/me',
+    describeRoute({ tags: ['Quiz'], summary: "The lobby: the stage open now, attempts left today, today's points, best result and any attempt in progress", responses: { 200: json(v.unknown()) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await visibleCampaign(c, c.req.valid('param').id);
+      if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
+      const now = Date.now();
+      const stages = await listStages(c.var.db, campaign.id);
+      const stage = stages.find((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt)) ?? null;
+      const stageId = stage?.id ?? 'main';
+      const s = effectiveSettings(campaign, stage);
+      const used = await usage(c.var.db, campaign.id, stageId, viewer.id, chinaDay(now));
+      const active = await activeAttempt(c.var.db, campaign.id, stageId, viewer.id);
+      const ctx = boardContext(campaign, stage?.id);
+      const rank = await boardStub(c.env, ctx.boardId).rankOf(ctx, viewer.id, canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public');
+      return c.json({
+        stage: stage ? { id: stage.id, name: stage.name, ord: stage.ord, startsAt: stage.startsAt, endsAt: stage.endsAt } : null,
+        stages: stages.map((x) => ({ id: x.id, name: x.name, ord: x.ord, startsAt: x.startsAt, endsAt: x.endsAt })),
+        admitted: !stage || stage.ord === 1 || (await isAdmitted(c.var.db, stage.id, viewer.id)),
+        mode: s.mode, questionsPerAttempt: s.questionsPerAttempt, secondsPerQuestion: s.secondsPerQuestion,
+        attemptsPerDay: s.attemptsPerDay, attemptsToday: used.today, attemptsLeftToday: Math.max(0, s.attemptsPerDay - used.today),
+        attemptsTotal: s.attemptsTotal, attemptsUsed: used.total,
+        pointsToday: used.pointsToday, dailyPointsCap: s.dailyPointsCap,
+        board: rank,
+        activeAttemptId: active && Date.now() <= active.deadline + GRACE_MS ? active.id : null,
+      });
+    },
+  );
+
+export const attemptRoutes = createApp()
+  .post(
+    '/:id/answers',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Answer the current question. Late → counts as wrong; another question than the current one, or a repeat → 409; a wrong shape → 400.',
+      responses: { 200: json(AnswerResponse) },
+    }),
+    valid('param', v.object({ id: Id })),
+    valid('json', AnswerBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const db = c.var.db;
+      const a = await getAttempt(db, c.req.valid('param').id);
+      if (!a || a.userId !== viewer.id) throw new ApiError('not_found');
+      if (a.status !== 'active') throw new ApiError('conflict', 'msg.quiz_finished');
+      const body = c.req.valid('json');
+      const idx = a.current;
+      if (body.questionId !== a.questionIds[idx]) throw new ApiError('conflict', 'msg.quiz_not_current');
+      const [q, ctx] = await Promise.all([getQuestion(db, body.questionId), attemptContext(c, a)]);
+      if (!q) throw new ApiError('not_found');
+      if (!answerShapeOk(q, body.answer)) throw new ApiError('validation_failed', 'msg.quiz_answer_shape', {}, { answer: { key: 'msg.quiz_answer_shape' } });
+      const { campaign, settings: s } = ctx;
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+
+      const now = Date.now();
+      const late = now > a.deadline + GRACE_MS;
+      const correct = !late && isCorrect(q, body.answer);
+      const msTaken = Math.max(0, Math.min(now - a.shownAt, s.secondsPerQuestion * 1000));
+      const finished = idx + 1 >= a.questionIds.length || (a.mode === 'challenge' && !correct);
+      const { pointsToday } = await usage(db, a.campaignId, a.stageId, viewer.id, chinaDay(now));
+      const room = Math.max(0, s.dailyPointsCap - pointsToday);
+      const points = correct ? Math.min(s.pointsPerCorrect, room) : 0;
+      const finishPoints = finished ? Math.min(s.pointsForFinish, room - points) : 0;
+      const ok = await recordAnswer(db, {
+        attempt: a, idx, questionId: q.id, answer: body.answer, correct, late, msTaken, points, finishPoints,
+        flag: msTaken < s.minAnswerMs, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz',
+      });
+      if (!ok) throw new ApiError('conflict', 'msg.quiz_not_current');
+
+      const score = a.score + (correct ? 1 : 0);
+      const stage = a.stageId === 'main' ? undefined : a.stageId;
+      if (a.mode === 'daily' && points + finishPoints > 0) {
+        const unit = (await memberUnits(db, [viewer.id])).get(viewer.id) ?? null;
+        await recordScores(c.env, db, campaign, 'add', [{ key: viewer.id, name: viewer.name, orgUnitId: unit, score: points + finishPoints, tiebreak: 0 }], stage);
+      } else if (finished && a.mode !== 'daily') {
+        await rankFinished(c, viewer, campaign, { score, msUsed: a.msUsed + msTaken, stageId: a.stageId });
+      }
+      let next = null;
+      if (!finished) {
+        const nq = await getQuestion(db, a.questionIds[idx + 1]!);
+        next = { index: idx + 1, question: publicQuestion(nq!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
+      }
+      return c.json({
+        correct, late, score, points: a.points + points + finishPoints, finished, next,
+        ...(s.revealAnswers ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
+      });
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({ tags: ['Quiz'], summary: 'An attempt; when finished, its result (score, rank, time, and the questions with answers when the campaign reveals them)', responses: { 200: json(v.object({ attempt: AttemptView, result: v.optional(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const db = c.var.db;
+      let a = await getAttempt(db, c.req.valid('param').id);
+      if (!a) throw new ApiError('not_found');
+      const { campaign, settings: s } = await attemptContext(c, a);
+      const organizer = canManagePath(viewer, campaign.orgPath);
+      if (a.userId !== viewer.id && !organizer) throw new ApiError('not_found');
+      if (a.userId === viewer.id && (await expireIfStale(c, a, campaign, viewer))) a = (await getAttempt(db, a.id))!;
+      if (a.status === 'active') {
+        const q = await getQuestion(db, a.questionIds[a.current]!);
+        return c.json({ attempt: attemptView(a, q ?? null, s) });
+      }
+      const [answers, qs] = await Promise.all([answersOf(db, a.id), questionsByIds(db, a.questionIds)]);
+      const ctx = boardContext(campaign, a.stageId === 'main' ? undefined : a.stageId);
+      const board = await boardStub(c.env, ctx.boardId).rankOf(ctx, a.userId, organizer ? 'organizer' : 'public');
+      const reveal = s.revealAnswers || organizer;
+      return c.json({
+        attempt: attemptView(a, null, s),
+        result: {
+          score: a.score, correct: a.correct, total: a.questionIds.length, seconds: Math.round(a.msUsed / 100) / 10, points: a.points,
+          rank: board.rank, boardTotal: board.total, flagged: organizer ? a.flags > 0 : undefined,
+          questions: a.questionIds.slice(0, Math.max(a.current, answers.length)).map((id, i) => {
+            const q = qs.get(id)!;
+            const ans = answers.find((x) => x.idx === i);
+            return {
+              ...publicQuestion(q), yourAnswer: ans?.answer ?? null, correct: ans?.correct ?? false, late: ans?.late ?? false,
+              ...(reveal ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
+            };
+          }),
+        },
+      });
+    },
+  );

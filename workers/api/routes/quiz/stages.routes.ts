@@ -1,0 +1,176 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath } from '../../lib/authz';
+import type { AppEnv } from '../../lib/env';
+import { boardContext, boardStub } from '../../lib/boards';
+import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { AdvanceQuery, StageBody, StagePatch } from '../../../../shared/contracts/quiz';
+import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
+import type { CampaignRecord } from '../../../../db/queries/campaigns';
+import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { managedCampaign, visibleCampaign } from '../campaigns/campaigns.routes';
+import { tableFile } from './banks.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+const IdParam = v.object({ id: Id });
+const StageParam = v.object({ id: Id, stageId: Id });
+
+async function managedQuiz(c: Context<AppEnv>, id: string) {
+  const r = await managedCampaign(c, id);
+  if (r.campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
+  return r;
+}
+
+/** Banks named by a stage must exist and belong to the campaign's subtree. */
+async function checkBanks(c: Context<AppEnv>, campaign: CampaignRecord, ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const banks = await banksByIds(c.var.db, ids);
+  if (banks.length !== new Set(ids).size || banks.some((b) => !b.orgPath.startsWith(campaign.orgPath) && !campaign.orgPath.startsWith(b.orgPath))) {
+    throw new ApiError('validation_failed', undefined, {}, { 'settings.bankIds': { key: 'msg.bank_missing' } });
+  }
+}
+
+function checkWindow(startsAt: string, endsAt: string) {
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
+}
+
+export const stageRoutes = createApp()
+  .get(
+    '/:id/stages',
+    describeRoute({ tags: ['Quiz'], summary: 'Stages of a quiz contest in order (organizers also see settings and rules)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const campaign = await visibleCampaign(c, c.req.valid('param').id);
+      const organizer = canManagePath(c.var.viewer, campaign.orgPath);
+      const stages = await listStages(c.var.db, campaign.id);
+      return c.json({
+        items: stages.map((s) => ({
+          id: s.id, ord: s.ord, name: s.name, startsAt: s.startsAt, endsAt: s.endsAt, advancedAt: s.advancedAt,
+          ...(organizer ? { settings: s.settings, advancement: s.advancement } : {}),
+        })),
+      });
+    },
+  )
+  .post(
+    '/:id/stages',
+    describeRoute({ tags: ['Quiz'], summary: 'Add the next stage (organizers): schedule, banks and rules of its own, and how people advance from it', responses: { 201: json(v.object({ stage: v.unknown() }), 'Created') } }),
+    valid('param', IdParam),
+    valid('json', StageBody),
+    async (c) => {
+      const { campaign, viewer } = await managedQuiz(c, c.req.valid('param').id);
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      const b = c.req.valid('json');
+      checkWindow(b.startsAt, b.endsAt);
+      await checkBanks(c, campaign, b.settings.bankIds);
+      const id = await createStage(c.var.db, viewer.id, campaign, { ...b, startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
+      const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === id)!;
+      return c.json({ stage }, 201);
+    },
+  )
+  .patch(
+    '/:id/stages/:stageId',
+    describeRoute({ tags: ['Quiz'], summary: 'Edit a stage (organizers)', responses: { 200: json(v.object({ stage: v.unknown() })) } }),
+    valid('param', StageParam),
+    valid('json', StagePatch),
+    async (c) => {
+      const { campaign, viewer } = await managedQuiz(c, c.req.valid('param').id);
+      const stages = await listStages(c.var.db, campaign.id);
+      const stage = stages.find((s) => s.id === c.req.valid('param').stageId);
+      if (!stage) throw new ApiError('not_found');
+      const b = c.req.valid('json');
+      const startsAt = b.startsAt ? new Date(b.startsAt).toISOString() : stage.startsAt;
+      const endsAt = b.endsAt ? new Date(b.endsAt).toISOString() : stage.endsAt;
+      checkWindow(startsAt, endsAt);
+      await checkBanks(c, campaign, b.settings?.bankIds);
+      await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: { ...stage.settings, ...b.settings } } : {}) });
+      return c.json({ stage: (await listStages(c.var.db, campaign.id)).find((s) => s.id === stage.id) });
+    },
+  )
+  .post(
+    '/:id/stages/:stageId/advance',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Apply the stage’s advancement rule (top N, top N per unit, or score ≥ threshold; ties at the cut all advance). ?dryRun=true previews; otherwise publishes 入围名单 for the next stage.',
+      responses: { 200: json(v.object({ advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })), nextStageId: v.string(), dryRun: v.boolean() })) },
+    }),
+    valid('param', StageParam),
+    valid('query', AdvanceQuery),
+    async (c) => {
+      const { campaign, viewer } = await managedQuiz(c, c.req.valid('param').id);
+      const stages = await listStages(c.var.db, campaign.id);
+      const i = stages.findIndex((s) => s.id === c.req.valid('param').stageId);
+      if (i < 0) throw new ApiError('not_found');
+      const stage = stages[i]!;
+      const next = stages[i + 1];
+      if (!next) throw new ApiError('conflict', 'msg.stage_last');
+      if (!stage.advancement) throw new ApiError('conflict', 'msg.stage_no_rule');
+      // the whole board of the stage, as organizers see it (live, unmasked)
+      const ctx = boardContext(campaign, stage.id);
+      const stub = boardStub(c.env, ctx.boardId);
+      const ranked: Array<{ key: string; rank: number; score: number; name: string; orgUnitName: string | null; orgUnitId: string | null }> = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await stub.read(ctx, { scope: 'individual', audience: 'organizer', offset, limit: 1000 });
+        ranked.push(...page.entries.map((e) => ({ ...e, orgUnitId: e.orgUnitId ?? null })));
+        if (page.entries.length < 1000) break;
+      }
+      const advanced = selectAdvancing(ranked, stage.advancement as AdvanceRule);
+      const dryRun = c.req.valid('query').dryRun === 'true';
+      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.key, rank: e.rank })));
+      return c.json({ advanced: advanced.map((e) => ({ userId: e.key, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
+    },
+  )
+  .get(
+    '/:id/stages/:stageId/admissions',
+    describeRoute({ tags: ['Quiz'], summary: '入围名单 of a stage (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', StageParam),
+    async (c) => {
+      await managedQuiz(c, c.req.valid('param').id);
+      return c.json({ items: await admissions(c.var.db, c.req.valid('param').stageId) });
+    },
+  )
+  .get(
+    '/:id/quiz-stats',
+    describeRoute({ tags: ['Quiz'], summary: 'Per-question statistics (organizers): answered, correct rate, average seconds — the hardest first', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const { campaign } = await managedQuiz(c, c.req.valid('param').id);
+      const rows = await questionStats(c.var.db, campaign.id);
+      return c.json({ items: rows.map((r) => ({ id: r.id, stem: r.stem, type: r.type, answered: r.answered, correctRate: r.answered ? Math.round((r.correct / r.answered) * 1000) / 1000 : 0, avgSeconds: Math.round((r.avgMs ?? 0) / 100) / 10 })) });
+    },
+  )
+  .get(
+    '/:id/attempts',
+    describeRoute({ tags: ['Quiz'], summary: 'Attempts of a quiz (organizers); ?flagged=true for those answered faster than a person could', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', IdParam),
+    valid('query', v.strictObject({ ...ListQuery, flagged: v.optional(v.picklist(['true', 'false'])) })),
+    async (c) => {
+      const { campaign } = await managedQuiz(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const rows = await listAttempts(c.var.db, campaign.id, { flagged: q.flagged === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const items = rows.slice(0, q.limit);
+      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+    },
+  )
+  .get(
+    '/:id/attempts/export',
+    describeRoute({ tags: ['Quiz'], summary: 'All attempts with results as Excel or CSV (organizers)', responses: { 200: { description: 'File' } } }),
+    valid('param', IdParam),
+    valid('query', v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx') })),
+    async (c) => {
+      const { campaign } = await managedQuiz(c, c.req.valid('param').id);
+      const stages = new Map((await listStages(c.var.db, campaign.id)).map((s) => [s.id, s.name]));
+      const rows: unknown[][] = [['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间']];
+      for (let before: string | null = null; ;) {
+        const page = await listAttempts(c.var.db, campaign.id, { flagged: false, limit: 100, beforeId: before });
+        for (const a of page.slice(0, 100)) rows.push([a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, Math.round(a.msUsed / 100) / 10, a.points, a.flags, a.startedAt, a.finishedAt ?? '']);
+        if (page.length <= 100 || rows.length > 50_000) break;
+        before = page[99]!.id;
+      }
+      return tableFile(c, rows, `${campaign.slug}-attempts`, c.req.valid('query').format, '答题记录');
+    },
+  );
