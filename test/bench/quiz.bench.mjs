@@ -1,0 +1,95 @@
+// Quiz start burst (issue 4): PARTICIPANTS people start a round and answer every question,
+// CONCURRENCY at a time; start and answer are compared with the no-op route under the same
+// concurrency in the same run. Checks: no errors, and every answer recorded.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, setup } from './registry.mjs';
+import { wrangler } from '../../scripts/server.mjs';
+
+const PARTICIPANTS = Number(process.env.BENCH_QUIZ_PARTICIPANTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_QUIZ_CONCURRENCY ?? 32);
+const QUESTIONS = 5;
+const token = (i) => `bench-session-${i}-${'x'.repeat(20)}`;
+const hash = (t) => createHash('sha256').update(t).digest('base64url');
+
+setup(async ({ persistDir }) => {
+  const now = Date.now();
+  const iso = (ms) => new Date(ms).toISOString();
+  const lines = [
+    `INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at)
+     VALUES ('camp-bench-quiz', 'quiz', 'bench-quiz', '压测答题', '', '', 'root', '/root/', 'published', '${iso(now - 3600e3)}', '${iso(now + 864e5)}',
+     '${JSON.stringify({ mode: 'round', questionsPerAttempt: QUESTIONS, secondsPerQuestion: 60, attemptsPerDay: 1, bankIds: ['bank-demo'], minAnswerMs: 0 })}', 'user-org-root', '${iso(now)}', '${iso(now)}', '${iso(now)}')`,
+  ];
+  for (let i = 0; i < PARTICIPANTS; i += 200) {
+    const users = [];
+    const sessions = [];
+    for (let j = i; j < Math.min(PARTICIPANTS, i + 200); j++) {
+      users.push(`('bench-u${j}', '1350${String(j).padStart(7, '0')}', '压测${j}', 'x', '${iso(now)}')`);
+      sessions.push(`('${hash(token(j))}', 'bench-u${j}', '${iso(now)}', '${iso(now)}', '${iso(now + 864e5)}')`);
+    }
+    lines.push(`INSERT OR IGNORE INTO users (id, phone, name, password_hash, created_at) VALUES ${users.join(',')}`);
+    lines.push(`INSERT OR IGNORE INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ${sessions.join(',')}`);
+  }
+  const file = join(persistDir, 'bench-quiz.sql');
+  writeFileSync(file, lines.join(';\n') + ';\n');
+  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+});
+
+const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+measure(async ({ base }) => {
+  // Baseline under the same concurrency and client.
+  const pings = [];
+  const pingEnd = Date.now() + 5000;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (Date.now() < pingEnd) {
+      const t = performance.now();
+      await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
+      pings.push(performance.now() - t);
+    }
+  }));
+  const pingRps = pings.length / 5;
+
+  const starts = [];
+  const answers = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = next++; i < PARTICIPANTS; i = next++) {
+      const headers = { cookie: `tx_session=${token(i)}`, origin: base, 'content-type': 'application/json' };
+      let t = performance.now();
+      const r = await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/attempts`, { method: 'POST', headers, body: '{}' });
+      starts.push(performance.now() - t);
+      if (r.status !== 201) { errors++; await r.arrayBuffer(); continue; }
+      const { attempt } = await r.json();
+      let q = attempt.question;
+      while (q) {
+        t = performance.now();
+        const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, { method: 'POST', headers, body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }) });
+        answers.push(performance.now() - t);
+        if (a.status !== 200) { errors++; await a.arrayBuffer(); break; }
+        q = (await a.json()).next?.question ?? null;
+      }
+    }
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }) });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const stats = await (await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/quiz-stats`, { headers: { cookie } })).json();
+  const recorded = stats.items.reduce((s, x) => s + x.answered, 0);
+  const expected = PARTICIPANTS * QUESTIONS;
+  const p99 = pct(pings, 0.99);
+  return [
+    '## Quiz start burst', '',
+    `${PARTICIPANTS} participants, ${CONCURRENCY} at a time, each starting a round of ${QUESTIONS} questions and answering all of them (${seconds.toFixed(0)} s in all). The baseline is the no-op route under the same ${CONCURRENCY}-way concurrency from the same client.`, '',
+    '| request | throughput ratio (req/s ÷ no-op req/s) | p99 ratio (p99 ÷ no-op p99) |', '|---|---:|---:|',
+    `| POST /campaigns/{id}/attempts (start) | ${(starts.length / seconds / pingRps).toFixed(2)} | ${(pct(starts, 0.99) / p99).toFixed(2)} |`,
+    `| POST /attempts/{id}/answers | ${(answers.length / seconds / pingRps).toFixed(2)} | ${(pct(answers, 0.99) / p99).toFixed(2)} ${pct(answers, 0.99) / p99 <= 3 ? '✓ (goal ≤ 3)' : '✗ (goal ≤ 3)'} |`,
+    '',
+    `Errors: ${errors} ${errors === 0 ? '✓' : '✗'}. Answers recorded ${recorded} of ${expected} sent ${recorded === expected ? '✓ none lost' : '✗ LOST'}.`, '',
+  ];
+});
