@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 // @ts-expect-error — plain ESM module shared with `npm start`
 import { demoStatements } from './db/seed/demo.mjs';
 
@@ -9,11 +10,14 @@ import { demoStatements } from './db/seed/demo.mjs';
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(join(import.meta.dirname, 'db', 'migrations'));
   const seed: string[] = await demoStatements();
+  // Real fixture files (images, an executable, a truncated JPEG…), handed to the tests as base64.
+  const dir = join(import.meta.dirname, 'test', 'fixtures');
+  const fixtures = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures } },
       }),
     ],
     test: {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoStatements } from '../db/seed/demo.mjs';
+import { DEMO_WORKS, demoStatements } from '../db/seed/demo.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -42,6 +42,16 @@ export async function prepareDatabase(persistDir) {
   const seedFile = join(persistDir, 'demo-seed.sql');
   writeFileSync(seedFile, (await demoStatements()).join(';\n') + ';\n');
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile]);
+  // The demo works' images go into the local R2 bucket once (a marker remembers it).
+  const marker = join(persistDir, 'demo-media-v1.done');
+  if (!existsSync(marker)) {
+    DEMO_WORKS.forEach((_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      wrangler(['r2', 'object', 'put', `tongxin-media/entries/camp-contest/entry-${n}/original`, '--local', '--persist-to', persistDir,
+        '--file', join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`), '--content-type', 'image/jpeg']);
+    });
+    writeFileSync(marker, new Date().toISOString());
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     TEST_SEED: string[];
+    TEST_FIXTURES: Record<string, string>;
   }
   interface GlobalProps {
     mainModule: typeof import('../workers/index');

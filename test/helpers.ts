@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 
 export const BASE = 'http://127.0.0.1:8787';
 export const DEMO_PASSWORD = 'tongxin-demo';
@@ -21,7 +21,7 @@ export function client(opts: { lang?: string; ip?: string; origin?: string | nul
     if (opts.ip) h['cf-connecting-ip'] = opts.ip;
     if (method !== 'GET' && method !== 'HEAD' && opts.origin !== null && !('origin' in h)) h.origin = opts.origin ?? BASE;
     let payload: BodyInit | undefined;
-    if (body instanceof Uint8Array || typeof body === 'string') payload = body as BodyInit;
+    if (body instanceof Uint8Array || typeof body === 'string' || body instanceof FormData) payload = body as BodyInit;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       h['content-type'] ??= 'application/json';
@@ -64,3 +64,13 @@ export function freshPhone(): string {
 }
 
 export const inOneDay = () => ({ startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400e3).toISOString() });
+
+/** A fixture file from test/fixtures as bytes. */
+export function fixture(name: string): Uint8Array {
+  const b64 = env.TEST_FIXTURES[name];
+  if (b64 === undefined) throw new Error(`no fixture ${name}`);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

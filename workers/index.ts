@@ -21,6 +21,10 @@ export default {
       // iframe pages: framable by the campaign's allowed origins (the page sets its own CSP)
       return withSecurityHeaders(await api.fetch(request, env, ctx), PAGE_CSP, true);
     }
+    if (path.startsWith('/media/entries/')) {
+      // works: served by the API, which checks who may see an unapproved entry
+      return withSecurityHeaders(await api.fetch(request, env, ctx), MEDIA_CSP);
+    }
     if (path.startsWith('/media/')) return withSecurityHeaders(await serveMedia(request, env, path.slice(7)), MEDIA_CSP);
     if (path === '/console') return Response.redirect(new URL('/console/', url).toString(), 301);
     if (path.startsWith('/console/') && !hasExtension(path)) {

@@ -23,7 +23,7 @@ export interface ActivityInput {
  * The one way modules append activity events. Returns the statement so callers put it in
  * the same `writeBatch()` as the change it records; the unit and its path are resolved in SQL.
  */
-export function activityInsert(e: ActivityInput): SQL {
+export function activityInsert(e: ActivityInput, onlyIf?: SQL): SQL {
   const unitExpr = e.orgUnitId
     ? sql`${e.orgUnitId}`
     : sql`(SELECT org_unit_id FROM memberships WHERE user_id = ${e.userId} AND role = 'member' ORDER BY created_at LIMIT 1)`;
@@ -32,7 +32,7 @@ export function activityInsert(e: ActivityInput): SQL {
     SELECT ${newId()}, ${e.userId}, u.id, u.path, ${e.campaignId ?? null}, ${e.kind ?? null}, ${e.type},
            ${e.points ?? 0}, ${e.quantity ?? 1}, ${e.occurredAt ?? nowIso()}, ${e.ref ?? null}
     FROM (SELECT 1) LEFT JOIN org_units u ON u.id = ${unitExpr}
-    WHERE true -- lets SQLite parse the upsert after a join
+    WHERE ${onlyIf ?? sql`true`} -- (a WHERE also lets SQLite parse the upsert after a join)
     ON CONFLICT (type, ref) DO NOTHING`;
 }
 

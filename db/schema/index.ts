@@ -4,3 +4,4 @@ export * from './campaigns';
 export * from './activity';
 export * from './leaderboards';
 export * from './quiz';
+export * from './contest';

@@ -54,6 +54,22 @@ export const DEMO_ACCOUNTS = [
   { id: 'user-member-jyj', phone: '13800000004', name: '陈思远', unit: 'jyj-b1', role: 'member' },
 ];
 
+/** Demo works of the art contest; images are db/seed/images/work-NN.jpg in this order. */
+export const DEMO_WORKS = [
+  { category: '摄影', title: '晨光中的城市', description: '清晨六点，登高拍摄城市天际线。' },
+  { category: '摄影', title: '湖畔暮色', description: '傍晚湖边，霞光映水。' },
+  { category: '摄影', title: '山村新貌', description: '乡村振兴后的新农村。' },
+  { category: '摄影', title: '夜色流光', description: '长曝光拍摄的城市车流。' },
+  { category: '绘画', title: '金秋', description: '水彩，描绘丰收的田野。' },
+  { category: '绘画', title: '红霞万朵', description: '油画，表现晚霞的热烈。' },
+  { category: '绘画', title: '碧水青山', description: '国画，绿水青山就是金山银山。' },
+  { category: '绘画', title: '远方', description: '丙烯画，抽象风景。' },
+  { category: '书法', title: '不忘初心', description: '楷书，四尺斗方。' },
+  { category: '书法', title: '为人民服务', description: '行书，毛泽东同志题词。' },
+  { category: '书法', title: '实事求是', description: '隶书横幅。' },
+  { category: '书法', title: '天道酬勤', description: '草书条幅。' },
+];
+
 const CAMPAIGNS = [
   {
     id: 'camp-quiz', kind: 'quiz', slug: 'dangshi-daily', unit: 'root', title: '党史学习教育每日答题',
@@ -71,7 +87,7 @@ const CAMPAIGNS = [
     id: 'camp-contest', kind: 'contest', slug: 'hanmo-danqing', unit: 'root', title: '“翰墨丹青颂党恩”书画摄影大赛',
     summary: '征集书法、绘画、摄影作品，评委评审与网络投票相结合，优秀作品将在市文化馆展出。',
     description: '面向市直机关全体党员和干部职工征集书法、绘画、摄影作品。\n\n征集时间：即日起至活动结束；每人每类最多投稿3件。\n评审方式：评委评分占70%，网络投票占30%。\n获奖作品将在“翰墨丹青颂党恩”优秀作品展展出。',
-    settings: { categories: ['书法', '绘画', '摄影'], entriesPerPerson: 3, votesPerDay: 5, judgeWeight: 0.7 },
+    settings: { categories: ['书法', '绘画', '摄影'], entriesPerPerson: 3, votesPerDay: 5, judgeWeight: 0.7, minLongEdge: { 摄影: 1200 } },
   },
   {
     id: 'camp-volunteer', kind: 'volunteer', slug: 'one-plus-one', unit: 'root', title: '“1+1”党员带群众志愿服务行动',
@@ -175,6 +191,33 @@ export async function demoStatements(now = Date.now()) {
     row('stage-prelim', 'camp-quiz-contest', 1, '初赛', iso(now - day), iso(now + 20 * day), '{}', JSON.stringify({ rule: 'top', n: 20 }), null),
     row('stage-final', 'camp-quiz-contest', 2, '决赛', iso(now + 21 * day), iso(now + 28 * day), JSON.stringify({ attemptsPerDay: 1, attemptsTotal: 1, questionsPerAttempt: 15 }), null, null),
   ].join(',\n'));
+
+  // The art contest: twelve approved works (images in db/seed/images, put into R2 by
+  // scripts/server.mjs), some votes from members, a panel of three judges and an open 初评.
+  const works = DEMO_WORKS.map((w, i) => ({ ...w, id: `entry-${String(i + 1).padStart(2, '0')}`, author: users[10 + i * 17] }));
+  const voteRows = [];
+  const votesPer = new Map();
+  for (let m = 0; m < 60; m++) {
+    const voter = users[40 + m];
+    for (let k = 0; k < 1 + (m % 3); k++) {
+      const w = works[(m * 5 + k * 7) % works.length];
+      const voteDay = iso(now - (1 + k) * day).slice(0, 10);
+      voteRows.push(row(`vote-${m}-${k}`, 'camp-contest', w.id, voter.id, voteDay, `10.${m % 7}.0.${m}`, created, 0, null, 0, null, iso(now - (1 + k) * day)));
+      votesPer.set(w.id, (votesPer.get(w.id) ?? 0) + 1);
+    }
+  }
+  out.push('INSERT OR IGNORE INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, content_type, width, height, bytes, sha256, round, votes, views, created_at, reviewed_at, reviewed_by) VALUES\n' +
+    works.map((w, i) => row(w.id, 'camp-contest', w.author.id, w.author.unit, `demo-upload-${i}`, w.category, w.title, w.description, w.author.name, 'approved',
+      `entries/camp-contest/${w.id}/original`, 'image/jpeg', 1400, 1000, 10000, `demo-sha-${i}`, 1, votesPer.get(w.id) ?? 0, 20 + i * 3, iso(now - 6 * day), iso(now - 5 * day), 'user-org-root')).join(',\n'));
+  out.push('INSERT OR IGNORE INTO contest_votes (id, campaign_id, entry_id, voter_id, day, ip, account_created_at, flagged, flag_reason, discounted, discount_reason, created_at) VALUES\n' + voteRows.join(',\n'));
+  const judges = [users[5], users[77], users[150]];
+  out.push('INSERT OR IGNORE INTO contest_judges (campaign_id, user_id, created_at) VALUES\n' + judges.map((j) => row('camp-contest', j.id, created)).join(',\n'));
+  out.push(`INSERT OR IGNORE INTO judging_rounds (id, campaign_id, ord, name, criteria, assignment, judges_per_entry, quorum, status, created_at) VALUES ('round-demo-1', 'camp-contest', 1, '初评', ${q(JSON.stringify([{ name: '思想性', weight: 40, max: 10 }, { name: '艺术性', weight: 40, max: 10 }, { name: '技法', weight: 20, max: 10 }]))}, 'all', 3, 2, 'open', ${q(created)})`);
+  out.push('INSERT OR IGNORE INTO judge_assignments (round_id, entry_id, judge_id, conflict) VALUES\n' +
+    works.flatMap((w) => judges.filter((j) => j.unit !== w.author.unit && j.id !== w.author.id).map((j) => row('round-demo-1', w.id, j.id, 0))).join(',\n'));
+  out.push(`INSERT OR IGNORE INTO leaderboards (board_id, campaign_id, frozen_at, updated_at) VALUES ('camp-contest:main', 'camp-contest', NULL, ${q(iso(now))})`);
+  out.push('INSERT OR IGNORE INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, version, updated_at) VALUES\n' +
+    works.map((w) => row('camp-contest:main', w.id, votesPer.get(w.id) ?? 0, 0, w.title, w.author.unit, 1, iso(now))).join(',\n'));
 
   // Activity of the last four weeks: about two thirds of members answered the daily quiz
   // on some days, and a few volunteered, so metrics and "我的" have something real to show.

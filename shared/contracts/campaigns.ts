@@ -74,6 +74,18 @@ export const ContestSettings = v.strictObject({
   votesPerDay: Count(0, 100, 5),
   showVoteCounts: v.optional(v.boolean(), true),
   judgeWeight: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0.7),
+  /** the shortest long edge (px) a work of a category may have; photography needs detail */
+  minLongEdge: v.optional(v.record(v.pipe(v.string(), v.maxLength(20)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20000))), { 摄影: 1200 }),
+  /** pixel-flood guard: no image may claim more pixels than this */
+  maxPixels: Count(1_000_000, 100_000_000, 40_000_000),
+  submissionEndsAt: v.optional(v.nullable(IsoTime), null),
+  votingStartsAt: v.optional(v.nullable(IsoTime), null),
+  votingEndsAt: v.optional(v.nullable(IsoTime), null),
+  /** awards by rank when assigned automatically: how many of each, best first */
+  awards: v.optional(v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10)),
+    [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }, { name: '三等奖', count: 3 }, { name: '优秀奖', count: 5 }]),
+  /** results visible to the public before the contest closes */
+  resultsPublished: v.optional(v.boolean(), false),
 });
 
 export const VolunteerSettings = v.strictObject({

@@ -10,6 +10,8 @@ import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
 import { stageRoutes } from './routes/quiz/stages.routes';
+import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
+import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
@@ -27,7 +29,13 @@ const v1 = createApp()
   .route('/campaigns', stageRoutes)
   .route('/question-banks', bankRoutes)
   .route('/questions', questionRoutes)
-  .route('/attempts', attemptRoutes);
+  .route('/attempts', attemptRoutes)
+  .route('/campaigns', contestCampaignRoutes)
+  .route('/campaigns', judgingCampaignRoutes)
+  .route('/entries', entryRoutes)
+  .route('/entries', entryJudgingRoutes)
+  .route('/judging-rounds', judgingRoundRoutes)
+  .route('/judging', judgingRoutes);
 
 export type AppType = typeof v1;
 
@@ -36,6 +44,7 @@ api.use('*', init, session, csrf);
 api.route('/api/v1', v1);
 api.route('/api/v1/_bench', benchRoutes);
 api.route('/embed/v1', embedRoutes);
+api.route('/media/entries', entryMediaRoutes);
 api.get('/api/v1/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300');
   return c.json(await openApiSpec(v1));

@@ -19,6 +19,8 @@ export interface BoardContext {
   final: boolean;
   /** what a score counts, so widgets can format it (fen are shown as yuan) */
   scoreUnit: ScoreUnit;
+  /** boards of people mask names for the public; boards of works (contest entries) show titles */
+  maskNames: boolean;
 }
 export type ScoreUnit = 'points' | 'votes' | 'hours' | 'fen';
 export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number }
@@ -109,7 +111,7 @@ export class Leaderboard extends DurableObject<Env> {
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
     const rows = this.pageRows(view, os, opts.offset, opts.limit);
-    return { ...base, total: os.size, entries: rows.map((r) => this.present(r, opts.audience)) };
+    return { ...base, total: os.size, entries: rows.map((r) => this.present(r, opts.audience, undefined, ctx.maskNames !== false)) };
   }
 
   /** Rank and score of one participant (rank = 1 + entries strictly ahead). */
@@ -134,7 +136,7 @@ export class Leaderboard extends DurableObject<Env> {
     const pos = aheadCount + inGroup;
     const start = Math.max(0, pos - span);
     const rows = this.pageRows(view, os, start, pos - start + span + 1);
-    return { rank: aheadCount + 1, score: me.score, total: os.size, around: rows.map((r) => this.present(r, audience, key)) };
+    return { rank: aheadCount + 1, score: me.score, total: os.size, around: rows.map((r) => this.present(r, audience, key, ctx.maskNames !== false)) };
   }
 
   async freeze(ctx: BoardContext, frozenAt: string | null): Promise<void> {
@@ -245,8 +247,8 @@ export class Leaderboard extends DurableObject<Env> {
     return audience === 'public' && this.frozen ? 'frozen' : 'live';
   }
 
-  private present(r: Row & { rank: number }, audience: Audience, self?: string): BoardEntry {
-    const name = audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
+  private present(r: Row & { rank: number }, audience: Audience, self?: string, mask = true): BoardEntry {
+    const name = !mask || audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
     return { rank: r.rank, key: r.key, name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, score: r.score };
   }
 

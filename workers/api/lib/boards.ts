@@ -16,7 +16,7 @@ export function boardContext(c: CampaignRecord, stage?: string): BoardContext {
   // Drives rank units by their own `aggregation` (sum of verified amounts or participation).
   const aggregation = (c.kind === 'drive' && (s.aggregation === 'sum' || s.aggregation === 'participation') ? s.aggregation : s.leaderboard?.aggregation) ?? 'average';
   const scoreUnit = ({ quiz: 'points', contest: 'votes', volunteer: 'hours', drive: 'fen' } as const)[c.kind as 'quiz'] ?? 'points';
-  return { boardId: boardIdOf(c.id, stage), campaignId: c.id, orgPath: c.orgPath, aggregation, final: c.status === 'closed', scoreUnit };
+  return { boardId: boardIdOf(c.id, stage), campaignId: c.id, orgPath: c.orgPath, aggregation, final: c.status === 'closed', scoreUnit, maskNames: c.kind !== 'contest' };
 }
 
 export function boardStub(env: Env, boardId: string) {

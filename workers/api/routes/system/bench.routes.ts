@@ -18,7 +18,7 @@ const Q = v.strictObject({
   max: v.optional(v.pipe(v.string(), v.regex(/^\d{1,8}$/), v.transform(Number)), '100000'),
 });
 
-const ctxOf = (board: string): BoardContext => ({ boardId: `${board}:main`, campaignId: board, orgPath: '/root/', aggregation: 'sum', final: false, scoreUnit: 'points' });
+const ctxOf = (board: string): BoardContext => ({ boardId: `${board}:main`, campaignId: board, orgPath: '/root/', aggregation: 'sum', final: false, scoreUnit: 'points', maskNames: true });
 
 export const benchRoutes = createApp()
   .use('*', async (c, next) => {

@@ -1,0 +1,269 @@
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, memberships, users } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { newId, nowIso } from '../../workers/api/lib/ids';
+import { activityInsert, auditInsert } from './activity';
+import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
+import { BURST } from '../../shared/contest';
+
+export type EntryRow = typeof contestEntries.$inferSelect;
+
+export async function getEntry(db: Db, id: string) {
+  return db.query.contestEntries.findFirst({ where: eq(contestEntries.id, id) });
+}
+
+export async function entryByUpload(db: Db, campaignId: string, userId: string, uploadId: string) {
+  return db.query.contestEntries.findFirst({ where: and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.userId, userId), eq(contestEntries.uploadId, uploadId)) });
+}
+
+/**
+ * Inserts an entry only while the participant is under the per-category quota (one
+ * conditional statement: parallel uploads cannot exceed it) with its activity event.
+ * 'quota' when full, 'retry' when the same upload id already made an entry.
+ */
+export async function insertEntry(db: Db, e: typeof contestEntries.$inferInsert, quota: number): Promise<'ok' | 'quota' | 'retry'> {
+  try {
+    const [res] = await writeBatch(db, [
+      sql`INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, display_key, thumb_key, content_type, width, height, bytes, sha256, created_at)
+          SELECT ${e.id}, ${e.campaignId}, ${e.userId}, ${e.orgUnitId ?? null}, ${e.uploadId}, ${e.category}, ${e.title}, ${e.description ?? ''}, ${e.authorName}, 'pending', ${e.imageKey}, ${e.displayKey ?? null}, ${e.thumbKey ?? null}, ${e.contentType}, ${e.width}, ${e.height}, ${e.bytes}, ${e.sha256}, ${e.createdAt}
+          WHERE (SELECT COUNT(*) FROM contest_entries WHERE campaign_id = ${e.campaignId} AND user_id = ${e.userId} AND category = ${e.category} AND status <> 'rejected') < ${quota}
+          RETURNING id`,
+      activityInsert({ userId: e.userId, type: 'contest_entry', campaignId: e.campaignId, kind: 'contest', points: 0, quantity: 1, ref: e.id }, sql`EXISTS (SELECT 1 FROM contest_entries WHERE id = ${e.id})`),
+    ]);
+    return res?.results.length ? 'ok' : 'quota';
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'retry';
+    throw err;
+  }
+}
+
+export async function duplicatesOf(db: Db, campaignId: string, sha256: string, exceptId: string) {
+  return db.select({ id: contestEntries.id, title: contestEntries.title, authorName: contestEntries.authorName }).from(contestEntries)
+    .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.sha256, sha256), sql`${contestEntries.id} <> ${exceptId}`));
+}
+
+export interface EntryFilter { status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; beforeId: string | null }
+
+export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
+  return db.select().from(contestEntries)
+    .where(and(
+      eq(contestEntries.campaignId, campaignId),
+      f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
+      f.category ? eq(contestEntries.category, f.category) : undefined,
+      f.userId ? eq(contestEntries.userId, f.userId) : undefined,
+      f.beforeId ? lt(contestEntries.id, f.beforeId) : undefined,
+    ))
+    .orderBy(desc(contestEntries.id))
+    .limit(f.limit + 1);
+}
+
+export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitId: string, decision: 'approve' | 'reject', reason: string | null) {
+  const status = decision === 'approve' ? 'approved' : 'rejected';
+  await writeBatch(db, [
+    db.update(contestEntries).set({ status, reason: decision === 'reject' ? reason : null, reviewedAt: nowIso(), reviewedBy: actorId }).where(eq(contestEntries.id, e.id)),
+    auditInsert({ actorId, action: `entry.${decision}`, entity: 'contest_entry', entityId: e.id, orgUnitId, detail: { from: e.status, reason } }),
+  ]);
+}
+
+/**
+ * Casts a vote in one statement that also enforces the voter's daily limit, so parallel
+ * votes can never exceed it; the unique index keeps one vote per work per day.
+ * Returns 'ok', 'again' (already voted for this work today) or 'limit'.
+ */
+export async function castVote(db: Db, v: { id: string; campaignId: string; entryId: string; voterId: string; day: string; ip: string; accountCreatedAt: string; orgUnitId?: string | null }, perDay: number) {
+  const now = nowIso();
+  try {
+    const [res] = await writeBatch(db, [
+      sql`INSERT INTO contest_votes (id, campaign_id, entry_id, voter_id, day, ip, account_created_at, flagged, discounted, created_at)
+          SELECT ${v.id}, ${v.campaignId}, ${v.entryId}, ${v.voterId}, ${v.day}, ${v.ip}, ${v.accountCreatedAt}, 0, 0, ${now}
+          WHERE (SELECT COUNT(*) FROM contest_votes WHERE voter_id = ${v.voterId} AND campaign_id = ${v.campaignId} AND day = ${v.day}) < ${perDay}
+          RETURNING id`,
+      sql`UPDATE contest_entries SET votes = votes + 1 WHERE id = ${v.entryId} AND changes() = 1`,
+      activityInsert({ userId: v.voterId, type: 'contest_vote', campaignId: v.campaignId, kind: 'contest', points: 0, quantity: 1, ref: v.id }, sql`EXISTS (SELECT 1 FROM contest_votes WHERE id = ${v.id})`),
+    ]);
+    return res?.results.length ? ('ok' as const) : ('limit' as const);
+  } catch (e) {
+    if (isUniqueViolation(e)) return 'again' as const;
+    throw e;
+  }
+}
+
+export async function votesToday(db: Db, campaignId: string, voterId: string, day: string) {
+  return (await db.select({ n: count() }).from(contestVotes).where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day))))[0]?.n ?? 0;
+}
+
+/**
+ * Flags a burst: many votes for one work within minutes from new accounts of one subnet.
+ * Flagged votes still count until an organizer discounts them.
+ */
+export async function flagBurst(db: Db, entryId: string, subnetPrefix: string, now = Date.now()) {
+  const since = new Date(now - BURST.windowMs).toISOString();
+  const newSince = new Date(now - BURST.newAccountMs).toISOString();
+  const res = await db.run(sql`
+    UPDATE contest_votes SET flagged = 1, flag_reason = 'burst'
+    WHERE entry_id = ${entryId} AND created_at >= ${since} AND account_created_at >= ${newSince} AND ip LIKE ${subnetPrefix + '%'} AND flagged = 0
+      AND (SELECT COUNT(*) FROM contest_votes WHERE entry_id = ${entryId} AND created_at >= ${since} AND account_created_at >= ${newSince} AND ip LIKE ${subnetPrefix + '%'}) >= ${BURST.votes}`);
+  return res.meta.changes ?? 0;
+}
+
+export async function listVotes(db: Db, campaignId: string, flaggedOnly: boolean, limit: number, beforeId: string | null) {
+  return db.select({
+    id: contestVotes.id, entryId: contestVotes.entryId, entryTitle: contestEntries.title, voterId: contestVotes.voterId, voterName: users.name,
+    ip: contestVotes.ip, day: contestVotes.day, flagged: contestVotes.flagged, flagReason: contestVotes.flagReason, discounted: contestVotes.discounted,
+    discountReason: contestVotes.discountReason, accountCreatedAt: contestVotes.accountCreatedAt, createdAt: contestVotes.createdAt,
+  }).from(contestVotes)
+    .innerJoin(contestEntries, eq(contestEntries.id, contestVotes.entryId))
+    .innerJoin(users, eq(users.id, contestVotes.voterId))
+    .where(and(eq(contestVotes.campaignId, campaignId), flaggedOnly ? eq(contestVotes.flagged, true) : undefined, beforeId ? lt(contestVotes.id, beforeId) : undefined))
+    .orderBy(desc(contestVotes.id)).limit(limit + 1);
+}
+
+export async function getVote(db: Db, id: string) {
+  return db.query.contestVotes.findFirst({ where: eq(contestVotes.id, id) });
+}
+
+/** Discounts votes (kept, marked, audit-logged); returns the entries whose counts dropped. */
+export async function discountVotes(db: Db, actorId: string, orgUnitId: string, ids: string[], reason: string) {
+  const stmts: Stmt[] = [];
+  for (const id of ids) {
+    stmts.push(sql`UPDATE contest_votes SET discounted = 1, discount_reason = ${reason} WHERE id = ${id} AND discounted = 0`);
+    stmts.push(sql`UPDATE contest_entries SET votes = votes - 1 WHERE id = (SELECT entry_id FROM contest_votes WHERE id = ${id}) AND changes() = 1`);
+    stmts.push(auditInsert({ actorId, action: 'vote.discount', entity: 'contest_vote', entityId: id, orgUnitId, detail: { reason } }));
+  }
+  await writeBatch(db, stmts);
+}
+
+// ---- judging ------------------------------------------------------------------------------
+
+export async function addJudge(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, userId: string) {
+  await writeBatch(db, [
+    db.insert(contestJudges).values({ campaignId: campaign.id, userId, createdAt: nowIso() }).onConflictDoNothing(),
+    auditInsert({ actorId, action: 'judge.add', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { userId } }),
+  ]);
+}
+
+export async function judgesOf(db: Db, campaignId: string) {
+  return db.select({ userId: contestJudges.userId, name: users.name, phone: users.phone,
+    orgUnitId: sql<string | null>`(SELECT org_unit_id FROM memberships m WHERE m.user_id = ${contestJudges.userId} AND m.role = 'member' ORDER BY created_at LIMIT 1)` })
+    .from(contestJudges).innerJoin(users, eq(users.id, contestJudges.userId)).where(eq(contestJudges.campaignId, campaignId));
+}
+
+export async function isJudge(db: Db, campaignId: string, userId: string) {
+  return ((await db.select({ n: count() }).from(contestJudges).where(and(eq(contestJudges.campaignId, campaignId), eq(contestJudges.userId, userId))))[0]?.n ?? 0) > 0;
+}
+
+export async function listRounds(db: Db, campaignId: string) {
+  return db.select().from(judgingRounds).where(eq(judgingRounds.campaignId, campaignId)).orderBy(asc(judgingRounds.ord));
+}
+export async function getRound(db: Db, id: string) {
+  return db.query.judgingRounds.findFirst({ where: eq(judgingRounds.id, id) });
+}
+
+export async function createRound(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, r: { name: string; criteria: Array<{ name: string; weight: number; max: number }>; assignment: 'all' | 'random'; judgesPerEntry: number; quorum: number }) {
+  const id = newId();
+  await writeBatch(db, [
+    sql`INSERT INTO judging_rounds (id, campaign_id, ord, name, criteria, assignment, judges_per_entry, quorum, status, created_at)
+        SELECT ${id}, ${campaign.id}, COALESCE(MAX(ord), 0) + 1, ${r.name}, ${JSON.stringify(r.criteria)}, ${r.assignment}, ${r.judgesPerEntry}, ${r.quorum}, 'open', ${nowIso()}
+        FROM judging_rounds WHERE campaign_id = ${campaign.id}`,
+    auditInsert({ actorId, action: 'round.create', entity: 'judging_round', entityId: id, orgUnitId: campaign.orgUnitId }),
+  ]);
+  return id;
+}
+
+/** Entries of a round: approved entries whose `round` is the round's number. */
+export async function roundEntries(db: Db, campaignId: string, ord: number) {
+  return db.select().from(contestEntries).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.round, ord)));
+}
+
+export async function putEntriesInRound(db: Db, campaignId: string, ids: string[] | 'all-approved', ord: number) {
+  if (ids === 'all-approved') {
+    await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved')));
+    return;
+  }
+  for (const part of chunk(ids, 90)) await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), inArray(contestEntries.id, part)));
+}
+
+export async function insertAssignments(db: Db, rows: Array<{ roundId: string; entryId: string; judgeId: string }>) {
+  const stmts: Stmt[] = chunk(rows, 30).map((part) => db.insert(judgeAssignments).values(part).onConflictDoNothing());
+  if (stmts.length) await writeBatch(db, stmts);
+}
+
+export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: string) {
+  return db.select({
+    roundId: judgeAssignments.roundId, roundName: judgingRounds.name, roundStatus: judgingRounds.status, criteria: judgingRounds.criteria,
+    entryId: judgeAssignments.entryId, campaignId: contestEntries.campaignId, title: contestEntries.title, category: contestEntries.category,
+    description: contestEntries.description, width: contestEntries.width, height: contestEntries.height,
+    conflict: judgeAssignments.conflict, total: judgeAssignments.total, given: judgeAssignments.criteria, scoredAt: judgeAssignments.scoredAt,
+  }).from(judgeAssignments)
+    .innerJoin(judgingRounds, eq(judgingRounds.id, judgeAssignments.roundId))
+    .innerJoin(contestEntries, eq(contestEntries.id, judgeAssignments.entryId))
+    .where(and(eq(judgeAssignments.judgeId, judgeId), campaignId ? eq(contestEntries.campaignId, campaignId) : undefined))
+    .orderBy(asc(judgingRounds.ord), asc(contestEntries.id));
+}
+
+export async function getAssignment(db: Db, roundId: string, entryId: string, judgeId: string) {
+  return db.query.judgeAssignments.findFirst({ where: and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)) });
+}
+
+export async function openAssignmentFor(db: Db, entryId: string, judgeId: string) {
+  const rows = await db.select({ roundId: judgeAssignments.roundId, conflict: judgeAssignments.conflict, status: judgingRounds.status, criteria: judgingRounds.criteria })
+    .from(judgeAssignments).innerJoin(judgingRounds, eq(judgingRounds.id, judgeAssignments.roundId))
+    .where(and(eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), eq(judgingRounds.status, 'open')));
+  return rows[0] ?? null;
+}
+
+export async function scoreAssignment(db: Db, roundId: string, entryId: string, judgeId: string, given: Record<string, number>, total: number) {
+  await db.update(judgeAssignments).set({ criteria: given, total, scoredAt: nowIso() })
+    .where(and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), eq(judgeAssignments.conflict, false)));
+}
+
+export async function declareConflict(db: Db, roundId: string, entryId: string, judgeId: string) {
+  await db.update(judgeAssignments).set({ conflict: true, criteria: null, total: null, scoredAt: null })
+    .where(and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)));
+}
+
+/** Per judge: assigned (without conflicts) and scored. */
+export async function roundProgress(db: Db, roundId: string) {
+  return db.select({
+    judgeId: judgeAssignments.judgeId, name: users.name,
+    assigned: sql<number>`SUM(CASE WHEN ${judgeAssignments.conflict} = 0 THEN 1 ELSE 0 END)`,
+    scored: sql<number>`SUM(CASE WHEN ${judgeAssignments.scoredAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+    conflicts: sql<number>`SUM(${judgeAssignments.conflict})`,
+  }).from(judgeAssignments).innerJoin(users, eq(users.id, judgeAssignments.judgeId))
+    .where(eq(judgeAssignments.roundId, roundId)).groupBy(judgeAssignments.judgeId, users.name);
+}
+
+export async function closeRound(db: Db, actorId: string, round: { id: string }, orgUnitId: string, unfinished: Array<{ judgeId: string; missing: number }>) {
+  const [res] = await writeBatch(db, [
+    db.update(judgingRounds).set({ status: 'closed', closedAt: nowIso(), unfinished }).where(and(eq(judgingRounds.id, round.id), eq(judgingRounds.status, 'open'))).returning({ id: judgingRounds.id }),
+    auditInsert({ actorId, action: 'round.close', entity: 'judging_round', entityId: round.id, orgUnitId, detail: { unfinished } }, true),
+  ]);
+  return (res?.results.length ?? 0) > 0;
+}
+
+/** Average judge total (0–100) per entry over the scored assignments of a round. */
+export async function judgeAverages(db: Db, roundId: string) {
+  return db.select({ entryId: judgeAssignments.entryId, avg: sql<number>`AVG(${judgeAssignments.total})`, n: sql<number>`COUNT(${judgeAssignments.total})` })
+    .from(judgeAssignments).where(and(eq(judgeAssignments.roundId, roundId), gt(judgeAssignments.total, -1))).groupBy(judgeAssignments.entryId);
+}
+
+export async function setAwards(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, awards: Array<{ entryId: string; award: string | null }>) {
+  const stmts: Stmt[] = [db.update(contestEntries).set({ award: null }).where(eq(contestEntries.campaignId, campaign.id))];
+  for (const a of awards) if (a.award) stmts.push(db.update(contestEntries).set({ award: a.award }).where(and(eq(contestEntries.id, a.entryId), eq(contestEntries.campaignId, campaign.id))));
+  stmts.push(auditInsert({ actorId, action: 'contest.awards', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { count: awards.filter((a) => a.award).length } }));
+  await writeBatch(db, stmts);
+}
+
+export async function addView(db: Db, entry: EntryRow, viewerId: string | null, ref: string) {
+  await writeBatch(db, [
+    sql`UPDATE contest_entries SET views = views + 1 WHERE id = ${entry.id}`,
+    ...(viewerId ? [activityInsert({ userId: viewerId, type: 'contest_view', campaignId: entry.campaignId, kind: 'contest', points: 0, quantity: 1, ref })] : []),
+  ]);
+}
+
+export async function memberUnitOf(db: Db, userId: string) {
+  return (await db.select({ id: memberships.orgUnitId }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).limit(1))[0]?.id ?? null;
+}
+export async function userCreatedAt(db: Db, userId: string) {
+  return (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)))[0]?.at ?? nowIso();
+}

@@ -1,0 +1,357 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { createApp } from '../../lib/app';
+import { valid, validationError } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath, requireViewer } from '../../lib/authz';
+import type { AppEnv } from '../../lib/env';
+import { newId, b64url } from '../../lib/ids';
+import { recordScores } from '../../lib/boards';
+import { rateHit } from '../../../../db/queries/accounts';
+import { clientAddress } from '../auth/auth.routes';
+import { Id } from '../../../../shared/contracts/common';
+import { ContestSettings } from '../../../../shared/contracts/campaigns';
+import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
+import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
+import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
+import { chinaDay } from '../../../../shared/quiz';
+import { maskName } from '../../../../shared/mask';
+import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import {
+  addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
+  listVotes, memberUnitOf, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
+} from '../../../../db/queries/contest';
+import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+type Cfg = v.InferOutput<typeof ContestSettings>;
+const cfg = (c: CampaignRecord): Cfg => v.parse(ContestSettings, c.settings);
+
+/** Votes a voter may cast a minute, and an address (rate limits besides the daily quota). */
+export const VOTE_RATE = { perAccount: 30, perAddress: 120, windowMs: 60e3 };
+
+async function contestOf(c: Context<AppEnv>, id: string) {
+  const campaign = await visibleCampaign(c, id);
+  if (campaign.kind !== 'contest') throw new ApiError('not_found', 'msg.contest_not_contest');
+  return campaign;
+}
+
+const mediaUrl = (e: EntryRow, variant: 'original' | 'display' | 'thumb') => `/media/entries/${e.id}/${variant}`;
+
+/** An entry as the viewer may see it: author and unit for everyone once approved; reasons to the entrant. */
+export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean; showVotes: boolean }) {
+  return {
+    id: e.id, campaignId: e.campaignId, category: e.category, title: e.title, description: e.description,
+    authorName: opts.organizer || opts.owner ? e.authorName : maskName(e.authorName),
+    status: e.status, ...(opts.organizer || opts.owner ? { reason: e.reason } : {}),
+    width: e.width, height: e.height, award: e.award, views: e.views,
+    votes: opts.showVotes || opts.organizer ? e.votes : null,
+    imageUrl: mediaUrl(e, e.displayKey ? 'display' : 'original'),
+    thumbUrl: mediaUrl(e, e.thumbKey ? 'thumb' : e.displayKey ? 'display' : 'original'),
+    ...(opts.organizer ? { originalUrl: mediaUrl(e, 'original'), bytes: e.bytes, createdAt: e.createdAt, round: e.round } : {}),
+  };
+}
+
+async function sha256hex(bytes: Uint8Array) {
+  return b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}
+
+/** Checks an uploaded image by its bytes; returns the cleaned bytes and what they are. */
+function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | null) {
+  if (bytes.length === 0) throw new ApiError('validation_failed', 'msg.image_empty');
+  if (bytes.length > max) throw new ApiError('payload_too_large', 'msg.image_size', { mb: Math.round(max / 1048576) });
+  const kind = sniff(bytes);
+  if (kind !== 'jpeg' && kind !== 'png' && kind !== 'webp') throw new ApiError('unsupported_media_type', 'msg.image_type');
+  const info = imageInfo(bytes);
+  if (!info || !info.width || !info.height) throw new ApiError('unprocessable', 'msg.image_broken');
+  if (info.width * info.height > c.maxPixels) throw new ApiError('payload_too_large', 'msg.image_pixels', { w: info.width, h: info.height });
+  const minEdge = category ? c.minLongEdge[category] ?? 0 : 0;
+  const longEdge = Math.max(info.width, info.height);
+  if (longEdge < minEdge) throw new ApiError('unprocessable', 'msg.image_small', { category: category!, px: minEdge, actual: longEdge });
+  return { bytes: stripJpegMetadata(bytes), info };
+}
+
+function votingOpen(campaign: CampaignRecord, s: Cfg, now: number) {
+  const from = Date.parse(s.votingStartsAt ?? campaign.startsAt);
+  const to = Date.parse(s.votingEndsAt ?? campaign.endsAt);
+  return campaign.status === 'published' && now >= from && now < to;
+}
+
+export const contestCampaignRoutes = createApp()
+  .post(
+    '/:id/entries',
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Submit a work (multipart: title, category, description, authorName, image; optional display and thumb made in the browser, uploadId for safe retries). JPEG/PNG/WebP by magic bytes, ≤10 MB; EXIF (GPS) removed.',
+      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['title', 'category', 'authorName', 'image'], properties: { title: { type: 'string' }, category: { type: 'string' }, description: { type: 'string' }, authorName: { type: 'string' }, uploadId: { type: 'string' }, image: { type: 'string', format: 'binary' }, display: { type: 'string', format: 'binary' }, thumb: { type: 'string', format: 'binary' } } } } } },
+      responses: { 201: json(v.object({ entry: v.unknown() }), 'Submitted') },
+    }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await contestOf(c, c.req.valid('param').id);
+      const s = cfg(campaign);
+      const now = Date.now();
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(s.submissionEndsAt ?? campaign.endsAt)) throw new ApiError('conflict', 'msg.contest_closed_entries');
+      const len = Number(c.req.header('content-length') ?? '0');
+      if (len > MAX_IMAGE_BYTES + 2 * MAX_DERIVED_BYTES + 64 * 1024) throw new ApiError('payload_too_large', 'msg.image_size', { mb: 10 });
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
+      if (!type.startsWith('multipart/form-data')) throw new ApiError('unsupported_media_type', 'msg.image_missing');
+      const hit = await rateHit(c.var.db, `upload:${viewer.id}`, 60e3);
+      if (hit.count > 20) throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
+      const form = await c.req.formData().catch(() => null);
+      if (!form) throw new ApiError('validation_failed', 'msg.image_missing');
+      const text = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
+      const fields = v.safeParse(EntryFields, Object.fromEntries(['title', 'category', 'description', 'authorName', 'uploadId'].filter((k) => text(k) !== undefined).map((k) => [k, text(k)])), { lang: c.var.lang });
+      if (!fields.success) throw validationError(fields.issues, c.var.lang);
+      const f = fields.output;
+      if (!s.categories.includes(f.category)) throw new ApiError('validation_failed', undefined, {}, { category: { key: 'msg.contest_category', params: { list: s.categories.join('、') } } });
+      const uploadId = f.uploadId ?? newId();
+      if (f.uploadId) {
+        const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, f.uploadId);
+        if (prior) return c.json({ entry: entryDto(prior, { organizer: false, owner: true, showVotes: s.showVoteCounts }), retried: true }, 200);
+      }
+      const file = form.get('image');
+      if (!file || typeof file === 'string') throw new ApiError('validation_failed', undefined, {}, { image: { key: 'msg.image_missing' } });
+      const original = checkImage(new Uint8Array(await file.arrayBuffer()), MAX_IMAGE_BYTES, s, f.category);
+      const derived: Record<'display' | 'thumb', ReturnType<typeof checkImage> | null> = { display: null, thumb: null };
+      for (const k of ['display', 'thumb'] as const) {
+        const d = form.get(k);
+        if (d && typeof d !== 'string' && d.size > 0) derived[k] = checkImage(new Uint8Array(await d.arrayBuffer()), MAX_DERIVED_BYTES, s, null);
+      }
+      const id = newId();
+      const keys = { original: `entries/${campaign.id}/${id}/original`, display: derived.display ? `entries/${campaign.id}/${id}/display` : null, thumb: derived.thumb ? `entries/${campaign.id}/${id}/thumb` : null };
+      // Stored before the row exists: a failed insert leaves an unreferenced object, never a row without its image.
+      await c.env.MEDIA.put(keys.original, original.bytes, { httpMetadata: { contentType: IMAGE_TYPES[original.info.kind] } });
+      for (const k of ['display', 'thumb'] as const) {
+        const d = derived[k];
+        if (d && keys[k]) await c.env.MEDIA.put(keys[k]!, d.bytes, { httpMetadata: { contentType: IMAGE_TYPES[d.info.kind] } });
+      }
+      const row = {
+        id, campaignId: campaign.id, userId: viewer.id, orgUnitId: await memberUnitOf(c.var.db, viewer.id), uploadId, category: f.category,
+        title: f.title, description: f.description, authorName: f.authorName, status: 'pending' as const,
+        imageKey: keys.original, displayKey: keys.display, thumbKey: keys.thumb, contentType: IMAGE_TYPES[original.info.kind],
+        width: original.info.width, height: original.info.height, bytes: original.bytes.length, sha256: await sha256hex(original.bytes), createdAt: new Date(now).toISOString(),
+      };
+      const res = await insertEntry(c.var.db, row, s.entriesPerPerson);
+      if (res === 'quota') {
+        await c.env.MEDIA.delete([keys.original, ...(keys.display ? [keys.display] : []), ...(keys.thumb ? [keys.thumb] : [])]);
+        throw new ApiError('rate_limited', 'msg.contest_quota', { n: s.entriesPerPerson });
+      }
+      if (res === 'retry') {
+        const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, uploadId);
+        return c.json({ entry: entryDto(prior!, { organizer: false, owner: true, showVotes: s.showVoteCounts }), retried: true }, 200);
+      }
+      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, reviewedAt: null, reviewedBy: null }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
+    },
+  )
+  .get(
+    '/:id/entries',
+    describeRoute({ tags: ['Contests'], summary: 'The gallery of approved works (?category=); organizers filter by status; ?mine=true: my entries with status and reasons', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', EntryListQuery),
+    async (c) => {
+      const campaign = await contestOf(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const viewer = c.var.viewer;
+      const organizer = canManagePath(viewer, campaign.orgPath);
+      const mine = q.mine === 'true';
+      if (mine) requireViewer(c);
+      const s = cfg(campaign);
+      const rows = await listEntries(c.var.db, campaign.id, {
+        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit, beforeId: decodeCursor(q.cursor),
+      });
+      const items = rows.slice(0, q.limit);
+      const dupes = organizer ? await Promise.all(items.map((e) => duplicatesOf(c.var.db, campaign.id, e.sha256, e.id))) : [];
+      if (!viewer) c.header('Cache-Control', 'public, max-age=30');
+      return c.json({
+        items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
+        nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
+      });
+    },
+  )
+  .get(
+    '/:id/votes',
+    describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number)), '100'), cursor: v.optional(v.string()) })),
+    async (c) => {
+      const { campaign } = await managedCampaign(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const rows = await listVotes(c.var.db, campaign.id, q.flagged === 'true', Math.min(q.limit, 100), decodeCursor(q.cursor));
+      const items = rows.slice(0, q.limit);
+      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+    },
+  )
+  .post(
+    '/:id/votes/discount',
+    describeRoute({ tags: ['Contests'], summary: 'Discount votes with a reason (organizers): they stay on record, stop counting, and the audit log keeps who did it', responses: { 200: json(v.object({ discounted: v.number() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', DiscountBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      const b = c.req.valid('json');
+      const votes = await listVotes(c.var.db, campaign.id, false, 5000, null);
+      const mine = votes.filter((x) => b.ids.includes(x.id) && !x.discounted);
+      await discountVotes(c.var.db, viewer.id, campaign.orgUnitId, mine.map((x) => x.id), b.reason);
+      const perEntry = new Map<string, number>();
+      for (const x of mine) perEntry.set(x.entryId, (perEntry.get(x.entryId) ?? 0) + 1);
+      for (const [entryId, n] of perEntry) {
+        const e = await getEntry(c.var.db, entryId);
+        if (e) await recordScores(c.env, c.var.db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: -n, tiebreak: 0 }]);
+      }
+      return c.json({ discounted: mine.length });
+    },
+  )
+  .get(
+    '/:id/results',
+    describeRoute({ tags: ['Contests'], summary: 'Results: judges’ and public scores combined by the campaign’s weight, ranks and awards (public after close or when published; organizers always)', responses: { 200: json(v.object({ items: v.array(v.unknown()), published: v.boolean() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const campaign = await contestOf(c, c.req.valid('param').id);
+      const s = cfg(campaign);
+      const organizer = canManagePath(c.var.viewer, campaign.orgPath);
+      const published = campaign.status === 'closed' || s.resultsPublished;
+      if (!organizer && !published) throw new ApiError('forbidden', 'msg.results_hidden');
+      return c.json({ published, judgeWeight: s.judgeWeight, items: await results(c, campaign, s, organizer) });
+    },
+  )
+  .post(
+    '/:id/awards',
+    describeRoute({ tags: ['Contests'], summary: 'Assign awards by rank from the settings (mode auto) or by hand (mode manual) — organizers', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', AwardsBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      const s = cfg(campaign);
+      const b = c.req.valid('json');
+      const list = b.mode === 'auto'
+        ? awardsByRank(await results(c, campaign, s, true), s.awards).map((r) => ({ entryId: r.entryId, award: r.award }))
+        : b.awards;
+      await setAwards(c.var.db, viewer.id, campaign, list);
+      return c.json({ items: await results(c, campaign, s, true) });
+    },
+  );
+
+/** Combined results of the approved works: the last judging round's averages with the public votes. */
+async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, organizer: boolean) {
+  const all: EntryRow[] = [];
+  for (let before: string | null = null; ;) {
+    const page = await listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, beforeId: before });
+    all.push(...page.slice(0, 500));
+    if (page.length <= 500) break;
+    before = page[499]!.id;
+  }
+  const rounds = await listRounds(c.var.db, campaign.id);
+  const last = rounds[rounds.length - 1];
+  const avgs = new Map(last ? (await judgeAverages(c.var.db, last.id)).map((a) => [a.entryId, a.avg]) : []);
+  const byId = new Map(all.map((e) => [e.id, e]));
+  return combineResults(all.map((e) => ({ entryId: e.id, title: e.title, authorName: organizer ? e.authorName : maskName(e.authorName), category: e.category, judge: avgs.get(e.id) ?? null, votes: e.votes })), s.judgeWeight)
+    .map((r) => ({ ...r, award: byId.get(r.entryId)?.award ?? null, thumbUrl: mediaUrl(byId.get(r.entryId)!, byId.get(r.entryId)!.thumbKey ? 'thumb' : 'original') }));
+}
+
+export const entryRoutes = createApp()
+  .get(
+    '/:id',
+    describeRoute({ tags: ['Contests'], summary: 'One work (public once approved; the entrant and organizers always)', responses: { 200: json(v.object({ entry: v.unknown() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const e = await getEntry(c.var.db, c.req.valid('param').id);
+      if (!e) throw new ApiError('not_found');
+      const campaign = await getCampaign(c.var.db, e.campaignId);
+      const organizer = canManagePath(c.var.viewer, campaign!.orgPath);
+      const owner = c.var.viewer?.id === e.userId;
+      if (e.status !== 'approved' && !organizer && !owner) throw new ApiError('not_found');
+      if (campaign!.status === 'draft' && !organizer) throw new ApiError('not_found');
+      return c.json({ entry: entryDto(e, { organizer, owner, showVotes: cfg(campaign!).showVoteCounts }), campaign: { id: campaign!.id, slug: campaign!.slug, title: campaign!.title } });
+    },
+  )
+  .post(
+    '/:id/views',
+    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery (an activity for signed-in viewers)', responses: { 204: { description: 'Counted' } } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const e = await getEntry(c.var.db, c.req.valid('param').id);
+      if (!e || e.status !== 'approved') throw new ApiError('not_found');
+      const viewer = c.var.viewer;
+      // one counted view per viewer per work per day
+      await addView(c.var.db, e, viewer?.id ?? null, `${e.id}:${viewer?.id ?? clientAddress(c)}:${chinaDay(Date.now())}`);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/:id/review',
+    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers; approving a rejected work requalifies it', responses: { 200: json(v.object({ entry: v.unknown() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', ReviewBody),
+    async (c) => {
+      const e = await getEntry(c.var.db, c.req.valid('param').id);
+      if (!e) throw new ApiError('not_found');
+      const { campaign, viewer } = await managedCampaign(c, e.campaignId);
+      const b = c.req.valid('json');
+      await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null);
+      const updated = (await getEntry(c.var.db, e.id))!;
+      return c.json({ entry: entryDto(updated, { organizer: true, owner: false, showVotes: true }) });
+    },
+  )
+  .post(
+    '/:id/votes',
+    describeRoute({ tags: ['Contests'], summary: 'Vote for a work: signed in, one vote per work per day, votesPerDay a day; again → 409, over the limit → 429', responses: { 201: json(v.object({ votesLeftToday: v.number() }), 'Voted') } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const db = c.var.db;
+      const e = await getEntry(db, c.req.valid('param').id);
+      if (!e) throw new ApiError('not_found');
+      const campaign = await getCampaign(db, e.campaignId);
+      if (!campaign || campaign.status === 'draft') throw new ApiError('not_found');
+      if (e.status !== 'approved') throw new ApiError('conflict', 'msg.entry_not_approved');
+      const s = cfg(campaign);
+      const now = Date.now();
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (!votingOpen(campaign, s, now)) throw new ApiError('conflict', 'msg.voting_closed');
+      const ip = clientAddress(c);
+      const [byAccount, byAddress] = await Promise.all([rateHit(db, `vote:u:${viewer.id}`, VOTE_RATE.windowMs), rateHit(db, `vote:ip:${ip}`, VOTE_RATE.windowMs)]);
+      if (byAccount.count > VOTE_RATE.perAccount || byAddress.count > VOTE_RATE.perAddress) {
+        throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(byAccount.retryAfterMs / 1000)) });
+      }
+      const day = chinaDay(now);
+      const res = await castVote(db, { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) }, s.votesPerDay);
+      if (res === 'again') throw new ApiError('conflict', 'msg.vote_again');
+      if (res === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
+      await flagBurst(db, e.id, subnetOf(ip) + (ip.includes(':') ? ':' : '.'), now);
+      await recordScores(c.env, db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: 1, tiebreak: 0 }]);
+      const used = await votesToday(db, campaign.id, viewer.id, day);
+      return c.json({ votesLeftToday: Math.max(0, s.votesPerDay - used) }, 201);
+    },
+  );
+
+/**
+ * /media/entries/{id}/{variant}: works are served to the public only once approved;
+ * until then only to their entrant and the campaign's organizers (and judges, for judging).
+ */
+export const entryMediaRoutes = createApp().get(
+  '/:id/:variant',
+  valid('param', v.object({ id: Id, variant: v.picklist(['original', 'display', 'thumb']) })),
+  async (c) => {
+    const { id, variant } = c.req.valid('param');
+    const e = await getEntry(c.var.db, id);
+    if (!e) throw new ApiError('not_found');
+    const campaign = await getCampaign(c.var.db, e.campaignId);
+    const viewer = c.var.viewer;
+    const privileged = canManagePath(viewer, campaign!.orgPath) || viewer?.id === e.userId || (viewer ? await isJudge(c.var.db, e.campaignId, viewer.id) : false);
+    if (!privileged && (e.status !== 'approved' || campaign!.status === 'draft')) throw new ApiError('not_found');
+    const key = variant === 'original' ? e.imageKey : variant === 'display' ? e.displayKey : e.thumbKey;
+    const obj = key ? await c.env.MEDIA.get(key) : null;
+    if (!obj) throw new ApiError('not_found');
+    const headers = new Headers();
+    obj.writeHttpMetadata(headers);
+    headers.set('ETag', obj.httpEtag);
+    headers.set('Cache-Control', e.status === 'approved' && !privileged ? 'public, max-age=86400' : 'private, no-store');
+    headers.set('Content-Disposition', 'inline');
+    return new Response(obj.body, { headers });
+  },
+);

@@ -1,0 +1,158 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { requireViewer } from '../../lib/authz';
+import { Id } from '../../../../shared/contracts/common';
+import { JudgeBody, RoundBody, ScoreBody } from '../../../../shared/contracts/contest';
+import { judgeScore, scoresValid, combineResults } from '../../../../shared/contest';
+import { shuffle } from '../../../../shared/quiz';
+import { findUserByPhone } from '../../../../db/queries/accounts';
+import {
+  addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgeAverages, judgesOf,
+  listRounds, openAssignmentFor, putEntriesInRound, roundEntries, roundProgress, scoreAssignment,
+} from '../../../../db/queries/contest';
+import { managedCampaign } from '../campaigns/campaigns.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+
+async function managedContest(c: Parameters<typeof managedCampaign>[0], id: string) {
+  const r = await managedCampaign(c, id);
+  if (r.campaign.kind !== 'contest') throw new ApiError('not_found', 'msg.contest_not_contest');
+  return r;
+}
+
+export const judgingCampaignRoutes = createApp()
+  .post(
+    '/:id/judges',
+    describeRoute({ tags: ['Contests'], summary: 'Add a judge to the panel by user id or phone (organizers)', responses: { 201: json(v.object({ judges: v.array(v.unknown()) }), 'Added') } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', JudgeBody),
+    async (c) => {
+      const { campaign, viewer } = await managedContest(c, c.req.valid('param').id);
+      const b = c.req.valid('json');
+      const userId = b.userId ?? (b.phone ? (await findUserByPhone(c.var.db, b.phone))?.id : undefined);
+      if (!userId) throw new ApiError('validation_failed', undefined, {}, { [b.phone ? 'phone' : 'userId']: { key: 'msg.judge_user' } });
+      await addJudge(c.var.db, viewer.id, campaign, userId);
+      return c.json({ judges: await judgesOf(c.var.db, campaign.id) }, 201);
+    },
+  )
+  .get(
+    '/:id/judges',
+    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers)', responses: { 200: json(v.object({ judges: v.array(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const { campaign } = await managedContest(c, c.req.valid('param').id);
+      return c.json({ judges: await judgesOf(c.var.db, campaign.id) });
+    },
+  )
+  .post(
+    '/:id/judging-rounds',
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Open a judging round (初评/复评/终评) with weighted criteria; entries: all approved, the top N of the previous round, or chosen ids; assigned to all judges or k random judges per work, never to a judge of the work’s own unit or their own work',
+      responses: { 201: json(v.object({ round: v.unknown(), assigned: v.number(), entries: v.number() }), 'Opened') },
+    }),
+    valid('param', v.object({ id: Id })),
+    valid('json', RoundBody),
+    async (c) => {
+      const { campaign, viewer } = await managedContest(c, c.req.valid('param').id);
+      const b = c.req.valid('json');
+      const db = c.var.db;
+      const rounds = await listRounds(db, campaign.id);
+      const prev = rounds[rounds.length - 1];
+      if (prev && prev.status === 'open') await closeRound(db, viewer.id, prev, campaign.orgUnitId, []);
+      const ord = (prev?.ord ?? 0) + 1;
+      if (b.entries === 'all-approved') await putEntriesInRound(db, campaign.id, 'all-approved', ord);
+      else if ('ids' in b.entries) await putEntriesInRound(db, campaign.id, b.entries.ids, ord);
+      else {
+        if (!prev) throw new ApiError('validation_failed', undefined, {}, { entries: { key: 'msg.required' } });
+        const avgs = await judgeAverages(db, prev.id);
+        const ranked = combineResults((await roundEntries(db, campaign.id, prev.ord)).map((e) => ({ entryId: e.id, title: e.title, authorName: '', category: e.category, judge: avgs.find((a) => a.entryId === e.id)?.avg ?? null, votes: 0 })), 1);
+        await putEntriesInRound(db, campaign.id, ranked.filter((r) => r.rank <= (b.entries as { topN: number }).topN).map((r) => r.entryId), ord);
+      }
+      const id = await createRound(db, viewer.id, campaign, { name: b.name, criteria: b.criteria, assignment: b.assignment, judgesPerEntry: b.judgesPerEntry, quorum: b.quorum });
+      const entries = await roundEntries(db, campaign.id, ord);
+      const judges = await judgesOf(db, campaign.id);
+      const rows: Array<{ roundId: string; entryId: string; judgeId: string }> = [];
+      for (const e of entries) {
+        // conflict of interest: never one's own work, never a work of one's own unit
+        const eligible = judges.filter((j) => j.userId !== e.userId && (!j.orgUnitId || j.orgUnitId !== e.orgUnitId));
+        const chosen = b.assignment === 'all' ? eligible : shuffle([...eligible], crypto01).slice(0, b.judgesPerEntry);
+        for (const j of chosen) rows.push({ roundId: id, entryId: e.id, judgeId: j.userId });
+      }
+      await insertAssignments(db, rows);
+      return c.json({ round: await getRound(db, id), assigned: rows.length, entries: entries.length }, 201);
+    },
+  )
+  .get(
+    '/:id/judging-rounds',
+    describeRoute({ tags: ['Contests'], summary: 'Judging rounds with each judge’s progress (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const { campaign } = await managedContest(c, c.req.valid('param').id);
+      const rounds = await listRounds(c.var.db, campaign.id);
+      return c.json({ items: await Promise.all(rounds.map(async (r) => ({ ...r, progress: await roundProgress(c.var.db, r.id) }))) });
+    },
+  );
+
+export const judgingRoundRoutes = createApp().post(
+  '/:id/close',
+  describeRoute({ tags: ['Contests'], summary: 'Close a round (organizers); records which judges had not finished', responses: { 200: json(v.object({ round: v.unknown() })) } }),
+  valid('param', v.object({ id: Id })),
+  async (c) => {
+    const round = await getRound(c.var.db, c.req.valid('param').id);
+    if (!round) throw new ApiError('not_found');
+    const { campaign, viewer } = await managedContest(c, round.campaignId);
+    const progress = await roundProgress(c.var.db, round.id);
+    const unfinished = progress.filter((p) => p.scored < p.assigned).map((p) => ({ judgeId: p.judgeId, missing: p.assigned - p.scored }));
+    if (!(await closeRound(c.var.db, viewer.id, round, campaign.orgUnitId, unfinished))) throw new ApiError('conflict', 'msg.round_closed');
+    return c.json({ round: await getRound(c.var.db, round.id) });
+  },
+);
+
+export const judgingRoutes = createApp().get(
+  '/assignments',
+  describeRoute({ tags: ['Contests'], summary: 'My assignments as a judge (blind: no author, no unit)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+  async (c) => {
+    const viewer = requireViewer(c);
+    const rows = await assignmentsOfJudge(c.var.db, viewer.id);
+    return c.json({ items: rows.map((r) => ({ ...r, imageUrl: `/media/entries/${r.entryId}/display`, originalUrl: `/media/entries/${r.entryId}/original` })) });
+  },
+);
+
+export const entryJudgingRoutes = createApp()
+  .post(
+    '/:id/scores',
+    describeRoute({ tags: ['Contests'], summary: 'Score an assigned work in an open round (judges only, own assignments): every criterion within its range', responses: { 200: json(v.object({ total: v.number() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', ScoreBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const e = await getEntry(c.var.db, c.req.valid('param').id);
+      if (!e) throw new ApiError('not_found');
+      const a = await openAssignmentFor(c.var.db, e.id, viewer.id);
+      if (!a) throw new ApiError('forbidden', 'msg.judge_not_assigned');
+      if (a.conflict) throw new ApiError('conflict', 'msg.judge_conflict');
+      const given = c.req.valid('json').criteria;
+      const bad = scoresValid(a.criteria, given);
+      if (bad) throw new ApiError('validation_failed', undefined, {}, { [`criteria.${bad}`]: { key: 'msg.judge_criteria', params: { name: bad } } });
+      const total = judgeScore(a.criteria, given);
+      await scoreAssignment(c.var.db, a.roundId, e.id, viewer.id, given, total);
+      return c.json({ total });
+    },
+  )
+  .post(
+    '/:id/conflict',
+    describeRoute({ tags: ['Contests'], summary: 'Declare a conflict of interest on an assigned work (judges); it is then not scored by them', responses: { 204: { description: 'Declared' } } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const a = await openAssignmentFor(c.var.db, c.req.valid('param').id, viewer.id);
+      if (!a) throw new ApiError('forbidden', 'msg.judge_not_assigned');
+      await declareConflict(c.var.db, a.roundId, c.req.valid('param').id, viewer.id);
+      return c.body(null, 204);
+    },
+  );
