@@ -49,6 +49,7 @@ const dialect = new SQLiteSyncDialect();
  * audit rows), so statements are built by drizzle and bound here.
  */
 export async function writeBatch(db: Db, stmts: Stmt[]): Promise<D1Result[]> {
+  if (!stmts.length) return [];
   const d1 = db.$client as D1Database;
   const prepared = stmts.map((s) => {
     const q = is(s, SQL) ? dialect.sqlToQuery(s) : (s as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
