@@ -18,6 +18,8 @@ export const LeaderboardQuery = v.strictObject({
 
 export const LiveQuery = v.strictObject({
   scope: v.optional(v.picklist(['individual', 'org'], 'msg.scope'), 'individual'),
+  /** public: the public board even for an organizer's session (widgets on our own pages) */
+  view: v.optional(v.picklist(['public'])),
   limit: v.optional(IntParam(1, MAX_ROWS, 'msg.rows'), '10'),
   stage: v.optional(Stage),
 });
@@ -36,6 +38,7 @@ export const BoardResponse = v.object({
   scope: v.picklist(['individual', 'org']),
   total: v.number(),
   frozen: v.boolean(),
+  frozenAt: v.nullable(v.string()),
   final: v.boolean(),
   scoreUnit: v.picklist(['points', 'votes', 'hours', 'fen']),
   updatedAt: v.string(),

@@ -182,8 +182,12 @@ describe('freeze, org boards and rebuild', () => {
     const f = await org.post(`/api/v1/campaigns/${id}/leaderboard/freeze`);
     expect(f.body.frozen).toBe(true);
     await put(org, id, 'set', [{ key: 'b', name: '乙二', score: 50 }, { key: 'c', name: '丙三', score: 1 }]);
+    // freezing again keeps the first snapshot
+    const again = await org.post(`/api/v1/campaigns/${id}/leaderboard/freeze`);
+    expect(again.body.frozenAt).toBe(f.body.frozenAt);
     const pub = await client().get(`/api/v1/campaigns/${id}/leaderboard`);
     expect(pub.body.frozen).toBe(true);
+    expect(pub.body.frozenAt).toBe(f.body.frozenAt);
     expect(pub.body.entries.map((e: { key: string }) => e.key)).toEqual(['a', 'b']);
     const live = await org.get(`/api/v1/campaigns/${id}/leaderboard`);
     expect(live.body.entries.map((e: { key: string }) => e.key)).toEqual(['b', 'a', 'c']);
@@ -275,6 +279,23 @@ describe('live boards', () => {
     expect(messages[1]).toMatchObject({ type: 'update', total: 2 });
     expect(messages[1]!.entries.map((e) => e.score)).toEqual([9, 5]);
     ws.close(1000);
+  });
+
+  it('gives an organizer’s session the public view when asked (widgets on our own pages)', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const id = await board(org);
+    await put(org, id, 'set', [{ key: 'a', name: '张三明', score: 1 }]);
+    const open = async (q: string) => {
+      const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/${id}/leaderboard/live${q}`, { headers: { upgrade: 'websocket', cookie: org.cookie } }));
+      const ws = res.webSocket!;
+      const first = new Promise<{ entries: Array<{ name: string }> }>((resolve) => ws.addEventListener('message', (e) => resolve(JSON.parse(e.data as string))));
+      ws.accept();
+      const m = await first;
+      ws.close(1000);
+      return m.entries[0]!.name;
+    };
+    expect(await open('')).toBe('张三明');
+    expect(await open('?view=public')).toBe('张*明');
   });
 
   it('closes a socket that floods it', async () => {

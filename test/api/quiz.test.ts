@@ -19,7 +19,8 @@ async function wrong(questionId: string) {
   if (q.type === 'judge') return !q.answer;
   if (q.type === 'blank') return '完全不对的答案';
   if (q.type === 'single') return q.options.find((o) => o.key !== q.answer)!.key;
-  return [q.options.find((o) => !q.answer.includes(o.key))!.key];
+  // a strict subset of the right keys is wrong (multiple answers have at least two keys, and may be all options)
+  return [q.answer[0]];
 }
 
 let n = 0;

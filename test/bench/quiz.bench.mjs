@@ -1,17 +1,15 @@
 // Quiz start burst (issue 4): PARTICIPANTS people start a round and answer every question,
 // CONCURRENCY at a time; start and answer are compared with the no-op route under the same
 // concurrency in the same run. Checks: no errors, and every answer recorded.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
+import { benchToken as token, benchUserStatements } from './users.mjs';
 
 const PARTICIPANTS = Number(process.env.BENCH_QUIZ_PARTICIPANTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_QUIZ_CONCURRENCY ?? 32);
 const QUESTIONS = 5;
-const token = (i) => `bench-session-${i}-${'x'.repeat(20)}`;
-const hash = (t) => createHash('sha256').update(t).digest('base64url');
 
 setup(async ({ persistDir }) => {
   const now = Date.now();
@@ -21,16 +19,7 @@ setup(async ({ persistDir }) => {
      VALUES ('camp-bench-quiz', 'quiz', 'bench-quiz', '压测答题', '', '', 'root', '/root/', 'published', '${iso(now - 3600e3)}', '${iso(now + 864e5)}',
      '${JSON.stringify({ mode: 'round', questionsPerAttempt: QUESTIONS, secondsPerQuestion: 60, attemptsPerDay: 1, bankIds: ['bank-demo'], minAnswerMs: 0 })}', 'user-org-root', '${iso(now)}', '${iso(now)}', '${iso(now)}')`,
   ];
-  for (let i = 0; i < PARTICIPANTS; i += 200) {
-    const users = [];
-    const sessions = [];
-    for (let j = i; j < Math.min(PARTICIPANTS, i + 200); j++) {
-      users.push(`('bench-u${j}', '1350${String(j).padStart(7, '0')}', '压测${j}', 'x', '${iso(now)}')`);
-      sessions.push(`('${hash(token(j))}', 'bench-u${j}', '${iso(now)}', '${iso(now)}', '${iso(now + 864e5)}')`);
-    }
-    lines.push(`INSERT OR IGNORE INTO users (id, phone, name, password_hash, created_at) VALUES ${users.join(',')}`);
-    lines.push(`INSERT OR IGNORE INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ${sessions.join(',')}`);
-  }
+  lines.push(...benchUserStatements(PARTICIPANTS, now));
   const file = join(persistDir, 'bench-quiz.sql');
   writeFileSync(file, lines.join(';\n') + ';\n');
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);

@@ -9,6 +9,7 @@ export { Spinner } from './components/Spinner';
 export { ProgressBar } from './components/ProgressBar';
 export { Tooltip } from './components/Tooltip';
 export { Table, type Column } from './components/Table';
+export { Tabs } from './components/Tabs';
 export { Icon, Logo, type IconName } from './icons';
 export { large, setLarge } from './prefs';
 export { createSession, type Session } from './session';

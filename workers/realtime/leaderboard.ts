@@ -30,6 +30,8 @@ export interface BoardResponse {
   scope: Scope;
   total: number;
   frozen: boolean;
+  /** when the public board was frozen (null when live) */
+  frozenAt: string | null;
   final: boolean;
   scoreUnit: ScoreUnit;
   updatedAt: string;
@@ -104,7 +106,7 @@ export class Leaderboard extends DurableObject<Env> {
   async read(ctx: BoardContext, opts: ReadOptions): Promise<BoardResponse> {
     await this.ensure(ctx);
     const view = this.viewFor(opts.audience);
-    const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
+    const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), frozenAt: this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
     if (opts.scope === 'org') {
       const ranked = rankUnits(await this.unitTotals(ctx, view), ctx.aggregation);
       return { ...base, total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };

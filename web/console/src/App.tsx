@@ -1,3 +1,4 @@
+import { lazy } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Layout } from './ui/Layout';
 import { Login } from './pages/Login';
@@ -5,6 +6,9 @@ import { Overview } from './pages/Overview';
 import { Org } from './pages/Org';
 import { Campaigns } from './pages/Campaigns';
 import { CampaignEdit, CampaignNew } from './pages/CampaignForm';
+
+// the leaderboard page (live socket, import, embed) is loaded only when opened
+const Leaderboard = lazy(() => import('./pages/Leaderboard'));
 
 export function App() {
   return (
@@ -16,6 +20,7 @@ export function App() {
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignNew} />
         <Route path="/campaigns/:id" component={CampaignEdit} />
+        <Route path="/campaigns/:id/leaderboard" component={Leaderboard} />
         <Route path="*404" component={Overview} />
       </Route>
     </Router>

@@ -20,6 +20,8 @@ export function Table<T>(props: {
   caption?: string;
   empty?: JSX.Element;
   initialSort?: { key: string; dir: 'asc' | 'desc' };
+  /** extra classes of a row (a highlight, say) */
+  rowClass?: (row: T) => string | undefined;
 }) {
   const [sort, setSort] = createSignal<{ key: string; dir: 'asc' | 'desc' } | null>(props.initialSort ?? null);
 
@@ -73,7 +75,7 @@ export function Table<T>(props: {
           <tbody>
             <For each={sorted()}>
               {(row) => (
-                <tr data-key={props.rowKey(row)}>
+                <tr data-key={props.rowKey(row)} class={props.rowClass?.(row)}>
                   <For each={props.columns}>
                     {(c) => (
                       <td class={`${c.numeric ? 'num' : ''} ${c.class ?? ''}`}>

@@ -12,6 +12,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fromLocalInput, toLocalInput } from '@ui/format';
+import { isRanking } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import { getCampaign, portalHref, transition } from '../data/campaigns';
 import { org } from '../data/org';
@@ -276,6 +277,12 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
         <Show when={props.campaign}>
           {(c) => (
             <div class="tx-row">
+              <Show when={isRanking(c().kind)}>
+                <A href={`/campaigns/${encodeURIComponent(c().id)}/leaderboard`} class="tx-btn tx-btn-secondary">
+                  <Icon name="trophy" />
+                  {t('form.board')}
+                </A>
+              </Show>
               <Show when={c().status === 'draft'}>
                 <Button variant="primary" loading={actionBusy() === 'publish'} disabled={dirty()} onClick={() => act('publish')} title={dirty() ? t('form.unsaved') : undefined}>
                   <Icon name="check" />

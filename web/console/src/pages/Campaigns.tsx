@@ -9,6 +9,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtDate } from '@ui/format';
+import { isRanking } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import { listManaged, portalHref, transition } from '../data/campaigns';
 import { org } from '../data/org';
@@ -170,6 +171,16 @@ export function Campaigns() {
                     <LinkButton href={`/campaigns/${encodeURIComponent(c.id)}`} small variant="ghost">
                       {t('campaigns.edit')}
                     </LinkButton>
+                    <Show when={isRanking(c.kind)}>
+                      <A
+                        href={`/campaigns/${encodeURIComponent(c.id)}/leaderboard`}
+                        class="tx-btn tx-btn-ghost tx-btn-sm"
+                        title={t('campaigns.board')}
+                      >
+                        <Icon name="trophy" />
+                        <span class="tx-visually-hidden">{t('campaigns.board')}</span>
+                      </A>
+                    </Show>
                     <Show when={c.status === 'draft'}>
                       <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
                         {t('form.publish')}

@@ -44,7 +44,7 @@ class TongxinLeaderboard extends HTMLElement {
   private ws: WebSocket | null = null;
   private timer = 0;
   private clock = 0;
-  private title = '';
+  private heading = '';
   private last = new Map<string, number>();
 
   connectedCallback() { this.start(); }
@@ -71,7 +71,7 @@ class TongxinLeaderboard extends HTMLElement {
     if (screen) {
       this.clock = window.setInterval(() => this.tick(), 1000);
       fetch(`${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}`, { credentials: 'omit' })
-        .then((r) => r.json()).then((b) => { this.title = b.campaign?.title ?? ''; this.tick(); }).catch(() => {});
+        .then((r) => r.json()).then((b) => { this.heading = b.campaign?.title ?? ''; this.tick(); }).catch(() => {});
     }
     this.load();
     if (this.hasAttribute('live') || screen) this.connect();
@@ -91,7 +91,8 @@ class TongxinLeaderboard extends HTMLElement {
   }
 
   private connect() {
-    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws'));
+    // view=public: on our own origin the socket carries the session cookie; the widget always shows the public board
+    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + '&view=public');
     this.ws = ws;
     ws.onmessage = (e) => { try { this.render(JSON.parse(e.data)); } catch { /* ignore what we do not understand */ } };
     ws.onclose = () => {
@@ -111,14 +112,14 @@ class TongxinLeaderboard extends HTMLElement {
     const h = this.root.querySelector('.clock');
     if (h) h.textContent = new Date().toLocaleTimeString(this.a('lang', 'zh-CN'), { hour12: false });
     const ti = this.root.querySelector('.ti');
-    if (ti && this.title) ti.textContent = this.title;
+    if (ti && this.heading) ti.textContent = this.heading;
   }
 
   private render(b: Board | null) {
     const t = this.t;
     const screen = this.a('mode') === 'screen';
     const theme = THEMES[this.a('theme', screen ? 'dark' : 'light')] ?? THEMES.light;
-    const heading = screen ? `<span class="ti">${esc(this.title || t.title)}</span><span class="clock"></span>` : `<span>${this.a('scope') === 'org' ? t.org : t.title}</span>`;
+    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span><span class="clock"></span>` : `<span>${this.a('scope') === 'org' ? t.org : t.title}</span>`;
     const tags = b ? (b.final ? `<span class="tag">${t.final}</span>` : b.frozen ? `<span class="tag">${t.frozen}</span>` : this.ws ? `<span class="tag">${t.live}</span>` : '') : '';
     let body: string;
     if (!b) body = `<div class="m">${t.error}<br><button type="button">${t.retry}</button></div>`;
@@ -141,3 +142,5 @@ class TongxinLeaderboard extends HTMLElement {
 }
 
 if (!customElements.get('tongxin-leaderboard')) customElements.define('tongxin-leaderboard', TongxinLeaderboard);
+
+export {};

@@ -15,3 +15,8 @@ export async function getCampaign(idOrSlug: string): Promise<Campaign> {
 export function campaignHref(c: Pick<Campaign, 'id' | 'slug'>): string {
   return `/c/${encodeURIComponent(c.slug || c.id)}`;
 }
+
+/** A campaign's leaderboard on the portal (ranking kinds only). */
+export function boardHref(c: Pick<Campaign, 'id' | 'slug'>, scope?: 'org'): string {
+  return `${campaignHref(c)}/rank${scope ? `?scope=${scope}` : ''}`;
+}

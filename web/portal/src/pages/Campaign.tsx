@@ -11,7 +11,8 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtYuan, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { campaignHref, getCampaign } from '../data/campaigns';
+import { isRanking } from '@ui/leaderboard';
+import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -190,6 +191,12 @@ function Detail(props: { campaign: Campaign }) {
             </Notice>
           </Match>
         </Switch>
+        <Show when={isRanking(c().kind) && (c().status !== 'draft' || c().canManage)}>
+          <LinkButton href={boardHref(c())} block>
+            <Icon name="trophy" />
+            {t('campaign.viewBoard')}
+          </LinkButton>
+        </Show>
         <Show when={c().canManage}>
           <a class="pt-manage" href={`/console/campaigns/${encodeURIComponent(c().id)}`}>
             <Icon name="edit" />

@@ -4,10 +4,13 @@ import { Icon, Logo, type IconName } from '@ui/icons';
 import { lang, switchLang } from '@ui/i18n';
 import { t } from '../i18n';
 
+/** /c/:idOrSlug/rank belongs to 排行, the rest of /c/ to 活动. */
+const isBoard = (p: string) => /^\/c\/[^/]+\/rank\/?$/.test(p);
+
 const TABS: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'home', label: () => t('nav.home'), match: (p) => p === '/' },
-  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || p.startsWith('/c/') },
-  { href: '/rank', icon: 'trophy', label: () => t('nav.rank'), match: (p) => p.startsWith('/rank') },
+  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || (p.startsWith('/c/') && !isBoard(p)) },
+  { href: '/rank', icon: 'trophy', label: () => t('nav.rank'), match: (p) => p.startsWith('/rank') || isBoard(p) },
   { href: '/me', icon: 'user', label: () => t('nav.me'), match: (p) => p.startsWith('/me') || p === '/login' || p === '/register' },
 ];
 

@@ -19,7 +19,10 @@ const json = (schema: v.GenericSchema, description = 'OK') => ({ description, co
 
 export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
   const { orgPath, ...rest } = r;
-  return { ...rest, canManage: canManagePath(viewer, orgPath) };
+  // Stored settings are complete when written through the API; data loaded otherwise
+  // (seeds, older rows) gets the defaults of its kind on the way out.
+  const full = parseSettings(r.kind, r.settings);
+  return { ...rest, settings: full.success ? (full.output as Record<string, unknown>) : r.settings, canManage: canManagePath(viewer, orgPath) };
 }
 
 /** Full settings for a kind from a (partial) input, or a validation error under `settings.*`. */

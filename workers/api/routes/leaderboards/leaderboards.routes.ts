@@ -11,7 +11,7 @@ import { boardContext, boardStub, rankingAccess, recordScores } from '../../lib/
 import { managedCampaign, visibleCampaign } from '../campaigns/campaigns.routes';
 import { Id } from '../../../../shared/contracts/common';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
-import { freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
+import { boardState, freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../lib/ids';
 
 const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
@@ -153,7 +153,7 @@ export const leaderboardRoutes = createApp()
     async (c) => {
       const q = c.req.valid('query');
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
-      const audience = rankingAccess(c, campaign);
+      const audience = q.view === 'public' ? (rankingAccess(c, campaign), 'public' as const) : rankingAccess(c, campaign);
       const ws = c.req.header('upgrade')?.toLowerCase() === 'websocket';
       const sse = (c.req.header('accept') ?? '').includes('text/event-stream');
       if (!ws && !sse) throw new ApiError('validation_failed', 'msg.live_upgrade');
@@ -206,6 +206,10 @@ async function setFrozen(c: Context<AppEnv>, id: string, frozen: boolean, stage:
   const { campaign } = await managedCampaign(c, id);
   rankingAccess(c, campaign);
   const ctx = boardContext(campaign, stage);
+  // Freezing a frozen board keeps the first snapshot (a second click must not move it on).
+  const state = await boardState(c.var.db, ctx.boardId);
+  if (frozen && state?.frozenAt) return c.json({ frozen: true, frozenAt: state.frozenAt });
+  if (!frozen && state && !state.frozenAt) return c.json({ frozen: false, frozenAt: null });
   const frozenAt = await freezeBoard(c.var.db, ctx.boardId, campaign.id, frozen);
   await boardStub(c.env, ctx.boardId).freeze(ctx, frozenAt);
   publicCache.clear();
