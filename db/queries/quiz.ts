@@ -190,6 +190,11 @@ export async function usage(db: Db, campaignId: string, stageId: string, userId:
   return { today: today[0]?.n ?? 0, total: total[0]?.n ?? 0, pointsToday: points[0]?.p ?? 0 };
 }
 
+/** Points earned today in a campaign (all its stages): what the daily cap is checked against. */
+export async function pointsTodayOf(db: Db, campaignId: string, userId: string, day: string) {
+  return (await db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))))[0]?.p ?? 0;
+}
+
 /** Starts an attempt; null when another active attempt won the race (the unique index decides). */
 export async function insertAttempt(db: Db, row: typeof quizAttempts.$inferInsert) {
   try {

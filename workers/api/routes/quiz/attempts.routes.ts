@@ -16,7 +16,7 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { memberUnits } from '../../../../db/queries/leaderboards';
 import {
   activeAttempt, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, isMemberUnder, listStages,
-  questionPool, questionsByIds, recordAnswer, usage, type AttemptRow,
+  pointsTodayOf, questionPool, questionsByIds, recordAnswer, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
 
@@ -47,9 +47,9 @@ function attemptView(a: AttemptRow, q: (QuestionCore & { id: string }) | null, s
 }
 
 async function attemptContext(c: Context<AppEnv>, a: AttemptRow) {
-  const campaign = await getCampaign(c.var.db, a.campaignId);
+  const [campaign, stages] = await Promise.all([getCampaign(c.var.db, a.campaignId), a.stageId === 'main' ? Promise.resolve([]) : listStages(c.var.db, a.campaignId)]);
   if (!campaign) throw new ApiError('not_found');
-  const stage = a.stageId === 'main' ? null : (await listStages(c.var.db, campaign.id)).find((s) => s.id === a.stageId) ?? null;
+  const stage = stages.find((s) => s.id === a.stageId) ?? null;
   return { campaign, stage, settings: effectiveSettings(campaign, stage) };
 }
 
@@ -182,7 +182,15 @@ export const attemptRoutes = createApp()
       const body = c.req.valid('json');
       const idx = a.current;
       if (body.questionId !== a.questionIds[idx]) throw new ApiError('conflict', 'msg.quiz_not_current');
-      const [q, ctx] = await Promise.all([getQuestion(db, body.questionId), attemptContext(c, a)]);
+      // One round trip for everything the answer needs: this and the next question, the
+      // campaign (and stage) settings, and today's points for the cap.
+      const nextId = a.questionIds[idx + 1];
+      const [qs, ctx, pointsToday] = await Promise.all([
+        questionsByIds(db, nextId ? [body.questionId, nextId] : [body.questionId]),
+        attemptContext(c, a),
+        pointsTodayOf(db, a.campaignId, viewer.id, chinaDay(Date.now())),
+      ]);
+      const q = qs.get(body.questionId);
       if (!q) throw new ApiError('not_found');
       if (!answerShapeOk(q, body.answer)) throw new ApiError('validation_failed', 'msg.quiz_answer_shape', {}, { answer: { key: 'msg.quiz_answer_shape' } });
       const { campaign, settings: s } = ctx;
@@ -193,7 +201,6 @@ export const attemptRoutes = createApp()
       const correct = !late && isCorrect(q, body.answer);
       const msTaken = Math.max(0, Math.min(now - a.shownAt, s.secondsPerQuestion * 1000));
       const finished = idx + 1 >= a.questionIds.length || (a.mode === 'challenge' && !correct);
-      const { pointsToday } = await usage(db, a.campaignId, a.stageId, viewer.id, chinaDay(now));
       const room = Math.max(0, s.dailyPointsCap - pointsToday);
       const points = correct ? Math.min(s.pointsPerCorrect, room) : 0;
       const finishPoints = finished ? Math.min(s.pointsForFinish, room - points) : 0;
@@ -213,8 +220,7 @@ export const attemptRoutes = createApp()
       }
       let next = null;
       if (!finished) {
-        const nq = await getQuestion(db, a.questionIds[idx + 1]!);
-        next = { index: idx + 1, question: publicQuestion(nq!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
+        next = { index: idx + 1, question: publicQuestion(qs.get(nextId!)!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
       }
       return c.json({
         correct, late, score, points: a.points + points + finishPoints, finished, next,
