@@ -5,3 +5,4 @@ export * from './activity';
 export * from './leaderboards';
 export * from './quiz';
 export * from './contest';
+export * from './volunteer';

@@ -234,13 +234,39 @@ export async function demoStatements(now = Date.now()) {
     }
     if (rand() < 0.2) {
       const hours = 2 + Math.floor(rand() * 3);
-      events.push(row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, hours, iso(now - Math.floor(rand() * 20 * day)), `seed-${u.id}-v`));
-      eventsRaw.push({ user: u, kind: 'volunteer', points: 0, quantity: hours });
+      const at = now - (1 + Math.floor(rand() * 20)) * day;
+      // an approved service record and its activity (quantity in minutes, as the API records it)
+      events.push(row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, hours * 60, iso(at), `rec-${u.id}-v`));
+      eventsRaw.push({ user: u, kind: 'volunteer', points: 0, quantity: hours, at });
     }
   }
   for (const part of chunks(events, 80)) {
     out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));
   }
+
+  // "1+1": about a third of the members brought a resident (consent stored), and service
+  // records in every state: approved (above), pending for the queue, and rejected with reasons.
+  const consent = '我同意将本人姓名和手机号提供给本次“1+1”志愿服务活动的组织者，仅用于志愿者登记、服务联系和活动统计，不用于其他用途；活动结束后按规定保存或删除。';
+  const members = users.filter((x) => x.role === 'member');
+  const pairRows = [];
+  members.forEach((u, i) => {
+    if (i % 3 !== 0) return;
+    const resident = SURNAMES[(i * 13) % SURNAMES.length] + GIVEN[(i * 7 + 3) % GIVEN.length];
+    const at = iso(now - (5 + (i % 20)) * day);
+    pairRows.push(row(`pair-${u.id}`, 'camp-volunteer', u.id, u.unit, unitById.get(u.unit).path, resident, `1880000${String(i).padStart(4, '0')}`, null, consent, at, i % 9 === 0 ? 'organizer' : 'invite', i % 9 === 0 ? 'user-org-root' : null, at));
+  });
+  out.push('INSERT OR IGNORE INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, resident_user_id, consent_text, consent_at, source, created_by, created_at) VALUES\n' + pairRows.join(',\n'));
+  const recordRows = eventsRaw.filter((e) => e.kind === 'volunteer').map((e) =>
+    row(`rec-${e.user.id}-v`, 'camp-volunteer', e.user.id, e.user.unit, unitById.get(e.user.unit).path, null, iso(e.at + 8 * 3600e3).slice(0, 10), e.quantity, '社区环境整治、入户走访独居老人', 'approved', null, 'user-org-root', iso(e.at + day), iso(e.at)));
+  const tasks = ['社区垃圾分类宣传', '陪伴独居老人就医', '文明交通劝导', '图书馆图书整理', '社区疫苗接种引导', '河道清洁'];
+  members.forEach((u, i) => {
+    if (i % 5 !== 1) return;
+    const at = now - (1 + (i % 6)) * day;
+    const rejected = i % 25 === 1;
+    recordRows.push(row(`rec-${u.id}-p`, 'camp-volunteer', u.id, u.unit, unitById.get(u.unit).path, null, iso(at + 8 * 3600e3).slice(0, 10), 1 + (i % 4) * 0.5 + 1,
+      tasks[i % tasks.length], rejected ? 'rejected' : 'pending', rejected ? '请补充服务地点和服务对象，并上传现场照片后重新提交。' : null, rejected ? 'user-org-root' : null, rejected ? iso(at + day) : null, iso(at)));
+  });
+  out.push('INSERT OR IGNORE INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, pair_id, date, hours, description, status, reason, reviewed_by, reviewed_at, created_at) VALUES\n' + recordRows.join(',\n'));
 
   // Boards of the ranking campaigns, derived from the activity above (the quiz ranks points
   // with seconds used as tiebreak, the 1+1 campaign ranks approved hours) and pledges for the drive.

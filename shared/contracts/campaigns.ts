@@ -88,10 +88,16 @@ export const ContestSettings = v.strictObject({
   resultsPublished: v.optional(v.boolean(), false),
 });
 
+/** What a resident agrees to when registering through an invite (stored with each pair). */
+export const DEFAULT_CONSENT =
+  '我同意将本人姓名和手机号提供给本次“1+1”志愿服务活动的组织者，仅用于志愿者登记、服务联系和活动统计，不用于其他用途；活动结束后按规定保存或删除。';
+
 export const VolunteerSettings = v.strictObject({
   ...Common,
+  /** residents one member may bring (1 = "1+1") */
   pairCap: Count(1, 20, 1),
   maxHoursPerDay: Count(1, 24, 8),
+  consentText: v.optional(v.pipe(v.string(), v.trim(), v.minLength(10), v.maxLength(1000)), DEFAULT_CONSENT),
 });
 
 export const DriveSettings = v.strictObject({

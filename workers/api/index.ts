@@ -11,6 +11,7 @@ import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
+import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
@@ -35,7 +36,12 @@ const v1 = createApp()
   .route('/entries', entryRoutes)
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)
-  .route('/judging', judgingRoutes);
+  .route('/judging', judgingRoutes)
+  .route('/campaigns', volunteerCampaignRoutes)
+  .route('/service-records', serviceRecordRoutes)
+  .route('/pairs', pairRoutes)
+  .route('/invites', inviteRoutes)
+  .route('/certificates', certificateRoutes);
 
 export type AppType = typeof v1;
 

@@ -1,0 +1,227 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { certificates, memberships, orgUnits, serviceRecords, users, volunteerInvites, volunteerPairs } from '../schema';
+import type { Db } from '../../workers/api/lib/env';
+import { newId, nowIso, randomToken } from '../../workers/api/lib/ids';
+import { activityInsert, auditInsert } from './activity';
+import { isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
+
+/** An invite code: short enough to type from a poster, unguessable (10 base32 characters ≈ 50 bits). */
+function inviteCode() {
+  const A = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const b = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(b, (x) => A[x % A.length]).join('');
+}
+
+export async function inviteOf(db: Db, campaignId: string, userId: string) {
+  const existing = await db.query.volunteerInvites.findFirst({ where: and(eq(volunteerInvites.campaignId, campaignId), eq(volunteerInvites.userId, userId)) });
+  if (existing) return existing;
+  const row = { code: inviteCode(), campaignId, userId, createdAt: nowIso() };
+  await db.insert(volunteerInvites).values(row).onConflictDoNothing();
+  return (await db.query.volunteerInvites.findFirst({ where: and(eq(volunteerInvites.campaignId, campaignId), eq(volunteerInvites.userId, userId)) }))!;
+}
+
+export async function inviteByCode(db: Db, code: string) {
+  const rows = await db
+    .select({ code: volunteerInvites.code, campaignId: volunteerInvites.campaignId, userId: volunteerInvites.userId, memberName: users.name })
+    .from(volunteerInvites).innerJoin(users, eq(users.id, volunteerInvites.userId))
+    .where(eq(volunteerInvites.code, code.toUpperCase()));
+  return rows[0] ?? null;
+}
+
+export async function memberUnit(db: Db, userId: string) {
+  const r = await db.select({ id: memberships.orgUnitId, path: memberships.orgPath, name: orgUnits.name }).from(memberships)
+    .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).orderBy(asc(memberships.createdAt)).limit(1);
+  return r[0] ?? null;
+}
+
+export async function activePairCount(db: Db, campaignId: string, memberId: string) {
+  return (await db.select({ n: count() }).from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), eq(volunteerPairs.memberId, memberId), isNull(volunteerPairs.unlinkedAt))))[0]?.n ?? 0;
+}
+
+export interface NewPair {
+  campaignId: string; memberId: string; memberUnit: { id: string; path: string } | null; residentName: string; residentPhone: string;
+  consentText: string; source: 'invite' | 'organizer'; createdBy: string | null;
+}
+
+/**
+ * Registers a pair while the member is under the cap — one conditional statement, so
+ * parallel registrations through one invite cannot exceed it — with its activity event.
+ * 'cap' when full; 'taken' when the resident is already registered in the campaign.
+ */
+export async function insertPair(db: Db, p: NewPair, cap: number): Promise<{ result: 'ok'; id: string } | { result: 'cap' | 'taken' }> {
+  const id = newId();
+  const now = nowIso();
+  try {
+    const [res] = await writeBatch(db, [
+      sql`INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, resident_user_id, consent_text, consent_at, source, created_by, created_at)
+          SELECT ${id}, ${p.campaignId}, ${p.memberId}, ${p.memberUnit?.id ?? null}, ${p.memberUnit?.path ?? null}, ${p.residentName}, ${p.residentPhone},
+                 (SELECT id FROM users WHERE phone = ${p.residentPhone}), ${p.consentText}, ${now}, ${p.source}, ${p.createdBy}, ${now}
+          WHERE (SELECT COUNT(*) FROM volunteer_pairs WHERE campaign_id = ${p.campaignId} AND member_id = ${p.memberId} AND unlinked_at IS NULL) < ${cap}
+          RETURNING id`,
+      activityInsert({ userId: p.memberId, type: 'volunteer_pair', campaignId: p.campaignId, kind: 'volunteer', points: 0, quantity: 1, ref: id, orgUnitId: p.memberUnit?.id ?? null }, sql`EXISTS (SELECT 1 FROM volunteer_pairs WHERE id = ${id})`),
+      ...(p.source === 'organizer' && p.createdBy ? [auditInsert({ actorId: p.createdBy, action: 'pair.create_on_behalf', entity: 'volunteer_pair', entityId: id, orgUnitId: p.memberUnit?.id ?? null })] : []),
+    ]);
+    return res?.results.length ? { result: 'ok', id } : { result: 'cap' };
+  } catch (e) {
+    if (isUniqueViolation(e)) return { result: 'taken' };
+    throw e;
+  }
+}
+
+export async function getPair(db: Db, id: string) {
+  return db.query.volunteerPairs.findFirst({ where: eq(volunteerPairs.id, id) });
+}
+
+export async function unlinkPair(db: Db, actorId: string, id: string, orgUnitId: string | null, reason: string) {
+  const [res] = await writeBatch(db, [
+    db.update(volunteerPairs).set({ unlinkedAt: nowIso(), unlinkReason: reason }).where(and(eq(volunteerPairs.id, id), isNull(volunteerPairs.unlinkedAt))).returning({ id: volunteerPairs.id }),
+    auditInsert({ actorId, action: 'pair.unlink', entity: 'volunteer_pair', entityId: id, orgUnitId, detail: { reason } }, true),
+  ]);
+  return (res?.results.length ?? 0) > 0;
+}
+
+export async function listPairs(db: Db, campaignId: string, f: { path?: string; memberId?: string; limit: number; beforeId: string | null }) {
+  return db
+    .select({
+      id: volunteerPairs.id, memberId: volunteerPairs.memberId, memberName: users.name, memberUnitId: volunteerPairs.memberUnitId, memberUnitName: orgUnits.name,
+      residentName: volunteerPairs.residentName, residentPhone: volunteerPairs.residentPhone, source: volunteerPairs.source,
+      consentAt: volunteerPairs.consentAt, createdAt: volunteerPairs.createdAt, unlinkedAt: volunteerPairs.unlinkedAt, unlinkReason: volunteerPairs.unlinkReason,
+    })
+    .from(volunteerPairs)
+    .innerJoin(users, eq(users.id, volunteerPairs.memberId))
+    .leftJoin(orgUnits, eq(orgUnits.id, volunteerPairs.memberUnitId))
+    .where(and(
+      eq(volunteerPairs.campaignId, campaignId),
+      f.path ? underPath(volunteerPairs.memberPath, f.path) : undefined,
+      f.memberId ? eq(volunteerPairs.memberId, f.memberId) : undefined,
+      f.beforeId ? lt(volunteerPairs.id, f.beforeId) : undefined,
+    ))
+    .orderBy(desc(volunteerPairs.id))
+    .limit(f.limit + 1);
+}
+
+/**
+ * Adds a service record while the day's hours stay within the maximum (one conditional
+ * statement). Returns null when over the maximum.
+ */
+export async function insertRecord(db: Db, r: { campaignId: string; userId: string; unit: { id: string; path: string } | null; pairId: string | null; date: string; hours: number; description: string }, maxPerDay: number) {
+  const id = newId();
+  const [res] = await writeBatch(db, [
+    sql`INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, pair_id, date, hours, description, status, created_at)
+        SELECT ${id}, ${r.campaignId}, ${r.userId}, ${r.unit?.id ?? null}, ${r.unit?.path ?? null}, ${r.pairId}, ${r.date}, ${r.hours}, ${r.description}, 'pending', ${nowIso()}
+        WHERE (SELECT COALESCE(SUM(hours), 0) FROM service_records WHERE user_id = ${r.userId} AND campaign_id = ${r.campaignId} AND date = ${r.date} AND status <> 'rejected') + ${r.hours} <= ${maxPerDay}
+        RETURNING id`,
+  ]);
+  return res?.results.length ? id : null;
+}
+
+export async function hoursOnDay(db: Db, campaignId: string, userId: string, date: string) {
+  return (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` }).from(serviceRecords)
+    .where(and(eq(serviceRecords.userId, userId), eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.date, date), sql`${serviceRecords.status} <> 'rejected'`)))[0]?.h ?? 0;
+}
+
+export async function getRecord(db: Db, id: string) {
+  return db.query.serviceRecords.findFirst({ where: eq(serviceRecords.id, id) });
+}
+
+export interface RecordFilter { paths?: string[] | 'all'; userId?: string; status?: string; orgPath?: string; from?: string; to?: string; limit: number; beforeId: string | null }
+
+/** The approval queue (and members' own records), newest first, on the queue index. */
+export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
+  const scope = f.paths && f.paths !== 'all' ? or(...f.paths.map((p) => underPath(serviceRecords.orgPath, p))) : undefined;
+  return db
+    .select({
+      id: serviceRecords.id, userId: serviceRecords.userId, name: users.name, orgUnitId: serviceRecords.orgUnitId, orgUnitName: orgUnits.name,
+      pairId: serviceRecords.pairId, date: serviceRecords.date, hours: serviceRecords.hours, description: serviceRecords.description,
+      status: serviceRecords.status, reason: serviceRecords.reason, reviewedAt: serviceRecords.reviewedAt, createdAt: serviceRecords.createdAt,
+    })
+    .from(serviceRecords)
+    .innerJoin(users, eq(users.id, serviceRecords.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, serviceRecords.orgUnitId))
+    .where(and(
+      eq(serviceRecords.campaignId, campaignId),
+      scope,
+      f.userId ? eq(serviceRecords.userId, f.userId) : undefined,
+      f.status ? eq(serviceRecords.status, f.status as 'pending') : undefined,
+      f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
+      f.from ? gte(serviceRecords.date, f.from) : undefined,
+      f.to ? lte(serviceRecords.date, f.to) : undefined,
+      f.beforeId ? lt(serviceRecords.id, f.beforeId) : undefined,
+    ))
+    .orderBy(desc(serviceRecords.id))
+    .limit(f.limit + 1);
+}
+
+export async function recordsByIds(db: Db, ids: string[]) {
+  return ids.length ? db.select().from(serviceRecords).where(inArray(serviceRecords.id, ids)) : [];
+}
+
+/**
+ * Approves or rejects pending records in one batch: each change is conditional on the
+ * record still being pending, its audit row and (when approved) its activity event are
+ * written only if it changed. Returns the ids that changed.
+ */
+export async function reviewRecords(db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number }>, decision: 'approve' | 'reject', reason: string | null) {
+  const now = nowIso();
+  const stmts: Stmt[] = [];
+  for (const r of records) {
+    stmts.push(db.update(serviceRecords).set({ status: decision === 'approve' ? 'approved' : 'rejected', reason: decision === 'reject' ? reason : null, reviewedBy: actorId, reviewedAt: now })
+      .where(and(eq(serviceRecords.id, r.id), eq(serviceRecords.status, 'pending'))));
+    stmts.push(auditInsert({ actorId, action: `record.${decision}`, entity: 'service_record', entityId: r.id, orgUnitId: r.orgUnitId, detail: reason ? { reason } : undefined }, true));
+    if (decision === 'approve') {
+      // quantity in minutes: hours may be fractional (0.5 h steps), the column is an integer
+      stmts.push(activityInsert({ userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
+        sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved' AND (SELECT reviewed_at FROM service_records WHERE id = ${r.id}) = ${now}`));
+    }
+  }
+  await writeBatch(db, stmts);
+  const after = await recordsByIds(db, records.map((r) => r.id));
+  return after.filter((r) => r.reviewedAt === now && r.reviewedBy === actorId).map((r) => r.id);
+}
+
+/** 带动率 and totals of a subtree: members with a pair ÷ registered members. */
+export async function volunteerStats(db: Db, campaignId: string, path: string) {
+  const [pairs, members, hours, byUnit] = await db.batch([
+    db.select({ pairs: count(), residents: sql<number>`COUNT(DISTINCT ${volunteerPairs.residentPhone})`, leaders: sql<number>`COUNT(DISTINCT ${volunteerPairs.memberId})` })
+      .from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), isNull(volunteerPairs.unlinkedAt), underPath(volunteerPairs.memberPath, path))),
+    db.select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` }).from(memberships).where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+    db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, pending: sql<number>`SUM(CASE WHEN ${serviceRecords.status} = 'pending' THEN 1 ELSE 0 END)` })
+      .from(serviceRecords).where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), sql`${serviceRecords.status} IN ('approved', 'pending')`)),
+    db.select({
+      orgUnitId: orgUnits.id, name: orgUnits.name,
+      members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_unit_id = org_units.id AND m.role = 'member')`,
+      leaders: sql<number>`(SELECT COUNT(DISTINCT p.member_id) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND p.unlinked_at IS NULL)`,
+      residents: sql<number>`(SELECT COUNT(*) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND p.unlinked_at IS NULL)`,
+      hours: sql<number>`(SELECT COALESCE(SUM(r.hours), 0) FROM service_records r WHERE r.campaign_id = ${campaignId} AND r.org_unit_id = org_units.id AND r.status = 'approved')`,
+    }).from(orgUnits).where(underPath(orgUnits.path, path)).orderBy(asc(orgUnits.path)),
+  ]);
+  const approved = (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` }).from(serviceRecords)
+    .where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), eq(serviceRecords.status, 'approved'))))[0]?.h ?? 0;
+  return {
+    pairs: pairs[0]?.pairs ?? 0,
+    residents: pairs[0]?.residents ?? 0,
+    leaders: pairs[0]?.leaders ?? 0,
+    members: members[0]?.n ?? 0,
+    approvedHours: approved,
+    pendingRecords: hours[0]?.pending ?? 0,
+    byUnit: byUnit.filter((u) => u.members > 0),
+  };
+}
+
+export async function approvedHoursOf(db: Db, campaignId: string, userId: string) {
+  return (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, n: count() }).from(serviceRecords)
+    .where(and(eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.userId, userId), eq(serviceRecords.status, 'approved'))))[0] ?? { h: 0, n: 0 };
+}
+
+/** The member's certificate (one per campaign, its hours refreshed on each issue). */
+export async function issueCertificate(db: Db, campaignId: string, userId: string, hours: number) {
+  const code = randomToken(12);
+  await db.insert(certificates).values({ code, campaignId, userId, hours, issuedAt: nowIso() })
+    .onConflictDoUpdate({ target: [certificates.campaignId, certificates.userId], set: { hours, issuedAt: nowIso() } });
+  return (await db.query.certificates.findFirst({ where: and(eq(certificates.campaignId, campaignId), eq(certificates.userId, userId)) }))!;
+}
+
+export async function certificateByCode(db: Db, code: string) {
+  return db.query.certificates.findFirst({ where: eq(certificates.code, code) });
+}

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A member's personal "1+1" invite for a campaign (one per member and campaign). */
+export const volunteerInvites = sqliteTable(
+  'volunteer_invites',
+  {
+    code: text('code').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('invites_member_uq').on(t.campaignId, t.userId)],
+);
+
+/**
+ * A pair: a member and the resident they brought. The resident's consent (the text they
+ * agreed to and when) is stored with it; an unlinked pair stays on record with its reason.
+ */
+export const volunteerPairs = sqliteTable(
+  'volunteer_pairs',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    memberId: text('member_id').notNull(),
+    memberUnitId: text('member_unit_id'),
+    memberPath: text('member_path'),
+    residentName: text('resident_name').notNull(),
+    residentPhone: text('resident_phone').notNull(),
+    residentUserId: text('resident_user_id'),
+    consentText: text('consent_text').notNull(),
+    consentAt: text('consent_at').notNull(),
+    source: text('source', { enum: ['invite', 'organizer'] }).notNull(),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+    unlinkedAt: text('unlinked_at'),
+    unlinkReason: text('unlink_reason'),
+  },
+  (t) => [
+    // a resident counts once per campaign (among pairs still linked)
+    uniqueIndex('pairs_resident_uq').on(t.campaignId, t.residentPhone).where(sql`unlinked_at IS NULL`),
+    index('pairs_member_idx').on(t.campaignId, t.memberId),
+    index('pairs_path_idx').on(t.campaignId, t.memberPath),
+  ],
+);
+
+export const serviceRecords = sqliteTable(
+  'service_records',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    userId: text('user_id').notNull(),
+    orgUnitId: text('org_unit_id'),
+    orgPath: text('org_path'),
+    pairId: text('pair_id'),
+    /** the day of the service, YYYY-MM-DD (China time) */
+    date: text('date').notNull(),
+    hours: real('hours').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    reason: text('reason'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('records_queue_idx').on(t.campaignId, t.status, t.orgPath, t.date),
+    index('records_user_idx').on(t.userId, t.campaignId, t.date),
+  ],
+);
+
+/** Issued service certificates; the code opens a public verification page. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    userId: text('user_id').notNull(),
+    hours: real('hours').notNull(),
+    issuedAt: text('issued_at').notNull(),
+  },
+  (t) => [uniqueIndex('certificates_user_uq').on(t.campaignId, t.userId)],
+);

@@ -1,0 +1,389 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { renderSVG } from 'uqr';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
+import type { AppEnv } from '../../lib/env';
+import { recordScores } from '../../lib/boards';
+import { rateHit } from '../../../../db/queries/accounts';
+import { clientAddress } from '../auth/auth.routes';
+import { Id } from '../../../../shared/contracts/common';
+import { VolunteerSettings } from '../../../../shared/contracts/campaigns';
+import { PairBody, RecordBody, RecordQuery, RejectBody, ReviewRecordsBody, UnlinkBody } from '../../../../shared/contracts/volunteer';
+import { maskName, maskPhone } from '../../../../shared/mask';
+import { chinaDay } from '../../../../shared/quiz';
+import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { getOrgUnit } from '../../../../db/queries/org';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import {
+  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
+  issueCertificate, listPairs, listRecords, memberUnit, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
+} from '../../../../db/queries/volunteer';
+import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { tableFile } from '../quiz/banks.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+type Cfg = v.InferOutput<typeof VolunteerSettings>;
+const cfg = (c: CampaignRecord): Cfg => v.parse(VolunteerSettings, c.settings);
+
+async function volunteerCampaign(c: Context<AppEnv>, id: string) {
+  const campaign = await visibleCampaign(c, id);
+  if (campaign.kind !== 'volunteer') throw new ApiError('not_found', 'msg.vol_not_volunteer');
+  return campaign;
+}
+function open(campaign: CampaignRecord) {
+  if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+  if (campaign.status !== 'published') throw new ApiError('not_found');
+}
+const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
+
+/** Puts approved hours on the campaign's board and returns nothing; hours rank people and units. */
+async function rankHours(c: Context<AppEnv>, campaign: CampaignRecord, rows: Array<{ userId: string; name: string; orgUnitId: string | null; hours: number }>) {
+  if (!rows.length) return;
+  await recordScores(c.env, c.var.db, campaign, 'add', rows.map((r) => ({ key: r.userId, name: r.name, orgUnitId: r.orgUnitId, score: r.hours, tiebreak: 0 })));
+}
+
+export const volunteerCampaignRoutes = createApp()
+  .post(
+    '/:id/invites',
+    describeRoute({ tags: ['Volunteers'], summary: 'A member’s personal "1+1" invite (code, link; QR at /invites/{code}/qr.svg); the same one every time', responses: { 200: json(v.object({ code: v.string(), url: v.string() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      open(campaign);
+      const unit = await memberUnit(c.var.db, viewer.id);
+      if (!unit || !unit.path.startsWith(campaign.orgPath)) throw new ApiError('forbidden', 'msg.vol_members_only');
+      const invite = await inviteOf(c.var.db, campaign.id, viewer.id);
+      return c.json({ code: invite.code, url: inviteUrl(c, invite.code), qrUrl: `/api/v1/invites/${invite.code}/qr.svg` });
+    },
+  )
+  .post(
+    '/:id/pairs',
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone again → 409; member over the cap → 422; no consent → 400.',
+      responses: { 201: json(v.object({ pair: v.unknown() }), 'Registered') },
+    }),
+    valid('param', v.object({ id: Id })),
+    valid('json', PairBody),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      open(campaign);
+      const s = cfg(campaign);
+      const b = c.req.valid('json');
+      const db = c.var.db;
+      let memberId: string;
+      let source: 'invite' | 'organizer' = 'invite';
+      if (b.code) {
+        const invite = await inviteByCode(db, b.code);
+        if (!invite || invite.campaignId !== campaign.id) throw new ApiError('not_found', 'msg.vol_invite_missing');
+        memberId = invite.userId;
+        const hit = await rateHit(db, `pair:ip:${clientAddress(c)}`, 10 * 60e3);
+        if (hit.count > 30) throw new ApiError('rate_limited', 'msg.register_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
+      } else if (b.memberId) {
+        const unit = await memberUnit(db, b.memberId);
+        if (!unit) throw new ApiError('validation_failed', undefined, {}, { memberId: { key: 'msg.vol_member_missing' } });
+        requireManage(c, unit.path);
+        memberId = b.memberId;
+        source = 'organizer';
+      } else throw new ApiError('validation_failed', undefined, {}, { code: { key: 'msg.required' } });
+      const member = await memberUnit(db, memberId);
+      const memberPhone = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, memberId) }))?.phone;
+      if (memberPhone === b.phone) throw new ApiError('validation_failed', undefined, {}, { phone: { key: 'msg.vol_self' } });
+      const consentText = b.consentNote ? `${s.consentText}（${b.consentNote}）` : s.consentText;
+      const res = await insertPair(db, { campaignId: campaign.id, memberId, memberUnit: member, residentName: b.name, residentPhone: b.phone, consentText, source, createdBy: c.var.viewer?.id ?? null }, s.pairCap);
+      if (res.result !== 'ok') {
+        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } });
+        throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap });
+      }
+      const pair = (await getPair(db, res.id))!;
+      return c.json({ pair: { id: pair.id, campaignId: pair.campaignId, residentName: pair.residentName, residentPhone: maskPhone(pair.residentPhone), source: pair.source, consentAt: pair.consentAt, createdAt: pair.createdAt } }, 201);
+    },
+  )
+  .get(
+    '/:id/pairs',
+    describeRoute({ tags: ['Volunteers'], summary: 'Pairs by org unit (organizers of the subtree; full phones for the 台账)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ limit: RecordQuery.entries.limit, cursor: RecordQuery.entries.cursor, orgUnitId: v.optional(Id) })),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
+      requireManage(c, unit?.path ?? campaign.orgPath);
+      const rows = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const items = rows.slice(0, q.limit);
+      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+    },
+  )
+  .get(
+    '/:id/pairs/export',
+    describeRoute({ tags: ['Volunteers'], summary: 'Pairs as Excel (台账) — organizers of the subtree', responses: { 200: { description: 'File' } } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id) })),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
+      requireManage(c, unit?.path ?? campaign.orgPath);
+      const rows: unknown[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
+      let i = 0;
+      for (let before: string | null = null; ;) {
+        const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, beforeId: before });
+        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.residentPhone, p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', p.consentAt, p.createdAt, p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
+        if (page.length <= 500) break;
+        before = page[499]!.id;
+      }
+      return tableFile(c, rows, `${campaign.slug}-pairs`, q.format, '结对台账');
+    },
+  )
+  .post(
+    '/:id/service-records',
+    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date, hours in half-hour steps, what was done) → pending until an organizer approves', responses: { 201: json(v.object({ record: v.unknown() }), 'Reported') } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', RecordBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      open(campaign);
+      const s = cfg(campaign);
+      const b = c.req.valid('json');
+      const today = chinaDay(Date.now());
+      if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
+      if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.quiz_not_open' } });
+      if (b.pairId) {
+        const pair = await getPair(c.var.db, b.pairId);
+        if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
+      }
+      const unit = await memberUnit(c.var.db, viewer.id);
+      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s.maxHoursPerDay);
+      if (!id) {
+        const used = await hoursOnDay(c.var.db, campaign.id, viewer.id, b.date);
+        throw new ApiError('validation_failed', undefined, {}, { hours: { key: 'msg.vol_hours', params: { max: s.maxHoursPerDay, used } } });
+      }
+      return c.json({ record: await getRecord(c.var.db, id) }, 201);
+    },
+  )
+  .get(
+    '/:id/service-records',
+    describeRoute({ tags: ['Volunteers'], summary: 'Service records: the approval queue of the organizer’s subtree (filters: status, unit, date range), or ?mine=true', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', RecordQuery),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      let filter;
+      if (q.mine === 'true') filter = { userId: viewer.id };
+      else {
+        const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
+        if (unit) requireManage(c, unit.path);
+        const scope = scopeOf(viewer);
+        if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
+        filter = { paths: scope.all ? ('all' as const) : scope.managedPaths, orgPath: unit?.path };
+      }
+      const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const items = rows.slice(0, q.limit);
+      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+    },
+  )
+  .post(
+    '/:id/service-records/review',
+    describeRoute({ tags: ['Volunteers'], summary: 'Approve or reject records in bulk (organizers of each member’s subtree); hours count once approved', responses: { 200: json(v.object({ reviewed: v.number() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', ReviewRecordsBody),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const b = c.req.valid('json');
+      const records = (await recordsByIds(c.var.db, b.ids)).filter((r) => r.campaignId === campaign.id);
+      return c.json({ reviewed: await review(c, campaign, records, b.decision, b.reason || null) });
+    },
+  )
+  .get(
+    '/:id/volunteer-stats',
+    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit', responses: { 200: json(v.object({ pairs: v.number(), residents: v.number(), members: v.number(), approvedHours: v.number(), leadRate: v.number() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ orgUnitId: v.optional(Id) })),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const unit = c.req.valid('query').orgUnitId ? await getOrgUnit(c.var.db, c.req.valid('query').orgUnitId!) : null;
+      if (c.req.valid('query').orgUnitId && !unit) throw new ApiError('not_found', 'msg.org_missing');
+      const path = unit?.path ?? campaign.orgPath;
+      const st = await volunteerStats(c.var.db, campaign.id, path);
+      const organizer = canManagePath(c.var.viewer, path);
+      const rate = (a: number, b: number) => (b ? Math.round((Math.min(a, b) / b) * 10000) / 10000 : 0);
+      return c.json({
+        orgUnitId: unit?.id ?? campaign.orgUnitId, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
+        approvedHours: st.approvedHours, leadRate: rate(st.leaders, st.members),
+        ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: rate(u.leaders, u.members) })) } : {}),
+      });
+    },
+  )
+  .get(
+    '/:id/my-volunteer',
+    describeRoute({ tags: ['Volunteers'], summary: '我的1+1: my invite, my pairs, my hours (approved and pending)', responses: { 200: json(v.unknown()) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const s = cfg(campaign);
+      const db = c.var.db;
+      const unit = await memberUnit(db, viewer.id);
+      const canInvite = !!unit && unit.path.startsWith(campaign.orgPath) && campaign.status === 'published';
+      const invite = canInvite ? await inviteOf(db, campaign.id, viewer.id) : null;
+      const pairs = await listPairs(db, campaign.id, { memberId: viewer.id, limit: 100, beforeId: null });
+      const records = await listRecords(db, campaign.id, { userId: viewer.id, limit: 100, beforeId: null });
+      const approved = await approvedHoursOf(db, campaign.id, viewer.id);
+      return c.json({
+        canInvite, pairCap: s.pairCap, maxHoursPerDay: s.maxHoursPerDay,
+        invite: invite ? { code: invite.code, url: inviteUrl(c, invite.code), qrUrl: `/api/v1/invites/${invite.code}/qr.svg` } : null,
+        pairs: pairs.filter((p) => !p.unlinkedAt).map((p) => ({ id: p.id, residentName: p.residentName, residentPhone: maskPhone(p.residentPhone), createdAt: p.createdAt })),
+        approvedHours: approved.h, pendingHours: records.filter((r) => r.status === 'pending').reduce((a, r) => a + r.hours, 0),
+        records: records.slice(0, 100),
+      });
+    },
+  )
+  .get(
+    '/:id/certificate',
+    describeRoute({ tags: ['Volunteers'], summary: 'My service certificate: totals and a verification code/QR (approved hours only)', responses: { 200: json(v.unknown()) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const db = c.var.db;
+      const approved = await approvedHoursOf(db, campaign.id, viewer.id);
+      const cert = await issueCertificate(db, campaign.id, viewer.id, approved.h);
+      const unit = await memberUnit(db, viewer.id);
+      const origin = new URL(c.req.url).origin;
+      return c.json({
+        code: cert.code, name: viewer.name, orgUnitName: unit?.name ?? null, campaignTitle: campaign.title, issuer: campaign.orgUnitName,
+        hours: approved.h, records: approved.n, issuedAt: cert.issuedAt, verifyUrl: `${origin}/verify/${cert.code}`, qrUrl: `/api/v1/certificates/${cert.code}/qr.svg`,
+      });
+    },
+  );
+
+/** Approves or rejects records the viewer may review (each member's subtree), then ranks the approved hours. */
+async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
+  const viewer = requireViewer(c);
+  for (const r of records) if (!canManagePath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
+  const pending = records.filter((r) => r.status === 'pending');
+  const changed = await reviewRecords(c.var.db, viewer.id, pending, decision, reason);
+  if (decision === 'approve') {
+    const byId = new Map(pending.map((r) => [r.id, r]));
+    const names = new Map<string, string>();
+    for (const id of changed) {
+      const r = byId.get(id)!;
+      if (!names.has(r.userId)) names.set(r.userId, (await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, r.userId) }))?.name ?? '');
+    }
+    await rankHours(c, campaign, changed.map((id) => ({ userId: byId.get(id)!.userId, name: names.get(byId.get(id)!.userId)!, orgUnitId: byId.get(id)!.orgUnitId, hours: byId.get(id)!.hours })));
+  }
+  return changed.length;
+}
+
+export const serviceRecordRoutes = createApp()
+  .post(
+    '/:id/approve',
+    describeRoute({ tags: ['Volunteers'], summary: 'Approve a pending record (organizers of the member’s subtree)', responses: { 200: json(v.object({ record: v.unknown() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const r = await getRecord(c.var.db, c.req.valid('param').id);
+      if (!r) throw new ApiError('not_found');
+      const campaign = (await getCampaign(c.var.db, r.campaignId))!;
+      if (r.status !== 'pending') {
+        requireManage(c, r.orgPath ?? campaign.orgPath);
+        throw new ApiError('conflict', 'msg.vol_not_pending');
+      }
+      await review(c, campaign, [r], 'approve', null);
+      return c.json({ record: await getRecord(c.var.db, r.id) });
+    },
+  )
+  .post(
+    '/:id/reject',
+    describeRoute({ tags: ['Volunteers'], summary: 'Reject a pending record with a reason the member sees', responses: { 200: json(v.object({ record: v.unknown() })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', RejectBody),
+    async (c) => {
+      const r = await getRecord(c.var.db, c.req.valid('param').id);
+      if (!r) throw new ApiError('not_found');
+      const campaign = (await getCampaign(c.var.db, r.campaignId))!;
+      if (r.status !== 'pending') {
+        requireManage(c, r.orgPath ?? campaign.orgPath);
+        throw new ApiError('conflict', 'msg.vol_not_pending');
+      }
+      await review(c, campaign, [r], 'reject', c.req.valid('json').reason);
+      return c.json({ record: await getRecord(c.var.db, r.id) });
+    },
+  );
+
+export const pairRoutes = createApp().post(
+  '/:id/unlink',
+  describeRoute({ tags: ['Volunteers'], summary: 'Unlink a pair with a reason (organizers of the member’s subtree); kept on record', responses: { 200: json(v.object({ unlinked: v.boolean() })) } }),
+  valid('param', v.object({ id: Id })),
+  valid('json', UnlinkBody),
+  async (c) => {
+    const pair = await getPair(c.var.db, c.req.valid('param').id);
+    if (!pair) throw new ApiError('not_found');
+    const campaign = (await getCampaign(c.var.db, pair.campaignId))!;
+    const viewer = requireManage(c, pair.memberPath ?? campaign.orgPath);
+    if (!(await unlinkPair(c.var.db, viewer.id, pair.id, pair.memberUnitId, c.req.valid('json').reason))) throw new ApiError('conflict');
+    return c.json({ unlinked: true });
+  },
+);
+
+/** Public: the invite landing page's data, and its QR code. */
+export const inviteRoutes = createApp()
+  .get(
+    '/:code',
+    describeRoute({ tags: ['Volunteers'], summary: 'An invite (public): who invites (masked), the campaign, what "1+1" means, the consent text and whether places are left', responses: { 200: json(v.unknown()) } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.vol_invite_missing')) })),
+    async (c) => {
+      const invite = await inviteByCode(c.var.db, c.req.valid('param').code);
+      const campaign = invite ? await getCampaign(c.var.db, invite.campaignId) : null;
+      if (!invite || !campaign || campaign.status === 'draft') throw new ApiError('not_found', 'msg.vol_invite_missing');
+      const s = cfg(campaign);
+      const used = await activePairCount(c.var.db, campaign.id, invite.userId);
+      return c.json({
+        code: invite.code, inviterName: maskName(invite.memberName),
+        campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, summary: campaign.summary, orgUnitName: campaign.orgUnitName, status: campaign.status, endsAt: campaign.endsAt },
+        consentText: s.consentText, placesLeft: Math.max(0, s.pairCap - used), open: campaign.status === 'published',
+      });
+    },
+  )
+  .get(
+    '/:code/qr.svg',
+    describeRoute({ tags: ['Volunteers'], summary: 'The invite’s QR code (SVG) for posters and phones', responses: { 200: { description: 'SVG' } } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/)) })),
+    async (c) => {
+      const invite = await inviteByCode(c.var.db, c.req.valid('param').code);
+      if (!invite) throw new ApiError('not_found', 'msg.vol_invite_missing');
+      return c.body(renderSVG(inviteUrl(c, invite.code), { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+    },
+  );
+
+/** Public verification of a service certificate: name masked, hours, issuing unit. */
+export const certificateRoutes = createApp()
+  .get(
+    '/:code',
+    describeRoute({ tags: ['Volunteers'], summary: 'Verify a service certificate (public): masked name, approved hours, issuing unit', responses: { 200: json(v.unknown()) } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
+    async (c) => {
+      const cert = await certificateByCode(c.var.db, c.req.valid('param').code);
+      if (!cert) throw new ApiError('not_found');
+      const campaign = (await getCampaign(c.var.db, cert.campaignId))!;
+      const user = await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, cert.userId) });
+      const current = await approvedHoursOf(c.var.db, cert.campaignId, cert.userId);
+      return c.json({ valid: true, name: maskName(user?.name ?? ''), hours: cert.hours, currentHours: current.h, campaignTitle: campaign.title, issuer: campaign.orgUnitName, issuedAt: cert.issuedAt });
+    },
+  )
+  .get(
+    '/:code/qr.svg',
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
+    async (c) => {
+      const code = c.req.valid('param').code;
+      if (!(await certificateByCode(c.var.db, code))) throw new ApiError('not_found');
+      return c.body(renderSVG(`${new URL(c.req.url).origin}/verify/${code}`, { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+    },
+  );
