@@ -43,13 +43,15 @@ export async function prepareDatabase(persistDir) {
   writeFileSync(seedFile, (await demoStatements()).join(';\n') + ';\n');
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile]);
   // The demo works' images go into the local R2 bucket once (a marker remembers it).
-  const marker = join(persistDir, 'demo-media-v1.done');
+  const marker = join(persistDir, 'demo-media-v2.done');
   if (!existsSync(marker)) {
     DEMO_WORKS.forEach((_, i) => {
       const n = String(i + 1).padStart(2, '0');
       wrangler(['r2', 'object', 'put', `tongxin-media/entries/camp-contest/entry-${n}/original`, '--local', '--persist-to', persistDir,
         '--file', join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`), '--content-type', 'image/jpeg']);
     });
+    wrangler(['r2', 'object', 'put', 'tongxin-media/receipts/camp-drive/demo-receipt', '--local', '--persist-to', persistDir,
+      '--file', join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'), '--content-type', 'image/jpeg']);
     writeFileSync(marker, new Date().toISOString());
   }
 }

@@ -6,3 +6,4 @@ export * from './leaderboards';
 export * from './quiz';
 export * from './contest';
 export * from './volunteer';
+export * from './drive';

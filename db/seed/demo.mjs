@@ -240,9 +240,6 @@ export async function demoStatements(now = Date.now()) {
       eventsRaw.push({ user: u, kind: 'volunteer', points: 0, quantity: hours, at });
     }
   }
-  for (const part of chunks(events, 80)) {
-    out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));
-  }
 
   // "1+1": about a third of the members brought a resident (consent stored), and service
   // records in every state: approved (above), pending for the queue, and rejected with reasons.
@@ -278,9 +275,26 @@ export async function demoStatements(now = Date.now()) {
     cur.tiebreak += e.kind === 'quiz' ? 20 + Math.floor(rand() * 100) : 0;
     b.set(e.user.id, cur);
   }
-  for (const u of users.filter((x) => x.role === 'member')) {
-    if (rand() < 0.4) boards['camp-drive:main'].set(u.id, { user: u, score: (1 + Math.floor(rand() * 40)) * 1000, tiebreak: 0 });
-  }
+  // The drive: verified pledges are what its board ranks; others wait in every state.
+  const pledgeRows = [];
+  const messages = ['愿孩子们学业有成！', '一点心意，略尽绵薄之力。', '', '加油！', '', '助学圆梦，传递温暖。'];
+  members.forEach((u, i) => {
+    const r = rand();
+    if (r > 0.55) return;
+    const amount = (1 + Math.floor(rand() * 40)) * 1000;
+    const state = r < 0.4 ? 'verified' : r < 0.47 ? 'receipt_submitted' : r < 0.52 ? 'pledged' : 'rejected';
+    const at = iso(now - (1 + (i % 14)) * day);
+    const msg = messages[i % messages.length] || null;
+    pledgeRows.push(row(`pledge-${u.id}`, 'camp-drive', u.id, u.unit, unitById.get(u.unit).path, amount, state === 'verified' ? amount : null, u.name, i % 4 === 0 ? 1 : 0,
+      msg, msg ? (i % 3 === 0 ? 'pending' : 'visible') : 'none', state, state === 'rejected' ? '上传的凭证与认捐金额不符，请核对后重新提交。' : null,
+      state === 'receipt_submitted' || state === 'verified' ? 'receipts/camp-drive/demo-receipt' : null, state === 'receipt_submitted' || state === 'verified' ? 'image/jpeg' : null,
+      at, at, state === 'verified' || state === 'rejected' ? 'user-org-root' : null, state === 'verified' || state === 'rejected' ? at : null));
+    if (state === 'verified') {
+      boards['camp-drive:main'].set(u.id, { user: u, score: amount, tiebreak: 0 });
+      events.push(row(`ev-${u.id}-d`, u.id, u.unit, unitById.get(u.unit).path, 'camp-drive', 'drive', 'drive_verified', 0, amount, at, `pledge-${u.id}`));
+    }
+  });
+  out.push('INSERT OR IGNORE INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message, message_status, status, reason, receipt_key, receipt_type, created_at, updated_at, verified_by, verified_at) VALUES\n' + pledgeRows.join(',\n'));
   const lbRows = [];
   for (const [boardId, entries] of Object.entries(boards)) {
     out.push(`INSERT OR IGNORE INTO leaderboards (board_id, campaign_id, frozen_at, updated_at) VALUES (${q(boardId)}, ${q(boardId.split(':')[0])}, NULL, ${q(iso(now))})`);
@@ -288,6 +302,9 @@ export async function demoStatements(now = Date.now()) {
   }
   for (const part of chunks(lbRows, 80)) {
     out.push('INSERT OR IGNORE INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, version, updated_at) VALUES\n' + part.join(',\n'));
+  }
+  for (const part of chunks(events, 80)) {
+    out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));
   }
   return out;
 }

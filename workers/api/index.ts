@@ -12,6 +12,7 @@ import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
@@ -41,7 +42,9 @@ const v1 = createApp()
   .route('/service-records', serviceRecordRoutes)
   .route('/pairs', pairRoutes)
   .route('/invites', inviteRoutes)
-  .route('/certificates', certificateRoutes);
+  .route('/certificates', certificateRoutes)
+  .route('/campaigns', driveCampaignRoutes)
+  .route('/pledges', pledgeRoutes);
 
 export type AppType = typeof v1;
 
