@@ -99,7 +99,7 @@ const CAMPAIGNS = [
     id: 'camp-drive', kind: 'drive', slug: 'jinqiu-zhuxue', unit: 'root', title: '“金秋助学”公益募捐',
     summary: '为家庭困难学生筹集助学金。善款通过持证慈善组织在民政部指定平台募集，本平台只登记认捐与凭证。',
     description: '本次募捐由持有公开募捐资格证书的慈善组织发起，善款直接捐赠至其在民政部指定互联网募捐信息平台上的项目。请先在平台完成捐赠，再回到本页上传捐赠凭证，由组织者核对后计入进度。\n\n（演示数据：以下慈善组织为虚构示例。）',
-    settings: { goal: 50000000, charity: { name: '示例市慈善总会（虚构，仅供演示）', licenseNo: '示例-公募-0000', projectUrl: 'https://example.org/charity/project/demo' }, aggregation: 'sum' },
+    settings: { goal: 5000000, charity: { name: '示例市慈善总会（虚构，仅供演示）', licenseNo: '示例-公募-0000', projectUrl: 'https://example.org/charity/project/demo' }, aggregation: 'sum' },
   },
   {
     id: 'camp-exhibition', kind: 'exhibition', slug: 'hanmo-exhibition', unit: 'root', title: '“翰墨丹青颂党恩”优秀作品展',

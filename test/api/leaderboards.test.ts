@@ -352,6 +352,15 @@ describe('embed pages', () => {
     expect(r.text).toContain('扫码参与');
   });
 
+  it('serves the drive progress iframe page with its widget, only for drives', async () => {
+    const r = await client().get('/embed/v1/progress/jinqiu-zhuxue?theme=red');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<tongxin-progress campaign="camp-drive" theme="red" lang="zh-CN" frame>');
+    expect(r.text).toContain('/embed/v1/progress.js');
+    expect(r.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect((await client().get('/embed/v1/progress/dangshi-daily')).status).toBe(404);
+  });
+
   it('refuses bad parameters, unknown, hidden and non-ranking campaigns', async () => {
     expect((await client().get('/embed/v1/leaderboard/dangshi-daily?rows=500')).status).toBe(400);
     expect((await client().get('/embed/v1/leaderboard/nope')).status).toBe(404);

@@ -107,6 +107,8 @@ export const campaignRoutes = createApp()
     valid('param', IdParam),
     async (c) => {
       const r = await visibleCampaign(c, c.req.valid('param').id);
+      // partner widgets read a public campaign (title, charity) from other sites
+      if (!c.var.cookieAuth) c.header('Access-Control-Allow-Origin', '*');
       return c.json({ campaign: toCampaignDto(r, c.var.viewer) });
     },
   )

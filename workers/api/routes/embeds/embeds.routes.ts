@@ -6,6 +6,7 @@ import { valid } from '../../lib/validate';
 import { Id } from '../../../../shared/contracts/common';
 import { rankingAccess } from '../../lib/boards';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
+import { ApiError } from '../../lib/errors';
 
 const PageQuery = v.strictObject({
   scope: v.optional(v.picklist(['individual', 'org'], 'msg.scope'), 'individual'),
@@ -28,7 +29,23 @@ export function frameAncestors(allowed: unknown): string {
  * partners use, told to report its height to the host page. Its frame-ancestors is the
  * campaign's `embed.allowedOrigins` (any site when unset).
  */
-export const embedRoutes = createApp().get(
+export const embedRoutes = createApp()
+  .get(
+  '/progress/:id',
+  describeRoute({ tags: ['Embeds'], summary: 'A charity drive’s progress as an iframe page', responses: { 200: { description: 'HTML page' } } }),
+  valid('param', v.object({ id: Id })),
+  valid('query', v.strictObject({ theme: PageQuery.entries.theme, lang: PageQuery.entries.lang })),
+  async (c) => {
+    const q = c.req.valid('query');
+    const campaign = await visibleCampaign(c, c.req.valid('param').id);
+    if (campaign.kind !== 'drive') throw new ApiError('not_found', 'msg.drive_not_drive');
+    const ancestors = frameAncestors((campaign.settings as { embed?: { allowedOrigins?: unknown } }).embed?.allowedOrigins);
+    c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`);
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(`<!doctype html><html lang="${q.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(campaign.title)}</title><style>html,body{margin:0;background:transparent}</style></head><body><tongxin-progress campaign="${esc(campaign.id)}" theme="${q.theme}" lang="${q.lang}" frame></tongxin-progress><script src="/embed/v1/progress.js"></script></body></html>`);
+  },
+  )
+  .get(
   '/leaderboard/:id',
   describeRoute({ tags: ['Embeds'], summary: 'The leaderboard as an iframe page (mode=screen: the 大屏 layout)', responses: { 200: { description: 'HTML page' } } }),
   valid('param', v.object({ id: Id })),
