@@ -7,3 +7,4 @@ export * from './quiz';
 export * from './contest';
 export * from './volunteer';
 export * from './drive';
+export * from './exhibition';

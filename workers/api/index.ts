@@ -13,6 +13,7 @@ import { stageRoutes } from './routes/quiz/stages.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
+import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
@@ -44,7 +45,10 @@ const v1 = createApp()
   .route('/invites', inviteRoutes)
   .route('/certificates', certificateRoutes)
   .route('/campaigns', driveCampaignRoutes)
-  .route('/pledges', pledgeRoutes);
+  .route('/pledges', pledgeRoutes)
+  .route('/campaigns', exhibitionCampaignRoutes)
+  .route('/slots', slotRoutes)
+  .route('/bookings', bookingRoutes);
 
 export type AppType = typeof v1;
 

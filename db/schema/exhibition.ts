@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Timed entry slots of an exhibition; `booked` seats never exceed `capacity` (checked in the same statement). */
+export const exhibitionSlots = sqliteTable(
+  'exhibition_slots',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    booked: integer('booked').notNull().default(0),
+    closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('slots_campaign_time_idx').on(t.campaignId, t.startsAt), uniqueIndex('slots_campaign_start_uq').on(t.campaignId, t.startsAt, t.endsAt)],
+);
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: text('id').primaryKey(),
+    /** the ticket code: unguessable, shown as text and QR */
+    code: text('code').notNull().unique(),
+    campaignId: text('campaign_id').notNull(),
+    slotId: text('slot_id').notNull(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    partySize: integer('party_size').notNull(),
+    /** the calendar day (China time) of the slot: one booking per person per exhibition per day */
+    day: text('day').notNull(),
+    group: integer('is_group', { mode: 'boolean' }).notNull().default(false),
+    orgUnitId: text('org_unit_id'),
+    status: text('status', { enum: ['booked', 'cancelled', 'checked_in', 'no_show'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    cancelledAt: text('cancelled_at'),
+    checkedInAt: text('checked_in_at'),
+    checkedInBy: text('checked_in_by'),
+  },
+  (t) => [
+    uniqueIndex('bookings_one_a_day_uq').on(t.campaignId, t.userId, t.day).where(sql`status IN ('booked', 'checked_in') AND is_group = 0`),
+    index('bookings_slot_idx').on(t.slotId, t.status),
+    index('bookings_user_idx').on(t.userId, t.status),
+    index('bookings_campaign_day_idx').on(t.campaignId, t.day),
+  ],
+);

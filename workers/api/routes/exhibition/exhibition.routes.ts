@@ -1,0 +1,275 @@
+import * as v from 'valibot';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { Context } from 'hono';
+import { renderSVG } from 'uqr';
+import { createApp } from '../../lib/app';
+import { valid } from '../../lib/validate';
+import { ApiError } from '../../lib/errors';
+import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
+import type { AppEnv } from '../../lib/env';
+import { Id } from '../../../../shared/contracts/common';
+import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
+import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody } from '../../../../shared/contracts/exhibition';
+import { chinaDay } from '../../../../shared/quiz';
+import { maskName, maskPhone } from '../../../../shared/mask';
+import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { getOrgUnit } from '../../../../db/queries/org';
+import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import {
+  addSlots, bookSeats, bookingByCode, cancelBooking, checkIn, getBooking, getSlot, listBookings, listSlots, noShowsSince, updateSlot, visitStats, type BookingRow, type SlotRow,
+} from '../../../../db/queries/exhibition';
+import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { tableFile } from '../quiz/banks.routes';
+
+const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
+type Cfg = v.InferOutput<typeof ExhibitionSettings>;
+const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
+/** Staff may check visitors in from this long before their slot starts (queues form early). */
+const EARLY_MS = 30 * 60e3;
+
+async function exhibitionOf(c: Context<AppEnv>, id: string) {
+  const campaign = await visibleCampaign(c, id);
+  if (campaign.kind !== 'exhibition') throw new ApiError('not_found', 'msg.ex_not_exhibition');
+  return campaign;
+}
+
+const slotDto = (s: SlotRow) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, booked: s.booked, remaining: Math.max(0, s.capacity - s.booked), closed: s.closed });
+const slotLabel = (s: { startsAt: string; endsAt: string }) => {
+  const f = (iso: string) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
+  return `${f(s.startsAt)}–${f(s.endsAt).slice(11)}`;
+};
+export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false) {
+  return {
+    id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
+    name: staff ? b.name : maskName(b.name), phone: staff ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
+    slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
+    createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
+  };
+}
+
+/** Days × times in China time → slots in UTC. */
+function schedule(g: { from: string; to: string; weekdays: number[]; times: Array<{ start: string; end: string }>; capacity: number }) {
+  const out: Array<{ startsAt: string; endsAt: string; capacity: number }> = [];
+  for (let d = Date.parse(`${g.from}T00:00:00Z`); d <= Date.parse(`${g.to}T00:00:00Z`); d += 86400e3) {
+    const weekday = ((new Date(d).getUTCDay() + 6) % 7) + 1;
+    if (!g.weekdays.includes(weekday)) continue;
+    const day = new Date(d).toISOString().slice(0, 10);
+    for (const t of g.times) {
+      const start = Date.parse(`${day}T${t.start}:00+08:00`);
+      const end = Date.parse(`${day}T${t.end}:00+08:00`);
+      if (end > start) out.push({ startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), capacity: g.capacity });
+    }
+  }
+  return out;
+}
+
+export const exhibitionCampaignRoutes = createApp()
+  .post(
+    '/:id/slots',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers', responses: { 201: json(v.object({ created: v.number() }), 'Created') } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', SlotsBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      if (campaign.kind !== 'exhibition') throw new ApiError('not_found', 'msg.ex_not_exhibition');
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      const b = c.req.valid('json');
+      const slots = 'generate' in b ? schedule(b.generate) : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
+      if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
+      if (slots.length > 2000) throw new ApiError('validation_failed', 'msg.too_many_slots');
+      return c.json({ created: await addSlots(c.var.db, viewer.id, campaign, slots), requested: slots.length }, 201);
+    },
+  )
+  .get(
+    '/:id/slots',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats (public); ?from=&to= (ISO)', responses: { 200: json(v.object({ items: v.array(v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), remaining: v.number() })) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))), to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))) })),
+    async (c) => {
+      const campaign = await exhibitionOf(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const rows = await listSlots(c.var.db, campaign.id, q.from ? new Date(q.from).toISOString() : undefined, q.to ? new Date(q.to).toISOString() : undefined);
+      if (!c.var.viewer) c.header('Cache-Control', 'public, max-age=5');
+      return c.json({ items: rows.map(slotDto) });
+    },
+  )
+  .post(
+    '/:id/bookings',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(v.object({ booking: v.object({ id: v.string(), code: v.string(), status: v.string() }) }), 'Booked') } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', BookingBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await exhibitionOf(c, c.req.valid('param').id);
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (campaign.status !== 'published') throw new ApiError('not_found');
+      const b = c.req.valid('json');
+      const slot = await getSlot(c.var.db, b.slotId);
+      if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
+      const now = Date.now();
+      if (slot.closed || Date.parse(slot.endsAt) <= now) throw new ApiError('conflict', 'msg.ex_slot_closed');
+      const s = cfg(campaign);
+      const misses = await noShowsSince(c.var.db, campaign.id, viewer.id, new Date(now - s.noShowWindowDays * 86400e3).toISOString());
+      if (misses.length >= s.noShowLimit && s.noShowBlockDays > 0) {
+        const until = Date.parse(misses[0]!.at) + s.noShowBlockDays * 86400e3;
+        if (until > now) throw new ApiError('forbidden', 'msg.ex_blocked', { n: misses.length, until: chinaDay(until) });
+      }
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: null }, now);
+      if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
+      if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
+      return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
+    },
+  )
+  .post(
+    '/:id/group-bookings',
+    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer books seats for a branch (its members visit together)', responses: { 201: json(v.object({ booking: v.unknown() }), 'Booked') } }),
+    valid('param', v.object({ id: Id })),
+    valid('json', GroupBookingBody),
+    async (c) => {
+      const campaign = await exhibitionOf(c, c.req.valid('param').id);
+      if (campaign.status !== 'published') throw new ApiError('conflict', 'msg.campaign_closed');
+      const b = c.req.valid('json');
+      const unit = await getOrgUnit(c.var.db, b.orgUnitId);
+      if (!unit) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.org_missing' } });
+      const viewer = requireManage(c, unit.path);
+      const slot = await getSlot(c.var.db, b.slotId);
+      if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.contactName ?? `${unit.name}（集体）`, phone: b.contactPhone ?? viewer.phone, partySize: b.size, day: chinaDay(Date.parse(slot.startsAt)), group: true, orgUnitId: unit.id });
+      if (res.result !== 'ok') throw new ApiError('conflict', 'msg.ex_full');
+      return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
+    },
+  )
+  .get(
+    '/:id/bookings',
+    describeRoute({ tags: ['Exhibitions'], summary: '我的预约 (?mine=true), or all bookings for organizers with filters (slot, day, status)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', BookingQuery),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await exhibitionOf(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const staff = q.mine !== 'true';
+      if (staff) requireManage(c, campaign.orgPath);
+      const rows = await listBookings(c.var.db, campaign.id, { userId: staff ? undefined : viewer.id, slotId: q.slotId, day: q.day, status: q.status, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const items = rows.slice(0, q.limit);
+      return c.json({
+        items: items.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true), orgUnitName: r.unitName })),
+        nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.b.id) : null,
+      });
+    },
+  )
+  .get(
+    '/:id/bookings/export',
+    describeRoute({ tags: ['Exhibitions'], summary: 'All bookings as Excel (organizers)', responses: { 200: { description: 'File' } } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx') })),
+    async (c) => {
+      const { campaign } = await managedCampaign(c, c.req.valid('param').id);
+      const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
+      const rows: unknown[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
+      for (let before: string | null = null; ;) {
+        const page = await listBookings(c.var.db, campaign.id, { limit: 500, beforeId: before });
+        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, r.b.phone, r.b.partySize, r.unitName ?? '', label[r.b.status], r.b.checkedInAt ?? '']);
+        if (page.length <= 500 || rows.length > 50_000) break;
+        before = page[499]!.b.id;
+      }
+      return tableFile(c, rows, `${campaign.slug}-bookings`, c.req.valid('query').format, '预约台账');
+    },
+  )
+  .get(
+    '/:id/visit-stats',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Visitor statistics (organizers): booked, checked in, no-shows (people), inside today, by day, slot and org unit', responses: { 200: json(v.object({ booked: v.number(), checkedIn: v.number(), noShows: v.number(), byDay: v.array(v.unknown()), byOrgUnit: v.array(v.unknown()) })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const { campaign } = await managedCampaign(c, c.req.valid('param').id);
+      return c.json(await visitStats(c.var.db, campaign.id, chinaDay(Date.now())));
+    },
+  );
+
+export const slotRoutes = createApp().patch(
+  '/:id',
+  describeRoute({ tags: ['Exhibitions'], summary: 'Change a slot’s capacity (never below seats booked) or close it — organizers', responses: { 200: json(v.object({ slot: v.unknown() })) } }),
+  valid('param', v.object({ id: Id })),
+  valid('json', SlotPatch),
+  async (c) => {
+    const slot = await getSlot(c.var.db, c.req.valid('param').id);
+    if (!slot) throw new ApiError('not_found');
+    const { campaign, viewer } = await managedCampaign(c, slot.campaignId);
+    if (!(await updateSlot(c.var.db, viewer.id, slot, campaign.orgUnitId, c.req.valid('json')))) throw new ApiError('conflict', 'msg.ex_capacity_below', { booked: slot.booked });
+    return c.json({ slot: slotDto((await getSlot(c.var.db, slot.id))!) });
+  },
+);
+
+async function staffFor(c: Context<AppEnv>, b: BookingRow) {
+  const campaign = (await getCampaign(c.var.db, b.campaignId))!;
+  return { campaign, viewer: requireManage(c, campaign.orgPath) };
+}
+
+export const bookingRoutes = createApp()
+  .get(
+    '/:code',
+    describeRoute({ tags: ['Exhibitions'], summary: 'A ticket by its code (its holder or the exhibition’s staff)', responses: { 200: json(v.object({ booking: v.unknown() })) } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/)) })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const b = await bookingByCode(c.var.db, c.req.valid('param').code);
+      if (!b) throw new ApiError('not_found');
+      const campaign = (await getCampaign(c.var.db, b.campaignId))!;
+      const staff = canManagePath(viewer, campaign.orgPath);
+      if (b.userId !== viewer.id && !staff) throw new ApiError('not_found');
+      const slot = await getSlot(c.var.db, b.slotId);
+      return c.json({ booking: bookingDto(b, slot, true), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
+    },
+  )
+  .get(
+    '/:code/qr.svg',
+    describeRoute({ tags: ['Exhibitions'], summary: 'The ticket QR (SVG); it encodes the unguessable code', responses: { 200: { description: 'SVG' } } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/)) })),
+    async (c) => {
+      const b = await bookingByCode(c.var.db, c.req.valid('param').code);
+      if (!b) throw new ApiError('not_found');
+      return c.body(renderSVG(b.code, { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=3600' });
+    },
+  )
+  .post(
+    '/:code/check-in',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Check a visitor in by ticket code (the exhibition’s organizers and staff): 已入场; again → 409 重复入场; another exhibition’s code → 404 非本展览; outside the slot → 409 不在预约时段', responses: { 200: json(v.object({ result: v.literal('checked_in'), booking: v.unknown(), insideToday: v.number() })) } }),
+    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.ex_other')) })),
+    valid('json', CheckInBody),
+    async (c) => {
+      const b = await bookingByCode(c.var.db, c.req.valid('param').code);
+      const campaignId = c.req.valid('json').campaignId;
+      if (campaignId) {
+        // the check-in screen names its exhibition; the staff must manage it
+        const own = await getCampaign(c.var.db, campaignId);
+        if (!own) throw new ApiError('not_found');
+        requireManage(c, own.orgPath);
+        if (!b || b.campaignId !== own.id) throw new ApiError('not_found', 'msg.ex_other');
+      }
+      if (!b) throw new ApiError('not_found', 'msg.ex_other');
+      const { viewer } = await staffFor(c, b);
+      const slot = (await getSlot(c.var.db, b.slotId))!;
+      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { booking: bookingDto(b, slot, true) });
+      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { booking: bookingDto(b, slot, true) });
+      const now = Date.now();
+      if (now < Date.parse(slot.startsAt) - EARLY_MS || now > Date.parse(slot.endsAt)) {
+        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { booking: bookingDto(b, slot, true) });
+      }
+      if (!(await checkIn(c.var.db, viewer.id, b))) throw new ApiError('conflict', 'msg.ex_checked', { at: '' });
+      const stats = await visitStats(c.var.db, b.campaignId, chinaDay(now));
+      return c.json({ result: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true), insideToday: stats.insideToday });
+    },
+  )
+  .post(
+    '/:id/cancel',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Cancel a booking (its holder, or staff) — frees the seats', responses: { 200: json(v.object({ booking: v.unknown() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const b = await getBooking(c.var.db, c.req.valid('param').id);
+      if (!b) throw new ApiError('not_found');
+      if (b.userId !== viewer.id) await staffFor(c, b);
+      if (!(await cancelBooking(c.var.db, b))) throw new ApiError('conflict', 'msg.ex_cancelled');
+      return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true) });
+    },
+  );
