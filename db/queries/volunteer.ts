@@ -165,19 +165,22 @@ export async function recordsByIds(db: Db, ids: string[]) {
 export async function reviewRecords(db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number }>, decision: 'approve' | 'reject', reason: string | null) {
   const now = nowIso();
   const stmts: Stmt[] = [];
+  const updateAt: number[] = [];
   for (const r of records) {
+    updateAt.push(stmts.length);
     stmts.push(db.update(serviceRecords).set({ status: decision === 'approve' ? 'approved' : 'rejected', reason: decision === 'reject' ? reason : null, reviewedBy: actorId, reviewedAt: now })
-      .where(and(eq(serviceRecords.id, r.id), eq(serviceRecords.status, 'pending'))));
+      .where(and(eq(serviceRecords.id, r.id), eq(serviceRecords.status, 'pending'))).returning({ id: serviceRecords.id }));
     stmts.push(auditInsert({ actorId, action: `record.${decision}`, entity: 'service_record', entityId: r.id, orgUnitId: r.orgUnitId, detail: reason ? { reason } : undefined }, true));
     if (decision === 'approve') {
-      // quantity in minutes: hours may be fractional (0.5 h steps), the column is an integer
+      // quantity in minutes: hours may be fractional (0.5 h steps), the column is an integer;
+      // (type, ref) is unique, so a record's hours are recorded once whoever approves it
       stmts.push(activityInsert({ userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
-        sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved' AND (SELECT reviewed_at FROM service_records WHERE id = ${r.id}) = ${now}`));
+        sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved'`));
     }
   }
-  await writeBatch(db, stmts);
-  const after = await recordsByIds(db, records.map((r) => r.id));
-  return after.filter((r) => r.reviewedAt === now && r.reviewedBy === actorId).map((r) => r.id);
+  const results = await writeBatch(db, stmts);
+  // the records this batch moved out of pending: its UPDATE returned them (a racing batch's did not)
+  return records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id);
 }
 
 /** 带动率 and totals of a subtree: members with a pair ÷ registered members. */
