@@ -108,12 +108,13 @@ export async function api<T = unknown>(method: Method, path: string, body?: unkn
 
 /**
  * Sends a file as the raw request body with upload progress (fetch cannot report it),
- * with the same headers, envelope and errors as api().
+ * with the same headers, envelope and errors as api(). A FormData body goes as
+ * multipart/form-data (the browser writes the boundary; `contentType` is ignored).
  */
 export function apiUpload<T = unknown>(
   method: Method,
   path: string,
-  file: Blob,
+  file: Blob | FormData,
   contentType: string,
   onProgress?: (fraction: number) => void,
 ): Promise<T> {
@@ -122,7 +123,7 @@ export function apiUpload<T = unknown>(
     xhr.open(method, url(path));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', lang());
-    xhr.setRequestHeader('Content-Type', contentType);
+    if (!(file instanceof FormData)) xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
     };

@@ -9,6 +9,19 @@ import { CampaignEdit, CampaignNew } from './pages/CampaignForm';
 
 // the leaderboard page (live socket, import, embed) is loaded only when opened
 const Leaderboard = lazy(() => import('./pages/Leaderboard'));
+// quiz screens: 题库, one bank, 答题管理 of a quiz
+const QuizBanks = lazy(() => import('./pages/QuizBanks'));
+const QuizBank = lazy(() => import('./pages/QuizBank'));
+const QuizManage = lazy(() => import('./pages/QuizManage'));
+// art contest screens: 作品, 评审, 投票审核, 结果与奖项 of a contest, and the judges' 评审打分
+const ContestEntries = lazy(() => import('./pages/ContestEntries'));
+const ContestJudging = lazy(() => import('./pages/ContestJudging'));
+const ContestVotes = lazy(() => import('./pages/ContestVotes'));
+const ContestResults = lazy(() => import('./pages/ContestResults'));
+const JudgingScore = lazy(() => import('./pages/JudgingScore'));
+
+// the "1+1" page of a volunteer campaign (概况, 结对, 审核, 导出)
+const VolunteerPage = lazy(() => import('./pages/VolunteerPage'));
 
 export function App() {
   return (
@@ -21,6 +34,15 @@ export function App() {
         <Route path="/campaigns/new" component={CampaignNew} />
         <Route path="/campaigns/:id" component={CampaignEdit} />
         <Route path="/campaigns/:id/leaderboard" component={Leaderboard} />
+        <Route path="/campaigns/:id/entries" component={ContestEntries} />
+        <Route path="/campaigns/:id/judging" component={ContestJudging} />
+        <Route path="/campaigns/:id/votes" component={ContestVotes} />
+        <Route path="/campaigns/:id/results" component={ContestResults} />
+        <Route path="/judging" component={JudgingScore} />
+        <Route path="/campaigns/:id/quiz" component={QuizManage} />
+        <Route path="/quiz-banks" component={QuizBanks} />
+        <Route path="/quiz-banks/:id" component={QuizBank} />
+        <Route path="/campaigns/:id/volunteer" component={VolunteerPage} />
         <Route path="*404" component={Overview} />
       </Route>
     </Router>

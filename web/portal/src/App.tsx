@@ -11,6 +11,21 @@ import { NotFound } from './pages/NotFound';
 
 // the leaderboard (live socket, paging) is loaded only when someone opens one
 const Leaderboard = lazy(() => import('./pages/Leaderboard'));
+// quiz screens (lobby, play, result), loaded on demand
+const QuizLobby = lazy(() => import('./pages/QuizLobby'));
+const QuizPlay = lazy(() => import('./pages/QuizPlay'));
+const QuizResult = lazy(() => import('./pages/QuizResult'));
+// art contest screens (hub, submit, gallery, viewer, results), loaded on demand
+const ContestHub = lazy(() => import('./pages/ContestHub'));
+const ContestSubmit = lazy(() => import('./pages/ContestSubmit'));
+const ContestGallery = lazy(() => import('./pages/ContestGallery'));
+const ContestResults = lazy(() => import('./pages/ContestResults'));
+const GalleryViewer = lazy(() => import('./pages/GalleryViewer'));
+// "1+1" volunteer screens (我的1+1, invite landing, certificate, verification), loaded on demand
+const VolunteerMine = lazy(() => import('./pages/VolunteerMine'));
+const InviteLanding = lazy(() => import('./pages/InviteLanding'));
+const CertificatePage = lazy(() => import('./pages/CertificatePage'));
+const CertificateVerify = lazy(() => import('./pages/CertificateVerify'));
 
 export function App() {
   return (
@@ -19,6 +34,18 @@ export function App() {
       <Route path="/campaigns" component={Campaigns} />
       <Route path="/c/:idOrSlug" component={CampaignPage} />
       <Route path="/c/:idOrSlug/rank" component={Leaderboard} />
+      <Route path="/c/:idOrSlug/contest" component={ContestHub} />
+      <Route path="/c/:idOrSlug/submit" component={ContestSubmit} />
+      <Route path="/c/:idOrSlug/gallery" component={ContestGallery} />
+      <Route path="/c/:idOrSlug/results" component={ContestResults} />
+      <Route path="/works/:entryId" component={GalleryViewer} />
+      <Route path="/c/:idOrSlug/quiz" component={QuizLobby} />
+      <Route path="/quiz/:attemptId" component={QuizPlay} />
+      <Route path="/quiz/:attemptId/result" component={QuizResult} />
+      <Route path="/c/:idOrSlug/volunteer" component={VolunteerMine} />
+      <Route path="/c/:idOrSlug/certificate" component={CertificatePage} />
+      <Route path="/invite/:code" component={InviteLanding} />
+      <Route path="/verify/:code" component={CertificateVerify} />
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />

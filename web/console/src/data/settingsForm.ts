@@ -11,7 +11,7 @@ type Key = keyof typeof consoleApp;
 export interface SettingField {
   path: string;
   label: Key;
-  type: 'int' | 'text' | 'select' | 'yuan' | 'list' | 'url';
+  type: 'int' | 'text' | 'select' | 'yuan' | 'list' | 'url' | 'bool' | 'banks';
   options?: { value: string; label: Key }[];
   hint?: Key;
   /** fields of one group are sent together or not at all (a drive's charity) */
@@ -43,6 +43,15 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'questionsPerAttempt', label: 'form.questionsPerAttempt', type: 'int' },
     { path: 'secondsPerQuestion', label: 'form.secondsPerQuestion', type: 'int' },
     { path: 'attemptsPerDay', label: 'form.attemptsPerDay', type: 'int' },
+    // quiz: limits, points, answers, banks and review (labels in the quiz.* block)
+    { path: 'attemptsTotal', label: 'quiz.set.attemptsTotal', type: 'int', hint: 'quiz.set.attemptsTotalHint' },
+    { path: 'pointsPerCorrect', label: 'quiz.set.pointsPerCorrect', type: 'int' },
+    { path: 'pointsForFinish', label: 'quiz.set.pointsForFinish', type: 'int' },
+    { path: 'dailyPointsCap', label: 'quiz.set.dailyPointsCap', type: 'int' },
+    { path: 'minAnswerMs', label: 'quiz.set.minAnswerMs', type: 'int', hint: 'quiz.set.minAnswerMsHint' },
+    { path: 'revealAnswers', label: 'quiz.set.revealAnswers', type: 'bool', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
+    { path: 'stratify', label: 'quiz.set.stratify', type: 'bool', hint: 'quiz.set.stratifyHint', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
+    { path: 'bankIds', label: 'quiz.set.bankIds', type: 'banks', hint: 'quiz.set.bankIdsHint' },
     AUDIENCE,
   ],
   contest: [
@@ -95,7 +104,7 @@ function set(obj: Record<string, unknown>, path: string, value: unknown): void {
 export function toInput(field: SettingField, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.type === 'yuan') return typeof value === 'number' ? String(value / 100) : '';
-  if (field.type === 'list') return Array.isArray(value) ? value.join(',') : '';
+  if (field.type === 'list' || field.type === 'banks') return Array.isArray(value) ? value.join(',') : '';
   return String(value);
 }
 
@@ -149,6 +158,10 @@ export function buildSettings(
         else set(settings, f.path, Math.round(n * 100));
         break;
       }
+      case 'bool':
+        set(settings, f.path, raw === 'true');
+        break;
+      case 'banks':
       case 'list':
         set(settings, f.path, raw.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean));
         break;

@@ -19,6 +19,13 @@ import { org } from '../data/org';
 import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit, placeholderOf, type SettingField } from '../data/settingsForm';
 import { t } from '../i18n';
 import { StatusBadge } from '../ui/StatusBadge';
+import { ContestTabs } from '../ui/ContestNav';
+import { lazy, Suspense } from 'solid-js';
+
+// the quiz's question-bank checkboxes, loaded only for quiz campaigns
+const QuizBankPicker = lazy(() => import('../ui/QuizBankPicker'));
+// a contest's 评选设置 (weights, image rules, windows, awards), loaded only for contests
+const ContestSettings = lazy(() => import('../ui/ContestSettings'));
 
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -283,6 +290,18 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
                   {t('form.board')}
                 </A>
               </Show>
+              <Show when={c().kind === 'quiz'}>
+                <A href={`/campaigns/${encodeURIComponent(c().id)}/quiz`} class="tx-btn tx-btn-secondary" data-testid="quiz-manage-link">
+                  <Icon name="quiz" />
+                  {t('quiz.manage.title')}
+                </A>
+              </Show>
+              <Show when={c().kind === 'volunteer'}>
+                <A href={`/campaigns/${encodeURIComponent(c().id)}/volunteer`} class="tx-btn tx-btn-secondary" data-testid="vol-manage-link">
+                  <Icon name="volunteer" />
+                  {t('vol.manage')}
+                </A>
+              </Show>
               <Show when={c().status === 'draft'}>
                 <Button variant="primary" loading={actionBusy() === 'publish'} disabled={dirty()} onClick={() => act('publish')} title={dirty() ? t('form.unsaved') : undefined}>
                   <Icon name="check" />
@@ -302,6 +321,10 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
           )}
         </Show>
       </div>
+
+      <Show when={props.campaign?.kind === 'contest'}>
+        <ContestTabs campaignId={props.campaign!.id} />
+      </Show>
 
       <Show when={confirmClose() && props.campaign}>
         <div class="cs-confirm" role="alertdialog" aria-labelledby="close-title" aria-describedby="close-body">
@@ -480,6 +503,11 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
           </div>
         </Show>
       </form>
+      <Show when={props.campaign?.kind === 'contest'}>
+        <Suspense>
+          <ContestSettings campaign={props.campaign!} onChange={props.onChange} />
+        </Suspense>
+      </Show>
     </div>
   );
 }
@@ -501,7 +529,7 @@ function SettingInput(props: {
       optional={!f().group}
       error={props.error}
       hint={f().hint ? t(f().hint!) : undefined}
-      class={f().type === 'url' || f().type === 'list' || f().path === 'address' ? 'cs-span-2' : undefined}
+      class={f().type === 'url' || f().type === 'list' || f().type === 'banks' || f().path === 'address' ? 'cs-span-2' : undefined}
     >
       <Switch
         fallback={
@@ -517,7 +545,12 @@ function SettingInput(props: {
           />
         }
       >
-        <Match when={f().type === 'select'}>
+        <Match when={f().type === 'banks'}>
+          <Suspense>
+            <QuizBankPicker id={id()} value={props.value} onInput={props.onInput} />
+          </Suspense>
+        </Match>
+        <Match when={f().type === 'select' || f().type === 'bool'}>
           <select id={id()} class="tx-select" value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)} {...fieldAria(id(), props.error)}>
             <option value="">
               {t('form.default', {

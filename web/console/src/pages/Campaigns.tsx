@@ -181,6 +181,24 @@ export function Campaigns() {
                         <span class="tx-visually-hidden">{t('campaigns.board')}</span>
                       </A>
                     </Show>
+                    <Show when={c.kind === 'quiz'}>
+                      <A href={`/campaigns/${encodeURIComponent(c.id)}/quiz`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('quiz.manage.title')} data-testid="quiz-manage">
+                        <Icon name="quiz" />
+                        <span class="tx-visually-hidden">{t('quiz.manage.title')}</span>
+                      </A>
+                    </Show>
+                    <Show when={c.kind === 'contest'}>
+                      <A href={`/campaigns/${encodeURIComponent(c.id)}/entries`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('contest.nav.entries')} data-testid="contest-entries">
+                        <Icon name="inbox" />
+                        <span class="tx-visually-hidden">{t('contest.nav.entries')}</span>
+                      </A>
+                    </Show>
+                    <Show when={c.kind === 'volunteer'}>
+                      <A href={`/campaigns/${encodeURIComponent(c.id)}/volunteer`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('vol.manage')} data-testid="vol-manage">
+                        <Icon name="volunteer" />
+                        <span class="tx-visually-hidden">{t('vol.manage')}</span>
+                      </A>
+                    </Show>
                     <Show when={c.status === 'draft'}>
                       <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
                         {t('form.publish')}

@@ -12,6 +12,10 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Metrics } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { lazy, Suspense } from 'solid-js';
+
+// the "1+1" card (带动率, records to review), loaded on demand
+const VolunteerInbox = lazy(() => import('../ui/VolunteerInbox'));
 
 const PERIODS = [
   { days: 7, key: 'overview.p7' },
@@ -57,6 +61,9 @@ export function Overview() {
           </For>
         </div>
       </div>
+      <Suspense>
+        <VolunteerInbox />
+      </Suspense>
       <Switch>
         <Match when={metrics.error}>
           <ErrorState error={metrics.error} onRetry={refetch} />

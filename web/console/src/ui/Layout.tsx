@@ -10,11 +10,13 @@ import { Icon, Logo, type IconName } from '@ui/icons';
 import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
+import { JudgeGate, JudgingNavLink } from './JudgingFrame';
 
 const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
   { href: '/org', icon: 'tree', label: () => t('nav.org'), match: (p) => p.startsWith('/console/org') },
   { href: '/campaigns', icon: 'flag', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/console/campaigns') },
+  { href: '/quiz-banks', icon: 'quiz', label: () => t('quiz.nav'), match: (p) => p.startsWith('/console/quiz-banks') },
 ];
 
 /** Signed-in organizer frame: left navigation, top bar with the subtree switcher, the page. */
@@ -42,7 +44,8 @@ export function Layout(props: RouteSectionProps): JSX.Element {
         </div>
       </Match>
       <Match when={org.managedRoots().length === 0}>
-        <NoAccess />
+        {/* judges who organize nothing get their scoring page (and only that) */}
+        <JudgeGate fallback={<NoAccess />}>{props.children}</JudgeGate>
       </Match>
       <Match when={true}>
         <Frame>{props.children}</Frame>
@@ -69,6 +72,7 @@ function Frame(props: { children: JSX.Element }) {
               </A>
             )}
           </For>
+          <JudgingNavLink />
         </nav>
         <a href="/" class="cs-nav-portal">
           <Icon name="home" />

@@ -18,6 +18,8 @@ import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 import { PhaseBadge } from '../ui/CampaignCard';
 import { KindBadge, KindCover } from '../ui/KindCover';
+import { VolunteerCta } from '../ui/VolunteerCta';
+import { ContestCta } from '../ui/ContestCta';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -164,12 +166,24 @@ function Detail(props: { campaign: Campaign }) {
           <Match when={c().status === 'draft'}>
             <Notice kind="warning">{t('campaign.draftNote')}</Notice>
           </Match>
+          <Match when={c().kind === 'contest'}>
+            <ContestCta campaign={c()} />
+          </Match>
+          <Match when={c().kind === 'volunteer'}>
+            <VolunteerCta campaign={c()} />
+          </Match>
           <Match when={phase() === 'ended'}>
             <Notice>
               <strong>{t('campaign.closedTitle')}</strong>
               <br />
               {t('campaign.closedBody')}
             </Notice>
+          </Match>
+          <Match when={c().kind === 'quiz'}>
+            <LinkButton href={`${campaignHref(c())}/quiz`} variant="primary" block>
+              <Icon name="quiz" />
+              {action()}
+            </LinkButton>
           </Match>
           <Match when={session.me.loading}>
             <Skeleton lines={1} />

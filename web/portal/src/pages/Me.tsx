@@ -15,6 +15,15 @@ import type { ActivityItem, ActivityPage, Me as MeDto } from '@ui/types';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
+import { lazy, Suspense } from 'solid-js';
+
+// the 每日答题 card is loaded on demand, so 我的 stays in the small first bundle
+const QuizDailyCard = lazy(() => import('../ui/QuizDailyCard'));
+// 我的作品 of art contests (and a judge's scoring tasks), loaded on demand as well
+const MyContestWork = lazy(() => import('./ContestMine'));
+
+// 我的1+1 of published "1+1" volunteer campaigns, loaded on demand
+const VolunteerMeCard = lazy(() => import('../ui/VolunteerMeCard'));
 
 const ACTIVITY_KEYS = new Set([
   'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
@@ -119,6 +128,18 @@ function Profile(props: { me: MeDto }) {
           </Show>
         </div>
       </section>
+
+      <Suspense>
+        <QuizDailyCard />
+      </Suspense>
+
+      <Suspense>
+        <MyContestWork />
+      </Suspense>
+
+      <Suspense>
+        <VolunteerMeCard />
+      </Suspense>
 
       <section class="tx-card">
         <h2>{t('me.memberships')}</h2>

@@ -1,0 +1,229 @@
+// Quiz screens in the browser, against the real Worker (wrangler dev), D1 and the boards'
+// Durable Objects, on a phone (390×844): a member opens the round contest, goes to the
+// lobby, starts, answers every question of the round by tapping, and sees the result page
+// with the score and a rank; then the daily quiz from 我的.
+//
+// Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
+// E2E_BASE=http://127.0.0.1:8790 runs against a server that is already up (demo data loaded;
+// the member's attempts of the day must be left).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PORT = 8796;
+const BASE = process.env.E2E_BASE ?? `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+// start.mjs resolves PERSIST_DIR against the repo root: a fresh folder under .wrangler/ (git-ignored)
+const PERSIST = join('.wrangler', `e2e-quiz-${process.pid}-${Date.now()}`);
+const PASSWORD = 'tongxin-demo';
+const PHONE_VP = { width: 390, height: 844 };
+const MEMBER = '13800000004';
+
+/** wrangler needs Node 22; `npm run` puts the project's Node 22 first, a bare `node --test` may not. */
+function nodeBinary() {
+  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
+  const local = join(ROOT, 'node_modules', 'node', 'bin', 'node');
+  return existsSync(local) ? local : process.execPath;
+}
+
+let server;
+let serverLog = '';
+let browser;
+
+async function waitForHealth(deadlineMs) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (server && server.exitCode !== null) throw new Error(`scripts/start.mjs exited with ${server.exitCode}:\n${serverLog.slice(-3000)}`);
+    try {
+      const r = await fetch(`${BASE}/api/v1/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no answer from ${BASE}/api/v1/health in time:\n${serverLog.slice(-3000)}`);
+}
+
+function stopServer() {
+  if (!server || server.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve();
+    }, 8000);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      // start.mjs stops wrangler's own process group on SIGTERM
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+/** A phone-sized browser context signed in as `phone` (the session cookie is shared by its pages). */
+async function newPage(phone, lang = 'zh-CN') {
+  const context = await browser.newContext({ viewport: PHONE_VP, locale: lang, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+  await context.addInitScript((l) => localStorage.setItem('tx.lang', l), lang);
+  const r = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone, password: PASSWORD }, headers: { origin: BASE } });
+  assert.equal(r.status(), 200, `login ${phone}`);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return { context, page, problems };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Answers every question of the attempt on screen by tapping (any answer will do) until the
+ * result page: a choice → first option + 确认; 判断 → 对 (sends at once); 填空 → text + 确认.
+ * Returns how many questions were answered.
+ */
+async function answerAll(page, shotPrefix) {
+  let answered = 0;
+  for (;;) {
+    await page.locator('[data-testid="quiz-stem"], [data-testid="quiz-result"]').first().waitFor();
+    if (await page.getByTestId('quiz-result').count()) return answered;
+    const progress = await page.getByTestId('quiz-progress').innerText();
+    // nothing is sent before a tap: 确认 is disabled until an option is chosen
+    const confirm = page.getByTestId('quiz-confirm');
+    const blank = page.getByTestId('quiz-blank');
+    if (await blank.count()) {
+      assert.equal(await confirm.isDisabled(), true, 'confirm waits for an answer');
+      await blank.fill('不知道');
+      await confirm.tap();
+    } else if (await confirm.count()) {
+      assert.equal(await confirm.isDisabled(), true, 'confirm waits for an answer');
+      await page.getByTestId('quiz-option').first().tap();
+      await confirm.tap();
+    } else {
+      await page.getByTestId('quiz-option').first().tap(); // 判断: 对 / 错 answers at once
+    }
+    const feedback = page.getByTestId('quiz-feedback');
+    await feedback.waitFor();
+    assert.match(await feedback.getAttribute('data-result'), /^(right|wrong|late)$/);
+    if (answered === 0 && shotPrefix) await shot(page, `${shotPrefix}-feedback-390`);
+    answered += 1;
+    const next = page.getByTestId('quiz-next');
+    await next.tap();
+    // the next question (progress changes) or the result page
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="quiz-result"]') || (document.querySelector('[data-testid="quiz-progress"]')?.textContent ?? before) !== before,
+      progress,
+    );
+  }
+}
+
+const skipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`;
+
+describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, () => {
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    if (!process.env.E2E_BASE) {
+      server = spawn(nodeBinary(), [join(ROOT, 'scripts', 'start.mjs')], {
+        cwd: ROOT,
+        // npm test has just built the web apps; build only when they are missing
+        env: { ...process.env, PORT: String(PORT), PERSIST_DIR: PERSIST, SKIP_BUILD: existsSync(join(ROOT, 'dist', 'public', 'index.html')) ? '1' : '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const keep = (d) => {
+        serverLog = (serverLog + d.toString()).slice(-20_000);
+      };
+      server.stdout.on('data', keep);
+      server.stderr.on('data', keep);
+    }
+    await waitForHealth(150_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopServer();
+    if (!process.env.E2E_BASE) rmSync(join(ROOT, PERSIST), { recursive: true, force: true });
+  });
+
+  test('a member plays a round of the contest: lobby, every question by tapping, result with score and rank', async () => {
+    const { context, page, problems } = await newPage(MEMBER);
+    await page.goto(`${BASE}/c/dangshi-contest`);
+    // the campaign page leads quiz campaigns to the lobby
+    await page.locator('.pt-cta a[href$="/quiz"]').tap();
+    await page.waitForURL(`${BASE}/c/dangshi-contest/quiz`);
+    await page.getByRole('heading', { name: /学党史 知党恩/, level: 1 }).waitFor();
+    const today = page.getByTestId('quiz-today');
+    await today.waitFor();
+    await page.locator('[data-stage="stage-prelim"].is-current').waitFor();
+    await shot(page, 'quiz-lobby-390');
+
+    await page.getByTestId('quiz-start').tap();
+    await page.waitForURL(/\/quiz\/[^/]+$/);
+    await page.getByTestId('quiz-timer').waitFor();
+    assert.match(await page.getByTestId('quiz-progress').innerText(), /^1\s*\/\s*10$/);
+    await shot(page, 'quiz-play-390');
+
+    const answered = await answerAll(page, 'quiz-play');
+    assert.equal(answered, 10, 'a round of the contest has 10 questions');
+    await page.waitForURL(/\/quiz\/[^/]+\/result$/);
+    const score = await page.getByTestId('quiz-score').innerText();
+    assert.match(score, /^\d+\s*\/\s*10$/);
+    // a finished round is ranked on the stage's board
+    await page.getByTestId('quiz-rank').getByText(/第 \d+ 名/).waitFor();
+    assert.equal(await page.getByTestId('quiz-review-item').count(), 10);
+    await shot(page, 'quiz-result-390');
+
+    // 再来一次 while attempts are left today (2 a day in 初赛)
+    await page.getByTestId('quiz-again').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the daily quiz from 我的: today’s points, 去答题, five questions, result', async () => {
+    const { context, page, problems } = await newPage(MEMBER);
+    await page.goto(`${BASE}/me`);
+    const card = page.getByTestId('quiz-daily');
+    await card.getByText('党史学习教育每日答题').waitFor();
+    await card.getByText(/\d+ \/ \d+/).first().waitFor();
+    await shot(page, 'quiz-me-daily-390');
+    await card.getByRole('link', { name: /去答题|继续答题/ }).tap();
+    await page.waitForURL(`${BASE}/c/dangshi-daily/quiz`);
+    await page.getByTestId('quiz-start').tap();
+    await page.waitForURL(/\/quiz\/[^/]+$/);
+
+    const answered = await answerAll(page);
+    assert.equal(answered, 5, 'the daily quiz has 5 questions');
+    await page.waitForURL(/\/result$/);
+    assert.match(await page.getByTestId('quiz-score').innerText(), /^\d+\s*\/\s*5$/);
+    await page.getByTestId('quiz-rank').getByText(/第 \d+ 名/).waitFor();
+    await shot(page, 'quiz-daily-result-390');
+
+    // one a day: the lobby now says come back tomorrow, and 我的 says done for today
+    await page.goto(`${BASE}/c/dangshi-daily/quiz`);
+    await page.getByTestId('quiz-blocked').waitFor();
+    await page.goto(`${BASE}/me`);
+    await page.getByTestId('quiz-daily').getByText('今天已经答过了，明天再来').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

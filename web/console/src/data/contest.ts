@@ -1,0 +1,122 @@
+import { createResource, createRoot } from 'solid-js';
+import { api, ApiError, qs } from '@ui/api';
+import type { Assignment, Criterion, Entry, EntryStatus, Judge, Results, Round, Vote } from '@ui/contest';
+import type { Campaign, Page } from '@ui/types';
+import { session } from './session';
+
+/* The art contest's calls from the console (organizers, and judges on /judging). */
+
+const enc = encodeURIComponent;
+const base = (id: string) => `/campaigns/${enc(id)}`;
+
+export function listEntries(campaignId: string, p: { status?: EntryStatus | ''; category?: string; cursor?: string | null; limit?: number }) {
+  return api<Page<Entry>>('GET', `${base(campaignId)}/entries${qs({ status: p.status, category: p.category, cursor: p.cursor, limit: p.limit ?? 50 })}`);
+}
+
+/** Every entry of a status (for pickers and counts), a page of 100 at a time. */
+export async function allEntries(campaignId: string, status: EntryStatus): Promise<Entry[]> {
+  const out: Entry[] = [];
+  let cursor: string | null = null;
+  do {
+    const p: Page<Entry> = await listEntries(campaignId, { status, cursor, limit: 100 });
+    out.push(...p.items);
+    cursor = p.nextCursor;
+  } while (cursor && out.length < 2000);
+  return out;
+}
+
+export const review = (entryId: string, decision: 'approve' | 'reject', reason?: string) =>
+  api<{ entry: Entry }>('POST', `/entries/${enc(entryId)}/review`, decision === 'reject' ? { decision, reason } : { decision });
+
+export const listJudges = async (campaignId: string) => (await api<{ judges: Judge[] }>('GET', `${base(campaignId)}/judges`)).judges;
+export const addJudge = async (campaignId: string, phone: string) => (await api<{ judges: Judge[] }>('POST', `${base(campaignId)}/judges`, { phone })).judges;
+export const listRounds = async (campaignId: string) => (await api<{ items: Round[] }>('GET', `${base(campaignId)}/judging-rounds`)).items;
+
+export interface RoundInput {
+  name: string;
+  criteria: Criterion[];
+  assignment: 'all' | 'random';
+  judgesPerEntry: number;
+  quorum: number;
+  entries: 'all-approved' | { topN: number } | { ids: string[] };
+}
+export const openRound = (campaignId: string, body: RoundInput) =>
+  api<{ round: Round; assigned: number; entries: number }>('POST', `${base(campaignId)}/judging-rounds`, body);
+export const closeRound = (roundId: string) => api<{ round: Round }>('POST', `/judging-rounds/${enc(roundId)}/close`);
+
+export function listVotes(campaignId: string, p: { flagged: boolean; cursor?: string | null }) {
+  return api<Page<Vote>>('GET', `${base(campaignId)}/votes${qs({ flagged: p.flagged ? 'true' : undefined, limit: 100, cursor: p.cursor })}`);
+}
+export const discountVotes = (campaignId: string, ids: string[], reason: string) =>
+  api<{ discounted: number }>('POST', `${base(campaignId)}/votes/discount`, { ids, reason });
+
+export const getResults = (campaignId: string) => api<Results>('GET', `${base(campaignId)}/results`);
+export const autoAwards = (campaignId: string) => api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'auto' });
+export const manualAwards = (campaignId: string, awards: { entryId: string; award: string | null }[]) =>
+  api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'manual', awards });
+
+/** Saves contest settings: the stored settings with `patch` laid over them (PATCH replaces the whole object). */
+export async function saveSettings(c: Campaign, patch: Record<string, unknown>): Promise<Campaign> {
+  const settings = { ...(c.settings as Record<string, unknown>), ...patch };
+  const r = await api<{ campaign?: Campaign }>('PATCH', base(c.id), { settings });
+  return r?.campaign ?? (await api<{ campaign: Campaign }>('GET', base(c.id))).campaign;
+}
+
+/* ---- the judge's side ------------------------------------------------------------ */
+
+export const scoreEntry = (entryId: string, criteria: Record<string, number>) => api<{ total: number }>('POST', `/entries/${enc(entryId)}/scores`, { criteria });
+export const declareConflict = (entryId: string) => api('POST', `/entries/${enc(entryId)}/conflict`);
+
+/** The signed-in user's judging assignments (any signed-in user may ask; most have none). */
+export const judging = createRoot(() => {
+  const [assignments, { refetch, mutate }] = createResource(
+    () => session.me()?.user.id,
+    async () => {
+      try {
+        return (await api<{ items: Assignment[] }>('GET', '/judging/assignments')).items;
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return [];
+        throw e;
+      }
+    },
+  );
+  const open = () => (assignments.error ? [] : assignments.latest ?? []).filter((a) => a.roundStatus === 'open');
+  return { assignments, refetch, mutate, open };
+});
+
+/** A CSV file download made in the browser (UTF-8 with BOM so Excel reads Chinese). */
+export function downloadCsv(name: string, rows: (string | number | null)[][]): void {
+  const esc = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = '\uFEFF' + rows.map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Runs `fn` over items a few at a time; returns the failures with their errors. */
+export async function runEach<T>(items: T[], fn: (item: T) => Promise<unknown>, onDone?: (n: number) => void, parallel = 4) {
+  const failed: { item: T; error: unknown }[] = [];
+  let next = 0;
+  let done = 0;
+  async function worker() {
+    while (next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (error) {
+        failed.push({ item, error });
+      }
+      onDone?.(++done);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  return failed;
+}

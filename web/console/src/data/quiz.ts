@@ -1,0 +1,155 @@
+import { api, API_BASE, qs } from '@ui/api';
+import type { Page } from '@ui/types';
+
+/* The organizers' quiz API: question banks, questions, stages, review and statistics (API.md, Quiz challenges). */
+
+export type QuestionType = 'single' | 'multiple' | 'judge' | 'blank';
+export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'judge', 'blank'];
+/** Option letters the editor offers (the import template has 选项A–选项F). */
+export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+export interface Bank {
+  id: string;
+  title: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  questionCount: number;
+  createdAt: string;
+}
+
+export interface Question {
+  id: string;
+  bankId: string;
+  type: QuestionType;
+  stem: string;
+  options: { key: string; text: string }[];
+  answer: string | string[] | boolean;
+  explanation: string;
+  source: string;
+  tags: string[];
+  difficulty: number;
+  updatedAt?: string;
+}
+
+export type QuestionBody = Omit<Question, 'id' | 'bankId' | 'updatedAt'>;
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  errors: { row: number; message: string }[];
+  dryRun: boolean;
+}
+
+export interface StageSettings {
+  bankIds?: string[];
+  mode?: 'daily' | 'challenge' | 'round';
+  questionsPerAttempt?: number;
+  secondsPerQuestion?: number;
+  attemptsPerDay?: number;
+  attemptsTotal?: number | null;
+  stratify?: boolean;
+  revealAnswers?: boolean;
+}
+
+export type Advancement = { rule: 'top'; n: number } | { rule: 'top_per_unit'; n: number } | { rule: 'threshold'; score: number };
+
+export interface Stage {
+  id: string;
+  ord: number;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  advancedAt: string | null;
+  settings?: StageSettings;
+  advancement?: Advancement | null;
+}
+
+export interface Advanced {
+  userId: string;
+  name: string;
+  rank: number;
+  score: number;
+  orgUnitName: string | null;
+}
+
+export interface Admission {
+  userId: string;
+  name: string;
+  fromRank: number;
+}
+
+export interface AttemptRow {
+  id: string;
+  stageId: string;
+  userId: string;
+  name: string;
+  status: 'active' | 'finished';
+  correct: number;
+  total: number;
+  msUsed: number;
+  points: number;
+  flags: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface QuestionStat {
+  id: string;
+  stem: string;
+  type: QuestionType;
+  answered: number;
+  correctRate: number;
+  avgSeconds: number;
+}
+
+export interface AttemptDetail {
+  attempt: { id: string; status: string; index: number; total: number; correct: number; score: number; points: number };
+  result?: {
+    score: number;
+    correct: number;
+    total: number;
+    seconds: number;
+    points: number;
+    rank: number | null;
+    boardTotal: number;
+    flagged?: boolean;
+    questions: { id: string; type: QuestionType; stem: string; options: { key: string; text: string }[]; yourAnswer: unknown; correct: boolean; late: boolean; correctAnswer?: unknown; explanation?: string }[];
+  };
+}
+
+const enc = encodeURIComponent;
+
+export const listBanks = async () => (await api<{ items: Bank[] }>('GET', '/question-banks')).items;
+export const createBank = async (title: string, orgUnitId: string) => (await api<{ bank: Bank }>('POST', '/question-banks', { title, orgUnitId })).bank;
+export const listQuestions = (bankId: string, cursor: string | null, limit = 50) =>
+  api<Page<Question>>('GET', `/question-banks/${enc(bankId)}/questions${qs({ limit, cursor })}`);
+export const addQuestion = async (bankId: string, body: QuestionBody) => (await api<{ question: Question }>('POST', `/question-banks/${enc(bankId)}/questions`, body)).question;
+export const updateQuestion = async (id: string, body: QuestionBody) => (await api<{ question: Question }>('PATCH', `/questions/${enc(id)}`, body)).question;
+export const retireQuestion = (id: string) => api<void>('DELETE', `/questions/${enc(id)}`);
+
+export const bankExportHref = (bankId: string, format: 'csv' | 'xlsx') => `${API_BASE}/question-banks/${enc(bankId)}/export?format=${format}`;
+export const templateHref = (format: 'csv' | 'xlsx') => `${API_BASE}/question-banks/template?format=${format}`;
+export const bankImportPath = (bankId: string, dryRun: boolean) => `/question-banks/${enc(bankId)}/import${dryRun ? '?dryRun=true' : ''}`;
+
+export const listStages = async (campaignId: string) => (await api<{ items: Stage[] }>('GET', `/campaigns/${enc(campaignId)}/stages`)).items;
+export const createStage = (campaignId: string, body: Record<string, unknown>) => api<{ stage: Stage }>('POST', `/campaigns/${enc(campaignId)}/stages`, body);
+export const updateStage = (campaignId: string, stageId: string, body: Record<string, unknown>) =>
+  api<{ stage: Stage }>('PATCH', `/campaigns/${enc(campaignId)}/stages/${enc(stageId)}`, body);
+export const advance = (campaignId: string, stageId: string, dryRun: boolean) =>
+  api<{ advanced: Advanced[]; nextStageId: string; dryRun: boolean }>('POST', `/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/advance${dryRun ? '?dryRun=true' : ''}`);
+export const listAdmissions = async (campaignId: string, stageId: string) =>
+  (await api<{ items: Admission[] }>('GET', `/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/admissions`)).items;
+
+export const listAttempts = (campaignId: string, flagged: boolean, cursor: string | null) =>
+  api<Page<AttemptRow>>('GET', `/campaigns/${enc(campaignId)}/attempts${qs({ flagged: flagged ? 'true' : undefined, limit: 50, cursor })}`);
+export const getAttemptDetail = (id: string) => api<AttemptDetail>('GET', `/attempts/${enc(id)}`);
+export const quizStats = async (campaignId: string) => (await api<{ items: QuestionStat[] }>('GET', `/campaigns/${enc(campaignId)}/quiz-stats`)).items;
+export const attemptsExportHref = (campaignId: string, format: 'csv' | 'xlsx') => `${API_BASE}/campaigns/${enc(campaignId)}/attempts/export?format=${format}`;
+
+/** How an answer reads in a table: A · AC · 对/错 · alternatives joined by ｜. */
+export function answerLabel(type: QuestionType, answer: unknown, words: { yes: string; no: string }): string {
+  if (type === 'judge') return answer === true ? words.yes : answer === false ? words.no : '—';
+  if (Array.isArray(answer)) return answer.map(String).join(type === 'blank' ? ' ｜ ' : '');
+  if (answer === null || answer === undefined || answer === '') return '—';
+  return String(answer);
+}

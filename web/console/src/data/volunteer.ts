@@ -1,0 +1,160 @@
+import { api, API_BASE, qs } from '@ui/api';
+import type { Campaign, Page } from '@ui/types';
+import { org } from './org';
+
+/* The "1+1" volunteer screens' API in the console (API.md, "1+1" volunteers). */
+
+const enc = encodeURIComponent;
+
+export type RecordStatus = 'pending' | 'approved' | 'rejected';
+
+export interface UnitStats {
+  orgUnitId: string;
+  name: string;
+  members: number;
+  leaders: number;
+  residents: number;
+  hours: number;
+  leadRate: number;
+}
+
+export interface VolunteerStats {
+  orgUnitId: string;
+  pairs: number;
+  residents: number;
+  members: number;
+  leaders: number;
+  approvedHours: number;
+  leadRate: number;
+  pendingRecords?: number;
+  byUnit?: UnitStats[];
+}
+
+export interface Pair {
+  id: string;
+  memberId: string;
+  memberName: string;
+  memberUnitId: string | null;
+  memberUnitName: string | null;
+  residentName: string;
+  residentPhone: string;
+  source: 'invite' | 'organizer';
+  consentAt: string;
+  createdAt: string;
+  unlinkedAt: string | null;
+  unlinkReason: string | null;
+}
+
+export interface ServiceRecord {
+  id: string;
+  userId: string;
+  name: string;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  pairId: string | null;
+  date: string;
+  hours: number;
+  description: string;
+  status: RecordStatus;
+  reason: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+}
+
+export interface RecordFilter {
+  status?: RecordStatus | '';
+  orgUnitId?: string | null;
+  from?: string;
+  to?: string;
+}
+
+export interface RosterRow {
+  name: string;
+  /** masked */
+  phone: string;
+  registered: boolean;
+}
+
+export const volunteerHref = (id: string) => `/campaigns/${enc(id)}/volunteer`;
+
+export const getStats = (campaignId: string, orgUnitId: string | null) =>
+  api<VolunteerStats>('GET', `/campaigns/${enc(campaignId)}/volunteer-stats${qs({ orgUnitId })}`);
+
+export const listPairs = (campaignId: string, p: { orgUnitId: string | null; cursor?: string | null; limit?: number }) =>
+  api<Page<Pair>>('GET', `/campaigns/${enc(campaignId)}/pairs${qs({ orgUnitId: p.orgUnitId, limit: p.limit ?? 20, cursor: p.cursor })}`);
+
+export const addPair = (campaignId: string, body: { memberId: string; name: string; phone: string; consent: true; consentNote: string }) =>
+  api<{ pair: { id: string } }>('POST', `/campaigns/${enc(campaignId)}/pairs`, body);
+
+export const unlinkPair = (pairId: string, reason: string) => api<{ unlinked: boolean }>('POST', `/pairs/${enc(pairId)}/unlink`, { reason });
+
+export const listRecords = (campaignId: string, f: RecordFilter & { cursor?: string | null; limit?: number }) =>
+  api<Page<ServiceRecord>>(
+    'GET',
+    `/campaigns/${enc(campaignId)}/service-records${qs({ status: f.status, orgUnitId: f.orgUnitId, from: f.from, to: f.to, limit: f.limit ?? 20, cursor: f.cursor })}`,
+  );
+
+export const approveRecord = (id: string) => api<{ record: ServiceRecord }>('POST', `/service-records/${enc(id)}/approve`, {});
+export const rejectRecord = (id: string, reason: string) => api<{ record: ServiceRecord }>('POST', `/service-records/${enc(id)}/reject`, { reason });
+export const reviewRecords = (campaignId: string, ids: string[], decision: 'approve' | 'reject', reason?: string) =>
+  api<{ reviewed: number }>('POST', `/campaigns/${enc(campaignId)}/service-records/review`, { ids, decision, ...(reason ? { reason } : {}) });
+
+export const listRoster = (unitId: string, cursor?: string | null) =>
+  api<Page<RosterRow>>('GET', `/org-units/${enc(unitId)}/roster${qs({ limit: 100, cursor })}`);
+
+/** The 台账 file of the API (Excel or CSV), for a unit or the whole campaign. */
+export const pairsExportUrl = (c: Pick<Campaign, 'id'>, orgUnitId: string | null, format: 'xlsx' | 'csv' = 'xlsx') =>
+  `${API_BASE}/campaigns/${enc(c.id)}/pairs/export${qs({ format, orgUnitId })}`;
+
+/** The approved-hours board as a file. */
+export const boardExportUrl = (c: Pick<Campaign, 'id'>, format: 'xlsx' | 'csv' = 'xlsx', scope: 'individual' | 'org' = 'individual') =>
+  `${API_BASE}/campaigns/${enc(c.id)}/leaderboard/export${qs({ format, scope })}`;
+
+/** 1.5 → "1.5", 2 → "2". */
+export function fmtHours(h: number | null | undefined): string {
+  if (typeof h !== 'number' || !Number.isFinite(h)) return '—';
+  return String(Math.round(h * 2) / 2);
+}
+
+/** Today in China, as YYYY-MM-DD (service dates are China days). */
+export function chinaToday(ms = Date.now()): string {
+  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
+}
+
+/**
+ * Every record matching a filter, page by page (100 a request), for an export the organizer asked for.
+ * Reports progress; stops at `max` rows.
+ */
+export async function allRecords(
+  campaignId: string,
+  f: RecordFilter,
+  onProgress: (n: number) => void,
+  signal?: { cancelled: boolean },
+  max = 50_000,
+): Promise<{ rows: ServiceRecord[]; truncated: boolean }> {
+  const rows: ServiceRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    if (signal?.cancelled) break;
+    const p: Page<ServiceRecord> = await listRecords(campaignId, { ...f, cursor, limit: 100 });
+    rows.push(...p.items);
+    cursor = p.nextCursor;
+    onProgress(rows.length);
+  } while (cursor && rows.length < max);
+  return { rows, truncated: !!cursor };
+}
+
+/**
+ * The unit a volunteer campaign's console page works on: the campaign's own unit when the
+ * console's scope contains it, else the scope when it lies inside the campaign (an organizer of
+ * one 机关党委 reviews their part of a campaign of the whole 工委); null when they do not meet.
+ */
+export function workingUnit(c: Pick<Campaign, 'orgUnitId'>): string | null {
+  const scope = org.scopeId();
+  if (!scope) return null;
+  if (org.scopeIds().has(c.orgUnitId)) return c.orgUnitId;
+  for (let u = org.byId().get(scope); u; u = u.parentId ? org.byId().get(u.parentId) : undefined) {
+    if (u.id === c.orgUnitId) return scope;
+  }
+  return null;
+}

@@ -1,0 +1,436 @@
+import { batch, createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { Button } from '@ui/components/Button';
+import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ProgressBar } from '@ui/components/ProgressBar';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon } from '@ui/icons';
+import { fmtDateTime, fmtNumber } from '@ui/format';
+import { contestConfig, fmtBytes, type Entry, type EntryStatus } from '@ui/contest';
+import type { Campaign } from '@ui/types';
+import { listEntries, review, runEach } from '../data/contest';
+import { t } from '../i18n';
+import { ContestPage, EntryBadge } from '../ui/ContestNav';
+
+const STATUSES: (EntryStatus | '')[] = ['pending', 'approved', 'rejected', ''];
+const REASONS = ['contest.reject.preset1', 'contest.reject.preset2', 'contest.reject.preset3', 'contest.reject.preset4'] as const;
+
+/** 作品 of one contest (/console/campaigns/:id/entries): review, duplicates, bulk actions. */
+export default function ContestEntriesPage() {
+  return <ContestPage title={t('contest.entries.title')} wide>{(c) => <Entries campaign={c} />}</ContestPage>;
+}
+
+function Entries(props: { campaign: Campaign }) {
+  const c = () => props.campaign;
+  const cfg = () => contestConfig(c());
+  const [params, setParams] = useSearchParams<{ status?: string; category?: string }>();
+  const status = (): EntryStatus | '' => (params.status === 'all' ? '' : (STATUSES.includes(params.status as EntryStatus) ? (params.status as EntryStatus) : 'pending'));
+  const category = () => params.category ?? '';
+
+  const [extra, setExtra] = createSignal<Entry[]>([]);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [patched, setPatched] = createSignal<Record<string, Entry>>({});
+  const [selected, setSelected] = createSignal<Set<string>>(new Set());
+  const [rowBusy, setRowBusy] = createSignal<Set<string>>(new Set());
+  const [bulk, setBulk] = createSignal<{ done: number; total: number; label: string } | null>(null);
+  const [report, setReport] = createSignal<{ kind: 'success' | 'warning'; text: string; failures: string[] } | null>(null);
+  const [drawer, setDrawer] = createSignal<string[] | null>(null);
+
+  const [page, { refetch }] = createResource(
+    () => ({ id: c().id, status: status(), category: category() }),
+    async (q) => {
+      const p = await listEntries(q.id, { status: q.status, category: q.category });
+      batch(() => {
+        setExtra([]);
+        setPatched({});
+        setSelected(new Set<string>());
+        setCursor(p.nextCursor);
+      });
+      return p;
+    },
+  );
+  const rows = createMemo(() => [...(page.latest?.items ?? []), ...extra()].map((e) => patched()[e.id] ?? e));
+  const byId = createMemo(() => new Map(rows().map((e) => [e.id, e])));
+
+  async function loadMore() {
+    setMore({ busy: true, error: null });
+    try {
+      const p = await listEntries(c().id, { status: status(), category: category(), cursor: cursor() });
+      setExtra([...extra(), ...p.items]);
+      setCursor(p.nextCursor);
+      setMore({ busy: false, error: null });
+    } catch (e) {
+      setMore({ busy: false, error: errorText(e) });
+    }
+  }
+
+  function toggle(id: string, on: boolean) {
+    const s = new Set(selected());
+    if (on) s.add(id);
+    else s.delete(id);
+    setSelected(s);
+  }
+  const allSelected = () => rows().length > 0 && rows().every((e) => selected().has(e.id));
+  const setBusy = (ids: string[], on: boolean) => {
+    const s = new Set(rowBusy());
+    for (const id of ids) (on ? s.add(id) : s.delete(id));
+    setRowBusy(s);
+  };
+
+  /** Approves or rejects entries, a few at a time, and says what went wrong where. */
+  async function decide(ids: string[], decision: 'approve' | 'reject', reason?: string): Promise<boolean> {
+    setReport(null);
+    setBusy(ids, true);
+    const total = ids.length;
+    if (total > 1) setBulk({ done: 0, total, label: decision === 'approve' ? t('contest.entries.approving') : t('contest.entries.rejecting') });
+    const failed = await runEach(
+      ids,
+      async (id) => {
+        const r = await review(id, decision, reason);
+        setPatched({ ...patched(), [id]: { ...byId().get(id)!, ...r.entry } });
+      },
+      (n) => total > 1 && setBulk({ done: n, total, label: bulk()?.label ?? '' }),
+    );
+    setBusy(ids, false);
+    setBulk(null);
+    const ok = total - failed.length;
+    const s = new Set(selected());
+    for (const id of ids) if (!failed.some((f) => f.item === id)) s.delete(id);
+    setSelected(s);
+    setReport({
+      kind: failed.length ? 'warning' : 'success',
+      text: t(decision === 'approve' ? 'contest.entries.approved' : 'contest.entries.rejected', { n: fmtNumber(ok) }) + (failed.length ? ' ' + t('contest.entries.failed', { n: fmtNumber(failed.length) }) : ''),
+      failures: failed.map((f) => `${byId().get(f.item)?.title ?? f.item}: ${errorText(f.error)}`),
+    });
+    return failed.length === 0;
+  }
+
+  const chosen = () => rows().filter((e) => selected().has(e.id));
+
+  return (
+    <>
+      <div class="cs-filters cs-ct-filters">
+        <div class="tx-segmented" role="group" aria-label={t('contest.entries.statusFilter')}>
+          <For each={STATUSES}>
+            {(s) => (
+              <button type="button" aria-pressed={status() === s} onClick={() => setParams({ status: s || 'all' })}>
+                {s ? t(`contest.status.${s}`) : t('campaigns.all')}
+              </button>
+            )}
+          </For>
+        </div>
+        <label>
+          <span>{t('contest.entries.category')}</span>
+          <select class="tx-select" value={category()} onChange={(e) => setParams({ category: e.currentTarget.value || undefined })}>
+            <option value="">{t('campaigns.all')}</option>
+            <For each={cfg().categories}>{(cat) => <option value={cat} selected={cat === category()}>{cat}</option>}</For>
+          </select>
+        </label>
+        <span class="tx-spacer" />
+        <Button small variant="ghost" onClick={() => void refetch()} loading={page.loading && !!page.latest}>
+          <Icon name="refresh" />
+          {t('contest.refresh')}
+        </Button>
+      </div>
+
+      <Show when={report()}>
+        {(r) => (
+          <div class="cs-gap">
+            <Notice kind={r().kind}>
+              {r().text}
+              <Show when={r().failures.length}>
+                <ul class="cs-ct-failures">
+                  <For each={r().failures}>{(f) => <li>{f}</li>}</For>
+                </ul>
+              </Show>
+            </Notice>
+          </div>
+        )}
+      </Show>
+
+      <Show when={selected().size > 0 || bulk()}>
+        <div class="cs-ct-bulk" role="region" aria-label={t('contest.entries.bulk')}>
+          <Show
+            when={bulk()}
+            fallback={
+              <>
+                <strong class="tx-num">{t('contest.entries.selected', { n: fmtNumber(selected().size) })}</strong>
+                <Button small variant="primary" onClick={() => void decide(chosen().map((e) => e.id), 'approve')} data-testid="bulk-approve">
+                  <Icon name="check" />
+                  {t('contest.entries.approveSelected')}
+                </Button>
+                <Button small variant="danger" onClick={() => setDrawer(chosen().map((e) => e.id))}>
+                  {t('contest.entries.rejectSelected')}
+                </Button>
+                <Button small variant="ghost" onClick={() => setSelected(new Set<string>())}>
+                  {t('contest.entries.clearSelection')}
+                </Button>
+              </>
+            }
+          >
+            {(b) => (
+              <div class="cs-ct-bulk-progress">
+                <span class="tx-num">
+                  {b().label} {fmtNumber(b().done)} / {fmtNumber(b().total)}
+                </span>
+                <ProgressBar value={b().done / b().total} label={b().label} />
+              </div>
+            )}
+          </Show>
+        </div>
+      </Show>
+
+      <Switch>
+        <Match when={page.error}>
+          <ErrorState error={page.error} onRetry={refetch} />
+        </Match>
+        <Match when={page.loading && !page.latest}>
+          <div class="tx-card">
+            <Skeleton lines={8} />
+          </div>
+        </Match>
+        <Match when={rows().length === 0}>
+          <div class="tx-card">
+            <EmptyState
+              icon="inbox"
+              title={status() === 'pending' ? t('contest.entries.emptyPending') : t('contest.entries.empty')}
+              body={status() === 'pending' ? t('contest.entries.emptyPendingBody') : undefined}
+              action={
+                status() !== '' || category() ? (
+                  <Button onClick={() => setParams({ status: 'all', category: undefined })}>{t('contest.entries.showAll')}</Button>
+                ) : undefined
+              }
+            />
+          </div>
+        </Match>
+        <Match when={rows().length > 0}>
+          <div class={`tx-table-wrap ${page.loading ? 'cs-stale' : ''}`}>
+            <table class="tx-table cs-ct-table" data-testid="entries">
+              <caption class="tx-visually-hidden">{t('contest.entries.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="cs-ct-check">
+                    <input
+                      type="checkbox"
+                      aria-label={t('contest.entries.selectAll')}
+                      checked={allSelected()}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows().map((x) => x.id)) : new Set<string>())}
+                    />
+                  </th>
+                  <th scope="col">{t('contest.entries.colImage')}</th>
+                  <th scope="col">{t('contest.entries.colWork')}</th>
+                  <th scope="col">{t('contest.entries.colAuthor')}</th>
+                  <th scope="col">{t('contest.entries.colFile')}</th>
+                  <th scope="col">{t('contest.entries.colStatus')}</th>
+                  <th scope="col" class="num">{t('contest.entries.colVotes')}</th>
+                  <th scope="col">{t('campaigns.colActions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(e) => (
+                    <tr data-entry={e.id} classList={{ 'cs-ct-dup': (e.duplicates?.length ?? 0) > 0, 'cs-ct-selected': selected().has(e.id) }}>
+                      <td class="cs-ct-check">
+                        <input type="checkbox" aria-label={t('contest.entries.select', { title: e.title })} checked={selected().has(e.id)} onChange={(ev) => toggle(e.id, ev.currentTarget.checked)} />
+                      </td>
+                      <td class="cs-ct-thumbcell">
+                        <a href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener" class="cs-ct-thumb" title={t('contest.entries.openOriginal')}>
+                          <img src={e.thumbUrl} alt="" loading="lazy" decoding="async" />
+                        </a>
+                      </td>
+                      <td class="cs-ct-work">
+                        <strong>{e.title}</strong>
+                        <span class="tx-badge tx-badge-neutral">{e.category}</span>
+                        <Show when={e.description}>
+                          <p class="cs-ct-desc">{e.description}</p>
+                        </Show>
+                        <Show when={(e.duplicates?.length ?? 0) > 0}>
+                          <div class="cs-ct-dupnote" role="note">
+                            <Icon name="alert" />
+                            <span>
+                              {t('contest.entries.duplicate')}
+                              {(e.duplicates ?? []).map((d) => t('contest.entries.dupItem', { title: d.title, author: d.authorName })).join(t('contest.entries.dupSep'))}
+                            </span>
+                          </div>
+                        </Show>
+                      </td>
+                      <td>{e.authorName}</td>
+                      <td class="tx-num cs-nowrap tx-small">
+                        {fmtNumber(e.width)} × {fmtNumber(e.height)}
+                        <br />
+                        <span class="tx-muted">{fmtBytes(e.bytes)}</span>
+                        <Show when={e.createdAt}>
+                          <br />
+                          <span class="tx-muted">{fmtDateTime(e.createdAt)}</span>
+                        </Show>
+                      </td>
+                      <td class="cs-ct-status">
+                        <EntryBadge status={e.status} />
+                        <Show when={e.status === 'rejected' && e.reason}>
+                          <p class="tx-small tx-muted cs-ct-reason">{e.reason}</p>
+                        </Show>
+                      </td>
+                      <td class="num">{fmtNumber(e.votes)}</td>
+                      <td class="cs-ct-actions-cell">
+                        <div class="tx-row cs-row-actions">
+                          <Show when={e.status !== 'approved'}>
+                            <Button small variant="primary" loading={rowBusy().has(e.id) && !bulk()} disabled={!!bulk()} onClick={() => void decide([e.id], 'approve')} data-testid="approve">
+                              {e.status === 'rejected' ? t('contest.entries.requalify') : t('contest.entries.approve')}
+                            </Button>
+                          </Show>
+                          <Show when={e.status !== 'rejected'}>
+                            <Button small variant="danger" disabled={rowBusy().has(e.id) || !!bulk()} onClick={() => setDrawer([e.id])}>
+                              {t('contest.entries.reject')}
+                            </Button>
+                          </Show>
+                          <a class="tx-btn tx-btn-ghost tx-btn-sm" href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener">
+                            {t('contest.entries.original')}
+                            <Icon name="external" />
+                          </a>
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <div class="cs-more">
+            <p class="tx-small tx-muted tx-num">{t('contest.entries.shown', { n: fmtNumber(rows().length) })}</p>
+            <Show when={more().error}>
+              <p class="tx-field-error">{more().error}</p>
+            </Show>
+            <Show when={cursor()}>
+              <Button loading={more().busy} onClick={loadMore}>
+                {t('action.loadMore')}
+              </Button>
+            </Show>
+          </div>
+        </Match>
+      </Switch>
+
+      <Show when={drawer()}>
+        {(ids) => (
+          <RejectDrawer
+            entries={ids().map((id) => byId().get(id)).filter((e): e is Entry => !!e)}
+            onClose={() => setDrawer(null)}
+            onReject={async (reason) => {
+              const ok = await decide(ids(), 'reject', reason);
+              if (ok) setDrawer(null);
+              return ok;
+            }}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** The reason survives closing the drawer by mistake: it is kept until a rejection goes through. */
+const [draftReason, setDraftReason] = createSignal('');
+
+function RejectDrawer(props: { entries: Entry[]; onClose: () => void; onReject: (reason: string) => Promise<boolean> }) {
+  const [busy, setBusyFlag] = createSignal(false);
+  const [error, setError] = createSignal<string | undefined>();
+  let area: HTMLTextAreaElement | undefined;
+
+  function close() {
+    if (busy()) return;
+    props.onClose();
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') close();
+  };
+  onMount(() => {
+    area?.focus();
+    document.addEventListener('keydown', onKey);
+  });
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+  createEffect(on(draftReason, () => setError(undefined), { defer: true }));
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    const reason = draftReason().trim();
+    if (!reason) {
+      setError(t('contest.reject.required'));
+      area?.focus();
+      return;
+    }
+    setBusyFlag(true);
+    const ok = await props.onReject(reason);
+    setBusyFlag(false);
+    if (ok) setDraftReason('');
+  }
+
+  return (
+    <aside class="cs-drawer" role="dialog" aria-modal="false" aria-labelledby="reject-title" data-testid="reject-drawer">
+      <form class="cs-drawer-inner" onSubmit={submit} novalidate>
+        <div class="cs-drawer-head">
+          <h2 id="reject-title">{t('contest.reject.title', { n: fmtNumber(props.entries.length) })}</h2>
+          <button type="button" class="tx-btn tx-btn-ghost tx-btn-sm" onClick={close} aria-label={t('action.cancel')}>
+            ✕
+          </button>
+        </div>
+        <ul class="cs-drawer-list">
+          <For each={props.entries.slice(0, 8)}>
+            {(e) => (
+              <li>
+                <img src={e.thumbUrl} alt="" />
+                <span>
+                  {e.title}
+                  <span class="tx-muted tx-small"> · {e.authorName}</span>
+                </span>
+              </li>
+            )}
+          </For>
+          <Show when={props.entries.length > 8}>
+            <li class="tx-muted tx-small">{t('contest.reject.andMore', { n: fmtNumber(props.entries.length - 8) })}</li>
+          </Show>
+        </ul>
+        <FormError message={undefined} />
+        <Field id="reject-reason" label={t('contest.reject.reason')} error={error()} hint={t('contest.reject.hint')}>
+          <textarea
+            ref={area}
+            id="reject-reason"
+            class="tx-textarea"
+            rows={4}
+            maxLength={200}
+            value={draftReason()}
+            onInput={(e) => setDraftReason(e.currentTarget.value)}
+            {...fieldAria('reject-reason', error(), 'hint')}
+          />
+        </Field>
+        <div class="cs-ct-presets" role="group" aria-label={t('contest.reject.presets')}>
+          <For each={REASONS}>
+            {(k) => (
+              <button
+                type="button"
+                class="tx-chip"
+                onClick={() => {
+                  // a preset adds to what was typed, never replaces it
+                  const d = draftReason().trim();
+                  setDraftReason(!d ? t(k) : d.includes(t(k)) ? d : `${d}${/[。.!！]$/.test(d) ? '' : '；'}${t(k)}`);
+                  area?.focus();
+                }}
+              >
+                {t(k)}
+              </button>
+            )}
+          </For>
+        </div>
+        <div class="cs-drawer-actions">
+          <Button type="submit" variant="primary" class="cs-danger-solid" loading={busy()} data-testid="reject-confirm">
+            {t('contest.reject.confirm', { n: fmtNumber(props.entries.length) })}
+          </Button>
+          <Button variant="secondary" onClick={close} disabled={busy()}>
+            {t('action.cancel')}
+          </Button>
+        </div>
+        <p class="tx-small tx-muted">{t('contest.reject.note')}</p>
+      </form>
+    </aside>
+  );
+}

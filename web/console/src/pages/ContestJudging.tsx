@@ -1,0 +1,636 @@
+import { batch, createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { Button } from '@ui/components/Button';
+import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { ProgressBar } from '@ui/components/ProgressBar';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon } from '@ui/icons';
+import { createFormErrors } from '@ui/form';
+import { fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
+import type { Criterion, Round } from '@ui/contest';
+import type { Campaign } from '@ui/types';
+import { addJudge, allEntries, closeRound, listJudges, listRounds, openRound, type RoundInput } from '../data/contest';
+import { org } from '../data/org';
+import { t } from '../i18n';
+import { ContestPage } from '../ui/ContestNav';
+
+const PHONE_RE = /^1[3-9]\d{9}$/;
+
+/** 评审 of one contest (/console/campaigns/:id/judging): the panel, rounds, progress, closing. */
+export default function ContestJudgingPage() {
+  return <ContestPage title={t('contest.judging.title')}>{(c) => <Judging campaign={c} />}</ContestPage>;
+}
+
+function Judging(props: { campaign: Campaign }) {
+  const c = () => props.campaign;
+  const [rounds, { refetch: refetchRounds }] = createResource(() => c().id, listRounds);
+  const openOne = () => (rounds.latest ?? []).find((r) => r.status === 'open');
+  const [creating, setCreating] = createSignal(false);
+  const [notice, setNotice] = createSignal<string | null>(null);
+
+  return (
+    <div class="cs-ct-stack">
+      <Show when={notice()}>
+        <Notice kind="success">{notice()}</Notice>
+      </Show>
+      <Panel campaign={c()} />
+
+      <section class="tx-card" aria-labelledby="rounds-title">
+        <div class="tx-card-title">
+          <h2 id="rounds-title">{t('contest.rounds.title')}</h2>
+          <span class="tx-spacer" />
+          <Button small variant="ghost" onClick={() => void refetchRounds()} loading={rounds.loading && !!rounds.latest}>
+            <Icon name="refresh" />
+            {t('contest.refresh')}
+          </Button>
+          <Show when={!creating() && c().status !== 'closed'}>
+            <Button small variant="primary" onClick={() => setCreating(true)} data-testid="new-round">
+              <Icon name="plus" />
+              {t('contest.rounds.new')}
+            </Button>
+          </Show>
+        </div>
+        <Show when={creating()}>
+          <RoundForm
+            campaign={c()}
+            hasRounds={(rounds.latest ?? []).length > 0}
+            openRound={openOne()}
+            onCancel={() => setCreating(false)}
+            onFailed={() => void refetchRounds()}
+            onCreated={(msg) => {
+              batch(() => {
+                setCreating(false);
+                setNotice(msg);
+              });
+              void refetchRounds();
+            }}
+          />
+        </Show>
+        <Switch>
+          <Match when={rounds.error}>
+            <ErrorState error={rounds.error} onRetry={refetchRounds} />
+          </Match>
+          <Match when={rounds.loading && !rounds.latest}>
+            <Skeleton lines={5} />
+          </Match>
+          <Match when={(rounds.latest ?? []).length === 0 && !creating()}>
+            <EmptyState
+              icon="edit"
+              title={t('contest.rounds.emptyTitle')}
+              body={t('contest.rounds.emptyBody')}
+              action={
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  <Icon name="plus" />
+                  {t('contest.rounds.new')}
+                </Button>
+              }
+            />
+          </Match>
+          <Match when={rounds.latest}>
+            {(list) => (
+              <div class="cs-ct-rounds">
+                <For each={[...list()].sort((a, b) => b.ord - a.ord)}>{(r) => <RoundCard round={r} onClosed={() => void refetchRounds()} />}</For>
+              </div>
+            )}
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}
+
+/** 评委: who is on the panel, and adding one by phone. */
+function Panel(props: { campaign: Campaign }) {
+  const [judges, { refetch, mutate }] = createResource(() => props.campaign.id, listJudges);
+  const [phone, setPhone] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [added, setAdded] = createSignal<string | null>(null);
+  const errors = createFormErrors<'phone'>();
+
+  async function add(e: SubmitEvent) {
+    e.preventDefault();
+    setAdded(null);
+    errors.setForm(null);
+    const p = phone().trim();
+    if (!errors.check({ phone: !p ? t('form.required') : !PHONE_RE.test(p) ? t('form.phoneInvalid') : undefined })) return;
+    setBusy(true);
+    try {
+      const list = await addJudge(props.campaign.id, p);
+      mutate(list);
+      const who = list.find((j) => j.phone === p);
+      setAdded(t('contest.panel.added', { name: who?.name ?? p }));
+      setPhone('');
+    } catch (err) {
+      errors.fromApi(err, ['phone']);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="tx-card" aria-labelledby="panel-title">
+      <div class="tx-card-title">
+        <h2 id="panel-title">{t('contest.panel.title')}</h2>
+        <Show when={judges.latest}>
+          <span class="tx-badge tx-badge-neutral tx-num">{t('contest.panel.count', { n: fmtNumber(judges.latest!.length) })}</span>
+        </Show>
+      </div>
+      <p class="tx-small tx-muted">{t('contest.panel.lead')}</p>
+      <form class="cs-ct-inline-form" onSubmit={add} novalidate>
+        <Field id="judge-phone" label={t('contest.panel.phone')} error={errors.fields().phone}>
+          <div class="cs-inline">
+            <input
+              id="judge-phone"
+              class="tx-input tx-num"
+              inputmode="numeric"
+              maxLength={11}
+              placeholder="139xxxxxxxx"
+              value={phone()}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+              {...fieldAria('judge-phone', errors.fields().phone)}
+            />
+            <Button type="submit" variant="primary" loading={busy()}>
+              <Icon name="plus" />
+              {t('contest.panel.add')}
+            </Button>
+          </div>
+        </Field>
+        <FormError message={errors.form()} />
+        <Show when={added()}>
+          <p class="cs-ok" role="status">
+            <Icon name="check" />
+            {added()}
+          </p>
+        </Show>
+      </form>
+      <Switch>
+        <Match when={judges.error}>
+          <ErrorState error={judges.error} onRetry={refetch} />
+        </Match>
+        <Match when={judges.loading && !judges.latest}>
+          <Skeleton lines={3} />
+        </Match>
+        <Match when={judges.latest && judges.latest.length === 0}>
+          <p class="tx-muted cs-ct-empty-line">{t('contest.panel.empty')}</p>
+        </Match>
+        <Match when={judges.latest}>
+          {(list) => (
+            <div class="tx-table-wrap">
+              <table class="tx-table" data-testid="judges">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('contest.panel.name')}</th>
+                    <th scope="col">{t('contest.panel.phone')}</th>
+                    <th scope="col">{t('contest.panel.unit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(j) => (
+                      <tr>
+                        <td>{j.name}</td>
+                        <td class="tx-num">{j.phone}</td>
+                        <td>{j.orgUnitId ? org.byId().get(j.orgUnitId)?.name ?? j.orgUnitId : '—'}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Match>
+      </Switch>
+      <p class="tx-small tx-muted cs-ct-note">{t('contest.panel.conflictNote')}</p>
+    </section>
+  );
+}
+
+function criteriaText(cs: Criterion[]): string {
+  const sum = cs.reduce((s, x) => s + x.weight, 0) || 1;
+  return cs.map((x) => t('contest.rounds.criterion', { name: x.name, weight: fmtPercent(x.weight / sum), max: fmtNumber(x.max) })).join(' · ');
+}
+
+/** One round: its rules, each judge's progress, reminders and closing with a confirmation. */
+function RoundCard(props: { round: Round; onClosed: () => void }) {
+  const r = () => props.round;
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const unfinished = () => r().progress.filter((p) => p.scored < p.assigned);
+  const totals = () => r().progress.reduce((s, p) => ({ assigned: s.assigned + p.assigned, scored: s.scored + p.scored }), { assigned: 0, scored: 0 });
+  const nameOf = (id: string) => r().progress.find((p) => p.judgeId === id)?.name ?? id;
+
+  async function close() {
+    setBusy(true);
+    setError(null);
+    try {
+      await closeRound(r().id);
+      setConfirming(false);
+      props.onClosed();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article class={`cs-ct-round ${r().status === 'open' ? 'is-open' : ''}`} data-round={r().id}>
+      <header class="cs-ct-round-head">
+        <div>
+          <h3>
+            {r().name}
+            <span class={`tx-badge ${r().status === 'open' ? 'tx-badge-green' : 'tx-badge-neutral'}`}>
+              {r().status === 'open' ? t('contest.rounds.open') : t('contest.rounds.closed')}
+            </span>
+          </h3>
+          <p class="tx-small tx-muted">
+            {criteriaText(r().criteria)}
+            <br />
+            {r().assignment === 'all' ? t('contest.rounds.assignAll') : t('contest.rounds.assignRandom', { k: fmtNumber(r().judgesPerEntry) })} ·{' '}
+            {t('contest.rounds.quorumText', { n: fmtNumber(r().quorum) })} · {t('contest.rounds.openedAt', { time: fmtDateTime(r().createdAt) })}
+            <Show when={r().closedAt}> · {t('contest.rounds.closedAt', { time: fmtDateTime(r().closedAt) })}</Show>
+          </p>
+        </div>
+        <Show when={r().status === 'open' && !confirming()}>
+          <Button small variant="danger" onClick={() => setConfirming(true)} data-testid="close-round">
+            {t('contest.rounds.close')}
+          </Button>
+        </Show>
+      </header>
+
+      <div class="cs-ct-round-total">
+        <span class="tx-num">{t('contest.rounds.totalProgress', { scored: fmtNumber(totals().scored), assigned: fmtNumber(totals().assigned) })}</span>
+        <ProgressBar value={totals().assigned ? totals().scored / totals().assigned : 0} label={t('contest.rounds.progress')} />
+      </div>
+
+      <Show when={r().status === 'open' && unfinished().length > 0}>
+        <Notice kind="warning" icon="clock">
+          <strong>{t('contest.rounds.remind', { n: fmtNumber(unfinished().length) })}</strong>
+          <br />
+          {unfinished().map((p) => t('contest.rounds.remaining', { name: p.name, n: fmtNumber(p.assigned - p.scored) })).join(t('contest.rounds.sep'))}
+        </Notice>
+      </Show>
+      <Show when={r().status === 'closed' && (r().unfinished?.length ?? 0) > 0}>
+        <Notice kind="warning">
+          {t('contest.rounds.closedUnfinished')}
+          {r().unfinished!.map((u) => t('contest.rounds.remaining', { name: nameOf(u.judgeId), n: fmtNumber(u.missing) })).join(t('contest.rounds.sep'))}
+        </Notice>
+      </Show>
+
+      <Show when={confirming()}>
+        <div class="cs-confirm" role="alertdialog" aria-labelledby={`close-${r().id}`}>
+          <Icon name="alert" class="cs-confirm-icon" />
+          <div>
+            <h2 id={`close-${r().id}`}>{t('contest.rounds.closeTitle', { name: r().name })}</h2>
+            <Show when={unfinished().length > 0} fallback={<p>{t('contest.rounds.closeAllDone')}</p>}>
+              <p>{t('contest.rounds.closeUnfinished', { n: fmtNumber(unfinished().length) })}</p>
+              <ul class="cs-ct-unfinished">
+                <For each={unfinished()}>
+                  {(p) => (
+                    <li>
+                      <strong>{p.name}</strong> {t('contest.rounds.scoredOf', { scored: fmtNumber(p.scored), assigned: fmtNumber(p.assigned) })}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <p class="tx-small">{t('contest.rounds.closeNote')}</p>
+            <Show when={error()}>
+              <ErrorState error={error()} />
+            </Show>
+            <div class="tx-row">
+              <Button variant="primary" class="cs-ct-danger" loading={busy()} onClick={close} data-testid="close-round-confirm">
+                {t('contest.rounds.closeConfirm')}
+              </Button>
+              <Button variant="secondary" disabled={busy()} onClick={() => setConfirming(false)}>
+                {t('action.cancel')}
+              </Button>
+            </div>
+          </div>
+        </div>
+      </Show>
+
+      <Show when={r().progress.length > 0} fallback={<p class="tx-muted tx-small">{t('contest.rounds.noAssignments')}</p>}>
+        <div class="tx-table-wrap">
+          <table class="tx-table cs-ct-progress">
+            <thead>
+              <tr>
+                <th scope="col">{t('contest.panel.name')}</th>
+                <th scope="col" class="num">{t('contest.rounds.assigned')}</th>
+                <th scope="col" class="num">{t('contest.rounds.scored')}</th>
+                <th scope="col" class="num">{t('contest.rounds.conflicts')}</th>
+                <th scope="col">{t('contest.rounds.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={r().progress}>
+                {(p) => (
+                  <tr classList={{ 'cs-ct-behind': r().status === 'open' && p.scored < p.assigned }}>
+                    <td>{p.name}</td>
+                    <td class="num">{fmtNumber(p.assigned)}</td>
+                    <td class="num">{fmtNumber(p.scored)}</td>
+                    <td class="num">{fmtNumber(p.conflicts)}</td>
+                    <td class="cs-ct-barcell">
+                      <ProgressBar value={p.assigned ? p.scored / p.assigned : 1} label={p.name} />
+                      <span class="tx-small tx-num">{p.assigned ? fmtPercent(p.scored / p.assigned) : '—'}</span>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </article>
+  );
+}
+
+interface CriterionRow {
+  name: string;
+  weight: string;
+  max: string;
+}
+
+type RoundField = 'name' | 'criteria' | 'judgesPerEntry' | 'quorum' | 'entries';
+
+/** 开启新一轮: name, weighted criteria, how works are assigned and which works enter. */
+function RoundForm(props: {
+  campaign: Campaign;
+  hasRounds: boolean;
+  openRound: Round | undefined;
+  onCancel: () => void;
+  onCreated: (msg: string) => void;
+  /** a failed attempt may still have changed the rounds (the open one closed): read them again */
+  onFailed: () => void;
+}) {
+  const [name, setName] = createSignal(props.hasRounds ? t('contest.rounds.nameNext') : t('contest.rounds.nameFirst'));
+  const [rows, setRows] = createSignal<CriterionRow[]>(
+    (props.openRound?.criteria ?? [
+      { name: '思想性', weight: 40, max: 10 },
+      { name: '艺术性', weight: 40, max: 10 },
+      { name: '技法', weight: 20, max: 10 },
+    ]).map((x) => ({ name: x.name, weight: String(x.weight), max: String(x.max) })),
+  );
+  const [assignment, setAssignment] = createSignal<'all' | 'random'>('all');
+  const [k, setK] = createSignal('3');
+  const [quorum, setQuorum] = createSignal('1');
+  const [mode, setMode] = createSignal<'all-approved' | 'topN' | 'ids'>(props.hasRounds ? 'topN' : 'all-approved');
+  const [topN, setTopN] = createSignal('20');
+  const [picked, setPicked] = createSignal<Set<string>>(new Set());
+  const [rowErrors, setRowErrors] = createSignal<Record<number, string>>({});
+  const [busy, setBusy] = createSignal(false);
+  const [confirmReplace, setConfirmReplace] = createSignal(false);
+  const errors = createFormErrors<RoundField>();
+  const [approved] = createResource(() => (mode() === 'ids' ? props.campaign.id : false), (id) => allEntries(id, 'approved'));
+
+  const weightSum = createMemo(() => rows().reduce((s, r) => s + (Number(r.weight) || 0), 0));
+  const update = (i: number, patch: Partial<CriterionRow>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  function build(): RoundInput | null {
+    const found: Partial<Record<RoundField, string>> = {};
+    const bad: Record<number, string> = {};
+    if (!name().trim()) found.name = t('form.required');
+    else if (name().trim().length > 20) found.name = t('contest.rounds.tooLong', { n: 20 });
+    const seen = new Set<string>();
+    const criteria: Criterion[] = [];
+    rows().forEach((r, i) => {
+      const n = r.name.trim();
+      const w = Number(r.weight);
+      const m = Number(r.max);
+      if (!n || n.length > 20) bad[i] = t('contest.rounds.critName');
+      else if (seen.has(n)) bad[i] = t('contest.rounds.critDuplicate');
+      else if (!(r.weight.trim() !== '' && Number.isFinite(w) && w >= 0 && w <= 100)) bad[i] = t('contest.rounds.critWeight');
+      else if (!(Number.isFinite(m) && m >= 1 && m <= 1000)) bad[i] = t('contest.rounds.critMax');
+      seen.add(n);
+      criteria.push({ name: n, weight: w, max: m });
+    });
+    if (!rows().length) found.criteria = t('contest.rounds.critNone');
+    else if (Object.keys(bad).length) found.criteria = t('contest.rounds.critFix');
+    else if (weightSum() <= 0) found.criteria = t('contest.rounds.critZero');
+    const kk = Number(k());
+    if (assignment() === 'random' && !(Number.isInteger(kk) && kk >= 1 && kk <= 50)) found.judgesPerEntry = t('contest.rounds.intRange', { min: 1, max: 50 });
+    const q = Number(quorum());
+    if (!(Number.isInteger(q) && q >= 1 && q <= 50)) found.quorum = t('contest.rounds.intRange', { min: 1, max: 50 });
+    let entries: RoundInput['entries'] = 'all-approved';
+    if (mode() === 'topN') {
+      const n = Number(topN());
+      if (!(Number.isInteger(n) && n >= 1)) found.entries = t('contest.rounds.intRange', { min: 1, max: 5000 });
+      entries = { topN: n };
+    } else if (mode() === 'ids') {
+      if (picked().size === 0) found.entries = t('contest.rounds.pickSome');
+      entries = { ids: [...picked()] };
+    }
+    setRowErrors(bad);
+    if (!errors.check(found)) return null;
+    return { name: name().trim(), criteria, assignment: assignment(), judgesPerEntry: assignment() === 'random' ? kk : 3, quorum: q, entries };
+  }
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    errors.setForm(null);
+    const body = build();
+    if (!body) return;
+    if (props.openRound && !confirmReplace()) {
+      setConfirmReplace(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await openRound(props.campaign.id, body);
+      props.onCreated(t('contest.rounds.created', { name: r.round.name, entries: fmtNumber(r.entries), assigned: fmtNumber(r.assigned) }));
+    } catch (err) {
+      errors.fromApi(err, ['name', 'criteria', 'judgesPerEntry', 'quorum', 'entries']);
+      setConfirmReplace(false);
+      props.onFailed();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="cs-ct-roundform" onSubmit={submit} novalidate data-testid="round-form">
+      <h3>{t('contest.rounds.new')}</h3>
+      <FormError message={errors.form()} />
+      <Field id="round-name" label={t('contest.rounds.name')} error={errors.fields().name}>
+        <input id="round-name" class="tx-input" maxLength={20} value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('round-name', errors.fields().name)} />
+      </Field>
+
+      <fieldset class="cs-ct-fieldset">
+        <legend class="tx-field-label">{t('contest.rounds.criteria')}</legend>
+        <p class="tx-field-hint cs-ct-tight">{t('contest.rounds.criteriaHint')}</p>
+        <div class="cs-ct-crit-head" aria-hidden="true">
+          <span>{t('contest.rounds.critNameLabel')}</span>
+          <span>{t('contest.rounds.critWeightLabel')}</span>
+          <span>{t('contest.rounds.critMaxLabel')}</span>
+          <span>{t('contest.rounds.critShare')}</span>
+          <span />
+        </div>
+        <Index each={rows()}>
+          {(row, i) => (
+            <div class="cs-ct-crit" data-invalid={rowErrors()[i] ? 'true' : undefined}>
+              <input class="tx-input" aria-label={t('contest.rounds.critNameN', { n: i + 1 })} maxLength={20} value={row().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+              <input class="tx-input tx-num" aria-label={t('contest.rounds.critWeightN', { n: i + 1 })} inputmode="decimal" value={row().weight} onInput={(e) => update(i, { weight: e.currentTarget.value })} />
+              <input class="tx-input tx-num" aria-label={t('contest.rounds.critMaxN', { n: i + 1 })} inputmode="decimal" value={row().max} onInput={(e) => update(i, { max: e.currentTarget.value })} />
+              <span class="tx-num tx-small cs-ct-share">{weightSum() > 0 ? fmtPercent((Number(row().weight) || 0) / weightSum()) : '—'}</span>
+              <Button small variant="ghost" disabled={rows().length <= 1} onClick={() => setRows(rows().filter((_, j) => j !== i))} aria-label={t('contest.rounds.critRemove', { n: i + 1 })}>
+                ✕
+              </Button>
+              <Show when={rowErrors()[i]}>
+                <div class="tx-field-error cs-ct-crit-error" role="alert">
+                  <Icon name="alert" />
+                  <span>{rowErrors()[i]}</span>
+                </div>
+              </Show>
+            </div>
+          )}
+        </Index>
+        <Show when={errors.fields().criteria}>
+          <div class="tx-field-error" role="alert">
+            <Icon name="alert" />
+            <span>{errors.fields().criteria}</span>
+          </div>
+        </Show>
+        <Button small variant="secondary" disabled={rows().length >= 10} onClick={() => setRows([...rows(), { name: '', weight: '10', max: '10' }])}>
+          <Icon name="plus" />
+          {t('contest.rounds.critAdd')}
+        </Button>
+      </fieldset>
+
+      <div class="cs-ct-two">
+        <fieldset class="cs-ct-fieldset">
+          <legend class="tx-field-label">{t('contest.rounds.assignment')}</legend>
+          <label class="cs-radio">
+            <input type="radio" name="assignment" checked={assignment() === 'all'} onChange={() => setAssignment('all')} />
+            <span>
+              <strong>{t('contest.rounds.assignAllLabel')}</strong>
+              <span class="tx-small tx-muted">{t('contest.rounds.assignAllHint')}</span>
+            </span>
+          </label>
+          <label class="cs-radio">
+            <input type="radio" name="assignment" checked={assignment() === 'random'} onChange={() => setAssignment('random')} />
+            <span>
+              <strong>{t('contest.rounds.assignRandomLabel')}</strong>
+              <span class="tx-small tx-muted">{t('contest.rounds.assignRandomHint')}</span>
+            </span>
+          </label>
+          <div class="cs-form-row">
+            <Show when={assignment() === 'random'}>
+              <Field id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry}>
+                <input id="round-k" class="tx-input tx-num" inputmode="numeric" value={k()} onInput={(e) => setK(e.currentTarget.value)} {...fieldAria('round-k', errors.fields().judgesPerEntry)} />
+              </Field>
+            </Show>
+            <Field id="round-quorum" label={t('contest.rounds.quorum')} error={errors.fields().quorum} hint={t('contest.rounds.quorumHint')}>
+              <input id="round-quorum" class="tx-input tx-num" inputmode="numeric" value={quorum()} onInput={(e) => setQuorum(e.currentTarget.value)} {...fieldAria('round-quorum', errors.fields().quorum, 'hint')} />
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset class="cs-ct-fieldset">
+          <legend class="tx-field-label">{t('contest.rounds.entries')}</legend>
+          <label class="cs-radio">
+            <input type="radio" name="entries" checked={mode() === 'all-approved'} onChange={() => setMode('all-approved')} />
+            <span>
+              <strong>{t('contest.rounds.entriesAll')}</strong>
+              <span class="tx-small tx-muted">{t('contest.rounds.entriesAllHint')}</span>
+            </span>
+          </label>
+          <label class="cs-radio">
+            <input type="radio" name="entries" checked={mode() === 'topN'} disabled={!props.hasRounds} onChange={() => setMode('topN')} />
+            <span>
+              <strong>{t('contest.rounds.entriesTop')}</strong>
+              <span class="tx-small tx-muted">{props.hasRounds ? t('contest.rounds.entriesTopHint') : t('contest.rounds.entriesTopNone')}</span>
+            </span>
+          </label>
+          <Show when={mode() === 'topN'}>
+            <Field id="round-top" label={t('contest.rounds.topN')} error={errors.fields().entries}>
+              <input id="round-top" class="tx-input tx-num cs-ct-short" inputmode="numeric" value={topN()} onInput={(e) => setTopN(e.currentTarget.value)} {...fieldAria('round-top', errors.fields().entries)} />
+            </Field>
+          </Show>
+          <label class="cs-radio">
+            <input type="radio" name="entries" checked={mode() === 'ids'} onChange={() => setMode('ids')} />
+            <span>
+              <strong>{t('contest.rounds.entriesPick')}</strong>
+              <span class="tx-small tx-muted">{t('contest.rounds.entriesPickHint')}</span>
+            </span>
+          </label>
+          <Show when={mode() === 'ids'}>
+            <Switch>
+              <Match when={approved.error}>
+                <ErrorState error={approved.error} />
+              </Match>
+              <Match when={approved.loading}>
+                <Skeleton lines={3} />
+              </Match>
+              <Match when={approved.latest}>
+                {(list) => (
+                  <div class="cs-ct-pick">
+                    <div class="tx-row">
+                      <span class="tx-small tx-num">{t('contest.rounds.picked', { n: fmtNumber(picked().size), total: fmtNumber(list().length) })}</span>
+                      <Button small variant="ghost" onClick={() => setPicked(new Set(list().map((e) => e.id)))}>
+                        {t('contest.rounds.pickAll')}
+                      </Button>
+                      <Button small variant="ghost" onClick={() => setPicked(new Set<string>())}>
+                        {t('contest.rounds.pickNone')}
+                      </Button>
+                    </div>
+                    <ul class="cs-ct-pick-list">
+                      <For each={list()}>
+                        {(e) => (
+                          <li>
+                            <label>
+                              <input
+                                type="checkbox"
+                                checked={picked().has(e.id)}
+                                onChange={(ev) => {
+                                  const s = new Set(picked());
+                                  if (ev.currentTarget.checked) s.add(e.id);
+                                  else s.delete(e.id);
+                                  setPicked(s);
+                                }}
+                              />
+                              <img src={e.thumbUrl} alt="" loading="lazy" />
+                              <span>
+                                {e.title}
+                                <span class="tx-muted tx-small"> · {e.category}</span>
+                              </span>
+                            </label>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                    <Show when={errors.fields().entries}>
+                      <div class="tx-field-error" role="alert">
+                        <Icon name="alert" />
+                        <span>{errors.fields().entries}</span>
+                      </div>
+                    </Show>
+                  </div>
+                )}
+              </Match>
+            </Switch>
+          </Show>
+        </fieldset>
+      </div>
+
+      <Show when={confirmReplace() && props.openRound}>
+        <div class="cs-confirm" role="alertdialog">
+          <Icon name="alert" class="cs-confirm-icon" />
+          <div>
+            <h2>{t('contest.rounds.replaceTitle', { name: props.openRound!.name })}</h2>
+            <p>{t('contest.rounds.replaceBody', { name: props.openRound!.name })}</p>
+          </div>
+        </div>
+      </Show>
+      <div class="tx-row cs-ct-actions">
+        <Button type="submit" variant="primary" loading={busy()} data-testid="open-round">
+          {confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
+        </Button>
+        <Button variant="secondary" onClick={props.onCancel} disabled={busy()}>
+          {t('action.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

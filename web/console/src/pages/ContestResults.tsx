@@ -1,0 +1,276 @@
+import { batch, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { Button } from '@ui/components/Button';
+import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon } from '@ui/icons';
+import { fmtNumber, fmtPercent } from '@ui/format';
+import { contestConfig, fmtScore100, resultsPublic, type ResultItem } from '@ui/contest';
+import type { Campaign } from '@ui/types';
+import { autoAwards, downloadCsv, getResults, manualAwards, saveSettings } from '../data/contest';
+import { portalHref } from '../data/campaigns';
+import { t } from '../i18n';
+import { ContestPage } from '../ui/ContestNav';
+
+/** 结果与奖项 (/console/campaigns/:id/results): the combined table, awards, publishing, CSV. */
+export default function ContestResultsPage() {
+  return <ContestPage title={t('contest.results.title')} wide>{(c, mutate) => <ResultsTable campaign={c} onChange={mutate} />}</ContestPage>;
+}
+
+function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => void }) {
+  const c = () => props.campaign;
+  const cfg = () => contestConfig(c());
+  const [results, { refetch, mutate }] = createResource(() => c().id, getResults);
+  const [edits, setEdits] = createSignal<Record<string, string | null>>({});
+  const [category, setCategory] = createSignal('');
+  const [busy, setBusy] = createSignal<'auto' | 'save' | 'publish' | null>(null);
+  const [confirmAuto, setConfirmAuto] = createSignal(false);
+  const [notice, setNotice] = createSignal<{ kind: 'success' | 'warning'; text: string } | null>(null);
+
+  const items = () => results.latest?.items ?? [];
+  const awardOf = (it: ResultItem) => (it.entryId in edits() ? edits()[it.entryId]! : it.award);
+  const dirty = () => Object.entries(edits()).some(([id, a]) => items().find((x) => x.entryId === id)?.award !== a);
+  const rows = createMemo(() => items().filter((it) => !category() || it.category === category()).sort((a, b) => a.rank - b.rank));
+  const awardNames = createMemo(() => {
+    const names = cfg().awards.map((a) => a.name);
+    for (const it of items()) if (it.award && !names.includes(it.award)) names.push(it.award);
+    return names;
+  });
+  const usage = createMemo(() =>
+    cfg().awards.map((a) => ({ ...a, used: items().filter((it) => awardOf(it) === a.name).length })),
+  );
+
+  async function runAuto() {
+    setBusy('auto');
+    setNotice(null);
+    try {
+      const r = await autoAwards(c().id);
+      batch(() => {
+        mutate({ ...results.latest!, items: r.items });
+        setEdits({});
+        setConfirmAuto(false);
+        setNotice({ kind: 'success', text: t('contest.awards.autoDone', { n: fmtNumber(r.items.filter((x) => x.award).length) }) });
+      });
+    } catch (e) {
+      setNotice({ kind: 'warning', text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function save() {
+    setBusy('save');
+    setNotice(null);
+    try {
+      // the manual mode replaces every award of the contest: send the whole table
+      const r = await manualAwards(c().id, items().map((it) => ({ entryId: it.entryId, award: awardOf(it) || null })));
+      batch(() => {
+        mutate({ ...results.latest!, items: r.items });
+        setEdits({});
+        setNotice({ kind: 'success', text: t('contest.awards.saved') });
+      });
+    } catch (e) {
+      setNotice({ kind: 'warning', text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function togglePublish() {
+    setBusy('publish');
+    setNotice(null);
+    try {
+      const next = !cfg().resultsPublished;
+      const updated = await saveSettings(c(), { resultsPublished: next });
+      props.onChange(updated);
+      setNotice({ kind: 'success', text: next ? t('contest.awards.publishedDone') : t('contest.awards.unpublishedDone') });
+      void refetch();
+    } catch (e) {
+      setNotice({ kind: 'warning', text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function exportCsv() {
+    const head = [
+      t('contest.res.rank'), t('contest.res.work'), t('contest.res.author'), t('contest.res.category'), t('contest.res.judge'),
+      t('contest.res.votes'), t('contest.res.public'), t('contest.res.score'), t('contest.res.award'), t('contest.res.id'),
+    ];
+    const body = [...items()].sort((a, b) => a.rank - b.rank).map((it) => [
+      it.rank, it.title, it.authorName, it.category, it.judge === null ? '' : Math.round(it.judge * 100) / 100, it.votes,
+      Math.round(it.publicScore * 100) / 100, Math.round(it.score * 100) / 100, awardOf(it) ?? '', it.entryId,
+    ]);
+    downloadCsv(`${c().slug || c().id}-results.csv`, [head, ...body]);
+  }
+
+  return (
+    <>
+      <div class="cs-ct-results-top">
+        <div class={`cs-ct-publish ${resultsPublic(c()) ? 'is-public' : ''}`}>
+          <Icon name={resultsPublic(c()) ? 'globe' : 'clock'} />
+          <div class="tx-spacer">
+            <strong>{resultsPublic(c()) ? t('contest.awards.public') : t('contest.awards.private')}</strong>
+            <span class="tx-small">
+              {c().status === 'closed' ? t('contest.awards.closedPublic') : resultsPublic(c()) ? t('contest.awards.publicBody') : t('contest.awards.privateBody')}
+            </span>
+          </div>
+          <Show when={c().status !== 'closed'}>
+            <Button variant={cfg().resultsPublished ? 'secondary' : 'primary'} loading={busy() === 'publish'} onClick={togglePublish} data-testid="publish-results">
+              {cfg().resultsPublished ? t('contest.awards.unpublish') : t('contest.awards.publish')}
+            </Button>
+          </Show>
+          <a class="tx-btn tx-btn-ghost" href={`${portalHref(c())}/results`} target="_blank" rel="noopener">
+            {t('contest.awards.viewPortal')}
+            <Icon name="external" />
+          </a>
+        </div>
+      </div>
+
+      <p class="tx-small tx-muted">
+        {t('contest.awards.formula', { judges: fmtPercent(results.latest?.judgeWeight ?? cfg().judgeWeight), public: fmtPercent(1 - (results.latest?.judgeWeight ?? cfg().judgeWeight)) })}
+      </p>
+
+      <Show when={notice()}>
+        {(n) => (
+          <div class="cs-gap">
+            <Notice kind={n().kind}>{n().text}</Notice>
+          </div>
+        )}
+      </Show>
+
+      <div class="cs-filters cs-ct-filters">
+        <label>
+          <span>{t('contest.entries.category')}</span>
+          <select class="tx-select" value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
+            <option value="">{t('campaigns.all')}</option>
+            <For each={cfg().categories}>{(cat) => <option value={cat}>{cat}</option>}</For>
+          </select>
+        </label>
+        <div class="cs-ct-usage">
+          <For each={usage()}>
+            {(u) => (
+              <span class={`tx-badge ${u.used > u.count ? 'tx-badge-orange' : 'tx-badge-neutral'} tx-num`}>
+                {t('contest.awards.usage', { name: u.name, used: fmtNumber(u.used), count: fmtNumber(u.count) })}
+              </span>
+            )}
+          </For>
+        </div>
+        <span class="tx-spacer" />
+        <Button small variant="secondary" disabled={!items().length} onClick={exportCsv} data-testid="export-csv">
+          <Icon name="download" />
+          {t('contest.awards.export')}
+        </Button>
+        <Button small variant="secondary" disabled={!items().length || busy() !== null} onClick={() => setConfirmAuto(true)}>
+          <Icon name="star" />
+          {t('contest.awards.auto')}
+        </Button>
+        <Button small variant="primary" disabled={!dirty()} loading={busy() === 'save'} onClick={save} data-testid="save-awards">
+          <Icon name="check" />
+          {t('contest.awards.save')}
+        </Button>
+      </div>
+
+      <Show when={confirmAuto()}>
+        <div class="cs-confirm" role="alertdialog" aria-labelledby="auto-title">
+          <Icon name="alert" class="cs-confirm-icon" />
+          <div>
+            <h2 id="auto-title">{t('contest.awards.autoTitle')}</h2>
+            <p>
+              {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
+            </p>
+            <div class="tx-row">
+              <Button variant="primary" loading={busy() === 'auto'} onClick={runAuto}>
+                {t('contest.awards.autoConfirm')}
+              </Button>
+              <Button variant="secondary" disabled={busy() === 'auto'} onClick={() => setConfirmAuto(false)}>
+                {t('action.cancel')}
+              </Button>
+            </div>
+          </div>
+        </div>
+      </Show>
+
+      <Switch>
+        <Match when={results.error}>
+          <ErrorState error={results.error} onRetry={refetch} />
+        </Match>
+        <Match when={results.loading && !results.latest}>
+          <div class="tx-card">
+            <Skeleton lines={8} />
+          </div>
+        </Match>
+        <Match when={items().length === 0}>
+          <div class="tx-card">
+            <EmptyState icon="trophy" title={t('contest.awards.emptyTitle')} body={t('contest.awards.emptyBody')} />
+          </div>
+        </Match>
+        <Match when={items().length > 0}>
+          <div class="tx-table-wrap">
+            <table class="tx-table cs-ct-results" data-testid="results">
+              <thead>
+                <tr>
+                  <th scope="col" class="num">{t('contest.res.rank')}</th>
+                  <th scope="col">{t('contest.res.work')}</th>
+                  <th scope="col">{t('contest.res.author')}</th>
+                  <th scope="col">{t('contest.res.category')}</th>
+                  <th scope="col" class="num">{t('contest.res.judge')}</th>
+                  <th scope="col" class="num">{t('contest.res.votes')}</th>
+                  <th scope="col" class="num">{t('contest.res.public')}</th>
+                  <th scope="col" class="num">{t('contest.res.score')}</th>
+                  <th scope="col">{t('contest.res.award')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(it) => (
+                    <tr classList={{ 'cs-ct-edited': it.entryId in edits() && edits()[it.entryId] !== it.award }}>
+                      <td class="num">
+                        <span class={`tx-rank ${it.rank <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
+                      </td>
+                      <td>
+                        <div class="cs-ct-workcell">
+                          <img src={it.thumbUrl} alt="" loading="lazy" />
+                          <strong>{it.title}</strong>
+                        </div>
+                      </td>
+                      <td>{it.authorName}</td>
+                      <td>{it.category}</td>
+                      <td class="num">{it.judge === null ? <span class="tx-muted">{t('contest.res.noJudge')}</span> : fmtScore100(it.judge)}</td>
+                      <td class="num">{fmtNumber(it.votes)}</td>
+                      <td class="num">{fmtScore100(it.publicScore)}</td>
+                      <td class="num cs-ct-score">{fmtScore100(it.score)}</td>
+                      <td>
+                        <select
+                          class="tx-select cs-ct-award-select"
+                          aria-label={t('contest.res.awardFor', { title: it.title })}
+                          value={awardOf(it) ?? ''}
+                          onChange={(e) => setEdits({ ...edits(), [it.entryId]: e.currentTarget.value || null })}
+                        >
+                          <option value="">{t('contest.res.noAward')}</option>
+                          <For each={awardNames()}>{(n) => <option value={n} selected={n === awardOf(it)}>{n}</option>}</For>
+                        </select>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <Show when={dirty()}>
+            <div class="cs-form-actions">
+              <Button variant="primary" loading={busy() === 'save'} onClick={save}>
+                {t('contest.awards.save')}
+              </Button>
+              <Button variant="secondary" onClick={() => setEdits({})}>
+                {t('contest.awards.discard')}
+              </Button>
+              <span class="tx-small tx-muted">{t('contest.awards.unsaved')}</span>
+            </div>
+          </Show>
+        </Match>
+      </Switch>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { createEffect, createResource, For, Match, Switch, type JSX } from 'solid-js';
+import { A, useLocation, useParams } from '@solidjs/router';
+import { KIND_LABEL } from '@shared/kinds';
+import { loc } from '@ui/i18n';
+import { ApiError } from '@ui/api';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, type IconName } from '@ui/icons';
+import type { Campaign } from '@ui/types';
+import { getCampaign, portalHref } from '../data/campaigns';
+import { t } from '../i18n';
+import { StatusBadge } from './StatusBadge';
+import '../pages/contest.css';
+
+type Tab = 'entries' | 'judging' | 'votes' | 'results' | 'settings';
+
+const TABS: { key: Tab; icon: IconName; label: () => string; path: string }[] = [
+  { key: 'entries', icon: 'inbox', label: () => t('contest.nav.entries'), path: '/entries' },
+  { key: 'judging', icon: 'edit', label: () => t('contest.nav.judging'), path: '/judging' },
+  { key: 'votes', icon: 'flag', label: () => t('contest.nav.votes'), path: '/votes' },
+  { key: 'results', icon: 'trophy', label: () => t('contest.nav.results'), path: '/results' },
+  { key: 'settings', icon: 'file', label: () => t('contest.nav.settings'), path: '' },
+];
+
+/** The contest's sections: 作品 · 评审 · 投票审核 · 结果与奖项 · 设置 (the edit page). */
+export function ContestTabs(props: { campaignId: string }) {
+  const location = useLocation();
+  const base = () => `/campaigns/${encodeURIComponent(props.campaignId)}`;
+  const current = (path: string) => {
+    const p = location.pathname.replace(/^\/console/, '').replace(/\/$/, '');
+    return p === `${base()}${path}`;
+  };
+  return (
+    <nav class="cs-ct-tabs" aria-label={t('contest.nav.label')}>
+      <For each={TABS}>
+        {(tab) => (
+          <A href={`${base()}${tab.path}`} class="cs-ct-tab" aria-current={current(tab.path) ? 'page' : undefined} end>
+            <Icon name={tab.icon} />
+            <span>{tab.label()}</span>
+          </A>
+        )}
+      </For>
+    </nav>
+  );
+}
+
+/**
+ * A contest page of the console (/console/campaigns/:id/<section>): loads the campaign,
+ * shows the not-found, error and loading states, the title with the section tabs, then the body.
+ */
+export function ContestPage(props: {
+  title: string;
+  wide?: boolean;
+  children: (c: Campaign, mutate: (c: Campaign) => void) => JSX.Element;
+}) {
+  const params = useParams<{ id: string }>();
+  const [campaign, { refetch, mutate }] = createResource(() => params.id, getCampaign);
+  const current = () => (campaign.error ? undefined : campaign.latest);
+  createEffect(() => {
+    const c = current();
+    document.title = `${c ? `${props.title} · ${c.title}` : props.title} · ${t('console.name')}`;
+  });
+  const missing = () =>
+    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) ||
+    current()?.canManage === false;
+
+  return (
+    <div class={`cs-page cs-ct-page ${props.wide ? 'cs-ct-wide' : ''}`}>
+      <p class="cs-crumb">
+        <A href="/campaigns">
+          <Icon name="chevronLeft" />
+          {t('form.backToList')}
+        </A>
+      </p>
+      <Switch>
+        <Match when={missing()}>
+          <EmptyState
+            icon="flag"
+            title={t('form.notFound')}
+            action={
+              <A href="/campaigns" class="tx-btn tx-btn-secondary">
+                {t('form.backToList')}
+              </A>
+            }
+          />
+        </Match>
+        <Match when={campaign.error}>
+          <ErrorState error={campaign.error} onRetry={refetch} />
+        </Match>
+        <Match when={!current()}>
+          <div class="tx-card">
+            <Skeleton title lines={8} />
+          </div>
+        </Match>
+        <Match when={current()!.kind !== 'contest'}>
+          <EmptyState icon="contest" title={t('contest.notContest', { kind: loc(KIND_LABEL[current()!.kind]) })} />
+        </Match>
+        <Match when={current()}>
+          {(c) => (
+            <>
+              <div class="cs-page-head cs-ct-head">
+                <div>
+                  <h1>{props.title}</h1>
+                  <div class="tx-row">
+                    <span class="cs-ct-campaign">{c().title}</span>
+                    <StatusBadge status={c().status} />
+                    <a href={`${portalHref(c())}/gallery`} target="_blank" rel="noopener" class="tx-small">
+                      {t('contest.viewGallery')}
+                      <Icon name="external" />
+                    </a>
+                  </div>
+                </div>
+              </div>
+              <ContestTabs campaignId={c().id} />
+              {props.children(c(), (next) => mutate(next))}
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+/** An entry's status in the console. */
+export function EntryBadge(props: { status: 'pending' | 'approved' | 'rejected' }) {
+  const cls = () => (props.status === 'approved' ? 'tx-badge-green' : props.status === 'pending' ? 'tx-badge-orange' : '');
+  return <span class={`tx-badge ${cls()}`}>{t(`contest.status.${props.status}`)}</span>;
+}

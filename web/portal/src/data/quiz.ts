@@ -1,0 +1,173 @@
+import { api, ApiError } from '@ui/api';
+import { lang } from '@ui/i18n';
+import type { Campaign } from '@ui/types';
+import { campaignHref } from './campaigns';
+
+/* The quiz screens' API: the lobby, starting, answering and reading an attempt (API.md, Quiz challenges). */
+
+export type QuestionType = 'single' | 'multiple' | 'judge' | 'blank';
+export type AnswerValue = string | string[] | boolean;
+
+export interface QuizQuestion {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  options: { key: string; text: string }[];
+}
+
+export interface Attempt {
+  id: string;
+  campaignId: string;
+  stage: string;
+  status: 'active' | 'finished';
+  mode: string;
+  index: number;
+  total: number;
+  question: QuizQuestion | null;
+  deadline: string | null;
+  secondsPerQuestion: number;
+  correct: number;
+  score: number;
+  points: number;
+}
+
+export interface AnswerReply {
+  correct: boolean;
+  late: boolean;
+  score: number;
+  points: number;
+  finished: boolean;
+  next: { index: number; question: QuizQuestion; deadline: string } | null;
+  correctAnswer?: unknown;
+  explanation?: string;
+}
+
+export interface ResultQuestion extends QuizQuestion {
+  yourAnswer: unknown;
+  correct: boolean;
+  late: boolean;
+  correctAnswer?: unknown;
+  explanation?: string;
+}
+
+export interface AttemptResult {
+  score: number;
+  correct: number;
+  total: number;
+  seconds: number;
+  points: number;
+  rank: number | null;
+  boardTotal: number;
+  questions: ResultQuestion[];
+}
+
+export interface StageInfo {
+  id: string;
+  name: string;
+  ord: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Lobby {
+  stage: StageInfo | null;
+  stages: StageInfo[];
+  admitted: boolean;
+  mode: 'daily' | 'challenge' | 'round' | string;
+  questionsPerAttempt: number;
+  secondsPerQuestion: number;
+  attemptsPerDay: number;
+  attemptsToday: number;
+  attemptsLeftToday: number;
+  attemptsTotal: number | null;
+  attemptsUsed: number;
+  pointsToday: number;
+  dailyPointsCap: number;
+  board: { rank: number | null; score: number | null; total: number };
+  activeAttemptId: string | null;
+}
+
+const enc = encodeURIComponent;
+
+export function getLobby(idOrSlug: string): Promise<Lobby> {
+  return api<Lobby>('GET', `/campaigns/${enc(idOrSlug)}/quiz/me`);
+}
+
+/** A quiz's stages (public): name, order and dates. */
+export async function listStages(idOrSlug: string): Promise<StageInfo[]> {
+  return (await api<{ items: StageInfo[] }>('GET', `/campaigns/${enc(idOrSlug)}/stages`)).items;
+}
+
+export async function getAttempt(id: string): Promise<{ attempt: Attempt; result?: AttemptResult }> {
+  return api<{ attempt: Attempt; result?: AttemptResult }>('GET', `/attempts/${enc(id)}`);
+}
+
+export function sendAnswer(attemptId: string, questionId: string, answer: AnswerValue): Promise<AnswerReply> {
+  return api<AnswerReply>('POST', `/attempts/${enc(attemptId)}/answers`, { questionId, answer });
+}
+
+/**
+ * Starts an attempt and answers with its id. A 409 "attempt in progress" carries the active
+ * attempt; the kit's ApiError keeps only the message, so the lobby tells which one to resume.
+ */
+export async function startAttempt(idOrSlug: string): Promise<string> {
+  try {
+    const r = await api<{ attempt: Attempt }>('POST', `/campaigns/${enc(idOrSlug)}/attempts`, {});
+    return r.attempt.id;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409) {
+      const lobby = await getLobby(idOrSlug).catch(() => null);
+      if (lobby?.activeAttemptId) return lobby.activeAttemptId;
+    }
+    throw e;
+  }
+}
+
+export const quizHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/quiz`;
+export const playHref = (attemptId: string) => `/quiz/${enc(attemptId)}`;
+export const resultHref = (attemptId: string) => `/quiz/${enc(attemptId)}/result`;
+
+/** Can this person start (or resume) now, and if not, why not (an i18n key)? */
+export function startBlock(l: Lobby): 'quiz.blockAdmitted' | 'quiz.blockToday' | 'quiz.blockTotal' | 'quiz.blockNoStage' | null {
+  if (l.activeAttemptId) return null;
+  if (l.stages.length > 0 && !l.stage) return 'quiz.blockNoStage';
+  if (!l.admitted) return 'quiz.blockAdmitted';
+  if (l.attemptsTotal !== null && l.attemptsUsed >= l.attemptsTotal) return 'quiz.blockTotal';
+  if (l.attemptsLeftToday <= 0) return 'quiz.blockToday';
+  return null;
+}
+
+/** An option key with its text ("B. 1921年"), or the keys of several. */
+export function optionText(q: Pick<QuizQuestion, 'options'>, key: string): string {
+  const o = q.options.find((x) => x.key === key);
+  return o ? `${key}. ${o.text}` : key;
+}
+
+/** How an answer (yours or the correct one) reads, whatever its type. */
+export function answerText(q: Pick<QuizQuestion, 'type' | 'options'>, a: unknown, words: { yes: string; no: string; none: string }): string {
+  if (a === null || a === undefined || a === '') return words.none;
+  if (q.type === 'judge') return a === true ? words.yes : a === false ? words.no : words.none;
+  if (Array.isArray(a)) return a.length ? a.map((k) => (q.type === 'blank' ? String(k) : optionText(q, String(k)))).join(q.type === 'blank' ? ' / ' : '；') : words.none;
+  return q.type === 'blank' ? String(a) : optionText(q, String(a));
+}
+
+/** The option keys an answer names (to mark options right or wrong). */
+export function answerKeys(a: unknown): string[] {
+  if (Array.isArray(a)) return a.map(String);
+  return typeof a === 'string' ? [a] : [];
+}
+
+/**
+ * When a question's time runs out on this device. The server's clock decides; a phone's clock
+ * may be off, so the local deadline never lies further ahead than one question's full time.
+ */
+export function localDeadline(deadlineIso: string | null, secondsPerQuestion: number, fresh: boolean): number {
+  const now = Date.now();
+  const full = now + secondsPerQuestion * 1000;
+  if (fresh || !deadlineIso) return full;
+  const d = Date.parse(deadlineIso);
+  return Number.isFinite(d) ? Math.min(d, full) : full;
+}
+
+/** Between two sentences: nothing after a Chinese full stop, a space in English. */
+export const sentenceGap = () => (lang() === 'en' ? ' ' : '');

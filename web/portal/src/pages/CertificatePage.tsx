@@ -1,0 +1,157 @@
+import { createResource, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { A, useLocation, useParams } from '@solidjs/router';
+import { ApiError } from '@ui/api';
+import { Button, LinkButton } from '@ui/components/Button';
+import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, Logo } from '@ui/icons';
+import { fmtDate, fmtNumber } from '@ui/format';
+import { session } from '../data/session';
+import { usePageMeta } from '../data/title';
+import { fmtHours, getCertificate, type Certificate } from '../data/volunteer';
+import { t } from '../i18n';
+import '../volunteer.css';
+
+/**
+ * 志愿服务证明 (/c/:idOrSlug/certificate): a printable A4 page with the approved hours and a
+ * QR that leads to the public verification page. Printing hides the portal's frame.
+ */
+export default function CertificatePage() {
+  const params = useParams<{ idOrSlug: string }>();
+  const location = useLocation();
+  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
+  const [cert, { refetch }] = createResource(() => (signedIn() ? params.idOrSlug : false), getCertificate);
+  const loaded = () => (cert.error ? undefined : cert.latest);
+  const mineHref = () => `/c/${encodeURIComponent(params.idOrSlug)}/volunteer`;
+
+  // the print rules that hide the header and tab bar apply only while this page is shown
+  onMount(() => document.documentElement.classList.add('vl-print-cert'));
+  onCleanup(() => document.documentElement.classList.remove('vl-print-cert'));
+
+  usePageMeta(() => {
+    const c = loaded();
+    return { title: `${t('vol.certTitle')}${c ? ` · ${c.name}` : ''} · ${t('app.name')}` };
+  });
+
+  return (
+    <div class="pt-page vl-cert-page">
+      <div class="vl-cert-bar vl-noprint">
+        <A href={mineHref()} class="vl-cert-back">
+          <Icon name="chevronLeft" />
+          {t('vol.backToMine')}
+        </A>
+        <span class="tx-spacer" />
+        <Show when={loaded() && loaded()!.hours > 0}>
+          <Button variant="primary" onClick={() => window.print()} data-testid="print">
+            <Icon name="download" />
+            {t('vol.certPrint')}
+          </Button>
+        </Show>
+      </div>
+      <Switch>
+        <Match when={session.me.error}>
+          <ErrorState error={session.me.error} onRetry={session.refetch} />
+        </Match>
+        <Match when={!session.me.loading && !session.me()}>
+          <div class="tx-card">
+            <EmptyState
+              icon="file"
+              title={t('vol.certSignIn')}
+              action={
+                <LinkButton href={`/login?next=${encodeURIComponent(location.pathname)}`} variant="primary">
+                  {t('vol.signIn')}
+                </LinkButton>
+              }
+            />
+          </div>
+        </Match>
+        <Match when={cert.error instanceof ApiError && (cert.error.status === 404 || cert.error.status === 403)}>
+          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('vol.certUnavailable')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+        </Match>
+        <Match when={cert.error}>
+          <ErrorState error={cert.error} onRetry={refetch} />
+        </Match>
+        <Match when={!loaded()}>
+          <div class="vl-cert vl-cert-skel">
+            <Skeleton title lines={6} />
+          </div>
+        </Match>
+        <Match when={loaded() && loaded()!.hours <= 0}>
+          <div class="tx-card">
+            <EmptyState
+              icon="clock"
+              title={t('vol.certEmptyTitle')}
+              body={t('vol.certEmptyBody')}
+              action={
+                <LinkButton href={mineHref()} variant="primary">
+                  {t('vol.certEmptyAction')}
+                </LinkButton>
+              }
+            />
+          </div>
+        </Match>
+        <Match when={loaded()}>{(c) => <Paper cert={c()} />}</Match>
+      </Switch>
+      <Show when={loaded() && loaded()!.hours > 0}>
+        <div class="vl-noprint vl-cert-help">
+          <Notice>{t('vol.certPrintHint')}</Notice>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+function Paper(props: { cert: Certificate }) {
+  const c = () => props.cert;
+  return (
+    <article class="vl-cert" aria-labelledby="cert-title" data-testid="certificate">
+      <div class="vl-cert-inner">
+        <header class="vl-cert-head">
+          <Logo class="vl-cert-logo" />
+          <h1 id="cert-title" class="vl-cert-title">
+            {t('vol.certHeading')}
+          </h1>
+          <p class="vl-cert-sub">{t('vol.certSubheading')}</p>
+        </header>
+        <p class="vl-cert-no tx-num">{t('vol.certNo', { code: c().code })}</p>
+        <div class="vl-cert-body">
+          <p>
+            {t('vol.certPrefix')}
+            <strong class="vl-cert-name">{c().name}</strong>
+            {t('vol.certSuffix')}
+            {c().orgUnitName ? t('vol.certUnit', { unit: c().orgUnitName! }) : ''}
+            {t('vol.certText2', { campaign: c().campaignTitle, issuer: c().issuer })}
+          </p>
+          <div class="vl-cert-figures">
+            <div>
+              <span class="vl-cert-figure tx-num" data-testid="cert-hours">
+                {fmtHours(c().hours)}
+              </span>
+              <span class="vl-cert-figure-label">{t('vol.certHours')}</span>
+            </div>
+            <div>
+              <span class="vl-cert-figure tx-num">{fmtNumber(c().records)}</span>
+              <span class="vl-cert-figure-label">{t('vol.certRecords')}</span>
+            </div>
+          </div>
+          <p>{t('vol.certText3')}</p>
+        </div>
+        <footer class="vl-cert-foot">
+          <div class="vl-cert-verify">
+            <img src={c().qrUrl} width="112" height="112" alt={t('vol.certQrAlt')} />
+            <div>
+              <strong>{t('vol.certVerify')}</strong>
+              <span class="vl-cert-url">{c().verifyUrl}</span>
+            </div>
+          </div>
+          <div class="vl-cert-issuer">
+            <span class="vl-cert-issuer-name">{c().issuer}</span>
+            <span class="tx-num">{fmtDate(c().issuedAt)}</span>
+          </div>
+        </footer>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,424 @@
+import { batch, createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { ApiError } from '@ui/api';
+import { Button, LinkButton } from '@ui/components/Button';
+import { FormError, Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon } from '@ui/icons';
+import {
+  answerKeys,
+  answerText,
+  getAttempt,
+  localDeadline,
+  resultHref,
+  sendAnswer,
+  type AnswerReply,
+  type AnswerValue,
+  type Attempt,
+  type QuizQuestion,
+} from '../data/quiz';
+import { session } from '../data/session';
+import { usePageMeta } from '../data/title';
+import { t } from '../i18n';
+import '../quiz.css';
+
+/** The server's grace after a deadline (2 s) and a margin: a late answer is sent after this. */
+const LATE_AFTER_MS = 3000;
+
+interface Current {
+  question: QuizQuestion;
+  index: number;
+  total: number;
+  /** when time runs out, on this device's clock (ms) */
+  endsAt: number;
+  seconds: number;
+}
+
+interface Feedback {
+  reply: AnswerReply;
+  /** what was sent (null when nothing was chosen before time ran out) */
+  sent: AnswerValue | null;
+}
+
+/**
+ * 答题 (/quiz/:attemptId): one question at a time against the server's clock. Nothing is sent
+ * before a tap; after each answer the result (and, when revealed, the answer and explanation)
+ * shows before 下一题. A reload resumes from GET /attempts/{id}.
+ */
+export default function QuizPlay() {
+  const params = useParams<{ attemptId: string }>();
+  const navigate = useNavigate();
+  usePageMeta(() => ({ title: `${t('quiz.playTitle')} · ${t('app.name')}` }));
+
+  const [attempt, setAttempt] = createSignal<Attempt | null>(null);
+  const [loadError, setLoadError] = createSignal<unknown>(null);
+  const [current, setCurrent] = createSignal<Current | null>(null);
+  const [pending, setPending] = createSignal<Current | null>(null);
+  const [feedback, setFeedback] = createSignal<Feedback | null>(null);
+  const [choice, setChoice] = createSignal<string[]>([]);
+  const [blank, setBlank] = createSignal('');
+  const [sending, setSending] = createSignal(false);
+  const [sendError, setSendError] = createSignal<string | null>(null);
+  const [note, setNote] = createSignal<string | null>(null);
+  const [now, setNow] = createSignal(Date.now());
+  const [correctSoFar, setCorrectSoFar] = createSignal(0);
+
+  const timer = setInterval(() => setNow(Date.now()), 200);
+  onCleanup(() => clearInterval(timer));
+
+  /** Reads the attempt: the current question (resume), or the result when it is over. */
+  async function load(message?: string) {
+    setLoadError(null);
+    try {
+      const r = await getAttempt(params.attemptId);
+      if (r.attempt.status !== 'active' || !r.attempt.question) {
+        navigate(resultHref(r.attempt.id), { replace: true });
+        return;
+      }
+      const a = r.attempt;
+      batch(() => {
+        setAttempt(a);
+        setCorrectSoFar(a.correct);
+        show({ question: a.question!, index: a.index, total: a.total, endsAt: localDeadline(a.deadline, a.secondsPerQuestion, false), seconds: a.secondsPerQuestion });
+        setFeedback(null);
+        setPending(null);
+        setNote(message ?? null);
+      });
+    } catch (e) {
+      setLoadError(e);
+    }
+  }
+
+  function show(c: Current) {
+    batch(() => {
+      setCurrent(c);
+      setChoice([]);
+      setBlank('');
+      setSendError(null);
+    });
+  }
+
+  createEffect(on(() => params.attemptId, () => void load()));
+
+  // signed out in the middle (the session ended): back to sign-in, then here again
+  createEffect(() => {
+    if (!session.me.loading && !session.me.error && session.me() === null) navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  });
+
+  const q = () => current()?.question;
+  const left = () => Math.max(0, (current()?.endsAt ?? 0) - now());
+  const secondsLeft = () => Math.ceil(left() / 1000);
+  const timedOut = () => !!current() && !feedback() && left() <= 0;
+  const warn = () => !feedback() && secondsLeft() <= 5;
+  const nextLeft = () => Math.max(0, Math.ceil(((pending()?.endsAt ?? 0) - now()) / 1000));
+
+  /** What the choice on screen would send; null when it is not a whole answer yet. */
+  function answerOf(): AnswerValue | null {
+    const qq = q();
+    if (!qq) return null;
+    if (qq.type === 'single') return choice()[0] ?? null;
+    if (qq.type === 'multiple') return choice().length ? [...choice()].sort() : null;
+    if (qq.type === 'blank') return blank().trim() ? blank().trim() : null;
+    return choice()[0] === 'true' ? true : choice()[0] === 'false' ? false : null;
+  }
+
+  /** After time ran out the server counts any answer as wrong; this moves it on with what is on screen, or a placeholder. */
+  function placeholder(qq: QuizQuestion): AnswerValue {
+    if (qq.type === 'judge') return false;
+    if (qq.type === 'blank') return '';
+    const k = qq.options[0]?.key ?? 'A';
+    return qq.type === 'multiple' ? [k] : k;
+  }
+
+  async function submit(value: AnswerValue | null) {
+    const c = current();
+    const a = attempt();
+    if (!c || !a || sending() || feedback()) return;
+    const late = timedOut();
+    if (value === null && !late) return;
+    const body = value ?? placeholder(c.question);
+    setSending(true);
+    setSendError(null);
+    setNote(null);
+    try {
+      // After time ran out the server still takes an answer as on time for a short grace
+      // (network delay); wait that out, so what the screen says (超时 = wrong) is what counts.
+      if (late) {
+        const wait = c.endsAt + LATE_AFTER_MS - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      const reply = await sendAnswer(a.id, c.question.id, body);
+      batch(() => {
+        setFeedback({ reply, sent: value });
+        setCorrectSoFar(reply.score);
+        setPending(reply.next ? { question: reply.next.question, index: reply.next.index, total: c.total, endsAt: localDeadline(reply.next.deadline, c.seconds, true), seconds: c.seconds } : null);
+      });
+      requestAnimationFrame(() => document.getElementById('qz-feedback')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        // already answered (a double tap, another tab) or finished: continue from the server's state
+        await load(t('quiz.synced'));
+      } else {
+        setSendError(errorText(e));
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function next() {
+    const f = feedback();
+    const a = attempt();
+    if (!f || !a) return;
+    if (f.reply.finished || !pending()) {
+      navigate(resultHref(a.id), { replace: true });
+      return;
+    }
+    batch(() => {
+      show(pending()!);
+      setPending(null);
+      setFeedback(null);
+    });
+    window.scrollTo({ top: 0 });
+  }
+
+  function tap(key: string) {
+    const qq = q();
+    if (!qq || feedback() || sending()) return;
+    if (qq.type === 'multiple') setChoice(choice().includes(key) ? choice().filter((k) => k !== key) : [...choice(), key]);
+    else setChoice([key]);
+  }
+
+  return (
+    <div class="pt-page qz-page qz-play">
+      <Switch>
+        <Match when={loadError() instanceof ApiError && (loadError() as ApiError).status === 404}>
+          <EmptyState icon="quiz" title={t('quiz.attemptMissing')} action={<LinkButton href="/campaigns">{t('nav.campaigns')}</LinkButton>} />
+        </Match>
+        <Match when={loadError()}>
+          <ErrorState error={loadError()} onRetry={() => load()} />
+        </Match>
+        <Match when={!current()}>
+          <div class="tx-card">
+            <Skeleton title lines={5} />
+          </div>
+        </Match>
+        <Match when={current()}>
+          {(c) => (
+            <>
+              <div class="qz-top">
+                <div class="qz-top-row">
+                  <span class="qz-progress tx-num" aria-label={t('quiz.progressLabel', { i: c().index + 1, n: c().total })} data-testid="quiz-progress">
+                    <strong>{c().index + 1}</strong>
+                    <Show when={attempt()?.mode !== 'challenge'} fallback={<span class="tx-small"> {t('quiz.challengeHint')}</span>}>
+                      {' '}/ {c().total}
+                    </Show>
+                  </span>
+                  <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${c().question.type}`)}</span>
+                  <span class="tx-spacer" />
+                  <span class="qz-timer tx-num" classList={{ 'is-warn': warn(), 'is-out': timedOut() }} role="timer" aria-label={t('quiz.timerLabel')} data-testid="quiz-timer">
+                    <Icon name="clock" />
+                    <Show when={!feedback()} fallback={<span>—</span>}>
+                      {timedOut() ? t('quiz.timeUp') : t('quiz.secondsLeft', { s: secondsLeft() })}
+                    </Show>
+                  </span>
+                </div>
+                <div class="qz-bar" classList={{ 'is-warn': warn() }} aria-hidden="true">
+                  <div class="qz-bar-fill" style={{ width: `${feedback() ? 0 : Math.min(100, (left() / (c().seconds * 1000)) * 100)}%` }} />
+                </div>
+                <span class="tx-visually-hidden" aria-live="assertive">
+                  {!feedback() && secondsLeft() === 5 ? t('quiz.warn5') : timedOut() ? t('quiz.timeUp') : ''}
+                </span>
+              </div>
+
+              <Show when={note()}>
+                <Notice>{note()}</Notice>
+              </Show>
+
+              <h1 class="qz-stem" data-testid="quiz-stem">
+                {c().question.stem}
+              </h1>
+              <Show when={c().question.type === 'multiple' && !feedback()}>
+                <p class="tx-small tx-muted qz-hint">{t('quiz.multipleHint')}</p>
+              </Show>
+
+              <Switch>
+                <Match when={c().question.type === 'judge'}>
+                  <div class="qz-judge" role="group" aria-label={t('quiz.type.judge')}>
+                    <For each={[{ v: 'true', label: t('quiz.judgeYes'), icon: 'check' as const }, { v: 'false', label: t('quiz.judgeNo'), icon: 'plus' as const }]}>
+                      {(o) => (
+                        <button
+                          type="button"
+                          class="qz-option qz-judge-btn"
+                          classList={markOf(feedback(), feedback()?.reply.correctAnswer === (o.v === 'true'), choice().includes(o.v), 'judge')}
+                          aria-pressed={choice().includes(o.v)}
+                          disabled={!!feedback() || sending()}
+                          data-testid="quiz-option"
+                          onClick={() => {
+                            tap(o.v);
+                            void submit(o.v === 'true');
+                          }}
+                        >
+                          <Icon name={o.icon} class={`tx-icon ${o.v === 'false' ? 'qz-x' : ''}`} />
+                          {o.label}
+                        </button>
+                      )}
+                    </For>
+                  </div>
+                </Match>
+                <Match when={c().question.type === 'blank'}>
+                  <form
+                    class="qz-blank"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void submit(answerOf());
+                    }}
+                  >
+                    <label for="qz-blank-input" class="tx-visually-hidden">
+                      {t('quiz.blankLabel')}
+                    </label>
+                    <input
+                      id="qz-blank-input"
+                      class="tx-input qz-blank-input"
+                      classList={markOf(feedback(), feedback()?.reply.correct ?? false, true, 'blank')}
+                      autocomplete="off"
+                      enterkeyhint="done"
+                      maxLength={200}
+                      placeholder={t('quiz.blankPlaceholder')}
+                      value={blank()}
+                      disabled={!!feedback() || sending()}
+                      onInput={(e) => setBlank(e.currentTarget.value)}
+                      data-testid="quiz-blank"
+                    />
+                  </form>
+                </Match>
+                <Match when={true}>
+                  <ul class="qz-options" data-type={c().question.type} role="group" aria-label={t(`quiz.type.${c().question.type}`)}>
+                    <For each={c().question.options}>
+                      {(o) => (
+                        <li>
+                          <button
+                            type="button"
+                            class="qz-option"
+                            classList={markOf(feedback(), answerKeys(feedback()?.reply.correctAnswer).includes(o.key), choice().includes(o.key), c().question.type)}
+                            aria-pressed={choice().includes(o.key)}
+                            disabled={!!feedback() || sending()}
+                            onClick={() => tap(o.key)}
+                            data-testid="quiz-option"
+                          >
+                            <span class="qz-key" aria-hidden="true">
+                              {o.key}
+                            </span>
+                            <span class="qz-option-text">{o.text}</span>
+                            <span class="tx-visually-hidden">{choice().includes(o.key) ? t('quiz.selected') : ''}</span>
+                          </button>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Match>
+              </Switch>
+
+              <Show when={timedOut()}>
+                <Notice kind="warning" icon="clock">
+                  <strong>{t('quiz.timeUp')}</strong>
+                  <br />
+                  {t('quiz.timeUpBody')}
+                </Notice>
+              </Show>
+              <FormError message={sendError()} />
+
+              <Show when={feedback()}>{(f) => <FeedbackPanel feedback={f()} question={c().question} nextLeft={pending() ? nextLeft() : null} />}</Show>
+
+              <div class="qz-actions">
+                <Switch>
+                  <Match when={feedback()}>
+                    <Button variant="primary" block class="qz-big" onClick={next} data-testid="quiz-next">
+                      {feedback()!.reply.finished || !pending() ? t('quiz.finish') : t('quiz.next')}
+                      <Icon name="chevronRight" />
+                    </Button>
+                  </Match>
+                  <Match when={c().question.type === 'judge' && !timedOut()}>
+                    <p class="tx-small tx-muted qz-center">{t('quiz.judgeHint')}</p>
+                  </Match>
+                  <Match when={true}>
+                    <Button
+                      variant="primary"
+                      block
+                      class="qz-big"
+                      loading={sending()}
+                      disabled={!timedOut() && answerOf() === null}
+                      onClick={() => void submit(answerOf())}
+                      data-testid="quiz-confirm"
+                    >
+                      {sending() ? t('state.sending') : timedOut() ? t('quiz.continue') : t('quiz.confirm')}
+                    </Button>
+                  </Match>
+                </Switch>
+                <p class="qz-score tx-small tx-muted tx-num">
+                  {t('quiz.scoreSoFar', { n: correctSoFar() })}
+                  <Show when={attempt()}>
+                    {' · '}
+                    <A href={`/c/${encodeURIComponent(attempt()!.campaignId)}/quiz`}>{t('quiz.leave')}</A>
+                  </Show>
+                </p>
+              </div>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+/** Classes of an option after the answer: the right ones green, a wrong choice red. */
+function markOf(f: Feedback | null, isRight: boolean, chosen: boolean, type: string): Record<string, boolean> {
+  if (!f) return { 'is-chosen': chosen };
+  const known = f.reply.correctAnswer !== undefined;
+  if (type === 'blank') return { 'is-right': f.reply.correct, 'is-wrong': !f.reply.correct };
+  return {
+    'is-chosen': chosen,
+    'is-right': known ? isRight : chosen && f.reply.correct,
+    'is-wrong': chosen && (known ? !isRight : !f.reply.correct),
+  };
+}
+
+function FeedbackPanel(props: { feedback: Feedback; question: QuizQuestion; nextLeft: number | null }) {
+  const r = () => props.feedback.reply;
+  const words = () => ({ yes: t('quiz.judgeYes'), no: t('quiz.judgeNo'), none: t('quiz.noAnswer') });
+  const kind = () => (r().late ? 'late' : r().correct ? 'right' : 'wrong');
+  return (
+    <section id="qz-feedback" class={`qz-feedback is-${kind()}`} role="status" aria-live="polite" data-testid="quiz-feedback" data-result={kind()}>
+      <div class="qz-feedback-head">
+        <Icon name={kind() === 'right' ? 'check' : kind() === 'late' ? 'clock' : 'alert'} />
+        <strong>{kind() === 'right' ? t('quiz.correct') : kind() === 'late' ? t('quiz.late') : t('quiz.wrong')}</strong>
+      </div>
+      <Show when={r().correctAnswer !== undefined && !r().correct}>
+        <p class="qz-feedback-answer">
+          {t('quiz.correctAnswer')}
+          <strong>{answerText(props.question, r().correctAnswer, words())}</strong>
+        </p>
+      </Show>
+      <Show when={props.question.type === 'blank' && props.feedback.sent !== null && !r().correct}>
+        <p class="tx-small">
+          {t('quiz.yourAnswer')}
+          {answerText(props.question, props.feedback.sent, words())}
+        </p>
+      </Show>
+      <Show when={r().explanation}>
+        <div class="qz-explain">
+          <div class="qz-explain-title">{t('quiz.explanation')}</div>
+          <p class="tx-pre">{r().explanation}</p>
+        </div>
+      </Show>
+      <Show when={props.nextLeft !== null}>
+        <p class="tx-small qz-next-clock tx-num">
+          <Icon name="clock" />
+          {t('quiz.nextTicking', { s: props.nextLeft! })}
+        </p>
+      </Show>
+    </section>
+  );
+}
