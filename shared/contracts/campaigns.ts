@@ -52,16 +52,20 @@ export const QuizSettings = v.strictObject({
   minAnswerMs: Count(0, 60_000, 1000),
 });
 
-/** What a stage may override of its campaign's quiz settings. */
+/**
+ * What a stage may override of its campaign's quiz settings. In a PATCH, null removes an
+ * override (the stage follows the campaign again); attemptsTotal: null means unlimited
+ * only when created so — to clear that override, send "inherit".
+ */
 export const StageSettings = v.strictObject({
-  bankIds: v.optional(v.pipe(v.array(Id), v.maxLength(20))),
-  mode: v.optional(v.picklist(['daily', 'challenge', 'round'], 'msg.quiz_mode')),
-  questionsPerAttempt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-  secondsPerQuestion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))),
-  attemptsPerDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
-  attemptsTotal: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)))),
-  stratify: v.optional(v.boolean()),
-  revealAnswers: v.optional(v.boolean()),
+  bankIds: v.optional(v.nullable(v.pipe(v.array(Id), v.maxLength(20)))),
+  mode: v.optional(v.nullable(v.picklist(['daily', 'challenge', 'round'], 'msg.quiz_mode'))),
+  questionsPerAttempt: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)))),
+  secondsPerQuestion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)))),
+  attemptsPerDay: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)))),
+  attemptsTotal: v.optional(v.union([v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))), v.literal('inherit')])),
+  stratify: v.optional(v.nullable(v.boolean())),
+  revealAnswers: v.optional(v.nullable(v.boolean())),
 });
 
 export const ContestSettings = v.strictObject({

@@ -71,6 +71,8 @@ describe('question banks', () => {
     expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/question-banks/${id}/questions`, { type: 'judge', stem: 'x', answer: true })).status).toBe(403);
     const mine = await org.get('/api/v1/question-banks');
     expect(mine.body.items.find((b: { id: string }) => b.id === id).questionCount).toBe(4);
+    expect((await org.get(`/api/v1/question-banks/${id}`)).body.bank).toMatchObject({ id, title: '发改业务题库', questionCount: 4 });
+    expect((await (await signedIn(PHONES.jyjMember)).get(`/api/v1/question-banks/${id}`)).status).toBe(403);
   });
 
   it('imports an organizer’s spreadsheet as it is: CSV and xlsx, letters, 对/错, √/×, keeping good rows and reporting bad ones', async () => {
@@ -368,6 +370,13 @@ describe('stages', () => {
     const bad = await org.post(`/api/v1/campaigns/${id}/stages`, { name: '复赛', startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-01-01T00:00:00Z', settings: { bankIds: ['nope'] }, advancement: { rule: 'top' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields['advancement.n']).toBeTruthy();
+    // an override can be set and removed again (the stage then follows the campaign)
+    await org.patch(`/api/v1/campaigns/${id}/stages/${s1}`, { settings: { secondsPerQuestion: 25, attemptsTotal: 3 } });
+    let own = (await org.get(`/api/v1/campaigns/${id}/stages`)).body.items[0];
+    expect(own.settings).toMatchObject({ secondsPerQuestion: 25, attemptsTotal: 3 });
+    await org.patch(`/api/v1/campaigns/${id}/stages/${s1}`, { settings: { secondsPerQuestion: null, attemptsTotal: 'inherit' } });
+    own = (await org.get(`/api/v1/campaigns/${id}/stages`)).body.items[0];
+    expect(own.settings).toEqual({});
     const pub = await client().get(`/api/v1/campaigns/${id}/stages`);
     expect(pub.body.items).toHaveLength(2);
     expect(pub.body.items[0].advancement).toBeUndefined();

@@ -103,6 +103,16 @@ export const bankRoutes = createApp()
     },
   )
   .get(
+    '/:id',
+    describeRoute({ tags: ['Quiz'], summary: 'One question bank (organizers of its unit)', responses: { 200: json(v.object({ bank: v.unknown() })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const { bank } = await managedBank(c, c.req.valid('param').id);
+      const count = (await listBanks(c.var.db, [bank.orgPath], false)).find((b) => b.id === bank.id)?.questionCount ?? 0;
+      return c.json({ bank: { id: bank.id, title: bank.title, orgUnitId: bank.orgUnitId, createdAt: bank.createdAt, questionCount: count } });
+    },
+  )
+  .get(
     '/:id/questions',
     describeRoute({ tags: ['Quiz'], summary: 'Questions of a bank, with answers (organizers of the bank’s unit)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
     valid('param', IdParam),

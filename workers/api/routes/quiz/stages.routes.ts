@@ -20,6 +20,22 @@ const json = (schema: v.GenericSchema, description = 'OK') => ({ description, co
 const IdParam = v.object({ id: Id });
 const StageParam = v.object({ id: Id, stageId: Id });
 
+/** A stage's overrides after a patch: null (or "inherit" for attemptsTotal) removes one. */
+function mergeOverrides(current: Record<string, unknown>, patch: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if ((v === null && k !== 'attemptsTotal') || v === 'inherit') delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Overrides stored at creation: nulls mean "not overridden" except attemptsTotal (unlimited). */
+function cleanOverrides(s: Record<string, unknown>) {
+  return mergeOverrides({}, s);
+}
+
 async function managedQuiz(c: Context<AppEnv>, id: string) {
   const r = await managedCampaign(c, id);
   if (r.campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
@@ -66,8 +82,8 @@ export const stageRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
       checkWindow(b.startsAt, b.endsAt);
-      await checkBanks(c, campaign, b.settings.bankIds);
-      const id = await createStage(c.var.db, viewer.id, campaign, { ...b, startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
+      await checkBanks(c, campaign, b.settings.bankIds ?? undefined);
+      const id = await createStage(c.var.db, viewer.id, campaign, { ...b, settings: cleanOverrides(b.settings), startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
       const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === id)!;
       return c.json({ stage }, 201);
     },
@@ -86,8 +102,8 @@ export const stageRoutes = createApp()
       const startsAt = b.startsAt ? new Date(b.startsAt).toISOString() : stage.startsAt;
       const endsAt = b.endsAt ? new Date(b.endsAt).toISOString() : stage.endsAt;
       checkWindow(startsAt, endsAt);
-      await checkBanks(c, campaign, b.settings?.bankIds);
-      await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: { ...stage.settings, ...b.settings } } : {}) });
+      await checkBanks(c, campaign, b.settings?.bankIds ?? undefined);
+      await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: mergeOverrides(stage.settings, b.settings) } : {}) });
       return c.json({ stage: (await listStages(c.var.db, campaign.id)).find((s) => s.id === stage.id) });
     },
   )
