@@ -227,6 +227,27 @@ describe('playing', () => {
     expect((await c.post(`/api/v1/campaigns/${id}/attempts`, {})).status).toBe(429);
   });
 
+  it('moves on when the clock ran out unanswered, and ends an attempt abandoned for longer than it could last', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, secondsPerQuestion: 20, attemptsPerDay: 3, minAnswerMs: 0 });
+    const { c } = await player();
+    const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
+    // the first question's time ran out a little while ago (the phone slept)
+    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
+    expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBe(a.id);
+    const resumed = await c.get(`/api/v1/attempts/${a.id}`);
+    expect(resumed.body.attempt).toMatchObject({ status: 'active', index: 1 });
+    expect(Date.parse(resumed.body.attempt.deadline)).toBeGreaterThan(Date.now() + 15000);
+    const late = await env.DB.prepare('SELECT correct, late FROM quiz_answers WHERE attempt_id = ? AND idx = 0').bind(a.id).first();
+    expect(late).toEqual({ correct: 0, late: 1 });
+    // abandoned for longer than the remaining questions could take: over, ranked with what was answered
+    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 3600e3, a.id).run();
+    const over = await c.get(`/api/v1/attempts/${a.id}`);
+    expect(over.body.attempt.status).toBe('finished');
+    expect(over.body.result).toMatchObject({ score: 0, total: 3 });
+    expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBeNull();
+  });
+
   it('rejects wrong shapes (400), other questions and replays (409), others’ attempts (404)', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, minAnswerMs: 0 });

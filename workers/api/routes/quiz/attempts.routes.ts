@@ -59,11 +59,36 @@ async function rankFinished(c: Context<AppEnv>, viewer: { id: string; name: stri
   await recordScores(c.env, c.var.db, campaign, 'best', [{ key: viewer.id, name: viewer.name, orgUnitId: unit, score: a.score, tiebreak: Math.round(a.msUsed / 100) / 10 }], a.stageId === 'main' ? undefined : a.stageId);
 }
 
+/**
+ * An attempt abandoned for longer than all its remaining questions would have taken is
+ * over: it ends with what was answered, and is ranked.
+ */
+function abandoned(a: AttemptRow, s: QuizConfig, now = Date.now()) {
+  const remaining = a.questionIds.length - a.current;
+  return now > a.deadline + GRACE_MS + (remaining - 1) * s.secondsPerQuestion * 1000;
+}
+
 /** Ends an attempt left open past its deadline (what was answered counts) and ranks it. */
 async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, viewer: Viewer | { id: string; name: string }) {
   if (a.status !== 'active' || Date.now() <= a.deadline + GRACE_MS) return false;
   if (await expireAttempt(c.var.db, a, 'quiz') && a.mode !== 'daily') await rankFinished(c, viewer, campaign, a);
   return true;
+}
+
+/**
+ * The clock ran out on the current question while nobody answered (the participant
+ * reloaded, or their phone slept): it counts as wrong and the next question starts now,
+ * as if they had sent a late answer. A challenge ends on it.
+ */
+async function timeOutCurrent(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, s: QuizConfig, viewer: { id: string; name: string }) {
+  const now = Date.now();
+  const idx = a.current;
+  const finished = idx + 1 >= a.questionIds.length || a.mode === 'challenge';
+  const ok = await recordAnswer(c.var.db, {
+    attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken: s.secondsPerQuestion * 1000,
+    points: 0, finishPoints: 0, flag: false, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz',
+  });
+  if (ok && finished && a.mode !== 'daily') await rankFinished(c, viewer, campaign, { score: a.score, msUsed: a.msUsed + s.secondsPerQuestion * 1000, stageId: a.stageId });
 }
 
 /** Which stage a start is for: the one asked for, or the one open now. */
@@ -106,7 +131,7 @@ export const quizCampaignRoutes = createApp()
       if (stage && stage.ord > 1 && !(await isAdmitted(db, stage.id, viewer.id))) throw new ApiError('forbidden', 'msg.quiz_not_admitted');
 
       const active = await activeAttempt(db, campaign.id, stageId, viewer.id);
-      if (active && !(await expireIfStale(c, active, campaign, viewer))) {
+      if (active && !(abandoned(active, s) && (await expireIfStale(c, active, campaign, viewer)))) {
         const q = await getQuestion(db, active.questionIds[active.current]!);
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, { attempt: attemptView(active, q ?? null, s) });
       }
@@ -158,7 +183,8 @@ export const quizCampaignRoutes = createApp()
         attemptsTotal: s.attemptsTotal, attemptsUsed: used.total,
         pointsToday: used.pointsToday, dailyPointsCap: s.dailyPointsCap,
         board: rank,
-        activeAttemptId: active && Date.now() <= active.deadline + GRACE_MS ? active.id : null,
+        // an attempt whose clock ran out can still be resumed (it moves on to the next question)
+        activeAttemptId: active && !abandoned(active, s) ? active.id : null,
       });
     },
   );
@@ -240,7 +266,11 @@ export const attemptRoutes = createApp()
       const { campaign, settings: s } = await attemptContext(c, a);
       const organizer = canManagePath(viewer, campaign.orgPath);
       if (a.userId !== viewer.id && !organizer) throw new ApiError('not_found');
-      if (a.userId === viewer.id && (await expireIfStale(c, a, campaign, viewer))) a = (await getAttempt(db, a.id))!;
+      if (a.userId === viewer.id && a.status === 'active' && Date.now() > a.deadline + GRACE_MS) {
+        if (abandoned(a, s)) await expireIfStale(c, a, campaign, viewer);
+        else await timeOutCurrent(c, a, campaign, s, viewer);
+        a = (await getAttempt(db, a.id))!;
+      }
       if (a.status === 'active') {
         const q = await getQuestion(db, a.questionIds[a.current]!);
         return c.json({ attempt: attemptView(a, q ?? null, s) });
