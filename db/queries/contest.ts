@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, memberships, users } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
@@ -42,7 +42,7 @@ export async function duplicatesOf(db: Db, campaignId: string, sha256: string, e
     .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.sha256, sha256), sql`${contestEntries.id} <> ${exceptId}`));
 }
 
-export interface EntryFilter { status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; beforeId: string | null }
+export interface EntryFilter { status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; before: { at: string; id: string } | null }
 
 export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
   return db.select().from(contestEntries)
@@ -51,10 +51,15 @@ export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
       f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
       f.category ? eq(contestEntries.category, f.category) : undefined,
       f.userId ? eq(contestEntries.userId, f.userId) : undefined,
-      f.beforeId ? lt(contestEntries.id, f.beforeId) : undefined,
+      f.before ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id))) : undefined,
     ))
-    .orderBy(desc(contestEntries.id))
+    .orderBy(desc(contestEntries.createdAt), desc(contestEntries.id))
     .limit(f.limit + 1);
+}
+
+/** What a voter has left today and which works they already voted for today. */
+export async function myVotesToday(db: Db, campaignId: string, voterId: string, day: string) {
+  return db.select({ entryId: contestVotes.entryId }).from(contestVotes).where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day)));
 }
 
 export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitId: string, decision: 'approve' | 'reject', reason: string | null) {
@@ -184,14 +189,15 @@ export async function putEntriesInRound(db: Db, campaignId: string, ids: string[
 }
 
 export async function insertAssignments(db: Db, rows: Array<{ roundId: string; entryId: string; judgeId: string }>) {
-  const stmts: Stmt[] = chunk(rows, 30).map((part) => db.insert(judgeAssignments).values(part).onConflictDoNothing());
+  // every column is bound (7 a row) and D1 takes at most 100 parameters a statement
+  const stmts: Stmt[] = chunk(rows, 14).map((part) => db.insert(judgeAssignments).values(part).onConflictDoNothing());
   if (stmts.length) await writeBatch(db, stmts);
 }
 
 export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: string) {
   return db.select({
     roundId: judgeAssignments.roundId, roundName: judgingRounds.name, roundStatus: judgingRounds.status, criteria: judgingRounds.criteria,
-    entryId: judgeAssignments.entryId, campaignId: contestEntries.campaignId, title: contestEntries.title, category: contestEntries.category,
+    entryId: judgeAssignments.entryId, campaignId: contestEntries.campaignId, title: contestEntries.title, category: contestEntries.category, hasDisplay: sql<number>`${contestEntries.displayKey} IS NOT NULL`,
     description: contestEntries.description, width: contestEntries.width, height: contestEntries.height,
     conflict: judgeAssignments.conflict, total: judgeAssignments.total, given: judgeAssignments.criteria, scoredAt: judgeAssignments.scoredAt,
   }).from(judgeAssignments)

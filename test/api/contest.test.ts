@@ -259,5 +259,18 @@ describe('judging and results', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const rounds = await org.get('/api/v1/campaigns/camp-contest/judging-rounds');
     expect(rounds.body.items[0]).toMatchObject({ name: '初评', status: 'open' });
+    // a round over the whole contest (more assignments than one statement can bind)
+    const next = await org.post('/api/v1/campaigns/camp-contest/judging-rounds', { name: '复评', criteria: [{ name: '艺术性', weight: 1, max: 10 }] });
+    expect(next.status).toBe(201);
+    expect(next.body.assigned).toBeGreaterThan(25);
+    const after = await org.get('/api/v1/campaigns/camp-contest/judging-rounds');
+    expect(after.body.items[0].status).toBe('closed');
+    expect(after.body.items[0].unfinished.length).toBe(3); // the demo judges had not scored
+    // newest works first in the gallery, and a voter's votes today
+    const member = await signedIn(PHONES.jyjMember);
+    const mv = await member.get('/api/v1/campaigns/hanmo-danqing/my-votes');
+    expect(mv.body).toMatchObject({ votesPerDay: 5, votesLeftToday: 5, votedEntryIds: [], votingOpen: true });
+    await member.post(`/api/v1/entries/${gallery.body.items[0].id}/votes`);
+    expect((await member.get('/api/v1/campaigns/hanmo-danqing/my-votes')).body).toMatchObject({ votesLeftToday: 4, votedEntryIds: [gallery.body.items[0].id] });
   });
 });

@@ -5,7 +5,7 @@ import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
-import { fmtDateTime, fmtNumber } from '@ui/format';
+import { fmtDateTime } from '@ui/format';
 import { contestConfig, submitState, voteState, windowsOf, type Entry } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { contestHref, galleryList, listGallery, setGalleryList, workHref } from '../data/contest';

@@ -18,10 +18,10 @@ import { awardsByRank, combineResults, subnetOf } from '../../../../shared/conte
 import { chinaDay } from '../../../../shared/quiz';
 import { maskName } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
-  listVotes, memberUnitOf, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
+  listVotes, memberUnitOf, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
 } from '../../../../db/queries/contest';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
 
@@ -50,7 +50,8 @@ export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean
     votes: opts.showVotes || opts.organizer ? e.votes : null,
     imageUrl: mediaUrl(e, e.displayKey ? 'display' : 'original'),
     thumbUrl: mediaUrl(e, e.thumbKey ? 'thumb' : e.displayKey ? 'display' : 'original'),
-    ...(opts.organizer ? { originalUrl: mediaUrl(e, 'original'), bytes: e.bytes, createdAt: e.createdAt, round: e.round } : {}),
+    ...(opts.organizer || opts.owner ? { createdAt: e.createdAt } : {}),
+    ...(opts.organizer ? { originalUrl: mediaUrl(e, 'original'), bytes: e.bytes, round: e.round } : {}),
   };
 }
 
@@ -162,15 +163,27 @@ export const contestCampaignRoutes = createApp()
       if (mine) requireViewer(c);
       const s = cfg(campaign);
       const rows = await listEntries(c.var.db, campaign.id, {
-        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit, beforeId: decodeCursor(q.cursor),
+        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit, before: decodeTimeCursor(q.cursor),
       });
       const items = rows.slice(0, q.limit);
       const dupes = organizer ? await Promise.all(items.map((e) => duplicatesOf(c.var.db, campaign.id, e.sha256, e.id))) : [];
       if (!viewer) c.header('Cache-Control', 'public, max-age=30');
       return c.json({
         items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
-        nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
+        nextCursor: rows.length > q.limit ? encodeCursor(`${items[items.length - 1]!.createdAt}|${items[items.length - 1]!.id}`) : null,
       });
+    },
+  )
+  .get(
+    '/:id/my-votes',
+    describeRoute({ tags: ['Contests'], summary: 'My votes today: how many are left and which works I already voted for (signed in)', responses: { 200: json(v.object({ votesPerDay: v.number(), votesLeftToday: v.number(), votedEntryIds: v.array(v.string()), votingOpen: v.boolean() })) } }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await contestOf(c, c.req.valid('param').id);
+      const s = cfg(campaign);
+      const voted = await myVotesToday(c.var.db, campaign.id, viewer.id, chinaDay(Date.now()));
+      return c.json({ votesPerDay: s.votesPerDay, votesLeftToday: Math.max(0, s.votesPerDay - voted.length), votedEntryIds: voted.map((x) => x.entryId), votingOpen: votingOpen(campaign, s, Date.now()) });
     },
   )
   .get(
@@ -239,11 +252,11 @@ export const contestCampaignRoutes = createApp()
 /** Combined results of the approved works: the last judging round's averages with the public votes. */
 async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, organizer: boolean) {
   const all: EntryRow[] = [];
-  for (let before: string | null = null; ;) {
-    const page = await listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, beforeId: before });
+  for (let before: { at: string; id: string } | null = null; ;) {
+    const page = await listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before });
     all.push(...page.slice(0, 500));
     if (page.length <= 500) break;
-    before = page[499]!.id;
+    before = { at: page[499]!.createdAt, id: page[499]!.id };
   }
   const rounds = await listRounds(c.var.db, campaign.id);
   const last = rounds[rounds.length - 1];

@@ -63,7 +63,11 @@ export const judgingCampaignRoutes = createApp()
       const db = c.var.db;
       const rounds = await listRounds(db, campaign.id);
       const prev = rounds[rounds.length - 1];
-      if (prev && prev.status === 'open') await closeRound(db, viewer.id, prev, campaign.orgUnitId, []);
+      if (prev && prev.status === 'open') {
+        // opening the next round closes this one, recording who had not finished, as a close would
+        const progress = await roundProgress(db, prev.id);
+        await closeRound(db, viewer.id, prev, campaign.orgUnitId, progress.filter((p) => p.scored < p.assigned).map((p) => ({ judgeId: p.judgeId, missing: p.assigned - p.scored })));
+      }
       const ord = (prev?.ord ?? 0) + 1;
       if (b.entries === 'all-approved') await putEntriesInRound(db, campaign.id, 'all-approved', ord);
       else if ('ids' in b.entries) await putEntriesInRound(db, campaign.id, b.entries.ids, ord);
@@ -119,7 +123,7 @@ export const judgingRoutes = createApp().get(
   async (c) => {
     const viewer = requireViewer(c);
     const rows = await assignmentsOfJudge(c.var.db, viewer.id);
-    return c.json({ items: rows.map((r) => ({ ...r, imageUrl: `/media/entries/${r.entryId}/display`, originalUrl: `/media/entries/${r.entryId}/original` })) });
+    return c.json({ items: rows.map(({ hasDisplay, ...r }) => ({ ...r, imageUrl: `/media/entries/${r.entryId}/${hasDisplay ? 'display' : 'original'}`, originalUrl: `/media/entries/${r.entryId}/original` })) });
   },
 );
 
