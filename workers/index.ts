@@ -1,7 +1,7 @@
 import { api } from './api';
 import { API_CSP, MEDIA_CSP, PAGE_CSP, withSecurityHeaders } from './api/lib/headers';
 import { runScheduled } from './jobs/scheduled';
-import { serveMedia, withOpenGraph } from './web';
+import { serveMedia, withOpenGraph, withWorkOpenGraph } from './web';
 
 export { Leaderboard } from './realtime/leaderboard';
 
@@ -39,6 +39,8 @@ export default {
     let res = await env.ASSETS.fetch(request);
     const share = /^\/c\/([^/]+)(?:\/[a-z]+)?\/?$/.exec(path);
     if (share && request.method === 'GET') res = await withOpenGraph(res, env, url, share[1]!);
+    const work = /^\/works\/([^/]+)\/?$/.exec(path);
+    if (work && request.method === 'GET') res = await withWorkOpenGraph(res, env, url, work[1]!);
     return withSecurityHeaders(withAssetCaching(res, path), PAGE_CSP);
   },
   async scheduled(controller, env, ctx) {

@@ -2,6 +2,8 @@ import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../db/schema';
 import { getCampaign } from '../db/queries/campaigns';
 import { KIND_LABEL } from '../shared/kinds';
+import { maskName } from '../shared/mask';
+import { getEntry } from '../db/queries/contest';
 import type { Db } from './api/lib/env';
 
 /**
@@ -17,15 +19,39 @@ export async function withOpenGraph(res: Response, env: Env, url: URL, idOrSlug:
     return res;
   }
   if (!campaign || campaign.status === 'draft') return res;
-  const title = `${campaign.title} · 同心`;
   const description = campaign.summary || `${KIND_LABEL[campaign.kind]['zh-CN']} · ${campaign.orgUnitName}`;
-  const meta = [
+  return rewriteHead(res, `${campaign.title} · 同心`, description, [
     ['og:title', campaign.title],
     ['og:description', description],
     ['og:type', 'website'],
     ['og:url', `${url.origin}/c/${campaign.slug}`],
     ['og:site_name', '同心'],
-  ];
+  ]);
+}
+
+/** A work's page (/works/{id}): its title, author (masked) and image for link previews, once approved. */
+export async function withWorkOpenGraph(res: Response, env: Env, url: URL, entryId: string): Promise<Response> {
+  if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return res;
+  const db = drizzle(env.DB, { schema }) as Db;
+  let entry;
+  try {
+    entry = await getEntry(db, decodeURIComponent(entryId));
+  } catch {
+    return res;
+  }
+  if (!entry || entry.status !== 'approved') return res;
+  const description = `${entry.category} · ${maskName(entry.authorName)}${entry.description ? ` · ${entry.description}` : ''}`;
+  return rewriteHead(res, `《${entry.title}》 · 同心`, description, [
+    ['og:title', `《${entry.title}》`],
+    ['og:description', description],
+    ['og:type', 'article'],
+    ['og:url', `${url.origin}/works/${entry.id}`],
+    ['og:image', `${url.origin}/media/entries/${entry.id}/${entry.displayKey ? 'display' : 'original'}`],
+    ['og:site_name', '同心'],
+  ]);
+}
+
+function rewriteHead(res: Response, title: string, description: string, meta: string[][]): Response {
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return new HTMLRewriter()
     .on('title', { element: (el) => void el.setInnerContent(title) })

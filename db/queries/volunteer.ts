@@ -81,7 +81,8 @@ export async function unlinkPair(db: Db, actorId: string, id: string, orgUnitId:
   return (res?.results.length ?? 0) > 0;
 }
 
-export async function listPairs(db: Db, campaignId: string, f: { path?: string; memberId?: string; limit: number; beforeId: string | null }) {
+/** Pairs newest first by time (a composite cursor: demo and imported ids need not sort by time). */
+export async function listPairs(db: Db, campaignId: string, f: { path?: string; memberId?: string; limit: number; before: { at: string; id: string } | null }) {
   return db
     .select({
       id: volunteerPairs.id, memberId: volunteerPairs.memberId, memberName: users.name, memberUnitId: volunteerPairs.memberUnitId, memberUnitName: orgUnits.name,
@@ -95,9 +96,9 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
       eq(volunteerPairs.campaignId, campaignId),
       f.path ? underPath(volunteerPairs.memberPath, f.path) : undefined,
       f.memberId ? eq(volunteerPairs.memberId, f.memberId) : undefined,
-      f.beforeId ? lt(volunteerPairs.id, f.beforeId) : undefined,
+      f.before ? or(lt(volunteerPairs.createdAt, f.before.at), and(eq(volunteerPairs.createdAt, f.before.at), lt(volunteerPairs.id, f.before.id))) : undefined,
     ))
-    .orderBy(desc(volunteerPairs.id))
+    .orderBy(desc(volunteerPairs.createdAt), desc(volunteerPairs.id))
     .limit(f.limit + 1);
 }
 
@@ -125,7 +126,7 @@ export async function getRecord(db: Db, id: string) {
   return db.query.serviceRecords.findFirst({ where: eq(serviceRecords.id, id) });
 }
 
-export interface RecordFilter { paths?: string[] | 'all'; userId?: string; status?: string; orgPath?: string; from?: string; to?: string; limit: number; beforeId: string | null }
+export interface RecordFilter { paths?: string[] | 'all'; userId?: string; status?: string; orgPath?: string; from?: string; to?: string; limit: number; before: { at: string; id: string } | null }
 
 /** The approval queue (and members' own records), newest first, on the queue index. */
 export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
@@ -147,9 +148,9 @@ export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
       f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
       f.from ? gte(serviceRecords.date, f.from) : undefined,
       f.to ? lte(serviceRecords.date, f.to) : undefined,
-      f.beforeId ? lt(serviceRecords.id, f.beforeId) : undefined,
+      f.before ? or(lt(serviceRecords.createdAt, f.before.at), and(eq(serviceRecords.createdAt, f.before.at), lt(serviceRecords.id, f.before.id))) : undefined,
     ))
-    .orderBy(desc(serviceRecords.id))
+    .orderBy(desc(serviceRecords.createdAt), desc(serviceRecords.id))
     .limit(f.limit + 1);
 }
 

@@ -66,6 +66,7 @@ export const serviceRecords = sqliteTable(
   (t) => [
     index('records_queue_idx').on(t.campaignId, t.status, t.orgPath, t.date),
     index('records_user_idx').on(t.userId, t.campaignId, t.date),
+    index('records_created_idx').on(t.campaignId, t.status, t.createdAt),
   ],
 );
 

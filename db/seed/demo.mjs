@@ -169,8 +169,8 @@ export async function demoStatements(now = Date.now()) {
     CAMPAIGNS.map((c) => {
       const status = c.status ?? 'published';
       return row(c.id, c.kind, c.slug, c.title, c.summary, c.description, c.unit, unitById.get(c.unit).path, status,
-        iso(now - 7 * day), iso(now + 90 * day), JSON.stringify(c.settings), 'user-org-root', created, created,
-        status === 'published' ? iso(now - 7 * day) : null, null);
+        iso(now - 30 * day), iso(now + 90 * day), JSON.stringify(c.settings), 'user-org-root', created, created,
+        status === 'published' ? iso(now - 30 * day) : null, null);
     }).join(',\n'));
 
   // The demo question bank (owned by the root) and the two stages of the knowledge contest.

@@ -107,6 +107,9 @@ describe('conventions', () => {
     expect(r.text).toContain('<title>党史学习教育每日答题 · 同心</title>');
     expect(r.text).toContain('<meta property="og:title" content="党史学习教育每日答题">');
     expect(r.text).toContain('property="og:url" content="http://127.0.0.1:8787/c/dangshi-daily"');
+    const work = await client().get('/works/entry-01');
+    expect(work.text).toContain('<meta property="og:title" content="《晨光中的城市》">');
+    expect(work.text).toContain('og:image');
     // drafts leak nothing
     const draft = await client().get('/c/fgw-policy-quiz');
     expect(draft.text).not.toContain('发改系统政策法规知识竞赛');

@@ -168,6 +168,20 @@ describe('service records', () => {
     expect((await client().get(`/api/v1/certificates/${cert.body.code}/qr.svg`)).text).toContain('<svg');
   });
 
+  it('issues no certificate without approved hours, and exports records as a 台账', async () => {
+    const root = await signedIn(PHONES.rootOrganizer);
+    const id = await volunteer(root);
+    const member = await signedIn(PHONES.fgwMember);
+    const none = await member.get(`/api/v1/campaigns/${id}/certificate`);
+    expect(none.status).toBe(409);
+    expect(none.body.error.message).toContain('还没有');
+    await member.post(`/api/v1/campaigns/${id}/service-records`, { date: today(), hours: 1, description: '社区服务' });
+    const file = await root.get(`/api/v1/campaigns/${id}/service-records/export?format=csv`);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    expect(file.text).toContain('社区服务');
+    expect((await member.get(`/api/v1/campaigns/${id}/service-records/export`)).status).toBe(403);
+  });
+
   it('has a demo 1+1 campaign with pairs and records in every state', async () => {
     const root = await signedIn(PHONES.rootOrganizer);
     for (const status of ['pending', 'approved', 'rejected']) {

@@ -110,7 +110,7 @@ export const orgRoutes = createApp()
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
       return c.json({
-        items: items.map((r) => ({ name: r.name, phone: maskPhone(r.phone), registered: !!r.userId })),
+        items: items.map((r) => ({ name: r.name, phone: maskPhone(r.phone), registered: !!r.userId, userId: r.userId })),
         nextCursor: rows.length > q.limit && last ? btoa(last.phone).replace(/=+$/, '') : null,
       });
     },

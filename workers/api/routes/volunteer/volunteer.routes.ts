@@ -17,7 +17,7 @@ import { maskName, maskPhone } from '../../../../shared/mask';
 import { chinaDay } from '../../../../shared/quiz';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, memberUnit, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
@@ -114,9 +114,10 @@ export const volunteerCampaignRoutes = createApp()
       const q = c.req.valid('query');
       const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
       requireManage(c, unit?.path ?? campaign.orgPath);
-      const rows = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const rows = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       const items = rows.slice(0, q.limit);
-      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+      const last = items[items.length - 1];
+      return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null });
     },
   )
   .get(
@@ -131,11 +132,11 @@ export const volunteerCampaignRoutes = createApp()
       requireManage(c, unit?.path ?? campaign.orgPath);
       const rows: unknown[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
       let i = 0;
-      for (let before: string | null = null; ;) {
-        const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, beforeId: before });
+      for (let before: { at: string; id: string } | null = null; ;) {
+        const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, before });
         for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.residentPhone, p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', p.consentAt, p.createdAt, p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
         if (page.length <= 500) break;
-        before = page[499]!.id;
+        before = { at: page[499]!.createdAt, id: page[499]!.id };
       }
       return tableFile(c, rows, `${campaign.slug}-pairs`, q.format, '结对台账');
     },
@@ -153,7 +154,7 @@ export const volunteerCampaignRoutes = createApp()
       const b = c.req.valid('json');
       const today = chinaDay(Date.now());
       if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
-      if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.quiz_not_open' } });
+      if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_before_start' } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
         if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
@@ -185,9 +186,32 @@ export const volunteerCampaignRoutes = createApp()
         if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
         filter = { paths: scope.all ? ('all' as const) : scope.managedPaths, orgPath: unit?.path };
       }
-      const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       const items = rows.slice(0, q.limit);
-      return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
+      const last = items[items.length - 1];
+      return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null });
+    },
+  )
+  .get(
+    '/:id/service-records/export',
+    describeRoute({ tags: ['Volunteers'], summary: 'Service records of a subtree as Excel (台账) — organizers', responses: { 200: { description: 'File' } } }),
+    valid('param', v.object({ id: Id })),
+    valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id), status: RecordQuery.entries.status })),
+    async (c) => {
+      const campaign = await volunteerCampaign(c, c.req.valid('param').id);
+      const q = c.req.valid('query');
+      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
+      requireManage(c, unit?.path ?? campaign.orgPath);
+      const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
+      const rows: unknown[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
+      let i = 0;
+      for (let before: { at: string; id: string } | null = null; ;) {
+        const page = await listRecords(c.var.db, campaign.id, { orgPath: unit?.path ?? campaign.orgPath, status: q.status, limit: 500, before });
+        for (const r of page.slice(0, 500)) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', r.reviewedAt ?? '', r.createdAt]);
+        if (page.length <= 500 || rows.length > 100_000) break;
+        before = { at: page[499]!.createdAt, id: page[499]!.id };
+      }
+      return tableFile(c, rows, `${campaign.slug}-service-records`, q.format, '服务记录台账');
     },
   )
   .post(
@@ -234,8 +258,8 @@ export const volunteerCampaignRoutes = createApp()
       const unit = await memberUnit(db, viewer.id);
       const canInvite = !!unit && unit.path.startsWith(campaign.orgPath) && campaign.status === 'published';
       const invite = canInvite ? await inviteOf(db, campaign.id, viewer.id) : null;
-      const pairs = await listPairs(db, campaign.id, { memberId: viewer.id, limit: 100, beforeId: null });
-      const records = await listRecords(db, campaign.id, { userId: viewer.id, limit: 100, beforeId: null });
+      const pairs = await listPairs(db, campaign.id, { memberId: viewer.id, limit: 100, before: null });
+      const records = await listRecords(db, campaign.id, { userId: viewer.id, limit: 100, before: null });
       const approved = await approvedHoursOf(db, campaign.id, viewer.id);
       return c.json({
         canInvite, pairCap: s.pairCap, maxHoursPerDay: s.maxHoursPerDay,
@@ -255,6 +279,7 @@ export const volunteerCampaignRoutes = createApp()
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const db = c.var.db;
       const approved = await approvedHoursOf(db, campaign.id, viewer.id);
+      if (!approved.h) throw new ApiError('conflict', 'msg.vol_no_hours');
       const cert = await issueCertificate(db, campaign.id, viewer.id, approved.h);
       const unit = await memberUnit(db, viewer.id);
       const origin = new URL(c.req.url).origin;

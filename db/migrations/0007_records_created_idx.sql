@@ -1,0 +1,1 @@
+CREATE INDEX `records_created_idx` ON `service_records` (`campaign_id`,`status`,`created_at`);
