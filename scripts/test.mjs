@@ -1,20 +1,34 @@
 // `npm test`: build the web apps (the Worker serves them), run the workerd tests
 // (API + unit, real D1/R2/DO), then the browser flows in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { ROOT, buildWeb } from './server.mjs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, buildWeb, prepareDatabase, startServer } from './server.mjs';
 
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
+const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+
 buildWeb();
-run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
+const unit = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
+if (unit !== 0) process.exit(unit);
 if (process.env.SKIP_E2E === '1') {
   console.log('e2e skipped (SKIP_E2E=1)');
-} else if (!existsSync('/usr/bin/chromium')) {
+  process.exit(0);
+}
+if (!existsSync('/usr/bin/chromium')) {
   console.error('e2e needs Debian Chromium at /usr/bin/chromium: apt-get install -y --no-install-recommends chromium');
   process.exit(1);
-} else {
-  run(process.execPath, ['--test', '--test-concurrency=1', 'test/e2e/*.e2e.mjs']);
 }
+// One server with fresh demo data for the browser flows that can share it (E2E_BASE);
+// the platform and embed flows start their own (they check a first start and a partner port).
+const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'));
+await prepareDatabase(persistDir);
+const server = await startServer({ port: 8810, persistDir, stdio: 'ignore' });
+let status = 1;
+try {
+  status = run(process.execPath, ['--test', '--test-concurrency=1', 'test/e2e/*.e2e.mjs'], { ...process.env, E2E_BASE: server.base });
+} finally {
+  server.stop();
+  rmSync(persistDir, { recursive: true, force: true });
+}
+process.exit(status);

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { bookings, exhibitionSlots, orgUnits } from '../schema';
+import { bookings, campaigns, exhibitionSlots, orgUnits } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
 import { activityInsert, auditInsert } from './activity';
@@ -109,6 +109,13 @@ export async function noShowsSince(db: Db, campaignId: string, userId: string, s
   return db.select({ at: exhibitionSlots.endsAt }).from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
     .where(and(eq(bookings.campaignId, campaignId), eq(bookings.userId, userId), eq(bookings.status, 'no_show'), gte(exhibitionSlots.endsAt, since)))
     .orderBy(desc(exhibitionSlots.endsAt));
+}
+
+/** A person's bookings across every exhibition, newest first (我的预约). */
+export async function myBookings(db: Db, userId: string, limit: number) {
+  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, title: campaigns.title, slug: campaigns.slug })
+    .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
+    .where(and(eq(bookings.userId, userId), eq(bookings.group, false))).orderBy(desc(exhibitionSlots.startsAt)).limit(limit);
 }
 
 export async function listBookings(db: Db, campaignId: string, f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null }) {

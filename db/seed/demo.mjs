@@ -288,7 +288,7 @@ export async function demoStatements(now = Date.now()) {
         seats += party;
         const state = d < 0 ? (k % 5 === 0 ? 'no_show' : 'checked_in') : 'booked';
         const code = Array.from({ length: 12 }, () => A[Math.floor(rand() * A.length)]).join('');
-        bookingRows.push(row(`booking-${k}`, code, 'camp-exhibition', id, u.id, u.name, u.phone, party, iso(startsAt + 8 * 3600e3).slice(0, 10), 0, null, state,
+        bookingRows.push(row(`booking-${k}`, code, 'camp-exhibition', id, u.id, u.name, u.phone, party, iso(startsAt + 8 * 3600e3).slice(0, 10), 0, u.unit, state,
           iso(startsAt - 3 * day), null, state === 'checked_in' ? iso(startsAt + 20 * 60e3) : null, state === 'checked_in' ? 'user-org-root' : null));
         if (state === 'checked_in') events.push(row(`ev-visit-${k}`, u.id, u.unit, unitById.get(u.unit).path, 'camp-exhibition', 'exhibition', 'exhibition_visit', 0, party, iso(startsAt + 20 * 60e3), `booking-${k}`));
       }

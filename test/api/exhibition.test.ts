@@ -72,6 +72,8 @@ describe('slots and bookings', () => {
     expect(qr.text).toContain('<svg');
     const mine = await c.get(`/api/v1/campaigns/${id}/bookings?mine=true`);
     expect(mine.body.items).toHaveLength(1);
+    const everywhere = await c.get('/api/v1/me/bookings');
+    expect(everywhere.body.items[0]).toMatchObject({ code: b.body.booking.code, campaign: { title: expect.stringContaining('展览测试') } });
     expect((await (await visitor()).post(`/api/v1/bookings/${b.body.booking.id}/cancel`)).status).toBe(403);
     expect((await c.post(`/api/v1/bookings/${b.body.booking.id}/cancel`)).body.booking.status).toBe('cancelled');
     expect((await c.post(`/api/v1/bookings/${b.body.booking.id}/cancel`)).status).toBe(409);
@@ -125,6 +127,7 @@ describe('check-in and no-shows', () => {
     const again = await org.post(`/api/v1/bookings/${b.code}/check-in`, { campaignId: id });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('重复入场');
+    expect(again.body.outcome).toBe('duplicate');
     const wrong = await org.post(`/api/v1/bookings/${b2.code}/check-in`, { campaignId: other });
     expect(wrong.status).toBe(404);
     expect(wrong.body.error.message).toContain('非本展览');
@@ -169,6 +172,7 @@ describe('check-in and no-shows', () => {
     expect(stats.body.noShows).toBeGreaterThan(0);
     expect(stats.body.booked).toBeGreaterThan(stats.body.checkedIn);
     expect(stats.body.byDay.length).toBeGreaterThan(3);
+    expect(stats.body.byOrgUnit.filter((u: { orgUnitId: string | null }) => u.orgUnitId).length).toBeGreaterThan(3);
     expect((await org.get('/api/v1/campaigns/hanmo-exhibition/bookings/export')).headers.get('content-type')).toContain('spreadsheetml');
     expect((await (await signedIn(PHONES.fgwMember)).get('/api/v1/campaigns/hanmo-exhibition/visit-stats')).status).toBe(403);
     const slots = await client().get('/api/v1/campaigns/hanmo-exhibition/slots');

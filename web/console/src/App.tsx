@@ -22,6 +22,12 @@ const JudgingScore = lazy(() => import('./pages/JudgingScore'));
 
 // the "1+1" page of a volunteer campaign (概况, 结对, 审核, 导出)
 const VolunteerPage = lazy(() => import('./pages/VolunteerPage'));
+// exhibition screens: 展览 (时段, 预约, 统计) and the phone-sized 入场核验
+const ExhibitionPage = lazy(() => import('./pages/ExhibitionPage'));
+const CheckIn = lazy(() => import('./pages/CheckIn'));
+
+// the 募捐 page of a charity drive (认捐审核, 留言审核, 单位排行, 汇总)
+const DrivePledges = lazy(() => import('./pages/DrivePledges'));
 
 export function App() {
   return (
@@ -43,6 +49,9 @@ export function App() {
         <Route path="/quiz-banks" component={QuizBanks} />
         <Route path="/quiz-banks/:id" component={QuizBank} />
         <Route path="/campaigns/:id/volunteer" component={VolunteerPage} />
+        <Route path="/campaigns/:id/drive" component={DrivePledges} />
+        <Route path="/campaigns/:id/exhibition" component={ExhibitionPage} />
+        <Route path="/campaigns/:id/check-in" component={CheckIn} />
         <Route path="*404" component={Overview} />
       </Route>
     </Router>

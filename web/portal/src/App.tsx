@@ -26,6 +26,14 @@ const VolunteerMine = lazy(() => import('./pages/VolunteerMine'));
 const InviteLanding = lazy(() => import('./pages/InviteLanding'));
 const CertificatePage = lazy(() => import('./pages/CertificatePage'));
 const CertificateVerify = lazy(() => import('./pages/CertificateVerify'));
+// exhibition visits (预约参观, 我的预约, the ticket), loaded on demand
+const ExhibitionPage = lazy(() => import('./pages/ExhibitionPage'));
+const BookingsMine = lazy(() => import('./pages/BookingsMine'));
+const BookingTicket = lazy(() => import('./pages/BookingTicket'));
+
+// charity drive screens (募捐, 我的捐赠), loaded on demand
+const DrivePage = lazy(() => import('./pages/DrivePage'));
+const DriveMine = lazy(() => import('./pages/DriveMine'));
 
 export function App() {
   return (
@@ -46,6 +54,11 @@ export function App() {
       <Route path="/c/:idOrSlug/certificate" component={CertificatePage} />
       <Route path="/invite/:code" component={InviteLanding} />
       <Route path="/verify/:code" component={CertificateVerify} />
+      <Route path="/c/:idOrSlug/visit" component={ExhibitionPage} />
+      <Route path="/my-bookings" component={BookingsMine} />
+      <Route path="/my-bookings/:code" component={BookingTicket} />
+      <Route path="/c/:idOrSlug/drive" component={DrivePage} />
+      <Route path="/c/:idOrSlug/my-pledges" component={DriveMine} />
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />

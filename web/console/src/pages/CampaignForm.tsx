@@ -302,6 +302,18 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
                   {t('vol.manage')}
                 </A>
               </Show>
+              <Show when={c().kind === 'drive'}>
+                <A href={`/campaigns/${encodeURIComponent(c().id)}/drive`} class="tx-btn tx-btn-secondary" data-testid="drive-manage-link">
+                  <Icon name="drive" />
+                  {t('drive.manage')}
+                </A>
+              </Show>
+              <Show when={c().kind === 'exhibition'}>
+                <A href={`/campaigns/${encodeURIComponent(c().id)}/exhibition`} class="tx-btn tx-btn-secondary" data-testid="ex-manage-link">
+                  <Icon name="exhibition" />
+                  {t('ex.title')}
+                </A>
+              </Show>
               <Show when={c().status === 'draft'}>
                 <Button variant="primary" loading={actionBusy() === 'publish'} disabled={dirty()} onClick={() => act('publish')} title={dirty() ? t('form.unsaved') : undefined}>
                   <Icon name="check" />

@@ -199,6 +199,18 @@ export function Campaigns() {
                         <span class="tx-visually-hidden">{t('vol.manage')}</span>
                       </A>
                     </Show>
+                    <Show when={c.kind === 'drive'}>
+                      <A href={`/campaigns/${encodeURIComponent(c.id)}/drive`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('drive.manage')} data-testid="drive-manage">
+                        <Icon name="drive" />
+                        <span class="tx-visually-hidden">{t('drive.manage')}</span>
+                      </A>
+                    </Show>
+                    <Show when={c.kind === 'exhibition'}>
+                      <A href={`/campaigns/${encodeURIComponent(c.id)}/exhibition`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('ex.title')} data-testid="ex-manage">
+                        <Icon name="exhibition" />
+                        <span class="tx-visually-hidden">{t('ex.title')}</span>
+                      </A>
+                    </Show>
                     <Show when={c.status === 'draft'}>
                       <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
                         {t('form.publish')}

@@ -20,6 +20,7 @@ import { PhaseBadge } from '../ui/CampaignCard';
 import { KindBadge, KindCover } from '../ui/KindCover';
 import { VolunteerCta } from '../ui/VolunteerCta';
 import { ContestCta } from '../ui/ContestCta';
+import { DriveCta } from '../ui/DriveCta';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -171,6 +172,15 @@ function Detail(props: { campaign: Campaign }) {
           </Match>
           <Match when={c().kind === 'volunteer'}>
             <VolunteerCta campaign={c()} />
+          </Match>
+          <Match when={c().kind === 'drive'}>
+            <DriveCta campaign={c()} />
+          </Match>
+          <Match when={c().kind === 'exhibition' && phase() !== 'ended'}>
+            <LinkButton href={`${campaignHref(c())}/visit`} variant="primary" block>
+              <Icon name="exhibition" />
+              {action()}
+            </LinkButton>
           </Match>
           <Match when={phase() === 'ended'}>
             <Notice>

@@ -24,6 +24,8 @@ const MyContestWork = lazy(() => import('./ContestMine'));
 
 // 我的1+1 of published "1+1" volunteer campaigns, loaded on demand
 const VolunteerMeCard = lazy(() => import('../ui/VolunteerMeCard'));
+// 我的捐赠 of published charity drives, loaded on demand
+const DriveMeCard = lazy(() => import('../ui/DriveMeCard'));
 
 const ACTIVITY_KEYS = new Set([
   'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
@@ -140,6 +142,15 @@ function Profile(props: { me: MeDto }) {
       <Suspense>
         <VolunteerMeCard />
       </Suspense>
+
+      <Suspense>
+        <DriveMeCard />
+      </Suspense>
+
+      <LinkButton href="/my-bookings" block>
+        <Icon name="exhibition" />
+        {t('ex.myBookings')}
+      </LinkButton>
 
       <section class="tx-card">
         <h2>{t('me.memberships')}</h2>

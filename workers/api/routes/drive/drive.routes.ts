@@ -38,7 +38,7 @@ export function pledgeDto(p: PledgeRow, extra: Record<string, unknown> = {}) {
   return {
     id: p.id, campaignId: p.campaignId, amount: p.amount, verifiedAmount: p.verifiedAmount, displayName: p.displayName, anonymous: p.anonymous,
     message: p.message, messageStatus: p.messageStatus, orgUnitId: p.orgUnitId, status: p.status, reason: p.reason,
-    hasReceipt: !!p.receiptKey, receiptUrl: p.receiptKey ? `/api/v1/pledges/${p.id}/receipt` : null, createdAt: p.createdAt, verifiedAt: p.verifiedAt, ...extra,
+    hasReceipt: !!p.receiptKey, receiptType: p.receiptType, receiptUrl: p.receiptKey ? `/api/v1/pledges/${p.id}/receipt` : null, createdAt: p.createdAt, verifiedAt: p.verifiedAt, ...extra,
   };
 }
 

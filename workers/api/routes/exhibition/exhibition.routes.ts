@@ -19,6 +19,7 @@ import {
   addSlots, bookSeats, bookingByCode, cancelBooking, checkIn, getBooking, getSlot, listBookings, listSlots, noShowsSince, updateSlot, visitStats, type BookingRow, type SlotRow,
 } from '../../../../db/queries/exhibition';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { memberUnit } from '../../../../db/queries/volunteer';
 import { tableFile } from '../quiz/banks.routes';
 
 const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
@@ -77,7 +78,10 @@ export const exhibitionCampaignRoutes = createApp()
       const slots = 'generate' in b ? schedule(b.generate) : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
       if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
       if (slots.length > 2000) throw new ApiError('validation_failed', 'msg.too_many_slots');
-      return c.json({ created: await addSlots(c.var.db, viewer.id, campaign, slots), requested: slots.length }, 201);
+      const created = await addSlots(c.var.db, viewer.id, campaign, slots);
+      // a single slot comes back whole, so the caller has its id
+      const single = 'generate' in b ? null : (await listSlots(c.var.db, campaign.id, slots[0]!.startsAt, slots[0]!.startsAt)).find((s) => s.endsAt === slots[0]!.endsAt);
+      return c.json({ created, requested: slots.length, ...(single ? { slot: slotDto(single) } : {}) }, 201);
     },
   )
   .get(
@@ -114,7 +118,9 @@ export const exhibitionCampaignRoutes = createApp()
         const until = Date.parse(misses[0]!.at) + s.noShowBlockDays * 86400e3;
         if (until > now) throw new ApiError('forbidden', 'msg.ex_blocked', { n: misses.length, until: chinaDay(until) });
       }
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: null }, now);
+      // a member's booking counts for their unit in the statistics
+      const unit = await memberUnit(c.var.db, viewer.id);
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
@@ -244,20 +250,21 @@ export const bookingRoutes = createApp()
         const own = await getCampaign(c.var.db, campaignId);
         if (!own) throw new ApiError('not_found');
         requireManage(c, own.orgPath);
-        if (!b || b.campaignId !== own.id) throw new ApiError('not_found', 'msg.ex_other');
+        if (!b || b.campaignId !== own.id) throw new ApiError('not_found', 'msg.ex_other', {}, undefined, {}, { outcome: 'other_exhibition' });
       }
-      if (!b) throw new ApiError('not_found', 'msg.ex_other');
+      if (!b) throw new ApiError('not_found', 'msg.ex_other', {}, undefined, {}, { outcome: 'other_exhibition' });
       const { viewer } = await staffFor(c, b);
       const slot = (await getSlot(c.var.db, b.slotId))!;
-      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { booking: bookingDto(b, slot, true) });
-      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { booking: bookingDto(b, slot, true) });
+      // `outcome` names the case for the check-in screen (the status alone is 409 for several)
+      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { outcome: 'duplicate', booking: bookingDto(b, slot, true) });
+      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { outcome: 'cancelled', booking: bookingDto(b, slot, true) });
       const now = Date.now();
       if (now < Date.parse(slot.startsAt) - EARLY_MS || now > Date.parse(slot.endsAt)) {
-        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { booking: bookingDto(b, slot, true) });
+        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { outcome: 'outside_slot', booking: bookingDto(b, slot, true) });
       }
       if (!(await checkIn(c.var.db, viewer.id, b))) throw new ApiError('conflict', 'msg.ex_checked', { at: '' });
       const stats = await visitStats(c.var.db, b.campaignId, chinaDay(now));
-      return c.json({ result: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true), insideToday: stats.insideToday });
+      return c.json({ result: 'checked_in', outcome: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true), insideToday: stats.insideToday });
     },
   )
   .post(

@@ -6,6 +6,8 @@ import { requireViewer } from '../../lib/authz';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
 import { listUserActivity } from '../../../../db/queries/activity';
+import { myBookings } from '../../../../db/queries/exhibition';
+import { bookingDto } from '../exhibition/exhibition.routes';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const ActivityItem = v.object({
@@ -35,6 +37,15 @@ export const meRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       return c.json({ user: { id: viewer.id, name: viewer.name, phone: viewer.phone }, memberships: viewer.memberships });
+    },
+  )
+  .get(
+    '/bookings',
+    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first', responses: { 200: { description: 'OK' } } }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const rows = await myBookings(c.var.db, viewer.id, 100);
+      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true), campaign: { title: r.title, slug: r.slug } })) });
     },
   )
   .get(

@@ -1,0 +1,79 @@
+import { API_BASE, api, qs } from '@ui/api';
+import type { Page } from '@ui/types';
+
+/* The charity drive (公益募捐) organizer API on the console (API.md, "Charity drives"). Amounts in fen. */
+
+const enc = encodeURIComponent;
+
+export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+
+export interface OrgPledge {
+  id: string;
+  amount: number;
+  verifiedAmount: number | null;
+  displayName: string | null;
+  anonymous: boolean;
+  message: string | null;
+  messageStatus: 'pending' | 'visible' | 'hidden' | null;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  userName: string;
+  status: PledgeStatus;
+  reason: string | null;
+  hasReceipt: boolean;
+  receiptUrl: string | null;
+  createdAt: string;
+  verifiedAt: string | null;
+}
+
+export interface DriveReport {
+  goal: number;
+  pledged: number;
+  verified: number;
+  donors: number;
+  byUnit: Array<{ orgUnitId: string; name: string; pledges: number; pledged: number; verified: number; donors: number }>;
+  byDay: Array<{ day: string; pledges: number; pledged: number; verified: number }>;
+  receiptsPending: number;
+}
+
+export interface OrgBoard {
+  scoreUnit: string;
+  total: number;
+  updatedAt: string | null;
+  entries: Array<{ rank: number; key: string; name: string; orgUnitId?: string; score: number }>;
+}
+
+export const driveHref = (id: string) => `/campaigns/${enc(id)}/drive`;
+
+export const listPledges = (campaignId: string, f: { status?: string; orgUnitId?: string; messages?: 'pending'; cursor?: string | null; limit?: number }) =>
+  api<Page<OrgPledge>>('GET', `/campaigns/${enc(campaignId)}/pledges${qs({ status: f.status, orgUnitId: f.orgUnitId, messages: f.messages, cursor: f.cursor, limit: f.limit ?? 20 })}`);
+
+export const verifyPledge = (id: string, amount: number) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/verify`, { amount });
+export const rejectPledge = (id: string, reason: string) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/reject`, { reason });
+export const setMessage = (id: string, visible: boolean) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/message`, { visible });
+
+export const getReport = (campaignId: string, orgUnitId?: string | null) =>
+  api<DriveReport>('GET', `/campaigns/${enc(campaignId)}/drive-report${qs({ orgUnitId })}`);
+export const reportXlsxUrl = (campaignId: string, orgUnitId?: string | null) =>
+  `${API_BASE}/campaigns/${enc(campaignId)}/drive-report${qs({ orgUnitId, format: 'xlsx' })}`;
+
+export const getOrgBoard = (campaignId: string) => api<OrgBoard>('GET', `/campaigns/${enc(campaignId)}/leaderboard${qs({ scope: 'org', limit: 100 })}`);
+
+export const receiptUrl = (p: Pick<OrgPledge, 'id' | 'receiptUrl'>) => p.receiptUrl ?? `${API_BASE}/pledges/${enc(p.id)}/receipt`;
+
+/** "50" / "12.5" → fen, or null. */
+export function yuanToFen(text: string): number | null {
+  const s = text.replace(/[¥￥,，\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [i, d = ''] = s.split('.');
+  const fen = Number(i) * 100 + Number((d + '00').slice(0, 2));
+  return Number.isSafeInteger(fen) && fen > 0 ? fen : null;
+}
+export const fenToYuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+/** fen → "¥1,234" or "¥12.50" (decimals only when there are any; ¥ in every language). */
+export function fmtMoney(fen: number | null | undefined): string {
+  if (typeof fen !== 'number' || !Number.isFinite(fen)) return '—';
+  const whole = fen % 100 === 0;
+  return `¥${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(fen / 100)}`;
+}

@@ -1,0 +1,105 @@
+import { api, qs } from '@ui/api';
+
+/* The exhibition-visit screens' API in the console (API.md, "Exhibition visits"). */
+
+const enc = encodeURIComponent;
+
+export type BookingStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+export const BOOKING_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in', 'no_show', 'cancelled'];
+
+export interface Slot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  closed: boolean;
+}
+
+export interface Booking {
+  id: string;
+  code: string;
+  status: BookingStatus;
+  partySize: number;
+  day: string;
+  slot: { startsAt: string; endsAt: string };
+  name?: string;
+  phone?: string;
+  orgUnitName?: string | null;
+  group?: boolean;
+  createdAt?: string;
+  checkedInAt?: string | null;
+}
+
+export interface VisitStats {
+  booked: number;
+  checkedIn: number;
+  noShows: number;
+  cancelled: number;
+  insideToday: number;
+  byDay: { day: string; booked: number; checkedIn: number; noShows: number }[];
+  bySlot: { slotId: string; startsAt: string; endsAt: string; capacity: number; booked: number; checkedIn: number }[];
+  byOrgUnit: { orgUnitId: string | null; name: string | null; booked: number; checkedIn: number }[];
+}
+
+export interface CheckInResult {
+  result: 'checked_in';
+  booking: Booking;
+  insideToday: number;
+}
+
+export const listSlots = (id: string, from: string, to: string) =>
+  api<{ items: Slot[] }>('GET', `/campaigns/${enc(id)}/slots${qs({ from, to })}`).then((r) => r.items);
+
+export const addSlot = (id: string, body: { startsAt: string; endsAt: string; capacity: number }) =>
+  api<unknown>('POST', `/campaigns/${enc(id)}/slots`, body);
+
+export interface Generate {
+  from: string;
+  to: string;
+  weekdays: number[];
+  times: { start: string; end: string }[];
+  capacity: number;
+}
+export const generateSlots = (id: string, generate: Generate) =>
+  api<{ created: number; requested: number }>('POST', `/campaigns/${enc(id)}/slots`, { generate });
+
+export const patchSlot = (slotId: string, body: { capacity?: number; closed?: boolean }) =>
+  api<{ slot?: Slot }>('PATCH', `/slots/${enc(slotId)}`, body);
+
+export const listBookings = (id: string, f: { slotId?: string; day?: string; status?: string; cursor?: string | null }) =>
+  api<{ items: Booking[]; nextCursor: string | null }>(
+    'GET',
+    `/campaigns/${enc(id)}/bookings${qs({ slotId: f.slotId || undefined, day: f.day || undefined, status: f.status || undefined, cursor: f.cursor, limit: 50 })}`,
+  );
+
+export const exportUrl = (id: string, f: { day?: string; status?: string; slotId?: string }) =>
+  `/api/v1/campaigns/${enc(id)}/bookings/export${qs({ format: 'xlsx', day: f.day || undefined, status: f.status || undefined, slotId: f.slotId || undefined })}`;
+
+export const groupBooking = (id: string, body: { slotId: string; orgUnitId: string; size: number; contactName?: string; contactPhone?: string }) =>
+  api<{ booking: Booking }>('POST', `/campaigns/${enc(id)}/group-bookings`, body);
+
+export const visitStats = (id: string) => api<VisitStats>('GET', `/campaigns/${enc(id)}/visit-stats`);
+
+export const checkIn = (code: string, campaignId: string) =>
+  api<CheckInResult>('POST', `/bookings/${enc(code)}/check-in`, { campaignId });
+
+const CN = 8 * 3600_000;
+export function chinaDay(ms: number | string = Date.now()): string {
+  const t = typeof ms === 'string' ? Date.parse(ms) : ms;
+  return new Date(t + CN).toISOString().slice(0, 10);
+}
+export function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
+}
+export function chinaMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+export function addDays(day: string, n: number): string {
+  return chinaDay(chinaMidnight(day) + n * 86400_000 + 12 * 3600_000);
+}
+export function weekday(day: string): number {
+  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}

@@ -1,0 +1,267 @@
+import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { ApiError } from '@ui/api';
+import { Button } from '@ui/components/Button';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon } from '@ui/icons';
+import { fmtNumber } from '@ui/format';
+import { getCampaign } from '../data/campaigns';
+import { checkIn, chinaTime, visitStats, type Booking } from '../data/exhibition';
+import { t } from '../i18n';
+import '../exhibition.css';
+
+type Outcome =
+  | { kind: 'ok'; booking: Booking; code: string }
+  | { kind: 'repeat' | 'outside' | 'cancelled' | 'foreign' | 'error'; message: string; code: string };
+
+/** Sorts a check-in failure into the banner's colours by status and message. */
+function classify(e: unknown, code: string): Outcome {
+  const message = errorText(e);
+  if (e instanceof ApiError) {
+    if (e.status === 404) return { kind: 'foreign', message, code };
+    if (e.status === 409) {
+      if (/重复|already/i.test(e.message)) return { kind: 'repeat', message, code };
+      if (/取消|cancel/i.test(e.message)) return { kind: 'cancelled', message, code };
+      return { kind: 'outside', message, code };
+    }
+  }
+  return { kind: 'error', message, code };
+}
+
+interface Detector {
+  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
+}
+
+/** A ticket QR holds the code or a URL that ends with it; take the code. */
+export function codeFromScan(raw: string): string {
+  const s = raw.trim();
+  const m = /\/bookings\/([A-Za-z0-9-]+)/.exec(s) ?? /([A-Za-z0-9-]{4,})\/?(?:\?.*)?$/.exec(s);
+  return (m ? m[1]! : s).toUpperCase();
+}
+
+/** 入场核验 (/console/campaigns/:id/check-in): made for a phone at the gate. Loaded on demand. */
+export default function CheckIn() {
+  const params = useParams<{ id: string }>();
+  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
+  const current = () => (campaign.error ? undefined : campaign.latest);
+  createEffect(() => {
+    document.title = `${t('ex.checkIn')}${current() ? ` · ${current()!.title}` : ''} · ${t('console.name')}`;
+  });
+  const [inside, setInside] = createSignal<number | null>(null);
+  createResource(
+    () => params.id,
+    async (id) => {
+      try {
+        const s = await visitStats(id);
+        if (inside() === null) setInside(s.insideToday);
+      } catch {
+        // the count comes with the next check-in
+      }
+      return true;
+    },
+  );
+  const [code, setCode] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [outcome, setOutcome] = createSignal<Outcome | null>(null);
+  const [scanning, setScanning] = createSignal(false);
+  const [scanError, setScanError] = createSignal<string | null>(null);
+  const canScan = typeof window !== 'undefined' && 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia;
+  let input: HTMLInputElement | undefined;
+  let video: HTMLVideoElement | undefined;
+  let stream: MediaStream | null = null;
+  let timer: number | undefined;
+
+  async function verify(raw?: string) {
+    const c = (raw ?? code()).trim().toUpperCase();
+    if (!c || busy()) return;
+    setBusy(true);
+    try {
+      const r = await checkIn(c, params.id);
+      setOutcome({ kind: 'ok', booking: r.booking, code: c });
+      setInside(r.insideToday);
+    } catch (e) {
+      setOutcome(classify(e, c));
+    } finally {
+      setBusy(false);
+      setCode('');
+      input?.focus();
+    }
+  }
+
+  function stopScan() {
+    if (timer) window.clearTimeout(timer);
+    timer = undefined;
+    stream?.getTracks().forEach((tr) => tr.stop());
+    stream = null;
+    setScanning(false);
+  }
+  onCleanup(stopScan);
+
+  async function startScan() {
+    setScanError(null);
+    try {
+      const Ctor = (window as unknown as { BarcodeDetector: new (o: { formats: string[] }) => Detector }).BarcodeDetector;
+      const detector = new Ctor({ formats: ['qr_code'] });
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      setScanning(true);
+      await Promise.resolve();
+      if (!video) return stopScan();
+      video.srcObject = stream;
+      await video.play();
+      let last = '';
+      const loop = async () => {
+        if (!stream || !video) return;
+        try {
+          const found = await detector.detect(video);
+          const raw = found[0]?.rawValue;
+          if (raw) {
+            const c = codeFromScan(raw);
+            if (c !== last || !busy()) {
+              last = c;
+              await verify(c);
+            }
+            // a moment for the banner before the next ticket
+            timer = window.setTimeout(loop, 1500);
+            return;
+          }
+        } catch {
+          // a frame that could not be read; try the next
+        }
+        timer = window.setTimeout(loop, 250);
+      };
+      void loop();
+    } catch {
+      stopScan();
+      setScanError(t('ex.scanFailed'));
+      input?.focus();
+    }
+  }
+
+  return (
+    <div class="cs-page ex-ci-page">
+      <p class="cs-crumb">
+        <A href={`/campaigns/${encodeURIComponent(params.id)}/exhibition`}>
+          <Icon name="chevronLeft" />
+          {t('ex.title')}
+        </A>
+      </p>
+      <Switch>
+        <Match when={campaign.error instanceof ApiError && [403, 404].includes((campaign.error as ApiError).status)}>
+          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
+        </Match>
+        <Match when={campaign.error}>
+          <ErrorState error={campaign.error} onRetry={refetch} />
+        </Match>
+        <Match when={!current()}>
+          <div class="tx-card">
+            <Skeleton title lines={3} />
+          </div>
+        </Match>
+        <Match when={current()}>
+          {(c) => (
+            <>
+              <div class="ex-ci-head">
+                <h1>{t('ex.checkIn')}</h1>
+                <div class="tx-muted tx-small">{c().title}</div>
+                <div class="ex-ci-inside" data-testid="ex-inside" aria-live="polite">
+                  <Icon name="user" />
+                  <span>{t('ex.insideToday')}</span>
+                  <strong class="tx-num">{inside() === null ? '—' : fmtNumber(inside())}</strong>
+                  <span>{t('ex.peopleUnit')}</span>
+                </div>
+              </div>
+              <form
+                class="tx-card ex-ci-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void verify();
+                }}
+              >
+                <label for="ex-ci-code" class="ex-ci-label">
+                  {t('ex.codeLabel')}
+                </label>
+                <input
+                  id="ex-ci-code"
+                  ref={input}
+                  class="tx-input ex-ci-input"
+                  autocomplete="off"
+                  autocapitalize="characters"
+                  spellcheck={false}
+                  enterkeyhint="go"
+                  placeholder={t('ex.codePlaceholder')}
+                  value={code()}
+                  onInput={(e) => {
+                    const v = e.currentTarget.value.toUpperCase();
+                    e.currentTarget.value = v;
+                    setCode(v);
+                  }}
+                  autofocus
+                  data-testid="ex-ci-code"
+                />
+                <Button type="submit" variant="primary" block loading={busy()} disabled={!code().trim()} class="ex-ci-go">
+                  <Icon name="check" />
+                  {t('ex.verify')}
+                </Button>
+                <Show when={canScan}>
+                  <Show
+                    when={scanning()}
+                    fallback={
+                      <Button block onClick={startScan}>
+                        <Icon name="code" />
+                        {t('ex.scan')}
+                      </Button>
+                    }
+                  >
+                    <div class="ex-ci-video">
+                      <video ref={video} playsinline muted />
+                    </div>
+                    <Button block onClick={stopScan}>
+                      {t('ex.stopScan')}
+                    </Button>
+                  </Show>
+                </Show>
+                <Show when={scanError()}>
+                  <p class="tx-field-error">{scanError()}</p>
+                </Show>
+              </form>
+              <Show when={outcome()}>{(o) => <Banner outcome={o()} />}</Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function Banner(props: { outcome: Outcome }) {
+  const o = () => props.outcome;
+  const tone = () => (o().kind === 'ok' ? 'ok' : o().kind === 'repeat' ? 'warn' : 'bad');
+  const title = () => t(`ex.result.${o().kind}` as 'ex.result.ok');
+  return (
+    <div class={`ex-ci-banner ex-ci-${tone()}`} role="alert" data-testid="ex-ci-result" data-kind={o().kind}>
+      <div class="ex-ci-banner-icon" aria-hidden="true">
+        <Icon name={tone() === 'ok' ? 'check' : 'alert'} />
+      </div>
+      <div class="ex-ci-banner-text">
+        <div class="ex-ci-banner-title">{title()}</div>
+        <div class="ex-ci-banner-code tx-num">{o().code}</div>
+        <Show
+          when={o().kind === 'ok' && (o() as { booking: Booking }).booking}
+          fallback={<div class="ex-ci-banner-msg">{(o() as { message: string }).message}</div>}
+        >
+          {(b) => (
+            <div class="ex-ci-banner-msg">
+              <strong>{b().name ?? b().orgUnitName ?? ''}</strong> · {t('ex.partyN', { n: String(b().partySize) })}
+              <br />
+              <span class="tx-num">
+                {chinaTime(b().slot.startsAt)}–{chinaTime(b().slot.endsAt)}
+              </span>
+            </div>
+          )}
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { api, apiUpload, qs } from '@ui/api';
+import type { Campaign, Page } from '@ui/types';
+import { campaignHref } from './campaigns';
+
+/* The charity drive (公益募捐) screens' API on the portal (API.md, "Charity drives"). Amounts in fen. */
+
+const enc = encodeURIComponent;
+
+export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+
+export interface Charity {
+  name: string;
+  licenseNo: string;
+  projectUrl: string;
+}
+
+export interface Progress {
+  goal: number;
+  pledged: number;
+  verified: number;
+  donors: number;
+  updatedAt: string | null;
+  showAmounts: boolean;
+}
+
+export interface Donor {
+  id: string;
+  name: string;
+  amount: number | null;
+  verified: boolean;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface Pledge {
+  id: string;
+  amount: number;
+  verifiedAmount: number | null;
+  displayName: string | null;
+  anonymous: boolean;
+  message: string | null;
+  messageStatus: string | null;
+  orgUnitId: string | null;
+  status: PledgeStatus;
+  reason: string | null;
+  hasReceipt: boolean;
+  receiptUrl: string | null;
+  createdAt: string;
+  verifiedAt: string | null;
+}
+
+export interface PledgeInput {
+  amount: number;
+  displayName?: string;
+  anonymous: boolean;
+  message?: string;
+  orgUnitId?: string;
+}
+
+export const driveHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/drive`;
+export const myPledgesHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/my-pledges`;
+
+/** The drive's charity from the campaign settings; null when it is incomplete. */
+export function charityOf(c: Campaign): Charity | null {
+  const s = (c.settings ?? {}) as Record<string, unknown>;
+  const ch = s.charity as Record<string, unknown> | undefined;
+  if (!ch || typeof ch !== 'object') return null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { name: str(ch.name), licenseNo: str(ch.licenseNo), projectUrl: str(ch.projectUrl) };
+}
+
+/** Only http(s) links open the designated platform: anything else is not shown as a link. */
+export const safeUrl = (u: string) => (/^https?:\/\//i.test(u) ? u : null);
+
+/** Public and cached up to 10 s (Cache-Control: max-age=10); `fresh` skips the browser cache after my own pledge. */
+export const getProgress = (id: string, fresh = false) => api<Progress>('GET', `/campaigns/${enc(id)}/progress${fresh ? qs({ _: Date.now() }) : ''}`);
+export const listDonors = (id: string, cursor?: string | null, limit = 20) =>
+  api<Page<Donor>>('GET', `/campaigns/${enc(id)}/donors${qs({ limit, cursor })}`);
+export const myPledges = (id: string, cursor?: string | null) =>
+  api<Page<Pledge>>('GET', `/campaigns/${enc(id)}/pledges${qs({ mine: true, limit: 50, cursor })}`);
+
+/** One attempt = one Idempotency-Key: the caller keeps the key while retrying the same body. */
+export const createPledge = (id: string, body: PledgeInput, key: string) =>
+  api<{ pledge: Pledge }>('POST', `/campaigns/${enc(id)}/pledges`, body, { headers: { 'Idempotency-Key': key } });
+
+export function uploadReceipt(pledgeId: string, file: File, onProgress: (f: number) => void) {
+  const fd = new FormData();
+  fd.append('receipt', file, file.name);
+  return apiUpload<{ pledge: Pledge }>('POST', `/pledges/${enc(pledgeId)}/receipt`, fd, '', onProgress);
+}
+
+export const receiptHref = (p: Pick<Pledge, 'id' | 'receiptUrl'>) => p.receiptUrl ?? `/api/v1/pledges/${enc(p.id)}/receipt`;
+
+/** A new idempotency key (crypto.randomUUID where there is one; old WebViews get a random string). */
+export function newKey(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** "50" / "12.5" / "¥100" → fen, or null when it is not a positive amount with at most 2 decimals. */
+export function yuanToFen(text: string): number | null {
+  const s = text.replace(/[¥￥,，\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [i, d = ''] = s.split('.');
+  const fen = Number(i) * 100 + Number((d + '00').slice(0, 2));
+  return Number.isSafeInteger(fen) && fen > 0 ? fen : null;
+}
+
+/** fen → "¥1,234" or "¥12.50" (decimals only when there are any; ¥ in every language). */
+export function fmtMoney(fen: number | null | undefined): string {
+  if (typeof fen !== 'number' || !Number.isFinite(fen)) return '—';
+  const whole = fen % 100 === 0;
+  return `¥${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(fen / 100)}`;
+}

@@ -1,0 +1,100 @@
+import { api, qs } from '@ui/api';
+import type { Campaign } from '@ui/types';
+import { campaignHref } from './campaigns';
+
+/* The exhibition-visit screens' API on the portal (API.md, "Exhibition visits"). */
+
+const enc = encodeURIComponent;
+
+export type BookingStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+
+export interface Slot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  closed: boolean;
+}
+
+export interface Booking {
+  id: string;
+  code: string;
+  status: BookingStatus;
+  partySize: number;
+  /** YYYY-MM-DD (China) */
+  day: string;
+  slot: { startsAt: string; endsAt: string };
+  qrUrl?: string;
+  name?: string;
+  orgUnitName?: string | null;
+  campaignId?: string;
+}
+
+export interface Ticket {
+  booking: Booking;
+  campaign: { id: string; slug: string | null; title: string; settings: { venue?: string; address?: string } };
+}
+
+export interface ExhibitionSettings {
+  venue: string;
+  address: string;
+  openingHours: string;
+  rules: string;
+  galleryCampaignId: string;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function exhibitionSettings(c: Campaign): ExhibitionSettings {
+  const s = (c.settings ?? {}) as Record<string, unknown>;
+  return {
+    venue: str(s.venue),
+    address: str(s.address),
+    openingHours: str(s.openingHours),
+    rules: str(s.rules),
+    galleryCampaignId: str(s.galleryCampaignId),
+  };
+}
+
+export const listSlots = (campaignId: string, from: string, to: string) =>
+  api<{ items: Slot[] }>('GET', `/campaigns/${enc(campaignId)}/slots${qs({ from, to })}`).then((r) => r.items);
+
+export const book = (campaignId: string, body: { slotId: string; partySize: number; name: string; phone: string }) =>
+  api<{ booking: Booking }>('POST', `/campaigns/${enc(campaignId)}/bookings`, body).then((r) => r.booking);
+
+export const myBookings = (campaignId: string) =>
+  api<{ items: Booking[]; nextCursor: string | null }>('GET', `/campaigns/${enc(campaignId)}/bookings${qs({ mine: 'true', limit: 100 })}`).then((r) => r.items);
+
+export const getTicket = (code: string) => api<Ticket>('GET', `/bookings/${enc(code)}`);
+
+export const cancelBooking = (id: string) => api<{ booking: Booking }>('POST', `/bookings/${enc(id)}/cancel`, {}).then((r) => r.booking);
+
+export const qrSrc = (code: string) => `/api/v1/bookings/${enc(code)}/qr.svg`;
+export const visitHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/visit`;
+export const ticketHref = (code: string) => `/my-bookings/${enc(code)}`;
+export const mapHref = (address: string) => `https://uri.amap.com/search?keyword=${enc(address)}`;
+
+const CN = 8 * 3600_000;
+/** YYYY-MM-DD of an instant in China time. */
+export function chinaDay(ms: number | string = Date.now()): string {
+  const t = typeof ms === 'string' ? Date.parse(ms) : ms;
+  return new Date(t + CN).toISOString().slice(0, 10);
+}
+/** HH:MM in China time. */
+export function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
+}
+/** The UTC instant of 00:00 China time of a YYYY-MM-DD day. */
+export function chinaMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+export function addDays(day: string, n: number): string {
+  return chinaDay(chinaMidnight(day) + n * 86400_000 + 12 * 3600_000);
+}
+/** 1 = Monday … 7 = Sunday */
+export function weekday(day: string): number {
+  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
