@@ -4,7 +4,7 @@ import type { Db } from '../../workers/api/lib/env';
 import { nowIso } from '../../workers/api/lib/ids';
 import { chunk, underPath, writeBatch } from './util';
 
-export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number }
+export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number; /** when the caller knows it, saves a lookup */ orgUnitName?: string | null }
 export interface StoredScore extends ScoreInput { version: number; orgUnitName: string | null }
 
 export type ScoreMode = 'set' | 'add' | 'best';
@@ -41,8 +41,9 @@ export async function upsertScores(db: Db, boardId: string, campaignId: string, 
     db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }),
   ]);
   const rows = results.slice(0, entries.length).map((r) => (r.results as Array<Record<string, unknown>>)[0]!);
-  const unitIds = [...new Set(rows.map((r) => r.org_unit_id as string | null).filter((x): x is string => !!x))];
   const names = new Map<string, string>();
+  for (const e of entries) if (e.orgUnitId && e.orgUnitName) names.set(e.orgUnitId, e.orgUnitName);
+  const unitIds = [...new Set(rows.map((r) => r.org_unit_id as string | null).filter((x): x is string => !!x && !names.has(x)))];
   for (const ids of chunk(unitIds, 90)) {
     for (const u of await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids))) names.set(u.id, u.name);
   }

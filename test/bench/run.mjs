@@ -62,7 +62,8 @@ globalThis.fetch = async (input, init) => {
     try {
       return await rawFetch(input, init);
     } catch (e) {
-      if (attempt >= 2 || !/other side closed|ECONNRESET|socket/i.test(String(e?.cause?.message ?? e?.message))) throw e;
+      if (attempt >= 4 || !/other side closed|ECONNRESET|EPIPE|socket/i.test(String(e?.cause?.code ?? '') + String(e?.cause?.message ?? e?.message))) throw e;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
   }
 };

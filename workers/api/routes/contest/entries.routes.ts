@@ -260,7 +260,8 @@ async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, org
   }
   const rounds = await listRounds(c.var.db, campaign.id);
   const last = rounds[rounds.length - 1];
-  const avgs = new Map(last ? (await judgeAverages(c.var.db, last.id)).map((a) => [a.entryId, a.avg]) : []);
+  // a work's panel score counts once the round's quorum of judges has scored it
+  const avgs = new Map(last ? (await judgeAverages(c.var.db, last.id)).filter((a) => a.n >= last.quorum).map((a) => [a.entryId, a.avg]) : []);
   const byId = new Map(all.map((e) => [e.id, e]));
   return combineResults(all.map((e) => ({ entryId: e.id, title: e.title, authorName: organizer ? e.authorName : maskName(e.authorName), category: e.category, judge: avgs.get(e.id) ?? null, votes: e.votes })), s.judgeWeight)
     .map((r) => ({ ...r, award: byId.get(r.entryId)?.award ?? null, thumbUrl: mediaUrl(byId.get(r.entryId)!, byId.get(r.entryId)!.thumbKey ? 'thumb' : 'original') }));

@@ -53,10 +53,18 @@ async function attemptContext(c: Context<AppEnv>, a: AttemptRow) {
   return { campaign, stage, settings: effectiveSettings(campaign, stage) };
 }
 
+/** The participant's member unit: from the session when it has it (no query on the hot path). */
+async function unitOf(c: Context<AppEnv>, viewer: { id: string }) {
+  const m = c.var.viewer?.id === viewer.id ? c.var.viewer.memberships.find((x) => x.role === 'member') : undefined;
+  if (m) return { id: m.orgUnitId, name: m.orgUnitName };
+  const id = (await memberUnits(c.var.db, [viewer.id])).get(viewer.id) ?? null;
+  return id ? { id, name: null } : null;
+}
+
 /** Puts a finished attempt on its board: best score, then least time (round and challenge). */
 async function rankFinished(c: Context<AppEnv>, viewer: { id: string; name: string }, campaign: CampaignRecord, a: { score: number; msUsed: number; stageId: string }) {
-  const unit = (await memberUnits(c.var.db, [viewer.id])).get(viewer.id) ?? null;
-  await recordScores(c.env, c.var.db, campaign, 'best', [{ key: viewer.id, name: viewer.name, orgUnitId: unit, score: a.score, tiebreak: Math.round(a.msUsed / 100) / 10 }], a.stageId === 'main' ? undefined : a.stageId);
+  const unit = await unitOf(c, viewer);
+  await recordScores(c.env, c.var.db, campaign, 'best', [{ key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null, score: a.score, tiebreak: Math.round(a.msUsed / 100) / 10 }], a.stageId === 'main' ? undefined : a.stageId);
 }
 
 /**
@@ -239,8 +247,8 @@ export const attemptRoutes = createApp()
       const score = a.score + (correct ? 1 : 0);
       const stage = a.stageId === 'main' ? undefined : a.stageId;
       if (a.mode === 'daily' && points + finishPoints > 0) {
-        const unit = (await memberUnits(db, [viewer.id])).get(viewer.id) ?? null;
-        await recordScores(c.env, db, campaign, 'add', [{ key: viewer.id, name: viewer.name, orgUnitId: unit, score: points + finishPoints, tiebreak: 0 }], stage);
+        const unit = await unitOf(c, viewer);
+        await recordScores(c.env, db, campaign, 'add', [{ key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null, score: points + finishPoints, tiebreak: 0 }], stage);
       } else if (finished && a.mode !== 'daily') {
         await rankFinished(c, viewer, campaign, { score, msUsed: a.msUsed + msTaken, stageId: a.stageId });
       }
