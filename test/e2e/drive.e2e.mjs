@@ -5,138 +5,31 @@
 //
 // Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
 // E2E_BASE=http://127.0.0.1:8803 runs against a server that is already up (demo data loaded).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/server.mjs';
+import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PORT = 8803;
-const BASE = process.env.E2E_BASE ?? `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
-// start.mjs resolves PERSIST_DIR against the repo root: a fresh folder under .wrangler/ (git-ignored)
-const PERSIST = join('.wrangler', `e2e-drive-${process.pid}-${Date.now()}`);
-const PASSWORD = 'tongxin-demo';
-const PHONE_VP = { width: 390, height: 844 };
-const DESK_VP = { width: 1280, height: 800 };
+const h = e2e({ name: 'drive', port: 8803 });
+const { BASE } = h;
+const newPage = h.newPage;
+const shot = h.shot;
+const eventually = h.eventually;
+
 const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';
 
-/** wrangler needs Node 22; `npm run` puts the project's Node 22 first, a bare `node --test` may not. */
-function nodeBinary() {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  const local = join(ROOT, 'node_modules', 'node', 'bin', 'node');
-  return existsSync(local) ? local : process.execPath;
-}
 
-let server;
-let serverLog = '';
-let browser;
 
-async function waitForHealth(deadlineMs) {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new Error(`scripts/start.mjs exited with ${server.exitCode}:\n${serverLog.slice(-3000)}`);
-    try {
-      const r = await fetch(`${BASE}/api/v1/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no answer from ${BASE}/api/v1/health in time:\n${serverLog.slice(-3000)}`);
-}
 
-function stopServer() {
-  if (!server || server.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      resolve();
-    }, 8000);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      // start.mjs stops wrangler's own process group on SIGTERM
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-}
 
-/** A browser context, signed in as `phone` when given (the session cookie is shared by its pages). */
-async function newPage(viewport, { lang = 'zh-CN', phone } = {}) {
-  const context = await browser.newContext({ viewport, locale: lang, deviceScaleFactor: 1 });
-  await context.addInitScript((l) => localStorage.setItem('tx.lang', l), lang);
-  if (phone) {
-    const r = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone, password: PASSWORD }, headers: { origin: BASE } });
-    assert.equal(r.status(), 200, `login ${phone}`);
-  }
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  return { context, page, problems };
-}
 
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
-async function eventually(check, what, ms = 8000) {
-  const deadline = Date.now() + ms;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what} did not happen in ${ms} ms (last: ${JSON.stringify(last)})`);
-}
 
-const skipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`;
 
 describe('charity drive screens in the browser', { skip: skipReason, timeout: 150_000 }, () => {
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    if (!process.env.E2E_BASE) {
-      server = spawn(nodeBinary(), [join(ROOT, 'scripts', 'start.mjs')], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: String(PORT), PERSIST_DIR: PERSIST, SKIP_BUILD: existsSync(join(ROOT, 'dist', 'public', 'index.html')) ? '1' : '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
-      const keep = (d) => {
-        serverLog = (serverLog + d.toString()).slice(-20_000);
-      };
-      server.stdout.on('data', keep);
-      server.stderr.on('data', keep);
-    }
-    await waitForHealth(150_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer();
-    if (!process.env.E2E_BASE) rmSync(join(ROOT, PERSIST), { recursive: true, force: true });
-  });
+  h.hooks();
 
   test('a member pledges ¥50 and uploads a receipt; the organizer verifies it; progress grows', async () => {
     const progress = () => fetch(`${BASE}/api/v1/campaigns/jinqiu-zhuxue/progress`).then((r) => r.json());

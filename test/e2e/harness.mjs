@@ -1,0 +1,80 @@
+// What every browser flow needs: a server with fresh demo data (or the one E2E_BASE names),
+// Debian's Chromium through playwright-core, signed-in pages, screenshots and polling.
+// Each flow file calls `e2e({ name, port })` at the top and `h.hooks()` inside its describe.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
+
+export const PASSWORD = 'tongxin-demo';
+export const PHONE_VP = { width: 390, height: 844 };
+export const DESK_VP = { width: 1280, height: 800 };
+export const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Never download a browser: without Debian's Chromium the flows say why and are skipped. */
+export const skipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`;
+
+export function e2e({ name, port }) {
+  const BASE = process.env.E2E_BASE ?? `http://127.0.0.1:${port}`;
+  let server = null;
+  let persistDir = null;
+  let browser = null;
+
+  const h = {
+    BASE,
+    get browser() { return browser; },
+    /** before/after of the flow's describe: server up (unless shared), browser launched. */
+    hooks() {
+      before(async () => {
+        mkdirSync(SHOTS, { recursive: true });
+        if (!process.env.E2E_BASE) {
+          if (!hasWebBuild()) buildWeb();
+          persistDir = mkdtempSync(join(tmpdir(), `tongxin-e2e-${name}-`));
+          await prepareDatabase(persistDir);
+          server = await startServer({ port, persistDir, stdio: 'ignore' });
+        }
+        browser = await chromium.launch({
+          executablePath: CHROMIUM,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        });
+      });
+      after(async () => {
+        await browser?.close();
+        server?.stop();
+        if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+      });
+    },
+    /** A browser context, signed in as `phone` when given (its pages share the session cookie). */
+    async newPage(viewport, { lang = 'zh-CN', phone } = {}) {
+      const context = await browser.newContext({ viewport, locale: lang, deviceScaleFactor: 1 });
+      await context.addInitScript((l) => localStorage.setItem('tx.lang', l), lang);
+      if (phone) {
+        const r = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone, password: PASSWORD }, headers: { origin: BASE } });
+        assert.equal(r.status(), 200, `login ${phone}`);
+      }
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(String(e)));
+      return { context, page, problems };
+    },
+    async shot(page, file) {
+      await page.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
+    },
+    /** Polls `check` until it returns something truthy (live updates, eventual reads). */
+    async eventually(check, what, ms = 8000) {
+      const deadline = Date.now() + ms;
+      let last;
+      while (Date.now() < deadline) {
+        last = await check();
+        if (last) return last;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.fail(`${what} did not happen in ${ms} ms (last: ${JSON.stringify(last)})`);
+    },
+  };
+  return h;
+}
