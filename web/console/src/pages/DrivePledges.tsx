@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { ApiError } from '@ui/api';
@@ -13,7 +13,7 @@ import { Tooltip } from '@ui/components/Tooltip';
 import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign, Page } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import {
   fenToYuanText,
@@ -32,6 +32,7 @@ import {
   type PledgeStatus,
 } from '../data/drive';
 import { t } from '../i18n';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import '../drive.css';
 
@@ -40,41 +41,17 @@ const TABS: readonly Tab[] = ['review', 'messages', 'board', 'report'];
 
 /** 募捐 of one drive (/console/campaigns/:id/drive): 认捐审核 · 留言审核 · 单位排行 · 汇总. Loaded on demand. */
 export default function DrivePledges() {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    const c = current();
-    document.title = `${c ? t('drive.pageTitle', { title: c.title }) : t('drive.title')} · ${t('console.name')}`;
-  });
-  const missing = () => campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403);
-
   return (
-    <div class="cs-page dr-page">
-      <p class="cs-crumb">
-        <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
-          <Icon name="chevronLeft" />
-          {t('drive.backToCampaign')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current()?.kind !== 'drive'}>
-          <EmptyState icon="drive" title={t('drive.notDrive', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>{(c) => <Drive campaign={c()} />}</Match>
-      </Switch>
-    </div>
+    <CampaignModulePage
+      kind="drive"
+      icon="drive"
+      class="dr-page"
+      title={(c) => (c ? t('drive.pageTitle', { title: c.title }) : t('drive.title'))}
+      notKind={(kind) => t('drive.notDrive', { kind })}
+      backLabel={t('drive.backToCampaign')}
+    >
+      {(c) => <Drive campaign={c} />}
+    </CampaignModulePage>
   );
 }
 

@@ -1,8 +1,5 @@
-import { createEffect, createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { KIND_LABEL } from '@shared/kinds';
-import { loc } from '@ui/i18n';
-import { ApiError } from '@ui/api';
+import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -14,7 +11,7 @@ import { Tooltip } from '@ui/components/Tooltip';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import {
   addDays,
@@ -35,6 +32,7 @@ import {
   type VisitStats,
 } from '../data/exhibition';
 import { t } from '../i18n';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import '../exhibition.css';
 
@@ -44,39 +42,16 @@ const wd = (n: number) => t(`ex.wd${n}` as 'ex.wd1');
 
 /** 展览 of one exhibition (/console/campaigns/:id/exhibition): 时段 · 预约 · 统计, and the way to 入场核验. Loaded on demand. */
 export default function ExhibitionPage() {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    document.title = `${current() ? `${t('ex.title')} · ${current()!.title}` : t('ex.title')} · ${t('console.name')}`;
-  });
-  const missing = () => campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403);
   return (
-    <div class="cs-page ex-page">
-      <p class="cs-crumb">
-        <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
-          <Icon name="chevronLeft" />
-          {t('lb.back')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current()?.kind !== 'exhibition'}>
-          <EmptyState icon="exhibition" title={t('ex.notExhibition', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>{(c) => <Exhibition campaign={c()} />}</Match>
-      </Switch>
-    </div>
+    <CampaignModulePage
+      kind="exhibition"
+      icon="exhibition"
+      class="ex-page"
+      title={(c) => (c ? `${t('ex.title')} · ${c.title}` : t('ex.title'))}
+      notKind={(kind) => t('ex.notExhibition', { kind })}
+    >
+      {(c) => <Exhibition campaign={c} />}
+    </CampaignModulePage>
   );
 }
 

@@ -1,8 +1,6 @@
-import { createEffect, createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { KIND_LABEL } from '@shared/kinds';
-import { lang, loc } from '@ui/i18n';
-import { ApiError } from '@ui/api';
+import { createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { lang } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -14,7 +12,7 @@ import { Tooltip } from '@ui/components/Tooltip';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import {
   advance,
   answerLabel,
@@ -29,6 +27,7 @@ import {
   type Stage,
 } from '../data/quiz';
 import { t } from '../i18n';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import { modeName, overridesText, QuizStageForm, ruleText } from '../ui/QuizStageForm';
 import '../quiz.css';
@@ -38,41 +37,18 @@ const LOW_RATE = 0.3;
 
 /** 答题管理 of one quiz (/console/campaigns/:id/quiz): stages and 入围名单, flagged attempts, question statistics, export. */
 export default function QuizManage() {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    const c = current();
-    document.title = `${c ? t('quiz.manage.pageTitle', { title: c.title }) : t('quiz.manage.title')} · ${t('console.name')}`;
-  });
-  const missing = () => (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) || current()?.canManage === false;
-
   return (
-    <div class="cs-page qz-cs-page qz-manage">
-      <p class="cs-crumb">
-        <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
-          <Icon name="chevronLeft" />
-          {t('quiz.manage.back')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current() && current()!.kind !== 'quiz'}>
-          <EmptyState icon="quiz" title={t('quiz.manage.notQuiz', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>{(c) => <Manage campaign={c()} />}</Match>
-      </Switch>
-    </div>
+    <CampaignModulePage
+      kind="quiz"
+      icon="quiz"
+      class="qz-cs-page qz-manage"
+      title={(c) => (c ? t('quiz.manage.pageTitle', { title: c.title }) : t('quiz.manage.title'))}
+      notKind={(kind) => t('quiz.manage.notQuiz', { kind })}
+      backLabel={t('quiz.manage.back')}
+      hidden={(c) => c.canManage === false}
+    >
+      {(c) => <Manage campaign={c} />}
+    </CampaignModulePage>
   );
 }
 

@@ -1,20 +1,17 @@
-import { createEffect, createMemo, createResource, Match, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
-import { ApiError } from '@ui/api';
 import { Notice } from '@ui/components/Field';
-import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
 import { Tabs } from '@ui/components/Tabs';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import { getStats, workingUnit } from '../data/volunteer';
 import { t } from '../i18n';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import { VolunteerExport } from '../ui/VolunteerExport';
 import { VolunteerOverview } from '../ui/VolunteerOverview';
@@ -27,52 +24,31 @@ const TABS: readonly Tab[] = ['overview', 'pairs', 'review', 'export'];
 
 /** "1+1" of one campaign (/console/campaigns/:id/volunteer): 概况 · 结对 · 审核 · 导出. Loaded on demand. */
 export default function VolunteerPage() {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    const c = current();
-    document.title = `${c ? t('vol.pageTitle', { title: c.title }) : t('vol.title')} · ${t('console.name')}`;
-  });
-  // organizers of a unit below the campaign's may not edit it (canManage is false) but review their part of it
-  const missing = () => campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403);
-
   return (
-    <div class="cs-page vo-page">
-      <p class="cs-crumb">
-        <Show
-          when={current()?.canManage !== false}
-          fallback={
-            <A href="/">
-              <Icon name="chevronLeft" />
-              {t('vol.backOverview')}
-            </A>
-          }
-        >
-          <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
+    <CampaignModulePage
+      kind="volunteer"
+      icon="volunteer"
+      class="vo-page"
+      title={(c) => (c ? t('vol.pageTitle', { title: c.title }) : t('vol.title'))}
+      notKind={(kind) => t('vol.notVolunteer', { kind })}
+      // organizers of a unit below the campaign's may not edit it (canManage is false) but review
+      // their part of it: their way back is the overview, where they found it
+      back={(c, id) =>
+        c?.canManage === false ? (
+          <A href="/">
+            <Icon name="chevronLeft" />
+            {t('vol.backOverview')}
+          </A>
+        ) : (
+          <A href={`/campaigns/${encodeURIComponent(id)}`}>
             <Icon name="chevronLeft" />
             {t('lb.back')}
           </A>
-        </Show>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current()?.kind !== 'volunteer'}>
-          <EmptyState icon="volunteer" title={t('vol.notVolunteer', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>{(c) => <Volunteer campaign={c()} />}</Match>
-      </Switch>
-    </div>
+        )
+      }
+    >
+      {(c) => <Volunteer campaign={c} />}
+    </CampaignModulePage>
   );
 }
 

@@ -3,12 +3,12 @@ import { apiUpload } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { ProgressBar } from '@ui/components/ProgressBar';
-import { Table } from '@ui/components/Table';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
 import { bankImportPath, templateHref, type ImportReport } from '../data/quiz';
 import { t } from '../i18n';
+import { ImportCounts, RowErrors } from './ImportReport';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -125,31 +125,8 @@ export function QuizImport(props: { bankId: string; onImported: () => void; onCl
           {(r) => (
             <div class="cs-report" data-testid="import-report">
               <h3>{step() === 'done' ? t('quiz.imp.doneTitle') : t('quiz.imp.previewTitle')}</h3>
-              <div class="cs-report-counts">
-                <div>
-                  <div class="cs-report-num tx-num">{fmtNumber(r().imported)}</div>
-                  <div class="tx-small tx-muted">{step() === 'done' ? t('quiz.imp.imported') : t('quiz.imp.importable')}</div>
-                </div>
-                <div>
-                  <div class="cs-report-num tx-num">{fmtNumber(r().duplicates)}</div>
-                  <div class="tx-small tx-muted">{t('quiz.imp.duplicates')}</div>
-                </div>
-                <div>
-                  <div class={`cs-report-num tx-num ${r().errors.length ? 'cs-report-bad' : ''}`}>{fmtNumber(r().errors.length)}</div>
-                  <div class="tx-small tx-muted">{t('quiz.imp.errors')}</div>
-                </div>
-              </div>
-              <Table
-                caption={t('quiz.imp.errors')}
-                rowKey={(e) => `${e.row}-${e.message}`}
-                rows={r().errors}
-                initialSort={{ key: 'row', dir: 'asc' }}
-                columns={[
-                  { key: 'row', header: t('quiz.imp.row'), numeric: true, sortValue: (e) => e.row, cell: (e) => String(e.row) },
-                  { key: 'message', header: t('quiz.imp.message') },
-                ]}
-                empty={<Notice kind="success">{t('quiz.imp.noErrors')}</Notice>}
-              />
+              <ImportCounts counts={[{ n: r().imported, label: step() === 'done' ? t('quiz.imp.imported') : t('quiz.imp.importable') }, { n: r().duplicates, label: t('quiz.imp.duplicates') }]} errors={r().errors.length} errorsLabel={t('quiz.imp.errors')} />
+              <RowErrors rows={r().errors} caption={t('quiz.imp.errors')} rowLabel={t('quiz.imp.row')} messageLabel={t('quiz.imp.message')} noErrors={t('quiz.imp.noErrors')} />
               <div class="tx-row cs-gap-top">
                 <Show
                   when={step() !== 'done'}

@@ -3,13 +3,13 @@ import { apiUpload } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { ProgressBar } from '@ui/components/ProgressBar';
-import { Table } from '@ui/components/Table';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
-import { fmtNumber, fmtPercent } from '@ui/format';
+import { fmtPercent } from '@ui/format';
 import type { RosterReport } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { ImportCounts, RowErrors } from './ImportReport';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -151,31 +151,8 @@ export function RosterImport(props: { unitId: string; onUnit: (id: string) => vo
           {(r) => (
             <div class="cs-report" data-testid="roster-report">
               <h3>{stage() === 'done' ? t('roster.doneTitle') : t('roster.previewTitle')}</h3>
-              <div class="cs-report-counts">
-                <div>
-                  <div class="cs-report-num tx-num">{fmtNumber(r().created)}</div>
-                  <div class="tx-small tx-muted">{t('roster.created')}</div>
-                </div>
-                <div>
-                  <div class="cs-report-num tx-num">{fmtNumber(r().linked)}</div>
-                  <div class="tx-small tx-muted">{t('roster.linked')}</div>
-                </div>
-                <div>
-                  <div class={`cs-report-num tx-num ${r().errors.length ? 'cs-report-bad' : ''}`}>{fmtNumber(r().errors.length)}</div>
-                  <div class="tx-small tx-muted">{t('roster.errors')}</div>
-                </div>
-              </div>
-              <Table
-                caption={t('roster.errors')}
-                rowKey={(e) => `${e.row}-${e.message}`}
-                rows={r().errors}
-                initialSort={{ key: 'row', dir: 'asc' }}
-                columns={[
-                  { key: 'row', header: t('roster.row'), numeric: true, sortValue: (e) => e.row, cell: (e) => String(e.row) },
-                  { key: 'message', header: t('roster.message') },
-                ]}
-                empty={<Notice kind="success">{t('roster.noErrors')}</Notice>}
-              />
+              <ImportCounts counts={[{ n: r().created, label: t('roster.created') }, { n: r().linked, label: t('roster.linked') }]} errors={r().errors.length} errorsLabel={t('roster.errors')} />
+              <RowErrors rows={r().errors} caption={t('roster.errors')} rowLabel={t('roster.row')} messageLabel={t('roster.message')} noErrors={t('roster.noErrors')} />
               <div class="tx-row cs-gap-top">
                 <Show
                   when={stage() !== 'done'}

@@ -1,0 +1,73 @@
+import { createEffect, createResource, Match, Switch, type JSX } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { KIND_LABEL, type CampaignKind } from '@shared/kinds';
+import { loc } from '@ui/i18n';
+import { ApiError } from '@ui/api';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, type IconName } from '@ui/icons';
+import type { Campaign } from '@ui/types';
+import { getCampaign } from '../data/campaigns';
+import { t } from '../i18n';
+
+/**
+ * The frame of a campaign's module page (/console/campaigns/:id/<module>): loads the
+ * campaign, sets the document title, and answers not found, errors, loading and the wrong
+ * kind the same way on every module; the module renders only a campaign of its kind.
+ */
+export function CampaignModulePage(props: {
+  kind: CampaignKind;
+  icon: IconName;
+  class: string;
+  /** the page title (a campaign once loaded) */
+  title: (c: Campaign | undefined) => string;
+  notKind: (kindLabel: string) => string;
+  /** the crumb back; by default to the campaign's edit page */
+  back?: (c: Campaign | undefined, id: string) => JSX.Element;
+  backLabel?: string;
+  /** more reasons to treat a loaded campaign as not found */
+  hidden?: (c: Campaign) => boolean;
+  children: (c: Campaign) => JSX.Element;
+}) {
+  const params = useParams<{ id: string }>();
+  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
+  const current = () => (campaign.error ? undefined : campaign.latest);
+  createEffect(() => {
+    document.title = `${props.title(current())} · ${t('console.name')}`;
+  });
+  const missing = () =>
+    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) ||
+    (!!current() && !!props.hidden?.(current()!));
+  return (
+    <div class={`cs-page ${props.class}`}>
+      <p class="cs-crumb">
+        {props.back ? (
+          props.back(current(), params.id)
+        ) : (
+          <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
+            <Icon name="chevronLeft" />
+            {props.backLabel ?? t('lb.back')}
+          </A>
+        )}
+      </p>
+      <Switch>
+        <Match when={missing()}>
+          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
+        </Match>
+        <Match when={campaign.error}>
+          <ErrorState error={campaign.error} onRetry={refetch} />
+        </Match>
+        <Match when={!current()}>
+          <div class="tx-card">
+            <Skeleton title lines={8} />
+          </div>
+        </Match>
+        <Match when={current()?.kind !== props.kind}>
+          <EmptyState icon={props.icon} title={props.notKind(loc(KIND_LABEL[current()!.kind]))} />
+        </Match>
+        <Match when={current()}>{(c) => props.children(c())}</Match>
+      </Switch>
+    </div>
+  );
+}
