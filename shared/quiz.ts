@@ -89,10 +89,6 @@ export function drawQuestions<T extends { id: string; tags: string[]; difficulty
   return out;
 }
 
-/** The day an activity counts for: the calendar day in China (UTC+8), as YYYY-MM-DD. */
-export function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
-}
 
 // ---- import ---------------------------------------------------------------------------
 

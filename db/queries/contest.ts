@@ -267,9 +267,6 @@ export async function addView(db: Db, entry: EntryRow, viewerId: string | null, 
   ]);
 }
 
-export async function memberUnitOf(db: Db, userId: string) {
-  return (await db.select({ id: memberships.orgUnitId }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).limit(1))[0]?.id ?? null;
-}
 export async function userCreatedAt(db: Db, userId: string) {
   return (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)))[0]?.at ?? nowIso();
 }

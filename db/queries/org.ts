@@ -120,3 +120,11 @@ export async function listRoster(db: Db, unitId: string, limit: number, afterPho
     .orderBy(asc(rosterEntries.phone))
     .limit(limit + 1);
 }
+
+/** The unit a user is a registered member of (the first, when several), with its path and name. */
+export async function memberUnit(db: Db, userId: string) {
+  const r = await db.select({ id: memberships.orgUnitId, path: memberships.orgPath, name: orgUnits.name }).from(memberships)
+    .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).orderBy(asc(memberships.createdAt)).limit(1);
+  return r[0] ?? null;
+}

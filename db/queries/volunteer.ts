@@ -28,12 +28,6 @@ export async function inviteByCode(db: Db, code: string) {
   return rows[0] ?? null;
 }
 
-export async function memberUnit(db: Db, userId: string) {
-  const r = await db.select({ id: memberships.orgUnitId, path: memberships.orgPath, name: orgUnits.name }).from(memberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).orderBy(asc(memberships.createdAt)).limit(1);
-  return r[0] ?? null;
-}
 
 export async function activePairCount(db: Db, campaignId: string, memberId: string) {
   return (await db.select({ n: count() }).from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), eq(volunteerPairs.memberId, memberId), isNull(volunteerPairs.unlinkedAt))))[0]?.n ?? 0;

@@ -249,10 +249,8 @@ export function resultsPublic(c: Campaign): boolean {
   return c.status === 'closed' || contestConfig(c).resultsPublished;
 }
 
-/** The calendar day in China (UTC+8), as the API counts daily votes. */
-export function chinaDay(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
-}
+/** The calendar day in China (UTC+8), as the API counts daily votes: the API's own rule. */
+export { chinaDay } from '@shared/i18n';
 
 /** A fresh id for one upload attempt: a retry with it never makes a second entry. */
 export function newUploadId(): string {

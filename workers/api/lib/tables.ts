@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import { read, utils } from '@e965/xlsx';
+import { read, utils, write } from '@e965/xlsx';
+import type { Context } from 'hono';
+import type { AppEnv } from './env';
 import { ApiError } from './errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,4 +60,18 @@ export function parseTable(up: TableUpload): string[][] {
   if (text.includes('\u0000')) throw new ApiError('unsupported_media_type', 'msg.roster_type');
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   return parsed.data;
+}
+
+/** A table as a download: CSV (UTF-8 with BOM, so Excel reads it) or .xlsx — the 台账 every module exports. */
+export function tableFile(c: Context<AppEnv>, rows: unknown[][], name: string, format: 'csv' | 'xlsx', sheet: string) {
+  if (format === 'csv') {
+    const text = '\uFEFF' + rows.map((r) => r.map((x) => `"${String(x ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n');
+    return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+  }
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), sheet);
+  return c.body(new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="${name}.xlsx"`,
+  });
 }

@@ -1,3 +1,4 @@
+import { chinaDay } from '@shared/i18n';
 import { api, qs } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -77,11 +78,8 @@ export const ticketHref = (code: string) => `/my-bookings/${enc(code)}`;
 export const mapHref = (address: string) => `https://uri.amap.com/search?keyword=${enc(address)}`;
 
 const CN = 8 * 3600_000;
-/** YYYY-MM-DD of an instant in China time. */
-export function chinaDay(ms: number | string = Date.now()): string {
-  const t = typeof ms === 'string' ? Date.parse(ms) : ms;
-  return new Date(t + CN).toISOString().slice(0, 10);
-}
+/** YYYY-MM-DD of an instant in China time (the API's rule, from shared/). */
+export { chinaDay };
 /** HH:MM in China time. */
 export function chinaTime(iso: string): string {
   return new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);

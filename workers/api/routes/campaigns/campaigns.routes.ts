@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid, issuesToFields } from '../../lib/validate';
+import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
@@ -15,7 +16,6 @@ import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateC
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 
 export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
   const { orgPath, ...rest } = r;
@@ -69,7 +69,6 @@ export async function managedCampaign(c: Context<AppEnv>, idOrSlug: string) {
   return { campaign: r, viewer };
 }
 
-const IdParam = v.object({ id: Id });
 
 export const campaignRoutes = createApp()
   .get(
@@ -200,4 +199,3 @@ function mergeSettings(current: Record<string, unknown>, patch: Record<string, u
   return out;
 }
 
-export { IdParam };

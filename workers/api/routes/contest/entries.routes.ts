@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid, validationError } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
@@ -15,17 +16,17 @@ import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
 import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
-import { chinaDay } from '../../../../shared/quiz';
+import { chinaDay } from '../../../../shared/i18n';
 import { maskName } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
-  listVotes, memberUnitOf, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
+  listVotes, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
 } from '../../../../db/queries/contest';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { memberUnit } from '../../../../db/queries/org';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 type Cfg = v.InferOutput<typeof ContestSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(ContestSettings, c.settings);
 
@@ -132,7 +133,7 @@ export const contestCampaignRoutes = createApp()
         if (d && keys[k]) await c.env.MEDIA.put(keys[k]!, d.bytes, { httpMetadata: { contentType: IMAGE_TYPES[d.info.kind] } });
       }
       const row = {
-        id, campaignId: campaign.id, userId: viewer.id, orgUnitId: await memberUnitOf(c.var.db, viewer.id), uploadId, category: f.category,
+        id, campaignId: campaign.id, userId: viewer.id, orgUnitId: (await memberUnit(c.var.db, viewer.id))?.id ?? null, uploadId, category: f.category,
         title: f.title, description: f.description, authorName: f.authorName, status: 'pending' as const,
         imageKey: keys.original, displayKey: keys.display, thumbKey: keys.thumb, contentType: IMAGE_TYPES[original.info.kind],
         width: original.info.width, height: original.info.height, bytes: original.bytes.length, sha256: await sha256hex(original.bytes), createdAt: new Date(now).toISOString(),

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import { Id } from '../../../../shared/contracts/common';
@@ -15,7 +16,6 @@ import {
 } from '../../../../db/queries/contest';
 import { managedCampaign } from '../campaigns/campaigns.routes';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
 async function managedContest(c: Parameters<typeof managedCampaign>[0], id: string) {

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
@@ -18,12 +19,11 @@ import { validationError } from '../../lib/validate';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { memberUnit } from '../../../../db/queries/volunteer';
+import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
-import { tableFile } from '../quiz/banks.routes';
+import { tableFile } from '../../lib/tables';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 type Cfg = v.InferOutput<typeof DriveSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
 const ANONYMOUS = '爱心人士';

@@ -1,16 +1,17 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { renderSVG } from 'uqr';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody } from '../../../../shared/contracts/exhibition';
-import { chinaDay } from '../../../../shared/quiz';
+import { chinaDay } from '../../../../shared/i18n';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -19,10 +20,9 @@ import {
   addSlots, bookSeats, bookingByCode, cancelBooking, checkIn, getBooking, getSlot, listBookings, listSlots, noShowsSince, updateSlot, visitStats, type BookingRow, type SlotRow,
 } from '../../../../db/queries/exhibition';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
-import { memberUnit } from '../../../../db/queries/volunteer';
-import { tableFile } from '../quiz/banks.routes';
+import { memberUnit } from '../../../../db/queries/org';
+import { tableFile } from '../../lib/tables';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 type Cfg = v.InferOutput<typeof ExhibitionSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
 /** Staff may check visitors in from this long before their slot starts (queues form early). */

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { utils, write } from '@e965/xlsx';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
@@ -14,8 +15,6 @@ import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery,
 import { boardState, freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../lib/ids';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
-const IdParam = v.object({ id: Id });
 
 /*
  * Public reads are the hottest path of the platform (partner sites, 大屏): an anonymous

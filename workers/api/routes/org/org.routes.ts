@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
 import { parseTable, readUpload, XLSX_TYPE } from '../../lib/tables';
@@ -15,8 +16,6 @@ import { subtreeMetrics } from '../../../../db/queries/activity';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
-const IdParam = v.object({ id: Id });
 
 async function unitOr404(c: Parameters<typeof requireManage>[0], id: string) {
   const unit = await getOrgUnit(c.var.db, id);

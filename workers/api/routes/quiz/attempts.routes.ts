@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireViewer } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
@@ -11,7 +12,8 @@ import { boardContext, boardStub, recordScores } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
 import { AnswerBody, AnswerResponse, AttemptView, StartAttemptBody } from '../../../../shared/contracts/quiz';
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
-import { answerShapeOk, chinaDay, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
+import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
+import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { memberUnits } from '../../../../db/queries/leaderboards';
 import {
@@ -20,7 +22,6 @@ import {
 } from '../../../../db/queries/quiz';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 type QuizConfig = v.InferOutput<typeof QuizSettings>;
 type Stage = Awaited<ReturnType<typeof listStages>>[number];
 

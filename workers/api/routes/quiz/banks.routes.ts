@@ -1,13 +1,14 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { utils, write } from '@e965/xlsx';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { parseTable, readUpload } from '../../lib/tables';
+import { parseTable, readUpload, tableFile } from '../../lib/tables';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { CreateBankBody, QuestionBody } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
@@ -16,8 +17,6 @@ import { getOrgUnit } from '../../../../db/queries/org';
 import { addQuestion, allQuestions, createBank, existingStemKeys, getBank, getQuestion, importQuestions, listBanks, listQuestions, retireQuestion, updateQuestion } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
-const IdParam = v.object({ id: Id });
 const MAX_IMPORT_ROWS = 5000;
 const HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '标签', '难度', '出处'];
 
@@ -49,19 +48,6 @@ export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}) {
   return { id: q.id, bankId: q.bankId, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, updatedAt: q.updatedAt };
 }
 
-function tableFile(c: Context<AppEnv>, rows: unknown[][], name: string, format: 'csv' | 'xlsx', sheet: string) {
-  if (format === 'csv') {
-    const text = '\uFEFF' + rows.map((r) => r.map((x) => `"${String(x ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n');
-    return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
-  }
-  const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), sheet);
-  return c.body(new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="${name}.xlsx"`,
-  });
-}
-export { tableFile };
 
 const FormatQuery = v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx') });
 

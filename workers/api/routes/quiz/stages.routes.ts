@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
@@ -14,10 +15,8 @@ import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { managedCampaign, visibleCampaign } from '../campaigns/campaigns.routes';
-import { tableFile } from './banks.routes';
+import { tableFile } from '../../lib/tables';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
-const IdParam = v.object({ id: Id });
 const StageParam = v.object({ id: Id, stageId: Id });
 
 /** A stage's overrides after a patch: null (or "inherit" for attemptsTotal) removes one. */

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { renderSVG } from 'uqr';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
+import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
@@ -14,18 +15,17 @@ import { Id } from '../../../../shared/contracts/common';
 import { VolunteerSettings } from '../../../../shared/contracts/campaigns';
 import { PairBody, RecordBody, RecordQuery, RejectBody, ReviewRecordsBody, UnlinkBody } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
-import { chinaDay } from '../../../../shared/quiz';
+import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { getOrgUnit } from '../../../../db/queries/org';
+import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
-  issueCertificate, listPairs, listRecords, memberUnit, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
+  issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
-import { tableFile } from '../quiz/banks.routes';
+import { tableFile } from '../../lib/tables';
 
-const json = (schema: v.GenericSchema, description = 'OK') => ({ description, content: { 'application/json': { schema: resolver(schema) } } });
 type Cfg = v.InferOutput<typeof VolunteerSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(VolunteerSettings, c.settings);
 
