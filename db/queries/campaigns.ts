@@ -66,11 +66,11 @@ export async function listCampaigns(db: Db, scope: Scope, f: CampaignFilter) {
     .limit(f.limit + 1);
 }
 
+/** A campaign with its unit's name; add the `where` (other queries batch it with theirs). */
+export const campaignSelect = (db: Db) => db.select(columns).from(campaigns).innerJoin(orgUnits, eq(orgUnits.id, campaigns.orgUnitId));
+
 export async function getCampaign(db: Db, idOrSlug: string) {
-  const rows = await db
-    .select(columns)
-    .from(campaigns)
-    .innerJoin(orgUnits, eq(orgUnits.id, campaigns.orgUnitId))
+  const rows = await campaignSelect(db)
     .where(or(eq(campaigns.id, idOrSlug), eq(campaigns.slug, idOrSlug.toLowerCase())))
     .limit(1);
   return rows[0] ?? null;

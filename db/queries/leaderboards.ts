@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { leaderboardEntries, leaderboards, memberships, orgUnits } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { nowIso } from '../../workers/api/lib/ids';
-import { chunk, underPath, writeBatch } from './util';
+import { chunk, underPath, writeBatch, type Stmt } from './util';
 
 export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number; /** when the caller knows it, saves a lookup */ orgUnitName?: string | null }
 export interface StoredScore extends ScoreInput { version: number; orgUnitName: string | null }
@@ -10,16 +10,17 @@ export interface StoredScore extends ScoreInput { version: number; orgUnitName: 
 export type ScoreMode = 'set' | 'add' | 'best';
 
 /**
- * Writes scores to the durable record in one batch — `add` accumulates in SQL, so parallel
- * adds never lose an update; `best` keeps whichever of old and new ranks higher (a
- * participant's best attempt) — and returns each row as it now stands, with its version.
+ * The statements that write scores to the durable record — `add` accumulates in SQL, so
+ * parallel adds never lose an update; `best` keeps whichever of old and new ranks higher
+ * (a participant's best attempt). The first `entries.length` return each row as it now
+ * stands; a module may run them inside its own batch so its write and the score land together.
  */
-export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Promise<StoredScore[]> {
+export function scoreStatements(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Stmt[] {
   const now = nowIso();
   const better = sql`(excluded.score > ${leaderboardEntries.score} OR (excluded.score = ${leaderboardEntries.score} AND excluded.tiebreak < ${leaderboardEntries.tiebreak}))`;
   const pick = (add: SQL, col: typeof leaderboardEntries.score | typeof leaderboardEntries.tiebreak, ex: SQL) =>
     mode === 'add' ? add : mode === 'best' ? sql`CASE WHEN ${better} THEN ${ex} ELSE ${col} END` : ex;
-  const stmts = entries.map((e) =>
+  const stmts: Stmt[] = entries.map((e) =>
     db
       .insert(leaderboardEntries)
       .values({ boardId, key: e.key, score: e.score, tiebreak: e.tiebreak, name: e.name, orgUnitId: e.orgUnitId, version: 1, updatedAt: now })
@@ -36,10 +37,12 @@ export async function upsertScores(db: Db, boardId: string, campaignId: string, 
       })
       .returning(),
   );
-  const results = await writeBatch(db, [
-    ...stmts,
-    db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }),
-  ]);
+  stmts.push(db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }));
+  return stmts;
+}
+
+/** The rows `scoreStatements` returned, with unit names (looked up only where the caller did not know them). */
+export async function storedScores(db: Db, entries: ScoreInput[], results: D1Result[]): Promise<StoredScore[]> {
   const rows = results.slice(0, entries.length).map((r) => (r.results as Array<Record<string, unknown>>)[0]!);
   const names = new Map<string, string>();
   for (const e of entries) if (e.orgUnitId && e.orgUnitName) names.set(e.orgUnitId, e.orgUnitName);
@@ -56,6 +59,11 @@ export async function upsertScores(db: Db, boardId: string, campaignId: string, 
     tiebreak: r.tiebreak as number,
     version: r.version as number,
   }));
+}
+
+/** Writes scores to the durable record in one batch and returns each row as it now stands, with its version. */
+export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Promise<StoredScore[]> {
+  return storedScores(db, entries, await writeBatch(db, scoreStatements(db, boardId, campaignId, mode, entries)));
 }
 
 /** One page of the durable record (by key), with unit names: what an object rebuilds from. */

@@ -3,6 +3,7 @@ import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAtte
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
 import { activityInsert, auditInsert } from './activity';
+import { campaignSelect } from './campaigns';
 import { chunk, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
 import { stemKey, type ParsedQuestion } from '../../shared/quiz';
 
@@ -111,6 +112,10 @@ export async function importQuestions(db: Db, actorId: string, bank: { id: strin
 /** The pool a draw takes from: active questions of the banks. */
 export async function questionPool(db: Db, bankIds: string[]) {
   if (!bankIds.length) return [];
+  return poolQuery(db, bankIds);
+}
+
+function poolQuery(db: Db, bankIds: string[]) {
   return db.select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty }).from(questions).where(and(inArray(questions.bankId, bankIds), eq(questions.active, true)));
 }
 
@@ -195,6 +200,56 @@ export async function pointsTodayOf(db: Db, campaignId: string, userId: string, 
   return (await db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))))[0]?.p ?? 0;
 }
 
+/**
+ * Everything an answer needs, in one round trip: the attempt, its current and next
+ * questions, its campaign and stages, and the participant's points today in the campaign
+ * (for the daily cap).
+ */
+export async function answerContext(db: Db, attemptId: string, userId: string, day: string) {
+  const campaignOf = sql`(SELECT campaign_id FROM quiz_attempts WHERE id = ${attemptId})`;
+  const [attempt, qs, campaign, stages, points] = await db.batch([
+    db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)),
+    db.select().from(questions).where(sql`${questions.id} IN (SELECT j.value FROM quiz_attempts a, json_each(a.question_ids) j WHERE a.id = ${attemptId} AND j.key IN (a.current, a.current + 1))`),
+    campaignSelect(db).where(eq(campaigns.id, campaignOf)),
+    db.select().from(quizStages).where(eq(quizStages.campaignId, campaignOf)).orderBy(asc(quizStages.ord)),
+    db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignOf), eq(quizAttempts.day, day))),
+  ]);
+  return { attempt: attempt[0] ?? null, questions: new Map(qs.map((q) => [q.id, q])), campaign: campaign[0] ?? null, stages, pointsToday: points[0]?.p ?? 0 };
+}
+
+/**
+ * What starting an attempt checks, in one round trip: the campaign's stages, the
+ * participant's attempts by stage (in progress, today, in all), points today, admissions,
+ * membership under the campaign's unit, and the pool of the campaign's banks.
+ */
+export async function startContext(db: Db, campaign: { id: string; orgPath: string }, userId: string, day: string, bankIds: string[]) {
+  const mine = and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaign.id));
+  const [stages, byStage, active, admitted, member, pool] = await db.batch([
+    db.select().from(quizStages).where(eq(quizStages.campaignId, campaign.id)).orderBy(asc(quizStages.ord)),
+    db
+      .select({ stageId: quizAttempts.stageId, total: count(), today: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN 1 ELSE 0 END)`, pointsToday: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN ${quizAttempts.points} ELSE 0 END)` })
+      .from(quizAttempts)
+      .where(mine)
+      .groupBy(quizAttempts.stageId),
+    db.select().from(quizAttempts).where(and(mine, eq(quizAttempts.status, 'active'))),
+    db.select({ stageId: stageAdmissions.stageId }).from(stageAdmissions).where(and(eq(stageAdmissions.userId, userId), sql`${stageAdmissions.stageId} IN (SELECT id FROM quiz_stages WHERE campaign_id = ${campaign.id})`)),
+    db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), underPath(memberships.orgPath, campaign.orgPath))),
+    poolQuery(db, bankIds.length ? bankIds : ['']),
+  ]);
+  const pointsToday = byStage.reduce((s, r) => s + (r.pointsToday ?? 0), 0);
+  return {
+    stages,
+    usage: (stageId: string) => {
+      const r = byStage.find((x) => x.stageId === stageId);
+      return { today: r?.today ?? 0, total: r?.total ?? 0, pointsToday };
+    },
+    active: (stageId: string) => active.find((a) => a.stageId === stageId) ?? null,
+    admitted: new Set(admitted.map((r) => r.stageId)),
+    member: (member[0]?.n ?? 0) > 0,
+    pool,
+  };
+}
+
 /** Starts an attempt; null when another active attempt won the race (the unique index decides). */
 export async function insertAttempt(db: Db, row: typeof quizAttempts.$inferInsert) {
   try {
@@ -221,14 +276,17 @@ export interface AnswerWrite {
   nextDeadline: number;
   kind: string;
   finishPoints: number;
+  /** more statements for the same batch (the board's score); their results come back */
+  also?: Stmt[];
 }
 
 /**
  * Records one answer and moves the attempt on, all in one batch: the answer row (its
  * primary key makes a double submission fail whole), the conditional move of the attempt,
- * and the activity events. Returns false when another request answered this question first.
+ * the activity events and any `also` statements. Returns the results of `also`, or null
+ * when another request answered this question first (and then nothing was written).
  */
-export async function recordAnswer(db: Db, w: AnswerWrite): Promise<boolean> {
+export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] | null> {
   const now = nowIso();
   const a = w.attempt;
   const stmts: Stmt[] = [
@@ -254,26 +312,33 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<boolean> {
   if (w.finished) {
     stmts.push(activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind: w.kind, points: w.finishPoints, quantity: a.correct + (w.correct ? 1 : 0), ref: a.id }));
   }
+  const own = stmts.length;
   try {
-    await writeBatch(db, stmts);
-    return true;
+    return (await writeBatch(db, [...stmts, ...(w.also ?? [])])).slice(own);
   } catch (e) {
-    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return false;
+    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return null;
     throw e;
   }
 }
 
-/** Ends an abandoned attempt whose deadline passed: what was answered counts. */
-export async function expireAttempt(db: Db, a: AttemptRow, kind: string): Promise<boolean> {
+/**
+ * Ends an abandoned attempt whose deadline passed (what was answered counts), with any
+ * `also` statements in the same batch. Returns their results, or null when another
+ * request ended it first (and then nothing was written).
+ */
+export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: Stmt[] = []): Promise<D1Result[] | null> {
   const now = nowIso();
   try {
-    const [res] = await writeBatch(db, [
-      db.update(quizAttempts).set({ status: 'finished', finishedAt: now }).where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))).returning({ id: quizAttempts.id }),
+    const res = await writeBatch(db, [
+      db.update(quizAttempts).set({ status: 'finished', finishedAt: now }).where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))),
+      // fails the batch when the attempt had already moved on or ended
+      sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
       activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind, points: 0, quantity: a.correct, ref: a.id }),
+      ...also,
     ]);
-    return (res?.results.length ?? 0) > 0;
+    return res.slice(3);
   } catch (e) {
-    if (isUniqueViolation(e)) return false;
+    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return null;
     throw e;
   }
 }

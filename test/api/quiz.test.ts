@@ -230,7 +230,7 @@ describe('playing', () => {
   it('moves on when the clock ran out unanswered, and ends an attempt abandoned for longer than it could last', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, secondsPerQuestion: 20, attemptsPerDay: 3, minAnswerMs: 0 });
-    const { c } = await player();
+    const { c, id: userId } = await player();
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
     // the first question's time ran out a little while ago (the phone slept)
     await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
@@ -242,9 +242,14 @@ describe('playing', () => {
     expect(late).toEqual({ correct: 0, late: 1 });
     // abandoned for longer than the remaining questions could take: over, ranked with what was answered
     await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 3600e3, a.id).run();
-    const over = await c.get(`/api/v1/attempts/${a.id}`);
+    const [over, again] = await Promise.all([c.get(`/api/v1/attempts/${a.id}`), c.get(`/api/v1/attempts/${a.id}`)]);
     expect(over.body.attempt.status).toBe('finished');
+    expect(again.body.attempt.status).toBe('finished');
     expect(over.body.result).toMatchObject({ score: 0, total: 3 });
+    // ended once (by whichever request won), and ranked in the same batch
+    const ended = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE ref = ? AND type = 'quiz_attempt'").bind(a.id).first<{ n: number }>();
+    expect(ended!.n).toBe(1);
+    expect(await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first()).toEqual({ score: 0, version: 1 });
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBeNull();
   });
 
@@ -284,6 +289,10 @@ describe('playing', () => {
     expect(att).toEqual({ current: 1, correct: 1, points: 1 });
     const ev = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE user_id = ? AND type = 'quiz_answer'").bind(userId).first<{ n: number }>();
     expect(ev!.n).toBe(1);
+    // the board's points are written in the answer's own batch: added once, on both the record and the board
+    const entry = await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first();
+    expect(entry).toEqual({ score: 1, version: 1 });
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(1);
   });
 
   it('starts one attempt under parallel starts', async () => {

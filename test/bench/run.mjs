@@ -13,6 +13,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** `BENCH_ONLY=quiz,contest` runs only those bench files (and the endpoint suite's baseline). */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((x) => x.trim()) : null;
 const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => existsSync(p));
 
 async function loadWithWrk(base, req) {
@@ -127,7 +129,8 @@ export async function runSuite() {
       '',
       ...sections,
     ].join('\n');
-    writeFileSync(join(ROOT, 'test', 'bench', 'report.md'), report);
+    // A partial run (BENCH_ONLY) prints its sections but leaves the committed report alone.
+    if (!ONLY) writeFileSync(join(ROOT, 'test', 'bench', 'report.md'), report);
     console.log(report);
     return rows;
   } finally {
@@ -143,7 +146,7 @@ bench('GET /api/v1/org-units', { path: '/api/v1/org-units' }, 'whole org tree wi
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { readdirSync } = await import('node:fs');
-  for (const f of readdirSync(join(ROOT, 'test', 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+  for (const f of readdirSync(join(ROOT, 'test', 'bench')).filter((f) => f.endsWith('.bench.mjs') && (!ONLY || ONLY.includes(f.replace('.bench.mjs', '')))).sort()) {
     await import(join(ROOT, 'test', 'bench', f));
   }
   await runSuite();

@@ -3,7 +3,8 @@ import type { AppEnv, Db } from './env';
 import { ApiError } from './errors';
 import { canManagePath } from './authz';
 import type { CampaignRecord } from '../../../db/queries/campaigns';
-import { upsertScores, type ScoreInput, type ScoreMode } from '../../../db/queries/leaderboards';
+import { scoreStatements, storedScores, upsertScores, type ScoreInput, type ScoreMode } from '../../../db/queries/leaderboards';
+import type { Stmt } from '../../../db/queries/util';
 import { RANKING_KINDS } from '../../../shared/contracts/leaderboards';
 import type { Aggregation } from '../../../shared/ranking';
 import type { Audience, BoardContext, Leaderboard } from '../../realtime/leaderboard';
@@ -42,4 +43,20 @@ export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, m
   const rows = await upsertScores(db, ctx.boardId, campaign.id, mode, entries);
   await boardStub(env, ctx.boardId).apply(ctx, rows);
   return rows.length;
+}
+
+/**
+ * A score write folded into a module's own batch, so the module's record and the board's
+ * durable record land together (or not at all): `stmts` go into the batch, and `publish`
+ * takes their results to the board's object.
+ */
+export function scoreWrite(db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
+  const ctx = boardContext(campaign, stage);
+  const stmts: Stmt[] = scoreStatements(db, ctx.boardId, campaign.id, mode, entries);
+  return {
+    stmts,
+    async publish(env: Env, results: D1Result[]) {
+      await boardStub(env, ctx.boardId).apply(ctx, await storedScores(db, entries, results));
+    },
+  };
 }

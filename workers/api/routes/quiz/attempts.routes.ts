@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { canManagePath, requireViewer } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
 import { newId, nowIso } from '../../lib/ids';
-import { boardContext, boardStub, recordScores } from '../../lib/boards';
+import { boardContext, boardStub, scoreWrite } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
 import { AnswerBody, AnswerResponse, AttemptView, StartAttemptBody } from '../../../../shared/contracts/quiz';
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
@@ -17,8 +17,8 @@ import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { memberUnits } from '../../../../db/queries/leaderboards';
 import {
-  activeAttempt, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, isMemberUnder, listStages,
-  pointsTodayOf, questionPool, questionsByIds, recordAnswer, usage, type AttemptRow,
+  activeAttempt, answerContext, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
+  questionPool, questionsByIds, recordAnswer, startContext, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
 
@@ -62,10 +62,20 @@ async function unitOf(c: Context<AppEnv>, viewer: { id: string }) {
   return id ? { id, name: null } : null;
 }
 
-/** Puts a finished attempt on its board: best score, then least time (round and challenge). */
-async function rankFinished(c: Context<AppEnv>, viewer: { id: string; name: string }, campaign: CampaignRecord, a: { score: number; msUsed: number; stageId: string }) {
+/**
+ * The board write of an attempt, for the same batch as the answer that earns it: a daily
+ * quiz adds the points; a finished round or challenge keeps the participant's best score,
+ * then least time. Null when the answer changes nothing on the board.
+ */
+async function attemptScore(c: Context<AppEnv>, viewer: { id: string; name: string }, campaign: CampaignRecord, a: { mode: string; stageId: string }, r: { finished: boolean; score: number; msUsed: number; points: number }) {
+  const daily = a.mode === 'daily';
+  if (daily ? r.points <= 0 : !r.finished) return null;
   const unit = await unitOf(c, viewer);
-  await recordScores(c.env, c.var.db, campaign, 'best', [{ key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null, score: a.score, tiebreak: Math.round(a.msUsed / 100) / 10 }], a.stageId === 'main' ? undefined : a.stageId);
+  const entry = { key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null };
+  const stage = a.stageId === 'main' ? undefined : a.stageId;
+  return daily
+    ? scoreWrite(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
+    : scoreWrite(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: Math.round(r.msUsed / 100) / 10 }], stage);
 }
 
 /**
@@ -80,7 +90,9 @@ function abandoned(a: AttemptRow, s: QuizConfig, now = Date.now()) {
 /** Ends an attempt left open past its deadline (what was answered counts) and ranks it. */
 async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, viewer: Viewer | { id: string; name: string }) {
   if (a.status !== 'active' || Date.now() <= a.deadline + GRACE_MS) return false;
-  if (await expireAttempt(c.var.db, a, 'quiz') && a.mode !== 'daily') await rankFinished(c, viewer, campaign, a);
+  const score = await attemptScore(c, viewer, campaign, a, { finished: true, score: a.score, msUsed: a.msUsed, points: 0 });
+  const res = await expireAttempt(c.var.db, a, 'quiz', score?.stmts);
+  if (res && score) await score.publish(c.env, res);
   return true;
 }
 
@@ -93,11 +105,13 @@ async function timeOutCurrent(c: Context<AppEnv>, a: AttemptRow, campaign: Campa
   const now = Date.now();
   const idx = a.current;
   const finished = idx + 1 >= a.questionIds.length || a.mode === 'challenge';
-  const ok = await recordAnswer(c.var.db, {
-    attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken: s.secondsPerQuestion * 1000,
-    points: 0, finishPoints: 0, flag: false, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz',
+  const msTaken = s.secondsPerQuestion * 1000;
+  const score = await attemptScore(c, viewer, campaign, a, { finished, score: a.score, msUsed: a.msUsed + msTaken, points: 0 });
+  const res = await recordAnswer(c.var.db, {
+    attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken,
+    points: 0, finishPoints: 0, flag: false, finished, nextShownAt: now, nextDeadline: now + msTaken, kind: 'quiz', also: score?.stmts,
   });
-  if (ok && finished && a.mode !== 'daily') await rankFinished(c, viewer, campaign, { score: a.score, msUsed: a.msUsed + s.secondsPerQuestion * 1000, stageId: a.stageId });
+  if (res && score) await score.publish(c.env, res);
 }
 
 /** Which stage a start is for: the one asked for, or the one open now. */
@@ -129,40 +143,44 @@ export const quizCampaignRoutes = createApp()
       const now = Date.now();
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
-      const stages = await listStages(c.var.db, campaign.id);
-      const stage = resolveStage(stages, c.req.valid('json').stageId, now);
+      const db = c.var.db;
+      const day = chinaDay(now);
+      const campaignSettings = effectiveSettings(campaign, null);
+      // One round trip for every check; a stage with banks of its own needs a second for its pool.
+      const ctx = await startContext(db, campaign, viewer.id, day, campaignSettings.bankIds);
+      const stage = resolveStage(ctx.stages, c.req.valid('json').stageId, now);
       const stageId = stage?.id ?? 'main';
       const s = effectiveSettings(campaign, stage);
-      const db = c.var.db;
-      if (s.audience === 'members' && !canManagePath(viewer, campaign.orgPath) && !(await isMemberUnder(db, viewer.id, campaign.orgPath))) {
-        throw new ApiError('forbidden', 'msg.quiz_members_only');
-      }
-      if (stage && stage.ord > 1 && !(await isAdmitted(db, stage.id, viewer.id))) throw new ApiError('forbidden', 'msg.quiz_not_admitted');
+      if (s.audience === 'members' && !ctx.member && !canManagePath(viewer, campaign.orgPath)) throw new ApiError('forbidden', 'msg.quiz_members_only');
+      if (stage && stage.ord > 1 && !ctx.admitted.has(stage.id)) throw new ApiError('forbidden', 'msg.quiz_not_admitted');
 
-      const active = await activeAttempt(db, campaign.id, stageId, viewer.id);
+      const active = ctx.active(stageId);
       if (active && !(abandoned(active, s) && (await expireIfStale(c, active, campaign, viewer)))) {
         const q = await getQuestion(db, active.questionIds[active.current]!);
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, { attempt: attemptView(active, q ?? null, s) });
       }
-      const day = chinaDay(now);
-      const used = await usage(db, campaign.id, stageId, viewer.id, day);
-      if (used.today >= s.attemptsPerDay) throw new ApiError('rate_limited', 'msg.quiz_daily_limit', {}, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000) + 0) });
+      const used = ctx.usage(stageId);
+      if (used.today >= s.attemptsPerDay) throw new ApiError('rate_limited', 'msg.quiz_daily_limit', {}, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
       if (s.attemptsTotal !== null && used.total >= s.attemptsTotal) throw new ApiError('rate_limited', 'msg.quiz_total_limit');
 
-      const pool = await questionPool(db, s.bankIds);
+      const sameBanks = s.bankIds.length === campaignSettings.bankIds.length && s.bankIds.every((b) => campaignSettings.bankIds.includes(b));
+      const pool = sameBanks ? ctx.pool : await questionPool(db, s.bankIds);
       const n = s.mode === 'challenge' ? Math.min(pool.length, 100) : Math.min(pool.length, s.questionsPerAttempt);
       if (!n) throw new ApiError('conflict', 'msg.quiz_no_questions');
       const drawn = drawQuestions(pool, n, s.stratify, crypto01);
-      const row = await insertAttempt(db, {
-        id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
-        questionIds: drawn.map((q) => q.id), current: 0, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
-        correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
-      });
+      // the first question is read while the attempt is written: it is shown only if the write wins
+      const [row, first] = await Promise.all([
+        insertAttempt(db, {
+          id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
+          questionIds: drawn.map((q) => q.id), current: 0, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
+          correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
+        }),
+        getQuestion(db, drawn[0]!.id),
+      ]);
       if (!row) {
         const winner = await activeAttempt(db, campaign.id, stageId, viewer.id);
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, winner ? { attempt: attemptView(winner, (await getQuestion(db, winner.questionIds[winner.current]!)) ?? null, s) } : undefined);
       }
-      const first = await getQuestion(db, row.questionIds[0]!);
       return c.json({ attempt: attemptView(row as AttemptRow, first ?? null, s) }, 201);
     },
   )
@@ -211,24 +229,21 @@ export const attemptRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       const db = c.var.db;
-      const a = await getAttempt(db, c.req.valid('param').id);
-      if (!a || a.userId !== viewer.id) throw new ApiError('not_found');
+      // One round trip for everything the answer needs: the attempt, this and the next
+      // question, the campaign (and stage) settings, and today's points for the cap.
+      const ctx = await answerContext(db, c.req.valid('param').id, viewer.id, chinaDay(Date.now()));
+      const a = ctx.attempt;
+      if (!a || a.userId !== viewer.id || !ctx.campaign) throw new ApiError('not_found');
       if (a.status !== 'active') throw new ApiError('conflict', 'msg.quiz_finished');
       const body = c.req.valid('json');
       const idx = a.current;
       if (body.questionId !== a.questionIds[idx]) throw new ApiError('conflict', 'msg.quiz_not_current');
-      // One round trip for everything the answer needs: this and the next question, the
-      // campaign (and stage) settings, and today's points for the cap.
       const nextId = a.questionIds[idx + 1];
-      const [qs, ctx, pointsToday] = await Promise.all([
-        questionsByIds(db, nextId ? [body.questionId, nextId] : [body.questionId]),
-        attemptContext(c, a),
-        pointsTodayOf(db, a.campaignId, viewer.id, chinaDay(Date.now())),
-      ]);
-      const q = qs.get(body.questionId);
+      const q = ctx.questions.get(body.questionId);
       if (!q) throw new ApiError('not_found');
       if (!answerShapeOk(q, body.answer)) throw new ApiError('validation_failed', 'msg.quiz_answer_shape', {}, { answer: { key: 'msg.quiz_answer_shape' } });
-      const { campaign, settings: s } = ctx;
+      const campaign = ctx.campaign;
+      const s = effectiveSettings(campaign, ctx.stages.find((x) => x.id === a.stageId) ?? null);
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
 
       const now = Date.now();
@@ -236,26 +251,21 @@ export const attemptRoutes = createApp()
       const correct = !late && isCorrect(q, body.answer);
       const msTaken = Math.max(0, Math.min(now - a.shownAt, s.secondsPerQuestion * 1000));
       const finished = idx + 1 >= a.questionIds.length || (a.mode === 'challenge' && !correct);
-      const room = Math.max(0, s.dailyPointsCap - pointsToday);
+      const room = Math.max(0, s.dailyPointsCap - ctx.pointsToday);
       const points = correct ? Math.min(s.pointsPerCorrect, room) : 0;
       const finishPoints = finished ? Math.min(s.pointsForFinish, room - points) : 0;
-      const ok = await recordAnswer(db, {
-        attempt: a, idx, questionId: q.id, answer: body.answer, correct, late, msTaken, points, finishPoints,
-        flag: msTaken < s.minAnswerMs, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz',
-      });
-      if (!ok) throw new ApiError('conflict', 'msg.quiz_not_current');
-
       const score = a.score + (correct ? 1 : 0);
-      const stage = a.stageId === 'main' ? undefined : a.stageId;
-      if (a.mode === 'daily' && points + finishPoints > 0) {
-        const unit = await unitOf(c, viewer);
-        await recordScores(c.env, db, campaign, 'add', [{ key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null, score: points + finishPoints, tiebreak: 0 }], stage);
-      } else if (finished && a.mode !== 'daily') {
-        await rankFinished(c, viewer, campaign, { score, msUsed: a.msUsed + msTaken, stageId: a.stageId });
-      }
+      // The board's durable record is written in the answer's own batch: both or neither.
+      const board = await attemptScore(c, viewer, campaign, a, { finished, score, msUsed: a.msUsed + msTaken, points: points + finishPoints });
+      const res = await recordAnswer(db, {
+        attempt: a, idx, questionId: q.id, answer: body.answer, correct, late, msTaken, points, finishPoints,
+        flag: msTaken < s.minAnswerMs, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz', also: board?.stmts,
+      });
+      if (!res) throw new ApiError('conflict', 'msg.quiz_not_current');
+      if (board) await board.publish(c.env, res);
       let next = null;
       if (!finished) {
-        next = { index: idx + 1, question: publicQuestion(qs.get(nextId!)!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
+        next = { index: idx + 1, question: publicQuestion(ctx.questions.get(nextId!)!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
       }
       return c.json({
         correct, late, score, points: a.points + points + finishPoints, finished, next,
