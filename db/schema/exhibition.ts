@@ -46,3 +46,33 @@ export const bookings = sqliteTable(
     index('bookings_campaign_day_idx').on(t.campaignId, t.day),
   ],
 );
+
+/**
+ * 候补 — the waiting list of a full slot. Seats freed by a cancellation go to the people
+ * waiting, in the order they joined, as bookings (like 12306's 候补购票): an entry whose
+ * party no longer fits is passed over without losing its place.
+ */
+export const slotWaitlist = sqliteTable(
+  'slot_waitlist',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    slotId: text('slot_id').notNull(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    partySize: integer('party_size').notNull(),
+    /** the slot's day (China time): the one-booking-a-day rule also holds for bookings made from here */
+    day: text('day').notNull(),
+    status: text('status', { enum: ['waiting', 'booked', 'cancelled', 'expired'] }).notNull(),
+    /** the booking this entry became */
+    bookingId: text('booking_id'),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('waitlist_one_uq').on(t.slotId, t.userId).where(sql`status = 'waiting'`),
+    index('waitlist_queue_idx').on(t.slotId, t.status, t.createdAt),
+    index('waitlist_user_idx').on(t.userId, t.status),
+  ],
+);

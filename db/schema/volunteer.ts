@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, real, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /** A member's personal "1+1" invite for a campaign (one per member and campaign). */
 export const volunteerInvites = sqliteTable(
@@ -58,6 +58,9 @@ export const serviceRecords = sqliteTable(
     hours: real('hours').notNull(),
     description: text('description').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    /** self-reported, or computed from check-in and check-out at a service activity */
+    source: text('source', { enum: ['self', 'checkin'] }).notNull().default('self'),
+    activityId: text('activity_id'),
     reason: text('reason'),
     reviewedBy: text('reviewed_by'),
     reviewedAt: text('reviewed_at'),
@@ -81,4 +84,48 @@ export const certificates = sqliteTable(
     issuedAt: text('issued_at').notNull(),
   },
   (t) => [uniqueIndex('certificates_user_uq').on(t.campaignId, t.userId)],
+);
+
+/**
+ * 服务活动 — an on-site service with time, place and capacity. Volunteers sign up, then
+ * check in and out with the code shown at the place; the hours between become a service
+ * record. The code is derived from `codeSecret` and the current minute, so a photo of it
+ * sent around stops working within a couple of minutes.
+ */
+export const serviceActivities = sqliteTable(
+  'service_activities',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    place: text('place').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    /** sign-ups never exceed `capacity` (checked in the same statement) */
+    signedUp: integer('signed_up').notNull().default(0),
+    codeSecret: text('code_secret').notNull(),
+    status: text('status', { enum: ['open', 'cancelled'] }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('service_activities_campaign_idx').on(t.campaignId, t.startsAt), index('service_activities_path_idx').on(t.campaignId, t.orgPath)],
+);
+
+export const serviceSignups = sqliteTable(
+  'service_signups',
+  {
+    activityId: text('activity_id').notNull(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: ['signed_up', 'cancelled'] }).notNull(),
+    checkedInAt: text('checked_in_at'),
+    checkedOutAt: text('checked_out_at'),
+    /** the service record made at check-out */
+    recordId: text('record_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index('service_signups_user_idx').on(t.userId, t.status)],
 );
