@@ -34,6 +34,8 @@ export const MESSAGES = {
   'msg.password_short': { 'zh-CN': '密码至少8位。', en: 'The password needs at least 8 characters.' },
   'msg.iso_time': { 'zh-CN': '时间格式应为 ISO 8601，如 2026-01-01T08:00:00Z。', en: 'Use an ISO 8601 time such as 2026-01-01T08:00:00Z.' },
   'msg.limit': { 'zh-CN': 'limit 应为 1 到 100 的整数。', en: 'limit must be an integer from 1 to 100.' },
+  'msg.format': { 'zh-CN': '格式应为 xlsx 或 csv。', en: 'format must be xlsx or csv.' },
+  'msg.series': { 'zh-CN': '趋势粒度应为 day（按天）或 week（按周）。', en: 'series must be day or week.' },
   'msg.cursor': { 'zh-CN': '分页游标无效。', en: 'Invalid page cursor.' },
   'msg.slug': { 'zh-CN': '短链接只能包含小写字母、数字和连字符，最长64位。', en: 'The slug may contain lowercase letters, digits and hyphens, up to 64.' },
   'msg.kind': { 'zh-CN': '活动类型应为 quiz、contest、volunteer、drive 或 exhibition。', en: 'kind must be quiz, contest, volunteer, drive or exhibition.' },

@@ -49,3 +49,35 @@ export const ACTIVITY_TYPES = [
   'volunteer_pair', 'volunteer_hours', 'drive_pledge', 'drive_verified', 'exhibition_visit', 'offline_score', 'contest_view',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** The Monday (YYYY-MM-DD) of the week of a day: weeks start on Monday in China. */
+export function weekOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Longest trend we draw: a year of days, or about eight years of weeks. */
+export const SERIES_MAX_POINTS = 400;
+
+/**
+ * A trend with every day (or week) from `first` to `last` (China days, YYYY-MM-DD), the
+ * missing ones as zeros, so a chart's gaps mean "nothing happened" rather than "no data".
+ * Keeps the most recent SERIES_MAX_POINTS.
+ */
+export function fillSeries<T extends { at: string }>(rows: T[], first: string, last: string, step: 'day' | 'week', zero: (at: string) => T): T[] {
+  const byAt = new Map(rows.map((r) => [r.at, r]));
+  const start = step === 'week' ? weekOf(first) : first;
+  const end = step === 'week' ? weekOf(last) : last;
+  const stepMs = (step === 'week' ? 7 : 1) * 86_400_000;
+  let t = Date.parse(`${start}T00:00:00Z`);
+  const stop = Date.parse(`${end}T00:00:00Z`);
+  if (!(t <= stop)) return [];
+  t = Math.max(t, stop - (SERIES_MAX_POINTS - 1) * stepMs);
+  const out: T[] = [];
+  for (; t <= stop; t += stepMs) {
+    const at = new Date(t).toISOString().slice(0, 10);
+    out.push(byAt.get(at) ?? zero(at));
+  }
+  return out;
+}

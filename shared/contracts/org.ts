@@ -28,6 +28,33 @@ export type RosterReportDto = v.InferOutput<typeof RosterReport>;
 export const MetricsQuery = v.strictObject({
   from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
   to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  /** add a trend: activity by China day, or by week (starting Monday) */
+  series: v.optional(v.picklist(['day', 'week'], 'msg.series')),
+});
+
+export const MetricsExportQuery = v.strictObject({
+  from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  format: v.optional(v.picklist(['csv', 'xlsx'], 'msg.format'), 'xlsx'),
+});
+
+/** The same metrics for one unit directly below: which 党支部 lag behind. */
+export const UnitMetrics = v.object({
+  orgUnitId: v.string(),
+  name: v.string(),
+  kind: v.string(),
+  members: v.number(),
+  activeMembers: v.number(),
+  participationRate: v.number(),
+  points: v.number(),
+});
+
+export const MetricsPoint = v.object({
+  /** the China day, or the Monday of the week (YYYY-MM-DD) */
+  at: v.string(),
+  events: v.number(),
+  activeMembers: v.number(),
+  points: v.number(),
 });
 
 export const Metrics = v.object({
@@ -37,6 +64,10 @@ export const Metrics = v.object({
   participationRate: v.number(),
   points: v.number(),
   byKind: v.record(v.string(), v.object({ events: v.number(), activeMembers: v.number(), points: v.number() })),
+  /** each unit directly below, with the same metrics over its own subtree */
+  units: v.array(UnitMetrics),
+  /** with `?series=`: every day (or week) of the period, zeros included */
+  series: v.optional(v.array(MetricsPoint)),
 });
 export type MetricsDto = v.InferOutput<typeof Metrics>;
 

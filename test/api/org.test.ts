@@ -164,6 +164,54 @@ describe('metrics', () => {
     expect(r.body.byKind.volunteer).toEqual({ events: 1, activeMembers: 1, points: 4 });
     const branch = await org.get(`/api/v1/org-units/fgw-b2/metrics?from=${from}&to=${to}`);
     expect(branch.body.points).toBe(0);
+
+    // each unit directly below, over its own subtree: which 党支部 lag behind
+    const b1 = r.body.units.find((u: { orgUnitId: string }) => u.orgUnitId === 'fgw-b1');
+    const b1Members = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/fgw-b1/%' AND role = 'member'").first<{ n: number }>())!.n;
+    expect(b1).toMatchObject({ name: expect.any(String), members: b1Members, activeMembers: 2, points: 9 });
+    expect(b1.participationRate).toBeCloseTo(2 / b1Members, 4);
+    const children = (await env.DB.prepare("SELECT id FROM org_units WHERE parent_id = 'fgw' ORDER BY path").all<{ id: string }>()).results.map((x) => x.id);
+    expect(r.body.units.map((u: { orgUnitId: string }) => u.orgUnitId)).toEqual(children);
+    expect(r.body.units.filter((u: { orgUnitId: string }) => u.orgUnitId !== 'fgw-b1').every((u: { points: number }) => u.points === 0)).toBe(true);
+    expect(r.body.series).toBeUndefined();
+  });
+
+  it('draws a trend by China day or week, with the quiet days as zeros, and exports the table', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const ins = (id: string, user: string, at: string, points: number) =>
+      env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, 'fgw-b2', '/root/fgw/fgw-b2/', 'camp-quiz', 'quiz', 'quiz_attempt', ?, 1, ?, ?)").bind(id, user, points, at, id);
+    const member = (await env.DB.prepare("SELECT user_id FROM memberships WHERE org_unit_id = 'fgw-b2' AND role = 'member' LIMIT 1").first<{ user_id: string }>())!.user_id;
+    await env.DB.batch([
+      // 2098-03-03 is a Monday; 23:30 UTC on the 2nd is already the 3rd in China
+      ins('t1', member, '2098-03-02T23:30:00.000Z', 2),
+      ins('t2', member, '2098-03-03T10:00:00.000Z', 3),
+      ins('t3', 'user-m000', '2098-03-05T01:00:00.000Z', 1),
+      ins('t4', member, '2098-03-10T01:00:00.000Z', 5),
+    ]);
+    const q = 'from=2098-03-02T16:00:00.000Z&to=2098-03-11T15:59:59.000Z';
+    const days = await org.get(`/api/v1/org-units/fgw-b2/metrics?${q}&series=day`);
+    expect(days.status).toBe(200);
+    expect(days.body.series.map((p: { at: string }) => p.at)).toEqual(['03', '04', '05', '06', '07', '08', '09', '10', '11'].map((d) => `2098-03-${d}`));
+    expect(days.body.series[0]).toEqual({ at: '2098-03-03', events: 2, activeMembers: 1, points: 5 });
+    expect(days.body.series[1]).toEqual({ at: '2098-03-04', events: 0, activeMembers: 0, points: 0 });
+    expect(days.body.series[7]).toMatchObject({ at: '2098-03-10', events: 1, points: 5 });
+    const weeks = await org.get(`/api/v1/org-units/fgw-b2/metrics?${q}&series=week`);
+    expect(weeks.body.series).toEqual([
+      { at: '2098-03-03', events: 3, activeMembers: 1, points: 6 },
+      { at: '2098-03-10', events: 1, activeMembers: 1, points: 5 },
+    ]);
+    expect((await org.get(`/api/v1/org-units/fgw-b2/metrics?${q}&series=month`)).status).toBe(400);
+
+    const csv = await org.get(`/api/v1/org-units/fgw/metrics/export?${q}&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (csv.text as string).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('"组织","党员人数","活跃人数","参与率","积分","统计期间"');
+    expect(lines[1]).toMatch(/（合计）","\d+","\d+","[\d.]+%","11","2098-03-03 至 2098-03-11"$/);
+    expect(lines.some((l) => l.includes('"11"') && !l.includes('合计'))).toBe(true);
+    const xlsx = await org.get(`/api/v1/org-units/fgw/metrics/export?${q}`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await (await signedIn(PHONES.fgwMember)).get('/api/v1/org-units/fgw/metrics/export')).status).toBe(403);
   });
 
   it('validates the period', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskName, maskPhone } from '../../shared/mask';
 import { pickLang } from '../../shared/i18n';
 import { checkRosterRows, normalizePhone, rosterColumns } from '../../shared/roster';
-import { participationRate, METRICS } from '../../shared/metrics';
+import { participationRate, METRICS, fillSeries, weekOf, SERIES_MAX_POINTS } from '../../shared/metrics';
 import { parseSettings } from '../../shared/contracts/campaigns';
 import { msg, MESSAGES } from '../../shared/messages';
 
@@ -82,5 +82,26 @@ describe('campaign settings', () => {
     expect(parseSettings('volunteer', { pairCap: 0 }).success).toBe(false);
     expect(parseSettings('drive', { goal: -1 }).success).toBe(false);
     expect(parseSettings('exhibition', { colour: 'red' }).success).toBe(false);
+  });
+});
+
+describe('metrics trend', () => {
+  const zero = (at: string) => ({ at, n: 0 });
+  it('starts weeks on Monday', () => {
+    expect(weekOf('2098-03-03')).toBe('2098-03-03'); // a Monday
+    expect(weekOf('2098-03-09')).toBe('2098-03-03'); // the Sunday after
+    expect(weekOf('2098-03-02')).toBe('2098-02-24'); // the Sunday before
+  });
+  it('fills quiet days and weeks with zeros, in order', () => {
+    expect(fillSeries([{ at: '2026-01-02', n: 3 }], '2026-01-01', '2026-01-03', 'day', zero)).toEqual([
+      { at: '2026-01-01', n: 0 }, { at: '2026-01-02', n: 3 }, { at: '2026-01-03', n: 0 },
+    ]);
+    expect(fillSeries([{ at: '2098-03-10', n: 1 }], '2098-03-05', '2098-03-12', 'week', zero)).toEqual([{ at: '2098-03-03', n: 0 }, { at: '2098-03-10', n: 1 }]);
+    expect(fillSeries([], '2026-01-03', '2026-01-01', 'day', zero)).toEqual([]);
+  });
+  it('keeps the most recent points of a long period', () => {
+    const s = fillSeries([], '2000-01-01', '2026-01-01', 'day', zero);
+    expect(s).toHaveLength(SERIES_MAX_POINTS);
+    expect(s[s.length - 1]!.at).toBe('2026-01-01');
   });
 });

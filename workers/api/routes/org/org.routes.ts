@@ -5,11 +5,12 @@ import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
-import { parseTable, readUpload, XLSX_TYPE } from '../../lib/tables';
-import { CreateOrgUnitBody, Metrics, MetricsQuery, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
+import { parseTable, readUpload, tableFile, XLSX_TYPE } from '../../lib/tables';
+import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
-import { participationRate } from '../../../../shared/metrics';
+import { fillSeries, participationRate } from '../../../../shared/metrics';
+import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
 import { applyRoster, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, planRoster } from '../../../../db/queries/org';
 import { subtreeMetrics } from '../../../../db/queries/activity';
@@ -116,7 +117,11 @@ export const orgRoutes = createApp()
   )
   .get(
     '/:id/metrics',
-    describeRoute({ tags: ['Org tree'], summary: 'Member-activity metrics of a subtree (organizer of that subtree); definitions in shared/metrics.ts', responses: { 200: json(Metrics) } }),
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'Member-activity metrics of a subtree (organizer of that subtree), with each unit directly below (`units`) and, with `?series=day|week`, a trend; definitions in shared/metrics.ts',
+      responses: { 200: json(Metrics) },
+    }),
     valid('param', IdParam),
     valid('query', MetricsQuery),
     async (c) => {
@@ -124,7 +129,39 @@ export const orgRoutes = createApp()
       requireManage(c, unit.path);
       const q = c.req.valid('query');
       if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
-      const m = await subtreeMetrics(c.var.db, unit.path, q);
-      return c.json({ orgUnitId: unit.id, ...m, participationRate: participationRate(m.activeMembers, m.members) });
+      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series });
+      const last = chinaDay(q.to ?? Date.now());
+      const first = q.from ? chinaDay(q.from) : (m.series[0]?.at ?? last);
+      return c.json({
+        orgUnitId: unit.id,
+        members: m.members, activeMembers: m.activeMembers, participationRate: participationRate(m.activeMembers, m.members), points: m.points, byKind: m.byKind,
+        units: m.units.map((u) => ({ ...u, participationRate: participationRate(u.activeMembers, u.members) })),
+        ...(q.series ? { series: fillSeries(m.series, first, last, q.series, (at) => ({ at, events: 0, activeMembers: 0, points: 0 })) } : {}),
+      });
+    },
+  )
+  .get(
+    '/:id/metrics/export',
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'The metrics as a table for reports (xlsx or csv): the subtree, then each unit directly below',
+      responses: { 200: { description: 'The table', content: { [XLSX_TYPE]: {}, 'text/csv': {} } } },
+    }),
+    valid('param', IdParam),
+    valid('query', MetricsExportQuery),
+    async (c) => {
+      const unit = await unitOr404(c, c.req.valid('param').id);
+      requireManage(c, unit.path);
+      const q = c.req.valid('query');
+      if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id });
+      const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;
+      const pct = (active: number, members: number) => `${(participationRate(active, members) * 100).toFixed(1)}%`;
+      const rows: unknown[][] = [
+        ['组织', '党员人数', '活跃人数', '参与率', '积分', '统计期间'],
+        [`${unit.name}（合计）`, m.members, m.activeMembers, pct(m.activeMembers, m.members), m.points, period],
+        ...m.units.map((u) => [u.name, u.members, u.activeMembers, pct(u.activeMembers, u.members), u.points, period]),
+      ];
+      return tableFile(c, rows, `${unit.id}-metrics-${chinaDay()}`, q.format, '成员参与统计');
     },
   );
