@@ -70,6 +70,8 @@ export const Metrics = v.object({
   series: v.optional(v.array(MetricsPoint)),
 });
 export type MetricsDto = v.InferOutput<typeof Metrics>;
+export type MetricsPointDto = v.InferOutput<typeof MetricsPoint>;
+export type UnitMetricsDto = v.InferOutput<typeof UnitMetrics>;
 
 /** Largest roster we accept in one upload: bigger files are split by the organizer. */
 export const ROSTER_MAX_ROWS = 20000;

@@ -247,4 +247,65 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     assert.deepEqual([...portal.problems, ...desk.problems], []);
     await desk.context.close();
   });
+
+  test('an organizer reads the trend and the units below, opens one, and downloads the report', async () => {
+    const { context, page, problems } = await newPage(DESK_VP);
+    const login = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone: '13800000001', password: PASSWORD }, headers: { origin: BASE } });
+    assert.equal(login.status(), 200);
+    await page.goto(`${BASE}/console/`);
+    await page.getByRole('heading', { name: '概览' }).waitFor();
+    const trend = page.getByTestId('metrics-trend');
+    await trend.getByRole('img', { name: /参与人数趋势折线图：共 30 个天/ }).waitFor();
+    // the demo's four weeks of activity draw a line, not a flat zero
+    assert.match(await trend.locator('.cs-chart-line').getAttribute('d'), /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){29}$/);
+    const units = page.getByTestId('unit-metrics');
+    const rows = units.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 4, 'the root has four 机关党委 directly below');
+    await shot(page, 'console-overview-units-1280');
+
+    // "all time" draws weeks
+    await page.getByRole('button', { name: '全部' }).click();
+    await trend.getByText('每周（周一起）的参与情况。').waitFor();
+
+    // the report downloads as a workbook
+    const [download] = await Promise.all([page.waitForEvent('download'), units.getByTestId('metrics-export-xlsx').click()]);
+    assert.match(download.suggestedFilename(), /^root-metrics-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    // a unit's name opens its own overview
+    await units.getByRole('button', { name: /查看“市发展和改革委员会机关党委”的概览/ }).click();
+    await page.getByText('市发展和改革委员会机关党委及下级组织的成员参与情况。').waitFor();
+    await page.setViewportSize(PHONE_VP);
+    await units.locator('tbody tr').first().waitFor();
+    await shot(page, 'console-overview-units-390');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('every page fits a 360 px phone: nothing widens the page sideways', async () => {
+    const { context, page, problems } = await newPage({ width: 360, height: 740 });
+    const login = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone: '13800000001', password: PASSWORD }, headers: { origin: BASE } });
+    assert.equal(login.status(), 200);
+    const pages = [
+      '/', '/campaigns', '/c/dangshi-daily', '/c/dangshi-daily/rank', '/c/dangshi-contest/quiz', '/c/hanmo-danqing/contest',
+      '/c/hanmo-danqing/gallery', '/c/hanmo-danqing/results', '/c/one-plus-one/volunteer', '/c/hanmo-exhibition/visit',
+      '/my-bookings', '/c/jinqiu-zhuxue/drive', '/rank', '/me',
+      '/console/', '/console/org', '/console/campaigns', '/console/campaigns/new', '/console/campaigns/camp-quiz',
+      '/console/campaigns/camp-quiz/quiz', '/console/quiz-banks', '/console/quiz-banks/bank-demo', '/console/campaigns/camp-quiz/leaderboard',
+      '/console/campaigns/camp-contest/entries', '/console/campaigns/camp-contest/judging', '/console/campaigns/camp-contest/results',
+      '/console/campaigns/camp-volunteer/volunteer', '/console/campaigns/camp-drive/drive', '/console/campaigns/camp-exhibition/exhibition',
+      '/console/campaigns/camp-exhibition/check-in',
+    ];
+    const wide = [];
+    for (const path of pages) {
+      await page.goto(BASE + path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${path}: ${width}px`);
+    }
+    assert.deepEqual(wide, [], 'pages wider than the screen');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

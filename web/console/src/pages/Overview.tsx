@@ -1,7 +1,8 @@
-import { createEffect, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { CAMPAIGN_KINDS, KIND_LABEL } from '@shared/kinds';
 import { METRICS, type MetricName } from '@shared/metrics';
 import { loc } from '@ui/i18n';
+import { chinaDay } from '@shared/i18n';
 import { api, qs } from '@ui/api';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -12,6 +13,9 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Metrics } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { MetricsTrend } from '../ui/MetricsTrend';
+import { UnitMetricsTable } from '../ui/UnitMetricsTable';
+import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
 
 // the "1+1" card (带动率, records to review), loaded on demand
@@ -26,19 +30,20 @@ const PERIODS = [
 
 const CARDS: MetricName[] = ['members', 'activeMembers', 'participationRate', 'points'];
 
-/** 概览: the subtree's member metrics as cards (with their definitions) and activity by kind. */
+/** 概览: the subtree's member metrics as cards (with their definitions), the trend, the units below and activity by kind. */
 export function Overview() {
   const [days, setDays] = createSignal<number>(30);
   createEffect(() => {
     document.title = `${t('overview.title')} · ${t('console.name')}`;
   });
 
+  // "all time" draws weeks; the shorter periods draw days
+  const step = () => (days() ? 'day' : 'week') as 'day' | 'week';
+  // "近30天" = the last 30 calendar days in China, today included (a report's natural unit)
+  const from = createMemo(() => (days() ? new Date(`${chinaDay(Date.now() - (days() - 1) * 86_400_000)}T00:00:00+08:00`).toISOString() : undefined));
   const [metrics, { refetch }] = createResource(
-    () => (org.scopeId() ? { id: org.scopeId()!, days: days() } : null),
-    async ({ id, days }) => {
-      const from = days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined;
-      return api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from })}`);
-    },
+    () => (org.scopeId() ? { id: org.scopeId()!, from: from(), series: step() } : null),
+    async ({ id, from, series }) => api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, series })}`),
   );
 
   const value = (m: Metrics, name: MetricName) =>
@@ -95,6 +100,10 @@ export function Overview() {
                   )}
                 </For>
               </div>
+              <MetricsTrend series={m().series ?? []} step={step()} stale={metrics.loading} />
+              <Show when={m().units.length}>
+                <UnitMetricsTable unitId={m().orgUnitId} units={m().units} rate={m().participationRate} from={from()} onOpen={(id) => org.setScope(id)} stale={metrics.loading} />
+              </Show>
               <ByKind metrics={m()} />
             </>
           )}
@@ -114,15 +123,7 @@ function ByKind(props: { metrics: Metrics }) {
     }));
   const max = () => Math.max(1, ...rows().map((r) => r.events));
   const empty = () => rows().every((r) => r.events === 0);
-  // the drawing follows its box's pixel width, so labels keep their real size on a phone
-  const [W, setW] = createSignal(480);
-  let box: HTMLDivElement | undefined;
-  onMount(() => {
-    if (!box || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(([e]) => e && setW(Math.max(280, Math.round(e.contentRect.width))));
-    ro.observe(box);
-    onCleanup(() => ro.disconnect());
-  });
+  const [W, box] = useWidth(480);
   const LABEL = () => (W() < 400 ? 120 : 150);
   const ROW = 40;
   const track = () => W() - LABEL() - 64;
