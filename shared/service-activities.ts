@@ -84,12 +84,6 @@ export function serviceHours(a: Times, checkedInAt: string, checkedOutAt: string
   return Math.floor((to - from) / 1_800_000) / 2;
 }
 
-/** The hours that still fit in the day's maximum, in half-hour steps (never negative). */
-export function withinDailyMax(hours: number, usedThatDay: number, maxPerDay: number): number {
-  const room = Math.floor(Math.max(0, maxPerDay - usedThatDay) * 2) / 2;
-  return Math.min(hours, room);
-}
-
 /** The start of the counted service (the later of check-in and start): its China day is the record's date. */
 export function serviceStart(a: Times, checkedInAt: string): number {
   return Math.max(Date.parse(a.startsAt), Date.parse(checkedInAt));
