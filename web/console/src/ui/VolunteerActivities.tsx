@@ -99,9 +99,9 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
                   <For each={list()}>
                     {(a) => (
                       <tr data-key={a.id} classList={{ 'vo-row-selected': viewing()?.id === a.id }}>
-                        <td><strong>{a.title}</strong></td>
+                        <td class="sa-cell-text"><strong>{a.title}</strong></td>
                         <td class="tx-num cs-nowrap">{whenText(a)}</td>
-                        <td>{a.place}</td>
+                        <td class="sa-cell-text">{a.place}</td>
                         <td class="cs-nowrap">{a.orgUnitName ?? '—'}</td>
                         <td class="num tx-num cs-nowrap">
                           <strong>{fmtNumber(a.signedUp)}</strong>/{fmtNumber(a.capacity)}
@@ -120,7 +120,10 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
                                   {t('sa.codeScreen')}
                                 </a>
                               </Show>
-                              <Button small variant="ghost" onClick={() => setViewing(viewing()?.id === a.id ? null : a)} aria-expanded={viewing()?.id === a.id} aria-label={t('sa.signupsOf', { title: a.title })} data-testid="sa-signups">
+                              <Button small variant="ghost" onClick={() => {
+                                  setViewing(viewing()?.id === a.id ? null : a);
+                                  void refetch();
+                                }} aria-expanded={viewing()?.id === a.id} aria-label={t('sa.signupsOf', { title: a.title })} data-testid="sa-signups">
                                 <Icon name="user" />
                                 {t('sa.signups')}
                               </Button>
@@ -159,7 +162,7 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
         </Switch>
       </section>
 
-      <Show when={viewing()}>{(a) => <Signups activity={a()} onClose={() => setViewing(null)} />}</Show>
+      <Show when={viewing()}>{(a) => <Signups activity={list().find((x) => x.id === a().id) ?? a()} onRefresh={() => void refetch()} onClose={() => setViewing(null)} />}</Show>
     </div>
   );
 }
@@ -268,7 +271,7 @@ function ActivityForm(props: { campaign: Campaign; unitId: string; activity: Ser
   );
 }
 
-function Signups(props: { activity: ServiceActivity; onClose: () => void }) {
+function Signups(props: { activity: ServiceActivity; onRefresh: () => void; onClose: () => void }) {
   const [rows, { refetch }] = createResource(() => props.activity.id, listSignups);
   const list = () => (rows.error ? [] : rows.latest ?? []);
   const active = () => list().filter((r) => r.status === 'signed_up');
@@ -288,7 +291,7 @@ function Signups(props: { activity: ServiceActivity; onClose: () => void }) {
         <a class="tx-btn tx-btn-ghost tx-btn-sm" href={signupsExportUrl(props.activity.id, 'csv')} download="">
           CSV
         </a>
-        <Button small variant="ghost" onClick={() => void refetch()} aria-label={t('sa.refresh')}>
+        <Button small variant="ghost" onClick={() => { void refetch(); props.onRefresh(); }} aria-label={t('sa.refresh')}>
           <Icon name="refresh" />
         </Button>
         <Button small variant="ghost" onClick={props.onClose}>
