@@ -37,3 +37,51 @@ export const ReviewRecordsBody = v.pipe(
   v.forward(v.check((b) => b.decision === 'approve' || b.reason.length > 0, 'msg.reject_reason'), ['reason']),
 );
 export const RejectBody = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.reject_reason'), v.maxLength(200)) });
+
+/* 服务活动 (service activities): on-site service with sign-up and check-in/out codes. */
+const SaTitle = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
+const SaPlace = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(120));
+const SaDescription = v.pipe(v.string(), v.trim(), v.maxLength(2000));
+const SaCapacity = v.pipe(v.number(), v.integer('msg.sa_capacity'), v.minValue(1, 'msg.sa_capacity'), v.maxValue(10000, 'msg.sa_capacity'));
+const SaTime = v.pipe(v.string(), v.isoTimestamp('msg.iso_time'));
+/** an activity lasts at most a day: hours are counted per day */
+const MAX_SPAN_MS = 24 * 3600e3;
+const spanOk = <T extends { startsAt?: string | undefined; endsAt?: string | undefined }>(b: T) => !b.startsAt || !b.endsAt || (Date.parse(b.endsAt) > Date.parse(b.startsAt) && Date.parse(b.endsAt) - Date.parse(b.startsAt) <= MAX_SPAN_MS);
+
+export const ServiceActivityBody = v.pipe(
+  v.strictObject({
+    /** the org unit that runs it (inside the campaign's subtree); the campaign's unit by default */
+    orgUnitId: v.optional(Id),
+    title: SaTitle,
+    place: SaPlace,
+    description: v.optional(SaDescription, ''),
+    startsAt: SaTime,
+    endsAt: SaTime,
+    capacity: SaCapacity,
+  }),
+  v.forward(v.check(spanOk, 'msg.sa_span'), ['endsAt']),
+);
+
+export const ServiceActivityPatch = v.pipe(
+  v.strictObject({
+    title: v.optional(SaTitle),
+    place: v.optional(SaPlace),
+    description: v.optional(SaDescription),
+    startsAt: v.optional(SaTime),
+    endsAt: v.optional(SaTime),
+    capacity: v.optional(SaCapacity),
+  }),
+  v.forward(v.check(spanOk, 'msg.sa_span'), ['endsAt']),
+);
+
+export const ServiceActivityQuery = v.strictObject({
+  /** upcoming: not yet over (check-out still open); all: everything, newest first (organizers' list) */
+  when: v.optional(v.picklist(['upcoming', 'all']), 'upcoming'),
+  limit: ListQuery.limit,
+});
+
+export const CheckBody = v.strictObject({
+  code: v.pipe(v.string('msg.sa_code_format'), v.trim(), v.regex(/^\d{6}$/, 'msg.sa_code_format')),
+  /** what the person means to do; without it the next step (check in, then out) */
+  action: v.optional(v.picklist(['in', 'out'])),
+});

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
+import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer, wrangler } from '../../scripts/server.mjs';
 
 export const PASSWORD = 'tongxin-demo';
 export const PHONE_VP = { width: 390, height: 844 };
@@ -63,6 +63,14 @@ export function e2e({ name, port }) {
     },
     async shot(page, file) {
       await page.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
+    },
+    /**
+     * Runs SQL on the flow's own local D1 — the controllable clock of flows with time windows
+     * (moving a time into the past). Only with the server the flow started (not with E2E_BASE).
+     */
+    sql(command) {
+      if (!persistDir) throw new Error('h.sql() needs the flow’s own server: unset E2E_BASE');
+      return wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--command', command]);
     },
     /** Polls `check` until it returns something truthy (live updates, eventual reads). */
     async eventually(check, what, ms = 8000) {

@@ -12,6 +12,7 @@ import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
@@ -44,6 +45,8 @@ const v1 = createApp()
   .route('/pairs', pairRoutes)
   .route('/invites', inviteRoutes)
   .route('/certificates', certificateRoutes)
+  .route('/campaigns', serviceActivityCampaignRoutes)
+  .route('/service-activities', serviceActivityRoutes)
   .route('/campaigns', driveCampaignRoutes)
   .route('/pledges', pledgeRoutes)
   .route('/campaigns', exhibitionCampaignRoutes)

@@ -25,6 +25,8 @@ const VolunteerPage = lazy(() => import('./pages/VolunteerPage'));
 // exhibition screens: 展览 (时段, 预约, 统计) and the phone-sized 入场核验
 const ExhibitionPage = lazy(() => import('./pages/ExhibitionPage'));
 const CheckIn = lazy(() => import('./pages/CheckIn'));
+// the full-screen code of a service activity (服务活动签到码), shown at the place
+const ServiceActivityCode = lazy(() => import('./pages/ServiceActivityCode'));
 
 // the 募捐 page of a charity drive (认捐审核, 留言审核, 单位排行, 汇总)
 const DrivePledges = lazy(() => import('./pages/DrivePledges'));
@@ -33,6 +35,7 @@ export function App() {
   return (
     <Router base="/console">
       <Route path="/login" component={Login} />
+      <Route path="/service-activities/:id/code" component={ServiceActivityCode} />
       <Route path="/" component={Layout}>
         <Route path="/" component={Overview} />
         <Route path="/org" component={Org} />

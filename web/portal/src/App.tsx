@@ -26,6 +26,8 @@ const VolunteerMine = lazy(() => import('./pages/VolunteerMine'));
 const InviteLanding = lazy(() => import('./pages/InviteLanding'));
 const CertificatePage = lazy(() => import('./pages/CertificatePage'));
 const CertificateVerify = lazy(() => import('./pages/CertificateVerify'));
+// 服务活动 check-in/out at the place (from the code screen's QR), loaded on demand
+const ServiceCheck = lazy(() => import('./pages/ServiceCheck'));
 // exhibition visits (预约参观, 我的预约, the ticket), loaded on demand
 const ExhibitionPage = lazy(() => import('./pages/ExhibitionPage'));
 const BookingsMine = lazy(() => import('./pages/BookingsMine'));
@@ -54,6 +56,7 @@ export function App() {
       <Route path="/c/:idOrSlug/certificate" component={CertificatePage} />
       <Route path="/invite/:code" component={InviteLanding} />
       <Route path="/verify/:code" component={CertificateVerify} />
+      <Route path="/service-activities/:id/check" component={ServiceCheck} />
       <Route path="/c/:idOrSlug/visit" component={ExhibitionPage} />
       <Route path="/my-bookings" component={BookingsMine} />
       <Route path="/my-bookings/:code" component={BookingTicket} />

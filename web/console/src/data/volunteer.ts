@@ -59,6 +59,9 @@ export interface ServiceRecord {
   reason: string | null;
   reviewedAt: string | null;
   createdAt: string;
+  /** self-reported, or from check-in/out at a service activity (verified on site: 签到核验) */
+  source?: 'self' | 'checkin';
+  activityId?: string | null;
 }
 
 export interface RecordFilter {

@@ -17,12 +17,13 @@ import { VolunteerExport } from '../ui/VolunteerExport';
 import { VolunteerOverview } from '../ui/VolunteerOverview';
 import { VolunteerPairs } from '../ui/VolunteerPairs';
 import { VolunteerReview } from '../ui/VolunteerReview';
+import { VolunteerActivities } from '../ui/VolunteerActivities';
 import '../volunteer.css';
 
-type Tab = 'overview' | 'pairs' | 'review' | 'export';
-const TABS: readonly Tab[] = ['overview', 'pairs', 'review', 'export'];
+type Tab = 'overview' | 'pairs' | 'activities' | 'review' | 'export';
+const TABS: readonly Tab[] = ['overview', 'pairs', 'activities', 'review', 'export'];
 
-/** "1+1" of one campaign (/console/campaigns/:id/volunteer): 概况 · 结对 · 审核 · 导出. Loaded on demand. */
+/** "1+1" of one campaign (/console/campaigns/:id/volunteer): 概况 · 结对 · 服务活动 · 审核 · 导出. Loaded on demand. */
 export default function VolunteerPage() {
   return (
     <CampaignModulePage
@@ -115,6 +116,9 @@ function Volunteer(props: { campaign: Campaign }) {
                 </Match>
                 <Match when={tab() === 'pairs'}>
                   <VolunteerPairs campaign={props.campaign} unitId={u()} onChanged={refetchStats} />
+                </Match>
+                <Match when={tab() === 'activities'}>
+                  <VolunteerActivities campaign={props.campaign} unitId={u()} />
                 </Match>
                 <Match when={tab() === 'review'}>
                   <VolunteerReview campaign={props.campaign} unitId={u()} onChanged={refetchStats} />

@@ -268,7 +268,15 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
                         <td class="num tx-num cs-nowrap">
                           <strong>{fmtHours(r.hours)}</strong>
                         </td>
-                        <td class="vo-desc">{r.description}</td>
+                        <td class="vo-desc">
+                          <Show when={r.source === 'checkin'}>
+                            <span class="tx-badge tx-badge-green vo-verified" title={t('sa.verifiedHint')} data-testid="verified-badge">
+                              <Icon name="check" />
+                              {t('sa.verified')}
+                            </span>{' '}
+                          </Show>
+                          {r.description}
+                        </td>
                         <td>
                           <StateCell r={r} />
                         </td>

@@ -37,6 +37,9 @@ export interface ServiceRecord {
   reason: string | null;
   reviewedAt: string | null;
   createdAt: string;
+  /** self-reported, or from check-in/out at a service activity (verified on site) */
+  source?: 'self' | 'checkin';
+  activityId?: string | null;
 }
 
 export interface MyVolunteer {

@@ -27,6 +27,7 @@ import {
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
 import { copyText, inWeChat, OnePlusOne, RecordStatusBadge } from '../ui/VolunteerBits';
+import { ServiceActivities } from '../ui/ServiceActivities';
 import '../volunteer.css';
 
 /**
@@ -176,6 +177,7 @@ function Mine(props: { campaign: Campaign; data: MyVolunteer; reload: () => unkn
       <InviteCard campaign={props.campaign} data={d()} placesLeft={placesLeft()} />
       <OnePlusOne open={d().pairs.length === 0} />
       <Pairs data={d()} placesLeft={placesLeft()} />
+      <ServiceActivities campaignId={props.campaign.id} open={open()} />
       <Show when={open()} fallback={<Notice kind="warning">{t('vol.closedNoReport')}</Notice>}>
         <ReportForm campaign={props.campaign} data={d()} onDone={props.reload} />
       </Show>
@@ -506,6 +508,12 @@ function Records(props: { records: ServiceRecord[] }) {
                   <span class="vl-record-date tx-num">{r.date}</span>
                   <span class="vl-record-hours tx-num">{t('score.hours', { n: fmtHours(r.hours) })}</span>
                   <span class="tx-spacer" />
+                  <Show when={r.source === 'checkin'}>
+                    <span class="tx-badge tx-badge-neutral" title={t('sa.verifiedHint')}>
+                      <Icon name="check" />
+                      {t('sa.verified')}
+                    </span>
+                  </Show>
                   <RecordStatusBadge status={r.status} />
                 </div>
                 <p class="vl-record-desc">{r.description}</p>

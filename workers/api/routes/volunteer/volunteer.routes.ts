@@ -27,14 +27,14 @@ import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes'
 import { tableFile } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof VolunteerSettings>;
-const cfg = (c: CampaignRecord): Cfg => v.parse(VolunteerSettings, c.settings);
+export const cfg = (c: CampaignRecord): Cfg => v.parse(VolunteerSettings, c.settings);
 
-async function volunteerCampaign(c: Context<AppEnv>, id: string) {
+export async function volunteerCampaign(c: Context<AppEnv>, id: string) {
   const campaign = await visibleCampaign(c, id);
   if (campaign.kind !== 'volunteer') throw new ApiError('not_found', 'msg.vol_not_volunteer');
   return campaign;
 }
-function open(campaign: CampaignRecord) {
+export function open(campaign: CampaignRecord) {
   if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
   if (campaign.status !== 'published') throw new ApiError('not_found');
 }

@@ -1,0 +1,88 @@
+import { api, API_BASE, qs } from '@ui/api';
+
+/* 服务活动 (service activities) in the console: create/edit/cancel, sign-up lists, the code screen. */
+
+const enc = encodeURIComponent;
+
+export interface ServiceActivity {
+  id: string;
+  campaignId: string;
+  orgUnitId: string;
+  orgUnitName: string | null;
+  title: string;
+  place: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  signedUp: number;
+  seatsLeft: number;
+  status: 'open' | 'cancelled';
+  checkInOpensAt: string;
+  checkOutClosesAt: string;
+  canManage: boolean;
+}
+
+export interface Signup {
+  userId: string;
+  name: string;
+  /** masked */
+  phone: string;
+  status: 'signed_up' | 'cancelled';
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  recordId: string | null;
+  hours: number | null;
+  recordStatus: 'pending' | 'approved' | 'rejected' | null;
+  createdAt: string;
+}
+
+export interface CodeScreen {
+  code: string;
+  validUntil: string;
+  serverTime: string;
+  checkUrl: string;
+  qrSvg: string;
+  serviceActivity: ServiceActivity;
+}
+
+export interface ActivityInput {
+  orgUnitId?: string;
+  title: string;
+  place: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+}
+
+export const listActivities = (campaignId: string) =>
+  api<{ items: ServiceActivity[] }>('GET', `/campaigns/${enc(campaignId)}/service-activities${qs({ when: 'all', limit: 100 })}`).then((r) => r.items);
+export const createActivity = (campaignId: string, body: ActivityInput) =>
+  api<{ serviceActivity: ServiceActivity }>('POST', `/campaigns/${enc(campaignId)}/service-activities`, body).then((r) => r.serviceActivity);
+export const updateActivity = (id: string, body: Partial<ActivityInput>) =>
+  api<{ serviceActivity: ServiceActivity }>('PATCH', `/service-activities/${enc(id)}`, body).then((r) => r.serviceActivity);
+export const cancelActivity = (id: string) => api<{ serviceActivity: ServiceActivity }>('POST', `/service-activities/${enc(id)}/cancel`, {}).then((r) => r.serviceActivity);
+export const listSignups = (id: string) => api<{ items: Signup[] }>('GET', `/service-activities/${enc(id)}/signups`).then((r) => r.items);
+export const getCode = (id: string) => api<CodeScreen>('GET', `/service-activities/${enc(id)}/code`);
+export const signupsExportUrl = (id: string, format: 'xlsx' | 'csv' = 'xlsx') => `${API_BASE}/service-activities/${enc(id)}/signups/export${qs({ format })}`;
+export const codeHref = (id: string) => `/service-activities/${enc(id)}/code`;
+
+const CN = 8 * 3600_000;
+/** ISO → the value of a datetime-local input in China time (where the activity happens, whatever the desk's zone). */
+export function toChinaInput(iso: string): string {
+  return new Date(Date.parse(iso) + CN).toISOString().slice(0, 16);
+}
+/** A datetime-local value read as China time → ISO (UTC), or null. */
+export function fromChinaInput(v: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return null;
+  const ms = Date.parse(`${v}:00+08:00`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+export const chinaTime = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
+export const chinaDate = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(0, 10);
+/** 2026-03-01 09:00–12:00 (China time). */
+export const whenText = (a: Pick<ServiceActivity, 'startsAt' | 'endsAt'>) =>
+  `${chinaDate(a.startsAt)} ${chinaTime(a.startsAt)}–${chinaDate(a.endsAt) !== chinaDate(a.startsAt) ? `${chinaDate(a.endsAt)} ` : ''}${chinaTime(a.endsAt)}`;

@@ -1,0 +1,69 @@
+import { api } from '@ui/api';
+import type { ServiceRecord } from './volunteer';
+
+/* 服务活动 (service activities) on the portal: sign-up and check-in/out with the code at the place. */
+
+const enc = encodeURIComponent;
+
+export interface MySignup {
+  status: 'signed_up' | 'cancelled';
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  recordId: string | null;
+}
+
+export interface ServiceActivity {
+  id: string;
+  campaignId: string;
+  orgUnitId: string;
+  orgUnitName: string | null;
+  title: string;
+  place: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  signedUp: number;
+  seatsLeft: number;
+  status: 'open' | 'cancelled';
+  checkInOpensAt: string;
+  checkOutClosesAt: string;
+  mine: MySignup | null;
+  canManage: boolean;
+}
+
+export interface CheckResult {
+  step: 'checked_in' | 'checked_out';
+  serviceActivity: ServiceActivity;
+  record: ServiceRecord | null;
+  hours: number;
+  computedHours: number;
+}
+
+export const listServiceActivities = (campaignId: string) =>
+  api<{ items: ServiceActivity[] }>('GET', `/campaigns/${enc(campaignId)}/service-activities`).then((r) => r.items);
+export const getServiceActivity = (id: string) => api<{ serviceActivity: ServiceActivity }>('GET', `/service-activities/${enc(id)}`).then((r) => r.serviceActivity);
+export const signUp = (id: string) => api<{ serviceActivity: ServiceActivity }>('POST', `/service-activities/${enc(id)}/signups`, {}).then((r) => r.serviceActivity);
+export const cancelSignup = (id: string) => api<{ serviceActivity: ServiceActivity }>('DELETE', `/service-activities/${enc(id)}/signups`).then((r) => r.serviceActivity);
+export const check = (id: string, code: string, action: 'in' | 'out') => api<CheckResult>('POST', `/service-activities/${enc(id)}/check`, { code, action });
+
+export const checkHref = (id: string, code?: string) => `/service-activities/${enc(id)}/check${code ? `?code=${enc(code)}` : ''}`;
+
+const CN = 8 * 3600_000;
+/** 09:05 in China time. */
+export const chinaTime = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
+/** 3月1日 周日 09:00–12:00 / Sun, Mar 1 09:00–12:00, in China time (where the place is). */
+export function whenText(a: Pick<ServiceActivity, 'startsAt' | 'endsAt'>, lang: string): string {
+  const day = new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(a.startsAt));
+  return `${day} ${chinaTime(a.startsAt)}–${chinaTime(a.endsAt)}`;
+}
+
+export type Phase = 'cancelled' | 'before' | 'check_in' | 'running' | 'check_out' | 'over';
+/** Where an activity stands for a signed-up person now. */
+export function phaseOf(a: ServiceActivity, now = Date.now()): Phase {
+  if (a.status === 'cancelled') return 'cancelled';
+  if (now < Date.parse(a.checkInOpensAt)) return 'before';
+  if (now <= Date.parse(a.endsAt)) return now < Date.parse(a.startsAt) ? 'check_in' : 'running';
+  if (now <= Date.parse(a.checkOutClosesAt)) return 'check_out';
+  return 'over';
+}
