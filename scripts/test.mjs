@@ -26,7 +26,7 @@ await prepareDatabase(persistDir);
 const server = await startServer({ port: 8810, persistDir, stdio: 'ignore' });
 let status = 1;
 try {
-  status = run(process.execPath, ['--test', '--test-concurrency=1', 'test/e2e/*.e2e.mjs'], { ...process.env, E2E_BASE: server.base });
+  status = run(process.execPath, ['--test', '--test-concurrency=1', 'test/e2e/*.e2e.mjs'], { ...process.env, E2E_BASE: server.base, E2E_PERSIST: persistDir });
 } finally {
   server.stop();
   rmSync(persistDir, { recursive: true, force: true });

@@ -66,11 +66,12 @@ export function e2e({ name, port }) {
     },
     /**
      * Runs SQL on the flow's own local D1 — the controllable clock of flows with time windows
-     * (moving a time into the past). Only with the server the flow started (not with E2E_BASE).
+     * (moving a time into the past). With E2E_BASE, the shared server's database is E2E_PERSIST.
      */
     sql(command) {
-      if (!persistDir) throw new Error('h.sql() needs the flow’s own server: unset E2E_BASE');
-      return wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--command', command]);
+      const dir = persistDir ?? process.env.E2E_PERSIST;
+      if (!dir) throw new Error('h.sql() needs the database of the server: set E2E_PERSIST with E2E_BASE');
+      return wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--command', command]);
     },
     /** Polls `check` until it returns something truthy (live updates, eventual reads). */
     async eventually(check, what, ms = 8000) {
