@@ -147,6 +147,9 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await shot(page, 'exhibition-waitlist-join-390');
     await submit.click();
     await page.getByTestId('ex-joined').getByText('当前排第 1 位').waitFor();
+    // the seat counts come back with the waiting count; the answer stays on screen
+    await page.locator(`[data-slot="${slot.id}"]`).getByText('1 人候补').waitFor();
+    await page.getByTestId('ex-joined').getByText('当前排第 1 位').waitFor();
     await shot(page, 'exhibition-waitlist-joined-390');
 
     // 我的预约: the place in line and a leave button; no ticket yet

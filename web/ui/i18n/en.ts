@@ -979,6 +979,7 @@ export const consoleApp: Same<typeof zh.consoleApp> = {
   'ex.wl.expired': 'Expired',
   'ex.promoted': '{n} waiting entries were booked automatically, in order.',
   'ex.dayWaiting': '{n} waiting',
+  'ex.fromWaitlist': 'Waiting list',
   // ---- end of ex. ----
   'console.name': 'Tongxin Console',
   'nav.overview': 'Overview',

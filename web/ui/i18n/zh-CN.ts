@@ -983,6 +983,7 @@ export const consoleApp = {
   'ex.wl.expired': '已失效',
   'ex.promoted': '已按顺序为 {n} 位候补者自动预约。',
   'ex.dayWaiting': '候补 {n}',
+  'ex.fromWaitlist': '候补',
   // ---- end of ex. ----
   'console.name': '同心 · 管理后台',
   'nav.overview': '概览',

@@ -47,6 +47,8 @@ export interface Booking {
   group?: boolean;
   createdAt?: string;
   checkedInAt?: string | null;
+  /** made from the slot's waiting list (候补成功) */
+  fromWaitlist?: boolean;
 }
 
 export interface VisitStats {

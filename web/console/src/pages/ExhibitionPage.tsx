@@ -497,7 +497,7 @@ function Bookings(props: { campaign: Campaign }) {
                 columns={[
                   { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
                   { key: 'slot', header: t('ex.colSlot'), sortValue: (b) => b.slot.startsAt, cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span> },
-                  { key: 'name', header: t('ex.colName'), cell: (b) => <>{b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null} {b.name ?? b.orgUnitName ?? ''}</> },
+                  { key: 'name', header: t('ex.colName'), cell: (b) => <>{b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}{b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}</> },
                   { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
                   { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
                   { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },

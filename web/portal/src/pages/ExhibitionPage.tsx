@@ -344,7 +344,9 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
   // a party larger than the seats left may join the waiting list (候补) instead of booking
   const max = () => 5;
   const waitlist = () => slotAction(props.slot, party()) === 'waitlist';
-  createEffect(on(() => props.slot.id, () => setJoined(null), { defer: true }));
+  // another slot chosen: the form again (a memo, so fresh seat counts of the same slot keep the answer)
+  const slotKey = createMemo(() => props.slot.id);
+  createEffect(on(slotKey, () => setJoined(null), { defer: true }));
 
   async function submit(e: Event) {
     e.preventDefault();
