@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { bookings, campaigns, exhibitionSlots, orgUnits } from '../schema';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
 import { activityInsert, auditInsert } from './activity';
@@ -7,14 +7,22 @@ import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
 
 export type SlotRow = typeof exhibitionSlots.$inferSelect;
 export type BookingRow = typeof bookings.$inferSelect;
+export type WaitlistRow = typeof slotWaitlist.$inferSelect;
+
+/** People's entries still waiting for a slot (a count the public may see). */
+const waitingCount = sql<number>`(SELECT COUNT(*) FROM slot_waitlist w WHERE w.slot_id = "exhibition_slots"."id" AND w.status = 'waiting')`;
 
 export async function listSlots(db: Db, campaignId: string, from?: string, to?: string) {
-  return db.select().from(exhibitionSlots)
+  return db.select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount }).from(exhibitionSlots)
     .where(and(eq(exhibitionSlots.campaignId, campaignId), from ? gte(exhibitionSlots.startsAt, from) : undefined, to ? lte(exhibitionSlots.startsAt, to) : undefined))
     .orderBy(asc(exhibitionSlots.startsAt)).limit(2000);
 }
 export async function getSlot(db: Db, id: string) {
   return db.query.exhibitionSlots.findFirst({ where: eq(exhibitionSlots.id, id) });
+}
+/** A slot with the count of its waiting list. */
+export async function getSlotWithWaiting(db: Db, id: string) {
+  return (await db.select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount }).from(exhibitionSlots).where(eq(exhibitionSlots.id, id)))[0];
 }
 
 /** Adds slots (skipping ones that already exist at the same times); returns how many were new. */
@@ -26,14 +34,22 @@ export async function addSlots(db: Db, actorId: string, campaign: { id: string; 
   return res.slice(0, -1).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
 }
 
-/** Changes capacity or closes a slot; the capacity never goes below the seats already booked. */
-export async function updateSlot(db: Db, actorId: string, slot: SlotRow, orgUnitId: string, patch: { capacity?: number; closed?: boolean }) {
-  const [res] = await writeBatch(db, [
+/**
+ * Changes capacity or closes a slot; the capacity never goes below the seats already booked.
+ * Seats it frees (a higher capacity, a reopened slot) go to the waiting list in the same batch.
+ */
+export async function updateSlot(db: Db, actorId: string, slot: SlotRow, orgUnitId: string, patch: { capacity?: number; closed?: boolean }, now = Date.now()) {
+  const settle = settleStmts(slot.id, now);
+  const res = await writeBatch(db, [
     sql`UPDATE exhibition_slots SET capacity = COALESCE(${patch.capacity ?? null}, capacity), closed = COALESCE(${patch.closed === undefined ? null : patch.closed ? 1 : 0}, closed)
         WHERE id = ${slot.id} AND booked <= COALESCE(${patch.capacity ?? null}, capacity) RETURNING id`,
     auditInsert({ actorId, action: 'slot.update', entity: 'exhibition_slot', entityId: slot.id, orgUnitId, detail: patch }, true),
+    ...settle.stmts,
   ]);
-  return (res?.results.length ?? 0) > 0;
+  const ok = (res[0]?.results.length ?? 0) > 0;
+  const promoted = settled(res[2 + settle.at]);
+  if (promoted.booked >= PROMOTE_MAX) await settleSlot(db, slot.id, now);
+  return ok ? { promoted } : null;
 }
 
 /** An unguessable ticket code, easy to read aloud (no 0/O, 1/I). */
@@ -76,13 +92,20 @@ export async function getBooking(db: Db, id: string) {
   return db.query.bookings.findFirst({ where: eq(bookings.id, id) });
 }
 
-/** Cancels a booking and frees its seats, once. */
-export async function cancelBooking(db: Db, b: BookingRow) {
-  const [res] = await writeBatch(db, [
-    db.update(bookings).set({ status: 'cancelled', cancelledAt: nowIso() }).where(and(eq(bookings.id, b.id), eq(bookings.status, 'booked'))).returning({ id: bookings.id }),
+/**
+ * Cancels a booking and frees its seats, once; in the same batch the freed seats go to the
+ * slot's waiting list (so no seat is lost between the two, and none is sold twice).
+ */
+export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()) {
+  const settle = settleStmts(b.slotId, now);
+  const res = await writeBatch(db, [
+    db.update(bookings).set({ status: 'cancelled', cancelledAt: nowIso(now) }).where(and(eq(bookings.id, b.id), eq(bookings.status, 'booked'))).returning({ id: bookings.id }),
     sql`UPDATE exhibition_slots SET booked = booked - ${b.partySize} WHERE id = ${b.slotId} AND changes() = 1`,
+    ...settle.stmts,
   ]);
-  return (res?.results.length ?? 0) > 0;
+  const promoted = settled(res[2 + settle.at]);
+  if (promoted.booked >= PROMOTE_MAX) await settleSlot(db, b.slotId, now);
+  return (res[0]?.results.length ?? 0) > 0;
 }
 
 /** Checks a booking in, once, recording the visit as an activity. */
@@ -113,13 +136,13 @@ export async function noShowsSince(db: Db, campaignId: string, userId: string, s
 
 /** A person's bookings across every exhibition, newest first (我的预约). */
 export async function myBookings(db: Db, userId: string, limit: number) {
-  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, title: campaigns.title, slug: campaigns.slug })
+  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, title: campaigns.title, slug: campaigns.slug, fromWaitlist })
     .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
     .where(and(eq(bookings.userId, userId), eq(bookings.group, false))).orderBy(desc(exhibitionSlots.startsAt)).limit(limit);
 }
 
 export async function listBookings(db: Db, campaignId: string, f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null }) {
-  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name })
+  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name, fromWaitlist })
     .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
     .where(and(
       eq(bookings.campaignId, campaignId),
@@ -154,4 +177,185 @@ export async function visitStats(db: Db, campaignId: string, today: string) {
 
 export async function bookingCount(db: Db, slotId: string) {
   return (await db.select({ n: count() }).from(bookings).where(and(eq(bookings.slotId, slotId), inArray(bookings.status, ['booked', 'checked_in']))))[0]?.n ?? 0;
+}
+
+/* ---------- 候补: the waiting list of a full slot ---------- */
+
+/** At most this many bookings are made from a waiting list in one batch; a further batch settles the rest. */
+export const PROMOTE_MAX = 50;
+
+/** The (joined) order of a slot's queue: the order the entries were written, i.e. committed. */
+const QUEUE_ORDER = 'rowid';
+
+/**
+ * The statements that give a slot's free seats to its waiting list, for the END of a batch
+ * that frees seats (a cancellation, a higher capacity, a reopened slot). Inside that one
+ * transaction they:
+ *  1. expire the waiting entries of a slot that is over;
+ *  2. walk the waiting entries in the order they joined (a recursive CTE over the seats still
+ *     free): an entry whose party fits becomes `booked`, one that does not fit is passed over and
+ *     keeps its place, one that fits but whose person holds a booking that day (one a day)
+ *     becomes `expired` — the rule of `allocateSeats` in shared/waitlist.ts;
+ *  3. write the bookings of the entries just booked (ids and unguessable codes made here and
+ *     handed in as JSON, so each entry gets exactly one);
+ *  4. add their seats to the slot.
+ * Step 2 only hands out `capacity - booked` seats as read in the same transaction, so the slot
+ * can never be over-sold. `at` is the index (within `stmts`) of step 2, whose RETURNING rows say
+ * what happened.
+ */
+export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX): { stmts: Stmt[]; at: number } {
+  const at = nowIso(now);
+  const pairs = JSON.stringify(Array.from({ length: max }, () => [newId(now), ticketCode()]));
+  const order = sql.raw(QUEUE_ORDER);
+  return {
+    at: 1,
+    stmts: [
+      sql`UPDATE slot_waitlist SET status = 'expired', resolved_at = ${at}
+          WHERE slot_id = ${slotId} AND status = 'waiting' AND EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${slotId} AND s.ends_at <= ${at})`,
+      sql`WITH RECURSIVE
+            q AS MATERIALIZED (
+              SELECT w.id AS id, w.party_size AS party, ROW_NUMBER() OVER (ORDER BY w.${order}) AS rn,
+                     EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = w.campaign_id AND b.user_id = w.user_id AND b.day = w.day
+                                                        AND b.status IN ('booked', 'checked_in') AND b.is_group = 0) AS taken
+              FROM slot_waitlist w WHERE w.slot_id = ${slotId} AND w.status = 'waiting'),
+            walk(rn, id, outcome, seats, k, ord) AS (
+              SELECT 0, NULL, NULL,
+                     COALESCE((SELECT s.capacity - s.booked FROM exhibition_slots s JOIN campaigns c ON c.id = s.campaign_id
+                               WHERE s.id = ${slotId} AND s.closed = 0 AND s.ends_at > ${at} AND c.status = 'published'), 0),
+                     0, 0
+              UNION ALL
+              SELECT q.rn, q.id,
+                     CASE WHEN q.party > walk.seats THEN NULL WHEN q.taken THEN 'expired' ELSE 'booked' END,
+                     walk.seats - CASE WHEN q.party <= walk.seats AND NOT q.taken THEN q.party ELSE 0 END,
+                     walk.k + CASE WHEN q.party <= walk.seats AND NOT q.taken THEN 1 ELSE 0 END,
+                     walk.k
+              FROM walk JOIN q ON q.rn = walk.rn + 1
+              WHERE walk.seats > 0 AND walk.k < ${max})
+          UPDATE slot_waitlist
+          SET status = walk.outcome, resolved_at = ${at},
+              booking_id = CASE WHEN walk.outcome = 'booked' THEN json_extract(${pairs}, '$[' || walk.ord || '][0]') END
+          FROM walk WHERE slot_waitlist.id = walk.id AND walk.outcome IS NOT NULL
+          RETURNING slot_waitlist.id AS id, slot_waitlist.status AS status, slot_waitlist.booking_id AS bookingId`,
+      sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at)
+          SELECT w.booking_id, json_extract(p.value, '$[1]'), w.campaign_id, w.slot_id, w.user_id, w.name, w.phone, w.party_size, w.day, 0,
+                 (SELECT m.org_unit_id FROM memberships m JOIN org_units u ON u.id = m.org_unit_id
+                  WHERE m.user_id = w.user_id AND m.role = 'member' ORDER BY m.created_at LIMIT 1),
+                 'booked', ${at}
+          FROM slot_waitlist w JOIN json_each(${pairs}) p ON json_extract(p.value, '$[0]') = w.booking_id
+          WHERE w.slot_id = ${slotId} AND w.status = 'booked'`,
+      sql`UPDATE exhibition_slots
+          SET booked = booked + (SELECT COALESCE(SUM(b.party_size), 0) FROM bookings b WHERE b.id IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})))
+          WHERE id = ${slotId}`,
+    ],
+  };
+}
+
+/** What one settle did, from the RETURNING rows of its walk. */
+function settled(r: D1Result | undefined) {
+  const rows = (r?.results ?? []) as Array<{ id: string; status: string; bookingId: string | null }>;
+  return { booked: rows.filter((x) => x.status === 'booked').length, expired: rows.filter((x) => x.status === 'expired').length, rows };
+}
+
+/** Gives a slot's free seats to its waiting list (on its own: after a batch that hit PROMOTE_MAX). */
+export async function settleSlot(db: Db, slotId: string, now = Date.now()) {
+  for (let round = 0; round < 100; round++) {
+    const s = settleStmts(slotId, now);
+    const res = await writeBatch(db, s.stmts);
+    if (settled(res[s.at]).booked < PROMOTE_MAX) return;
+  }
+}
+
+export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string }
+
+/**
+ * Joins a slot's waiting list in one conditional statement: only while the party does not
+ * fit the seats left (otherwise book directly), the slot is open and not over, and the person
+ * holds no booking of this exhibition that day. The partial unique index refuses a second
+ * waiting entry for the same slot. Returns 'ok' with the entry, or why not.
+ */
+export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()) {
+  const id = newId(now);
+  const at = nowIso(now);
+  try {
+    await writeBatch(db, [
+      sql`INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at)
+          SELECT ${id}, ${e.campaignId}, ${e.slotId}, ${e.userId}, ${e.name}, ${e.phone}, ${e.partySize}, ${e.day}, 'waiting', ${at}
+          WHERE EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${e.slotId} AND s.closed = 0 AND s.ends_at > ${at} AND s.booked + ${e.partySize} > s.capacity)
+            AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = ${e.campaignId} AND b.user_id = ${e.userId} AND b.day = ${e.day}
+                                                      AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)`,
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err)) return { result: 'again' as const };
+    throw err;
+  }
+  const row = await db.query.slotWaitlist.findFirst({ where: eq(slotWaitlist.id, id) });
+  if (row) return { result: 'ok' as const, entry: row };
+  // not written: say why, from the state as it is now
+  const slot = await getSlot(db, e.slotId);
+  if (!slot || slot.closed || Date.parse(slot.endsAt) <= now) return { result: 'closed' as const };
+  if (slot.booked + e.partySize <= slot.capacity) return { result: 'has_seats' as const };
+  return { result: 'booked_that_day' as const };
+}
+
+export async function getWaitlistEntry(db: Db, id: string) {
+  return db.query.slotWaitlist.findFirst({ where: eq(slotWaitlist.id, id) });
+}
+
+/** Leaves a waiting list, once, while still waiting. */
+export async function leaveWaitlist(db: Db, id: string, now = Date.now()) {
+  const rows = await db.update(slotWaitlist).set({ status: 'cancelled', resolvedAt: nowIso(now) })
+    .where(and(eq(slotWaitlist.id, id), eq(slotWaitlist.status, 'waiting'))).returning({ id: slotWaitlist.id });
+  return rows.length > 0;
+}
+
+/** The place in line of a waiting entry: 1 + the entries of its slot still waiting ahead of it. */
+const position = sql<number | null>`CASE WHEN "slot_waitlist"."status" = 'waiting' THEN
+  (SELECT COUNT(*) FROM slot_waitlist x WHERE x.slot_id = "slot_waitlist"."slot_id" AND x.status = 'waiting' AND x.${sql.raw(QUEUE_ORDER)} <= "slot_waitlist".${sql.raw(QUEUE_ORDER)}) END`;
+
+const entryFields = () => ({
+  w: slotWaitlist,
+  position,
+  bookingCode: bookings.code,
+  bookingStatus: bookings.status,
+  slotStartsAt: exhibitionSlots.startsAt,
+  slotEndsAt: exhibitionSlots.endsAt,
+});
+
+/** One entry with its place in line, slot and booking. */
+export async function waitlistEntry(db: Db, id: string) {
+  return (await db.select(entryFields()).from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+    .where(eq(slotWaitlist.id, id)))[0];
+}
+
+/** A person's waiting-list entries across every exhibition, latest slot first (我的预约). */
+export async function myWaitlist(db: Db, userId: string, limit: number) {
+  return db.select({ ...entryFields(), title: campaigns.title, slug: campaigns.slug }).from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).innerJoin(campaigns, eq(campaigns.id, slotWaitlist.campaignId))
+    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+    .where(eq(slotWaitlist.userId, userId)).orderBy(desc(exhibitionSlots.startsAt), sql`"slot_waitlist".rowid DESC`).limit(limit);
+}
+
+/** A slot's whole waiting list in the order people joined (organizers). */
+export async function slotWaitlistEntries(db: Db, slotId: string, limit = 1000) {
+  return db.select(entryFields()).from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+    .where(eq(slotWaitlist.slotId, slotId)).orderBy(sql`"slot_waitlist".${sql.raw(QUEUE_ORDER)}`).limit(limit);
+}
+
+/** Cron: waiting entries of slots that are over, or of exhibitions that closed, expire. */
+export async function expireWaitlist(db: Db, now = Date.now()) {
+  const at = nowIso(now);
+  const res = await db.run(sql`
+    UPDATE slot_waitlist SET status = 'expired', resolved_at = ${at}
+    WHERE status = 'waiting' AND (slot_id IN (SELECT id FROM exhibition_slots WHERE ends_at <= ${at})
+                                  OR campaign_id IN (SELECT id FROM campaigns WHERE status = 'closed'))`);
+  return res.meta.changes ?? 0;
+}
+
+/** Whether a booking was made from a waiting list (候补成功). */
+export const fromWaitlist = sql<number>`EXISTS (SELECT 1 FROM slot_waitlist w WHERE w.slot_id = "bookings"."slot_id" AND w.status = 'booked' AND w.booking_id = "bookings"."id")`;
+export async function bookingFromWaitlist(db: Db, b: BookingRow) {
+  return !!(await db.select({ id: slotWaitlist.id }).from(slotWaitlist)
+    .where(and(eq(slotWaitlist.slotId, b.slotId), eq(slotWaitlist.status, 'booked'), eq(slotWaitlist.bookingId, b.id))).limit(1))[0];
 }

@@ -22,9 +22,16 @@ export const SlotsBody = v.union([
 
 export const SlotPatch = v.strictObject({ capacity: v.optional(Capacity), closed: v.optional(v.boolean()) });
 
+const PartySize = v.pipe(v.number(), v.integer(), v.minValue(1, 'msg.party'), v.maxValue(5, 'msg.party'));
 export const BookingBody = v.strictObject({
   slotId: Id,
-  partySize: v.pipe(v.number(), v.integer(), v.minValue(1, 'msg.party'), v.maxValue(5, 'msg.party')),
+  partySize: PartySize,
+  name: PersonName,
+  phone: Phone,
+});
+/** 候补: the same details as a booking; the slot is in the path. */
+export const WaitlistBody = v.strictObject({
+  partySize: PartySize,
   name: PersonName,
   phone: Phone,
 });

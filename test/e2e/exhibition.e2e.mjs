@@ -1,11 +1,15 @@
 // Exhibition visits in the browser, against the real Worker (wrangler dev) and D1: a member
 // books a slot of the demo exhibition for 2 people and finds the ticket with its QR in 我的预约;
 // the organizer checks the code in on the phone-sized 入场核验 screen: 已入场, then 重复入场.
+// 候补: on a full slot a visitor joins the waiting list on a phone, sees the place in line in
+// 我的预约, the organizer sees the list in the console, someone cancels, and the ticket appears
+// in 我的预约 marked 候补成功.
 // Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
 // E2E_BASE=http://127.0.0.1:8790 runs against a server that is already up (demo data loaded).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { join } from 'node:path';
+import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP, SHOTS } from './harness.mjs';
 
 const h = e2e({ name: 'exhibition', port: 8805 });
 const { BASE } = h;
@@ -101,5 +105,111 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await banner.getByText('重复入场').first().waitFor();
     await shot(o, 'exhibition-checkin-repeat-390');
     assert.deepEqual(organizer.problems, []);
+  });
+
+  test('候补: a full slot’s waiting list on a phone; a cancellation turns the place into a ticket', async () => {
+    const api = organizer.context.request;
+    // a slot for one person, starting in half an hour
+    const now = Date.now();
+    const startsAt = new Date(Math.ceil((now + 30 * 60_000) / 60_000) * 60_000).toISOString();
+    const endsAt = new Date(Date.parse(startsAt) + 60 * 60_000).toISOString();
+    const made = await api.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, { data: { startsAt, endsAt, capacity: 1 }, headers: { origin: BASE } });
+    assert.equal(made.status(), 201, await made.text());
+    const slot = (await made.json()).slot;
+    assert.ok(slot?.id, 'the new slot comes back');
+    const day = chinaDay(Date.parse(startsAt));
+
+    // someone takes the only seat
+    const register = async (context, name) => {
+      const phone = `139${String(Date.now() + Math.floor(Math.random() * 1e4)).slice(-8)}`;
+      const r = await context.request.post(`${BASE}/api/v1/auth/register`, { data: { phone, password: PASSWORD, name }, headers: { origin: BASE } });
+      assert.equal(r.status(), 201, await r.text());
+      return phone;
+    };
+    const other = await h.browser.newContext();
+    await register(other, '赵先到');
+    const taken = await other.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222' }, headers: { origin: BASE } });
+    assert.equal(taken.status(), 201, await taken.text());
+    const seat = (await taken.json()).booking;
+
+    // a visitor on a phone: the full slot offers 候补, says how it works, and takes the place
+    const { context, page, problems } = await newPage(PHONE_VP);
+    const phone = await register(context, '钱候补');
+    await page.goto(`${BASE}/c/${SLUG}/visit`);
+    await page.locator(`[data-day="${day}"]`).click();
+    const chip = page.locator(`[data-slot="${slot.id}"]`);
+    await chip.getByText('已约满 · 可候补').waitFor();
+    await chip.click();
+    const submit = page.locator('[data-testid="ex-form"] button[type="submit"]');
+    await page.getByTestId('ex-wait-how').getByText('按候补先后顺序自动为您预约').waitFor();
+    assert.equal((await submit.textContent()).trim(), '候补');
+    assert.equal(await page.locator('#ex-phone').inputValue(), phone, 'the phone is prefilled');
+    await shot(page, 'exhibition-waitlist-join-390');
+    await submit.click();
+    await page.getByTestId('ex-joined').getByText('当前排第 1 位').waitFor();
+    // the seat counts come back with the waiting count; the answer stays on screen
+    await page.locator(`[data-slot="${slot.id}"]`).getByText('1 人候补').waitFor();
+    await page.getByTestId('ex-joined').getByText('当前排第 1 位').waitFor();
+    await shot(page, 'exhibition-waitlist-joined-390');
+
+    // 我的预约: the place in line and a leave button; no ticket yet
+    await page.goto(`${BASE}/my-bookings`);
+    const card = page.getByTestId('ex-waiting');
+    await card.getByText('第 1 位').waitFor();
+    await card.getByRole('button', { name: '退出候补' }).waitFor();
+    assert.equal(await page.getByTestId('ex-ticket').count(), 0);
+    await shot(page, 'exhibition-waitlist-mine-390');
+
+    // the organizer sees who waits for the slot, with name and phone
+    const desk = await newPage(DESK_VP, { phone: ORGANIZER });
+    await desk.page.goto(`${BASE}/console/campaigns/${CAMPAIGN}/exhibition`);
+    const row = desk.page.locator(`li[data-slot="${slot.id}"]`);
+    await row.getByTestId('ex-wait-toggle').getByText('候补 1').waitFor();
+    await row.getByTestId('ex-wait-toggle').click();
+    const list = row.getByTestId('ex-wait-list');
+    await list.getByText('钱候补').waitFor();
+    await list.getByText(phone).waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await shot(desk.page, 'exhibition-waitlist-console-1280');
+    await row.screenshot({ path: join(SHOTS, 'exhibition-waitlist-console-row-1280.png') });
+    assert.deepEqual(desk.problems, []);
+    await desk.context.close();
+
+    // the seat is given back: the place becomes a ticket, marked 候补成功
+    const cancelled = await other.request.post(`${BASE}/api/v1/bookings/${seat.id}/cancel`, { headers: { origin: BASE } });
+    assert.equal(cancelled.status(), 200, await cancelled.text());
+    await other.close();
+    await page.reload();
+    const ticket = page.getByTestId('ex-ticket');
+    await ticket.getByTestId('ex-from-waitlist').waitFor();
+    await ticket.getByText('待参观').waitFor();
+    const qr = ticket.getByTestId('ex-qr');
+    await qr.waitFor();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await qr.elementHandle());
+    assert.match((await ticket.getByTestId('ex-code').textContent()).trim(), /^[A-Z0-9]{12}$/);
+    assert.equal(await page.getByTestId('ex-waiting').count(), 0, 'no longer waiting');
+    await shot(page, 'exhibition-waitlist-ticket-390');
+    assert.deepEqual(problems, []);
+
+    // the same screens in English
+    const en = await newPage(PHONE_VP, { lang: 'en' });
+    const full = await api.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, { data: { startsAt: endsAt, endsAt: new Date(Date.parse(endsAt) + 60 * 60_000).toISOString(), capacity: 1 }, headers: { origin: BASE } });
+    const fullSlot = (await full.json()).slot;
+    await register(en.context, 'Sun Wait');
+    const filler = await h.browser.newContext();
+    await register(filler, '孙占位');
+    await filler.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: fullSlot.id, partySize: 1, name: '孙占位', phone: '13911113333' }, headers: { origin: BASE } });
+    await filler.close();
+    await en.page.goto(`${BASE}/c/${SLUG}/visit`);
+    await en.page.locator(`[data-day="${chinaDay(Date.parse(endsAt))}"]`).click();
+    await en.page.locator(`[data-slot="${fullSlot.id}"]`).click();
+    await en.page.getByRole('button', { name: 'Join the waiting list' }).click();
+    await en.page.getByTestId('ex-joined').getByText('number 1 in line').waitFor();
+    await en.page.goto(`${BASE}/my-bookings`);
+    await en.page.getByTestId('ex-waiting').getByText('No. 1').waitFor();
+    await shot(en.page, 'exhibition-waitlist-mine-390-en');
+    assert.deepEqual(en.problems, []);
+    await en.context.close();
+    await context.close();
   });
 });

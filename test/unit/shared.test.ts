@@ -5,6 +5,7 @@ import { checkRosterRows, normalizePhone, rosterColumns } from '../../shared/ros
 import { participationRate, METRICS, fillSeries, weekOf, SERIES_MAX_POINTS } from '../../shared/metrics';
 import { parseSettings } from '../../shared/contracts/campaigns';
 import { msg, MESSAGES } from '../../shared/messages';
+import { allocateSeats, effectiveStatus, slotAction } from '../../shared/waitlist';
 
 describe('masking', () => {
   it('masks Chinese names keeping the first and last character', () => {
@@ -103,5 +104,30 @@ describe('metrics trend', () => {
     const s = fillSeries([], '2000-01-01', '2026-01-01', 'day', zero);
     expect(s).toHaveLength(SERIES_MAX_POINTS);
     expect(s[s.length - 1]!.at).toBe('2026-01-01');
+  });
+});
+
+describe('waiting lists (候补)', () => {
+  const q = (...sizes: Array<number | [number, true]>) => sizes.map((s, i) => ({ id: `e${i}`, partySize: Array.isArray(s) ? s[0] : s, holdsBookingThatDay: Array.isArray(s) }));
+  it('gives freed seats in the order people joined, passing over parties that do not fit', () => {
+    expect(allocateSeats(2, q(1, 1, 1))).toEqual([{ id: 'e0', outcome: 'booked' }, { id: 'e1', outcome: 'booked' }]);
+    expect(allocateSeats(3, q(4, 2, 2, 1))).toEqual([{ id: 'e1', outcome: 'booked' }, { id: 'e3', outcome: 'booked' }]);
+    expect(allocateSeats(0, q(1))).toEqual([]);
+    expect(allocateSeats(5, q(1, 1, 1), 2)).toHaveLength(2);
+  });
+  it('expires, instead of booking, an entry whose person holds a booking that day; only when the seats reach it', () => {
+    expect(allocateSeats(1, q([1, true], 1))).toEqual([{ id: 'e0', outcome: 'expired' }, { id: 'e1', outcome: 'booked' }]);
+    expect(allocateSeats(1, q(1, [1, true]))).toEqual([{ id: 'e0', outcome: 'booked' }]);
+    expect(allocateSeats(1, q([2, true], 1))).toEqual([{ id: 'e1', outcome: 'booked' }]);
+  });
+  it('says whether to book, wait or give up, and expires entries of slots that are over', () => {
+    const slot = { capacity: 5, booked: 4, closed: false, endsAt: new Date(Date.now() + 3600e3).toISOString() };
+    expect(slotAction(slot, 1)).toBe('book');
+    expect(slotAction(slot, 2)).toBe('waitlist');
+    expect(slotAction({ ...slot, closed: true }, 2)).toBe('closed');
+    expect(slotAction({ ...slot, endsAt: new Date(Date.now() - 1).toISOString() }, 2)).toBe('closed');
+    expect(effectiveStatus('waiting', new Date(Date.now() - 1).toISOString())).toBe('expired');
+    expect(effectiveStatus('booked', new Date(Date.now() - 1).toISOString())).toBe('booked');
+    expect(effectiveStatus('waiting', slot.endsAt)).toBe('waiting');
   });
 });

@@ -14,7 +14,7 @@ import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/c
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
-import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes } from './routes/exhibition/exhibition.routes';
+import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
@@ -51,7 +51,8 @@ const v1 = createApp()
   .route('/pledges', pledgeRoutes)
   .route('/campaigns', exhibitionCampaignRoutes)
   .route('/slots', slotRoutes)
-  .route('/bookings', bookingRoutes);
+  .route('/bookings', bookingRoutes)
+  .route('/waitlist', waitlistRoutes);
 
 export type AppType = typeof v1;
 

@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import { closeEndedCampaigns } from '../../db/queries/campaigns';
 import { purgeIdempotencyKeys } from '../../db/queries/drive';
-import { markNoShows } from '../../db/queries/exhibition';
+import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
@@ -12,5 +12,7 @@ export async function runScheduled(env: Env, at: number) {
   await purgeIdempotencyKeys(db, new Date(at - 48 * 3600e3).toISOString());
   // bookings not checked in by the end of their slot become no-shows
   await markNoShows(db, at);
+  // waiting lists (候补) of slots that are over, or of closed exhibitions, expire
+  await expireWaitlist(db, at);
   if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
 }

@@ -15,6 +15,23 @@ export interface Slot {
   booked: number;
   remaining: number;
   closed: boolean;
+  /** entries on the slot's waiting list (候补) */
+  waiting?: number;
+}
+
+export type WaitlistStatus = 'waiting' | 'booked' | 'cancelled' | 'expired';
+/** One entry of a slot's waiting list, as its organizers see it (full name and phone). */
+export interface WaitlistEntry {
+  id: string;
+  status: WaitlistStatus;
+  partySize: number;
+  name: string;
+  phone: string;
+  /** place in line while waiting */
+  position: number | null;
+  booking: { id: string; code: string; status: BookingStatus } | null;
+  createdAt: string;
+  resolvedAt: string | null;
 }
 
 export interface Booking {
@@ -30,6 +47,8 @@ export interface Booking {
   group?: boolean;
   createdAt?: string;
   checkedInAt?: string | null;
+  /** made from the slot's waiting list (候补成功) */
+  fromWaitlist?: boolean;
 }
 
 export interface VisitStats {
@@ -66,7 +85,9 @@ export const generateSlots = (id: string, generate: Generate) =>
   api<{ created: number; requested: number }>('POST', `/campaigns/${enc(id)}/slots`, { generate });
 
 export const patchSlot = (slotId: string, body: { capacity?: number; closed?: boolean }) =>
-  api<{ slot?: Slot }>('PATCH', `/slots/${enc(slotId)}`, body);
+  api<{ slot?: Slot; promoted?: number }>('PATCH', `/slots/${enc(slotId)}`, body);
+
+export const slotWaitlist = (slotId: string) => api<{ slot: Slot; items: WaitlistEntry[] }>('GET', `/slots/${enc(slotId)}/waitlist`);
 
 export const listBookings = (id: string, f: { slotId?: string; day?: string; status?: string; cursor?: string | null }) =>
   api<{ items: Booking[]; nextCursor: string | null }>(

@@ -25,11 +25,13 @@ import {
   listBookings,
   listSlots,
   patchSlot,
+  slotWaitlist,
   visitStats,
   weekday,
   type Booking,
   type Slot,
   type VisitStats,
+  type WaitlistEntry,
 } from '../data/exhibition';
 import { t } from '../i18n';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
@@ -151,6 +153,10 @@ function Slots(props: { campaign: Campaign }) {
                       {day} {wd(weekday(day))}
                       <span class="tx-muted tx-small">
                         {t('ex.dayTotals', { booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)), cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)) })}
+                        <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
+                          {' · '}
+                          {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
+                        </Show>
                       </span>
                     </h3>
                     <ul class="ex-slot-list">
@@ -173,15 +179,22 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
   const [cap, setCap] = createSignal(String(props.slot.capacity));
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  const [note, setNote] = createSignal<string | null>(null);
+  const [open, setOpen] = createSignal(false);
+  const [waitRev, setWaitRev] = createSignal(0);
   const s = () => props.slot;
   async function save(body: { capacity?: number; closed?: boolean }) {
     setBusy(true);
     setError(null);
+    setNote(null);
     try {
       const r = await patchSlot(s().id, body);
       const next = r && (r as { slot?: Slot }).slot ? (r as { slot: Slot }).slot : { ...s(), ...body };
       const capacity = next.capacity ?? s().capacity;
-      props.onSaved({ ...s(), ...next, remaining: Math.max(0, capacity - s().booked) });
+      props.onSaved({ ...s(), ...next, remaining: Math.max(0, capacity - (next.booked ?? s().booked)) });
+      // seats the change freed went to the people waiting, in order
+      if (r?.promoted) setNote(t('ex.promoted', { n: fmtNumber(r.promoted) }));
+      setWaitRev(waitRev() + 1);
       setEditing(false);
     } catch (e) {
       setError(errorText(e));
@@ -202,6 +215,20 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
       <span class="ex-slot-state">
         <Show when={s().closed} fallback={<span class="tx-badge tx-badge-green">{t('ex.remainingN', { n: fmtNumber(s().remaining) })}</span>}>
           <span class="tx-badge tx-badge-neutral">{t('ex.closed')}</span>
+        </Show>
+        <Show when={(s().waiting ?? 0) > 0 || open()}>
+          <button
+            type="button"
+            class="ex-wait-toggle tx-badge tx-badge-orange"
+            aria-expanded={open()}
+            aria-controls={`ex-wait-${s().id}`}
+            aria-label={t('ex.waitingShow', { time: `${chinaTime(s().startsAt)}–${chinaTime(s().endsAt)}` })}
+            data-testid="ex-wait-toggle"
+            onClick={() => setOpen(!open())}
+          >
+            {t('ex.waitingN', { n: fmtNumber(s().waiting ?? 0) })}
+            <span class="ex-wait-chev" classList={{ 'is-open': open() }}><Icon name="chevronDown" /></span>
+          </button>
         </Show>
       </span>
       <span class="ex-slot-actions">
@@ -240,7 +267,64 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
       <Show when={error()}>
         <span class="tx-field-error ex-slot-error">{error()}</span>
       </Show>
+      <Show when={note()}>
+        <span class="ex-slot-error tx-small ex-slot-note" role="status">{note()}</span>
+      </Show>
+      <Show when={open()}>
+        <div class="ex-wait-panel" id={`ex-wait-${s().id}`}>
+          <SlotWaitlist slotId={s().id} rev={waitRev()} />
+        </div>
+      </Show>
     </li>
+  );
+}
+
+/** A slot's waiting list (候补) in the order people joined: place, name, phone, party, outcome. */
+function SlotWaitlist(props: { slotId: string; rev: number }) {
+  const [list, { refetch }] = createResource(() => ({ id: props.slotId, rev: props.rev }), (k) => slotWaitlist(k.id));
+  const label = (st: string) => t(`ex.wl.${st}` as 'ex.wl.waiting');
+  const badge = (st: string) => (st === 'waiting' ? 'tx-badge-orange' : st === 'booked' ? 'tx-badge-green' : 'tx-badge-neutral');
+  const joinedAt = (iso: string) => `${chinaDay(iso).slice(5)} ${chinaTime(iso)}`;
+  return (
+    <section aria-label={t('ex.waitListTitle')} data-testid="ex-wait-list">
+      <h4 class="ex-wait-h">{t('ex.waitListTitle')}</h4>
+      <p class="tx-small tx-muted ex-wait-lead">{t('ex.waitLead')}</p>
+      <Switch>
+        <Match when={list.error}>
+          <ErrorState error={list.error} onRetry={refetch} />
+        </Match>
+        <Match when={!list.latest}>
+          <Skeleton lines={3} />
+        </Match>
+        <Match when={list.latest}>
+          {(l) => (
+            <Table<WaitlistEntry>
+              rows={l().items}
+              rowKey={(e) => e.id}
+              caption={t('ex.waitListTitle')}
+              empty={<EmptyState icon="inbox" title={t('ex.waitEmpty')} body={t('ex.waitEmptyBody')} />}
+              columns={[
+                { key: 'position', header: t('ex.colPosition'), numeric: true, cell: (e) => (e.position ? fmtNumber(e.position) : '—') },
+                { key: 'name', header: t('ex.colName'), cell: (e) => e.name },
+                { key: 'phone', header: t('ex.colPhone'), cell: (e) => <span class="tx-num">{e.phone}</span> },
+                { key: 'party', header: t('ex.colParty'), numeric: true, cell: (e) => fmtNumber(e.partySize) },
+                { key: 'joined', header: t('ex.colJoined'), cell: (e) => <span class="tx-num cs-nowrap">{joinedAt(e.createdAt)}</span> },
+                {
+                  key: 'status',
+                  header: t('ex.colStatus'),
+                  cell: (e) => (
+                    <>
+                      <span class={`tx-badge ${badge(e.status)}`}>{label(e.status)}</span>
+                      <Show when={e.booking}>{(b) => <code class="tx-num ex-wait-code">{b().code}</code>}</Show>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Match>
+      </Switch>
+    </section>
   );
 }
 
@@ -413,7 +497,7 @@ function Bookings(props: { campaign: Campaign }) {
                 columns={[
                   { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
                   { key: 'slot', header: t('ex.colSlot'), sortValue: (b) => b.slot.startsAt, cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span> },
-                  { key: 'name', header: t('ex.colName'), cell: (b) => <>{b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null} {b.name ?? b.orgUnitName ?? ''}</> },
+                  { key: 'name', header: t('ex.colName'), cell: (b) => <>{b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}{b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}</> },
                   { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
                   { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
                   { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },

@@ -8,6 +8,7 @@ import { campaignHref } from './campaigns';
 const enc = encodeURIComponent;
 
 export type BookingStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+export type WaitlistStatus = 'waiting' | 'booked' | 'cancelled' | 'expired';
 
 export interface Slot {
   id: string;
@@ -17,6 +18,8 @@ export interface Slot {
   booked: number;
   remaining: number;
   closed: boolean;
+  /** entries on the slot's waiting list (候补) */
+  waiting?: number;
 }
 
 export interface Booking {
@@ -31,6 +34,26 @@ export interface Booking {
   name?: string;
   orgUnitName?: string | null;
   campaignId?: string;
+  /** the booking a waiting list gave (候补成功) */
+  fromWaitlist?: boolean;
+}
+
+/** A place on a full slot's waiting list (候补). */
+export interface WaitlistEntry {
+  id: string;
+  campaignId: string;
+  slotId: string;
+  status: WaitlistStatus;
+  partySize: number;
+  day: string;
+  name: string;
+  /** place in line while waiting (1 = next) */
+  position: number | null;
+  slot: { startsAt: string; endsAt: string };
+  booking: { id: string; code: string; status: BookingStatus; qrUrl: string } | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  campaign?: { title: string; slug: string | null };
 }
 
 export interface Ticket {
@@ -67,6 +90,13 @@ export const book = (campaignId: string, body: { slotId: string; partySize: numb
 
 export const myBookings = (campaignId: string) =>
   api<{ items: Booking[]; nextCursor: string | null }>('GET', `/campaigns/${enc(campaignId)}/bookings${qs({ mine: 'true', limit: 100 })}`).then((r) => r.items);
+
+export const joinWaitlist = (campaignId: string, slotId: string, body: { partySize: number; name: string; phone: string }) =>
+  api<{ entry: WaitlistEntry }>('POST', `/campaigns/${enc(campaignId)}/slots/${enc(slotId)}/waitlist`, body).then((r) => r.entry);
+
+export const myWaitlist = () => api<{ items: WaitlistEntry[] }>('GET', '/me/waitlist').then((r) => r.items);
+
+export const leaveWaitlist = (id: string) => api<{ entry: WaitlistEntry }>('DELETE', `/waitlist/${enc(id)}`).then((r) => r.entry);
 
 export const getTicket = (code: string) => api<Ticket>('GET', `/bookings/${enc(code)}`);
 

@@ -6,11 +6,12 @@ import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import type { Campaign } from '@ui/types';
 import { listCampaigns } from '../data/campaigns';
-import { exhibitionSettings, myBookings, visitHref, type Booking } from '../data/exhibition';
+import { exhibitionSettings, myBookings, myWaitlist, visitHref, type Booking, type WaitlistEntry } from '../data/exhibition';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
-import { BookingCard, isActive } from '../ui/BookingCard';
+import { BookingCard, isActive, slotText } from '../ui/BookingCard';
+import { WaitlistBadge, WaitlistCard } from '../ui/WaitlistCard';
 import '../exhibition.css';
 
 interface Row {
@@ -18,14 +19,18 @@ interface Row {
   campaign: Campaign;
 }
 
-/** Every exhibition the member has booked, newest use first. */
-async function loadAll(): Promise<{ rows: Row[]; exhibitions: Campaign[] }> {
-  const page = await listCampaigns({ kind: 'exhibition', limit: 50 });
+/** Every exhibition the member has booked, newest use first, and their waiting-list places (候补). */
+async function loadAll(): Promise<{ rows: Row[]; exhibitions: Campaign[]; waitlist: WaitlistEntry[] }> {
+  const [page, waitlist] = await Promise.all([listCampaigns({ kind: 'exhibition', limit: 50 }), myWaitlist()]);
   const lists = await Promise.all(page.items.map((c) => myBookings(c.id).then((items) => items.map((booking) => ({ booking, campaign: c })))));
-  return { rows: lists.flat(), exhibitions: page.items };
+  return { rows: lists.flat(), exhibitions: page.items, waitlist };
 }
 
-/** 我的预约 (/my-bookings): my tickets with their QR codes, upcoming first; cancel; the printable ticket. */
+/**
+ * 我的预约 (/my-bookings): my tickets with their QR codes, upcoming first; cancel; the printable
+ * ticket. Places on waiting lists (候补) with their place in line and a leave button; a booking a
+ * waiting list gave is a normal ticket marked 候补成功.
+ */
 export default function BookingsMine() {
   usePageMeta(() => ({ title: `${t('ex.myBookings')} · ${t('app.name')}` }));
   const navigate = useNavigate();
@@ -46,6 +51,13 @@ export default function BookingsMine() {
     if (d) mutate({ ...d, rows: d.rows.map((r) => (r.booking.id === next.id ? { ...r, booking: next } : r)) });
   };
   const first = () => data.latest?.exhibitions.find((c) => c.status === 'published');
+  const waiting = () => (data.error ? [] : data.latest?.waitlist ?? []).filter((e) => e.status === 'waiting').sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt));
+  // what became of the other places: left, or expired (a booking they became is a ticket above)
+  const waitHistory = () => (data.error ? [] : data.latest?.waitlist ?? []).filter((e) => e.status === 'cancelled' || e.status === 'expired');
+  const waitChanged = (next: WaitlistEntry) => {
+    const d = data.latest;
+    if (d) mutate({ ...d, waitlist: d.waitlist.map((e) => (e.id === next.id ? { ...e, ...next } : e)) });
+  };
 
   return (
     <div class="pt-page ex-page">
@@ -69,7 +81,7 @@ export default function BookingsMine() {
             )}
           </For>
         </Match>
-        <Match when={data.latest!.rows.length === 0}>
+        <Match when={data.latest!.rows.length === 0 && data.latest!.waitlist.length === 0}>
           <EmptyState
             icon="exhibition"
             title={t('ex.noBookingsTitle')}
@@ -94,11 +106,36 @@ export default function BookingsMine() {
               {(r) => <BookingCard booking={r.booking} title={r.campaign.title} venue={exhibitionSettings(r.campaign).venue} onChanged={changed} />}
             </For>
           </div>
+          <Show when={waiting().length > 0}>
+            <h2 class="ex-h2">{t('ex.waitingTitle')}</h2>
+            <div class="ex-tickets" data-testid="ex-waitlist">
+              <For each={waiting()}>{(e) => <WaitlistCard entry={e} onChanged={waitChanged} />}</For>
+            </div>
+          </Show>
           <Show when={sorted().past.length > 0}>
             <h2 class="ex-h2">{t('ex.pastBookings')}</h2>
             <div class="ex-tickets">
               <For each={sorted().past}>{(r) => <BookingCard booking={r.booking} title={r.campaign.title} onChanged={changed} />}</For>
             </div>
+          </Show>
+          <Show when={waitHistory().length > 0}>
+            <h2 class="ex-h2">{t('ex.waitHistory')}</h2>
+            <ul class="tx-card ex-wait-history" data-testid="ex-wait-history">
+              <For each={waitHistory()}>
+                {(e) => (
+                  <li>
+                    <span>
+                      {e.campaign?.title}
+                      <br />
+                      <span class="tx-small tx-muted tx-num">
+                        {slotText(e.slot)} · {t('ex.partyN', { n: String(e.partySize) })}
+                      </span>
+                    </span>
+                    <WaitlistBadge status={e.status} />
+                  </li>
+                )}
+              </For>
+            </ul>
           </Show>
         </Match>
       </Switch>

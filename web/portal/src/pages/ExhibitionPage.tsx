@@ -11,6 +11,7 @@ import { createFormErrors } from '@ui/form';
 import { fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
+import { slotAction } from '@shared/waitlist';
 import {
   addDays,
   book,
@@ -18,11 +19,13 @@ import {
   chinaMidnight,
   chinaTime,
   exhibitionSettings,
+  joinWaitlist,
   listSlots,
   mapHref,
   ticketHref,
   weekday,
   type Slot,
+  type WaitlistEntry,
 } from '../data/exhibition';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
@@ -183,6 +186,10 @@ function dayLabel(day: string): { date: string; wd: string } {
 export function slotOpen(s: Slot, now = Date.now()): boolean {
   return !s.closed && s.remaining > 0 && Date.parse(s.endsAt) > now;
 }
+/** A slot that can still be chosen: to book it, or — when full — to join its waiting list (候补). */
+export function slotTakesPeople(s: Slot, now = Date.now()): boolean {
+  return !s.closed && Date.parse(s.endsAt) > now;
+}
 
 function Booker(props: { campaign: Campaign }) {
   const navigate = useNavigate();
@@ -269,9 +276,9 @@ function Booker(props: { campaign: Campaign }) {
                         type="button"
                         role="radio"
                         class="ex-slot"
-                        classList={{ 'is-on': slotId() === x.id }}
                         aria-checked={slotId() === x.id}
-                        disabled={!slotOpen(x)}
+                        classList={{ 'is-on': slotId() === x.id, 'is-full': slotTakesPeople(x) && x.remaining <= 0 }}
+                        disabled={!slotTakesPeople(x)}
                         data-slot={x.id}
                         onClick={() => setSlotId(x.id)}
                       >
@@ -285,8 +292,11 @@ function Booker(props: { campaign: Campaign }) {
                               ? t('ex.slotPast')
                               : x.remaining > 0
                                 ? t('ex.slotLeft', { n: fmtNumber(x.remaining), cap: fmtNumber(x.capacity) })
-                                : t('ex.slotFull')}
+                                : t('ex.slotFullWait')}
                         </span>
+                        <Show when={slotTakesPeople(x) && (x.waiting ?? 0) > 0}>
+                          <span class="ex-slot-wait tx-num">{t('ex.slotWaiting', { n: fmtNumber(x.waiting ?? 0) })}</span>
+                        </Show>
                       </button>
                     )}
                   </For>
@@ -330,10 +340,13 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
   const [phone, setPhone] = createSignal(me()?.phone ?? '');
   const [busy, setBusy] = createSignal(false);
   const err = createFormErrors<'partySize' | 'name' | 'phone'>();
-  const max = () => Math.max(1, Math.min(5, props.slot.remaining));
-  createEffect(() => {
-    if (party() > max()) setParty(max());
-  });
+  const [joined, setJoined] = createSignal<WaitlistEntry | null>(null);
+  // a party larger than the seats left may join the waiting list (候补) instead of booking
+  const max = () => 5;
+  const waitlist = () => slotAction(props.slot, party()) === 'waitlist';
+  // another slot chosen: the form again (a memo, so fresh seat counts of the same slot keep the answer)
+  const slotKey = createMemo(() => props.slot.id);
+  createEffect(on(slotKey, () => setJoined(null), { defer: true }));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -345,7 +358,13 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
     if (!ok) return;
     setBusy(true);
     try {
-      const b = await book(props.campaign.id, { slotId: props.slot.id, partySize: party(), name: name().trim(), phone: phone().trim() });
+      const body = { partySize: party(), name: name().trim(), phone: phone().trim() };
+      if (waitlist()) {
+        setJoined(await joinWaitlist(props.campaign.id, props.slot.id, body));
+        void props.onStale();
+        return;
+      }
+      const b = await book(props.campaign.id, { slotId: props.slot.id, ...body });
       props.onDone(b.code);
     } catch (e) {
       err.fromApi(e, ['partySize', 'name', 'phone']);
@@ -357,6 +376,21 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
   }
 
   return (
+    <Show
+      when={!joined()}
+      fallback={
+        <div class="ex-joined" data-testid="ex-joined" role="status" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
+          <Notice kind="success" icon="check">
+            <strong>{t('ex.waitJoined', { n: String(joined()?.position ?? '') })}</strong>
+            <br />
+            {t('ex.waitJoinedBody')}
+          </Notice>
+          <LinkButton href="/my-bookings" variant="primary" block>
+            {t('ex.myBookings')}
+          </LinkButton>
+        </div>
+      }
+    >
     <form class="ex-form" onSubmit={submit} novalidate data-testid="ex-form">
       <div class="ex-chosen">
         <Icon name="clock" />
@@ -394,11 +428,18 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
           {...fieldAria('ex-phone', err.fields().phone, t('ex.phoneHint'))}
         />
       </Field>
+      <Show when={waitlist()}>
+        <div class="ex-wait-how" id="ex-wait-how" data-testid="ex-wait-how">
+          <strong>{props.slot.remaining > 0 ? t('ex.waitShort', { n: String(party()) }) : t('ex.waitTitle')}</strong>
+          <p>{t('ex.waitHow')}</p>
+        </div>
+      </Show>
       <FormError message={err.form()} />
-      <Button type="submit" variant="primary" block loading={busy()} class="ex-big">
-        {busy() ? t('ex.booking') : t('ex.book')}
+      <Button type="submit" variant="primary" block loading={busy()} class="ex-big" aria-describedby={waitlist() ? 'ex-wait-how' : undefined} data-action={waitlist() ? 'waitlist' : 'book'}>
+        {busy() ? (waitlist() ? t('ex.joining') : t('ex.booking')) : waitlist() ? t('ex.waitlist') : t('ex.book')}
       </Button>
       <p class="tx-small tx-muted">{t('ex.noShowNote')}</p>
     </form>
+    </Show>
   );
 }

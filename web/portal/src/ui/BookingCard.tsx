@@ -64,7 +64,12 @@ export function BookingCard(props: { booking: Booking; title?: string; venue?: s
             <div class="tx-small tx-muted">{props.venue}</div>
           </Show>
         </div>
-        <BookingStatusBadge status={b().status} />
+        <div class="tx-row">
+          <Show when={b().fromWaitlist}>
+            <span class="tx-badge tx-badge-green ex-from-wait" data-testid="ex-from-waitlist">{t('ex.fromWaitlist')}</span>
+          </Show>
+          <BookingStatusBadge status={b().status} />
+        </div>
       </div>
       <div class="ex-ticket-main">
         <Show when={b().status === 'booked' || b().status === 'checked_in'}>

@@ -4,20 +4,22 @@ import type { Context } from 'hono';
 import { renderSVG } from 'uqr';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
-import { json } from '../../lib/openapi';
+import { IdParam, json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
-import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody } from '../../../../shared/contracts/exhibition';
+import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody, WaitlistBody } from '../../../../shared/contracts/exhibition';
+import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
-  addSlots, bookSeats, bookingByCode, cancelBooking, checkIn, getBooking, getSlot, listBookings, listSlots, noShowsSince, updateSlot, visitStats, type BookingRow, type SlotRow,
+  addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
+  noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow, type WaitlistRow,
 } from '../../../../db/queries/exhibition';
 import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
 import { memberUnit } from '../../../../db/queries/org';
@@ -34,18 +36,52 @@ async function exhibitionOf(c: Context<AppEnv>, id: string) {
   return campaign;
 }
 
-const slotDto = (s: SlotRow) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, booked: s.booked, remaining: Math.max(0, s.capacity - s.booked), closed: s.closed });
+/** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
+const slotDto = (s: SlotRow & { waiting?: number }) => ({
+  id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, booked: s.booked, remaining: Math.max(0, s.capacity - s.booked), closed: s.closed,
+  ...(s.waiting === undefined ? {} : { waiting: s.waiting }),
+});
+const SlotItem = v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), booked: v.number(), remaining: v.number(), closed: v.boolean(), waiting: v.optional(v.number()) });
 const slotLabel = (s: { startsAt: string; endsAt: string }) => {
   const f = (iso: string) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
   return `${f(s.startsAt)}–${f(s.endsAt).slice(11)}`;
 };
-export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false) {
+export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number) {
   return {
+    ...(fromWaitlist === undefined ? {} : { fromWaitlist: !!fromWaitlist }),
     id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
     name: staff ? b.name : maskName(b.name), phone: staff ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
     slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
     createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
   };
+}
+
+/** A waiting-list entry, for its holder or the exhibition's staff (never the public). */
+export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string }, now = Date.now()) {
+  const status = effectiveStatus(r.w.status, r.slotEndsAt, now);
+  return {
+    id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone: r.w.phone,
+    /** place in line (1 = next) while waiting, else null */
+    position: status === 'waiting' ? r.position : null,
+    slot: { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt },
+    booking: r.w.bookingId && r.bookingCode ? { id: r.w.bookingId, code: r.bookingCode, status: r.bookingStatus, qrUrl: `/api/v1/bookings/${r.bookingCode}/qr.svg` } : null,
+    createdAt: r.w.createdAt, resolvedAt: r.w.resolvedAt,
+  };
+}
+export const WaitlistEntry = v.object({
+  id: v.string(), campaignId: v.string(), slotId: v.string(), status: v.picklist(WAITLIST_STATUSES), partySize: v.number(), day: v.string(), name: v.string(), phone: v.string(),
+  position: v.nullable(v.number()), slot: v.object({ startsAt: v.string(), endsAt: v.string() }),
+  booking: v.nullable(v.object({ id: v.string(), code: v.string(), status: v.string(), qrUrl: v.string() })), createdAt: v.string(), resolvedAt: v.nullable(v.string()),
+});
+
+/** Repeated no-shows block new bookings — and joining waiting lists — for a while (settings). */
+async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
+  const s = cfg(campaign);
+  const misses = await noShowsSince(c.var.db, campaign.id, userId, new Date(now - s.noShowWindowDays * 86400e3).toISOString());
+  if (misses.length >= s.noShowLimit && s.noShowBlockDays > 0) {
+    const until = Date.parse(misses[0]!.at) + s.noShowBlockDays * 86400e3;
+    if (until > now) throw new ApiError('forbidden', 'msg.ex_blocked', { n: misses.length, until: chinaDay(until) });
+  }
 }
 
 /** Days × times in China time → slots in UTC. */
@@ -86,7 +122,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .get(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats (public); ?from=&to= (ISO)', responses: { 200: json(v.object({ items: v.array(v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), remaining: v.number() })) })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats and the number of entries on each waiting list (public); ?from=&to= (ISO)', responses: { 200: json(v.object({ items: v.array(SlotItem) })) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))), to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))) })),
     async (c) => {
@@ -112,18 +148,44 @@ export const exhibitionCampaignRoutes = createApp()
       if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
       const now = Date.now();
       if (slot.closed || Date.parse(slot.endsAt) <= now) throw new ApiError('conflict', 'msg.ex_slot_closed');
-      const s = cfg(campaign);
-      const misses = await noShowsSince(c.var.db, campaign.id, viewer.id, new Date(now - s.noShowWindowDays * 86400e3).toISOString());
-      if (misses.length >= s.noShowLimit && s.noShowBlockDays > 0) {
-        const until = Date.parse(misses[0]!.at) + s.noShowBlockDays * 86400e3;
-        if (until > now) throw new ApiError('forbidden', 'msg.ex_blocked', { n: misses.length, until: chinaDay(until) });
-      }
+      await assertNotBlocked(c, campaign, viewer.id, now);
       // a member's booking counts for their unit in the statistics
       const unit = await memberUnit(c.var.db, viewer.id);
       const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
+    },
+  )
+  .post(
+    '/:id/slots/:slotId/waitlist',
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; slot closed or over → 409.',
+      responses: { 201: json(v.object({ entry: WaitlistEntry }), 'Joined; `position` is the place in line') },
+    }),
+    valid('param', v.object({ id: Id, slotId: Id })),
+    valid('json', WaitlistBody),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const p = c.req.valid('param');
+      const campaign = await exhibitionOf(c, p.id);
+      if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      if (campaign.status !== 'published') throw new ApiError('not_found');
+      const b = c.req.valid('json');
+      const slot = await getSlot(c.var.db, p.slotId);
+      if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
+      const now = Date.now();
+      const action = slotAction(slot, b.partySize, now);
+      if (action === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
+      if (action === 'book') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
+      await assertNotBlocked(c, campaign, viewer.id, now);
+      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)) }, now);
+      if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_wl_again');
+      if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
+      if (res.result === 'has_seats') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
+      if (res.result === 'booked_that_day') throw new ApiError('conflict', 'msg.ex_wl_booked_day');
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, res.entry.id))!) }, 201);
     },
   )
   .post(
@@ -159,7 +221,7 @@ export const exhibitionCampaignRoutes = createApp()
       const rows = await listBookings(c.var.db, campaign.id, { userId: staff ? undefined : viewer.id, slotId: q.slotId, day: q.day, status: q.status, limit: q.limit, beforeId: decodeCursor(q.cursor) });
       const items = rows.slice(0, q.limit);
       return c.json({
-        items: items.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true), orgUnitName: r.unitName })),
+        items: items.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist), orgUnitName: r.unitName })),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.b.id) : null,
       });
     },
@@ -192,19 +254,34 @@ export const exhibitionCampaignRoutes = createApp()
     },
   );
 
-export const slotRoutes = createApp().patch(
-  '/:id',
-  describeRoute({ tags: ['Exhibitions'], summary: 'Change a slot’s capacity (never below seats booked) or close it — organizers', responses: { 200: json(v.object({ slot: v.unknown() })) } }),
-  valid('param', v.object({ id: Id })),
-  valid('json', SlotPatch),
-  async (c) => {
-    const slot = await getSlot(c.var.db, c.req.valid('param').id);
-    if (!slot) throw new ApiError('not_found');
-    const { campaign, viewer } = await managedCampaign(c, slot.campaignId);
-    if (!(await updateSlot(c.var.db, viewer.id, slot, campaign.orgUnitId, c.req.valid('json')))) throw new ApiError('conflict', 'msg.ex_capacity_below', { booked: slot.booked });
-    return c.json({ slot: slotDto((await getSlot(c.var.db, slot.id))!) });
-  },
-);
+export const slotRoutes = createApp()
+  .patch(
+    '/:id',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Change a slot’s capacity (never below seats booked) or close it — organizers. Seats a higher capacity (or reopening) frees go to the waiting list at once; `promoted` counts the entries that became bookings.', responses: { 200: json(v.object({ slot: SlotItem, promoted: v.number() })) } }),
+    valid('param', IdParam),
+    valid('json', SlotPatch),
+    async (c) => {
+      const slot = await getSlot(c.var.db, c.req.valid('param').id);
+      if (!slot) throw new ApiError('not_found');
+      const { campaign, viewer } = await managedCampaign(c, slot.campaignId);
+      const res = await updateSlot(c.var.db, viewer.id, slot, campaign.orgUnitId, c.req.valid('json'));
+      if (!res) throw new ApiError('conflict', 'msg.ex_capacity_below', { booked: slot.booked });
+      return c.json({ slot: slotDto((await getSlotWithWaiting(c.var.db, slot.id))!), promoted: res.promoted.booked });
+    },
+  )
+  .get(
+    '/:id/waitlist',
+    describeRoute({ tags: ['Exhibitions'], summary: 'A slot’s waiting list (候补) in the order people joined, with names and phones — organizers of the exhibition’s subtree only (the public sees counts on the slot list)', responses: { 200: json(v.object({ slot: SlotItem, items: v.array(WaitlistEntry) })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const slot = await getSlotWithWaiting(c.var.db, c.req.valid('param').id);
+      if (!slot) throw new ApiError('not_found');
+      await managedCampaign(c, slot.campaignId);
+      const now = Date.now();
+      const rows = await slotWaitlistEntries(c.var.db, slot.id);
+      return c.json({ slot: slotDto(slot), items: rows.map((r) => waitlistDto(r, now)) });
+    },
+  );
 
 async function staffFor(c: Context<AppEnv>, b: BookingRow) {
   const campaign = (await getCampaign(c.var.db, b.campaignId))!;
@@ -224,7 +301,7 @@ export const bookingRoutes = createApp()
       const staff = canManagePath(viewer, campaign.orgPath);
       if (b.userId !== viewer.id && !staff) throw new ApiError('not_found');
       const slot = await getSlot(c.var.db, b.slotId);
-      return c.json({ booking: bookingDto(b, slot, true), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
+      return c.json({ booking: bookingDto(b, slot, true, await bookingFromWaitlist(c.var.db, b)), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
     },
   )
   .get(
@@ -278,5 +355,48 @@ export const bookingRoutes = createApp()
       if (b.userId !== viewer.id) await staffFor(c, b);
       if (!(await cancelBooking(c.var.db, b))) throw new ApiError('conflict', 'msg.ex_cancelled');
       return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true) });
+    },
+  );
+
+/** Someone's waiting-list entry: its holder, or the exhibition's staff; to anyone else it does not exist. */
+async function entryFor(c: Context<AppEnv>, id: string) {
+  const viewer = requireViewer(c);
+  const entry = await getWaitlistEntry(c.var.db, id);
+  if (!entry) throw new ApiError('not_found');
+  if (entry.userId !== viewer.id) {
+    const campaign = await getCampaign(c.var.db, entry.campaignId);
+    if (!campaign || !canManagePath(viewer, campaign.orgPath)) throw new ApiError('not_found');
+  }
+  return entry;
+}
+
+export const waitlistRoutes = createApp()
+  .get(
+    '/:id',
+    describeRoute({ tags: ['Exhibitions'], summary: 'A waiting-list entry with its place in line (its holder or the exhibition’s staff)', responses: { 200: json(v.object({ entry: WaitlistEntry })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const entry = await entryFor(c, c.req.valid('param').id);
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!) });
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({ tags: ['Exhibitions'], summary: 'Leave a waiting list (its holder, or the exhibition’s staff). Only while waiting: an entry that became a booking → 409 (cancel the booking instead).', responses: { 200: json(v.object({ entry: WaitlistEntry })) } }),
+    valid('param', IdParam),
+    async (c) => {
+      const entry = await entryFor(c, c.req.valid('param').id);
+      const now = Date.now();
+      const gone = async () => {
+        const row = (await waitlistEntry(c.var.db, entry.id))!;
+        const status = effectiveStatus(row.w.status, row.slotEndsAt, now);
+        if (status === 'booked') return new ApiError('conflict', 'msg.ex_wl_booked');
+        if (status === 'cancelled') return new ApiError('conflict', 'msg.ex_wl_left');
+        return new ApiError('conflict', 'msg.ex_wl_expired');
+      };
+      const slot = await getSlot(c.var.db, entry.slotId);
+      if (entry.status !== 'waiting' || !slot || Date.parse(slot.endsAt) <= now) throw await gone();
+      if (!(await leaveWaitlist(c.var.db, entry.id, now))) throw await gone();
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!, now) });
     },
   );

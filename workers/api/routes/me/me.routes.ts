@@ -6,8 +6,9 @@ import { requireViewer } from '../../lib/authz';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
 import { listUserActivity } from '../../../../db/queries/activity';
-import { myBookings } from '../../../../db/queries/exhibition';
-import { bookingDto } from '../exhibition/exhibition.routes';
+import { json } from '../../lib/openapi';
+import { myBookings, myWaitlist } from '../../../../db/queries/exhibition';
+import { bookingDto, waitlistDto, WaitlistEntry } from '../exhibition/exhibition.routes';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const ActivityItem = v.object({
@@ -41,11 +42,25 @@ export const meRoutes = createApp()
   )
   .get(
     '/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first', responses: { 200: { description: 'OK' } } }),
+    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first; `fromWaitlist` marks one a waiting list gave me (候补成功)', responses: { 200: { description: 'OK' } } }),
     async (c) => {
       const viewer = requireViewer(c);
       const rows = await myBookings(c.var.db, viewer.id, 100);
-      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true), campaign: { title: r.title, slug: r.slug } })) });
+      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist), campaign: { title: r.title, slug: r.slug } })) });
+    },
+  )
+  .get(
+    '/waitlist',
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: '我的候补: my waiting-list entries across every exhibition, latest slot first, each with its place in line while waiting and its booking once it got seats',
+      responses: { 200: json(v.object({ items: v.array(v.object({ ...WaitlistEntry.entries, campaign: v.object({ title: v.string(), slug: v.nullable(v.string()) }) })) })) },
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const now = Date.now();
+      const rows = await myWaitlist(c.var.db, viewer.id, 100);
+      return c.json({ items: rows.map((r) => ({ ...waitlistDto(r, now), campaign: { title: r.title, slug: r.slug } })) });
     },
   )
   .get(
