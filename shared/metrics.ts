@@ -81,3 +81,20 @@ export function fillSeries<T extends { at: string }>(rows: T[], first: string, l
   }
   return out;
 }
+
+/**
+ * A member's timeline reads better with a run of single answers as one line ("答题 10 道,
+ * +4 分") than as ten: consecutive `quiz_answer` events of the same campaign (the list is
+ * newest first) fold into the newest of them, with `count` and their points summed.
+ */
+export function foldAnswers<T extends { type: string; campaignId: string | null; points: number }>(items: T[]): Array<T & { count: number }> {
+  const out: Array<T & { count: number }> = [];
+  for (const it of items) {
+    const last = out[out.length - 1];
+    if (it.type === 'quiz_answer' && last?.type === 'quiz_answer' && last.campaignId === it.campaignId) {
+      last.count += 1;
+      last.points += it.points;
+    } else out.push({ ...it, count: 1 });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ export const PHONES = {
   jyjMember: '13800000004',
 } as const;
 
-export interface Res<T = any> { status: number; body: T; headers: Headers; text: string }
+export interface Res<T = any> { status: number; body: T; headers: Headers; text: string; bytes: Uint8Array }
 
 /** A browser-like client: keeps its cookie, sends our Origin on writes like a page would. */
 export function client(opts: { lang?: string; ip?: string; origin?: string | null } = {}) {
@@ -32,10 +32,12 @@ export function client(opts: { lang?: string; ip?: string; origin?: string | nul
       const [pair] = set.split(';');
       cookie = pair!.endsWith('=') ? '' : pair!;
     }
-    const text = await res.text();
+    // bytes first: workerd warns when .text() reads a workbook or an image
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: any = null;
     try { parsed = JSON.parse(text); } catch {}
-    return { status: res.status, body: parsed, headers: res.headers, text };
+    return { status: res.status, body: parsed, headers: res.headers, text, bytes };
   };
   return {
     call,

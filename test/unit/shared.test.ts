@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskName, maskPhone } from '../../shared/mask';
 import { pickLang } from '../../shared/i18n';
 import { checkRosterRows, normalizePhone, rosterColumns } from '../../shared/roster';
-import { participationRate, METRICS, fillSeries, weekOf, SERIES_MAX_POINTS } from '../../shared/metrics';
+import { participationRate, METRICS, fillSeries, foldAnswers, weekOf, SERIES_MAX_POINTS } from '../../shared/metrics';
 import { parseSettings } from '../../shared/contracts/campaigns';
 import { msg, MESSAGES } from '../../shared/messages';
 import { allocateSeats, effectiveStatus, slotAction } from '../../shared/waitlist';
@@ -129,5 +129,18 @@ describe('waiting lists (候补)', () => {
     expect(effectiveStatus('waiting', new Date(Date.now() - 1).toISOString())).toBe('expired');
     expect(effectiveStatus('booked', new Date(Date.now() - 1).toISOString())).toBe('booked');
     expect(effectiveStatus('waiting', slot.endsAt)).toBe('waiting');
+  });
+});
+
+describe('a member\'s timeline', () => {
+  it('folds a run of answers in one campaign into one line, keeping other events apart', () => {
+    const ev = (type: string, campaignId: string | null, points: number) => ({ type, campaignId, points });
+    const out = foldAnswers([
+      ev('quiz_attempt', 'q1', 2), ev('quiz_answer', 'q1', 1), ev('quiz_answer', 'q1', 0), ev('quiz_answer', 'q1', 1),
+      ev('quiz_answer', 'q2', 1), ev('drive_pledge', 'd', 0), ev('quiz_answer', 'q1', 1),
+    ]);
+    expect(out.map((x) => [x.type, x.campaignId, x.count, x.points])).toEqual([
+      ['quiz_attempt', 'q1', 1, 2], ['quiz_answer', 'q1', 3, 2], ['quiz_answer', 'q2', 1, 1], ['drive_pledge', 'd', 1, 0], ['quiz_answer', 'q1', 1, 1],
+    ]);
   });
 });

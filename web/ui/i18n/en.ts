@@ -353,6 +353,7 @@ export const portal: Same<typeof zh.portal> = {
   'me.signOut': 'Sign out',
   'me.signingOut': 'Signing out…',
   'activity.register': 'Joined',
+  'activity.quiz_answers': 'Answered {n} questions',
   'activity.quiz_answer': 'Quiz answer',
   'activity.quiz_attempt': 'Quiz round finished',
   'activity.contest_entry': 'Work submitted',

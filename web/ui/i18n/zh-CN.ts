@@ -356,6 +356,7 @@ export const portal = {
   'me.signOut': '退出登录',
   'me.signingOut': '正在退出…',
   'activity.register': '注册加入',
+  'activity.quiz_answers': '答题 {n} 道',
   'activity.quiz_answer': '答题',
   'activity.quiz_attempt': '完成一轮答题',
   'activity.contest_entry': '提交作品',

@@ -12,6 +12,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { ActivityItem, ActivityPage, Me as MeDto } from '@ui/types';
+import { foldAnswers } from '@shared/metrics';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -104,7 +105,7 @@ function Profile(props: { me: MeDto }) {
   }
 
   const organizes = () => props.me.memberships.some((m) => m.role !== 'member');
-  const items = () => [...(activity.latest?.items ?? []), ...extra()];
+  const items = () => foldAnswers([...(activity.latest?.items ?? []), ...extra()]);
 
   return (
     <>
@@ -198,7 +199,7 @@ function Profile(props: { me: MeDto }) {
                 {(a) => (
                   <li class="pt-activity">
                     <div class="pt-activity-main">
-                      <strong>{activityLabel(a.type)}</strong>
+                      <strong>{a.count > 1 ? t('activity.quiz_answers', { n: a.count }) : activityLabel(a.type)}</strong>
                       <Show when={a.campaignTitle}>
                         <A href={`/c/${encodeURIComponent(a.campaignId ?? '')}`} class="pt-activity-campaign">
                           {a.campaignTitle}
