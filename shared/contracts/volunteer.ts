@@ -85,3 +85,19 @@ export const CheckBody = v.strictObject({
   /** what the person means to do; without it the next step (check in, then out) */
   action: v.optional(v.picklist(['in', 'out'])),
 });
+
+/** The viewer's own sign-up to a service activity. */
+export const MySignupSchema = v.nullable(v.object({ status: v.picklist(['signed_up', 'cancelled']), checkedInAt: v.nullable(v.string()), checkedOutAt: v.nullable(v.string()), recordId: v.nullable(v.string()) }));
+/** A service activity as every audience sees it (never names: sign-up lists are for organizers). */
+export const ServiceActivitySchema = v.object({
+  id: v.string(), campaignId: v.string(), orgUnitId: v.string(), orgUnitName: v.nullable(v.string()),
+  title: v.string(), place: v.string(), description: v.string(), startsAt: v.string(), endsAt: v.string(),
+  capacity: v.number(), signedUp: v.number(), seatsLeft: v.number(), status: v.picklist(['open', 'cancelled']),
+  checkInOpensAt: v.string(), checkOutClosesAt: v.string(),
+  /** the viewer's own sign-up (signed-in viewers) */
+  mine: MySignupSchema,
+  /** may the viewer edit it, see its code and its sign-up list */
+  canManage: v.boolean(),
+});
+export type ServiceActivityView = v.InferOutput<typeof ServiceActivitySchema>;
+export type MySignup = NonNullable<v.InferOutput<typeof MySignupSchema>>;

@@ -4,24 +4,8 @@ import { api, API_BASE, qs } from '@ui/api';
 
 const enc = encodeURIComponent;
 
-export interface ServiceActivity {
-  id: string;
-  campaignId: string;
-  orgUnitId: string;
-  orgUnitName: string | null;
-  title: string;
-  place: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  signedUp: number;
-  seatsLeft: number;
-  status: 'open' | 'cancelled';
-  checkInOpensAt: string;
-  checkOutClosesAt: string;
-  canManage: boolean;
-}
+export type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
+import type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
 export interface Signup {
   userId: string;

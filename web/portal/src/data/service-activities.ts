@@ -5,32 +5,8 @@ import type { ServiceRecord } from './volunteer';
 
 const enc = encodeURIComponent;
 
-export interface MySignup {
-  status: 'signed_up' | 'cancelled';
-  checkedInAt: string | null;
-  checkedOutAt: string | null;
-  recordId: string | null;
-}
-
-export interface ServiceActivity {
-  id: string;
-  campaignId: string;
-  orgUnitId: string;
-  orgUnitName: string | null;
-  title: string;
-  place: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  signedUp: number;
-  seatsLeft: number;
-  status: 'open' | 'cancelled';
-  checkInOpensAt: string;
-  checkOutClosesAt: string;
-  mine: MySignup | null;
-  canManage: boolean;
-}
+export type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
+import type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
 export interface CheckResult {
   step: 'checked_in' | 'checked_out';

@@ -24,6 +24,14 @@ async function unitOr404(c: Parameters<typeof requireManage>[0], id: string) {
   return unit;
 }
 
+/** The unit whose metrics an organizer of its subtree asks for, over a period that makes sense. */
+async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q: { from?: string | undefined; to?: string | undefined }) {
+  const unit = await unitOr404(c, id);
+  requireManage(c, unit.path);
+  if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+  return unit;
+}
+
 export const orgRoutes = createApp()
   .get(
     '/',
@@ -125,10 +133,8 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsQuery),
     async (c) => {
-      const unit = await unitOr404(c, c.req.valid('param').id);
-      requireManage(c, unit.path);
       const q = c.req.valid('query');
-      if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+      const unit = await metricsUnit(c, c.req.valid('param').id, q);
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series });
       const last = chinaDay(q.to ?? Date.now());
       const first = q.from ? chinaDay(q.from) : (m.series[0]?.at ?? last);
@@ -150,10 +156,8 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsExportQuery),
     async (c) => {
-      const unit = await unitOr404(c, c.req.valid('param').id);
-      requireManage(c, unit.path);
       const q = c.req.valid('query');
-      if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+      const unit = await metricsUnit(c, c.req.valid('param').id, q);
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id });
       const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;
       const pct = (active: number, members: number) => `${(participationRate(active, members) * 100).toFixed(1)}%`;

@@ -24,23 +24,12 @@ import {
   serviceCode, serviceHours, serviceStart,
 } from '../../../../shared/service-activities';
 import { cfg, open, volunteerCampaign } from './volunteer.routes';
+import { ServiceActivitySchema, type ServiceActivityView } from '../../../../shared/contracts/volunteer';
 
 /* 服务活动 (service activities) of a "1+1" campaign: sign-up, a rotating code at the place, check-in/out → hours. */
 
-const Mine = v.nullable(v.object({ status: v.picklist(['signed_up', 'cancelled']), checkedInAt: v.nullable(v.string()), checkedOutAt: v.nullable(v.string()), recordId: v.nullable(v.string()) }));
-export const ServiceActivityDto = v.object({
-  id: v.string(), campaignId: v.string(), orgUnitId: v.string(), orgUnitName: v.nullable(v.string()),
-  title: v.string(), place: v.string(), description: v.string(), startsAt: v.string(), endsAt: v.string(),
-  capacity: v.number(), signedUp: v.number(), seatsLeft: v.number(), status: v.picklist(['open', 'cancelled']),
-  checkInOpensAt: v.string(), checkOutClosesAt: v.string(),
-  /** the viewer's own sign-up (signed-in viewers) */
-  mine: Mine,
-  /** may the viewer edit it, see its code and its sign-up list */
-  canManage: v.boolean(),
-});
-
 type Row = Awaited<ReturnType<typeof listServiceActivities>>[number];
-function dto(c: Context<AppEnv>, r: Row): v.InferOutput<typeof ServiceActivityDto> {
+function dto(c: Context<AppEnv>, r: Row): ServiceActivityView {
   const win = checkInWindow(r);
   return {
     id: r.id, campaignId: r.campaignId, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, title: r.title, place: r.place, description: r.description,
@@ -72,7 +61,7 @@ export const serviceActivityCampaignRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'Service activities of a "1+1" campaign (public: times, places, counts — never names). when=upcoming (default: not over, soonest first) or all (newest first); signed-in viewers get their own sign-up as `mine`',
-      responses: { 200: json(v.object({ items: v.array(ServiceActivityDto) })) },
+      responses: { 200: json(v.object({ items: v.array(ServiceActivitySchema) })) },
     }),
     valid('param', IdParam),
     valid('query', ServiceActivityQuery),
@@ -90,7 +79,7 @@ export const serviceActivityCampaignRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'Create a service activity (organizers of its org unit, which lies in the campaign’s subtree; the campaign’s unit by default): title, place, description, start/end (≤ 24 h), capacity',
-      responses: { 201: json(v.object({ serviceActivity: ServiceActivityDto }), 'Created') },
+      responses: { 201: json(v.object({ serviceActivity: ServiceActivitySchema }), 'Created') },
     }),
     valid('param', IdParam),
     valid('json', ServiceActivityBody),
@@ -114,7 +103,7 @@ export const serviceActivityCampaignRoutes = createApp()
 export const serviceActivityRoutes = createApp()
   .get(
     '/:id',
-    describeRoute({ tags: ['Service activities'], summary: 'One service activity (public: time, place, counts; the viewer’s own sign-up as `mine`)', responses: { 200: json(v.object({ serviceActivity: ServiceActivityDto })) } }),
+    describeRoute({ tags: ['Service activities'], summary: 'One service activity (public: time, place, counts; the viewer’s own sign-up as `mine`)', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -123,7 +112,7 @@ export const serviceActivityRoutes = createApp()
   )
   .patch(
     '/:id',
-    describeRoute({ tags: ['Service activities'], summary: 'Edit an open service activity (organizers of its unit); capacity not below the sign-ups (409)', responses: { 200: json(v.object({ serviceActivity: ServiceActivityDto })) } }),
+    describeRoute({ tags: ['Service activities'], summary: 'Edit an open service activity (organizers of its unit); capacity not below the sign-ups (409)', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
     valid('param', IdParam),
     valid('json', ServiceActivityPatch),
     async (c) => {
@@ -149,7 +138,7 @@ export const serviceActivityRoutes = createApp()
   )
   .post(
     '/:id/cancel',
-    describeRoute({ tags: ['Service activities'], summary: 'Cancel a service activity (organizers of its unit); sign-ups stay on record, no more check-ins', responses: { 200: json(v.object({ serviceActivity: ServiceActivityDto })) } }),
+    describeRoute({ tags: ['Service activities'], summary: 'Cancel a service activity (organizers of its unit); sign-ups stay on record, no more check-ins', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -163,7 +152,7 @@ export const serviceActivityRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'Sign up (signed-in participants, as for reporting service records). Full → 409; again → 409; over or cancelled → 409. Places never exceed the capacity, whatever the concurrency',
-      responses: { 201: json(v.object({ serviceActivity: ServiceActivityDto }), 'Signed up') },
+      responses: { 201: json(v.object({ serviceActivity: ServiceActivitySchema }), 'Signed up') },
     }),
     valid('param', IdParam),
     async (c) => {
@@ -182,7 +171,7 @@ export const serviceActivityRoutes = createApp()
   )
   .delete(
     '/:id/signups',
-    describeRoute({ tags: ['Service activities'], summary: 'Cancel my sign-up (not once checked in: 409); frees the place', responses: { 200: json(v.object({ serviceActivity: ServiceActivityDto })) } }),
+    describeRoute({ tags: ['Service activities'], summary: 'Cancel my sign-up (not once checked in: 409); frees the place', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
     valid('param', IdParam),
     async (c) => {
       const viewer = requireViewer(c);
@@ -229,7 +218,7 @@ export const serviceActivityRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'The check-in code to show at the place (organizers of the activity’s unit, never public): 6 digits from HMAC-SHA256(codeSecret, minute), new every minute; the current and the previous one are accepted. With the check-in link and its QR (SVG)',
-      responses: { 200: json(v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivityDto })) },
+      responses: { 200: json(v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema })) },
     }),
     valid('param', IdParam),
     async (c) => {
@@ -248,7 +237,7 @@ export const serviceActivityRoutes = createApp()
       tags: ['Service activities'],
       summary:
         'Check in, then out, with the code shown at the place (signed-up participants). In: from 30 min before the start to the end; out: until 2 h after the end. At check-out the hours (clipped to the activity, down to the half hour, within the daily maximum) become a pending service record (source checkin) in the same batch. Wrong/expired code → 400; not signed up → 403; twice → 409; too many guesses → 429',
-      responses: { 200: json(v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivityDto, record: v.nullable(v.unknown()), hours: v.number(), computedHours: v.number() })) },
+      responses: { 200: json(v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivitySchema, record: v.nullable(v.unknown()), hours: v.number(), computedHours: v.number() })) },
     }),
     valid('param', IdParam),
     valid('json', CheckBody),
