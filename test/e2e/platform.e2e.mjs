@@ -282,7 +282,7 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await context.close();
   });
 
-  test('every page fits a 360 px phone: nothing widens the page sideways', async () => {
+  test('every page fits a 360 px phone and names its controls: nothing widens the page sideways', async () => {
     const { context, page, problems } = await newPage({ width: 360, height: 740 });
     const login = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone: '13800000001', password: PASSWORD }, headers: { origin: BASE } });
     assert.equal(login.status(), 200);
@@ -294,17 +294,35 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
       '/console/campaigns/camp-quiz/quiz', '/console/quiz-banks', '/console/quiz-banks/bank-demo', '/console/campaigns/camp-quiz/leaderboard',
       '/console/campaigns/camp-contest/entries', '/console/campaigns/camp-contest/judging', '/console/campaigns/camp-contest/results',
       '/console/campaigns/camp-volunteer/volunteer', '/console/campaigns/camp-drive/drive', '/console/campaigns/camp-exhibition/exhibition',
-      '/console/campaigns/camp-exhibition/check-in',
+      '/console/campaigns/camp-exhibition/check-in', '/service-activities/sa-demo-river/check', '/console/service-activities/sa-demo-clinic/code',
     ];
     const wide = [];
+    const unnamed = [];
     for (const path of pages) {
       await page.goto(BASE + path);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) wide.push(`${path}: ${width}px`);
+      // every control says what it is to a screen reader, every image has a text (or alt="")
+      const nameless = await page.evaluate(() => {
+        const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+        const named = (el) =>
+          !!(el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby') || el.getAttribute('title')?.trim() ||
+            (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label') ||
+            (['BUTTON', 'A'].includes(el.tagName) && (el.textContent?.trim() || el.querySelector('img[alt]:not([alt=""])'))));
+        const out = [];
+        for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')) {
+          // a duplicate link hidden from assistive tech on purpose (a card's cover) needs no name
+          if (visible(el) && !el.closest('[aria-hidden="true"]') && !named(el)) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${String(el.className).split(' ')[0]}`);
+        }
+        for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push(`img ${img.getAttribute('src')?.slice(0, 40)}`);
+        return out;
+      });
+      if (nameless.length) unnamed.push(`${path}: ${nameless.slice(0, 5).join(', ')}`);
     }
     assert.deepEqual(wide, [], 'pages wider than the screen');
+    assert.deepEqual(unnamed, [], 'controls or images without a name');
     assert.deepEqual(problems, []);
     await context.close();
   });
