@@ -34,6 +34,7 @@ export const MESSAGES = {
   'msg.password_short': { 'zh-CN': '密码至少8位。', en: 'The password needs at least 8 characters.' },
   'msg.iso_time': { 'zh-CN': '时间格式应为 ISO 8601，如 2026-01-01T08:00:00Z。', en: 'Use an ISO 8601 time such as 2026-01-01T08:00:00Z.' },
   'msg.limit': { 'zh-CN': 'limit 应为 1 到 100 的整数。', en: 'limit must be an integer from 1 to 100.' },
+  'msg.share_path': { 'zh-CN': '只能为本站的活动或作品页面生成二维码，如 /c/活动短链接。', en: 'QR codes are made only for this site’s campaign or work pages, such as /c/{slug}.' },
   'msg.format': { 'zh-CN': '格式应为 xlsx 或 csv。', en: 'format must be xlsx or csv.' },
   'msg.series': { 'zh-CN': '趋势粒度应为 day（按天）或 week（按周）。', en: 'series must be day or week.' },
   'msg.cursor': { 'zh-CN': '分页游标无效。', en: 'Invalid page cursor.' },

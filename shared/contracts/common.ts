@@ -31,3 +31,7 @@ export const ErrorEnvelope = v.object({
     fields: v.optional(v.record(v.string(), v.string())),
   }),
 });
+
+/** A portal page worth sharing: a campaign (or one of its pages) or a work. */
+export const SHARE_PATH = /^\/(c\/[A-Za-z0-9_-]{1,64}(\/(quiz|rank|contest|gallery|results|volunteer|visit|drive))?|works\/[A-Za-z0-9_-]{1,64})$/;
+export const SharePath = v.pipe(v.string('msg.share_path'), v.regex(SHARE_PATH, 'msg.share_path'));

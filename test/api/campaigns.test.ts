@@ -123,3 +123,23 @@ describe('campaigns', () => {
     expect((await client().get('/api/v1/campaigns/camp-quiz')).body.campaign.status).toBe('published');
   });
 });
+
+describe('share QR', () => {
+  it('draws a QR of our own campaign and work pages, and nothing else', async () => {
+    const c = client();
+    const ok = await c.get('/api/v1/qr.svg?path=/c/dangshi-daily/quiz');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/svg+xml');
+    expect(ok.text).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    // the code differs with the page (it encodes the page's address on this site)
+    const other = await c.get('/api/v1/qr.svg?path=/works/entry-demo-1');
+    expect(other.status).toBe(200);
+    expect(other.text).not.toBe(ok.text);
+    for (const bad of ['https://evil.example/c/x', '//evil.example/c/x', '/c/x/../../admin', '/api/v1/me', '/c/x/unknown', '']) {
+      const r = await c.get(`/api/v1/qr.svg?path=${encodeURIComponent(bad)}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.error.fields.path).toBeTruthy();
+    }
+    expect((await client({ lang: 'en' }).get('/api/v1/qr.svg?path=/etc/passwd')).body.error.fields.path).toMatch(/this site/);
+  });
+});

@@ -326,4 +326,28 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a member shares a campaign: the link, its QR and a poster made on the phone', async () => {
+    const { context, page, problems } = await newPage(PHONE_VP);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+    await page.goto(`${BASE}/c/dangshi-daily`);
+    await page.getByRole('button', { name: '分享' }).click();
+    const panel = page.getByRole('region', { name: '分享给朋友' });
+    const qr = panel.getByRole('img', { name: /二维码/ });
+    await qr.waitFor();
+    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR loads');
+    assert.equal(await panel.getByLabel('链接').inputValue(), `${BASE}/c/dangshi-daily`);
+    await panel.getByRole('button', { name: '复制链接' }).click();
+    await panel.getByText('链接已复制').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${BASE}/c/dangshi-daily`);
+    await panel.getByRole('button', { name: '生成海报' }).click();
+    const poster = panel.getByRole('img', { name: /分享海报/ });
+    await poster.waitFor();
+    await page.waitForFunction(() => { const i = document.querySelector('.tx-share-poster img'); return i && i.complete && i.naturalWidth > 0; });
+    assert.deepEqual(await poster.evaluate((img) => [img.naturalWidth, img.naturalHeight]), [750, 1100]);
+    await poster.scrollIntoViewIfNeeded();
+    await shot(page, 'portal-share-390');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

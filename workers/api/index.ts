@@ -16,7 +16,7 @@ import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/v
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
-import { docsPage, healthRoutes, openApiSpec, pingRoutes } from './routes/system/system.routes';
+import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 
@@ -24,6 +24,7 @@ import { embedRoutes } from './routes/embeds/embeds.routes';
 const v1 = createApp()
   .route('/health', healthRoutes)
   .route('/ping', pingRoutes)
+  .route('/qr.svg', qrRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)

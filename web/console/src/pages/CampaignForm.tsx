@@ -11,10 +11,11 @@ import { EmptyState } from '@ui/components/EmptyState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
-import { fromLocalInput, toLocalInput } from '@ui/format';
+import { fmtDate, fromLocalInput, toLocalInput } from '@ui/format';
 import { isRanking } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import { getCampaign, portalHref, transition } from '../data/campaigns';
+import { SharePanel } from '@ui/components/SharePanel';
 import { org } from '../data/org';
 import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit, placeholderOf, type SettingField } from '../data/settingsForm';
 import { t } from '../i18n';
@@ -333,6 +334,20 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
           )}
         </Show>
       </div>
+
+      <Show when={props.campaign && props.campaign.status !== 'draft' ? props.campaign : null}>
+        {(c) => (
+          <div class="cs-gap">
+            <SharePanel
+              small
+              path={portalHref(c())}
+              title={c().title}
+              subtitle={`${loc(KIND_LABEL[c().kind])} · ${fmtDate(c().startsAt)} – ${fmtDate(c().endsAt)} · ${c().orgUnitName ?? ''}`}
+              fileName={c().slug}
+            />
+          </div>
+        )}
+      </Show>
 
       <Show when={props.campaign?.kind === 'contest'}>
         <ContestTabs campaignId={props.campaign!.id} />

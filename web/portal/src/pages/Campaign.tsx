@@ -1,6 +1,7 @@
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { KIND_ACTION, STATUS_LABEL } from '@shared/kinds';
+import { KIND_ACTION, KIND_LABEL, STATUS_LABEL } from '@shared/kinds';
+import { SharePanel } from '@ui/components/SharePanel';
 import { loc } from '@ui/i18n';
 import { ApiError } from '@ui/api';
 import { LinkButton } from '@ui/components/Button';
@@ -220,6 +221,14 @@ function Detail(props: { campaign: Campaign }) {
             <Icon name="trophy" />
             {t('campaign.viewBoard')}
           </LinkButton>
+        </Show>
+        <Show when={c().status !== 'draft'}>
+          <SharePanel
+            path={campaignHref(c())}
+            title={c().title}
+            subtitle={`${loc(KIND_LABEL[c().kind])} · ${fmtDate(c().startsAt)} – ${fmtDate(c().endsAt)} · ${c().orgUnitName ?? ''}`}
+            fileName={c().slug}
+          />
         </Show>
         <Show when={c().canManage}>
           <a class="pt-manage" href={`/console/campaigns/${encodeURIComponent(c().id)}`}>

@@ -1,3 +1,4 @@
+import { SharePanel } from '@ui/components/SharePanel';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
@@ -70,6 +71,17 @@ function ResultsView(props: { campaign: Campaign }) {
               <p class="tx-small tx-muted">
                 {t('contest.rules.judgingValue', { judges: fmtPercent(r().judgeWeight), public: fmtPercent(1 - r().judgeWeight) })}
               </p>
+              <Show when={r().published}>
+                <div class="ct-gap">
+                  <SharePanel
+                    small
+                    path={contestHref(c(), 'results')}
+                    title={`${c().title} · ${t('contest.results.title')}`}
+                    subtitle={`${c().orgUnitName ?? ''} · ${fmtDateTime(c().endsAt)}`}
+                    fileName={`${c().slug}-results`}
+                  />
+                </div>
+              </Show>
               <Show
                 when={groups().length > 0}
                 fallback={

@@ -5,6 +5,9 @@ import type { Hono } from 'hono';
 import { createApp } from '../../lib/app';
 import { ApiError } from '../../lib/errors';
 import type { AppEnv } from '../../lib/env';
+import { renderSVG } from 'uqr';
+import { valid } from '../../lib/validate';
+import { SharePath } from '../../../../shared/contracts/common';
 
 export const healthRoutes = createApp().get(
   '/',
@@ -24,6 +27,25 @@ export const pingRoutes = createApp().get(
   '/',
   describeRoute({ tags: ['System'], summary: 'Liveness without touching storage (benchmark baseline)', responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ pong: v.literal(true) })) } } } } }),
   (c) => c.json({ pong: true }),
+);
+
+/**
+ * The QR of one of our own portal pages, for posters and WeChat shares (a campaign, its
+ * quiz, board, gallery or results, a work, a certificate check). Only our pages: the path
+ * is checked, and the link always points at this site.
+ */
+export const qrRoutes = createApp().get(
+  '/',
+  describeRoute({
+    tags: ['System'],
+    summary: 'A poster-friendly QR (SVG, quiet zone, high error correction) of a portal page: ?path=/c/{slug}[/quiz|rank|contest|gallery|results|volunteer|visit|drive] or /works/{id}',
+    responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } } },
+  }),
+  valid('query', v.strictObject({ path: SharePath })),
+  (c) => {
+    const url = new URL(c.req.valid('query').path, new URL(c.req.url).origin).toString();
+    return c.body(renderSVG(url, { border: 2, ecc: 'Q' }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  },
 );
 
 const DOCUMENTATION = {
