@@ -218,26 +218,34 @@ export async function answerContext(db: Db, attemptId: string, userId: string, d
 }
 
 /**
- * What starting an attempt checks, in one round trip: the campaign's stages, the
- * participant's attempts by stage (in progress, today, in all), points today, admissions,
- * membership under the campaign's unit, and the pool of the campaign's banks.
+ * What starting an attempt checks, in one round trip: the campaign (by id or slug), its
+ * stages, the participant's attempts by stage (in progress, today, in all), points today,
+ * admissions, membership under the campaign's unit, and the pool of the campaign's banks.
  */
-export async function startContext(db: Db, campaign: { id: string; orgPath: string }, userId: string, day: string, bankIds: string[]) {
-  const mine = and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaign.id));
-  const [stages, byStage, active, admitted, member, pool] = await db.batch([
-    db.select().from(quizStages).where(eq(quizStages.campaignId, campaign.id)).orderBy(asc(quizStages.ord)),
+export async function startContext(db: Db, idOrSlug: string, userId: string, day: string) {
+  const cid = sql`(SELECT c.id FROM campaigns c WHERE c.id = ${idOrSlug} OR c.slug = ${idOrSlug.toLowerCase()} LIMIT 1)`;
+  const orgPath = sql`(SELECT c.org_path FROM campaigns c WHERE c.id = ${cid})`;
+  const mine = and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, cid));
+  const [campaign, stages, byStage, active, admitted, member, pool] = await db.batch([
+    campaignSelect(db).where(eq(campaigns.id, cid)),
+    db.select().from(quizStages).where(eq(quizStages.campaignId, cid)).orderBy(asc(quizStages.ord)),
     db
       .select({ stageId: quizAttempts.stageId, total: count(), today: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN 1 ELSE 0 END)`, pointsToday: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN ${quizAttempts.points} ELSE 0 END)` })
       .from(quizAttempts)
       .where(mine)
       .groupBy(quizAttempts.stageId),
     db.select().from(quizAttempts).where(and(mine, eq(quizAttempts.status, 'active'))),
-    db.select({ stageId: stageAdmissions.stageId }).from(stageAdmissions).where(and(eq(stageAdmissions.userId, userId), sql`${stageAdmissions.stageId} IN (SELECT id FROM quiz_stages WHERE campaign_id = ${campaign.id})`)),
-    db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), underPath(memberships.orgPath, campaign.orgPath))),
-    poolQuery(db, bankIds.length ? bankIds : ['']),
+    db.select({ stageId: stageAdmissions.stageId }).from(stageAdmissions).where(and(eq(stageAdmissions.userId, userId), sql`${stageAdmissions.stageId} IN (SELECT s.id FROM quiz_stages s WHERE s.campaign_id = ${cid})`)),
+    db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.orgPath} >= ${orgPath} AND ${memberships.orgPath} < ${orgPath} || '~'`)),
+    // the pool of the campaign's own banks (a stage with banks of its own reads its pool apart)
+    db
+      .select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty })
+      .from(questions)
+      .where(and(sql`${questions.bankId} IN (SELECT j.value FROM campaigns c, json_each(c.settings, '$.bankIds') j WHERE c.id = ${cid})`, eq(questions.active, true))),
   ]);
   const pointsToday = byStage.reduce((s, r) => s + (r.pointsToday ?? 0), 0);
   return {
+    campaign: campaign[0] ?? null,
     stages,
     usage: (stageId: string) => {
       const r = byStage.find((x) => x.stageId === stageId);

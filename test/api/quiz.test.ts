@@ -295,6 +295,20 @@ describe('playing', () => {
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(1);
   });
 
+  it('starts by slug as well as id; a draft is 404 to participants and 409 (not open) to its organizers', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const slug = `slug-quiz-${n++}`;
+    await quiz(org, { mode: 'round', questionsPerAttempt: 2 }, { slug });
+    const { c } = await player();
+    const bySlug = await c.post(`/api/v1/campaigns/${slug}/attempts`, {});
+    expect(bySlug.status).toBe(201);
+    expect(bySlug.body.attempt.question.id).toBeTruthy();
+    const draft = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '草稿答题', orgUnitId: 'root', ...inOneDay(), settings: { bankIds: ['bank-demo'] } });
+    expect((await c.post(`/api/v1/campaigns/${draft.body.campaign.id}/attempts`, {})).status).toBe(404);
+    expect((await org.post(`/api/v1/campaigns/${draft.body.campaign.id}/attempts`, {})).status).toBe(409);
+    expect((await c.post('/api/v1/campaigns/no-such-quiz/attempts', {})).status).toBe(404);
+  });
+
   it('starts one attempt under parallel starts', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, attemptsPerDay: 5 });

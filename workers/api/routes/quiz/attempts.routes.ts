@@ -138,16 +138,18 @@ export const quizCampaignRoutes = createApp()
     valid('json', StartAttemptBody),
     async (c) => {
       const viewer = requireViewer(c);
-      const campaign = await visibleCampaign(c, c.req.valid('param').id);
-      if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
+      const db = c.var.db;
       const now = Date.now();
+      const day = chinaDay(now);
+      // One round trip for the campaign and every check; a stage with banks of its own needs a second for its pool.
+      const ctx = await startContext(db, c.req.valid('param').id, viewer.id, day);
+      const campaign = ctx.campaign;
+      // as visibleCampaign: a draft is 404 to anyone who may not manage it
+      if (!campaign || (campaign.status === 'draft' && !canManagePath(viewer, campaign.orgPath))) throw new ApiError('not_found');
+      if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
-      const db = c.var.db;
-      const day = chinaDay(now);
       const campaignSettings = effectiveSettings(campaign, null);
-      // One round trip for every check; a stage with banks of its own needs a second for its pool.
-      const ctx = await startContext(db, campaign, viewer.id, day, campaignSettings.bankIds);
       const stage = resolveStage(ctx.stages, c.req.valid('json').stageId, now);
       const stageId = stage?.id ?? 'main';
       const s = effectiveSettings(campaign, stage);
