@@ -90,6 +90,18 @@ describe('art contest screens in the browser', { skip: skipReason, timeout: 150_
     assert.deepEqual(org.problems, []);
     await org.context.close();
 
+    // 2b. approved, the entrant can share it to gather votes (拉票): its link and a poster
+    const sharer = await newPage(PHONE_VP, { phone: ENTRANT });
+    await sharer.page.goto(`${BASE}/c/${CONTEST}/contest`);
+    const shareRow = sharer.page.getByTestId('my-entries').locator('li', { hasText: title });
+    await shareRow.locator('[data-status="approved"]').waitFor();
+    await shareRow.getByRole('button', { name: '分享' }).click();
+    const link = await shareRow.getByLabel('链接').inputValue();
+    assert.match(link, new RegExp(`^${BASE}/works/[A-Za-z0-9_-]+$`));
+    assert.equal((await sharer.context.request.get(`${BASE}/api/v1/qr.svg?path=${encodeURIComponent(new URL(link).pathname)}`)).status(), 200);
+    assert.deepEqual(sharer.problems, []);
+    await sharer.context.close();
+
     // 3. another member votes for it in the gallery and sees the votes left go down
     const voter = await newPage(PHONE_VP, { phone: VOTER });
     page = voter.page;

@@ -18,6 +18,8 @@ export function SharePanel(props: {
   subtitle: string;
   /** a file name for downloads, without extension */
   fileName: string;
+  /** what the poster asks people to do (default: 长按识别二维码，立即参加) */
+  caption?: string;
   small?: boolean;
 }) {
   const [open, setOpen] = createSignal(false);
@@ -47,7 +49,7 @@ export function SharePanel(props: {
         brand: `${kt('app.name')} · ${kt('app.tagline')}`,
         title: props.title,
         subtitle: props.subtitle,
-        caption: kt('share.posterCaption'),
+        caption: props.caption ?? kt('share.posterCaption'),
         footer: location.host,
       });
       if (poster()) URL.revokeObjectURL(poster()!.url);

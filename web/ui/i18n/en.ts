@@ -753,6 +753,7 @@ export const portal: Same<typeof zh.portal> = {
   'contest.mine.emptyBody': 'Upload your calligraphy, painting or photo; once approved it appears in the gallery.',
   'contest.mine.reason': 'Reason: ',
   'contest.mine.noReason': 'The organizers gave no reason.',
+  'contest.mine.shareCaption': 'Scan to see my work and vote for it',
   'contest.mine.pendingNote': 'It appears in the gallery once the organizers approve it.',
   'contest.me.judgeTitle': 'Judging',
   'contest.me.judgeTodo': 'Works waiting for your scores: {n}.',

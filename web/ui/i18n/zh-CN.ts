@@ -756,6 +756,7 @@ export const portal = {
   'contest.mine.emptyBody': '上传您的书法、绘画或摄影作品，审核通过后会在作品展厅展出。',
   'contest.mine.reason': '未通过原因：',
   'contest.mine.noReason': '主办方未填写原因。',
+  'contest.mine.shareCaption': '长按识别二维码，看看我的作品并投上一票',
   'contest.mine.pendingNote': '主办方审核后，作品会出现在作品展厅。',
   'contest.me.judgeTitle': '评审任务',
   'contest.me.judgeTodo': '您有 {n} 件作品待评分。',

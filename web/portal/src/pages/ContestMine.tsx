@@ -11,6 +11,7 @@ import { submitState, type Assignment, type Entry } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { listCampaigns } from '../data/campaigns';
 import { contestHref, listMine, workHref } from '../data/contest';
+import { SharePanel } from '@ui/components/SharePanel';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { EntryStatusBadge, votesText } from '../ui/ContestBits';
@@ -91,6 +92,11 @@ function EntryRows(props: { entries: Entry[] }) {
               </Show>
               <Show when={e.status === 'pending'}>
                 <span class="tx-small tx-muted">{t('contest.mine.pendingNote')}</span>
+              </Show>
+              <Show when={e.status === 'approved'}>
+                <div class="ct-mine-share">
+                  <SharePanel small path={workHref(e.id)} title={e.title} subtitle={`${e.authorName} · ${e.category}`} fileName={`work-${e.id}`} caption={t('contest.mine.shareCaption')} />
+                </div>
               </Show>
             </div>
           </li>
