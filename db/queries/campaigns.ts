@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { campaigns, orgUnits } from '../schema';
+import { campaigns, contestEntries, orgUnits, pledges, quizAttempts } from '../schema';
 import type { Db } from '../../workers/api/lib/env';
 import { newId, nowIso } from '../../workers/api/lib/ids';
 import { auditInsert } from './activity';
@@ -151,4 +151,24 @@ export async function closeEndedCampaigns(db: Db, now = Date.now()) {
     .set({ status: 'closed', closedAt: at, updatedAt: at })
     .where(and(eq(campaigns.status, 'published'), lt(campaigns.endsAt, at)))
     .returning({ id: campaigns.id });
+}
+
+/**
+ * What waits for the organizers of a subtree, campaign by campaign (one batch): drafts not
+ * yet published, works to review, receipts to verify, and quiz attempts flagged as too
+ * fast since `flaggedSince`. 1+1 records are counted by the members' units elsewhere.
+ */
+export async function todoOf(db: Db, path: string, flaggedSince: string) {
+  const under = underPath(campaigns.orgPath, path);
+  const live = and(under, sql`${campaigns.status} <> 'draft'`);
+  const head = { campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`COUNT(*)`.as('n') };
+  const [drafts, entries, receipts, flagged] = await db.batch([
+    db.select({ campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`1`.as('n') }).from(campaigns).where(and(under, eq(campaigns.status, 'draft'))).orderBy(desc(campaigns.updatedAt)).limit(20),
+    db.select(head).from(contestEntries).innerJoin(campaigns, eq(campaigns.id, contestEntries.campaignId)).where(and(live, eq(contestEntries.status, 'pending'))).groupBy(campaigns.id),
+    db.select(head).from(pledges).innerJoin(campaigns, eq(campaigns.id, pledges.campaignId)).where(and(live, eq(pledges.status, 'receipt_submitted'))).groupBy(campaigns.id),
+    db.select(head).from(quizAttempts).innerJoin(campaigns, eq(campaigns.id, quizAttempts.campaignId)).where(and(live, sql`${quizAttempts.flags} > 0`, sql`${quizAttempts.startedAt} >= ${flaggedSince}`)).groupBy(campaigns.id),
+  ]);
+  const tag = (what: 'draft' | 'entries_pending' | 'receipts_pending' | 'attempts_flagged') => (r: { campaignId: string; campaignKind: string; campaignTitle: string; n: number }) => ({ what, ...r, count: r.n });
+  return [...entries.map(tag('entries_pending')), ...receipts.map(tag('receipts_pending')), ...flagged.map(tag('attempts_flagged')), ...drafts.map(tag('draft'))]
+    .map(({ n: _n, ...x }) => x);
 }

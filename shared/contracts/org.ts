@@ -76,3 +76,13 @@ export type UnitMetricsDto = v.InferOutput<typeof UnitMetrics>;
 /** Largest roster we accept in one upload: bigger files are split by the organizer. */
 export const ROSTER_MAX_ROWS = 20000;
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+/** One thing waiting for organizers: `count` of `what` in a campaign (a draft counts 1). */
+export const TodoItem = v.object({
+  what: v.picklist(['entries_pending', 'receipts_pending', 'attempts_flagged', 'draft']),
+  campaignId: v.string(),
+  campaignKind: v.string(),
+  campaignTitle: v.string(),
+  count: v.number(),
+});
+export type TodoItemDto = v.InferOutput<typeof TodoItem>;

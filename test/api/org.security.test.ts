@@ -29,6 +29,7 @@ describe('org tree authorization matrix', () => {
       expect(roster.status).toBe(allowed(actor) ? 200 : denied(actor));
       expect((await c.get('/api/v1/org-units/fgw-b1/roster')).status).toBe(allowed(actor) ? 200 : denied(actor));
       expect((await c.get('/api/v1/org-units/fgw/metrics')).status).toBe(allowed(actor) ? 200 : denied(actor));
+      expect((await c.get('/api/v1/org-units/fgw/todo')).status).toBe(allowed(actor) ? 200 : denied(actor));
     });
   }
 
@@ -36,6 +37,7 @@ describe('org tree authorization matrix', () => {
     const c = await signedIn(PHONES.fgwOrganizer);
     expect((await c.get('/api/v1/org-units/root/metrics')).status).toBe(403);
     expect((await c.get('/api/v1/org-units/jyj/metrics')).status).toBe(403);
+    expect((await c.get('/api/v1/org-units/root/todo')).status).toBe(403);
     expect((await c.post('/api/v1/org-units', { parentId: 'root', name: '越权', kind: 'party_committee' })).status).toBe(403);
     expect((await c.call('POST', '/api/v1/org-units/jyj-b1/roster', '姓名,手机号\n张三,13655550002\n', { 'content-type': 'text/csv' })).status).toBe(403);
   });

@@ -222,3 +222,33 @@ describe('metrics', () => {
     expect(r.body.error.fields.to).toBeTruthy();
   });
 });
+
+describe('to-do', () => {
+  it('lists what waits under a subtree: works to review, receipts to verify, flagged attempts, drafts — and only there', async () => {
+    const root = await signedIn(PHONES.rootOrganizer);
+    // two works wait for review (the demo's are all reviewed)
+    const entry = (id: string) =>
+      env.DB.prepare("INSERT INTO contest_entries (id, campaign_id, user_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, created_at) VALUES (?, 'camp-contest', 'user-member-fgw', ?, '摄影', '待审作品', '王晓燕', 'pending', 'x', 'image/jpeg', 1, 1, 1, ?, '2026-01-01T00:00:00Z')").bind(id, id, id);
+    await env.DB.batch([entry('todo-e1'), entry('todo-e2')]);
+    const all = (await root.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string; count: number }>;
+    const count = (what: string, campaignId: string) => all.find((x) => x.what === what && x.campaignId === campaignId)?.count;
+    const pendingEntries = (await env.DB.prepare("SELECT COUNT(*) n FROM contest_entries WHERE campaign_id = 'camp-contest' AND status = 'pending'").first<{ n: number }>())!.n;
+    const receipts = (await env.DB.prepare("SELECT COUNT(*) n FROM pledges WHERE campaign_id = 'camp-drive' AND status = 'receipt_submitted'").first<{ n: number }>())!.n;
+    expect(pendingEntries).toBeGreaterThan(0);
+    expect(count('entries_pending', 'camp-contest')).toBe(pendingEntries);
+    expect(count('receipts_pending', 'camp-drive')).toBe(receipts);
+    expect(count('draft', 'camp-quiz-draft')).toBe(1);
+
+    // a flagged attempt of this week shows; an old one does not
+    const ins = (id: string, startedAt: string) =>
+      env.DB.prepare("INSERT INTO quiz_attempts (id, campaign_id, stage_id, user_id, status, mode, day, question_ids, current, shown_at, deadline, correct, score, ms_used, points, flags, started_at) VALUES (?, 'camp-quiz', 'main', 'user-member-fgw', 'finished', 'daily', '2026-01-01', '[]', 0, 0, 0, 0, 0, 0, 0, 2, ?)").bind(id, startedAt);
+    await env.DB.batch([ins('todo-fresh', new Date().toISOString()), ins('todo-old', '2020-01-01T00:00:00.000Z')]);
+    const flagged = ((await root.get('/api/v1/org-units/root/todo')).body.items as typeof all).find((x) => x.what === 'attempts_flagged' && x.campaignId === 'camp-quiz');
+    expect(flagged?.count).toBe(1 + (count('attempts_flagged', 'camp-quiz') ?? 0));
+
+    // the fgw organizer sees fgw's draft, not the root's campaigns
+    const fgw = (await (await signedIn(PHONES.fgwOrganizer)).get('/api/v1/org-units/fgw/todo')).body.items as typeof all;
+    expect(fgw.map((x) => x.campaignId)).toContain('camp-quiz-draft');
+    expect(fgw.some((x) => ['camp-contest', 'camp-drive', 'camp-quiz'].includes(x.campaignId))).toBe(false);
+  });
+});

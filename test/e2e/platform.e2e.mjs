@@ -254,6 +254,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     assert.equal(login.status(), 200);
     await page.goto(`${BASE}/console/`);
     await page.getByRole('heading', { name: '概览' }).waitFor();
+    // 待办: what waits, each a link to where it is done
+    const todo = page.getByTestId('todo');
+    await todo.locator('[data-what="receipts_pending"]').waitFor();
+    await todo.locator('[data-what="draft"]', { hasText: '发改系统政策法规知识竞赛' }).waitFor();
     const trend = page.getByTestId('metrics-trend');
     await trend.getByRole('img', { name: /参与人数趋势折线图：共 30 个天/ }).waitFor();
     // the demo's four weeks of activity draw a line, not a flat zero
@@ -278,6 +282,9 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.setViewportSize(PHONE_VP);
     await units.locator('tbody tr').first().waitFor();
     await shot(page, 'console-overview-units-390');
+    await page.setViewportSize(DESK_VP);
+    await page.getByTestId('todo').locator('[data-what="draft"]').click();
+    await page.getByRole('heading', { name: '发改系统政策法规知识竞赛' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

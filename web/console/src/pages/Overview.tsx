@@ -14,6 +14,7 @@ import type { Metrics } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { MetricsTrend } from '../ui/MetricsTrend';
+import { TodoCard } from '../ui/TodoCard';
 import { UnitMetricsTable } from '../ui/UnitMetricsTable';
 import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
@@ -66,6 +67,7 @@ export function Overview() {
           </For>
         </div>
       </div>
+      <TodoCard />
       <Suspense>
         <VolunteerInbox />
       </Suspense>

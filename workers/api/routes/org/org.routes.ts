@@ -6,7 +6,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
 import { parseTable, readUpload, tableFile, XLSX_TYPE } from '../../lib/tables';
-import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
+import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, TodoItem, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
 import { fillSeries, participationRate } from '../../../../shared/metrics';
@@ -14,6 +14,7 @@ import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
 import { applyRoster, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, planRoster } from '../../../../db/queries/org';
 import { subtreeMetrics } from '../../../../db/queries/activity';
+import { todoOf } from '../../../../db/queries/campaigns';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
 
@@ -144,6 +145,20 @@ export const orgRoutes = createApp()
         units: m.units.map((u) => ({ ...u, participationRate: participationRate(u.activeMembers, u.members) })),
         ...(q.series ? { series: fillSeries(m.series, first, last, q.series, (at) => ({ at, events: 0, activeMembers: 0, points: 0 })) } : {}),
       });
+    },
+  )
+  .get(
+    '/:id/todo',
+    describeRoute({
+      tags: ['Org tree'],
+      summary: "What waits for the organizers of a subtree (organizer of that subtree): per campaign under it, works to review, receipts to verify, quiz attempts flagged in the last 7 days, and drafts not yet published",
+      responses: { 200: json(v.object({ items: v.array(TodoItem) })) },
+    }),
+    valid('param', IdParam),
+    async (c) => {
+      const unit = await unitOr404(c, c.req.valid('param').id);
+      requireManage(c, unit.path);
+      return c.json({ items: await todoOf(c.var.db, unit.path, new Date(Date.now() - 7 * 86_400_000).toISOString()) });
     },
   )
   .get(
