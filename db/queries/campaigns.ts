@@ -156,7 +156,7 @@ export async function closeEndedCampaigns(db: Db, now = Date.now()) {
 /**
  * What waits for the organizers of a subtree, campaign by campaign (one batch): drafts not
  * yet published, works to review, receipts to verify, and quiz attempts flagged as too
- * fast since `flaggedSince`. 1+1 records are counted by the members' units elsewhere.
+ * fast since `flaggedSince` and not yet reviewed. 1+1 records are counted by the members' units elsewhere.
  */
 export async function todoOf(db: Db, path: string, flaggedSince: string) {
   const under = underPath(campaigns.orgPath, path);
@@ -166,7 +166,7 @@ export async function todoOf(db: Db, path: string, flaggedSince: string) {
     db.select({ campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`1`.as('n') }).from(campaigns).where(and(under, eq(campaigns.status, 'draft'))).orderBy(desc(campaigns.updatedAt)).limit(20),
     db.select(head).from(contestEntries).innerJoin(campaigns, eq(campaigns.id, contestEntries.campaignId)).where(and(live, eq(contestEntries.status, 'pending'))).groupBy(campaigns.id),
     db.select(head).from(pledges).innerJoin(campaigns, eq(campaigns.id, pledges.campaignId)).where(and(live, eq(pledges.status, 'receipt_submitted'))).groupBy(campaigns.id),
-    db.select(head).from(quizAttempts).innerJoin(campaigns, eq(campaigns.id, quizAttempts.campaignId)).where(and(live, sql`${quizAttempts.flags} > 0`, sql`${quizAttempts.startedAt} >= ${flaggedSince}`)).groupBy(campaigns.id),
+    db.select(head).from(quizAttempts).innerJoin(campaigns, eq(campaigns.id, quizAttempts.campaignId)).where(and(live, sql`${quizAttempts.flags} > 0`, sql`${quizAttempts.review} IS NULL`, sql`${quizAttempts.startedAt} >= ${flaggedSince}`)).groupBy(campaigns.id),
   ]);
   const tag = (what: 'draft' | 'entries_pending' | 'receipts_pending' | 'attempts_flagged') => (r: { campaignId: string; campaignKind: string; campaignTitle: string; n: number }) => ({ what, ...r, count: r.n });
   return [...entries.map(tag('entries_pending')), ...receipts.map(tag('receipts_pending')), ...flagged.map(tag('attempts_flagged')), ...drafts.map(tag('draft'))]

@@ -351,6 +351,49 @@ export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: S
   }
 }
 
+/**
+ * An organizer's decision on a flagged, finished attempt, once (one batch): cleared, or
+ * disqualified — its points are taken back by an activity event, and the participant's
+ * board entry is worked out again from their other attempts (best score then least time;
+ * for a daily quiz the sum of points), or deleted when nothing is left to rank. Returns
+ * the entry's new row or its deletion, or null when the attempt was not open to review.
+ */
+export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'cleared' | 'disqualified'; reason: string | null; actorId: string; orgUnitId: string; boardId: string }) {
+  const now = nowIso();
+  const stmts: Stmt[] = [
+    db
+      .update(quizAttempts)
+      .set({ review: r.decision, reviewReason: r.reason, reviewedBy: r.actorId, reviewedAt: now })
+      .where(and(eq(quizAttempts.id, a.id), sql`${quizAttempts.review} IS NULL`, eq(quizAttempts.status, 'finished'), gt(quizAttempts.flags, 0))),
+    sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
+    auditInsert({ actorId: r.actorId, action: `attempt.${r.decision}`, entity: 'quiz_attempt', entityId: a.id, orgUnitId: r.orgUnitId, detail: r.reason ? { reason: r.reason } : undefined }),
+  ];
+  if (r.decision === 'disqualified') {
+    const daily = a.mode === 'daily';
+    const rest = sql`FROM quiz_attempts x WHERE x.campaign_id = ${a.campaignId} AND x.stage_id = ${a.stageId} AND x.user_id = ${a.userId}
+      AND (x.review IS NULL OR x.review <> 'disqualified') AND ${daily ? sql`x.points > 0` : sql`x.status = 'finished'`}`;
+    const best = sql`${rest} ORDER BY x.score DESC, x.ms_used ASC LIMIT 1`;
+    stmts.push(
+      activityInsert({ userId: a.userId, type: 'quiz_disqualified', campaignId: a.campaignId, kind: 'quiz', points: -a.points, quantity: 0, ref: a.id }),
+      sql`UPDATE leaderboard_entries SET
+            score = ${daily ? sql`(SELECT COALESCE(SUM(x.points), 0) ${rest})` : sql`(SELECT x.score ${best})`},
+            tiebreak = ${daily ? sql`tiebreak` : sql`(SELECT ROUND(x.ms_used / 100.0) / 10.0 ${best})`},
+            version = version + 1, updated_at = ${now}
+          WHERE board_id = ${r.boardId} AND key = ${a.userId} AND EXISTS (SELECT 1 ${rest})
+          RETURNING *`,
+      sql`DELETE FROM leaderboard_entries WHERE board_id = ${r.boardId} AND key = ${a.userId} AND NOT EXISTS (SELECT 1 ${rest}) RETURNING key`,
+    );
+  }
+  try {
+    const res = await writeBatch(db, stmts);
+    const updated = (res[4]?.results[0] as Record<string, unknown> | undefined) ?? null;
+    return { updated, removed: (res[5]?.results.length ?? 0) > 0, updateResult: res[4] ?? null };
+  } catch (e) {
+    if (/malformed JSON/i.test(String((e as Error)?.message))) return null;
+    throw e;
+  }
+}
+
 export async function answersOf(db: Db, attemptId: string) {
   return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.idx));
 }
@@ -392,6 +435,7 @@ export async function listAttempts(db: Db, campaignId: string, f: { flagged: boo
       id: quizAttempts.id, stageId: quizAttempts.stageId, userId: quizAttempts.userId, name: users.name, status: quizAttempts.status,
       correct: quizAttempts.correct, total: sql<number>`json_array_length(${quizAttempts.questionIds})`, msUsed: quizAttempts.msUsed,
       points: quizAttempts.points, flags: quizAttempts.flags, startedAt: quizAttempts.startedAt, finishedAt: quizAttempts.finishedAt,
+      review: quizAttempts.review, reviewReason: quizAttempts.reviewReason,
     })
     .from(quizAttempts)
     .innerJoin(users, eq(users.id, quizAttempts.userId))

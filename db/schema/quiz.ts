@@ -92,6 +92,14 @@ export const quizAttempts = sqliteTable(
     flags: integer('flags').notNull().default(0),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
+    /**
+     * An organizer's decision on a flagged attempt: cleared (the flag was wrong) or
+     * disqualified (its score leaves the board and its points are taken back). Final.
+     */
+    review: text('review', { enum: ['cleared', 'disqualified'] }),
+    reviewReason: text('review_reason'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
   },
   (t) => [
     // one active attempt per participant and stage: the index decides, whatever the concurrency

@@ -84,3 +84,12 @@ export const StagePatch = v.strictObject({
   advancement: v.optional(v.nullable(Advancement)),
 });
 export const AdvanceQuery = v.strictObject({ dryRun: v.optional(v.picklist(['true', 'false'])) });
+
+/** An organizer's decision on a flagged attempt; a disqualification says why. */
+export const ReviewAttemptBody = v.pipe(
+  v.strictObject({
+    decision: v.picklist(['cleared', 'disqualified'], 'msg.quiz_review_decision'),
+    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'msg.quiz_review_reason'))),
+  }),
+  v.forward(v.check((b) => b.decision === 'cleared' || !!b.reason, 'msg.quiz_review_reason'), ['reason']),
+);

@@ -338,6 +338,74 @@ describe('playing', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
+  it('organizers review flagged attempts once: cleared, or disqualified — points back, the board worked out again or the entry removed', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    // every answer is "too fast" here, so every attempt is flagged
+    const id = await quiz(org, { mode: 'round', questionsPerAttempt: 2, secondsPerQuestion: 60, attemptsPerDay: 3, minAnswerMs: 60_000, pointsPerCorrect: 1 });
+    const { c, id: userId } = await player();
+    const play = async (pick: (qid: string) => Promise<unknown>) => {
+      const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
+      let q = a.question;
+      while (q) q = (await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await pick(q.id) })).body.next?.question;
+      return a.id as string;
+    };
+    const good = await play(right);
+    const poor = await play(wrong);
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(2);
+    const todoBefore = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string; count: number }>).find((x) => x.what === 'attempts_flagged' && x.campaignId === id);
+    expect(todoBefore?.count).toBe(2);
+
+    // the participant may not review; a disqualification needs a reason
+    expect((await c.post(`/api/v1/attempts/${good}/review`, { decision: 'cleared' })).status).toBe(403);
+    // an organizer of a unit below the campaign's may not either
+    expect((await (await signedIn(PHONES.fgwOrganizer)).post(`/api/v1/attempts/${good}/review`, { decision: 'cleared' })).status).toBe(403);
+    expect((await client().post(`/api/v1/attempts/${good}/review`, { decision: 'cleared' })).status).toBe(401);
+    const noReason = await org.post(`/api/v1/attempts/${good}/review`, { decision: 'disqualified' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields.reason).toBeTruthy();
+
+    // disqualified: the best that is left (the poor attempt) is on the board now
+    const dq = await org.post(`/api/v1/attempts/${good}/review`, { decision: 'disqualified', reason: '两题均在1秒内作答，疑似作弊' });
+    expect(dq.status).toBe(200);
+    expect(dq.body.board).toEqual({ score: expect.any(Number), removed: false });
+    const poorScore = (await env.DB.prepare('SELECT score FROM quiz_attempts WHERE id = ?').bind(poor).first<{ score: number }>())!.score;
+    expect(dq.body.board.score).toBe(poorScore);
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(poorScore);
+    const back = await env.DB.prepare("SELECT points FROM activity_events WHERE type = 'quiz_disqualified' AND ref = ?").bind(good).first<{ points: number }>();
+    const earned = (await env.DB.prepare('SELECT points FROM quiz_attempts WHERE id = ?').bind(good).first<{ points: number }>())!.points;
+    expect(back!.points).toBe(-earned);
+    // once only
+    expect((await org.post(`/api/v1/attempts/${good}/review`, { decision: 'cleared' })).status).toBe(409);
+
+    // the last one disqualified too: nothing left to rank, the entry leaves the board
+    const gone = await org.post(`/api/v1/attempts/${poor}/review`, { decision: 'disqualified', reason: '同上' });
+    expect(gone.body.board).toEqual({ score: null, removed: true });
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.rank).toBeNull();
+    expect(await env.DB.prepare('SELECT 1 FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first()).toBeNull();
+    const todoAfter = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string }>).find((x) => x.what === 'attempts_flagged' && x.campaignId === id);
+    expect(todoAfter).toBeUndefined();
+  });
+
+  it('a cleared flag changes nothing on the board; a daily quiz disqualification takes that attempt\'s points off the total', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await quiz(org, { mode: 'daily', questionsPerAttempt: 2, attemptsPerDay: 2, minAnswerMs: 60_000, pointsPerCorrect: 1, dailyPointsCap: 10, pointsForFinish: 0 });
+    const { c } = await player();
+    const ids: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
+      let q = a.question;
+      while (q) q = (await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await right(q.id) })).body.next?.question;
+      ids.push(a.id);
+    }
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(4);
+    const cleared = await org.post(`/api/v1/attempts/${ids[0]}/review`, { decision: 'cleared' });
+    expect(cleared.body).toEqual({ attempt: { id: ids[0], review: 'cleared' }, board: null });
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(4);
+    const dq = await org.post(`/api/v1/attempts/${ids[1]}/review`, { decision: 'disqualified', reason: '复核未通过' });
+    expect(dq.body.board).toEqual({ score: 2, removed: false });
+    expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(2);
+  });
+
   it('keeps members-only quizzes to members of the subtree and refuses closed quizzes', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const r = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '发改内部测验', orgUnitId: 'fgw', ...inOneDay(), settings: { audience: 'members', bankIds: ['bank-demo'] } });

@@ -141,4 +141,26 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('an organizer reviews a flagged attempt and cancels its result with a reason', async () => {
+    // the member's contest round, as if answered faster than anyone could read
+    h.sql("UPDATE quiz_attempts SET flags = 3 WHERE user_id = 'user-member-jyj' AND campaign_id = 'camp-quiz-contest' AND status = 'finished' AND review IS NULL");
+    const { context, page, problems } = await newPageCtx(DESK_VP, { phone: '13800000001' });
+    await page.goto(`${BASE}/console/campaigns/camp-quiz-contest/quiz?tab=attempts`);
+    const row = page.locator('tbody tr', { has: page.locator('[data-review="open"]') }).first();
+    await row.getByTestId('attempt-open').click();
+    const review = page.getByTestId('attempt-review');
+    await review.getByRole('button', { name: '取消成绩' }).click();
+    const confirm = review.getByRole('button', { name: '确认取消成绩' });
+    assert.equal(await confirm.isDisabled(), true, 'a reason first');
+    await review.getByLabel('理由').fill('10题平均用时不足1秒，复核未通过');
+    await confirm.click();
+    await page.getByTestId('attempt-detail').getByText('已复核：成绩已取消').waitFor();
+    await page.getByTestId('attempt-detail').getByText('理由：10题平均用时不足1秒，复核未通过').waitFor();
+    await shot(page, 'quiz-console-review-1280');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-review="disqualified"]').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -103,6 +103,25 @@ export class Leaderboard extends DurableObject<Env> {
     return { applied: changes.length };
   }
 
+  /** Takes entries off the board (D1 has deleted them): a disqualified participant with nothing else to rank. */
+  async remove(ctx: BoardContext, keys: string[]): Promise<{ removed: number }> {
+    await this.ensure(ctx);
+    const gone: Scored[] = [];
+    this.ctx.storage.transactionSync(() => {
+      for (const key of keys) {
+        const cur = this.sql.exec<{ score: number; tiebreak: number; org_unit_id: string | null }>('SELECT score, tiebreak, org_unit_id FROM entries WHERE key = ?', key).toArray()[0];
+        if (!cur) continue;
+        this.sql.exec('DELETE FROM entries WHERE key = ?', key);
+        this.addToUnit(cur.org_unit_id, -cur.score, -1);
+        gone.push({ score: cur.score, tiebreak: cur.tiebreak });
+      }
+      if (gone.length) this.setMeta('updatedAt', new Date().toISOString());
+    });
+    for (const g of gone) this.live.remove(g);
+    if (gone.length) await this.scheduleBroadcast();
+    return { removed: gone.length };
+  }
+
   async read(ctx: BoardContext, opts: ReadOptions): Promise<BoardResponse> {
     await this.ensure(ctx);
     const view = this.viewFor(opts.audience);

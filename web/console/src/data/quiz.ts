@@ -91,6 +91,14 @@ export interface AttemptRow {
   flags: number;
   startedAt: string;
   finishedAt: string | null;
+  /** an organizer's decision on a flagged attempt */
+  review: 'cleared' | 'disqualified' | null;
+  reviewReason: string | null;
+}
+
+/** Clears a flagged attempt, or disqualifies it with a reason (once). */
+export function reviewAttempt(id: string, decision: 'cleared' | 'disqualified', reason?: string) {
+  return api<{ attempt: { id: string; review: 'cleared' | 'disqualified' }; board: { score: number | null; removed: boolean } | null }>('POST', `/attempts/${encodeURIComponent(id)}/review`, { decision, ...(reason ? { reason } : {}) });
 }
 
 export interface QuestionStat {

@@ -21,6 +21,7 @@ import {
   listAdmissions,
   listAttempts,
   listStages,
+  reviewAttempt,
   quizStats,
   type Advanced,
   type AttemptRow,
@@ -523,7 +524,20 @@ function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
                   { key: 'correct', header: t('quiz.att.correct'), numeric: true, sortValue: (a) => a.correct, cell: (a) => `${fmtNumber(a.correct)} / ${fmtNumber(a.total)}` },
                   { key: 'time', header: t('quiz.att.time'), numeric: true, sortValue: (a) => a.msUsed, cell: (a) => t('quiz.att.seconds', { s: fmtNumber(Math.round(a.msUsed / 100) / 10) }) },
                   { key: 'points', header: t('quiz.att.points'), numeric: true, sortValue: (a) => a.points, cell: (a) => fmtNumber(a.points) },
-                  { key: 'flags', header: t('quiz.att.flags'), numeric: true, sortValue: (a) => a.flags, cell: (a) => (a.flags > 0 ? <span class="tx-badge tx-badge-orange">{t('quiz.att.flagCount', { n: a.flags })}</span> : '—') },
+                  {
+                    key: 'flags',
+                    header: t('quiz.att.flags'),
+                    numeric: true,
+                    sortValue: (a) => a.flags,
+                    cell: (a) =>
+                      a.flags > 0 ? (
+                        <span class={`tx-badge ${a.review === 'cleared' ? 'tx-badge-green' : a.review === 'disqualified' ? 'tx-badge-neutral' : 'tx-badge-orange'}`} data-review={a.review ?? 'open'}>
+                          {a.review ? t(`quiz.rev.${a.review}`) : t('quiz.att.flagCount', { n: a.flags })}
+                        </span>
+                      ) : (
+                        '—'
+                      ),
+                  },
                   { key: 'startedAt', header: t('quiz.att.startedAt'), class: 'tx-num cs-nowrap', sortValue: (a) => Date.parse(a.startedAt), cell: (a) => fmtDateTime(a.startedAt) },
                   {
                     key: 'actions',
@@ -552,13 +566,105 @@ function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
         </Switch>
       </section>
       <Show when={open()} keyed>
-        {(a) => <AttemptDrawer row={a} stageName={stageName(a.stageId)} onClose={() => setOpen(null)} />}
+        {(a) => (
+          <AttemptDrawer
+            row={a}
+            stageName={stageName(a.stageId)}
+            onClose={() => setOpen(null)}
+            onReviewed={(review, reason) => {
+              const mark = (r: AttemptRow) => (r.id === a.id ? { ...r, review, reviewReason: reason } : r);
+              setExtra(extra().map(mark));
+              setOpen(mark(a));
+              void refetch();
+            }}
+          />
+        )}
       </Show>
     </div>
   );
 }
 
-function AttemptDrawer(props: { row: AttemptRow; stageName: string; onClose: () => void }) {
+/** 复核: clear a flagged attempt, or cancel its result with a reason (once; confirmed first). */
+function ReviewBox(props: { row: AttemptRow; onReviewed: (review: 'cleared' | 'disqualified', reason: string | null) => void }) {
+  const [mode, setMode] = createSignal<'idle' | 'disqualify'>('idle');
+  const [reason, setReason] = createSignal('');
+  const [busy, setBusy] = createSignal<'cleared' | 'disqualified' | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  async function decide(decision: 'cleared' | 'disqualified') {
+    setBusy(decision);
+    setError(null);
+    try {
+      await reviewAttempt(props.row.id, decision, decision === 'disqualified' ? reason().trim() : undefined);
+      props.onReviewed(decision, decision === 'disqualified' ? reason().trim() : null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+  return (
+    <Switch>
+      <Match when={props.row.review}>
+        {(r) => (
+          <Notice kind={r() === 'cleared' ? 'success' : 'info'}>
+            <strong>{t(`quiz.rev.${r()}`)}</strong>
+            <Show when={props.row.reviewReason}>
+              <br />
+              {t('quiz.rev.reasonWas', { reason: props.row.reviewReason! })}
+            </Show>
+          </Notice>
+        )}
+      </Match>
+      <Match when={props.row.status === 'finished'}>
+        <section class="qz-review" aria-labelledby="qz-review-title" data-testid="attempt-review">
+          <h3 id="qz-review-title">{t('quiz.rev.title')}</h3>
+          <p class="tx-small tx-muted">{t('quiz.rev.lead')}</p>
+          <Show
+            when={mode() === 'disqualify'}
+            fallback={
+              <div class="tx-row">
+                <Button small variant="primary" loading={busy() === 'cleared'} onClick={() => void decide('cleared')}>
+                  <Icon name="check" />
+                  {t('quiz.rev.clear')}
+                </Button>
+                <Button small variant="danger" onClick={() => setMode('disqualify')}>
+                  {t('quiz.rev.disqualify')}
+                </Button>
+              </div>
+            }
+          >
+            <div class="qz-review-confirm" role="alertdialog" aria-labelledby="qz-review-confirm-title">
+              <p id="qz-review-confirm-title">
+                <strong>{t('quiz.rev.confirmTitle', { name: props.row.name })}</strong>
+                <br />
+                <span class="tx-small">{t('quiz.rev.confirmBody')}</span>
+              </p>
+              <label class="tx-field-label" for="qz-review-reason">
+                {t('quiz.rev.reason')}
+              </label>
+              <textarea id="qz-review-reason" class="tx-input" rows="2" maxLength={200} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+              <div class="tx-row">
+                <Button small variant="danger" loading={busy() === 'disqualified'} disabled={!reason().trim()} onClick={() => void decide('disqualified')}>
+                  {t('quiz.rev.confirm')}
+                </Button>
+                <Button small onClick={() => setMode('idle')}>
+                  {t('action.cancel')}
+                </Button>
+              </div>
+            </div>
+          </Show>
+          <Show when={error()}>
+            <p class="tx-field-error" role="alert">
+              {error()}
+            </p>
+          </Show>
+        </section>
+      </Match>
+    </Switch>
+  );
+}
+
+function AttemptDrawer(props: { row: AttemptRow; stageName: string; onClose: () => void; onReviewed: (review: 'cleared' | 'disqualified', reason: string | null) => void }) {
   const [detail, { refetch }] = createResource(() => props.row.id, getAttemptDetail);
   const words = () => ({ yes: t('quiz.judgeYes'), no: t('quiz.judgeNo') });
   const fmtAnswer = (type: Parameters<typeof answerLabel>[0], a: unknown) => (a === null || a === undefined ? t('quiz.att.noAnswer') : answerLabel(type, a, words()) || t('quiz.att.noAnswer'));
@@ -603,7 +709,10 @@ function AttemptDrawer(props: { row: AttemptRow; stageName: string; onClose: () 
               </div>
             </dl>
             <Show when={props.row.flags > 0}>
-              <Notice kind="warning">{t('quiz.att.flagNote')}</Notice>
+              <Show when={!props.row.review}>
+                <Notice kind="warning">{t('quiz.att.flagNote')}</Notice>
+              </Show>
+              <ReviewBox row={props.row} onReviewed={props.onReviewed} />
             </Show>
             <Switch>
               <Match when={detail.error}>

@@ -30,7 +30,7 @@ const DriveMeCard = lazy(() => import('../ui/DriveMeCard'));
 
 const ACTIVITY_KEYS = new Set([
   'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
-  'volunteer_pair', 'volunteer_hours', 'drive_pledge', 'drive_verified', 'exhibition_visit', 'offline_score',
+  'volunteer_pair', 'volunteer_hours', 'drive_pledge', 'drive_verified', 'exhibition_visit', 'offline_score', 'quiz_disqualified',
 ]);
 
 function activityLabel(type: string): string {

@@ -5,20 +5,20 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { canManagePath, requireViewer } from '../../lib/authz';
+import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
 import { newId, nowIso } from '../../lib/ids';
 import { boardContext, boardStub, scoreWrite } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
-import { AnswerBody, AnswerResponse, AttemptView, StartAttemptBody } from '../../../../shared/contracts/quiz';
+import { AnswerBody, AnswerResponse, AttemptView, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { memberUnits } from '../../../../db/queries/leaderboards';
+import { memberUnits, storedScores } from '../../../../db/queries/leaderboards';
 import {
   activeAttempt, answerContext, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
-  questionPool, questionsByIds, recordAnswer, startContext, usage, type AttemptRow,
+  questionPool, questionsByIds, recordAnswer, reviewAttempt, startContext, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
 import { visibleCampaign } from '../campaigns/campaigns.routes';
 
@@ -272,6 +272,35 @@ export const attemptRoutes = createApp()
       return c.json({
         correct, late, score, points: a.points + points + finishPoints, finished, next,
         ...(s.revealAnswers ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
+      });
+    },
+  )
+  .post(
+    '/:id/review',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: "Review a flagged, finished attempt, once (organizers of the campaign): cleared, or disqualified with a reason — its points are taken back and the participant's board entry is worked out again from their other attempts (or removed)",
+      responses: { 200: json(v.object({ attempt: v.object({ id: v.string(), review: v.picklist(['cleared', 'disqualified']) }), board: v.nullable(v.object({ score: v.nullable(v.number()), removed: v.boolean() })) })) },
+    }),
+    valid('param', v.object({ id: Id })),
+    valid('json', ReviewAttemptBody),
+    async (c) => {
+      const db = c.var.db;
+      const a = await getAttempt(db, c.req.valid('param').id);
+      if (!a) throw new ApiError('not_found');
+      const campaign = await getCampaign(db, a.campaignId);
+      if (!campaign) throw new ApiError('not_found');
+      const viewer = requireManage(c, campaign.orgPath);
+      const b = c.req.valid('json');
+      const ctx = boardContext(campaign, a.stageId === 'main' ? undefined : a.stageId);
+      const res = await reviewAttempt(db, a, { decision: b.decision, reason: b.reason ?? null, actorId: viewer.id, orgUnitId: campaign.orgUnitId, boardId: ctx.boardId });
+      if (!res) throw new ApiError('conflict', 'msg.quiz_review_closed');
+      const stub = boardStub(c.env, ctx.boardId);
+      if (res.updated && res.updateResult) await stub.apply(ctx, await storedScores(db, [{ key: a.userId, name: String(res.updated.name), orgUnitId: null, score: 0, tiebreak: 0 }], [res.updateResult]));
+      if (res.removed) await stub.remove(ctx, [a.userId]);
+      return c.json({
+        attempt: { id: a.id, review: b.decision },
+        board: b.decision === 'disqualified' ? { score: res.updated ? Number(res.updated.score) : null, removed: res.removed } : null,
       });
     },
   )
