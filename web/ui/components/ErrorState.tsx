@@ -41,3 +41,15 @@ export function ErrorState(props: { error: unknown; onRetry?: () => unknown; tit
     </div>
   );
 }
+
+/** A failed load inside a card or a row: one line of what went wrong, and a small retry. */
+export function InlineError(props: { error: unknown; onRetry: () => unknown }) {
+  return (
+    <div class="tx-row" role="alert">
+      <span class="tx-field-error">{errorText(props.error)}</span>
+      <Button small onClick={() => void props.onRetry()}>
+        {kt('action.retry')}
+      </Button>
+    </div>
+  );
+}

@@ -1,8 +1,7 @@
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import { Skeleton } from '@ui/components/Skeleton';
-import { errorText } from '@ui/components/ErrorState';
-import { Button } from '@ui/components/Button';
+import { InlineError } from '@ui/components/ErrorState';
 import { fmtNumber } from '@ui/format';
 import { listBanks } from '../data/quiz';
 import { t } from '../i18n';
@@ -25,12 +24,7 @@ export default function QuizBankPicker(props: { id: string; value: string; onInp
     <div class="qz-bank-picker" id={props.id} role="group" data-testid="bank-picker">
       <Switch>
         <Match when={banks.error}>
-          <div class="tx-row">
-            <span class="tx-field-error">{errorText(banks.error)}</span>
-            <Button small onClick={() => void refetch()}>
-              {t('action.retry')}
-            </Button>
-          </div>
+          <InlineError error={banks.error} onRetry={() => refetch()} />
         </Match>
         <Match when={banks.loading && !banks.latest}>
           <Skeleton lines={2} />

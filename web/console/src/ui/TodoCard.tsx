@@ -2,8 +2,7 @@ import { createResource, For, Match, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { TodoItemDto } from '@shared/contracts/org';
 import { api } from '@ui/api';
-import { Button } from '@ui/components/Button';
-import { errorText } from '@ui/components/ErrorState';
+import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
@@ -34,12 +33,7 @@ export function TodoCard() {
       </h2>
       <Switch>
         <Match when={items.error}>
-          <div class="tx-row">
-            <span class="tx-field-error">{errorText(items.error)}</span>
-            <Button small onClick={() => void refetch()}>
-              {t('action.retry')}
-            </Button>
-          </div>
+          <InlineError error={items.error} onRetry={() => refetch()} />
         </Match>
         <Match when={items.loading && !items.latest}>
           <Skeleton lines={2} />

@@ -1,8 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { api, qs } from '@ui/api';
-import { Button } from '@ui/components/Button';
-import { errorText } from '@ui/components/ErrorState';
+import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
@@ -34,7 +33,7 @@ export default function VolunteerInbox() {
           <Icon name="volunteer" />
           {t('vol.inboxTitle')}
         </h2>
-        <Show when={!items.error} fallback={<div class="tx-row"><span class="tx-field-error">{errorText(items.error)}</span><Button small onClick={() => void refetch()}>{t('action.retry')}</Button></div>}>
+        <Show when={!items.error} fallback={<InlineError error={items.error} onRetry={() => refetch()} />}>
           <Show when={!items.loading || items.latest} fallback={<Skeleton lines={2} />}>
             <ul class="vo-inbox-list">
               <For each={list()}>

@@ -6,7 +6,7 @@ import { api, ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState, InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Tabs } from '@ui/components/Tabs';
 import { Icon } from '@ui/icons';
@@ -349,12 +349,7 @@ function MyRank(props: {
           </LinkButton>
         </Match>
         <Match when={props.error && !props.mine}>
-          <div class="tx-row">
-            <span class="tx-field-error">{errorText(props.error)}</span>
-            <Button small onClick={() => props.retry()}>
-              {t('action.retry')}
-            </Button>
-          </div>
+          <InlineError error={props.error} onRetry={() => props.retry()} />
         </Match>
         <Match when={props.mine && props.mine.rank === null}>
           <p class="pt-mine-none">

@@ -1,8 +1,7 @@
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { CampaignKind } from '@shared/kinds';
-import { Button } from '@ui/components/Button';
-import { errorText } from '@ui/components/ErrorState';
+import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
@@ -46,12 +45,7 @@ export function KindMeCard<T>(props: {
         </h2>
         <Switch>
           <Match when={items.error}>
-            <div class="tx-row">
-              <span class="tx-field-error">{errorText(items.error)}</span>
-              <Button small onClick={() => void refetch()}>
-                {t('action.retry')}
-              </Button>
-            </div>
+            <InlineError error={items.error} onRetry={() => refetch()} />
           </Match>
           <Match when={items.loading}>
             <Skeleton lines={2} />
