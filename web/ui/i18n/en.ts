@@ -1103,7 +1103,7 @@ export const consoleApp: Same<typeof zh.consoleApp> = {
   'overview.trendLabel': 'Line chart of {what}: {n} {unit}, highest {max} ({at})',
   'overview.unitDay': 'days',
   'overview.unitWeek': 'weeks',
-  'overview.trendPeak': 'Highest {what}: {value} ({at})',
+  'overview.trendPeak': '{what} peaked at {value} ({at})',
   'overview.trendTotal': '{events} activities and {points} points in all',
   'overview.trendPoint': '{at}: {active} active members, {events} activities, {points} points',
   'overview.weekOf': 'week of {at}',
