@@ -82,6 +82,15 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await qr.waitFor();
     await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await qr.elementHandle());
     await shot(page, 'exhibition-my-bookings-390');
+
+    // 我的: the next visit, one tap from its ticket
+    await page.goto(`${BASE}/me`);
+    const card = page.getByTestId('exhibition-me');
+    const next = card.getByRole('link', { name: /下次参观/ });
+    await next.waitFor();
+    assert.match(await next.getAttribute('href'), /^\/my-bookings\/[A-Z0-9]+$/);
+    await next.click();
+    await page.getByTestId('ex-code').waitFor();
     assert.deepEqual(problems, []);
     await context.close();
 

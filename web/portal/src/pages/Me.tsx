@@ -27,6 +27,8 @@ const MyContestWork = lazy(() => import('./ContestMine'));
 const VolunteerMeCard = lazy(() => import('../ui/VolunteerMeCard'));
 // 我的捐赠 of published charity drives, loaded on demand
 const DriveMeCard = lazy(() => import('../ui/DriveMeCard'));
+// 我的预约: the next visit and any 候补 of published exhibitions, loaded on demand
+const ExhibitionMeCard = lazy(() => import('../ui/ExhibitionMeCard'));
 
 const ACTIVITY_KEYS = new Set([
   'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
@@ -148,10 +150,9 @@ function Profile(props: { me: MeDto }) {
         <DriveMeCard />
       </Suspense>
 
-      <LinkButton href="/my-bookings" block>
-        <Icon name="exhibition" />
-        {t('ex.myBookings')}
-      </LinkButton>
+      <Suspense>
+        <ExhibitionMeCard />
+      </Suspense>
 
       <section class="tx-card">
         <h2>{t('me.memberships')}</h2>

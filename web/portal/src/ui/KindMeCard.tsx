@@ -29,6 +29,8 @@ export function KindMeCard<T>(props: {
   children: (item: KindItem<T>) => JSX.Element;
   class?: string;
   listClass?: string;
+  /** under the list (a link to everything, say) */
+  footer?: JSX.Element;
 }) {
   const [items, { refetch }] = createResource(async (): Promise<Array<KindItem<T>>> => {
     const page = await listCampaigns({ kind: props.kind, status: 'published', limit: 50 });
@@ -54,6 +56,7 @@ export function KindMeCard<T>(props: {
             <ul class={props.listClass ?? 'pt-list pt-kind-list'}>
               <For each={items.latest}>{(it) => <li>{props.children(it)}</li>}</For>
             </ul>
+            {props.footer}
           </Match>
         </Switch>
       </section>
