@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chinaDay } from '../../shared/i18n';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
 
@@ -9,6 +10,8 @@ async function exhibition(org: Client, settings: Record<string, unknown> = {}) {
   await org.post(`/api/v1/campaigns/${id}/publish`);
   return id;
 }
+/** Milliseconds from now to `hour`:00 China time `days` China days from today: slots that must share a day, whatever the hour the tests run. */
+const chinaAt = (days: number, hour: number) => Date.parse(`${chinaDay(Date.now() + days * 864e5)}T${String(hour).padStart(2, '0')}:00:00+08:00`) - Date.now();
 async function slot(org: Client, id: string, capacity: number, startInMs = 3600e3, lengthMs = 2 * 3600e3) {
   const startsAt = new Date(Date.now() + startInMs).toISOString();
   const r = await org.post(`/api/v1/campaigns/${id}/slots`, { startsAt, endsAt: new Date(Date.now() + startInMs + lengthMs).toISOString(), capacity });
@@ -59,14 +62,14 @@ describe('slots and bookings', () => {
   it('parties of 1–5, one booking a day, cancel frees the seats, tickets are unguessable codes with a QR', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org);
-    const s = await slot(org, id, 6);
+    const s = await slot(org, id, 6, chinaAt(1, 9));
     const c = await visitor();
     expect((await book(c, id, s, 0)).status).toBe(400);
     expect((await book(c, id, s, 6)).status).toBe(400);
     const b = await book(c, id, s, 4);
     expect(b.status).toBe(201);
     expect(b.body.booking.code).toMatch(/^[A-Z0-9]{12}$/);
-    const s2 = await slot(org, id, 6, 4 * 3600e3);
+    const s2 = await slot(org, id, 6, chinaAt(1, 14)); // the same day
     const again = await book(c, id, s2, 1);
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('每人每天');
@@ -323,8 +326,8 @@ describe('waiting lists (候补)', () => {
   it('expires, instead of booking, an entry whose person meanwhile holds a booking that day; the seat goes to the next', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org);
-    const s = await slot(org, id, 1, 24 * 3600e3);
-    const s2 = await slot(org, id, 5, 26 * 3600e3); // the same day, two hours later
+    const s = await slot(org, id, 1, chinaAt(1, 9));
+    const s2 = await slot(org, id, 5, chinaAt(1, 11)); // the same day, two hours later
     const a = await visitor();
     const ab = (await book(a, id, s, 1)).body.booking;
     const b = await visitor();
