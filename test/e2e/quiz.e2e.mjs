@@ -108,6 +108,12 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     assert.equal(await page.getByTestId('quiz-review-item').count(), 10);
     await shot(page, 'quiz-result-390');
 
+    // 晒成绩: a poster with the score that invites others to the quiz
+    await page.getByRole('button', { name: '分享' }).tap();
+    assert.equal(await page.getByLabel('链接').inputValue(), `${BASE}/c/dangshi-contest/quiz`);
+    await page.getByRole('button', { name: '生成海报' }).tap();
+    await page.getByRole('img', { name: /^“我在“学党史 知党恩”知识挑战赛中答对了 \d+\/10 题”的分享海报$/ }).waitFor();
+
     // 再来一次 while attempts are left today (2 a day in 初赛)
     await page.getByTestId('quiz-again').waitFor();
     assert.deepEqual(problems, []);

@@ -2,6 +2,7 @@ import { createEffect, createResource, createSignal, For, Match, Show, Switch } 
 import { useNavigate, useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
+import { SharePanel } from '@ui/components/SharePanel';
 import { FormError } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
@@ -74,6 +75,20 @@ export default function QuizResult() {
                 canAgain={!lobby.error && !!lobby.latest && (!!lobby.latest.activeAttemptId || !startBlock(lobby.latest))}
                 resumeId={lobby.latest?.activeAttemptId ?? null}
               />
+              <Show when={!campaign.error && campaign.latest}>
+                {(c) => (
+                  <div class="qz-share">
+                    <SharePanel
+                      small
+                      path={quizHref(c())}
+                      title={attempt()!.mode === 'challenge' ? t('quiz.shareStreak', { title: c().title, n: r().correct }) : t('quiz.shareScore', { title: c().title, correct: r().correct, total: r().total })}
+                      subtitle={r().rank ? t('quiz.shareRank', { rank: r().rank!, s: r().seconds }) : t('quiz.shareTime', { s: r().seconds })}
+                      fileName={`${c().slug}-result`}
+                      caption={t('quiz.shareCaption')}
+                    />
+                  </div>
+                )}
+              </Show>
               <Review result={r()} mode={attempt()!.mode} />
             </>
           )}
