@@ -143,6 +143,8 @@ export async function runSuite() {
 bench('GET /api/v1/campaigns', { path: '/api/v1/campaigns?limit=20' }, 'public campaign list: one D1 query with a join');
 bench('GET /api/v1/me (signed in)', ({ cookie }) => ({ path: '/api/v1/me', headers: { cookie } }), 'session lookup (one batched round trip) + memberships');
 bench('GET /api/v1/org-units', { path: '/api/v1/org-units' }, 'whole org tree with member counts');
+bench('GET /org-units/{id}/metrics?series=day (概览, 30 days)', ({ orgCookie }) => ({ path: `/api/v1/org-units/root/metrics?from=${new Date(Date.now() - 30 * 864e5).toISOString()}&series=day`, headers: { cookie: orgCookie } }), 'the root organizer\'s overview: totals, by kind, units below, daily trend (one batch)');
+bench('GET /org-units/{id}/todo (待办)', ({ orgCookie }) => ({ path: '/api/v1/org-units/root/todo', headers: { cookie: orgCookie } }), 'works, receipts, flagged attempts and drafts under the root (one batch)');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { readdirSync } = await import('node:fs');
