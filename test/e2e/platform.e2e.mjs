@@ -342,7 +342,8 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     const panel = page.getByRole('region', { name: '分享给朋友' });
     const qr = panel.getByRole('img', { name: /二维码/ });
     await qr.waitFor();
-    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR loads');
+    // the QR loads (waited for: the image arrives after the panel opens)
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await qr.elementHandle());
     assert.equal(await panel.getByLabel('链接').inputValue(), `${BASE}/c/dangshi-daily`);
     await panel.getByRole('button', { name: '复制链接' }).click();
     await panel.getByText('链接已复制').waitFor();
