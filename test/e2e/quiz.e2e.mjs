@@ -169,4 +169,29 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('an organizer imports a question sheet: a wrong file is refused, preview shows the bad rows, confirm writes the good ones', async () => {
+    const { context, page, problems } = await newPageCtx(DESK_VP, { phone: '13800000001' });
+    const created = await context.request.post(`${BASE}/api/v1/question-banks`, { data: { title: `导入流程${Date.now()}`, orgUnitId: 'root' }, headers: { origin: BASE } });
+    const bankId = (await created.json()).bank.id;
+    await page.goto(`${BASE}/console/quiz-banks/${bankId}`);
+    await page.getByTestId('question-import-open').click();
+    const box = page.getByTestId('question-import');
+    const file = box.locator('input[type=file]');
+    // a file we cannot read is refused before anything is sent
+    await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await box.locator('#qz-import-file-error').waitFor();
+    const csv = ['\uFEFF题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度', '单选,党的根本宗旨是什么？,全心全意为人民服务,发展经济,,,A,见党章,党章,易', '单选,答案不在选项里,甲,乙,,,E,,,'].join('\n');
+    await file.setInputFiles({ name: '题库.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await box.getByTestId('import-preview').click();
+    const report = box.getByTestId('import-report');
+    await report.getByText('预览结果（尚未导入）').waitFor();
+    await report.getByRole('cell', { name: '3' }).waitFor(); // the bad row's number in the sheet
+    await box.getByTestId('import-confirm').click();
+    await report.getByText('导入完成').waitFor();
+    const list = await (await context.request.get(`${BASE}/api/v1/question-banks/${bankId}/questions`)).json();
+    assert.equal(list.items.length, 1, 'only the good row was written');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
