@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Icon } from '@ui/icons';
 import type { Page } from '@ui/types';
@@ -47,38 +47,34 @@ export function createCursorPages<K, T>(key: () => K | false, fetch: (k: K, curs
 
 export type CursorPages<T> = ReturnType<typeof createCursorPages<unknown, T>>;
 
-/** 上一页 · 第 N 页 · 下一页, and how many rows a page shows. */
-export function Pager(props: {
-  index: number;
-  hasPrev: boolean;
-  hasNext: boolean;
-  busy: boolean;
-  limit: number;
-  onPrev: () => void;
-  onNext: () => void;
-  onLimit: (n: number) => void;
-  sizes?: number[];
-  id: string;
-}) {
+/**
+ * 上一页 · 第 N 页 · 下一页, and how many rows a page shows, for a list made by
+ * createCursorPages. Absent until a page has loaded, and on an empty first page.
+ */
+export function Pager(props: { pages: CursorPages<unknown>; id: string; sizes?: number[] }) {
+  const p = () => props.pages;
+  const busy = () => p().page.loading;
   return (
-    <nav class="vo-pager" aria-label={t('lb.pager')}>
-      <Button small disabled={!props.hasPrev || props.busy} onClick={props.onPrev}>
-        <Icon name="chevronLeft" />
-        {t('lb.prev')}
-      </Button>
-      <span class="tx-num tx-small" aria-live="polite">
-        {t('vol.pageN', { n: props.index + 1 })}
-      </span>
-      <Button small disabled={!props.hasNext || props.busy} onClick={props.onNext} data-testid={`${props.id}-next`}>
-        {t('lb.next')}
-        <Icon name="chevronRight" />
-      </Button>
-      <label class="vo-pager-size">
-        <span>{t('vol.perPage')}</span>
-        <select class="tx-select" value={props.limit} onChange={(e) => props.onLimit(Number(e.currentTarget.value))}>
-          <For each={props.sizes ?? [20, 50, 100]}>{(n) => <option value={n} selected={n === props.limit}>{n}</option>}</For>
-        </select>
-      </label>
-    </nav>
+    <Show when={p().latest() && ((p().latest()?.items.length ?? 0) > 0 || p().hasPrev())}>
+      <nav class="vo-pager" aria-label={t('lb.pager')}>
+        <Button small disabled={!p().hasPrev() || busy()} onClick={p().prev}>
+          <Icon name="chevronLeft" />
+          {t('lb.prev')}
+        </Button>
+        <span class="tx-num tx-small" aria-live="polite">
+          {t('vol.pageN', { n: p().index() + 1 })}
+        </span>
+        <Button small disabled={!p().hasNext() || busy()} onClick={p().next} data-testid={`${props.id}-next`}>
+          {t('lb.next')}
+          <Icon name="chevronRight" />
+        </Button>
+        <label class="vo-pager-size">
+          <span>{t('vol.perPage')}</span>
+          <select class="tx-select" value={p().limit()} onChange={(e) => p().setLimit(Number(e.currentTarget.value))}>
+            <For each={props.sizes ?? [20, 50, 100]}>{(n) => <option value={n} selected={n === p().limit()}>{n}</option>}</For>
+          </select>
+        </label>
+      </nav>
+    </Show>
   );
 }

@@ -151,19 +151,7 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
             </div>
           </Match>
         </Switch>
-        <Show when={pages.latest() && (rows().length > 0 || pages.hasPrev())}>
-          <Pager
-            id="pairs"
-            index={pages.index()}
-            hasPrev={pages.hasPrev()}
-            hasNext={pages.hasNext()}
-            busy={pages.page.loading}
-            limit={pages.limit()}
-            onPrev={pages.prev}
-            onNext={pages.next}
-            onLimit={pages.setLimit}
-          />
-        </Show>
+        <Pager id="pairs" pages={pages} />
       </section>
     </div>
   );

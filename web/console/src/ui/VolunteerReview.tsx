@@ -301,19 +301,7 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
             </div>
           </Match>
         </Switch>
-        <Show when={pages.latest() && (rows().length > 0 || pages.hasPrev())}>
-          <Pager
-            id="review"
-            index={pages.index()}
-            hasPrev={pages.hasPrev()}
-            hasNext={pages.hasNext()}
-            busy={pages.page.loading}
-            limit={pages.limit()}
-            onPrev={pages.prev}
-            onNext={pages.next}
-            onLimit={pages.setLimit}
-          />
-        </Show>
+        <Pager id="review" pages={pages} />
       </section>
     </div>
   );
