@@ -17,5 +17,11 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** The one error envelope every failing API response carries. */
 export interface ErrorBody {
-  error: { code: ErrorCode | 'internal'; message: string; fields?: Record<string, string> };
+  error: {
+    code: ErrorCode | 'internal';
+    message: string;
+    fields?: Record<string, string>;
+    /** stable snake_case name of the rule that refused (API.md conventions); clients branch on it */
+    reason?: string;
+  };
 }

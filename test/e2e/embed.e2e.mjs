@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
 
-const PORT = 8792;
-const PARTNER_PORT = 8794;
+const PORT = 8792 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PARTNER_PORT = 8794 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PARTNER = `http://127.0.0.1:${PARTNER_PORT}`;
 let server;

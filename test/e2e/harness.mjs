@@ -17,7 +17,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Never download a browser: without Debian's Chromium the flows say why and are skipped. */
 export const skipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`;
 
-export function e2e({ name, port }) {
+/** Added to every flow's port so that several checkouts can run their flows at once. */
+export const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
+export function e2e({ name, port: basePort }) {
+  const port = basePort + PORT_OFFSET;
   const BASE = process.env.E2E_BASE ?? `http://127.0.0.1:${port}`;
   let server = null;
   let persistDir = null;

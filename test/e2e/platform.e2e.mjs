@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PORT = Number(process.env.E2E_PORT ?? 8791);
+const PORT = Number(process.env.E2E_PORT ?? 8791) + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
-import { ApiError } from './errors';
+import { ApiError, reasonOf } from './errors';
 import { errMsg, msg } from '../../../shared/messages';
 import type { ErrorBody } from '../../../shared/errors';
 import { pickLang } from '../../../shared/i18n';
@@ -17,6 +17,8 @@ export function errorResponse(err: unknown, c: Context<AppEnv>): Response {
       },
       ...err.extra,
     };
+    const reason = reasonOf(err);
+    if (reason) body.error.reason = reason;
     if (err.fields) {
       body.error.fields = Object.fromEntries(
         Object.entries(err.fields).map(([k, f]) => [k, typeof f === 'string' ? f : msg(f.key, lang, f.params)]),

@@ -19,6 +19,24 @@ export class ApiError extends Error {
     super(code);
     this.status = ERROR_STATUS[code];
   }
+
+  /** The rule that refused, when it should not be derived from the message key (see `reasonOf`). */
+  reason?: string;
+  because(reason: string): this {
+    this.reason = reason;
+    return this;
+  }
+}
+
+/**
+ * The stable `reason` of an error envelope: set explicitly with `because()`, or else the
+ * message key without its `msg.` prefix (so `msg.code_invalid` refuses with `code_invalid`).
+ * Clients branch on it, never on the message text.
+ */
+export function reasonOf(err: ApiError): string | undefined {
+  if (err.reason) return err.reason;
+  if (err.messageKey?.startsWith('msg.')) return err.messageKey.slice(4);
+  return undefined;
 }
 
 export const notFound = () => new ApiError('not_found');
