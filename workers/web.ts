@@ -1,10 +1,8 @@
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../db/schema';
+import { createDb } from '../db/client';
 import { getCampaign } from '../db/queries/campaigns';
 import { KIND_LABEL } from '../shared/kinds';
 import { maskName } from '../shared/mask';
 import { getEntry } from '../db/queries/contest';
-import type { Db } from './api/lib/env';
 
 /**
  * Share previews: WeChat's crawler runs no JavaScript, so a campaign page's title and
@@ -14,7 +12,7 @@ export async function withOpenGraph(res: Response, env: Env, url: URL, idOrSlug:
   if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return res;
   let campaign;
   try {
-    campaign = await getCampaign(drizzle(env.DB, { schema }) as Db, decodeURIComponent(idOrSlug));
+    campaign = await getCampaign(createDb(env.DB), decodeURIComponent(idOrSlug));
   } catch {
     return res;
   }
@@ -32,7 +30,7 @@ export async function withOpenGraph(res: Response, env: Env, url: URL, idOrSlug:
 /** A work's page (/works/{id}): its title, author (masked) and image for link previews, once approved. */
 export async function withWorkOpenGraph(res: Response, env: Env, url: URL, entryId: string): Promise<Response> {
   if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) return res;
-  const db = drizzle(env.DB, { schema }) as Db;
+  const db = createDb(env.DB);
   let entry;
   try {
     entry = await getEntry(db, decodeURIComponent(entryId));

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { memberships, orgUnits, rateLimits, rosterEntries, sessions, users } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { isUniqueViolation, writeBatch } from './util';
 
 export async function findUserByPhone(db: Db, phone: string) {

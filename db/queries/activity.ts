@@ -1,8 +1,8 @@
 import { sql, and, eq, gte, lte, desc, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { activityEvents, campaigns, memberships, orgUnits } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { underPath, writeBatch } from './util';
 import type { ActivityType } from '../../shared/metrics';
 

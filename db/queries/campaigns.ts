@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { campaigns, contestEntries, orgUnits, pledges, quizAttempts } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { auditInsert } from './activity';
 import { isUniqueViolation, underPath, writeBatch } from './util';
 import type { CampaignKind, CampaignStatus } from '../../shared/kinds';

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, memberships, users } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { BURST } from '../../shared/contest';

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { idempotencyKeys, orgUnits, pledges, users } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { underPath, writeBatch } from './util';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { leaderboardEntries, leaderboards, memberships, orgUnits } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { nowIso } from '../ids';
 import { chunk, underPath, writeBatch, type Stmt } from './util';
 
 export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number; /** when the caller knows it, saves a lookup */ orgUnitName?: string | null }

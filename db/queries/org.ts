@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { memberships, orgUnits, rosterEntries, users } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { auditInsert } from './activity';
 import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
 import type { OrgKind } from '../../shared/kinds';

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAttempts, quizStages, stageAdmissions, users, orgUnits } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { campaignSelect } from './campaigns';
 import { chunk, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';

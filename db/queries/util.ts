@@ -1,6 +1,6 @@
 import { and, gte, is, lt, SQL, type Column } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../workers/api/lib/env';
+import type { Db } from '../client';
 
 /**
  * `col` lies under the materialized path `prefix` (the unit itself and its whole subtree).

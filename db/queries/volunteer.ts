@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { certificates, memberships, orgUnits, serviceActivities, serviceRecords, serviceSignups, users, volunteerInvites, volunteerPairs } from '../schema';
-import type { Db } from '../../workers/api/lib/env';
-import { newId, nowIso, randomToken } from '../../workers/api/lib/ids';
+import type { Db } from '../client';
+import { newId, nowIso, randomToken } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
 

@@ -209,3 +209,8 @@ export const CampaignResponse = v.object({ campaign: Campaign });
 export function parseSettings(kind: CampaignKind, input: unknown) {
   return v.safeParse(SETTINGS_SCHEMA[kind], input ?? {});
 }
+
+/** A stored campaign's settings as its module reads them: typed, with every default filled in. */
+export function settingsOf<K extends CampaignKind>(kind: K, stored: unknown): SettingsOf<K> {
+  return v.parse(SETTINGS_SCHEMA[kind], stored ?? {}) as SettingsOf<K>;
+}

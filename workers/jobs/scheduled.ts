@@ -1,12 +1,11 @@
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../db/schema';
+import { createDb } from '../../db/client';
 import { closeEndedCampaigns } from '../../db/queries/campaigns';
 import { purgeIdempotencyKeys } from '../../db/queries/drive';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
-  const db = drizzle(env.DB, { schema });
+  const db = createDb(env.DB);
   const closed = await closeEndedCampaigns(db, at);
   // idempotency keys are kept at least 24 h (we keep 48 h), then forgotten
   await purgeIdempotencyKeys(db, new Date(at - 48 * 3600e3).toISOString());

@@ -1,11 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../db/schema';
 import { boardState, rankedUnits, scoresPage, type StoredScore } from '../../db/queries/leaderboards';
 import { OrderStatistic } from './order-statistic';
 import { assignRanks, rankUnits, type Aggregation, type BoardEntry, type Scored } from '../../shared/ranking';
 import { maskName } from '../../shared/mask';
-import type { Db } from '../api/lib/env';
+import { createDb, type Db } from '../../db/client';
 
 export type Scope = 'individual' | 'org';
 /** What a reader may see: the public sees the frozen board while it is frozen, organizers always the live one. */
@@ -383,7 +381,7 @@ export class Leaderboard extends DurableObject<Env> {
   }
 
   private db(): Db {
-    return drizzle(this.env.DB, { schema }) as Db;
+    return createDb(this.env.DB);
   }
 
   private meta(k: string): string | null {

@@ -1,4 +1,4 @@
-import { b64, b64url, unb64 } from './ids';
+import { b64, b64url, unb64 } from '../../../db/ids';
 
 /*
  * PBKDF2-SHA256 from WebCrypto. 100,000 iterations is the most the Workers runtime

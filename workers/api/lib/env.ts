@@ -1,8 +1,7 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type * as schema from '../../../db/schema';
+import type { Db } from '../../../db/client';
 import type { Lang } from '../../../shared/i18n';
 
-export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
+export type { Db };
 
 /** The signed-in user and what they may manage, loaded once per request by the session middleware. */
 export interface Viewer {

@@ -1,6 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../../db/schema';
+import { createDb } from '../../../db/client';
 import type { AppEnv } from '../lib/env';
 import { pickLang } from '../../../shared/i18n';
 
@@ -8,7 +7,7 @@ import { pickLang } from '../../../shared/i18n';
 export const init = createMiddleware<AppEnv>(async (c, next) => {
   c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
   c.set('lang', pickLang(c.req.header('x-lang') ?? c.req.header('accept-language')));
-  c.set('db', drizzle(c.env.DB, { schema }));
+  c.set('db', createDb(c.env.DB));
   c.set('viewer', null);
   c.set('cookieAuth', false);
   await next();

@@ -3,7 +3,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { ApiError } from '../../lib/errors';
 import { dummyHash, hashPassword, sha256, verifyPassword } from '../../lib/crypto';
-import { randomToken } from '../../lib/ids';
+import { randomToken } from '../../../../db/ids';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
 import { createSession, createUser, deleteSession, findUserByPhone, rateCount, rateHit, rateReset } from '../../../../db/queries/accounts';
 import { LoginBody, RegisterBody, UserResponse } from '../../../../shared/contracts/auth';
@@ -15,7 +15,7 @@ import type { AppEnv } from '../../lib/env';
 export const LOGIN_LIMITS = { perPhone: 5, perAddress: 30, windowMs: 15 * 60e3 };
 export const REGISTER_LIMIT = { perAddress: 20, windowMs: 10 * 60e3 };
 
-export const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'local';
+import { clientAddress } from '../../lib/guards';
 
 const errors = { description: 'Error', content: { 'application/json': { schema: resolver(ErrorEnvelope) } } };
 

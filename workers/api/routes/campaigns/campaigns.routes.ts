@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
+import { visibleCampaign, managedCampaign } from '../../lib/guards';
 import { createApp } from '../../lib/app';
 import { valid, issuesToFields } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
@@ -54,21 +55,6 @@ function campaignCrossChecks(input: unknown, lang: Lang): Record<string, string>
 function checkSchedule(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
 }
-
-/** A campaign this viewer may see: drafts are 404 to anyone who may not manage them. */
-export async function visibleCampaign(c: Context<AppEnv>, idOrSlug: string) {
-  const r = await getCampaign(c.var.db, idOrSlug);
-  if (!r || (r.status === 'draft' && !canManagePath(c.var.viewer, r.orgPath))) throw new ApiError('not_found');
-  return r;
-}
-
-/** A campaign this viewer manages: 404 if invisible, 401/403 if visible but not theirs. */
-export async function managedCampaign(c: Context<AppEnv>, idOrSlug: string) {
-  const r = await visibleCampaign(c, idOrSlug);
-  const viewer = requireManage(c, r.orgPath);
-  return { campaign: r, viewer };
-}
-
 
 export const campaignRoutes = createApp()
   .get(

@@ -7,10 +7,10 @@ import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { newId, b64url } from '../../lib/ids';
+import { newId, b64url } from '../../../../db/ids';
 import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
-import { clientAddress } from '../auth/auth.routes';
+import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
@@ -24,7 +24,7 @@ import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
   listVotes, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
 } from '../../../../db/queries/contest';
-import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 
 type Cfg = v.InferOutput<typeof ContestSettings>;
@@ -33,11 +33,7 @@ const cfg = (c: CampaignRecord): Cfg => v.parse(ContestSettings, c.settings);
 /** Votes a voter may cast a minute, and an address (rate limits besides the daily quota). */
 export const VOTE_RATE = { perAccount: 30, perAddress: 120, windowMs: 60e3 };
 
-async function contestOf(c: Context<AppEnv>, id: string) {
-  const campaign = await visibleCampaign(c, id);
-  if (campaign.kind !== 'contest') throw new ApiError('not_found', 'msg.contest_not_contest');
-  return campaign;
-}
+const contestOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'contest');
 
 const mediaUrl = (e: EntryRow, variant: 'original' | 'display' | 'thumb') => `/media/entries/${e.id}/${variant}`;
 

@@ -14,15 +14,11 @@ import {
   addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgeAverages, judgesOf,
   listRounds, openAssignmentFor, putEntriesInRound, roundEntries, roundProgress, scoreAssignment,
 } from '../../../../db/queries/contest';
-import { managedCampaign } from '../campaigns/campaigns.routes';
+import { managedCampaignOfKind } from '../../lib/guards';
 
 const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
-async function managedContest(c: Parameters<typeof managedCampaign>[0], id: string) {
-  const r = await managedCampaign(c, id);
-  if (r.campaign.kind !== 'contest') throw new ApiError('not_found', 'msg.contest_not_contest');
-  return r;
-}
+const managedContest = (c: Parameters<typeof managedCampaignOfKind>[0], id: string) => managedCampaignOfKind(c, id, 'contest');
 
 export const judgingCampaignRoutes = createApp()
   .post(

@@ -7,7 +7,7 @@ import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { newId, nowIso, b64url } from '../../lib/ids';
+import { newId, nowIso, b64url } from '../../../../db/ids';
 import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { Id } from '../../../../shared/contracts/common';
@@ -21,18 +21,14 @@ import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
-import { visibleCampaign } from '../campaigns/campaigns.routes';
+import { campaignOfKind } from '../../lib/guards';
 import { tableFile } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof DriveSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
 const ANONYMOUS = '爱心人士';
 
-async function driveOf(c: Context<AppEnv>, id: string) {
-  const campaign = await visibleCampaign(c, id);
-  if (campaign.kind !== 'drive') throw new ApiError('not_found', 'msg.drive_not_drive');
-  return campaign;
-}
+const driveOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'drive');
 
 export function pledgeDto(p: PledgeRow, extra: Record<string, unknown> = {}) {
   return {

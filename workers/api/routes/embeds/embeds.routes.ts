@@ -5,7 +5,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { Id } from '../../../../shared/contracts/common';
 import { rankingAccess } from '../../lib/boards';
-import { visibleCampaign } from '../campaigns/campaigns.routes';
+import { visibleCampaign } from '../../lib/guards';
 import { ApiError } from '../../lib/errors';
 
 const PageQuery = v.strictObject({

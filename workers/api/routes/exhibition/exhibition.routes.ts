@@ -21,7 +21,8 @@ import {
   addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
   noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow, type WaitlistRow,
 } from '../../../../db/queries/exhibition';
-import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { bookingDto, waitlistDto, WaitlistEntry } from './exhibition.dto';
+import { campaignOfKind, visibleCampaign, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { tableFile } from '../../lib/tables';
 
@@ -30,11 +31,7 @@ const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
 /** Staff may check visitors in from this long before their slot starts (queues form early). */
 const EARLY_MS = 30 * 60e3;
 
-async function exhibitionOf(c: Context<AppEnv>, id: string) {
-  const campaign = await visibleCampaign(c, id);
-  if (campaign.kind !== 'exhibition') throw new ApiError('not_found', 'msg.ex_not_exhibition');
-  return campaign;
-}
+const exhibitionOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'exhibition');
 
 /** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
 const slotDto = (s: SlotRow & { waiting?: number }) => ({
@@ -46,34 +43,6 @@ const slotLabel = (s: { startsAt: string; endsAt: string }) => {
   const f = (iso: string) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
   return `${f(s.startsAt)}–${f(s.endsAt).slice(11)}`;
 };
-export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number) {
-  return {
-    ...(fromWaitlist === undefined ? {} : { fromWaitlist: !!fromWaitlist }),
-    id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
-    name: staff ? b.name : maskName(b.name), phone: staff ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
-    slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
-    createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
-  };
-}
-
-/** A waiting-list entry, for its holder or the exhibition's staff (never the public). */
-export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string }, now = Date.now()) {
-  const status = effectiveStatus(r.w.status, r.slotEndsAt, now);
-  return {
-    id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone: r.w.phone,
-    /** place in line (1 = next) while waiting, else null */
-    position: status === 'waiting' ? r.position : null,
-    slot: { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt },
-    booking: r.w.bookingId && r.bookingCode ? { id: r.w.bookingId, code: r.bookingCode, status: r.bookingStatus, qrUrl: `/api/v1/bookings/${r.bookingCode}/qr.svg` } : null,
-    createdAt: r.w.createdAt, resolvedAt: r.w.resolvedAt,
-  };
-}
-export const WaitlistEntry = v.object({
-  id: v.string(), campaignId: v.string(), slotId: v.string(), status: v.picklist(WAITLIST_STATUSES), partySize: v.number(), day: v.string(), name: v.string(), phone: v.string(),
-  position: v.nullable(v.number()), slot: v.object({ startsAt: v.string(), endsAt: v.string() }),
-  booking: v.nullable(v.object({ id: v.string(), code: v.string(), status: v.string(), qrUrl: v.string() })), createdAt: v.string(), resolvedAt: v.nullable(v.string()),
-});
-
 /** Repeated no-shows block new bookings — and joining waiting lists — for a while (settings). */
 async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
   const s = cfg(campaign);

@@ -9,11 +9,11 @@ import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardContext, boardStub, rankingAccess, recordScores } from '../../lib/boards';
-import { managedCampaign, visibleCampaign } from '../campaigns/campaigns.routes';
+import { managedCampaign, visibleCampaign } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
-import { b64url } from '../../lib/ids';
+import { b64url } from '../../../../db/ids';
 
 
 /*

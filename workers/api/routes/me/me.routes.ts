@@ -8,7 +8,7 @@ import { MeResponse } from '../../../../shared/contracts/auth';
 import { listUserActivity } from '../../../../db/queries/activity';
 import { json } from '../../lib/openapi';
 import { myBookings, myWaitlist } from '../../../../db/queries/exhibition';
-import { bookingDto, waitlistDto, WaitlistEntry } from '../exhibition/exhibition.routes';
+import { bookingDto, waitlistDto, WaitlistEntry } from '../exhibition/exhibition.dto';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const ActivityItem = v.object({

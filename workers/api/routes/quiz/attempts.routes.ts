@@ -7,7 +7,7 @@ import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { newId, nowIso } from '../../lib/ids';
+import { newId, nowIso } from '../../../../db/ids';
 import { boardContext, boardStub, scoreWrite } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
 import { AnswerBody, AnswerResponse, AttemptView, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
@@ -20,7 +20,7 @@ import {
   activeAttempt, answerContext, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
   questionPool, questionsByIds, recordAnswer, reviewAttempt, startContext, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
-import { visibleCampaign } from '../campaigns/campaigns.routes';
+import { visibleCampaign } from '../../lib/guards';
 
 type QuizConfig = v.InferOutput<typeof QuizSettings>;
 type Stage = Awaited<ReturnType<typeof listStages>>[number];

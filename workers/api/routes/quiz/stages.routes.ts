@@ -14,7 +14,7 @@ import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { managedCampaign, visibleCampaign } from '../campaigns/campaigns.routes';
+import { managedCampaign, managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
 import { tableFile } from '../../lib/tables';
 
 const StageParam = v.object({ id: Id, stageId: Id });
@@ -35,11 +35,7 @@ function cleanOverrides(s: Record<string, unknown>) {
   return mergeOverrides({}, s);
 }
 
-async function managedQuiz(c: Context<AppEnv>, id: string) {
-  const r = await managedCampaign(c, id);
-  if (r.campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
-  return r;
-}
+const managedQuiz = (c: Context<AppEnv>, id: string) => managedCampaignOfKind(c, id, 'quiz');
 
 /** Banks named by a stage must exist and belong to the campaign's subtree. */
 async function checkBanks(c: Context<AppEnv>, campaign: CampaignRecord, ids: string[] | undefined) {

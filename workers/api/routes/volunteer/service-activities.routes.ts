@@ -8,7 +8,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { nowIso } from '../../lib/ids';
+import { nowIso } from '../../../../db/ids';
 import { tableFile } from '../../lib/tables';
 import { rateHit, rateReset } from '../../../../db/queries/accounts';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
@@ -23,7 +23,11 @@ import {
   CHECK_OUT_LATE_MS, CODE_GUESSES_PER_MINUTE, chinaClock, checkInWindow, checkOutWindow, codeMatches, codeMinute, nextCodeAt, nextStep,
   serviceCode, serviceHours, serviceStart,
 } from '../../../../shared/service-activities';
-import { cfg, open, volunteerCampaign } from './volunteer.routes';
+import { campaignOfKind, requireOpen as open } from '../../lib/guards';
+import { settingsOf } from '../../../../shared/contracts/campaigns';
+import type { CampaignRecord } from '../../../../db/queries/campaigns';
+const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
+const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 import { ServiceActivitySchema, type ServiceActivityView } from '../../../../shared/contracts/volunteer';
 
 /* 服务活动 (service activities) of a "1+1" campaign: sign-up, a rotating code at the place, check-in/out → hours. */

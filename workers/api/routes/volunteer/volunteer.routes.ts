@@ -10,7 +10,7 @@ import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/
 import type { AppEnv } from '../../lib/env';
 import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
-import { clientAddress } from '../auth/auth.routes';
+import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { VolunteerSettings } from '../../../../shared/contracts/campaigns';
 import { PairBody, RecordBody, RecordQuery, RejectBody, ReviewRecordsBody, UnlinkBody } from '../../../../shared/contracts/volunteer';
@@ -23,21 +23,14 @@ import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
-import { visibleCampaign, managedCampaign } from '../campaigns/campaigns.routes';
+import { campaignOfKind, managedCampaign, requireOpen } from '../../lib/guards';
+import { settingsOf } from '../../../../shared/contracts/campaigns';
+const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { tableFile } from '../../lib/tables';
 
-type Cfg = v.InferOutput<typeof VolunteerSettings>;
-export const cfg = (c: CampaignRecord): Cfg => v.parse(VolunteerSettings, c.settings);
 
-export async function volunteerCampaign(c: Context<AppEnv>, id: string) {
-  const campaign = await visibleCampaign(c, id);
-  if (campaign.kind !== 'volunteer') throw new ApiError('not_found', 'msg.vol_not_volunteer');
-  return campaign;
-}
-export function open(campaign: CampaignRecord) {
-  if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
-  if (campaign.status !== 'published') throw new ApiError('not_found');
-}
+const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
+const open = requireOpen;
 const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
 
 /** Puts approved hours on the campaign's board and returns nothing; hours rank people and units. */

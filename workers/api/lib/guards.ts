@@ -1,0 +1,53 @@
+import type { Context } from 'hono';
+import { ApiError } from './errors';
+import { canManagePath, requireManage } from './authz';
+import type { AppEnv } from './env';
+import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns';
+import type { CampaignKind } from '../../../shared/kinds';
+import type { MessageKey } from '../../../shared/messages';
+
+/** The caller's network address (Cloudflare sets it; local runs share one), for rate limits. */
+export const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'local';
+
+/** A campaign this viewer may see: drafts are 404 to anyone who may not manage them. */
+export async function visibleCampaign(c: Context<AppEnv>, idOrSlug: string) {
+  const r = await getCampaign(c.var.db, idOrSlug);
+  if (!r || (r.status === 'draft' && !canManagePath(c.var.viewer, r.orgPath))) throw new ApiError('not_found');
+  return r;
+}
+
+/** A campaign this viewer manages: 404 if invisible, 401/403 if visible but not theirs. */
+export async function managedCampaign(c: Context<AppEnv>, idOrSlug: string) {
+  const r = await visibleCampaign(c, idOrSlug);
+  const viewer = requireManage(c, r.orgPath);
+  return { campaign: r, viewer };
+}
+
+/** What a module says when a campaign of another kind is addressed through its routes. */
+const NOT_OF_KIND = {
+  quiz: 'msg.quiz_not_quiz',
+  contest: 'msg.contest_not_contest',
+  volunteer: 'msg.vol_not_volunteer',
+  drive: 'msg.drive_not_drive',
+  exhibition: 'msg.ex_not_exhibition',
+} as const satisfies Record<CampaignKind, MessageKey>;
+
+/** A visible campaign of one kind (module routes); another kind is 404 with the module's message. */
+export async function campaignOfKind(c: Context<AppEnv>, idOrSlug: string, kind: CampaignKind) {
+  const campaign = await visibleCampaign(c, idOrSlug);
+  if (campaign.kind !== kind) throw new ApiError('not_found', NOT_OF_KIND[kind]);
+  return campaign;
+}
+
+/** A campaign of one kind that this viewer manages. */
+export async function managedCampaignOfKind(c: Context<AppEnv>, idOrSlug: string, kind: CampaignKind) {
+  const r = await managedCampaign(c, idOrSlug);
+  if (r.campaign.kind !== kind) throw new ApiError('not_found', NOT_OF_KIND[kind]);
+  return r;
+}
+
+/** Engagement writes need a published campaign: a closed one is 409, a draft is not there at all. */
+export function requireOpen(campaign: CampaignRecord) {
+  if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+  if (campaign.status !== 'published') throw new ApiError('not_found');
+}
