@@ -1,0 +1,144 @@
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Table } from '@ui/components/Table';
+import { Tooltip } from '@ui/components/Tooltip';
+import { fmtNumber, fmtPercent } from '@ui/format';
+import type { Campaign } from '@ui/types';
+import { visitStats, type VisitStats } from '../data/exhibition';
+import { t } from '../i18n';
+
+export function Stats(props: { campaign: Campaign }) {
+  const [stats, { refetch }] = createResource(() => props.campaign.id, visitStats);
+  const s = () => (stats.error ? undefined : stats.latest);
+  return (
+    <Switch>
+      <Match when={stats.error}>
+        <ErrorState error={stats.error} onRetry={refetch} />
+      </Match>
+      <Match when={!s()}>
+        <div class="cs-metrics">
+          <For each={[0, 1, 2, 3, 4]}>
+            {() => (
+              <div class="tx-card">
+                <Skeleton lines={2} />
+              </div>
+            )}
+          </For>
+        </div>
+        <div class="tx-card">
+          <Skeleton title lines={6} />
+        </div>
+      </Match>
+      <Match when={s()}>{(st) => <StatsView stats={st()} />}</Match>
+    </Switch>
+  );
+}
+
+function Metric(props: { id: string; label: string; tip: string; value: number; sub?: string }) {
+  return (
+    <div class="tx-card cs-metric" data-metric={props.id}>
+      <div class="cs-metric-label">
+        <span>{props.label}</span>
+        <Tooltip text={props.tip} label={props.label} />
+      </div>
+      <div class="cs-metric-value tx-num">{fmtNumber(props.value)}</div>
+      <Show when={props.sub}>
+        <div class="tx-small tx-muted tx-num">{props.sub}</div>
+      </Show>
+    </div>
+  );
+}
+
+function StatsView(props: { stats: VisitStats }) {
+  const st = () => props.stats;
+  const rate = () => (st().booked ? st().checkedIn / st().booked : null);
+  return (
+    <>
+      <div class="cs-metrics ex-metrics" data-testid="ex-stats">
+        <Metric id="booked" label={t('ex.mBooked')} tip={t('ex.mBookedTip')} value={st().booked} />
+        <Metric id="checkedIn" label={t('ex.mCheckedIn')} tip={t('ex.mCheckedInTip')} value={st().checkedIn} sub={t('ex.mRate', { rate: fmtPercent(rate()) })} />
+        <Metric id="noShows" label={t('ex.mNoShows')} tip={t('ex.mNoShowsTip')} value={st().noShows} />
+        <Metric id="cancelled" label={t('ex.mCancelled')} tip={t('ex.mCancelledTip')} value={st().cancelled} />
+        <Metric id="insideToday" label={t('ex.mInside')} tip={t('ex.mInsideTip')} value={st().insideToday} />
+      </div>
+      <div class="ex-two ex-two-even">
+        <section class="tx-card">
+          <h2>{t('ex.byDay')}</h2>
+          <DayChart rows={st().byDay} />
+        </section>
+        <section class="tx-card">
+          <h2>{t('ex.byUnit')}</h2>
+          <Table
+            rows={st().byOrgUnit}
+            rowKey={(r) => r.orgUnitId ?? '-'}
+            caption={t('ex.byUnit')}
+            initialSort={{ key: 'booked', dir: 'desc' }}
+            empty={<EmptyState icon="building" title={t('ex.noUnits')} body={t('ex.noUnitsBody')} />}
+            columns={[
+              { key: 'name', header: t('ex.colUnit'), sortValue: (r) => r.name ?? '', cell: (r) => r.name ?? t('ex.noUnit') },
+              { key: 'booked', header: t('ex.mBooked'), numeric: true, sortValue: (r) => r.booked, cell: (r) => fmtNumber(r.booked) },
+              { key: 'checkedIn', header: t('ex.mCheckedIn'), numeric: true, sortValue: (r) => r.checkedIn, cell: (r) => fmtNumber(r.checkedIn) },
+              { key: 'rate', header: t('ex.colRate'), numeric: true, sortValue: (r) => (r.booked ? r.checkedIn / r.booked : 0), cell: (r) => fmtPercent(r.booked ? r.checkedIn / r.booked : null) },
+            ]}
+          />
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** Booked and checked-in people per day as grouped bars, in plain SVG. */
+function DayChart(props: { rows: VisitStats['byDay'] }) {
+  const rows = () => props.rows.slice(-21);
+  const max = () => Math.max(1, ...rows().map((r) => r.booked));
+  const W = 640;
+  const H = 220;
+  const pad = { l: 36, r: 8, t: 12, b: 40 };
+  const bw = () => (W - pad.l - pad.r) / Math.max(1, rows().length);
+  const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - v / max());
+  return (
+    <Show when={rows().length} fallback={<EmptyState icon="chart" title={t('ex.noDays')} />}>
+      <figure class="ex-chart-fig">
+        <svg class="cs-chart ex-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('ex.byDayAria')}>
+          <line x1={pad.l} x2={W - pad.r} y1={y(0)} y2={y(0)} class="ex-axis" />
+          <text x={pad.l - 6} y={y(max()) + 4} text-anchor="end" class="cs-chart-label">
+            {fmtNumber(max())}
+          </text>
+          <text x={pad.l - 6} y={y(0) + 4} text-anchor="end" class="cs-chart-label">
+            0
+          </text>
+          <For each={rows()}>
+            {(r, i) => {
+              const x = () => pad.l + i() * bw();
+              const w = () => Math.max(2, bw() / 2 - 2);
+              return (
+                <g>
+                  <title>{`${r.day}: ${t('ex.mBooked')} ${r.booked} · ${t('ex.mCheckedIn')} ${r.checkedIn} · ${t('ex.mNoShows')} ${r.noShows}`}</title>
+                  <rect x={x() + 1} y={y(r.booked)} width={w()} height={y(0) - y(r.booked)} class="ex-bar-booked" />
+                  <rect x={x() + 1 + w()} y={y(r.checkedIn)} width={w()} height={y(0) - y(r.checkedIn)} class="ex-bar-in" />
+                  <Show when={rows().length <= 14 || i() % 2 === 0}>
+                    <text x={x() + bw() / 2} y={H - pad.b + 16} text-anchor="middle" class="cs-chart-label ex-chart-day">
+                      {r.day.slice(5)}
+                    </text>
+                  </Show>
+                </g>
+              );
+            }}
+          </For>
+        </svg>
+        <figcaption class="ex-legend tx-small">
+          <span>
+            <i class="ex-key ex-key-booked" />
+            {t('ex.mBooked')}
+          </span>
+          <span>
+            <i class="ex-key ex-key-in" />
+            {t('ex.mCheckedIn')}
+          </span>
+        </figcaption>
+      </figure>
+    </Show>
+  );
+}

@@ -1,0 +1,95 @@
+import { createResource, Match, Show, Switch } from 'solid-js';
+import { Button } from '@ui/components/Button';
+import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Table } from '@ui/components/Table';
+import { Tooltip } from '@ui/components/Tooltip';
+import { Icon } from '@ui/icons';
+import { fmtNumber, fmtPercent } from '@ui/format';
+import type { Campaign } from '@ui/types';
+import { quizStats } from '../data/quiz';
+import { t } from '../i18n';
+
+/** Questions answered correctly by fewer than this share are flagged for review. */
+const LOW_RATE = 0.3;
+
+export function StatsPanel(props: { campaign: Campaign }) {
+  const [stats, { refetch }] = createResource(() => props.campaign.id, quizStats);
+  const low = () => (stats.latest ?? []).filter((s) => s.answered > 0 && s.correctRate < LOW_RATE).length;
+  return (
+    <section class="tx-card" aria-labelledby="qz-stats-title">
+      <div class="tx-card-title">
+        <h2 id="qz-stats-title">{t('quiz.stats.title')}</h2>
+        <Tooltip text={t('quiz.stats.tip')} />
+        <span class="tx-spacer" />
+        <Button small variant="ghost" onClick={() => void refetch()} disabled={stats.loading}>
+          <Icon name="refresh" />
+          {t('quiz.adv.refresh')}
+        </Button>
+      </div>
+      <Switch>
+        <Match when={stats.error}>
+          <ErrorState error={stats.error} onRetry={refetch} />
+        </Match>
+        <Match when={stats.loading && !stats.latest}>
+          <Skeleton lines={6} />
+        </Match>
+        <Match when={stats.latest}>
+          <Show when={low() > 0}>
+            <div class="cs-gap">
+              <Notice kind="warning">{t('quiz.stats.lowNote', { n: low(), pct: fmtPercent(LOW_RATE) })}</Notice>
+            </div>
+          </Show>
+          <Table
+            caption={t('quiz.stats.title')}
+            rows={stats.latest!}
+            rowKey={(s) => s.id}
+            initialSort={{ key: 'rate', dir: 'asc' }}
+            rowClass={(s) => (s.answered > 0 && s.correctRate < LOW_RATE ? 'qz-row-low' : undefined)}
+            empty={<EmptyState icon="chart" title={t('quiz.stats.emptyTitle')} body={t('quiz.stats.emptyBody')} />}
+            columns={[
+              {
+                key: 'stem',
+                header: t('quiz.bank.colStem'),
+                class: 'qz-col-stem',
+                sortValue: (s) => s.stem,
+                cell: (s) => (
+                  <span class="qz-stat-stem">
+                    <span class="qz-clamp" title={s.stem}>
+                      {s.stem}
+                    </span>
+                    <Show when={s.answered > 0 && s.correctRate < LOW_RATE}>
+                      <span class="tx-badge tx-badge-orange">
+                        <Icon name="alert" />
+                        {t('quiz.stats.suspect')}
+                      </span>
+                    </Show>
+                  </span>
+                ),
+              },
+              { key: 'type', header: t('quiz.bank.colType'), class: 'cs-nowrap', sortValue: (s) => s.type, cell: (s) => t(`quiz.type.${s.type}`) },
+              { key: 'answered', header: t('quiz.stats.answered'), numeric: true, sortValue: (s) => s.answered, cell: (s) => fmtNumber(s.answered) },
+              {
+                key: 'rate',
+                header: t('quiz.stats.rate'),
+                class: 'qz-col-rate',
+                sortValue: (s) => s.correctRate,
+                cell: (s) => (
+                  <span class="qz-rate" classList={{ 'is-low': s.correctRate < LOW_RATE }}>
+                    <span class="qz-rate-bar" aria-hidden="true">
+                      <span style={{ width: `${Math.round(s.correctRate * 100)}%` }} />
+                    </span>
+                    <span class="tx-num">{fmtPercent(s.correctRate)}</span>
+                  </span>
+                ),
+              },
+              { key: 'avg', header: t('quiz.stats.avg'), numeric: true, sortValue: (s) => s.avgSeconds, cell: (s) => t('quiz.att.seconds', { s: fmtNumber(s.avgSeconds) }) },
+            ]}
+          />
+        </Match>
+      </Switch>
+    </section>
+  );
+}
