@@ -16,8 +16,5 @@ export function pickLang(header: string | null | undefined): Lang {
 
 export type Localized = Record<Lang, string>;
 
-/** The day an activity counts for: the calendar day in China (UTC+8), as YYYY-MM-DD. */
-export function chinaDay(at: number | string = Date.now()): string {
-  const ms = typeof at === 'string' ? Date.parse(at) : at;
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
-}
+/** The day an activity counts for (China time); see shared/china-time.ts. */
+export { chinaDay } from './china-time';

@@ -90,6 +90,4 @@ export function serviceStart(a: Times, checkedInAt: string): number {
 }
 
 /** 2026-03-01 09:30 in China time (messages that name a time). */
-export function chinaClock(ms: number): string {
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { chinaClock } from './china-time';

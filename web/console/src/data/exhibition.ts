@@ -106,21 +106,5 @@ export const visitStats = (id: string) => api<VisitStats>('GET', `/campaigns/${e
 export const checkIn = (code: string, campaignId: string) =>
   api<CheckInResult>('POST', `/bookings/${enc(code)}/check-in`, { campaignId });
 
-const CN = 8 * 3600_000;
-export function chinaDay(ms: number | string = Date.now()): string {
-  const t = typeof ms === 'string' ? Date.parse(ms) : ms;
-  return new Date(t + CN).toISOString().slice(0, 10);
-}
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
-}
-export function chinaMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`);
-}
-export function addDays(day: string, n: number): string {
-  return chinaDay(chinaMidnight(day) + n * 86400_000 + 12 * 3600_000);
-}
-export function weekday(day: string): number {
-  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
+/** China days and clocks: slots are in China time whatever the desk's zone. */
+export { addDays, chinaDay, chinaMidnight, chinaTime, weekday } from '@shared/china-time';

@@ -1,3 +1,4 @@
+import { chinaDay as chinaDate, chinaTime } from '@shared/china-time';
 import { api, API_BASE, qs } from '@ui/api';
 
 /* 服务活动 (service activities) in the console: create/edit/cancel, sign-up lists, the code screen. */
@@ -54,19 +55,8 @@ export const getCode = (id: string) => api<CodeScreen>('GET', `/service-activiti
 export const signupsExportUrl = (id: string, format: 'xlsx' | 'csv' = 'xlsx') => `${API_BASE}/service-activities/${enc(id)}/signups/export${qs({ format })}`;
 export const codeHref = (id: string) => `/service-activities/${enc(id)}/code`;
 
-const CN = 8 * 3600_000;
-/** ISO → the value of a datetime-local input in China time (where the activity happens, whatever the desk's zone). */
-export function toChinaInput(iso: string): string {
-  return new Date(Date.parse(iso) + CN).toISOString().slice(0, 16);
-}
-/** A datetime-local value read as China time → ISO (UTC), or null. */
-export function fromChinaInput(v: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return null;
-  const ms = Date.parse(`${v}:00+08:00`);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-export const chinaTime = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
-export const chinaDate = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(0, 10);
+/** Activities happen in China time, whatever the desk's zone. */
+export { chinaDay as chinaDate, chinaTime, fromChinaInput, toChinaInput } from '@shared/china-time';
 /** 2026-03-01 09:00–12:00 (China time). */
 export const whenText = (a: Pick<ServiceActivity, 'startsAt' | 'endsAt'>) =>
   `${chinaDate(a.startsAt)} ${chinaTime(a.startsAt)}–${chinaDate(a.endsAt) !== chinaDate(a.startsAt) ? `${chinaDate(a.endsAt)} ` : ''}${chinaTime(a.endsAt)}`;

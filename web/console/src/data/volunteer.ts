@@ -1,3 +1,4 @@
+import { chinaDay } from '@shared/china-time';
 import { api, API_BASE, qs } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { org } from './org';
@@ -120,9 +121,7 @@ export function fmtHours(h: number | null | undefined): string {
 }
 
 /** Today in China, as YYYY-MM-DD (service dates are China days). */
-export function chinaToday(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
-}
+export const chinaToday = (ms = Date.now()): string => chinaDay(ms);
 
 /**
  * Every record matching a filter, page by page (100 a request), for an export the organizer asked for.

@@ -8,6 +8,7 @@ import { ApiError } from '@ui/api';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
+import { chinaDay } from '@shared/china-time';
 import { org } from '../data/org';
 import {
   cancelActivity, chinaTime, codeHref, createActivity, fromChinaInput, listActivities, listSignups, signupsExportUrl, toChinaInput, updateActivity, whenText,
@@ -172,7 +173,7 @@ type FormField = 'orgUnitId' | 'title' | 'place' | 'description' | 'startsAt' | 
 function ActivityForm(props: { campaign: Campaign; unitId: string; activity: ServiceActivity | null; onSaved: (a: ServiceActivity, isNew: boolean) => void; onCancel: () => void }) {
   const a = props.activity;
   const tomorrow9 = () => {
-    const day = new Date(Date.now() + 8 * 3600e3 + 86400e3).toISOString().slice(0, 10);
+    const day = chinaDay(Date.now() + 86_400_000);
     return { s: `${day}T09:00`, e: `${day}T11:00` };
   };
   const [unit, setUnit] = createSignal(a?.orgUnitId ?? props.unitId);

@@ -1,4 +1,3 @@
-import { chinaDay } from '@shared/i18n';
 import { api, qs } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -107,22 +106,5 @@ export const visitHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c
 export const ticketHref = (code: string) => `/my-bookings/${enc(code)}`;
 export const mapHref = (address: string) => `https://uri.amap.com/search?keyword=${enc(address)}`;
 
-const CN = 8 * 3600_000;
-/** YYYY-MM-DD of an instant in China time (the API's rule, from shared/). */
-export { chinaDay };
-/** HH:MM in China time. */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
-}
-/** The UTC instant of 00:00 China time of a YYYY-MM-DD day. */
-export function chinaMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`);
-}
-export function addDays(day: string, n: number): string {
-  return chinaDay(chinaMidnight(day) + n * 86400_000 + 12 * 3600_000);
-}
-/** 1 = Monday … 7 = Sunday */
-export function weekday(day: string): number {
-  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
+/** China days and clocks: slots are in China time whatever the phone's zone. */
+export { addDays, chinaDay, chinaMidnight, chinaTime, weekday } from '@shared/china-time';

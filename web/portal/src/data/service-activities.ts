@@ -1,3 +1,4 @@
+import { chinaTime } from '@shared/china-time';
 import { api } from '@ui/api';
 import type { ServiceRecord } from './volunteer';
 
@@ -25,9 +26,7 @@ export const check = (id: string, code: string, action: 'in' | 'out') => api<Che
 
 export const checkHref = (id: string, code?: string) => `/service-activities/${enc(id)}/check${code ? `?code=${enc(code)}` : ''}`;
 
-const CN = 8 * 3600_000;
-/** 09:05 in China time. */
-export const chinaTime = (iso: string) => new Date(Date.parse(iso) + CN).toISOString().slice(11, 16);
+export { chinaTime } from '@shared/china-time';
 /** 3月1日 周日 09:00–12:00 / Sun, Mar 1 09:00–12:00, in China time (where the place is). */
 export function whenText(a: Pick<ServiceActivity, 'startsAt' | 'endsAt'>, lang: string): string {
   const day = new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(a.startsAt));

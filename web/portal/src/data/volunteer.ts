@@ -1,3 +1,4 @@
+import { chinaDay } from '@shared/china-time';
 import { api } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -107,9 +108,7 @@ export const volunteerHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHr
 export const certificateHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/certificate`;
 
 /** Today in China (the API's calendar for service dates), as YYYY-MM-DD. */
-export function chinaToday(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
-}
+export const chinaToday = (ms = Date.now()): string => chinaDay(ms);
 
 /** 1.5 → "1.5", 2 → "2" (hours travel as numbers in half-hour steps). */
 export function fmtHours(h: number | null | undefined): string {

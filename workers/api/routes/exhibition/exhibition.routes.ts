@@ -21,6 +21,7 @@ import {
   addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
   noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow, type WaitlistRow,
 } from '../../../../db/queries/exhibition';
+import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry } from './exhibition.dto';
 import { campaignOfKind, visibleCampaign, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
@@ -39,10 +40,7 @@ const slotDto = (s: SlotRow & { waiting?: number }) => ({
   ...(s.waiting === undefined ? {} : { waiting: s.waiting }),
 });
 const SlotItem = v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), booked: v.number(), remaining: v.number(), closed: v.boolean(), waiting: v.optional(v.number()) });
-const slotLabel = (s: { startsAt: string; endsAt: string }) => {
-  const f = (iso: string) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
-  return `${f(s.startsAt)}–${f(s.endsAt).slice(11)}`;
-};
+const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.startsAt)}–${chinaTime(s.endsAt)}`;
 /** Repeated no-shows block new bookings — and joining waiting lists — for a while (settings). */
 async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
   const s = cfg(campaign);
