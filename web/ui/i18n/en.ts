@@ -933,7 +933,6 @@ export const consoleApp: Same<typeof zh.consoleApp> = {
   'drive.metricDef.receiptsPending': 'Pledges with an uploaded receipt waiting for review.',
   'drive.byDay': 'Pledges by day',
   'drive.byDayLabel': 'Bar chart of pledged and verified amounts over {n} days, highest {max}',
-  'drive.chartMax': 'highest {max}',
   'drive.byUnit': 'By unit',
   'drive.noData': 'No data yet',
   // ---- end of drive.* ----

@@ -937,7 +937,6 @@ export const consoleApp = {
   'drive.metricDef.receiptsPending': '已上传凭证、等待核实的认捐笔数。',
   'drive.byDay': '每日认捐',
   'drive.byDayLabel': '最近 {n} 天的每日认捐与核实金额柱状图，最高 {max}',
-  'drive.chartMax': '最高 {max}',
   'drive.byUnit': '各单位汇总',
   'drive.noData': '暂无数据',
   // ---- end of drive.* ----

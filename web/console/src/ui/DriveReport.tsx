@@ -8,7 +8,8 @@ import { fmtDate, fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { fmtMoney, getReport, reportXlsxUrl, type DriveReport } from '../data/drive';
 import { t } from '../i18n';
-import { createList, PledgeStatusBadge, UnitSelect } from './DrivePledgeKit';
+import { UnitSelect } from './DrivePledgeKit';
+import { DayBars } from '@ui/components/DayBars';
 
 export function Report(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
@@ -117,48 +118,23 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
   );
 }
 
-/** Pledged and verified amounts per day, as plain SVG bars (no chart library). */
+/** Pledged and verified amounts per day (the last month). */
 function DayChart(props: { days: DriveReport['byDay'] }) {
-  const W = 640;
-  const H = 220;
-  const PAD = { l: 8, r: 8, t: 12, b: 28 };
-  const days = () => [...props.days].sort((a, b) => a.day.localeCompare(b.day)).slice(-31);
-  const max = () => Math.max(1, ...days().map((d) => Math.max(d.pledged, d.verified)));
-  const slot = () => (W - PAD.l - PAD.r) / Math.max(1, days().length);
-  const bw = () => Math.max(2, (slot() - 4) / 2);
-  const y = (v: number) => PAD.t + (H - PAD.t - PAD.b) * (1 - v / max());
-  const every = () => Math.ceil(days().length / 8);
+  const sorted = () => [...props.days].sort((a, b) => a.day.localeCompare(b.day)).slice(-31);
+  const max = () => Math.max(1, ...sorted().map((d) => Math.max(d.pledged, d.verified)));
   return (
-    <figure class="dr-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('drive.byDayLabel', { n: days().length, max: fmtMoney(max()) })} preserveAspectRatio="none">
-        <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} class="dr-axis" />
-        <For each={days()}>
-          {(d, i) => (
-            <g>
-              <title>{`${d.day}: ${t('drive.colPledged')} ${fmtMoney(d.pledged)} · ${t('drive.colVerified')} ${fmtMoney(d.verified)} · ${t('drive.colPledges')} ${d.pledges}`}</title>
-              <rect class="dr-bar-pledged" x={PAD.l + i() * slot() + 2} y={y(d.pledged)} width={bw()} height={H - PAD.b - y(d.pledged)} />
-              <rect class="dr-bar-verified" x={PAD.l + i() * slot() + 2 + bw()} y={y(d.verified)} width={bw()} height={H - PAD.b - y(d.verified)} />
-              <Show when={i() % every() === 0}>
-                <text x={PAD.l + i() * slot() + slot() / 2} y={H - 10} class="dr-tick" text-anchor="middle">
-                  {d.day.slice(5)}
-                </text>
-              </Show>
-            </g>
-          )}
-        </For>
-      </svg>
-      <figcaption class="dr-legend">
-        <span>
-          <i class="dr-swatch dr-bar-pledged" />
-          {t('drive.colPledged')}
-        </span>
-        <span>
-          <i class="dr-swatch dr-bar-verified" />
-          {t('drive.colVerified')}
-        </span>
-        <span class="tx-muted tx-num">{t('drive.chartMax', { max: fmtMoney(max()) })}</span>
-        <span class="tx-muted tx-num">{days().length ? `${fmtDate(days()[0]!.day)} – ${fmtDate(days()[days().length - 1]!.day)}` : ''}</span>
-      </figcaption>
-    </figure>
+    <DayBars
+      rows={props.days}
+      last={31}
+      ariaLabel={t('drive.byDayLabel', { n: sorted().length, max: fmtMoney(max()) })}
+      format={fmtMoney}
+      series={[
+        { label: t('drive.colPledged'), value: (d) => d.pledged },
+        { label: t('drive.colVerified'), value: (d) => d.verified },
+      ]}
+      legendExtra={
+        <span class="tx-muted tx-num">{sorted().length ? `${fmtDate(sorted()[0]!.day)} – ${fmtDate(sorted()[sorted().length - 1]!.day)}` : ''}</span>
+      }
+    />
   );
 }

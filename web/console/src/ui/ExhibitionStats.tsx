@@ -8,6 +8,7 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { visitStats, type VisitStats } from '../data/exhibition';
 import { t } from '../i18n';
+import { DayBars } from '@ui/components/DayBars';
 
 export function Stats(props: { campaign: Campaign }) {
   const [stats, { refetch }] = createResource(() => props.campaign.id, visitStats);
@@ -89,56 +90,20 @@ function StatsView(props: { stats: VisitStats }) {
   );
 }
 
-/** Booked and checked-in people per day as grouped bars, in plain SVG. */
+/** Booked and checked-in people per day (the last three weeks). */
 function DayChart(props: { rows: VisitStats['byDay'] }) {
-  const rows = () => props.rows.slice(-21);
-  const max = () => Math.max(1, ...rows().map((r) => r.booked));
-  const W = 640;
-  const H = 220;
-  const pad = { l: 36, r: 8, t: 12, b: 40 };
-  const bw = () => (W - pad.l - pad.r) / Math.max(1, rows().length);
-  const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - v / max());
   return (
-    <Show when={rows().length} fallback={<EmptyState icon="chart" title={t('ex.noDays')} />}>
-      <figure class="ex-chart-fig">
-        <svg class="cs-chart ex-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('ex.byDayAria')}>
-          <line x1={pad.l} x2={W - pad.r} y1={y(0)} y2={y(0)} class="ex-axis" />
-          <text x={pad.l - 6} y={y(max()) + 4} text-anchor="end" class="cs-chart-label">
-            {fmtNumber(max())}
-          </text>
-          <text x={pad.l - 6} y={y(0) + 4} text-anchor="end" class="cs-chart-label">
-            0
-          </text>
-          <For each={rows()}>
-            {(r, i) => {
-              const x = () => pad.l + i() * bw();
-              const w = () => Math.max(2, bw() / 2 - 2);
-              return (
-                <g>
-                  <title>{`${r.day}: ${t('ex.mBooked')} ${r.booked} · ${t('ex.mCheckedIn')} ${r.checkedIn} · ${t('ex.mNoShows')} ${r.noShows}`}</title>
-                  <rect x={x() + 1} y={y(r.booked)} width={w()} height={y(0) - y(r.booked)} class="ex-bar-booked" />
-                  <rect x={x() + 1 + w()} y={y(r.checkedIn)} width={w()} height={y(0) - y(r.checkedIn)} class="ex-bar-in" />
-                  <Show when={rows().length <= 14 || i() % 2 === 0}>
-                    <text x={x() + bw() / 2} y={H - pad.b + 16} text-anchor="middle" class="cs-chart-label ex-chart-day">
-                      {r.day.slice(5)}
-                    </text>
-                  </Show>
-                </g>
-              );
-            }}
-          </For>
-        </svg>
-        <figcaption class="ex-legend tx-small">
-          <span>
-            <i class="ex-key ex-key-booked" />
-            {t('ex.mBooked')}
-          </span>
-          <span>
-            <i class="ex-key ex-key-in" />
-            {t('ex.mCheckedIn')}
-          </span>
-        </figcaption>
-      </figure>
+    <Show when={props.rows.length} fallback={<EmptyState icon="chart" title={t('ex.noDays')} />}>
+      <DayBars
+        rows={props.rows}
+        last={21}
+        ariaLabel={t('ex.byDayAria')}
+        format={fmtNumber}
+        series={[
+          { label: t('ex.mBooked'), value: (r) => r.booked },
+          { label: t('ex.mCheckedIn'), value: (r) => r.checkedIn },
+        ]}
+      />
     </Show>
   );
 }

@@ -1,23 +1,19 @@
 import { createResource, createSignal, Index, Match, Show, Switch } from 'solid-js';
-import { A, useLocation, useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
-import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { campaignHref, getCampaign } from '../data/campaigns';
-import { session } from '../data/session';
-import { usePageMeta } from '../data/title';
 import { charityOf, driveHref, fmtMoney, myPledges, receiptHref, safeUrl, uploadReceipt, type Pledge, type PledgeStatus } from '../data/drive';
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
 import { DriveSkeleton } from './DrivePage';
 import '../drive.css';
+import { CampaignGate } from '../ui/CampaignGate';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
@@ -25,15 +21,27 @@ const OK_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
 /** 我的捐赠 (/c/:idOrSlug/my-pledges): my pledges, their status and the receipt upload. Loaded on demand. */
 export default function DriveMine() {
-  const params = useParams<{ idOrSlug: string }>();
-  const location = useLocation();
-  const [campaign, { refetch }] = createResource(() => params.idOrSlug, getCampaign);
-  const loaded = () => (campaign.error ? undefined : campaign.latest);
-  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
-  const [mine, { refetch: refetchMine, mutate }] = createResource(() => (signedIn() && loaded()?.kind === 'drive' ? loaded()!.id : false), (id) => myPledges(id));
-  usePageMeta(() => ({ title: `${t('drive.myPledges')}${loaded() ? ` · ${loaded()!.title}` : ''} · ${t('app.name')}` }));
-  const missing = () => campaign.error instanceof ApiError && campaign.error.status === 404;
-  const back = () => (loaded() ? driveHref(loaded()!) : `/c/${encodeURIComponent(params.idOrSlug)}/drive`);
+  return (
+    <CampaignGate
+      kind="drive"
+      class="dv-page"
+      backClass="dv-back"
+      backLabel={t('drive.backToDrive')}
+      backHref={driveHref}
+      notKindBack={t('drive.backToCampaign')}
+      meta={(c) => ({ title: `${t('drive.myPledges')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}` })}
+      notKind={t('drive.notDrive')}
+      skeleton={() => <DriveSkeleton />}
+      signIn={{ title: t('drive.mineSignInTitle'), body: t('drive.mineSignInBody'), label: t('drive.signIn') }}
+    >
+      {(c) => <MyPledges campaign={c} />}
+    </CampaignGate>
+  );
+}
+
+function MyPledges(props: { campaign: Campaign }) {
+  const c = () => props.campaign;
+  const [mine, { refetch: refetchMine, mutate }] = createResource(() => c().id, (id) => myPledges(id));
 
   function replace(p: Pledge) {
     const cur = mine.latest;
@@ -41,85 +49,44 @@ export default function DriveMine() {
   }
 
   return (
-    <div class="pt-page dv-page">
-      <p class="dv-back">
-        <A href={back()}>
-          <Icon name="chevronLeft" />
-          {t('drive.backToDrive')}
-        </A>
-      </p>
+    <>
+      <header class="dv-head">
+        <KindBadge kind="drive" />
+        <h1 class="dv-title">{t('drive.myPledges')}</h1>
+        <p class="tx-muted dv-lead">{c().title}</p>
+      </header>
       <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+        <Match when={mine.error}>
+          <ErrorState error={mine.error} onRetry={refetchMine} />
         </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
+        <Match when={!mine.latest}>
           <DriveSkeleton />
         </Match>
-        <Match when={loaded()?.kind !== 'drive'}>
-          <EmptyState icon="drive" title={t('drive.notDrive')} action={<LinkButton href={loaded() ? campaignHref(loaded()!) : '/'}>{t('drive.backToCampaign')}</LinkButton>} />
+        <Match when={mine.latest!.items.length === 0}>
+          <EmptyState
+            icon="drive"
+            title={t('drive.mineEmpty')}
+            body={t('drive.mineEmptyBody')}
+            action={
+              <LinkButton href={`${driveHref(c())}#pledge`} variant="primary">
+                {t('drive.pledgeTitle')}
+              </LinkButton>
+            }
+          />
         </Match>
-        <Match when={loaded()}>
-          {(c) => (
+        <Match when={mine.latest}>
+          {(m) => (
             <>
-              <header class="dv-head">
-                <KindBadge kind="drive" />
-                <h1 class="dv-title">{t('drive.myPledges')}</h1>
-                <p class="tx-muted dv-lead">{c().title}</p>
-              </header>
-              <Switch>
-                <Match when={session.me.error}>
-                  <ErrorState error={session.me.error} onRetry={session.refetch} />
-                </Match>
-                <Match when={session.me.loading}>
-                  <DriveSkeleton />
-                </Match>
-                <Match when={!session.me()}>
-                  <section class="tx-card">
-                    <h2>{t('drive.mineSignInTitle')}</h2>
-                    <p class="tx-muted">{t('drive.mineSignInBody')}</p>
-                    <LinkButton href={`/login?next=${encodeURIComponent(location.pathname)}`} variant="primary" block>
-                      {t('drive.signIn')}
-                    </LinkButton>
-                  </section>
-                </Match>
-                <Match when={mine.error}>
-                  <ErrorState error={mine.error} onRetry={refetchMine} />
-                </Match>
-                <Match when={!mine.latest}>
-                  <DriveSkeleton />
-                </Match>
-                <Match when={mine.latest!.items.length === 0}>
-                  <EmptyState
-                    icon="drive"
-                    title={t('drive.mineEmpty')}
-                    body={t('drive.mineEmptyBody')}
-                    action={
-                      <LinkButton href={`${driveHref(c())}#pledge`} variant="primary">
-                        {t('drive.pledgeTitle')}
-                      </LinkButton>
-                    }
-                  />
-                </Match>
-                <Match when={mine.latest}>
-                  {(m) => (
-                    <>
-                      <Notice icon="info">{t('drive.mineLead')}</Notice>
-                      <ul class="dv-mine" data-testid="my-pledges">
-                        {/* Index: a card keeps its upload state when its pledge is replaced */}
-                        <Index each={m().items}>{(p) => <PledgeCard campaign={c()} pledge={p()} onChange={replace} />}</Index>
-                      </ul>
-                    </>
-                  )}
-                </Match>
-              </Switch>
+              <Notice icon="info">{t('drive.mineLead')}</Notice>
+              <ul class="dv-mine" data-testid="my-pledges">
+                {/* Index: a card keeps its upload state when its pledge is replaced */}
+                <Index each={m().items}>{(p) => <PledgeCard campaign={c()} pledge={p()} onChange={replace} />}</Index>
+              </ul>
             </>
           )}
         </Match>
       </Switch>
-    </div>
+    </>
   );
 }
 

@@ -1,62 +1,37 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
-import { ApiError } from '@ui/api';
-import { LinkButton } from '@ui/components/Button';
+import { A } from '@solidjs/router';
 import { Notice } from '@ui/components/Field';
-import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
-import { usePageMeta } from '../data/title';
+import { boardHref } from '../data/campaigns';
 import { charityOf, fmtMoney, getProgress, myPledgesHref, safeUrl, type Charity, type Progress } from '../data/drive';
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
 import '../drive.css';
 import { PledgeSection } from '../ui/DrivePledgeForm';
 import { DonorWall } from '../ui/DonorWall';
+import { CampaignGate } from '../ui/CampaignGate';
 
 /**
  * 公益募捐 (/c/:idOrSlug/drive): the charity and its licence, the link to give on the designated
  * platform, verified and pledged progress, the donor wall and 我要认捐. Loaded on demand.
  */
 export default function DrivePage() {
-  const params = useParams<{ idOrSlug: string }>();
-  const [campaign, { refetch }] = createResource(() => params.idOrSlug, getCampaign);
-  const loaded = () => (campaign.error ? undefined : campaign.latest);
-  usePageMeta(() => {
-    const c = loaded();
-    return c ? { title: `${c.title} · ${t('app.name')}`, description: c.summary || t('drive.title') } : { title: t('app.name') };
-  });
-  const missing = () => campaign.error instanceof ApiError && campaign.error.status === 404;
-  const back = () => (loaded() ? campaignHref(loaded()!) : `/c/${encodeURIComponent(params.idOrSlug)}`);
-
   return (
-    <div class="pt-page dv-page">
-      <p class="dv-back">
-        <A href={back()}>
-          <Icon name="chevronLeft" />
-          {t('drive.backToCampaign')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
-          <DriveSkeleton />
-        </Match>
-        <Match when={loaded()?.kind !== 'drive'}>
-          <EmptyState icon="drive" title={t('drive.notDrive')} action={<LinkButton href={back()}>{t('drive.backToCampaign')}</LinkButton>} />
-        </Match>
-        <Match when={loaded()}>{(c) => <Drive campaign={c()} />}</Match>
-      </Switch>
-    </div>
+    <CampaignGate
+      kind="drive"
+      class="dv-page"
+      backClass="dv-back"
+      backLabel={t('drive.backToCampaign')}
+      meta={(c) => (c ? { title: `${c.title} · ${t('app.name')}`, description: c.summary || t('drive.title') } : { title: t('app.name') })}
+      notKind={t('drive.notDrive')}
+      skeleton={() => <DriveSkeleton />}
+    >
+      {(c) => <Drive campaign={c} />}
+    </CampaignGate>
   );
 }
 

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from 'solid-js';
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
@@ -12,70 +12,38 @@ import { fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { slotAction } from '@shared/waitlist';
-import {
-  addDays,
-  book,
-  chinaDay,
-  chinaMidnight,
-  chinaTime,
-  exhibitionSettings,
-  joinWaitlist,
-  listSlots,
-  mapHref,
-  ticketHref,
-  weekday,
-  type Slot,
-  type WaitlistEntry,
-} from '../data/exhibition';
+import { addDays, book, chinaDay, chinaMidnight, chinaTime, exhibitionSettings, joinWaitlist, listSlots, mapHref, ticketHref, weekday, type Slot, type WaitlistEntry } from '../data/exhibition';
 import { session } from '../data/session';
-import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
 import '../exhibition.css';
+import { CampaignGate } from '../ui/CampaignGate';
 
 const DAYS = 28;
 
 /** 预约参观 (/c/:idOrSlug/visit): venue, hours, rules, the gallery; a calendar of days and slots; the booking form. */
 export default function ExhibitionPage() {
-  const params = useParams<{ idOrSlug: string }>();
-  const [campaign, { refetch }] = createResource(() => params.idOrSlug, getCampaign);
-  const loaded = () => (campaign.error ? undefined : campaign.latest);
-  usePageMeta(() => {
-    const c = loaded();
-    return { title: `${t('ex.visitTitle')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}`, description: c?.summary ?? undefined };
-  });
-  const missing = () => campaign.error instanceof ApiError && campaign.error.status === 404;
-  const back = () => (loaded() ? campaignHref(loaded()!) : `/c/${encodeURIComponent(params.idOrSlug)}`);
-
   return (
-    <div class="pt-page ex-page">
-      <p class="ex-back">
-        <A href={back()}>
-          <Icon name="chevronLeft" />
-          {t('ex.backToCampaign')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
+    <CampaignGate
+      kind="exhibition"
+      class="ex-page"
+      backClass="ex-back"
+      backLabel={t('ex.backToCampaign')}
+      meta={(c) => ({ title: `${t('ex.visitTitle')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}`, description: c?.summary ?? undefined })}
+      notKind={t('ex.notExhibition')}
+      skeleton={() => (
+        <>
           <div class="tx-card">
             <Skeleton title lines={4} />
           </div>
           <div class="tx-card">
             <Skeleton lines={3} />
           </div>
-        </Match>
-        <Match when={loaded()?.kind !== 'exhibition'}>
-          <EmptyState icon="exhibition" title={t('ex.notExhibition')} action={<LinkButton href={back()}>{t('ex.backToCampaign')}</LinkButton>} />
-        </Match>
-        <Match when={loaded()}>{(c) => <Visit campaign={c()} />}</Match>
-      </Switch>
-    </div>
+        </>
+      )}
+    >
+      {(c) => <Visit campaign={c} />}
+    </CampaignGate>
   );
 }
 

@@ -1,71 +1,47 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { useNavigate } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
-import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
+import { boardHref } from '../data/campaigns';
 import { getLobby, listStages, playHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
 import { session } from '../data/session';
-import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
 import '../quiz.css';
+import { CampaignGate } from '../ui/CampaignGate';
 
 type Settings = Record<string, unknown>;
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 
 /** 答题 lobby (/c/:idOrSlug/quiz): the rules in plain words, the stage, today's numbers and the big start button. */
 export default function QuizLobby() {
-  const params = useParams<{ idOrSlug: string }>();
-  const [campaign, { refetch }] = createResource(() => params.idOrSlug, getCampaign);
-  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
-  const [lobby, { refetch: refetchLobby }] = createResource(
-    () => (signedIn() && campaign.latest?.kind === 'quiz' ? campaign.latest.id : false),
-    getLobby,
-  );
-
-  usePageMeta(() => {
-    const c = campaign.latest;
-    return c ? { title: `${c.title} · ${t('quiz.lobbyTitle')} · ${t('app.name')}`, description: c.summary } : { title: `${t('quiz.lobbyTitle')} · ${t('app.name')}` };
-  });
-
-  const missing = () => campaign.error instanceof ApiError && campaign.error.status === 404;
-  const back = () => (campaign.latest ? campaignHref(campaign.latest) : `/c/${encodeURIComponent(params.idOrSlug)}`);
-
   return (
-    <div class="pt-page qz-page">
-      <p class="qz-back">
-        <A href={back()}>
-          <Icon name="chevronLeft" />
-          {t('quiz.back')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!campaign.latest}>
-          <LobbySkeleton />
-        </Match>
-        <Match when={campaign.latest && campaign.latest.kind !== 'quiz'}>
-          <EmptyState icon="quiz" title={t('quiz.notQuiz')} action={<LinkButton href={back()}>{t('quiz.back')}</LinkButton>} />
-        </Match>
-        <Match when={campaign.latest}>
-          {(c) => <LobbyBody campaign={c()} lobby={lobby.error ? undefined : lobby.latest} lobbyLoading={lobby.loading} lobbyError={lobby.error} retryLobby={refetchLobby} />}
-        </Match>
-      </Switch>
-    </div>
+    <CampaignGate
+      kind="quiz"
+      class="qz-page"
+      backClass="qz-back"
+      backLabel={t('quiz.back')}
+      meta={(c) => (c ? { title: `${c.title} · ${t('quiz.lobbyTitle')} · ${t('app.name')}`, description: c.summary } : { title: `${t('quiz.lobbyTitle')} · ${t('app.name')}` })}
+      notKind={t('quiz.notQuiz')}
+      skeleton={() => <LobbySkeleton />}
+    >
+      {(c) => <Lobby campaign={c} />}
+    </CampaignGate>
   );
+}
+
+/** The lobby of a loaded quiz: the signed-in member's attempts and stages come with it. */
+function Lobby(props: { campaign: Campaign }) {
+  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
+  const [lobby, { refetch: refetchLobby }] = createResource(() => (signedIn() ? props.campaign.id : false), getLobby);
+  return <LobbyBody campaign={props.campaign} lobby={lobby.error ? undefined : lobby.latest} lobbyLoading={lobby.loading} lobbyError={lobby.error} retryLobby={refetchLobby} />;
 }
 
 function LobbySkeleton() {

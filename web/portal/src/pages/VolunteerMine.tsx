@@ -1,16 +1,12 @@
 import { createResource, Match, Show, Switch } from 'solid-js';
-import { A, useLocation, useParams } from '@solidjs/router';
-import { ApiError } from '@ui/api';
+import { A } from '@solidjs/router';
 import { LinkButton } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
-import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import type { Campaign } from '@ui/types';
-import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
-import { session } from '../data/session';
-import { usePageMeta } from '../data/title';
+import { boardHref } from '../data/campaigns';
 import { certificateHref, fmtHours, myVolunteer, type MyVolunteer } from '../data/volunteer';
 import { t } from '../i18n';
 import { KindBadge } from '../ui/KindCover';
@@ -19,91 +15,48 @@ import { ServiceActivities } from '../ui/ServiceActivities';
 import '../volunteer.css';
 import { InviteCard, Pairs } from '../ui/VolunteerInvite';
 import { ReportForm, Records } from '../ui/VolunteerReport';
+import { CampaignGate } from '../ui/CampaignGate';
 
 /**
  * 我的1+1 (/c/:idOrSlug/volunteer): my invite (code, QR, link), my pairs and places left,
  * my hours, the 登记服务 form, my records with their review, and the way to my certificate.
  */
 export default function VolunteerMine() {
-  const params = useParams<{ idOrSlug: string }>();
-  const location = useLocation();
-  const [campaign, { refetch }] = createResource(() => params.idOrSlug, getCampaign);
-  // a resource throws its error when read: everything but the Switch reads it through this
-  const loaded = () => (campaign.error ? undefined : campaign.latest);
-  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
-  const [mine, { refetch: refetchMine }] = createResource(
-    () => (signedIn() && loaded()?.kind === 'volunteer' ? loaded()!.id : false),
-    myVolunteer,
-  );
-
-  usePageMeta(() => {
-    const c = loaded();
-    return { title: `${t('vol.mineTitle')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}` };
-  });
-
-  const missing = () => campaign.error instanceof ApiError && campaign.error.status === 404;
-  const back = () => (loaded() ? campaignHref(loaded()!) : `/c/${encodeURIComponent(params.idOrSlug)}`);
-
   return (
-    <div class="pt-page vl-page">
-      <p class="vl-back">
-        <A href={back()}>
-          <Icon name="chevronLeft" />
-          {t('vol.backToCampaign')}
-        </A>
-      </p>
+    <CampaignGate
+      kind="volunteer"
+      class="vl-page"
+      backClass="vl-back"
+      backLabel={t('vol.backToCampaign')}
+      meta={(c) => ({ title: `${t('vol.mineTitle')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}` })}
+      notKind={t('vol.notVolunteer')}
+      skeleton={() => <PageSkeleton />}
+      signIn={{ title: t('vol.signInTitle'), body: t('vol.signInBody'), label: t('vol.signIn'), icon: 'volunteer', class: 'vl-signin', extra: <OnePlusOne open /> }}
+    >
+      {(c) => <MyVolunteer campaign={c} />}
+    </CampaignGate>
+  );
+}
+
+function MyVolunteer(props: { campaign: Campaign }) {
+  const [mine, { refetch: refetchMine }] = createResource(() => props.campaign.id, myVolunteer);
+  return (
+    <>
+      <header class="vl-head">
+        <KindBadge kind="volunteer" />
+        <h1 class="vl-title">{t('vol.mineTitle')}</h1>
+        <p class="tx-muted vl-sub">{props.campaign.title}</p>
+      </header>
       <Switch>
-        <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+        <Match when={mine.error}>
+          <ErrorState error={mine.error} onRetry={refetchMine} />
         </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
+        <Match when={!mine.latest}>
           <PageSkeleton />
         </Match>
-        <Match when={loaded()?.kind !== 'volunteer'}>
-          <EmptyState icon="volunteer" title={t('vol.notVolunteer')} action={<LinkButton href={back()}>{t('vol.backToCampaign')}</LinkButton>} />
-        </Match>
-        <Match when={loaded()}>
-          {(c) => (
-            <>
-              <header class="vl-head">
-                <KindBadge kind="volunteer" />
-                <h1 class="vl-title">{t('vol.mineTitle')}</h1>
-                <p class="tx-muted vl-sub">{c().title}</p>
-              </header>
-              <Switch>
-                <Match when={session.me.error}>
-                  <ErrorState error={session.me.error} onRetry={session.refetch} />
-                </Match>
-                <Match when={session.me.loading}>
-                  <PageSkeleton />
-                </Match>
-                <Match when={!session.me()}>
-                  <section class="tx-card vl-signin">
-                    <Icon name="volunteer" class="vl-signin-icon" />
-                    <h2>{t('vol.signInTitle')}</h2>
-                    <p class="tx-muted">{t('vol.signInBody')}</p>
-                    <LinkButton href={`/login?next=${encodeURIComponent(location.pathname)}`} variant="primary" block>
-                      {t('vol.signIn')}
-                    </LinkButton>
-                  </section>
-                  <OnePlusOne open />
-                </Match>
-                <Match when={mine.error}>
-                  <ErrorState error={mine.error} onRetry={refetchMine} />
-                </Match>
-                <Match when={!mine.latest}>
-                  <PageSkeleton />
-                </Match>
-                <Match when={!mine.error && mine.latest}>{(m) => <Mine campaign={c()} data={m()} reload={refetchMine} />}</Match>
-              </Switch>
-            </>
-          )}
-        </Match>
+        <Match when={!mine.error && mine.latest}>{(m) => <Mine campaign={props.campaign} data={m()} reload={refetchMine} />}</Match>
       </Switch>
-    </div>
+    </>
   );
 }
 
