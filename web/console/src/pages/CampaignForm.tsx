@@ -1,46 +1,34 @@
-import { createEffect, createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { createEffect, createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
 import { A, useBeforeLeave, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
+import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api, ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { FormError, Notice } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
 import { EmptyState } from '@ui/components/EmptyState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fmtDate, fromLocalInput, toLocalInput } from '@ui/format';
-import { isRanking } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import { getCampaign, portalHref, transition } from '../data/campaigns';
 import { SharePanel } from '@ui/components/SharePanel';
 import { org } from '../data/org';
-import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit, placeholderOf, type SettingField } from '../data/settingsForm';
+import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit } from '../data/settingsForm';
 import { t } from '../i18n';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ContestTabs } from '../ui/ContestNav';
 import { lazy, Suspense } from 'solid-js';
+import { CampaignFormSections, type FormState } from '../ui/CampaignFormSections';
+import { CampaignModuleLinks } from '../ui/CampaignModuleLinks';
 
-// the quiz's question-bank checkboxes, loaded only for quiz campaigns
-const QuizBankPicker = lazy(() => import('../ui/QuizBankPicker'));
 // a contest's 评选设置 (weights, image rules, windows, awards), loaded only for contests
 const ContestSettings = lazy(() => import('../ui/ContestSettings'));
 
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-interface FormState {
-  kind: CampaignKind;
-  title: string;
-  slug: string;
-  summary: string;
-  description: string;
-  orgUnitId: string;
-  startsAt: string;
-  endsAt: string;
-  settings: Record<string, string>;
-}
 
 const BASE_FIELDS = ['kind', 'title', 'slug', 'summary', 'description', 'orgUnitId', 'startsAt', 'endsAt'] as const;
 
@@ -285,36 +273,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
         <Show when={props.campaign}>
           {(c) => (
             <div class="tx-row">
-              <Show when={isRanking(c().kind)}>
-                <A href={`/campaigns/${encodeURIComponent(c().id)}/leaderboard`} class="tx-btn tx-btn-secondary">
-                  <Icon name="trophy" />
-                  {t('form.board')}
-                </A>
-              </Show>
-              <Show when={c().kind === 'quiz'}>
-                <A href={`/campaigns/${encodeURIComponent(c().id)}/quiz`} class="tx-btn tx-btn-secondary" data-testid="quiz-manage-link">
-                  <Icon name="quiz" />
-                  {t('quiz.manage.title')}
-                </A>
-              </Show>
-              <Show when={c().kind === 'volunteer'}>
-                <A href={`/campaigns/${encodeURIComponent(c().id)}/volunteer`} class="tx-btn tx-btn-secondary" data-testid="vol-manage-link">
-                  <Icon name="volunteer" />
-                  {t('vol.manage')}
-                </A>
-              </Show>
-              <Show when={c().kind === 'drive'}>
-                <A href={`/campaigns/${encodeURIComponent(c().id)}/drive`} class="tx-btn tx-btn-secondary" data-testid="drive-manage-link">
-                  <Icon name="drive" />
-                  {t('drive.manage')}
-                </A>
-              </Show>
-              <Show when={c().kind === 'exhibition'}>
-                <A href={`/campaigns/${encodeURIComponent(c().id)}/exhibition`} class="tx-btn tx-btn-secondary" data-testid="ex-manage-link">
-                  <Icon name="exhibition" />
-                  {t('ex.title')}
-                </A>
-              </Show>
+              <CampaignModuleLinks campaign={c()} />
               <Show when={c().status === 'draft'}>
                 <Button variant="primary" loading={actionBusy() === 'publish'} disabled={dirty()} onClick={() => act('publish')} title={dirty() ? t('form.unsaved') : undefined}>
                   <Icon name="check" />
@@ -385,133 +344,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
       <form onSubmit={submit} novalidate class="cs-form">
         <FormError message={errors.form()} />
         <fieldset disabled={closed()} class="cs-fieldset">
-          <section class="tx-card">
-            <h2>{t('form.basics')}</h2>
-            <Field id="kind" label={t('form.kind')} error={err('kind')} hint={editing() ? t('form.kindFixed') : undefined}>
-              <select
-                id="kind"
-                class="tx-select"
-                value={form.kind}
-                disabled={editing()}
-                onChange={(e) => {
-                  setForm('kind', e.currentTarget.value as CampaignKind);
-                  setForm('settings', reconcile({}));
-                }}
-                {...fieldAria('kind', err('kind'))}
-              >
-                <For each={CAMPAIGN_KINDS}>{(k) => <option value={k} selected={k === form.kind}>{loc(KIND_LABEL[k])}</option>}</For>
-              </select>
-            </Field>
-            <Field id="title" label={t('form.title')} error={err('title')}>
-              <input
-                id="title"
-                class="tx-input"
-                maxLength={80}
-                placeholder={t('form.titlePlaceholder')}
-                value={form.title}
-                onInput={(e) => setForm('title', e.currentTarget.value)}
-                {...fieldAria('title', err('title'))}
-              />
-            </Field>
-            <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
-              <input
-                id="slug"
-                class="tx-input"
-                maxLength={64}
-                placeholder="party-quiz-2026"
-                autocapitalize="off"
-                spellcheck={false}
-                value={form.slug}
-                onInput={(e) => setForm('slug', e.currentTarget.value)}
-                {...fieldAria('slug', err('slug'), 'hint')}
-              />
-            </Field>
-            <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
-              <input
-                id="summary"
-                class="tx-input"
-                maxLength={500}
-                value={form.summary}
-                onInput={(e) => setForm('summary', e.currentTarget.value)}
-                {...fieldAria('summary', err('summary'), 'hint')}
-              />
-            </Field>
-            <Field id="description" label={t('form.description')} optional error={err('description')}>
-              <textarea
-                id="description"
-                class="tx-textarea"
-                rows={6}
-                maxLength={10000}
-                value={form.description}
-                onInput={(e) => setForm('description', e.currentTarget.value)}
-                {...fieldAria('description', err('description'))}
-              />
-            </Field>
-          </section>
-
-          <section class="tx-card">
-            <h2>{t('form.schedule')}</h2>
-            <Field id="orgUnitId" label={t('form.unit')} error={err('orgUnitId')}>
-              <select
-                id="orgUnitId"
-                class="tx-select"
-                value={form.orgUnitId}
-                disabled={editing()}
-                onChange={(e) => setForm('orgUnitId', e.currentTarget.value)}
-                {...fieldAria('orgUnitId', err('orgUnitId'))}
-              >
-                <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
-                  <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
-                </Show>
-                <For each={org.scopeOptions()}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === form.orgUnitId}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </Field>
-            <div class="cs-form-row">
-              <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
-                <input
-                  id="startsAt"
-                  class="tx-input tx-num"
-                  type="datetime-local"
-                  value={form.startsAt}
-                  onInput={(e) => setForm('startsAt', e.currentTarget.value)}
-                  {...fieldAria('startsAt', err('startsAt'))}
-                />
-              </Field>
-              <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
-                <input
-                  id="endsAt"
-                  class="tx-input tx-num"
-                  type="datetime-local"
-                  value={form.endsAt}
-                  onInput={(e) => setForm('endsAt', e.currentTarget.value)}
-                  {...fieldAria('endsAt', err('endsAt'))}
-                />
-              </Field>
-            </div>
-            <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
-          </section>
-
-          <section class="tx-card">
-            <h2>{t('form.settings')}</h2>
-            <p class="tx-muted tx-small">{t('form.settingsHint')}</p>
-            <Show when={form.kind === 'drive'}>
-              <div class="cs-gap">
-                <Notice kind="highlight">{t('form.charityNote')}</Notice>
-              </div>
-            </Show>
-            <div class="cs-settings-grid">
-              <For each={KIND_FIELDS[form.kind]}>
-                {(f) => <SettingInput field={f} value={form.settings[f.path] ?? ''} onInput={(v) => setForm('settings', f.path, v)} error={err(`settings.${f.path}`)} placeholder={placeholderOf(f, defaults())} defaultValue={String((defaults() as Record<string, unknown>)[f.path] ?? '')} />}
-              </For>
-            </div>
-          </section>
+          <CampaignFormSections form={form} setForm={setForm} err={err} editing={editing()} campaign={props.campaign} defaults={defaults()} />
         </fieldset>
 
         <Show when={!closed()}>
@@ -536,62 +369,6 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
         </Suspense>
       </Show>
     </div>
-  );
-}
-
-function SettingInput(props: {
-  field: SettingField;
-  value: string;
-  error: string | undefined;
-  placeholder: string;
-  defaultValue: string;
-  onInput: (v: string) => void;
-}) {
-  const id = () => `s-${props.field.path.replace(/\./g, '-')}`;
-  const f = () => props.field;
-  return (
-    <Field
-      id={id()}
-      label={t(f().label)}
-      optional={!f().group}
-      error={props.error}
-      hint={f().hint ? t(f().hint!) : undefined}
-      class={f().type === 'url' || f().type === 'list' || f().type === 'banks' || f().path === 'address' ? 'cs-span-2' : undefined}
-    >
-      <Switch
-        fallback={
-          <input
-            id={id()}
-            class={`tx-input ${f().type === 'int' || f().type === 'yuan' ? 'tx-num' : ''}`}
-            type={f().type === 'url' ? 'url' : 'text'}
-            inputmode={f().type === 'int' ? 'numeric' : f().type === 'yuan' ? 'decimal' : undefined}
-            placeholder={props.placeholder ? t('form.default', { value: props.placeholder }) : f().type === 'url' ? 'https://' : ''}
-            value={props.value}
-            onInput={(e) => props.onInput(e.currentTarget.value)}
-            {...fieldAria(id(), props.error)}
-          />
-        }
-      >
-        <Match when={f().type === 'banks'}>
-          <Suspense>
-            <QuizBankPicker id={id()} value={props.value} onInput={props.onInput} />
-          </Suspense>
-        </Match>
-        <Match when={f().type === 'select' || f().type === 'bool'}>
-          <select id={id()} class="tx-select" value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)} {...fieldAria(id(), props.error)}>
-            <option value="">
-              {t('form.default', {
-                value: (() => {
-                  const o = f().options?.find((x) => x.value === props.defaultValue);
-                  return o ? t(o.label) : props.defaultValue;
-                })(),
-              })}
-            </option>
-            <For each={f().options}>{(o) => <option value={o.value} selected={o.value === props.value}>{t(o.label)}</option>}</For>
-          </select>
-        </Match>
-      </Switch>
-    </Field>
   );
 }
 

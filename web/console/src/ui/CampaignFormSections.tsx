@@ -1,0 +1,229 @@
+import { For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { reconcile, type SetStoreFunction } from 'solid-js/store';
+import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
+import { loc } from '@ui/i18n';
+import { Field, Notice, fieldAria } from '@ui/components/Field';
+import type { Campaign } from '@ui/types';
+import { org } from '../data/org';
+import { KIND_FIELDS, placeholderOf, type SettingField } from '../data/settingsForm';
+import { t } from '../i18n';
+
+// the quiz's question-bank checkboxes, loaded only for quiz campaigns
+const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
+
+/** What the campaign form edits: the base fields and each setting as the text of its input. */
+export interface FormState {
+  kind: CampaignKind;
+  title: string;
+  slug: string;
+  summary: string;
+  description: string;
+  orgUnitId: string;
+  startsAt: string;
+  endsAt: string;
+  settings: Record<string, string>;
+}
+
+/** The campaign form's three cards: basics, unit and schedule, and the kind's settings. */
+export function CampaignFormSections(props: {
+  form: FormState;
+  setForm: SetStoreFunction<FormState>;
+  err: (name: string) => string | undefined;
+  editing: boolean;
+  campaign: Campaign | null;
+  defaults: Record<string, unknown>;
+}) {
+  const form = props.form;
+  const setForm = props.setForm;
+  const err = (name: string) => props.err(name);
+  const editing = () => props.editing;
+  const defaults = () => props.defaults;
+  return (
+    <>
+          <section class="tx-card">
+            <h2>{t('form.basics')}</h2>
+            <Field id="kind" label={t('form.kind')} error={err('kind')} hint={editing() ? t('form.kindFixed') : undefined}>
+              <select
+                id="kind"
+                class="tx-select"
+                value={form.kind}
+                disabled={editing()}
+                onChange={(e) => {
+                  setForm('kind', e.currentTarget.value as CampaignKind);
+                  setForm('settings', reconcile({}));
+                }}
+                {...fieldAria('kind', err('kind'))}
+              >
+                <For each={CAMPAIGN_KINDS}>{(k) => <option value={k} selected={k === form.kind}>{loc(KIND_LABEL[k])}</option>}</For>
+              </select>
+            </Field>
+            <Field id="title" label={t('form.title')} error={err('title')}>
+              <input
+                id="title"
+                class="tx-input"
+                maxLength={80}
+                placeholder={t('form.titlePlaceholder')}
+                value={form.title}
+                onInput={(e) => setForm('title', e.currentTarget.value)}
+                {...fieldAria('title', err('title'))}
+              />
+            </Field>
+            <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
+              <input
+                id="slug"
+                class="tx-input"
+                maxLength={64}
+                placeholder="party-quiz-2026"
+                autocapitalize="off"
+                spellcheck={false}
+                value={form.slug}
+                onInput={(e) => setForm('slug', e.currentTarget.value)}
+                {...fieldAria('slug', err('slug'), 'hint')}
+              />
+            </Field>
+            <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
+              <input
+                id="summary"
+                class="tx-input"
+                maxLength={500}
+                value={form.summary}
+                onInput={(e) => setForm('summary', e.currentTarget.value)}
+                {...fieldAria('summary', err('summary'), 'hint')}
+              />
+            </Field>
+            <Field id="description" label={t('form.description')} optional error={err('description')}>
+              <textarea
+                id="description"
+                class="tx-textarea"
+                rows={6}
+                maxLength={10000}
+                value={form.description}
+                onInput={(e) => setForm('description', e.currentTarget.value)}
+                {...fieldAria('description', err('description'))}
+              />
+            </Field>
+          </section>
+
+          <section class="tx-card">
+            <h2>{t('form.schedule')}</h2>
+            <Field id="orgUnitId" label={t('form.unit')} error={err('orgUnitId')}>
+              <select
+                id="orgUnitId"
+                class="tx-select"
+                value={form.orgUnitId}
+                disabled={editing()}
+                onChange={(e) => setForm('orgUnitId', e.currentTarget.value)}
+                {...fieldAria('orgUnitId', err('orgUnitId'))}
+              >
+                <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
+                  <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
+                </Show>
+                <For each={org.scopeOptions()}>
+                  {(o) => (
+                    <option value={o.unit.id} selected={o.unit.id === form.orgUnitId}>
+                      {'\u3000'.repeat(o.depth)}
+                      {o.unit.name}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </Field>
+            <div class="cs-form-row">
+              <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
+                <input
+                  id="startsAt"
+                  class="tx-input tx-num"
+                  type="datetime-local"
+                  value={form.startsAt}
+                  onInput={(e) => setForm('startsAt', e.currentTarget.value)}
+                  {...fieldAria('startsAt', err('startsAt'))}
+                />
+              </Field>
+              <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
+                <input
+                  id="endsAt"
+                  class="tx-input tx-num"
+                  type="datetime-local"
+                  value={form.endsAt}
+                  onInput={(e) => setForm('endsAt', e.currentTarget.value)}
+                  {...fieldAria('endsAt', err('endsAt'))}
+                />
+              </Field>
+            </div>
+            <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
+          </section>
+
+          <section class="tx-card">
+            <h2>{t('form.settings')}</h2>
+            <p class="tx-muted tx-small">{t('form.settingsHint')}</p>
+            <Show when={form.kind === 'drive'}>
+              <div class="cs-gap">
+                <Notice kind="highlight">{t('form.charityNote')}</Notice>
+              </div>
+            </Show>
+            <div class="cs-settings-grid">
+              <For each={KIND_FIELDS[form.kind]}>
+                {(f) => <SettingInput field={f} value={form.settings[f.path] ?? ''} onInput={(v) => setForm('settings', f.path, v)} error={err(`settings.${f.path}`)} placeholder={placeholderOf(f, defaults())} defaultValue={String((defaults() as Record<string, unknown>)[f.path] ?? '')} />}
+              </For>
+            </div>
+          </section>
+    </>
+  );
+}
+
+function SettingInput(props: {
+  field: SettingField;
+  value: string;
+  error: string | undefined;
+  placeholder: string;
+  defaultValue: string;
+  onInput: (v: string) => void;
+}) {
+  const id = () => `s-${props.field.path.replace(/\./g, '-')}`;
+  const f = () => props.field;
+  return (
+    <Field
+      id={id()}
+      label={t(f().label)}
+      optional={!f().group}
+      error={props.error}
+      hint={f().hint ? t(f().hint!) : undefined}
+      class={f().type === 'url' || f().type === 'list' || f().type === 'banks' || f().path === 'address' ? 'cs-span-2' : undefined}
+    >
+      <Switch
+        fallback={
+          <input
+            id={id()}
+            class={`tx-input ${f().type === 'int' || f().type === 'yuan' ? 'tx-num' : ''}`}
+            type={f().type === 'url' ? 'url' : 'text'}
+            inputmode={f().type === 'int' ? 'numeric' : f().type === 'yuan' ? 'decimal' : undefined}
+            placeholder={props.placeholder ? t('form.default', { value: props.placeholder }) : f().type === 'url' ? 'https://' : ''}
+            value={props.value}
+            onInput={(e) => props.onInput(e.currentTarget.value)}
+            {...fieldAria(id(), props.error)}
+          />
+        }
+      >
+        <Match when={f().type === 'banks'}>
+          <Suspense>
+            <QuizBankPicker id={id()} value={props.value} onInput={props.onInput} />
+          </Suspense>
+        </Match>
+        <Match when={f().type === 'select' || f().type === 'bool'}>
+          <select id={id()} class="tx-select" value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)} {...fieldAria(id(), props.error)}>
+            <option value="">
+              {t('form.default', {
+                value: (() => {
+                  const o = f().options?.find((x) => x.value === props.defaultValue);
+                  return o ? t(o.label) : props.defaultValue;
+                })(),
+              })}
+            </option>
+            <For each={f().options}>{(o) => <option value={o.value} selected={o.value === props.value}>{t(o.label)}</option>}</For>
+          </select>
+        </Match>
+      </Switch>
+    </Field>
+  );
+}
+
