@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, memberships, users } from '../schema';
+import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, users } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
