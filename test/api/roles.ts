@@ -34,8 +34,8 @@ export interface Operation {
   ok?: number;
   /** What a signed-in role that may not call it gets: 403, or 404 where the thing must not be seen to exist (default 403). */
   denied?: 403 | 404;
-  /** What an anonymous caller that may not call it gets (default 401; 404 for things hidden from everyone outside). */
-  anonymous?: 401 | 404;
+  /** What an anonymous caller that may not call it gets (default 401; 404 for things hidden from everyone outside, 403 where the route does not ask who you are first). */
+  anonymous?: 401 | 403 | 404;
   /** More checks on the response, allowed or not (masked fields, what a list holds…). */
   check?: (res: Res, role: Role, allowed: boolean) => void | Promise<void>;
 }
