@@ -36,6 +36,8 @@ export interface Operation {
   denied?: 403 | 404;
   /** What an anonymous caller that may not call it gets (default 401; 404 for things hidden from everyone outside, 403 where the route does not ask who you are first). */
   anonymous?: 401 | 403 | 404;
+  /** Only the refusals are checked: an allowed call is not made (a live stream never ends). */
+  refusalOnly?: boolean;
   /** More checks on the response, allowed or not (masked fields, what a list holds…). */
   check?: (res: Res, role: Role, allowed: boolean) => void | Promise<void>;
 }
@@ -99,6 +101,7 @@ export async function runAs<F>(domain: Domain<F>, role: Role): Promise<void> {
   const c = await actor(role);
   for (const op of domain.operations(f)) {
     const allowed = op.allowed.includes(role);
+    if (allowed && op.refusalOnly) continue;
     const write = op.method !== 'GET';
     const before = !allowed && write ? await snapshot() : null;
     const res = await c.call(op.method, op.path, op.body, op.headers);
