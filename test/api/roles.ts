@@ -39,7 +39,7 @@ export interface Operation {
   /** Only the refusals are checked: an allowed call is not made (a live stream never ends). */
   refusalOnly?: boolean;
   /** More checks on the response, allowed or not (masked fields, what a list holds…). */
-  check?: (res: Res, role: Role, allowed: boolean) => void | Promise<void>;
+  check?: (res: Res, role: Role, allowed: boolean) => unknown;
 }
 
 export interface Domain<F> {
