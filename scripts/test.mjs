@@ -1,5 +1,5 @@
-// `npm test`: build the web apps (the Worker serves them), run the workerd tests
-// (API + unit, real D1/R2/DO), then the browser flows in Debian's Chromium.
+// `npm test`: lint (Biome), build the web apps (the Worker serves them), check the Worker bundle's size,
+// run the workerd tests (API + unit, real D1/R2/DO), then the browser flows in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,11 @@ import { ROOT, buildWeb, prepareDatabase, startServer } from './server.mjs';
 
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
 
+const lint = run(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'lint', '.']);
+if (lint !== 0) process.exit(lint);
 buildWeb();
+const size = run(process.execPath, ['scripts/bundle-size.mjs']);
+if (size !== 0) process.exit(size);
 const unit = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
 if (unit !== 0) process.exit(unit);
 if (process.env.SKIP_E2E === '1') {

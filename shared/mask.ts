@@ -5,6 +5,7 @@
 export function maskName(name: string): string {
   const n = name.trim();
   if (!n) return '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "all of ASCII", control characters included on purpose
   if (/^[\x00-\x7f]+$/.test(n)) {
     return n.split(/\s+/).map((w) => (w.length <= 1 ? w : w[0] + '*')).join(' ');
   }

@@ -207,7 +207,7 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function isMessageKey(s: string): s is MessageKey {
-  return Object.prototype.hasOwnProperty.call(MESSAGES, s);
+  return Object.hasOwn(MESSAGES, s);
 }
 
 /** Looks up a message in a language, filling `{name}` placeholders. */
@@ -230,7 +230,7 @@ export function issueMessage(issue: { type: string; expected?: string | null; re
     case 'array': return zh ? '应为数组。' : 'Expected an array.';
     case 'object': case 'strict_object': case 'record':
       if (issue.expected === 'never') return MESSAGES['msg.unknown_field'][lang];
-      if (issue.expected && issue.expected.startsWith('"')) return MESSAGES['msg.required'][lang];
+      if (issue.expected?.startsWith('"')) return MESSAGES['msg.required'][lang];
       return zh ? '应为对象。' : 'Expected an object.';
     case 'min_length': return zh ? `至少 ${req} 个字符（项）。` : `At least ${req} characters (items).`;
     case 'max_length': return zh ? `最多 ${req} 个字符（项）。` : `At most ${req} characters (items).`;

@@ -37,7 +37,7 @@ export async function withWorkOpenGraph(res: Response, env: Env, url: URL, entry
   } catch {
     return res;
   }
-  if (!entry || entry.status !== 'approved') return res;
+  if (entry?.status !== 'approved') return res;
   const description = `${entry.category} · ${maskName(entry.authorName)}${entry.description ? ` · ${entry.description}` : ''}`;
   return rewriteHead(res, `《${entry.title}》 · 同心`, description, [
     ['og:title', `《${entry.title}》`],

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, memberships, users } from '../schema';
+import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingRounds, users } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
@@ -123,10 +123,6 @@ export async function listVotes(db: Db, campaignId: string, flaggedOnly: boolean
     .orderBy(desc(contestVotes.id)).limit(limit + 1);
 }
 
-export async function getVote(db: Db, id: string) {
-  return db.query.contestVotes.findFirst({ where: eq(contestVotes.id, id) });
-}
-
 /** Discounts votes (kept, marked, audit-logged); returns the entries whose counts dropped. */
 export async function discountVotes(db: Db, actorId: string, orgUnitId: string, ids: string[], reason: string) {
   const stmts: Stmt[] = [];
@@ -205,10 +201,6 @@ export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: s
     .innerJoin(contestEntries, eq(contestEntries.id, judgeAssignments.entryId))
     .where(and(eq(judgeAssignments.judgeId, judgeId), campaignId ? eq(contestEntries.campaignId, campaignId) : undefined))
     .orderBy(asc(judgingRounds.ord), asc(contestEntries.id));
-}
-
-export async function getAssignment(db: Db, roundId: string, entryId: string, judgeId: string) {
-  return db.query.judgeAssignments.findFirst({ where: and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)) });
 }
 
 export async function openAssignmentFor(db: Db, entryId: string, judgeId: string) {

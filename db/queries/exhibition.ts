@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -173,10 +173,6 @@ export async function visitStats(db: Db, campaignId: string, today: string) {
     db.select({ n: sql<number>`COALESCE(SUM(${bookings.partySize}), 0)` }).from(bookings).where(and(eq(bookings.campaignId, campaignId), eq(bookings.day, today), eq(bookings.status, 'checked_in'))),
   ]);
   return { ...(totals[0] ?? { booked: 0, checkedIn: 0, noShows: 0, cancelled: 0 }), insideToday: inside[0]?.n ?? 0, byDay, bySlot, byOrgUnit: byUnit };
-}
-
-export async function bookingCount(db: Db, slotId: string) {
-  return (await db.select({ n: count() }).from(bookings).where(and(eq(bookings.slotId, slotId), inArray(bookings.status, ['booked', 'checked_in']))))[0]?.n ?? 0;
 }
 
 /* ---------- 候补: the waiting list of a full slot ---------- */

@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { campaignSelect } from './campaigns';
-import { chunk, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
+import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { stemKey, type ParsedQuestion } from '../../shared/quiz';
 
 // ---- banks and questions ----------------------------------------------------------------
@@ -193,11 +193,6 @@ export async function usage(db: Db, campaignId: string, stageId: string, userId:
     db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))),
   ]);
   return { today: today[0]?.n ?? 0, total: total[0]?.n ?? 0, pointsToday: points[0]?.p ?? 0 };
-}
-
-/** Points earned today in a campaign (all its stages): what the daily cap is checked against. */
-export async function pointsTodayOf(db: Db, campaignId: string, userId: string, day: string) {
-  return (await db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))))[0]?.p ?? 0;
 }
 
 /**
@@ -404,14 +399,6 @@ export async function questionsByIds(db: Db, ids: string[]) {
   return out;
 }
 
-/** Best finished attempt of a participant in a campaign stage (for the lobby). */
-export async function bestAttempt(db: Db, campaignId: string, stageId: string, userId: string) {
-  return db.query.quizAttempts.findFirst({
-    where: and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'finished')),
-    orderBy: [desc(quizAttempts.score), asc(quizAttempts.msUsed)],
-  });
-}
-
 /** Per-question statistics of a campaign: how often answered, correct rate, average time. */
 export async function questionStats(db: Db, campaignId: string) {
   return db
@@ -444,12 +431,3 @@ export async function listAttempts(db: Db, campaignId: string, f: { flagged: boo
     .limit(f.limit + 1);
 }
 
-/** Is the user a registered member somewhere under `path`? (members-only campaigns) */
-export async function isMemberUnder(db: Db, userId: string, path: string) {
-  const r = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), underPath(memberships.orgPath, path)));
-  return (r[0]?.n ?? 0) > 0;
-}
-
-export async function campaignKindOf(db: Db, id: string) {
-  return (await db.select({ kind: campaigns.kind }).from(campaigns).where(eq(campaigns.id, id)))[0]?.kind ?? null;
-}

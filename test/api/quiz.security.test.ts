@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { env } from 'cloudflare:workers';
-import { client, signedIn, inOneDay, PHONES, type Client } from '../helpers';
+import { signedIn, inOneDay, PHONES } from '../helpers';
+import { FGW_MANAGERS, roleMatrix } from './roles';
 
-/* Role × subtree matrix for the quiz module: banks and campaigns of the fgw subtree. */
-type Actor = 'public' | 'member' | 'otherOrganizer' | 'organizer' | 'rootOrganizer' | 'admin';
-const actors: Record<Actor, () => Promise<Client>> = {
-  public: async () => client(),
-  member: () => signedIn(PHONES.fgwMember),
-  otherOrganizer: async () => {
-    await env.DB.prepare("INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-jyj-org', 'user-member-jyj', 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')").run();
-    return signedIn(PHONES.jyjMember);
-  },
-  organizer: () => signedIn(PHONES.fgwOrganizer),
-  rootOrganizer: () => signedIn(PHONES.rootOrganizer),
-  admin: () => signedIn(PHONES.admin),
-};
-const manages = (a: Actor) => ['organizer', 'rootOrganizer', 'admin'].includes(a);
-const denied = (a: Actor) => (a === 'public' ? 401 : 403);
-
+/* The quiz module's banks and campaigns of the fgw subtree, as every role. */
 async function fixture() {
   const org = await signedIn(PHONES.fgwOrganizer);
   const bank = (await org.post('/api/v1/question-banks', { title: '矩阵题库', orgUnitId: 'fgw' })).body.bank.id as string;
@@ -30,26 +15,33 @@ async function fixture() {
   return { bank, q, camp, stage };
 }
 
-describe('quiz authorization matrix', () => {
-  for (const actor of Object.keys(actors) as Actor[]) {
-    it(`${actor}: banks, questions, stages, advancement, statistics and exports of the fgw subtree`, async () => {
-      const f = await fixture();
-      const c = await actors[actor]();
-      const want = (ok: number) => (manages(actor) ? ok : denied(actor));
-      expect((await c.post('/api/v1/question-banks', { title: 'x', orgUnitId: 'fgw-b1' })).status).toBe(want(201));
-      expect((await c.get(`/api/v1/question-banks/${f.bank}/questions`)).status).toBe(want(200));
-      expect((await c.post(`/api/v1/question-banks/${f.bank}/questions`, { type: 'judge', stem: `新题${actor}`, answer: false })).status).toBe(want(201));
-      expect((await c.call('POST', `/api/v1/question-banks/${f.bank}/import?dryRun=true`, '题型,题干,答案\n判断,导入题,对\n', { 'content-type': 'text/csv' })).status).toBe(want(200));
-      expect((await c.get(`/api/v1/question-banks/${f.bank}/export`)).status).toBe(want(200));
-      expect((await c.patch(`/api/v1/questions/${f.q}`, { type: 'judge', stem: `改过的题${actor}`, answer: false })).status).toBe(want(200));
-      expect((await c.post(`/api/v1/campaigns/${f.camp}/stages`, { name: '复赛', ...inOneDay() })).status).toBe(want(201));
-      expect((await c.post(`/api/v1/campaigns/${f.camp}/stages/${f.stage}/advance?dryRun=true`)).status).toBe(want(200));
-      expect((await c.get(`/api/v1/campaigns/${f.camp}/quiz-stats`)).status).toBe(want(200));
-      expect((await c.get(`/api/v1/campaigns/${f.camp}/attempts`)).status).toBe(want(200));
-      expect((await c.get(`/api/v1/campaigns/${f.camp}/attempts/export`)).status).toBe(want(200));
-    });
-  }
+roleMatrix('quiz authorization matrix', {
+  setup: fixture,
+  operations: (f) => [
+    { name: 'create a bank', method: 'POST', path: '/api/v1/question-banks', body: { title: 'x', orgUnitId: 'fgw-b1' }, allowed: FGW_MANAGERS, ok: 201 },
+    { name: 'questions', method: 'GET', path: `/api/v1/question-banks/${f.bank}/questions`, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      name: 'add a question', method: 'POST', path: `/api/v1/question-banks/${f.bank}/questions`, body: { type: 'judge', stem: `新题${Math.random()}`, answer: false },
+      allowed: FGW_MANAGERS, ok: 201,
+    },
+    {
+      name: 'import (dry run)', method: 'POST', path: `/api/v1/question-banks/${f.bank}/import?dryRun=true`, body: '题型,题干,答案\n判断,导入题,对\n',
+      headers: { 'content-type': 'text/csv' }, allowed: FGW_MANAGERS, ok: 200,
+    },
+    { name: 'export the bank', method: 'GET', path: `/api/v1/question-banks/${f.bank}/export`, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      name: 'edit a question', method: 'PATCH', path: `/api/v1/questions/${f.q}`, body: { type: 'judge', stem: `改过的题${Math.random()}`, answer: false },
+      allowed: FGW_MANAGERS, ok: 200,
+    },
+    { name: 'add a stage', method: 'POST', path: `/api/v1/campaigns/${f.camp}/stages`, body: { name: '复赛', ...inOneDay() }, allowed: FGW_MANAGERS, ok: 201 },
+    { name: 'advance (dry run)', method: 'POST', path: `/api/v1/campaigns/${f.camp}/stages/${f.stage}/advance?dryRun=true`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'statistics', method: 'GET', path: `/api/v1/campaigns/${f.camp}/quiz-stats`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'attempts', method: 'GET', path: `/api/v1/campaigns/${f.camp}/attempts`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'attempts export', method: 'GET', path: `/api/v1/campaigns/${f.camp}/attempts/export`, allowed: FGW_MANAGERS, ok: 200 },
+  ],
+});
 
+describe('quiz participants', () => {
   it('participants never see answers before answering, and organizers only of their own subtree see banks', async () => {
     const f = await fixture();
     const member = await signedIn(PHONES.fgwMember);

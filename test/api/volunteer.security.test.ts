@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, registerUser, PHONES } from '../helpers';
+import { EVERYONE, FGW_MANAGERS, roleMatrix } from './roles';
 
-/* Role × subtree matrix for "1+1": a record and a pair of a member of the fgw subtree. */
-type Actor = 'public' | 'member' | 'otherOrganizer' | 'organizer' | 'rootOrganizer' | 'admin';
-const actors: Record<Actor, () => Promise<Client>> = {
-  public: async () => client(),
-  member: () => signedIn(PHONES.jyjMember),
-  otherOrganizer: async () => {
-    await env.DB.prepare("INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-jyj-org', 'user-member-jyj', 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')").run();
-    return signedIn(PHONES.jyjMember);
-  },
-  organizer: () => signedIn(PHONES.fgwOrganizer),
-  rootOrganizer: () => signedIn(PHONES.rootOrganizer),
-  admin: () => signedIn(PHONES.admin),
-};
-const manages = (a: Actor) => ['organizer', 'rootOrganizer', 'admin'].includes(a);
-const denied = (a: Actor) => (a === 'public' ? 401 : 403);
+/* "1+1": a record and a pair of an fgw member in a campaign of the whole tree, as every role. */
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 async function fixture() {
@@ -30,28 +17,31 @@ async function fixture() {
   return { id, record, pair };
 }
 
-describe('"1+1" authorization matrix', () => {
-  for (const actor of Object.keys(actors) as Actor[]) {
-    it(`${actor}: approve, reject, bulk review, unlink, pairs list and export of an fgw member`, async () => {
-      const f = await fixture();
-      const c = await actors[actor]();
-      const want = (ok: number) => (manages(actor) ? ok : denied(actor));
-      expect((await c.get(`/api/v1/campaigns/${f.id}/pairs?orgUnitId=fgw`)).status).toBe(want(200));
-      expect((await c.get(`/api/v1/campaigns/${f.id}/pairs/export?orgUnitId=fgw`)).status).toBe(want(200));
-      expect((await c.post(`/api/v1/campaigns/${f.id}/service-records/review`, { ids: [f.record], decision: 'reject', reason: '测试' })).status).toBe(want(200));
-      const approve = await c.post(`/api/v1/service-records/${f.record}/approve`);
-      expect(approve.status).toBe(manages(actor) ? 409 : denied(actor)); // already rejected above by a manager
-      expect((await c.post(`/api/v1/pairs/${f.pair}/unlink`, { reason: '测试' })).status).toBe(want(200));
-      const stats = await c.get(`/api/v1/campaigns/${f.id}/volunteer-stats?orgUnitId=fgw`);
-      expect(stats.status).toBe(200);
-      expect('byUnit' in stats.body).toBe(manages(actor));
-    });
-  }
+roleMatrix('"1+1" authorization matrix', {
+  setup: fixture,
+  operations: (f) => [
+    { name: 'pairs', method: 'GET', path: `/api/v1/campaigns/${f.id}/pairs?orgUnitId=fgw`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'pairs export', method: 'GET', path: `/api/v1/campaigns/${f.id}/pairs/export?orgUnitId=fgw`, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      name: 'bulk review', method: 'POST', path: `/api/v1/campaigns/${f.id}/service-records/review`, body: { ids: [f.record], decision: 'reject', reason: '测试' },
+      allowed: FGW_MANAGERS, ok: 200,
+    },
+    // already rejected above by a manager
+    { name: 'approve', method: 'POST', path: `/api/v1/service-records/${f.record}/approve`, allowed: FGW_MANAGERS, ok: 409 },
+    { name: 'unlink', method: 'POST', path: `/api/v1/pairs/${f.pair}/unlink`, body: { reason: '测试' }, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      // public totals for everyone, the per-unit breakdown only for managers
+      name: 'statistics', method: 'GET', path: `/api/v1/campaigns/${f.id}/volunteer-stats?orgUnitId=fgw`, allowed: EVERYONE, ok: 200,
+      check: (r, role) => expect('byUnit' in r.body).toBe(FGW_MANAGERS.includes(role)),
+    },
+  ],
+});
 
+describe('"1+1" records and residents', () => {
   it('members see only their own records; a resident’s phone is never shown in full to the member', async () => {
     const f = await fixture();
     const other = client({ ip: '10.74.1.1' });
-    await other.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '路人' });
+    await registerUser(other, { phone: freshPhone(), password: 'secret-pass', name: '路人' });
     expect((await other.get(`/api/v1/campaigns/${f.id}/service-records?mine=true`)).body.items).toEqual([]);
     expect((await other.get(`/api/v1/campaigns/${f.id}/service-records`)).status).toBe(403);
     const mine = await (await signedIn(PHONES.fgwMember)).get(`/api/v1/campaigns/${f.id}/my-volunteer`);
@@ -72,33 +62,38 @@ async function activityFixture() {
   return { id, sa, body };
 }
 
-describe('service activities authorization', () => {
-  for (const actor of Object.keys(actors) as Actor[]) {
-    it(`${actor}: create, edit, code, sign-up list and export, cancel of an fgw service activity`, async () => {
-      const f = await activityFixture();
-      const c = await actors[actor]();
-      const want = (ok: number) => (manages(actor) ? ok : denied(actor));
-      expect((await c.post(`/api/v1/campaigns/${f.id}/service-activities`, f.body)).status).toBe(want(201));
-      expect((await c.patch(`/api/v1/service-activities/${f.sa}`, { title: '河道清洁（改）' })).status).toBe(want(200));
-      const code = await c.get(`/api/v1/service-activities/${f.sa}/code`);
-      expect(code.status).toBe(want(200));
-      if (!manages(actor)) expect(code.text).not.toMatch(/"code":"\d{6}"/);
-      const list = await c.get(`/api/v1/service-activities/${f.sa}/signups`);
-      expect(list.status).toBe(want(200));
-      if (!manages(actor)) expect(list.text).not.toContain('王晓燕');
-      expect((await c.get(`/api/v1/service-activities/${f.sa}/signups/export`)).status).toBe(want(200));
+roleMatrix('service activities authorization', {
+  setup: activityFixture,
+  operations: (f) => [
+    { name: 'create', method: 'POST', path: `/api/v1/campaigns/${f.id}/service-activities`, body: f.body, allowed: FGW_MANAGERS, ok: 201 },
+    { name: 'edit', method: 'PATCH', path: `/api/v1/service-activities/${f.sa}`, body: { title: '河道清洁（改）' }, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      name: 'check-in code', method: 'GET', path: `/api/v1/service-activities/${f.sa}/code`, allowed: FGW_MANAGERS, ok: 200,
+      check: (r, _role, allowed) => allowed || expect(r.text).not.toMatch(/"code":"\d{6}"/),
+    },
+    {
+      name: 'sign-ups', method: 'GET', path: `/api/v1/service-activities/${f.sa}/signups`, allowed: FGW_MANAGERS, ok: 200,
+      check: (r, _role, allowed) => allowed || expect(r.text).not.toContain('王晓燕'),
+    },
+    { name: 'sign-ups export', method: 'GET', path: `/api/v1/service-activities/${f.sa}/signups/export`, allowed: FGW_MANAGERS, ok: 200 },
+    {
       // everyone sees the activity itself, its counts and never a name
-      const pub = await c.get(`/api/v1/campaigns/${f.id}/service-activities`);
-      expect(pub.status).toBe(200);
-      expect(pub.body.items.find((x: { id: string }) => x.id === f.sa)).toMatchObject({ signedUp: 1, canManage: manages(actor) });
-      expect(pub.text).not.toContain('王晓燕');
-      expect(pub.text).not.toMatch(/codeSecret|code_secret/);
-      expect((await c.post(`/api/v1/service-activities/${f.sa}/cancel`)).status).toBe(want(200));
-      const row = await env.DB.prepare('SELECT title, status FROM service_activities WHERE id = ?').bind(f.sa).first<{ title: string; status: string }>();
-      expect(row).toEqual(manages(actor) ? { title: '河道清洁（改）', status: 'cancelled' } : { title: '河道清洁', status: 'open' });
-    });
-  }
+      name: 'activities', method: 'GET', path: `/api/v1/campaigns/${f.id}/service-activities`, allowed: EVERYONE, ok: 200,
+      check: (r, role) => {
+        expect(r.body.items.find((x: { id: string }) => x.id === f.sa)).toMatchObject({ signedUp: 1, canManage: FGW_MANAGERS.includes(role) });
+        expect(r.text).not.toContain('王晓燕');
+        expect(r.text).not.toMatch(/codeSecret|code_secret/);
+      },
+    },
+    { name: 'cancel', method: 'POST', path: `/api/v1/service-activities/${f.sa}/cancel`, allowed: FGW_MANAGERS, ok: 200 },
+  ],
+  after: async (f, role) => {
+    const row = await env.DB.prepare('SELECT title, status FROM service_activities WHERE id = ?').bind(f.sa).first<{ title: string; status: string }>();
+    expect(row).toEqual(FGW_MANAGERS.includes(role) ? { title: '河道清洁（改）', status: 'cancelled' } : { title: '河道清洁', status: 'open' });
+  },
+});
 
+describe('service activities: subtrees and participants', () => {
   it('an organizer creates only inside their subtree and inside the campaign’s', async () => {
     const f = await activityFixture();
     const org = await signedIn(PHONES.fgwOrganizer);

@@ -9,13 +9,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/server.mjs';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'contest', port: 8798 });
 const { BASE } = h;
 const newPage = h.newPage;
 const shot = h.shot;
-const eventually = h.eventually;
 
 const ORGANIZER = '13800000001';
 const ENTRANT = '13800000003';

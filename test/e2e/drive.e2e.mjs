@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/server.mjs';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'drive', port: 8803 });
 const { BASE } = h;

@@ -15,7 +15,6 @@ const h = e2e({ name: 'exhibition', port: 8805 });
 const { BASE } = h;
 const newPage = h.newPage;
 const shot = h.shot;
-const eventually = h.eventually;
 
 const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';

@@ -8,8 +8,7 @@
 // E2E_BASE=http://127.0.0.1:8790 runs against a server that is already up (demo data loaded).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'leaderboard-pages', port: 8793 });
 const { BASE } = h;

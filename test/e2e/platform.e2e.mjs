@@ -351,7 +351,7 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await panel.getByRole('button', { name: '生成海报' }).click();
     const poster = panel.getByRole('img', { name: /分享海报/ });
     await poster.waitFor();
-    await page.waitForFunction(() => { const i = document.querySelector('.tx-share-poster img'); return i && i.complete && i.naturalWidth > 0; });
+    await page.waitForFunction(() => { const i = document.querySelector('.tx-share-poster img'); return i?.complete && i.naturalWidth > 0; });
     assert.deepEqual(await poster.evaluate((img) => [img.naturalWidth, img.naturalHeight]), [750, 1100]);
     await poster.scrollIntoViewIfNeeded();
     await shot(page, 'portal-share-390');

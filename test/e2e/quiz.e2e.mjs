@@ -14,7 +14,6 @@ const h = e2e({ name: 'quiz', port: 8796 });
 const { BASE } = h;
 const newPageCtx = h.newPage;
 const shot = h.shot;
-const eventually = h.eventually;
 
 const MEMBER = '13800000004';
 

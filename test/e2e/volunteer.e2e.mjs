@@ -8,13 +8,12 @@
 // E2E_BASE=http://127.0.0.1:8801 runs against a server that is already up (demo data loaded).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'volunteer', port: 8801 });
 const { BASE } = h;
 const newPage = h.newPage;
 const shot = h.shot;
-const eventually = h.eventually;
 
 const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';

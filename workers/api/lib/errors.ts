@@ -43,5 +43,3 @@ export const notFound = () => new ApiError('not_found');
 export const forbidden = () => new ApiError('forbidden');
 export const unauthenticated = () => new ApiError('unauthenticated');
 export const conflict = (key?: MessageKey, params?: Record<string, string | number>) => new ApiError('conflict', key, params);
-export const invalidField = (path: string, key: MessageKey, params?: Record<string, string | number>) =>
-  new ApiError('validation_failed', undefined, {}, { [path]: { key, params } });

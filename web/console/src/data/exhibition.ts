@@ -71,9 +71,6 @@ export interface CheckInResult {
 export const listSlots = (id: string, from: string, to: string) =>
   api<{ items: Slot[] }>('GET', `/campaigns/${enc(id)}/slots${qs({ from, to })}`).then((r) => r.items);
 
-export const addSlot = (id: string, body: { startsAt: string; endsAt: string; capacity: number }) =>
-  api<unknown>('POST', `/campaigns/${enc(id)}/slots`, body);
-
 export interface Generate {
   from: string;
   to: string;

@@ -19,7 +19,7 @@ export function Login() {
   const [password, setPassword] = createSignal('');
   const [sending, setSending] = createSignal(false);
   const errors = createFormErrors<'phone' | 'password'>();
-  const next = () => (params.next && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next : '/');
+  const next = () => (params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : '/');
 
   createEffect(() => {
     document.title = `${t('login.title')} · ${t('console.name')}`;

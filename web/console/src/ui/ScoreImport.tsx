@@ -66,7 +66,7 @@ export function ScoreImport(props: { campaign: Campaign }) {
 
   const header = createMemo(() => {
     const tb = table();
-    return tb && tb.length ? mapHeader(tb[0]!) : null;
+    return tb?.length ? mapHeader(tb[0]!) : null;
   });
 
   /** Re-checked when the mode changes (duplicates matter only when replacing). */

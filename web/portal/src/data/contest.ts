@@ -53,7 +53,7 @@ export { galleryList, setGalleryList };
 /** Patches one entry wherever the portal keeps it (a vote changes its count). */
 export function patchEntry(id: string, patch: Partial<Entry>): void {
   const g = galleryList();
-  if (g && g.items.some((e) => e.id === id)) setGalleryList({ ...g, items: g.items.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
+  if (g?.items.some((e) => e.id === id)) setGalleryList({ ...g, items: g.items.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
 }
 
 /* ---- votes today -------------------------------------------------------------------- */

@@ -7,7 +7,7 @@ import type { ServiceRecord } from './volunteer';
 const enc = encodeURIComponent;
 
 export type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
-import type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
+import type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
 export interface CheckResult {
   step: 'checked_in' | 'checked_out';

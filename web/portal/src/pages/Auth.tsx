@@ -12,7 +12,7 @@ const PHONE_RE = /^1[3-9]\d{9}$/;
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/me';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/me';
 }
 
 type FieldName = 'name' | 'phone' | 'password';

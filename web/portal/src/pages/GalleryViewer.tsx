@@ -57,7 +57,7 @@ export default function GalleryViewer() {
     on(
       () => data.latest?.entry,
       (e) => {
-        if (!e || e.status !== 'approved') return;
+        if (e?.status !== 'approved') return;
         const g = galleryList();
         if (g && g.campaignId === e.campaignId && g.items.some((x) => x.id === e.id)) return;
         listGallery(e.campaignId, { category: category(), limit: 100 })

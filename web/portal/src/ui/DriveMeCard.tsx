@@ -8,7 +8,7 @@ export default function DriveMeCard() {
     <KindMeCard kind="drive" title={t('drive.myPledges')} icon="drive" testId="drive-me" mine={(c) => myPledges(c.id).then((p) => p.items)}>
       {(it) => (
         <KindMeRow href={myPledgesHref(it.campaign)} title={it.campaign.title}>
-          {it.mine && it.mine.length
+          {it.mine?.length
             ? t('drive.meSummary', {
                 n: it.mine.length,
                 amount: fmtMoney(it.mine.reduce((a, p) => a + p.amount, 0)),

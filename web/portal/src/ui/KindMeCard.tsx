@@ -6,7 +6,6 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { listCampaigns } from '../data/campaigns';
-import { t } from '../i18n';
 
 export interface KindItem<T> {
   campaign: Campaign;

@@ -8,7 +8,6 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { Id } from '../../../../shared/contracts/common';
 import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';

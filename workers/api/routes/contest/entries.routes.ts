@@ -63,7 +63,7 @@ function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | n
   const kind = sniff(bytes);
   if (kind !== 'jpeg' && kind !== 'png' && kind !== 'webp') throw new ApiError('unsupported_media_type', 'msg.image_type');
   const info = imageInfo(bytes);
-  if (!info || !info.width || !info.height) throw new ApiError('unprocessable', 'msg.image_broken');
+  if (!info?.width || !info.height) throw new ApiError('unprocessable', 'msg.image_broken');
   if (info.width * info.height > c.maxPixels) throw new ApiError('payload_too_large', 'msg.image_pixels', { w: info.width, h: info.height });
   const minEdge = category ? c.minLongEdge[category] ?? 0 : 0;
   const longEdge = Math.max(info.width, info.height);
@@ -286,7 +286,7 @@ export const entryRoutes = createApp()
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
-      if (!e || e.status !== 'approved') throw new ApiError('not_found');
+      if (e?.status !== 'approved') throw new ApiError('not_found');
       const viewer = c.var.viewer;
       // one counted view per viewer per work per day
       await addView(c.var.db, e, viewer?.id ?? null, `${e.id}:${viewer?.id ?? clientAddress(c)}:${chinaDay(Date.now())}`);

@@ -75,10 +75,10 @@ export const driveCampaignRoutes = createApp()
       const hit = await rateHit(db, `pledge:${viewer.id}`, 60e3);
       if (hit.count > 20) throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
       const unit = b.orgUnitId ? await getOrgUnit(db, b.orgUnitId) : null;
-      if (b.orgUnitId && (!unit || !unit.path.startsWith(campaign.orgPath))) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.unit_outside_drive' } });
+      if (b.orgUnitId && (!unit?.path.startsWith(campaign.orgPath))) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.unit_outside_drive' } });
       const own = unit ? null : await memberUnit(db, viewer.id);
       if (s.audience === 'members' && !own && !unit) throw new ApiError('forbidden', 'msg.quiz_members_only');
-      const counted = unit ? { id: unit.id, path: unit.path } : own && own.path.startsWith(campaign.orgPath) ? { id: own.id, path: own.path } : null;
+      const counted = unit ? { id: unit.id, path: unit.path } : own?.path.startsWith(campaign.orgPath) ? { id: own.id, path: own.path } : null;
       const now = nowIso();
       const row = {
         id: newId(), campaignId: campaign.id, userId: viewer.id, orgUnitId: counted?.id ?? null, orgPath: counted?.path ?? null, amount: b.amount,
@@ -214,7 +214,7 @@ export const pledgeRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       const p = await getPledge(c.var.db, c.req.valid('param').id);
-      if (!p || !p.receiptKey) throw new ApiError('not_found');
+      if (!p?.receiptKey) throw new ApiError('not_found');
       const campaign = (await getCampaign(c.var.db, p.campaignId))!;
       if (p.userId !== viewer.id && !canManagePath(viewer, p.orgPath ?? campaign.orgPath)) throw new ApiError('not_found');
       const obj = await c.env.MEDIA.get(p.receiptKey);

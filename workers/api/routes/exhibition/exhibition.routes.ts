@@ -11,19 +11,18 @@ import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody, WaitlistBody } from '../../../../shared/contracts/exhibition';
-import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
+import { effectiveStatus, slotAction } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
-import { maskName, maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
   addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
-  noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow, type WaitlistRow,
+  noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow,
 } from '../../../../db/queries/exhibition';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry } from './exhibition.dto';
-import { campaignOfKind, visibleCampaign, managedCampaign } from '../../lib/guards';
+import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { tableFile } from '../../lib/tables';
 

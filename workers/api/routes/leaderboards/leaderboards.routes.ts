@@ -10,7 +10,6 @@ import { requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardContext, boardStub, rankingAccess, recordScores } from '../../lib/boards';
 import { managedCampaign, visibleCampaign } from '../../lib/guards';
-import { Id } from '../../../../shared/contracts/common';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';
@@ -37,7 +36,7 @@ function respond(c: Context<AppEnv>, body: string, etag: string, isPublic: boole
     c.header('Cache-Control', 'public, max-age=5');
   } else c.header('Cache-Control', 'private, no-store');
   const inm = c.req.header('if-none-match');
-  if (inm && inm.split(',').map((s) => s.trim()).includes(etag)) return c.body(null, 304);
+  if (inm?.split(',').map((s) => s.trim()).includes(etag)) return c.body(null, 304);
   return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
 }
 
@@ -152,7 +151,9 @@ export const leaderboardRoutes = createApp()
     async (c) => {
       const q = c.req.valid('query');
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
-      const audience = q.view === 'public' ? (rankingAccess(c, campaign), 'public' as const) : rankingAccess(c, campaign);
+      // The ranking must be visible to the caller even when they ask for the public view.
+      const access = rankingAccess(c, campaign);
+      const audience = q.view === 'public' ? ('public' as const) : access;
       const ws = c.req.header('upgrade')?.toLowerCase() === 'websocket';
       const sse = (c.req.header('accept') ?? '').includes('text/event-stream');
       if (!ws && !sse) throw new ApiError('validation_failed', 'msg.live_upgrade');

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
 import { parseTable, readUpload, tableFile, XLSX_TYPE } from '../../lib/tables';
 import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, TodoItem, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
-import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
 import { fillSeries, participationRate } from '../../../../shared/metrics';
 import { chinaDay } from '../../../../shared/i18n';

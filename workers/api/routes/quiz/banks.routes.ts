@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
-import { utils, write } from '@e965/xlsx';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
@@ -9,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { parseTable, readUpload, tableFile } from '../../lib/tables';
-import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { ListQuery } from '../../../../shared/contracts/common';
 import { CreateBankBody, QuestionBody } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
@@ -186,7 +185,7 @@ export const questionRoutes = createApp()
     valid('json', QuestionBody),
     async (c) => {
       const q = await getQuestion(c.var.db, c.req.valid('param').id);
-      if (!q || !q.active) throw new ApiError('not_found');
+      if (!q?.active) throw new ApiError('not_found');
       const { bank, viewer } = await managedBank(c, q.bankId);
       if (!(await updateQuestion(c.var.db, viewer.id, q.id, bank.orgUnitId, toQuestion(c.req.valid('json'))))) {
         throw new ApiError('conflict', 'msg.question_duplicate', {}, { stem: { key: 'msg.question_duplicate' } });
@@ -200,7 +199,7 @@ export const questionRoutes = createApp()
     valid('param', IdParam),
     async (c) => {
       const q = await getQuestion(c.var.db, c.req.valid('param').id);
-      if (!q || !q.active) throw new ApiError('not_found');
+      if (!q?.active) throw new ApiError('not_found');
       const { bank, viewer } = await managedBank(c, q.bankId);
       await retireQuestion(c.var.db, viewer.id, q.id, bank.orgUnitId);
       return c.body(null, 204);

@@ -14,7 +14,7 @@ import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { managedCampaign, managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
+import { managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
 import { tableFile } from '../../lib/tables';
 
 const StageParam = v.object({ id: Id, stageId: Id });

@@ -253,7 +253,7 @@ export const serviceActivityRoutes = createApp()
       open(campaign);
       if (a.status === 'cancelled') throw new ApiError('conflict', 'msg.sa_cancelled');
       const signup = await getSignup(db, a.id, viewer.id);
-      if (!signup || signup.status !== 'signed_up') throw new ApiError('forbidden', 'msg.sa_not_signed_up');
+      if (signup?.status !== 'signed_up') throw new ApiError('forbidden', 'msg.sa_not_signed_up');
       const step = nextStep(signup);
       if (step === 'done') throw new ApiError('conflict', 'msg.sa_checked_out');
       if (b.action === 'in' && step !== 'check_in') throw new ApiError('conflict', 'msg.sa_checked_in');

@@ -12,7 +12,6 @@ import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
-import { VolunteerSettings } from '../../../../shared/contracts/campaigns';
 import { PairBody, RecordBody, RecordQuery, RejectBody, ReviewRecordsBody, UnlinkBody } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { chinaDay } from '../../../../shared/i18n';
@@ -23,7 +22,7 @@ import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
-import { campaignOfKind, managedCampaign, requireOpen } from '../../lib/guards';
+import { campaignOfKind, requireOpen } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { tableFile } from '../../lib/tables';
@@ -49,7 +48,7 @@ export const volunteerCampaignRoutes = createApp()
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       open(campaign);
       const unit = await memberUnit(c.var.db, viewer.id);
-      if (!unit || !unit.path.startsWith(campaign.orgPath)) throw new ApiError('forbidden', 'msg.vol_members_only');
+      if (!unit?.path.startsWith(campaign.orgPath)) throw new ApiError('forbidden', 'msg.vol_members_only');
       const invite = await inviteOf(c.var.db, campaign.id, viewer.id);
       return c.json({ code: invite.code, url: inviteUrl(c, invite.code), qrUrl: `/api/v1/invites/${invite.code}/qr.svg` });
     },
