@@ -131,6 +131,24 @@ function badQueryValues(p: Param): string[] {
   return common;
 }
 
+/** Malformed header parameters (Idempotency-Key): missing, empty, too long, control characters. */
+export function badHeaders(ctx: Ctx): Case[] {
+  const hs = paramsOf(ctx.op, 'header');
+  if (!hs.length) return [];
+  const url = fillPath(ctx.op.path, ctx.params);
+  const body = sample(jsonSchemaOf(ctx.op));
+  const out: Case[] = [];
+  for (const p of hs) {
+    for (const value of [undefined, '', ' ', 'k'.repeat(300), 'a\tb', '\u00e9\u00ff'.repeat(10)]) {
+      const headers = headersOf(ctx);
+      if (value === undefined) delete headers[p.name];
+      else headers[p.name] = value;
+      out.push({ method: ctx.op.method, url, body, headers });
+    }
+  }
+  return out;
+}
+
 /** Values every run sends: the edges where paging code has broken before (limit=0, bad cursors). */
 function hotQueryValues(p: Param): string[] {
   if (/limit|offset/i.test(p.name)) return ['0', '-1', '99999999999999999999', 'abc'];

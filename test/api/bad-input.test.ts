@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE, client, signedIn, PHONES, type Client } from '../helpers';
 import { ERROR_STATUS } from '../../shared/errors';
 import { api } from '../../workers/api';
-import { badBodies, badIds, badQueries, badMultiparts, globalCases, type Case, type Op, type Spec } from './bad-input.cases';
+import { badBodies, badHeaders, badIds, badQueries, badMultiparts, globalCases, type Case, type Op, type Spec } from './bad-input.cases';
 
 /**
  * Issue 12, "keep it closed": walks the OpenAPI document and sends malformed ids, query
@@ -148,7 +148,7 @@ function casesOf(o: Op, who: string, opIndex: number): Case[] {
   const ip = `10.${opIndex % 250}.${IDENTITIES.indexOf(who as never) + 1}.${Math.floor(opIndex / 250) + 1}`;
   const seed = `${o.method} ${o.path} ${who}`;
   const ctx = { spec, op: o, params, seed, ip };
-  return [...badIds(ctx), ...badQueries(ctx), ...badBodies(ctx), ...badMultiparts(ctx)];
+  return [...badIds(ctx), ...badQueries(ctx), ...badBodies(ctx), ...badHeaders(ctx), ...badMultiparts(ctx)];
 }
 
 describe('bad input over every documented operation (issue 12)', () => {
