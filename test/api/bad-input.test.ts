@@ -97,7 +97,10 @@ async function discoverIds(): Promise<Record<string, string>> {
   put('pairs', firstId((await root.get('/api/v1/campaigns/one-plus-one/pairs')).body));
   put('service-records', firstId((await root.get('/api/v1/campaigns/one-plus-one/service-records')).body));
   put('service-activities', firstId((await root.get('/api/v1/campaigns/one-plus-one/service-activities')).body));
-  put('pledges', firstId((await root.get('/api/v1/campaigns/jinqiu-zhuxue/pledges')).body));
+  // the member identity's own pledge, so its junk receipt uploads reach the receipt checks
+  const member = await signedIn(PHONES.fgwMember, { ip: '10.255.0.3' });
+  const pledged = await member.post('/api/v1/campaigns/jinqiu-zhuxue/pledges', { amount: 1000 }, { 'idempotency-key': 'bad-input-discovery' });
+  put('pledges', pledged.body?.pledge?.id ?? firstId((await root.get('/api/v1/campaigns/jinqiu-zhuxue/pledges')).body));
   const slots = (await root.get('/api/v1/campaigns/hanmo-exhibition/slots')).body;
   put('slots', firstId(slots) ?? slots?.slots?.[0]?.id);
   const bookings = (await root.get('/api/v1/campaigns/hanmo-exhibition/bookings')).body;
