@@ -22,6 +22,7 @@ export const MESSAGES = {
 
   // request-level
   'msg.malformed_json': { 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'msg.json_object_expected': { 'zh-CN': '请求体应为 JSON 对象（{…}）。', en: 'The request body must be a JSON object ({…}).' },
   'msg.json_expected': { 'zh-CN': '请以 JSON 格式（Content-Type: application/json）提交。', en: 'Send the body as JSON (Content-Type: application/json).' },
   'msg.csrf': { 'zh-CN': '请求来源不被允许（跨站请求）。', en: 'Request origin not allowed (cross-site request).' },
   'msg.login_rate': { 'zh-CN': '登录失败次数过多，请稍后再试。', en: 'Too many failed sign-ins; please try again later.' },

@@ -253,6 +253,8 @@ export async function getServiceActivity(db: Db, id: string) {
  * the same statement). Returns false when nothing changed (cancelled, or capacity too low).
  */
 export async function updateServiceActivity(db: Db, actorId: string, a: ServiceActivity, patch: Partial<Pick<ServiceActivity, 'title' | 'place' | 'description' | 'startsAt' | 'endsAt' | 'capacity'>>) {
+  // An empty patch changes nothing (and drizzle refuses an UPDATE with nothing to set: it was a 500).
+  if (Object.values(patch).every((x) => x === undefined)) return a.status === 'open';
   const [res] = await writeBatch(db, [
     db.update(serviceActivities).set(patch)
       .where(and(eq(serviceActivities.id, a.id), eq(serviceActivities.status, 'open'), patch.capacity !== undefined ? lte(serviceActivities.signedUp, patch.capacity) : undefined))

@@ -33,11 +33,16 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
     throw new ApiError('unsupported_media_type', 'msg.json_expected');
   }
   if (text.trim() === '') return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ApiError('validation_failed', 'msg.malformed_json');
   }
+  // Every JSON body is an object. valibot's object() takes an array for one (typeof 'object'),
+  // so `[]` passed as an empty PATCH or a default freeze; refuse every other shape here.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ApiError('validation_failed', 'msg.json_object_expected');
+  return parsed;
 }
 
 /**

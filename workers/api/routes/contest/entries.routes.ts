@@ -11,7 +11,7 @@ import { newId, b64url } from '../../../../db/ids';
 import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
-import { Id } from '../../../../shared/contracts/common';
+import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
@@ -187,7 +187,8 @@ export const contestCampaignRoutes = createApp()
     '/:id/votes',
     describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
     valid('param', v.object({ id: Id })),
-    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number)), '100'), cursor: v.optional(v.string()) })),
+    // the lists' paging rule (limit 1–100: limit=0 used to reach the query and answer 500), with this list's default of 100
+    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), ...ListQuery, limit: v.optional(ListQuery.limit.wrapped, '100') })),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');

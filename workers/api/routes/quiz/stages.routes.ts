@@ -140,8 +140,11 @@ export const stageRoutes = createApp()
     describeRoute({ tags: ['Quiz'], summary: '入围名单 of a stage (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
     valid('param', StageParam),
     async (c) => {
-      await managedQuiz(c, c.req.valid('param').id);
-      return c.json({ items: await admissions(c.var.db, c.req.valid('param').stageId) });
+      const { campaign } = await managedQuiz(c, c.req.valid('param').id);
+      // the stage must be this campaign's: an unknown or another campaign's stage is a 404, not an empty list
+      const { stageId } = c.req.valid('param');
+      if (!(await listStages(c.var.db, campaign.id)).some((s) => s.id === stageId)) throw new ApiError('not_found');
+      return c.json({ items: await admissions(c.var.db, stageId) });
     },
   )
   .get(

@@ -66,7 +66,8 @@ const DOCUMENTATION = {
 let cached: Promise<unknown> | undefined;
 /** The OpenAPI document, generated from the same valibot schemas that validate requests. */
 export function openApiSpec(api: Hono<AppEnv>) {
-  return (cached ??= generateSpecs(api, { documentation: DOCUMENTATION }));
+  // excludeStaticFile off: hono-openapi would drop /qr.svg as if it were a static file.
+  return (cached ??= generateSpecs(api, { documentation: DOCUMENTATION, excludeStaticFile: false }));
 }
 
 interface Op { summary?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean }>; requestBody?: { content?: Record<string, { schema?: unknown }> } }
