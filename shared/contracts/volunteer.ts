@@ -122,6 +122,8 @@ export const RecordSchema = v.object({
   id: v.string(), campaignId: v.optional(v.string()), userId: v.string(), name: v.optional(v.string()), orgUnitId: v.nullable(v.string()), orgUnitName: v.optional(v.nullable(v.string())),
   pairId: v.nullable(v.string()), date: v.string(), hours: v.number(), description: v.string(), status: v.picklist(RECORD_STATUSES), reason: v.nullable(v.string()),
   reviewedAt: v.nullable(v.string()), createdAt: v.string(), source: v.picklist(['self', 'checkin']), activityId: v.nullable(v.string()),
+  /** the single record (report, approve, reject, check-out) is the stored row: its unit's path and who reviewed it */
+  orgPath: v.optional(v.nullable(v.string())), reviewedBy: v.optional(v.nullable(v.string())),
 });
 export type RecordDto = v.InferOutput<typeof RecordSchema>;
 export const RecordResponse = v.object({ record: RecordSchema });
