@@ -107,15 +107,17 @@ export function sendAnswer(attemptId: string, questionId: string, answer: Answer
 }
 
 /**
- * Starts an attempt and answers with its id. A 409 "attempt in progress" carries the active
- * attempt; the kit's ApiError keeps only the message, so the lobby tells which one to resume.
+ * Starts an attempt and answers with its id. A refusal for an attempt in progress
+ * (reason quiz_active) carries that attempt: resume it.
  */
 export async function startAttempt(idOrSlug: string): Promise<string> {
   try {
     const r = await api<{ attempt: Attempt }>('POST', `/campaigns/${enc(idOrSlug)}/attempts`, {});
     return r.attempt.id;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 409) {
+    if (e instanceof ApiError && e.reason === 'quiz_active') {
+      const active = (e.detail.attempt as { id?: unknown } | undefined)?.id;
+      if (typeof active === 'string') return active;
       const lobby = await getLobby(idOrSlug).catch(() => null);
       if (lobby?.activeAttemptId) return lobby.activeAttemptId;
     }
