@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { client, signedIn, freshPhone, registerUser, PHONES, type Client, type Res } from '../helpers';
+import { exports } from 'cloudflare:workers';
+import * as v from 'valibot';
+import { LiveBoardMessage } from '../../shared/contracts/leaderboards';
+import { BASE, client, signedIn, freshPhone, registerUser, PHONES, type Client, type Res } from '../helpers';
 
 /*
  * Response conformance: real requests over the demo data, each body checked against the
@@ -211,5 +214,35 @@ describe('responses conform to their contracts', () => {
     await conforms(root, 'GET', '/api/v1/campaigns/camp-exhibition/visit-stats');
     await conforms(root, 'GET', `/api/v1/slots/${slot.id}/waitlist`);
     await conforms(c, 'POST', `/api/v1/bookings/${b.body.booking.id}/cancel`);
+  });
+
+  it('live board: the snapshot and the update are LiveBoardMessages, nothing more', async () => {
+    const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/camp-contest/leaderboard/live?limit=5`, { headers: { upgrade: 'websocket' } }));
+    expect(res.status).toBe(101);
+    const ws = res.webSocket!;
+    const messages: unknown[] = [];
+    const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
+      const check = () => { if (messages.length >= n) { clearTimeout(t); resolve(); } };
+      ws.addEventListener('message', (e) => { messages.push(JSON.parse(e.data as string)); check(); });
+      check();
+    });
+    ws.accept();
+    await waitFor(1);
+    const voter = client({ ip: '10.91.0.3' });
+    await registerUser(voter, { phone: freshPhone(), name: '投票人', password: 'contract-pass-1' });
+    const gallery = (await client().get('/api/v1/campaigns/camp-contest/entries')).body.items;
+    expect((await voter.post(`/api/v1/entries/${gallery[1].id}/votes`)).status).toBe(201);
+    await waitFor(2);
+    ws.close(1000);
+    const documented = new Set([...Object.keys(LiveBoardMessage.options[0].entries)]);
+    for (const m of messages) {
+      const parsed = v.safeParse(LiveBoardMessage, m);
+      expect(parsed.issues ?? [], JSON.stringify(m).slice(0, 200)).toEqual([]);
+      expect(Object.keys(m as object).filter((k) => !documented.has(k))).toEqual([]);
+    }
+    const types = messages.map((m) => (m as LiveBoardMessage).type);
+    expect(types[0]).toBe('snapshot');
+    expect(new Set(types.slice(1))).toEqual(new Set(['update']));
   });
 });
