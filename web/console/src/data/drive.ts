@@ -5,43 +5,13 @@ import type { Page } from '@ui/types';
 
 const enc = encodeURIComponent;
 
-export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+export type { PledgeStatus, PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
+import type { PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
+import type { Board as OrgBoard } from '@ui/leaderboard';
+export type { Board as OrgBoard } from '@ui/leaderboard';
 
-export interface OrgPledge {
-  id: string;
-  amount: number;
-  verifiedAmount: number | null;
-  displayName: string | null;
-  anonymous: boolean;
-  message: string | null;
-  messageStatus: 'pending' | 'visible' | 'hidden' | null;
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  userName: string;
-  status: PledgeStatus;
-  reason: string | null;
-  hasReceipt: boolean;
-  receiptUrl: string | null;
-  createdAt: string;
-  verifiedAt: string | null;
-}
 
-export interface DriveReport {
-  goal: number;
-  pledged: number;
-  verified: number;
-  donors: number;
-  byUnit: Array<{ orgUnitId: string; name: string; pledges: number; pledged: number; verified: number; donors: number }>;
-  byDay: Array<{ day: string; pledges: number; pledged: number; verified: number }>;
-  receiptsPending: number;
-}
 
-export interface OrgBoard {
-  scoreUnit: string;
-  total: number;
-  updatedAt: string | null;
-  entries: Array<{ rank: number; key: string; name: string; orgUnitId?: string; score: number }>;
-}
 
 export const driveHref = (id: string) => `/campaigns/${enc(id)}/drive`;
 

@@ -299,7 +299,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
     setBusy('verify');
     try {
       const r = await verifyPledge(p().id, fen);
-      props.onDone(r.pledge, t('drive.verifiedOne', { name: p().userName, amount: fmtMoney(fen) }));
+      props.onDone(r.pledge, t('drive.verifiedOne', { name: p().userName ?? p().displayName, amount: fmtMoney(fen) }));
     } catch (e) {
       setErr({ field: e instanceof ApiError && e.fields.amount ? 'amount' : 'form', text: e instanceof ApiError && e.fields.amount ? e.fields.amount : errorText(e) });
     } finally {
@@ -312,7 +312,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
     setBusy('reject');
     try {
       const r = await rejectPledge(p().id, reason().trim());
-      props.onDone(r.pledge, t('drive.rejectedOne', { name: p().userName }));
+      props.onDone(r.pledge, t('drive.rejectedOne', { name: p().userName ?? p().displayName }));
     } catch (e) {
       setErr({ field: 'form', text: errorText(e) });
     } finally {
@@ -338,7 +338,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
             }
           >
             <a href={receiptUrl(p())} target="_blank" rel="noopener" title={t('drive.openReceipt')}>
-              <img src={receiptUrl(p())} alt={t('drive.receiptAlt', { name: p().userName })} onError={() => setImgFailed(true)} data-testid="receipt-img" />
+              <img src={receiptUrl(p())} alt={t('drive.receiptAlt', { name: p().userName ?? p().displayName })} onError={() => setImgFailed(true)} data-testid="receipt-img" />
             </a>
           </Show>
         </Show>
@@ -460,7 +460,7 @@ function Messages(props: { campaign: Campaign }) {
     try {
       await setMessage(p.id, visible);
       list.setItems(list.items().filter((x) => x.id !== p.id));
-      setNotice({ kind: 'success', text: visible ? t('drive.msgShown', { name: p.userName }) : t('drive.msgHidden', { name: p.userName }) });
+      setNotice({ kind: 'success', text: visible ? t('drive.msgShown', { name: p.userName ?? p.displayName }) : t('drive.msgHidden', { name: p.userName ?? p.displayName }) });
     } catch (e) {
       setNotice({ kind: 'warning', text: errorText(e) });
     } finally {

@@ -6,7 +6,8 @@ import { campaignHref } from './campaigns';
 
 const enc = encodeURIComponent;
 
-export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+export type { PledgeStatus, DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
+import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
 
 export interface Charity {
   name: string;
@@ -14,40 +15,8 @@ export interface Charity {
   projectUrl: string;
 }
 
-export interface Progress {
-  goal: number;
-  pledged: number;
-  verified: number;
-  donors: number;
-  updatedAt: string | null;
-  showAmounts: boolean;
-}
 
-export interface Donor {
-  id: string;
-  name: string;
-  amount: number | null;
-  verified: boolean;
-  message: string | null;
-  createdAt: string;
-}
 
-export interface Pledge {
-  id: string;
-  amount: number;
-  verifiedAmount: number | null;
-  displayName: string | null;
-  anonymous: boolean;
-  message: string | null;
-  messageStatus: string | null;
-  orgUnitId: string | null;
-  status: PledgeStatus;
-  reason: string | null;
-  hasReceipt: boolean;
-  receiptUrl: string | null;
-  createdAt: string;
-  verifiedAt: string | null;
-}
 
 export interface PledgeInput {
   amount: number;
