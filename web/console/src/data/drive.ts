@@ -1,13 +1,13 @@
 import { API_BASE, api, qs } from '@ui/api';
 import type { Page } from '@ui/types';
+import type { PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
+import type { Board as OrgBoard } from '@ui/leaderboard';
 
 /* The charity drive (公益募捐) organizer API on the console (API.md, "Charity drives"). Amounts in fen. */
 
 const enc = encodeURIComponent;
 
 export type { PledgeStatus, PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
-import type { PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
-import type { Board as OrgBoard } from '@ui/leaderboard';
 export type { Board as OrgBoard } from '@ui/leaderboard';
 
 

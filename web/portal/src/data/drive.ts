@@ -1,13 +1,13 @@
 import { api, apiUpload, qs } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
+import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
 
 /* The charity drive (公益募捐) screens' API on the portal (API.md, "Charity drives"). Amounts in fen. */
 
 const enc = encodeURIComponent;
 
 export type { PledgeStatus, DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
-import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
 
 export interface Charity {
   name: string;
