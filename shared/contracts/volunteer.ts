@@ -117,17 +117,20 @@ export const PairSchema = v.object({
 });
 export const PairPage = Page(PairSchema);
 
-/** A service record: the list adds who and which unit; the single record carries its campaign. */
-export const RecordSchema = v.object({
-  id: v.string(), campaignId: v.optional(v.string()), userId: v.string(), name: v.optional(v.string()), orgUnitId: v.nullable(v.string()), orgUnitName: v.optional(v.nullable(v.string())),
-  pairId: v.nullable(v.string()), date: v.string(), hours: v.number(), description: v.string(), status: v.picklist(RECORD_STATUSES), reason: v.nullable(v.string()),
-  reviewedAt: v.nullable(v.string()), createdAt: v.string(), source: v.picklist(['self', 'checkin']), activityId: v.nullable(v.string()),
-  /** the single record (report, approve, reject, check-out) is the stored row: its unit's path and who reviewed it */
-  orgPath: v.optional(v.nullable(v.string())), reviewedBy: v.optional(v.nullable(v.string())),
-});
+const RecordBase = {
+  id: v.string(), userId: v.string(), orgUnitId: v.nullable(v.string()), pairId: v.nullable(v.string()), date: v.string(), hours: v.number(), description: v.string(),
+  status: v.picklist(RECORD_STATUSES), reason: v.nullable(v.string()), reviewedAt: v.nullable(v.string()), createdAt: v.string(),
+  /** self-reported, or from check-in/out at a service activity (verified on site: 签到核验) */
+  source: v.picklist(['self', 'checkin']), activityId: v.nullable(v.string()),
+};
+/** A service record in a list (the queue, mine, 我的1+1): who and which unit. */
+export const RecordItem = v.object({ ...RecordBase, name: v.string(), orgUnitName: v.nullable(v.string()) });
+export type RecordItemDto = v.InferOutput<typeof RecordItem>;
+/** One service record as written (report, approve, reject, check-out): the stored row with its campaign, unit path and reviewer. */
+export const RecordSchema = v.object({ ...RecordBase, campaignId: v.string(), orgPath: v.nullable(v.string()), reviewedBy: v.nullable(v.string()) });
 export type RecordDto = v.InferOutput<typeof RecordSchema>;
 export const RecordResponse = v.object({ record: RecordSchema });
-export const RecordPage = Page(RecordSchema);
+export const RecordPage = Page(RecordItem);
 
 export const VolunteerStatsResponse = v.object({
   orgUnitId: v.string(), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
@@ -139,7 +142,7 @@ export const VolunteerStatsResponse = v.object({
 export const MyVolunteer = v.object({
   canInvite: v.boolean(), pairCap: v.number(), maxHoursPerDay: v.number(), invite: v.nullable(InviteLink),
   pairs: v.array(v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string() })),
-  approvedHours: v.number(), pendingHours: v.number(), records: v.array(RecordSchema),
+  approvedHours: v.number(), pendingHours: v.number(), records: v.array(RecordItem),
 });
 export type MyVolunteerDto = v.InferOutput<typeof MyVolunteer>;
 

@@ -134,7 +134,7 @@ function Landing(props: { invite: PublicInvite }) {
         <h1 class="vl-hero-title">{inv().campaign.title}</h1>
         <p class="vl-hero-unit">
           <Icon name="building" />
-          {t('vol.organizedBy', { unit: inv().campaign.orgUnitName })}
+          {t('vol.organizedBy', { unit: inv().campaign.orgUnitName ?? '' })}
         </p>
       </section>
 
