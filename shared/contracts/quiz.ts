@@ -100,10 +100,13 @@ export const ATTEMPT_STATUSES = ['active', 'finished'] as const;
 export const ATTEMPT_REVIEWS = ['cleared', 'disqualified'] as const;
 const Answer = v.union([v.string(), v.array(v.string()), v.boolean()]);
 
-export const BankSchema = v.object({ id: v.string(), title: v.string(), orgUnitId: v.string(), orgUnitName: v.optional(v.nullable(v.string())), createdAt: v.optional(v.string()), questionCount: v.optional(v.number()) });
+export const BankSchema = v.object({ id: v.string(), title: v.string(), orgUnitId: v.string(), createdAt: v.string(), questionCount: v.number() });
 export type BankDto = v.InferOutput<typeof BankSchema>;
 export const BankResponse = v.object({ bank: BankSchema });
-export const BankList = v.object({ items: v.array(BankSchema) });
+/** The banks an organizer manages, with their unit's name. */
+export const BankItem = v.object({ ...BankSchema.entries, orgUnitName: v.nullable(v.string()) });
+export type BankItemDto = v.InferOutput<typeof BankItem>;
+export const BankList = v.object({ items: v.array(BankItem) });
 
 /** A question with its answer (organizers of the bank's unit). */
 export const QuestionSchema = v.object({
@@ -114,12 +117,22 @@ export type QuestionDto = v.InferOutput<typeof QuestionSchema>;
 export const QuestionResponse = v.object({ question: QuestionSchema });
 export const QuestionPage = Page(QuestionSchema);
 
-/** A stage's rule for who advances. */
-export const AdvancementSchema = v.object({ rule: v.picklist(['top', 'top_per_unit', 'threshold']), n: v.optional(v.number()), score: v.optional(v.number()) });
+/** A stage's rule for who advances (as StageBody wrote it). */
+export const AdvancementSchema = v.variant('rule', [
+  v.object({ rule: v.literal('top'), n: v.number() }),
+  v.object({ rule: v.literal('top_per_unit'), n: v.number() }),
+  v.object({ rule: v.literal('threshold'), score: v.number() }),
+]);
+export type AdvancementDto = v.InferOutput<typeof AdvancementSchema>;
+/** A stage's stored overrides of the campaign's quiz settings: only what it overrides (attemptsTotal null: unlimited). */
+export const StageOverrides = v.object({
+  bankIds: v.optional(v.array(v.string())), mode: v.optional(v.picklist(QUIZ_MODES)), questionsPerAttempt: v.optional(v.number()), secondsPerQuestion: v.optional(v.number()),
+  attemptsPerDay: v.optional(v.number()), attemptsTotal: v.optional(v.nullable(v.number())), stratify: v.optional(v.boolean()), revealAnswers: v.optional(v.boolean()),
+});
 /** A stage; settings (its overrides) and advancement only to organizers. */
 export const StageSchema = v.object({
   id: v.string(), campaignId: v.optional(v.string()), ord: v.number(), name: v.string(), startsAt: v.string(), endsAt: v.string(), advancedAt: v.nullable(v.string()),
-  settings: v.optional(v.object(StageSettings.entries)), advancement: v.optional(v.nullable(AdvancementSchema)),
+  settings: v.optional(StageOverrides), advancement: v.optional(v.nullable(AdvancementSchema)),
 });
 export type StageDto = v.InferOutput<typeof StageSchema>;
 export const StageList = v.object({ items: v.array(StageSchema) });
