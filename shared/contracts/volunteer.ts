@@ -167,3 +167,8 @@ export const SignupSchema = v.object({
 });
 export const SignupList = v.object({ items: v.array(SignupSchema) });
 export const CheckResponse = v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivitySchema, record: v.nullable(RecordSchema), hours: v.number(), computedHours: v.number() });
+export type CheckDto = v.InferOutput<typeof CheckResponse>;
+export type SignupDto = v.InferOutput<typeof SignupSchema>;
+/** The check-in code screen (organizers): the current 6 digits, until when, the link and its QR. */
+export const CodeScreenResponse = v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema });
+export type CodeScreenDto = v.InferOutput<typeof CodeScreenResponse>;

@@ -16,7 +16,7 @@ import {
   cancelServiceActivity, cancelSignup, checkIn, checkOut, getRecord, getServiceActivity, getSignup, insertServiceActivity, listServiceActivities,
   listSignups, signUp, updateServiceActivity, type ServiceActivity,
 } from '../../../../db/queries/volunteer';
-import { CheckBody, CheckResponse, ServiceActivityBody, ServiceActivityPatch, ServiceActivityQuery, SignupList } from '../../../../shared/contracts/volunteer';
+import { CheckBody, CheckResponse, CodeScreenResponse, ServiceActivityBody, ServiceActivityPatch, ServiceActivityQuery, SignupList } from '../../../../shared/contracts/volunteer';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskPhone } from '../../../../shared/mask';
 import {
@@ -222,7 +222,7 @@ export const serviceActivityRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'The check-in code to show at the place (organizers of the activity’s unit, never public): 6 digits from HMAC-SHA256(codeSecret, minute), new every minute; the current and the previous one are accepted. With the check-in link and its QR (SVG)',
-      responses: { 200: json(v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema })) },
+      responses: { 200: json(CodeScreenResponse) },
     }),
     valid('param', IdParam),
     async (c) => {
