@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exports } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { LiveBoardMessage } from '../../shared/contracts/leaderboards';
+// the typed client's operation map, as text: every operation it names must be in the document
+import operationsSource from '../../web/ui/operations.ts?raw';
 import { BASE, client, signedIn, freshPhone, registerUser, PHONES, type Client, type Res } from '../helpers';
 
 /*
@@ -111,6 +113,18 @@ describe('every JSON response is documented with a schema', () => {
     }
     // a campaign's settings depend on its kind (SETTINGS_SCHEMA); documented per kind in the contract, not yet here
     expect(untyped.filter((u) => !u.endsWith('.settings{}'))).toEqual([]);
+  });
+});
+
+describe('the typed client (web/ui/operations.ts) names only documented operations', () => {
+  it('finds each of its operations, with a JSON answer or none, in the OpenAPI document', () => {
+    const names = [...operationsSource.matchAll(/^\s*'(GET|POST|PATCH|PUT|DELETE) (\/[^']*)': Op</gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(names.length).toBeGreaterThan(80);
+    const missing = names.filter(([method, path]) => {
+      const op = doc.paths[path]?.[method.toLowerCase()];
+      return !op || !Object.entries(op.responses).some(([status, r]) => status.startsWith('2') && (status === '204' || r.content?.['application/json']));
+    });
+    expect(missing.map((m) => m.join(' '))).toEqual([]);
   });
 });
 

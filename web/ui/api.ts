@@ -1,5 +1,6 @@
 import { lang } from './i18n/lang';
 import { isReason, type ErrorBody, type ErrorCode, type Reason } from '@shared/errors';
+import type { BodyOf, OperationName, ParamsOf, ResponseOf } from './operations';
 
 export type { Reason } from '@shared/errors';
 
@@ -167,4 +168,20 @@ export function qs(params: Record<string, string | number | boolean | null | und
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
   const s = sp.toString();
   return s ? `?${s}` : '';
+}
+
+/**
+ * Calls one of the API's operations by its name in the contract map (./operations.ts):
+ * `call('GET /campaigns/{id}/progress', { id })` answers with the contract's type; a write
+ * takes the body its contract accepts. Path parameters are encoded; `query` goes through qs().
+ */
+export function call<K extends OperationName>(
+  op: K,
+  params: ParamsOf<K>,
+  init: { query?: Record<string, string | number | boolean | null | undefined>; body?: BodyOf<K>; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<ResponseOf<K>> {
+  const space = op.indexOf(' ');
+  const method = op.slice(0, space) as Method;
+  const path = op.slice(space + 1).replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent((params as Record<string, string>)[k] ?? ''));
+  return api<ResponseOf<K>>(method, path + (init.query ? qs(init.query) : ''), init.body, { headers: init.headers, signal: init.signal });
 }

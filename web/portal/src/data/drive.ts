@@ -1,4 +1,4 @@
-import { api, apiUpload, qs } from '@ui/api';
+import { api, apiUpload, qs, call } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
 import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
@@ -42,15 +42,13 @@ export function charityOf(c: Campaign): Charity | null {
 export const safeUrl = (u: string) => (/^https?:\/\//i.test(u) ? u : null);
 
 /** Public and cached up to 10 s (Cache-Control: max-age=10); `fresh` skips the browser cache after my own pledge. */
-export const getProgress = (id: string, fresh = false) => api<Progress>('GET', `/campaigns/${enc(id)}/progress${fresh ? qs({ _: Date.now() }) : ''}`);
-export const listDonors = (id: string, cursor?: string | null, limit = 20) =>
-  api<Page<Donor>>('GET', `/campaigns/${enc(id)}/donors${qs({ limit, cursor })}`);
-export const myPledges = (id: string, cursor?: string | null) =>
-  api<Page<Pledge>>('GET', `/campaigns/${enc(id)}/pledges${qs({ mine: true, limit: 50, cursor })}`);
+export const getProgress = (id: string, fresh = false): Promise<Progress> => call('GET /campaigns/{id}/progress', { id }, fresh ? { query: { _: Date.now() } } : {});
+export const listDonors = (id: string, cursor?: string | null, limit = 20): Promise<Page<Donor>> => call('GET /campaigns/{id}/donors', { id }, { query: { limit, cursor } });
+export const myPledges = (id: string, cursor?: string | null): Promise<Page<Pledge>> => call('GET /campaigns/{id}/pledges', { id }, { query: { mine: true, limit: 50, cursor } });
 
 /** One attempt = one Idempotency-Key: the caller keeps the key while retrying the same body. */
 export const createPledge = (id: string, body: PledgeInput, key: string) =>
-  api<{ pledge: Pledge }>('POST', `/campaigns/${enc(id)}/pledges`, body, { headers: { 'Idempotency-Key': key } });
+  call('POST /campaigns/{id}/pledges', { id }, { body, headers: { 'Idempotency-Key': key } });
 
 export function uploadReceipt(pledgeId: string, file: File, onProgress: (f: number) => void) {
   const fd = new FormData();
