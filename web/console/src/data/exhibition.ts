@@ -1,4 +1,4 @@
-import { api, qs } from '@ui/api';
+import { api, qs, call } from '@ui/api';
 import type { BookingDto, BookingStatus, CheckInResponse, SlotDto, VisitStats, WaitlistEntryDto } from '@shared/contracts/exhibition';
 import type { InferOutput } from 'valibot';
 
@@ -23,7 +23,7 @@ export const BOOKING_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in
 
 
 export const listSlots = (id: string, from: string, to: string) =>
-  api<{ items: Slot[] }>('GET', `/campaigns/${enc(id)}/slots${qs({ from, to })}`).then((r) => r.items);
+  call('GET /campaigns/{id}/slots', { id }, { query: { from, to } }).then((r) => r.items);
 
 export const addSlot = (id: string, body: { startsAt: string; endsAt: string; capacity: number }) =>
   api<unknown>('POST', `/campaigns/${enc(id)}/slots`, body);
@@ -41,7 +41,7 @@ export const generateSlots = (id: string, generate: Generate) =>
 export const patchSlot = (slotId: string, body: { capacity?: number; closed?: boolean }) =>
   api<{ slot?: Slot; promoted?: number }>('PATCH', `/slots/${enc(slotId)}`, body);
 
-export const slotWaitlist = (slotId: string) => api<{ slot: Slot; items: WaitlistEntry[] }>('GET', `/slots/${enc(slotId)}/waitlist`);
+export const slotWaitlist = (slotId: string) => call('GET /slots/{id}/waitlist', { id: slotId });
 
 export const listBookings = (id: string, f: { slotId?: string; day?: string; status?: string; cursor?: string | null }) =>
   api<{ items: Booking[]; nextCursor: string | null }>(
@@ -55,7 +55,7 @@ export const exportUrl = (id: string, f: { day?: string; status?: string; slotId
 export const groupBooking = (id: string, body: { slotId: string; orgUnitId: string; size: number; contactName?: string; contactPhone?: string }) =>
   api<{ booking: Booking }>('POST', `/campaigns/${enc(id)}/group-bookings`, body);
 
-export const visitStats = (id: string) => api<VisitStats>('GET', `/campaigns/${enc(id)}/visit-stats`);
+export const visitStats = (id: string): Promise<VisitStats> => call('GET /campaigns/{id}/visit-stats', { id });
 
 export const checkIn = (code: string, campaignId: string) =>
   api<CheckInResult>('POST', `/bookings/${enc(code)}/check-in`, { campaignId });

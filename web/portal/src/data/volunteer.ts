@@ -1,6 +1,6 @@
 import type { InferOutput } from 'valibot';
 import type { CertificateCheck, CertificateResponse, InviteLink, InviteViewDto as PublicInvite, MyVolunteerDto as MyVolunteer, RecordItemDto as ServiceRecord } from '@shared/contracts/volunteer';
-import { api } from '@ui/api';
+import { api, call } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
 
@@ -21,12 +21,12 @@ export type Verification = InferOutput<typeof CertificateCheck>;
 
 
 
-export const myVolunteer = (idOrSlug: string) => api<MyVolunteer>('GET', `/campaigns/${enc(idOrSlug)}/my-volunteer`);
+export const myVolunteer = (idOrSlug: string): Promise<MyVolunteer> => call('GET /campaigns/{id}/my-volunteer', { id: idOrSlug });
 
 /** My personal invite (the same one every time). */
-export const createInvite = (campaignId: string) => api<Invite>('POST', `/campaigns/${enc(campaignId)}/invites`, {});
+export const createInvite = (campaignId: string): Promise<Invite> => call('POST /campaigns/{id}/invites', { id: campaignId });
 
-export const getInvite = (code: string) => api<PublicInvite>('GET', `/invites/${enc(code)}`);
+export const getInvite = (code: string): Promise<PublicInvite> => call('GET /invites/{code}', { code });
 
 export function registerResident(campaignId: string, body: { code: string; name: string; phone: string; consent: true }) {
   return api<{ pair: { id: string; residentName: string; residentPhone: string; createdAt: string } }>('POST', `/campaigns/${enc(campaignId)}/pairs`, body);
