@@ -1,3 +1,5 @@
+import type { MessageKey } from './messages';
+
 /** Error codes of the API envelope and the HTTP status each one always travels with. */
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -14,6 +16,61 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * Stable names of the rules that refuse a request (the envelope's `reason`, API.md
+ * conventions), for the refusals clients tell apart. The front ends branch on these, never
+ * on the message text; test/api/reasons.test.ts proves the server gives each one for its rule.
+ */
+export const REASONS = [
+  /** an exhibition slot has no seats left for the party */
+  'slot_full',
+  /** the phone is already registered (an account, or a resident in a 1+1 campaign) */
+  'already_registered',
+  /** a member's 1+1 places are all taken */
+  'cap_reached',
+  /** a ticket checked in outside its slot */
+  'outside_slot',
+  /** a wrong or outdated code (service check-in code, verification code) */
+  'code_invalid',
+  /** the ticket was already used to enter */
+  'already_checked_in',
+  /** the booking was cancelled */
+  'booking_cancelled',
+  /** a ticket of another exhibition, or no ticket at all */
+  'other_exhibition',
+  /** a second vote for the same work the same day */
+  'vote_again',
+  /** the day's votes are used up */
+  'vote_limit',
+  /** an attempt is in progress; the error carries it */
+  'quiz_active',
+  /** the answer is not for the current question (answered already, another tab) */
+  'quiz_not_current',
+  /** the attempt is over */
+  'quiz_finished',
+  /** a judge declared a conflict of interest on the work */
+  'judge_conflict',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const isReason = (x: unknown): x is Reason => typeof x === 'string' && (REASONS as readonly string[]).includes(x);
+
+/**
+ * Message keys whose rule is named otherwise than the key (a reason is else the key without
+ * `msg.`): the messages stay as they are, the contract names the rule.
+ */
+export const KEY_REASONS: Partial<Record<MessageKey, Reason>> = {
+  'msg.ex_full': 'slot_full',
+  'msg.phone_taken': 'already_registered',
+  'msg.vol_resident_taken': 'already_registered',
+  'msg.vol_cap': 'cap_reached',
+  'msg.ex_out_of_slot': 'outside_slot',
+  'msg.sa_code_wrong': 'code_invalid',
+  'msg.ex_checked': 'already_checked_in',
+  'msg.ex_cancelled': 'booking_cancelled',
+  'msg.ex_other': 'other_exhibition',
+};
 
 /** The one error envelope every failing API response carries. */
 export interface ErrorBody {

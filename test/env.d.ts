@@ -8,3 +8,9 @@ declare namespace Cloudflare {
     mainModule: typeof import('../workers/index');
   }
 }
+
+/** A file's text (Vite's ?raw import), e.g. a source the tests read as data. */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

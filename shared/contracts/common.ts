@@ -29,6 +29,8 @@ export const ErrorEnvelope = v.object({
     code: v.string(),
     message: v.string(),
     fields: v.optional(v.record(v.string(), v.string())),
+    /** the rule that refused (shared/errors.ts REASONS, or the message key's rule name) */
+    reason: v.optional(v.string()),
   }),
 });
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, ListQuery } from './common';
+import { Id, ListQuery, Page } from './common';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Display and thumbnail copies made in the browser are much smaller. */
@@ -47,3 +47,67 @@ export const AwardsBody = v.union([
   v.strictObject({ mode: v.literal('auto') }),
   v.strictObject({ mode: v.literal('manual'), awards: v.pipe(v.array(v.strictObject({ entryId: Id, award: v.nullable(v.pipe(v.string(), v.maxLength(20))) })), v.maxLength(1000)) }),
 ]);
+
+/* Responses. */
+export const ENTRY_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+
+/** A work as the viewer may see it: reasons and dates to the entrant and organizers; originals and sizes to organizers. */
+export const EntrySchema = v.object({
+  id: v.string(), campaignId: v.string(), category: v.string(), title: v.string(), description: v.string(), authorName: v.string(),
+  status: v.picklist(ENTRY_STATUSES), reason: v.optional(v.nullable(v.string())),
+  width: v.number(), height: v.number(), award: v.nullable(v.string()), views: v.number(), votes: v.nullable(v.number()),
+  imageUrl: v.string(), thumbUrl: v.string(), createdAt: v.optional(v.string()),
+  originalUrl: v.optional(v.string()), bytes: v.optional(v.number()), round: v.optional(v.number()),
+  /** organizers: other works with the same image */
+  duplicates: v.optional(v.array(v.object({ id: v.string(), title: v.string(), authorName: v.string() }))),
+});
+export type EntryDto = v.InferOutput<typeof EntrySchema>;
+export const EntryPage = Page(EntrySchema);
+export const EntrySubmitted = v.object({ entry: EntrySchema, retried: v.optional(v.boolean()) });
+export const EntryResponse = v.object({ entry: EntrySchema, campaign: v.optional(v.object({ id: v.string(), slug: v.string(), title: v.string() })) });
+
+export const MyVotesResponse = v.object({ votesPerDay: v.number(), votesLeftToday: v.number(), votedEntryIds: v.array(v.string()), votingOpen: v.boolean() });
+export const VoteResponse = v.object({ votesLeftToday: v.number() });
+
+export const VoteSchema = v.object({
+  id: v.string(), entryId: v.string(), entryTitle: v.string(), voterId: v.string(), voterName: v.string(), ip: v.string(), day: v.string(),
+  flagged: v.boolean(), flagReason: v.nullable(v.string()), discounted: v.boolean(), discountReason: v.nullable(v.string()), accountCreatedAt: v.string(), createdAt: v.string(),
+});
+export const VotePage = Page(VoteSchema);
+
+/** One line of the results: the panel's and the public's scores combined, rank and award. */
+export const ResultSchema = v.object({
+  entryId: v.string(), key: v.string(), title: v.string(), authorName: v.string(), category: v.string(), judge: v.nullable(v.number()), votes: v.number(),
+  publicScore: v.number(), score: v.number(), tiebreak: v.number(), rank: v.number(), award: v.nullable(v.string()), thumbUrl: v.string(),
+});
+export type ResultDto = v.InferOutput<typeof ResultSchema>;
+export const ResultsResponse = v.object({ published: v.boolean(), judgeWeight: v.number(), items: v.array(ResultSchema) });
+export const AwardsResponse = v.object({ items: v.array(ResultSchema) });
+
+/** A judge of the panel (organizers); the phone only where the organizer may see it. */
+export const JudgeSchema = v.object({ userId: v.string(), name: v.string(), phone: v.optional(v.nullable(v.string())), orgUnitId: v.nullable(v.string()) });
+export const JudgesResponse = v.object({ judges: v.array(JudgeSchema) });
+
+const Criterion = v.object({ name: v.string(), weight: v.number(), max: v.number() });
+export const RoundSchema = v.object({
+  id: v.string(), campaignId: v.string(), ord: v.number(), name: v.string(), criteria: v.array(Criterion), assignment: v.picklist(['all', 'random']),
+  judgesPerEntry: v.number(), quorum: v.number(), status: v.picklist(ROUND_STATUSES), closedAt: v.nullable(v.string()),
+  unfinished: v.nullable(v.array(v.object({ judgeId: v.string(), missing: v.number() }))), createdAt: v.string(),
+});
+export type RoundDto = v.InferOutput<typeof RoundSchema>;
+export const RoundOpened = v.object({ round: RoundSchema, assigned: v.number(), entries: v.number() });
+export const RoundResponse = v.object({ round: RoundSchema });
+export const RoundProgress = v.object({ judgeId: v.string(), name: v.string(), assigned: v.number(), scored: v.number(), conflicts: v.number() });
+export const RoundList = v.object({ items: v.array(v.object({ ...RoundSchema.entries, progress: v.array(RoundProgress) })) });
+
+/** A judge's assignment: blind (no author, no unit). */
+export const AssignmentSchema = v.object({
+  roundId: v.string(), roundName: v.string(), roundStatus: v.picklist(ROUND_STATUSES), criteria: v.array(Criterion),
+  entryId: v.string(), campaignId: v.string(), title: v.string(), category: v.string(), description: v.string(), width: v.number(), height: v.number(),
+  conflict: v.boolean(), total: v.nullable(v.number()), given: v.nullable(v.record(v.string(), v.number())), scoredAt: v.nullable(v.string()),
+  imageUrl: v.string(), originalUrl: v.string(),
+});
+export type AssignmentDto = v.InferOutput<typeof AssignmentSchema>;
+export const AssignmentList = v.object({ items: v.array(AssignmentSchema) });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { Id, IsoTime, ListQuery, PersonName, Phone } from './common';
+import { Id, IsoTime, ListQuery, Page, PersonName, Phone } from './common';
+import { WAITLIST_STATUSES } from '../waitlist';
 
 const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'msg.clock'));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
@@ -50,3 +51,50 @@ export const BookingQuery = v.strictObject({
   day: v.optional(Day),
   status: v.optional(v.picklist(['booked', 'cancelled', 'checked_in', 'no_show'])),
 });
+
+/* Responses. */
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'checked_in', 'no_show'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
+export const SlotSchema = v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), booked: v.number(), remaining: v.number(), closed: v.boolean(), waiting: v.optional(v.number()) });
+export type SlotDto = v.InferOutput<typeof SlotSchema>;
+export const SlotList = v.object({ items: v.array(SlotSchema) });
+export const SlotsCreated = v.object({ created: v.number(), requested: v.number(), slot: v.optional(SlotSchema) });
+
+/** A booking: names and phones masked unless staff (or the holder) read it. */
+export const BookingSchema = v.object({
+  fromWaitlist: v.optional(v.boolean()),
+  id: v.string(), code: v.string(), campaignId: v.string(), slotId: v.string(), status: v.picklist(BOOKING_STATUSES), partySize: v.number(), day: v.string(),
+  name: v.string(), phone: v.string(), group: v.boolean(), orgUnitId: v.nullable(v.string()),
+  slot: v.optional(v.object({ startsAt: v.string(), endsAt: v.string() })), qrUrl: v.string(),
+  createdAt: v.string(), checkedInAt: v.nullable(v.string()), cancelledAt: v.nullable(v.string()),
+  /** the organizers' list names the unit of a group booking */
+  orgUnitName: v.optional(v.nullable(v.string())),
+});
+export type BookingDto = v.InferOutput<typeof BookingSchema>;
+export const BookingResponse = v.object({ booking: BookingSchema });
+export const BookingPage = Page(BookingSchema);
+/** A ticket: the booking and the exhibition it admits to. */
+export const TicketResponse = v.object({
+  booking: BookingSchema,
+  campaign: v.object({ id: v.string(), slug: v.string(), title: v.string(), settings: v.object({ venue: v.string(), address: v.string() }) }),
+});
+export const CheckInResponse = v.object({ result: v.literal('checked_in'), outcome: v.literal('checked_in'), booking: BookingSchema, insideToday: v.number() });
+/** `error.outcome` of a refused check-in (the status alone is 409 for several cases). */
+export const CHECK_IN_OUTCOMES = ['checked_in', 'duplicate', 'cancelled', 'outside_slot', 'other_exhibition'] as const;
+
+export const WaitlistEntry = v.object({
+  id: v.string(), campaignId: v.string(), slotId: v.string(), status: v.picklist(WAITLIST_STATUSES), partySize: v.number(), day: v.string(), name: v.string(), phone: v.string(),
+  position: v.nullable(v.number()), slot: v.object({ startsAt: v.string(), endsAt: v.string() }),
+  booking: v.nullable(v.object({ id: v.string(), code: v.string(), status: v.nullable(v.string()), qrUrl: v.string() })), createdAt: v.string(), resolvedAt: v.nullable(v.string()),
+});
+export type WaitlistEntryDto = v.InferOutput<typeof WaitlistEntry>;
+
+export const VisitStatsResponse = v.object({
+  booked: v.number(), checkedIn: v.number(), noShows: v.number(), cancelled: v.number(), insideToday: v.number(),
+  byDay: v.array(v.object({ day: v.string(), booked: v.number(), checkedIn: v.number(), noShows: v.number() })),
+  bySlot: v.array(v.object({ slotId: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), booked: v.number(), checkedIn: v.number() })),
+  byOrgUnit: v.array(v.object({ orgUnitId: v.nullable(v.string()), name: v.nullable(v.string()), booked: v.number(), checkedIn: v.number() })),
+});
+export type VisitStats = v.InferOutput<typeof VisitStatsResponse>;

@@ -34,17 +34,33 @@ export const BoardEntry = v.object({
   orgUnitName: v.nullable(v.string()),
   score: v.number(),
 });
+export const BOARD_SCOPES = ['individual', 'org'] as const;
+export const SCORE_UNITS = ['points', 'votes', 'hours', 'fen'] as const;
+/** The response of GET /leaderboard, also the body of live `snapshot` / `update` messages. */
 export const BoardResponse = v.object({
-  scope: v.picklist(['individual', 'org']),
+  scope: v.picklist(BOARD_SCOPES),
   total: v.number(),
   frozen: v.boolean(),
   frozenAt: v.nullable(v.string()),
   final: v.boolean(),
-  scoreUnit: v.picklist(['points', 'votes', 'hours', 'fen']),
+  scoreUnit: v.picklist(SCORE_UNITS),
   updatedAt: v.string(),
   offset: v.number(),
   entries: v.array(BoardEntry),
 });
+export type BoardDto = v.InferOutput<typeof BoardResponse>;
+
+/**
+ * One message of the live board (WebSocket or SSE `data:`), sent by the board's Durable
+ * Object and read by the kit (web/ui/live-board.ts) and the partner widget: the whole
+ * board on connecting (`snapshot`), then again after changes (`update`, batched).
+ */
+export const LiveBoardMessage = v.variant('type', [
+  v.object({ type: v.literal('snapshot'), ...BoardResponse.entries }),
+  v.object({ type: v.literal('update'), ...BoardResponse.entries }),
+]);
+export type LiveBoardMessage = v.InferOutput<typeof LiveBoardMessage>;
+
 export const MeBoardResponse = v.object({
   rank: v.nullable(v.number()),
   score: v.nullable(v.number()),

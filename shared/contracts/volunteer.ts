@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, ListQuery, Phone, PersonName } from './common';
+import { Id, ListQuery, Page, Phone, PersonName } from './common';
 
 export const PairBody = v.strictObject({
   /** the member's invite code (residents registering themselves) … */
@@ -101,3 +101,74 @@ export const ServiceActivitySchema = v.object({
 });
 export type ServiceActivityView = v.InferOutput<typeof ServiceActivitySchema>;
 export type MySignup = NonNullable<v.InferOutput<typeof MySignupSchema>>;
+
+/* Responses. */
+export const RECORD_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export const PAIR_SOURCES = ['invite', 'organizer'] as const;
+
+export const InviteLink = v.object({ code: v.string(), url: v.string(), qrUrl: v.string() });
+/** A pair as its member sees it on registering (the resident's phone masked). */
+export const PairCreated = v.object({ pair: v.object({ id: v.string(), campaignId: v.string(), residentName: v.string(), residentPhone: v.string(), source: v.picklist(PAIR_SOURCES), consentAt: v.string(), createdAt: v.string() }) });
+/** A pair in the organizers' 台账 (full phones). */
+export const PairSchema = v.object({
+  id: v.string(), memberId: v.string(), memberName: v.string(), memberUnitId: v.nullable(v.string()), memberUnitName: v.nullable(v.string()),
+  residentName: v.string(), residentPhone: v.string(), source: v.picklist(PAIR_SOURCES), consentAt: v.string(), createdAt: v.string(), unlinkedAt: v.nullable(v.string()), unlinkReason: v.nullable(v.string()),
+});
+export const PairPage = Page(PairSchema);
+
+const RecordBase = {
+  id: v.string(), userId: v.string(), orgUnitId: v.nullable(v.string()), pairId: v.nullable(v.string()), date: v.string(), hours: v.number(), description: v.string(),
+  status: v.picklist(RECORD_STATUSES), reason: v.nullable(v.string()), reviewedAt: v.nullable(v.string()), createdAt: v.string(),
+  /** self-reported, or from check-in/out at a service activity (verified on site: 签到核验) */
+  source: v.picklist(['self', 'checkin']), activityId: v.nullable(v.string()),
+};
+/** A service record in a list (the queue, mine, 我的1+1): who and which unit. */
+export const RecordItem = v.object({ ...RecordBase, name: v.string(), orgUnitName: v.nullable(v.string()) });
+export type RecordItemDto = v.InferOutput<typeof RecordItem>;
+/** One service record as written (report, approve, reject, check-out): the stored row with its campaign, unit path and reviewer. */
+export const RecordSchema = v.object({ ...RecordBase, campaignId: v.string(), orgPath: v.nullable(v.string()), reviewedBy: v.nullable(v.string()) });
+export type RecordDto = v.InferOutput<typeof RecordSchema>;
+export const RecordResponse = v.object({ record: RecordSchema });
+export const RecordPage = Page(RecordItem);
+
+export const VolunteerStatsResponse = v.object({
+  orgUnitId: v.string(), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
+  pendingRecords: v.optional(v.number()),
+  byUnit: v.optional(v.array(v.object({ orgUnitId: v.string(), name: v.string(), members: v.number(), leaders: v.number(), residents: v.number(), hours: v.number(), leadRate: v.number() }))),
+});
+
+/** 我的1+1 */
+export const MyVolunteer = v.object({
+  canInvite: v.boolean(), pairCap: v.number(), maxHoursPerDay: v.number(), invite: v.nullable(InviteLink),
+  pairs: v.array(v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string() })),
+  approvedHours: v.number(), pendingHours: v.number(), records: v.array(RecordItem),
+});
+export type MyVolunteerDto = v.InferOutput<typeof MyVolunteer>;
+
+export const CertificateResponse = v.object({
+  code: v.string(), name: v.string(), orgUnitName: v.nullable(v.string()), campaignTitle: v.string(), issuer: v.nullable(v.string()),
+  hours: v.number(), records: v.number(), issuedAt: v.string(), verifyUrl: v.string(), qrUrl: v.string(),
+});
+export const CertificateCheck = v.object({ valid: v.boolean(), name: v.string(), hours: v.number(), currentHours: v.number(), campaignTitle: v.string(), issuer: v.nullable(v.string()), issuedAt: v.string() });
+
+/** An invite as the public sees it. */
+export const InviteView = v.object({
+  code: v.string(), inviterName: v.string(),
+  campaign: v.object({ id: v.string(), slug: v.string(), title: v.string(), summary: v.string(), orgUnitName: v.nullable(v.string()), status: v.string(), endsAt: v.string() }),
+  consentText: v.string(), placesLeft: v.number(), open: v.boolean(),
+});
+export type InviteViewDto = v.InferOutput<typeof InviteView>;
+
+/** The sign-up list of a service activity (organizers; phones masked). */
+export const SignupSchema = v.object({
+  userId: v.string(), name: v.string(), phone: v.string(), status: v.picklist(['signed_up', 'cancelled']), orgUnitId: v.nullable(v.string()), orgUnitName: v.nullable(v.string()),
+  checkedInAt: v.nullable(v.string()), checkedOutAt: v.nullable(v.string()), recordId: v.nullable(v.string()), hours: v.nullable(v.number()), recordStatus: v.nullable(v.picklist(RECORD_STATUSES)), createdAt: v.string(),
+});
+export const SignupList = v.object({ items: v.array(SignupSchema) });
+export const CheckResponse = v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivitySchema, record: v.nullable(RecordSchema), hours: v.number(), computedHours: v.number() });
+export type CheckDto = v.InferOutput<typeof CheckResponse>;
+export type SignupDto = v.InferOutput<typeof SignupSchema>;
+/** The check-in code screen (organizers): the current 6 digits, until when, the link and its QR. */
+export const CodeScreenResponse = v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema });
+export type CodeScreenDto = v.InferOutput<typeof CodeScreenResponse>;

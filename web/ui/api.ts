@@ -1,19 +1,33 @@
 import { lang } from './i18n/lang';
+import { isReason, type ErrorBody, type ErrorCode, type Reason } from '@shared/errors';
+import type { BodyOf, OperationName, ParamsOf, ResponseOf } from './operations';
 
-/** A failed API call: the envelope's code and message, and per-field messages for forms. */
-export class ApiError extends Error {
+export type { Reason } from '@shared/errors';
+
+/**
+ * A failed API call: the envelope's code, the rule that refused (`reason`, one of the known
+ * REASONS, else null), the message to show and per-field messages for forms. Screens branch
+ * on `code` and `reason`, never on the message text.
+ */
+export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    /** an envelope code (`validation_failed`, `conflict`, …), or `network` when no answer came */
-    readonly code: string,
+    /** an envelope code (`validation_failed`, `conflict`, …), `internal`, or `network` when no answer came */
+    readonly code: ErrorCode | 'internal' | 'network',
     message: string,
     readonly fields: Record<string, string> = {},
     readonly retryAfter: number | null = null,
+    readonly reason: Reason | null = null,
+    /** what else the envelope carried next to `error` (e.g. the active attempt, a check-in's booking) */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'ApiFailure';
   }
 }
+/** The former name of ApiFailure, kept so screens need not all change at once. */
+export const ApiError = ApiFailure;
+export type ApiError = ApiFailure;
 
 export const API_BASE = '/api/v1';
 
@@ -38,7 +52,7 @@ function isRaw(body: unknown): body is BodyInit {
   );
 }
 
-const STATUS_CODE: Record<number, string> = {
+const STATUS_CODE: Record<number, ErrorCode> = {
   400: 'validation_failed',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -51,23 +65,28 @@ const STATUS_CODE: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Turns any non-2xx answer into an ApiError, reading the envelope when there is one. */
-function toError(status: number, text: string, retryAfterHeader: string | null): ApiError {
-  let code = STATUS_CODE[status] ?? 'internal';
+/** Turns any non-2xx answer into an ApiFailure, reading the envelope when there is one. */
+function toError(status: number, text: string, retryAfterHeader: string | null): ApiFailure {
+  let code: ApiFailure['code'] = STATUS_CODE[status] ?? 'internal';
   let message = '';
   let fields: Record<string, string> = {};
+  let reason: Reason | null = null;
+  let detail: Record<string, unknown> = {};
   try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: Record<string, string> } };
+    const body = JSON.parse(text) as Partial<ErrorBody> & Record<string, unknown>;
     if (body.error) {
-      code = body.error.code ?? code;
-      message = body.error.message ?? '';
-      fields = body.error.fields ?? {};
+      const { error, ...rest } = body;
+      code = error.code ?? code;
+      message = error.message ?? '';
+      fields = error.fields ?? {};
+      reason = isReason(error.reason) ? error.reason : null;
+      detail = rest;
     }
   } catch {
     // not JSON (a proxy's error page): keep the code that the status implies
   }
   const retry = retryAfterHeader ? Number(retryAfterHeader) : NaN;
-  return new ApiError(status, code, message, fields, Number.isFinite(retry) ? retry : null);
+  return new ApiFailure(status, code, message, fields, Number.isFinite(retry) ? retry : null, reason, detail);
 }
 
 function parse<T>(status: number, text: string): T {
@@ -78,7 +97,7 @@ function parse<T>(status: number, text: string): T {
 /**
  * Calls the Tongxin API on the same origin. `path` is relative to /api/v1 ("/me").
  * A plain object body is sent as JSON; a Blob/FormData/string is sent as it is.
- * Resolves with the parsed JSON (undefined for 204); rejects with an ApiError.
+ * Resolves with the parsed JSON (undefined for 204); rejects with an ApiFailure.
  */
 export async function api<T = unknown>(method: Method, path: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang(), ...opts.headers };
@@ -95,14 +114,14 @@ export async function api<T = unknown>(method: Method, path: string, body?: unkn
     res = await fetch(url(path), { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', '');
+    throw new ApiFailure(0, 'network', '');
   }
   const text = await res.text();
   if (!res.ok) throw toError(res.status, text, res.headers.get('Retry-After'));
   try {
     return parse<T>(res.status, text);
   } catch {
-    throw new ApiError(res.status, 'internal', '');
+    throw new ApiFailure(res.status, 'internal', '');
   }
 }
 
@@ -135,10 +154,10 @@ export function apiUpload<T = unknown>(
       try {
         resolve(parse<T>(xhr.status, xhr.responseText));
       } catch {
-        reject(new ApiError(xhr.status, 'internal', ''));
+        reject(new ApiFailure(xhr.status, 'internal', ''));
       }
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.onerror = () => reject(new ApiFailure(0, 'network', ''));
     xhr.send(file);
   });
 }
@@ -149,4 +168,20 @@ export function qs(params: Record<string, string | number | boolean | null | und
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
   const s = sp.toString();
   return s ? `?${s}` : '';
+}
+
+/**
+ * Calls one of the API's operations by its name in the contract map (./operations.ts):
+ * `call('GET /campaigns/{id}/progress', { id })` answers with the contract's type; a write
+ * takes the body its contract accepts. Path parameters are encoded; `query` goes through qs().
+ */
+export function call<K extends OperationName>(
+  op: K,
+  params: ParamsOf<K>,
+  init: { query?: Record<string, string | number | boolean | null | undefined>; body?: BodyOf<K>; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<ResponseOf<K>> {
+  const space = op.indexOf(' ');
+  const method = op.slice(0, space) as Method;
+  const path = op.slice(space + 1).replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent((params as Record<string, string>)[k] ?? ''));
+  return api<ResponseOf<K>>(method, path + (init.query ? qs(init.query) : ''), init.body, { headers: init.headers, signal: init.signal });
 }

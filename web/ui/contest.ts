@@ -1,3 +1,5 @@
+import type { InferOutput } from 'valibot';
+import type { EntryDto as Entry, ResultDto as ResultItem, EntryResponse, JudgeSchema, ResultsResponse, RoundDto, RoundList, RoundProgress, VoteSchema } from '@shared/contracts/contest';
 import type { Campaign } from './types';
 
 /*
@@ -6,133 +8,24 @@ import type { Campaign } from './types';
  * decide what to offer (is submitting or voting open now?). Type-only and tiny: no valibot.
  */
 
-export type EntryStatus = 'pending' | 'approved' | 'rejected';
+export type { EntryStatus, EntryDto as Entry, ResultDto as ResultItem, AssignmentDto as Assignment } from '@shared/contracts/contest';
+export type EntryWithCampaign = { entry: Entry; campaign: NonNullable<InferOutput<typeof EntryResponse>['campaign']> };
+export type Results = InferOutput<typeof ResultsResponse>;
+export type Criterion = RoundDto['criteria'][number];
+export type Judge = InferOutput<typeof JudgeSchema>;
+export type JudgeProgress = InferOutput<typeof RoundProgress>;
+export type Round = InferOutput<typeof RoundList>['items'][number];
+export type Vote = InferOutput<typeof VoteSchema>;
 
-export interface Entry {
-  id: string;
-  campaignId: string;
-  category: string;
-  title: string;
-  description: string;
-  /** masked for the public (王*燕), full to the entrant and organizers */
-  authorName: string;
-  status: EntryStatus;
-  /** why it was rejected: to the entrant and organizers only */
-  reason?: string | null;
-  width: number;
-  height: number;
-  award: string | null;
-  views: number;
-  /** null when the campaign hides vote counts */
-  votes: number | null;
-  imageUrl: string;
-  thumbUrl: string;
-  /** organizers only */
-  originalUrl?: string;
-  bytes?: number;
-  createdAt?: string;
-  round?: number;
-  duplicates?: { id: string; title: string; authorName: string }[];
-}
 
-export interface EntryWithCampaign {
-  entry: Entry;
-  campaign: { id: string; slug: string; title: string };
-}
 
-export interface ResultItem {
-  entryId: string;
-  title: string;
-  authorName: string;
-  category: string;
-  /** the judges' average, 0–100; null when no judge has scored it */
-  judge: number | null;
-  votes: number;
-  publicScore: number;
-  score: number;
-  rank: number;
-  award: string | null;
-  thumbUrl: string;
-}
 
-export interface Results {
-  published: boolean;
-  judgeWeight: number;
-  items: ResultItem[];
-}
 
-export interface Criterion {
-  name: string;
-  weight: number;
-  max: number;
-}
 
-export interface Judge {
-  userId: string;
-  name: string;
-  phone: string;
-  orgUnitId: string | null;
-}
 
-export interface JudgeProgress {
-  judgeId: string;
-  name: string;
-  assigned: number;
-  scored: number;
-  conflicts: number;
-}
 
-export interface Round {
-  id: string;
-  campaignId: string;
-  ord: number;
-  name: string;
-  criteria: Criterion[];
-  assignment: 'all' | 'random';
-  judgesPerEntry: number;
-  quorum: number;
-  status: 'open' | 'closed';
-  closedAt: string | null;
-  unfinished: { judgeId: string; missing: number }[] | null;
-  createdAt: string;
-  progress: JudgeProgress[];
-}
 
-export interface Assignment {
-  roundId: string;
-  roundName: string;
-  roundStatus: 'open' | 'closed';
-  criteria: Criterion[];
-  entryId: string;
-  campaignId: string;
-  title: string;
-  category: string;
-  description: string;
-  width: number;
-  height: number;
-  conflict: boolean;
-  total: number | null;
-  given: Record<string, number> | null;
-  scoredAt: string | null;
-  imageUrl: string;
-  originalUrl: string;
-}
 
-export interface Vote {
-  id: string;
-  entryId: string;
-  entryTitle: string;
-  voterId: string;
-  voterName: string;
-  ip: string;
-  day: string;
-  flagged: boolean;
-  flagReason: string | null;
-  discounted: boolean;
-  discountReason: string | null;
-  accountCreatedAt: string;
-  createdAt: string;
-}
 
 export interface Award {
   name: string;

@@ -2,6 +2,7 @@ import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
 import { api, ApiError, qs } from './api';
 import { errorText } from './components/ErrorState';
 import { boardApi, type Board, type BoardEntry, type Scope } from './leaderboard';
+import type { LiveBoardMessage } from '@shared/contracts/leaderboards';
 
 /** The largest page the API returns (shared/ranking.ts MAX_ROWS). */
 const MAX_LIMIT = 100;
@@ -161,9 +162,9 @@ export function createLiveBoard(opts: {
   }
 
   function onMessage(data: unknown): void {
-    let m: (Board & { type?: string }) | null = null;
+    let m: LiveBoardMessage | null = null;
     try {
-      m = JSON.parse(String(data));
+      m = JSON.parse(String(data)) as LiveBoardMessage;
     } catch {
       return;
     }

@@ -1,8 +1,8 @@
 import type { CampaignDto } from '@shared/contracts/campaigns';
-import type { MembershipDto, UserDto } from '@shared/contracts/auth';
+import type { InferOutput } from 'valibot';
+import type { MeResponse, MembershipDto, UserDto } from '@shared/contracts/auth';
+import type { ActivityItemDto, ActivityPageDto } from '@shared/contracts/me';
 import type { MetricsDto, OrgUnitDto, RosterReportDto } from '@shared/contracts/org';
-import type { CampaignKind } from '@shared/kinds';
-import type { ActivityType } from '@shared/metrics';
 
 /* Shapes of API responses the front ends read. Type-only imports: no valibot in the bundles. */
 
@@ -13,27 +13,12 @@ export type Metrics = MetricsDto;
 export type RosterReport = RosterReportDto;
 export type OrgUnit = OrgUnitDto & { subtreeMemberCount?: number };
 
-export interface Me {
-  user: User;
-  memberships: Membership[];
-}
+export type Me = InferOutput<typeof MeResponse>;
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface ActivityItem {
-  id: string;
-  type: ActivityType | string;
-  campaignId: string | null;
-  campaignTitle: string | null;
-  campaignKind: CampaignKind | null;
-  points: number;
-  quantity: number;
-  occurredAt: string;
-}
-
-export interface ActivityPage extends Page<ActivityItem> {
-  totals: { points: number; events: number };
-}
+export type ActivityItem = ActivityItemDto;
+export type ActivityPage = ActivityPageDto;

@@ -3,6 +3,7 @@ import { boardState, rankedUnits, scoresPage, type StoredScore } from '../../db/
 import { OrderStatistic } from './order-statistic';
 import { assignRanks, rankUnits, type Aggregation, type BoardEntry, type Scored } from '../../shared/ranking';
 import { maskName } from '../../shared/mask';
+import type { BoardDto, LiveBoardMessage } from '../../shared/contracts/leaderboards';
 import { createDb, type Db } from '../../db/client';
 
 export type Scope = 'individual' | 'org';
@@ -20,22 +21,11 @@ export interface BoardContext {
   /** boards of people mask names for the public; boards of works (contest entries) show titles */
   maskNames: boolean;
 }
-export type ScoreUnit = 'points' | 'votes' | 'hours' | 'fen';
+export type ScoreUnit = BoardResponse['scoreUnit'];
 export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number }
 
-/** The response of GET /leaderboard, also the body of live `snapshot` / `update` messages. */
-export interface BoardResponse {
-  scope: Scope;
-  total: number;
-  frozen: boolean;
-  /** when the public board was frozen (null when live) */
-  frozenAt: string | null;
-  final: boolean;
-  scoreUnit: ScoreUnit;
-  updatedAt: string;
-  offset: number;
-  entries: BoardEntry[];
-}
+/** The response of GET /leaderboard, also the body of live messages: the contract's (shared/contracts/leaderboards). */
+export type BoardResponse = BoardDto;
 export interface MeResponse { rank: number | null; score: number | null; total: number; around: BoardEntry[] }
 
 type Row = { key: string; score: number; tiebreak: number; name: string; org_unit_id: string | null; org_unit_name: string | null };
@@ -192,7 +182,7 @@ export class Leaderboard extends DurableObject<Env> {
     const opts = JSON.parse(request.headers.get('x-board-options') ?? 'null') as ReadOptions | null;
     if (!ctx || !opts) return new Response('bad request', { status: 400 });
     await this.ensure(ctx);
-    const snapshot = JSON.stringify({ type: 'snapshot', ...(await this.read(ctx, opts)) });
+    const snapshot = JSON.stringify({ type: 'snapshot', ...(await this.read(ctx, opts)) } satisfies LiveBoardMessage);
     if (request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
       const pair = new WebSocketPair();
       const [client, server] = [pair[0], pair[1]];
@@ -239,7 +229,7 @@ export class Leaderboard extends DurableObject<Env> {
     const cache = new Map<string, string>();
     const message = async (o: Omit<SocketInfo, 'hits' | 'windowStart'>) => {
       const k = `${o.scope}|${o.audience}|${o.limit}`;
-      if (!cache.has(k)) cache.set(k, JSON.stringify({ type: 'update', ...(await this.read(ctx, { scope: o.scope, audience: o.audience, offset: 0, limit: o.limit })) }));
+      if (!cache.has(k)) cache.set(k, JSON.stringify({ type: 'update', ...(await this.read(ctx, { scope: o.scope, audience: o.audience, offset: 0, limit: o.limit })) } satisfies LiveBoardMessage));
       return cache.get(k)!;
     };
     for (const ws of this.ctx.getWebSockets()) {

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors';
+import { ERROR_STATUS, KEY_REASONS, type ErrorCode, type Reason } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/messages';
 
 /**
@@ -21,8 +21,8 @@ export class ApiError extends Error {
   }
 
   /** The rule that refused, when it should not be derived from the message key (see `reasonOf`). */
-  reason?: string;
-  because(reason: string): this {
+  reason?: Reason;
+  because(reason: Reason): this {
     this.reason = reason;
     return this;
   }
@@ -30,11 +30,14 @@ export class ApiError extends Error {
 
 /**
  * The stable `reason` of an error envelope: set explicitly with `because()`, or else the
- * message key without its `msg.` prefix (so `msg.code_invalid` refuses with `code_invalid`).
+ * contract's name for its message key (KEY_REASONS), or else the message key without its
+ * `msg.` prefix (so `msg.code_invalid` refuses with `code_invalid`).
  * Clients branch on it, never on the message text.
  */
 export function reasonOf(err: ApiError): string | undefined {
   if (err.reason) return err.reason;
+  const named = err.messageKey ? KEY_REASONS[err.messageKey] : undefined;
+  if (named) return named;
   if (err.messageKey?.startsWith('msg.')) return err.messageKey.slice(4);
   return undefined;
 }

@@ -1,63 +1,33 @@
-import { API_BASE, api, qs } from '@ui/api';
+import { API_BASE, api, qs, call } from '@ui/api';
 import type { Page } from '@ui/types';
+import type { PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
+import type { Board as OrgBoard } from '@ui/leaderboard';
 
 /* The charity drive (公益募捐) organizer API on the console (API.md, "Charity drives"). Amounts in fen. */
 
 const enc = encodeURIComponent;
 
-export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+export type { PledgeStatus, PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
+export type { Board as OrgBoard } from '@ui/leaderboard';
 
-export interface OrgPledge {
-  id: string;
-  amount: number;
-  verifiedAmount: number | null;
-  displayName: string | null;
-  anonymous: boolean;
-  message: string | null;
-  messageStatus: 'pending' | 'visible' | 'hidden' | null;
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  userName: string;
-  status: PledgeStatus;
-  reason: string | null;
-  hasReceipt: boolean;
-  receiptUrl: string | null;
-  createdAt: string;
-  verifiedAt: string | null;
-}
 
-export interface DriveReport {
-  goal: number;
-  pledged: number;
-  verified: number;
-  donors: number;
-  byUnit: Array<{ orgUnitId: string; name: string; pledges: number; pledged: number; verified: number; donors: number }>;
-  byDay: Array<{ day: string; pledges: number; pledged: number; verified: number }>;
-  receiptsPending: number;
-}
 
-export interface OrgBoard {
-  scoreUnit: string;
-  total: number;
-  updatedAt: string | null;
-  entries: Array<{ rank: number; key: string; name: string; orgUnitId?: string; score: number }>;
-}
 
 export const driveHref = (id: string) => `/campaigns/${enc(id)}/drive`;
 
-export const listPledges = (campaignId: string, f: { status?: string; orgUnitId?: string; messages?: 'pending'; cursor?: string | null; limit?: number }) =>
-  api<Page<OrgPledge>>('GET', `/campaigns/${enc(campaignId)}/pledges${qs({ status: f.status, orgUnitId: f.orgUnitId, messages: f.messages, cursor: f.cursor, limit: f.limit ?? 20 })}`);
+export const listPledges = (campaignId: string, f: { status?: string; orgUnitId?: string; messages?: 'pending'; cursor?: string | null; limit?: number }): Promise<Page<OrgPledge>> =>
+  call('GET /campaigns/{id}/pledges', { id: campaignId }, { query: { status: f.status, orgUnitId: f.orgUnitId, messages: f.messages, cursor: f.cursor, limit: f.limit ?? 20 } });
 
-export const verifyPledge = (id: string, amount: number) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/verify`, { amount });
-export const rejectPledge = (id: string, reason: string) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/reject`, { reason });
-export const setMessage = (id: string, visible: boolean) => api<{ pledge: OrgPledge }>('POST', `/pledges/${enc(id)}/message`, { visible });
+export const verifyPledge = (id: string, amount: number) => call('POST /pledges/{id}/verify', { id }, { body: { amount } });
+export const rejectPledge = (id: string, reason: string) => call('POST /pledges/{id}/reject', { id }, { body: { reason } });
+export const setMessage = (id: string, visible: boolean) => call('POST /pledges/{id}/message', { id }, { body: { visible } });
 
-export const getReport = (campaignId: string, orgUnitId?: string | null) =>
-  api<DriveReport>('GET', `/campaigns/${enc(campaignId)}/drive-report${qs({ orgUnitId })}`);
+export const getReport = (campaignId: string, orgUnitId?: string | null): Promise<DriveReport> =>
+  call('GET /campaigns/{id}/drive-report', { id: campaignId }, { query: { orgUnitId } });
 export const reportXlsxUrl = (campaignId: string, orgUnitId?: string | null) =>
   `${API_BASE}/campaigns/${enc(campaignId)}/drive-report${qs({ orgUnitId, format: 'xlsx' })}`;
 
-export const getOrgBoard = (campaignId: string) => api<OrgBoard>('GET', `/campaigns/${enc(campaignId)}/leaderboard${qs({ scope: 'org', limit: 100 })}`);
+export const getOrgBoard = (campaignId: string): Promise<OrgBoard> => call('GET /campaigns/{id}/leaderboard', { id: campaignId }, { query: { scope: 'org', limit: 100 } });
 
 export const receiptUrl = (p: Pick<OrgPledge, 'id' | 'receiptUrl'>) => p.receiptUrl ?? `${API_BASE}/pledges/${enc(p.id)}/receipt`;
 

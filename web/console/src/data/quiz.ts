@@ -1,35 +1,25 @@
+import type { InferOutput } from 'valibot';
+import type { AdmissionList, AdvanceResponse, AttemptResponse, AttemptRowDto, BankItemDto, QuestionDto, QuizStats, StageDto } from '@shared/contracts/quiz';
+import type { QuestionType } from '@shared/quiz';
 import { api, API_BASE, qs } from '@ui/api';
 import type { Page } from '@ui/types';
 
 /* The organizers' quiz API: question banks, questions, stages, review and statistics (API.md, Quiz challenges). */
 
-export type QuestionType = 'single' | 'multiple' | 'judge' | 'blank';
+export type { QuestionType } from '@shared/quiz';
+export type Bank = BankItemDto;
+export type Question = QuestionDto;
+export type Stage = StageDto;
+export type Advanced = InferOutput<typeof AdvanceResponse>['advanced'][number];
+export type Admission = InferOutput<typeof AdmissionList>['items'][number];
+export type AttemptRow = AttemptRowDto;
+export type QuestionStat = InferOutput<typeof QuizStats>['items'][number];
+export type AttemptDetail = InferOutput<typeof AttemptResponse>;
 export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'judge', 'blank'];
 /** Option letters the editor offers (the import template has 选项A–选项F). */
 export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
-export interface Bank {
-  id: string;
-  title: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  questionCount: number;
-  createdAt: string;
-}
 
-export interface Question {
-  id: string;
-  bankId: string;
-  type: QuestionType;
-  stem: string;
-  options: { key: string; text: string }[];
-  answer: string | string[] | boolean;
-  explanation: string;
-  source: string;
-  tags: string[];
-  difficulty: number;
-  updatedAt?: string;
-}
 
 export type QuestionBody = Omit<Question, 'id' | 'bankId' | 'updatedAt'>;
 
@@ -53,77 +43,16 @@ export interface StageSettings {
 
 export type Advancement = { rule: 'top'; n: number } | { rule: 'top_per_unit'; n: number } | { rule: 'threshold'; score: number };
 
-export interface Stage {
-  id: string;
-  ord: number;
-  name: string;
-  startsAt: string;
-  endsAt: string;
-  advancedAt: string | null;
-  settings?: StageSettings;
-  advancement?: Advancement | null;
-}
 
-export interface Advanced {
-  userId: string;
-  name: string;
-  rank: number;
-  score: number;
-  orgUnitName: string | null;
-}
 
-export interface Admission {
-  userId: string;
-  name: string;
-  fromRank: number;
-}
 
-export interface AttemptRow {
-  id: string;
-  stageId: string;
-  userId: string;
-  name: string;
-  status: 'active' | 'finished';
-  correct: number;
-  total: number;
-  msUsed: number;
-  points: number;
-  flags: number;
-  startedAt: string;
-  finishedAt: string | null;
-  /** an organizer's decision on a flagged attempt */
-  review: 'cleared' | 'disqualified' | null;
-  reviewReason: string | null;
-}
 
 /** Clears a flagged attempt, or disqualifies it with a reason (once). */
 export function reviewAttempt(id: string, decision: 'cleared' | 'disqualified', reason?: string) {
   return api<{ attempt: { id: string; review: 'cleared' | 'disqualified' }; board: { score: number | null; removed: boolean } | null }>('POST', `/attempts/${encodeURIComponent(id)}/review`, { decision, ...(reason ? { reason } : {}) });
 }
 
-export interface QuestionStat {
-  id: string;
-  stem: string;
-  type: QuestionType;
-  answered: number;
-  correctRate: number;
-  avgSeconds: number;
-}
 
-export interface AttemptDetail {
-  attempt: { id: string; status: string; index: number; total: number; correct: number; score: number; points: number };
-  result?: {
-    score: number;
-    correct: number;
-    total: number;
-    seconds: number;
-    points: number;
-    rank: number | null;
-    boardTotal: number;
-    flagged?: boolean;
-    questions: { id: string; type: QuestionType; stem: string; options: { key: string; text: string }[]; yourAnswer: unknown; correct: boolean; late: boolean; correctAnswer?: unknown; explanation?: string }[];
-  };
-}
 
 const enc = encodeURIComponent;
 

@@ -1,37 +1,18 @@
 import { chinaDay as chinaDate, chinaTime } from '@shared/china-time';
 import { api, API_BASE, qs } from '@ui/api';
+import type { CodeScreenDto, ServiceActivityView as ServiceActivity, SignupDto } from '@shared/contracts/volunteer';
 
 /* 服务活动 (service activities) in the console: create/edit/cancel, sign-up lists, the code screen. */
 
 const enc = encodeURIComponent;
 
 export type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
-import type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
-export interface Signup {
-  userId: string;
-  name: string;
-  /** masked */
-  phone: string;
-  status: 'signed_up' | 'cancelled';
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  checkedInAt: string | null;
-  checkedOutAt: string | null;
-  recordId: string | null;
-  hours: number | null;
-  recordStatus: 'pending' | 'approved' | 'rejected' | null;
-  createdAt: string;
-}
+/** A sign-up as organizers see it (phone masked). */
+export type Signup = SignupDto;
+export type CodeScreen = CodeScreenDto;
 
-export interface CodeScreen {
-  code: string;
-  validUntil: string;
-  serverTime: string;
-  checkUrl: string;
-  qrSvg: string;
-  serviceActivity: ServiceActivity;
-}
+
 
 export interface ActivityInput {
   orgUnitId?: string;

@@ -1,4 +1,6 @@
 import { chinaDay } from '@shared/china-time';
+import type { InferOutput } from 'valibot';
+import type { PairSchema, RecordItemDto as ServiceRecord, RecordStatus, VolunteerStatsResponse } from '@shared/contracts/volunteer';
 import { api, API_BASE, qs } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { org } from './org';
@@ -7,63 +9,14 @@ import { org } from './org';
 
 const enc = encodeURIComponent;
 
-export type RecordStatus = 'pending' | 'approved' | 'rejected';
+export type { RecordStatus, RecordItemDto as ServiceRecord } from '@shared/contracts/volunteer';
+export type VolunteerStats = InferOutput<typeof VolunteerStatsResponse>;
+export type UnitStats = NonNullable<VolunteerStats['byUnit']>[number];
+export type Pair = InferOutput<typeof PairSchema>;
 
-export interface UnitStats {
-  orgUnitId: string;
-  name: string;
-  members: number;
-  leaders: number;
-  residents: number;
-  hours: number;
-  leadRate: number;
-}
 
-export interface VolunteerStats {
-  orgUnitId: string;
-  pairs: number;
-  residents: number;
-  members: number;
-  leaders: number;
-  approvedHours: number;
-  leadRate: number;
-  pendingRecords?: number;
-  byUnit?: UnitStats[];
-}
 
-export interface Pair {
-  id: string;
-  memberId: string;
-  memberName: string;
-  memberUnitId: string | null;
-  memberUnitName: string | null;
-  residentName: string;
-  residentPhone: string;
-  source: 'invite' | 'organizer';
-  consentAt: string;
-  createdAt: string;
-  unlinkedAt: string | null;
-  unlinkReason: string | null;
-}
 
-export interface ServiceRecord {
-  id: string;
-  userId: string;
-  name: string;
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  pairId: string | null;
-  date: string;
-  hours: number;
-  description: string;
-  status: RecordStatus;
-  reason: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-  /** self-reported, or from check-in/out at a service activity (verified on site: 签到核验) */
-  source?: 'self' | 'checkin';
-  activityId?: string | null;
-}
 
 export interface RecordFilter {
   status?: RecordStatus | '';

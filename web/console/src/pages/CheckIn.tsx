@@ -20,12 +20,10 @@ type Outcome =
 function classify(e: unknown, code: string): Outcome {
   const message = errorText(e);
   if (e instanceof ApiError) {
-    if (e.status === 404) return { kind: 'foreign', message, code };
-    if (e.status === 409) {
-      if (/重复|already/i.test(e.message)) return { kind: 'repeat', message, code };
-      if (/取消|cancel/i.test(e.message)) return { kind: 'cancelled', message, code };
-      return { kind: 'outside', message, code };
-    }
+    if (e.reason === 'other_exhibition' || e.code === 'not_found') return { kind: 'foreign', message, code };
+    if (e.reason === 'already_checked_in') return { kind: 'repeat', message, code };
+    if (e.reason === 'booking_cancelled') return { kind: 'cancelled', message, code };
+    if (e.reason === 'outside_slot') return { kind: 'outside', message, code };
   }
   return { kind: 'error', message, code };
 }

@@ -207,7 +207,7 @@ function Scorer(props: { group: RoundGroup; campaignTitle: string }) {
         for (const [k, m] of Object.entries(err.fields)) f[k.replace(/^criteria\./, '')] = m;
         setErrs(f);
       } else setFormError(errorText(err));
-      if (err instanceof ApiError && err.status === 409) patch(it.entryId, { conflict: true });
+      if (err instanceof ApiError && err.reason === 'judge_conflict') patch(it.entryId, { conflict: true });
     } finally {
       setBusy(null);
     }

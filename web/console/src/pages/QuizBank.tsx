@@ -107,7 +107,7 @@ export default function QuizBankPage() {
               <div class="cs-page-head">
                 <div>
                   <h1>{b().title}</h1>
-                  <p class="tx-muted">{t('quiz.bank.meta', { unit: b().orgUnitName, n: fmtNumber(b().questionCount) })}</p>
+                  <p class="tx-muted">{t('quiz.bank.meta', { unit: b().orgUnitName ?? '', n: fmtNumber(b().questionCount) })}</p>
                 </div>
                 <div class="tx-row">
                   <Button variant="primary" onClick={() => setEditing('new')} data-testid="question-add">

@@ -74,7 +74,7 @@ export default function QuizBanks() {
                       </A>
                     ),
                   },
-                  { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName, cell: (b) => b.orgUnitName },
+                  { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
                   { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
                   { key: 'createdAt', header: t('quiz.banks.colCreated'), class: 'tx-num cs-nowrap', sortValue: (b) => Date.parse(b.createdAt), cell: (b) => fmtDate(b.createdAt) },
                   {

@@ -24,7 +24,7 @@ export function Messages(props: { campaign: Campaign }) {
     try {
       await setMessage(p.id, visible);
       list.setItems(list.items().filter((x) => x.id !== p.id));
-      setNotice({ kind: 'success', text: visible ? t('drive.msgShown', { name: p.userName }) : t('drive.msgHidden', { name: p.userName }) });
+      setNotice({ kind: 'success', text: visible ? t('drive.msgShown', { name: p.userName ?? p.displayName }) : t('drive.msgHidden', { name: p.userName ?? p.displayName }) });
     } catch (e) {
       setNotice({ kind: 'warning', text: errorText(e) });
     } finally {

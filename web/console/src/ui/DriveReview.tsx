@@ -152,7 +152,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
     setBusy('verify');
     try {
       const r = await verifyPledge(p().id, fen);
-      props.onDone(r.pledge, t('drive.verifiedOne', { name: p().userName, amount: fmtMoney(fen) }));
+      props.onDone(r.pledge, t('drive.verifiedOne', { name: p().userName ?? p().displayName, amount: fmtMoney(fen) }));
     } catch (e) {
       setErr({ field: e instanceof ApiError && e.fields.amount ? 'amount' : 'form', text: e instanceof ApiError && e.fields.amount ? e.fields.amount : errorText(e) });
     } finally {
@@ -165,7 +165,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
     setBusy('reject');
     try {
       const r = await rejectPledge(p().id, reason().trim());
-      props.onDone(r.pledge, t('drive.rejectedOne', { name: p().userName }));
+      props.onDone(r.pledge, t('drive.rejectedOne', { name: p().userName ?? p().displayName }));
     } catch (e) {
       setErr({ field: 'form', text: errorText(e) });
     } finally {
@@ -191,7 +191,7 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
             }
           >
             <a href={receiptUrl(p())} target="_blank" rel="noopener" title={t('drive.openReceipt')}>
-              <img src={receiptUrl(p())} alt={t('drive.receiptAlt', { name: p().userName })} onError={() => setImgFailed(true)} data-testid="receipt-img" />
+              <img src={receiptUrl(p())} alt={t('drive.receiptAlt', { name: p().userName ?? p().displayName })} onError={() => setImgFailed(true)} data-testid="receipt-img" />
             </a>
           </Show>
         </Show>

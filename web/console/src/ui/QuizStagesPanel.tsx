@@ -338,7 +338,7 @@ function AdmissionsCard(props: { campaign: Campaign; stage: Stage; onClose: () =
             initialSort={{ key: 'rank', dir: 'asc' }}
             empty={<EmptyState icon="list" title={t('quiz.adm.emptyTitle')} body={t('quiz.adm.emptyBody')} />}
             columns={[
-              { key: 'rank', header: t('quiz.adm.fromRank'), class: 'qz-col-rank tx-num', sortValue: (a) => a.fromRank, cell: (a) => fmtNumber(a.fromRank) },
+              { key: 'rank', header: t('quiz.adm.fromRank'), class: 'qz-col-rank tx-num', sortValue: (a) => a.fromRank ?? Infinity, cell: (a) => (a.fromRank === null ? '—' : fmtNumber(a.fromRank)) },
               { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => a.name },
             ]}
           />

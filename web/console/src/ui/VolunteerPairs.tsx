@@ -297,7 +297,7 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
       errors.clear();
     } catch (er) {
       errors.fromApi(er, ['memberId', 'name', 'phone', 'consent', 'consentNote']);
-      if (er instanceof ApiError && er.status === 409 && !errors.fields().phone) errors.set('phone', er.message);
+      if (er instanceof ApiError && er.reason === 'already_registered' && !errors.fields().phone) errors.set('phone', er.message);
       const only = Object.values(errors.fields()).filter(Boolean);
       if (only.length === 1 && errors.form() === only[0]) errors.setForm(null);
     } finally {

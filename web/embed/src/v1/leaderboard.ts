@@ -6,8 +6,13 @@
  * follows live updates over a WebSocket and falls back to polling. Budget: 8 KB gzip,
  * so plain DOM, no framework.
  */
-type Entry = { rank: number; key: string; name: string; orgUnitName: string | null; score: number };
-type Board = { scope: string; total: number; frozen: boolean; final: boolean; scoreUnit: string; entries: Entry[] };
+import type { BoardDto as Board, LiveBoardMessage } from '@shared/contracts/leaderboards';
+
+/** Reads one live message (a snapshot, then updates: both carry the whole board). */
+const boardOf = (data: string): Board | null => {
+  const m = JSON.parse(data) as LiveBoardMessage;
+  return m && (m.type === 'snapshot' || m.type === 'update') && Array.isArray(m.entries) ? m : null;
+};
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {
@@ -94,7 +99,7 @@ class TongxinLeaderboard extends HTMLElement {
     // view=public: on our own origin the socket carries the session cookie; the widget always shows the public board
     const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + '&view=public');
     this.ws = ws;
-    ws.onmessage = (e) => { try { this.render(JSON.parse(e.data)); } catch { /* ignore what we do not understand */ } };
+    ws.onmessage = (e) => { try { const b = boardOf(String(e.data)); if (b) this.render(b); } catch { /* ignore what we do not understand */ } };
     ws.onclose = () => {
       this.ws = null;
       this.load();

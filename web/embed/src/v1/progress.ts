@@ -4,8 +4,11 @@
  * licensed charity named plainly, a link to give on the designated platform. Shadow DOM,
  * no globals, only requests to the server it was loaded from; refreshed every minute.
  */
-type Progress = { goal: number; pledged: number; verified: number; donors: number; showAmounts?: boolean };
-type Campaign = { title: string; slug: string; status: string; settings: { charity?: { name: string; licenseNo: string; projectUrl: string } } };
+import type { CampaignDto } from '@shared/contracts/campaigns';
+import type { DriveProgress as Progress } from '@shared/contracts/drive';
+
+/** A drive campaign as the widget reads it (its settings are a drive's: the charity). */
+type Campaign = Omit<CampaignDto, 'settings'> & { settings: { charity?: { name: string; licenseNo: string; projectUrl: string } } };
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {

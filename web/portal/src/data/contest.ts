@@ -113,11 +113,11 @@ export async function castVote(campaignId: string, entryId: string): Promise<Vot
     return { ok: true, left: r.votesLeftToday };
   } catch (e) {
     const d = today(campaignId);
-    if (e instanceof ApiError && e.status === 409 && /already voted|已经为这件作品投过票/.test(`${e.message} ${e.code}`)) {
+    if (e instanceof ApiError && e.reason === 'vote_again') {
       save(campaignId, { ...d, ids: [...new Set([...d.ids, entryId])] });
     }
-    // the daily limit answers 429 with Retry-After until midnight; "too fast" with a minute at most
-    if (e instanceof ApiError && e.status === 429 && (e.retryAfter ?? 0) > 120) save(campaignId, { ...d, left: 0 });
+    // the daily limit (not "too fast", which is also a 429) leaves no votes today
+    if (e instanceof ApiError && e.reason === 'vote_limit') save(campaignId, { ...d, left: 0 });
     return { ok: false, error: e };
   }
 }

@@ -1,12 +1,13 @@
-import { api, apiUpload, qs } from '@ui/api';
+import { api, apiUpload, qs, call } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
+import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
 
 /* The charity drive (公益募捐) screens' API on the portal (API.md, "Charity drives"). Amounts in fen. */
 
 const enc = encodeURIComponent;
 
-export type PledgeStatus = 'pledged' | 'receipt_submitted' | 'verified' | 'rejected';
+export type { PledgeStatus, DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
 
 export interface Charity {
   name: string;
@@ -14,40 +15,8 @@ export interface Charity {
   projectUrl: string;
 }
 
-export interface Progress {
-  goal: number;
-  pledged: number;
-  verified: number;
-  donors: number;
-  updatedAt: string | null;
-  showAmounts: boolean;
-}
 
-export interface Donor {
-  id: string;
-  name: string;
-  amount: number | null;
-  verified: boolean;
-  message: string | null;
-  createdAt: string;
-}
 
-export interface Pledge {
-  id: string;
-  amount: number;
-  verifiedAmount: number | null;
-  displayName: string | null;
-  anonymous: boolean;
-  message: string | null;
-  messageStatus: string | null;
-  orgUnitId: string | null;
-  status: PledgeStatus;
-  reason: string | null;
-  hasReceipt: boolean;
-  receiptUrl: string | null;
-  createdAt: string;
-  verifiedAt: string | null;
-}
 
 export interface PledgeInput {
   amount: number;
@@ -73,15 +42,13 @@ export function charityOf(c: Campaign): Charity | null {
 export const safeUrl = (u: string) => (/^https?:\/\//i.test(u) ? u : null);
 
 /** Public and cached up to 10 s (Cache-Control: max-age=10); `fresh` skips the browser cache after my own pledge. */
-export const getProgress = (id: string, fresh = false) => api<Progress>('GET', `/campaigns/${enc(id)}/progress${fresh ? qs({ _: Date.now() }) : ''}`);
-export const listDonors = (id: string, cursor?: string | null, limit = 20) =>
-  api<Page<Donor>>('GET', `/campaigns/${enc(id)}/donors${qs({ limit, cursor })}`);
-export const myPledges = (id: string, cursor?: string | null) =>
-  api<Page<Pledge>>('GET', `/campaigns/${enc(id)}/pledges${qs({ mine: true, limit: 50, cursor })}`);
+export const getProgress = (id: string, fresh = false): Promise<Progress> => call('GET /campaigns/{id}/progress', { id }, fresh ? { query: { _: Date.now() } } : {});
+export const listDonors = (id: string, cursor?: string | null, limit = 20): Promise<Page<Donor>> => call('GET /campaigns/{id}/donors', { id }, { query: { limit, cursor } });
+export const myPledges = (id: string, cursor?: string | null): Promise<Page<Pledge>> => call('GET /campaigns/{id}/pledges', { id }, { query: { mine: true, limit: 50, cursor } });
 
 /** One attempt = one Idempotency-Key: the caller keeps the key while retrying the same body. */
 export const createPledge = (id: string, body: PledgeInput, key: string) =>
-  api<{ pledge: Pledge }>('POST', `/campaigns/${enc(id)}/pledges`, body, { headers: { 'Idempotency-Key': key } });
+  call('POST /campaigns/{id}/pledges', { id }, { body, headers: { 'Idempotency-Key': key } });
 
 export function uploadReceipt(pledgeId: string, file: File, onProgress: (f: number) => void) {
   const fd = new FormData();

@@ -1,64 +1,27 @@
 import { api, qs } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
+import type { BookingDto, SlotDto, TicketResponse, WaitlistEntryDto } from '@shared/contracts/exhibition';
+import type { MyWaitlistEntry } from '@shared/contracts/me';
+import type { InferOutput } from 'valibot';
 
 /* The exhibition-visit screens' API on the portal (API.md, "Exhibition visits"). */
 
 const enc = encodeURIComponent;
 
-export type BookingStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
-export type WaitlistStatus = 'waiting' | 'booked' | 'cancelled' | 'expired';
 
-export interface Slot {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  remaining: number;
-  closed: boolean;
-  /** entries on the slot's waiting list (候补) */
-  waiting?: number;
-}
+export type { BookingStatus } from '@shared/contracts/exhibition';
+export type { WaitlistStatus } from '@shared/waitlist';
+export type Slot = SlotDto;
+/** Every booking answer carries its slot's times (bookingDto is given the slot). */
+export type Booking = BookingDto & { slot: NonNullable<BookingDto['slot']> };
+/** A place on a full slot's waiting list (候补); 我的候补 adds its exhibition. */
+export type WaitlistEntry = WaitlistEntryDto & { campaign?: MyWaitlistEntry['campaign'] };
+export type Ticket = Omit<InferOutput<typeof TicketResponse>, 'booking'> & { booking: Booking };
 
-export interface Booking {
-  id: string;
-  code: string;
-  status: BookingStatus;
-  partySize: number;
-  /** YYYY-MM-DD (China) */
-  day: string;
-  slot: { startsAt: string; endsAt: string };
-  qrUrl?: string;
-  name?: string;
-  orgUnitName?: string | null;
-  campaignId?: string;
-  /** the booking a waiting list gave (候补成功) */
-  fromWaitlist?: boolean;
-}
 
-/** A place on a full slot's waiting list (候补). */
-export interface WaitlistEntry {
-  id: string;
-  campaignId: string;
-  slotId: string;
-  status: WaitlistStatus;
-  partySize: number;
-  day: string;
-  name: string;
-  /** place in line while waiting (1 = next) */
-  position: number | null;
-  slot: { startsAt: string; endsAt: string };
-  booking: { id: string; code: string; status: BookingStatus; qrUrl: string } | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  campaign?: { title: string; slug: string | null };
-}
 
-export interface Ticket {
-  booking: Booking;
-  campaign: { id: string; slug: string | null; title: string; settings: { venue?: string; address?: string } };
-}
+
 
 export interface ExhibitionSettings {
   venue: string;

@@ -1,3 +1,5 @@
+import type { InferOutput } from 'valibot';
+import type { AnswerResponse, AttemptDto, AttemptResult as AttemptResultSchema, PublicQuestion, QuizLobbyDto } from '@shared/contracts/quiz';
 import { api, ApiError } from '@ui/api';
 import { lang } from '@ui/i18n';
 import type { Campaign } from '@ui/types';
@@ -5,87 +7,22 @@ import { campaignHref } from './campaigns';
 
 /* The quiz screens' API: the lobby, starting, answering and reading an attempt (API.md, Quiz challenges). */
 
-export type QuestionType = 'single' | 'multiple' | 'judge' | 'blank';
+export type { QuestionType } from '@shared/quiz';
+export type QuizQuestion = InferOutput<typeof PublicQuestion>;
+export type Attempt = AttemptDto;
+export type AnswerReply = InferOutput<typeof AnswerResponse>;
+export type AttemptResult = InferOutput<typeof AttemptResultSchema>;
+export type ResultQuestion = AttemptResult['questions'][number];
+export type Lobby = QuizLobbyDto;
+export type StageInfo = NonNullable<Lobby['stage']>;
 export type AnswerValue = string | string[] | boolean;
 
-export interface QuizQuestion {
-  id: string;
-  type: QuestionType;
-  stem: string;
-  options: { key: string; text: string }[];
-}
 
-export interface Attempt {
-  id: string;
-  campaignId: string;
-  stage: string;
-  status: 'active' | 'finished';
-  mode: string;
-  index: number;
-  total: number;
-  question: QuizQuestion | null;
-  deadline: string | null;
-  secondsPerQuestion: number;
-  correct: number;
-  score: number;
-  points: number;
-}
 
-export interface AnswerReply {
-  correct: boolean;
-  late: boolean;
-  score: number;
-  points: number;
-  finished: boolean;
-  next: { index: number; question: QuizQuestion; deadline: string } | null;
-  correctAnswer?: unknown;
-  explanation?: string;
-}
 
-export interface ResultQuestion extends QuizQuestion {
-  yourAnswer: unknown;
-  correct: boolean;
-  late: boolean;
-  correctAnswer?: unknown;
-  explanation?: string;
-}
 
-export interface AttemptResult {
-  score: number;
-  correct: number;
-  total: number;
-  seconds: number;
-  points: number;
-  rank: number | null;
-  boardTotal: number;
-  questions: ResultQuestion[];
-}
 
-export interface StageInfo {
-  id: string;
-  name: string;
-  ord: number;
-  startsAt: string;
-  endsAt: string;
-}
 
-export interface Lobby {
-  stage: StageInfo | null;
-  stages: StageInfo[];
-  admitted: boolean;
-  mode: 'daily' | 'challenge' | 'round' | string;
-  questionsPerAttempt: number;
-  secondsPerQuestion: number;
-  attemptsPerDay: number;
-  attemptsToday: number;
-  attemptsLeftToday: number;
-  attemptsTotal: number | null;
-  attemptsUsed: number;
-  pointsToday: number;
-  dailyPointsCap: number;
-  board: { rank: number | null; score: number | null; total: number };
-  activeAttemptId: string | null;
-}
 
 const enc = encodeURIComponent;
 
@@ -107,15 +44,17 @@ export function sendAnswer(attemptId: string, questionId: string, answer: Answer
 }
 
 /**
- * Starts an attempt and answers with its id. A 409 "attempt in progress" carries the active
- * attempt; the kit's ApiError keeps only the message, so the lobby tells which one to resume.
+ * Starts an attempt and answers with its id. A refusal for an attempt in progress
+ * (reason quiz_active) carries that attempt: resume it.
  */
 export async function startAttempt(idOrSlug: string): Promise<string> {
   try {
     const r = await api<{ attempt: Attempt }>('POST', `/campaigns/${enc(idOrSlug)}/attempts`, {});
     return r.attempt.id;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 409) {
+    if (e instanceof ApiError && e.reason === 'quiz_active') {
+      const active = (e.detail.attempt as { id?: unknown } | undefined)?.id;
+      if (typeof active === 'string') return active;
       const lobby = await getLobby(idOrSlug).catch(() => null);
       if (lobby?.activeAttemptId) return lobby.activeAttemptId;
     }

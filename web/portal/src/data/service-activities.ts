@@ -1,21 +1,15 @@
 import { chinaTime } from '@shared/china-time';
 import { api } from '@ui/api';
-import type { ServiceRecord } from './volunteer';
+import type { CheckDto, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
 /* 服务活动 (service activities) on the portal: sign-up and check-in/out with the code at the place. */
 
 const enc = encodeURIComponent;
 
 export type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
-import type { ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
-export interface CheckResult {
-  step: 'checked_in' | 'checked_out';
-  serviceActivity: ServiceActivity;
-  record: ServiceRecord | null;
-  hours: number;
-  computedHours: number;
-}
+export type CheckResult = CheckDto;
+
 
 export const listServiceActivities = (campaignId: string) =>
   api<{ items: ServiceActivity[] }>('GET', `/campaigns/${enc(campaignId)}/service-activities`).then((r) => r.items);

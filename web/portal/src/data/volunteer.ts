@@ -1,5 +1,7 @@
 import { chinaDay } from '@shared/china-time';
-import { api } from '@ui/api';
+import type { InferOutput } from 'valibot';
+import type { CertificateCheck, CertificateResponse, InviteLink, InviteViewDto as PublicInvite, MyVolunteerDto as MyVolunteer, RecordItemDto as ServiceRecord } from '@shared/contracts/volunteer';
+import { api, call } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
 
@@ -7,91 +9,25 @@ import { campaignHref } from './campaigns';
 
 const enc = encodeURIComponent;
 
-export type RecordStatus = 'pending' | 'approved' | 'rejected';
+export type { RecordStatus, RecordItemDto as ServiceRecord, MyVolunteerDto as MyVolunteer, InviteViewDto as PublicInvite } from '@shared/contracts/volunteer';
+export type Invite = InferOutput<typeof InviteLink>;
+export type MyPair = MyVolunteer['pairs'][number];
+export type Certificate = InferOutput<typeof CertificateResponse>;
+export type Verification = InferOutput<typeof CertificateCheck>;
 
-export interface Invite {
-  code: string;
-  url: string;
-  qrUrl: string;
-}
 
-export interface MyPair {
-  id: string;
-  residentName: string;
-  /** masked: 188****0000 */
-  residentPhone: string;
-  createdAt: string;
-}
 
-export interface ServiceRecord {
-  id: string;
-  userId: string;
-  name: string;
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  pairId: string | null;
-  /** YYYY-MM-DD (China) */
-  date: string;
-  hours: number;
-  description: string;
-  status: RecordStatus;
-  reason: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-  /** self-reported, or from check-in/out at a service activity (verified on site) */
-  source?: 'self' | 'checkin';
-  activityId?: string | null;
-}
 
-export interface MyVolunteer {
-  canInvite: boolean;
-  pairCap: number;
-  maxHoursPerDay: number;
-  invite: Invite | null;
-  pairs: MyPair[];
-  approvedHours: number;
-  pendingHours: number;
-  records: ServiceRecord[];
-}
 
-export interface PublicInvite {
-  code: string;
-  inviterName: string;
-  campaign: { id: string; slug: string | null; title: string; summary: string | null; orgUnitName: string; status: string; endsAt: string };
-  consentText: string;
-  placesLeft: number;
-  open: boolean;
-}
 
-export interface Certificate {
-  code: string;
-  name: string;
-  orgUnitName: string | null;
-  campaignTitle: string;
-  issuer: string;
-  hours: number;
-  records: number;
-  issuedAt: string;
-  verifyUrl: string;
-  qrUrl: string;
-}
 
-export interface Verification {
-  valid: boolean;
-  name: string;
-  hours: number;
-  currentHours: number;
-  campaignTitle: string;
-  issuer: string;
-  issuedAt: string;
-}
 
-export const myVolunteer = (idOrSlug: string) => api<MyVolunteer>('GET', `/campaigns/${enc(idOrSlug)}/my-volunteer`);
+export const myVolunteer = (idOrSlug: string): Promise<MyVolunteer> => call('GET /campaigns/{id}/my-volunteer', { id: idOrSlug });
 
 /** My personal invite (the same one every time). */
-export const createInvite = (campaignId: string) => api<Invite>('POST', `/campaigns/${enc(campaignId)}/invites`, {});
+export const createInvite = (campaignId: string): Promise<Invite> => call('POST /campaigns/{id}/invites', { id: campaignId });
 
-export const getInvite = (code: string) => api<PublicInvite>('GET', `/invites/${enc(code)}`);
+export const getInvite = (code: string): Promise<PublicInvite> => call('GET /invites/{code}', { code });
 
 export function registerResident(campaignId: string, body: { code: string; name: string; phone: string; consent: true }) {
   return api<{ pair: { id: string; residentName: string; residentPhone: string; createdAt: string } }>('POST', `/campaigns/${enc(campaignId)}/pairs`, body);

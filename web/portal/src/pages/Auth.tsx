@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { api } from '@ui/api';
+import { api, ApiFailure } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { createFormErrors } from '@ui/form';
@@ -51,9 +51,9 @@ function AuthForm(props: { mode: 'login' | 'register' }) {
       navigate(safeNext(params.next), { replace: true });
     } catch (err) {
       errors.fromApi(err, ['name', 'phone', 'password']);
-      // "phone taken" comes as a conflict without fields: it belongs under the phone field
+      // "phone taken" comes without fields: it belongs under the phone field
       const fe = errors.fields();
-      if (register() && !fe.phone && (err as { code?: string }).code === 'conflict') {
+      if (register() && !fe.phone && err instanceof ApiFailure && err.reason === 'already_registered') {
         errors.set('phone', errors.form() ?? '');
         errors.setForm(null);
       }

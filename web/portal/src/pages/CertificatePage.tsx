@@ -122,7 +122,7 @@ function Paper(props: { cert: Certificate }) {
             <strong class="vl-cert-name">{c().name}</strong>
             {t('vol.certSuffix')}
             {c().orgUnitName ? t('vol.certUnit', { unit: c().orgUnitName! }) : ''}
-            {t('vol.certText2', { campaign: c().campaignTitle, issuer: c().issuer })}
+            {t('vol.certText2', { campaign: c().campaignTitle, issuer: c().issuer ?? '' })}
           </p>
           <div class="vl-cert-figures">
             <div>

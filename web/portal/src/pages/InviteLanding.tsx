@@ -110,9 +110,9 @@ function Landing(props: { invite: PublicInvite }) {
       const only = Object.values(errors.fields()).filter(Boolean);
       if (only.length === 1 && errors.form() === only[0]) errors.setForm(null);
       if (er instanceof ApiError) {
-        // 422: the member's places filled up meanwhile; 409 without fields still belongs to the phone
-        if (er.status === 422) setFull(true);
-        if (er.status === 409 && !errors.fields().phone) {
+        // the member's places filled up meanwhile; a phone registered already belongs under the phone
+        if (er.reason === 'cap_reached') setFull(true);
+        if (er.reason === 'already_registered' && !errors.fields().phone) {
           errors.set('phone', er.message || t('vol.errTaken'));
           errors.setForm(null);
         }
@@ -134,7 +134,7 @@ function Landing(props: { invite: PublicInvite }) {
         <h1 class="vl-hero-title">{inv().campaign.title}</h1>
         <p class="vl-hero-unit">
           <Icon name="building" />
-          {t('vol.organizedBy', { unit: inv().campaign.orgUnitName })}
+          {t('vol.organizedBy', { unit: inv().campaign.orgUnitName ?? '' })}
         </p>
       </section>
 

@@ -157,7 +157,7 @@ export default function QuizPlay() {
       });
       requestAnimationFrame(() => document.getElementById('qz-feedback')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      if (e instanceof ApiError && (e.reason === 'quiz_not_current' || e.reason === 'quiz_finished')) {
         // already answered (a double tap, another tab) or finished: continue from the server's state
         await load(t('quiz.synced'));
       } else {

@@ -13,7 +13,7 @@ import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
-import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
+import { AwardsBody, AwardsResponse, DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ResultsResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
 import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
 import { chinaDay } from '../../../../shared/i18n';
@@ -38,7 +38,7 @@ const contestOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'con
 const mediaUrl = (e: EntryRow, variant: 'original' | 'display' | 'thumb') => `/media/entries/${e.id}/${variant}`;
 
 /** An entry as the viewer may see it: author and unit for everyone once approved; reasons to the entrant. */
-export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean; showVotes: boolean }) {
+export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean; showVotes: boolean }): EntryDto {
   return {
     id: e.id, campaignId: e.campaignId, category: e.category, title: e.title, description: e.description,
     authorName: opts.organizer || opts.owner ? e.authorName : maskName(e.authorName),
@@ -84,7 +84,7 @@ export const contestCampaignRoutes = createApp()
       tags: ['Contests'],
       summary: 'Submit a work (multipart: title, category, description, authorName, image; optional display and thumb made in the browser, uploadId for safe retries). JPEG/PNG/WebP by magic bytes, ≤10 MB; EXIF (GPS) removed.',
       requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['title', 'category', 'authorName', 'image'], properties: { title: { type: 'string' }, category: { type: 'string' }, description: { type: 'string' }, authorName: { type: 'string' }, uploadId: { type: 'string' }, image: { type: 'string', format: 'binary' }, display: { type: 'string', format: 'binary' }, thumb: { type: 'string', format: 'binary' } } } } } },
-      responses: { 201: json(v.object({ entry: v.unknown() }), 'Submitted') },
+      responses: { 201: json(EntrySubmitted, 'Submitted') },
     }),
     valid('param', v.object({ id: Id })),
     async (c) => {
@@ -148,7 +148,7 @@ export const contestCampaignRoutes = createApp()
   )
   .get(
     '/:id/entries',
-    describeRoute({ tags: ['Contests'], summary: 'The gallery of approved works (?category=); organizers filter by status; ?mine=true: my entries with status and reasons', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'The gallery of approved works (?category=); organizers filter by status; ?mine=true: my entries with status and reasons', responses: { 200: json(EntryPage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', EntryListQuery),
     async (c) => {
@@ -173,7 +173,7 @@ export const contestCampaignRoutes = createApp()
   )
   .get(
     '/:id/my-votes',
-    describeRoute({ tags: ['Contests'], summary: 'My votes today: how many are left and which works I already voted for (signed in)', responses: { 200: json(v.object({ votesPerDay: v.number(), votesLeftToday: v.number(), votedEntryIds: v.array(v.string()), votingOpen: v.boolean() })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'My votes today: how many are left and which works I already voted for (signed in)', responses: { 200: json(MyVotesResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -185,7 +185,7 @@ export const contestCampaignRoutes = createApp()
   )
   .get(
     '/:id/votes',
-    describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(VotePage) } }),
     valid('param', v.object({ id: Id })),
     // the lists' paging rule (limit 1–100: limit=0 used to reach the query and answer 500), with this list's default of 100
     valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), ...ListQuery, limit: v.optional(ListQuery.limit.wrapped, '100') })),
@@ -219,7 +219,7 @@ export const contestCampaignRoutes = createApp()
   )
   .get(
     '/:id/results',
-    describeRoute({ tags: ['Contests'], summary: 'Results: judges’ and public scores combined by the campaign’s weight, ranks and awards (public after close or when published; organizers always)', responses: { 200: json(v.object({ items: v.array(v.unknown()), published: v.boolean() })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Results: judges’ and public scores combined by the campaign’s weight, ranks and awards (public after close or when published; organizers always)', responses: { 200: json(ResultsResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const campaign = await contestOf(c, c.req.valid('param').id);
@@ -232,7 +232,7 @@ export const contestCampaignRoutes = createApp()
   )
   .post(
     '/:id/awards',
-    describeRoute({ tags: ['Contests'], summary: 'Assign awards by rank from the settings (mode auto) or by hand (mode manual) — organizers', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Assign awards by rank from the settings (mode auto) or by hand (mode manual) — organizers', responses: { 200: json(AwardsResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', AwardsBody),
     async (c) => {
@@ -268,7 +268,7 @@ async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, org
 export const entryRoutes = createApp()
   .get(
     '/:id',
-    describeRoute({ tags: ['Contests'], summary: 'One work (public once approved; the entrant and organizers always)', responses: { 200: json(v.object({ entry: v.unknown() })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'One work (public once approved; the entrant and organizers always)', responses: { 200: json(EntryResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
@@ -296,7 +296,7 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/review',
-    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers; approving a rejected work requalifies it', responses: { 200: json(v.object({ entry: v.unknown() })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers; approving a rejected work requalifies it', responses: { 200: json(EntryResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewBody),
     async (c) => {
@@ -311,7 +311,7 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/votes',
-    describeRoute({ tags: ['Contests'], summary: 'Vote for a work: signed in, one vote per work per day, votesPerDay a day; again → 409, over the limit → 429', responses: { 201: json(v.object({ votesLeftToday: v.number() }), 'Voted') } }),
+    describeRoute({ tags: ['Contests'], summary: 'Vote for a work: signed in, one vote per work per day, votesPerDay a day; again → 409, over the limit → 429', responses: { 201: json(VoteResponse, 'Voted') } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);

@@ -6,7 +6,7 @@ import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import { Id } from '../../../../shared/contracts/common';
-import { JudgeBody, RoundBody, ScoreBody } from '../../../../shared/contracts/contest';
+import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody } from '../../../../shared/contracts/contest';
 import { judgeScore, scoresValid, combineResults } from '../../../../shared/contest';
 import { shuffle } from '../../../../shared/quiz';
 import { findUserByPhone } from '../../../../db/queries/accounts';
@@ -23,7 +23,7 @@ const managedContest = (c: Parameters<typeof managedCampaignOfKind>[0], id: stri
 export const judgingCampaignRoutes = createApp()
   .post(
     '/:id/judges',
-    describeRoute({ tags: ['Contests'], summary: 'Add a judge to the panel by user id or phone (organizers)', responses: { 201: json(v.object({ judges: v.array(v.unknown()) }), 'Added') } }),
+    describeRoute({ tags: ['Contests'], summary: 'Add a judge to the panel by user id or phone (organizers)', responses: { 201: json(JudgesResponse, 'Added') } }),
     valid('param', v.object({ id: Id })),
     valid('json', JudgeBody),
     async (c) => {
@@ -37,7 +37,7 @@ export const judgingCampaignRoutes = createApp()
   )
   .get(
     '/:id/judges',
-    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers)', responses: { 200: json(v.object({ judges: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers)', responses: { 200: json(JudgesResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedContest(c, c.req.valid('param').id);
@@ -49,7 +49,7 @@ export const judgingCampaignRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'Open a judging round (初评/复评/终评) with weighted criteria; entries: all approved, the top N of the previous round, or chosen ids; assigned to all judges or k random judges per work, never to a judge of the work’s own unit or their own work',
-      responses: { 201: json(v.object({ round: v.unknown(), assigned: v.number(), entries: v.number() }), 'Opened') },
+      responses: { 201: json(RoundOpened, 'Opened') },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', RoundBody),
@@ -89,7 +89,7 @@ export const judgingCampaignRoutes = createApp()
   )
   .get(
     '/:id/judging-rounds',
-    describeRoute({ tags: ['Contests'], summary: 'Judging rounds with each judge’s progress (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Judging rounds with each judge’s progress (organizers)', responses: { 200: json(RoundList) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedContest(c, c.req.valid('param').id);
@@ -100,7 +100,7 @@ export const judgingCampaignRoutes = createApp()
 
 export const judgingRoundRoutes = createApp().post(
   '/:id/close',
-  describeRoute({ tags: ['Contests'], summary: 'Close a round (organizers); records which judges had not finished', responses: { 200: json(v.object({ round: v.unknown() })) } }),
+  describeRoute({ tags: ['Contests'], summary: 'Close a round (organizers); records which judges had not finished', responses: { 200: json(RoundResponse) } }),
   valid('param', v.object({ id: Id })),
   async (c) => {
     const round = await getRound(c.var.db, c.req.valid('param').id);
@@ -115,7 +115,7 @@ export const judgingRoundRoutes = createApp().post(
 
 export const judgingRoutes = createApp().get(
   '/assignments',
-  describeRoute({ tags: ['Contests'], summary: 'My assignments as a judge (blind: no author, no unit)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+  describeRoute({ tags: ['Contests'], summary: 'My assignments as a judge (blind: no author, no unit)', responses: { 200: json(AssignmentList) } }),
   async (c) => {
     const viewer = requireViewer(c);
     const rows = await assignmentsOfJudge(c.var.db, viewer.id);

@@ -12,7 +12,7 @@ import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { Id } from '../../../../shared/contracts/common';
 import { DriveSettings } from '../../../../shared/contracts/campaigns';
-import { IdempotencyKey, MAX_RECEIPT_BYTES, MessageBody, PledgeBody, PledgeQuery, PledgeRejectBody, VerifyBody } from '../../../../shared/contracts/drive';
+import { DonorPage, DriveReportResponse, IdempotencyKey, MAX_RECEIPT_BYTES, MessageBody, PledgeBody, PledgePage, PledgeQuery, PledgeRejectBody, PledgeResponse, ProgressResponse, VerifyBody, type PledgeDto } from '../../../../shared/contracts/drive';
 import { IMAGE_TYPES, sniff } from '../../../../shared/image';
 import { maskName } from '../../../../shared/mask';
 import { validationError } from '../../lib/validate';
@@ -30,7 +30,7 @@ const ANONYMOUS = '爱心人士';
 
 const driveOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'drive');
 
-export function pledgeDto(p: PledgeRow, extra: Record<string, unknown> = {}) {
+export function pledgeDto(p: PledgeRow, extra: { userName?: string | null; orgUnitName?: string | null } = {}): PledgeDto {
   return {
     id: p.id, campaignId: p.campaignId, amount: p.amount, verifiedAmount: p.verifiedAmount, displayName: p.displayName, anonymous: p.anonymous,
     message: p.message, messageStatus: p.messageStatus, orgUnitId: p.orgUnitId, status: p.status, reason: p.reason,
@@ -50,7 +50,7 @@ export const driveCampaignRoutes = createApp()
       tags: ['Drives'],
       summary: 'Pledge (amount in fen). Header Idempotency-Key (required, ≤255): the same key and body replay the first response and create nothing, also in parallel; another body → 422.',
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 255 } }],
-      responses: { 201: json(v.object({ pledge: v.unknown() }), 'Pledged') },
+      responses: { 201: json(PledgeResponse, 'Pledged') },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', PledgeBody),
@@ -94,7 +94,7 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/progress',
-    describeRoute({ tags: ['Drives'], summary: 'Progress (public, CORS *): goal, pledged, verified, donors — fen', responses: { 200: json(v.object({ goal: v.number(), pledged: v.number(), verified: v.number(), donors: v.number(), updatedAt: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Progress (public, CORS *): goal, pledged, verified, donors — fen', responses: { 200: json(ProgressResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const campaign = await driveOf(c, c.req.valid('param').id);
@@ -107,7 +107,7 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/donors',
-    describeRoute({ tags: ['Drives'], summary: 'Donor wall: newest first; anonymous as 爱心人士, names masked, messages only once approved', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Donor wall: newest first; anonymous as 爱心人士, names masked, messages only once approved', responses: { 200: json(DonorPage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ limit: PledgeQuery.entries.limit, cursor: PledgeQuery.entries.cursor })),
     async (c) => {
@@ -128,7 +128,7 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/pledges',
-    describeRoute({ tags: ['Drives'], summary: 'Pledges: ?mine=true (我的捐赠), or the organizers’ queue of their subtree (status, unit, messages=pending)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Pledges: ?mine=true (我的捐赠), or the organizers’ queue of their subtree (status, unit, messages=pending)', responses: { 200: json(PledgePage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', PledgeQuery),
     async (c) => {
@@ -152,7 +152,7 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/drive-report',
-    describeRoute({ tags: ['Drives'], summary: 'Organizers: totals by unit and by day, verified vs pledged, receipts waiting (?format=xlsx for Excel)', responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Organizers: totals by unit and by day, verified vs pledged, receipts waiting (?format=xlsx for Excel)', responses: { 200: json(DriveReportResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ orgUnitId: v.optional(Id), format: v.optional(v.picklist(['json', 'xlsx', 'csv']), 'json') })),
     async (c) => {
@@ -184,7 +184,7 @@ export const pledgeRoutes = createApp()
     describeRoute({
       tags: ['Drives'], summary: 'Upload the donation platform’s receipt (multipart `receipt`: JPEG/PNG/WebP/PDF by magic bytes, ≤5 MB) — the pledger',
       requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { receipt: { type: 'string', format: 'binary' } } } } } },
-      responses: { 200: json(v.object({ pledge: v.unknown() })) },
+      responses: { 200: json(PledgeResponse) },
     }),
     valid('param', v.object({ id: Id })),
     async (c) => {
@@ -225,7 +225,7 @@ export const pledgeRoutes = createApp()
   )
   .post(
     '/:id/verify',
-    describeRoute({ tags: ['Drives'], summary: 'Verify a pledge with the amount actually given (organizers of its unit’s subtree); counts toward progress and ranking', responses: { 200: json(v.object({ pledge: v.unknown() })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Verify a pledge with the amount actually given (organizers of its unit’s subtree); counts toward progress and ranking', responses: { 200: json(PledgeResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', VerifyBody),
     async (c) => {
@@ -239,7 +239,7 @@ export const pledgeRoutes = createApp()
   )
   .post(
     '/:id/reject',
-    describeRoute({ tags: ['Drives'], summary: 'Reject a pledge with a reason the pledger sees (organizers)', responses: { 200: json(v.object({ pledge: v.unknown() })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Reject a pledge with a reason the pledger sees (organizers)', responses: { 200: json(PledgeResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', PledgeRejectBody),
     async (c) => {
@@ -250,7 +250,7 @@ export const pledgeRoutes = createApp()
   )
   .post(
     '/:id/message',
-    describeRoute({ tags: ['Drives'], summary: 'Show or hide a pledge’s message on the donor wall (organizers)', responses: { 200: json(v.object({ pledge: v.unknown() })) } }),
+    describeRoute({ tags: ['Drives'], summary: 'Show or hide a pledge’s message on the donor wall (organizers)', responses: { 200: json(PledgeResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', MessageBody),
     async (c) => {

@@ -1,10 +1,10 @@
-import * as v from 'valibot';
 import { maskName, maskPhone } from '../../../../shared/mask';
-import { WAITLIST_STATUSES, effectiveStatus } from '../../../../shared/waitlist';
+import { effectiveStatus } from '../../../../shared/waitlist';
+import { WaitlistEntry, type BookingDto, type WaitlistEntryDto } from '../../../../shared/contracts/exhibition';
 import type { BookingRow, WaitlistRow } from '../../../../db/queries/exhibition';
 
 /** A booking as the API shows it: names and phones masked unless staff (or the holder) read it. */
-export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number) {
+export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number): BookingDto {
   return {
     ...(fromWaitlist === undefined ? {} : { fromWaitlist: !!fromWaitlist }),
     id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
@@ -15,7 +15,7 @@ export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: str
 }
 
 /** A waiting-list entry, for its holder or the exhibition's staff (never the public). */
-export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string }, now = Date.now()) {
+export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string }, now = Date.now()): WaitlistEntryDto {
   const status = effectiveStatus(r.w.status, r.slotEndsAt, now);
   return {
     id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone: r.w.phone,
@@ -26,8 +26,4 @@ export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookin
     createdAt: r.w.createdAt, resolvedAt: r.w.resolvedAt,
   };
 }
-export const WaitlistEntry = v.object({
-  id: v.string(), campaignId: v.string(), slotId: v.string(), status: v.picklist(WAITLIST_STATUSES), partySize: v.number(), day: v.string(), name: v.string(), phone: v.string(),
-  position: v.nullable(v.number()), slot: v.object({ startsAt: v.string(), endsAt: v.string() }),
-  booking: v.nullable(v.object({ id: v.string(), code: v.string(), status: v.string(), qrUrl: v.string() })), createdAt: v.string(), resolvedAt: v.nullable(v.string()),
-});
+export { WaitlistEntry };

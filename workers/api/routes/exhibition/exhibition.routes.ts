@@ -10,8 +10,8 @@ import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
-import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody, WaitlistBody } from '../../../../shared/contracts/exhibition';
-import { effectiveStatus, slotAction } from '../../../../shared/waitlist';
+import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
+import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -34,11 +34,10 @@ const EARLY_MS = 30 * 60e3;
 const exhibitionOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'exhibition');
 
 /** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
-const slotDto = (s: SlotRow & { waiting?: number }) => ({
+const slotDto = (s: SlotRow & { waiting?: number }): SlotDto => ({
   id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, booked: s.booked, remaining: Math.max(0, s.capacity - s.booked), closed: s.closed,
   ...(s.waiting === undefined ? {} : { waiting: s.waiting }),
 });
-const SlotItem = v.object({ id: v.string(), startsAt: v.string(), endsAt: v.string(), capacity: v.number(), booked: v.number(), remaining: v.number(), closed: v.boolean(), waiting: v.optional(v.number()) });
 const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.startsAt)}–${chinaTime(s.endsAt)}`;
 /** Repeated no-shows block new bookings — and joining waiting lists — for a while (settings). */
 async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
@@ -69,7 +68,7 @@ function schedule(g: { from: string; to: string; weekdays: number[]; times: Arra
 export const exhibitionCampaignRoutes = createApp()
   .post(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers', responses: { 201: json(v.object({ created: v.number() }), 'Created') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers', responses: { 201: json(SlotsCreated, 'Created') } }),
     valid('param', v.object({ id: Id })),
     valid('json', SlotsBody),
     async (c) => {
@@ -88,7 +87,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .get(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats and the number of entries on each waiting list (public); ?from=&to= (ISO)', responses: { 200: json(v.object({ items: v.array(SlotItem) })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats and the number of entries on each waiting list (public); ?from=&to= (ISO)', responses: { 200: json(SlotList) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))), to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))) })),
     async (c) => {
@@ -101,7 +100,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(v.object({ booking: v.object({ id: v.string(), code: v.string(), status: v.string() }) }), 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', BookingBody),
     async (c) => {
@@ -156,7 +155,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/group-bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer books seats for a branch (its members visit together)', responses: { 201: json(v.object({ booking: v.unknown() }), 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer books seats for a branch (its members visit together)', responses: { 201: json(BookingResponse, 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', GroupBookingBody),
     async (c) => {
@@ -175,7 +174,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .get(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: '我的预约 (?mine=true), or all bookings for organizers with filters (slot, day, status)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: '我的预约 (?mine=true), or all bookings for organizers with filters (slot, day, status)', responses: { 200: json(BookingPage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', BookingQuery),
     async (c) => {
@@ -212,7 +211,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .get(
     '/:id/visit-stats',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Visitor statistics (organizers): booked, checked in, no-shows (people), inside today, by day, slot and org unit', responses: { 200: json(v.object({ booked: v.number(), checkedIn: v.number(), noShows: v.number(), byDay: v.array(v.unknown()), byOrgUnit: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Visitor statistics (organizers): booked, checked in, no-shows (people), inside today, by day, slot and org unit', responses: { 200: json(VisitStatsResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
@@ -257,7 +256,7 @@ async function staffFor(c: Context<AppEnv>, b: BookingRow) {
 export const bookingRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Exhibitions'], summary: 'A ticket by its code (its holder or the exhibition’s staff)', responses: { 200: json(v.object({ booking: v.unknown() })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'A ticket by its code (its holder or the exhibition’s staff)', responses: { 200: json(TicketResponse) } }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/)) })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -282,7 +281,7 @@ export const bookingRoutes = createApp()
   )
   .post(
     '/:code/check-in',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Check a visitor in by ticket code (the exhibition’s organizers and staff): 已入场; again → 409 重复入场; another exhibition’s code → 404 非本展览; outside the slot → 409 不在预约时段', responses: { 200: json(v.object({ result: v.literal('checked_in'), booking: v.unknown(), insideToday: v.number() })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Check a visitor in by ticket code (the exhibition’s organizers and staff): 已入场; again → 409 重复入场; another exhibition’s code → 404 非本展览; outside the slot → 409 不在预约时段', responses: { 200: json(CheckInResponse) } }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.ex_other')) })),
     valid('json', CheckInBody),
     async (c) => {
@@ -312,7 +311,7 @@ export const bookingRoutes = createApp()
   )
   .post(
     '/:id/cancel',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Cancel a booking (its holder, or staff) — frees the seats', responses: { 200: json(v.object({ booking: v.unknown() })) } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Cancel a booking (its holder, or staff) — frees the seats', responses: { 200: json(BookingResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);

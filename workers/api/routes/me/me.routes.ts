@@ -5,27 +5,12 @@ import { valid } from '../../lib/validate';
 import { requireViewer } from '../../lib/authz';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
+import { ActivityPage, MyBookings, MyWaitlist } from '../../../../shared/contracts/me';
 import { listUserActivity } from '../../../../db/queries/activity';
 import { json } from '../../lib/openapi';
 import { myBookings, myWaitlist } from '../../../../db/queries/exhibition';
-import { bookingDto, waitlistDto, WaitlistEntry } from '../exhibition/exhibition.dto';
+import { bookingDto, waitlistDto } from '../exhibition/exhibition.dto';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
-
-const ActivityItem = v.object({
-  id: v.string(),
-  type: v.string(),
-  campaignId: v.nullable(v.string()),
-  campaignTitle: v.nullable(v.string()),
-  campaignKind: v.nullable(v.string()),
-  points: v.number(),
-  quantity: v.number(),
-  occurredAt: v.string(),
-});
-const ActivityPage = v.object({
-  items: v.array(ActivityItem),
-  nextCursor: v.nullable(v.string()),
-  totals: v.object({ points: v.number(), events: v.number() }),
-});
 
 export const meRoutes = createApp()
   .get(
@@ -42,7 +27,7 @@ export const meRoutes = createApp()
   )
   .get(
     '/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first; `fromWaitlist` marks one a waiting list gave me (候补成功)', responses: { 200: { description: 'OK' } } }),
+    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first; `fromWaitlist` marks one a waiting list gave me (候补成功)', responses: { 200: json(MyBookings) } }),
     async (c) => {
       const viewer = requireViewer(c);
       const rows = await myBookings(c.var.db, viewer.id, 100);
@@ -54,7 +39,7 @@ export const meRoutes = createApp()
     describeRoute({
       tags: ['Exhibitions'],
       summary: '我的候补: my waiting-list entries across every exhibition, latest slot first, each with its place in line while waiting and its booking once it got seats',
-      responses: { 200: json(v.object({ items: v.array(v.object({ ...WaitlistEntry.entries, campaign: v.object({ title: v.string(), slug: v.nullable(v.string()) }) })) })) },
+      responses: { 200: json(MyWaitlist) },
     }),
     async (c) => {
       const viewer = requireViewer(c);

@@ -10,7 +10,7 @@ import type { AppEnv, Viewer } from '../../lib/env';
 import { newId, nowIso } from '../../../../db/ids';
 import { boardContext, boardStub, scoreWrite } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
-import { AnswerBody, AnswerResponse, AttemptView, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
+import { AnswerBody, AnswerResponse, AttemptResponse, AttemptView, QuizLobby, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
@@ -188,7 +188,7 @@ export const quizCampaignRoutes = createApp()
   )
   .get(
     '/:id/quiz/me',
-    describeRoute({ tags: ['Quiz'], summary: "The lobby: the stage open now, attempts left today, today's points, best result and any attempt in progress", responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Quiz'], summary: "The lobby: the stage open now, attempts left today, today's points, best result and any attempt in progress", responses: { 200: json(QuizLobby) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -306,7 +306,7 @@ export const attemptRoutes = createApp()
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Quiz'], summary: 'An attempt; when finished, its result (score, rank, time, and the questions with answers when the campaign reveals them)', responses: { 200: json(v.object({ attempt: AttemptView, result: v.optional(v.unknown()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'An attempt; when finished, its result (score, rank, time, and the questions with answers when the campaign reveals them)', responses: { 200: json(AttemptResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);

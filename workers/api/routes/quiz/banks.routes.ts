@@ -8,8 +8,8 @@ import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { parseTable, readUpload, tableFile } from '../../lib/tables';
-import { ListQuery } from '../../../../shared/contracts/common';
-import { CreateBankBody, QuestionBody } from '../../../../shared/contracts/quiz';
+import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, QuestionResponse, type QuestionDto } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -43,7 +43,7 @@ function toQuestion(b: v.InferOutput<typeof QuestionBody>): ParsedQuestion {
   return { type: b.type, stem: b.stem, options, answer, explanation: b.explanation, source: b.source, tags: b.tags, difficulty: b.difficulty };
 }
 
-export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}) {
+export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}): QuestionDto {
   return { id: q.id, bankId: q.bankId, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, updatedAt: q.updatedAt };
 }
 
@@ -66,7 +66,7 @@ export const bankRoutes = createApp()
   )
   .post(
     '/',
-    describeRoute({ tags: ['Quiz'], summary: 'Create a question bank owned by an org unit (its organizers)', responses: { 201: json(v.object({ bank: v.object({ id: v.string(), title: v.string(), orgUnitId: v.string() }) }), 'Created') } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Create a question bank owned by an org unit (its organizers)', responses: { 201: json(BankResponse, 'Created') } }),
     valid('json', CreateBankBody),
     async (c) => {
       const body = c.req.valid('json');
@@ -80,7 +80,7 @@ export const bankRoutes = createApp()
   )
   .get(
     '/',
-    describeRoute({ tags: ['Quiz'], summary: 'Question banks the signed-in organizer manages, with question counts', responses: { 200: json(v.object({ items: v.array(v.object({ id: v.string(), title: v.string(), questionCount: v.number() })) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Question banks the signed-in organizer manages, with question counts', responses: { 200: json(BankList) } }),
     async (c) => {
       const viewer = requireViewer(c);
       const scope = scopeOf(viewer);
@@ -89,7 +89,7 @@ export const bankRoutes = createApp()
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Quiz'], summary: 'One question bank (organizers of its unit)', responses: { 200: json(v.object({ bank: v.unknown() })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'One question bank (organizers of its unit)', responses: { 200: json(BankResponse) } }),
     valid('param', IdParam),
     async (c) => {
       const { bank } = await managedBank(c, c.req.valid('param').id);
@@ -99,7 +99,7 @@ export const bankRoutes = createApp()
   )
   .get(
     '/:id/questions',
-    describeRoute({ tags: ['Quiz'], summary: 'Questions of a bank, with answers (organizers of the bank’s unit)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Questions of a bank, with answers (organizers of the bank’s unit)', responses: { 200: json(QuestionPage) } }),
     valid('param', IdParam),
     valid('query', v.strictObject(ListQuery)),
     async (c) => {
@@ -112,7 +112,7 @@ export const bankRoutes = createApp()
   )
   .post(
     '/:id/questions',
-    describeRoute({ tags: ['Quiz'], summary: 'Add a question (single | multiple | judge | blank); the same stem twice → 409', responses: { 201: json(v.object({ question: v.unknown() }), 'Created') } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Add a question (single | multiple | judge | blank); the same stem twice → 409', responses: { 201: json(QuestionResponse, 'Created') } }),
     valid('param', IdParam),
     valid('json', QuestionBody),
     async (c) => {
@@ -180,7 +180,7 @@ export const bankRoutes = createApp()
 export const questionRoutes = createApp()
   .patch(
     '/:id',
-    describeRoute({ tags: ['Quiz'], summary: 'Edit a question (the whole question is sent)', responses: { 200: json(v.object({ question: v.unknown() })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Edit a question (the whole question is sent)', responses: { 200: json(QuestionResponse) } }),
     valid('param', IdParam),
     valid('json', QuestionBody),
     async (c) => {

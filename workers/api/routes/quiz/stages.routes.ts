@@ -9,7 +9,7 @@ import { canManagePath } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardContext, boardStub } from '../../lib/boards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
-import { AdvanceQuery, StageBody, StagePatch } from '../../../../shared/contracts/quiz';
+import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, StageBody, StageList, StagePatch, StageResponse } from '../../../../shared/contracts/quiz';
 import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
@@ -53,7 +53,7 @@ function checkWindow(startsAt: string, endsAt: string) {
 export const stageRoutes = createApp()
   .get(
     '/:id/stages',
-    describeRoute({ tags: ['Quiz'], summary: 'Stages of a quiz contest in order (organizers also see settings and rules)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Stages of a quiz contest in order (organizers also see settings and rules)', responses: { 200: json(StageList) } }),
     valid('param', IdParam),
     async (c) => {
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
@@ -69,7 +69,7 @@ export const stageRoutes = createApp()
   )
   .post(
     '/:id/stages',
-    describeRoute({ tags: ['Quiz'], summary: 'Add the next stage (organizers): schedule, banks and rules of its own, and how people advance from it', responses: { 201: json(v.object({ stage: v.unknown() }), 'Created') } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Add the next stage (organizers): schedule, banks and rules of its own, and how people advance from it', responses: { 201: json(StageResponse, 'Created') } }),
     valid('param', IdParam),
     valid('json', StageBody),
     async (c) => {
@@ -85,7 +85,7 @@ export const stageRoutes = createApp()
   )
   .patch(
     '/:id/stages/:stageId',
-    describeRoute({ tags: ['Quiz'], summary: 'Edit a stage (organizers)', responses: { 200: json(v.object({ stage: v.unknown() })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Edit a stage (organizers)', responses: { 200: json(StageResponse) } }),
     valid('param', StageParam),
     valid('json', StagePatch),
     async (c) => {
@@ -107,7 +107,7 @@ export const stageRoutes = createApp()
     describeRoute({
       tags: ['Quiz'],
       summary: 'Apply the stage’s advancement rule (top N, top N per unit, or score ≥ threshold; ties at the cut all advance). ?dryRun=true previews; otherwise publishes 入围名单 for the next stage.',
-      responses: { 200: json(v.object({ advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })), nextStageId: v.string(), dryRun: v.boolean() })) },
+      responses: { 200: json(AdvanceResponse) },
     }),
     valid('param', StageParam),
     valid('query', AdvanceQuery),
@@ -137,7 +137,7 @@ export const stageRoutes = createApp()
   )
   .get(
     '/:id/stages/:stageId/admissions',
-    describeRoute({ tags: ['Quiz'], summary: '入围名单 of a stage (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: '入围名单 of a stage (organizers)', responses: { 200: json(AdmissionList) } }),
     valid('param', StageParam),
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
@@ -149,7 +149,7 @@ export const stageRoutes = createApp()
   )
   .get(
     '/:id/quiz-stats',
-    describeRoute({ tags: ['Quiz'], summary: 'Per-question statistics (organizers): answered, correct rate, average seconds — the hardest first', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Per-question statistics (organizers): answered, correct rate, average seconds — the hardest first', responses: { 200: json(QuizStats) } }),
     valid('param', IdParam),
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
@@ -159,7 +159,7 @@ export const stageRoutes = createApp()
   )
   .get(
     '/:id/attempts',
-    describeRoute({ tags: ['Quiz'], summary: 'Attempts of a quiz (organizers); ?flagged=true for those answered faster than a person could', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Quiz'], summary: 'Attempts of a quiz (organizers); ?flagged=true for those answered faster than a person could', responses: { 200: json(AttemptPage) } }),
     valid('param', IdParam),
     valid('query', v.strictObject({ ...ListQuery, flagged: v.optional(v.picklist(['true', 'false'])) })),
     async (c) => {

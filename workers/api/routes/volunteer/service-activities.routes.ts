@@ -16,7 +16,7 @@ import {
   cancelServiceActivity, cancelSignup, checkIn, checkOut, getRecord, getServiceActivity, getSignup, insertServiceActivity, listServiceActivities,
   listSignups, signUp, updateServiceActivity, type ServiceActivity,
 } from '../../../../db/queries/volunteer';
-import { CheckBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivityQuery } from '../../../../shared/contracts/volunteer';
+import { CheckBody, CheckResponse, CodeScreenResponse, ServiceActivityBody, ServiceActivityPatch, ServiceActivityQuery, SignupList } from '../../../../shared/contracts/volunteer';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskPhone } from '../../../../shared/mask';
 import {
@@ -190,7 +190,7 @@ export const serviceActivityRoutes = createApp()
   )
   .get(
     '/:id/signups',
-    describeRoute({ tags: ['Service activities'], summary: 'The sign-up list with check-in/out times and hours (organizers of the activity’s unit; phones masked)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
+    describeRoute({ tags: ['Service activities'], summary: 'The sign-up list with check-in/out times and hours (organizers of the activity’s unit; phones masked)', responses: { 200: json(SignupList) } }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -222,7 +222,7 @@ export const serviceActivityRoutes = createApp()
     describeRoute({
       tags: ['Service activities'],
       summary: 'The check-in code to show at the place (organizers of the activity’s unit, never public): 6 digits from HMAC-SHA256(codeSecret, minute), new every minute; the current and the previous one are accepted. With the check-in link and its QR (SVG)',
-      responses: { 200: json(v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema })) },
+      responses: { 200: json(CodeScreenResponse) },
     }),
     valid('param', IdParam),
     async (c) => {
@@ -241,7 +241,7 @@ export const serviceActivityRoutes = createApp()
       tags: ['Service activities'],
       summary:
         'Check in, then out, with the code shown at the place (signed-up participants). In: from 30 min before the start to the end; out: until 2 h after the end. At check-out the hours (clipped to the activity, down to the half hour, within the daily maximum) become a pending service record (source checkin) in the same batch. Wrong/expired code → 400; not signed up → 403; twice → 409; too many guesses → 429',
-      responses: { 200: json(v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivitySchema, record: v.nullable(v.unknown()), hours: v.number(), computedHours: v.number() })) },
+      responses: { 200: json(CheckResponse) },
     }),
     valid('param', IdParam),
     valid('json', CheckBody),

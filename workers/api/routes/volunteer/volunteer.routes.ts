@@ -12,7 +12,7 @@ import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
-import { PairBody, RecordBody, RecordQuery, RejectBody, ReviewRecordsBody, UnlinkBody } from '../../../../shared/contracts/volunteer';
+import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { chinaDay } from '../../../../shared/i18n';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
@@ -41,7 +41,7 @@ async function rankHours(c: Context<AppEnv>, campaign: CampaignRecord, rows: Arr
 export const volunteerCampaignRoutes = createApp()
   .post(
     '/:id/invites',
-    describeRoute({ tags: ['Volunteers'], summary: 'A member’s personal "1+1" invite (code, link; QR at /invites/{code}/qr.svg); the same one every time', responses: { 200: json(v.object({ code: v.string(), url: v.string() })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'A member’s personal "1+1" invite (code, link; QR at /invites/{code}/qr.svg); the same one every time', responses: { 200: json(InviteLink) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -58,7 +58,7 @@ export const volunteerCampaignRoutes = createApp()
     describeRoute({
       tags: ['Volunteers'],
       summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone again → 409; member over the cap → 422; no consent → 400.',
-      responses: { 201: json(v.object({ pair: v.unknown() }), 'Registered') },
+      responses: { 201: json(PairCreated, 'Registered') },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', PairBody),
@@ -98,7 +98,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/pairs',
-    describeRoute({ tags: ['Volunteers'], summary: 'Pairs by org unit (organizers of the subtree; full phones for the 台账)', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Pairs by org unit (organizers of the subtree; full phones for the 台账)', responses: { 200: json(PairPage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ limit: RecordQuery.entries.limit, cursor: RecordQuery.entries.cursor, orgUnitId: v.optional(Id) })),
     async (c) => {
@@ -135,7 +135,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .post(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date, hours in half-hour steps, what was done) → pending until an organizer approves', responses: { 201: json(v.object({ record: v.unknown() }), 'Reported') } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date, hours in half-hour steps, what was done) → pending until an organizer approves', responses: { 201: json(RecordResponse, 'Reported') } }),
     valid('param', v.object({ id: Id })),
     valid('json', RecordBody),
     async (c) => {
@@ -162,7 +162,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Service records: the approval queue of the organizer’s subtree (filters: status, unit, date range), or ?mine=true', responses: { 200: json(v.object({ items: v.array(v.unknown()), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Service records: the approval queue of the organizer’s subtree (filters: status, unit, date range), or ?mine=true', responses: { 200: json(RecordPage) } }),
     valid('param', v.object({ id: Id })),
     valid('query', RecordQuery),
     async (c) => {
@@ -220,7 +220,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/volunteer-stats',
-    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit', responses: { 200: json(v.object({ pairs: v.number(), residents: v.number(), members: v.number(), approvedHours: v.number(), leadRate: v.number() })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit', responses: { 200: json(VolunteerStatsResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ orgUnitId: v.optional(Id) })),
     async (c) => {
@@ -240,7 +240,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/my-volunteer',
-    describeRoute({ tags: ['Volunteers'], summary: '我的1+1: my invite, my pairs, my hours (approved and pending)', responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Volunteers'], summary: '我的1+1: my invite, my pairs, my hours (approved and pending)', responses: { 200: json(MyVolunteer) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -264,7 +264,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/certificate',
-    describeRoute({ tags: ['Volunteers'], summary: 'My service certificate: totals and a verification code/QR (approved hours only)', responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'My service certificate: totals and a verification code/QR (approved hours only)', responses: { 200: json(CertificateResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -303,7 +303,7 @@ async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Arr
 export const serviceRecordRoutes = createApp()
   .post(
     '/:id/approve',
-    describeRoute({ tags: ['Volunteers'], summary: 'Approve a pending record (organizers of the member’s subtree)', responses: { 200: json(v.object({ record: v.unknown() })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Approve a pending record (organizers of the member’s subtree)', responses: { 200: json(RecordResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const r = await getRecord(c.var.db, c.req.valid('param').id);
@@ -319,7 +319,7 @@ export const serviceRecordRoutes = createApp()
   )
   .post(
     '/:id/reject',
-    describeRoute({ tags: ['Volunteers'], summary: 'Reject a pending record with a reason the member sees', responses: { 200: json(v.object({ record: v.unknown() })) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Reject a pending record with a reason the member sees', responses: { 200: json(RecordResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', RejectBody),
     async (c) => {
@@ -354,7 +354,7 @@ export const pairRoutes = createApp().post(
 export const inviteRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Volunteers'], summary: 'An invite (public): who invites (masked), the campaign, what "1+1" means, the consent text and whether places are left', responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'An invite (public): who invites (masked), the campaign, what "1+1" means, the consent text and whether places are left', responses: { 200: json(InviteView) } }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.vol_invite_missing')) })),
     async (c) => {
       const invite = await inviteByCode(c.var.db, c.req.valid('param').code);
@@ -384,7 +384,7 @@ export const inviteRoutes = createApp()
 export const certificateRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Volunteers'], summary: 'Verify a service certificate (public): masked name, approved hours, issuing unit', responses: { 200: json(v.unknown()) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Verify a service certificate (public): masked name, approved hours, issuing unit', responses: { 200: json(CertificateCheck) } }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
     async (c) => {
       const cert = await certificateByCode(c.var.db, c.req.valid('param').code);

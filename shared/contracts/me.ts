@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { CAMPAIGN_KINDS } from '../kinds';
+import { BookingSchema, WaitlistEntry } from './exhibition';
+
+/**
+ * 我的: what the signed-in user reads about themselves across campaigns.
+ * (The user and memberships are in ./auth; MeResponse lives there with them.)
+ */
+
+/** One thing the user did; `type` is one of ACTIVITY_TYPES (shared/metrics) — kept open so older clients read new types. */
+export const ActivityItem = v.object({
+  id: v.string(),
+  type: v.string(),
+  campaignId: v.nullable(v.string()),
+  campaignTitle: v.nullable(v.string()),
+  campaignKind: v.nullable(v.picklist(CAMPAIGN_KINDS)),
+  points: v.number(),
+  quantity: v.number(),
+  occurredAt: v.string(),
+});
+export type ActivityItemDto = v.InferOutput<typeof ActivityItem>;
+export const ActivityPage = v.object({
+  items: v.array(ActivityItem),
+  nextCursor: v.nullable(v.string()),
+  totals: v.object({ points: v.number(), events: v.number() }),
+});
+export type ActivityPageDto = v.InferOutput<typeof ActivityPage>;
+
+const CampaignRef = v.object({ title: v.string(), slug: v.nullable(v.string()) });
+/** 我的预约 across every exhibition. */
+export const MyBookings = v.object({ items: v.array(v.object({ ...BookingSchema.entries, campaign: CampaignRef })) });
+export type MyBooking = v.InferOutput<typeof MyBookings>['items'][number];
+/** 我的候补 across every exhibition. */
+export const MyWaitlist = v.object({ items: v.array(v.object({ ...WaitlistEntry.entries, campaign: CampaignRef })) });
+export type MyWaitlistEntry = v.InferOutput<typeof MyWaitlist>['items'][number];

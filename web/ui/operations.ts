@@ -1,0 +1,153 @@
+import type { InferInput, InferOutput } from 'valibot';
+import type { LoginBody, MeResponse, RegisterBody, UserResponse } from '@shared/contracts/auth';
+import type { CampaignResponse, Campaign } from '@shared/contracts/campaigns';
+import type {
+  AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
+  RoundList, RoundOpened, RoundResponse, ScoreBody, VotePage, VoteResponse,
+} from '@shared/contracts/contest';
+import type { DonorPage, DriveReportResponse, MessageBody, PledgeBody, PledgePage, PledgeRejectBody, PledgeResponse, ProgressResponse, VerifyBody } from '@shared/contracts/drive';
+import type {
+  BookingBody, BookingPage, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse,
+  WaitlistBody, WaitlistEntry,
+} from '@shared/contracts/exhibition';
+import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
+import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
+import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
+import type {
+  AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
+  QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
+} from '@shared/contracts/quiz';
+import type {
+  CertificateCheck, CertificateResponse, CheckBody, CheckResponse, CodeScreenResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage,
+  RecordResponse, RejectBody, ReviewRecordsBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivitySchema, SignupList, UnlinkBody, VolunteerStatsResponse,
+} from '@shared/contracts/volunteer';
+
+/*
+ * The API's operations, typed from the contracts in shared/contracts: what each answers
+ * (`res`) and, for writes, what it takes (`body`, the schema's input). Type-only: nothing of
+ * valibot reaches a bundle. `call()` in ./api.ts takes an operation's name, its path
+ * parameters, query and body, and answers with the contract's type — so a screen and the
+ * server cannot disagree about a shape without the compiler saying so.
+ */
+
+type Out<S> = S extends import('valibot').GenericSchema ? InferOutput<S> : never;
+type In<S> = S extends import('valibot').GenericSchema ? InferInput<S> : never;
+interface Op<R, B = never> { res: R; body: B }
+type Item<S> = { items: Array<Out<S>> };
+type Obj<K extends string, S> = { [k in K]: Out<S> };
+
+export interface Operations {
+  // accounts
+  'GET /me': Op<Out<typeof MeResponse>>;
+  'POST /auth/register': Op<Out<typeof UserResponse>, In<typeof RegisterBody>>;
+  'POST /auth/login': Op<Out<typeof UserResponse>, In<typeof LoginBody>>;
+  'POST /auth/logout': Op<void>;
+  'GET /me/activity': Op<Out<typeof ActivityPage>>;
+  'GET /me/bookings': Op<Out<typeof MyBookings>>;
+  'GET /me/waitlist': Op<Out<typeof MyWaitlist>>;
+  // org tree
+  'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
+  'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;
+  'GET /org-units/{id}/metrics': Op<Out<typeof Metrics>>;
+  'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
+  'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
+  // campaigns and leaderboards
+  'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
+  'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
+  'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
+  'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;
+  'POST /campaigns/{id}/leaderboard/scores': Op<{ accepted: number }, In<typeof ScoresBody>>;
+  'POST /campaigns/{id}/leaderboard/freeze': Op<Out<typeof FreezeResponse>, In<typeof FreezeBody>>;
+  'POST /campaigns/{id}/leaderboard/unfreeze': Op<Out<typeof FreezeResponse>, In<typeof FreezeBody>>;
+  // quiz
+  'GET /campaigns/{id}/quiz/me': Op<Out<typeof QuizLobby>>;
+  'POST /campaigns/{id}/attempts': Op<Obj<'attempt', typeof AttemptView>, In<typeof StartAttemptBody>>;
+  'GET /attempts/{id}': Op<Out<typeof AttemptResponse>>;
+  'POST /attempts/{id}/answers': Op<Out<typeof AnswerResponse>, In<typeof AnswerBody>>;
+  'GET /campaigns/{id}/stages': Op<Out<typeof StageList>>;
+  'POST /campaigns/{id}/stages': Op<Out<typeof StageResponse>, In<typeof StageBody>>;
+  'PATCH /campaigns/{id}/stages/{stageId}': Op<Out<typeof StageResponse>, In<typeof StagePatch>>;
+  'POST /campaigns/{id}/stages/{stageId}/advance': Op<Out<typeof AdvanceResponse>>;
+  'GET /campaigns/{id}/stages/{stageId}/admissions': Op<Out<typeof AdmissionList>>;
+  'GET /campaigns/{id}/quiz-stats': Op<Out<typeof QuizStats>>;
+  'GET /campaigns/{id}/attempts': Op<Out<typeof AttemptPage>>;
+  'GET /question-banks': Op<Out<typeof BankList>>;
+  'POST /question-banks': Op<Out<typeof BankResponse>, In<typeof CreateBankBody>>;
+  'GET /question-banks/{id}': Op<Out<typeof BankResponse>>;
+  'GET /question-banks/{id}/questions': Op<Out<typeof QuestionPage>>;
+  'POST /question-banks/{id}/questions': Op<Out<typeof QuestionResponse>, In<typeof QuestionBody>>;
+  'PATCH /questions/{id}': Op<Out<typeof QuestionResponse>, In<typeof QuestionBody>>;
+  // contests
+  'GET /campaigns/{id}/entries': Op<Out<typeof EntryPage>>;
+  'GET /entries/{id}': Op<Out<typeof EntryResponse>>;
+  'POST /entries/{id}/review': Op<Out<typeof EntryResponse>, In<typeof ReviewBody>>;
+  'POST /entries/{id}/votes': Op<Out<typeof VoteResponse>>;
+  'GET /campaigns/{id}/my-votes': Op<Out<typeof MyVotesResponse>>;
+  'GET /campaigns/{id}/votes': Op<Out<typeof VotePage>>;
+  'GET /campaigns/{id}/results': Op<Out<typeof ResultsResponse>>;
+  'POST /campaigns/{id}/awards': Op<Out<typeof AwardsResponse>, In<typeof AwardsBody>>;
+  'GET /campaigns/{id}/judges': Op<Out<typeof JudgesResponse>>;
+  'POST /campaigns/{id}/judges': Op<Out<typeof JudgesResponse>, In<typeof JudgeBody>>;
+  'GET /campaigns/{id}/judging-rounds': Op<Out<typeof RoundList>>;
+  'POST /campaigns/{id}/judging-rounds': Op<Out<typeof RoundOpened>, In<typeof RoundBody>>;
+  'POST /judging-rounds/{id}/close': Op<Out<typeof RoundResponse>>;
+  'GET /judging/assignments': Op<Out<typeof AssignmentList>>;
+  'POST /entries/{id}/scores': Op<{ total: number }, In<typeof ScoreBody>>;
+  // 1+1 volunteers and service activities
+  'POST /campaigns/{id}/invites': Op<Out<typeof InviteLink>>;
+  'GET /invites/{code}': Op<Out<typeof InviteView>>;
+  'POST /campaigns/{id}/pairs': Op<Out<typeof PairCreated>, In<typeof PairBody>>;
+  'GET /campaigns/{id}/pairs': Op<Out<typeof PairPage>>;
+  'POST /pairs/{id}/unlink': Op<{ unlinked: boolean }, In<typeof UnlinkBody>>;
+  'POST /campaigns/{id}/service-records': Op<Out<typeof RecordResponse>, In<typeof RecordBody>>;
+  'GET /campaigns/{id}/service-records': Op<Out<typeof RecordPage>>;
+  'POST /campaigns/{id}/service-records/review': Op<{ reviewed: number }, In<typeof ReviewRecordsBody>>;
+  'POST /service-records/{id}/approve': Op<Out<typeof RecordResponse>>;
+  'POST /service-records/{id}/reject': Op<Out<typeof RecordResponse>, In<typeof RejectBody>>;
+  'GET /campaigns/{id}/volunteer-stats': Op<Out<typeof VolunteerStatsResponse>>;
+  'GET /campaigns/{id}/my-volunteer': Op<Out<typeof MyVolunteer>>;
+  'GET /campaigns/{id}/certificate': Op<Out<typeof CertificateResponse>>;
+  'GET /certificates/{code}': Op<Out<typeof CertificateCheck>>;
+  'GET /campaigns/{id}/service-activities': Op<Item<typeof ServiceActivitySchema>>;
+  'POST /campaigns/{id}/service-activities': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityBody>>;
+  'GET /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
+  'PATCH /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityPatch>>;
+  'POST /service-activities/{id}/cancel': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
+  'POST /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
+  'DELETE /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
+  'GET /service-activities/{id}/signups': Op<Out<typeof SignupList>>;
+  'GET /service-activities/{id}/code': Op<Out<typeof CodeScreenResponse>>;
+  'POST /service-activities/{id}/check': Op<Out<typeof CheckResponse>, In<typeof CheckBody>>;
+  // charity drives
+  'POST /campaigns/{id}/pledges': Op<Out<typeof PledgeResponse>, In<typeof PledgeBody>>;
+  'GET /campaigns/{id}/progress': Op<Out<typeof ProgressResponse>>;
+  'GET /campaigns/{id}/donors': Op<Out<typeof DonorPage>>;
+  'GET /campaigns/{id}/pledges': Op<Out<typeof PledgePage>>;
+  'GET /campaigns/{id}/drive-report': Op<Out<typeof DriveReportResponse>>;
+  'POST /pledges/{id}/verify': Op<Out<typeof PledgeResponse>, In<typeof VerifyBody>>;
+  'POST /pledges/{id}/reject': Op<Out<typeof PledgeResponse>, In<typeof PledgeRejectBody>>;
+  'POST /pledges/{id}/message': Op<Out<typeof PledgeResponse>, In<typeof MessageBody>>;
+  // exhibitions
+  'POST /campaigns/{id}/slots': Op<Out<typeof SlotsCreated>, In<typeof SlotsBody>>;
+  'GET /campaigns/{id}/slots': Op<Out<typeof SlotList>>;
+  'PATCH /slots/{id}': Op<{ slot: Out<typeof SlotSchema>; promoted: number }, In<typeof SlotPatch>>;
+  'GET /slots/{id}/waitlist': Op<{ slot: Out<typeof SlotSchema>; items: Array<Out<typeof WaitlistEntry>> }>;
+  'POST /campaigns/{id}/bookings': Op<Out<typeof BookingResponse>, In<typeof BookingBody>>;
+  'POST /campaigns/{id}/group-bookings': Op<Out<typeof BookingResponse>, In<typeof GroupBookingBody>>;
+  'GET /campaigns/{id}/bookings': Op<Out<typeof BookingPage>>;
+  'GET /campaigns/{id}/visit-stats': Op<Out<typeof VisitStatsResponse>>;
+  'POST /campaigns/{id}/slots/{slotId}/waitlist': Op<Obj<'entry', typeof WaitlistEntry>, In<typeof WaitlistBody>>;
+  'GET /waitlist/{id}': Op<Obj<'entry', typeof WaitlistEntry>>;
+  'DELETE /waitlist/{id}': Op<Obj<'entry', typeof WaitlistEntry>>;
+  'GET /bookings/{code}': Op<Out<typeof TicketResponse>>;
+  'POST /bookings/{code}/check-in': Op<Out<typeof CheckInResponse>, In<typeof CheckInBody>>;
+  'POST /bookings/{id}/cancel': Op<Out<typeof BookingResponse>>;
+}
+
+export type OperationName = keyof Operations;
+export type ResponseOf<K extends OperationName> = Operations[K]['res'];
+export type BodyOf<K extends OperationName> = Operations[K]['body'];
+
+/** `{id}` and `{slotId}` of '/campaigns/{id}/slots/{slotId}/waitlist' → { id: string; slotId: string }. */
+export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer R}` ? { [k in N]: string } & PathParams<R> : unknown;
+export type ParamsOf<K extends OperationName> = PathParams<K extends `${string} ${infer P}` ? P : never>;
