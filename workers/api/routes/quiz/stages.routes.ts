@@ -130,11 +130,11 @@ export const stageRoutes = createApp()
         ranked.push(...page.entries.map((e) => ({ ...e, orgUnitId: e.orgUnitId ?? null })));
         if (page.entries.length < 1000) break;
       }
-      // board keys are keyed hashes (shared/board-key.ts): D1 keeps who each one is, for this
-      // list only; an organizer's import key that names nobody cannot be admitted
+      // people's board keys are keyed hashes (shared/board-key.ts): D1 keeps who each one is,
+      // for this list only; an organizer's own import key stands for itself, as before
       const selected = selectAdvancing(ranked, stage.advancement as AdvanceRule);
       const people = await usersOfKeys(c.var.db, ctx.boardId, selected.map((e) => e.key));
-      const advanced = selected.flatMap((e) => (people.has(e.key) ? [{ ...e, userId: people.get(e.key)! }] : []));
+      const advanced = selected.map((e) => ({ ...e, userId: people.get(e.key) ?? e.key }));
       const dryRun = c.req.valid('query').dryRun === 'true';
       if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.userId, rank: e.rank })));
       return c.json({ advanced: advanced.map((e) => ({ userId: e.userId, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
