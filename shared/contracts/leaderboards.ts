@@ -46,6 +46,8 @@ export const BoardResponse = v.object({
   entries: v.array(BoardEntry),
 });
 export const MeBoardResponse = v.object({
+  /** the viewer's own key on this board (a keyed hash, shared/board-key.ts): how a page finds its own rows */
+  key: v.string(),
   rank: v.nullable(v.number()),
   score: v.nullable(v.number()),
   total: v.number(),

@@ -88,7 +88,8 @@ export const leaderboardRoutes = createApp()
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
       const audience = rankingAccess(c, campaign);
       const ctx = boardContext(campaign, c.req.valid('query').stage);
-      return c.json(await boardStub(c.env, ctx.boardId).around(ctx, await boardKey(c.env, campaign.id, viewer.id), audience));
+      const key = await boardKey(c.env, campaign.id, viewer.id);
+      return c.json({ key, ...(await boardStub(c.env, ctx.boardId).around(ctx, key, audience)) });
     },
   )
   .post(
