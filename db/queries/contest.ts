@@ -3,6 +3,7 @@ import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingR
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
+import { shiftScoreIfChanged } from './leaderboards';
 import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { BURST } from '../../shared/contest';
 
@@ -140,14 +141,12 @@ export async function getVote(db: Db, id: string) {
 export async function discountVotes(db: Db, actorId: string, orgUnitId: string, ids: string[], reason: string, boardId?: string) {
   const stmts: Stmt[] = [];
   const boardAt: number[] = [];
-  const now = nowIso();
   for (const id of ids) {
     stmts.push(sql`UPDATE contest_votes SET discounted = 1, discount_reason = ${reason} WHERE id = ${id} AND discounted = 0`);
     stmts.push(sql`UPDATE contest_entries SET votes = votes - 1 WHERE id = (SELECT entry_id FROM contest_votes WHERE id = ${id}) AND changes() = 1`);
     if (boardId) {
       boardAt.push(stmts.length);
-      stmts.push(sql`UPDATE leaderboard_entries SET score = score - 1, version = version + 1, updated_at = ${now}
-                     WHERE board_id = ${boardId} AND key = (SELECT entry_id FROM contest_votes WHERE id = ${id}) AND changes() = 1 RETURNING *`);
+      stmts.push(shiftScoreIfChanged(boardId, sql`(SELECT entry_id FROM contest_votes WHERE id = ${id})`, -1));
     }
     stmts.push(auditInsert({ actorId, action: 'vote.discount', entity: 'contest_vote', entityId: id, orgUnitId, detail: { reason } }));
   }

@@ -43,6 +43,15 @@ export function scoreStatements(db: Db, boardId: string, campaignId: string, mod
   return stmts;
 }
 
+/**
+ * For a batch: moves an entry's score by `delta` only if the statement just before it changed
+ * a row (a vote this very batch discounted), returning the row for the board's object.
+ */
+export function shiftScoreIfChanged(boardId: string, key: SQL | string, delta: number): SQL {
+  return sql`UPDATE leaderboard_entries SET score = score + ${delta}, version = version + 1, updated_at = ${nowIso()}
+             WHERE board_id = ${boardId} AND key = ${key} AND changes() = 1 RETURNING *`;
+}
+
 /** The rows score statements returned (in batch order), with unit names (looked up only where the caller did not know them). */
 export async function storedScores(db: Db, entries: Array<Pick<ScoreInput, 'orgUnitId' | 'orgUnitName'>>, results: D1Result[]): Promise<StoredScore[]> {
   // only score statements return rows (RETURNING *); the board's `leaderboards` row returns none

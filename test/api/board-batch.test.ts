@@ -87,6 +87,29 @@ describe('votes earn the work’s score in their own batch', () => {
   });
 });
 
+describe('discounted votes come off the work’s score in the discount’s batch', () => {
+  it('each discounted vote once, also when discounted twice in parallel', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const r = await org.post('/api/v1/campaigns', { kind: 'contest', title: `同批扣票${n++}`, orgUnitId: 'root', ...inOneDay(), settings: { votesPerDay: 5 } });
+    const id = r.body.campaign.id as string;
+    await org.post(`/api/v1/campaigns/${id}/publish`);
+    const { c } = await person();
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ title: '扣票作品', category: '摄影', authorName: '王晓燕', description: '清晨' })) f.set(k, v);
+    f.set('image', new File([fixture('photo.jpg')], 'work.jpg', { type: 'image/jpeg' }));
+    const e = (await c.post(`/api/v1/campaigns/${id}/entries`, f)).body.entry.id as string;
+    await org.post(`/api/v1/entries/${e}/review`, { decision: 'approve' });
+    for (let i = 0; i < 3; i++) expect((await (await person()).c.post(`/api/v1/entries/${e}/votes`)).status).toBe(201);
+    expect((await row(`${id}:main`, e))!.score).toBe(3);
+    const ids = (await org.get(`/api/v1/campaigns/${id}/votes`)).body.items.slice(0, 2).map((x: { id: string }) => x.id);
+    await Promise.all([1, 2].map(() => org.post(`/api/v1/campaigns/${id}/votes/discount`, { ids, reason: '重复账号' })));
+    expect((await row(`${id}:main`, e))!.score).toBe(1);
+    expect(await env.DB.prepare('SELECT votes FROM contest_entries WHERE id = ?').bind(e).first('votes')).toBe(1);
+    const pub = await client().get(`/api/v1/campaigns/${id}/leaderboard`);
+    expect(pub.body.entries.find((x: { key: string }) => x.key === e).score).toBe(1);
+  });
+});
+
 describe('verified pledges earn their amount in the verification’s batch', () => {
   it('both or neither, once', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
