@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, freshPhone, inOneDay, registerUser, signedIn, PHONES, type Client } from '../helpers';
 import { boardKeyOf } from '../../shared/board-key';
+import { boardKey } from '../../workers/api/lib/boards';
+import { ApiError } from '../../workers/api/lib/errors';
 
 // Issue 12 item 3 / API.md: user ids never appear on public boards, and board keys can't be
 // linked across campaigns; anonymous pledges carry neither key nor unit on public reads.
@@ -47,6 +49,13 @@ describe('board keys', () => {
     expect(await boardKeyOf('s1', 'c2', 'u1')).not.toBe(a);
     expect(await boardKeyOf('s2', 'c1', 'u1')).not.toBe(a);
     expect(await boardKeyOf('s1', 'c1', 'u2')).not.toBe(a);
+  });
+
+  it('a deployment without BOARD_KEY_SECRET refuses (503) rather than make guessable keys', () => {
+    let err: unknown;
+    try { void boardKey({} as Env, 'c1', 'u1'); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('unavailable');
   });
 });
 
