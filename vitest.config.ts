@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 // @ts-expect-error — plain ESM module shared with `npm start`
-import { demoStatements } from './db/seed/demo.mjs';
+import { DEV_BOARD_KEY_SECRET, demoStatements } from './db/seed/demo.mjs';
 
 // API and unit tests run inside workerd with real D1, R2 and Durable Objects; each test
 // file gets fresh storage with the migrations and the demo data of API.md loaded.
@@ -17,7 +17,7 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET } },
       }),
     ],
     test: {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_WORKS, demoStatements } from '../db/seed/demo.mjs';
+import { DEMO_WORKS, DEV_BOARD_KEY_SECRET, demoStatements } from '../db/seed/demo.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -64,7 +64,8 @@ export async function startServer({ port, persistDir, logLevel = 'warn', stdio =
   const child = spawn(
     process.execPath,
     [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--log-level', logLevel, '--show-interactive-dev-session=false',
-      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+      // the dev board-key secret, the one the demo data's board keys were made with (a deployment sets its own secret)
+      ...Object.entries({ BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { cwd: ROOT, env: QUIET_ENV, stdio, detached: true },
   );
   const stop = () => {

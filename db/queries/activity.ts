@@ -18,6 +18,8 @@ export interface ActivityInput {
   occurredAt?: string;
   /** the source record (answer id, vote id…): the same type+ref is recorded once */
   ref?: string | null;
+  /** the event's id, when the caller must later tell whether this very row was written */
+  id?: string;
 }
 
 /**
@@ -30,11 +32,19 @@ export function activityInsert(e: ActivityInput, onlyIf?: SQL): SQL {
     : sql`(SELECT org_unit_id FROM memberships WHERE user_id = ${e.userId} AND role = 'member' ORDER BY created_at LIMIT 1)`;
   return sql`
     INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref)
-    SELECT ${newId()}, ${e.userId}, u.id, u.path, ${e.campaignId ?? null}, ${e.kind ?? null}, ${e.type},
+    SELECT ${e.id ?? newId()}, ${e.userId}, u.id, u.path, ${e.campaignId ?? null}, ${e.kind ?? null}, ${e.type},
            ${e.points ?? 0}, ${e.quantity ?? 1}, ${e.occurredAt ?? nowIso()}, ${e.ref ?? null}
     FROM (SELECT 1) LEFT JOIN org_units u ON u.id = ${unitExpr}
     WHERE ${onlyIf ?? sql`true`} -- (a WHERE also lets SQLite parse the upsert after a join)
     ON CONFLICT (type, ref) DO NOTHING`;
+}
+
+/**
+ * True in a batch once the event `id` was written by it: the same type+ref is recorded once,
+ * so whatever depends on it (a board score) is earned exactly once, whoever races it.
+ */
+export function activityRecorded(id: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM activity_events WHERE id = ${id})`;
 }
 
 export async function recordActivity(db: Db, e: ActivityInput): Promise<void> {

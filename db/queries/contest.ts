@@ -3,7 +3,8 @@ import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingR
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
-import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
+import { shiftScoreIfChanged } from './leaderboards';
+import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { BURST } from '../../shared/contest';
 
 export type EntryRow = typeof contestEntries.$inferSelect;
@@ -71,24 +72,28 @@ export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitI
 }
 
 /**
- * Casts a vote in one statement that also enforces the voter's daily limit, so parallel
- * votes can never exceed it; the unique index keeps one vote per work per day.
- * Returns 'ok', 'again' (already voted for this work today) or 'limit'.
+ * Casts a vote in one batch that also enforces the voter's daily limit, so parallel votes
+ * can never exceed it (the guard aborts the batch when the limit left nothing to insert);
+ * the unique index keeps one vote per work per day. `board` (the work's score, from
+ * boardScoreStatements) goes into the same batch. Returns 'ok' with the results of
+ * `board`, 'again' (already voted for this work today) or 'limit'.
  */
-export async function castVote(db: Db, v: { id: string; campaignId: string; entryId: string; voterId: string; day: string; ip: string; accountCreatedAt: string; orgUnitId?: string | null }, perDay: number) {
+export async function castVote(db: Db, v: { id: string; campaignId: string; entryId: string; voterId: string; day: string; ip: string; accountCreatedAt: string; orgUnitId?: string | null }, perDay: number, board: Stmt[] = []) {
   const now = nowIso();
   try {
-    const [res] = await writeBatch(db, [
+    const res = await writeBatch(db, [
       sql`INSERT INTO contest_votes (id, campaign_id, entry_id, voter_id, day, ip, account_created_at, flagged, discounted, created_at)
           SELECT ${v.id}, ${v.campaignId}, ${v.entryId}, ${v.voterId}, ${v.day}, ${v.ip}, ${v.accountCreatedAt}, 0, 0, ${now}
-          WHERE (SELECT COUNT(*) FROM contest_votes WHERE voter_id = ${v.voterId} AND campaign_id = ${v.campaignId} AND day = ${v.day}) < ${perDay}
-          RETURNING id`,
-      sql`UPDATE contest_entries SET votes = votes + 1 WHERE id = ${v.entryId} AND changes() = 1`,
-      activityInsert({ userId: v.voterId, type: 'contest_vote', campaignId: v.campaignId, kind: 'contest', points: 0, quantity: 1, ref: v.id }, sql`EXISTS (SELECT 1 FROM contest_votes WHERE id = ${v.id})`),
+          WHERE (SELECT COUNT(*) FROM contest_votes WHERE voter_id = ${v.voterId} AND campaign_id = ${v.campaignId} AND day = ${v.day}) < ${perDay}`,
+      abortUnlessChanged(),
+      sql`UPDATE contest_entries SET votes = votes + 1 WHERE id = ${v.entryId}`,
+      activityInsert({ userId: v.voterId, type: 'contest_vote', campaignId: v.campaignId, kind: 'contest', points: 0, quantity: 1, ref: v.id }),
+      ...board,
     ]);
-    return res?.results.length ? ('ok' as const) : ('limit' as const);
+    return { result: 'ok' as const, board: res.slice(4) };
   } catch (e) {
-    if (isUniqueViolation(e)) return 'again' as const;
+    if (isUniqueViolation(e)) return { result: 'again' as const };
+    if (isBatchAborted(e)) return { result: 'limit' as const };
     throw e;
   }
 }
@@ -123,15 +128,26 @@ export async function listVotes(db: Db, campaignId: string, flaggedOnly: boolean
     .orderBy(desc(contestVotes.id)).limit(limit + 1);
 }
 
-/** Discounts votes (kept, marked, audit-logged); returns the entries whose counts dropped. */
-export async function discountVotes(db: Db, actorId: string, orgUnitId: string, ids: string[], reason: string) {
+/**
+ * Discounts votes (kept, marked, audit-logged) in one batch; each vote that this batch
+ * discounted takes one off its work's count and, on `boardId`, off the work's board score
+ * (the chain of `changes()` keeps a vote discounted twice, in parallel, from counting twice).
+ * Returns the results of the board statements, for the board's object.
+ */
+export async function discountVotes(db: Db, actorId: string, orgUnitId: string, ids: string[], reason: string, boardId?: string) {
   const stmts: Stmt[] = [];
+  const boardAt: number[] = [];
   for (const id of ids) {
     stmts.push(sql`UPDATE contest_votes SET discounted = 1, discount_reason = ${reason} WHERE id = ${id} AND discounted = 0`);
     stmts.push(sql`UPDATE contest_entries SET votes = votes - 1 WHERE id = (SELECT entry_id FROM contest_votes WHERE id = ${id}) AND changes() = 1`);
+    if (boardId) {
+      boardAt.push(stmts.length);
+      stmts.push(shiftScoreIfChanged(boardId, sql`(SELECT entry_id FROM contest_votes WHERE id = ${id})`, -1));
+    }
     stmts.push(auditInsert({ actorId, action: 'vote.discount', entity: 'contest_vote', entityId: id, orgUnitId, detail: { reason } }));
   }
-  await writeBatch(db, stmts);
+  const res = await writeBatch(db, stmts);
+  return boardAt.map((i) => res[i]!);
 }
 
 // ---- judging ------------------------------------------------------------------------------

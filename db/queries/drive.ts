@@ -3,7 +3,7 @@ import { idempotencyKeys, orgUnits, pledges, users } from '../schema';
 import type { Db } from '../client';
 import { nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
-import { underPath, writeBatch } from './util';
+import { abortUnlessChanged, guardedBatch, underPath, writeBatch, type Stmt } from './util';
 
 export type PledgeRow = typeof pledges.$inferSelect;
 
@@ -39,21 +39,27 @@ export async function setReceipt(db: Db, id: string, userId: string, key: string
   return res.length > 0;
 }
 
-/** Verifies (with the amount really given) or rejects, once, with the audit row and — when verified — the activity. */
-export async function decidePledge(db: Db, actorId: string, p: PledgeRow, decision: 'verify' | 'reject', amount: number | null, reason: string | null) {
+/**
+ * Verifies (with the amount really given) or rejects, once, in one batch: the decision (the
+ * guard aborts the batch when another decision came first), its audit row and — when
+ * verified — the activity and `board` (the score it earns, from boardScoreStatements).
+ * Returns the results of `board`, or null when the pledge was already decided.
+ */
+export async function decidePledge(db: Db, actorId: string, p: PledgeRow, decision: 'verify' | 'reject', amount: number | null, reason: string | null, board: Stmt[] = []) {
   const now = nowIso();
-  const [res] = await writeBatch(db, [
+  const stmts: Stmt[] = [
     db.update(pledges).set(decision === 'verify'
       ? { status: 'verified', verifiedAmount: amount, verifiedBy: actorId, verifiedAt: now, reason: null, updatedAt: now }
       : { status: 'rejected', reason, verifiedBy: actorId, verifiedAt: now, updatedAt: now })
-      .where(and(eq(pledges.id, p.id), inArray(pledges.status, ['pledged', 'receipt_submitted']))).returning({ id: pledges.id }),
-    auditInsert({ actorId, action: `pledge.${decision}`, entity: 'pledge', entityId: p.id, orgUnitId: p.orgUnitId, detail: { amount, reason } }, true),
+      .where(and(eq(pledges.id, p.id), inArray(pledges.status, ['pledged', 'receipt_submitted']))),
+    abortUnlessChanged(),
+    auditInsert({ actorId, action: `pledge.${decision}`, entity: 'pledge', entityId: p.id, orgUnitId: p.orgUnitId, detail: { amount, reason } }),
     ...(decision === 'verify'
-      ? [activityInsert({ userId: p.userId, type: 'drive_verified', campaignId: p.campaignId, kind: 'drive', points: 0, quantity: amount ?? 0, ref: p.id, orgUnitId: p.orgUnitId },
-          sql`(SELECT verified_at FROM pledges WHERE id = ${p.id}) = ${now}`)]
+      ? [activityInsert({ userId: p.userId, type: 'drive_verified', campaignId: p.campaignId, kind: 'drive', points: 0, quantity: amount ?? 0, ref: p.id, orgUnitId: p.orgUnitId }), ...board]
       : []),
-  ]);
-  return (res?.results.length ?? 0) > 0;
+  ];
+  const res = await guardedBatch(db, stmts);
+  return res ? res.slice(stmts.length - (decision === 'verify' ? board.length : 0)) : null;
 }
 
 export async function moderateMessage(db: Db, actorId: string, p: PledgeRow, visible: boolean) {

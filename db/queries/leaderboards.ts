@@ -1,11 +1,18 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { leaderboardEntries, leaderboards, memberships, orgUnits } from '../schema';
+import { leaderboardEntries, leaderboards, memberships, orgUnits, users } from '../schema';
 import type { Db } from '../client';
 import { nowIso } from '../ids';
 import { chunk, underPath, writeBatch, type Stmt } from './util';
 
-export interface ScoreInput { key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number; /** when the caller knows it, saves a lookup */ orgUnitName?: string | null }
-export interface StoredScore extends ScoreInput { version: number; orgUnitName: string | null }
+export interface ScoreInput {
+  key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number;
+  /** when the caller knows it, saves a lookup */ orgUnitName?: string | null;
+  /** the person the entry is (kept in D1 only, never shown): how organizers' tools get from a board key back to a member */
+  userId?: string | null;
+  /** earned only if this holds when the batch reaches the statement (e.g. this batch's activity row exists) */
+  when?: SQL;
+}
+export interface StoredScore { key: string; name: string; orgUnitId: string | null; orgUnitName: string | null; score: number; tiebreak: number; version: number }
 
 export type ScoreMode = 'set' | 'add' | 'best';
 
@@ -13,37 +20,42 @@ export type ScoreMode = 'set' | 'add' | 'best';
  * The statements that write scores to the durable record — `add` accumulates in SQL, so
  * parallel adds never lose an update; `best` keeps whichever of old and new ranks higher
  * (a participant's best attempt). The first `entries.length` return each row as it now
- * stands; a module may run them inside its own batch so its write and the score land together.
+ * stands (none when the entry's `when` did not hold); a module runs them inside its own
+ * batch so its write and the score land together.
  */
 export function scoreStatements(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Stmt[] {
   const now = nowIso();
-  const better = sql`(excluded.score > ${leaderboardEntries.score} OR (excluded.score = ${leaderboardEntries.score} AND excluded.tiebreak < ${leaderboardEntries.tiebreak}))`;
-  const pick = (add: SQL, col: typeof leaderboardEntries.score | typeof leaderboardEntries.tiebreak, ex: SQL) =>
-    mode === 'add' ? add : mode === 'best' ? sql`CASE WHEN ${better} THEN ${ex} ELSE ${col} END` : ex;
-  const stmts: Stmt[] = entries.map((e) =>
-    db
-      .insert(leaderboardEntries)
-      .values({ boardId, key: e.key, score: e.score, tiebreak: e.tiebreak, name: e.name, orgUnitId: e.orgUnitId, version: 1, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [leaderboardEntries.boardId, leaderboardEntries.key],
-        set: {
-          score: pick(sql`${leaderboardEntries.score} + excluded.score`, leaderboardEntries.score, sql`excluded.score`),
-          tiebreak: pick(sql`${leaderboardEntries.tiebreak} + excluded.tiebreak`, leaderboardEntries.tiebreak, sql`excluded.tiebreak`),
-          name: sql`excluded.name`,
-          orgUnitId: sql`COALESCE(excluded.org_unit_id, ${leaderboardEntries.orgUnitId})`,
-          version: sql`${leaderboardEntries.version} + 1`,
-          updatedAt: now,
-        },
-      })
-      .returning(),
-  );
+  const better = sql`(excluded.score > score OR (excluded.score = score AND excluded.tiebreak < tiebreak))`;
+  const pick = (col: 'score' | 'tiebreak') => {
+    const c = sql.raw(col);
+    return mode === 'add' ? sql`${c} + excluded.${c}` : mode === 'best' ? sql`CASE WHEN ${better} THEN excluded.${c} ELSE ${c} END` : sql`excluded.${c}`;
+  };
+  const stmts: Stmt[] = entries.map((e) => sql`
+    INSERT INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, user_id, version, updated_at)
+    SELECT ${boardId}, ${e.key}, ${e.score}, ${e.tiebreak}, ${e.name}, ${e.orgUnitId}, ${e.userId ?? null}, 1, ${now}
+    WHERE ${e.when ?? sql`1`} -- (a WHERE also lets SQLite parse the upsert after a SELECT)
+    ON CONFLICT (board_id, key) DO UPDATE SET
+      score = ${pick('score')}, tiebreak = ${pick('tiebreak')}, name = excluded.name,
+      org_unit_id = COALESCE(excluded.org_unit_id, org_unit_id), user_id = COALESCE(excluded.user_id, user_id),
+      version = version + 1, updated_at = excluded.updated_at
+    RETURNING *`);
   stmts.push(db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }));
   return stmts;
 }
 
-/** The rows `scoreStatements` returned, with unit names (looked up only where the caller did not know them). */
-export async function storedScores(db: Db, entries: ScoreInput[], results: D1Result[]): Promise<StoredScore[]> {
-  const rows = results.slice(0, entries.length).map((r) => (r.results as Array<Record<string, unknown>>)[0]!);
+/**
+ * For a batch: moves an entry's score by `delta` only if the statement just before it changed
+ * a row (a vote this very batch discounted), returning the row for the board's object.
+ */
+export function shiftScoreIfChanged(boardId: string, key: SQL | string, delta: number): SQL {
+  return sql`UPDATE leaderboard_entries SET score = score + ${delta}, version = version + 1, updated_at = ${nowIso()}
+             WHERE board_id = ${boardId} AND key = ${key} AND changes() = 1 RETURNING *`;
+}
+
+/** The rows score statements returned (in batch order), with unit names (looked up only where the caller did not know them). */
+export async function storedScores(db: Db, entries: Array<Pick<ScoreInput, 'orgUnitId' | 'orgUnitName'>>, results: D1Result[]): Promise<StoredScore[]> {
+  // only score statements return rows (RETURNING *); the board's `leaderboards` row returns none
+  const rows = results.flatMap((r) => (r.results ?? []) as Array<Record<string, unknown>>).filter((r) => 'key' in r && 'version' in r);
   const names = new Map<string, string>();
   for (const e of entries) if (e.orgUnitId && e.orgUnitName) names.set(e.orgUnitId, e.orgUnitName);
   const unitIds = [...new Set(rows.map((r) => r.org_unit_id as string | null).filter((x): x is string => !!x && !names.has(x)))];
@@ -59,11 +71,6 @@ export async function storedScores(db: Db, entries: ScoreInput[], results: D1Res
     tiebreak: r.tiebreak as number,
     version: r.version as number,
   }));
-}
-
-/** Writes scores to the durable record in one batch and returns each row as it now stands, with its version. */
-export async function upsertScores(db: Db, boardId: string, campaignId: string, mode: ScoreMode, entries: ScoreInput[]): Promise<StoredScore[]> {
-  return storedScores(db, entries, await writeBatch(db, scoreStatements(db, boardId, campaignId, mode, entries)));
 }
 
 /** One page of the durable record (by key), with unit names: what an object rebuilds from. */
@@ -122,6 +129,24 @@ export async function memberUnits(db: Db, userIds: string[]) {
       .where(and(inArray(memberships.userId, ids), eq(memberships.role, 'member')));
     for (const r of rows) if (!out.has(r.userId)) out.set(r.userId, r.orgUnitId);
   }
+  return out;
+}
+
+/** The people behind board keys (organizers' tools: who advances to the next stage). */
+export async function usersOfKeys(db: Db, boardId: string, keys: string[]) {
+  const out = new Map<string, string>();
+  for (const part of chunk(keys, 90)) {
+    const rows = await db.select({ key: leaderboardEntries.key, userId: leaderboardEntries.userId }).from(leaderboardEntries)
+      .where(and(eq(leaderboardEntries.boardId, boardId), inArray(leaderboardEntries.key, part)));
+    for (const r of rows) if (r.userId) out.set(r.key, r.userId);
+  }
+  return out;
+}
+
+/** Which of these strings are ids of registered people (an import keyed by member id must not show them). */
+export async function userIdsAmong(db: Db, ids: string[]) {
+  const out = new Set<string>();
+  for (const part of chunk(ids, 90)) for (const u of await db.select({ id: users.id }).from(users).where(inArray(users.id, part))) out.add(u.id);
   return out;
 }
 

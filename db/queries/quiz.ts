@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { campaignSelect } from './campaigns';
-import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
+import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
 import { stemKey, type ParsedQuestion } from '../../shared/quiz';
 
 // ---- banks and questions ----------------------------------------------------------------
@@ -309,7 +309,7 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
       })
       .where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.current, w.idx), eq(quizAttempts.status, 'active'))),
     // fails the batch (and so the answer) when the conditional update above changed nothing
-    sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
+    abortUnlessChanged(),
     activityInsert({ userId: a.userId, type: 'quiz_answer', campaignId: a.campaignId, kind: w.kind, points: w.points, quantity: 1, ref: `${a.id}:${w.idx}` }),
   ];
   if (w.finished) {
@@ -319,7 +319,7 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
   try {
     return (await writeBatch(db, [...stmts, ...(w.also ?? [])])).slice(own);
   } catch (e) {
-    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return null;
+    if (isUniqueViolation(e) || isBatchAborted(e)) return null;
     throw e;
   }
 }
@@ -335,13 +335,13 @@ export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: S
     const res = await writeBatch(db, [
       db.update(quizAttempts).set({ status: 'finished', finishedAt: now }).where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))),
       // fails the batch when the attempt had already moved on or ended
-      sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
+      abortUnlessChanged(),
       activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind, points: 0, quantity: a.correct, ref: a.id }),
       ...also,
     ]);
     return res.slice(3);
   } catch (e) {
-    if (isUniqueViolation(e) || /malformed JSON/i.test(String((e as Error)?.message))) return null;
+    if (isUniqueViolation(e) || isBatchAborted(e)) return null;
     throw e;
   }
 }
@@ -353,14 +353,14 @@ export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: S
  * for a daily quiz the sum of points), or deleted when nothing is left to rank. Returns
  * the entry's new row or its deletion, or null when the attempt was not open to review.
  */
-export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'cleared' | 'disqualified'; reason: string | null; actorId: string; orgUnitId: string; boardId: string }) {
+export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'cleared' | 'disqualified'; reason: string | null; actorId: string; orgUnitId: string; boardId: string; /** the participant's key on that board */ boardKey: string }) {
   const now = nowIso();
   const stmts: Stmt[] = [
     db
       .update(quizAttempts)
       .set({ review: r.decision, reviewReason: r.reason, reviewedBy: r.actorId, reviewedAt: now })
       .where(and(eq(quizAttempts.id, a.id), sql`${quizAttempts.review} IS NULL`, eq(quizAttempts.status, 'finished'), gt(quizAttempts.flags, 0))),
-    sql`SELECT CASE WHEN changes() = 1 THEN 1 ELSE json_extract('{', '$') END`,
+    abortUnlessChanged(),
     auditInsert({ actorId: r.actorId, action: `attempt.${r.decision}`, entity: 'quiz_attempt', entityId: a.id, orgUnitId: r.orgUnitId, detail: r.reason ? { reason: r.reason } : undefined }),
   ];
   if (r.decision === 'disqualified') {
@@ -374,9 +374,9 @@ export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'clear
             score = ${daily ? sql`(SELECT COALESCE(SUM(x.points), 0) ${rest})` : sql`(SELECT x.score ${best})`},
             tiebreak = ${daily ? sql`tiebreak` : sql`(SELECT ROUND(x.ms_used / 100.0) / 10.0 ${best})`},
             version = version + 1, updated_at = ${now}
-          WHERE board_id = ${r.boardId} AND key = ${a.userId} AND EXISTS (SELECT 1 ${rest})
+          WHERE board_id = ${r.boardId} AND key = ${r.boardKey} AND EXISTS (SELECT 1 ${rest})
           RETURNING *`,
-      sql`DELETE FROM leaderboard_entries WHERE board_id = ${r.boardId} AND key = ${a.userId} AND NOT EXISTS (SELECT 1 ${rest}) RETURNING key`,
+      sql`DELETE FROM leaderboard_entries WHERE board_id = ${r.boardId} AND key = ${r.boardKey} AND NOT EXISTS (SELECT 1 ${rest}) RETURNING key`,
     );
   }
   try {
@@ -384,7 +384,7 @@ export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'clear
     const updated = (res[4]?.results[0] as Record<string, unknown> | undefined) ?? null;
     return { updated, removed: (res[5]?.results.length ?? 0) > 0, updateResult: res[4] ?? null };
   } catch (e) {
-    if (/malformed JSON/i.test(String((e as Error)?.message))) return null;
+    if (isBatchAborted(e)) return null;
     throw e;
   }
 }

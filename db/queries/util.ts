@@ -1,4 +1,4 @@
-import { and, gte, is, lt, SQL, type Column } from 'drizzle-orm';
+import { and, gte, is, lt, sql, SQL, type Column } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 
@@ -59,3 +59,31 @@ export async function writeBatch(db: Db, stmts: Stmt[]): Promise<D1Result[]> {
 }
 
 export const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed/i.test(String((e as Error)?.message ?? e));
+
+/*
+ * The batch guard. SQLite has no RAISE outside triggers, so a statement that must abort its
+ * batch when the conditional write just before it changed nothing (a lost race, a limit
+ * reached) makes SQLite fail on purpose: json_extract with a path that is not a path. The
+ * error names the guard, so it is told apart from real failures; the whole batch — the
+ * write, its audit and activity rows, its board score — is rolled back.
+ */
+const BATCH_GUARD = 'batch_guard_unchanged';
+
+/** A statement for a batch that aborts it unless the write just before it changed `rows` rows (default exactly one; `'some'`: at least one). */
+export function abortUnlessChanged(rows: number | 'some' = 1): SQL {
+  const ok = rows === 'some' ? sql`changes() > 0` : sql`changes() = ${rows}`;
+  return sql`SELECT CASE WHEN ${ok} THEN 1 ELSE json_extract('{}', ${BATCH_GUARD}) END`;
+}
+
+/** The batch failed because a guard aborted it (nothing was written), not because of a fault. */
+export const isBatchAborted = (e: unknown) => String((e as Error)?.message ?? e).includes(BATCH_GUARD);
+
+/** `writeBatch`, with null instead of an error when a guard aborted the batch. */
+export async function guardedBatch(db: Db, stmts: Stmt[]): Promise<D1Result[] | null> {
+  try {
+    return await writeBatch(db, stmts);
+  } catch (e) {
+    if (isBatchAborted(e)) return null;
+    throw e;
+  }
+}

@@ -157,9 +157,14 @@ export async function recordsByIds(db: Db, ids: string[]) {
 /**
  * Approves or rejects pending records in one batch: each change is conditional on the
  * record still being pending, its audit row and (when approved) its activity event are
- * written only if it changed. Returns the ids that changed.
+ * written only if it changed, and so are the board scores of `earn`. Returns the ids that
+ * changed and the results of the board statements.
  */
-export async function reviewRecords(db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number }>, decision: 'approve' | 'reject', reason: string | null) {
+export async function reviewRecords(
+  db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number }>, decision: 'approve' | 'reject', reason: string | null,
+  /** approvals: each record's activity event id (see activityRecorded) and the board statements that depend on them, for the same batch */
+  earn?: { eventIds: Map<string, string>; board: Stmt[] },
+) {
   const now = nowIso();
   const stmts: Stmt[] = [];
   const updateAt: number[] = [];
@@ -171,13 +176,14 @@ export async function reviewRecords(db: Db, actorId: string, records: Array<{ id
     if (decision === 'approve') {
       // quantity in minutes: hours may be fractional (0.5 h steps), the column is an integer;
       // (type, ref) is unique, so a record's hours are recorded once whoever approves it
-      stmts.push(activityInsert({ userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
+      stmts.push(activityInsert({ id: earn?.eventIds.get(r.id), userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
         sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved'`));
     }
   }
-  const results = await writeBatch(db, stmts);
+  const own = stmts.length;
+  const results = await writeBatch(db, [...stmts, ...(decision === 'approve' ? earn?.board ?? [] : [])]);
   // the records this batch moved out of pending: its UPDATE returned them (a racing batch's did not)
-  return records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id);
+  return { changed: records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id), board: results.slice(own) };
 }
 
 /** 带动率 and totals of a subtree: members with a pair ÷ registered members. */

@@ -13,6 +13,12 @@ export const leaderboardEntries = sqliteTable(
     tiebreak: real('tiebreak').notNull().default(0),
     name: text('name').notNull(),
     orgUnitId: text('org_unit_id'),
+    /**
+     * The person behind a keyed-hash `key` (shared/board-key.ts), for organizers' tools only
+     * (stage advancement); never sent to the board object or any public read. Null for works,
+     * anonymous giving and organizers' own import keys.
+     */
+    userId: text('user_id'),
     /** bumped on every change, so the object applies updates in order whatever their arrival */
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),

@@ -1,10 +1,22 @@
 // Demo data of API.md: an org tree with ≥200 members, the five demo accounts and a
 // published campaign of each kind. Ids are fixed and every statement is INSERT OR IGNORE,
 // so loading it again keeps the data and adds no duplicates.
-import { webcrypto as crypto } from 'node:crypto';
+import { createHmac, webcrypto as crypto } from 'node:crypto';
 import { DEMO_QUESTIONS } from './questions.mjs';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
+
+/**
+ * The board-key secret of local runs and tests only (scripts/server.mjs passes it to
+ * `wrangler dev`, vitest.config.ts to workerd). A deployment sets its own with
+ * `wrangler secret put BOARD_KEY_SECRET`; this one is public, so boards made with it are not private.
+ */
+export const DEV_BOARD_KEY_SECRET = 'tongxin-dev-board-key-secret-not-for-production';
+
+/** shared/board-key.ts with node:crypto (a unit test holds the two equal): base64url(HMAC-SHA256(secret, campaign:subject)), 16 bytes. */
+export function demoBoardKey(campaignId, subject, secret = DEV_BOARD_KEY_SECRET) {
+  return createHmac('sha256', secret).update(`${campaignId}:${subject}`).digest().subarray(0, 16).toString('base64url');
+}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN = ['建国', '志强', '秀英', '丽娟', '海燕', '伟', '芳', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '文博', '思远', '子涵', '雨轩', '浩然', '欣怡', '晓东', '红梅', '国庆', '卫东', '春华', '玉兰', '德华', '志明', '晓燕', '立新', '振华', '淑珍', '佳怡', '俊杰', '宏伟', '婷婷', '晨曦', '永刚', '凤英', '建华'];
@@ -358,7 +370,9 @@ export async function demoStatements(now = Date.now()) {
       state === 'receipt_submitted' || state === 'verified' ? 'receipts/camp-drive/demo-receipt' : null, state === 'receipt_submitted' || state === 'verified' ? 'image/jpeg' : null,
       at, at, state === 'verified' || state === 'rejected' ? 'user-org-root' : null, state === 'verified' || state === 'rejected' ? at : null));
     if (state === 'verified') {
-      boards['camp-drive:main'].set(u.id, { user: u, score: amount, tiebreak: 0 });
+      // anonymous giving ranks apart from the donor, as 爱心人士 (shared/board-key.ts)
+      if (i % 4 === 0) boards['camp-drive:main'].set(`anonymous:${u.id}`, { user: { ...u, name: '爱心人士' }, key: 'anon.' + demoBoardKey('camp-drive', `anonymous:${u.id}`), anonymous: true, score: amount, tiebreak: 0 });
+      else boards['camp-drive:main'].set(u.id, { user: u, score: amount, tiebreak: 0 });
       events.push(row(`ev-${u.id}-d`, u.id, u.unit, unitById.get(u.unit).path, 'camp-drive', 'drive', 'drive_verified', 0, amount, at, `pledge-${u.id}`));
     }
   });
@@ -366,10 +380,14 @@ export async function demoStatements(now = Date.now()) {
   const lbRows = [];
   for (const [boardId, entries] of Object.entries(boards)) {
     out.push(`INSERT OR IGNORE INTO leaderboards (board_id, campaign_id, frozen_at, updated_at) VALUES (${q(boardId)}, ${q(boardId.split(':')[0])}, NULL, ${q(iso(now))})`);
-    for (const e of entries.values()) lbRows.push(row(boardId, e.user.id, e.score, e.tiebreak, e.user.name, e.user.unit, 1, iso(now)));
+    // people rank under their keyed-hash board key, never their user id (API.md)
+    const campaignId = boardId.split(':')[0];
+    for (const e of entries.values()) {
+      lbRows.push(row(boardId, e.key ?? demoBoardKey(campaignId, e.user.id), e.score, e.tiebreak, e.user.name, e.user.unit, e.anonymous ? null : e.user.id, 1, iso(now)));
+    }
   }
   for (const part of chunks(lbRows, 80)) {
-    out.push('INSERT OR IGNORE INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, version, updated_at) VALUES\n' + part.join(',\n'));
+    out.push('INSERT OR IGNORE INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, user_id, version, updated_at) VALUES\n' + part.join(',\n'));
   }
   for (const part of chunks(events, 80)) {
     out.push('INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES\n' + part.join(',\n'));

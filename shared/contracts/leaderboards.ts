@@ -62,6 +62,8 @@ export const LiveBoardMessage = v.variant('type', [
 export type LiveBoardMessage = v.InferOutput<typeof LiveBoardMessage>;
 
 export const MeBoardResponse = v.object({
+  /** the viewer's own key on this board (a keyed hash, shared/board-key.ts): how a page finds its own rows */
+  key: v.string(),
   rank: v.nullable(v.number()),
   score: v.nullable(v.number()),
   total: v.number(),

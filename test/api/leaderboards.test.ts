@@ -90,10 +90,12 @@ describe('leaderboard reads', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ rank: 16, score: 85, total: 31 });
     expect(r.body.around).toHaveLength(11);
-    expect(r.body.around.find((e: { key: string }) => e.key === meId).name).toBe('王晓燕');
+    // an import keyed by member id ranks under the member's board key, never the id itself
+    expect(r.body.around.some((e: { key: string }) => e.key === meId)).toBe(false);
+    expect(r.body.around.find((e: { key: string }) => e.key === r.body.key).name).toBe('王晓燕');
     expect(r.body.around[0].name).toMatch(/\*/);
     const none = await (await signedIn(PHONES.jyjMember)).get(`/api/v1/campaigns/${id}/leaderboard/me`);
-    expect(none.body).toEqual({ rank: null, score: null, total: 31, around: [] });
+    expect(none.body).toEqual({ key: expect.stringMatching(/^[\w-]{22}$/), rank: null, score: null, total: 31, around: [] });
     expect((await client().get(`/api/v1/campaigns/${id}/leaderboard/me`)).status).toBe(401);
   });
 

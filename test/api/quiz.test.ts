@@ -222,7 +222,7 @@ describe('playing', () => {
     }
     me = await c.get(`/api/v1/campaigns/${id}/leaderboard/me`);
     expect(me.body.score).toBe(2);
-    const tiebreak = await env.DB.prepare('SELECT tiebreak FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first<{ tiebreak: number }>();
+    const tiebreak = await env.DB.prepare('SELECT tiebreak FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first<{ tiebreak: number }>();
     expect(tiebreak!.tiebreak).toBeGreaterThanOrEqual(0);
     expect((await c.post(`/api/v1/campaigns/${id}/attempts`, {})).status).toBe(429);
   });
@@ -249,7 +249,7 @@ describe('playing', () => {
     // ended once (by whichever request won), and ranked in the same batch
     const ended = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE ref = ? AND type = 'quiz_attempt'").bind(a.id).first<{ n: number }>();
     expect(ended!.n).toBe(1);
-    expect(await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first()).toEqual({ score: 0, version: 1 });
+    expect(await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first()).toEqual({ score: 0, version: 1 });
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBeNull();
   });
 
@@ -290,7 +290,7 @@ describe('playing', () => {
     const ev = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE user_id = ? AND type = 'quiz_answer'").bind(userId).first<{ n: number }>();
     expect(ev!.n).toBe(1);
     // the board's points are written in the answer's own batch: added once, on both the record and the board
-    const entry = await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first();
+    const entry = await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first();
     expect(entry).toEqual({ score: 1, version: 1 });
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(1);
   });
@@ -381,7 +381,7 @@ describe('playing', () => {
     const gone = await org.post(`/api/v1/attempts/${poor}/review`, { decision: 'disqualified', reason: '同上' });
     expect(gone.body.board).toEqual({ score: null, removed: true });
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.rank).toBeNull();
-    expect(await env.DB.prepare('SELECT 1 FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(`${id}:main`, userId).first()).toBeNull();
+    expect(await env.DB.prepare('SELECT 1 FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first()).toBeNull();
     const todoAfter = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string }>).find((x) => x.what === 'attempts_flagged' && x.campaignId === id);
     expect(todoAfter).toBeUndefined();
   });
@@ -444,7 +444,9 @@ describe('stages', () => {
     await scores(org, id, s1, [[p1.id, 10, 30], [p2.id, 8, 20], [p3.id, 8, 20], [p4.id, 8, 25]]);
     const preview = await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance?dryRun=true`);
     expect(preview.status).toBe(200);
-    expect(preview.body.advanced.map((e: { userId: string; rank: number }) => [e.userId, e.rank])).toEqual([[p1.id, 1], [p2.id, 2], [p3.id, 2]].sort((a, b) => (a[1] as number) - (b[1] as number) || String(a[0]).localeCompare(String(b[0]))));
+    // ties share a rank; within a tie the board's order is by board key (a keyed hash), not user id
+    const byRank = (l: Array<[string, number]>) => [...l].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+    expect(byRank(preview.body.advanced.map((e: { userId: string; rank: number }) => [e.userId, e.rank]))).toEqual(byRank([[p1.id, 1], [p2.id, 2], [p3.id, 2]]));
     expect(preview.body.dryRun).toBe(true);
     // nothing published yet: nobody may start the final
     expect((await p1.c.post(`/api/v1/campaigns/${id}/attempts`, { stageId: s2 })).status).toBe(403);

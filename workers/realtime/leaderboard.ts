@@ -4,6 +4,7 @@ import { OrderStatistic } from './order-statistic';
 import { assignRanks, rankUnits, type Aggregation, type BoardEntry, type Scored } from '../../shared/ranking';
 import { maskName } from '../../shared/mask';
 import type { BoardDto, LiveBoardMessage } from '../../shared/contracts/leaderboards';
+import { ANONYMOUS_NAME, isAnonymousKey } from '../../shared/board-key';
 import { createDb, type Db } from '../../db/client';
 
 export type Scope = 'individual' | 'org';
@@ -257,6 +258,9 @@ export class Leaderboard extends DurableObject<Env> {
   }
 
   private present(r: Row & { rank: number }, audience: Audience, self?: string, mask = true): BoardEntry {
+    // Anonymous giving shows the public no unit (a small unit would name the donor) and the
+    // name 爱心人士 as it is; its key was derived apart from the donor's, so it links to nobody.
+    if (audience === 'public' && isAnonymousKey(r.key)) return { rank: r.rank, key: r.key, name: ANONYMOUS_NAME, orgUnitId: null, orgUnitName: null, score: r.score };
     const name = !mask || audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
     return { rank: r.rank, key: r.key, name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, score: r.score };
   }

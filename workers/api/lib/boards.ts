@@ -3,8 +3,9 @@ import type { AppEnv, Db } from './env';
 import { ApiError } from './errors';
 import { canManagePath } from './authz';
 import type { CampaignRecord } from '../../../db/queries/campaigns';
-import { scoreStatements, storedScores, upsertScores, type ScoreInput, type ScoreMode } from '../../../db/queries/leaderboards';
-import type { Stmt } from '../../../db/queries/util';
+import { scoreStatements, storedScores, type ScoreInput, type ScoreMode } from '../../../db/queries/leaderboards';
+import { writeBatch, type Stmt } from '../../../db/queries/util';
+import { anonymousBoardKeyOf, boardKeyOf } from '../../../shared/board-key';
 import { RANKING_KINDS } from '../../../shared/contracts/leaderboards';
 import type { Aggregation } from '../../../shared/ranking';
 import type { Audience, BoardContext, Leaderboard } from '../../realtime/leaderboard';
@@ -35,28 +36,64 @@ export function rankingAccess(c: Context<AppEnv>, campaign: CampaignRecord): Aud
 }
 
 /**
- * The one way modules put scores on a board: the durable record in D1 first (adds
- * accumulate in SQL, so nothing is lost under concurrency), then the board's object.
+ * The deployment's board-key secret (`wrangler secret put BOARD_KEY_SECRET`; local runs and
+ * tests get a dev value from scripts/server.mjs and vitest.config.ts). Without it boards
+ * would have to fall back to something guessable, so a deployment missing it refuses
+ * board writes and "my rank" (503) instead of publishing linkable keys.
  */
-export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
+function boardSecret(env: Env): string {
+  const secret = (env as unknown as { BOARD_KEY_SECRET?: string }).BOARD_KEY_SECRET;
+  if (!secret) {
+    console.error('BOARD_KEY_SECRET is not set: run `wrangler secret put BOARD_KEY_SECRET` (see README, deploying)');
+    throw new ApiError('unavailable');
+  }
+  return secret;
+}
+
+/** A person's key on a campaign's boards (shared/board-key.ts): the one place it is computed. */
+export function boardKey(env: Env, campaignId: string, userId: string): Promise<string> {
+  return boardKeyOf(boardSecret(env), campaignId, userId);
+}
+
+/** The key of a person's anonymous giving in a campaign (drive pledges marked anonymous). */
+export function anonymousBoardKey(env: Env, campaignId: string, userId: string): Promise<string> {
+  return anonymousBoardKeyOf(boardSecret(env), campaignId, userId);
+}
+
+/** A board write prepared for a module's batch: `stmts` go in (last), `notifyBoard` takes their results to the board's object. */
+export interface BoardWrite { ctx: BoardContext; entries: ScoreInput[]; stmts: Stmt[] }
+
+/**
+ * The one way modules earn board scores: the statements for `leaderboard_scores` that go
+ * into the same D1 batch as the write that earns them (a vote, a verified pledge, approved
+ * hours, a quiz answer), so the two land together or not at all. An entry's `when` makes
+ * it conditional on something the batch did (e.g. its activity row was written by this batch).
+ */
+export function boardScoreStatements(db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string): BoardWrite {
   const ctx = boardContext(campaign, stage);
-  const rows = await upsertScores(db, ctx.boardId, campaign.id, mode, entries);
-  await boardStub(env, ctx.boardId).apply(ctx, rows);
-  return rows.length;
+  return { ctx, entries, stmts: scoreStatements(db, ctx.boardId, campaign.id, mode, entries) };
 }
 
 /**
- * A score write folded into a module's own batch, so the module's record and the board's
- * durable record land together (or not at all): `stmts` go into the batch, and `publish`
- * takes their results to the board's object.
+ * After the batch committed: pushes the rows as D1 now holds them to the board's object.
+ * `results` are the batch results of `write.stmts` (or of any statements returning board rows). D1 is the truth and each row
+ * carries its whole state and version, so an object that misses this update is put right by
+ * the next write of the same entry, or by its rebuild from D1; a failure here must not turn
+ * a committed write into an error for the caller.
  */
-export function scoreWrite(db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
-  const ctx = boardContext(campaign, stage);
-  const stmts: Stmt[] = scoreStatements(db, ctx.boardId, campaign.id, mode, entries);
-  return {
-    stmts,
-    async publish(env: Env, results: D1Result[]) {
-      await boardStub(env, ctx.boardId).apply(ctx, await storedScores(db, entries, results));
-    },
-  };
+export async function notifyBoard(env: Env, db: Db, write: Pick<BoardWrite, 'ctx'> & { entries?: ScoreInput[] }, results: D1Result[]): Promise<void> {
+  try {
+    const rows = await storedScores(db, write.entries ?? [], results);
+    if (rows.length) await boardStub(env, write.ctx.boardId).apply(write.ctx, rows);
+  } catch (e) {
+    console.error('board update not delivered (D1 has it; the board catches up on the next write or rebuild)', write.ctx.boardId, e);
+  }
+}
+
+/** Scores that are a write of their own (organizers' imports): the batch is just the score statements. */
+export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
+  const write = boardScoreStatements(db, campaign, mode, entries, stage);
+  const results = await writeBatch(db, write.stmts);
+  await notifyBoard(env, db, write, results);
+  return entries.length;
 }

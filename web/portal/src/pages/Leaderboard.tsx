@@ -221,7 +221,7 @@ export default function LeaderboardPage() {
                           unit={unit()}
                           scope={scope()}
                           agg={agg()}
-                          me={scope() === 'individual' && e.key === me()?.user.id}
+                          me={scope() === 'individual' && !!mine() && e.key === mine()?.key}
                           myUnit={scope() === 'org' && myUnits().has(e.key)}
                           changed={board.changed().has(e.key)}
                           sub={scope() === 'org' ? parentName(e.key) : e.orgUnitName ?? undefined}
@@ -335,7 +335,7 @@ function MyRank(props: {
   back: string;
 }) {
   const signedOut = () => !session.me.loading && !session.me.error && !session.me();
-  const myId = () => (session.me.error ? undefined : session.me()?.user.id);
+  // boards never carry user ids: my rows are the ones with my own board key
   return (
     <section class="tx-card pt-mine" aria-labelledby="mine-title" data-testid="my-rank">
       <h2 id="mine-title">{t('board.mine')}</h2>
@@ -383,7 +383,7 @@ function MyRank(props: {
                 <h3 class="pt-mine-around">{t('board.around')}</h3>
                 <ol class="pt-lb pt-lb-compact">
                   <For each={m().around}>
-                    {(e) => <Row entry={e} unit={props.unit} scope="individual" agg="average" me={e.key === myId()} sub={e.orgUnitName ?? undefined} />}
+                    {(e) => <Row entry={e} unit={props.unit} scope="individual" agg="average" me={e.key === props.mine?.key} sub={e.orgUnitName ?? undefined} />}
                   </For>
                 </ol>
               </Show>

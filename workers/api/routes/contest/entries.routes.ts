@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { canManagePath, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { newId, b64url } from '../../../../db/ids';
-import { recordScores } from '../../lib/boards';
+import { boardContext, boardScoreStatements, notifyBoard } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
@@ -207,13 +207,10 @@ export const contestCampaignRoutes = createApp()
       const b = c.req.valid('json');
       const votes = await listVotes(c.var.db, campaign.id, false, 5000, null);
       const mine = votes.filter((x) => b.ids.includes(x.id) && !x.discounted);
-      await discountVotes(c.var.db, viewer.id, campaign.orgUnitId, mine.map((x) => x.id), b.reason);
-      const perEntry = new Map<string, number>();
-      for (const x of mine) perEntry.set(x.entryId, (perEntry.get(x.entryId) ?? 0) + 1);
-      for (const [entryId, n] of perEntry) {
-        const e = await getEntry(c.var.db, entryId);
-        if (e) await recordScores(c.env, c.var.db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: -n, tiebreak: 0 }]);
-      }
+      // the works' board scores drop in the discount's own batch
+      const ctx = boardContext(campaign);
+      const board = await discountVotes(c.var.db, viewer.id, campaign.orgUnitId, mine.map((x) => x.id), b.reason, ctx.boardId);
+      await notifyBoard(c.env, c.var.db, { ctx }, board);
       return c.json({ discounted: mine.length });
     },
   )
@@ -331,11 +328,13 @@ export const entryRoutes = createApp()
         throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(byAccount.retryAfterMs / 1000)) });
       }
       const day = chinaDay(now);
-      const res = await castVote(db, { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) }, s.votesPerDay);
-      if (res === 'again') throw new ApiError('conflict', 'msg.vote_again');
-      if (res === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
+      // the work's board score is earned in the vote's own batch: both or neither
+      const board = boardScoreStatements(db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: 1, tiebreak: 0 }]);
+      const res = await castVote(db, { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) }, s.votesPerDay, board.stmts);
+      if (res.result === 'again') throw new ApiError('conflict', 'msg.vote_again');
+      if (res.result === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
+      await notifyBoard(c.env, db, board, res.board);
       await flagBurst(db, e.id, subnetOf(ip) + (ip.includes(':') ? ':' : '.'), now);
-      await recordScores(c.env, db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: 1, tiebreak: 0 }]);
       const used = await votesToday(db, campaign.id, viewer.id, day);
       return c.json({ votesLeftToday: Math.max(0, s.votesPerDay - used) }, 201);
     },

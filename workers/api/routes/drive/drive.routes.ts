@@ -8,7 +8,8 @@ import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { newId, nowIso, b64url } from '../../../../db/ids';
-import { recordScores } from '../../lib/boards';
+import { anonymousBoardKey, boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
+import { ANONYMOUS_NAME } from '../../../../shared/board-key';
 import { rateHit } from '../../../../db/queries/accounts';
 import { Id } from '../../../../shared/contracts/common';
 import { DriveSettings } from '../../../../shared/contracts/campaigns';
@@ -26,7 +27,6 @@ import { tableFile } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof DriveSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
-const ANONYMOUS = '爱心人士';
 
 const driveOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'drive');
 
@@ -119,7 +119,7 @@ export const driveCampaignRoutes = createApp()
       c.header('Access-Control-Allow-Origin', '*');
       return c.json({
         items: items.map((p) => ({
-          id: p.id, name: p.anonymous ? ANONYMOUS : maskName(p.displayName), amount: s.showAmounts ? p.amount : null,
+          id: p.id, name: p.anonymous ? ANONYMOUS_NAME : maskName(p.displayName), amount: s.showAmounts ? p.amount : null,
           verified: p.status === 'verified', message: p.messageStatus === 'visible' ? p.message : null, createdAt: p.createdAt,
         })),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
@@ -231,9 +231,16 @@ export const pledgeRoutes = createApp()
     async (c) => {
       const { p, campaign, viewer } = await managedPledge(c, c.req.valid('param').id);
       const amount = c.req.valid('json').amount;
-      if (!(await decidePledge(c.var.db, viewer.id, p, 'verify', amount, null))) throw new ApiError('conflict', 'msg.pledge_decided');
-      const user = await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, p.userId) });
-      await recordScores(c.env, c.var.db, campaign, 'add', [{ key: p.userId, name: p.anonymous ? ANONYMOUS : user?.name ?? p.displayName, orgUnitId: p.orgUnitId, score: amount, tiebreak: 0 }]);
+      // The verified amount is earned on the board in the verification's own batch. Anonymous
+      // giving ranks on an entry of its own, apart from the donor's named one (shared/board-key.ts).
+      const user = p.anonymous ? null : await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, p.userId) });
+      const entry = p.anonymous
+        ? { key: await anonymousBoardKey(c.env, campaign.id, p.userId), name: ANONYMOUS_NAME, userId: null }
+        : { key: await boardKey(c.env, campaign.id, p.userId), name: user?.name ?? p.displayName, userId: p.userId };
+      const board = boardScoreStatements(c.var.db, campaign, 'add', [{ ...entry, orgUnitId: p.orgUnitId, score: amount, tiebreak: 0 }]);
+      const res = await decidePledge(c.var.db, viewer.id, p, 'verify', amount, null, board.stmts);
+      if (!res) throw new ApiError('conflict', 'msg.pledge_decided');
+      await notifyBoard(c.env, c.var.db, board, res);
       return c.json({ pledge: pledgeDto((await getPledge(c.var.db, p.id))!) });
     },
   )

@@ -8,10 +8,10 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { boardContext, boardStub, rankingAccess, recordScores } from '../../lib/boards';
+import { boardContext, boardKey, boardStub, rankingAccess, recordScores } from '../../lib/boards';
 import { managedCampaign, visibleCampaign } from '../../lib/guards';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
-import { boardState, freezeBoard, memberUnits, unitsById } from '../../../../db/queries/leaderboards';
+import { boardState, freezeBoard, memberUnits, unitsById, userIdsAmong } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';
 
 
@@ -87,7 +87,8 @@ export const leaderboardRoutes = createApp()
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
       const audience = rankingAccess(c, campaign);
       const ctx = boardContext(campaign, c.req.valid('query').stage);
-      return c.json(await boardStub(c.env, ctx.boardId).around(ctx, viewer.id, audience));
+      const key = await boardKey(c.env, campaign.id, viewer.id);
+      return c.json({ key, ...(await boardStub(c.env, ctx.boardId).around(ctx, key, audience)) });
     },
   )
   .post(
@@ -116,11 +117,14 @@ export const leaderboardRoutes = createApp()
       if (Object.keys(fields).length) throw new ApiError('validation_failed', undefined, {}, fields);
       const keys = body.entries.filter((e) => !e.orgUnitId).map((e) => e.key);
       const byMember = keys.length ? await memberUnits(c.var.db, keys) : new Map<string, string>();
-      const accepted = await recordScores(
-        c.env, c.var.db, campaign, body.mode,
-        body.entries.map((e) => ({ key: e.key, name: e.name, score: e.score, tiebreak: e.tiebreak, orgUnitId: e.orgUnitId ?? byMember.get(e.key) ?? null })),
-        body.stage,
-      );
+      // Offline results keyed by member id rank under the member's board key (so their own
+      // "my rank" finds them and no user id reaches a public board); other keys are the organizer's own.
+      const people = await userIdsAmong(c.var.db, [...new Set(body.entries.map((e) => e.key))]);
+      const entries = await Promise.all(body.entries.map(async (e) => ({
+        key: people.has(e.key) ? await boardKey(c.env, campaign.id, e.key) : e.key, userId: people.has(e.key) ? e.key : null,
+        name: e.name, score: e.score, tiebreak: e.tiebreak, orgUnitId: e.orgUnitId ?? byMember.get(e.key) ?? null,
+      })));
+      const accepted = await recordScores(c.env, c.var.db, campaign, body.mode, entries, body.stage);
       publicCache.clear(); // this isolate's readers see the change at once; others within the TTL
       return c.json({ accepted });
     },

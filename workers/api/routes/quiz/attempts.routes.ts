@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
 import { newId, nowIso } from '../../../../db/ids';
-import { boardContext, boardStub, scoreWrite } from '../../lib/boards';
+import { boardContext, boardKey, boardScoreStatements, boardStub, notifyBoard } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
 import { AnswerBody, AnswerResponse, AttemptResponse, AttemptView, QuizLobby, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
@@ -71,11 +71,11 @@ async function attemptScore(c: Context<AppEnv>, viewer: { id: string; name: stri
   const daily = a.mode === 'daily';
   if (daily ? r.points <= 0 : !r.finished) return null;
   const unit = await unitOf(c, viewer);
-  const entry = { key: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null };
+  const entry = { key: await boardKey(c.env, campaign.id, viewer.id), userId: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null };
   const stage = a.stageId === 'main' ? undefined : a.stageId;
   return daily
-    ? scoreWrite(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
-    : scoreWrite(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: Math.round(r.msUsed / 100) / 10 }], stage);
+    ? boardScoreStatements(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
+    : boardScoreStatements(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: Math.round(r.msUsed / 100) / 10 }], stage);
 }
 
 /**
@@ -92,7 +92,7 @@ async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: Campai
   if (a.status !== 'active' || Date.now() <= a.deadline + GRACE_MS) return false;
   const score = await attemptScore(c, viewer, campaign, a, { finished: true, score: a.score, msUsed: a.msUsed, points: 0 });
   const res = await expireAttempt(c.var.db, a, 'quiz', score?.stmts);
-  if (res && score) await score.publish(c.env, res);
+  if (res && score) await notifyBoard(c.env, c.var.db, score, res);
   return true;
 }
 
@@ -111,7 +111,7 @@ async function timeOutCurrent(c: Context<AppEnv>, a: AttemptRow, campaign: Campa
     attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken,
     points: 0, finishPoints: 0, flag: false, finished, nextShownAt: now, nextDeadline: now + msTaken, kind: 'quiz', also: score?.stmts,
   });
-  if (res && score) await score.publish(c.env, res);
+  if (res && score) await notifyBoard(c.env, c.var.db, score, res);
 }
 
 /** Which stage a start is for: the one asked for, or the one open now. */
@@ -202,7 +202,7 @@ export const quizCampaignRoutes = createApp()
       const used = await usage(c.var.db, campaign.id, stageId, viewer.id, chinaDay(now));
       const active = await activeAttempt(c.var.db, campaign.id, stageId, viewer.id);
       const ctx = boardContext(campaign, stage?.id);
-      const rank = await boardStub(c.env, ctx.boardId).rankOf(ctx, viewer.id, canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public');
+      const rank = await boardStub(c.env, ctx.boardId).rankOf(ctx, await boardKey(c.env, campaign.id, viewer.id), canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public');
       return c.json({
         stage: stage ? { id: stage.id, name: stage.name, ord: stage.ord, startsAt: stage.startsAt, endsAt: stage.endsAt } : null,
         stages: stages.map((x) => ({ id: x.id, name: x.name, ord: x.ord, startsAt: x.startsAt, endsAt: x.endsAt })),
@@ -264,7 +264,7 @@ export const attemptRoutes = createApp()
         flag: msTaken < s.minAnswerMs, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz', also: board?.stmts,
       });
       if (!res) throw new ApiError('conflict', 'msg.quiz_not_current');
-      if (board) await board.publish(c.env, res);
+      if (board) await notifyBoard(c.env, db, board, res);
       let next = null;
       if (!finished) {
         next = { index: idx + 1, question: publicQuestion(ctx.questions.get(nextId!)!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
@@ -293,11 +293,12 @@ export const attemptRoutes = createApp()
       const viewer = requireManage(c, campaign.orgPath);
       const b = c.req.valid('json');
       const ctx = boardContext(campaign, a.stageId === 'main' ? undefined : a.stageId);
-      const res = await reviewAttempt(db, a, { decision: b.decision, reason: b.reason ?? null, actorId: viewer.id, orgUnitId: campaign.orgUnitId, boardId: ctx.boardId });
+      const key = await boardKey(c.env, campaign.id, a.userId);
+      const res = await reviewAttempt(db, a, { decision: b.decision, reason: b.reason ?? null, actorId: viewer.id, orgUnitId: campaign.orgUnitId, boardId: ctx.boardId, boardKey: key });
       if (!res) throw new ApiError('conflict', 'msg.quiz_review_closed');
       const stub = boardStub(c.env, ctx.boardId);
-      if (res.updated && res.updateResult) await stub.apply(ctx, await storedScores(db, [{ key: a.userId, name: String(res.updated.name), orgUnitId: null, score: 0, tiebreak: 0 }], [res.updateResult]));
-      if (res.removed) await stub.remove(ctx, [a.userId]);
+      if (res.updated && res.updateResult) await stub.apply(ctx, await storedScores(db, [{ orgUnitId: null }], [res.updateResult]));
+      if (res.removed) await stub.remove(ctx, [key]);
       return c.json({
         attempt: { id: a.id, review: b.decision },
         board: b.decision === 'disqualified' ? { score: res.updated ? Number(res.updated.score) : null, removed: res.removed } : null,
@@ -327,7 +328,7 @@ export const attemptRoutes = createApp()
       }
       const [answers, qs] = await Promise.all([answersOf(db, a.id), questionsByIds(db, a.questionIds)]);
       const ctx = boardContext(campaign, a.stageId === 'main' ? undefined : a.stageId);
-      const board = await boardStub(c.env, ctx.boardId).rankOf(ctx, a.userId, organizer ? 'organizer' : 'public');
+      const board = await boardStub(c.env, ctx.boardId).rankOf(ctx, await boardKey(c.env, campaign.id, a.userId), organizer ? 'organizer' : 'public');
       const reveal = s.revealAnswers || organizer;
       return c.json({
         attempt: attemptView(a, null, s),

@@ -11,6 +11,7 @@ import { boardContext, boardStub } from '../../lib/boards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, StageBody, StageList, StagePatch, StageResponse } from '../../../../shared/contracts/quiz';
 import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
+import { usersOfKeys } from '../../../../db/queries/leaderboards';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
@@ -129,10 +130,14 @@ export const stageRoutes = createApp()
         ranked.push(...page.entries.map((e) => ({ ...e, orgUnitId: e.orgUnitId ?? null })));
         if (page.entries.length < 1000) break;
       }
-      const advanced = selectAdvancing(ranked, stage.advancement as AdvanceRule);
+      // people's board keys are keyed hashes (shared/board-key.ts): D1 keeps who each one is,
+      // for this list only; an organizer's own import key stands for itself, as before
+      const selected = selectAdvancing(ranked, stage.advancement as AdvanceRule);
+      const people = await usersOfKeys(c.var.db, ctx.boardId, selected.map((e) => e.key));
+      const advanced = selected.map((e) => ({ ...e, userId: people.get(e.key) ?? e.key }));
       const dryRun = c.req.valid('query').dryRun === 'true';
-      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.key, rank: e.rank })));
-      return c.json({ advanced: advanced.map((e) => ({ userId: e.key, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
+      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.userId, rank: e.rank })));
+      return c.json({ advanced: advanced.map((e) => ({ userId: e.userId, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
     },
   )
   .get(

@@ -8,7 +8,9 @@ import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { recordScores } from '../../lib/boards';
+import { boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
+import { activityRecorded } from '../../../../db/queries/activity';
+import { newId } from '../../../../db/ids';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
@@ -31,12 +33,6 @@ import { tableFile } from '../../lib/tables';
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 const open = requireOpen;
 const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
-
-/** Puts approved hours on the campaign's board and returns nothing; hours rank people and units. */
-async function rankHours(c: Context<AppEnv>, campaign: CampaignRecord, rows: Array<{ userId: string; name: string; orgUnitId: string | null; hours: number }>) {
-  if (!rows.length) return;
-  await recordScores(c.env, c.var.db, campaign, 'add', rows.map((r) => ({ key: r.userId, name: r.name, orgUnitId: r.orgUnitId, score: r.hours, tiebreak: 0 })));
-}
 
 export const volunteerCampaignRoutes = createApp()
   .post(
@@ -282,22 +278,30 @@ export const volunteerCampaignRoutes = createApp()
     },
   );
 
-/** Approves or rejects records the viewer may review (each member's subtree), then ranks the approved hours. */
+/**
+ * Approves or rejects records the viewer may review (each member's subtree). Approved hours
+ * are earned on the campaign's board in the approval's own batch, each only if this batch
+ * recorded the record's hours (a racing approval earns nothing twice).
+ */
 async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
   const viewer = requireViewer(c);
+  const db = c.var.db;
   for (const r of records) if (!canManagePath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
   const pending = records.filter((r) => r.status === 'pending');
-  const changed = await reviewRecords(c.var.db, viewer.id, pending, decision, reason);
-  if (decision === 'approve') {
-    const byId = new Map(pending.map((r) => [r.id, r]));
-    const names = new Map<string, string>();
-    for (const id of changed) {
-      const r = byId.get(id)!;
-      if (!names.has(r.userId)) names.set(r.userId, (await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, r.userId) }))?.name ?? '');
-    }
-    await rankHours(c, campaign, changed.map((id) => ({ userId: byId.get(id)!.userId, name: names.get(byId.get(id)!.userId)!, orgUnitId: byId.get(id)!.orgUnitId, hours: byId.get(id)!.hours })));
+  if (decision !== 'approve' || !pending.length) return (await reviewRecords(db, viewer.id, pending, decision, reason)).changed.length;
+  const people = new Map<string, { name: string; key: string }>();
+  for (const r of pending) {
+    if (people.has(r.userId)) continue;
+    const name = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, r.userId) }))?.name ?? '';
+    people.set(r.userId, { name, key: await boardKey(c.env, campaign.id, r.userId) });
   }
-  return changed.length;
+  const eventIds = new Map(pending.map((r) => [r.id, newId()]));
+  const board = boardScoreStatements(db, campaign, 'add', pending.map((r) => ({
+    key: people.get(r.userId)!.key, userId: r.userId, name: people.get(r.userId)!.name, orgUnitId: r.orgUnitId, score: r.hours, tiebreak: 0, when: activityRecorded(eventIds.get(r.id)!),
+  })));
+  const res = await reviewRecords(db, viewer.id, pending, decision, reason, { eventIds, board: board.stmts });
+  await notifyBoard(c.env, db, board, res.board);
+  return res.changed.length;
 }
 
 export const serviceRecordRoutes = createApp()
