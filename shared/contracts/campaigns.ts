@@ -7,6 +7,9 @@ import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
  * the stored settings are always the full, validated object.
  */
 const Url = v.pipe(v.string(), v.maxLength(500), v.url('msg.url'));
+/** Defaults the database also falls back to for campaigns stored before a setting existed. */
+export const EXHIBITION_DEFAULTS = { bookingsPerPerson: 3, groupSizeMax: 100 } as const;
+
 const Count = (min: number, max: number, dflt: number) =>
   v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), dflt);
 
@@ -101,6 +104,9 @@ export const VolunteerSettings = v.strictObject({
   /** residents one member may bring (1 = "1+1") */
   pairCap: Count(1, 20, 1),
   maxHoursPerDay: Count(1, 24, 8),
+  /** service records one member may report for one day, and pending (unreviewed) at once */
+  recordsPerDay: Count(1, 50, 5),
+  pendingRecordsMax: Count(1, 500, 30),
   consentText: v.optional(v.pipe(v.string(), v.trim(), v.minLength(10), v.maxLength(1000)), DEFAULT_CONSENT),
 });
 
@@ -128,6 +134,10 @@ export const ExhibitionSettings = v.strictObject({
   noShowLimit: Count(1, 100, 3),
   noShowWindowDays: Count(1, 365, 30),
   noShowBlockDays: Count(0, 365, 14),
+  /** upcoming visits (booked, slot not over) one account may hold in this exhibition; as many waiting-list entries */
+  bookingsPerPerson: Count(1, 50, EXHIBITION_DEFAULTS.bookingsPerPerson),
+  /** seats one group booking may take (never more than the slot holds) */
+  groupSizeMax: Count(1, 500, EXHIBITION_DEFAULTS.groupSizeMax),
 });
 
 export const SETTINGS_SCHEMA = {

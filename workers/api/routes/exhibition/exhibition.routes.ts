@@ -13,6 +13,7 @@ import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingQuery, CheckInBody, GroupBookingBody, SlotPatch, SlotsBody, WaitlistBody } from '../../../../shared/contracts/exhibition';
 import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
+import { schedule, scheduleSize, spanDays, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -53,20 +54,15 @@ async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, us
   }
 }
 
-/** Days × times in China time → slots in UTC. */
-function schedule(g: { from: string; to: string; weekdays: number[]; times: Array<{ start: string; end: string }>; capacity: number }) {
-  const out: Array<{ startsAt: string; endsAt: string; capacity: number }> = [];
-  for (let d = Date.parse(`${g.from}T00:00:00Z`); d <= Date.parse(`${g.to}T00:00:00Z`); d += 86400e3) {
-    const weekday = ((new Date(d).getUTCDay() + 6) % 7) + 1;
-    if (!g.weekdays.includes(weekday)) continue;
-    const day = new Date(d).toISOString().slice(0, 10);
-    for (const t of g.times) {
-      const start = Date.parse(`${day}T${t.start}:00+08:00`);
-      const end = Date.parse(`${day}T${t.end}:00+08:00`);
-      if (end > start) out.push({ startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), capacity: g.capacity });
-    }
-  }
-  return out;
+/** A schedule is refused on its arithmetic, before one slot is built: the span, the campaign's days, the count. */
+function assertScheduleBounded(campaign: CampaignRecord, g: ScheduleSpec) {
+  const days = spanDays(g);
+  if (days === 0) throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
+  if (days > SCHEDULE_MAX_DAYS) throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
+  const first = chinaDay(Date.parse(campaign.startsAt));
+  const last = chinaDay(Date.parse(campaign.endsAt));
+  if (g.from < first || g.to > last) throw new ApiError('validation_failed', 'msg.slots_outside_campaign', { from: first, to: last }).because('schedule_outside_campaign');
+  if (scheduleSize(g) > SCHEDULE_MAX_SLOTS) throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
 }
 
 export const exhibitionCampaignRoutes = createApp()
@@ -80,9 +76,9 @@ export const exhibitionCampaignRoutes = createApp()
       if (campaign.kind !== 'exhibition') throw new ApiError('not_found', 'msg.ex_not_exhibition');
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
+      if ('generate' in b) assertScheduleBounded(campaign, b.generate);
       const slots = 'generate' in b ? schedule(b.generate) : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
       if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
-      if (slots.length > 2000) throw new ApiError('validation_failed', 'msg.too_many_slots');
       const created = await addSlots(c.var.db, viewer.id, campaign, slots);
       // a single slot comes back whole, so the caller has its id
       const single = 'generate' in b ? null : (await listSlots(c.var.db, campaign.id, slots[0]!.startsAt, slots[0]!.startsAt)).find((s) => s.endsAt === slots[0]!.endsAt);
@@ -120,8 +116,9 @@ export const exhibitionCampaignRoutes = createApp()
       await assertNotBlocked(c, campaign, viewer.id, now);
       // a member's booking counts for their unit in the statistics
       const unit = await memberUnit(c.var.db, viewer.id);
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null }, now);
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null, perPerson: cfg(campaign).bookingsPerPerson }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
+      if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_booking_limit', { n: cfg(campaign).bookingsPerPerson }).because('booking_limit');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
     },
@@ -149,8 +146,9 @@ export const exhibitionCampaignRoutes = createApp()
       if (action === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (action === 'book') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
       await assertNotBlocked(c, campaign, viewer.id, now);
-      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)) }, now);
+      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), perPerson: cfg(campaign).bookingsPerPerson }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_wl_again');
+      if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_waitlist_limit', { n: cfg(campaign).bookingsPerPerson }).because('waitlist_limit');
       if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (res.result === 'has_seats') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
       if (res.result === 'booked_that_day') throw new ApiError('conflict', 'msg.ex_wl_booked_day');
@@ -169,8 +167,15 @@ export const exhibitionCampaignRoutes = createApp()
       const unit = await getOrgUnit(c.var.db, b.orgUnitId);
       if (!unit) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.org_missing' } });
       const viewer = requireManage(c, unit.path);
+      // The branch must be one the exhibition is for: inside its organizing subtree, or any
+      // unit when the exhibition is open to the public — never another subtree's members-only show.
+      const s = cfg(campaign);
+      if (!unit.path.startsWith(campaign.orgPath) && s.audience !== 'public') throw new ApiError('forbidden', 'msg.ex_group_not_open').because('group_not_open');
       const slot = await getSlot(c.var.db, b.slotId);
       if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
+      // bounded before anything is written: the setting, and what the slot holds at all
+      const max = Math.min(s.groupSizeMax, slot.capacity);
+      if (b.size > max) throw new ApiError('validation_failed', undefined, {}, { size: { key: 'msg.ex_group_size', params: { max } } }).because('group_size');
       const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.contactName ?? `${unit.name}（集体）`, phone: b.contactPhone ?? viewer.phone, partySize: b.size, day: chinaDay(Date.parse(slot.startsAt)), group: true, orgUnitId: unit.id });
       if (res.result !== 'ok') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
