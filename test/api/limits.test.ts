@@ -34,7 +34,7 @@ describe('bookings per account', () => {
   it('holds one account to bookingsPerPerson upcoming visits, a day at a time (125 seats were 25 days × 5)', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org);
-    const slots = [];
+    const slots: string[] = [];
     for (let d = 1; d <= 5; d++) slots.push(await slotOn(org, id, d, 50));
     const v = await visitor();
     for (let i = 0; i < 3; i++) expect((await book(v, id, slots[i]!, 5)).status).toBe(201);
@@ -53,7 +53,7 @@ describe('bookings per account', () => {
   it('holds under parallel requests on different days', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org, { bookingsPerPerson: 2 });
-    const slots = [];
+    const slots: string[] = [];
     for (let d = 1; d <= 8; d++) slots.push(await slotOn(org, id, d, 50));
     const v = await visitor();
     const res = await Promise.all(slots.map((s) => book(v, id, s, 1)));
@@ -66,7 +66,7 @@ describe('bookings per account', () => {
   it('holds an account to as many waiting-list entries, also in parallel', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org, { bookingsPerPerson: 2 });
-    const full = [];
+    const full: string[] = [];
     for (let d = 1; d <= 6; d++) {
       const s = await slotOn(org, id, d, 1);
       expect((await book(await visitor(), id, s, 1)).status).toBe(201);
@@ -156,5 +156,94 @@ describe('slot schedules', () => {
     const ok = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: chinaDay(Date.now() + 864e5), to: chinaDay(Date.now() + 10 * 864e5), weekdays: [1, 3, 5], times, capacity: 5 } });
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(ok.body.requested);
+  });
+});
+
+describe('gallery views', () => {
+  const views = async (id: string) => (await env.DB.prepare('SELECT views FROM contest_entries WHERE id = ?').bind(id).first<{ views: number }>())!.views;
+  it('counts one view per viewer (account, or address when anonymous) per work per day, also in parallel', async () => {
+    const entry = (await env.DB.prepare("SELECT id FROM contest_entries WHERE status = 'approved' ORDER BY id LIMIT 1").first<{ id: string }>())!.id;
+    const before = await views(entry);
+    const anon = client({ ip: '10.66.0.1' });
+    const first = await Promise.all(Array.from({ length: 5 }, () => anon.post(`/api/v1/entries/${entry}/views`)));
+    for (const r of first) expect(r.status).toBe(204);
+    expect(await views(entry)).toBe(before + 1);
+    await client({ ip: '10.66.0.2' }).post(`/api/v1/entries/${entry}/views`);
+    expect(await views(entry)).toBe(before + 2);
+    const member = await signedIn(PHONES.fgwMember, { ip: '10.66.0.1' });
+    await member.post(`/api/v1/entries/${entry}/views`);
+    await member.post(`/api/v1/entries/${entry}/views`);
+    expect(await views(entry)).toBe(before + 3);
+    // no address is kept, only a hash
+    const keys = await env.DB.prepare('SELECT viewer_key FROM contest_views WHERE entry_id = ?').bind(entry).all<{ viewer_key: string }>();
+    expect(keys.results).toHaveLength(3);
+    for (const k of keys.results) expect(k.viewer_key).not.toMatch(/10\.66|user-/);
+  });
+});
+
+async function volunteer(org: Client, settings: Record<string, unknown> = {}) {
+  const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: `1+1限额${n++}`, orgUnitId: 'root', startsAt: new Date(Date.now() - 20 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString(), settings });
+  const id = r.body.campaign.id as string;
+  await org.post(`/api/v1/campaigns/${id}/publish`);
+  return id;
+}
+const dayAgo = (d: number) => chinaDay(Date.now() - d * 864e5);
+
+describe('service records per member', () => {
+  it('caps the records of a day (also in parallel) and the records awaiting review', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await volunteer(org, { maxHoursPerDay: 24, recordsPerDay: 2, pendingRecordsMax: 4 });
+    const member = await signedIn(PHONES.fgwMember);
+    const report = (date: string) => member.post(`/api/v1/campaigns/${id}/service-records`, { date, hours: 1, description: '社区服务' });
+    const day = await Promise.all(Array.from({ length: 6 }, () => report(dayAgo(1))));
+    expect(day.filter((r) => r.status === 201)).toHaveLength(2);
+    const refused = day.filter((r) => r.status !== 201);
+    for (const r of refused) {
+      expect(r.status).toBe(422);
+      expect(r.body.error.reason).toBe('records_limit');
+    }
+    expect((await report(dayAgo(2))).status).toBe(201);
+    expect((await report(dayAgo(3))).status).toBe(201);
+    const pending = await report(dayAgo(4));
+    expect(pending.status).toBe(422);
+    expect(pending.body.error.reason).toBe('records_limit');
+    expect(pending.body.error.message).toContain('4');
+    const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM service_records WHERE campaign_id = ? AND status = 'pending'").bind(id).first<{ n: number }>();
+    expect(row!.n).toBe(4);
+  });
+
+  it('refuses dates before the campaign and in the future', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await volunteer(org);
+    const member = await signedIn(PHONES.fgwMember);
+    const before = await member.post(`/api/v1/campaigns/${id}/service-records`, { date: dayAgo(30), hours: 1, description: '太早' });
+    expect(before.status).toBe(400);
+    expect(before.body.error.fields.date).toBeTruthy();
+    expect((await member.post(`/api/v1/campaigns/${id}/service-records`, { date: chinaDay(Date.now() + 2 * 864e5), hours: 1, description: '未来' })).status).toBe(400);
+  });
+});
+
+describe('"1+1": a resident registered twice', () => {
+  const resident = (code: string, phone: string) => ({ code, name: '赵大妈', phone, consent: true });
+  it('hears already_registered (409) even through a member at the cap; a new resident over the cap hears cap_reached (422)', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await volunteer(org);
+    const codeA = (await (await signedIn(PHONES.jyjMember)).post(`/api/v1/campaigns/${id}/invites`)).body.code;
+    const codeB = (await (await signedIn(PHONES.fgwMember)).post(`/api/v1/campaigns/${id}/invites`)).body.code;
+    const anon = client({ ip: '10.66.1.1' });
+    const phone = freshPhone();
+    expect((await anon.post(`/api/v1/campaigns/${id}/pairs`, resident(codeA, phone))).status).toBe(201);
+    // the same resident through the same member, who is at the cap (1): the phone wins
+    const again = await anon.post(`/api/v1/campaigns/${id}/pairs`, resident(codeA, phone));
+    expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('already_registered');
+    // through a member with room: also already registered
+    const other = await anon.post(`/api/v1/campaigns/${id}/pairs`, resident(codeB, phone));
+    expect(other.status).toBe(409);
+    expect(other.body.error.reason).toBe('already_registered');
+    // a new resident through the member at the cap
+    const over = await anon.post(`/api/v1/campaigns/${id}/pairs`, resident(codeA, freshPhone()));
+    expect(over.status).toBe(422);
+    expect(over.body.error.reason).toBe('cap_reached');
   });
 });

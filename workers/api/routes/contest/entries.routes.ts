@@ -11,7 +11,8 @@ import { newId, b64url } from '../../../../db/ids';
 import { recordScores } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
-import { Id } from '../../../../shared/contracts/common';
+import { sha256 } from '../../lib/crypto';
+import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
@@ -187,11 +188,11 @@ export const contestCampaignRoutes = createApp()
     '/:id/votes',
     describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
     valid('param', v.object({ id: Id })),
-    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number)), '100'), cursor: v.optional(v.string()) })),
+    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: Limit(100), cursor: Cursor })),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const rows = await listVotes(c.var.db, campaign.id, q.flagged === 'true', Math.min(q.limit, 100), decodeCursor(q.cursor));
+      const rows = await listVotes(c.var.db, campaign.id, q.flagged === 'true', q.limit, decodeCursor(q.cursor));
       const items = rows.slice(0, q.limit);
       return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
     },
@@ -288,8 +289,9 @@ export const entryRoutes = createApp()
       const e = await getEntry(c.var.db, c.req.valid('param').id);
       if (!e || e.status !== 'approved') throw new ApiError('not_found');
       const viewer = c.var.viewer;
-      // one counted view per viewer per work per day
-      await addView(c.var.db, e, viewer?.id ?? null, `${e.id}:${viewer?.id ?? clientAddress(c)}:${chinaDay(Date.now())}`);
+      // one counted view per viewer (account, or address when anonymous) per work per day; only a hash is kept
+      const who = viewer ? `user:${viewer.id}` : `addr:${clientAddress(c)}`;
+      await addView(c.var.db, e, viewer?.id ?? null, await sha256(`contest-view:${who}`), chinaDay(Date.now()));
       return c.body(null, 204);
     },
   )

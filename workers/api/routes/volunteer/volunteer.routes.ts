@@ -20,7 +20,7 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
-  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
+  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
 import { campaignOfKind, managedCampaign, requireOpen } from '../../lib/guards';
@@ -90,8 +90,9 @@ export const volunteerCampaignRoutes = createApp()
       const consentText = b.consentNote ? `${s.consentText}（${b.consentNote}）` : s.consentText;
       const res = await insertPair(db, { campaignId: campaign.id, memberId, memberUnit: member, residentName: b.name, residentPhone: b.phone, consentText, source, createdBy: c.var.viewer?.id ?? null }, s.pairCap);
       if (res.result !== 'ok') {
-        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } });
-        throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap });
+        // the reasons API.md names for these two refusals
+        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } }).because('already_registered');
+        throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap }).because('cap_reached');
       }
       const pair = (await getPair(db, res.id))!;
       return c.json({ pair: { id: pair.id, campaignId: pair.campaignId, residentName: pair.residentName, residentPhone: maskPhone(pair.residentPhone), source: pair.source, consentAt: pair.consentAt, createdAt: pair.createdAt } }, 201);
@@ -148,13 +149,17 @@ export const volunteerCampaignRoutes = createApp()
       const today = chinaDay(Date.now());
       if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
       if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_before_start' } });
+      if (b.date > chinaDay(Date.parse(campaign.endsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_after_end' } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
         if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
       }
       const unit = await memberUnit(c.var.db, viewer.id);
-      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s.maxHoursPerDay);
+      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s);
       if (!id) {
+        const hit = await recordLimitHit(c.var.db, campaign.id, viewer.id, b.date, s);
+        if (hit === 'pending') throw new ApiError('unprocessable', 'msg.vol_records_pending', { max: s.pendingRecordsMax }).because('records_limit');
+        if (hit === 'day') throw new ApiError('unprocessable', 'msg.vol_records_day', { max: s.recordsPerDay }).because('records_limit');
         const used = await hoursOnDay(c.var.db, campaign.id, viewer.id, b.date);
         throw new ApiError('validation_failed', undefined, {}, { hours: { key: 'msg.vol_hours', params: { max: s.maxHoursPerDay, used } } });
       }
