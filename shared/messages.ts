@@ -208,7 +208,7 @@ export const MESSAGES = {
   'msg.roster_empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
   'msg.roster_type': { 'zh-CN': '请上传 CSV（UTF-8）或 Excel（.xlsx）文件。', en: 'Upload a CSV (UTF-8) or an Excel (.xlsx) file.' },
   'msg.roster_xlsx': { 'zh-CN': '无法读取该 Excel 文件，请确认它是 .xlsx 格式的表格。', en: 'This Excel file cannot be read; make sure it is an .xlsx spreadsheet.' },
-  'msg.row_name': { 'zh-CN': '姓名为空或超过40个字。', en: 'The name is empty or longer than 40 characters.' },
+  'msg.row_name': { 'zh-CN': '姓名为空、超过40个字或含有不允许的字符。', en: 'The name is empty, longer than 40 characters or holds characters that are not allowed.' },
   'msg.row_phone': { 'zh-CN': '手机号“{value}”不是11位大陆手机号。', en: 'The phone "{value}" is not an 11-digit mainland mobile number.' },
   'msg.row_duplicate': { 'zh-CN': '手机号与第 {row} 行重复。', en: 'The phone repeats row {row}.' },
   'msg.row_elsewhere': { 'zh-CN': '该手机号已在另一个组织“{unit}”的名册中。', en: 'This phone is already on the roster of another unit, "{unit}".' },
