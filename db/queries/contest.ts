@@ -275,6 +275,11 @@ export async function addView(db: Db, entry: EntryRow, viewerId: string | null, 
   return (mark?.results.length ?? 0) > 0;
 }
 
+/** Cron: marks of past days only stop a second count that day; a week on they are forgotten. */
+export async function purgeViewMarks(db: Db, beforeDay: string) {
+  await db.run(sql`DELETE FROM contest_views WHERE day < ${beforeDay}`);
+}
+
 export async function userCreatedAt(db: Db, userId: string) {
   return (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)))[0]?.at ?? nowIso();
 }

@@ -283,7 +283,7 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/views',
-    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery (an activity for signed-in viewers)', responses: { 204: { description: 'Counted' } } }),
+    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery: once per viewer (account, or address when anonymous) per work per China day; an activity for signed-in viewers', responses: { 204: { description: 'Counted' } } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);

@@ -68,7 +68,7 @@ function assertScheduleBounded(campaign: CampaignRecord, g: ScheduleSpec) {
 export const exhibitionCampaignRoutes = createApp()
   .post(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers', responses: { 201: json(v.object({ created: v.number() }), 'Created') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers. A schedule must lie within the campaign’s days, span at most 731 days and make at most 400 slots (400 `schedule_outside_campaign` / `schedule_too_long` / `too_many_slots`), checked before anything is built', responses: { 201: json(v.object({ created: v.number() }), 'Created') } }),
     valid('param', v.object({ id: Id })),
     valid('json', SlotsBody),
     async (c) => {
@@ -100,7 +100,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(v.object({ booking: v.object({ id: v.string(), code: v.string(), status: v.string() }) }), 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(v.object({ booking: v.object({ id: v.string(), code: v.string(), status: v.string() }) }), 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', BookingBody),
     async (c) => {
@@ -127,7 +127,7 @@ export const exhibitionCampaignRoutes = createApp()
     '/:id/slots/:slotId/waitlist',
     describeRoute({
       tags: ['Exhibitions'],
-      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; slot closed or over → 409.',
+      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
       responses: { 201: json(v.object({ entry: WaitlistEntry }), 'Joined; `position` is the place in line') },
     }),
     valid('param', v.object({ id: Id, slotId: Id })),
@@ -157,7 +157,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/group-bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer books seats for a branch (its members visit together)', responses: { 201: json(v.object({ booking: v.unknown() }), 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer of the branch books seats for it (its members visit together), all or nothing: the branch must be inside the exhibition’s subtree unless the exhibition is public (else 403 `group_not_open`); at most `groupSizeMax` seats and never more than the slot holds (else 400 `group_size`)', responses: { 201: json(v.object({ booking: v.unknown() }), 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', GroupBookingBody),
     async (c) => {

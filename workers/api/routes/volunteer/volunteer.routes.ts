@@ -58,7 +58,7 @@ export const volunteerCampaignRoutes = createApp()
     '/:id/pairs',
     describeRoute({
       tags: ['Volunteers'],
-      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone again → 409; member over the cap → 422; no consent → 400.',
+      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone already registered in the campaign → 409 `already_registered` (whatever the member’s count); member over the cap → 422 `cap_reached`; no consent → 400.',
       responses: { 201: json(v.object({ pair: v.unknown() }), 'Registered') },
     }),
     valid('param', v.object({ id: Id })),
@@ -137,7 +137,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .post(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date, hours in half-hour steps, what was done) → pending until an organizer approves', responses: { 201: json(v.object({ record: v.unknown() }), 'Reported') } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date within the campaign and not in the future, hours in half-hour steps, what was done) → pending until an organizer approves. Per member: `maxHoursPerDay` hours and `recordsPerDay` records a day, `pendingRecordsMax` awaiting review (422 `records_limit`)', responses: { 201: json(v.object({ record: v.unknown() }), 'Reported') } }),
     valid('param', v.object({ id: Id })),
     valid('json', RecordBody),
     async (c) => {
