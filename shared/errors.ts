@@ -54,6 +54,22 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
+/**
+ * Rules the server names with `because()` although no screen branches on them yet: each is a
+ * stable `reason` all the same (a client may start branching on it without a server change).
+ */
+export const SERVER_RULES = [
+  'schedule_too_long',
+  'schedule_outside_campaign',
+  'too_many_slots',
+  'booking_limit',
+  'waitlist_limit',
+  'group_not_open',
+  'group_size',
+  'records_limit',
+] as const;
+export type Rule = Reason | (typeof SERVER_RULES)[number];
+
 export const isReason = (x: unknown): x is Reason => typeof x === 'string' && (REASONS as readonly string[]).includes(x);
 
 /**

@@ -1,4 +1,4 @@
-import { PHONE_RE } from './contracts/common';
+import { PHONE_RE, unsafeCharAt } from './contracts/common';
 import type { MessageKey } from './messages';
 
 /** Header names we accept for the two roster columns (an organizer's sheet imports as it is). */
@@ -38,7 +38,8 @@ export function checkRosterRows(table: string[][], cols: { name: number; phone: 
     const name = String(cells[cols.name] ?? '').trim();
     const rawPhone = String(cells[cols.phone] ?? '').trim();
     if (!name && !rawPhone) return;
-    if (!name || Array.from(name).length > 40) return void issues.push({ row, key: 'msg.row_name' });
+    // the same rule as a name typed in a form: no controls, bidi overrides or lone surrogates
+    if (!name || Array.from(name).length > 40 || unsafeCharAt(name) >= 0) return void issues.push({ row, key: 'msg.row_name' });
     const phone = normalizePhone(rawPhone);
     if (!PHONE_RE.test(phone)) return void issues.push({ row, key: 'msg.row_phone', params: { value: rawPhone.slice(0, 20) } });
     const first = seen.get(phone);

@@ -268,11 +268,24 @@ export async function setAwards(db: Db, actorId: string, campaign: { id: string;
   await writeBatch(db, stmts);
 }
 
-export async function addView(db: Db, entry: EntryRow, viewerId: string | null, ref: string) {
-  await writeBatch(db, [
-    sql`UPDATE contest_entries SET views = views + 1 WHERE id = ${entry.id}`,
-    ...(viewerId ? [activityInsert({ userId: viewerId, type: 'contest_view', campaignId: entry.campaignId, kind: 'contest', points: 0, quantity: 1, ref })] : []),
+/**
+ * Counts a view once per viewer per work per day, in one batch: the mark goes in only if the
+ * viewer has none that day, and the counter (and the viewer's activity) moves only if it did.
+ * Returns whether this view counted.
+ */
+export async function addView(db: Db, entry: EntryRow, viewerId: string | null, viewerKey: string, day: string) {
+  const [mark] = await writeBatch(db, [
+    sql`INSERT INTO contest_views (entry_id, viewer_key, day) VALUES (${entry.id}, ${viewerKey}, ${day}) ON CONFLICT DO NOTHING RETURNING entry_id`,
+    sql`UPDATE contest_entries SET views = views + 1 WHERE id = ${entry.id} AND changes() = 1`,
+    ...(viewerId ? [activityInsert({ userId: viewerId, type: 'contest_view', campaignId: entry.campaignId, kind: 'contest', points: 0, quantity: 1, ref: `${entry.id}:${viewerId}:${day}` },
+      sql`EXISTS (SELECT 1 FROM contest_views WHERE entry_id = ${entry.id} AND viewer_key = ${viewerKey} AND day = ${day})`)] : []),
   ]);
+  return (mark?.results.length ?? 0) > 0;
+}
+
+/** Cron: marks of past days only stop a second count that day; a week on they are forgotten. */
+export async function purgeViewMarks(db: Db, beforeDay: string) {
+  await db.run(sql`DELETE FROM contest_views WHERE day < ${beforeDay}`);
 }
 
 export async function userCreatedAt(db: Db, userId: string) {

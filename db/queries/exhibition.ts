@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { EXHIBITION_DEFAULTS } from '../../shared/contracts/campaigns';
 import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -58,13 +59,34 @@ export function ticketCode() {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (x) => A[x % A.length]).join('');
 }
 
-export interface NewBooking { campaignId: string; slot: SlotRow; userId: string; name: string; phone: string; partySize: number; day: string; group: boolean; orgUnitId: string | null }
+/** `perPerson`: the upcoming visits one account may hold in the exhibition (a person's booking; a group booking has none). */
+export interface NewBooking { campaignId: string; slot: SlotRow; userId: string; name: string; phone: string; partySize: number; day: string; group: boolean; orgUnitId: string | null; perPerson?: number }
+
+/**
+ * How many upcoming visits (booked, slot not over) a person holds in an exhibition, as SQL over
+ * the same transaction as the write that checks it. Group bookings are the unit's, not the organizer's.
+ */
+const upcomingOf = (campaignId: string | SQL, userId: string | SQL, at: string) => sql`(SELECT COUNT(*) FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id
+  WHERE b.campaign_id = ${campaignId} AND b.user_id = ${userId} AND b.status = 'booked' AND b.is_group = 0 AND s.ends_at > ${at})`;
+/** How many waiting-list entries a person has in an exhibition for slots not over. */
+const waitingOf = (campaignId: string, userId: string, at: string) => sql`(SELECT COUNT(*) FROM slot_waitlist w JOIN exhibition_slots s ON s.id = w.slot_id
+  WHERE w.campaign_id = ${campaignId} AND w.user_id = ${userId} AND w.status = 'waiting' AND s.ends_at > ${at})`;
+/** The campaign's bookingsPerPerson, with the default for campaigns stored before the setting existed. */
+const perPersonOf = (campaignId: SQL) => sql`COALESCE(json_extract((SELECT settings FROM campaigns WHERE id = ${campaignId}), '$.bookingsPerPerson'), ${EXHIBITION_DEFAULTS.bookingsPerPerson})`;
+
+export async function upcomingVisits(db: Db, campaignId: string, userId: string, now = Date.now()) {
+  return (await db.all<{ n: number }>(sql`SELECT ${upcomingOf(campaignId, userId, new Date(now).toISOString())} AS n`))[0]?.n ?? 0;
+}
+export async function waitingEntries(db: Db, campaignId: string, userId: string, now = Date.now()) {
+  return (await db.all<{ n: number }>(sql`SELECT ${waitingOf(campaignId, userId, new Date(now).toISOString())} AS n`))[0]?.n ?? 0;
+}
 
 /**
  * Books seats in one batch: the slot's seat count goes up only while it stays within the
  * capacity (a conditional UPDATE — seats can never be over-sold, whatever the concurrency),
  * and the booking row is written only if it did. The one-a-day unique index rolls both
- * back for a second booking the same day. Returns 'ok' | 'full' | 'again'.
+ * back for a second booking the same day; the same UPDATE holds a person to `perPerson`
+ * upcoming visits (so parallel requests cannot pass it). Returns 'ok' | 'full' | 'again' | 'limit'.
  */
 export async function bookSeats(db: Db, b: NewBooking, now = Date.now()) {
   const id = newId();
@@ -72,7 +94,8 @@ export async function bookSeats(db: Db, b: NewBooking, now = Date.now()) {
   try {
     await writeBatch(db, [
       sql`UPDATE exhibition_slots SET booked = booked + ${b.partySize}
-          WHERE id = ${b.slot.id} AND closed = 0 AND booked + ${b.partySize} <= capacity AND ends_at > ${new Date(now).toISOString()}`,
+          WHERE id = ${b.slot.id} AND closed = 0 AND booked + ${b.partySize} <= capacity AND ends_at > ${new Date(now).toISOString()}
+            AND ${b.perPerson === undefined ? sql`1` : sql`${upcomingOf(b.campaignId, b.userId, new Date(now).toISOString())} < ${b.perPerson}`}`,
       sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at)
           SELECT ${id}, ${code}, ${b.campaignId}, ${b.slot.id}, ${b.userId}, ${b.name}, ${b.phone}, ${b.partySize}, ${b.day}, ${b.group ? 1 : 0}, ${b.orgUnitId}, 'booked', ${nowIso(now)}
           WHERE changes() = 1`,
@@ -82,7 +105,10 @@ export async function bookSeats(db: Db, b: NewBooking, now = Date.now()) {
     throw e;
   }
   const row = await db.query.bookings.findFirst({ where: eq(bookings.id, id) });
-  return row ? { result: 'ok' as const, booking: row } : { result: 'full' as const };
+  if (row) return { result: 'ok' as const, booking: row };
+  // not written: the person's cap, or the seats
+  if (b.perPerson !== undefined && (await upcomingVisits(db, b.campaignId, b.userId, now)) >= b.perPerson) return { result: 'limit' as const };
+  return { result: 'full' as const };
 }
 
 export async function bookingByCode(db: Db, code: string) {
@@ -191,7 +217,8 @@ const QUEUE_ORDER = 'rowid';
  *  2. walk the waiting entries in the order they joined (a recursive CTE over the seats still
  *     free): an entry whose party fits becomes `booked`, one that does not fit is passed over and
  *     keeps its place, one that fits but whose person holds a booking that day (one a day)
- *     becomes `expired` — the rule of `allocateSeats` in shared/waitlist.ts;
+ *     becomes `expired` — the rule of `allocateSeats` in shared/waitlist.ts; so does one whose
+ *     person already holds the exhibition's `bookingsPerPerson` upcoming visits;
  *  3. write the bookings of the entries just booked (ids and unguessable codes made here and
  *     handed in as JSON, so each entry gets exactly one);
  *  4. add their seats to the slot.
@@ -212,7 +239,8 @@ export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX)
             q AS MATERIALIZED (
               SELECT w.id AS id, w.party_size AS party, ROW_NUMBER() OVER (ORDER BY w.${order}) AS rn,
                      EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = w.campaign_id AND b.user_id = w.user_id AND b.day = w.day
-                                                        AND b.status IN ('booked', 'checked_in') AND b.is_group = 0) AS taken
+                                                        AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)
+                     OR ${upcomingOf(sql`w.campaign_id`, sql`w.user_id`, at)} >= ${perPersonOf(sql`w.campaign_id`)} AS taken
               FROM slot_waitlist w WHERE w.slot_id = ${slotId} AND w.status = 'waiting'),
             walk(rn, id, outcome, seats, k, ord) AS (
               SELECT 0, NULL, NULL,
@@ -261,12 +289,12 @@ export async function settleSlot(db: Db, slotId: string, now = Date.now()) {
   }
 }
 
-export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string }
+export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string; perPerson: number }
 
 /**
  * Joins a slot's waiting list in one conditional statement: only while the party does not
  * fit the seats left (otherwise book directly), the slot is open and not over, and the person
- * holds no booking of this exhibition that day. The partial unique index refuses a second
+ * holds no booking of this exhibition that day, nor `perPerson` entries waiting. The partial unique index refuses a second
  * waiting entry for the same slot. Returns 'ok' with the entry, or why not.
  */
 export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()) {
@@ -278,7 +306,8 @@ export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()
           SELECT ${id}, ${e.campaignId}, ${e.slotId}, ${e.userId}, ${e.name}, ${e.phone}, ${e.partySize}, ${e.day}, 'waiting', ${at}
           WHERE EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${e.slotId} AND s.closed = 0 AND s.ends_at > ${at} AND s.booked + ${e.partySize} > s.capacity)
             AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = ${e.campaignId} AND b.user_id = ${e.userId} AND b.day = ${e.day}
-                                                      AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)`,
+                                                      AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)
+            AND ${waitingOf(e.campaignId, e.userId, at)} < ${e.perPerson}`,
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) return { result: 'again' as const };
@@ -290,6 +319,7 @@ export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()
   const slot = await getSlot(db, e.slotId);
   if (!slot || slot.closed || Date.parse(slot.endsAt) <= now) return { result: 'closed' as const };
   if (slot.booked + e.partySize <= slot.capacity) return { result: 'has_seats' as const };
+  if ((await waitingEntries(db, e.campaignId, e.userId, now)) >= e.perPerson) return { result: 'limit' as const };
   return { result: 'booked_that_day' as const };
 }
 

@@ -53,6 +53,9 @@ export async function insertPair(db: Db, p: NewPair, cap: number): Promise<{ res
           SELECT ${id}, ${p.campaignId}, ${p.memberId}, ${p.memberUnit?.id ?? null}, ${p.memberUnit?.path ?? null}, ${p.residentName}, ${p.residentPhone},
                  (SELECT id FROM users WHERE phone = ${p.residentPhone}), ${p.consentText}, ${now}, ${p.source}, ${p.createdBy}, ${now}
           WHERE (SELECT COUNT(*) FROM volunteer_pairs WHERE campaign_id = ${p.campaignId} AND member_id = ${p.memberId} AND unlinked_at IS NULL) < ${cap}
+             -- a resident already registered must hear so (409), not the member's cap: let the
+             -- insert run into the unique index, which rolls it back as 'taken'
+             OR EXISTS (SELECT 1 FROM volunteer_pairs WHERE campaign_id = ${p.campaignId} AND resident_phone = ${p.residentPhone} AND unlinked_at IS NULL)
           RETURNING id`,
       activityInsert({ userId: p.memberId, type: 'volunteer_pair', campaignId: p.campaignId, kind: 'volunteer', points: 0, quantity: 1, ref: id, orgUnitId: p.memberUnit?.id ?? null }, sql`EXISTS (SELECT 1 FROM volunteer_pairs WHERE id = ${id})`),
       ...(p.source === 'organizer' && p.createdBy ? [auditInsert({ actorId: p.createdBy, action: 'pair.create_on_behalf', entity: 'volunteer_pair', entityId: id, orgUnitId: p.memberUnit?.id ?? null })] : []),
@@ -101,15 +104,35 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
  * Adds a service record while the day's hours stay within the maximum (one conditional
  * statement). Returns null when over the maximum.
  */
-export async function insertRecord(db: Db, r: { campaignId: string; userId: string; unit: { id: string; path: string } | null; pairId: string | null; date: string; hours: number; description: string }, maxPerDay: number) {
+/** What one member may report: hours a day, records a day, records awaiting review at once. */
+export interface RecordLimits { maxHoursPerDay: number; recordsPerDay: number; pendingRecordsMax: number }
+
+/**
+ * Reports service as one conditional statement, so parallel reports cannot pass a limit:
+ * the day's hours, the day's records and the member's pending records are counted in the
+ * same statement that writes. Returns the new id, or null (see `recordLimitHit` for which).
+ */
+export async function insertRecord(db: Db, r: { campaignId: string; userId: string; unit: { id: string; path: string } | null; pairId: string | null; date: string; hours: number; description: string }, limits: RecordLimits) {
   const id = newId();
   const [res] = await writeBatch(db, [
     sql`INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, pair_id, date, hours, description, status, created_at)
         SELECT ${id}, ${r.campaignId}, ${r.userId}, ${r.unit?.id ?? null}, ${r.unit?.path ?? null}, ${r.pairId}, ${r.date}, ${r.hours}, ${r.description}, 'pending', ${nowIso()}
-        WHERE (SELECT COALESCE(SUM(hours), 0) FROM service_records WHERE user_id = ${r.userId} AND campaign_id = ${r.campaignId} AND date = ${r.date} AND status <> 'rejected') + ${r.hours} <= ${maxPerDay}
+        WHERE (SELECT COALESCE(SUM(hours), 0) FROM service_records WHERE user_id = ${r.userId} AND campaign_id = ${r.campaignId} AND date = ${r.date} AND status <> 'rejected') + ${r.hours} <= ${limits.maxHoursPerDay}
+          AND (SELECT COUNT(*) FROM service_records WHERE user_id = ${r.userId} AND campaign_id = ${r.campaignId} AND date = ${r.date} AND status <> 'rejected') < ${limits.recordsPerDay}
+          AND (SELECT COUNT(*) FROM service_records WHERE user_id = ${r.userId} AND campaign_id = ${r.campaignId} AND status = 'pending') < ${limits.pendingRecordsMax}
         RETURNING id`,
   ]);
   return res?.results.length ? id : null;
+}
+
+/** Which limit refused a report, from the state as it is now. */
+export async function recordLimitHit(db: Db, campaignId: string, userId: string, date: string, limits: RecordLimits) {
+  const [row] = await db.all<{ day: number; pending: number }>(sql`SELECT
+      (SELECT COUNT(*) FROM service_records WHERE user_id = ${userId} AND campaign_id = ${campaignId} AND date = ${date} AND status <> 'rejected') AS day,
+      (SELECT COUNT(*) FROM service_records WHERE user_id = ${userId} AND campaign_id = ${campaignId} AND status = 'pending') AS pending`);
+  if ((row?.pending ?? 0) >= limits.pendingRecordsMax) return 'pending' as const;
+  if ((row?.day ?? 0) >= limits.recordsPerDay) return 'day' as const;
+  return 'hours' as const;
 }
 
 export async function hoursOnDay(db: Db, campaignId: string, userId: string, date: string) {

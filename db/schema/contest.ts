@@ -114,3 +114,18 @@ export const judgeAssignments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.entryId, t.judgeId] }), index('assign_judge_idx').on(t.judgeId, t.roundId)],
 );
+
+/**
+ * Views counted: one per viewer per work per China day (API.md), whoever asks how often.
+ * `viewerKey` is a SHA-256 of the account id, or of the address for anonymous viewers, so the
+ * table keeps no addresses; rows older than a few days are only history and may be purged.
+ */
+export const contestViews = sqliteTable(
+  'contest_views',
+  {
+    entryId: text('entry_id').notNull(),
+    viewerKey: text('viewer_key').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.viewerKey, t.day] }), index('contest_views_day_idx').on(t.day)],
+);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoTime, ListQuery } from './common';
+import { Id, IsoTime, ListQuery, SafeLine, SafeText } from './common';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
 
 /*
@@ -7,6 +7,9 @@ import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
  * the stored settings are always the full, validated object.
  */
 const Url = v.pipe(v.string(), v.maxLength(500), v.url('msg.url'));
+/** Defaults the database also falls back to for campaigns stored before a setting existed. */
+export const EXHIBITION_DEFAULTS = { bookingsPerPerson: 3, groupSizeMax: 100 } as const;
+
 const Count = (min: number, max: number, dflt: number) =>
   v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), dflt);
 
@@ -71,7 +74,7 @@ export const StageSettings = v.strictObject({
 export const ContestSettings = v.strictObject({
   ...Common,
   categories: v.optional(
-    v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)),
+    v.pipe(v.array(v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)),
     ['书法', '绘画', '摄影'],
   ),
   entriesPerPerson: Count(1, 50, 3),
@@ -86,7 +89,7 @@ export const ContestSettings = v.strictObject({
   votingStartsAt: v.optional(v.nullable(IsoTime), null),
   votingEndsAt: v.optional(v.nullable(IsoTime), null),
   /** awards by rank when assigned automatically: how many of each, best first */
-  awards: v.optional(v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10)),
+  awards: v.optional(v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10)),
     [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }, { name: '三等奖', count: 3 }, { name: '优秀奖', count: 5 }]),
   /** results visible to the public before the contest closes */
   resultsPublished: v.optional(v.boolean(), false),
@@ -101,7 +104,10 @@ export const VolunteerSettings = v.strictObject({
   /** residents one member may bring (1 = "1+1") */
   pairCap: Count(1, 20, 1),
   maxHoursPerDay: Count(1, 24, 8),
-  consentText: v.optional(v.pipe(v.string(), v.trim(), v.minLength(10), v.maxLength(1000)), DEFAULT_CONSENT),
+  /** service records one member may report for one day, and pending (unreviewed) at once */
+  recordsPerDay: Count(1, 50, 5),
+  pendingRecordsMax: Count(1, 500, 30),
+  consentText: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.minLength(10), v.maxLength(1000)), DEFAULT_CONSENT),
 });
 
 export const DriveSettings = v.strictObject({
@@ -109,8 +115,8 @@ export const DriveSettings = v.strictObject({
   goal: Count(0, 1e12, 1_000_000),
   charity: v.optional(
     v.strictObject({
-      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
-      licenseNo: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
+      name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(100)),
+      licenseNo: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(60)),
       projectUrl: Url,
     }),
   ),
@@ -120,14 +126,18 @@ export const DriveSettings = v.strictObject({
 
 export const ExhibitionSettings = v.strictObject({
   ...Common,
-  venue: v.optional(v.pipe(v.string(), v.maxLength(100)), ''),
-  address: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
-  openingHours: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
-  rules: v.optional(v.pipe(v.string(), v.maxLength(2000)), ''),
+  venue: v.optional(v.pipe(v.string(), SafeLine, v.maxLength(100)), ''),
+  address: v.optional(v.pipe(v.string(), SafeLine, v.maxLength(200)), ''),
+  openingHours: v.optional(v.pipe(v.string(), SafeText, v.maxLength(200)), ''),
+  rules: v.optional(v.pipe(v.string(), SafeText, v.maxLength(2000)), ''),
   galleryCampaignId: v.optional(v.nullable(Id), null),
   noShowLimit: Count(1, 100, 3),
   noShowWindowDays: Count(1, 365, 30),
   noShowBlockDays: Count(0, 365, 14),
+  /** upcoming visits (booked, slot not over) one account may hold in this exhibition; as many waiting-list entries */
+  bookingsPerPerson: Count(1, 50, EXHIBITION_DEFAULTS.bookingsPerPerson),
+  /** seats one group booking may take (never more than the slot holds) */
+  groupSizeMax: Count(1, 500, EXHIBITION_DEFAULTS.groupSizeMax),
 });
 
 export const SETTINGS_SCHEMA = {
@@ -147,9 +157,9 @@ const Slug = v.pipe(
   v.toLowerCase(),
   v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'msg.slug'),
 );
-const Title = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
-const Summary = v.pipe(v.string(), v.trim(), v.maxLength(500));
-const Description = v.pipe(v.string(), v.maxLength(10000));
+const Title = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
+const Summary = v.pipe(v.string(), SafeText, v.trim(), v.maxLength(500));
+const Description = v.pipe(v.string(), SafeText, v.maxLength(10000));
 const Settings = v.pipe(v.record(v.string(), v.unknown()), v.check((s) => JSON.stringify(s).length <= 20000, 'msg.too_long'));
 
 export const CreateCampaignBody = v.strictObject({

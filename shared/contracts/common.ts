@@ -6,20 +6,54 @@ import * as v from 'valibot';
  */
 export const PHONE_RE = /^1[3-9]\d{9}$/;
 
+/**
+ * Where text people type goes wrong on purpose: the index of the first character a name,
+ * title or note must not hold, or -1. Refused: C0 controls and DEL/C1 (NUL included; tab,
+ * newline and carriage return only in multi-line text), the bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069: they make 「张三‮txt.exe」 read otherwise), and lone
+ * surrogates (not text at all: they break UTF-8 exports and databases downstream).
+ */
+export function unsafeCharAt(s: string, multiline = false): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (multiline && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return i;
+    }
+    if (c >= 0x7f && c <= 0x9f) return i;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
+}
+/** In the pipe of every one-line name or title: `v.pipe(v.string(), SafeLine, …)`. */
+export const SafeLine = v.check((s: string) => unsafeCharAt(s) < 0, 'msg.text_unsafe');
+/** In the pipe of every multi-line description, message, note or reason (tab and newlines allowed). */
+export const SafeText = v.check((s: string) => unsafeCharAt(s, true) < 0, 'msg.text_unsafe');
+
 export const Phone = v.pipe(v.string('msg.phone'), v.trim(), v.regex(PHONE_RE, 'msg.phone'));
 export const Password = v.pipe(v.string(), v.minLength(8, 'msg.password_short'), v.maxLength(128));
-export const PersonName = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40));
+export const PersonName = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40));
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 export const IsoTime = v.pipe(v.string(), v.isoTimestamp('msg.iso_time'));
 
+/** `?limit=` of a list: 1…100 (0, negatives, words → 400), with a default. */
+export const Limit = (dflt = 20) => v.optional(
+  v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.limit'), v.transform(Number), v.minValue(1, 'msg.limit'), v.maxValue(100, 'msg.limit')),
+  String(dflt),
+);
+export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
+
 /** `?limit=&cursor=` of every list (limit default 20, max 100). */
-export const ListQuery = {
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.limit'), v.transform(Number), v.minValue(1, 'msg.limit'), v.maxValue(100, 'msg.limit')),
-    '20',
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-};
+export const ListQuery = { limit: Limit(), cursor: Cursor };
 
 export const Page = <T extends v.GenericSchema>(item: T) =>
   v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });

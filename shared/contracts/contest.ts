@@ -1,15 +1,15 @@
 import * as v from 'valibot';
-import { Id, ListQuery, Page } from './common';
+import { Id, ListQuery, Page, SafeLine, SafeText } from './common';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Display and thumbnail copies made in the browser are much smaller. */
 export const MAX_DERIVED_BYTES = 2 * 1024 * 1024;
 
 export const EntryFields = v.strictObject({
-  title: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
-  category: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(20)),
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000)), ''),
-  authorName: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40)),
+  title: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
+  category: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(20)),
+  description: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(1000)), ''),
+  authorName: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40)),
   /** a client-made id of this upload: retrying it never makes a second entry */
   uploadId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'msg.upload_id'))),
 });
@@ -22,16 +22,16 @@ export const EntryListQuery = v.strictObject({
 });
 
 export const ReviewBody = v.pipe(
-  v.strictObject({ decision: v.picklist(['approve', 'reject']), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), '') }),
+  v.strictObject({ decision: v.picklist(['approve', 'reject']), reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200)), '') }),
   v.forward(v.check((b) => b.decision === 'approve' || b.reason.length > 0, 'msg.reject_reason'), ['reason']),
 );
 
 export const JudgeBody = v.strictObject({ userId: v.optional(Id), phone: v.optional(v.pipe(v.string(), v.regex(/^1[3-9]\d{9}$/, 'msg.phone'))) });
 
 export const RoundBody = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(20)),
+  name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(20)),
   criteria: v.pipe(
-    v.array(v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20)), weight: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), max: v.pipe(v.number(), v.minValue(1), v.maxValue(1000)) })),
+    v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20)), weight: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), max: v.pipe(v.number(), v.minValue(1), v.maxValue(1000)) })),
     v.minLength(1, 'msg.required'), v.maxLength(10),
   ),
   assignment: v.optional(v.picklist(['all', 'random']), 'all'),
@@ -42,7 +42,7 @@ export const RoundBody = v.strictObject({
 });
 
 export const ScoreBody = v.strictObject({ criteria: v.record(v.pipe(v.string(), v.maxLength(20)), v.number()) });
-export const DiscountBody = v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
+export const DiscountBody = v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
 export const AwardsBody = v.union([
   v.strictObject({ mode: v.literal('auto') }),
   v.strictObject({ mode: v.literal('manual'), awards: v.pipe(v.array(v.strictObject({ entryId: Id, award: v.nullable(v.pipe(v.string(), v.maxLength(20))) })), v.maxLength(1000)) }),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id } from './common';
+import { Id, SafeLine } from './common';
 import { MAX_ROWS } from '../ranking';
 
 /** Campaign kinds that rank (exhibitions count visits but do not rank). */
@@ -72,7 +72,7 @@ export const MeBoardResponse = v.object({
 
 export const ScoreEntry = v.strictObject({
   key: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(64)),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40)),
+  name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(40)),
   orgUnitId: v.optional(Id),
   score: v.pipe(v.number(), v.finite(), v.minValue(-1e12), v.maxValue(1e12)),
   tiebreak: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e9)), 0),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id } from './common';
+import { Id, SafeLine } from './common';
 import { ORG_KINDS } from '../kinds';
 
 export const OrgUnit = v.object({
@@ -13,7 +13,7 @@ export type OrgUnitDto = v.InferOutput<typeof OrgUnit>;
 
 export const CreateOrgUnitBody = v.strictObject({
   parentId: Id,
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
+  name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
   kind: v.picklist(ORG_KINDS, 'msg.org_kind'),
 });
 

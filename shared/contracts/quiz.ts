@@ -1,24 +1,24 @@
 import * as v from 'valibot';
-import { Id, IsoTime, Page } from './common';
+import { Id, IsoTime, Page, SafeLine, SafeText } from './common';
 import { OPTION_KEYS, QUESTION_TYPES } from '../quiz';
 import { StageSettings } from './campaigns';
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+const Text = (max: number) => v.pipe(v.string(), SafeText, v.trim(), v.maxLength(max));
 
 export const CreateBankBody = v.strictObject({
-  title: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
+  title: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(60)),
   orgUnitId: Id,
 });
 
 /** A question as organizers write it. `answer`: "A" | ["A","C"] | true | ["alternative", …] (or one string) for blanks. */
 export const QuestionBody = v.strictObject({
   type: v.picklist(QUESTION_TYPES),
-  stem: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(1000)),
-  options: v.optional(v.pipe(v.array(v.strictObject({ key: v.picklist(OPTION_KEYS), text: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(300)) })), v.maxLength(8)), []),
+  stem: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(1000)),
+  options: v.optional(v.pipe(v.array(v.strictObject({ key: v.picklist(OPTION_KEYS), text: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(300)) })), v.maxLength(8)), []),
   answer: v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(8)), v.boolean()]),
   explanation: v.optional(Text(2000), ''),
   source: v.optional(Text(200), ''),
-  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20))), v.maxLength(10)), []),
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20))), v.maxLength(10)), []),
   difficulty: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), 2),
 });
 
@@ -70,7 +70,7 @@ const Advancement = v.variant('rule', [
 ]);
 
 export const StageBody = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(30)),
+  name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(30)),
   startsAt: IsoTime,
   endsAt: IsoTime,
   settings: v.optional(StageSettings, {}),
@@ -89,7 +89,7 @@ export const AdvanceQuery = v.strictObject({ dryRun: v.optional(v.picklist(['tru
 export const ReviewAttemptBody = v.pipe(
   v.strictObject({
     decision: v.picklist(['cleared', 'disqualified'], 'msg.quiz_review_decision'),
-    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'msg.quiz_review_reason'))),
+    reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200, 'msg.quiz_review_reason'))),
   }),
   v.forward(v.check((b) => b.decision === 'cleared' || !!b.reason, 'msg.quiz_review_reason'), ['reason']),
 );

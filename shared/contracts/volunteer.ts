@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, ListQuery, Page, Phone, PersonName } from './common';
+import { Id, ListQuery, Page, Phone, PersonName, SafeLine, SafeText } from './common';
 
 export const PairBody = v.strictObject({
   /** the member's invite code (residents registering themselves) … */
@@ -10,16 +10,16 @@ export const PairBody = v.strictObject({
   phone: Phone,
   consent: v.literal(true, 'msg.vol_consent'),
   /** organizers: how consent was obtained (e.g. 纸质同意书) */
-  consentNote: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  consentNote: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200))),
 });
 
-export const UnlinkBody = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
+export const UnlinkBody = v.strictObject({ reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
 
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
 export const RecordBody = v.strictObject({
   date: Day,
   hours: v.pipe(v.number(), v.minValue(0.5), v.maxValue(24), v.check((h) => Number.isInteger(h * 2), 'msg.half_hours')),
-  description: v.pipe(v.string(), v.trim(), v.minLength(2, 'msg.required'), v.maxLength(500)),
+  description: v.pipe(v.string(), SafeText, v.trim(), v.minLength(2, 'msg.required'), v.maxLength(500)),
   pairId: v.optional(Id),
 });
 
@@ -33,15 +33,15 @@ export const RecordQuery = v.strictObject({
 });
 
 export const ReviewRecordsBody = v.pipe(
-  v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), decision: v.picklist(['approve', 'reject']), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), '') }),
+  v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), decision: v.picklist(['approve', 'reject']), reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200)), '') }),
   v.forward(v.check((b) => b.decision === 'approve' || b.reason.length > 0, 'msg.reject_reason'), ['reason']),
 );
-export const RejectBody = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.reject_reason'), v.maxLength(200)) });
+export const RejectBody = v.strictObject({ reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.reject_reason'), v.maxLength(200)) });
 
 /* 服务活动 (service activities): on-site service with sign-up and check-in/out codes. */
-const SaTitle = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
-const SaPlace = v.pipe(v.string(), v.trim(), v.minLength(1, 'msg.required'), v.maxLength(120));
-const SaDescription = v.pipe(v.string(), v.trim(), v.maxLength(2000));
+const SaTitle = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
+const SaPlace = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(120));
+const SaDescription = v.pipe(v.string(), SafeText, v.trim(), v.maxLength(2000));
 const SaCapacity = v.pipe(v.number(), v.integer('msg.sa_capacity'), v.minValue(1, 'msg.sa_capacity'), v.maxValue(10000, 'msg.sa_capacity'));
 const SaTime = v.pipe(v.string(), v.isoTimestamp('msg.iso_time'));
 /** an activity lasts at most a day: hours are counted per day */

@@ -1,6 +1,8 @@
 import { createDb } from '../../db/client';
 import { closeEndedCampaigns } from '../../db/queries/campaigns';
 import { purgeIdempotencyKeys } from '../../db/queries/drive';
+import { purgeViewMarks } from '../../db/queries/contest';
+import { chinaDay } from '../../shared/i18n';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
@@ -9,6 +11,8 @@ export async function runScheduled(env: Env, at: number) {
   const closed = await closeEndedCampaigns(db, at);
   // idempotency keys are kept at least 24 h (we keep 48 h), then forgotten
   await purgeIdempotencyKeys(db, new Date(at - 48 * 3600e3).toISOString());
+  // gallery view marks (one count per viewer per day) matter only on their day
+  await purgeViewMarks(db, chinaDay(at - 7 * 86400e3));
   // bookings not checked in by the end of their slot become no-shows
   await markNoShows(db, at);
   // waiting lists (候补) of slots that are over, or of closed exhibitions, expire

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, KEY_REASONS, type ErrorCode, type Reason } from '../../../shared/errors';
+import { ERROR_STATUS, KEY_REASONS, type ErrorCode, type Reason, type Rule } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/messages';
 
 /**
@@ -21,8 +21,8 @@ export class ApiError extends Error {
   }
 
   /** The rule that refused, when it should not be derived from the message key (see `reasonOf`). */
-  reason?: Reason;
-  because(reason: Reason): this {
+  reason?: Rule;
+  because(reason: Rule): this {
     this.reason = reason;
     return this;
   }

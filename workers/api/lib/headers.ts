@@ -5,9 +5,17 @@ export const PAGE_CSP =
 export const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
 export const MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
 
-export function withSecurityHeaders(res: Response, csp: string, framable = false): Response {
+/** HSTS for a year, subdomains too — sent on https only (browsers ignore it on http, and localhost stays http). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * A copy of the response with the security headers (a copy: redirects and fetched responses
+ * have immutable headers). `https`: the request came over TLS, so HSTS is added.
+ */
+export function withSecurityHeaders(res: Response, csp: string, framable = false, https = false): Response {
   const out = new Response(res.body, res);
   const h = out.headers;
+  if (https) h.set('Strict-Transport-Security', HSTS);
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', csp);

@@ -63,6 +63,8 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
   volunteer: [
     { path: 'pairCap', label: 'form.pairCap', type: 'int' },
     { path: 'maxHoursPerDay', label: 'form.maxHoursPerDay', type: 'int' },
+    { path: 'recordsPerDay', label: 'form.recordsPerDay', type: 'int' },
+    { path: 'pendingRecordsMax', label: 'form.pendingRecordsMax', type: 'int' },
     AUDIENCE,
   ],
   drive: [
@@ -76,6 +78,8 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'venue', label: 'form.venue', type: 'text' },
     { path: 'address', label: 'form.address', type: 'text' },
     { path: 'openingHours', label: 'form.openingHours', type: 'text' },
+    { path: 'bookingsPerPerson', label: 'form.bookingsPerPerson', type: 'int' },
+    { path: 'groupSizeMax', label: 'form.groupSizeMax', type: 'int' },
     AUDIENCE,
   ],
 };

@@ -11,7 +11,8 @@ import { newId, b64url } from '../../../../db/ids';
 import { boardContext, boardScoreStatements, notifyBoard } from '../../lib/boards';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
-import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { sha256 } from '../../lib/crypto';
+import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, AwardsResponse, DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ResultsResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
@@ -187,12 +188,11 @@ export const contestCampaignRoutes = createApp()
     '/:id/votes',
     describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(VotePage) } }),
     valid('param', v.object({ id: Id })),
-    // the lists' paging rule (limit 1–100: limit=0 used to reach the query and answer 500), with this list's default of 100
-    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), ...ListQuery, limit: v.optional(ListQuery.limit.wrapped, '100') })),
+    valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: Limit(100), cursor: Cursor })),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const rows = await listVotes(c.var.db, campaign.id, q.flagged === 'true', Math.min(q.limit, 100), decodeCursor(q.cursor));
+      const rows = await listVotes(c.var.db, campaign.id, q.flagged === 'true', q.limit, decodeCursor(q.cursor));
       const items = rows.slice(0, q.limit);
       return c.json({ items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null });
     },
@@ -280,14 +280,15 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/views',
-    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery (an activity for signed-in viewers)', responses: { 204: { description: 'Counted' } } }),
+    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery: once per viewer (account, or address when anonymous) per work per China day; an activity for signed-in viewers', responses: { 204: { description: 'Counted' } } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
       if (e?.status !== 'approved') throw new ApiError('not_found');
       const viewer = c.var.viewer;
-      // one counted view per viewer per work per day
-      await addView(c.var.db, e, viewer?.id ?? null, `${e.id}:${viewer?.id ?? clientAddress(c)}:${chinaDay(Date.now())}`);
+      // one counted view per viewer (account, or address when anonymous) per work per day; only a hash is kept
+      const who = viewer ? `user:${viewer.id}` : `addr:${clientAddress(c)}`;
+      await addView(c.var.db, e, viewer?.id ?? null, await sha256(`contest-view:${who}`), chinaDay(Date.now()));
       return c.body(null, 204);
     },
   )

@@ -13,6 +13,8 @@ import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
 import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
+import { schedule, scheduleSize, spanDays, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
+import { maskName, maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
@@ -49,26 +51,21 @@ async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, us
   }
 }
 
-/** Days × times in China time → slots in UTC. */
-function schedule(g: { from: string; to: string; weekdays: number[]; times: Array<{ start: string; end: string }>; capacity: number }) {
-  const out: Array<{ startsAt: string; endsAt: string; capacity: number }> = [];
-  for (let d = Date.parse(`${g.from}T00:00:00Z`); d <= Date.parse(`${g.to}T00:00:00Z`); d += 86400e3) {
-    const weekday = ((new Date(d).getUTCDay() + 6) % 7) + 1;
-    if (!g.weekdays.includes(weekday)) continue;
-    const day = new Date(d).toISOString().slice(0, 10);
-    for (const t of g.times) {
-      const start = Date.parse(`${day}T${t.start}:00+08:00`);
-      const end = Date.parse(`${day}T${t.end}:00+08:00`);
-      if (end > start) out.push({ startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), capacity: g.capacity });
-    }
-  }
-  return out;
+/** A schedule is refused on its arithmetic, before one slot is built: the span, the campaign's days, the count. */
+function assertScheduleBounded(campaign: CampaignRecord, g: ScheduleSpec) {
+  const days = spanDays(g);
+  if (days === 0) throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
+  if (days > SCHEDULE_MAX_DAYS) throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
+  const first = chinaDay(Date.parse(campaign.startsAt));
+  const last = chinaDay(Date.parse(campaign.endsAt));
+  if (g.from < first || g.to > last) throw new ApiError('validation_failed', 'msg.slots_outside_campaign', { from: first, to: last }).because('schedule_outside_campaign');
+  if (scheduleSize(g) > SCHEDULE_MAX_SLOTS) throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
 }
 
 export const exhibitionCampaignRoutes = createApp()
   .post(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers', responses: { 201: json(SlotsCreated, 'Created') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers. A schedule must lie within the campaign’s days, span at most 731 days and make at most 400 slots (400 `schedule_outside_campaign` / `schedule_too_long` / `too_many_slots`), checked before anything is built', responses: { 201: json(SlotsCreated, 'Created') } }),
     valid('param', v.object({ id: Id })),
     valid('json', SlotsBody),
     async (c) => {
@@ -76,9 +73,9 @@ export const exhibitionCampaignRoutes = createApp()
       if (campaign.kind !== 'exhibition') throw new ApiError('not_found', 'msg.ex_not_exhibition');
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
+      if ('generate' in b) assertScheduleBounded(campaign, b.generate);
       const slots = 'generate' in b ? schedule(b.generate) : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
       if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
-      if (slots.length > 2000) throw new ApiError('validation_failed', 'msg.too_many_slots');
       const created = await addSlots(c.var.db, viewer.id, campaign, slots);
       // a single slot comes back whole, so the caller has its id
       const single = 'generate' in b ? null : (await listSlots(c.var.db, campaign.id, slots[0]!.startsAt, slots[0]!.startsAt)).find((s) => s.endsAt === slots[0]!.endsAt);
@@ -100,7 +97,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', BookingBody),
     async (c) => {
@@ -116,8 +113,9 @@ export const exhibitionCampaignRoutes = createApp()
       await assertNotBlocked(c, campaign, viewer.id, now);
       // a member's booking counts for their unit in the statistics
       const unit = await memberUnit(c.var.db, viewer.id);
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null }, now);
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null, perPerson: cfg(campaign).bookingsPerPerson }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
+      if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_booking_limit', { n: cfg(campaign).bookingsPerPerson }).because('booking_limit');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
     },
@@ -126,7 +124,7 @@ export const exhibitionCampaignRoutes = createApp()
     '/:id/slots/:slotId/waitlist',
     describeRoute({
       tags: ['Exhibitions'],
-      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; slot closed or over → 409.',
+      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
       responses: { 201: json(v.object({ entry: WaitlistEntry }), 'Joined; `position` is the place in line') },
     }),
     valid('param', v.object({ id: Id, slotId: Id })),
@@ -145,8 +143,9 @@ export const exhibitionCampaignRoutes = createApp()
       if (action === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (action === 'book') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
       await assertNotBlocked(c, campaign, viewer.id, now);
-      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)) }, now);
+      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), perPerson: cfg(campaign).bookingsPerPerson }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_wl_again');
+      if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_waitlist_limit', { n: cfg(campaign).bookingsPerPerson }).because('waitlist_limit');
       if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (res.result === 'has_seats') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
       if (res.result === 'booked_that_day') throw new ApiError('conflict', 'msg.ex_wl_booked_day');
@@ -155,7 +154,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/group-bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer books seats for a branch (its members visit together)', responses: { 201: json(BookingResponse, 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer of the branch books seats for it (its members visit together), all or nothing: the branch must be inside the exhibition’s subtree unless the exhibition is public (else 403 `group_not_open`); at most `groupSizeMax` seats and never more than the slot holds (else 400 `group_size`)', responses: { 201: json(BookingResponse, 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', GroupBookingBody),
     async (c) => {
@@ -165,8 +164,15 @@ export const exhibitionCampaignRoutes = createApp()
       const unit = await getOrgUnit(c.var.db, b.orgUnitId);
       if (!unit) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.org_missing' } });
       const viewer = requireManage(c, unit.path);
+      // The branch must be one the exhibition is for: inside its organizing subtree, or any
+      // unit when the exhibition is open to the public — never another subtree's members-only show.
+      const s = cfg(campaign);
+      if (!unit.path.startsWith(campaign.orgPath) && s.audience !== 'public') throw new ApiError('forbidden', 'msg.ex_group_not_open').because('group_not_open');
       const slot = await getSlot(c.var.db, b.slotId);
       if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
+      // bounded before anything is written: the setting, and what the slot holds at all
+      const max = Math.min(s.groupSizeMax, slot.capacity);
+      if (b.size > max) throw new ApiError('validation_failed', undefined, {}, { size: { key: 'msg.ex_group_size', params: { max } } }).because('group_size');
       const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.contactName ?? `${unit.name}（集体）`, phone: b.contactPhone ?? viewer.phone, partySize: b.size, day: chinaDay(Date.parse(slot.startsAt)), group: true, orgUnitId: unit.id });
       if (res.result !== 'ok') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);

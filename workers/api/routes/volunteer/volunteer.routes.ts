@@ -21,7 +21,7 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 import {
-  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, inviteByCode, inviteOf,
+  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
 import { campaignOfKind, requireOpen } from '../../lib/guards';
@@ -53,7 +53,7 @@ export const volunteerCampaignRoutes = createApp()
     '/:id/pairs',
     describeRoute({
       tags: ['Volunteers'],
-      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone again → 409; member over the cap → 422; no consent → 400.',
+      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone already registered in the campaign → 409 `already_registered` (whatever the member’s count); member over the cap → 422 `cap_reached`; no consent → 400.',
       responses: { 201: json(PairCreated, 'Registered') },
     }),
     valid('param', v.object({ id: Id })),
@@ -85,8 +85,9 @@ export const volunteerCampaignRoutes = createApp()
       const consentText = b.consentNote ? `${s.consentText}（${b.consentNote}）` : s.consentText;
       const res = await insertPair(db, { campaignId: campaign.id, memberId, memberUnit: member, residentName: b.name, residentPhone: b.phone, consentText, source, createdBy: c.var.viewer?.id ?? null }, s.pairCap);
       if (res.result !== 'ok') {
-        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } });
-        throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap });
+        // the reasons API.md names for these two refusals
+        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } }).because('already_registered');
+        throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap }).because('cap_reached');
       }
       const pair = (await getPair(db, res.id))!;
       return c.json({ pair: { id: pair.id, campaignId: pair.campaignId, residentName: pair.residentName, residentPhone: maskPhone(pair.residentPhone), source: pair.source, consentAt: pair.consentAt, createdAt: pair.createdAt } }, 201);
@@ -131,7 +132,7 @@ export const volunteerCampaignRoutes = createApp()
   )
   .post(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date, hours in half-hour steps, what was done) → pending until an organizer approves', responses: { 201: json(RecordResponse, 'Reported') } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date within the campaign and not in the future, hours in half-hour steps, what was done) → pending until an organizer approves. Per member: `maxHoursPerDay` hours and `recordsPerDay` records a day, `pendingRecordsMax` awaiting review (422 `records_limit`)', responses: { 201: json(RecordResponse, 'Reported') } }),
     valid('param', v.object({ id: Id })),
     valid('json', RecordBody),
     async (c) => {
@@ -143,13 +144,17 @@ export const volunteerCampaignRoutes = createApp()
       const today = chinaDay(Date.now());
       if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
       if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_before_start' } });
+      if (b.date > chinaDay(Date.parse(campaign.endsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_after_end' } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
         if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
       }
       const unit = await memberUnit(c.var.db, viewer.id);
-      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s.maxHoursPerDay);
+      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s);
       if (!id) {
+        const hit = await recordLimitHit(c.var.db, campaign.id, viewer.id, b.date, s);
+        if (hit === 'pending') throw new ApiError('unprocessable', 'msg.vol_records_pending', { max: s.pendingRecordsMax }).because('records_limit');
+        if (hit === 'day') throw new ApiError('unprocessable', 'msg.vol_records_day', { max: s.recordsPerDay }).because('records_limit');
         const used = await hoursOnDay(c.var.db, campaign.id, viewer.id, b.date);
         throw new ApiError('validation_failed', undefined, {}, { hours: { key: 'msg.vol_hours', params: { max: s.maxHoursPerDay, used } } });
       }
