@@ -45,7 +45,7 @@ export const MESSAGES = {
   'msg.aggregation': { 'zh-CN': '排名方式无效。', en: 'Invalid aggregation.' },
   'msg.audience': { 'zh-CN': '参与范围应为 public 或 members。', en: 'audience must be public or members.' },
   'msg.quiz_mode': { 'zh-CN': '答题模式应为 daily、challenge 或 round。', en: 'mode must be daily, challenge or round.' },
-  'msg.url': { 'zh-CN': '请输入有效的网址。', en: 'Enter a valid URL.' },
+  'msg.url': { 'zh-CN': '请输入以 http:// 或 https:// 开头的有效网址。', en: 'Enter a valid URL starting with http:// or https://.' },
   'msg.origin': { 'zh-CN': '请填写网站来源，如 https://www.example.gov.cn（不含路径）。', en: 'Enter a site origin such as https://www.example.org (no path).' },
   'msg.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', en: 'Use a date like 2026-01-31.' },
   'msg.half_hours': { 'zh-CN': '时长以半小时为单位，如 1.5。', en: 'Hours in half-hour steps, e.g. 1.5.' },
