@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
 import { campaignOfKind } from '../../lib/guards';
-import { tableFile } from '../../lib/tables';
+import { tableFile, type TableCell } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof DriveSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
@@ -163,7 +163,7 @@ export const driveCampaignRoutes = createApp()
       const report = await driveReport(c.var.db, campaign.id, unit?.path ?? campaign.orgPath, !unit);
       if (q.format === 'json') return c.json({ goal: cfg(campaign).goal, ...report });
       const yuan = (f: number) => Math.round(f) / 100;
-      const rows: unknown[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
+      const rows: TableCell[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
         [], ['日期', '认捐笔数', '认捐金额(元)', '核实金额(元)'], ...report.byDay.map((d) => [d.day, d.pledges, yuan(d.pledged), yuan(d.verified)]),
         [], ['待审核凭证', report.receiptsPending]];
       return tableFile(c, rows, `${campaign.slug}-report`, q.format, '募捐汇总');
