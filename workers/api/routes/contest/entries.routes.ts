@@ -14,7 +14,8 @@ import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, DiscountBody, EntryFields, EntryListQuery, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, ReviewBody } from '../../../../shared/contracts/contest';
-import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
+import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
+import { stripMetadata } from '../../../../shared/image-strip';
 import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskName } from '../../../../shared/mask';
@@ -68,7 +69,7 @@ function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | n
   const minEdge = category ? c.minLongEdge[category] ?? 0 : 0;
   const longEdge = Math.max(info.width, info.height);
   if (longEdge < minEdge) throw new ApiError('unprocessable', 'msg.image_small', { category: category!, px: minEdge, actual: longEdge });
-  return { bytes: stripJpegMetadata(bytes), info };
+  return { bytes: stripMetadata(bytes), info };
 }
 
 function votingOpen(campaign: CampaignRecord, s: Cfg, now: number) {

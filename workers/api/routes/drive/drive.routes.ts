@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
 import { campaignOfKind } from '../../lib/guards';
+import { stripMetadata } from '../../../../shared/image-strip';
 import { tableFile, type TableCell } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof DriveSettings>;
@@ -197,9 +198,12 @@ export const pledgeRoutes = createApp()
       const file = form?.get('receipt');
       if (!file || typeof file === 'string') throw new ApiError('validation_failed', undefined, {}, { receipt: { key: 'msg.required' } });
       if (file.size > MAX_RECEIPT_BYTES) throw new ApiError('payload_too_large', 'msg.receipt_size');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const kind = sniff(bytes);
+      const raw = new Uint8Array(await file.arrayBuffer());
+      const kind = sniff(raw);
       if (!kind) throw new ApiError('unsupported_media_type', 'msg.receipt_type');
+      // A photo of a receipt carries where it was taken (GPS): images are stored without
+      // metadata. PDFs are stored as they are (their Info/XMP metadata is not rewritten).
+      const bytes = kind === 'pdf' ? raw : stripMetadata(raw);
       const type = kind === 'pdf' ? 'application/pdf' : IMAGE_TYPES[kind];
       const key = `receipts/${p.campaignId}/${p.id}`;
       await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type } });
