@@ -197,6 +197,7 @@ export const MESSAGES = {
   'msg.roster_too_many': { 'zh-CN': '一次最多导入 {max} 行，请拆分文件后再导入。', en: 'At most {max} rows per import; split the file.' },
   'msg.roster_empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
   'msg.roster_type': { 'zh-CN': '请上传 CSV（UTF-8）或 Excel（.xlsx）文件。', en: 'Upload a CSV (UTF-8) or an Excel (.xlsx) file.' },
+  'msg.xlsx_too_large': { 'zh-CN': '该 Excel 文件解压后超过 {mb} MB 或包含过多部件，请删除无关工作表、图片后另存再上传。', en: 'This Excel file would unpack to more than {mb} MB or has too many parts; remove extra sheets and pictures, save it again and upload.' },
   'msg.roster_xlsx': { 'zh-CN': '无法读取该 Excel 文件，请确认它是 .xlsx 格式的表格。', en: 'This Excel file cannot be read; make sure it is an .xlsx spreadsheet.' },
   'msg.row_name': { 'zh-CN': '姓名为空或超过40个字。', en: 'The name is empty or longer than 40 characters.' },
   'msg.row_phone': { 'zh-CN': '手机号“{value}”不是11位大陆手机号。', en: 'The phone "{value}" is not an 11-digit mainland mobile number.' },

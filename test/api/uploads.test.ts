@@ -65,3 +65,38 @@ describe('uploads reach storage without metadata', () => {
     expect(got.bytes).toEqual(pdf);
   });
 });
+
+/** A zip built from bytes: `count` stored entries, each declaring `declared` bytes once inflated. */
+function zipBomb(count: number, declared: number): Uint8Array {
+  const le = (n: number, size: number) => Array.from({ length: size }, (_, i) => (n / 256 ** i) & 0xff);
+  const local: number[] = [];
+  const central: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const name = [...new TextEncoder().encode(`xl/worksheets/sheet${k}.xml`)];
+    const at = local.length;
+    // deflate method (8) with 2 bytes of data: what is declared, not what is there, is checked
+    local.push(...le(0x04034b50, 4), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(2, 4), ...le(declared, 4), ...le(name.length, 2), 0, 0, ...name, 3, 0);
+    central.push(...le(0x02014b50, 4), ...le(20, 2), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(2, 4), ...le(declared, 4), ...le(name.length, 2), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...le(at, 4), ...name);
+  }
+  const eocd = [...le(0x06054b50, 4), 0, 0, 0, 0, ...le(count, 2), ...le(count, 2), ...le(central.length, 4), ...le(local.length, 4), 0, 0];
+  return new Uint8Array([...local, ...central, ...eocd]);
+}
+
+describe('xlsx that would inflate far past the upload limit', () => {
+  it('a roster or question bank whose zip declares gigabytes, or thousands of parts, is refused with 413 before it is read', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const bank = (await org.post('/api/v1/question-banks', { title: '炸弹', orgUnitId: 'root' })).body.bank.id as string;
+    const type = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    for (const bomb of [zipBomb(3, 0xfffffffe), zipBomb(1000, 10)]) {
+      for (const path of ['/api/v1/org-units/czj-b1/roster', `/api/v1/question-banks/${bank}/import`]) {
+        const r = await org.call('POST', path, bomb, type);
+        expect(r.status, path).toBe(413);
+        expect(r.body.error.reason).toBe('xlsx_too_large');
+        expect(r.body.error.message).toContain('Excel');
+      }
+    }
+    // a small, honest zip that is not a workbook is still just unreadable
+    const r = await org.call('POST', '/api/v1/org-units/czj-b1/roster', zipBomb(1, 10), type);
+    expect(r.status).toBe(400);
+  });
+});

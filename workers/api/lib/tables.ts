@@ -3,11 +3,28 @@ import { read, utils, write } from '@e965/xlsx';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
+import { zipDeclared } from './zip';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export interface TableUpload { bytes: Uint8Array; declaredType: string }
+export interface TableUpload { bytes: Uint8Array; declaredType: string; maxBytes?: number }
+
+/** A workbook may inflate to this many times the upload limit, in at most this many parts. */
+const XLSX_INFLATE_FACTOR = 10;
+const XLSX_MAX_ENTRIES = 500;
+
+/**
+ * Refuses an .xlsx whose central directory declares far more than the upload limit once
+ * inflated, too many parts, or cannot be read (ZIP64, broken) — before inflating anything.
+ */
+function checkXlsxSize(bytes: Uint8Array, maxBytes: number) {
+  const z = zipDeclared(bytes);
+  if (!z) throw new ApiError('validation_failed', 'msg.roster_xlsx');
+  if (z.entries > XLSX_MAX_ENTRIES || z.uncompressed > maxBytes * XLSX_INFLATE_FACTOR) {
+    throw new ApiError('payload_too_large', 'msg.xlsx_too_large', { mb: Math.round((maxBytes * XLSX_INFLATE_FACTOR) / 1048576) });
+  }
+}
 
 /** Reads an upload (raw body, or multipart field `file`) with a size cap. */
 export async function readUpload(req: Request, maxBytes: number): Promise<TableUpload> {
@@ -19,11 +36,11 @@ export async function readUpload(req: Request, maxBytes: number): Promise<TableU
     const file = form?.get('file');
     if (!file || typeof file === 'string') throw new ApiError('validation_failed', 'msg.roster_type');
     if (file.size > maxBytes) throw new ApiError('payload_too_large');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type || '' };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type || '', maxBytes };
   }
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw new ApiError('payload_too_large');
-  return { bytes, declaredType: type };
+  return { bytes, declaredType: type, maxBytes };
 }
 
 const isZip = (b: Uint8Array) => ZIP_MAGIC.every((m, i) => b[i] === m);
@@ -36,6 +53,7 @@ export function parseTable(up: TableUpload): string[][] {
   const { bytes } = up;
   if (bytes.byteLength === 0) throw new ApiError('validation_failed', 'msg.roster_empty');
   if (isZip(bytes)) {
+    checkXlsxSize(bytes, up.maxBytes ?? bytes.byteLength);
     let rows: unknown[][];
     try {
       const wb = read(bytes, { type: 'array', dense: true, cellHTML: false, cellFormula: false });
