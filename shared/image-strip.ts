@@ -173,8 +173,9 @@ function keepJpegSegment(marker: number, s: Uint8Array): boolean {
 function stripJpeg(b: Uint8Array): Uint8Array {
   const orientation = exifOrientation(b);
   const kept: Uint8Array[] = [];
-  const end = walkJpeg(b, (marker, s) => { if (keepJpegSegment(marker, s)) kept.push(s); });
-  // no EOI: not a complete JPEG (imageInfo refuses those); keep nothing we did not read
+  // the walk stops at EOI: anything after it (a second "MPF" picture with its own EXIF,
+  // appended data) is dropped; a file without EOI is refused by imageInfo before this
+  walkJpeg(b, (marker, s) => { if (keepJpegSegment(marker, s)) kept.push(s); });
   const parts: Uint8Array[] = [b.subarray(0, 2)];
   // JFIF must come first when present; the EXIF block follows it
   if (kept[0] && kept[0][1] === 0xe0) parts.push(kept.shift()!);
@@ -184,8 +185,6 @@ function stripJpeg(b: Uint8Array): Uint8Array {
     parts.push(new Uint8Array([0xff, 0xe1, len >> 8, len & 0xff, ...EXIF_PREFIX]), tiff);
   }
   parts.push(...kept, new Uint8Array([0xff, 0xd9]));
-  // anything after EOI (a second "MPF" picture with its own EXIF, appended data) is dropped
-  void end;
   return concat(parts);
 }
 
