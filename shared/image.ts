@@ -1,7 +1,7 @@
 /**
  * Image checks on raw bytes (the filename and declared type are never trusted): the kind
- * by magic bytes, dimensions from the header, a truncation check, and removal of JPEG
- * APP1 segments (EXIF, where GPS location lives, and XMP) before anything is stored.
+ * by magic bytes, dimensions from the header and a truncation check. Metadata removal
+ * (EXIF with GPS, XMP, IPTC, comments, text chunks) lives in ./image-strip.ts.
  */
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 export const IMAGE_TYPES: Record<ImageKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -69,37 +69,3 @@ export function imageInfo(b: Uint8Array): ImageInfo | null {
 }
 const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
-/**
- * A JPEG without its APP1 segments (EXIF with GPS, XMP) and comments; the image data is
- * untouched. Other formats are returned as they are (PNG/WebP EXIF is rare from phones).
- */
-export function stripJpegMetadata(b: Uint8Array): Uint8Array {
-  if (sniff(b) !== 'jpeg') return b;
-  const parts: Uint8Array[] = [b.subarray(0, 2)];
-  let i = 2;
-  while (i + 4 <= b.length && b[i] === 0xff) {
-    const marker = b[i + 1]!;
-    if (marker === 0xda || marker === 0xd9) break;
-    const len = u16be(b, i + 2);
-    if (marker !== 0xe1 && marker !== 0xfe) parts.push(b.subarray(i, i + 2 + len));
-    i += 2 + len;
-  }
-  parts.push(b.subarray(i));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
-
-/** Does a JPEG still carry an EXIF (APP1) segment? For tests and audits. */
-export function hasExif(b: Uint8Array): boolean {
-  if (sniff(b) !== 'jpeg') return false;
-  let i = 2;
-  while (i + 4 <= b.length && b[i] === 0xff) {
-    const marker = b[i + 1]!;
-    if (marker === 0xda || marker === 0xd9) return false;
-    if (marker === 0xe1 && ascii(b, i + 4, 4) === 'Exif') return true;
-    i += 2 + u16be(b, i + 2);
-  }
-  return false;
-}

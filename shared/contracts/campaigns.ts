@@ -1,12 +1,11 @@
 import * as v from 'valibot';
-import { Id, IsoTime, ListQuery, SafeLine, SafeText } from './common';
+import { HttpUrl, Id, IsoTime, ListQuery, SafeLine, SafeText } from './common';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
 
 /*
  * Settings per kind. Every field has a default so an organizer sends only what differs;
  * the stored settings are always the full, validated object.
  */
-const Url = v.pipe(v.string(), v.maxLength(500), v.url('msg.url'));
 /** Defaults the database also falls back to for campaigns stored before a setting existed. */
 export const EXHIBITION_DEFAULTS = { bookingsPerPerson: 3, groupSizeMax: 100 } as const;
 
@@ -117,7 +116,7 @@ export const DriveSettings = v.strictObject({
     v.strictObject({
       name: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(100)),
       licenseNo: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(60)),
-      projectUrl: Url,
+      projectUrl: HttpUrl,
     }),
   ),
   aggregation: v.optional(v.picklist(['sum', 'participation'], 'msg.aggregation'), 'sum'),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_URL_LENGTH, safeHttpUrl } from '../links';
 
 /**
  * Custom valibot messages are message keys (see shared/messages.ts), so the API can answer
@@ -71,3 +72,15 @@ export const ErrorEnvelope = v.object({
 /** A portal page worth sharing: a campaign (or one of its pages) or a work. */
 export const SHARE_PATH = /^\/(c\/[A-Za-z0-9_-]{1,64}(\/(quiz|rank|contest|gallery|results|volunteer|visit|drive))?|works\/[A-Za-z0-9_-]{1,64})$/;
 export const SharePath = v.pipe(v.string('msg.share_path'), v.regex(SHARE_PATH, 'msg.share_path'));
+
+/**
+ * Every stored link: an absolute http: or https: URL (trimmed, at most 500 characters).
+ * javascript:, data:, vbscript:, relative and protocol-relative links and whitespace or
+ * control-character tricks are refused, because widgets put the link on partner pages.
+ */
+export const HttpUrl = v.pipe(
+  v.string('msg.url'),
+  v.trim(),
+  v.maxLength(MAX_URL_LENGTH, 'msg.url'),
+  v.check((s) => safeHttpUrl(s) !== null, 'msg.url'),
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client } from '../helpers';
-import { hasExif } from '../../shared/image';
+import { hasExif } from '../../shared/image-strip';
 
 let n = 0;
 async function contest(org: Client, settings: Record<string, unknown> = {}) {

@@ -3,11 +3,28 @@ import { read, utils, write } from '@e965/xlsx';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
+import { zipDeclared } from './zip';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export interface TableUpload { bytes: Uint8Array; declaredType: string }
+export interface TableUpload { bytes: Uint8Array; declaredType: string; maxBytes?: number }
+
+/** A workbook may inflate to this many times the upload limit, in at most this many parts. */
+const XLSX_INFLATE_FACTOR = 10;
+const XLSX_MAX_ENTRIES = 500;
+
+/**
+ * Refuses an .xlsx whose central directory declares far more than the upload limit once
+ * inflated, too many parts, or cannot be read (ZIP64, broken) — before inflating anything.
+ */
+function checkXlsxSize(bytes: Uint8Array, maxBytes: number) {
+  const z = zipDeclared(bytes);
+  if (!z) throw new ApiError('validation_failed', 'msg.roster_xlsx');
+  if (z.entries > XLSX_MAX_ENTRIES || z.uncompressed > maxBytes * XLSX_INFLATE_FACTOR) {
+    throw new ApiError('payload_too_large', 'msg.xlsx_too_large', { mb: Math.round((maxBytes * XLSX_INFLATE_FACTOR) / 1048576) });
+  }
+}
 
 /** Reads an upload (raw body, or multipart field `file`) with a size cap. */
 export async function readUpload(req: Request, maxBytes: number): Promise<TableUpload> {
@@ -19,11 +36,11 @@ export async function readUpload(req: Request, maxBytes: number): Promise<TableU
     const file = form?.get('file');
     if (!file || typeof file === 'string') throw new ApiError('validation_failed', 'msg.roster_type');
     if (file.size > maxBytes) throw new ApiError('payload_too_large');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type || '' };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type || '', maxBytes };
   }
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw new ApiError('payload_too_large');
-  return { bytes, declaredType: type };
+  return { bytes, declaredType: type, maxBytes };
 }
 
 const isZip = (b: Uint8Array) => ZIP_MAGIC.every((m, i) => b[i] === m);
@@ -36,6 +53,7 @@ export function parseTable(up: TableUpload): string[][] {
   const { bytes } = up;
   if (bytes.byteLength === 0) throw new ApiError('validation_failed', 'msg.roster_empty');
   if (isZip(bytes)) {
+    checkXlsxSize(bytes, up.maxBytes ?? bytes.byteLength);
     let rows: unknown[][];
     try {
       const wb = read(bytes, { type: 'array', dense: true, cellHTML: false, cellFormula: false });
@@ -59,19 +77,85 @@ export function parseTable(up: TableUpload): string[][] {
   }
   if (text.includes('\u0000')) throw new ApiError('unsupported_media_type', 'msg.roster_type');
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  return parsed.data;
+  // our own CSV exports escape formula-like cells with a leading apostrophe: an export
+  // imported back must read "-2+3", not "'-2+3"
+  return parsed.data.map((r) => r.map((cell) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)));
 }
 
-/** A table as a download: CSV (UTF-8 with BOM, so Excel reads it) or .xlsx — the 台账 every module exports. */
-export function tableFile(c: Context<AppEnv>, rows: unknown[][], name: string, format: 'csv' | 'xlsx', sheet: string) {
-  if (format === 'csv') {
-    const text = '\uFEFF' + rows.map((r) => r.map((x) => `"${String(x ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n');
-    return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
-  }
-  const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), sheet);
-  return c.body(new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="${name}.xlsx"`,
+/**
+ * A cell of an exported table. A `Date` is an instant: CSV shows it as China wall-clock text,
+ * xlsx stores it as a real date cell in China time. Strings stay strings, never formulas.
+ */
+export type TableCell = string | number | boolean | Date | null | undefined;
+
+/** An ISO timestamp (or null) as a date cell: exports pass instants, not UTC text. */
+export const at = (iso: string | null | undefined): Date | null => (iso ? new Date(iso) : null);
+
+const CHINA_MS = 8 * 3600e3;
+const chinaText = (d: Date) => new Date(d.getTime() + CHINA_MS).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * A text cell Excel or WPS would run as a formula (= + - @, or a leading tab or CR that
+ * some importers strip first) gets a leading apostrophe, so "=HYPERLINK(…)" or "+86…" is
+ * shown, never evaluated. Only strings: numbers stay numbers.
+ */
+export function csvCell(x: TableCell): string {
+  let s: string;
+  if (x instanceof Date) s = Number.isNaN(x.getTime()) ? '' : chinaText(x);
+  else if (typeof x === 'string') s = /^[=+\-@\t\r]/.test(x) ? `'${x}` : x;
+  else s = String(x ?? '');
+  // RFC 4180, every cell quoted: commas, quotes and line breaks inside a cell stay in it
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The CSV text: UTF-8 with a BOM so Excel reads Chinese, CRLF line ends. */
+export function csvText(rows: TableCell[][]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
+}
+
+// Excel's day 0 is 1899-12-30; a China wall-clock time is the instant shifted by +8 h.
+const excelSerial = (d: Date) => (d.getTime() + CHINA_MS) / 86400e3 + 25569;
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+// CJK characters take about two columns of width
+const widthOf = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** The workbook bytes: typed cells (strings as strings, dates as China-time date cells) and column widths. */
+export function xlsxBytes(rows: TableCell[][], sheet: string): Uint8Array<ArrayBuffer> {
+  const ws: Record<string, unknown> = {};
+  const widths: number[] = [];
+  let cols = 0;
+  rows.forEach((row, r) => {
+    row.forEach((x, col) => {
+      let cell: { t: string; v: unknown; z?: string } | null;
+      if (x instanceof Date) cell = Number.isNaN(x.getTime()) ? null : { t: 'n', v: excelSerial(x), z: DATE_FORMAT };
+      else if (typeof x === 'number') cell = Number.isFinite(x) ? { t: 'n', v: x } : null;
+      else if (typeof x === 'boolean') cell = { t: 'b', v: x };
+      else if (x === null || x === undefined || x === '') cell = null;
+      else cell = { t: 's', v: String(x) };
+      if (!cell) return;
+      ws[utils.encode_cell({ r, c: col })] = cell;
+      const w = x instanceof Date ? DATE_FORMAT.length : widthOf(String(cell.v));
+      widths[col] = Math.max(widths[col] ?? 6, Math.min(60, w + 2));
+    });
+    cols = Math.max(cols, row.length);
   });
+  ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, rows.length - 1), c: Math.max(0, cols - 1) } });
+  ws['!cols'] = Array.from({ length: cols }, (_, i) => ({ wch: widths[i] ?? 6 }));
+  // the header row gets a filter: SheetJS cannot write frozen panes, a filter is the cheap help
+  if (rows.length > 1 && cols > 0) ws['!autofilter'] = { ref: utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 0, c: cols - 1 } }) };
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, ws, sheet);
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/**
+ * A table as a download: CSV (UTF-8 with BOM, formula-escaped) or .xlsx (typed cells) —
+ * the 台账 every module exports. Every table download goes through here.
+ */
+export function tableFile(c: Context<AppEnv>, rows: TableCell[][], name: string, format: 'csv' | 'xlsx', sheet: string) {
+  const safeName = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  if (format === 'csv') {
+    return c.body(csvText(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${safeName}.csv"` });
+  }
+  return c.body(xlsxBytes(rows, sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
 }

@@ -4,6 +4,7 @@
  * licensed charity named plainly, a link to give on the designated platform. Shadow DOM,
  * no globals, only requests to the server it was loaded from; refreshed every minute.
  */
+import { safeHttpUrl } from '@shared/links';
 import type { CampaignDto } from '@shared/contracts/campaigns';
 import type { DriveProgress as Progress } from '@shared/contracts/drive';
 
@@ -67,12 +68,14 @@ class TongxinProgress extends HTMLElement {
       const pct = (x: number) => (p.goal > 0 ? Math.min(100, (x / p.goal) * 100) : 0).toFixed(1);
       const ch = c.settings.charity;
       const amounts = p.showAmounts !== false;
+      // the stored link is checked again here: older rows predate the http(s)-only contract
+      const give = ch ? safeHttpUrl(ch.projectUrl) : null;
       body = `<h3>${esc(c.title)}</h3>
 <div class="bar" role="img" aria-label="${t.verified} ${pct(p.verified)}%, ${t.pledged} ${pct(p.pledged)}%"><i class="p" style="width:${pct(p.pledged)}%"></i><i class="v" style="width:${pct(p.verified)}%"></i></div>
 <div class="n">${amounts ? `<span>${t.verified} <b>${this.money(p.verified)}</b></span><span>${t.pledged} ${this.money(p.pledged)}</span><span>${t.goal} ${this.money(p.goal)}</span>` : ''}<span>${p.donors} ${t.donors}</span></div>
 ${ch ? `<div class="m">${t.charity}${esc(ch.name)} · ${t.licence}${esc(ch.licenseNo)}</div>` : ''}
 <div class="m">${t.note}</div>
-${ch && c.status === 'published' ? `<a class="g" href="${esc(ch.projectUrl)}" target="_blank" rel="noopener">${t.give}</a>` : c.status === 'closed' ? `<div class="m">${t.closed}</div>` : ''}`;
+${give && c.status === 'published' ? `<a class="g" href="${esc(give)}" target="_blank" rel="noopener">${t.give}</a>` : c.status === 'closed' ? `<div class="m">${t.closed}</div>` : ''}`;
     }
     this.root.innerHTML = `<style>:host{${theme}}${STYLE}</style><div class="w" part="progress">${body}<footer><a href="${ORIGIN}/" target="_blank" rel="noopener">${t.by}</a></footer></div>`;
     this.root.querySelector('button')?.addEventListener('click', () => this.load());

@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '@shared/links';
 import { api, apiUpload, qs, call } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -39,7 +40,8 @@ export function charityOf(c: Campaign): Charity | null {
 }
 
 /** Only http(s) links open the designated platform: anything else is not shown as a link. */
-export const safeUrl = (u: string) => (/^https?:\/\//i.test(u) ? u : null);
+/** A stored link as an href, or null: the shared http(s)-only rule (older rows predate the contract). */
+export const safeUrl = (u: string) => safeHttpUrl(u);
 
 /** Public and cached up to 10 s (Cache-Control: max-age=10); `fresh` skips the browser cache after my own pledge. */
 export const getProgress = (id: string, fresh = false): Promise<Progress> => call('GET /campaigns/{id}/progress', { id }, fresh ? { query: { _: Date.now() } } : {});

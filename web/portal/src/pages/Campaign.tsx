@@ -1,6 +1,7 @@
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { KIND_ACTION, KIND_LABEL, STATUS_LABEL } from '@shared/kinds';
+import { safeHttpUrl } from '@shared/links';
 import { SharePanel } from '@ui/components/SharePanel';
 import { loc } from '@ui/i18n';
 import { ApiError } from '@ui/api';
@@ -150,12 +151,16 @@ function Detail(props: { campaign: Campaign }) {
                 {str(ch().name)}
                 <br />
                 <span class="tx-muted tx-small">{t('campaign.charityLicense', { no: str(ch().licenseNo) })}</span>
-                <Show when={/^https?:\/\//.test(str(ch().projectUrl))}>
-                  <br />
-                  <a href={str(ch().projectUrl)} target="_blank" rel="noopener noreferrer">
-                    {t('campaign.charityLink')}
-                    <Icon name="external" />
-                  </a>
+                <Show when={safeHttpUrl(ch().projectUrl)}>
+                  {(href) => (
+                    <>
+                      <br />
+                      <a href={href()} target="_blank" rel="noopener noreferrer">
+                        {t('campaign.charityLink')}
+                        <Icon name="external" />
+                      </a>
+                    </>
+                  )}
                 </Show>
               </dd>
             </div>

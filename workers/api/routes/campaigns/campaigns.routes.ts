@@ -12,6 +12,7 @@ import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, Upda
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/i18n';
+import { safeHttpUrl } from '../../../../shared/links';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
@@ -22,7 +23,15 @@ export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
   // Stored settings are complete when written through the API; data loaded otherwise
   // (seeds, older rows) gets the defaults of its kind on the way out.
   const full = parseSettings(r.kind, r.settings);
-  return { ...rest, settings: full.success ? (full.output as Record<string, unknown>) : r.settings, canManage: canManagePath(viewer, orgPath) };
+  const settings = withSafeLinks(full.success ? (full.output as Record<string, unknown>) : r.settings);
+  return { ...rest, settings, canManage: canManagePath(viewer, orgPath) };
+}
+
+/** Rows stored before links were http(s)-only never hand a script link to a page: it goes out empty. */
+function withSafeLinks(settings: Record<string, unknown>): Record<string, unknown> {
+  const charity = settings.charity as { projectUrl?: unknown } | undefined;
+  if (!charity || typeof charity !== 'object' || safeHttpUrl(charity.projectUrl)) return settings;
+  return { ...settings, charity: { ...charity, projectUrl: '' } };
 }
 
 /** Full settings for a kind from a (partial) input, or a validation error under `settings.*`. */

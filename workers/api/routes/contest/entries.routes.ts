@@ -15,7 +15,8 @@ import { sha256 } from '../../lib/crypto';
 import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, AwardsResponse, DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ResultsResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
-import { IMAGE_TYPES, imageInfo, sniff, stripJpegMetadata } from '../../../../shared/image';
+import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
+import { stripMetadata } from '../../../../shared/image-strip';
 import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskName } from '../../../../shared/mask';
@@ -69,7 +70,7 @@ function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | n
   const minEdge = category ? c.minLongEdge[category] ?? 0 : 0;
   const longEdge = Math.max(info.width, info.height);
   if (longEdge < minEdge) throw new ApiError('unprocessable', 'msg.image_small', { category: category!, px: minEdge, actual: longEdge });
-  return { bytes: stripJpegMetadata(bytes), info };
+  return { bytes: stripMetadata(bytes), info };
 }
 
 function votingOpen(campaign: CampaignRecord, s: Cfg, now: number) {

@@ -23,7 +23,8 @@ import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
 import { campaignOfKind } from '../../lib/guards';
-import { tableFile } from '../../lib/tables';
+import { stripMetadata } from '../../../../shared/image-strip';
+import { tableFile, type TableCell } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof DriveSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
@@ -163,7 +164,7 @@ export const driveCampaignRoutes = createApp()
       const report = await driveReport(c.var.db, campaign.id, unit?.path ?? campaign.orgPath, !unit);
       if (q.format === 'json') return c.json({ goal: cfg(campaign).goal, ...report });
       const yuan = (f: number) => Math.round(f) / 100;
-      const rows: unknown[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
+      const rows: TableCell[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
         [], ['日期', '认捐笔数', '认捐金额(元)', '核实金额(元)'], ...report.byDay.map((d) => [d.day, d.pledges, yuan(d.pledged), yuan(d.verified)]),
         [], ['待审核凭证', report.receiptsPending]];
       return tableFile(c, rows, `${campaign.slug}-report`, q.format, '募捐汇总');
@@ -197,9 +198,12 @@ export const pledgeRoutes = createApp()
       const file = form?.get('receipt');
       if (!file || typeof file === 'string') throw new ApiError('validation_failed', undefined, {}, { receipt: { key: 'msg.required' } });
       if (file.size > MAX_RECEIPT_BYTES) throw new ApiError('payload_too_large', 'msg.receipt_size');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const kind = sniff(bytes);
+      const raw = new Uint8Array(await file.arrayBuffer());
+      const kind = sniff(raw);
       if (!kind) throw new ApiError('unsupported_media_type', 'msg.receipt_type');
+      // A photo of a receipt carries where it was taken (GPS): images are stored without
+      // metadata. PDFs are stored as they are (their Info/XMP metadata is not rewritten).
+      const bytes = kind === 'pdf' ? raw : stripMetadata(raw);
       const type = kind === 'pdf' ? 'application/pdf' : IMAGE_TYPES[kind];
       const key = `receipts/${p.campaignId}/${p.id}`;
       await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type } });

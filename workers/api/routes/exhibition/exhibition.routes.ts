@@ -26,7 +26,7 @@ import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry } from './exhibition.dto';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
-import { tableFile } from '../../lib/tables';
+import { at, tableFile, type TableCell } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof ExhibitionSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
@@ -205,10 +205,10 @@ export const exhibitionCampaignRoutes = createApp()
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
-      const rows: unknown[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
+      const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
       for (let before: string | null = null; ;) {
         const page = await listBookings(c.var.db, campaign.id, { limit: 500, beforeId: before });
-        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, r.b.phone, r.b.partySize, r.unitName ?? '', label[r.b.status], r.b.checkedInAt ?? '']);
+        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, r.b.phone, r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
         if (page.length <= 500 || rows.length > 50_000) break;
         before = page[499]!.b.id;
       }

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
-import { utils, write } from '@e965/xlsx';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
@@ -10,6 +9,8 @@ import { requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardContext, boardKey, boardStub, rankingAccess, recordScores } from '../../lib/boards';
 import { managedCampaign, visibleCampaign } from '../../lib/guards';
+import { tableFile, type TableCell } from '../../lib/tables';
+import { Id } from '../../../../shared/contracts/common';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById, userIdsAmong } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';
@@ -185,24 +186,13 @@ export const leaderboardRoutes = createApp()
       const q = c.req.valid('query');
       const ctx = boardContext(campaign, q.stage);
       const stub = boardStub(c.env, ctx.boardId);
-      const rows: unknown[][] = [['名次', '姓名', '单位', '得分', '编号']];
+      const rows: TableCell[][] = [['名次', '姓名', '单位', '得分', '编号']];
       for (let offset = 0; offset < 100_000; offset += 1000) {
         const page = await stub.read(ctx, { scope: q.scope, audience: 'organizer', offset, limit: 1000 });
         for (const e of page.entries) rows.push([e.rank, e.name, e.orgUnitName ?? '', e.score, e.key]);
         if (page.entries.length < 1000) break;
       }
-      const name = `${campaign.slug}-leaderboard`;
-      if (q.format === 'csv') {
-        const text = '\uFEFF' + rows.map((r) => r.map((x) => `"${String(x).replace(/"/g, '""')}"`).join(',')).join('\r\n');
-        return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
-      }
-      const wb = utils.book_new();
-      utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), '排行榜');
-      const buf = write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-      return c.body(new Uint8Array(buf), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${name}.xlsx"`,
-      });
+      return tableFile(c, rows, `${campaign.slug}-leaderboard`, q.format, '排行榜');
     },
   );
 

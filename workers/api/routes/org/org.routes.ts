@@ -5,7 +5,7 @@ import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
-import { parseTable, readUpload, tableFile, XLSX_TYPE } from '../../lib/tables';
+import { parseTable, readUpload, tableFile, XLSX_TYPE, type TableCell } from '../../lib/tables';
 import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, TodoItem, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
@@ -176,7 +176,7 @@ export const orgRoutes = createApp()
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id });
       const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;
       const pct = (active: number, members: number) => `${(participationRate(active, members) * 100).toFixed(1)}%`;
-      const rows: unknown[][] = [
+      const rows: TableCell[][] = [
         ['组织', '党员人数', '活跃人数', '参与率', '积分', '统计期间'],
         [`${unit.name}（合计）`, m.members, m.activeMembers, pct(m.activeMembers, m.members), m.points, period],
         ...m.units.map((u) => [u.name, u.members, u.activeMembers, pct(u.activeMembers, u.members), u.points, period]),

@@ -7,7 +7,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { parseTable, readUpload, tableFile } from '../../lib/tables';
+import { parseTable, readUpload, tableFile, type TableCell } from '../../lib/tables';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, QuestionResponse, type QuestionDto } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
@@ -168,7 +168,7 @@ export const bankRoutes = createApp()
     valid('query', FormatQuery),
     async (c) => {
       const { bank } = await managedBank(c, c.req.valid('param').id);
-      const rows: unknown[][] = [[...HEADER.slice(0, 2), ...OPTION_KEYS.map((k) => `选项${k}`), ...HEADER.slice(8)]];
+      const rows: TableCell[][] = [[...HEADER.slice(0, 2), ...OPTION_KEYS.map((k) => `选项${k}`), ...HEADER.slice(8)]];
       for (const q of await allQuestions(c.var.db, bank.id)) {
         const opts = OPTION_KEYS.map((k) => q.options.find((o) => o.key === k)?.text ?? '');
         rows.push([TYPE_LABEL[q.type], q.stem, ...opts, answerText(q), q.explanation, q.tags.join(','), q.difficulty, q.source]);

@@ -16,7 +16,7 @@ import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
-import { tableFile } from '../../lib/tables';
+import { at, tableFile, type TableCell } from '../../lib/tables';
 
 const StageParam = v.object({ id: Id, stageId: Id });
 
@@ -183,10 +183,10 @@ export const stageRoutes = createApp()
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
       const stages = new Map((await listStages(c.var.db, campaign.id)).map((s) => [s.id, s.name]));
-      const rows: unknown[][] = [['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间']];
+      const rows: TableCell[][] = [['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间']];
       for (let before: string | null = null; ;) {
         const page = await listAttempts(c.var.db, campaign.id, { flagged: false, limit: 100, beforeId: before });
-        for (const a of page.slice(0, 100)) rows.push([a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, Math.round(a.msUsed / 100) / 10, a.points, a.flags, a.startedAt, a.finishedAt ?? '']);
+        for (const a of page.slice(0, 100)) rows.push([a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, Math.round(a.msUsed / 100) / 10, a.points, a.flags, at(a.startedAt), at(a.finishedAt)]);
         if (page.length <= 100 || rows.length > 50_000) break;
         before = page[99]!.id;
       }

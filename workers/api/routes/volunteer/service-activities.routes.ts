@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { nowIso } from '../../../../db/ids';
-import { tableFile } from '../../lib/tables';
+import { at, tableFile, type TableCell } from '../../lib/tables';
 import { rateHit, rateReset } from '../../../../db/queries/accounts';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import {
@@ -207,12 +207,11 @@ export const serviceActivityRoutes = createApp()
     async (c) => {
       const { a, campaign } = await activityOf(c, c.req.valid('param').id);
       requireManage(c, a.orgPath);
-      const t = (iso: string | null) => (iso ? chinaClock(Date.parse(iso)) : '');
       const state: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
-      const rows: unknown[][] = [['序号', '姓名', '手机号', '所在党组织', '报名状态', '报名时间', '签到时间', '签退时间', '服务时长(小时)', '记录状态']];
+      const rows: TableCell[][] = [['序号', '姓名', '手机号', '所在党组织', '报名状态', '报名时间', '签到时间', '签退时间', '服务时长(小时)', '记录状态']];
       let i = 0;
       for (const r of await listSignups(c.var.db, a.id)) {
-        rows.push([++i, r.name, r.phone, r.orgUnitName ?? '', r.status === 'signed_up' ? '已报名' : '已取消', t(r.createdAt), t(r.checkedInAt), t(r.checkedOutAt), r.hours ?? '', r.recordStatus ? state[r.recordStatus] : '']);
+        rows.push([++i, r.name, r.phone, r.orgUnitName ?? '', r.status === 'signed_up' ? '已报名' : '已取消', at(r.createdAt), at(r.checkedInAt), at(r.checkedOutAt), r.hours ?? '', r.recordStatus ? state[r.recordStatus] : '']);
       }
       return tableFile(c, rows, `${campaign.slug}-service-activity-${a.id}`, c.req.valid('query').format, '签到台账');
     },

@@ -27,7 +27,7 @@ import {
 import { campaignOfKind, requireOpen } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
-import { tableFile } from '../../lib/tables';
+import { at, tableFile, type TableCell } from '../../lib/tables';
 
 
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
@@ -119,11 +119,11 @@ export const volunteerCampaignRoutes = createApp()
       const q = c.req.valid('query');
       const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
       requireManage(c, unit?.path ?? campaign.orgPath);
-      const rows: unknown[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
+      const rows: TableCell[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
       let i = 0;
       for (let before: { at: string; id: string } | null = null; ;) {
         const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, before });
-        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.residentPhone, p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', p.consentAt, p.createdAt, p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
+        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.residentPhone, p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
         if (page.length <= 500) break;
         before = { at: page[499]!.createdAt, id: page[499]!.id };
       }
@@ -196,11 +196,11 @@ export const volunteerCampaignRoutes = createApp()
       const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
       requireManage(c, unit?.path ?? campaign.orgPath);
       const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
-      const rows: unknown[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
+      const rows: TableCell[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
       let i = 0;
       for (let before: { at: string; id: string } | null = null; ;) {
         const page = await listRecords(c.var.db, campaign.id, { orgPath: unit?.path ?? campaign.orgPath, status: q.status, limit: 500, before });
-        for (const r of page.slice(0, 500)) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', r.reviewedAt ?? '', r.createdAt]);
+        for (const r of page.slice(0, 500)) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt)]);
         if (page.length <= 500 || rows.length > 100_000) break;
         before = { at: page[499]!.createdAt, id: page[499]!.id };
       }
