@@ -17,7 +17,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures } },
+        // DEV_OUTBOX: tests read SMS codes from /api/v1/dev/outbox (never set in wrangler.toml).
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, DEV_OUTBOX: '1' } },
       }),
     ],
     test: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, PHONES, type Client, registerUser } from '../helpers';
 
 /* Role × subtree matrix for an exhibition of the fgw subtree. */
 type Actor = 'public' | 'member' | 'otherOrganizer' | 'organizer' | 'rootOrganizer' | 'admin';
@@ -26,17 +26,17 @@ async function fixture() {
   await org.post(`/api/v1/campaigns/${id}/slots`, { startsAt, endsAt: new Date(Date.now() + 3600e3).toISOString(), capacity: 50 });
   const slot = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items[0].id as string;
   const v = client({ ip: `10.95.0.${Math.floor(Math.random() * 250)}` });
-  await v.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '观众' });
+  await registerUser(v, { phone: freshPhone(), password: 'secret-pass', name: '观众' });
   const booking = (await v.post(`/api/v1/campaigns/${id}/bookings`, { slotId: slot, partySize: 1, name: '观众', phone: '13912345678' })).body.booking;
   // a full slot with someone on its waiting list (候补)
   const fullAt = new Date(Date.now() + 2 * 3600e3).toISOString();
   await org.post(`/api/v1/campaigns/${id}/slots`, { startsAt: fullAt, endsAt: new Date(Date.now() + 3 * 3600e3).toISOString(), capacity: 1 });
   const full = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items.find((s: { startsAt: string }) => s.startsAt === fullAt).id as string;
   const w = client({ ip: `10.95.1.${Math.floor(Math.random() * 250)}` });
-  await w.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '候补人' });
+  await registerUser(w, { phone: freshPhone(), password: 'secret-pass', name: '候补人' });
   await w.post(`/api/v1/campaigns/${id}/bookings`, { slotId: full, partySize: 1, name: '候补人', phone: '13912345678' });
   const x = client({ ip: `10.95.2.${Math.floor(Math.random() * 250)}` });
-  await x.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '欧阳排队' });
+  await registerUser(x, { phone: freshPhone(), password: 'secret-pass', name: '欧阳排队' });
   const entry = (await x.post(`/api/v1/campaigns/${id}/slots/${full}/waitlist`, { partySize: 2, name: '欧阳排队', phone: '13987654321' })).body.entry;
   return { id, slot, booking, full, entry };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, PHONES, type Client, registerUser } from '../helpers';
 
 /* Role × subtree matrix for "1+1": a record and a pair of a member of the fgw subtree. */
 type Actor = 'public' | 'member' | 'otherOrganizer' | 'organizer' | 'rootOrganizer' | 'admin';
@@ -51,7 +51,7 @@ describe('"1+1" authorization matrix', () => {
   it('members see only their own records; a resident’s phone is never shown in full to the member', async () => {
     const f = await fixture();
     const other = client({ ip: '10.74.1.1' });
-    await other.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '路人' });
+    await registerUser(other, { phone: freshPhone(), password: 'secret-pass', name: '路人' });
     expect((await other.get(`/api/v1/campaigns/${f.id}/service-records?mine=true`)).body.items).toEqual([]);
     expect((await other.get(`/api/v1/campaigns/${f.id}/service-records`)).status).toBe(403);
     const mine = await (await signedIn(PHONES.fgwMember)).get(`/api/v1/campaigns/${f.id}/my-volunteer`);

@@ -38,7 +38,7 @@ export function e2e({ name, port: basePort }) {
           if (!hasWebBuild()) buildWeb();
           persistDir = mkdtempSync(join(tmpdir(), `tongxin-e2e-${name}-`));
           await prepareDatabase(persistDir);
-          server = await startServer({ port, persistDir, stdio: 'ignore' });
+          server = await startServer({ port, persistDir, stdio: 'ignore', vars: { DEV_OUTBOX: '1' } });
         }
         browser = await chromium.launch({
           executablePath: CHROMIUM,
