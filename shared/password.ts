@@ -32,7 +32,7 @@ qwer1234 asdf1234 123456asd 147258369 159357456 159753456 741852963 963852741 78
 a5201314 z123456789 wang1234 zhang123 li123456 liu123456 chen123456 yang123456
 huang123 zhao123456 ww123456 xiaoming 5845201314 584520520 1314521a woaini11 woaini12
 aaaaaaaa1 aaaa1111 aaa111111 abc123abc 1a2b3c4d 1234567a 12345678q 12345678aa
-1qaz1qaz 2wsx3edc 3edc4rfv qwertyu1 beijing2008 china123 chinese1 tongxin123 tongxin-demo
+1qaz1qaz 2wsx3edc 3edc4rfv qwertyu1 beijing2008 china123 chinese1
 iloveyou1314 a1s2d3f4 abcdefg123 q1w2e3r4t5y6 1q2w3e4r5t6y7u woshishui 88888888a
 zhongguo123 nihao123 shanghai123 qazwsx123 qazwsx12 asdfasdf zxczxczxc
 `;
