@@ -178,6 +178,7 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.fill('#name', name);
     await page.fill('#phone', taken);
     await page.getByTestId('send-code').click();
+    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
     await page.fill('#code', await outboxCode(page, taken));
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
