@@ -17,13 +17,16 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET } },
+        // DEV_OUTBOX: tests read SMS codes from /api/v1/dev/outbox (never set in wrangler.toml).
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, DEV_OUTBOX: '1' } },
       }),
     ],
     test: {
       include: ['test/api/**/*.test.ts', 'test/unit/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
       testTimeout: 30_000,
+      // the local SMS sender logs every code; the tests read them from the outbox instead
+      onConsoleLog: (log: string) => !log.includes('[sms:log]'),
     },
   };
 });

@@ -14,7 +14,8 @@ const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_D
 if (process.env.SKIP_BUILD !== '1') buildWeb();
 console.log('• 数据库：应用迁移并载入演示数据 / applying migrations and demo data…');
 await prepareDatabase(persistDir);
-const { base, stop, child } = await startServer({ port, persistDir });
+// DEV_OUTBOX: codes can be read at /api/v1/dev/outbox locally; a deployment never sets it.
+const { base, stop, child } = await startServer({ port, persistDir, vars: { DEV_OUTBOX: '1' } });
 console.log(`\n同心 Tongxin is running:\n  portal   ${base}/\n  console  ${base}/console/\n  API docs ${base}/api/docs\nDemo accounts (password tongxin-demo): 13800000000 admin · 13800000001 / 13800000002 organizers · 13800000003 / 13800000004 members\n`);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(0); });
 child.on('exit', (code) => process.exit(code ?? 0));

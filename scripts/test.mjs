@@ -27,7 +27,7 @@ if (!existsSync('/usr/bin/chromium')) {
 // the platform and embed flows start their own (they check a first start and a partner port).
 const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'));
 await prepareDatabase(persistDir);
-const server = await startServer({ port: 8810 + Number(process.env.E2E_PORT_OFFSET ?? 0), persistDir, stdio: 'ignore' });
+const server = await startServer({ port: 8810 + Number(process.env.E2E_PORT_OFFSET ?? 0), persistDir, stdio: 'ignore', vars: { DEV_OUTBOX: '1' } });
 let status = 1;
 try {
   status = run(process.execPath, ['--test', '--test-concurrency=1', 'test/e2e/*.e2e.mjs'], { ...process.env, E2E_BASE: server.base, E2E_PERSIST: persistDir });

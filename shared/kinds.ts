@@ -41,3 +41,7 @@ export const ORG_KIND_LABEL: Record<OrgKind, Localized> = {
   general_branch: { 'zh-CN': '党总支', en: 'General branch' },
   branch: { 'zh-CN': '党支部', en: 'Branch' },
 };
+
+/** What an SMS verification code is for (POST /auth/codes). */
+export const CODE_PURPOSES = ['register', 'reset', 'consent'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];

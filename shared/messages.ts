@@ -61,6 +61,16 @@ export const MESSAGES = {
   'msg.too_many_scores': { 'zh-CN': '一次最多提交 1000 条成绩。', en: 'At most 1000 entries per call.' },
 
   // domain
+  // verification codes and passwords (API.md "Accounts and org tree")
+  'msg.code_format': { 'zh-CN': '请输入短信中的6位数字验证码。', en: 'Enter the 6-digit code from the text message.' },
+  'msg.code_purpose': { 'zh-CN': '用途应为 register、reset 或 consent。', en: 'purpose must be register, reset or consent.' },
+  'msg.code_invalid': { 'zh-CN': '验证码不正确或已过期，请重新获取。', en: 'The code is wrong or has expired; request a new one.' },
+  'msg.code_rate': { 'zh-CN': '验证码发送太频繁（每分钟1条、每天10条），请稍后再试。', en: 'Codes are limited to one a minute and 10 a day; please try again later.' },
+  'msg.code_rate_address': { 'zh-CN': '此网络请求验证码太频繁，请稍后再试。', en: 'Too many codes requested from this network; please try again later.' },
+  'msg.sms_failed': { 'zh-CN': '短信发送失败，请稍后再试。', en: 'The text message could not be sent; please try again later.' },
+  'msg.password_same_char': { 'zh-CN': '密码不能全是同一个字符。', en: 'The password cannot be one character repeated.' },
+  'msg.password_is_phone': { 'zh-CN': '密码不能是手机号。', en: 'The password cannot be the phone number.' },
+  'msg.password_common': { 'zh-CN': '这个密码太常见，容易被猜中，请换一个。', en: 'This password is too common and easy to guess; choose another.' },
   'msg.phone_taken': { 'zh-CN': '该手机号已注册，请直接登录。', en: 'This phone number is already registered; please sign in.' },
   'msg.slug_taken': { 'zh-CN': '该短链接已被使用，请换一个。', en: 'This slug is taken; choose another.' },
   'msg.unit_name_taken': { 'zh-CN': '同一上级下已有同名组织。', en: 'A unit with this name already exists under the parent.' },

@@ -58,6 +58,25 @@ export async function signedIn(phone: string, opts: Parameters<typeof client>[0]
   return c;
 }
 
+/**
+ * Registers through the real flow: asks for a register code, reads it from the dev outbox
+ * (DEV_OUTBOX=1 in vitest.config.ts) and registers with it. Returns the register answer.
+ */
+export async function registerUser(c: Client, input: { phone: string; name: string; password: string }): Promise<Res> {
+  const sent = await c.post('/api/v1/auth/codes', { phone: input.phone, purpose: 'register' });
+  if (sent.status !== 202) throw new Error(`code for ${input.phone} failed: ${sent.status} ${sent.text}`);
+  const code = await outboxCode(c, input.phone, 'register');
+  return c.post('/api/v1/auth/register', { ...input, code });
+}
+
+/** The newest code the dev outbox holds for a phone and purpose. */
+export async function outboxCode(c: Client, phone: string, purpose = 'register'): Promise<string> {
+  const box = await c.get(`/api/v1/dev/outbox?phone=${phone}`);
+  const item = (box.body?.items ?? []).find((i: { purpose: string }) => i.purpose === purpose);
+  if (!item) throw new Error(`no ${purpose} code in the outbox for ${phone}: ${box.status} ${box.text}`);
+  return item.code;
+}
+
 let n = 0;
 /** A fresh, valid mainland phone number per call. */
 // A random start per test file, then a counter: never the same number twice in a file, and
@@ -79,4 +98,3 @@ export function fixture(name: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
-export async function registerUser(c: Client, body: { phone: string; name: string; password: string }) { return c.post('/api/v1/auth/register', body); }

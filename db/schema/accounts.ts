@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { CODE_PURPOSES } from '../../shared/kinds';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -30,3 +31,39 @@ export const rateLimits = sqliteTable('rate_limits', {
 });
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * SMS verification codes. Only a hash of the code is stored (salted with the row id), so a
+ * database read yields no usable code; a code is burned by `attempts` reaching the limit,
+ * by `usedAt`, or by a newer code for the same phone and purpose.
+ */
+export const verificationCodes = sqliteTable(
+  'verification_codes',
+  {
+    id: text('id').primaryKey(),
+    phone: text('phone').notNull(),
+    purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('verification_codes_phone_idx').on(t.phone, t.createdAt)],
+);
+
+/**
+ * Codes as sent, in plain text — written only where `DEV_OUTBOX=1` (npm start, tests), so
+ * a deployed Worker leaves this table empty. Read by `GET /api/v1/dev/outbox`.
+ */
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: text('id').primaryKey(),
+    phone: text('phone').notNull(),
+    purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
+    code: text('code').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [index('dev_outbox_phone_idx').on(t.phone, t.sentAt)],
+);

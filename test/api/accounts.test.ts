@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, freshPhone, signedIn, PHONES, DEMO_PASSWORD } from '../helpers';
+import { client, freshPhone, signedIn, PHONES, DEMO_PASSWORD, outboxCode, registerUser } from '../helpers';
 
 describe('register', () => {
   it('registers, signs in with an HttpOnly SameSite cookie and shows /me', async () => {
     const c = client();
     const phone = freshPhone();
-    const r = await c.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: '测试用户' });
+    const r = await registerUser(c, { phone, password: 'secret-pass', name: '测试用户' });
     expect(r.status).toBe(201);
     expect(r.body.user).toMatchObject({ phone, name: '测试用户' });
     expect(r.body.user.password).toBeUndefined();
@@ -22,7 +22,7 @@ describe('register', () => {
   it('stores a PBKDF2 hash and only a hash of the session id', async () => {
     const c = client();
     const phone = freshPhone();
-    await c.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: '哈希' });
+    await registerUser(c, { phone, password: 'secret-pass', name: '哈希' });
     const row = await env.DB.prepare('SELECT password_hash FROM users WHERE phone = ?').bind(phone).first<{ password_hash: string }>();
     expect(row!.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
     const token = c.cookie.split('=')[1]!;
@@ -33,7 +33,7 @@ describe('register', () => {
   it('makes a phone from an organizer’s roster a member of that unit', async () => {
     // 13700000000 is on the roster of a branch in the demo data and has no account yet.
     const c = client();
-    const r = await c.post('/api/v1/auth/register', { phone: '13700000000', password: 'secret-pass', name: '名册成员' });
+    const r = await registerUser(c, { phone: '13700000000', password: 'secret-pass', name: '名册成员' });
     expect(r.status).toBe(201);
     const me = await c.get('/api/v1/me');
     expect(me.body.memberships).toHaveLength(1);
@@ -42,16 +42,19 @@ describe('register', () => {
     expect(roster!.user_id).toBe(r.body.user.id);
   });
 
-  it('answers 409 for a taken phone, also under parallel registration', async () => {
+  it('registers once under parallel requests with one code, and answers 409 for a taken phone', async () => {
     const phone = freshPhone();
+    const c = client({ ip: '10.9.1.1' });
+    expect((await c.post('/api/v1/auth/codes', { phone, purpose: 'register' })).status).toBe(202);
+    const code = await outboxCode(c, phone);
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => client({ ip: `10.9.0.${i}` }).post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `并发${i}` })),
+      Array.from({ length: 5 }, (_, i) => client({ ip: `10.9.0.${i}` }).post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `并发${i}`, code })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409)).toHaveLength(4);
+    expect(results.filter((r) => r.status === 422 && r.body.error.reason === 'code_invalid')).toHaveLength(4);
     const n = await env.DB.prepare('SELECT COUNT(*) n FROM users WHERE phone = ?').bind(phone).first<{ n: number }>();
     expect(n!.n).toBe(1);
-    const again = await client().post('/api/v1/auth/register', { phone: PHONES.fgwMember, password: 'secret-pass', name: '重复' });
+    const again = await registerUser(client({ ip: '10.9.1.2' }), { phone: PHONES.fgwMember, password: 'secret-pass', name: '重复' });
     expect(again.status).toBe(409);
     expect(again.body.error.fields.phone).toContain('已注册');
   });
@@ -59,6 +62,7 @@ describe('register', () => {
   it('validates phone and password', async () => {
     const r = await client().post('/api/v1/auth/register', { phone: '123', password: 'x', name: '' });
     expect(r.status).toBe(400);
+    expect(r.body.error.fields.code).toContain('必填'); // no code → 400
     expect(r.body.error.fields.phone).toContain('11位');
     expect(r.body.error.fields.password).toContain('8');
     expect(r.body.error.fields.name).toBeTruthy();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client, registerUser } from '../helpers';
 import { hasExif } from '../../shared/image-strip';
 
 let n = 0;
@@ -12,7 +12,7 @@ async function contest(org: Client, settings: Record<string, unknown> = {}) {
 }
 async function person(ip = `10.60.${n % 250}.${(n * 7) % 250}`) {
   const c = client({ ip });
-  const r = await c.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: `作者${n++}` });
+  const r = await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: `作者${n++}` });
   return { c, id: r.body.user.id as string };
 }
 function form(file: Uint8Array | null, fields: Record<string, string> = {}, name = 'work.jpg') {

@@ -38,7 +38,7 @@ describe('conventions', () => {
 
     r = await c.post('/api/v1/auth/register', { phone: 13800000000, password: 'x', name: 'a', admin: true });
     expect(r.status).toBe(400);
-    expect(Object.keys(r.body.error.fields).sort()).toEqual(['admin', 'password', 'phone']);
+    expect(Object.keys(r.body.error.fields).sort()).toEqual(['admin', 'code', 'password', 'phone']);
     expect(r.body.error.fields.admin).toContain('字段');
 
     r = await c.post('/api/v1/auth/register', { phone: '13912345678', password: 'longenough', name: '名'.repeat(41) });

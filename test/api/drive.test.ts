@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client, registerUser } from '../helpers';
 
 let n = 0;
 const charity = { name: '示例慈善会', licenseNo: '示例-0001', projectUrl: 'https://example.org/p/1' };
@@ -14,7 +14,7 @@ const pledge = (c: Client, id: string, body: Record<string, unknown>, key?: stri
   c.post(`/api/v1/campaigns/${id}/pledges`, body, key === null ? {} : { 'idempotency-key': key ?? `k-${Math.random()}` });
 async function donor() {
   const c = client({ ip: `10.80.${n % 250}.${(n * 3) % 250}` });
-  await c.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: `捐赠人${n++}` });
+  await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: `捐赠人${n++}` });
   return c;
 }
 

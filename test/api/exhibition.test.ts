@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../shared/i18n';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, PHONES, type Client, registerUser } from '../helpers';
 
 let n = 0;
 async function exhibition(org: Client, settings: Record<string, unknown> = {}) {
@@ -23,7 +23,7 @@ async function slot(org: Client, id: string, capacity: number, startInMs = 3600e
 async function visitor(i = n++) {
   const c = client({ ip: `10.90.${i % 250}.${Math.floor(i / 250) % 250}` });
   const phone = freshPhone();
-  const r = await c.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `观众${i}` });
+  const r = await registerUser(c, { phone, password: 'secret-pass', name: `观众${i}` });
   if (r.status !== 201) throw new Error(`register ${phone}: ${r.status} ${r.text}`);
   return c;
 }

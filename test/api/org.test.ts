@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { utils, write } from '@e965/xlsx';
-import { client, signedIn, PHONES } from '../helpers';
+import { client, signedIn, PHONES, registerUser } from '../helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csv = (text: string) => ({ 'content-type': 'text/csv; charset=utf-8', body: text });
@@ -72,7 +72,7 @@ describe('roster import', () => {
   it('links phones that already have an account: they become members at once', async () => {
     const phone = '13622220001';
     const user = client();
-    await user.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: '已注册' });
+    await registerUser(user, { phone, password: 'secret-pass', name: '已注册' });
     expect((await user.get('/api/v1/me')).body.memberships).toEqual([]);
     const org = await signedIn(PHONES.fgwOrganizer);
     const { body, ...h } = csv(`name,phone\n已注册,${phone}\n新成员,13622220002\n`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { utils, write } from '@e965/xlsx';
-import { client, signedIn, freshPhone, inOneDay, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, inOneDay, PHONES, type Client, registerUser } from '../helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,7 +34,7 @@ async function quiz(org: Client, settings: Record<string, unknown>, over: Record
 async function player() {
   const c = client({ ip: `10.50.${n % 200}.${Math.floor(Math.random() * 200)}` });
   const phone = freshPhone();
-  const r = await c.post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `选手${phone.slice(-4)}` });
+  const r = await registerUser(c, { phone, password: 'secret-pass', name: `选手${phone.slice(-4)}` });
   expect(r.status).toBe(201);
   return { c, id: r.body.user.id as string };
 }

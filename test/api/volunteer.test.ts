@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, PHONES, type Client } from '../helpers';
+import { client, signedIn, freshPhone, inOneDay, PHONES, type Client, registerUser } from '../helpers';
 import { codeMinute, serviceCode } from '../../shared/service-activities';
 
 let n = 0;
@@ -281,7 +281,7 @@ describe('service activities (服务活动)', () => {
     const { sa } = await serviceActivity(org, { capacity: 3 });
     const people = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
       const c = client({ ip: `10.75.0.${i}` });
-      expect((await c.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: `志愿者${i}` })).status).toBe(201);
+      expect((await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: `志愿者${i}` })).status).toBe(201);
       return c;
     }));
     const results = await Promise.all(people.map((c) => c.post(`/api/v1/service-activities/${sa.id}/signups`)));
@@ -407,7 +407,7 @@ describe('service activities (服务活动)', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const { sa } = await serviceActivity(org);
     const c = client({ ip: '10.76.0.1' });
-    await c.post('/api/v1/auth/register', { phone: freshPhone(), password: 'secret-pass', name: '猜码者' });
+    await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: '猜码者' });
     await c.post(`/api/v1/service-activities/${sa.id}/signups`);
     await setTimes(sa.id, -10 * 60e3, H);
     const bad = await wrongCode(sa.id);

@@ -77,7 +77,7 @@ export async function runSuite() {
   const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
   await prepareDatabase(persistDir);
   for (const fn of SETUPS) await fn({ persistDir });
-  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1' } });
+  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1', DEV_OUTBOX: '1' } });
   try {
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',

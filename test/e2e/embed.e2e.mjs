@@ -41,7 +41,7 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
     if (!hasWebBuild()) buildWeb();
     persistDir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-embed-'));
     await prepareDatabase(persistDir);
-    server = await startServer({ port: PORT, persistDir, stdio: 'ignore' });
+    server = await startServer({ port: PORT, persistDir, stdio: 'ignore', vars: { DEV_OUTBOX: '1' } });
     partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(partnerPage)).listen(PARTNER_PORT, '127.0.0.1');
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP, SHOTS } from './harness.mjs';
+import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP, SHOTS, registerUser } from './harness.mjs';
 
 const h = e2e({ name: 'exhibition', port: 8805 });
 const { BASE } = h;
@@ -130,7 +130,7 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     // someone takes the only seat
     const register = async (context, name) => {
       const phone = `139${String(Date.now() + Math.floor(Math.random() * 1e4)).slice(-8)}`;
-      const r = await context.request.post(`${BASE}/api/v1/auth/register`, { data: { phone, password: PASSWORD, name }, headers: { origin: BASE } });
+      const r = await registerUser(context.request, BASE, { phone, password: PASSWORD, name });
       assert.equal(r.status(), 201, await r.text());
       return phone;
     };

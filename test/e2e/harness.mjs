@@ -38,7 +38,7 @@ export function e2e({ name, port: basePort }) {
           if (!hasWebBuild()) buildWeb();
           persistDir = mkdtempSync(join(tmpdir(), `tongxin-e2e-${name}-`));
           await prepareDatabase(persistDir);
-          server = await startServer({ port, persistDir, stdio: 'ignore' });
+          server = await startServer({ port, persistDir, stdio: 'ignore', vars: { DEV_OUTBOX: '1' } });
         }
         browser = await chromium.launch({
           executablePath: CHROMIUM,
@@ -90,4 +90,24 @@ export function e2e({ name, port: basePort }) {
     },
   };
   return h;
+}
+
+/**
+ * The newest SMS code the dev outbox holds for a phone (the e2e servers run with
+ * DEV_OUTBOX=1). `request` is a playwright APIRequestContext (context.request, page.request).
+ */
+export async function outboxCode(request, base, phone, purpose = 'register') {
+  const r = await request.get(`${base}/api/v1/dev/outbox?phone=${phone}`);
+  assert.equal(r.status(), 200, await r.text());
+  const item = (await r.json()).items.find((i) => i.purpose === purpose);
+  assert.ok(item, `no ${purpose} code in the outbox for ${phone}`);
+  return item.code;
+}
+
+/** Registers through the API like test/helpers.ts `registerUser`: code, outbox, register. */
+export async function registerUser(request, base, { phone, name, password }) {
+  const sent = await request.post(`${base}/api/v1/auth/codes`, { data: { phone, purpose: 'register' }, headers: { origin: base } });
+  assert.equal(sent.status(), 202, await sent.text());
+  const code = await outboxCode(request, base, phone);
+  return request.post(`${base}/api/v1/auth/register`, { data: { phone, password, name, code }, headers: { origin: base } });
 }

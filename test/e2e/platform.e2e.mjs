@@ -90,6 +90,15 @@ async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The newest SMS code of a phone from the dev outbox (start.mjs runs with DEV_OUTBOX=1). */
+async function outboxCode(page, phone, purpose = 'register') {
+  const r = await page.request.get(`${BASE}/api/v1/dev/outbox?phone=${phone}`);
+  assert.equal(r.status(), 200, await r.text());
+  const item = (await r.json()).items.find((i) => i.purpose === purpose);
+  assert.ok(item, `no ${purpose} code for ${phone}`);
+  return item.code;
+}
+
 const skipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`;
 
 describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () => {
@@ -138,8 +147,21 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.getByText('请输入11位中国大陆手机号。').waitFor();
     await page.getByText('密码至少8位。').waitFor();
 
+    await page.getByText('请输入短信中的6位数字验证码。').waitFor();
+
+    // 获取验证码: the button counts down, the code comes from the dev outbox
     await page.fill('#phone', phone);
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    assert.equal(await page.locator('#code').getAttribute('autocomplete'), 'one-time-code');
+    assert.equal(await page.locator('#code').getAttribute('inputmode'), 'numeric');
+    const code = await outboxCode(page, phone);
+    // a wrong code is refused under the code field (reason code_invalid)
+    await page.fill('#code', code === '000000' ? '111111' : '000000');
     await page.fill('#password', PASSWORD);
+    await page.getByRole('button', { name: '注册' }).click();
+    await page.locator('#code-error').getByText(/验证码不正确/).waitFor();
+    await page.fill('#code', code);
     await page.getByRole('button', { name: '注册' }).click();
     await page.waitForURL(`${BASE}/me`);
     await page.getByRole('heading', { name }).waitFor();
@@ -150,9 +172,14 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     // the same phone cannot register twice: the server's answer shows under the phone field
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${BASE}/`);
+    // (a demo member's phone: a second code for the new phone would wait a minute)
+    const taken = '13800000003';
     await page.goto(`${BASE}/register`);
     await page.fill('#name', name);
-    await page.fill('#phone', phone);
+    await page.fill('#phone', taken);
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    await page.fill('#code', await outboxCode(page, taken));
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
     await page.locator('#phone-error').waitFor();
@@ -169,6 +196,33 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.waitForURL(`${BASE}/me`);
     await page.getByRole('heading', { name }).waitFor();
     await page.getByRole('link', { name: '我的' }).first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('忘记密码: a member sets a new password with an SMS code and signs in with it', async () => {
+    const { context, page, problems } = await newPage(PHONE_VP);
+    const member = '13800000004';
+    await page.goto(`${BASE}/login`);
+    await page.getByTestId('forgot-password').click();
+    await page.waitForURL(`${BASE}/reset`);
+    await page.getByRole('heading', { name: '找回密码' }).waitFor();
+    await page.fill('#phone', member);
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    await page.fill('#code', await outboxCode(page, member, 'reset'));
+    // weak passwords are refused before anything is sent
+    await page.fill('#password', '12345678');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByText('这个密码太常见，容易被猜中，请换一个。').waitFor();
+    await page.fill('#password', 'new-secret-2026');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByTestId('reset-done').waitFor();
+    await page.getByRole('link', { name: '返回登录' }).click();
+    await page.fill('#phone', member);
+    await page.fill('#password', 'new-secret-2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${BASE}/me`);
     assert.deepEqual(problems, []);
     await context.close();
   });

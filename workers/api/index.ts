@@ -19,6 +19,7 @@ import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingR
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
+import { devRoutes } from './routes/dev/dev.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -26,6 +27,7 @@ const v1 = createApp()
   .route('/ping', pingRoutes)
   .route('/qr.svg', qrRoutes)
   .route('/auth', authRoutes)
+  .route('/dev', devRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)

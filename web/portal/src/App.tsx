@@ -5,7 +5,7 @@ import { Home } from './pages/Home';
 import { Campaigns } from './pages/Campaigns';
 import { CampaignPage } from './pages/Campaign';
 import { Rank } from './pages/Rank';
-import { Login, Register } from './pages/Auth';
+import { Login, PasswordReset, Register } from './pages/Auth';
 import { Me } from './pages/Me';
 import { NotFound } from './pages/NotFound';
 
@@ -65,6 +65,7 @@ export function App() {
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />
+      <Route path="/reset" component={PasswordReset} />
       <Route path="/me" component={Me} />
       <Route path="*404" component={NotFound} />
     </Router>

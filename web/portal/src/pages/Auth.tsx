@@ -1,39 +1,56 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { api, ApiFailure } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { createFormErrors } from '@ui/form';
+import { weakPasswordRule } from '@shared/password';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
-
-const PHONE_RE = /^1[3-9]\d{9}$/;
+import { CodeField, PHONE_RE } from './CodeField';
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
 function safeNext(next: string | undefined): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/me';
 }
 
-type FieldName = 'name' | 'phone' | 'password';
+type Mode = 'login' | 'register' | 'reset';
+type FieldName = 'name' | 'phone' | 'code' | 'password';
 
-function AuthForm(props: { mode: 'login' | 'register' }) {
-  const register = () => props.mode === 'register';
-  usePageMeta(() => ({ title: `${t(register() ? 'register.title' : 'login.title')} · ${t('app.name')}` }));
+const TITLE: Record<Mode, 'login.title' | 'register.title' | 'reset.title'> = { login: 'login.title', register: 'register.title', reset: 'reset.title' };
+const LEAD: Record<Mode, 'login.lead' | 'register.lead' | 'reset.lead'> = { login: 'login.lead', register: 'register.lead', reset: 'reset.lead' };
+const WEAK = { password_same_char: 'form.passwordSameChar', password_is_phone: 'form.passwordIsPhone', password_common: 'form.passwordCommon' } as const;
+
+/** The same rules the API applies (shared/password.ts), so the form answers before sending. */
+function newPasswordError(password: string, phone: string): string | undefined {
+  if (!password) return t('form.required');
+  if (password.length < 8) return t('form.passwordShort');
+  const rule = weakPasswordRule(password, phone);
+  return rule ? t(WEAK[rule]) : undefined;
+}
+
+function AuthForm(props: { mode: Mode }) {
+  const mode = () => props.mode;
+  usePageMeta(() => ({ title: `${t(TITLE[mode()])} · ${t('app.name')}` }));
   const navigate = useNavigate();
   const [params] = useSearchParams<{ next?: string }>();
   const [name, setName] = createSignal('');
   const [phone, setPhone] = createSignal('');
+  const [code, setCode] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [sending, setSending] = createSignal(false);
+  const [done, setDone] = createSignal(false);
   const errors = createFormErrors<FieldName>();
+  const needsCode = () => mode() !== 'login';
 
   function validate(): boolean {
     const p = phone().trim();
     return errors.check({
-      name: register() && !name().trim() ? t('form.required') : undefined,
+      name: mode() === 'register' && !name().trim() ? t('form.required') : undefined,
       phone: !p ? t('form.required') : !PHONE_RE.test(p) ? t('form.phoneInvalid') : undefined,
-      password: !password() ? t('form.required') : register() && password().length < 8 ? t('form.passwordShort') : undefined,
+      code: needsCode() && !/^\d{6}$/.test(code()) ? t('code.format') : undefined,
+      password: mode() === 'login' ? (!password() ? t('form.required') : undefined) : newPasswordError(password(), p),
     });
   }
 
@@ -43,17 +60,23 @@ function AuthForm(props: { mode: 'login' | 'register' }) {
     if (!validate()) return;
     setSending(true);
     try {
-      const body = register()
-        ? { phone: phone().trim(), password: password(), name: name().trim() }
-        : { phone: phone().trim(), password: password() };
-      await api('POST', register() ? '/auth/register' : '/auth/login', body);
+      const p = phone().trim();
+      if (mode() === 'reset') {
+        await api('POST', '/auth/password-reset', { phone: p, code: code(), password: password() });
+        await session.refetch();
+        setDone(true);
+        return;
+      }
+      if (mode() === 'register') await api('POST', '/auth/register', { phone: p, password: password(), name: name().trim(), code: code() });
+      else await api('POST', '/auth/login', { phone: p, password: password() });
       await session.refetch();
       navigate(safeNext(params.next), { replace: true });
     } catch (err) {
-      errors.fromApi(err, ['name', 'phone', 'password']);
+      // A wrong or expired code (reason code_invalid) comes with a message under `code`.
+      errors.fromApi(err, ['name', 'phone', 'code', 'password']);
       // "phone taken" comes without fields: it belongs under the phone field
       const fe = errors.fields();
-      if (register() && !fe.phone && err instanceof ApiFailure && err.reason === 'already_registered') {
+      if (mode() === 'register' && !fe.phone && err instanceof ApiFailure && err.reason === 'already_registered') {
         errors.set('phone', errors.form() ?? '');
         errors.setForm(null);
       }
@@ -62,68 +85,106 @@ function AuthForm(props: { mode: 'login' | 'register' }) {
     }
   }
 
+  function sendError(field: 'phone' | 'form', message: string) {
+    if (field === 'phone') errors.set('phone', message);
+    else errors.setForm(message);
+  }
+
   const other = () => (params.next ? `?next=${encodeURIComponent(params.next)}` : '');
+  const passwordHint = () => (mode() === 'login' ? undefined : t('register.passwordHint'));
 
   return (
     <div class="pt-page pt-auth">
       <div class="tx-card pt-auth-card">
-        <h1>{t(register() ? 'register.title' : 'login.title')}</h1>
-        <p class="tx-muted">{t(register() ? 'register.lead' : 'login.lead')}</p>
-        <form onSubmit={submit} novalidate>
-          <FormError message={errors.form()} />
-          <Show when={register()}>
-            <Field id="name" label={t('form.name')} error={errors.fields().name} hint={t('register.nameHint')}>
+        <h1>{t(TITLE[mode()])}</h1>
+        <Show
+          when={!done()}
+          fallback={
+            <div data-testid="reset-done">
+              <p role="status">{t('reset.done')}</p>
+              <A class="tx-btn tx-btn-primary tx-btn-block" href={`/login${other()}`}>{t('reset.toLogin')}</A>
+            </div>
+          }
+        >
+          <p class="tx-muted">{t(LEAD[mode()])}</p>
+          <form onSubmit={submit} novalidate>
+            <FormError message={errors.form()} />
+            <Show when={mode() === 'register'}>
+              <Field id="name" label={t('form.name')} error={errors.fields().name} hint={t('register.nameHint')}>
+                <input
+                  id="name"
+                  name="name"
+                  class="tx-input"
+                  autocomplete="name"
+                  maxLength={40}
+                  value={name()}
+                  onInput={(e) => setName(e.currentTarget.value)}
+                  {...fieldAria('name', errors.fields().name, t('register.nameHint'))}
+                />
+              </Field>
+            </Show>
+            <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
               <input
-                id="name"
-                name="name"
-                class="tx-input"
-                autocomplete="name"
-                maxLength={40}
-                value={name()}
-                onInput={(e) => setName(e.currentTarget.value)}
-                {...fieldAria('name', errors.fields().name, t('register.nameHint'))}
+                id="phone"
+                name="phone"
+                class="tx-input tx-num"
+                type="tel"
+                inputmode="numeric"
+                autocomplete={mode() === 'register' ? 'tel' : 'username'}
+                maxLength={11}
+                value={phone()}
+                onInput={(e) => setPhone(e.currentTarget.value)}
+                {...fieldAria('phone', errors.fields().phone)}
               />
             </Field>
-          </Show>
-          <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
-            <input
-              id="phone"
-              name="phone"
-              class="tx-input tx-num"
-              type="tel"
-              inputmode="numeric"
-              autocomplete="tel"
-              maxLength={11}
-              value={phone()}
-              onInput={(e) => setPhone(e.currentTarget.value)}
-              {...fieldAria('phone', errors.fields().phone)}
-            />
-          </Field>
-          <Field
-            id="password"
-            label={t('form.password')}
-            error={errors.fields().password}
-            hint={register() ? t('register.passwordHint') : undefined}
-          >
-            <input
-              id="password"
-              name="password"
-              class="tx-input"
-              type="password"
-              autocomplete={register() ? 'new-password' : 'current-password'}
-              value={password()}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-              {...fieldAria('password', errors.fields().password, register() ? t('register.passwordHint') : undefined)}
-            />
-          </Field>
-          <Button type="submit" variant="primary" block loading={sending()}>
-            {sending() ? t('state.sending') : t(register() ? 'register.submit' : 'login.submit')}
-          </Button>
-        </form>
-        <p class="pt-auth-switch">
-          {t(register() ? 'register.hasAccount' : 'login.noAccount')}{' '}
-          <A href={`${register() ? '/login' : '/register'}${other()}`}>{t(register() ? 'register.toLogin' : 'login.toRegister')}</A>
-        </p>
+            <Show when={needsCode()}>
+              <CodeField
+                phone={phone}
+                purpose={mode() === 'reset' ? 'reset' : 'register'}
+                value={code()}
+                onInput={setCode}
+                error={errors.fields().code}
+                onSendError={sendError}
+                onSent={() => errors.set('phone', undefined)}
+              />
+            </Show>
+            <Field id="password" label={t(mode() === 'reset' ? 'reset.password' : 'form.password')} error={errors.fields().password} hint={passwordHint()}>
+              <input
+                id="password"
+                name="password"
+                class="tx-input"
+                type="password"
+                autocomplete={mode() === 'login' ? 'current-password' : 'new-password'}
+                value={password()}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+                {...fieldAria('password', errors.fields().password, passwordHint())}
+              />
+            </Field>
+            <Button type="submit" variant="primary" block loading={sending()}>
+              {sending() ? t('state.sending') : t(mode() === 'reset' ? 'reset.submit' : mode() === 'register' ? 'register.submit' : 'login.submit')}
+            </Button>
+          </form>
+          <Switch>
+            <Match when={mode() === 'login'}>
+              <p class="pt-auth-switch">
+                <A href={`/reset${other()}`} data-testid="forgot-password">{t('login.forgot')}</A>
+              </p>
+              <p class="pt-auth-switch">
+                {t('login.noAccount')} <A href={`/register${other()}`}>{t('login.toRegister')}</A>
+              </p>
+            </Match>
+            <Match when={mode() === 'register'}>
+              <p class="pt-auth-switch">
+                {t('register.hasAccount')} <A href={`/login${other()}`}>{t('register.toLogin')}</A>
+              </p>
+            </Match>
+            <Match when={mode() === 'reset'}>
+              <p class="pt-auth-switch">
+                <A href={`/login${other()}`}>{t('reset.toLogin')}</A>
+              </p>
+            </Match>
+          </Switch>
+        </Show>
       </div>
     </div>
   );
@@ -131,3 +192,4 @@ function AuthForm(props: { mode: 'login' | 'register' }) {
 
 export const Login = () => <AuthForm mode="login" />;
 export const Register = () => <AuthForm mode="register" />;
+export const PasswordReset = () => <AuthForm mode="reset" />;

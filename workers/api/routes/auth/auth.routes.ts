@@ -6,7 +6,9 @@ import { dummyHash, hashPassword, sha256, verifyPassword } from '../../lib/crypt
 import { randomToken } from '../../../../db/ids';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
 import { createSession, createUser, deleteSession, findUserByPhone, rateCount, rateHit, rateReset } from '../../../../db/queries/accounts';
-import { LoginBody, RegisterBody, UserResponse } from '../../../../shared/contracts/auth';
+import { resetPassword } from '../../../../db/queries/codes';
+import { CodeBody, CodeResponse, LoginBody, PasswordResetBody, RegisterBody, UserResponse } from '../../../../shared/contracts/auth';
+import { issueCode, requireCode } from '../../lib/verification';
 import { ErrorEnvelope } from '../../../../shared/contracts/common';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/env';
@@ -29,11 +31,28 @@ async function startSession(c: Context<AppEnv>, userId: string) {
 
 export const authRoutes = createApp()
   .post(
+    '/codes',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'Send a 6-digit SMS code (register, reset or consent); valid 10 minutes, one a minute and 10 a day per phone',
+      responses: { 202: { description: 'Sent', content: { 'application/json': { schema: resolver(CodeResponse) } } }, 400: errors, 429: errors, 503: errors },
+    }),
+    valid('json', CodeBody),
+    async (c) => {
+      const { phone, purpose } = c.req.valid('json');
+      // A reset code for a phone without an account is stored (it counts against the limits)
+      // but never sent, so the answer does not tell which phones have accounts.
+      const send = purpose !== 'reset' || !!(await findUserByPhone(c.var.db, phone));
+      const { expiresAt } = await issueCode(c, phone, purpose, { send });
+      return c.json({ expiresAt }, 202);
+    },
+  )
+  .post(
     '/register',
     describeRoute({
       tags: ['Accounts'],
-      summary: 'Register with a mainland mobile number; signs in',
-      responses: { 201: { description: 'Registered', content: { 'application/json': { schema: resolver(UserResponse) } } }, 409: errors, 429: errors },
+      summary: 'Register with a mainland mobile number and its SMS code; signs in',
+      responses: { 201: { description: 'Registered', content: { 'application/json': { schema: resolver(UserResponse) } } }, 400: errors, 409: errors, 422: errors, 429: errors },
     }),
     valid('json', RegisterBody),
     async (c) => {
@@ -42,6 +61,8 @@ export const authRoutes = createApp()
       if (hit.count > REGISTER_LIMIT.perAddress) {
         throw new ApiError('rate_limited', 'msg.register_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
       }
+      // The code proves the phone is the caller's before a roster can make them a member.
+      await requireCode(c, body.phone, 'register', body.code);
       const user = await createUser(c.var.db, { phone: body.phone, name: body.name, passwordHash: await hashPassword(body.password) });
       if (!user) throw new ApiError('conflict', 'msg.phone_taken', {}, { phone: { key: 'msg.phone_taken' } });
       await startSession(c, user.id);
@@ -74,6 +95,28 @@ export const authRoutes = createApp()
       await rateReset(db, keys[0]);
       await startSession(c, user.id);
       return c.json({ user: { id: user.id, name: user.name, phone: user.phone } });
+    },
+  )
+  .post(
+    '/password-reset',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'Set a new password with an SMS code (purpose reset); ends every session of the account',
+      responses: { 204: { description: 'Password changed; every session ended' }, 400: errors, 422: errors },
+    }),
+    valid('json', PasswordResetBody),
+    async (c) => {
+      const { phone, code, password } = c.req.valid('json');
+      const db = c.var.db;
+      await requireCode(c, phone, 'reset', code);
+      const user = await findUserByPhone(db, phone);
+      // no account: its code was never sent, so the answer is the same as for a wrong code
+      if (!user) throw new ApiError('unprocessable', 'msg.code_invalid', {}, { code: { key: 'msg.code_invalid' } });
+      await resetPassword(db, user.id, await hashPassword(password));
+      // the owner proved the phone: failed sign-ins before the reset no longer lock it
+      await rateReset(db, `login:phone:${phone}`);
+      clearSessionCookie(c);
+      return c.body(null, 204);
     },
   )
   .post(

@@ -1,0 +1,18 @@
+import type { Db } from '../../../../db/client';
+import { saveToOutbox } from '../../../../db/queries/codes';
+import type { SmsMessage, SmsSender } from './types';
+
+/**
+ * The local sender: the code goes to the server log (wrangler dev prints it) and, only
+ * with `DEV_OUTBOX=1`, to the outbox table that `GET /api/v1/dev/outbox` reads, so tests
+ * and a local tester can complete a registration without a phone.
+ */
+export class LogSender implements SmsSender {
+  readonly name = 'log';
+  constructor(private readonly db: Db, private readonly outbox: boolean) {}
+
+  async send(message: SmsMessage): Promise<void> {
+    console.log(`[sms:log] ${message.purpose} code for ${message.phone}: ${message.code}`);
+    if (this.outbox) await saveToOutbox(this.db, message);
+  }
+}

@@ -1,0 +1,37 @@
+import type { CodePurpose } from '../../../../shared/kinds';
+
+/** One verification code to deliver by text message. */
+export interface SmsMessage {
+  phone: string;
+  purpose: CodePurpose;
+  code: string;
+}
+
+/** Delivers verification codes; one implementation per provider, chosen by `senderFor(env)`. */
+export interface SmsSender {
+  readonly name: string;
+  send(message: SmsMessage): Promise<void>;
+}
+
+/** Delivery failed (provider refused, network, missing configuration): the API answers 503. */
+export class SmsError extends Error {
+  constructor(message: string, readonly providerCode?: string) {
+    super(message);
+  }
+}
+
+/** Provider calls never hang a request for long: the user can ask again. */
+export const SEND_TIMEOUT_MS = 10_000;
+
+const enc = new TextEncoder();
+
+export async function hmac(hash: 'SHA-1' | 'SHA-256', key: string | Uint8Array, message: string): Promise<Uint8Array> {
+  const k = await crypto.subtle.importKey('raw', typeof key === 'string' ? enc.encode(key) : key, { name: 'HMAC', hash }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(message)));
+}
+
+export async function sha256Hex(message: string): Promise<string> {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(message))));
+}
+
+export const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');

@@ -1,0 +1,24 @@
+// Variables and secrets `wrangler types` cannot see: none of them is in wrangler.toml.
+// Secrets are set with `wrangler secret put NAME`; DEV_OUTBOX only by `npm start`, the e2e
+// and bench servers (`--var DEV_OUTBOX:1`) and the workerd tests (vitest.config.ts).
+interface TongxinSecretVars {
+  /** "1" turns on GET /api/v1/dev/outbox (codes in plain text). Never set on a deployment. */
+  DEV_OUTBOX?: string;
+  /** which SmsSender delivers codes: aliyun | tencent | log (default log) */
+  SMS_PROVIDER?: string;
+  ALIYUN_ACCESS_KEY_ID?: string;
+  ALIYUN_ACCESS_KEY_SECRET?: string;
+  ALIYUN_SMS_SIGN_NAME?: string;
+  ALIYUN_SMS_TEMPLATE_CODE?: string;
+  TENCENT_SECRET_ID?: string;
+  TENCENT_SECRET_KEY?: string;
+  TENCENT_SMS_SDK_APP_ID?: string;
+  TENCENT_SMS_SIGN_NAME?: string;
+  TENCENT_SMS_TEMPLATE_ID?: string;
+  TENCENT_SMS_REGION?: string;
+}
+
+interface Env extends TongxinSecretVars {}
+declare namespace Cloudflare {
+  interface Env extends TongxinSecretVars {}
+}
