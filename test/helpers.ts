@@ -79,3 +79,4 @@ export function fixture(name: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+export async function registerUser(c: Client, body: { phone: string; name: string; password: string }) { return c.post('/api/v1/auth/register', body); }

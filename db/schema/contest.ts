@@ -114,3 +114,24 @@ export const judgeAssignments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.entryId, t.judgeId] }), index('assign_judge_idx').on(t.judgeId, t.roundId)],
 );
+
+/**
+ * Invitations for judges from outside the organizers' subtree (a calligraphers' association).
+ * Only the SHA-256 of the code is stored: the link is a bearer secret, shown once to the
+ * organizer who made it. Single use: `accepted_by` is set by one conditional update.
+ */
+export const judgeInvites = sqliteTable(
+  'judge_invites',
+  {
+    id: text('id').primaryKey(),
+    codeHash: text('code_hash').notNull().unique(),
+    campaignId: text('campaign_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    acceptedBy: text('accepted_by'),
+    acceptedAt: text('accepted_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('judge_invites_campaign_idx').on(t.campaignId, t.createdAt)],
+);

@@ -11,11 +11,11 @@ import { boardContext, boardStub } from '../../lib/boards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { AdvanceQuery, StageBody, StagePatch } from '../../../../shared/contracts/quiz';
 import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
-import type { CampaignRecord } from '../../../../db/queries/campaigns';
-import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
+import { admissions, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { managedCampaign, managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
 import { tableFile } from '../../lib/tables';
+import { checkBankIds } from '../../lib/settings-refs';
 
 const StageParam = v.object({ id: Id, stageId: Id });
 
@@ -36,15 +36,6 @@ function cleanOverrides(s: Record<string, unknown>) {
 }
 
 const managedQuiz = (c: Context<AppEnv>, id: string) => managedCampaignOfKind(c, id, 'quiz');
-
-/** Banks named by a stage must exist and belong to the campaign's subtree. */
-async function checkBanks(c: Context<AppEnv>, campaign: CampaignRecord, ids: string[] | undefined) {
-  if (!ids?.length) return;
-  const banks = await banksByIds(c.var.db, ids);
-  if (banks.length !== new Set(ids).size || banks.some((b) => !b.orgPath.startsWith(campaign.orgPath) && !campaign.orgPath.startsWith(b.orgPath))) {
-    throw new ApiError('validation_failed', undefined, {}, { 'settings.bankIds': { key: 'msg.bank_missing' } });
-  }
-}
 
 function checkWindow(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
@@ -77,7 +68,7 @@ export const stageRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
       checkWindow(b.startsAt, b.endsAt);
-      await checkBanks(c, campaign, b.settings.bankIds ?? undefined);
+      await checkBankIds(c, campaign.orgPath, b.settings.bankIds);
       const id = await createStage(c.var.db, viewer.id, campaign, { ...b, settings: cleanOverrides(b.settings), startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
       const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === id)!;
       return c.json({ stage }, 201);
@@ -97,7 +88,7 @@ export const stageRoutes = createApp()
       const startsAt = b.startsAt ? new Date(b.startsAt).toISOString() : stage.startsAt;
       const endsAt = b.endsAt ? new Date(b.endsAt).toISOString() : stage.endsAt;
       checkWindow(startsAt, endsAt);
-      await checkBanks(c, campaign, b.settings?.bankIds ?? undefined);
+      await checkBankIds(c, campaign.orgPath, b.settings?.bankIds);
       await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: mergeOverrides(stage.settings, b.settings) } : {}) });
       return c.json({ stage: (await listStages(c.var.db, campaign.id)).find((s) => s.id === stage.id) });
     },
@@ -140,8 +131,11 @@ export const stageRoutes = createApp()
     describeRoute({ tags: ['Quiz'], summary: '入围名单 of a stage (organizers)', responses: { 200: json(v.object({ items: v.array(v.unknown()) })) } }),
     valid('param', StageParam),
     async (c) => {
-      await managedQuiz(c, c.req.valid('param').id);
-      return c.json({ items: await admissions(c.var.db, c.req.valid('param').stageId) });
+      const { campaign } = await managedQuiz(c, c.req.valid('param').id);
+      // the stage must be this campaign's: managing one quiz is no key to another's 入围名单
+      const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === c.req.valid('param').stageId);
+      if (!stage) throw new ApiError('not_found');
+      return c.json({ items: await admissions(c.var.db, stage.id) });
     },
   )
   .get(
