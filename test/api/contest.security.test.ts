@@ -43,7 +43,8 @@ describe('contest authorization matrix', () => {
       expect((await c.post(`/api/v1/entries/${entry.id}/review`, { decision: 'approve' })).status).toBe(want(200));
       expect((await c.get(`/api/v1/campaigns/${id}/votes?flagged=true`)).status).toBe(want(200));
       expect((await c.post(`/api/v1/campaigns/${id}/votes/discount`, { ids: ['x'], reason: 'r' })).status).toBe(want(200));
-      expect((await c.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.jyjMember })).status).toBe(want(201));
+      // a judge from the contest's own subtree (outsiders come through judge-invites)
+      expect((await c.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.fgwMember })).status).toBe(want(201));
       expect((await c.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 10 }] })).status).toBe(want(201));
       expect((await c.get(`/api/v1/campaigns/${id}/results`)).status).toBe(manages(actor) ? 200 : 403);
       expect((await c.post(`/api/v1/campaigns/${id}/awards`, { mode: 'auto' })).status).toBe(want(200));
@@ -54,13 +55,13 @@ describe('contest authorization matrix', () => {
     const { id, entry } = await fixtureContest();
     const org = await signedIn(PHONES.fgwOrganizer);
     await org.post(`/api/v1/entries/${entry.id}/review`, { decision: 'approve' });
-    expect((await (await signedIn(PHONES.jyjMember)).post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(403);
-    await org.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.jyjMember });
+    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(403);
+    await org.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.fgwMember });
     await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 10 }] });
-    const judge = await signedIn(PHONES.jyjMember);
+    const judge = await signedIn(PHONES.fgwMember);
     expect((await judge.get('/api/v1/judging/assignments')).body.items.map((a: { entryId: string }) => a.entryId)).toContain(entry.id);
     expect((await judge.post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(200);
-    expect((await (await signedIn(PHONES.fgwMember)).get('/api/v1/judging/assignments')).body.items).toEqual([]);
+    expect((await (await signedIn(PHONES.jyjMember)).get('/api/v1/judging/assignments')).body.items).toEqual([]);
     expect((await client().get('/api/v1/judging/assignments')).status).toBe(401);
   });
 });
