@@ -67,6 +67,9 @@ export const SERVER_RULES = [
   'group_not_open',
   'group_size',
   'records_limit',
+  'bank_outside',
+  'gallery_outside',
+  'judge_outside',
 ] as const;
 export type Rule = Reason | (typeof SERVER_RULES)[number];
 

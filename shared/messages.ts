@@ -137,6 +137,13 @@ export const MESSAGES = {
   'msg.judge_conflict': { 'zh-CN': '您已对该作品声明回避。', en: 'You declared a conflict on this work.' },
   'msg.judge_criteria': { 'zh-CN': '评分项“{name}”缺失、多余或超出范围。', en: 'The criterion "{name}" is missing, unknown or out of range.' },
   'msg.judge_user': { 'zh-CN': '找不到该评委账号（需先注册）。', en: 'No such account (the judge must register first).' },
+  'msg.judge_outside': { 'zh-CN': '只能直接添加您管理范围内名册上的人员为评委；外部评委请发送“邀请外部评委”链接。', en: 'Only people on a roster you manage can be added directly; invite outside judges with a judge invitation link.' },
+  'msg.judge_invite_missing': { 'zh-CN': '评委邀请不存在。', en: 'No such judge invitation.' },
+  'msg.judge_invite_used': { 'zh-CN': '该评委邀请已被使用。', en: 'This judge invitation has already been used.' },
+  'msg.judge_invite_expired': { 'zh-CN': '该评委邀请已过期。', en: 'This judge invitation has expired.' },
+  'msg.judge_invite_revoked': { 'zh-CN': '该评委邀请已被撤销。', en: 'This judge invitation was revoked.' },
+  'msg.bank_outside': { 'zh-CN': '题库不存在，或不在您管理的范围内。', en: 'The question bank does not exist or is outside the units you manage.' },
+  'msg.gallery_outside': { 'zh-CN': '作品展示所引用的大赛不存在，或不在您管理的范围内。', en: 'The contest named for the gallery does not exist or is outside the units you manage.' },
   'msg.round_closed': { 'zh-CN': '该评审轮次已结束。', en: 'This judging round is closed.' },
   'msg.results_hidden': { 'zh-CN': '评选结果尚未公布。', en: 'The results are not published yet.' },
   'msg.vol_not_volunteer': { 'zh-CN': '该活动不是“1+1”志愿服务活动。', en: 'This campaign is not a "1+1" volunteer campaign.' },
@@ -224,6 +231,7 @@ export const MESSAGES = {
   'msg.row_phone': { 'zh-CN': '手机号“{value}”不是11位大陆手机号。', en: 'The phone "{value}" is not an 11-digit mainland mobile number.' },
   'msg.row_duplicate': { 'zh-CN': '手机号与第 {row} 行重复。', en: 'The phone repeats row {row}.' },
   'msg.row_elsewhere': { 'zh-CN': '该手机号已在另一个组织“{unit}”的名册中。', en: 'This phone is already on the roster of another unit, "{unit}".' },
+  'msg.row_elsewhere_other': { 'zh-CN': '该手机号已在其他组织的名册中。', en: 'This phone is already on the roster of another unit.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

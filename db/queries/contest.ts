@@ -161,7 +161,9 @@ export async function addJudge(db: Db, actorId: string, campaign: { id: string; 
 
 export async function judgesOf(db: Db, campaignId: string) {
   return db.select({ userId: contestJudges.userId, name: users.name, phone: users.phone,
-    orgUnitId: sql<string | null>`(SELECT org_unit_id FROM memberships m WHERE m.user_id = ${contestJudges.userId} AND m.role = 'member' ORDER BY created_at LIMIT 1)` })
+    orgUnitId: sql<string | null>`(SELECT org_unit_id FROM memberships m WHERE m.user_id = ${contestJudges.userId} AND m.role = 'member' ORDER BY created_at LIMIT 1)`,
+    // every unit the judge belongs to, space-separated: decides who may read their phone
+    orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestJudges.userId})` })
     .from(contestJudges).innerJoin(users, eq(users.id, contestJudges.userId)).where(eq(contestJudges.campaignId, campaignId));
 }
 

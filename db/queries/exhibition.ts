@@ -168,7 +168,7 @@ export async function myBookings(db: Db, userId: string, limit: number) {
 }
 
 export async function listBookings(db: Db, campaignId: string, f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null }) {
-  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name, fromWaitlist })
+  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name, unitPath: orgUnits.path, fromWaitlist })
     .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
     .where(and(
       eq(bookings.campaignId, campaignId),
@@ -345,6 +345,9 @@ const entryFields = () => ({
   bookingStatus: bookings.status,
   slotStartsAt: exhibitionSlots.startsAt,
   slotEndsAt: exhibitionSlots.endsAt,
+  // where the person stands, for who may read their phone: their units, else the exhibition's
+  userPaths: sql<string | null>`(SELECT group_concat(m.org_path, ' ') FROM memberships m WHERE m.user_id = "slot_waitlist"."user_id")`,
+  campaignPath: sql<string>`(SELECT org_path FROM campaigns WHERE id = "slot_waitlist"."campaign_id")`,
 });
 
 /** One entry with its place in line, slot and booking. */
@@ -384,4 +387,10 @@ export const fromWaitlist = sql<number>`EXISTS (SELECT 1 FROM slot_waitlist w WH
 export async function bookingFromWaitlist(db: Db, b: BookingRow) {
   return !!(await db.select({ id: slotWaitlist.id }).from(slotWaitlist)
     .where(and(eq(slotWaitlist.slotId, b.slotId), eq(slotWaitlist.status, 'booked'), eq(slotWaitlist.bookingId, b.id))).limit(1))[0];
+}
+
+/** The org path of a booking's unit (the member's, or the unit booked for), for who may read its phone. */
+export async function bookingUnitPath(db: Db, orgUnitId: string | null) {
+  if (!orgUnitId) return null;
+  return (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0]?.path ?? null;
 }

@@ -53,12 +53,12 @@ export interface RosterRow { row: number; name: string; phone: string }
 export async function planRoster(db: Db, unitId: string, rows: RosterRow[]) {
   const phones = rows.map((r) => r.phone);
   const lookups = chunk(phones, 90);
-  const existing = new Map<string, { orgUnitId: string; unitName: string }>();
+  const existing = new Map<string, { orgUnitId: string; unitName: string; unitPath: string }>();
   const userIds = new Map<string, string>();
   if (lookups.length) {
     const queries = lookups.flatMap((ps) => [
       db
-        .select({ phone: rosterEntries.phone, orgUnitId: rosterEntries.orgUnitId, unitName: orgUnits.name })
+        .select({ phone: rosterEntries.phone, orgUnitId: rosterEntries.orgUnitId, unitName: orgUnits.name, unitPath: orgUnits.path })
         .from(rosterEntries)
         .innerJoin(orgUnits, eq(orgUnits.id, rosterEntries.orgUnitId))
         .where(inArray(rosterEntries.phone, ps)),
@@ -67,18 +67,18 @@ export async function planRoster(db: Db, unitId: string, rows: RosterRow[]) {
     const results = await db.batch(queries as [(typeof queries)[0], ...(typeof queries)[number][]]);
     results.forEach((res, i) => {
       for (const r of res as Array<Record<string, string>>) {
-        if (i % 2 === 0) existing.set(r.phone!, { orgUnitId: r.orgUnitId!, unitName: r.unitName! });
+        if (i % 2 === 0) existing.set(r.phone!, { orgUnitId: r.orgUnitId!, unitName: r.unitName!, unitPath: r.unitPath! });
         else userIds.set(r.phone!, r.id!);
       }
     });
   }
   const toCreate: Array<RosterRow & { userId: string | null }> = [];
-  const elsewhere: Array<RosterRow & { unitName: string }> = [];
+  const elsewhere: Array<RosterRow & { unitName: string; unitPath: string }> = [];
   let unchanged = 0;
   for (const r of rows) {
     const e = existing.get(r.phone);
     if (e && e.orgUnitId === unitId) unchanged++;
-    else if (e) elsewhere.push({ ...r, unitName: e.unitName });
+    else if (e) elsewhere.push({ ...r, unitName: e.unitName, unitPath: e.unitPath });
     else toCreate.push({ ...r, userId: userIds.get(r.phone) ?? null });
   }
   return { toCreate, elsewhere, unchanged };

@@ -84,7 +84,7 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
   return db
     .select({
       id: volunteerPairs.id, memberId: volunteerPairs.memberId, memberName: users.name, memberUnitId: volunteerPairs.memberUnitId, memberUnitName: orgUnits.name,
-      residentName: volunteerPairs.residentName, residentPhone: volunteerPairs.residentPhone, source: volunteerPairs.source,
+      residentName: volunteerPairs.residentName, residentPhone: volunteerPairs.residentPhone, memberPath: volunteerPairs.memberPath, source: volunteerPairs.source,
       consentAt: volunteerPairs.consentAt, createdAt: volunteerPairs.createdAt, unlinkedAt: volunteerPairs.unlinkedAt, unlinkReason: volunteerPairs.unlinkReason,
     })
     .from(volunteerPairs)
@@ -404,6 +404,7 @@ export async function listSignups(db: Db, activityId: string) {
   return db
     .select({
       userId: serviceSignups.userId, name: users.name, phone: users.phone, status: serviceSignups.status,
+      userPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships WHERE user_id = ${serviceSignups.userId})`,
       orgUnitId: unit.id, orgUnitName: unit.name,
       checkedInAt: serviceSignups.checkedInAt, checkedOutAt: serviceSignups.checkedOutAt, recordId: serviceSignups.recordId,
       hours: serviceRecords.hours, recordStatus: serviceRecords.status, createdAt: serviceSignups.createdAt,

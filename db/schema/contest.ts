@@ -129,3 +129,24 @@ export const contestViews = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entryId, t.viewerKey, t.day] }), index('contest_views_day_idx').on(t.day)],
 );
+
+/**
+ * Invitations for judges from outside the organizers' subtree (a calligraphers' association).
+ * Only the SHA-256 of the code is stored: the link is a bearer secret, shown once to the
+ * organizer who made it. Single use: `accepted_by` is set by one conditional update.
+ */
+export const judgeInvites = sqliteTable(
+  'judge_invites',
+  {
+    id: text('id').primaryKey(),
+    codeHash: text('code_hash').notNull().unique(),
+    campaignId: text('campaign_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    acceptedBy: text('accepted_by'),
+    acceptedAt: text('accepted_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('judge_invites_campaign_idx').on(t.campaignId, t.createdAt)],
+);

@@ -111,3 +111,22 @@ export const AssignmentSchema = v.object({
 });
 export type AssignmentDto = v.InferOutput<typeof AssignmentSchema>;
 export const AssignmentList = v.object({ items: v.array(AssignmentSchema) });
+
+/** A judge on a campaign's panel; `phone` is masked unless the reader manages the judge's unit. */
+export const JudgeItem = v.object({ userId: v.string(), name: v.string(), phone: v.string(), orgUnitId: v.nullable(v.string()) });
+
+/** A judge invitation code: 24 random bytes, base64url (the link is the secret). */
+export const JudgeInviteCode = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{32}$/, 'msg.judge_invite_missing'));
+export const JUDGE_INVITE_DAYS = 14;
+
+export const JudgeInviteCreated = v.object({ id: v.string(), code: v.string(), url: v.string(), qrUrl: v.string(), expiresAt: v.string() });
+export const JudgeInviteItem = v.object({ id: v.string(), createdAt: v.string(), expiresAt: v.string(), createdByName: v.nullable(v.string()) });
+/** What anyone holding the link may see: the campaign and the inviting unit, never a person. */
+export const JudgeInvitePublic = v.object({
+  campaign: v.object({ id: v.string(), slug: v.string(), title: v.string(), kind: v.string(), status: v.string() }),
+  inviterUnit: v.string(),
+  valid: v.boolean(),
+  /** why it is not valid any more */
+  state: v.picklist(['open', 'used', 'expired', 'revoked', 'closed']),
+  expiresAt: v.string(),
+});

@@ -24,7 +24,8 @@ roleMatrix('contest authorization matrix', {
     { name: 'review', method: 'POST', path: `/api/v1/entries/${entry.id}/review`, body: { decision: 'approve' }, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'flagged votes', method: 'GET', path: `/api/v1/campaigns/${id}/votes?flagged=true`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'discount votes', method: 'POST', path: `/api/v1/campaigns/${id}/votes/discount`, body: { ids: ['x'], reason: 'r' }, allowed: FGW_MANAGERS, ok: 200 },
-    { name: 'invite a judge', method: 'POST', path: `/api/v1/campaigns/${id}/judges`, body: { phone: PHONES.jyjMember }, allowed: FGW_MANAGERS, ok: 201 },
+    // a judge from the contest's own subtree (outsiders come through judge-invites)
+    { name: 'add a judge', method: 'POST', path: `/api/v1/campaigns/${id}/judges`, body: { phone: PHONES.fgwMember }, allowed: FGW_MANAGERS, ok: 201 },
     {
       name: 'judging round', method: 'POST', path: `/api/v1/campaigns/${id}/judging-rounds`, body: { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 10 }] },
       allowed: FGW_MANAGERS, ok: 201,
@@ -39,13 +40,13 @@ describe('contest judging', () => {
     const { id, entry } = await fixtureContest();
     const org = await signedIn(PHONES.fgwOrganizer);
     await org.post(`/api/v1/entries/${entry.id}/review`, { decision: 'approve' });
-    expect((await (await signedIn(PHONES.jyjMember)).post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(403);
-    await org.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.jyjMember });
+    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(403);
+    await org.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.fgwMember });
     await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 10 }] });
-    const judge = await signedIn(PHONES.jyjMember);
+    const judge = await signedIn(PHONES.fgwMember);
     expect((await judge.get('/api/v1/judging/assignments')).body.items.map((a: { entryId: string }) => a.entryId)).toContain(entry.id);
     expect((await judge.post(`/api/v1/entries/${entry.id}/scores`, { criteria: { 艺术性: 5 } })).status).toBe(200);
-    expect((await (await signedIn(PHONES.fgwMember)).get('/api/v1/judging/assignments')).body.items).toEqual([]);
+    expect((await (await signedIn(PHONES.jyjMember)).get('/api/v1/judging/assignments')).body.items).toEqual([]);
     expect((await client().get('/api/v1/judging/assignments')).status).toBe(401);
   });
 });

@@ -408,7 +408,10 @@ describe('playing', () => {
 
   it('keeps members-only quizzes to members of the subtree and refuses closed quizzes', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
-    const r = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '发改内部测验', orgUnitId: 'fgw', ...inOneDay(), settings: { audience: 'members', bankIds: ['bank-demo'] } });
+    // the unit's own bank: another unit's (even the parent's) is refused (bank_outside)
+    const bankId = (await org.post('/api/v1/question-banks', { title: '发改内部题库', orgUnitId: 'fgw' })).body.bank.id;
+    await org.post(`/api/v1/question-banks/${bankId}/questions`, { type: 'judge', stem: '发改内部测验题', answer: true });
+    const r = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '发改内部测验', orgUnitId: 'fgw', ...inOneDay(), settings: { audience: 'members', questionsPerAttempt: 1, bankIds: [bankId] } });
     const id = r.body.campaign.id;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     const { c } = await player();

@@ -16,6 +16,7 @@ import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/v
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
+import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
@@ -43,6 +44,8 @@ const v1 = createApp()
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)
   .route('/judging', judgingRoutes)
+  .route('/campaigns', judgeInviteCampaignRoutes)
+  .route('/judge-invites', judgeInviteRoutes)
   .route('/campaigns', volunteerCampaignRoutes)
   .route('/service-records', serviceRecordRoutes)
   .route('/pairs', pairRoutes)

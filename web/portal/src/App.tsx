@@ -24,6 +24,7 @@ const GalleryViewer = lazy(() => import('./pages/GalleryViewer'));
 // "1+1" volunteer screens (我的1+1, invite landing, certificate, verification), loaded on demand
 const VolunteerMine = lazy(() => import('./pages/VolunteerMine'));
 const InviteLanding = lazy(() => import('./pages/InviteLanding'));
+const JudgeInvite = lazy(() => import('./pages/JudgeInvite'));
 const CertificatePage = lazy(() => import('./pages/CertificatePage'));
 const CertificateVerify = lazy(() => import('./pages/CertificateVerify'));
 // 服务活动 check-in/out at the place (from the code screen's QR), loaded on demand
@@ -55,6 +56,7 @@ export function App() {
       <Route path="/c/:idOrSlug/volunteer" component={VolunteerMine} />
       <Route path="/c/:idOrSlug/certificate" component={CertificatePage} />
       <Route path="/invite/:code" component={InviteLanding} />
+      <Route path="/judge-invite/:code" component={JudgeInvite} />
       <Route path="/verify/:code" component={CertificateVerify} />
       <Route path="/service-activities/:id/check" component={ServiceCheck} />
       <Route path="/c/:idOrSlug/visit" component={ExhibitionPage} />

@@ -120,3 +120,10 @@ export async function runEach<T>(items: T[], fn: (item: T) => Promise<unknown>, 
   await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
   return failed;
 }
+
+/* Judge invitations: outside judges join through a single-use link (the code is shown once). */
+export interface JudgeInviteCreated { id: string; code: string; url: string; qrUrl: string; expiresAt: string }
+export interface JudgeInviteItem { id: string; createdAt: string; expiresAt: string; createdByName: string | null }
+export const createJudgeInvite = (campaignId: string) => api<JudgeInviteCreated>('POST', `${base(campaignId)}/judge-invites`);
+export const listJudgeInvites = async (campaignId: string) => (await api<{ items: JudgeInviteItem[] }>('GET', `${base(campaignId)}/judge-invites`)).items;
+export const revokeJudgeInvite = (campaignId: string, inviteId: string) => api<null>('DELETE', `${base(campaignId)}/judge-invites/${enc(inviteId)}`);

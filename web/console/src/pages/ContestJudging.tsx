@@ -14,6 +14,7 @@ import { addJudge, allEntries, closeRound, listJudges, listRounds, openRound, ty
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { ContestPage } from '../ui/ContestNav';
+import { JudgeInvitesPanel } from './JudgeInvitesPanel';
 
 const PHONE_RE = /^1[3-9]\d{9}$/;
 
@@ -35,6 +36,7 @@ function Judging(props: { campaign: Campaign }) {
         <Notice kind="success">{notice()}</Notice>
       </Show>
       <Panel campaign={c()} />
+      <JudgeInvitesPanel campaign={c()} />
 
       <section class="tx-card" aria-labelledby="rounds-title">
         <div class="tx-card-title">

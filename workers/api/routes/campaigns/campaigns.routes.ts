@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { visibleCampaign, managedCampaign } from '../../lib/guards';
+import { checkSettingsRefs } from '../../lib/settings-refs';
 import { createApp } from '../../lib/app';
 import { valid, issuesToFields } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
@@ -121,6 +122,7 @@ export const campaignRoutes = createApp()
       requireManage(c, unit.path);
       checkSchedule(body.startsAt, body.endsAt);
       const settings = settingsFor(c, body.kind, body.settings);
+      await checkSettingsRefs(c, body.kind, unit.path, settings);
       const id = await createCampaign(c.var.db, viewer.id, {
         kind: body.kind, title: body.title, slug: body.slug, summary: body.summary, description: body.description,
         orgUnit: unit, startsAt: new Date(body.startsAt).toISOString(), endsAt: new Date(body.endsAt).toISOString(), settings,
@@ -142,6 +144,8 @@ export const campaignRoutes = createApp()
       const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : campaign.startsAt;
       const endsAt = body.endsAt ? new Date(body.endsAt).toISOString() : campaign.endsAt;
       checkSchedule(startsAt, endsAt);
+      // only ids this edit sets: an unrelated edit is not refused over what others stored
+      await checkSettingsRefs(c, campaign.kind, campaign.orgPath, body.settings);
       const patch = {
         ...body,
         ...(body.startsAt ? { startsAt } : {}),

@@ -4,12 +4,15 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { requireViewer } from '../../lib/authz';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/env';
+import { requireViewer, scopeOf } from '../../lib/authz';
+import { pathList, phoneFor } from '../../lib/privacy';
 import { Id } from '../../../../shared/contracts/common';
-import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody } from '../../../../shared/contracts/contest';
+import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody, JudgeItem } from '../../../../shared/contracts/contest';
 import { judgeScore, scoresValid, combineResults } from '../../../../shared/contest';
 import { shuffle } from '../../../../shared/quiz';
-import { findUserByPhone } from '../../../../db/queries/accounts';
+import { judgeCandidate } from '../../../../db/queries/judge-invites';
 import {
   addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgeAverages, judgesOf,
   listRounds, openAssignmentFor, putEntriesInRound, roundEntries, roundProgress, scoreAssignment,
@@ -20,28 +23,38 @@ const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
 const managedContest = (c: Parameters<typeof managedCampaignOfKind>[0], id: string) => managedCampaignOfKind(c, id, 'contest');
 
+/** The panel as this viewer may read it: phones of judges outside the viewer's subtree masked. */
+async function panelFor(c: Context<AppEnv>, campaignId: string) {
+  const judges = await judgesOf(c.var.db, campaignId);
+  return judges.map(({ orgPaths, ...j }) => ({ ...j, phone: phoneFor(c.var.viewer, j.phone, { userId: j.userId, paths: pathList(orgPaths) }) }));
+}
+
 export const judgingCampaignRoutes = createApp()
   .post(
     '/:id/judges',
-    describeRoute({ tags: ['Contests'], summary: 'Add a judge to the panel by user id or phone (organizers)', responses: { 201: json(JudgesResponse, 'Added') } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Add a judge by user id or phone (organizers): only someone on a roster inside the organizer’s subtree (`judge_outside` otherwise, whether or not the phone exists); outside judges come through judge-invites',
+      responses: { 201: json(JudgesResponse, 'Added') },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', JudgeBody),
     async (c) => {
       const { campaign, viewer } = await managedContest(c, c.req.valid('param').id);
       const b = c.req.valid('json');
-      const userId = b.userId ?? (b.phone ? (await findUserByPhone(c.var.db, b.phone))?.id : undefined);
-      if (!userId) throw new ApiError('validation_failed', undefined, {}, { [b.phone ? 'phone' : 'userId']: { key: 'msg.judge_user' } });
+      const userId = await judgeCandidate(c.var.db, { userId: b.userId, phone: b.phone }, scopeOf(viewer));
+      if (!userId) throw new ApiError('validation_failed', undefined, {}, { [b.phone ? 'phone' : 'userId']: { key: 'msg.judge_outside' } }).because('judge_outside');
       await addJudge(c.var.db, viewer.id, campaign, userId);
-      return c.json({ judges: await judgesOf(c.var.db, campaign.id) }, 201);
+      return c.json({ judges: await panelFor(c, campaign.id) }, 201);
     },
   )
   .get(
     '/:id/judges',
-    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers)', responses: { 200: json(JudgesResponse) } }),
+    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers); phones of judges outside the reader’s subtree masked', responses: { 200: json(JudgesResponse) } }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedContest(c, c.req.valid('param').id);
-      return c.json({ judges: await judgesOf(c.var.db, campaign.id) });
+      return c.json({ judges: await panelFor(c, campaign.id) });
     },
   )
   .post(

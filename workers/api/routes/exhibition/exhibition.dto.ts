@@ -1,24 +1,39 @@
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { effectiveStatus } from '../../../../shared/waitlist';
 import { WaitlistEntry, type BookingDto, type WaitlistEntryDto } from '../../../../shared/contracts/exhibition';
-import type { BookingRow, WaitlistRow } from '../../../../db/queries/exhibition';
+import { bookingUnitPath, type BookingRow, type WaitlistRow } from '../../../../db/queries/exhibition';
+import type { Db, Viewer } from '../../lib/env';
+import { pathList, seesPhoneOf } from '../../lib/privacy';
 
-/** A booking as the API shows it: names and phones masked unless staff (or the holder) read it. */
-export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number): BookingDto {
+/**
+ * May this viewer read a booking's full phone (shared rule in lib/privacy): its holder, or
+ * who manages the booking's unit — the exhibition's organizers for visitors with no unit.
+ */
+export async function seesBookingPhone(db: Db, viewer: Viewer | null, b: BookingRow, campaignPath: string, unitPath?: string | null) {
+  const path = unitPath !== undefined ? unitPath : await bookingUnitPath(db, b.orgUnitId);
+  return seesPhoneOf(viewer, { userId: b.userId, paths: [path], fallbackPath: campaignPath });
+}
+
+/**
+ * A booking as the API shows it: names masked unless staff (or the holder) read it; the
+ * phone only to who `seesBookingPhone` allows (`phoneVisible`).
+ */
+export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number, phoneVisible = false): BookingDto {
   return {
     ...(fromWaitlist === undefined ? {} : { fromWaitlist: !!fromWaitlist }),
     id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
-    name: staff ? b.name : maskName(b.name), phone: staff ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
+    name: staff ? b.name : maskName(b.name), phone: phoneVisible ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
     slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
     createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
   };
 }
 
-/** A waiting-list entry, for its holder or the exhibition's staff (never the public). */
-export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string }, now = Date.now()): WaitlistEntryDto {
+/** A waiting-list entry, for its holder or the exhibition's staff (never the public); the phone by the shared rule. */
+export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string; userPaths: string | null; campaignPath: string }, viewer: Viewer | null, now = Date.now()): WaitlistEntryDto {
   const status = effectiveStatus(r.w.status, r.slotEndsAt, now);
+  const phone = seesPhoneOf(viewer, { userId: r.w.userId, paths: pathList(r.userPaths), fallbackPath: r.campaignPath }) ? r.w.phone : maskPhone(r.w.phone);
   return {
-    id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone: r.w.phone,
+    id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone,
     /** place in line (1 = next) while waiting, else null */
     position: status === 'waiting' ? r.position : null,
     slot: { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt },

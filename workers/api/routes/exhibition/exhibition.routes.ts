@@ -23,8 +23,8 @@ import {
   noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow,
 } from '../../../../db/queries/exhibition';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
-import { bookingDto, waitlistDto, WaitlistEntry } from './exhibition.dto';
-import { campaignOfKind, managedCampaign } from '../../lib/guards';
+import { bookingDto, waitlistDto, WaitlistEntry, seesBookingPhone } from './exhibition.dto';
+import { campaignOfKind, managedCampaign, visibleCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 
@@ -117,7 +117,7 @@ export const exhibitionCampaignRoutes = createApp()
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
       if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_booking_limit', { n: cfg(campaign).bookingsPerPerson }).because('booking_limit');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
-      return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
+      return c.json({ booking: bookingDto(res.booking, slot, true, undefined, true) }, 201);
     },
   )
   .post(
@@ -149,7 +149,7 @@ export const exhibitionCampaignRoutes = createApp()
       if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (res.result === 'has_seats') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
       if (res.result === 'booked_that_day') throw new ApiError('conflict', 'msg.ex_wl_booked_day');
-      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, res.entry.id))!) }, 201);
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, res.entry.id))!, viewer) }, 201);
     },
   )
   .post(
@@ -175,7 +175,7 @@ export const exhibitionCampaignRoutes = createApp()
       if (b.size > max) throw new ApiError('validation_failed', undefined, {}, { size: { key: 'msg.ex_group_size', params: { max } } }).because('group_size');
       const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.contactName ?? `${unit.name}（集体）`, phone: b.contactPhone ?? viewer.phone, partySize: b.size, day: chinaDay(Date.parse(slot.startsAt)), group: true, orgUnitId: unit.id });
       if (res.result !== 'ok') throw new ApiError('conflict', 'msg.ex_full');
-      return c.json({ booking: bookingDto(res.booking, slot, true) }, 201);
+      return c.json({ booking: bookingDto(res.booking, slot, true, undefined, true) }, 201);
     },
   )
   .get(
@@ -192,7 +192,7 @@ export const exhibitionCampaignRoutes = createApp()
       const rows = await listBookings(c.var.db, campaign.id, { userId: staff ? undefined : viewer.id, slotId: q.slotId, day: q.day, status: q.status, limit: q.limit, beforeId: decodeCursor(q.cursor) });
       const items = rows.slice(0, q.limit);
       return c.json({
-        items: items.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist), orgUnitName: r.unitName })),
+        items: await Promise.all(items.map(async (r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist, await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)), orgUnitName: r.unitName }))),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.b.id) : null,
       });
     },
@@ -203,12 +203,12 @@ export const exhibitionCampaignRoutes = createApp()
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx') })),
     async (c) => {
-      const { campaign } = await managedCampaign(c, c.req.valid('param').id);
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
       const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
       for (let before: string | null = null; ;) {
         const page = await listBookings(c.var.db, campaign.id, { limit: 500, beforeId: before });
-        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, r.b.phone, r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
+        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
         if (page.length <= 500 || rows.length > 50_000) break;
         before = page[499]!.b.id;
       }
@@ -250,7 +250,7 @@ export const slotRoutes = createApp()
       await managedCampaign(c, slot.campaignId);
       const now = Date.now();
       const rows = await slotWaitlistEntries(c.var.db, slot.id);
-      return c.json({ slot: slotDto(slot), items: rows.map((r) => waitlistDto(r, now)) });
+      return c.json({ slot: slotDto(slot), items: rows.map((r) => waitlistDto(r, c.var.viewer, now)) });
     },
   );
 
@@ -272,7 +272,7 @@ export const bookingRoutes = createApp()
       const staff = canManagePath(viewer, campaign.orgPath);
       if (b.userId !== viewer.id && !staff) throw new ApiError('not_found');
       const slot = await getSlot(c.var.db, b.slotId);
-      return c.json({ booking: bookingDto(b, slot, true, await bookingFromWaitlist(c.var.db, b)), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
+      return c.json({ booking: bookingDto(b, slot, true, await bookingFromWaitlist(c.var.db, b), await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
     },
   )
   .get(
@@ -301,18 +301,19 @@ export const bookingRoutes = createApp()
         if (!b || b.campaignId !== own.id) throw new ApiError('not_found', 'msg.ex_other', {}, undefined, {}, { outcome: 'other_exhibition' });
       }
       if (!b) throw new ApiError('not_found', 'msg.ex_other', {}, undefined, {}, { outcome: 'other_exhibition' });
-      const { viewer } = await staffFor(c, b);
+      const { viewer, campaign } = await staffFor(c, b);
       const slot = (await getSlot(c.var.db, b.slotId))!;
+      const phoneVisible = await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath);
       // `outcome` names the case for the check-in screen (the status alone is 409 for several)
-      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { outcome: 'duplicate', booking: bookingDto(b, slot, true) });
-      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { outcome: 'cancelled', booking: bookingDto(b, slot, true) });
+      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { outcome: 'duplicate', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
+      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { outcome: 'cancelled', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
       const now = Date.now();
       if (now < Date.parse(slot.startsAt) - EARLY_MS || now > Date.parse(slot.endsAt)) {
-        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { outcome: 'outside_slot', booking: bookingDto(b, slot, true) });
+        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { outcome: 'outside_slot', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
       }
       if (!(await checkIn(c.var.db, viewer.id, b))) throw new ApiError('conflict', 'msg.ex_checked', { at: '' });
       const stats = await visitStats(c.var.db, b.campaignId, chinaDay(now));
-      return c.json({ result: 'checked_in', outcome: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true), insideToday: stats.insideToday });
+      return c.json({ result: 'checked_in', outcome: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true, undefined, phoneVisible), insideToday: stats.insideToday });
     },
   )
   .post(
@@ -323,9 +324,9 @@ export const bookingRoutes = createApp()
       const viewer = requireViewer(c);
       const b = await getBooking(c.var.db, c.req.valid('param').id);
       if (!b) throw new ApiError('not_found');
-      if (b.userId !== viewer.id) await staffFor(c, b);
+      const campaign = b.userId === viewer.id ? (await getCampaign(c.var.db, b.campaignId))! : (await staffFor(c, b)).campaign;
       if (!(await cancelBooking(c.var.db, b))) throw new ApiError('conflict', 'msg.ex_cancelled');
-      return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true) });
+      return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true, undefined, await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)) });
     },
   );
 
@@ -348,7 +349,7 @@ export const waitlistRoutes = createApp()
     valid('param', IdParam),
     async (c) => {
       const entry = await entryFor(c, c.req.valid('param').id);
-      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!) });
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!, c.var.viewer) });
     },
   )
   .delete(
@@ -368,6 +369,6 @@ export const waitlistRoutes = createApp()
       const slot = await getSlot(c.var.db, entry.slotId);
       if (entry.status !== 'waiting' || !slot || Date.parse(slot.endsAt) <= now) throw await gone();
       if (!(await leaveWaitlist(c.var.db, entry.id, now))) throw await gone();
-      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!, now) });
+      return c.json({ entry: waitlistDto((await waitlistEntry(c.var.db, entry.id))!, c.var.viewer, now) });
     },
   );

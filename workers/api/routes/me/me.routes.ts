@@ -31,7 +31,7 @@ export const meRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       const rows = await myBookings(c.var.db, viewer.id, 100);
-      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist), campaign: { title: r.title, slug: r.slug } })) });
+      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist, r.b.userId === viewer.id), campaign: { title: r.title, slug: r.slug } })) });
     },
   )
   .get(
@@ -45,7 +45,7 @@ export const meRoutes = createApp()
       const viewer = requireViewer(c);
       const now = Date.now();
       const rows = await myWaitlist(c.var.db, viewer.id, 100);
-      return c.json({ items: rows.map((r) => ({ ...waitlistDto(r, now), campaign: { title: r.title, slug: r.slug } })) });
+      return c.json({ items: rows.map((r) => ({ ...waitlistDto(r, viewer, now), campaign: { title: r.title, slug: r.slug } })) });
     },
   )
   .get(

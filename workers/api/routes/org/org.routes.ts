@@ -4,7 +4,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { requireManage } from '../../lib/authz';
+import { requireManage, canManagePath } from '../../lib/authz';
 import { parseTable, readUpload, tableFile, XLSX_TYPE, type TableCell } from '../../lib/tables';
 import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, TodoItem, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
 import { ListQuery } from '../../../../shared/contracts/common';
@@ -96,7 +96,8 @@ export const orgRoutes = createApp()
       const plan = await planRoster(c.var.db, unit.id, checked.rows);
       const errors = [
         ...checked.issues.map((i) => ({ row: i.row, message: msg(i.key, lang, i.params) })),
-        ...plan.elsewhere.map((r) => ({ row: r.row, message: msg('msg.row_elsewhere', lang, { unit: r.unitName }) })),
+        // which other unit lists a phone is told only to who manages that unit (no leak across units)
+        ...plan.elsewhere.map((r) => ({ row: r.row, message: canManagePath(viewer, r.unitPath) ? msg('msg.row_elsewhere', lang, { unit: r.unitName }) : msg('msg.row_elsewhere_other', lang) })),
       ].sort((a, b) => a.row - b.row);
       const linkedPlanned = plan.toCreate.filter((r) => r.userId).length;
       if (dryRun || !plan.toCreate.length) {

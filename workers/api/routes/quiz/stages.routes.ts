@@ -15,8 +15,9 @@ import { usersOfKeys } from '../../../../db/queries/leaderboards';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
+import { managedCampaignOfKind, visibleCampaign, managedCampaign } from '../../lib/guards';
 import { at, tableFile, type TableCell } from '../../lib/tables';
+import { checkBankIds } from '../../lib/settings-refs';
 
 const StageParam = v.object({ id: Id, stageId: Id });
 
@@ -37,15 +38,6 @@ function cleanOverrides(s: Record<string, unknown>) {
 }
 
 const managedQuiz = (c: Context<AppEnv>, id: string) => managedCampaignOfKind(c, id, 'quiz');
-
-/** Banks named by a stage must exist and belong to the campaign's subtree. */
-async function checkBanks(c: Context<AppEnv>, campaign: CampaignRecord, ids: string[] | undefined) {
-  if (!ids?.length) return;
-  const banks = await banksByIds(c.var.db, ids);
-  if (banks.length !== new Set(ids).size || banks.some((b) => !b.orgPath.startsWith(campaign.orgPath) && !campaign.orgPath.startsWith(b.orgPath))) {
-    throw new ApiError('validation_failed', undefined, {}, { 'settings.bankIds': { key: 'msg.bank_missing' } });
-  }
-}
 
 function checkWindow(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
@@ -78,7 +70,7 @@ export const stageRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
       checkWindow(b.startsAt, b.endsAt);
-      await checkBanks(c, campaign, b.settings.bankIds ?? undefined);
+      await checkBankIds(c, campaign.orgPath, b.settings.bankIds);
       const id = await createStage(c.var.db, viewer.id, campaign, { ...b, settings: cleanOverrides(b.settings), startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
       const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === id)!;
       return c.json({ stage }, 201);
@@ -98,7 +90,7 @@ export const stageRoutes = createApp()
       const startsAt = b.startsAt ? new Date(b.startsAt).toISOString() : stage.startsAt;
       const endsAt = b.endsAt ? new Date(b.endsAt).toISOString() : stage.endsAt;
       checkWindow(startsAt, endsAt);
-      await checkBanks(c, campaign, b.settings?.bankIds ?? undefined);
+      await checkBankIds(c, campaign.orgPath, b.settings?.bankIds);
       await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: mergeOverrides(stage.settings, b.settings) } : {}) });
       return c.json({ stage: (await listStages(c.var.db, campaign.id)).find((s) => s.id === stage.id) });
     },
@@ -146,10 +138,10 @@ export const stageRoutes = createApp()
     valid('param', StageParam),
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
-      // the stage must be this campaign's: an unknown or another campaign's stage is a 404, not an empty list
-      const { stageId } = c.req.valid('param');
-      if (!(await listStages(c.var.db, campaign.id)).some((s) => s.id === stageId)) throw new ApiError('not_found');
-      return c.json({ items: await admissions(c.var.db, stageId) });
+      // the stage must be this campaign's: managing one quiz is no key to another's 入围名单
+      const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === c.req.valid('param').stageId);
+      if (!stage) throw new ApiError('not_found');
+      return c.json({ items: await admissions(c.var.db, stage.id) });
     },
   )
   .get(

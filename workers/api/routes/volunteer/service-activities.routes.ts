@@ -6,6 +6,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
+import { pathList, phoneFor } from '../../lib/privacy';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { nowIso } from '../../../../db/ids';
@@ -196,7 +197,7 @@ export const serviceActivityRoutes = createApp()
       const { a } = await activityOf(c, c.req.valid('param').id);
       requireManage(c, a.orgPath);
       const rows = await listSignups(c.var.db, a.id);
-      return c.json({ items: rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })) });
+      return c.json({ items: rows.map(({ userPaths: _paths, ...r }) => ({ ...r, phone: maskPhone(r.phone) })) });
     },
   )
   .get(
@@ -211,7 +212,7 @@ export const serviceActivityRoutes = createApp()
       const rows: TableCell[][] = [['序号', '姓名', '手机号', '所在党组织', '报名状态', '报名时间', '签到时间', '签退时间', '服务时长(小时)', '记录状态']];
       let i = 0;
       for (const r of await listSignups(c.var.db, a.id)) {
-        rows.push([++i, r.name, r.phone, r.orgUnitName ?? '', r.status === 'signed_up' ? '已报名' : '已取消', at(r.createdAt), at(r.checkedInAt), at(r.checkedOutAt), r.hours ?? '', r.recordStatus ? state[r.recordStatus] : '']);
+        rows.push([++i, r.name, phoneFor(c.var.viewer, r.phone, { userId: r.userId, paths: pathList(r.userPaths), fallbackPath: a.orgPath }), r.orgUnitName ?? '', r.status === 'signed_up' ? '已报名' : '已取消', at(r.createdAt), at(r.checkedInAt), at(r.checkedOutAt), r.hours ?? '', r.recordStatus ? state[r.recordStatus] : '']);
       }
       return tableFile(c, rows, `${campaign.slug}-service-activity-${a.id}`, c.req.valid('query').format, '签到台账');
     },

@@ -28,6 +28,7 @@ import { campaignOfKind, requireOpen } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { at, tableFile, type TableCell } from '../../lib/tables';
+import { phoneFor } from '../../lib/privacy';
 
 
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
@@ -104,7 +105,8 @@ export const volunteerCampaignRoutes = createApp()
       const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
       requireManage(c, unit?.path ?? campaign.orgPath);
       const rows = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: q.limit, before: decodeTimeCursor(q.cursor) });
-      const items = rows.slice(0, q.limit);
+      // a resident stands where the member who brought them does (shared phone rule)
+      const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({ ...p, residentPhone: phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }) }));
       const last = items[items.length - 1];
       return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null });
     },
@@ -123,7 +125,7 @@ export const volunteerCampaignRoutes = createApp()
       let i = 0;
       for (let before: { at: string; id: string } | null = null; ;) {
         const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, before });
-        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.residentPhone, p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
+        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
         if (page.length <= 500) break;
         before = { at: page[499]!.createdAt, id: page[499]!.id };
       }
