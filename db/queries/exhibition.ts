@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { EXHIBITION_DEFAULTS } from '../../shared/contracts/campaigns';
 import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
 import type { Db } from '../client';

@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { campaignSelect } from './campaigns';
-import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
+import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { stemKey, type ParsedQuestion } from '../../shared/quiz';
 
 // ---- banks and questions ----------------------------------------------------------------

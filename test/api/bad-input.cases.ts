@@ -43,7 +43,10 @@ const MAX_BODY_CASES = 10;
 /** mulberry32, seeded with a string hash: tiny, fast and the same everywhere. */
 export function prng(seed: string) {
   let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
   let a = h >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -96,13 +99,6 @@ function headersOf(ctx: Ctx): Record<string, string> {
   const h: Record<string, string> = { 'cf-connecting-ip': ctx.ip };
   for (const p of paramsOf(ctx.op, 'header')) h[p.name] = `fuzz-${ctx.seed.length}-${ctx.op.path.length}`;
   return h;
-}
-
-/** Writes that take no input: with a real id they would act (close a campaign, delete a question). */
-function actsWithoutInput(o: Op): boolean {
-  if (o.method === 'GET') return false;
-  if (o.method === 'DELETE') return true;
-  return !o.op.requestBody && paramsOf(o, 'query').length === 0;
 }
 
 /** Malformed path parameters: one at a time, the others real. */

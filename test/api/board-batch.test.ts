@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
-import { client, fixture, freshPhone, inOneDay, registerUser, signedIn, PHONES, type Client } from '../helpers';
+import { client, fixture, freshPhone, inOneDay, registerUser, signedIn, PHONES, } from '../helpers';
 import { createDb } from '../../db/client';
 import { abortUnlessChanged, guardedBatch, isBatchAborted, writeBatch } from '../../db/queries/util';
 

@@ -27,9 +27,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('refusals name their rule in error.reason', () => {
   it('accounts: a registered phone → already_registered', async () => {
-    const phone = freshPhone();
-    await registerUser(client({ ip: '10.93.0.1' }), { phone, name: '甲', password: 'reason-pass-1' });
-    refused(await registerUser(client({ ip: '10.93.0.2' }), { phone, name: '乙', password: 'reason-pass-1' }), 409, 'already_registered');
+    // a demo member's phone: the code proves the phone, and the account is already there
+    refused(await registerUser(client({ ip: '10.93.0.2' }), { phone: PHONES.jyjMember, name: '乙', password: 'reason-pass-1' }), 409, 'already_registered');
   });
 
   it('exhibition: slot_full, outside_slot, already_checked_in, booking_cancelled, other_exhibition', async () => {

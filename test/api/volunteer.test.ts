@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { client, signedIn, freshPhone, inOneDay, PHONES, type Client, registerUser } from '../helpers';
+import { client, signedIn, freshPhone, PHONES, type Client, registerUser } from '../helpers';
 import { codeMinute, serviceCode } from '../../shared/service-activities';
 
 let n = 0;

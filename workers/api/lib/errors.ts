@@ -1,4 +1,4 @@
-import { ERROR_STATUS, KEY_REASONS, type ErrorCode, type Reason, type Rule } from '../../../shared/errors';
+import { ERROR_STATUS, KEY_REASONS, type ErrorCode, type Rule } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/messages';
 
 /**

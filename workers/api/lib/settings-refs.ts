@@ -31,7 +31,7 @@ export async function checkBankIds(c: Context<AppEnv>, campaignPath: string, ids
 async function checkGallery(c: Context<AppEnv>, id: string | null | undefined) {
   if (!id) return;
   const g = await getCampaign(c.var.db, id);
-  if (!g || g.kind !== 'contest' || (g.status === 'draft' && !canManagePath(c.var.viewer, g.orgPath))) {
+  if (g?.kind !== 'contest' || (g.status === 'draft' && !canManagePath(c.var.viewer, g.orgPath))) {
     throw new ApiError('validation_failed', undefined, {}, { 'settings.galleryCampaignId': { key: 'msg.gallery_outside' } }).because('gallery_outside');
   }
 }

@@ -1,4 +1,4 @@
-import { API_BASE, api, qs, call } from '@ui/api';
+import { API_BASE, qs, call } from '@ui/api';
 import type { Page } from '@ui/types';
 import type { PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
 import type { Board as OrgBoard } from '@ui/leaderboard';

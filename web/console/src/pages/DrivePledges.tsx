@@ -1,4 +1,4 @@
-import { createResource, Match, on, Show, Switch } from 'solid-js';
+import { createResource, Match, Show, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';

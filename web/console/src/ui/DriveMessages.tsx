@@ -10,7 +10,7 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { fmtMoney, getOrgBoard, listPledges, setMessage, type OrgPledge } from '../data/drive';
 import { t } from '../i18n';
-import { createList, PledgeStatusBadge, UnitSelect } from './DrivePledgeKit';
+import { createList, UnitSelect } from './DrivePledgeKit';
 
 export function Messages(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');

@@ -1,8 +1,7 @@
 import { createEffect, createSignal, For, on } from 'solid-js';
-import { A } from '@solidjs/router';
 import type { Campaign, Page } from '@ui/types';
 import { org } from '../data/org';
-import { type OrgPledge, type PledgeStatus } from '../data/drive';
+import type { OrgPledge, PledgeStatus } from '../data/drive';
 import { t } from '../i18n';
 
 /** A list read page by page with a cursor, "load more" at the bottom; reset when the key changes. */

@@ -1,5 +1,4 @@
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
-import { A } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';

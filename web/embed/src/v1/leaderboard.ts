@@ -147,5 +147,3 @@ class TongxinLeaderboard extends HTMLElement {
 }
 
 if (!customElements.get('tongxin-leaderboard')) customElements.define('tongxin-leaderboard', TongxinLeaderboard);
-
-export {};

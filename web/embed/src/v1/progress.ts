@@ -84,5 +84,3 @@ ${give && c.status === 'published' ? `<a class="g" href="${esc(give)}" target="_
 }
 
 if (!customElements.get('tongxin-progress')) customElements.define('tongxin-progress', TongxinProgress);
-
-export {};

@@ -1,5 +1,5 @@
 import { safeHttpUrl } from '@shared/links';
-import { api, apiUpload, qs, call } from '@ui/api';
+import { apiUpload, call } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
 import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';

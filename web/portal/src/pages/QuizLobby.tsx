@@ -32,13 +32,13 @@ export default function QuizLobby() {
       notKind={t('quiz.notQuiz')}
       skeleton={() => <LobbySkeleton />}
     >
-      {(c) => <Lobby campaign={c} />}
+      {(c) => <LobbyLoader campaign={c} />}
     </CampaignGate>
   );
 }
 
 /** The lobby of a loaded quiz: the signed-in member's attempts and stages come with it. */
-function Lobby(props: { campaign: Campaign }) {
+function LobbyLoader(props: { campaign: Campaign }) {
   const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
   const [lobby, { refetch: refetchLobby }] = createResource(() => (signedIn() ? props.campaign.id : false), getLobby);
   return <LobbyBody campaign={props.campaign} lobby={lobby.error ? undefined : lobby.latest} lobbyLoading={lobby.loading} lobbyError={lobby.error} retryLobby={refetchLobby} />;

@@ -33,12 +33,12 @@ export default function VolunteerMine() {
       skeleton={() => <PageSkeleton />}
       signIn={{ title: t('vol.signInTitle'), body: t('vol.signInBody'), label: t('vol.signIn'), icon: 'volunteer', class: 'vl-signin', extra: <OnePlusOne open /> }}
     >
-      {(c) => <MyVolunteer campaign={c} />}
+      {(c) => <MyVolunteerLoader campaign={c} />}
     </CampaignGate>
   );
 }
 
-function MyVolunteer(props: { campaign: Campaign }) {
+function MyVolunteerLoader(props: { campaign: Campaign }) {
   const [mine, { refetch: refetchMine }] = createResource(() => props.campaign.id, myVolunteer);
   return (
     <>

@@ -9,7 +9,7 @@ import type { AppEnv } from '../../lib/env';
 import { requireViewer, scopeOf } from '../../lib/authz';
 import { pathList, phoneFor } from '../../lib/privacy';
 import { Id } from '../../../../shared/contracts/common';
-import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody, JudgeItem } from '../../../../shared/contracts/contest';
+import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody, } from '../../../../shared/contracts/contest';
 import { judgeScore, scoresValid, combineResults } from '../../../../shared/contest';
 import { shuffle } from '../../../../shared/quiz';
 import { judgeCandidate } from '../../../../db/queries/judge-invites';

@@ -11,10 +11,10 @@ import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
-import { effectiveStatus, slotAction, WAITLIST_STATUSES } from '../../../../shared/waitlist';
+import { effectiveStatus, slotAction, } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { schedule, scheduleSize, spanDays, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
-import { maskName, maskPhone } from '../../../../shared/mask';
+import { maskPhone } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
@@ -24,7 +24,7 @@ import {
 } from '../../../../db/queries/exhibition';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry, seesBookingPhone } from './exhibition.dto';
-import { campaignOfKind, managedCampaign, visibleCampaign } from '../../lib/guards';
+import { campaignOfKind, managedCampaign, } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 

@@ -10,7 +10,6 @@ import type { AppEnv } from '../../lib/env';
 import { boardContext, boardKey, boardStub, rankingAccess, recordScores } from '../../lib/boards';
 import { managedCampaign, visibleCampaign } from '../../lib/guards';
 import { tableFile, type TableCell } from '../../lib/tables';
-import { Id } from '../../../../shared/contracts/common';
 import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById, userIdsAmong } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';

@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { parseTable, readUpload, tableFile, type TableCell } from '../../lib/tables';
-import { Id, ListQuery } from '../../../../shared/contracts/common';
+import { ListQuery } from '../../../../shared/contracts/common';
 import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, QuestionResponse, type QuestionDto } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';

@@ -12,10 +12,9 @@ import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, StageBody, StageList, StagePatch, StageResponse } from '../../../../shared/contracts/quiz';
 import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import { usersOfKeys } from '../../../../db/queries/leaderboards';
-import type { CampaignRecord } from '../../../../db/queries/campaigns';
-import { admissions, banksByIds, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
+import { admissions, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { managedCampaignOfKind, visibleCampaign, managedCampaign } from '../../lib/guards';
+import { managedCampaignOfKind, visibleCampaign, } from '../../lib/guards';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { checkBankIds } from '../../lib/settings-refs';
 
