@@ -21,7 +21,7 @@ import { awardsByRank, combineResults, subnetOf } from '../../../../shared/conte
 import { chinaDay } from '../../../../shared/i18n';
 import { maskName } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
+import { createdCursor, decodeCursor, decodeTimeCursor, encodeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
 import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
   listVotes, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
@@ -169,7 +169,7 @@ export const contestCampaignRoutes = createApp()
       if (!viewer) c.header('Cache-Control', 'public, max-age=30');
       return c.json({
         items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
-        nextCursor: rows.length > q.limit ? encodeCursor(`${items[items.length - 1]!.createdAt}|${items[items.length - 1]!.id}`) : null,
+        nextCursor: nextTimeCursor(rows, items, q.limit),
       });
     },
   )
@@ -248,12 +248,7 @@ export const contestCampaignRoutes = createApp()
 /** Combined results of the approved works: the last judging round's averages with the public votes. */
 async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, organizer: boolean) {
   const all: EntryRow[] = [];
-  for (let before: { at: string; id: string } | null = null; ;) {
-    const page = await listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before });
-    all.push(...page.slice(0, 500));
-    if (page.length <= 500) break;
-    before = { at: page[499]!.createdAt, id: page[499]!.id };
-  }
+  for await (const page of keysetPages((before) => listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before }), 500, createdCursor)) all.push(...page);
   const rounds = await listRounds(c.var.db, campaign.id);
   const last = rounds[rounds.length - 1];
   // a work's panel score counts once the round's quorum of judges has scored it

@@ -18,7 +18,7 @@ import { maskPhone } from '../../../../shared/mask';
 import { checkInOpen, noShowBlock, noShowWindowStart } from '../../../../shared/visits';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 import {
   addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
   noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow,
@@ -206,11 +206,9 @@ export const exhibitionCampaignRoutes = createApp()
       const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
       const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
-      for (let before: string | null = null; ;) {
-        const page = await listBookings(c.var.db, campaign.id, { limit: 500, beforeId: before });
-        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
-        if (page.length <= 500 || rows.length > 50_000) break;
-        before = page[499]!.b.id;
+      for await (const page of keysetPages((beforeId: string | null) => listBookings(c.var.db, campaign.id, { limit: 500, beforeId }), 500, (r) => r.b.id)) {
+        for (const r of page) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
+        if (rows.length > 50_000) break;
       }
       return tableFile(c, rows, `${campaign.slug}-bookings`, c.req.valid('query').format, '预约台账');
     },
