@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { createDb } from '../../db/client';
+import { noShowsSince } from '../../db/queries/exhibition';
 import { checkInOpen, CHECK_IN_EARLY_MS, noShowBlock, noShowWindowStart } from '../../shared/visits';
 import { campaignDays, schedule, scheduleProblem, scheduleSize, spanDays, SCHEDULE_MAX_SLOTS } from '../../shared/schedule';
 
@@ -31,6 +34,27 @@ describe('no-show policy', () => {
     expect(noShowBlock([daysAgo(7), daysAgo(8)], s, now)).toBeNull();
     expect(noShowBlock([daysAgo(6), daysAgo(8)], s, now)).toEqual({ n: 2, until: now + DAY });
     expect(noShowBlock([daysAgo(1), daysAgo(2)], { ...s, noShowBlockDays: 0 }, now)).toBeNull();
+  });
+
+  it('reads the same window from D1 as it counts: the query and the rule agree at its edge', async () => {
+    // slots that ended 1, 29, 30 (exactly the window's start) and 31 days ago, each missed
+    const ago = [1, 29, 30, 31];
+    const stmts = ago.flatMap((d, i) => [
+      env.DB.prepare("INSERT INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES (?, 'ex-visits', ?, ?, 5, 1, 0, ?)")
+        .bind(`vs-${i}`, new Date(Date.parse(daysAgo(d)) - 3600e3).toISOString(), daysAgo(d), daysAgo(40)),
+      env.DB.prepare("INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, status, created_at) VALUES (?, ?, 'ex-visits', ?, 'u-visits', '张三明', '13912345678', 1, ?, 0, 'no_show', ?)")
+        .bind(`vb-${i}`, `VISITS${i}`, `vs-${i}`, daysAgo(d).slice(0, 10), daysAgo(40)),
+    ]);
+    await env.DB.batch(stmts);
+    const read = await noShowsSince(createDb(env.DB), 'ex-visits', 'u-visits', noShowWindowStart(s, now));
+    const all = ago.map(daysAgo);
+    expect(read.map((r) => r.at).sort()).toEqual(all.filter((at) => at >= noShowWindowStart(s, now)).sort());
+    // what the query returns and the whole history give the same decision
+    for (const limit of [1, 2, 3, 4]) {
+      const policy = { ...s, noShowLimit: limit };
+      expect(noShowBlock(read.map((r) => r.at), policy, now), `limit ${limit}`).toEqual(noShowBlock(all, policy, now));
+    }
+    expect(noShowBlock(read.map((r) => r.at), { ...s, noShowLimit: 3 }, now)).toEqual({ n: 3, until: now - DAY + 7 * DAY });
   });
 
   it('counts only no-shows inside the window, its first instant included', () => {
