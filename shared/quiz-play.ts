@@ -3,8 +3,6 @@
  * is abandoned, and which stage is open. The Worker applies them (workers/api/routes/quiz);
  * kept here so they are unit-tested apart from D1 and the clock.
  */
-import { chinaDay } from './china-time';
-
 /** Network delay we forgive after a question's deadline before an answer counts as late. */
 export const GRACE_MS = 2000;
 
@@ -49,11 +47,6 @@ export function attemptLimitReached(used: { today: number; total: number }, s: A
 /** Attempts left today (never below zero, whatever the settings became since). */
 export function attemptsLeftToday(used: { today: number }, s: Pick<AttemptLimits, 'attemptsPerDay'>): number {
   return Math.max(0, s.attemptsPerDay - used.today);
-}
-
-/** Seconds until the next China-time midnight, when the daily attempts come back (Retry-After). */
-export function secondsToNextDay(now: number): number {
-  return Math.ceil((Date.parse(`${chinaDay(now)}T16:00:00Z`) - now) / 1000);
 }
 
 /**

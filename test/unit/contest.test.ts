@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awardsByRank, BURST, combineResults, judgeScore, scoresValid, subnetOf } from '../../shared/contest';
+import { env } from 'cloudflare:workers';
+import { awardsByRank, BURST, combineResults, judgeScore, scoresValid, submissionsOpen, subnetOf, subnetPrefix, votesLeftToday, votingOpen } from '../../shared/contest';
 
 const criteria = [{ name: '内容', weight: 3, max: 10 }, { name: '创意', weight: 1, max: 5 }];
 
@@ -55,7 +56,49 @@ describe('vote bursts', () => {
     expect(subnetOf('203.0.114.8')).not.toBe(subnetOf('203.0.113.8'));
     expect(subnetOf('2001:db8:abcd:12::1')).toBe('2001:db8:abcd');
   });
+  it('the prefix flagBurst matches with LIKE picks exactly the voter’s subnet', async () => {
+    const like = async (ip: string, prefix: string) => (await env.DB.prepare('SELECT ? LIKE ? AS m').bind(ip, `${prefix}%`).first<{ m: number }>())!.m === 1;
+    const cases: Array<[string, string[], string[]]> = [
+      ['203.0.113.77', ['203.0.113.77', '203.0.113.8'], ['203.0.11.3', '203.0.1130.1', '2203.0.113.9', '203.0.114.77']],
+      ['2001:db8:abcd:12::1', ['2001:db8:abcd:12::1', '2001:db8:abcd::9'], ['2001:db8:abc:1::1', '2001:db8:abcde::1', '2001:db8:abce::1']],
+    ];
+    for (const [ip, same, other] of cases) {
+      const prefix = subnetPrefix(ip);
+      for (const x of same) {
+        expect(subnetOf(x)).toBe(subnetOf(ip));
+        expect(await like(x, prefix), `${x} LIKE ${prefix}%`).toBe(true);
+      }
+      for (const x of other) {
+        expect(subnetOf(x)).not.toBe(subnetOf(ip));
+        expect(await like(x, prefix), `${x} LIKE ${prefix}%`).toBe(false);
+      }
+    }
+  });
   it('a burst is five votes in ten minutes from accounts under a day old', () => {
     expect(BURST).toEqual({ votes: 5, windowMs: 600_000, newAccountMs: 86_400_000 });
+  });
+});
+
+describe('contest windows', () => {
+  const campaign = { status: 'published', startsAt: '2026-03-01T00:00:00Z', endsAt: '2026-03-31T00:00:00Z' };
+  const at = (iso: string) => Date.parse(iso);
+  const none = { submissionEndsAt: null, votingStartsAt: null, votingEndsAt: null };
+  it('takes works from the start until the submission end, or the campaign’s end', () => {
+    expect(submissionsOpen(campaign, none, at('2026-03-01T00:00:00Z'))).toBe(true);
+    expect(submissionsOpen(campaign, none, at('2026-02-28T23:59:59Z'))).toBe(false);
+    expect(submissionsOpen(campaign, none, at('2026-03-31T00:00:00Z'))).toBe(false);
+    expect(submissionsOpen(campaign, { submissionEndsAt: '2026-03-10T00:00:00Z' }, at('2026-03-10T00:00:00Z'))).toBe(false);
+    expect(submissionsOpen(campaign, { submissionEndsAt: '2026-03-10T00:00:00Z' }, at('2026-03-09T23:59:59Z'))).toBe(true);
+    expect(submissionsOpen({ ...campaign, status: 'closed' }, none, at('2026-03-05T00:00:00Z'))).toBe(false);
+  });
+  it('counts votes in the voting window, or the campaign’s, only while published', () => {
+    const w = { votingStartsAt: '2026-03-10T00:00:00Z', votingEndsAt: '2026-03-20T00:00:00Z' };
+    expect(votingOpen(campaign, w, at('2026-03-09T23:59:59Z'))).toBe(false);
+    expect(votingOpen(campaign, w, at('2026-03-10T00:00:00Z'))).toBe(true);
+    expect(votingOpen(campaign, w, at('2026-03-20T00:00:00Z'))).toBe(false);
+    expect(votingOpen(campaign, none, at('2026-03-01T00:00:00Z'))).toBe(true);
+    expect(votingOpen({ ...campaign, status: 'draft' }, none, at('2026-03-05T00:00:00Z'))).toBe(false);
+    expect(votesLeftToday(5, 2)).toBe(3);
+    expect(votesLeftToday(5, 7)).toBe(0);
   });
 });

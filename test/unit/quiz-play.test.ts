@@ -3,9 +3,10 @@ import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { tiebreakSql } from '../../db/queries/quiz';
+import { secondsToNextDay } from '../../shared/china-time';
 import {
   answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, GRACE_MS, isAbandoned, isLate, openStage,
-  secondsToNextDay, stageOpenAt, tiebreakSeconds,
+  stageOpenAt, tiebreakSeconds,
 } from '../../shared/quiz-play';
 
 const caps = { pointsPerCorrect: 2, pointsForFinish: 3, dailyPointsCap: 10 };

@@ -14,7 +14,8 @@ import { AnswerBody, AnswerResponse, AttemptResponse, AttemptView, QuizLobby, Re
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
-import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, isAbandoned, isLate, openStage, secondsToNextDay, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
+import { secondsToNextDay } from '../../../../shared/china-time';
+import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, isAbandoned, isLate, openStage, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { memberUnits, storedScores } from '../../../../db/queries/leaderboards';
 import {
