@@ -16,7 +16,8 @@ import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
-import { chinaDay } from '../../../../shared/i18n';
+import { leadRate, recordDateProblem, type RecordDateProblem } from '../../../../shared/volunteer';
+import type { MessageKey } from '../../../../shared/messages';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { createdCursor, decodeTimeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
@@ -33,6 +34,7 @@ import { phoneFor } from '../../lib/privacy';
 
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 const open = requireOpen;
+const DATE_PROBLEM = { future: 'msg.vol_future', before_start: 'msg.vol_before_start', after_end: 'msg.vol_after_end' } as const satisfies Record<RecordDateProblem, MessageKey>;
 const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
 /** A member's invite as the member sees it: the code, its landing page and its QR. */
 const inviteLink = (c: Context<AppEnv>, code: string) => ({ code, url: inviteUrl(c, code), qrUrl: `/api/v1/invites/${code}/qr.svg` });
@@ -139,10 +141,8 @@ export const volunteerCampaignRoutes = createApp()
       open(campaign);
       const s = cfg(campaign);
       const b = c.req.valid('json');
-      const today = chinaDay(Date.now());
-      if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
-      if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_before_start' } });
-      if (b.date > chinaDay(Date.parse(campaign.endsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_after_end' } });
+      const dateProblem = recordDateProblem(b.date, campaign, Date.now());
+      if (dateProblem) throw new ApiError('validation_failed', undefined, {}, { date: { key: DATE_PROBLEM[dateProblem] } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
         if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
@@ -222,11 +222,10 @@ export const volunteerCampaignRoutes = createApp()
       const path = unit?.path ?? campaign.orgPath;
       const st = await volunteerStats(c.var.db, campaign.id, path);
       const organizer = canManagePath(c.var.viewer, path);
-      const rate = (a: number, b: number) => (b ? Math.round((Math.min(a, b) / b) * 10000) / 10000 : 0);
       return c.json({
         orgUnitId: unit?.id ?? campaign.orgUnitId, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
-        approvedHours: st.approvedHours, leadRate: rate(st.leaders, st.members),
-        ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: rate(u.leaders, u.members) })) } : {}),
+        approvedHours: st.approvedHours, leadRate: leadRate(st.leaders, st.members),
+        ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: leadRate(u.leaders, u.members) })) } : {}),
       });
     },
   )
