@@ -38,3 +38,8 @@ export function fromChinaInput(v: string): string | null {
   const ms = Date.parse(`${v}:00+08:00`);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
+
+/** Seconds until the next China midnight, when daily allowances (attempts, votes) come back: a Retry-After. */
+export function secondsToNextDay(now: number): number {
+  return Math.ceil((Date.parse(`${chinaDay(now)}T16:00:00Z`) - now) / 1000);
+}

@@ -3,6 +3,8 @@
  * schedule is worked out arithmetically first, so a request for centuries of slots is
  * refused before a single slot is built.
  */
+import { chinaDay } from './china-time';
+
 export interface ScheduleSpec { from: string; to: string; weekdays: number[]; times: Array<{ start: string; end: string }>; capacity: number }
 
 /** The longest schedule one request may span (days), and the most slots it may create. */
@@ -48,4 +50,26 @@ export function schedule(g: ScheduleSpec) {
     }
   }
   return out;
+}
+
+export type ScheduleProblem = 'ends_before_starts' | 'schedule_too_long' | 'schedule_outside_campaign' | 'too_many_slots';
+
+/**
+ * Why a schedule is refused, on its arithmetic alone (before one slot is built), or null:
+ * `to` before `from`, a span over `SCHEDULE_MAX_DAYS`, days outside the campaign's (China
+ * time), or more than `SCHEDULE_MAX_SLOTS` slots.
+ */
+export function scheduleProblem(g: ScheduleSpec, campaign: { startsAt: string; endsAt: string }): ScheduleProblem | null {
+  const days = spanDays(g);
+  if (days === 0) return 'ends_before_starts';
+  if (days > SCHEDULE_MAX_DAYS) return 'schedule_too_long';
+  const { first, last } = campaignDays(campaign);
+  if (g.from < first || g.to > last) return 'schedule_outside_campaign';
+  if (scheduleSize(g) > SCHEDULE_MAX_SLOTS) return 'too_many_slots';
+  return null;
+}
+
+/** The first and last days of a campaign, in China time (what a schedule must lie within). */
+export function campaignDays(campaign: { startsAt: string; endsAt: string }) {
+  return { first: chinaDay(Date.parse(campaign.startsAt)), last: chinaDay(Date.parse(campaign.endsAt)) };
 }

@@ -98,3 +98,32 @@ export function fixture(name: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
+/**
+ * A live leaderboard connection: the socket (accepted), every message it received (parsed),
+ * and `waitFor(n)`, which resolves once n messages have arrived (rejects after 3 s).
+ */
+export async function liveBoard<M = unknown>(campaignId: string, limit = 5) {
+  const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/${campaignId}/leaderboard/live?limit=${limit}`, { headers: { upgrade: 'websocket' } }));
+  const ws = res.webSocket;
+  if (res.status !== 101 || !ws) throw new Error(`live board ${campaignId}: ${res.status}`);
+  const messages: M[] = [];
+  const waiting: Array<() => void> = [];
+  ws.addEventListener('message', (e) => {
+    messages.push(JSON.parse(e.data as string) as M);
+    for (const check of [...waiting]) check();
+  });
+  const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
+    const check = () => {
+      if (messages.length < n) return;
+      clearTimeout(t);
+      waiting.splice(waiting.indexOf(check), 1);
+      resolve();
+    };
+    waiting.push(check);
+    check();
+  });
+  ws.accept();
+  return { ws, messages, waitFor };
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAttempts, quizStages, stageAdmissions, users, orgUnits } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -346,6 +346,9 @@ export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: S
   }
 }
 
+/** `tiebreakSeconds` of shared/quiz-play in SQL: milliseconds → seconds to a tenth (tests hold the two together). */
+export const tiebreakSql = (ms: SQL) => sql<number>`ROUND(${ms} / 100.0) / 10.0`;
+
 /**
  * An organizer's decision on a flagged, finished attempt, once (one batch): cleared, or
  * disqualified — its points are taken back by an activity event, and the participant's
@@ -372,7 +375,7 @@ export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'clear
       activityInsert({ userId: a.userId, type: 'quiz_disqualified', campaignId: a.campaignId, kind: 'quiz', points: -a.points, quantity: 0, ref: a.id }),
       sql`UPDATE leaderboard_entries SET
             score = ${daily ? sql`(SELECT COALESCE(SUM(x.points), 0) ${rest})` : sql`(SELECT x.score ${best})`},
-            tiebreak = ${daily ? sql`tiebreak` : sql`(SELECT ROUND(x.ms_used / 100.0) / 10.0 ${best})`},
+            tiebreak = ${daily ? sql`tiebreak` : sql`(SELECT ${tiebreakSql(sql`x.ms_used`)} ${best})`},
             version = version + 1, updated_at = ${now}
           WHERE board_id = ${r.boardId} AND key = ${r.boardKey} AND EXISTS (SELECT 1 ${rest})
           RETURNING *`,

@@ -87,3 +87,26 @@ export async function guardedBatch(db: Db, stmts: Stmt[]): Promise<D1Result[] | 
     throw e;
   }
 }
+
+/**
+ * Reads a whole list by keyset pages, for exports and results: `fetch(before)` returns up to
+ * `size + 1` rows after the cursor (one more tells that a next page exists); `cursorOf` gives
+ * the cursor of a page's last row. A caller that has enough breaks out of the loop.
+ */
+export async function* keysetPages<T, C>(fetch: (before: C | null) => Promise<T[]>, size: number, cursorOf: (last: T) => C): AsyncGenerator<T[]> {
+  for (let before: C | null = null; ;) {
+    const page = await fetch(before);
+    yield page.slice(0, size);
+    if (page.length <= size) return;
+    before = cursorOf(page[size - 1]!);
+  }
+}
+
+/** The (time, id) cursor of a row of a list sorted newest first by creation. */
+export const createdCursor = (r: { createdAt: string; id: string }) => ({ at: r.createdAt, id: r.id });
+
+/** The next-page cursor of a (time, id) list: the last item shown, when more rows were read (`limit + 1`) than shown. */
+export function nextTimeCursor(rows: readonly unknown[], items: ReadonlyArray<{ createdAt: string; id: string }>, limit: number): string | null {
+  const last = items[items.length - 1];
+  return rows.length > limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env, exports } from 'cloudflare:workers';
-import { client, signedIn, inOneDay, PHONES, BASE, type Client } from '../helpers';
+import { client, signedIn, inOneDay, PHONES, BASE, liveBoard, type Client } from '../helpers';
 import { boardIdOf, boardStub } from '../../workers/api/lib/boards';
 
 let seq = 0;
@@ -259,17 +259,7 @@ describe('live boards', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
     await put(org, id, 'set', [{ key: 'a', name: '张三明', score: 1 }]);
-    const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/${id}/leaderboard/live?limit=5`, { headers: { upgrade: 'websocket' } }));
-    expect(res.status).toBe(101);
-    const ws = res.webSocket!;
-    const messages: Array<{ type: string; entries: Array<{ name: string; score: number }> }> = [];
-    const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
-      const check = () => { if (messages.length >= n) { clearTimeout(t); resolve(); } };
-      ws.addEventListener('message', (e) => { messages.push(JSON.parse(e.data as string)); check(); });
-      check();
-    });
-    ws.accept();
+    const { ws, messages, waitFor } = await liveBoard<{ type: string; entries: Array<{ name: string; score: number }> }>(id);
     await waitFor(1);
     expect(messages[0]).toMatchObject({ type: 'snapshot', total: 1 });
     expect(messages[0]!.entries[0]!.name).toBe('张*明');

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exports } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { LiveBoardMessage } from '../../shared/contracts/leaderboards';
 // the typed client's operation map, as text: every operation it names must be in the document
 import operationsSource from '../../web/ui/operations.ts?raw';
-import { BASE, client, signedIn, freshPhone, registerUser, PHONES, type Client, type Res } from '../helpers';
+import { client, signedIn, freshPhone, liveBoard, registerUser, PHONES, type Client, type Res } from '../helpers';
 
 /*
  * Response conformance: real requests over the demo data, each body checked against the
@@ -231,17 +230,7 @@ describe('responses conform to their contracts', () => {
   });
 
   it('live board: the snapshot and the update are LiveBoardMessages, nothing more', async () => {
-    const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/camp-contest/leaderboard/live?limit=5`, { headers: { upgrade: 'websocket' } }));
-    expect(res.status).toBe(101);
-    const ws = res.webSocket!;
-    const messages: unknown[] = [];
-    const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
-      const check = () => { if (messages.length >= n) { clearTimeout(t); resolve(); } };
-      ws.addEventListener('message', (e) => { messages.push(JSON.parse(e.data as string)); check(); });
-      check();
-    });
-    ws.accept();
+    const { ws, messages, waitFor } = await liveBoard('camp-contest');
     await waitFor(1);
     const voter = client({ ip: '10.91.0.3' });
     await registerUser(voter, { phone: freshPhone(), name: '投票人', password: 'contract-pass-1' });

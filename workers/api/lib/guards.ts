@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { ApiError } from './errors';
-import { canManagePath, requireManage } from './authz';
+import { canManagePath, requireManage, requireViewer, scopeOf } from './authz';
 import type { AppEnv } from './env';
 import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns';
+import { getOrgUnit } from '../../../db/queries/org';
 import type { CampaignKind } from '../../../shared/kinds';
 import type { MessageKey } from '../../../shared/messages';
 
@@ -50,4 +51,28 @@ export async function managedCampaignOfKind(c: Context<AppEnv>, idOrSlug: string
 export function requireOpen(campaign: CampaignRecord) {
   if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
   if (campaign.status !== 'published') throw new ApiError('not_found');
+}
+
+/**
+ * The part of a campaign an organizer's report or export covers: the unit of `?orgUnitId`
+ * (an unknown one falls back to the campaign's), or the campaign's own; they must manage it.
+ */
+export async function managedScope(c: Context<AppEnv>, campaign: CampaignRecord, orgUnitId: string | undefined) {
+  const unit = orgUnitId ? await getOrgUnit(c.var.db, orgUnitId) : null;
+  const path = unit?.path ?? campaign.orgPath;
+  requireManage(c, path);
+  return { unit, path };
+}
+
+/**
+ * An organizer's review queue (records, pledges): the subtrees they manage, narrowed to one
+ * unit of `?orgUnitId` when they manage it. Someone who manages nothing has no queue (403).
+ */
+export async function queueScope(c: Context<AppEnv>, orgUnitId: string | undefined) {
+  const viewer = requireViewer(c);
+  const unit = orgUnitId ? await getOrgUnit(c.var.db, orgUnitId) : null;
+  if (unit) requireManage(c, unit.path);
+  const scope = scopeOf(viewer);
+  if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
+  return { viewer, unit, scope };
 }

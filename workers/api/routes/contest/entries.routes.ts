@@ -17,11 +17,12 @@ import { ContestSettings } from '../../../../shared/contracts/campaigns';
 import { AwardsBody, AwardsResponse, DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ResultsResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
 import { stripMetadata } from '../../../../shared/image-strip';
-import { awardsByRank, combineResults, subnetOf } from '../../../../shared/contest';
+import { awardsByRank, combineResults, submissionsOpen, subnetPrefix, votesLeftToday, votingOpen } from '../../../../shared/contest';
 import { chinaDay } from '../../../../shared/i18n';
+import { secondsToNextDay } from '../../../../shared/china-time';
 import { maskName } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
+import { createdCursor, decodeCursor, decodeTimeCursor, encodeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
 import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
   listVotes, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
@@ -73,12 +74,6 @@ function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | n
   return { bytes: stripMetadata(bytes), info };
 }
 
-function votingOpen(campaign: CampaignRecord, s: Cfg, now: number) {
-  const from = Date.parse(s.votingStartsAt ?? campaign.startsAt);
-  const to = Date.parse(s.votingEndsAt ?? campaign.endsAt);
-  return campaign.status === 'published' && now >= from && now < to;
-}
-
 export const contestCampaignRoutes = createApp()
   .post(
     '/:id/entries',
@@ -95,7 +90,7 @@ export const contestCampaignRoutes = createApp()
       const s = cfg(campaign);
       const now = Date.now();
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
-      if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(s.submissionEndsAt ?? campaign.endsAt)) throw new ApiError('conflict', 'msg.contest_closed_entries');
+      if (!submissionsOpen(campaign, s, now)) throw new ApiError('conflict', 'msg.contest_closed_entries');
       const len = Number(c.req.header('content-length') ?? '0');
       if (len > MAX_IMAGE_BYTES + 2 * MAX_DERIVED_BYTES + 64 * 1024) throw new ApiError('payload_too_large', 'msg.image_size', { mb: 10 });
       const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -169,7 +164,7 @@ export const contestCampaignRoutes = createApp()
       if (!viewer) c.header('Cache-Control', 'public, max-age=30');
       return c.json({
         items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
-        nextCursor: rows.length > q.limit ? encodeCursor(`${items[items.length - 1]!.createdAt}|${items[items.length - 1]!.id}`) : null,
+        nextCursor: nextTimeCursor(rows, items, q.limit),
       });
     },
   )
@@ -182,7 +177,7 @@ export const contestCampaignRoutes = createApp()
       const campaign = await contestOf(c, c.req.valid('param').id);
       const s = cfg(campaign);
       const voted = await myVotesToday(c.var.db, campaign.id, viewer.id, chinaDay(Date.now()));
-      return c.json({ votesPerDay: s.votesPerDay, votesLeftToday: Math.max(0, s.votesPerDay - voted.length), votedEntryIds: voted.map((x) => x.entryId), votingOpen: votingOpen(campaign, s, Date.now()) });
+      return c.json({ votesPerDay: s.votesPerDay, votesLeftToday: votesLeftToday(s.votesPerDay, voted.length), votedEntryIds: voted.map((x) => x.entryId), votingOpen: votingOpen(campaign, s, Date.now()) });
     },
   )
   .get(
@@ -248,12 +243,7 @@ export const contestCampaignRoutes = createApp()
 /** Combined results of the approved works: the last judging round's averages with the public votes. */
 async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, organizer: boolean) {
   const all: EntryRow[] = [];
-  for (let before: { at: string; id: string } | null = null; ;) {
-    const page = await listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before });
-    all.push(...page.slice(0, 500));
-    if (page.length <= 500) break;
-    before = { at: page[499]!.createdAt, id: page[499]!.id };
-  }
+  for await (const page of keysetPages((before) => listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before }), 500, createdCursor)) all.push(...page);
   const rounds = await listRounds(c.var.db, campaign.id);
   const last = rounds[rounds.length - 1];
   // a work's panel score counts once the round's quorum of judges has scored it
@@ -334,11 +324,11 @@ export const entryRoutes = createApp()
       const board = boardScoreStatements(db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: 1, tiebreak: 0 }]);
       const res = await castVote(db, { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) }, s.votesPerDay, board.stmts);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.vote_again');
-      if (res.result === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
+      if (res.result === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(secondsToNextDay(now)) });
       await notifyBoard(c.env, db, board, res.board);
-      await flagBurst(db, e.id, subnetOf(ip) + (ip.includes(':') ? ':' : '.'), now);
+      await flagBurst(db, e.id, subnetPrefix(ip), now);
       const used = await votesToday(db, campaign.id, viewer.id, day);
-      return c.json({ votesLeftToday: Math.max(0, s.votesPerDay - used) }, 201);
+      return c.json({ votesLeftToday: votesLeftToday(s.votesPerDay, used) }, 201);
     },
   );
 

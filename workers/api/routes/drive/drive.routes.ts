@@ -5,7 +5,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
+import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { newId, nowIso, b64url } from '../../../../db/ids';
 import { anonymousBoardKey, boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
@@ -22,7 +22,7 @@ import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
 import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
-import { campaignOfKind } from '../../lib/guards';
+import { campaignOfKind, managedScope, queueScope } from '../../lib/guards';
 import { stripMetadata } from '../../../../shared/image-strip';
 import { tableFile, type TableCell } from '../../lib/tables';
 
@@ -139,10 +139,7 @@ export const driveCampaignRoutes = createApp()
       let filter;
       if (q.mine === 'true') filter = { userId: viewer.id };
       else {
-        const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-        if (unit) requireManage(c, unit.path);
-        const scope = scopeOf(viewer);
-        if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
+        const { unit, scope } = await queueScope(c, q.orgUnitId);
         const campaignWide = canManagePath(viewer, campaign.orgPath);
         filter = { paths: campaignWide ? ('all' as const) : scope.managedPaths, path: unit?.path };
       }
@@ -159,9 +156,8 @@ export const driveCampaignRoutes = createApp()
     async (c) => {
       const campaign = await driveOf(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-      requireManage(c, unit?.path ?? campaign.orgPath);
-      const report = await driveReport(c.var.db, campaign.id, unit?.path ?? campaign.orgPath, !unit);
+      const { unit, path } = await managedScope(c, campaign, q.orgUnitId);
+      const report = await driveReport(c.var.db, campaign.id, path, !unit);
       if (q.format === 'json') return c.json({ goal: cfg(campaign).goal, ...report });
       const yuan = (f: number) => Math.round(f) / 100;
       const rows: TableCell[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),

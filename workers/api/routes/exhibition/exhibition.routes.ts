@@ -13,11 +13,12 @@ import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
 import { effectiveStatus, slotAction, } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
-import { schedule, scheduleSize, spanDays, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
+import { campaignDays, schedule, scheduleProblem, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
 import { maskPhone } from '../../../../shared/mask';
+import { checkInOpen, noShowBlock, noShowWindowStart } from '../../../../shared/visits';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 import {
   addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
   noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow,
@@ -30,8 +31,6 @@ import { at, tableFile, type TableCell } from '../../lib/tables';
 
 type Cfg = v.InferOutput<typeof ExhibitionSettings>;
 const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
-/** Staff may check visitors in from this long before their slot starts (queues form early). */
-const EARLY_MS = 30 * 60e3;
 
 const exhibitionOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'exhibition');
 
@@ -44,22 +43,23 @@ const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.s
 /** Repeated no-shows block new bookings — and joining waiting lists — for a while (settings). */
 async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
   const s = cfg(campaign);
-  const misses = await noShowsSince(c.var.db, campaign.id, userId, new Date(now - s.noShowWindowDays * 86400e3).toISOString());
-  if (misses.length >= s.noShowLimit && s.noShowBlockDays > 0) {
-    const until = Date.parse(misses[0]!.at) + s.noShowBlockDays * 86400e3;
-    if (until > now) throw new ApiError('forbidden', 'msg.ex_blocked', { n: misses.length, until: chinaDay(until) });
-  }
+  const misses = await noShowsSince(c.var.db, campaign.id, userId, noShowWindowStart(s, now));
+  const block = noShowBlock(misses.map((m) => m.at), s, now);
+  if (block) throw new ApiError('forbidden', 'msg.ex_blocked', { n: block.n, until: chinaDay(block.until) });
 }
 
 /** A schedule is refused on its arithmetic, before one slot is built: the span, the campaign's days, the count. */
 function assertScheduleBounded(campaign: CampaignRecord, g: ScheduleSpec) {
-  const days = spanDays(g);
-  if (days === 0) throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
-  if (days > SCHEDULE_MAX_DAYS) throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
-  const first = chinaDay(Date.parse(campaign.startsAt));
-  const last = chinaDay(Date.parse(campaign.endsAt));
-  if (g.from < first || g.to > last) throw new ApiError('validation_failed', 'msg.slots_outside_campaign', { from: first, to: last }).because('schedule_outside_campaign');
-  if (scheduleSize(g) > SCHEDULE_MAX_SLOTS) throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
+  switch (scheduleProblem(g, campaign)) {
+    case null: return;
+    case 'ends_before_starts': throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
+    case 'schedule_too_long': throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
+    case 'schedule_outside_campaign': {
+      const { first, last } = campaignDays(campaign);
+      throw new ApiError('validation_failed', 'msg.slots_outside_campaign', { from: first, to: last }).because('schedule_outside_campaign');
+    }
+    case 'too_many_slots': throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
+  }
 }
 
 export const exhibitionCampaignRoutes = createApp()
@@ -206,11 +206,9 @@ export const exhibitionCampaignRoutes = createApp()
       const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
       const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
-      for (let before: string | null = null; ;) {
-        const page = await listBookings(c.var.db, campaign.id, { limit: 500, beforeId: before });
-        for (const r of page.slice(0, 500)) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
-        if (page.length <= 500 || rows.length > 50_000) break;
-        before = page[499]!.b.id;
+      for await (const page of keysetPages((beforeId: string | null) => listBookings(c.var.db, campaign.id, { limit: 500, beforeId }), 500, (r) => r.b.id)) {
+        for (const r of page) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
+        if (rows.length > 50_000) break;
       }
       return tableFile(c, rows, `${campaign.slug}-bookings`, c.req.valid('query').format, '预约台账');
     },
@@ -308,7 +306,7 @@ export const bookingRoutes = createApp()
       if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { outcome: 'duplicate', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
       if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { outcome: 'cancelled', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
       const now = Date.now();
-      if (now < Date.parse(slot.startsAt) - EARLY_MS || now > Date.parse(slot.endsAt)) {
+      if (!checkInOpen(slot, now)) {
         throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { outcome: 'outside_slot', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
       }
       if (!(await checkIn(c.var.db, viewer.id, b))) throw new ApiError('conflict', 'msg.ex_checked', { at: '' });

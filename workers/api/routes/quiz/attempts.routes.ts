@@ -14,6 +14,8 @@ import { AnswerBody, AnswerResponse, AttemptResponse, AttemptView, QuizLobby, Re
 import { QuizSettings } from '../../../../shared/contracts/campaigns';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
+import { secondsToNextDay } from '../../../../shared/china-time';
+import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, isAbandoned, isLate, openStage, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { memberUnits, storedScores } from '../../../../db/queries/leaderboards';
 import {
@@ -24,9 +26,6 @@ import { visibleCampaign } from '../../lib/guards';
 
 type QuizConfig = v.InferOutput<typeof QuizSettings>;
 type Stage = Awaited<ReturnType<typeof listStages>>[number];
-
-/** Network delay we forgive after a question's deadline before an answer counts as late. */
-export const GRACE_MS = 2000;
 
 /** A stage's settings laid over its campaign's. */
 export function effectiveSettings(campaign: CampaignRecord, stage: Stage | null): QuizConfig {
@@ -75,21 +74,15 @@ async function attemptScore(c: Context<AppEnv>, viewer: { id: string; name: stri
   const stage = a.stageId === 'main' ? undefined : a.stageId;
   return daily
     ? boardScoreStatements(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
-    : boardScoreStatements(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: Math.round(r.msUsed / 100) / 10 }], stage);
+    : boardScoreStatements(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: tiebreakSeconds(r.msUsed) }], stage);
 }
 
-/**
- * An attempt abandoned for longer than all its remaining questions would have taken is
- * over: it ends with what was answered, and is ranked.
- */
-function abandoned(a: AttemptRow, s: QuizConfig, now = Date.now()) {
-  const remaining = a.questionIds.length - a.current;
-  return now > a.deadline + GRACE_MS + (remaining - 1) * s.secondsPerQuestion * 1000;
-}
+/** An attempt left open longer than its remaining questions could last (see shared/quiz-play). */
+const abandoned = (a: AttemptRow, s: QuizConfig, now = Date.now()) => isAbandoned(a, s.secondsPerQuestion, now);
 
 /** Ends an attempt left open past its deadline (what was answered counts) and ranks it. */
 async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, viewer: Viewer | { id: string; name: string }) {
-  if (a.status !== 'active' || Date.now() <= a.deadline + GRACE_MS) return false;
+  if (a.status !== 'active' || !isLate(a.deadline, Date.now())) return false;
   const score = await attemptScore(c, viewer, campaign, a, { finished: true, score: a.score, msUsed: a.msUsed, points: 0 });
   const res = await expireAttempt(c.var.db, a, 'quiz', score?.stmts);
   if (res && score) await notifyBoard(c.env, c.var.db, score, res);
@@ -104,7 +97,7 @@ async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: Campai
 async function timeOutCurrent(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, s: QuizConfig, viewer: { id: string; name: string }) {
   const now = Date.now();
   const idx = a.current;
-  const finished = idx + 1 >= a.questionIds.length || a.mode === 'challenge';
+  const finished = endsAttempt(idx, a.questionIds.length, a.mode, false);
   const msTaken = s.secondsPerQuestion * 1000;
   const score = await attemptScore(c, viewer, campaign, a, { finished, score: a.score, msUsed: a.msUsed + msTaken, points: 0 });
   const res = await recordAnswer(c.var.db, {
@@ -120,9 +113,9 @@ function resolveStage(stages: Stage[], stageId: string | undefined, now: number)
     if (stageId && stageId !== 'main') throw new ApiError('not_found');
     return null;
   }
-  const stage = stageId ? stages.find((s) => s.id === stageId) : stages.find((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt));
+  const stage = stageId ? stages.find((s) => s.id === stageId) : openStage(stages, now);
   if (!stage) throw new ApiError(stageId ? 'not_found' : 'conflict', stageId ? undefined : 'msg.quiz_not_open');
-  if (now < Date.parse(stage.startsAt) || now >= Date.parse(stage.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+  if (!stageOpenAt(stage, now)) throw new ApiError('conflict', 'msg.quiz_not_open');
   return stage;
 }
 
@@ -162,8 +155,9 @@ export const quizCampaignRoutes = createApp()
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, { attempt: attemptView(active, q ?? null, s) });
       }
       const used = ctx.usage(stageId);
-      if (used.today >= s.attemptsPerDay) throw new ApiError('rate_limited', 'msg.quiz_daily_limit', {}, undefined, { 'Retry-After': String(Math.ceil((Date.parse(`${day}T16:00:00Z`) - now) / 1000)) });
-      if (s.attemptsTotal !== null && used.total >= s.attemptsTotal) throw new ApiError('rate_limited', 'msg.quiz_total_limit');
+      const limit = attemptLimitReached(used, s);
+      if (limit === 'daily') throw new ApiError('rate_limited', 'msg.quiz_daily_limit', {}, undefined, { 'Retry-After': String(secondsToNextDay(now)) });
+      if (limit === 'total') throw new ApiError('rate_limited', 'msg.quiz_total_limit');
 
       const sameBanks = s.bankIds.length === campaignSettings.bankIds.length && s.bankIds.every((b) => campaignSettings.bankIds.includes(b));
       const pool = sameBanks ? ctx.pool : await questionPool(db, s.bankIds);
@@ -196,7 +190,7 @@ export const quizCampaignRoutes = createApp()
       if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
       const now = Date.now();
       const stages = await listStages(c.var.db, campaign.id);
-      const stage = stages.find((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt)) ?? null;
+      const stage = openStage(stages, now);
       const stageId = stage?.id ?? 'main';
       const s = effectiveSettings(campaign, stage);
       const used = await usage(c.var.db, campaign.id, stageId, viewer.id, chinaDay(now));
@@ -208,7 +202,7 @@ export const quizCampaignRoutes = createApp()
         stages: stages.map((x) => ({ id: x.id, name: x.name, ord: x.ord, startsAt: x.startsAt, endsAt: x.endsAt })),
         admitted: !stage || stage.ord === 1 || (await isAdmitted(c.var.db, stage.id, viewer.id)),
         mode: s.mode, questionsPerAttempt: s.questionsPerAttempt, secondsPerQuestion: s.secondsPerQuestion,
-        attemptsPerDay: s.attemptsPerDay, attemptsToday: used.today, attemptsLeftToday: Math.max(0, s.attemptsPerDay - used.today),
+        attemptsPerDay: s.attemptsPerDay, attemptsToday: used.today, attemptsLeftToday: attemptsLeftToday(used, s),
         attemptsTotal: s.attemptsTotal, attemptsUsed: used.total,
         pointsToday: used.pointsToday, dailyPointsCap: s.dailyPointsCap,
         board: rank,
@@ -249,13 +243,11 @@ export const attemptRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
 
       const now = Date.now();
-      const late = now > a.deadline + GRACE_MS;
+      const late = isLate(a.deadline, now);
       const correct = !late && isCorrect(q, body.answer);
-      const msTaken = Math.max(0, Math.min(now - a.shownAt, s.secondsPerQuestion * 1000));
-      const finished = idx + 1 >= a.questionIds.length || (a.mode === 'challenge' && !correct);
-      const room = Math.max(0, s.dailyPointsCap - ctx.pointsToday);
-      const points = correct ? Math.min(s.pointsPerCorrect, room) : 0;
-      const finishPoints = finished ? Math.min(s.pointsForFinish, room - points) : 0;
+      const msTaken = answerTime(a.shownAt, now, s.secondsPerQuestion);
+      const finished = endsAttempt(idx, a.questionIds.length, a.mode, correct);
+      const { points, finishPoints } = answerPoints(s, ctx.pointsToday, correct, finished);
       const score = a.score + (correct ? 1 : 0);
       // The board's durable record is written in the answer's own batch: both or neither.
       const board = await attemptScore(c, viewer, campaign, a, { finished, score, msUsed: a.msUsed + msTaken, points: points + finishPoints });
@@ -317,7 +309,7 @@ export const attemptRoutes = createApp()
       const { campaign, settings: s } = await attemptContext(c, a);
       const organizer = canManagePath(viewer, campaign.orgPath);
       if (a.userId !== viewer.id && !organizer) throw new ApiError('not_found');
-      if (a.userId === viewer.id && a.status === 'active' && Date.now() > a.deadline + GRACE_MS) {
+      if (a.userId === viewer.id && a.status === 'active' && isLate(a.deadline, Date.now())) {
         if (abandoned(a, s)) await expireIfStale(c, a, campaign, viewer);
         else await timeOutCurrent(c, a, campaign, s, viewer);
         a = (await getAttempt(db, a.id))!;
@@ -333,7 +325,7 @@ export const attemptRoutes = createApp()
       return c.json({
         attempt: attemptView(a, null, s),
         result: {
-          score: a.score, correct: a.correct, total: a.questionIds.length, seconds: Math.round(a.msUsed / 100) / 10, points: a.points,
+          score: a.score, correct: a.correct, total: a.questionIds.length, seconds: tiebreakSeconds(a.msUsed), points: a.points,
           rank: board.rank, boardTotal: board.total, flagged: organizer ? a.flags > 0 : undefined,
           questions: a.questionIds.slice(0, Math.max(a.current, answers.length)).map((id, i) => {
             const q = qs.get(id)!;

@@ -13,7 +13,8 @@ import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, S
 import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import { usersOfKeys } from '../../../../db/queries/leaderboards';
 import { admissions, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
-import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
+import { tiebreakSeconds } from '../../../../shared/quiz-play';
 import { managedCampaignOfKind, visibleCampaign, } from '../../lib/guards';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { checkBankIds } from '../../lib/settings-refs';
@@ -175,11 +176,9 @@ export const stageRoutes = createApp()
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
       const stages = new Map((await listStages(c.var.db, campaign.id)).map((s) => [s.id, s.name]));
       const rows: TableCell[][] = [['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间']];
-      for (let before: string | null = null; ;) {
-        const page = await listAttempts(c.var.db, campaign.id, { flagged: false, limit: 100, beforeId: before });
-        for (const a of page.slice(0, 100)) rows.push([a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, Math.round(a.msUsed / 100) / 10, a.points, a.flags, at(a.startedAt), at(a.finishedAt)]);
-        if (page.length <= 100 || rows.length > 50_000) break;
-        before = page[99]!.id;
+      for await (const page of keysetPages((beforeId: string | null) => listAttempts(c.var.db, campaign.id, { flagged: false, limit: 100, beforeId }), 100, (a) => a.id)) {
+        for (const a of page) rows.push([a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, tiebreakSeconds(a.msUsed), a.points, a.flags, at(a.startedAt), at(a.finishedAt)]);
+        if (rows.length > 50_000) break;
       }
       return tableFile(c, rows, `${campaign.slug}-attempts`, c.req.valid('query').format, '答题记录');
     },

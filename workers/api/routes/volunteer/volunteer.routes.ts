@@ -6,7 +6,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
+import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
 import { activityRecorded } from '../../../../db/queries/activity';
@@ -16,15 +16,16 @@ import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
 import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
-import { chinaDay } from '../../../../shared/i18n';
+import { leadRate, recordDateProblem, type RecordDateProblem } from '../../../../shared/volunteer';
+import type { MessageKey } from '../../../../shared/messages';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
-import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
+import { createdCursor, decodeTimeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
 import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
-import { campaignOfKind, requireOpen } from '../../lib/guards';
+import { campaignOfKind, managedScope, queueScope, requireOpen } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { at, tableFile, type TableCell } from '../../lib/tables';
@@ -33,7 +34,10 @@ import { phoneFor } from '../../lib/privacy';
 
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 const open = requireOpen;
+const DATE_PROBLEM = { future: 'msg.vol_future', before_start: 'msg.vol_before_start', after_end: 'msg.vol_after_end' } as const satisfies Record<RecordDateProblem, MessageKey>;
 const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
+/** A member's invite as the member sees it: the code, its landing page and its QR. */
+const inviteLink = (c: Context<AppEnv>, code: string) => ({ code, url: inviteUrl(c, code), qrUrl: `/api/v1/invites/${code}/qr.svg` });
 
 export const volunteerCampaignRoutes = createApp()
   .post(
@@ -47,7 +51,7 @@ export const volunteerCampaignRoutes = createApp()
       const unit = await memberUnit(c.var.db, viewer.id);
       if (!unit?.path.startsWith(campaign.orgPath)) throw new ApiError('forbidden', 'msg.vol_members_only');
       const invite = await inviteOf(c.var.db, campaign.id, viewer.id);
-      return c.json({ code: invite.code, url: inviteUrl(c, invite.code), qrUrl: `/api/v1/invites/${invite.code}/qr.svg` });
+      return c.json(inviteLink(c, invite.code));
     },
   )
   .post(
@@ -102,13 +106,11 @@ export const volunteerCampaignRoutes = createApp()
     async (c) => {
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-      requireManage(c, unit?.path ?? campaign.orgPath);
-      const rows = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: q.limit, before: decodeTimeCursor(q.cursor) });
+      const { path } = await managedScope(c, campaign, q.orgUnitId);
+      const rows = await listPairs(c.var.db, campaign.id, { path, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       // a resident stands where the member who brought them does (shared phone rule)
       const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({ ...p, residentPhone: phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }) }));
-      const last = items[items.length - 1];
-      return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null });
+      return c.json({ items, nextCursor: nextTimeCursor(rows, items, q.limit) });
     },
   )
   .get(
@@ -119,15 +121,11 @@ export const volunteerCampaignRoutes = createApp()
     async (c) => {
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-      requireManage(c, unit?.path ?? campaign.orgPath);
+      const { path } = await managedScope(c, campaign, q.orgUnitId);
       const rows: TableCell[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
       let i = 0;
-      for (let before: { at: string; id: string } | null = null; ;) {
-        const page = await listPairs(c.var.db, campaign.id, { path: unit?.path ?? campaign.orgPath, limit: 500, before });
-        for (const p of page.slice(0, 500)) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
-        if (page.length <= 500) break;
-        before = { at: page[499]!.createdAt, id: page[499]!.id };
+      for await (const page of keysetPages((before) => listPairs(c.var.db, campaign.id, { path, limit: 500, before }), 500, createdCursor)) {
+        for (const p of page) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
       }
       return tableFile(c, rows, `${campaign.slug}-pairs`, q.format, '结对台账');
     },
@@ -143,10 +141,8 @@ export const volunteerCampaignRoutes = createApp()
       open(campaign);
       const s = cfg(campaign);
       const b = c.req.valid('json');
-      const today = chinaDay(Date.now());
-      if (b.date > today) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_future' } });
-      if (b.date < chinaDay(Date.parse(campaign.startsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_before_start' } });
-      if (b.date > chinaDay(Date.parse(campaign.endsAt))) throw new ApiError('validation_failed', undefined, {}, { date: { key: 'msg.vol_after_end' } });
+      const dateProblem = recordDateProblem(b.date, campaign, Date.now());
+      if (dateProblem) throw new ApiError('validation_failed', undefined, {}, { date: { key: DATE_PROBLEM[dateProblem] } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
         if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
@@ -175,16 +171,12 @@ export const volunteerCampaignRoutes = createApp()
       let filter;
       if (q.mine === 'true') filter = { userId: viewer.id };
       else {
-        const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-        if (unit) requireManage(c, unit.path);
-        const scope = scopeOf(viewer);
-        if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
+        const { unit, scope } = await queueScope(c, q.orgUnitId);
         filter = { paths: scope.all ? ('all' as const) : scope.managedPaths, orgPath: unit?.path };
       }
       const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       const items = rows.slice(0, q.limit);
-      const last = items[items.length - 1];
-      return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(`${last.createdAt}|${last.id}`) : null });
+      return c.json({ items, nextCursor: nextTimeCursor(rows, items, q.limit) });
     },
   )
   .get(
@@ -195,16 +187,13 @@ export const volunteerCampaignRoutes = createApp()
     async (c) => {
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
-      const unit = q.orgUnitId ? await getOrgUnit(c.var.db, q.orgUnitId) : null;
-      requireManage(c, unit?.path ?? campaign.orgPath);
+      const { path } = await managedScope(c, campaign, q.orgUnitId);
       const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
       const rows: TableCell[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
       let i = 0;
-      for (let before: { at: string; id: string } | null = null; ;) {
-        const page = await listRecords(c.var.db, campaign.id, { orgPath: unit?.path ?? campaign.orgPath, status: q.status, limit: 500, before });
-        for (const r of page.slice(0, 500)) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt)]);
-        if (page.length <= 500 || rows.length > 100_000) break;
-        before = { at: page[499]!.createdAt, id: page[499]!.id };
+      for await (const page of keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, limit: 500, before }), 500, createdCursor)) {
+        for (const r of page) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt)]);
+        if (rows.length > 100_000) break;
       }
       return tableFile(c, rows, `${campaign.slug}-service-records`, q.format, '服务记录台账');
     },
@@ -233,11 +222,10 @@ export const volunteerCampaignRoutes = createApp()
       const path = unit?.path ?? campaign.orgPath;
       const st = await volunteerStats(c.var.db, campaign.id, path);
       const organizer = canManagePath(c.var.viewer, path);
-      const rate = (a: number, b: number) => (b ? Math.round((Math.min(a, b) / b) * 10000) / 10000 : 0);
       return c.json({
         orgUnitId: unit?.id ?? campaign.orgUnitId, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
-        approvedHours: st.approvedHours, leadRate: rate(st.leaders, st.members),
-        ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: rate(u.leaders, u.members) })) } : {}),
+        approvedHours: st.approvedHours, leadRate: leadRate(st.leaders, st.members),
+        ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: leadRate(u.leaders, u.members) })) } : {}),
       });
     },
   )
@@ -258,7 +246,7 @@ export const volunteerCampaignRoutes = createApp()
       const approved = await approvedHoursOf(db, campaign.id, viewer.id);
       return c.json({
         canInvite, pairCap: s.pairCap, maxHoursPerDay: s.maxHoursPerDay,
-        invite: invite ? { code: invite.code, url: inviteUrl(c, invite.code), qrUrl: `/api/v1/invites/${invite.code}/qr.svg` } : null,
+        invite: invite ? inviteLink(c, invite.code) : null,
         pairs: pairs.filter((p) => !p.unlinkedAt).map((p) => ({ id: p.id, residentName: p.residentName, residentPhone: maskPhone(p.residentPhone), createdAt: p.createdAt })),
         approvedHours: approved.h, pendingHours: records.filter((r) => r.status === 'pending').reduce((a, r) => a + r.hours, 0),
         records: records.slice(0, 100),
@@ -311,39 +299,32 @@ async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Arr
   return res.changed.length;
 }
 
+/** Approves or rejects one record; one already decided is 409 to those who may review it (404 to others). */
+async function reviewOne(c: Context<AppEnv>, id: string, decision: 'approve' | 'reject', reason: string | null) {
+  const r = await getRecord(c.var.db, id);
+  if (!r) throw new ApiError('not_found');
+  const campaign = (await getCampaign(c.var.db, r.campaignId))!;
+  if (r.status !== 'pending') {
+    requireManage(c, r.orgPath ?? campaign.orgPath);
+    throw new ApiError('conflict', 'msg.vol_not_pending');
+  }
+  await review(c, campaign, [r], decision, reason);
+  return getRecord(c.var.db, r.id);
+}
+
 export const serviceRecordRoutes = createApp()
   .post(
     '/:id/approve',
     describeRoute({ tags: ['Volunteers'], summary: 'Approve a pending record (organizers of the member’s subtree)', responses: { 200: json(RecordResponse) } }),
     valid('param', v.object({ id: Id })),
-    async (c) => {
-      const r = await getRecord(c.var.db, c.req.valid('param').id);
-      if (!r) throw new ApiError('not_found');
-      const campaign = (await getCampaign(c.var.db, r.campaignId))!;
-      if (r.status !== 'pending') {
-        requireManage(c, r.orgPath ?? campaign.orgPath);
-        throw new ApiError('conflict', 'msg.vol_not_pending');
-      }
-      await review(c, campaign, [r], 'approve', null);
-      return c.json({ record: await getRecord(c.var.db, r.id) });
-    },
+    async (c) => c.json({ record: await reviewOne(c, c.req.valid('param').id, 'approve', null) }),
   )
   .post(
     '/:id/reject',
     describeRoute({ tags: ['Volunteers'], summary: 'Reject a pending record with a reason the member sees', responses: { 200: json(RecordResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', RejectBody),
-    async (c) => {
-      const r = await getRecord(c.var.db, c.req.valid('param').id);
-      if (!r) throw new ApiError('not_found');
-      const campaign = (await getCampaign(c.var.db, r.campaignId))!;
-      if (r.status !== 'pending') {
-        requireManage(c, r.orgPath ?? campaign.orgPath);
-        throw new ApiError('conflict', 'msg.vol_not_pending');
-      }
-      await review(c, campaign, [r], 'reject', c.req.valid('json').reason);
-      return c.json({ record: await getRecord(c.var.db, r.id) });
-    },
+    async (c) => c.json({ record: await reviewOne(c, c.req.valid('param').id, 'reject', c.req.valid('json').reason) }),
   );
 
 export const pairRoutes = createApp().post(
