@@ -11,6 +11,7 @@ import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { JudgeGate, JudgingNavLink } from './JudgingFrame';
+import { UnitOptions } from './UnitSelect';
 
 const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
@@ -111,14 +112,7 @@ function TopBar() {
           onChange={(e) => org.setScope(e.currentTarget.value)}
           data-testid="scope"
         >
-          <For each={org.scopeOptions()}>
-            {(o) => (
-              <option value={o.unit.id} selected={o.unit.id === org.scopeId()}>
-                {'\u3000'.repeat(o.depth)}
-                {t('top.unitOption', { name: o.unit.name, kind: loc(ORG_KIND_LABEL[o.unit.kind]) })}
-              </option>
-            )}
-          </For>
+          <UnitOptions rows={org.scopeOptions()} selected={org.scopeId()} label={(u) => t('top.unitOption', { name: u.name, kind: loc(ORG_KIND_LABEL[u.kind]) })} />
         </select>
       </label>
       <span class="tx-spacer" />

@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { ProgressBar } from '@ui/components/ProgressBar';
@@ -9,6 +9,7 @@ import { org } from '../data/org';
 import { t } from '../i18n';
 import { ImportCounts, RowErrors } from './ImportReport';
 import { createTableImport } from './tableImport';
+import { UnitSelect } from './UnitSelect';
 
 /** The template is made here, not fetched: a UTF-8 CSV with BOM so Excel opens the Chinese header. */
 function templateHref(): string {
@@ -41,26 +42,17 @@ export function RosterImport(props: { unitId: string; onUnit: (id: string) => vo
       </div>
       <p class="tx-muted tx-small">{t('roster.lead')}</p>
       <Field id="roster-first" label={t('roster.unit')}>
-        <select
+        <UnitSelect
           id="roster-first"
-          class="tx-select"
+          rows={org.scopeTree()}
           value={props.unitId}
           disabled={imp.busy()}
-          onChange={(e) => {
-            props.onUnit(e.currentTarget.value);
+          onPick={(id) => {
+            props.onUnit(id);
             // another unit: the preview no longer holds (the file stays chosen)
             imp.choose(imp.file());
           }}
-        >
-          <For each={org.scopeTree()}>
-            {(o) => (
-              <option value={o.unit.id} selected={o.unit.id === props.unitId}>
-                {'\u3000'.repeat(o.depth)}
-                {o.unit.name}
-              </option>
-            )}
-          </For>
-        </select>
+        />
       </Field>
       <Field id="roster-file" label={t('roster.file')} error={imp.fileError()} hint={t('roster.fileHint')}>
         <input

@@ -16,6 +16,7 @@ import {
 } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
 import { t } from '../i18n';
+import { UnitSelect } from './UnitSelect';
 
 /**
  * 服务活动: on-site services of the campaign — create and edit (a page section, never a modal),
@@ -228,16 +229,7 @@ function ActivityForm(props: { campaign: Campaign; unitId: string; activity: Ser
         <div class="sa-form-grid">
           <Show when={!a}>
             <Field id="sa-orgUnitId" label={t('sa.fUnit')} error={err('orgUnitId')} hint={t('sa.fUnitHint')}>
-              <select id="sa-orgUnitId" class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')}>
-                <For each={org.subtree(props.unitId)}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === unit()}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+              <UnitSelect id="sa-orgUnitId" rows={org.subtree(props.unitId)} value={unit()} onPick={setUnit} {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')} />
             </Field>
           </Show>
           <Field id="sa-title" label={t('sa.fTitle')} error={err('title')}>

@@ -13,6 +13,7 @@ import { org } from '../data/org';
 import { addPair, listPairs, listRecords, listRoster, pairsExportUrl, unlinkPair, type Pair, type RosterRow } from '../data/volunteer';
 import { t } from '../i18n';
 import { createCursorPages, Pager } from './VolunteerPager';
+import { UnitFilter, UnitSelect } from './UnitSelect';
 
 /** 结对: the pairs of a unit (paged), unlinking with a reason, registering on a resident's behalf, the 台账 file. */
 export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onChanged: () => unknown }) {
@@ -38,19 +39,7 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
   return (
     <div class="vo-stack">
       <div class="vo-toolbar">
-        <label class="vo-filter">
-          <span>{t('vol.filterUnit')}</span>
-          <select class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="pairs-unit">
-            <For each={units()}>
-              {(o) => (
-                <option value={o.unit.id} selected={o.unit.id === unit()}>
-                  {'\u3000'.repeat(o.depth)}
-                  {o.unit.name}
-                </option>
-              )}
-            </For>
-          </select>
-        </label>
+        <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="pairs-unit" />
         <span class="tx-spacer" />
         <a class="tx-btn tx-btn-secondary tx-btn-sm" href={pairsExportUrl(props.campaign, unit() || props.unitId, 'xlsx')} download="" data-testid="pairs-export">
           <Icon name="download" />
@@ -321,24 +310,15 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
           <fieldset class="vo-fieldset">
             <legend class="tx-field-label">{t('vol.stepMember')}</legend>
             <Field id="add-unit" label={t('vol.memberUnit')}>
-              <select
+              <UnitSelect
                 id="add-unit"
-                class="tx-select"
+                rows={units()}
                 value={unit()}
-                onChange={(e) => {
-                  setUnit(e.currentTarget.value);
+                onPick={(id) => {
+                  setUnit(id);
                   setPicked(null);
                 }}
-              >
-                <For each={units()}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === unit()}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+              />
             </Field>
             <Field id="add-search" label={t('vol.searchRoster')} hint={t('vol.searchRosterHint')}>
               <input id="add-search" class="tx-input" type="search" value={query()} placeholder={t('vol.searchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />

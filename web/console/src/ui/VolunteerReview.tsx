@@ -11,6 +11,7 @@ import { org } from '../data/org';
 import { approveRecord, chinaToday, fmtHours, listRecords, rejectRecord, reviewRecords, type RecordStatus, type ServiceRecord } from '../data/volunteer';
 import { t } from '../i18n';
 import { createCursorPages, Pager } from './VolunteerPager';
+import { UnitFilter } from './UnitSelect';
 
 type StatusFilter = RecordStatus | 'all';
 const STATUSES: readonly StatusFilter[] = ['pending', 'approved', 'rejected', 'all'];
@@ -126,19 +127,7 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
             <For each={STATUSES}>{(s) => <option value={s} selected={s === status()}>{t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}</option>}</For>
           </select>
         </label>
-        <label class="vo-filter">
-          <span>{t('vol.filterUnit')}</span>
-          <select class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="review-unit">
-            <For each={units()}>
-              {(o) => (
-                <option value={o.unit.id} selected={o.unit.id === unit()}>
-                  {'\u3000'.repeat(o.depth)}
-                  {o.unit.name}
-                </option>
-              )}
-            </For>
-          </select>
-        </label>
+        <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="review-unit" />
         <label class="vo-filter">
           <span>{t('vol.filterFrom')}</span>
           <input class="tx-input tx-num" type="date" max={to() || chinaToday()} value={from()} onChange={(e) => setFrom(e.currentTarget.value)} />
