@@ -23,7 +23,9 @@ type SelectAttrs = Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'value' | '
  * leading empty option ("all units" / "pick a unit"); `before` adds options ahead of the tree.
  * Other attributes (id, data-testid, aria-*) go to the <select>.
  */
-export function UnitSelect(props: SelectAttrs & { rows: TreeRow[]; value: string | null | undefined; onPick: (id: string) => void; any?: string; before?: JSX.Element }) {
+export function UnitSelect(
+  props: SelectAttrs & { rows: TreeRow[]; value: string | null | undefined; onPick: (id: string) => void; any?: string; before?: JSX.Element },
+) {
   const [own, rest] = splitProps(props, ['rows', 'value', 'onPick', 'any', 'before']);
   return (
     <select class="tx-select" value={own.value ?? ''} onChange={(e) => own.onPick(e.currentTarget.value)} {...rest}>
@@ -37,7 +39,15 @@ export function UnitSelect(props: SelectAttrs & { rows: TreeRow[]; value: string
 }
 
 /** A list's unit filter: the caption and the picker in one label (the filter bars of volunteer and drive lists). */
-export function UnitFilter(props: { class: string; label: string; rows: TreeRow[]; value: string; onPick: (id: string) => void; any?: string; testid: string }) {
+export function UnitFilter(props: {
+  class: string;
+  label: string;
+  rows: TreeRow[];
+  value: string;
+  onPick: (id: string) => void;
+  any?: string;
+  testid: string;
+}) {
   return (
     <label class={props.class}>
       <span>{props.label}</span>
