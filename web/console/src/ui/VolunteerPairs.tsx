@@ -14,6 +14,7 @@ import { addPair, listPairs, listRecords, listRoster, pairsExportUrl, unlinkPair
 import { t } from '../i18n';
 import { createCursorPages, Pager } from './VolunteerPager';
 import { UnitFilter, UnitSelect } from './UnitSelect';
+import { DataTable, Loaded } from './DataTable';
 
 /** 结对: the pairs of a unit (paged), unlinking with a reason, registering on a resident's behalf, the 台账 file. */
 export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onChanged: () => unknown }) {
@@ -79,67 +80,51 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
           <h2 id="pairs-title">{t('vol.pairsTitle')}</h2>
           <span class="tx-small tx-muted">{t('vol.pairsLead')}</span>
         </div>
-        <Switch>
-          <Match when={pages.page.error}>
-            <ErrorState error={pages.page.error} onRetry={pages.refetch} />
-          </Match>
-          <Match when={!pages.latest()}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={rows().length === 0}>
-            <EmptyState icon="volunteer" title={t('vol.pairsEmpty')} body={t('vol.pairsEmptyBody')} />
-          </Match>
-          <Match when={rows().length > 0}>
-            <div class={`tx-table-wrap ${pages.page.loading ? 'cs-stale' : ''}`}>
-              <table class="tx-table vo-table" data-testid="pairs-table">
-                <caption class="tx-visually-hidden">{t('vol.pairsTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('vol.colMember')}</th>
-                    <th scope="col">{t('vol.colUnit')}</th>
-                    <th scope="col">{t('vol.colResident')}</th>
-                    <th scope="col">{t('vol.colPhone')}</th>
-                    <th scope="col">{t('vol.colSource')}</th>
-                    <th scope="col">{t('vol.colConsent')}</th>
-                    <th scope="col">{t('vol.colState')}</th>
-                    <th scope="col">{t('campaigns.colActions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(p) => (
-                      <tr data-key={p.id} classList={{ 'vo-row-off': !!p.unlinkedAt }}>
-                        <td>
-                          <strong>{p.memberName}</strong>
-                        </td>
-                        <td class="cs-nowrap">{p.memberUnitName ?? '—'}</td>
-                        <td>{p.residentName}</td>
-                        <td class="tx-num cs-nowrap">{p.residentPhone}</td>
-                        <td class="cs-nowrap">
-                          <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>{p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}</span>
-                        </td>
-                        <td class="tx-num cs-nowrap tx-small">{fmtDateTime(p.consentAt)}</td>
-                        <td>
-                          <Show when={p.unlinkedAt} fallback={<span class="tx-badge tx-badge-green">{t('vol.stateActive')}</span>}>
-                            <span class="tx-badge tx-badge-neutral">{t('vol.stateUnlinked')}</span>
-                            <div class="tx-small tx-muted vo-reason-cell">{p.unlinkReason}</div>
-                          </Show>
-                        </td>
-                        <td class="cs-nowrap">
-                          <Show when={!p.unlinkedAt && open()}>
-                            <Button small variant="ghost" onClick={() => setUnlinking(p)} aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}>
-                              {t('vol.unlink')}
-                            </Button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded
+          error={pages.page.error}
+          retry={pages.refetch}
+          loading={!pages.latest()}
+          lines={8}
+          empty={rows().length === 0}
+          emptyView={<EmptyState icon="volunteer" title={t('vol.pairsEmpty')} body={t('vol.pairsEmptyBody')} />}
+        >
+          <DataTable
+            class="vo-table"
+            stale={pages.page.loading}
+            testid="pairs-table"
+            caption={t('vol.pairsTitle')}
+            head={[t('vol.colMember'), t('vol.colUnit'), t('vol.colResident'), t('vol.colPhone'), t('vol.colSource'), t('vol.colConsent'), t('vol.colState'), t('campaigns.colActions')]}
+            rows={rows()}
+          >
+            {(p) => (
+              <tr data-key={p.id} classList={{ 'vo-row-off': !!p.unlinkedAt }}>
+                <td>
+                  <strong>{p.memberName}</strong>
+                </td>
+                <td class="cs-nowrap">{p.memberUnitName ?? '—'}</td>
+                <td>{p.residentName}</td>
+                <td class="tx-num cs-nowrap">{p.residentPhone}</td>
+                <td class="cs-nowrap">
+                  <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>{p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}</span>
+                </td>
+                <td class="tx-num cs-nowrap tx-small">{fmtDateTime(p.consentAt)}</td>
+                <td>
+                  <Show when={p.unlinkedAt} fallback={<span class="tx-badge tx-badge-green">{t('vol.stateActive')}</span>}>
+                    <span class="tx-badge tx-badge-neutral">{t('vol.stateUnlinked')}</span>
+                    <div class="tx-small tx-muted vo-reason-cell">{p.unlinkReason}</div>
+                  </Show>
+                </td>
+                <td class="cs-nowrap">
+                  <Show when={!p.unlinkedAt && open()}>
+                    <Button small variant="ghost" onClick={() => setUnlinking(p)} aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}>
+                      {t('vol.unlink')}
+                    </Button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
+        </Loaded>
         <Pager id="pairs" pages={pages} />
       </section>
     </div>
