@@ -1,6 +1,8 @@
 import { For, Match, Show, Switch, type Accessor, type JSX } from 'solid-js';
+import { Button } from '@ui/components/Button';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
+import { t } from '../i18n';
 
 /** A column head: its label, or the label and the classes of its <th> (`num` for numbers). */
 export type HeadCell = string | { label: string; class: string };
@@ -62,17 +64,35 @@ export function Loaded(props: {
   lines?: number;
   empty: boolean;
   emptyView: JSX.Element;
+  /** the skeleton and the empty state stand on a card of their own */
+  card?: boolean;
   children: JSX.Element;
 }) {
+  const onCard = (x: JSX.Element) => (props.card ? <div class="tx-card">{x}</div> : x);
   return (
     <Switch fallback={props.children}>
       <Match when={props.error}>
         <ErrorState error={props.error} onRetry={props.retry} />
       </Match>
-      <Match when={props.loading}>
-        <Skeleton lines={props.lines ?? 5} />
-      </Match>
-      <Match when={props.empty}>{props.emptyView}</Match>
+      <Match when={props.loading}>{onCard(<Skeleton lines={props.lines ?? 5} />)}</Match>
+      <Match when={props.empty}>{onCard(props.emptyView)}</Match>
     </Switch>
+  );
+}
+
+/** Under a list read in pages by cursor: an optional line (how many are shown), the last failure, and 加载更多 while there is more. */
+export function LoadMore(props: { error?: string | null; busy: boolean; more: unknown; onMore: () => unknown; children?: JSX.Element }) {
+  return (
+    <div class="cs-more">
+      {props.children}
+      <Show when={props.error}>
+        <p class="tx-field-error">{props.error}</p>
+      </Show>
+      <Show when={props.more}>
+        <Button loading={props.busy} onClick={() => void props.onMore()}>
+          {t('action.loadMore')}
+        </Button>
+      </Show>
+    </div>
   );
 }
