@@ -1,8 +1,6 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Show, } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fmtNumber } from '@ui/format';
@@ -10,6 +8,7 @@ import type { Campaign } from '@ui/types';
 import { addJudge, listJudges } from '../data/contest';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { DataTable, Loaded } from '../ui/DataTable';
 
 const PHONE_RE = /^1[3-9]\d{9}$/;
 
@@ -77,43 +76,24 @@ export function JudgePanel(props: { campaign: Campaign }) {
           </p>
         </Show>
       </form>
-      <Switch>
-        <Match when={judges.error}>
-          <ErrorState error={judges.error} onRetry={refetch} />
-        </Match>
-        <Match when={judges.loading && !judges.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={judges.latest && judges.latest.length === 0}>
-          <p class="tx-muted cs-ct-empty-line">{t('contest.panel.empty')}</p>
-        </Match>
-        <Match when={judges.latest}>
-          {(list) => (
-            <div class="tx-table-wrap">
-              <table class="tx-table" data-testid="judges">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('contest.panel.name')}</th>
-                    <th scope="col">{t('contest.panel.phone')}</th>
-                    <th scope="col">{t('contest.panel.unit')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(j) => (
-                      <tr>
-                        <td>{j.name}</td>
-                        <td class="tx-num">{j.phone}</td>
-                        <td>{j.orgUnitId ? org.byId().get(j.orgUnitId)?.name ?? j.orgUnitId : '—'}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+      <Loaded
+        error={judges.error}
+        retry={refetch}
+        loading={judges.loading && !judges.latest}
+        lines={3}
+        empty={!!judges.latest && judges.latest.length === 0}
+        emptyView={<p class="tx-muted cs-ct-empty-line">{t('contest.panel.empty')}</p>}
+      >
+        <DataTable testid="judges" head={[t('contest.panel.name'), t('contest.panel.phone'), t('contest.panel.unit')]} rows={judges.latest ?? []}>
+          {(j) => (
+            <tr>
+              <td>{j.name}</td>
+              <td class="tx-num">{j.phone}</td>
+              <td>{j.orgUnitId ? org.byId().get(j.orgUnitId)?.name ?? j.orgUnitId : '—'}</td>
+            </tr>
           )}
-        </Match>
-      </Switch>
+        </DataTable>
+      </Loaded>
       <p class="tx-small tx-muted cs-ct-note">{t('contest.panel.conflictNote')}</p>
     </section>
   );

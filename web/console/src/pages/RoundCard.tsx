@@ -8,6 +8,7 @@ import { fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
 import type { Criterion, Round } from '@ui/contest';
 import { closeRound } from '../data/contest';
 import { t } from '../i18n';
+import { DataTable } from '../ui/DataTable';
 
 function criteriaText(cs: Criterion[]): string {
   const sum = cs.reduce((s, x) => s + x.weight, 0) || 1;
@@ -116,35 +117,24 @@ export function RoundCard(props: { round: Round; onClosed: () => void }) {
       </Show>
 
       <Show when={r().progress.length > 0} fallback={<p class="tx-muted tx-small">{t('contest.rounds.noAssignments')}</p>}>
-        <div class="tx-table-wrap">
-          <table class="tx-table cs-ct-progress">
-            <thead>
-              <tr>
-                <th scope="col">{t('contest.panel.name')}</th>
-                <th scope="col" class="num">{t('contest.rounds.assigned')}</th>
-                <th scope="col" class="num">{t('contest.rounds.scored')}</th>
-                <th scope="col" class="num">{t('contest.rounds.conflicts')}</th>
-                <th scope="col">{t('contest.rounds.progress')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={r().progress}>
-                {(p) => (
-                  <tr classList={{ 'cs-ct-behind': r().status === 'open' && p.scored < p.assigned }}>
-                    <td>{p.name}</td>
-                    <td class="num">{fmtNumber(p.assigned)}</td>
-                    <td class="num">{fmtNumber(p.scored)}</td>
-                    <td class="num">{fmtNumber(p.conflicts)}</td>
-                    <td class="cs-ct-barcell">
-                      <ProgressBar value={p.assigned ? p.scored / p.assigned : 1} label={p.name} />
-                      <span class="tx-small tx-num">{p.assigned ? fmtPercent(p.scored / p.assigned) : '—'}</span>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="cs-ct-progress"
+          head={[t('contest.panel.name'), { label: t('contest.rounds.assigned'), class: 'num' }, { label: t('contest.rounds.scored'), class: 'num' }, { label: t('contest.rounds.conflicts'), class: 'num' }, t('contest.rounds.progress')]}
+          rows={r().progress}
+        >
+          {(p) => (
+            <tr classList={{ 'cs-ct-behind': r().status === 'open' && p.scored < p.assigned }}>
+              <td>{p.name}</td>
+              <td class="num">{fmtNumber(p.assigned)}</td>
+              <td class="num">{fmtNumber(p.scored)}</td>
+              <td class="num">{fmtNumber(p.conflicts)}</td>
+              <td class="cs-ct-barcell">
+                <ProgressBar value={p.assigned ? p.scored / p.assigned : 1} label={p.name} />
+                <span class="tx-small tx-num">{p.assigned ? fmtPercent(p.scored / p.assigned) : '—'}</span>
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
     </article>
   );

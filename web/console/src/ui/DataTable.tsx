@@ -5,7 +5,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { t } from '../i18n';
 
 /** A column head: its label, or the label and the classes of its <th> (`num` for numbers). */
-export type HeadCell = string | { label: string; class: string };
+export type HeadCell = string | { label: JSX.Element; class?: string };
 
 /**
  * The console's list table: the scrolling wrap (dimmed while the next page loads), the

@@ -10,6 +10,7 @@ import { fmtMoney, getReport, reportXlsxUrl, type DriveReport } from '../data/dr
 import { t } from '../i18n';
 import { UnitSelect } from './DrivePledgeKit';
 import { DayBars } from '@ui/components/DayBars';
+import { DataTable } from './DataTable';
 
 export function Report(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
@@ -85,32 +86,20 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
         <section class="tx-card" aria-labelledby="dr-unit-title">
           <h2 id="dr-unit-title">{t('drive.byUnit')}</h2>
           <Show when={r().byUnit.length > 0} fallback={<EmptyState icon="building" title={t('drive.noData')} />}>
-            <div class="tx-table-wrap">
-              <table class="tx-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('drive.colUnit')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colPledges')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colPledged')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colVerified')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colDonors')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={[...r().byUnit].sort((a, b) => b.verified - a.verified)}>
-                    {(u) => (
-                      <tr>
-                        <td>{u.name}</td>
-                        <td class="tx-num dr-num">{fmtNumber(u.pledges)}</td>
-                        <td class="tx-num dr-num">{fmtMoney(u.pledged)}</td>
-                        <td class="tx-num dr-num">{fmtMoney(u.verified)}</td>
-                        <td class="tx-num dr-num">{fmtNumber(u.donors)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={[t('drive.colUnit'), { label: t('drive.colPledges'), class: 'dr-num' }, { label: t('drive.colPledged'), class: 'dr-num' }, { label: t('drive.colVerified'), class: 'dr-num' }, { label: t('drive.colDonors'), class: 'dr-num' }]}
+              rows={[...r().byUnit].sort((a, b) => b.verified - a.verified)}
+            >
+              {(u) => (
+                <tr>
+                  <td>{u.name}</td>
+                  <td class="tx-num dr-num">{fmtNumber(u.pledges)}</td>
+                  <td class="tx-num dr-num">{fmtMoney(u.pledged)}</td>
+                  <td class="tx-num dr-num">{fmtMoney(u.verified)}</td>
+                  <td class="tx-num dr-num">{fmtNumber(u.donors)}</td>
+                </tr>
+              )}
+            </DataTable>
           </Show>
         </section>
       </div>
