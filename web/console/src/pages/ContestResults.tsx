@@ -12,6 +12,7 @@ import { portalHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { ContestPage } from '../ui/ContestNav';
 import { DataTable, Loaded } from '../ui/DataTable';
+import { Confirm } from '../ui/Confirm';
 
 /** 结果与奖项 (/console/campaigns/:id/results): the combined table, awards, publishing, CSV. */
 export default function ContestResultsPage() {
@@ -173,23 +174,11 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       </div>
 
       <Show when={confirmAuto()}>
-        <div class="cs-confirm" role="alertdialog" aria-labelledby="auto-title">
-          <Icon name="alert" class="cs-confirm-icon" />
-          <div>
-            <h2 id="auto-title">{t('contest.awards.autoTitle')}</h2>
-            <p>
-              {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
-            </p>
-            <div class="tx-row">
-              <Button variant="primary" loading={busy() === 'auto'} onClick={runAuto}>
-                {t('contest.awards.autoConfirm')}
-              </Button>
-              <Button variant="secondary" disabled={busy() === 'auto'} onClick={() => setConfirmAuto(false)}>
-                {t('action.cancel')}
-              </Button>
-            </div>
-          </div>
-        </div>
+        <Confirm id="auto-title" title={t('contest.awards.autoTitle')} action={t('contest.awards.autoConfirm')} busy={busy() === 'auto'} onAction={runAuto} onCancel={() => setConfirmAuto(false)}>
+          <p>
+            {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
+          </p>
+        </Confirm>
       </Show>
 
       <Loaded

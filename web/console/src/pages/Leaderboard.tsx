@@ -21,6 +21,7 @@ import { EmbedPanel } from '../ui/EmbedPanel';
 import { ScoreImport } from '../ui/ScoreImport';
 import { StatusBadge } from '../ui/StatusBadge';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
+import { Confirm } from '../ui/Confirm';
 
 const PAGE = 20;
 
@@ -273,21 +274,17 @@ function Freeze(props: { campaign: Campaign; board: LiveBoard }) {
       </div>
       <Show when={confirm()}>
         {(which) => (
-          <div class="cs-confirm" role="alertdialog" aria-labelledby="freeze-title" aria-describedby="freeze-body">
-            <Icon name="alert" class="cs-confirm-icon" />
-            <div>
-              <h2 id="freeze-title">{which() === 'freeze' ? t('lb.freezeConfirmTitle') : t('lb.unfreezeConfirmTitle')}</h2>
-              <p id="freeze-body">{which() === 'freeze' ? t('lb.freezeConfirmBody') : t('lb.unfreezeConfirmBody')}</p>
-              <div class="tx-row">
-                <Button variant="primary" loading={busy()} onClick={() => void act(which())}>
-                  {which() === 'freeze' ? t('lb.freezeConfirm') : t('lb.unfreezeConfirm')}
-                </Button>
-                <Button variant="secondary" disabled={busy()} onClick={() => setConfirm(null)}>
-                  {t('action.cancel')}
-                </Button>
-              </div>
-            </div>
-          </div>
+          <Confirm
+            id="freeze-title"
+            describedBy="freeze-body"
+            title={which() === 'freeze' ? t('lb.freezeConfirmTitle') : t('lb.unfreezeConfirmTitle')}
+            action={which() === 'freeze' ? t('lb.freezeConfirm') : t('lb.unfreezeConfirm')}
+            busy={busy()}
+            onAction={() => act(which())}
+            onCancel={() => setConfirm(null)}
+          >
+            <p id="freeze-body">{which() === 'freeze' ? t('lb.freezeConfirmBody') : t('lb.unfreezeConfirmBody')}</p>
+          </Confirm>
         )}
       </Show>
       <FormError message={error()} />

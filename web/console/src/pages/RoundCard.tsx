@@ -3,12 +3,12 @@ import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
-import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
 import type { Criterion, Round } from '@ui/contest';
 import { closeRound } from '../data/contest';
 import { t } from '../i18n';
 import { DataTable } from '../ui/DataTable';
+import { Confirm } from '../ui/Confirm';
 
 function criteriaText(cs: Criterion[]): string {
   const sum = cs.reduce((s, x) => s + x.weight, 0) || 1;
@@ -84,36 +84,33 @@ export function RoundCard(props: { round: Round; onClosed: () => void }) {
       </Show>
 
       <Show when={confirming()}>
-        <div class="cs-confirm" role="alertdialog" aria-labelledby={`close-${r().id}`}>
-          <Icon name="alert" class="cs-confirm-icon" />
-          <div>
-            <h2 id={`close-${r().id}`}>{t('contest.rounds.closeTitle', { name: r().name })}</h2>
-            <Show when={unfinished().length > 0} fallback={<p>{t('contest.rounds.closeAllDone')}</p>}>
-              <p>{t('contest.rounds.closeUnfinished', { n: fmtNumber(unfinished().length) })}</p>
-              <ul class="cs-ct-unfinished">
-                <For each={unfinished()}>
-                  {(p) => (
-                    <li>
-                      <strong>{p.name}</strong> {t('contest.rounds.scoredOf', { scored: fmtNumber(p.scored), assigned: fmtNumber(p.assigned) })}
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-            <p class="tx-small">{t('contest.rounds.closeNote')}</p>
-            <Show when={error()}>
-              <ErrorState error={error()} />
-            </Show>
-            <div class="tx-row">
-              <Button variant="primary" class="cs-ct-danger" loading={busy()} onClick={close} data-testid="close-round-confirm">
-                {t('contest.rounds.closeConfirm')}
-              </Button>
-              <Button variant="secondary" disabled={busy()} onClick={() => setConfirming(false)}>
-                {t('action.cancel')}
-              </Button>
-            </div>
-          </div>
-        </div>
+        <Confirm
+          id={`close-${r().id}`}
+          title={t('contest.rounds.closeTitle', { name: r().name })}
+          action={t('contest.rounds.closeConfirm')}
+          actionClass="cs-ct-danger"
+          actionTestid="close-round-confirm"
+          busy={busy()}
+          onAction={close}
+          onCancel={() => setConfirming(false)}
+        >
+          <Show when={unfinished().length > 0} fallback={<p>{t('contest.rounds.closeAllDone')}</p>}>
+            <p>{t('contest.rounds.closeUnfinished', { n: fmtNumber(unfinished().length) })}</p>
+            <ul class="cs-ct-unfinished">
+              <For each={unfinished()}>
+                {(p) => (
+                  <li>
+                    <strong>{p.name}</strong> {t('contest.rounds.scoredOf', { scored: fmtNumber(p.scored), assigned: fmtNumber(p.assigned) })}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <p class="tx-small">{t('contest.rounds.closeNote')}</p>
+          <Show when={error()}>
+            <ErrorState error={error()} />
+          </Show>
+        </Confirm>
       </Show>
 
       <Show when={r().progress.length > 0} fallback={<p class="tx-muted tx-small">{t('contest.rounds.noAssignments')}</p>}>
