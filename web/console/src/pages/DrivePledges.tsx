@@ -27,7 +27,7 @@ export default function DrivePledges() {
       notKind={(kind) => t('drive.notDrive', { kind })}
       backLabel={t('drive.backToCampaign')}
     >
-      {(c) => <Drive campaign={c} />}
+      {(c) => <Drive campaign={c()} />}
     </CampaignModulePage>
   );
 }

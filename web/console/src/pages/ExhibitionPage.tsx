@@ -23,7 +23,7 @@ export default function ExhibitionPage() {
       title={(c) => (c ? `${t('ex.title')} · ${c.title}` : t('ex.title'))}
       notKind={(kind) => t('ex.notExhibition', { kind })}
     >
-      {(c) => <Exhibition campaign={c} />}
+      {(c) => <Exhibition campaign={c()} />}
     </CampaignModulePage>
   );
 }

@@ -37,7 +37,7 @@ export default function LeaderboardPage() {
       notKind={(kind) => t('lb.notRanking', { kind })}
       hidden={(c) => c.canManage === false}
     >
-      {(c, mutate) => <BoardPage campaign={c} onChange={mutate} />}
+      {(c, mutate) => <BoardPage campaign={c()} onChange={mutate} />}
     </CampaignModulePage>
   );
 }

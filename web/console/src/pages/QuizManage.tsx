@@ -28,7 +28,7 @@ export default function QuizManage() {
       backLabel={t('quiz.manage.back')}
       hidden={(c) => c.canManage === false}
     >
-      {(c) => <Manage campaign={c} />}
+      {(c) => <Manage campaign={c()} />}
     </CampaignModulePage>
   );
 }

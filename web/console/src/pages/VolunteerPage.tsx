@@ -46,7 +46,7 @@ export default function VolunteerPage() {
         )
       }
     >
-      {(c) => <Volunteer campaign={c} />}
+      {(c) => <Volunteer campaign={c()} />}
     </CampaignModulePage>
   );
 }

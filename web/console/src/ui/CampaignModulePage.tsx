@@ -1,4 +1,4 @@
-import { createEffect, createResource, Match, Switch, type JSX } from 'solid-js';
+import { createEffect, createResource, Match, Switch, type Accessor, type JSX } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { KIND_LABEL, type CampaignKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
@@ -29,8 +29,8 @@ export function CampaignModulePage(props: {
   backLabel?: string;
   /** more reasons to treat a loaded campaign as not found */
   hidden?: (c: Campaign) => boolean;
-  /** the campaign, and how to replace it once the module has saved a change */
-  children: (c: Campaign, mutate: (next: Campaign) => void) => JSX.Element;
+  /** the campaign (an accessor: it changes when the module replaces it), and how to replace it once the module has saved a change */
+  children: (c: Accessor<Campaign>, mutate: (next: Campaign) => void) => JSX.Element;
 }) {
   const params = useParams<{ id: string }>();
   const [campaign, { refetch, mutate }] = createResource(() => params.id, getCampaign);
@@ -69,7 +69,7 @@ export function CampaignModulePage(props: {
         <Match when={!ofKind(current()!.kind)}>
           <EmptyState icon={props.icon} title={props.notKind(loc(KIND_LABEL[current()!.kind]))} />
         </Match>
-        <Match when={current()}>{(c) => props.children(c(), (next) => mutate(next))}</Match>
+        <Match when={current()}>{(c) => props.children(c, (next) => mutate(next))}</Match>
       </Switch>
     </div>
   );

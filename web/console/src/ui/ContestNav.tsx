@@ -70,17 +70,17 @@ export function ContestPage(props: {
             <div>
               <h1>{props.title}</h1>
               <div class="tx-row">
-                <span class="cs-ct-campaign">{c.title}</span>
-                <StatusBadge status={c.status} />
-                <a href={`${portalHref(c)}/gallery`} target="_blank" rel="noopener" class="tx-small">
+                <span class="cs-ct-campaign">{c().title}</span>
+                <StatusBadge status={c().status} />
+                <a href={`${portalHref(c())}/gallery`} target="_blank" rel="noopener" class="tx-small">
                   {t('contest.viewGallery')}
                   <Icon name="external" />
                 </a>
               </div>
             </div>
           </div>
-          <ContestTabs campaignId={c.id} />
-          {props.children(c, mutate)}
+          <ContestTabs campaignId={c().id} />
+          {props.children(c(), mutate)}
         </>
       )}
     </CampaignModulePage>
