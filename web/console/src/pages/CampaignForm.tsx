@@ -23,6 +23,7 @@ import { ContestTabs } from '../ui/ContestNav';
 import { lazy, Suspense } from 'solid-js';
 import { CampaignFormSections, type FormState } from '../ui/CampaignFormSections';
 import { CampaignModuleLinks } from '../ui/CampaignModuleLinks';
+import { Confirm } from '../ui/Confirm';
 
 // a contest's 评选设置 (weights, image rules, windows, awards), loaded only for contests
 const ContestSettings = lazy(() => import('../ui/ContestSettings'));
@@ -313,21 +314,18 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
       </Show>
 
       <Show when={confirmClose() && props.campaign}>
-        <div class="cs-confirm" role="alertdialog" aria-labelledby="close-title" aria-describedby="close-body">
-          <Icon name="alert" class="cs-confirm-icon" />
-          <div>
-            <h2 id="close-title">{t('form.closeConfirmTitle', { title: props.campaign!.title })}</h2>
-            <p id="close-body">{t('form.closeConfirmBody')}</p>
-            <div class="tx-row">
-              <Button variant="primary" class="cs-danger-solid" loading={actionBusy() === 'close'} onClick={() => act('close')}>
-                {t('form.closeConfirm')}
-              </Button>
-              <Button variant="secondary" disabled={actionBusy() === 'close'} onClick={() => setConfirmClose(false)}>
-                {t('action.cancel')}
-              </Button>
-            </div>
-          </div>
-        </div>
+        <Confirm
+          id="close-title"
+          describedBy="close-body"
+          title={t('form.closeConfirmTitle', { title: props.campaign!.title })}
+          action={t('form.closeConfirm')}
+          actionClass="cs-danger-solid"
+          busy={actionBusy() === 'close'}
+          onAction={() => act('close')}
+          onCancel={() => setConfirmClose(false)}
+        >
+          <p id="close-body">{t('form.closeConfirmBody')}</p>
+        </Confirm>
       </Show>
 
       <Show when={notice()}>

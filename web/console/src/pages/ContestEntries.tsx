@@ -1,11 +1,10 @@
-import { batch, createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { batch, createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show, } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
-import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
 import { contestConfig, fmtBytes, type Entry, type EntryStatus } from '@ui/contest';
@@ -13,6 +12,7 @@ import type { Campaign } from '@ui/types';
 import { listEntries, review, runEach } from '../data/contest';
 import { t } from '../i18n';
 import { ContestPage, EntryBadge } from '../ui/ContestNav';
+import { DataTable, LoadMore, Loaded } from '../ui/DataTable';
 
 const STATUSES: (EntryStatus | '')[] = ['pending', 'approved', 'rejected', ''];
 const REASONS = ['contest.reject.preset1', 'contest.reject.preset2', 'contest.reject.preset3', 'contest.reject.preset4'] as const;
@@ -183,134 +183,120 @@ function Entries(props: { campaign: Campaign }) {
         </div>
       </Show>
 
-      <Switch>
-        <Match when={page.error}>
-          <ErrorState error={page.error} onRetry={refetch} />
-        </Match>
-        <Match when={page.loading && !page.latest}>
-          <div class="tx-card">
-            <Skeleton lines={8} />
-          </div>
-        </Match>
-        <Match when={rows().length === 0}>
-          <div class="tx-card">
-            <EmptyState
-              icon="inbox"
-              title={status() === 'pending' ? t('contest.entries.emptyPending') : t('contest.entries.empty')}
-              body={status() === 'pending' ? t('contest.entries.emptyPendingBody') : undefined}
-              action={
-                status() !== '' || category() ? (
-                  <Button onClick={() => setParams({ status: 'all', category: undefined })}>{t('contest.entries.showAll')}</Button>
-                ) : undefined
-              }
-            />
-          </div>
-        </Match>
-        <Match when={rows().length > 0}>
-          <div class={`tx-table-wrap ${page.loading ? 'cs-stale' : ''}`}>
-            <table class="tx-table cs-ct-table" data-testid="entries">
-              <caption class="tx-visually-hidden">{t('contest.entries.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="cs-ct-check">
-                    <input
-                      type="checkbox"
-                      aria-label={t('contest.entries.selectAll')}
-                      checked={allSelected()}
-                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows().map((x) => x.id)) : new Set<string>())}
-                    />
-                  </th>
-                  <th scope="col">{t('contest.entries.colImage')}</th>
-                  <th scope="col">{t('contest.entries.colWork')}</th>
-                  <th scope="col">{t('contest.entries.colAuthor')}</th>
-                  <th scope="col">{t('contest.entries.colFile')}</th>
-                  <th scope="col">{t('contest.entries.colStatus')}</th>
-                  <th scope="col" class="num">{t('contest.entries.colVotes')}</th>
-                  <th scope="col">{t('campaigns.colActions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows()}>
-                  {(e) => (
-                    <tr data-entry={e.id} classList={{ 'cs-ct-dup': (e.duplicates?.length ?? 0) > 0, 'cs-ct-selected': selected().has(e.id) }}>
-                      <td class="cs-ct-check">
-                        <input type="checkbox" aria-label={t('contest.entries.select', { title: e.title })} checked={selected().has(e.id)} onChange={(ev) => toggle(e.id, ev.currentTarget.checked)} />
-                      </td>
-                      <td class="cs-ct-thumbcell">
-                        <a href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener" class="cs-ct-thumb" title={t('contest.entries.openOriginal')}>
-                          <img src={e.thumbUrl} alt="" loading="lazy" decoding="async" />
-                        </a>
-                      </td>
-                      <td class="cs-ct-work">
-                        <strong>{e.title}</strong>
-                        <span class="tx-badge tx-badge-neutral">{e.category}</span>
-                        <Show when={e.description}>
-                          <p class="cs-ct-desc">{e.description}</p>
-                        </Show>
-                        <Show when={(e.duplicates?.length ?? 0) > 0}>
-                          <div class="cs-ct-dupnote" role="note">
-                            <Icon name="alert" />
-                            <span>
-                              {t('contest.entries.duplicate')}
-                              {(e.duplicates ?? []).map((d) => t('contest.entries.dupItem', { title: d.title, author: d.authorName })).join(t('contest.entries.dupSep'))}
-                            </span>
-                          </div>
-                        </Show>
-                      </td>
-                      <td>{e.authorName}</td>
-                      <td class="tx-num cs-nowrap tx-small">
-                        {fmtNumber(e.width)} × {fmtNumber(e.height)}
-                        <br />
-                        <span class="tx-muted">{fmtBytes(e.bytes)}</span>
-                        <Show when={e.createdAt}>
-                          <br />
-                          <span class="tx-muted">{fmtDateTime(e.createdAt)}</span>
-                        </Show>
-                      </td>
-                      <td class="cs-ct-status">
-                        <EntryBadge status={e.status} />
-                        <Show when={e.status === 'rejected' && e.reason}>
-                          <p class="tx-small tx-muted cs-ct-reason">{e.reason}</p>
-                        </Show>
-                      </td>
-                      <td class="num">{fmtNumber(e.votes)}</td>
-                      <td class="cs-ct-actions-cell">
-                        <div class="tx-row cs-row-actions">
-                          <Show when={e.status !== 'approved'}>
-                            <Button small variant="primary" loading={rowBusy().has(e.id) && !bulk()} disabled={!!bulk()} onClick={() => void decide([e.id], 'approve')} data-testid="approve">
-                              {e.status === 'rejected' ? t('contest.entries.requalify') : t('contest.entries.approve')}
-                            </Button>
-                          </Show>
-                          <Show when={e.status !== 'rejected'}>
-                            <Button small variant="danger" disabled={rowBusy().has(e.id) || !!bulk()} onClick={() => setDrawer([e.id])}>
-                              {t('contest.entries.reject')}
-                            </Button>
-                          </Show>
-                          <a class="tx-btn tx-btn-ghost tx-btn-sm" href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener">
-                            {t('contest.entries.original')}
-                            <Icon name="external" />
-                          </a>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-          <div class="cs-more">
-            <p class="tx-small tx-muted tx-num">{t('contest.entries.shown', { n: fmtNumber(rows().length) })}</p>
-            <Show when={more().error}>
-              <p class="tx-field-error">{more().error}</p>
-            </Show>
-            <Show when={cursor()}>
-              <Button loading={more().busy} onClick={loadMore}>
-                {t('action.loadMore')}
-              </Button>
-            </Show>
-          </div>
-        </Match>
-      </Switch>
+      <Loaded
+        error={page.error}
+        retry={refetch}
+        loading={page.loading && !page.latest}
+        lines={8}
+        card
+        empty={rows().length === 0}
+        emptyView={
+          <EmptyState
+            icon="inbox"
+            title={status() === 'pending' ? t('contest.entries.emptyPending') : t('contest.entries.empty')}
+            body={status() === 'pending' ? t('contest.entries.emptyPendingBody') : undefined}
+            action={
+              status() !== '' || category() ? (
+                <Button onClick={() => setParams({ status: 'all', category: undefined })}>{t('contest.entries.showAll')}</Button>
+              ) : undefined
+            }
+          />
+        }
+      >
+        <DataTable
+          class="cs-ct-table"
+          stale={page.loading}
+          testid="entries"
+          caption={t('contest.entries.title')}
+          head={[
+            t('contest.entries.colImage'),
+            t('contest.entries.colWork'),
+            t('contest.entries.colAuthor'),
+            t('contest.entries.colFile'),
+            t('contest.entries.colStatus'),
+            { label: t('contest.entries.colVotes'), class: 'num' },
+            t('campaigns.colActions'),
+          ]}
+          rows={rows()}
+          lead={
+            <th scope="col" class="cs-ct-check">
+              <input
+                type="checkbox"
+                aria-label={t('contest.entries.selectAll')}
+                checked={allSelected()}
+                onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows().map((x) => x.id)) : new Set<string>())}
+              />
+            </th>
+          }
+        >
+          {(e) => (
+            <tr data-entry={e.id} classList={{ 'cs-ct-dup': (e.duplicates?.length ?? 0) > 0, 'cs-ct-selected': selected().has(e.id) }}>
+              <td class="cs-ct-check">
+                <input type="checkbox" aria-label={t('contest.entries.select', { title: e.title })} checked={selected().has(e.id)} onChange={(ev) => toggle(e.id, ev.currentTarget.checked)} />
+              </td>
+              <td class="cs-ct-thumbcell">
+                <a href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener" class="cs-ct-thumb" title={t('contest.entries.openOriginal')}>
+                  <img src={e.thumbUrl} alt="" loading="lazy" decoding="async" />
+                </a>
+              </td>
+              <td class="cs-ct-work">
+                <strong>{e.title}</strong>
+                <span class="tx-badge tx-badge-neutral">{e.category}</span>
+                <Show when={e.description}>
+                  <p class="cs-ct-desc">{e.description}</p>
+                </Show>
+                <Show when={(e.duplicates?.length ?? 0) > 0}>
+                  <div class="cs-ct-dupnote" role="note">
+                    <Icon name="alert" />
+                    <span>
+                      {t('contest.entries.duplicate')}
+                      {(e.duplicates ?? []).map((d) => t('contest.entries.dupItem', { title: d.title, author: d.authorName })).join(t('contest.entries.dupSep'))}
+                    </span>
+                  </div>
+                </Show>
+              </td>
+              <td>{e.authorName}</td>
+              <td class="tx-num cs-nowrap tx-small">
+                {fmtNumber(e.width)} × {fmtNumber(e.height)}
+                <br />
+                <span class="tx-muted">{fmtBytes(e.bytes)}</span>
+                <Show when={e.createdAt}>
+                  <br />
+                  <span class="tx-muted">{fmtDateTime(e.createdAt)}</span>
+                </Show>
+              </td>
+              <td class="cs-ct-status">
+                <EntryBadge status={e.status} />
+                <Show when={e.status === 'rejected' && e.reason}>
+                  <p class="tx-small tx-muted cs-ct-reason">{e.reason}</p>
+                </Show>
+              </td>
+              <td class="num">{fmtNumber(e.votes)}</td>
+              <td class="cs-ct-actions-cell">
+                <div class="tx-row cs-row-actions">
+                  <Show when={e.status !== 'approved'}>
+                    <Button small variant="primary" loading={rowBusy().has(e.id) && !bulk()} disabled={!!bulk()} onClick={() => void decide([e.id], 'approve')} data-testid="approve">
+                      {e.status === 'rejected' ? t('contest.entries.requalify') : t('contest.entries.approve')}
+                    </Button>
+                  </Show>
+                  <Show when={e.status !== 'rejected'}>
+                    <Button small variant="danger" disabled={rowBusy().has(e.id) || !!bulk()} onClick={() => setDrawer([e.id])}>
+                      {t('contest.entries.reject')}
+                    </Button>
+                  </Show>
+                  <a class="tx-btn tx-btn-ghost tx-btn-sm" href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener">
+                    {t('contest.entries.original')}
+                    <Icon name="external" />
+                  </a>
+                </div>
+              </td>
+            </tr>
+          )}
+        </DataTable>
+        <LoadMore error={more().error} busy={more().busy} more={cursor()} onMore={loadMore}>
+          <p class="tx-small tx-muted tx-num">{t('contest.entries.shown', { n: fmtNumber(rows().length) })}</p>
+        </LoadMore>
+      </Loaded>
 
       <Show when={drawer()}>
         {(ids) => (

@@ -1,9 +1,8 @@
-import { batch, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { batch, createMemo, createResource, createSignal, For, Show, } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
 import { contestConfig, fmtScore100, resultsPublic, type ResultItem } from '@ui/contest';
@@ -12,6 +11,8 @@ import { autoAwards, downloadCsv, getResults, manualAwards, saveSettings } from 
 import { portalHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { ContestPage } from '../ui/ContestNav';
+import { DataTable, Loaded } from '../ui/DataTable';
+import { Confirm } from '../ui/Confirm';
 
 /** 结果与奖项 (/console/campaigns/:id/results): the combined table, awards, publishing, CSV. */
 export default function ContestResultsPage() {
@@ -173,104 +174,81 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       </div>
 
       <Show when={confirmAuto()}>
-        <div class="cs-confirm" role="alertdialog" aria-labelledby="auto-title">
-          <Icon name="alert" class="cs-confirm-icon" />
-          <div>
-            <h2 id="auto-title">{t('contest.awards.autoTitle')}</h2>
-            <p>
-              {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
-            </p>
-            <div class="tx-row">
-              <Button variant="primary" loading={busy() === 'auto'} onClick={runAuto}>
-                {t('contest.awards.autoConfirm')}
-              </Button>
-              <Button variant="secondary" disabled={busy() === 'auto'} onClick={() => setConfirmAuto(false)}>
-                {t('action.cancel')}
-              </Button>
-            </div>
-          </div>
-        </div>
+        <Confirm id="auto-title" title={t('contest.awards.autoTitle')} action={t('contest.awards.autoConfirm')} busy={busy() === 'auto'} onAction={runAuto} onCancel={() => setConfirmAuto(false)}>
+          <p>
+            {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
+          </p>
+        </Confirm>
       </Show>
 
-      <Switch>
-        <Match when={results.error}>
-          <ErrorState error={results.error} onRetry={refetch} />
-        </Match>
-        <Match when={results.loading && !results.latest}>
-          <div class="tx-card">
-            <Skeleton lines={8} />
+      <Loaded
+        error={results.error}
+        retry={refetch}
+        loading={results.loading && !results.latest}
+        lines={8}
+        card
+        empty={items().length === 0}
+        emptyView={<EmptyState icon="trophy" title={t('contest.awards.emptyTitle')} body={t('contest.awards.emptyBody')} />}
+      >
+        <DataTable
+          class="cs-ct-results"
+          testid="results"
+          head={[
+            { label: t('contest.res.rank'), class: 'num' },
+            t('contest.res.work'),
+            t('contest.res.author'),
+            t('contest.res.category'),
+            { label: t('contest.res.judge'), class: 'num' },
+            { label: t('contest.res.votes'), class: 'num' },
+            { label: t('contest.res.public'), class: 'num' },
+            { label: t('contest.res.score'), class: 'num' },
+            t('contest.res.award'),
+          ]}
+          rows={rows()}
+        >
+          {(it) => (
+            <tr classList={{ 'cs-ct-edited': it.entryId in edits() && edits()[it.entryId] !== it.award }}>
+              <td class="num">
+                <span class={`tx-rank ${it.rank <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
+              </td>
+              <td>
+                <div class="cs-ct-workcell">
+                  <img src={it.thumbUrl} alt="" loading="lazy" />
+                  <strong>{it.title}</strong>
+                </div>
+              </td>
+              <td>{it.authorName}</td>
+              <td>{it.category}</td>
+              <td class="num">{it.judge === null ? <span class="tx-muted">{t('contest.res.noJudge')}</span> : fmtScore100(it.judge)}</td>
+              <td class="num">{fmtNumber(it.votes)}</td>
+              <td class="num">{fmtScore100(it.publicScore)}</td>
+              <td class="num cs-ct-score">{fmtScore100(it.score)}</td>
+              <td>
+                <select
+                  class="tx-select cs-ct-award-select"
+                  aria-label={t('contest.res.awardFor', { title: it.title })}
+                  value={awardOf(it) ?? ''}
+                  onChange={(e) => setEdits({ ...edits(), [it.entryId]: e.currentTarget.value || null })}
+                >
+                  <option value="">{t('contest.res.noAward')}</option>
+                  <For each={awardNames()}>{(n) => <option value={n} selected={n === awardOf(it)}>{n}</option>}</For>
+                </select>
+              </td>
+            </tr>
+          )}
+        </DataTable>
+        <Show when={dirty()}>
+          <div class="cs-form-actions">
+            <Button variant="primary" loading={busy() === 'save'} onClick={save}>
+              {t('contest.awards.save')}
+            </Button>
+            <Button variant="secondary" onClick={() => setEdits({})}>
+              {t('contest.awards.discard')}
+            </Button>
+            <span class="tx-small tx-muted">{t('contest.awards.unsaved')}</span>
           </div>
-        </Match>
-        <Match when={items().length === 0}>
-          <div class="tx-card">
-            <EmptyState icon="trophy" title={t('contest.awards.emptyTitle')} body={t('contest.awards.emptyBody')} />
-          </div>
-        </Match>
-        <Match when={items().length > 0}>
-          <div class="tx-table-wrap">
-            <table class="tx-table cs-ct-results" data-testid="results">
-              <thead>
-                <tr>
-                  <th scope="col" class="num">{t('contest.res.rank')}</th>
-                  <th scope="col">{t('contest.res.work')}</th>
-                  <th scope="col">{t('contest.res.author')}</th>
-                  <th scope="col">{t('contest.res.category')}</th>
-                  <th scope="col" class="num">{t('contest.res.judge')}</th>
-                  <th scope="col" class="num">{t('contest.res.votes')}</th>
-                  <th scope="col" class="num">{t('contest.res.public')}</th>
-                  <th scope="col" class="num">{t('contest.res.score')}</th>
-                  <th scope="col">{t('contest.res.award')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows()}>
-                  {(it) => (
-                    <tr classList={{ 'cs-ct-edited': it.entryId in edits() && edits()[it.entryId] !== it.award }}>
-                      <td class="num">
-                        <span class={`tx-rank ${it.rank <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
-                      </td>
-                      <td>
-                        <div class="cs-ct-workcell">
-                          <img src={it.thumbUrl} alt="" loading="lazy" />
-                          <strong>{it.title}</strong>
-                        </div>
-                      </td>
-                      <td>{it.authorName}</td>
-                      <td>{it.category}</td>
-                      <td class="num">{it.judge === null ? <span class="tx-muted">{t('contest.res.noJudge')}</span> : fmtScore100(it.judge)}</td>
-                      <td class="num">{fmtNumber(it.votes)}</td>
-                      <td class="num">{fmtScore100(it.publicScore)}</td>
-                      <td class="num cs-ct-score">{fmtScore100(it.score)}</td>
-                      <td>
-                        <select
-                          class="tx-select cs-ct-award-select"
-                          aria-label={t('contest.res.awardFor', { title: it.title })}
-                          value={awardOf(it) ?? ''}
-                          onChange={(e) => setEdits({ ...edits(), [it.entryId]: e.currentTarget.value || null })}
-                        >
-                          <option value="">{t('contest.res.noAward')}</option>
-                          <For each={awardNames()}>{(n) => <option value={n} selected={n === awardOf(it)}>{n}</option>}</For>
-                        </select>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-          <Show when={dirty()}>
-            <div class="cs-form-actions">
-              <Button variant="primary" loading={busy() === 'save'} onClick={save}>
-                {t('contest.awards.save')}
-              </Button>
-              <Button variant="secondary" onClick={() => setEdits({})}>
-                {t('contest.awards.discard')}
-              </Button>
-              <span class="tx-small tx-muted">{t('contest.awards.unsaved')}</span>
-            </div>
-          </Show>
-        </Match>
-      </Switch>
+        </Show>
+      </Loaded>
     </>
   );
 }

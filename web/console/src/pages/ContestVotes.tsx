@@ -2,8 +2,7 @@ import { batch, createMemo, createResource, createSignal, For, Match, Show, Swit
 import { Button } from '@ui/components/Button';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Vote } from '@ui/contest';
@@ -11,6 +10,7 @@ import type { Campaign } from '@ui/types';
 import { discountVotes, listVotes } from '../data/contest';
 import { t } from '../i18n';
 import { ContestPage } from '../ui/ContestNav';
+import { DataTable, LoadMore, Loaded } from '../ui/DataTable';
 
 /** The /24 (IPv4) or /48 (IPv6) of an address, as the API groups bursts. */
 function subnetOf(ip: string): string {
@@ -145,110 +145,84 @@ function Votes(props: { campaign: Campaign }) {
         </div>
       </Show>
 
-      <Switch>
-        <Match when={page.error}>
-          <ErrorState error={page.error} onRetry={refetch} />
-        </Match>
-        <Match when={page.loading && !page.latest}>
-          <div class="tx-card">
-            <Skeleton lines={6} />
-          </div>
-        </Match>
-        <Match when={votes().length === 0}>
-          <div class="tx-card">
-            <EmptyState
-              icon="check"
-              title={flagged() ? t('contest.votes.emptyFlagged') : t('contest.votes.empty')}
-              body={flagged() ? t('contest.votes.emptyFlaggedBody') : undefined}
-              action={flagged() ? <Button onClick={() => setFlagged(false)}>{t('contest.votes.all')}</Button> : undefined}
-            />
-          </div>
-        </Match>
-        <Match when={votes().length > 0}>
-          <div class={`cs-ct-groups ${page.loading ? 'cs-stale' : ''}`} data-testid="vote-groups">
-            <For each={groups()}>
-              {(g) => {
-                const open = () => g.votes.filter(selectable);
-                const all = () => open().length > 0 && open().every((v) => selected().has(v.id));
-                const fresh = () => g.votes.filter((v) => Date.parse(v.createdAt) - Date.parse(v.accountCreatedAt) < 24 * 3600e3).length;
-                return (
-                  <section class="tx-card cs-ct-group">
-                    <header class="cs-ct-group-head">
-                      <label class="cs-check">
-                        <input type="checkbox" checked={all()} disabled={open().length === 0} onChange={(e) => setMany(open().map((v) => v.id), e.currentTarget.checked)} aria-label={t('contest.votes.selectGroup', { title: g.entryTitle, subnet: g.subnet })} />
-                      </label>
-                      <div class="tx-spacer">
-                        <h2>《{g.entryTitle}》</h2>
-                        <p class="tx-small tx-muted tx-num">
-                          {t('contest.votes.groupLine', { subnet: g.subnet, n: fmtNumber(g.votes.length), fresh: fmtNumber(fresh()) })}
-                        </p>
-                      </div>
-                      <Show when={g.votes.some((v) => v.flagged)}>
-                        <span class="tx-badge tx-badge-orange">{t('contest.votes.flaggedBadge')}</span>
-                      </Show>
-                    </header>
-                    <div class="tx-table-wrap">
-                      <table class="tx-table cs-ct-votes">
-                        <thead>
-                          <tr>
-                            <th scope="col" class="cs-ct-check" />
-                            <th scope="col">{t('contest.votes.voter')}</th>
-                            <th scope="col">{t('contest.votes.ip')}</th>
-                            <th scope="col">{t('contest.votes.accountAge')}</th>
-                            <th scope="col">{t('contest.votes.time')}</th>
-                            <th scope="col">{t('contest.votes.state')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={g.votes}>
-                            {(v) => (
-                              <tr classList={{ 'cs-ct-selected': selected().has(v.id), 'cs-ct-discounted': v.discounted }}>
-                                <td class="cs-ct-check">
-                                  <input type="checkbox" disabled={!selectable(v)} checked={selected().has(v.id)} onChange={(e) => setMany([v.id], e.currentTarget.checked)} aria-label={t('contest.votes.select', { name: v.voterName })} />
-                                </td>
-                                <td>{v.voterName}</td>
-                                <td class="tx-num">{v.ip}</td>
-                                <td class="tx-num tx-small">{fmtDateTime(v.accountCreatedAt)}</td>
-                                <td class="tx-num tx-small">{fmtDateTime(v.createdAt)}</td>
-                                <td>
-                                  <Switch fallback={<span class="tx-badge tx-badge-green">{t('contest.votes.counted')}</span>}>
-                                    <Match when={v.discounted}>
-                                      <span class="tx-badge tx-badge-neutral">{t('contest.votes.discounted')}</span>
-                                      <Show when={v.discountReason}>
-                                        <span class="tx-small tx-muted"> {v.discountReason}</span>
-                                      </Show>
-                                    </Match>
-                                    <Match when={v.flagged}>
-                                      <span class="tx-badge tx-badge-orange">{t('contest.votes.flaggedBadge')}</span>
-                                      <Show when={v.flagReason}>
-                                        <span class="tx-small tx-muted"> {v.flagReason === 'burst' ? t('contest.votes.flagBurst') : v.flagReason}</span>
-                                      </Show>
-                                    </Match>
-                                  </Switch>
-                                </td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
+      <Loaded
+        error={page.error}
+        retry={refetch}
+        loading={page.loading && !page.latest}
+        lines={6}
+        card
+        empty={votes().length === 0}
+        emptyView={
+          <EmptyState
+            icon="check"
+            title={flagged() ? t('contest.votes.emptyFlagged') : t('contest.votes.empty')}
+            body={flagged() ? t('contest.votes.emptyFlaggedBody') : undefined}
+            action={flagged() ? <Button onClick={() => setFlagged(false)}>{t('contest.votes.all')}</Button> : undefined}
+          />
+        }
+      >
+        <div class={`cs-ct-groups ${page.loading ? 'cs-stale' : ''}`} data-testid="vote-groups">
+          <For each={groups()}>
+            {(g) => {
+              const open = () => g.votes.filter(selectable);
+              const all = () => open().length > 0 && open().every((v) => selected().has(v.id));
+              const fresh = () => g.votes.filter((v) => Date.parse(v.createdAt) - Date.parse(v.accountCreatedAt) < 24 * 3600e3).length;
+              return (
+                <section class="tx-card cs-ct-group">
+                  <header class="cs-ct-group-head">
+                    <label class="cs-check">
+                      <input type="checkbox" checked={all()} disabled={open().length === 0} onChange={(e) => setMany(open().map((v) => v.id), e.currentTarget.checked)} aria-label={t('contest.votes.selectGroup', { title: g.entryTitle, subnet: g.subnet })} />
+                    </label>
+                    <div class="tx-spacer">
+                      <h2>《{g.entryTitle}》</h2>
+                      <p class="tx-small tx-muted tx-num">
+                        {t('contest.votes.groupLine', { subnet: g.subnet, n: fmtNumber(g.votes.length), fresh: fmtNumber(fresh()) })}
+                      </p>
                     </div>
-                  </section>
-                );
-              }}
-            </For>
-          </div>
-          <div class="cs-more">
-            <Show when={more().error}>
-              <p class="tx-field-error">{more().error}</p>
-            </Show>
-            <Show when={cursor()}>
-              <Button loading={more().busy} onClick={loadMore}>
-                {t('action.loadMore')}
-              </Button>
-            </Show>
-          </div>
-        </Match>
-      </Switch>
+                    <Show when={g.votes.some((v) => v.flagged)}>
+                      <span class="tx-badge tx-badge-orange">{t('contest.votes.flaggedBadge')}</span>
+                    </Show>
+                  </header>
+                  <DataTable
+                    class="cs-ct-votes"
+                    head={[{ label: '', class: 'cs-ct-check' }, t('contest.votes.voter'), t('contest.votes.ip'), t('contest.votes.accountAge'), t('contest.votes.time'), t('contest.votes.state')]}
+                    rows={g.votes}
+                  >
+                    {(v) => (
+                      <tr classList={{ 'cs-ct-selected': selected().has(v.id), 'cs-ct-discounted': v.discounted }}>
+                        <td class="cs-ct-check">
+                          <input type="checkbox" disabled={!selectable(v)} checked={selected().has(v.id)} onChange={(e) => setMany([v.id], e.currentTarget.checked)} aria-label={t('contest.votes.select', { name: v.voterName })} />
+                        </td>
+                        <td>{v.voterName}</td>
+                        <td class="tx-num">{v.ip}</td>
+                        <td class="tx-num tx-small">{fmtDateTime(v.accountCreatedAt)}</td>
+                        <td class="tx-num tx-small">{fmtDateTime(v.createdAt)}</td>
+                        <td>
+                          <Switch fallback={<span class="tx-badge tx-badge-green">{t('contest.votes.counted')}</span>}>
+                            <Match when={v.discounted}>
+                              <span class="tx-badge tx-badge-neutral">{t('contest.votes.discounted')}</span>
+                              <Show when={v.discountReason}>
+                                <span class="tx-small tx-muted"> {v.discountReason}</span>
+                              </Show>
+                            </Match>
+                            <Match when={v.flagged}>
+                              <span class="tx-badge tx-badge-orange">{t('contest.votes.flaggedBadge')}</span>
+                              <Show when={v.flagReason}>
+                                <span class="tx-small tx-muted"> {v.flagReason === 'burst' ? t('contest.votes.flagBurst') : v.flagReason}</span>
+                              </Show>
+                            </Match>
+                          </Switch>
+                        </td>
+                      </tr>
+                    )}
+                  </DataTable>
+                </section>
+              );
+            }}
+          </For>
+        </div>
+        <LoadMore error={more().error} busy={more().busy} more={cursor()} onMore={loadMore} />
+      </Loaded>
 
       <Show when={selected().size > 0}>
         <div class="cs-ct-bulk cs-ct-bulk-bottom" role="region" aria-label={t('contest.votes.discountTitle')}>

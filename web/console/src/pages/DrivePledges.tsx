@@ -1,17 +1,13 @@
-import { createResource, Match, Show, Switch } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { createResource, Match, Switch } from 'solid-js';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { Notice } from '@ui/components/Field';
-import { Tabs } from '@ui/components/Tabs';
-import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { portalHref } from '../data/campaigns';
 import { getReport } from '../data/drive';
 import { t } from '../i18n';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
-import { StatusBadge } from '../ui/StatusBadge';
+import { ModuleHead, UrlTabs, useUrlTab } from '../ui/UrlTabs';
 import '../drive.css';
 import { Review } from '../ui/DriveReview';
 import { Messages, Board } from '../ui/DriveMessages';
@@ -31,14 +27,13 @@ export default function DrivePledges() {
       notKind={(kind) => t('drive.notDrive', { kind })}
       backLabel={t('drive.backToCampaign')}
     >
-      {(c) => <Drive campaign={c} />}
+      {(c) => <Drive campaign={c()} />}
     </CampaignModulePage>
   );
 }
 
 function Drive(props: { campaign: Campaign }) {
-  const [search, setSearch] = useSearchParams<{ tab?: string }>();
-  const tab = (): Tab => (TABS.includes(search.tab as Tab) ? (search.tab as Tab) : 'review');
+  const [tab, setTab] = useUrlTab(TABS);
   const [report, { refetch: refetchReport }] = createResource(() => props.campaign.id, (id) => getReport(id));
   const pending = () => (report.error ? undefined : report.latest?.receiptsPending);
   const label = (k: Tab) =>
@@ -46,24 +41,14 @@ function Drive(props: { campaign: Campaign }) {
 
   return (
     <>
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('drive.pageTitle', { title: props.campaign.title })}</h1>
-          <div class="tx-row">
-            <StatusBadge status={props.campaign.status} />
-            <span class="tx-muted tx-small">{loc(KIND_LABEL[props.campaign.kind])}</span>
-            <Show when={props.campaign.status !== 'draft'}>
-              <a href={`${portalHref(props.campaign)}/drive`} target="_blank" rel="noopener" class="tx-small">
-                {t('form.viewOnPortal')}
-                <Icon name="external" />
-              </a>
-            </Show>
-          </div>
-        </div>
-      </div>
+      <ModuleHead
+        campaign={props.campaign}
+        title={t('drive.pageTitle', { title: props.campaign.title })}
+        portalPath="/drive"
+        badges={<span class="tx-muted tx-small">{loc(KIND_LABEL[props.campaign.kind])}</span>}
+      />
       <Notice icon="info">{t('drive.noMoneyNote')}</Notice>
-      <Tabs id="drive-tab" class="dr-tabs" label={t('drive.title')} value={tab()} options={TABS.map((k) => ({ value: k, label: label(k) }))} onChange={(k) => setSearch({ tab: k === 'review' ? undefined : k })} />
-      <div role="tabpanel" id="drive-tab-panel" aria-labelledby={`drive-tab-tab-${tab()}`} class="dr-panel">
+      <UrlTabs id="drive-tab" class="dr-tabs" panelClass="dr-panel" label={t('drive.title')} tabs={TABS} tab={tab()} labelOf={label} onChange={setTab}>
         <Switch>
           <Match when={tab() === 'review'}>
             <Review campaign={props.campaign} onChanged={refetchReport} />
@@ -78,7 +63,7 @@ function Drive(props: { campaign: Campaign }) {
             <Report campaign={props.campaign} />
           </Match>
         </Switch>
-      </div>
+      </UrlTabs>
     </>
   );
 }

@@ -1,13 +1,11 @@
 import { Match, Show, Switch } from 'solid-js';
-import { A, useSearchParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { Notice } from '@ui/components/Field';
-import { Tabs } from '@ui/components/Tabs';
 import { Icon } from '@ui/icons';
 import type { Campaign } from '@ui/types';
-import { portalHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
-import { StatusBadge } from '../ui/StatusBadge';
+import { ModuleHead, UrlTabs, useUrlTab } from '../ui/UrlTabs';
 import '../exhibition.css';
 import { Slots } from '../ui/ExhibitionSlots';
 import { Bookings } from '../ui/ExhibitionBookings';
@@ -25,39 +23,30 @@ export default function ExhibitionPage() {
       title={(c) => (c ? `${t('ex.title')} · ${c.title}` : t('ex.title'))}
       notKind={(kind) => t('ex.notExhibition', { kind })}
     >
-      {(c) => <Exhibition campaign={c} />}
+      {(c) => <Exhibition campaign={c()} />}
     </CampaignModulePage>
   );
 }
 
 function Exhibition(props: { campaign: Campaign }) {
-  const [search, setSearch] = useSearchParams<{ tab?: string }>();
-  const tab = (): Tab => (TABS.includes(search.tab as Tab) ? (search.tab as Tab) : 'slots');
+  const [tab, setTab] = useUrlTab(TABS);
   return (
     <>
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('ex.pageTitle', { title: props.campaign.title })}</h1>
-          <div class="tx-row">
-            <StatusBadge status={props.campaign.status} />
-            <Show when={props.campaign.status !== 'draft'}>
-              <a href={`${portalHref(props.campaign)}/visit`} target="_blank" rel="noopener" class="tx-small">
-                {t('form.viewOnPortal')}
-                <Icon name="external" />
-              </a>
-            </Show>
-          </div>
-        </div>
-        <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/check-in`} class="tx-btn tx-btn-primary" data-testid="ex-checkin-link">
-          <Icon name="check" />
-          {t('ex.checkIn')}
-        </A>
-      </div>
+      <ModuleHead
+        campaign={props.campaign}
+        title={t('ex.pageTitle', { title: props.campaign.title })}
+        portalPath="/visit"
+        actions={
+          <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/check-in`} class="tx-btn tx-btn-primary" data-testid="ex-checkin-link">
+            <Icon name="check" />
+            {t('ex.checkIn')}
+          </A>
+        }
+      />
       <Show when={props.campaign.status === 'draft'}>
         <Notice kind="warning">{t('ex.draftNote')}</Notice>
       </Show>
-      <Tabs id="ex-tab" label={t('ex.title')} value={tab()} options={TABS.map((k) => ({ value: k, label: t(`ex.tab.${k}` as 'ex.tab.slots') }))} onChange={(k) => setSearch({ tab: k === 'slots' ? undefined : k })} />
-      <div role="tabpanel" id="ex-tab-panel" aria-labelledby={`ex-tab-tab-${tab()}`} class="ex-panel">
+      <UrlTabs id="ex-tab" panelClass="ex-panel" label={t('ex.title')} tabs={TABS} tab={tab()} labelOf={(k) => t(`ex.tab.${k}` as 'ex.tab.slots')} onChange={setTab}>
         <Switch>
           <Match when={tab() === 'slots'}>
             <Slots campaign={props.campaign} />
@@ -69,7 +58,7 @@ function Exhibition(props: { campaign: Campaign }) {
             <Stats campaign={props.campaign} />
           </Match>
         </Switch>
-      </div>
+      </UrlTabs>
     </>
   );
 }

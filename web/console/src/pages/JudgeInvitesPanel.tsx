@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { FormError } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -6,6 +6,7 @@ import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { createJudgeInvite, listJudgeInvites, revokeJudgeInvite, type JudgeInviteCreated } from '../data/contest';
 import { t } from '../i18n';
+import { DataTable } from '../ui/DataTable';
 
 /**
  * 邀请外部评委: a single-use link (and its QR) for a judge outside the organizer's units;
@@ -62,30 +63,19 @@ export function JudgeInvitesPanel(props: { campaign: Campaign; onAccepted?: () =
         <ErrorState error={invites.error} onRetry={refetch} />
       </Show>
       <Show when={invites.latest?.length}>
-        <div class="tx-table-wrap">
-          <table class="tx-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('contest.invites.createdAt')}</th>
-                <th scope="col">{t('contest.invites.expiresAt')}</th>
-                <th scope="col">{t('contest.invites.by')}</th>
-                <th scope="col"><span class="tx-visually-hidden">{t('contest.invites.revoke')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={invites.latest}>
-                {(i) => (
-                  <tr>
-                    <td class="tx-num">{fmtDateTime(i.createdAt)}</td>
-                    <td class="tx-num">{fmtDateTime(i.expiresAt)}</td>
-                    <td>{i.createdByName ?? '—'}</td>
-                    <td><Button variant="ghost" onClick={() => revoke(i.id)}>{t('contest.invites.revoke')}</Button></td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[t('contest.invites.createdAt'), t('contest.invites.expiresAt'), t('contest.invites.by'), { label: <span class="tx-visually-hidden">{t('contest.invites.revoke')}</span> }]}
+          rows={invites.latest ?? []}
+        >
+          {(i) => (
+            <tr>
+              <td class="tx-num">{fmtDateTime(i.createdAt)}</td>
+              <td class="tx-num">{fmtDateTime(i.expiresAt)}</td>
+              <td>{i.createdByName ?? '—'}</td>
+              <td><Button variant="ghost" onClick={() => revoke(i.id)}>{t('contest.invites.revoke')}</Button></td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
     </section>
   );

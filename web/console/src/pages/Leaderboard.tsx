@@ -1,8 +1,7 @@
-import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, Match, on, Show, Switch } from 'solid-js';
 import { KIND_LABEL } from '@shared/kinds';
 import { lang, loc } from '@ui/i18n';
-import { api, ApiError, API_BASE } from '@ui/api';
+import { api, API_BASE } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -15,62 +14,31 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import { aggregationOf, aggregationText, boardApi, fmtScore, fmtUpdated, isRanking, type BoardEntry, type Scope } from '@ui/leaderboard';
 import { createLiveBoard, type LiveBoard } from '@ui/live-board';
 import type { Campaign } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { EmbedPanel } from '../ui/EmbedPanel';
 import { ScoreImport } from '../ui/ScoreImport';
 import { StatusBadge } from '../ui/StatusBadge';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
+import { Confirm } from '../ui/Confirm';
 
 const PAGE = 20;
 
 /** 排行榜 of one campaign (/console/campaigns/:id/leaderboard). Loaded on demand. */
 export default function LeaderboardPage() {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch, mutate }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    const c = current();
-    document.title = `${c ? t('lb.pageTitle', { title: c.title }) : t('lb.title')} · ${t('console.name')}`;
-  });
   // a campaign this organizer may not manage reads as missing here, as on the edit page
-  const missing = () =>
-    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) || current()?.canManage === false;
-
   return (
-    <div class="cs-page cs-lb-page">
-      <p class="cs-crumb">
-        <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
-          <Icon name="chevronLeft" />
-          {t('lb.back')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current() && !isRanking(current()!.kind)}>
-          <EmptyState icon="trophy" title={t('lb.notRanking', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>{(c) => <BoardPage campaign={c()} onChange={(next) => mutate(next)} />}</Match>
-      </Switch>
-    </div>
+    <CampaignModulePage
+      kind={isRanking}
+      icon="trophy"
+      class="cs-lb-page"
+      title={(c) => (c ? t('lb.pageTitle', { title: c.title }) : t('lb.title'))}
+      notKind={(kind) => t('lb.notRanking', { kind })}
+      hidden={(c) => c.canManage === false}
+    >
+      {(c, mutate) => <BoardPage campaign={c()} onChange={mutate} />}
+    </CampaignModulePage>
   );
 }
 
@@ -306,21 +274,17 @@ function Freeze(props: { campaign: Campaign; board: LiveBoard }) {
       </div>
       <Show when={confirm()}>
         {(which) => (
-          <div class="cs-confirm" role="alertdialog" aria-labelledby="freeze-title" aria-describedby="freeze-body">
-            <Icon name="alert" class="cs-confirm-icon" />
-            <div>
-              <h2 id="freeze-title">{which() === 'freeze' ? t('lb.freezeConfirmTitle') : t('lb.unfreezeConfirmTitle')}</h2>
-              <p id="freeze-body">{which() === 'freeze' ? t('lb.freezeConfirmBody') : t('lb.unfreezeConfirmBody')}</p>
-              <div class="tx-row">
-                <Button variant="primary" loading={busy()} onClick={() => void act(which())}>
-                  {which() === 'freeze' ? t('lb.freezeConfirm') : t('lb.unfreezeConfirm')}
-                </Button>
-                <Button variant="secondary" disabled={busy()} onClick={() => setConfirm(null)}>
-                  {t('action.cancel')}
-                </Button>
-              </div>
-            </div>
-          </div>
+          <Confirm
+            id="freeze-title"
+            describedBy="freeze-body"
+            title={which() === 'freeze' ? t('lb.freezeConfirmTitle') : t('lb.unfreezeConfirmTitle')}
+            action={which() === 'freeze' ? t('lb.freezeConfirm') : t('lb.unfreezeConfirm')}
+            busy={busy()}
+            onAction={() => act(which())}
+            onCancel={() => setConfirm(null)}
+          >
+            <p id="freeze-body">{which() === 'freeze' ? t('lb.freezeConfirmBody') : t('lb.unfreezeConfirmBody')}</p>
+          </Confirm>
         )}
       </Show>
       <FormError message={error()} />

@@ -12,6 +12,7 @@ import type { OrgUnit } from '@ui/types';
 import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
 import { RosterImport } from '../ui/RosterImport';
+import { UnitSelect } from '../ui/UnitSelect';
 
 /** 组织: the scoped subtree as a tree, adding a unit below any of it, and roster import. */
 export function Org() {
@@ -151,22 +152,7 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
         <Field id="add-unit-first" label={t('org.parent')} error={errors.fields().parentId}>
-          <select
-            id="add-unit-first"
-            class="tx-select"
-            value={props.parentId}
-            onChange={(e) => props.onParent(e.currentTarget.value)}
-            {...fieldAria('add-unit-first', errors.fields().parentId)}
-          >
-            <For each={org.scopeTree()}>
-              {(o) => (
-                <option value={o.unit.id} selected={o.unit.id === props.parentId}>
-                  {'\u3000'.repeat(o.depth)}
-                  {o.unit.name}
-                </option>
-              )}
-            </For>
-          </select>
+          <UnitSelect id="add-unit-first" rows={org.scopeTree()} value={props.parentId} onPick={props.onParent} {...fieldAria('add-unit-first', errors.fields().parentId)} />
         </Field>
         <Field id="unit-name" label={t('org.name')} error={errors.fields().name}>
           <input

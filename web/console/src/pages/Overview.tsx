@@ -5,8 +5,6 @@ import { loc } from '@ui/i18n';
 import { chinaDay } from '@shared/i18n';
 import { api, qs } from '@ui/api';
 import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
-import { Tooltip } from '@ui/components/Tooltip';
 import { Table } from '@ui/components/Table';
 import { Notice } from '@ui/components/Field';
 import { fmtNumber, fmtPercent } from '@ui/format';
@@ -18,6 +16,7 @@ import { TodoCard } from '../ui/TodoCard';
 import { UnitMetricsTable } from '../ui/UnitMetricsTable';
 import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
+import { MetricCard, MetricsSkeleton } from '../ui/Metric';
 
 // the "1+1" card (带动率, records to review), loaded on demand
 const VolunteerInbox = lazy(() => import('../ui/VolunteerInbox'));
@@ -76,15 +75,7 @@ export function Overview() {
           <ErrorState error={metrics.error} onRetry={refetch} />
         </Match>
         <Match when={metrics.loading && !metrics.latest}>
-          <div class="cs-metrics">
-            <For each={CARDS}>
-              {() => (
-                <div class="tx-card">
-                  <Skeleton lines={2} />
-                </div>
-              )}
-            </For>
-          </div>
+          <MetricsSkeleton cards={CARDS.length} />
         </Match>
         <Match when={metrics.latest}>
           {(m) => (
@@ -92,13 +83,7 @@ export function Overview() {
               <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
                 <For each={CARDS}>
                   {(name) => (
-                    <div class="tx-card cs-metric" data-metric={name}>
-                      <div class="cs-metric-label">
-                        <span>{loc(METRICS[name].label)}</span>
-                        <Tooltip text={loc(METRICS[name].meaning)} label={loc(METRICS[name].label)} />
-                      </div>
-                      <div class="cs-metric-value tx-num">{value(m(), name)}</div>
-                    </div>
+                    <MetricCard id={name} label={loc(METRICS[name].label)} tip={loc(METRICS[name].meaning)} value={value(m(), name)} />
                   )}
                 </For>
               </div>

@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import { difficultyLabel, QuizQuestionEditor } from '../ui/QuizQuestionEditor';
 import { QuizImport } from '../ui/QuizImport';
 import '../quiz.css';
+import { Confirm } from '../ui/Confirm';
 
 const PAGE = 50;
 
@@ -152,23 +153,21 @@ export default function QuizBankPage() {
 
               <Show when={retire()}>
                 {(q) => (
-                  <div class="cs-confirm" role="alertdialog" aria-labelledby="retire-title" aria-describedby="retire-body" data-testid="retire-confirm">
-                    <Icon name="alert" class="cs-confirm-icon" />
-                    <div>
-                      <h2 id="retire-title">{t('quiz.bank.retireTitle')}</h2>
-                      <p class="qz-confirm-stem">{q().stem}</p>
-                      <p id="retire-body">{t('quiz.bank.retireBody')}</p>
-                      <FormError message={retireError()} />
-                      <div class="tx-row">
-                        <Button variant="primary" class="cs-danger-solid" loading={retireBusy()} onClick={doRetire}>
-                          {t('quiz.bank.retireConfirm')}
-                        </Button>
-                        <Button disabled={retireBusy()} onClick={() => setRetire(null)}>
-                          {t('action.cancel')}
-                        </Button>
-                      </div>
-                    </div>
-                  </div>
+                  <Confirm
+                    id="retire-title"
+                    describedBy="retire-body"
+                    testid="retire-confirm"
+                    title={t('quiz.bank.retireTitle')}
+                    action={t('quiz.bank.retireConfirm')}
+                    actionClass="cs-danger-solid"
+                    busy={retireBusy()}
+                    onAction={doRetire}
+                    onCancel={() => setRetire(null)}
+                  >
+                    <p class="qz-confirm-stem">{q().stem}</p>
+                    <p id="retire-body">{t('quiz.bank.retireBody')}</p>
+                    <FormError message={retireError()} />
+                  </Confirm>
                 )}
               </Show>
 

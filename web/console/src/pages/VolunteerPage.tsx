@@ -1,18 +1,16 @@
 import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
-import { A, useSearchParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { Notice } from '@ui/components/Field';
-import { Tabs } from '@ui/components/Tabs';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import { getStats, workingUnit } from '../data/volunteer';
 import { t } from '../i18n';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
-import { StatusBadge } from '../ui/StatusBadge';
+import { ModuleHead, UrlTabs, useUrlTab } from '../ui/UrlTabs';
 import { VolunteerExport } from '../ui/VolunteerExport';
 import { VolunteerOverview } from '../ui/VolunteerOverview';
 import { VolunteerPairs } from '../ui/VolunteerPairs';
@@ -48,14 +46,13 @@ export default function VolunteerPage() {
         )
       }
     >
-      {(c) => <Volunteer campaign={c} />}
+      {(c) => <Volunteer campaign={c()} />}
     </CampaignModulePage>
   );
 }
 
 function Volunteer(props: { campaign: Campaign }) {
-  const [search, setSearch] = useSearchParams<{ tab?: string }>();
-  const tab = (): Tab => (TABS.includes(search.tab as Tab) ? (search.tab as Tab) : 'overview');
+  const [tab, setTab] = useUrlTab(TABS);
   const unit = createMemo(() => workingUnit(props.campaign));
   const [stats, { refetch: refetchStats }] = createResource(
     () => (unit() ? { id: props.campaign.id, unit: unit()! } : false),
@@ -69,11 +66,12 @@ function Volunteer(props: { campaign: Campaign }) {
 
   return (
     <>
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('vol.pageTitle', { title: props.campaign.title })}</h1>
-          <div class="tx-row">
-            <StatusBadge status={props.campaign.status} />
+      <ModuleHead
+        campaign={props.campaign}
+        title={t('vol.pageTitle', { title: props.campaign.title })}
+        portalPath=""
+        badges={
+          <>
             <span class="tx-muted tx-small">{loc(KIND_LABEL[props.campaign.kind])}</span>
             <Show when={unit()}>
               <span class="tx-badge tx-badge-neutral">
@@ -81,19 +79,15 @@ function Volunteer(props: { campaign: Campaign }) {
                 {org.byId().get(unit()!)?.name}
               </span>
             </Show>
-            <Show when={props.campaign.status !== 'draft'}>
-              <a href={`${portalHref(props.campaign)}`} target="_blank" rel="noopener" class="tx-small">
-                {t('form.viewOnPortal')}
-                <Icon name="external" />
-              </a>
-            </Show>
-          </div>
-        </div>
-        <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
-          <Icon name="trophy" />
-          {t('vol.hoursBoard')}
-        </A>
-      </div>
+          </>
+        }
+        actions={
+          <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
+            <Icon name="trophy" />
+            {t('vol.hoursBoard')}
+          </A>
+        }
+      />
 
       <Show
         when={unit()}
@@ -108,11 +102,10 @@ function Volunteer(props: { campaign: Campaign }) {
             <Show when={props.campaign.status === 'draft'}>
               <Notice kind="warning">{t('vol.draftNote')}</Notice>
             </Show>
-            <Tabs id="vol-tab" class="vo-tabs" label={t('vol.title')} value={tab()} options={TABS.map((k) => ({ value: k, label: label(k) }))} onChange={(k) => setSearch({ tab: k === 'overview' ? undefined : k })} />
-            <div role="tabpanel" id="vol-tab-panel" aria-labelledby={`vol-tab-tab-${tab()}`} class="vo-panel">
+            <UrlTabs id="vol-tab" class="vo-tabs" panelClass="vo-panel" label={t('vol.title')} tabs={TABS} tab={tab()} labelOf={label} onChange={setTab}>
               <Switch>
                 <Match when={tab() === 'overview'}>
-                  <VolunteerOverview stats={stats} retry={refetchStats} onReview={() => setSearch({ tab: 'review' })} />
+                  <VolunteerOverview stats={stats} retry={refetchStats} onReview={() => setTab('review')} />
                 </Match>
                 <Match when={tab() === 'pairs'}>
                   <VolunteerPairs campaign={props.campaign} unitId={u()} onChanged={refetchStats} />
@@ -127,7 +120,7 @@ function Volunteer(props: { campaign: Campaign }) {
                   <VolunteerExport campaign={props.campaign} unitId={u()} />
                 </Match>
               </Switch>
-            </div>
+            </UrlTabs>
           </>
         )}
       </Show>

@@ -5,6 +5,7 @@ import { loc } from '@ui/i18n';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
+import { UnitSelect } from './UnitSelect';
 import { KIND_FIELDS, placeholderOf, type SettingField } from '../data/settingsForm';
 import { t } from '../i18n';
 
@@ -107,26 +108,19 @@ export function CampaignFormSections(props: {
           <section class="tx-card">
             <h2>{t('form.schedule')}</h2>
             <Field id="orgUnitId" label={t('form.unit')} error={err('orgUnitId')}>
-              <select
+              <UnitSelect
                 id="orgUnitId"
-                class="tx-select"
+                rows={org.scopeOptions()}
                 value={form.orgUnitId}
                 disabled={editing()}
-                onChange={(e) => setForm('orgUnitId', e.currentTarget.value)}
+                onPick={(id) => setForm('orgUnitId', id)}
                 {...fieldAria('orgUnitId', err('orgUnitId'))}
-              >
-                <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
-                  <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
-                </Show>
-                <For each={org.scopeOptions()}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === form.orgUnitId}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+                before={
+                  <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
+                    <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
+                  </Show>
+                }
+              />
             </Field>
             <div class="cs-form-row">
               <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>

@@ -1,4 +1,4 @@
-import { createEffect, createResource, Match, Switch, type JSX } from 'solid-js';
+import { createEffect, createResource, Match, Switch, type Accessor, type JSX } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { KIND_LABEL, type CampaignKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
@@ -17,7 +17,8 @@ import { t } from '../i18n';
  * kind the same way on every module; the module renders only a campaign of its kind.
  */
 export function CampaignModulePage(props: {
-  kind: CampaignKind;
+  /** the kind the module serves, or a test of the kinds it serves */
+  kind: CampaignKind | ((kind: CampaignKind) => boolean);
   icon: IconName;
   class: string;
   /** the page title (a campaign once loaded) */
@@ -28,10 +29,12 @@ export function CampaignModulePage(props: {
   backLabel?: string;
   /** more reasons to treat a loaded campaign as not found */
   hidden?: (c: Campaign) => boolean;
-  children: (c: Campaign) => JSX.Element;
+  /** the campaign (an accessor: it changes when the module replaces it), and how to replace it once the module has saved a change */
+  children: (c: Accessor<Campaign>, mutate: (next: Campaign) => void) => JSX.Element;
 }) {
   const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
+  const [campaign, { refetch, mutate }] = createResource(() => params.id, getCampaign);
+  const ofKind = (k: CampaignKind) => (typeof props.kind === 'function' ? props.kind(k) : k === props.kind);
   const current = () => (campaign.error ? undefined : campaign.latest);
   createEffect(() => {
     document.title = `${props.title(current())} · ${t('console.name')}`;
@@ -63,10 +66,10 @@ export function CampaignModulePage(props: {
             <Skeleton title lines={8} />
           </div>
         </Match>
-        <Match when={current()?.kind !== props.kind}>
+        <Match when={!ofKind(current()!.kind)}>
           <EmptyState icon={props.icon} title={props.notKind(loc(KIND_LABEL[current()!.kind]))} />
         </Match>
-        <Match when={current()}>{(c) => props.children(c())}</Match>
+        <Match when={current()}>{(c) => props.children(c, (next) => mutate(next))}</Match>
       </Switch>
     </div>
   );

@@ -1,17 +1,12 @@
-import { createEffect, createResource, For, Match, Switch, type JSX } from 'solid-js';
-import { A, useLocation, useParams } from '@solidjs/router';
-import { KIND_LABEL } from '@shared/kinds';
-import { loc } from '@ui/i18n';
-import { ApiError } from '@ui/api';
-import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { For, type JSX } from 'solid-js';
+import { A, useLocation, } from '@solidjs/router';
 import { Icon, type IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
-import { getCampaign, portalHref } from '../data/campaigns';
+import { portalHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { StatusBadge } from './StatusBadge';
 import '../pages/contest.css';
+import { CampaignModulePage } from './CampaignModulePage';
 
 type Tab = 'entries' | 'judging' | 'votes' | 'results' | 'settings';
 
@@ -54,71 +49,41 @@ export function ContestPage(props: {
   wide?: boolean;
   children: (c: Campaign, mutate: (c: Campaign) => void) => JSX.Element;
 }) {
-  const params = useParams<{ id: string }>();
-  const [campaign, { refetch, mutate }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    const c = current();
-    document.title = `${c ? `${props.title} · ${c.title}` : props.title} · ${t('console.name')}`;
-  });
-  const missing = () =>
-    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) ||
-    current()?.canManage === false;
-
   return (
-    <div class={`cs-page cs-ct-page ${props.wide ? 'cs-ct-wide' : ''}`}>
-      <p class="cs-crumb">
+    <CampaignModulePage
+      kind="contest"
+      icon="contest"
+      class={`cs-ct-page ${props.wide ? 'cs-ct-wide' : ''}`}
+      title={(c) => (c ? `${props.title} · ${c.title}` : props.title)}
+      notKind={(kind) => t('contest.notContest', { kind })}
+      back={() => (
         <A href="/campaigns">
           <Icon name="chevronLeft" />
           {t('form.backToList')}
         </A>
-      </p>
-      <Switch>
-        <Match when={missing()}>
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={8} />
-          </div>
-        </Match>
-        <Match when={current()!.kind !== 'contest'}>
-          <EmptyState icon="contest" title={t('contest.notContest', { kind: loc(KIND_LABEL[current()!.kind]) })} />
-        </Match>
-        <Match when={current()}>
-          {(c) => (
-            <>
-              <div class="cs-page-head cs-ct-head">
-                <div>
-                  <h1>{props.title}</h1>
-                  <div class="tx-row">
-                    <span class="cs-ct-campaign">{c().title}</span>
-                    <StatusBadge status={c().status} />
-                    <a href={`${portalHref(c())}/gallery`} target="_blank" rel="noopener" class="tx-small">
-                      {t('contest.viewGallery')}
-                      <Icon name="external" />
-                    </a>
-                  </div>
-                </div>
+      )}
+      hidden={(c) => c.canManage === false}
+    >
+      {(c, mutate) => (
+        <>
+          <div class="cs-page-head cs-ct-head">
+            <div>
+              <h1>{props.title}</h1>
+              <div class="tx-row">
+                <span class="cs-ct-campaign">{c().title}</span>
+                <StatusBadge status={c().status} />
+                <a href={`${portalHref(c())}/gallery`} target="_blank" rel="noopener" class="tx-small">
+                  {t('contest.viewGallery')}
+                  <Icon name="external" />
+                </a>
               </div>
-              <ContestTabs campaignId={c().id} />
-              {props.children(c(), (next) => mutate(next))}
-            </>
-          )}
-        </Match>
-      </Switch>
-    </div>
+            </div>
+          </div>
+          <ContestTabs campaignId={c().id} />
+          {props.children(c(), mutate)}
+        </>
+      )}
+    </CampaignModulePage>
   );
 }
 

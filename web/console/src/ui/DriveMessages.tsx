@@ -11,6 +11,7 @@ import type { Campaign } from '@ui/types';
 import { fmtMoney, getOrgBoard, listPledges, setMessage, type OrgPledge } from '../data/drive';
 import { t } from '../i18n';
 import { createList, UnitSelect } from './DrivePledgeKit';
+import { DataTable, Loaded } from './DataTable';
 
 export function Messages(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
@@ -99,50 +100,31 @@ export function Board(props: { campaign: Campaign }) {
         </A>
       </div>
       <p class="tx-small tx-muted">{t('drive.boardLead')}</p>
-      <Switch>
-        <Match when={board.error}>
-          <ErrorState error={board.error} onRetry={refetch} />
-        </Match>
-        <Match when={!board.latest}>
-          <Skeleton lines={6} />
-        </Match>
-        <Match when={board.latest!.entries.length === 0}>
-          <EmptyState icon="trophy" title={t('drive.boardEmpty')} />
-        </Match>
-        <Match when={board.latest}>
-          {(b) => (
-            <div class="tx-table-wrap">
-              <table class="tx-table dr-board">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('drive.colRank')}</th>
-                    <th scope="col">{t('drive.colUnit')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colVerified')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={b().entries}>
-                    {(e) => (
-                      <tr>
-                        <td>
-                          <span class={`tx-rank ${e.rank <= 3 ? 'tx-rank-top' : ''}`}>{e.rank}</span>
-                        </td>
-                        <td>
-                          {e.name}
-                          <div class="dr-mini-track" aria-hidden="true">
-                            <span style={{ width: `${(e.score / top()) * 100}%` }} />
-                          </div>
-                        </td>
-                        <td class="tx-num dr-num">{b().scoreUnit === 'fen' ? fmtMoney(e.score) : fmtNumber(e.score)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+      <Loaded
+        error={board.error}
+        retry={refetch}
+        loading={!board.latest}
+        lines={6}
+        empty={board.latest?.entries.length === 0}
+        emptyView={<EmptyState icon="trophy" title={t('drive.boardEmpty')} />}
+      >
+        <DataTable class="dr-board" head={[t('drive.colRank'), t('drive.colUnit'), { label: t('drive.colVerified'), class: 'dr-num' }]} rows={board.latest?.entries ?? []}>
+          {(e) => (
+            <tr>
+              <td>
+                <span class={`tx-rank ${e.rank <= 3 ? 'tx-rank-top' : ''}`}>{e.rank}</span>
+              </td>
+              <td>
+                {e.name}
+                <div class="dr-mini-track" aria-hidden="true">
+                  <span style={{ width: `${(e.score / top()) * 100}%` }} />
+                </div>
+              </td>
+              <td class="tx-num dr-num">{board.latest?.scoreUnit === 'fen' ? fmtMoney(e.score) : fmtNumber(e.score)}</td>
+            </tr>
           )}
-        </Match>
-      </Switch>
+        </DataTable>
+      </Loaded>
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { createEffect, createSignal, For, on } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import type { Campaign, Page } from '@ui/types';
 import { org } from '../data/org';
+import { UnitFilter } from './UnitSelect';
 import type { OrgPledge, PledgeStatus } from '../data/drive';
 import { t } from '../i18n';
 
@@ -46,19 +47,6 @@ export function PledgeStatusBadge(props: { status: PledgeStatus }) {
 export function UnitSelect(props: { campaign: Campaign; value: string; onChange: (v: string) => void; id: string }) {
   const units = () => org.subtree(props.campaign.orgUnitId);
   return (
-    <label class="dr-filter">
-      <span>{t('drive.filterUnit')}</span>
-      <select class="tx-select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} data-testid={props.id}>
-        <option value="">{t('drive.allUnits')}</option>
-        <For each={units()}>
-          {(o) => (
-            <option value={o.unit.id} selected={o.unit.id === props.value}>
-              {'\u3000'.repeat(o.depth)}
-              {o.unit.name}
-            </option>
-          )}
-        </For>
-      </select>
-    </label>
+    <UnitFilter class="dr-filter" label={t('drive.filterUnit')} rows={units()} value={props.value} onPick={props.onChange} testid={props.id} any={t('drive.allUnits')} />
   );
 }

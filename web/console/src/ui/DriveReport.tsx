@@ -2,7 +2,6 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Tooltip } from '@ui/components/Tooltip';
 import { Icon } from '@ui/icons';
 import { fmtDate, fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
@@ -10,6 +9,8 @@ import { fmtMoney, getReport, reportXlsxUrl, type DriveReport } from '../data/dr
 import { t } from '../i18n';
 import { UnitSelect } from './DrivePledgeKit';
 import { DayBars } from '@ui/components/DayBars';
+import { DataTable } from './DataTable';
+import { MetricCard, MetricsSkeleton } from './Metric';
 
 export function Report(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
@@ -29,15 +30,7 @@ export function Report(props: { campaign: Campaign }) {
           <ErrorState error={report.error} onRetry={refetch} />
         </Match>
         <Match when={!report.latest}>
-          <div class="cs-metrics">
-            <For each={[1, 2, 3, 4]}>
-              {() => (
-                <div class="tx-card">
-                  <Skeleton lines={2} />
-                </div>
-              )}
-            </For>
-          </div>
+          <MetricsSkeleton cards={4} />
           <div class="tx-card">
             <Skeleton block lines={3} />
           </div>
@@ -62,16 +55,7 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
       <div class={`cs-metrics dr-metrics ${props.stale ? 'cs-stale' : ''}`}>
         <For each={cards()}>
           {(c) => (
-            <div class="tx-card cs-metric" data-metric={c.key}>
-              <div class="cs-metric-label">
-                <span>{t(`drive.metric.${c.key}` as 'drive.metric.goal')}</span>
-                <Tooltip text={t(`drive.metricDef.${c.key}` as 'drive.metricDef.goal')} label={t(`drive.metric.${c.key}` as 'drive.metric.goal')} />
-              </div>
-              <div class="cs-metric-value tx-num">{c.value}</div>
-              <Show when={c.sub}>
-                <div class="tx-small tx-muted tx-num">{c.sub}</div>
-              </Show>
-            </div>
+            <MetricCard id={c.key} label={t(`drive.metric.${c.key}` as 'drive.metric.goal')} tip={t(`drive.metricDef.${c.key}` as 'drive.metricDef.goal')} value={c.value} sub={c.sub} />
           )}
         </For>
       </div>
@@ -85,32 +69,20 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
         <section class="tx-card" aria-labelledby="dr-unit-title">
           <h2 id="dr-unit-title">{t('drive.byUnit')}</h2>
           <Show when={r().byUnit.length > 0} fallback={<EmptyState icon="building" title={t('drive.noData')} />}>
-            <div class="tx-table-wrap">
-              <table class="tx-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('drive.colUnit')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colPledges')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colPledged')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colVerified')}</th>
-                    <th scope="col" class="dr-num">{t('drive.colDonors')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={[...r().byUnit].sort((a, b) => b.verified - a.verified)}>
-                    {(u) => (
-                      <tr>
-                        <td>{u.name}</td>
-                        <td class="tx-num dr-num">{fmtNumber(u.pledges)}</td>
-                        <td class="tx-num dr-num">{fmtMoney(u.pledged)}</td>
-                        <td class="tx-num dr-num">{fmtMoney(u.verified)}</td>
-                        <td class="tx-num dr-num">{fmtNumber(u.donors)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={[t('drive.colUnit'), { label: t('drive.colPledges'), class: 'dr-num' }, { label: t('drive.colPledged'), class: 'dr-num' }, { label: t('drive.colVerified'), class: 'dr-num' }, { label: t('drive.colDonors'), class: 'dr-num' }]}
+              rows={[...r().byUnit].sort((a, b) => b.verified - a.verified)}
+            >
+              {(u) => (
+                <tr>
+                  <td>{u.name}</td>
+                  <td class="tx-num dr-num">{fmtNumber(u.pledges)}</td>
+                  <td class="tx-num dr-num">{fmtMoney(u.pledged)}</td>
+                  <td class="tx-num dr-num">{fmtMoney(u.verified)}</td>
+                  <td class="tx-num dr-num">{fmtNumber(u.donors)}</td>
+                </tr>
+              )}
+            </DataTable>
           </Show>
         </section>
       </div>

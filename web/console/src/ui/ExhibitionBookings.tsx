@@ -9,6 +9,7 @@ import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
+import { UnitSelect } from './UnitSelect';
 import { addDays, BOOKING_STATUSES, chinaDay, chinaMidnight, chinaTime, exportUrl, groupBooking, listBookings, listSlots, type Booking, type Slot } from '../data/exhibition';
 import { t } from '../i18n';
 
@@ -158,10 +159,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
           </select>
         </Field>
         <Field id="ex-grp-unit" label={t('ex.grpUnit')}>
-          <select id="ex-grp-unit" class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)}>
-            <option value="">{t('ex.grpPickUnit')}</option>
-            <For each={units()}>{(r) => <option value={r.unit.id}>{`${'　'.repeat(r.depth)}${r.unit.name}`}</option>}</For>
-          </select>
+          <UnitSelect id="ex-grp-unit" rows={units()} value={unit()} onPick={setUnit} any={t('ex.grpPickUnit')} />
         </Field>
         <Field id="ex-grp-size" label={t('ex.grpSize')}>
           <input id="ex-grp-size" class="tx-input tx-num" type="number" min="1" value={size()} onInput={(e) => setSize(e.currentTarget.value)} />

@@ -1,14 +1,14 @@
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { createResource, Match, Show, Switch } from 'solid-js';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
-import { Tooltip } from '@ui/components/Tooltip';
 import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { visitStats, type VisitStats } from '../data/exhibition';
 import { t } from '../i18n';
 import { DayBars } from '@ui/components/DayBars';
+import { MetricCard, MetricsSkeleton } from './Metric';
 
 export function Stats(props: { campaign: Campaign }) {
   const [stats, { refetch }] = createResource(() => props.campaign.id, visitStats);
@@ -19,15 +19,7 @@ export function Stats(props: { campaign: Campaign }) {
         <ErrorState error={stats.error} onRetry={refetch} />
       </Match>
       <Match when={!s()}>
-        <div class="cs-metrics">
-          <For each={[0, 1, 2, 3, 4]}>
-            {() => (
-              <div class="tx-card">
-                <Skeleton lines={2} />
-              </div>
-            )}
-          </For>
-        </div>
+        <MetricsSkeleton cards={5} />
         <div class="tx-card">
           <Skeleton title lines={6} />
         </div>
@@ -38,18 +30,7 @@ export function Stats(props: { campaign: Campaign }) {
 }
 
 function Metric(props: { id: string; label: string; tip: string; value: number; sub?: string }) {
-  return (
-    <div class="tx-card cs-metric" data-metric={props.id}>
-      <div class="cs-metric-label">
-        <span>{props.label}</span>
-        <Tooltip text={props.tip} label={props.label} />
-      </div>
-      <div class="cs-metric-value tx-num">{fmtNumber(props.value)}</div>
-      <Show when={props.sub}>
-        <div class="tx-small tx-muted tx-num">{props.sub}</div>
-      </Show>
-    </div>
-  );
+  return <MetricCard id={props.id} label={props.label} tip={props.tip} value={fmtNumber(props.value)} sub={props.sub} />;
 }
 
 function StatsView(props: { stats: VisitStats }) {

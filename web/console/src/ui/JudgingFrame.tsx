@@ -1,31 +1,18 @@
-import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
-import { A, Navigate, useLocation, useNavigate } from '@solidjs/router';
-import { lang, switchLang } from '@ui/i18n';
-import { Button } from '@ui/components/Button';
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import { A, Navigate, useLocation, } from '@solidjs/router';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, Logo } from '@ui/icons';
 import { judging } from '../data/contest';
-import { session } from '../data/session';
 import { t } from '../i18n';
 import '../pages/contest.css';
+import { LangButton, SignOutButton, UserName } from './TopTools';
 
 /** /console/judging is the one console page open to judges who organize nothing. */
 export const isJudgingPath = (p: string) => /^\/console\/judging\/?$/.test(p);
 
 /** The frame a judge without organizer rights sees: the scoring page and a way out, nothing else. */
 export function JudgeFrame(props: { children: JSX.Element }) {
-  const navigate = useNavigate();
-  const [leaving, setLeaving] = createSignal(false);
-  async function signOut() {
-    setLeaving(true);
-    try {
-      await session.signOut();
-      navigate('/login', { replace: true });
-    } finally {
-      setLeaving(false);
-    }
-  }
   return (
     <div class="cs-judge-app">
       <header class="cs-judge-top">
@@ -34,28 +21,13 @@ export function JudgeFrame(props: { children: JSX.Element }) {
           <span>{t('contest.score.frameTitle')}</span>
         </a>
         <span class="tx-spacer" />
-        <button
-          type="button"
-          class="tx-btn tx-btn-ghost tx-btn-sm"
-          aria-label={t('top.langLabel')}
-          lang={lang() === 'en' ? 'zh-CN' : 'en'}
-          onClick={() => void switchLang(lang() === 'en' ? 'zh-CN' : 'en')}
-        >
-          <Icon name="globe" />
-          {t('top.langSwitch')}
-        </button>
-        <span class="cs-user">
-          <Icon name="user" />
-          {session.me()?.user.name}
-        </span>
+        <LangButton />
+        <UserName />
         <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">
           <Icon name="home" />
           {t('nav.portal')}
         </a>
-        <Button small variant="secondary" loading={leaving()} onClick={signOut}>
-          <Icon name="logout" />
-          {t('top.signOut')}
-        </Button>
+        <SignOutButton />
       </header>
       <main class="cs-main cs-judge-main" id="main">
         {props.children}

@@ -1,7 +1,7 @@
-import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { A, Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { ORG_KIND_LABEL } from '@shared/kinds';
-import { lang, loc, switchLang } from '@ui/i18n';
+import { loc, } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -11,6 +11,8 @@ import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { JudgeGate, JudgingNavLink } from './JudgingFrame';
+import { UnitOptions } from './UnitSelect';
+import { LangButton, SignOutButton, UserName } from './TopTools';
 
 const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
@@ -90,17 +92,6 @@ function Frame(props: { children: JSX.Element }) {
 }
 
 function TopBar() {
-  const navigate = useNavigate();
-  const [leaving, setLeaving] = createSignal(false);
-  async function signOut() {
-    setLeaving(true);
-    try {
-      await session.signOut();
-      navigate('/login', { replace: true });
-    } finally {
-      setLeaving(false);
-    }
-  }
   return (
     <header class="cs-top">
       <label class="cs-scope">
@@ -111,14 +102,7 @@ function TopBar() {
           onChange={(e) => org.setScope(e.currentTarget.value)}
           data-testid="scope"
         >
-          <For each={org.scopeOptions()}>
-            {(o) => (
-              <option value={o.unit.id} selected={o.unit.id === org.scopeId()}>
-                {'\u3000'.repeat(o.depth)}
-                {t('top.unitOption', { name: o.unit.name, kind: loc(ORG_KIND_LABEL[o.unit.kind]) })}
-              </option>
-            )}
-          </For>
+          <UnitOptions rows={org.scopeOptions()} selected={org.scopeId()} label={(u) => t('top.unitOption', { name: u.name, kind: loc(ORG_KIND_LABEL[u.kind]) })} />
         </select>
       </label>
       <span class="tx-spacer" />
@@ -127,24 +111,9 @@ function TopBar() {
           <span>{t('pref.large')}</span>
           <LargeToggle />
         </label>
-        <button
-          type="button"
-          class="tx-btn tx-btn-ghost tx-btn-sm"
-          aria-label={t('top.langLabel')}
-          lang={lang() === 'en' ? 'zh-CN' : 'en'}
-          onClick={() => void switchLang(lang() === 'en' ? 'zh-CN' : 'en')}
-        >
-          <Icon name="globe" />
-          {t('top.langSwitch')}
-        </button>
-        <span class="cs-user">
-          <Icon name="user" />
-          {session.me()?.user.name}
-        </span>
-        <Button small variant="secondary" loading={leaving()} onClick={signOut}>
-          <Icon name="logout" />
-          {t('top.signOut')}
-        </Button>
+        <LangButton />
+        <UserName />
+        <SignOutButton />
       </div>
     </header>
   );

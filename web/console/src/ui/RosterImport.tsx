@@ -1,14 +1,13 @@
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { Button } from '@ui/components/Button';
-import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
-import { ProgressBar } from '@ui/components/ProgressBar';
+import { createSignal } from 'solid-js';
+import { Field, } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
-import { fmtPercent } from '@ui/format';
 import type { RosterReport } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { ImportCounts, RowErrors } from './ImportReport';
+import { ImportFile, ImportSteps } from './ImportSteps';
 import { createTableImport } from './tableImport';
+import { UnitSelect } from './UnitSelect';
 
 /** The template is made here, not fetched: a UTF-8 CSV with BOM so Excel opens the Chinese header. */
 function templateHref(): string {
@@ -41,89 +40,43 @@ export function RosterImport(props: { unitId: string; onUnit: (id: string) => vo
       </div>
       <p class="tx-muted tx-small">{t('roster.lead')}</p>
       <Field id="roster-first" label={t('roster.unit')}>
-        <select
+        <UnitSelect
           id="roster-first"
-          class="tx-select"
+          rows={org.scopeTree()}
           value={props.unitId}
           disabled={imp.busy()}
-          onChange={(e) => {
-            props.onUnit(e.currentTarget.value);
+          onPick={(id) => {
+            props.onUnit(id);
             // another unit: the preview no longer holds (the file stays chosen)
             imp.choose(imp.file());
           }}
-        >
-          <For each={org.scopeTree()}>
-            {(o) => (
-              <option value={o.unit.id} selected={o.unit.id === props.unitId}>
-                {'\u3000'.repeat(o.depth)}
-                {o.unit.name}
-              </option>
-            )}
-          </For>
-        </select>
-      </Field>
-      <Field id="roster-file" label={t('roster.file')} error={imp.fileError()} hint={t('roster.fileHint')}>
-        <input
-          ref={imp.bindInput}
-          id="roster-file"
-          class="tx-input cs-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={imp.busy()}
-          onChange={(e) => imp.choose(e.currentTarget.files?.[0] ?? null)}
-          {...fieldAria('roster-file', imp.fileError(), t('roster.fileHint'))}
         />
       </Field>
-
-      <Show when={imp.busy()}>
-        <div class="cs-gap" aria-live="polite">
-          <ProgressBar value={imp.progress()} label={t('roster.uploading', { percent: '' })} />
-          <div class="tx-small tx-muted">
-            {imp.progress() === null ? t('roster.previewing') : t('roster.uploading', { percent: fmtPercent(imp.progress()) })}
-          </div>
-        </div>
-      </Show>
-      <FormError message={imp.error()} />
-
-      <Switch>
-        <Match when={imp.step() === 'idle' || imp.step() === 'previewing'}>
-          <Button variant="primary" loading={imp.step() === 'previewing'} disabled={!imp.file() || !!imp.fileError()} onClick={() => imp.send(true)}>
-            <Icon name="file" />
-            {t('roster.preview')}
-          </Button>
-        </Match>
-        <Match when={imp.report()}>
-          {(r) => (
-            <div class="cs-report" data-testid="roster-report">
-              <h3>{imp.step() === 'done' ? t('roster.doneTitle') : t('roster.previewTitle')}</h3>
-              <ImportCounts counts={[{ n: r().created, label: t('roster.created') }, { n: r().linked, label: t('roster.linked') }]} errors={r().errors.length} errorsLabel={t('roster.errors')} />
-              <RowErrors rows={r().errors} caption={t('roster.errors')} rowLabel={t('roster.row')} messageLabel={t('roster.message')} noErrors={t('roster.noErrors')} />
-              <div class="tx-row cs-gap-top">
-                <Show
-                  when={imp.step() !== 'done'}
-                  fallback={
-                    <Button onClick={imp.reset}>
-                      <Icon name="upload" />
-                      {t('roster.again')}
-                    </Button>
-                  }
-                >
-                  <Show when={importable()} fallback={<Notice kind="warning">{t('roster.nothing')}</Notice>}>
-                    <Button variant="primary" loading={imp.step() === 'importing'} onClick={() => imp.send(false)}>
-                      <Icon name="check" />
-                      {t('roster.confirm')}
-                    </Button>
-                    <span class="tx-small tx-muted">{t('roster.confirmHint')}</span>
-                  </Show>
-                  <Button variant="ghost" disabled={imp.busy()} onClick={imp.reset}>
-                    {t('action.cancel')}
-                  </Button>
-                </Show>
-              </div>
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <ImportFile
+        imp={imp}
+        id="roster-file"
+        label={t('roster.file')}
+        hint={t('roster.fileHint')}
+        checking={t('roster.previewing')}
+        uploading={(percent) => t('roster.uploading', { percent })}
+      />
+      <ImportSteps
+        imp={imp}
+        preview={t('roster.preview')}
+        reportTestid="roster-report"
+        title={(done) => (done ? t('roster.doneTitle') : t('roster.previewTitle'))}
+        summary={(r) => (
+          <>
+            <ImportCounts counts={[{ n: r.created, label: t('roster.created') }, { n: r.linked, label: t('roster.linked') }]} errors={r.errors.length} errorsLabel={t('roster.errors')} />
+            <RowErrors rows={r.errors} caption={t('roster.errors')} rowLabel={t('roster.row')} messageLabel={t('roster.message')} noErrors={t('roster.noErrors')} />
+          </>
+        )}
+        can={() => importable()}
+        nothing={t('roster.nothing')}
+        confirm={() => t('roster.confirm')}
+        confirmHint={t('roster.confirmHint')}
+        again={t('roster.again')}
+      />
     </section>
   );
 }

@@ -1,9 +1,8 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Show, } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { errorText } from '@ui/components/ErrorState';
 import { ApiError } from '@ui/api';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
@@ -16,6 +15,8 @@ import {
 } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
 import { t } from '../i18n';
+import { UnitSelect } from './UnitSelect';
+import { DataTable, Loaded } from './DataTable';
 
 /**
  * 服务活动: on-site services of the campaign — create and edit (a page section, never a modal),
@@ -71,96 +72,79 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
         <div class="tx-card-title">
           <h2 id="sa-list-title">{t('sa.listTitle')}</h2>
         </div>
-        <Switch>
-          <Match when={items.error}>
-            <ErrorState error={items.error} onRetry={refetch} />
-          </Match>
-          <Match when={!items.latest}>
-            <Skeleton lines={5} />
-          </Match>
-          <Match when={list().length === 0}>
-            <EmptyState icon="calendar" title={t('sa.consoleEmptyTitle')} body={t('sa.consoleEmptyBody')} />
-          </Match>
-          <Match when={list().length > 0}>
-            <div class="tx-table-wrap">
-              <table class="tx-table vo-table" data-testid="sa-table">
-                <caption class="tx-visually-hidden">{t('sa.listTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sa.colTitle')}</th>
-                    <th scope="col">{t('sa.colWhen')}</th>
-                    <th scope="col">{t('sa.colPlace')}</th>
-                    <th scope="col">{t('sa.colUnit')}</th>
-                    <th scope="col" class="num">{t('sa.colSignups')}</th>
-                    <th scope="col">{t('sa.colState')}</th>
-                    <th scope="col">{t('campaigns.colActions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(a) => (
-                      <tr data-key={a.id} classList={{ 'vo-row-selected': viewing()?.id === a.id }}>
-                        <td class="sa-cell-text"><strong>{a.title}</strong></td>
-                        <td class="tx-num cs-nowrap">{whenText(a)}</td>
-                        <td class="sa-cell-text">{a.place}</td>
-                        <td class="cs-nowrap">{a.orgUnitName ?? '—'}</td>
-                        <td class="num tx-num cs-nowrap">
-                          <strong>{fmtNumber(a.signedUp)}</strong>/{fmtNumber(a.capacity)}
-                        </td>
-                        <td>
-                          <span class={`tx-badge ${a.status === 'cancelled' ? '' : Date.parse(a.endsAt) < Date.now() ? 'tx-badge-neutral' : 'tx-badge-green'}`}>
-                            {a.status === 'cancelled' ? t('sa.stateCancelled') : Date.parse(a.endsAt) < Date.now() ? t('sa.stateOver') : t('sa.stateOpen')}
-                          </span>
-                        </td>
-                        <td class="cs-nowrap">
-                          <div class="tx-row cs-row-actions">
-                            <Show when={a.canManage}>
-                              <Show when={a.status === 'open'}>
-                                <a class="tx-btn tx-btn-ghost tx-btn-sm" href={`/console${codeHref(a.id)}`} target="_blank" rel="noopener" data-testid="sa-code-link" aria-label={t('sa.codeOf', { title: a.title })}>
-                                  <Icon name="code" />
-                                  {t('sa.codeScreen')}
-                                </a>
-                              </Show>
-                              <Button small variant="ghost" onClick={() => {
-                                  setViewing(viewing()?.id === a.id ? null : a);
-                                  void refetch();
-                                }} aria-expanded={viewing()?.id === a.id} aria-label={t('sa.signupsOf', { title: a.title })} data-testid="sa-signups">
-                                <Icon name="user" />
-                                {t('sa.signups')}
-                              </Button>
-                              <Show when={a.status === 'open'}>
-                                <Button small variant="ghost" onClick={() => { setEditing(a); setNotice(null); }} aria-label={t('sa.editOf', { title: a.title })}>
-                                  <Icon name="edit" />
-                                  {t('sa.edit')}
-                                </Button>
-                                <Show
-                                  when={confirmCancel() === a.id}
-                                  fallback={
-                                    <Button small variant="ghost" onClick={() => setConfirmCancel(a.id)} aria-label={t('sa.cancelOf', { title: a.title })}>
-                                      {t('sa.cancelActivity')}
-                                    </Button>
-                                  }
-                                >
-                                  <span class="tx-small">{t('sa.cancelActivityConfirm', { n: a.signedUp })}</span>
-                                  <Button small variant="danger" loading={busy() === a.id} onClick={() => cancel(a)}>
-                                    {t('sa.cancelActivityYes')}
-                                  </Button>
-                                  <Button small disabled={busy() === a.id} onClick={() => setConfirmCancel(null)}>
-                                    {t('action.cancel')}
-                                  </Button>
-                                </Show>
-                              </Show>
-                            </Show>
-                          </div>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded
+          error={items.error}
+          retry={refetch}
+          loading={!items.latest}
+          empty={list().length === 0}
+          emptyView={<EmptyState icon="calendar" title={t('sa.consoleEmptyTitle')} body={t('sa.consoleEmptyBody')} />}
+        >
+          <DataTable
+            class="vo-table"
+            testid="sa-table"
+            caption={t('sa.listTitle')}
+            head={[t('sa.colTitle'), t('sa.colWhen'), t('sa.colPlace'), t('sa.colUnit'), { label: t('sa.colSignups'), class: 'num' }, t('sa.colState'), t('campaigns.colActions')]}
+            rows={list()}
+          >
+            {(a) => (
+              <tr data-key={a.id} classList={{ 'vo-row-selected': viewing()?.id === a.id }}>
+                <td class="sa-cell-text"><strong>{a.title}</strong></td>
+                <td class="tx-num cs-nowrap">{whenText(a)}</td>
+                <td class="sa-cell-text">{a.place}</td>
+                <td class="cs-nowrap">{a.orgUnitName ?? '—'}</td>
+                <td class="num tx-num cs-nowrap">
+                  <strong>{fmtNumber(a.signedUp)}</strong>/{fmtNumber(a.capacity)}
+                </td>
+                <td>
+                  <span class={`tx-badge ${a.status === 'cancelled' ? '' : Date.parse(a.endsAt) < Date.now() ? 'tx-badge-neutral' : 'tx-badge-green'}`}>
+                    {a.status === 'cancelled' ? t('sa.stateCancelled') : Date.parse(a.endsAt) < Date.now() ? t('sa.stateOver') : t('sa.stateOpen')}
+                  </span>
+                </td>
+                <td class="cs-nowrap">
+                  <div class="tx-row cs-row-actions">
+                    <Show when={a.canManage}>
+                      <Show when={a.status === 'open'}>
+                        <a class="tx-btn tx-btn-ghost tx-btn-sm" href={`/console${codeHref(a.id)}`} target="_blank" rel="noopener" data-testid="sa-code-link" aria-label={t('sa.codeOf', { title: a.title })}>
+                          <Icon name="code" />
+                          {t('sa.codeScreen')}
+                        </a>
+                      </Show>
+                      <Button small variant="ghost" onClick={() => {
+                          setViewing(viewing()?.id === a.id ? null : a);
+                          void refetch();
+                        }} aria-expanded={viewing()?.id === a.id} aria-label={t('sa.signupsOf', { title: a.title })} data-testid="sa-signups">
+                        <Icon name="user" />
+                        {t('sa.signups')}
+                      </Button>
+                      <Show when={a.status === 'open'}>
+                        <Button small variant="ghost" onClick={() => { setEditing(a); setNotice(null); }} aria-label={t('sa.editOf', { title: a.title })}>
+                          <Icon name="edit" />
+                          {t('sa.edit')}
+                        </Button>
+                        <Show
+                          when={confirmCancel() === a.id}
+                          fallback={
+                            <Button small variant="ghost" onClick={() => setConfirmCancel(a.id)} aria-label={t('sa.cancelOf', { title: a.title })}>
+                              {t('sa.cancelActivity')}
+                            </Button>
+                          }
+                        >
+                          <span class="tx-small">{t('sa.cancelActivityConfirm', { n: a.signedUp })}</span>
+                          <Button small variant="danger" loading={busy() === a.id} onClick={() => cancel(a)}>
+                            {t('sa.cancelActivityYes')}
+                          </Button>
+                          <Button small disabled={busy() === a.id} onClick={() => setConfirmCancel(null)}>
+                            {t('action.cancel')}
+                          </Button>
+                        </Show>
+                      </Show>
+                    </Show>
+                  </div>
+                </td>
+              </tr>
+            )}
+          </DataTable>
+        </Loaded>
       </section>
 
       <Show when={viewing()}>{(a) => <Signups activity={list().find((x) => x.id === a().id) ?? a()} onRefresh={() => void refetch()} onClose={() => setViewing(null)} />}</Show>
@@ -228,16 +212,7 @@ function ActivityForm(props: { campaign: Campaign; unitId: string; activity: Ser
         <div class="sa-form-grid">
           <Show when={!a}>
             <Field id="sa-orgUnitId" label={t('sa.fUnit')} error={err('orgUnitId')} hint={t('sa.fUnitHint')}>
-              <select id="sa-orgUnitId" class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')}>
-                <For each={org.subtree(props.unitId)}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === unit()}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+              <UnitSelect id="sa-orgUnitId" rows={org.subtree(props.unitId)} value={unit()} onPick={setUnit} {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')} />
             </Field>
           </Show>
           <Field id="sa-title" label={t('sa.fTitle')} error={err('title')}>
@@ -299,54 +274,36 @@ function Signups(props: { activity: ServiceActivity; onRefresh: () => void; onCl
           {t('sa.close')}
         </Button>
       </div>
-      <Switch>
-        <Match when={rows.error}>
-          <ErrorState error={rows.error} onRetry={refetch} />
-        </Match>
-        <Match when={!rows.latest}>
-          <Skeleton lines={4} />
-        </Match>
-        <Match when={list().length === 0}>
-          <EmptyState icon="user" title={t('sa.noSignupsTitle')} body={t('sa.noSignupsBody')} />
-        </Match>
-        <Match when={list().length > 0}>
-          <div class="tx-table-wrap">
-            <table class="tx-table vo-table">
-              <caption class="tx-visually-hidden">{t('sa.signupsTitle', { title: props.activity.title })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('vol.colMember')}</th>
-                  <th scope="col">{t('sa.colPhone')}</th>
-                  <th scope="col">{t('vol.colUnit')}</th>
-                  <th scope="col">{t('sa.colSignup')}</th>
-                  <th scope="col">{t('sa.colIn')}</th>
-                  <th scope="col">{t('sa.colOut')}</th>
-                  <th scope="col" class="num">{t('vol.colHours')}</th>
-                  <th scope="col">{t('sa.colRecord')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(r) => (
-                    <tr data-status={r.status}>
-                      <td class="cs-nowrap"><strong>{r.name}</strong></td>
-                      <td class="tx-num cs-nowrap">{r.phone}</td>
-                      <td class="cs-nowrap">{r.orgUnitName ?? '—'}</td>
-                      <td>
-                        <span class={`tx-badge ${r.status === 'signed_up' ? 'tx-badge-green' : ''}`}>{r.status === 'signed_up' ? t('sa.signedUp') : t('sa.signupCancelled')}</span>
-                      </td>
-                      <td class="tx-num cs-nowrap">{time(r.checkedInAt)}</td>
-                      <td class="tx-num cs-nowrap">{time(r.checkedOutAt)}</td>
-                      <td class="num tx-num">{r.hours === null ? '—' : fmtHours(r.hours)}</td>
-                      <td>{r.recordStatus ? t(`vol.status.${r.recordStatus}` as 'vol.status.pending') : '—'}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Match>
-      </Switch>
+      <Loaded
+        error={rows.error}
+        retry={refetch}
+        loading={!rows.latest}
+        lines={4}
+        empty={list().length === 0}
+        emptyView={<EmptyState icon="user" title={t('sa.noSignupsTitle')} body={t('sa.noSignupsBody')} />}
+      >
+        <DataTable
+          class="vo-table"
+          caption={t('sa.signupsTitle', { title: props.activity.title })}
+          head={[t('vol.colMember'), t('sa.colPhone'), t('vol.colUnit'), t('sa.colSignup'), t('sa.colIn'), t('sa.colOut'), { label: t('vol.colHours'), class: 'num' }, t('sa.colRecord')]}
+          rows={list()}
+        >
+          {(r) => (
+            <tr data-status={r.status}>
+              <td class="cs-nowrap"><strong>{r.name}</strong></td>
+              <td class="tx-num cs-nowrap">{r.phone}</td>
+              <td class="cs-nowrap">{r.orgUnitName ?? '—'}</td>
+              <td>
+                <span class={`tx-badge ${r.status === 'signed_up' ? 'tx-badge-green' : ''}`}>{r.status === 'signed_up' ? t('sa.signedUp') : t('sa.signupCancelled')}</span>
+              </td>
+              <td class="tx-num cs-nowrap">{time(r.checkedInAt)}</td>
+              <td class="tx-num cs-nowrap">{time(r.checkedOutAt)}</td>
+              <td class="num tx-num">{r.hours === null ? '—' : fmtHours(r.hours)}</td>
+              <td>{r.recordStatus ? t(`vol.status.${r.recordStatus}` as 'vol.status.pending') : '—'}</td>
+            </tr>
+          )}
+        </DataTable>
+      </Loaded>
     </section>
   );
 }

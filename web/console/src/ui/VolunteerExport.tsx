@@ -9,6 +9,7 @@ import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { allRecords, boardExportUrl, chinaToday, pairsExportUrl, type RecordStatus, type ServiceRecord } from '../data/volunteer';
 import { t } from '../i18n';
+import { UnitSelect } from './UnitSelect';
 
 type StatusFilter = RecordStatus | 'all';
 const STATUSES: readonly StatusFilter[] = ['all', 'pending', 'approved', 'rejected'];
@@ -73,18 +74,7 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
     }
   }
 
-  const UnitSelect = (p: { id: string; value: string; onChange: (v: string) => void }) => (
-    <select id={p.id} class="tx-select" value={p.value} onChange={(e) => p.onChange(e.currentTarget.value)}>
-      <For each={units()}>
-        {(o) => (
-          <option value={o.unit.id} selected={o.unit.id === p.value}>
-            {'\u3000'.repeat(o.depth)}
-            {o.unit.name}
-          </option>
-        )}
-      </For>
-    </select>
-  );
+  const UnitPick = (p: { id: string; value: string; onChange: (v: string) => void }) => <UnitSelect id={p.id} rows={units()} value={p.value} onPick={p.onChange} />;
 
   return (
     <div class="vo-export-grid">
@@ -96,7 +86,7 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
         <p class="tx-small tx-muted">{t('vol.xPairsLead')}</p>
         <div class="tx-field">
           <label for="x-pairs-unit">{t('vol.filterUnit')}</label>
-          <UnitSelect id="x-pairs-unit" value={pairUnit()} onChange={setPairUnit} />
+          <UnitPick id="x-pairs-unit" value={pairUnit()} onChange={setPairUnit} />
         </div>
         <div class="tx-row">
           <a class="tx-btn tx-btn-primary" href={pairsExportUrl(props.campaign, pairUnit(), 'xlsx')} download="" data-testid="x-pairs-xlsx">
@@ -120,7 +110,7 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
         <div class="vo-x-form">
           <div class="tx-field">
             <label for="x-rec-unit">{t('vol.filterUnit')}</label>
-            <UnitSelect id="x-rec-unit" value={recUnit()} onChange={setRecUnit} />
+            <UnitPick id="x-rec-unit" value={recUnit()} onChange={setRecUnit} />
           </div>
           <div class="tx-field">
             <label for="x-rec-status">{t('vol.filterStatus')}</label>

@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, type Resource } from 'solid-js';
+import { Match, Show, Switch, type Resource } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -10,6 +10,7 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import { org } from '../data/org';
 import { fmtHours, type UnitStats, type VolunteerStats } from '../data/volunteer';
 import { t } from '../i18n';
+import { MetricCard, MetricsSkeleton } from './Metric';
 
 /** 概况: 带动率, residents, approved hours and the review queue as cards; the units in a table with a bar for the rate. */
 export function VolunteerOverview(props: { stats: Resource<VolunteerStats | undefined>; retry: () => unknown; onReview: () => void }) {
@@ -24,15 +25,7 @@ export function VolunteerOverview(props: { stats: Resource<VolunteerStats | unde
         <ErrorState error={props.stats.error} onRetry={props.retry} />
       </Match>
       <Match when={!s()}>
-        <div class="cs-metrics">
-          <For each={[0, 1, 2, 3]}>
-            {() => (
-              <div class="tx-card">
-                <Skeleton lines={2} />
-              </div>
-            )}
-          </For>
-        </div>
+        <MetricsSkeleton cards={4} />
         <div class="tx-card">
           <Skeleton title lines={6} />
         </div>
@@ -41,43 +34,25 @@ export function VolunteerOverview(props: { stats: Resource<VolunteerStats | unde
         {(st) => (
           <div class={props.stats.loading ? 'cs-stale' : ''}>
             <div class="cs-metrics vo-metrics" data-testid="vol-stats">
-              <div class="tx-card cs-metric" data-metric="leadRate">
-                <div class="cs-metric-label">
-                  <span>{t('vol.leadRate')}</span>
-                  <Tooltip text={t('vol.leadRateTip')} label={t('vol.leadRate')} />
-                </div>
-                <div class="cs-metric-value tx-num">{fmtPercent(st().leadRate)}</div>
-                <div class="tx-small tx-muted tx-num">{t('vol.leadersOf', { leaders: fmtNumber(st().leaders), members: fmtNumber(st().members) })}</div>
-              </div>
-              <div class="tx-card cs-metric" data-metric="residents">
-                <div class="cs-metric-label">
-                  <span>{t('vol.residents')}</span>
-                  <Tooltip text={t('vol.residentsTip')} label={t('vol.residents')} />
-                </div>
-                <div class="cs-metric-value tx-num">{fmtNumber(st().residents)}</div>
-                <div class="tx-small tx-muted tx-num">{t('vol.pairsN', { n: fmtNumber(st().pairs) })}</div>
-              </div>
-              <div class="tx-card cs-metric" data-metric="approvedHours">
-                <div class="cs-metric-label">
-                  <span>{t('vol.approvedHours')}</span>
-                  <Tooltip text={t('vol.approvedHoursTip')} label={t('vol.approvedHours')} />
-                </div>
-                <div class="cs-metric-value tx-num">{fmtHours(st().approvedHours)}</div>
+              <MetricCard
+                id="leadRate"
+                label={t('vol.leadRate')}
+                tip={t('vol.leadRateTip')}
+                value={fmtPercent(st().leadRate)}
+                sub={t('vol.leadersOf', { leaders: fmtNumber(st().leaders), members: fmtNumber(st().members) })}
+              />
+              <MetricCard id="residents" label={t('vol.residents')} tip={t('vol.residentsTip')} value={fmtNumber(st().residents)} sub={t('vol.pairsN', { n: fmtNumber(st().pairs) })} />
+              <MetricCard id="approvedHours" label={t('vol.approvedHours')} tip={t('vol.approvedHoursTip')} value={fmtHours(st().approvedHours)}>
                 <div class="tx-small tx-muted">{t('vol.hoursUnit')}</div>
-              </div>
-              <div class="tx-card cs-metric" data-metric="pendingRecords">
-                <div class="cs-metric-label">
-                  <span>{t('vol.pending')}</span>
-                  <Tooltip text={t('vol.pendingTip')} label={t('vol.pending')} />
-                </div>
-                <div class={`cs-metric-value tx-num ${st().pendingRecords ? 'vo-pending' : 'vo-zero'}`}>{fmtNumber(st().pendingRecords ?? 0)}</div>
+              </MetricCard>
+              <MetricCard id="pendingRecords" label={t('vol.pending')} tip={t('vol.pendingTip')} value={fmtNumber(st().pendingRecords ?? 0)} valueClass={st().pendingRecords ? 'vo-pending' : 'vo-zero'}>
                 <Show when={st().pendingRecords} fallback={<div class="tx-small tx-muted">{t('vol.pendingNone')}</div>}>
                   <Button small variant="ghost" class="vo-metric-action" onClick={props.onReview}>
                     {t('vol.goReview')}
                     <Icon name="chevronRight" />
                   </Button>
                 </Show>
-              </div>
+              </MetricCard>
             </div>
 
             <section class="tx-card" aria-labelledby="by-unit-title">

@@ -13,6 +13,8 @@ import { org } from '../data/org';
 import { addPair, listPairs, listRecords, listRoster, pairsExportUrl, unlinkPair, type Pair, type RosterRow } from '../data/volunteer';
 import { t } from '../i18n';
 import { createCursorPages, Pager } from './VolunteerPager';
+import { UnitFilter, UnitSelect } from './UnitSelect';
+import { DataTable, Loaded } from './DataTable';
 
 /** 结对: the pairs of a unit (paged), unlinking with a reason, registering on a resident's behalf, the 台账 file. */
 export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onChanged: () => unknown }) {
@@ -38,19 +40,7 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
   return (
     <div class="vo-stack">
       <div class="vo-toolbar">
-        <label class="vo-filter">
-          <span>{t('vol.filterUnit')}</span>
-          <select class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="pairs-unit">
-            <For each={units()}>
-              {(o) => (
-                <option value={o.unit.id} selected={o.unit.id === unit()}>
-                  {'\u3000'.repeat(o.depth)}
-                  {o.unit.name}
-                </option>
-              )}
-            </For>
-          </select>
-        </label>
+        <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="pairs-unit" />
         <span class="tx-spacer" />
         <a class="tx-btn tx-btn-secondary tx-btn-sm" href={pairsExportUrl(props.campaign, unit() || props.unitId, 'xlsx')} download="" data-testid="pairs-export">
           <Icon name="download" />
@@ -90,67 +80,51 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
           <h2 id="pairs-title">{t('vol.pairsTitle')}</h2>
           <span class="tx-small tx-muted">{t('vol.pairsLead')}</span>
         </div>
-        <Switch>
-          <Match when={pages.page.error}>
-            <ErrorState error={pages.page.error} onRetry={pages.refetch} />
-          </Match>
-          <Match when={!pages.latest()}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={rows().length === 0}>
-            <EmptyState icon="volunteer" title={t('vol.pairsEmpty')} body={t('vol.pairsEmptyBody')} />
-          </Match>
-          <Match when={rows().length > 0}>
-            <div class={`tx-table-wrap ${pages.page.loading ? 'cs-stale' : ''}`}>
-              <table class="tx-table vo-table" data-testid="pairs-table">
-                <caption class="tx-visually-hidden">{t('vol.pairsTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('vol.colMember')}</th>
-                    <th scope="col">{t('vol.colUnit')}</th>
-                    <th scope="col">{t('vol.colResident')}</th>
-                    <th scope="col">{t('vol.colPhone')}</th>
-                    <th scope="col">{t('vol.colSource')}</th>
-                    <th scope="col">{t('vol.colConsent')}</th>
-                    <th scope="col">{t('vol.colState')}</th>
-                    <th scope="col">{t('campaigns.colActions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(p) => (
-                      <tr data-key={p.id} classList={{ 'vo-row-off': !!p.unlinkedAt }}>
-                        <td>
-                          <strong>{p.memberName}</strong>
-                        </td>
-                        <td class="cs-nowrap">{p.memberUnitName ?? '—'}</td>
-                        <td>{p.residentName}</td>
-                        <td class="tx-num cs-nowrap">{p.residentPhone}</td>
-                        <td class="cs-nowrap">
-                          <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>{p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}</span>
-                        </td>
-                        <td class="tx-num cs-nowrap tx-small">{fmtDateTime(p.consentAt)}</td>
-                        <td>
-                          <Show when={p.unlinkedAt} fallback={<span class="tx-badge tx-badge-green">{t('vol.stateActive')}</span>}>
-                            <span class="tx-badge tx-badge-neutral">{t('vol.stateUnlinked')}</span>
-                            <div class="tx-small tx-muted vo-reason-cell">{p.unlinkReason}</div>
-                          </Show>
-                        </td>
-                        <td class="cs-nowrap">
-                          <Show when={!p.unlinkedAt && open()}>
-                            <Button small variant="ghost" onClick={() => setUnlinking(p)} aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}>
-                              {t('vol.unlink')}
-                            </Button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded
+          error={pages.page.error}
+          retry={pages.refetch}
+          loading={!pages.latest()}
+          lines={8}
+          empty={rows().length === 0}
+          emptyView={<EmptyState icon="volunteer" title={t('vol.pairsEmpty')} body={t('vol.pairsEmptyBody')} />}
+        >
+          <DataTable
+            class="vo-table"
+            stale={pages.page.loading}
+            testid="pairs-table"
+            caption={t('vol.pairsTitle')}
+            head={[t('vol.colMember'), t('vol.colUnit'), t('vol.colResident'), t('vol.colPhone'), t('vol.colSource'), t('vol.colConsent'), t('vol.colState'), t('campaigns.colActions')]}
+            rows={rows()}
+          >
+            {(p) => (
+              <tr data-key={p.id} classList={{ 'vo-row-off': !!p.unlinkedAt }}>
+                <td>
+                  <strong>{p.memberName}</strong>
+                </td>
+                <td class="cs-nowrap">{p.memberUnitName ?? '—'}</td>
+                <td>{p.residentName}</td>
+                <td class="tx-num cs-nowrap">{p.residentPhone}</td>
+                <td class="cs-nowrap">
+                  <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>{p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}</span>
+                </td>
+                <td class="tx-num cs-nowrap tx-small">{fmtDateTime(p.consentAt)}</td>
+                <td>
+                  <Show when={p.unlinkedAt} fallback={<span class="tx-badge tx-badge-green">{t('vol.stateActive')}</span>}>
+                    <span class="tx-badge tx-badge-neutral">{t('vol.stateUnlinked')}</span>
+                    <div class="tx-small tx-muted vo-reason-cell">{p.unlinkReason}</div>
+                  </Show>
+                </td>
+                <td class="cs-nowrap">
+                  <Show when={!p.unlinkedAt && open()}>
+                    <Button small variant="ghost" onClick={() => setUnlinking(p)} aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}>
+                      {t('vol.unlink')}
+                    </Button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
+        </Loaded>
         <Pager id="pairs" pages={pages} />
       </section>
     </div>
@@ -321,24 +295,15 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
           <fieldset class="vo-fieldset">
             <legend class="tx-field-label">{t('vol.stepMember')}</legend>
             <Field id="add-unit" label={t('vol.memberUnit')}>
-              <select
+              <UnitSelect
                 id="add-unit"
-                class="tx-select"
+                rows={units()}
                 value={unit()}
-                onChange={(e) => {
-                  setUnit(e.currentTarget.value);
+                onPick={(id) => {
+                  setUnit(id);
                   setPicked(null);
                 }}
-              >
-                <For each={units()}>
-                  {(o) => (
-                    <option value={o.unit.id} selected={o.unit.id === unit()}>
-                      {'\u3000'.repeat(o.depth)}
-                      {o.unit.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+              />
             </Field>
             <Field id="add-search" label={t('vol.searchRoster')} hint={t('vol.searchRosterHint')}>
               <input id="add-search" class="tx-input" type="search" value={query()} placeholder={t('vol.searchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />

@@ -1,9 +1,8 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
@@ -11,6 +10,8 @@ import { org } from '../data/org';
 import { approveRecord, chinaToday, fmtHours, listRecords, rejectRecord, reviewRecords, type RecordStatus, type ServiceRecord } from '../data/volunteer';
 import { t } from '../i18n';
 import { createCursorPages, Pager } from './VolunteerPager';
+import { UnitFilter } from './UnitSelect';
+import { DataTable, Loaded } from './DataTable';
 
 type StatusFilter = RecordStatus | 'all';
 const STATUSES: readonly StatusFilter[] = ['pending', 'approved', 'rejected', 'all'];
@@ -126,19 +127,7 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
             <For each={STATUSES}>{(s) => <option value={s} selected={s === status()}>{t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}</option>}</For>
           </select>
         </label>
-        <label class="vo-filter">
-          <span>{t('vol.filterUnit')}</span>
-          <select class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="review-unit">
-            <For each={units()}>
-              {(o) => (
-                <option value={o.unit.id} selected={o.unit.id === unit()}>
-                  {'\u3000'.repeat(o.depth)}
-                  {o.unit.name}
-                </option>
-              )}
-            </For>
-          </select>
-        </label>
+        <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="review-unit" />
         <label class="vo-filter">
           <span>{t('vol.filterFrom')}</span>
           <input class="tx-input tx-num" type="date" max={to() || chinaToday()} value={from()} onChange={(e) => setFrom(e.currentTarget.value)} />
@@ -201,106 +190,93 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
           </div>
         </Show>
 
-        <Switch>
-          <Match when={pages.page.error}>
-            <ErrorState error={pages.page.error} onRetry={pages.refetch} />
-          </Match>
-          <Match when={!pages.latest()}>
-            <Skeleton lines={10} />
-          </Match>
-          <Match when={rows().length === 0}>
+        <Loaded
+          error={pages.page.error}
+          retry={pages.refetch}
+          loading={!pages.latest()}
+          lines={10}
+          empty={rows().length === 0}
+          emptyView={
             <EmptyState
               icon={status() === 'pending' ? 'check' : 'inbox'}
               title={status() === 'pending' && !pages.hasPrev() ? t('vol.queueEmpty') : t('vol.queueEmptyFiltered')}
               body={status() === 'pending' && !pages.hasPrev() ? t('vol.queueEmptyBody') : undefined}
             />
-          </Match>
-          <Match when={rows().length > 0}>
-            <div class={`tx-table-wrap ${pages.page.loading ? 'cs-stale' : ''}`}>
-              <table class="tx-table vo-table" data-testid="review-table">
-                <caption class="tx-visually-hidden">{t('vol.queueTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="vo-check-col">
-                      <input
-                        type="checkbox"
-                        class="vo-check"
-                        aria-label={t('vol.selectAll')}
-                        title={t('vol.selectAll')}
-                        disabled={selectable().length === 0}
-                        checked={allOnPage()}
-                        ref={(el) => createEffect(() => (el.indeterminate = someOnPage() && !allOnPage()))}
-                        onChange={(e) => toggleAll(e.currentTarget.checked)}
-                        data-testid="select-all"
-                      />
-                    </th>
-                    <th scope="col">{t('vol.colMember')}</th>
-                    <th scope="col">{t('vol.colUnit')}</th>
-                    <th scope="col">{t('vol.colDate')}</th>
-                    <th scope="col" class="num">
-                      {t('vol.colHours')}
-                    </th>
-                    <th scope="col">{t('vol.colWhat')}</th>
-                    <th scope="col">{t('vol.colState')}</th>
-                    <th scope="col">{t('campaigns.colActions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(r) => (
-                      <tr data-key={r.id} data-status={r.status} classList={{ 'vo-row-selected': selected().has(r.id) }}>
-                        <td class="vo-check-col">
-                          <Show when={r.status === 'pending'}>
-                            <input
-                              type="checkbox"
-                              class="vo-check"
-                              aria-label={t('vol.selectRow', { name: r.name, date: r.date })}
-                              checked={selected().has(r.id)}
-                              onChange={(e) => toggle(r.id, e.currentTarget.checked)}
-                            />
-                          </Show>
-                        </td>
-                        <td class="cs-nowrap">
-                          <strong>{r.name}</strong>
-                        </td>
-                        <td class="cs-nowrap">{r.orgUnitName ?? '—'}</td>
-                        <td class="tx-num cs-nowrap">{r.date}</td>
-                        <td class="num tx-num cs-nowrap">
-                          <strong>{fmtHours(r.hours)}</strong>
-                        </td>
-                        <td class="vo-desc">
-                          <Show when={r.source === 'checkin'}>
-                            <span class="tx-badge tx-badge-green vo-verified" title={t('sa.verifiedHint')} data-testid="verified-badge">
-                              <Icon name="check" />
-                              {t('sa.verified')}
-                            </span>{' '}
-                          </Show>
-                          {r.description}
-                        </td>
-                        <td>
-                          <StateCell r={r} />
-                        </td>
-                        <td class="cs-nowrap">
-                          <Show when={r.status === 'pending'}>
-                            <div class="tx-row cs-row-actions">
-                              <Button small variant="ghost" loading={busy() === r.id} disabled={!!busy() && busy() !== r.id} onClick={() => approveOne(r)} aria-label={t('vol.approveOf', { name: r.name, date: r.date })} data-testid="approve-one">
-                                <Icon name="check" />
-                                {t('vol.approve')}
-                              </Button>
-                              <Button small variant="ghost" disabled={!!busy()} onClick={() => setRejecting([r])} aria-label={t('vol.rejectOf', { name: r.name, date: r.date })}>
-                                {t('vol.reject')}
-                              </Button>
-                            </div>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Match>
-        </Switch>
+          }
+        >
+          <DataTable
+            class="vo-table"
+            stale={pages.page.loading}
+            testid="review-table"
+            caption={t('vol.queueTitle')}
+            head={[t('vol.colMember'), t('vol.colUnit'), t('vol.colDate'), { label: t('vol.colHours'), class: 'num' }, t('vol.colWhat'), t('vol.colState'), t('campaigns.colActions')]}
+            rows={rows()}
+            lead={
+              <th scope="col" class="vo-check-col">
+                <input
+                  type="checkbox"
+                  class="vo-check"
+                  aria-label={t('vol.selectAll')}
+                  title={t('vol.selectAll')}
+                  disabled={selectable().length === 0}
+                  checked={allOnPage()}
+                  ref={(el) => createEffect(() => (el.indeterminate = someOnPage() && !allOnPage()))}
+                  onChange={(e) => toggleAll(e.currentTarget.checked)}
+                  data-testid="select-all"
+                />
+              </th>
+            }
+          >
+            {(r) => (
+              <tr data-key={r.id} data-status={r.status} classList={{ 'vo-row-selected': selected().has(r.id) }}>
+                <td class="vo-check-col">
+                  <Show when={r.status === 'pending'}>
+                    <input
+                      type="checkbox"
+                      class="vo-check"
+                      aria-label={t('vol.selectRow', { name: r.name, date: r.date })}
+                      checked={selected().has(r.id)}
+                      onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+                    />
+                  </Show>
+                </td>
+                <td class="cs-nowrap">
+                  <strong>{r.name}</strong>
+                </td>
+                <td class="cs-nowrap">{r.orgUnitName ?? '—'}</td>
+                <td class="tx-num cs-nowrap">{r.date}</td>
+                <td class="num tx-num cs-nowrap">
+                  <strong>{fmtHours(r.hours)}</strong>
+                </td>
+                <td class="vo-desc">
+                  <Show when={r.source === 'checkin'}>
+                    <span class="tx-badge tx-badge-green vo-verified" title={t('sa.verifiedHint')} data-testid="verified-badge">
+                      <Icon name="check" />
+                      {t('sa.verified')}
+                    </span>{' '}
+                  </Show>
+                  {r.description}
+                </td>
+                <td>
+                  <StateCell r={r} />
+                </td>
+                <td class="cs-nowrap">
+                  <Show when={r.status === 'pending'}>
+                    <div class="tx-row cs-row-actions">
+                      <Button small variant="ghost" loading={busy() === r.id} disabled={!!busy() && busy() !== r.id} onClick={() => approveOne(r)} aria-label={t('vol.approveOf', { name: r.name, date: r.date })} data-testid="approve-one">
+                        <Icon name="check" />
+                        {t('vol.approve')}
+                      </Button>
+                      <Button small variant="ghost" disabled={!!busy()} onClick={() => setRejecting([r])} aria-label={t('vol.rejectOf', { name: r.name, date: r.date })}>
+                        {t('vol.reject')}
+                      </Button>
+                    </div>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
+        </Loaded>
         <Pager id="review" pages={pages} />
       </section>
     </div>
