@@ -1,7 +1,7 @@
 import '@ui/theme.css';
 import './embed.css';
-import { embed as zh } from '@ui/i18n/zh-CN';
-import { embed as en } from '@ui/i18n/en';
+import { embed as zh } from '@ui/i18n/zh-CN/embed';
+import { embed as en } from '@ui/i18n/en/embed';
 
 /*
  * The partner webmasters' page. Plain DOM (no framework): it is read once and copied from.
@@ -52,12 +52,7 @@ function render(lang: Lang): void {
   });
 
   root.replaceChildren(
-    el(
-      'header',
-      { class: 'em-head' },
-      el('h1', { text: t['embed.title'] }),
-      toggle,
-    ),
+    el('header', { class: 'em-head' }, el('h1', { text: t['embed.title'] }), toggle),
     el('p', { class: 'em-lead', text: t['embed.lead'] }),
     el('p', {}, el('span', { class: 'tx-badge tx-badge-gold', text: t['embed.soon'] })),
     el(

@@ -1,0 +1,26 @@
+import { shell } from './shell';
+import { overview } from './overview';
+import { org } from './org';
+import { campaigns } from './campaigns';
+import { leaderboard } from './leaderboard';
+import { imports } from './import';
+import { drive } from './drive';
+import { exhibition } from './exhibition';
+import { volunteer } from './volunteer';
+import { quiz } from './quiz';
+import { contest } from './contest';
+
+/** The organizers' console, composed from one dictionary per domain. */
+export const consoleApp = {
+  ...shell,
+  ...overview,
+  ...org,
+  ...campaigns,
+  ...leaderboard,
+  ...imports,
+  ...drive,
+  ...exhibition,
+  ...volunteer,
+  ...quiz,
+  ...contest,
+} as const;
