@@ -10,6 +10,8 @@ export { ProgressBar } from './components/ProgressBar';
 export { Tooltip } from './components/Tooltip';
 export { Table, type Column } from './components/Table';
 export { Tabs } from './components/Tabs';
+export { LoadMore } from './components/LoadMore';
+export { createCursorList, createLoadMore, type MoreState } from './paging';
 export { Icon, Logo, type IconName } from './icons';
 export { large, setLarge } from './prefs';
 export { createSession, type Session } from './session';

@@ -52,7 +52,12 @@ function render(lang: Lang): void {
   });
 
   root.replaceChildren(
-    el('header', { class: 'em-head' }, el('h1', { text: t['embed.title'] }), toggle),
+    el(
+      'header',
+      { class: 'em-head' },
+      el('h1', { text: t['embed.title'] }),
+      toggle,
+    ),
     el('p', { class: 'em-lead', text: t['embed.lead'] }),
     el('p', {}, el('span', { class: 'tx-badge tx-badge-gold', text: t['embed.soon'] })),
     el(

@@ -3,7 +3,8 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_ACTION } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api, ApiError } from '@ui/api';
-import { Button, LinkButton } from '@ui/components/Button';
+import { LinkButton } from '@ui/components/Button';
+import { LoadMore } from '@ui/components/LoadMore';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, InlineError } from '@ui/components/ErrorState';
@@ -229,17 +230,9 @@ export default function LeaderboardPage() {
                       )}
                     </For>
                   </ol>
-                  <div class="pt-more">
+                  <LoadMore class="pt-more" state={board.more()} hasMore={board.hasMore()} onLoad={board.loadMore}>
                     <p class="tx-small tx-muted tx-num">{t('board.shown', { shown: fmtNumber(board.entries().length), total: fmtNumber(board.meta()?.total ?? 0) })}</p>
-                    <Show when={board.more().error}>
-                      <p class="tx-field-error">{board.more().error}</p>
-                    </Show>
-                    <Show when={board.hasMore()}>
-                      <Button loading={board.more().busy} onClick={() => void board.loadMore()}>
-                        {t('action.loadMore')}
-                      </Button>
-                    </Show>
-                  </div>
+                  </LoadMore>
                 </Match>
               </Switch>
             </div>
