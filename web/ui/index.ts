@@ -1,6 +1,6 @@
 export { api, apiUpload, qs, ApiError, API_BASE } from './api';
 export { Button, LinkButton } from './components/Button';
-export { Field, FormError, Notice, fieldAria } from './components/Field';
+export { ActionError, Field, FormError, Notice, fieldAria } from './components/Field';
 export { Card } from './components/Card';
 export { Skeleton } from './components/Skeleton';
 export { EmptyState } from './components/EmptyState';
