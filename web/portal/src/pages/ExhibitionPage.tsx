@@ -15,6 +15,7 @@ import { slotAction } from '@shared/waitlist';
 import { addDays, book, chinaDay, chinaMidnight, chinaTime, exhibitionSettings, joinWaitlist, listSlots, mapHref, ticketHref, weekday, type Slot, type WaitlistEntry } from '../data/exhibition';
 import { session } from '../data/session';
 import { t } from '../i18n';
+import { ClosedNotice } from '../ui/ClosedNotice';
 import { KindBadge } from '../ui/KindCover';
 import '../exhibition.css';
 import { CampaignGate } from '../ui/CampaignGate';
@@ -118,13 +119,7 @@ function Visit(props: { campaign: Campaign }) {
 
       <Show
         when={!ended()}
-        fallback={
-          <Notice>
-            <strong>{t('campaign.closedTitle')}</strong>
-            <br />
-            {t('ex.endedBody')}
-          </Notice>
-        }
+        fallback={<ClosedNotice body={t('ex.endedBody')} />}
       >
         <Booker campaign={props.campaign} />
       </Show>
