@@ -11,16 +11,6 @@ import { quiz } from './quiz';
 import { contest } from './contest';
 
 /** The organizers' console, composed from one dictionary per domain. */
-export const consoleApp = {
-  ...shell,
-  ...overview,
-  ...org,
-  ...campaigns,
-  ...leaderboard,
-  ...imports,
-  ...drive,
-  ...exhibition,
-  ...volunteer,
-  ...quiz,
-  ...contest,
-};
+// the pages every campaign kind shares, then one dictionary per kind
+const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
+export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };

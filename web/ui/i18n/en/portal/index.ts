@@ -10,15 +10,4 @@ import { quiz } from './quiz';
 import { contest } from './contest';
 
 /** The public portal, composed from one dictionary per domain. */
-export const portal = {
-  ...shell,
-  ...campaigns,
-  ...leaderboard,
-  ...auth,
-  ...me,
-  ...drive,
-  ...exhibition,
-  ...volunteer,
-  ...quiz,
-  ...contest,
-};
+export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };
