@@ -10,7 +10,7 @@ import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
 
-/** The organizers' console, composed from one dictionary per domain. */
 // the pages every campaign kind shares, then one dictionary per kind
 const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
+/** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };
