@@ -1,6 +1,7 @@
 export { api, apiUpload, qs, ApiError, API_BASE } from './api';
 export { Button, LinkButton } from './components/Button';
 export { ActionError, Field, FormError, Notice, fieldAria } from './components/Field';
+export { NameField, PhoneField } from './components/PersonFields';
 export { Card } from './components/Card';
 export { Skeleton } from './components/Skeleton';
 export { EmptyState } from './components/EmptyState';
