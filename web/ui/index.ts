@@ -11,6 +11,7 @@ export { ProgressBar } from './components/ProgressBar';
 export { Tooltip } from './components/Tooltip';
 export { Table, type Column } from './components/Table';
 export { Tabs } from './components/Tabs';
+export { LiveTag } from './components/LiveTag';
 export { LoadMore } from './components/LoadMore';
 export { createCursorList, createLoadMore, type MoreState } from './paging';
 export { Icon, Logo, type IconName } from './icons';

@@ -4,6 +4,7 @@ import { KIND_ACTION } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api, ApiError } from '@ui/api';
 import { LinkButton } from '@ui/components/Button';
+import { LiveTag } from '@ui/components/LiveTag';
 import { LoadMore } from '@ui/components/LoadMore';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -17,14 +18,13 @@ import {
   aggregationText,
   boardApi,
   fmtScore,
-  fmtUpdated,
   type Aggregation,
   type BoardEntry,
   type MeBoard,
   type Scope,
   type ScoreUnit,
 } from '@ui/leaderboard';
-import { createLiveBoard, type LiveBoard } from '@ui/live-board';
+import { createLiveBoard } from '@ui/live-board';
 import type { Campaign, OrgUnit } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
@@ -180,7 +180,7 @@ export default function LeaderboardPage() {
                   </Show>
                 </span>
                 <span class="tx-spacer" />
-                <LiveTag board={board} />
+                <LiveTag board={board} class="pt-board-live" />
               </div>
               <Show when={scope() === 'org'}>
                 <p class="pt-board-rule tx-small tx-muted">{aggregationText(agg(), unit())}</p>
@@ -247,20 +247,6 @@ export default function LeaderboardPage() {
 function notRankingMessage(e: unknown): string | undefined {
   if (!(e instanceof ApiError) || !e.message) return undefined;
   return e.message.replace(/[。.]$/, '') === t('board.notRankingTitle') ? undefined : e.message;
-}
-
-/** ● 实时 while the socket is open; 每 20 秒刷新 after it closed; and when the board last changed. */
-function LiveTag(props: { board: LiveBoard }) {
-  return (
-    <span class="pt-board-live">
-      <span class="tx-live" data-state={props.board.live()} data-testid="live-state">
-        {props.board.live() === 'live' ? t('board.live') : props.board.live() === 'polling' ? t('board.polling') : t('board.connecting')}
-      </span>
-      <Show when={props.board.meta()}>
-        {(m) => <span class="tx-small tx-muted tx-num">{t('board.updatedAt', { time: fmtUpdated(m().updatedAt) })}</span>}
-      </Show>
-    </span>
-  );
 }
 
 function Row(props: {
