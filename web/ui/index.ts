@@ -1,6 +1,7 @@
 export { api, apiUpload, qs, ApiError, API_BASE } from './api';
 export { Button, LinkButton } from './components/Button';
-export { Field, FormError, Notice, fieldAria } from './components/Field';
+export { ActionError, Field, FormError, Notice, fieldAria } from './components/Field';
+export { NameField, PhoneField } from './components/PersonFields';
 export { Card } from './components/Card';
 export { Skeleton } from './components/Skeleton';
 export { EmptyState } from './components/EmptyState';
@@ -10,6 +11,9 @@ export { ProgressBar } from './components/ProgressBar';
 export { Tooltip } from './components/Tooltip';
 export { Table, type Column } from './components/Table';
 export { Tabs } from './components/Tabs';
+export { LiveTag } from './components/LiveTag';
+export { LoadMore } from './components/LoadMore';
+export { createCursorList, createLoadMore, type MoreState } from './paging';
 export { Icon, Logo, type IconName } from './icons';
 export { large, setLarge } from './prefs';
 export { createSession, type Session } from './session';

@@ -1,7 +1,7 @@
 import '@ui/theme.css';
 import './embed.css';
-import { embed as zh } from '@ui/i18n/zh-CN';
-import { embed as en } from '@ui/i18n/en';
+import { embed as zh } from '@ui/i18n/zh-CN/embed';
+import { embed as en } from '@ui/i18n/en/embed';
 
 /*
  * The partner webmasters' page. Plain DOM (no framework): it is read once and copied from.

@@ -59,6 +59,18 @@ export function FormError(props: { message: string | null | undefined }) {
   );
 }
 
+/** A failed action's message next to its button or control (a whole form's goes in FormError). */
+export function ActionError(props: { message: string | null | undefined; id?: string }) {
+  return (
+    <Show when={props.message}>
+      <p id={props.id} class="tx-field-error" role="alert">
+        <Icon name="alert" />
+        <span>{props.message}</span>
+      </p>
+    </Show>
+  );
+}
+
 export function Notice(props: { kind?: 'info' | 'success' | 'warning' | 'highlight'; icon?: Parameters<typeof Icon>[0]['name']; children: JSX.Element }) {
   return (
     <div class={`tx-notice ${props.kind && props.kind !== 'info' ? `tx-notice-${props.kind}` : ''}`} role="status">

@@ -3,6 +3,16 @@ import { lang, setLang, type Lang } from './lang';
 
 export { lang, loc, LANGS, type Lang } from './lang';
 
+/*
+ * The dictionaries: zh-CN/ (the default) and en/ hold one folder per app (portal/, console/)
+ * plus common.ts (the kit and every app) and embed.ts; each app folder has one file per
+ * domain (quiz.ts, contest.ts, …) and an index.ts that composes them into the app's object.
+ * en/ mirrors zh-CN/ file for file; every English file is typed `Same<typeof zh.x>`, so a
+ * missing or extra key is a compile error. Import an app's folder directly, never a barrel
+ * of all apps: the composed objects are spreads, which the bundler cannot drop, so a barrel
+ * would put every app's strings into each first page.
+ * UI strings go in both languages, Chinese first.
+ */
 export type Dict = Record<string, string>;
 type Params = Record<string, string | number>;
 

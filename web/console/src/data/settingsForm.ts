@@ -1,6 +1,6 @@
 import { parseSettings } from '@shared/contracts/campaigns';
 import type { CampaignKind } from '@shared/kinds';
-import type { consoleApp } from '@ui/i18n/zh-CN';
+import type { consoleApp } from '@ui/i18n/zh-CN/console';
 
 type Key = keyof typeof consoleApp;
 

@@ -3,6 +3,7 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { api, ApiFailure } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { NameField, PhoneField } from '@ui/components/PersonFields';
 import { createFormErrors } from '@ui/form';
 import { weakPasswordRule } from '@shared/password';
 import { session } from '../data/session';
@@ -110,33 +111,17 @@ function AuthForm(props: { mode: Mode }) {
           <form onSubmit={submit} novalidate>
             <FormError message={errors.form()} />
             <Show when={mode() === 'register'}>
-              <Field id="name" label={t('form.name')} error={errors.fields().name} hint={t('register.nameHint')}>
-                <input
-                  id="name"
-                  name="name"
-                  class="tx-input"
-                  autocomplete="name"
-                  maxLength={40}
-                  value={name()}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                  {...fieldAria('name', errors.fields().name, t('register.nameHint'))}
-                />
-              </Field>
+              <NameField id="name" label={t('form.name')} error={errors.fields().name} hint={t('register.nameHint')} value={name()} onInput={setName} />
             </Show>
-            <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
-              <input
-                id="phone"
-                name="phone"
-                class="tx-input tx-num"
-                type="tel"
-                inputmode="numeric"
-                autocomplete={mode() === 'register' ? 'tel' : 'username'}
-                maxLength={11}
-                value={phone()}
-                onInput={(e) => setPhone(e.currentTarget.value)}
-                {...fieldAria('phone', errors.fields().phone)}
-              />
-            </Field>
+            <PhoneField
+              id="phone"
+              name="phone"
+              label={t('form.phone')}
+              error={errors.fields().phone}
+              autocomplete={mode() === 'register' ? 'tel' : 'username'}
+              value={phone()}
+              onInput={setPhone}
+            />
             <Show when={needsCode()}>
               <CodeField
                 phone={phone}

@@ -18,6 +18,7 @@ import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
+import { ClosedNotice } from '../ui/ClosedNotice';
 import { PhaseBadge } from '../ui/CampaignCard';
 import { KindBadge, KindCover } from '../ui/KindCover';
 import { VolunteerCta } from '../ui/VolunteerCta';
@@ -189,11 +190,7 @@ function Detail(props: { campaign: Campaign }) {
             </LinkButton>
           </Match>
           <Match when={phase() === 'ended'}>
-            <Notice>
-              <strong>{t('campaign.closedTitle')}</strong>
-              <br />
-              {t('campaign.closedBody')}
-            </Notice>
+            <ClosedNotice />
           </Match>
           <Match when={c().kind === 'quiz'}>
             <LinkButton href={`${campaignHref(c())}/quiz`} variant="primary" block>

@@ -1,10 +1,12 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { LoadMore } from '@ui/components/LoadMore';
+import { createCursorList } from '@ui/paging';
 import type { Campaign } from '@ui/types';
 import { listCampaigns } from '../data/campaigns';
 import { usePageMeta } from '../data/title';
@@ -21,35 +23,13 @@ export function Campaigns() {
     (CAMPAIGN_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as CampaignKind) : null;
   const status = (): StatusFilter => (params.status === 'closed' ? 'closed' : 'published');
 
-  const [extra, setExtra] = createSignal<Campaign[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-
+  const list = createCursorList<Campaign>((cursor) => listCampaigns({ kind: kind(), status: status(), limit: 20, cursor }));
   const [page, { refetch }] = createResource(
     () => ({ kind: kind(), status: status() }),
-    async (q) => {
-      const p = await listCampaigns({ ...q, limit: 20 });
-      setExtra([]);
-      setCursor(p.nextCursor);
-      return p;
-    },
+    async (q) => list.first(await listCampaigns({ ...q, limit: 20 })),
   );
 
-  async function loadMore() {
-    const c = cursor();
-    if (!c) return;
-    setMore({ busy: true, error: null });
-    try {
-      const p = await listCampaigns({ kind: kind(), status: status(), limit: 20, cursor: c });
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-      setMore({ busy: false, error: null });
-    } catch (e) {
-      setMore({ busy: false, error: errorText(e) });
-    }
-  }
-
-  const items = () => [...(page.latest?.items ?? []), ...extra()];
+  const items = () => [...(page.latest?.items ?? []), ...list.extra()];
 
   return (
     <div class="pt-page">
@@ -97,15 +77,8 @@ export function Campaigns() {
           <div class="pt-grid">
             <For each={items()}>{(c) => <CampaignCard campaign={c} />}</For>
           </div>
-          <Show when={cursor()}>
-            <div class="pt-more">
-              <Show when={more().error}>
-                <p class="tx-field-error">{more().error}</p>
-              </Show>
-              <Button loading={more().busy} onClick={loadMore}>
-                {t('action.loadMore')}
-              </Button>
-            </div>
+          <Show when={list.cursor()}>
+            <LoadMore class="pt-more" state={list.more.state()} hasMore onLoad={list.more.run} />
           </Show>
         </Match>
       </Switch>

@@ -1,9 +1,11 @@
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { Button, LinkButton } from '@ui/components/Button';
+import { LinkButton } from '@ui/components/Button';
+import { LoadMore } from '@ui/components/LoadMore';
+import { createLoadMore } from '@ui/paging';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
 import { contestConfig, submitState, voteState, windowsOf, type Entry } from '@ui/contest';
@@ -58,7 +60,6 @@ function Gallery(props: { campaign: Campaign }) {
   usePageMeta(() => ({ title: `${t('contest.gallery.title')} · ${c().title} · ${t('app.name')}`, description: c().summary }));
 
   const [cursor, setCursor] = createSignal<string | null>(null);
-  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [first, { refetch }] = createResource(
     () => ({ id: c().id, category: category() }),
     async (q) => {
@@ -74,20 +75,13 @@ function Gallery(props: { campaign: Campaign }) {
     return g && g.campaignId === c().id && g.category === category() ? g.items : first.latest?.items ?? [];
   };
 
-  createEffect(on(category, () => setMore({ busy: false, error: null }), { defer: true }));
-
-  async function loadMore() {
-    setMore({ busy: true, error: null });
-    try {
-      const p = await listGallery(c().id, { category: category(), cursor: cursor(), limit: PAGE });
-      const known = new Set(items().map((e) => e.id));
-      setGalleryList({ campaignId: c().id, category: category(), items: [...items(), ...p.items.filter((e) => !known.has(e.id))] });
-      setCursor(p.nextCursor);
-      setMore({ busy: false, error: null });
-    } catch (e) {
-      setMore({ busy: false, error: errorText(e) });
-    }
-  }
+  const more = createLoadMore(async () => {
+    const p = await listGallery(c().id, { category: category(), cursor: cursor(), limit: PAGE });
+    const known = new Set(items().map((e) => e.id));
+    setGalleryList({ campaignId: c().id, category: category(), items: [...items(), ...p.items.filter((e) => !known.has(e.id))] });
+    setCursor(p.nextCursor);
+  });
+  createEffect(on(category, more.clear, { defer: true }));
 
   const vs = () => voteState(c());
   const w = () => windowsOf(c());
@@ -170,16 +164,7 @@ function Gallery(props: { campaign: Campaign }) {
           <ul class={`ct-grid ${first.loading ? 'ct-stale' : ''}`} data-testid="gallery">
             <For each={items()}>{(e) => <Tile entry={e} campaign={c()} notify={toast.show} category={category()} />}</For>
           </ul>
-          <div class="pt-more">
-            <Show when={more().error}>
-              <p class="tx-field-error">{more().error}</p>
-            </Show>
-            <Show when={cursor()}>
-              <Button loading={more().busy} onClick={loadMore}>
-                {t('action.loadMore')}
-              </Button>
-            </Show>
-          </div>
+          <LoadMore class="pt-more" state={more.state()} hasMore={!!cursor()} onLoad={more.run} />
         </Match>
       </Switch>
       <Show when={vs() === 'open' && !session.me() && !session.me.loading}>

@@ -1,7 +1,7 @@
 import { createResource, createSignal, Index, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
+import { ActionError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
@@ -234,12 +234,7 @@ function ReceiptUpload(props: { pledge: Pledge; onDone: (p: Pledge) => void }) {
       <Show when={progress() !== null}>
         <ProgressBar value={progress()} label={t('drive.uploading')} />
       </Show>
-      <Show when={error()}>
-        <p class="tx-field-error" role="alert">
-          <Icon name="alert" />
-          <span>{error()}</span>
-        </p>
-      </Show>
+      <ActionError message={error()} />
       <Show when={ok()}>
         <Notice kind="success">{t('drive.uploaded')}</Notice>
       </Show>

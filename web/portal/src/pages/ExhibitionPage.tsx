@@ -3,6 +3,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { PhoneField } from '@ui/components/PersonFields';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -15,6 +16,7 @@ import { slotAction } from '@shared/waitlist';
 import { addDays, book, chinaDay, chinaMidnight, chinaTime, exhibitionSettings, joinWaitlist, listSlots, mapHref, ticketHref, weekday, type Slot, type WaitlistEntry } from '../data/exhibition';
 import { session } from '../data/session';
 import { t } from '../i18n';
+import { ClosedNotice } from '../ui/ClosedNotice';
 import { KindBadge } from '../ui/KindCover';
 import '../exhibition.css';
 import { CampaignGate } from '../ui/CampaignGate';
@@ -118,13 +120,7 @@ function Visit(props: { campaign: Campaign }) {
 
       <Show
         when={!ended()}
-        fallback={
-          <Notice>
-            <strong>{t('campaign.closedTitle')}</strong>
-            <br />
-            {t('ex.endedBody')}
-          </Notice>
-        }
+        fallback={<ClosedNotice body={t('ex.endedBody')} />}
       >
         <Booker campaign={props.campaign} />
       </Show>
@@ -383,19 +379,7 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
       <Field id="ex-name" label={t('ex.name')} error={err.fields().name}>
         <input id="ex-name" class="tx-input" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('ex-name', err.fields().name)} />
       </Field>
-      <Field id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')}>
-        <input
-          id="ex-phone"
-          class="tx-input tx-num"
-          type="tel"
-          inputmode="numeric"
-          autocomplete="tel"
-          maxLength={11}
-          value={phone()}
-          onInput={(e) => setPhone(e.currentTarget.value)}
-          {...fieldAria('ex-phone', err.fields().phone, t('ex.phoneHint'))}
-        />
-      </Field>
+      <PhoneField id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')} value={phone()} onInput={setPhone} />
       <Show when={waitlist()}>
         <div class="ex-wait-how" id="ex-wait-how" data-testid="ex-wait-how">
           <strong>{props.slot.remaining > 0 ? t('ex.waitShort', { n: String(party()) }) : t('ex.waitTitle')}</strong>

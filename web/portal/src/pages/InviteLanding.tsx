@@ -2,7 +2,8 @@ import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { FormError, Notice } from '@ui/components/Field';
+import { NameField, PhoneField } from '@ui/components/PersonFields';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -187,32 +188,8 @@ function Landing(props: { invite: PublicInvite }) {
               <p class="tx-small tx-muted">{t('vol.registerLead', { date: fmtDate(inv().campaign.endsAt) })}</p>
               <form onSubmit={submit} novalidate>
                 <FormError message={errors.form()} />
-                <Field id="res-name" label={t('vol.residentName')} error={err('name')} hint={t('vol.residentNameHint')}>
-                  <input
-                    id="res-name"
-                    name="name"
-                    class="tx-input"
-                    autocomplete="name"
-                    maxLength={40}
-                    value={name()}
-                    onInput={(e) => setName(e.currentTarget.value)}
-                    {...fieldAria('res-name', err('name'), 'hint')}
-                  />
-                </Field>
-                <Field id="res-phone" label={t('form.phone')} error={err('phone')}>
-                  <input
-                    id="res-phone"
-                    name="phone"
-                    class="tx-input tx-num"
-                    type="tel"
-                    inputmode="numeric"
-                    autocomplete="tel"
-                    maxLength={11}
-                    value={phone()}
-                    onInput={(e) => setPhone(e.currentTarget.value.replace(/\D/g, ''))}
-                    {...fieldAria('res-phone', err('phone'))}
-                  />
-                </Field>
+                <NameField id="res-name" label={t('vol.residentName')} error={err('name')} hint={t('vol.residentNameHint')} value={name()} onInput={setName} />
+                <PhoneField id="res-phone" name="phone" label={t('form.phone')} error={err('phone')} value={phone()} onInput={(v) => setPhone(v.replace(/\D/g, ''))} />
 
                 <div class="vl-consent">
                   <h3 id="consent-title">{t('vol.consentTitle')}</h3>

@@ -3,7 +3,9 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_ACTION } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api, ApiError } from '@ui/api';
-import { Button, LinkButton } from '@ui/components/Button';
+import { LinkButton } from '@ui/components/Button';
+import { LiveTag } from '@ui/components/LiveTag';
+import { LoadMore } from '@ui/components/LoadMore';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, InlineError } from '@ui/components/ErrorState';
@@ -16,14 +18,13 @@ import {
   aggregationText,
   boardApi,
   fmtScore,
-  fmtUpdated,
   type Aggregation,
   type BoardEntry,
   type MeBoard,
   type Scope,
   type ScoreUnit,
 } from '@ui/leaderboard';
-import { createLiveBoard, type LiveBoard } from '@ui/live-board';
+import { createLiveBoard } from '@ui/live-board';
 import type { Campaign, OrgUnit } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
@@ -179,7 +180,7 @@ export default function LeaderboardPage() {
                   </Show>
                 </span>
                 <span class="tx-spacer" />
-                <LiveTag board={board} />
+                <LiveTag board={board} class="pt-board-live" />
               </div>
               <Show when={scope() === 'org'}>
                 <p class="pt-board-rule tx-small tx-muted">{aggregationText(agg(), unit())}</p>
@@ -229,17 +230,9 @@ export default function LeaderboardPage() {
                       )}
                     </For>
                   </ol>
-                  <div class="pt-more">
+                  <LoadMore class="pt-more" state={board.more()} hasMore={board.hasMore()} onLoad={board.loadMore}>
                     <p class="tx-small tx-muted tx-num">{t('board.shown', { shown: fmtNumber(board.entries().length), total: fmtNumber(board.meta()?.total ?? 0) })}</p>
-                    <Show when={board.more().error}>
-                      <p class="tx-field-error">{board.more().error}</p>
-                    </Show>
-                    <Show when={board.hasMore()}>
-                      <Button loading={board.more().busy} onClick={() => void board.loadMore()}>
-                        {t('action.loadMore')}
-                      </Button>
-                    </Show>
-                  </div>
+                  </LoadMore>
                 </Match>
               </Switch>
             </div>
@@ -254,20 +247,6 @@ export default function LeaderboardPage() {
 function notRankingMessage(e: unknown): string | undefined {
   if (!(e instanceof ApiError) || !e.message) return undefined;
   return e.message.replace(/[。.]$/, '') === t('board.notRankingTitle') ? undefined : e.message;
-}
-
-/** ● 实时 while the socket is open; 每 20 秒刷新 after it closed; and when the board last changed. */
-function LiveTag(props: { board: LiveBoard }) {
-  return (
-    <span class="pt-board-live">
-      <span class="tx-live" data-state={props.board.live()} data-testid="live-state">
-        {props.board.live() === 'live' ? t('board.live') : props.board.live() === 'polling' ? t('board.polling') : t('board.connecting')}
-      </span>
-      <Show when={props.board.meta()}>
-        {(m) => <span class="tx-small tx-muted tx-num">{t('board.updatedAt', { time: fmtUpdated(m().updatedAt) })}</span>}
-      </Show>
-    </span>
-  );
 }
 
 function Row(props: {

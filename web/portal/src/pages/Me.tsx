@@ -6,7 +6,9 @@ import { loc } from '@ui/i18n';
 import { api, qs } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { LoadMore } from '@ui/components/LoadMore';
+import { createCursorList } from '@ui/paging';
 import { LangSwitch, LargeToggle } from '@ui/components/Prefs';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -73,28 +75,8 @@ export function Me() {
 function Profile(props: { me: MeDto }) {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = createSignal(false);
-  const [extra, setExtra] = createSignal<ActivityItem[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-
-  const [activity, { refetch }] = createResource(async () => {
-    const p = await api<ActivityPage>('GET', '/me/activity?limit=20');
-    setExtra([]);
-    setCursor(p.nextCursor);
-    return p;
-  });
-
-  async function loadMore() {
-    setMore({ busy: true, error: null });
-    try {
-      const p = await api<ActivityPage>('GET', `/me/activity${qs({ limit: 20, cursor: cursor() })}`);
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-      setMore({ busy: false, error: null });
-    } catch (e) {
-      setMore({ busy: false, error: errorText(e) });
-    }
-  }
+  const list = createCursorList<ActivityItem>((cursor) => api<ActivityPage>('GET', `/me/activity${qs({ limit: 20, cursor })}`));
+  const [activity, { refetch }] = createResource(async () => list.first(await api<ActivityPage>('GET', '/me/activity?limit=20')));
 
   async function signOut() {
     setSigningOut(true);
@@ -107,7 +89,7 @@ function Profile(props: { me: MeDto }) {
   }
 
   const organizes = () => props.me.memberships.some((m) => m.role !== 'member');
-  const items = () => foldAnswers([...(activity.latest?.items ?? []), ...extra()]);
+  const items = () => foldAnswers([...(activity.latest?.items ?? []), ...list.extra()]);
 
   return (
     <>
@@ -218,15 +200,8 @@ function Profile(props: { me: MeDto }) {
                 )}
               </For>
             </ul>
-            <Show when={cursor()}>
-              <div class="pt-more">
-                <Show when={more().error}>
-                  <p class="tx-field-error">{more().error}</p>
-                </Show>
-                <Button loading={more().busy} onClick={loadMore}>
-                  {t('action.loadMore')}
-                </Button>
-              </div>
+            <Show when={list.cursor()}>
+              <LoadMore class="pt-more" state={list.more.state()} hasMore onLoad={list.more.run} />
             </Show>
           </Match>
         </Switch>

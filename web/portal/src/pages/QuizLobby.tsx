@@ -13,6 +13,7 @@ import { boardHref } from '../data/campaigns';
 import { getLobby, listStages, playHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
 import { session } from '../data/session';
 import { t } from '../i18n';
+import { ClosedNotice } from '../ui/ClosedNotice';
 import { KindBadge } from '../ui/KindCover';
 import '../quiz.css';
 import { CampaignGate } from '../ui/CampaignGate';
@@ -82,11 +83,7 @@ function LobbyBody(props: { campaign: Campaign; lobby: Lobby | undefined; lobbyL
           <Notice kind="warning">{t('campaign.draftNote')}</Notice>
         </Match>
         <Match when={phase() === 'ended'}>
-          <Notice>
-            <strong>{t('campaign.closedTitle')}</strong>
-            <br />
-            {t('campaign.closedBody')}
-          </Notice>
+          <ClosedNotice />
         </Match>
       </Switch>
 

@@ -2,17 +2,17 @@ import { createResource, createSignal, Match, Show, Switch, onMount } from 'soli
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
+import { ActionError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { lang } from '@ui/i18n';
 import { Icon } from '@ui/icons';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
-import { check, chinaTime, getServiceActivity, phaseOf, whenText, type CheckResult, type ServiceActivity } from '../data/service-activities';
+import { check, chinaTime, getServiceActivity, phaseOf, type CheckResult, type ServiceActivity } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
 import { t } from '../i18n';
+import { WhenWhere } from '../ui/WhenWhere';
 import '../volunteer.css';
 
 /**
@@ -110,14 +110,7 @@ function Check(props: { a: ServiceActivity; onChange: (a: ServiceActivity) => vo
       </p>
       <header class="vl-head">
         <h1 class="vl-title">{a().title}</h1>
-        <p class="sa-meta">
-          <Icon name="clock" />
-          <span class="tx-num">{whenText(a(), lang())}</span>
-        </p>
-        <p class="sa-meta">
-          <Icon name="mapPin" />
-          <span>{a().place}</span>
-        </p>
+        <WhenWhere activity={a()} />
       </header>
 
       <ol class="sa-steps" aria-label={t('sa.stepsLabel')} data-testid="check-steps">
@@ -207,12 +200,10 @@ function Check(props: { a: ServiceActivity; onChange: (a: ServiceActivity) => vo
                 aria-invalid={error() ? 'true' : undefined}
                 aria-describedby={error() ? 'sa-code-error' : 'sa-code-hint'}
               />
-              <Show when={error()} fallback={<p id="sa-code-hint" class="tx-field-hint">{t('sa.codeHint')}</p>}>
-                <p id="sa-code-error" class="tx-field-error" role="alert">
-                  <Icon name="alert" />
-                  <span>{error()}</span>
-                </p>
+              <Show when={!error()}>
+                <p id="sa-code-hint" class="tx-field-hint">{t('sa.codeHint')}</p>
               </Show>
+              <ActionError id="sa-code-error" message={error()} />
               <Button type="submit" variant="primary" block loading={busy()} class="vl-big" data-testid="check-submit">
                 {busy() ? t('state.sending') : step() === 'out' ? t('sa.checkOut') : t('sa.checkIn')}
               </Button>

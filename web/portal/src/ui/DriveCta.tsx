@@ -1,11 +1,11 @@
 import { Show } from 'solid-js';
 import { LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
 import { phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from '../data/campaigns';
 import { t } from '../i18n';
+import { ClosedNotice } from './ClosedNotice';
 
 /**
  * The call to action of a charity drive's campaign page: into the drive page (我要认捐) and 我的捐赠.
@@ -17,11 +17,7 @@ export function DriveCta(props: { campaign: Campaign }) {
   return (
     <>
       <Show when={ended()}>
-        <Notice>
-          <strong>{t('campaign.closedTitle')}</strong>
-          <br />
-          {t('drive.ctaEnded')}
-        </Notice>
+        <ClosedNotice body={t('drive.ctaEnded')} />
       </Show>
       <LinkButton href={`${base()}/drive`} variant={ended() ? 'secondary' : 'primary'} block>
         <Icon name="drive" />

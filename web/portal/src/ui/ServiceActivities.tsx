@@ -1,12 +1,13 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Button, LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { ActionError } from '@ui/components/Field';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { lang } from '@ui/i18n';
 import { Icon } from '@ui/icons';
-import { cancelSignup, checkHref, listServiceActivities, phaseOf, signUp, whenText, type ServiceActivity } from '../data/service-activities';
+import { cancelSignup, checkHref, listServiceActivities, phaseOf, signUp, type ServiceActivity } from '../data/service-activities';
 import { t } from '../i18n';
+import { WhenWhere } from './WhenWhere';
 
 /**
  * 服务活动 on 我的1+1: upcoming on-site services of the campaign with places left; sign up or
@@ -72,14 +73,7 @@ function Item(props: { a: ServiceActivity; open: boolean; onChange: (a: ServiceA
           <span class="tx-badge tx-badge-neutral">{t('sa.cancelled')}</span>
         </Show>
       </div>
-      <p class="sa-meta">
-        <Icon name="clock" />
-        <span class="tx-num">{whenText(a(), lang())}</span>
-      </p>
-      <p class="sa-meta">
-        <Icon name="mapPin" />
-        <span>{a().place}</span>
-      </p>
+      <WhenWhere activity={a()} />
       <Show when={a().description}>
         <p class="tx-small sa-desc">{a().description}</p>
       </Show>
@@ -89,12 +83,7 @@ function Item(props: { a: ServiceActivity; open: boolean; onChange: (a: ServiceA
         </span>
         <span>{a().seatsLeft > 0 ? t('sa.seatsLeft', { n: a().seatsLeft, cap: a().capacity }) : t('sa.seatsFull', { cap: a().capacity })}</span>
       </div>
-      <Show when={error()}>
-        <p class="tx-field-error" role="alert">
-          <Icon name="alert" />
-          <span>{error()}</span>
-        </p>
-      </Show>
+      <ActionError message={error()} />
       <Show when={a().status === 'open' && props.open}>
         <div class="sa-actions">
           <Switch>

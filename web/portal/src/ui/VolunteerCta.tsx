@@ -1,11 +1,11 @@
 import { Show } from 'solid-js';
 import { LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
 import { phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from '../data/campaigns';
 import { t } from '../i18n';
+import { ClosedNotice } from './ClosedNotice';
 
 /**
  * The call to action of a "1+1" campaign page: into 我的1+1 (invite, pairs, hours, records).
@@ -17,11 +17,7 @@ export function VolunteerCta(props: { campaign: Campaign }) {
   return (
     <>
       <Show when={ended()}>
-        <Notice>
-          <strong>{t('campaign.closedTitle')}</strong>
-          <br />
-          {t('vol.ctaEnded')}
-        </Notice>
+        <ClosedNotice body={t('vol.ctaEnded')} />
       </Show>
       <LinkButton href={`${campaignHref(props.campaign)}/volunteer`} variant={ended() ? 'secondary' : 'primary'} block>
         <Icon name="volunteer" />

@@ -1,0 +1,16 @@
+import { shell } from './shell';
+import { overview } from './overview';
+import { org } from './org';
+import { campaigns } from './campaigns';
+import { leaderboard } from './leaderboard';
+import { imports } from './import';
+import { drive } from './drive';
+import { exhibition } from './exhibition';
+import { volunteer } from './volunteer';
+import { quiz } from './quiz';
+import { contest } from './contest';
+
+// the pages every campaign kind shares, then one dictionary per kind
+const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
+/** The organizers' console, composed from one dictionary per domain. */
+export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };

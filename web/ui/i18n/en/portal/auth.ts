@@ -1,0 +1,35 @@
+import type * as zh from '../../zh-CN/portal/auth';
+import type { Same } from '../same';
+
+/** Sign in, registration, SMS codes, password reset. */
+export const auth: Same<typeof zh.auth> = {
+  'login.title': 'Sign in',
+  'login.lead': 'Use the mobile number and password you registered with.',
+  'login.submit': 'Sign in',
+  'login.noAccount': 'No account yet?',
+  'login.toRegister': 'Register',
+  'register.title': 'Register',
+  'register.lead': 'Register to take part. If an organizer has your number on a roster, you join that unit automatically.',
+  'register.nameHint': 'Your real name; public lists show it partly hidden.',
+  'register.passwordHint': 'At least 8 characters.',
+  'register.submit': 'Register',
+  'register.hasAccount': 'Already registered?',
+  'register.toLogin': 'Sign in',
+  'login.forgot': 'Forgot your password?',
+  'code.label': 'SMS code',
+  'code.hint': '6 digits, valid for 10 minutes.',
+  'code.send': 'Get code',
+  'code.resend': 'Resend in {s} s',
+  'code.sent': 'A code was sent to {phone}.',
+  'code.format': 'Enter the 6-digit code from the text message.',
+  'code.phoneFirst': 'Enter a valid mobile number first.',
+  'reset.title': 'Reset your password',
+  'reset.lead': 'Receive a code on your registered number and set a new password. Every device is signed out afterwards.',
+  'reset.password': 'New password',
+  'reset.submit': 'Set new password',
+  'reset.done': 'Password changed; sign in with the new one.',
+  'reset.toLogin': 'Back to sign-in',
+  'form.passwordSameChar': 'The password cannot be one character repeated.',
+  'form.passwordIsPhone': 'The password cannot be the phone number.',
+  'form.passwordCommon': 'This password is too common and easy to guess; choose another.',
+};

@@ -1,0 +1,35 @@
+import type * as zh from '../../zh-CN/portal/me';
+import type { Same } from '../same';
+
+/** My page and my activity. */
+export const me: Same<typeof zh.me> = {
+  'me.title': 'Me',
+  'me.points': 'My points',
+  'me.events': '{n} activities',
+  'me.memberships': 'My units',
+  'me.noMemberships': "You are not in any unit yet. You join automatically when an organizer's roster lists your number.",
+  'me.console': 'Open the console',
+  'me.activity': 'My activity',
+  'me.noActivityTitle': 'No activity yet',
+  'me.noActivityBody': 'Take a quiz, submit a work or volunteer, and your activity and points show up here.',
+  'me.noActivityAction': 'Browse campaigns',
+  'me.pointsDelta': '+{n} pts',
+  'me.settings': 'Settings',
+  'me.signOut': 'Sign out',
+  'me.signingOut': 'Signing out…',
+  'activity.register': 'Joined',
+  'activity.quiz_answers': 'Answered {n} questions',
+  'activity.quiz_answer': 'Quiz answer',
+  'activity.quiz_disqualified': 'Quiz result cancelled on review',
+  'activity.quiz_attempt': 'Quiz round finished',
+  'activity.contest_entry': 'Work submitted',
+  'activity.contest_vote': 'Vote',
+  'activity.contest_award': 'Award',
+  'activity.volunteer_pair': '"1+1" pair',
+  'activity.volunteer_hours': 'Volunteer hours',
+  'activity.drive_pledge': 'Pledge',
+  'activity.drive_verified': 'Donation verified',
+  'activity.exhibition_visit': 'Exhibition visit',
+  'activity.offline_score': 'Offline score',
+  'activity.other': 'Activity',
+};

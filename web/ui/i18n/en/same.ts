@@ -1,0 +1,2 @@
+/** An English dictionary has exactly the keys of its Chinese twin (the compiler checks). */
+export type Same<T> = { [K in keyof T]: string };
