@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, type PartyPost } from '../../shared/people';
 
 /**
  * The org tree. `path` is the materialized path of ids (`/root/a/b/`), so a subtree is
@@ -45,9 +46,15 @@ export const rosterEntries = sqliteTable(
     phone: text('phone').notNull().unique(),
     name: text('name').notNull(),
     userId: text('user_id').references(() => users.id),
+    /** registry fields (人员类别, 党内职务 with 任职日期, 状态, 入党日期); dates are China dates YYYY-MM-DD */
+    category: text('category', { enum: MEMBER_CATEGORIES }).notNull().default('full'),
+    posts: text('posts', { mode: 'json' }).$type<PartyPost[]>().notNull().default([]),
+    postSince: text('post_since'),
+    status: text('status', { enum: MEMBER_STATUSES }).notNull().default('active'),
+    joinedPartyOn: text('joined_party_on'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('roster_unit_idx').on(t.orgUnitId)],
+  (t) => [index('roster_unit_idx').on(t.orgUnitId), index('roster_unit_category_idx').on(t.orgUnitId, t.category)],
 );
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
