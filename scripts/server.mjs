@@ -42,6 +42,7 @@ export async function prepareDatabase(persistDir) {
   const seedFile = join(persistDir, 'demo-seed.sql');
   writeFileSync(seedFile, (await demoStatements()).join(';\n') + ';\n');
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile]);
+  await foldActivity(persistDir);
   // The demo works' images go into the local R2 bucket once (a marker remembers it).
   const marker = join(persistDir, 'demo-media-v2.done');
   if (!existsSync(marker)) {
@@ -54,6 +55,15 @@ export async function prepareDatabase(persistDir) {
       '--file', join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'), '--content-type', 'image/jpeg']);
     writeFileSync(marker, new Date().toISOString());
   }
+}
+
+/** Folds activity events into the daily rollups, with the same SQL as the Worker's cron. */
+export async function foldActivity(persistDir) {
+  const { rollupSql } = await import('../db/rollup-sql.ts');
+  const file = join(persistDir, 'rollup.sql');
+  // a large limit: a bulk load folds in one go (the cron folds 50,000 events a tick)
+  writeFileSync(file, rollupSql(100_000_000).join(';\n') + ';\n');
+  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
 }
 
 /**

@@ -1,9 +1,8 @@
-import { sql, and, eq, gte, lte, desc, lt, or, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { activityEvents, campaigns, memberships, orgUnits } from '../schema';
+import { sql, and, eq, desc, lt, or, type SQL } from 'drizzle-orm';
+import { activityEvents, campaigns } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
-import { underPath, writeBatch } from './util';
+import { writeBatch } from './util';
 import type { ActivityType } from '../../shared/metrics';
 
 export interface ActivityInput {
@@ -71,91 +70,6 @@ export function auditInsert(a: AuditInput, onlyIfChanged = false): SQL {
     SELECT ${newId()}, ${a.actorId}, ${a.action}, ${a.entity}, ${a.entityId}, ${a.orgUnitId ?? null},
            ${a.detail ? JSON.stringify(a.detail) : null}, ${nowIso()}
     WHERE ${onlyIfChanged ? sql`changes() > 0` : sql`1`}`;
-}
-
-export interface MetricsRange { from?: string | undefined; to?: string | undefined }
-
-/**
- * Member-activity metrics of a subtree; definitions in shared/metrics.ts. With `withUnits`
- * also each unit directly below (the same definitions over its own subtree), and with
- * `series` the activity by China day or week (Monday) for a trend.
- */
-export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week' } = {}) {
-  const timeConds = [
-    underPath(activityEvents.orgPath, path),
-    range.from ? gte(activityEvents.occurredAt, range.from) : undefined,
-    range.to ? lte(activityEvents.occurredAt, range.to) : undefined,
-  ];
-  const memberIds = db
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member')));
-  const inTime = sql.join(
-    [range.from ? sql`e.occurred_at >= ${range.from}` : sql`1`, range.to ? sql`e.occurred_at <= ${range.to}` : sql`1`],
-    sql` AND `,
-  );
-  // a unit's own subtree, for correlated subqueries over the units below
-  const underUnit = (col: string) => sql.raw(`${col} >= c.path AND ${col} < c.path || '~'`);
-  const unitMembers = sql`SELECT m.user_id FROM memberships m WHERE ${underUnit('m.org_path')} AND m.role = 'member'`;
-  const chinaDay = sql.raw(`substr(datetime(${activityEvents.occurredAt.name}, '+8 hours'), 1, 10)`);
-  const bucket = more.series === 'week' ? sql`date(${chinaDay}, 'weekday 0', '-6 days')` : chinaDay;
-  const unitsBelow = alias(orgUnits, 'c');
-  const [members, active, byKind, units, series] = await db.batch([
-    db
-      .select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
-      .from(memberships)
-      .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
-    db
-      .select({
-        active: sql<number>`COUNT(DISTINCT CASE WHEN ${activityEvents.userId} IN ${memberIds} THEN ${activityEvents.userId} END)`,
-        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`,
-      })
-      .from(activityEvents)
-      .where(and(...timeConds)),
-    db
-      .select({
-        kind: activityEvents.kind,
-        events: sql<number>`COUNT(*)`,
-        active: sql<number>`COUNT(DISTINCT ${activityEvents.userId})`,
-        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`,
-      })
-      .from(activityEvents)
-      .where(and(...timeConds))
-      .groupBy(activityEvents.kind),
-    db
-      .select({
-        id: unitsBelow.id,
-        name: unitsBelow.name,
-        kind: unitsBelow.kind,
-        members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE ${underUnit('m.org_path')} AND m.role = 'member')`.as('members'),
-        active: sql<number>`(SELECT COUNT(DISTINCT e.user_id) FROM activity_events e WHERE ${underUnit('e.org_path')} AND ${inTime} AND e.user_id IN (${unitMembers}))`.as('active'),
-        points: sql<number>`(SELECT COALESCE(SUM(e.points), 0) FROM activity_events e WHERE ${underUnit('e.org_path')} AND ${inTime})`.as('points'),
-      })
-      .from(unitsBelow)
-      .where(eq(unitsBelow.parentId, more.unitId ?? ''))
-      .orderBy(unitsBelow.path),
-    db
-      .select({
-        at: sql<string>`${bucket}`.as('at'),
-        events: sql<number>`COUNT(*)`.as('events'),
-        active: sql<number>`COUNT(DISTINCT CASE WHEN ${activityEvents.userId} IN ${memberIds} THEN ${activityEvents.userId} END)`.as('active'),
-        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`.as('points'),
-      })
-      .from(activityEvents)
-      .where(and(...timeConds, more.series ? undefined : sql`0`))
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
-  ]);
-  return {
-    members: members[0]?.n ?? 0,
-    activeMembers: active[0]?.active ?? 0,
-    points: active[0]?.points ?? 0,
-    byKind: Object.fromEntries(
-      byKind.map((r) => [r.kind ?? 'other', { events: r.events, activeMembers: r.active, points: r.points }]),
-    ),
-    units: units.map((u) => ({ orgUnitId: u.id, name: u.name, kind: u.kind, members: u.members, activeMembers: u.active, points: u.points })),
-    series: series.map((r) => ({ at: r.at, events: r.events, activeMembers: r.active, points: r.points })),
-  };
 }
 
 /** A member's own activity, newest first, with the campaign it belongs to. */

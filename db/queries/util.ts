@@ -58,6 +58,12 @@ export async function writeBatch(db: Db, stmts: Stmt[]): Promise<D1Result[]> {
   return d1.batch(prepared);
 }
 
+/** Raw `sql` reads in one round trip (one D1 batch), each answered with its rows. */
+export async function readBatch(db: Db, stmts: SQL[]): Promise<Array<Array<Record<string, unknown>>>> {
+  const results = await writeBatch(db, stmts);
+  return results.map((r) => (r.results ?? []) as Array<Record<string, unknown>>);
+}
+
 export const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed/i.test(String((e as Error)?.message ?? e));
 
 /*

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /**
  * Every engagement appends one row here through recordActivity(); leaderboards and
@@ -44,5 +44,48 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_actor_idx').on(t.actorId, t.at)],
 );
+
+/**
+ * Daily rollups of activity_events (db/rollup-sql.ts): metrics and report figures read these
+ * for whole China days, and raw events only for the partial days at a range's edges and for
+ * the tail not yet rolled up (rowid above the watermark in `rollup_state`). Events are
+ * append-only (a correction is a compensating event), so a rolled-up day never changes under
+ * us. Empty strings stand for NULL so the keys can be primary keys.
+ */
+export const activityDaily = sqliteTable(
+  'activity_daily',
+  {
+    day: text('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    kind: text('kind').notNull(),
+    type: text('type').notNull(),
+    events: integer('events').notNull(),
+    points: integer('points').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgPath, t.day, t.campaignId, t.kind, t.type] }), index('activity_daily_campaign_idx').on(t.campaignId, t.day)],
+);
+
+/** One row per member, China day, unit and kind with activity: distinct active members over any run of days. */
+export const activityUserDays = sqliteTable(
+  'activity_user_days',
+  {
+    orgPath: text('org_path').notNull(),
+    day: text('day').notNull(),
+    userId: text('user_id').notNull(),
+    kind: text('kind').notNull(),
+    events: integer('events').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgPath, t.day, t.userId, t.kind] }), index('activity_user_days_user_idx').on(t.userId, t.day)],
+);
+
+/** How far each rollup has read: the last activity_events rowid folded in. */
+export const rollupState = sqliteTable('rollup_state', {
+  name: text('name').primaryKey(),
+  lastRowid: integer('last_rowid').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
 
 export type ActivityRow = typeof activityEvents.$inferSelect;

@@ -13,7 +13,7 @@ import { fillSeries, participationRate } from '../../../../shared/metrics';
 import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
 import { applyRoster, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, planRoster } from '../../../../db/queries/org';
-import { subtreeMetrics } from '../../../../db/queries/activity';
+import { subtreeMetrics } from '../../../../db/queries/metrics';
 import { todoOf } from '../../../../db/queries/campaigns';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';

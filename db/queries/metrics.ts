@@ -1,0 +1,159 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { readBatch } from './util';
+import { CHINA_DAY_SQL, rollupSql } from '../rollup-sql';
+import { chinaDay, chinaMidnight, addDays } from '../../shared/china-time';
+
+/*
+ * Member-activity metrics read the daily rollups (activity_daily, activity_user_days) for the
+ * whole China days of a range, and raw activity_events only for what rollups cannot answer:
+ * the partial days at the range's edges (at most a day each) and the tail not yet rolled up
+ * (rowid above the watermark; the cron folds it every 5 minutes). Both raw reads are bounded
+ * by an index, so a city's five years cost the same as a week. Definitions: shared/metrics.ts.
+ */
+
+export interface MetricsRange { from?: string | undefined; to?: string | undefined }
+
+/** How a range splits: whole China days [firstDay, lastDay] ↔ instants [fullFrom, fullTo). */
+export interface RangeSplit {
+  from: string | null;
+  to: string | null;
+  firstDay: string;
+  lastDay: string;
+  /** ISO instants bounding the whole days; null = unbounded */
+  fullFrom: string | null;
+  fullTo: string | null;
+  /** no whole day inside the range: everything is read raw */
+  empty: boolean;
+}
+
+/** Pure: which whole China days lie inside [from, to] (both inclusive instants). */
+export function splitRange(range: MetricsRange): RangeSplit {
+  const from = range.from ? Date.parse(range.from) : null;
+  const to = range.to ? Date.parse(range.to) : null;
+  let firstDay = '0000-01-01';
+  let fullFrom: number | null = null;
+  if (from !== null) {
+    const d = chinaDay(from);
+    firstDay = chinaMidnight(d) === from ? d : addDays(d, 1);
+    fullFrom = chinaMidnight(firstDay);
+  }
+  let lastDay = '9999-12-31';
+  let fullTo: number | null = null;
+  if (to !== null) {
+    // the day containing `to` is whole only when `to` is its last millisecond
+    const d = chinaDay(to);
+    const end = chinaMidnight(addDays(d, 1));
+    lastDay = end - 1 === to ? d : addDays(d, -1);
+    fullTo = chinaMidnight(addDays(lastDay, 1));
+  }
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    from: range.from ?? null, to: range.to ?? null, firstDay, lastDay, fullFrom: iso(fullFrom), fullTo: iso(fullTo),
+    empty: firstDay > lastDay,
+  };
+}
+
+/** `col` under the path expression (a bound value or a column of an outer query). */
+const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw(col)} < ${p} || '~'`;
+const watermark = sql`(SELECT last_rowid FROM rollup_state WHERE name = 'activity')`;
+
+/** The raw events rollups cannot answer, as `e`: edges of the range, and the tail above the watermark. */
+function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`): SQL[] {
+  const inRange = (lo: string | null, hi: string | null, hiOpen: boolean) =>
+    sql.join([
+      lo ? sql`e.occurred_at >= ${lo}` : sql`1`,
+      hi ? (hiOpen ? sql`e.occurred_at < ${hi}` : sql`e.occurred_at <= ${hi}`) : sql`1`,
+    ], sql` AND `);
+  const base = sql`${under('e.org_path', p)} AND ${extra}`;
+  if (r.empty) return [sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.to, false)}`];
+  const parts: SQL[] = [
+    sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${base} AND ${inRange(r.fullFrom, r.fullTo, true)}`,
+  ];
+  if (r.from && r.fullFrom && r.from < r.fullFrom) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.fullFrom, true)}`);
+  if (r.to && r.fullTo && r.fullTo <= r.to) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.fullTo, r.to, false)}`);
+  return parts;
+}
+
+const dayOf = sql.raw(CHINA_DAY_SQL('e.occurred_at'));
+
+/** Rows (day, kind, events, points) of everything under `p` in the range. */
+export function eventsSource(p: SQL, r: RangeSplit): SQL {
+  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, 1 AS events, e.points AS points`);
+  if (!r.empty) {
+    parts.unshift(sql`SELECT d.day, d.kind, d.events, d.points FROM activity_daily d
+      WHERE ${under('d.org_path', p)} AND d.day >= ${r.firstDay} AND d.day <= ${r.lastDay}`);
+  }
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+/** Rows (day, kind, user_id) of every member active under `p` in the range (repeats allowed). */
+export function usersSource(p: SQL, r: RangeSplit): SQL {
+  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`);
+  if (!r.empty) {
+    parts.unshift(sql`SELECT u.day, u.kind, u.user_id FROM activity_user_days u
+      WHERE ${under('u.org_path', p)} AND u.day >= ${r.firstDay} AND u.day <= ${r.lastDay}`);
+  }
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+const membersUnder = (p: SQL) => sql`SELECT m.user_id FROM memberships m WHERE ${under('m.org_path', p)} AND m.role = 'member'`;
+
+/**
+ * Member-activity metrics of a subtree; definitions in shared/metrics.ts. With `unitId` also
+ * each unit directly below (the same definitions over its own subtree), and with `series` the
+ * activity by China day or week (Monday) for a trend.
+ */
+export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week' } = {}) {
+  const r = splitRange(range);
+  const P = sql`${path}`;
+  const C = sql.raw('c.path');
+  const bucket = more.series === 'week' ? sql.raw(`date(s.day, 'weekday 0', '-6 days')`) : sql.raw('s.day');
+  const all = await readBatch(db, [
+    sql`SELECT COUNT(DISTINCT m.user_id) AS n FROM memberships m WHERE ${under('m.org_path', P)} AND m.role = 'member'`,
+    sql`SELECT COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s`,
+    sql`SELECT COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P)})`,
+    sql`SELECT s.kind, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY s.kind`,
+    sql`SELECT s.kind, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s GROUP BY s.kind`,
+    sql`
+      SELECT c.id, c.name, c.kind,
+        (SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE ${under('m.org_path', C)} AND m.role = 'member') AS members,
+        (SELECT COUNT(DISTINCT s.user_id) FROM (${usersSource(C, r)}) s WHERE s.user_id IN (${membersUnder(C)})) AS active,
+        (SELECT COALESCE(SUM(s.points), 0) FROM (${eventsSource(C, r)}) s) AS points
+      FROM org_units c WHERE c.parent_id = ${more.unitId ?? ''} ORDER BY c.path`,
+    more.series
+      ? sql`SELECT ${bucket} AS at, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY 1 ORDER BY 1`
+      : sql`SELECT '' AS at, 0 AS events, 0 AS points WHERE 0`,
+    more.series
+      ? sql`SELECT ${bucket} AS at, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P)}) GROUP BY 1 ORDER BY 1`
+      : sql`SELECT '' AS at, 0 AS active WHERE 0`,
+  ]);
+  type Row<T> = T[];
+  const [members, points, active, kindSums, kindUsers, units, seriesSums, seriesUsers] = all as [
+    Row<{ n: number }>, Row<{ points: number }>, Row<{ active: number }>, Row<{ kind: string; events: number; points: number }>,
+    Row<{ kind: string; active: number }>, Row<{ id: string; name: string; kind: string; members: number; active: number; points: number }>,
+    Row<{ at: string; events: number; points: number }>, Row<{ at: string; active: number }>,
+  ];
+  const kindActive = new Map(kindUsers.map((k) => [k.kind, k.active]));
+  const dayActive = new Map(seriesUsers.map((s) => [s.at, s.active]));
+  return {
+    members: members[0]?.n ?? 0,
+    activeMembers: active[0]?.active ?? 0,
+    points: points[0]?.points ?? 0,
+    byKind: Object.fromEntries(
+      kindSums.map((k) => [k.kind || 'other', { events: k.events, activeMembers: kindActive.get(k.kind) ?? 0, points: k.points }]),
+    ),
+    units: units.map((u) => ({ orgUnitId: u.id, name: u.name, kind: u.kind, members: u.members, activeMembers: u.active, points: u.points })),
+    series: seriesSums.map((s) => ({ at: s.at, events: s.events, activeMembers: dayActive.get(s.at) ?? 0, points: s.points })),
+  };
+}
+
+/**
+ * Folds new activity events into the daily rollups (cron, every 5 minutes; seed scripts run
+ * the same SQL). One batch, so the watermark and the rows it covers move together.
+ * Returns the watermark after the run.
+ */
+export async function rollUpActivity(db: Db, limit = 50_000): Promise<number> {
+  const out = await readBatch(db, [...rollupSql(limit).map((s) => sql.raw(s)), sql`SELECT last_rowid AS w FROM rollup_state WHERE name = 'activity'`]);
+  return Number(out.at(-1)?.[0]?.w ?? 0);
+}

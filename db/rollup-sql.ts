@@ -1,0 +1,36 @@
+/*
+ * The activity rollup as plain SQL, with no imports, so the Worker's cron (db/queries/rollups.ts)
+ * and the Node scripts that load data in bulk (demo data, `npm run seed:city`) fold events in
+ * exactly the same way. Run the statements in order in ONE transaction (a D1 batch): the
+ * watermark moves in the same transaction as the rows it covers, so nothing is counted twice.
+ *
+ * Each run folds at most `limit` events (bounded CPU per cron tick); a backlog drains over
+ * several ticks and metrics stay exact meanwhile because they read the tail raw.
+ */
+
+/** China day of an ISO instant, in SQL. */
+export const CHINA_DAY_SQL = (col: string) => `substr(datetime(${col}, '+8 hours'), 1, 10)`;
+
+export function rollupSql(limit = 50_000): string[] {
+  const window = `rowid > (SELECT last_rowid FROM rollup_state WHERE name = 'activity')
+      AND rowid <= (SELECT last_rowid FROM rollup_state WHERE name = 'activity') + ${Math.floor(limit)}`;
+  return [
+    `INSERT OR IGNORE INTO rollup_state (name, last_rowid, updated_at) VALUES ('activity', 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+    `INSERT INTO activity_daily (org_path, day, campaign_id, kind, type, events, points, quantity)
+    SELECT COALESCE(org_path, ''), ${CHINA_DAY_SQL('occurred_at')}, COALESCE(campaign_id, ''), COALESCE(kind, ''), type,
+           COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(quantity), 0)
+    FROM activity_events WHERE ${window}
+    GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (org_path, day, campaign_id, kind, type) DO UPDATE SET
+      events = events + excluded.events, points = points + excluded.points, quantity = quantity + excluded.quantity`,
+    `INSERT INTO activity_user_days (org_path, day, user_id, kind, events, points)
+    SELECT COALESCE(org_path, ''), ${CHINA_DAY_SQL('occurred_at')}, user_id, COALESCE(kind, ''), COUNT(*), COALESCE(SUM(points), 0)
+    FROM activity_events WHERE ${window} AND user_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (org_path, day, user_id, kind) DO UPDATE SET events = events + excluded.events, points = points + excluded.points`,
+    `UPDATE rollup_state SET
+      last_rowid = MIN((SELECT COALESCE(MAX(rowid), 0) FROM activity_events), last_rowid + ${Math.floor(limit)}),
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    WHERE name = 'activity'`,
+  ];
+}
