@@ -104,8 +104,9 @@ const membersUnder = (p: SQL) => sql`SELECT m.user_id FROM memberships m WHERE $
  * each unit directly below (the same definitions over its own subtree), and with `series` the
  * activity by China day or week (Monday) for a trend.
  */
-export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week' } = {}) {
-  const r = splitRange(range);
+export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week'; rawOnly?: boolean } = {}) {
+  // rawOnly: the naive scan of every event, for the bench's comparison
+  const r = more.rawOnly ? { ...splitRange(range), empty: true } : splitRange(range);
   const P = sql`${path}`;
   const C = sql.raw('c.path');
   const bucket = more.series === 'week' ? sql.raw(`date(s.day, 'weekday 0', '-6 days')`) : sql.raw('s.day');

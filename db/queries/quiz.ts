@@ -402,21 +402,22 @@ export async function questionsByIds(db: Db, ids: string[]) {
   return out;
 }
 
-/** Per-question statistics of a campaign: how often answered, correct rate, average time. */
+/**
+ * Per-question statistics of a campaign: how often answered, correct rate, average time.
+ * Answers older than the retention period live on only as per-question totals
+ * (db/queries/retention.ts), so both are summed.
+ */
 export async function questionStats(db: Db, campaignId: string) {
-  return db
-    .select({
-      id: questions.id, stem: questions.stem, type: questions.type,
-      answered: sql<number>`COUNT(*)`,
-      correct: sql<number>`SUM(${quizAnswers.correct})`,
-      avgMs: sql<number>`AVG(${quizAnswers.msTaken})`,
-    })
-    .from(quizAnswers)
-    .innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
-    .innerJoin(questions, eq(questions.id, quizAnswers.questionId))
-    .where(eq(quizAttempts.campaignId, campaignId))
-    .groupBy(questions.id)
-    .orderBy(sql`SUM(${quizAnswers.correct}) * 1.0 / COUNT(*)`);
+  return db.all<{ id: string; stem: string; type: (typeof questions.$inferSelect)['type']; answered: number; correct: number; avgMs: number }>(sql`
+    SELECT q.id AS id, q.stem AS stem, q.type AS type, SUM(s.answered) AS answered, SUM(s.correct) AS correct, SUM(s.ms) * 1.0 / SUM(s.answered) AS avgMs
+    FROM (
+      SELECT qa.question_id AS qid, 1 AS answered, qa.correct AS correct, qa.ms_taken AS ms
+      FROM quiz_answers qa JOIN quiz_attempts a ON a.id = qa.attempt_id WHERE a.campaign_id = ${campaignId}
+      UNION ALL
+      SELECT question_id, answered, correct, ms_total FROM quiz_question_totals WHERE campaign_id = ${campaignId}
+    ) s JOIN questions q ON q.id = s.qid
+    GROUP BY q.id
+    ORDER BY SUM(s.correct) * 1.0 / SUM(s.answered)`);
 }
 
 export async function listAttempts(db: Db, campaignId: string, f: { flagged: boolean; limit: number; beforeId: string | null }) {

@@ -124,3 +124,19 @@ export const quizAnswers = sqliteTable(
   // the primary key makes a double submission of the same answer count once
   (t) => [primaryKey({ columns: [t.attemptId, t.idx] }), index('answers_question_idx').on(t.questionId)],
 );
+
+/**
+ * What stays of answers past the retention period (db/queries/retention.ts): per-question
+ * totals, so question statistics keep their numbers after the per-answer rows are gone.
+ */
+export const quizQuestionTotals = sqliteTable(
+  'quiz_question_totals',
+  {
+    campaignId: text('campaign_id').notNull(),
+    questionId: text('question_id').notNull(),
+    answered: integer('answered').notNull(),
+    correct: integer('correct').notNull(),
+    msTotal: integer('ms_total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.questionId] })],
+);

@@ -5,6 +5,7 @@ import { purgeViewMarks } from '../../db/queries/contest';
 import { chinaDay } from '../../shared/i18n';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
 import { rollUpActivity } from '../../db/queries/metrics';
+import { ANSWER_RETENTION_DAYS, compactQuizAnswers } from '../../db/queries/retention';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
@@ -20,5 +21,7 @@ export async function runScheduled(env: Env, at: number) {
   await expireWaitlist(db, at);
   // new activity events fold into the daily rollups that metrics and reports read
   await rollUpActivity(db);
+  // per-answer rows past the retention period compact into per-attempt and per-question totals
+  await compactQuizAnswers(db, new Date(at - ANSWER_RETENTION_DAYS * 86400e3).toISOString());
   if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
 }

@@ -5,6 +5,7 @@ import { valid } from '../../lib/validate';
 import { ApiError } from '../../lib/errors';
 import { boardStub } from '../../lib/boards';
 import type { BoardContext } from '../../../realtime/leaderboard';
+import { subtreeMetrics } from '../../../../db/queries/metrics';
 
 /*
  * Routes for `npm run bench` only: mounted when wrangler dev runs with
@@ -20,10 +21,32 @@ const Q = v.strictObject({
 
 const ctxOf = (board: string): BoardContext => ({ boardId: `${board}:main`, campaignId: board, orgPath: '/root/', aggregation: 'sum', final: false, scoreUnit: 'points', maskNames: true });
 
+const M = v.strictObject({
+  unit: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)),
+  days: v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)),
+  raw: v.optional(v.picklist(['0', '1']), '0'),
+  n: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number)), '3'),
+});
+
 export const benchRoutes = createApp()
   .use('*', async (c, next) => {
     if ((c.env as unknown as { BENCH_ROUTES?: string }).BENCH_ROUTES !== '1') throw new ApiError('not_found');
     await next();
+  })
+  // 概览 over a period: read from the daily rollups, or (raw=1) the naive scan of every event
+  .get('/metrics', valid('query', M), async (c) => {
+    const { unit, days, raw, n } = c.req.valid('query');
+    const row = await c.var.db.get<{ id: string; path: string }>(sql`SELECT id, path FROM org_units WHERE id = ${unit}`);
+    if (!row) throw new ApiError('not_found');
+    const to = new Date().toISOString();
+    const from = new Date(Date.now() - days * 86_400_000).toISOString();
+    const t0 = Date.now();
+    let checksum = 0;
+    for (let i = 0; i < n; i++) {
+      const m = await subtreeMetrics(c.var.db, row.path, { from, to }, { unitId: row.id, series: 'week', rawOnly: raw === '1' });
+      checksum += m.points + m.activeMembers;
+    }
+    return c.json({ ms: Date.now() - t0, n, checksum });
   })
   .get('/rank', valid('query', Q), async (c) => {
     const { board, n, max } = c.req.valid('query');

@@ -1,0 +1,50 @@
+// `npm run bench:city`: 概览 at city scale. Run `npm run seed:city` first (same PERSIST_DIR).
+// Starts `wrangler dev` on that database and times the overview metrics inside the Worker
+// two ways in the same run, interleaved: from the daily rollups (what the API does) and the
+// naive scan of every raw event (the same query with the rollups switched off). Reported as
+// ratios only (this machine is shared and noisy), with a check that both give the same numbers.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ROOT, startServer } from '../../scripts/server.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 8798);
+const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CASES = [
+  { unit: 'root', days: 30, label: '全市 / root, 30 days' },
+  { unit: 'root', days: 365, label: '全市 / root, 1 year' },
+  { unit: 'root', days: 1826, label: '全市 / root, 5 years' },
+  { unit: 'city-pc-001', days: 1826, label: '一个机关党委 / one party committee, 5 years' },
+];
+
+const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1' } });
+const lines = [];
+try {
+  const time = async (c, raw) => {
+    const r = await fetch(`${base}/api/v1/_bench/metrics?unit=${c.unit}&days=${c.days}&raw=${raw}&n=1`);
+    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+    return r.json();
+  };
+  const events = await fetch(`${base}/api/v1/health`).then((r) => r.status);
+  if (events !== 200) throw new Error('server not healthy');
+  lines.push('# 概览 at city scale (`npm run bench:city`)', '',
+    'Each figure is the median over rounds of the naive raw-event scan ÷ the rollup read, both timed inside the Worker in the same run (higher = rollups faster). "same" checks the two give identical totals.', '',
+    '| case | raw ÷ rollup | same numbers |', '|---|---|---|');
+  for (const c of CASES) {
+    const ratios = [];
+    let same = true;
+    for (let i = 0; i < ROUNDS; i++) {
+      const a = await time(c, 0);
+      const b = await time(c, 1);
+      same &&= a.checksum === b.checksum;
+      ratios.push(b.ms / Math.max(a.ms, 1));
+    }
+    ratios.sort((x, y) => x - y);
+    lines.push(`| ${c.label} | ${ratios[Math.floor(ratios.length / 2)].toFixed(1)}× | ${same ? 'yes' : 'NO'} |`);
+    console.log(lines.at(-1));
+  }
+} finally {
+  stop();
+}
+writeFileSync(join(ROOT, 'test', 'bench', 'city-report.md'), lines.join('\n') + '\n');
+console.log('wrote test/bench/city-report.md');
