@@ -16,7 +16,7 @@ describe('retention of per-answer rows', () => {
     const camp = await quiz(org, { mode: 'round', questionsPerAttempt: 2 });
     const qs = (await env.DB.prepare("SELECT id FROM questions WHERE bank_id = 'bank-demo' ORDER BY id LIMIT 2").all<{ id: string }>()).results.map((r) => r.id);
     const users = (await env.DB.prepare("SELECT user_id FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 6").all<{ user_id: string }>()).results.map((r) => r.user_id);
-    const stmts = [];
+    const stmts: D1PreparedStatement[] = [];
     users.forEach((u, i) => {
       const at = Date.UTC(2096, 2, 10 + i, 2);
       const id = `ret-${i}`;
