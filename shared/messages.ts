@@ -51,6 +51,8 @@ export const MESSAGES = {
   'msg.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', en: 'Use a date like 2026-01-31.' },
   'msg.half_hours': { 'zh-CN': '时长以半小时为单位，如 1.5。', en: 'Hours in half-hour steps, e.g. 1.5.' },
   'msg.too_long': { 'zh-CN': '内容过长。', en: 'Too long.' },
+  // reports
+  'msg.report_too_long': { 'zh-CN': '统计期间最长 {days} 天，请缩短时间范围。', en: 'A report covers at most {days} days; choose a shorter range.' },
   'msg.ends_before_starts': { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
 
   'msg.scope': { 'zh-CN': 'scope 应为 individual（个人）或 org（组织）。', en: 'scope must be individual or org.' },

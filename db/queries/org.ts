@@ -128,3 +128,8 @@ export async function memberUnit(db: Db, userId: string) {
     .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).orderBy(asc(memberships.createdAt)).limit(1);
   return r[0] ?? null;
 }
+
+/** The units directly below a unit, in tree order. */
+export async function listChildUnits(db: Db, parentId: string) {
+  return db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.parentId, parentId)).orderBy(asc(orgUnits.path));
+}

@@ -84,3 +84,6 @@ export const HttpUrl = v.pipe(
   v.maxLength(MAX_URL_LENGTH, 'msg.url'),
   v.check((s) => safeHttpUrl(s) !== null, 'msg.url'),
 );
+
+/** A China calendar date, YYYY-MM-DD (reports, periods, service dates). */
+export const ChinaDate = v.pipe(v.string(), v.isoDate('msg.date'));

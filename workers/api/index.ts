@@ -19,6 +19,7 @@ import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingR
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
+import { reportRoutes } from './routes/org/report.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
 
@@ -31,6 +32,7 @@ const v1 = createApp()
   .route('/dev', devRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
+  .route('/org-units', reportRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
