@@ -1,9 +1,10 @@
 import { sql, and, eq, gte, lte, desc, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { activityEvents, campaigns, memberships, orgUnits } from '../schema';
+import { activityEvents, campaigns, orgUnits } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { underPath, writeBatch } from './util';
+import { memberIdsAtSql } from './people';
 import type { ActivityType } from '../../shared/metrics';
 
 export interface ActivityInput {
@@ -76,35 +77,54 @@ export function auditInsert(a: AuditInput, onlyIfChanged = false): SQL {
 export interface MetricsRange { from?: string | undefined; to?: string | undefined }
 
 /**
+ * Who the metrics count as members. Today's figures use the member rows (`memberships`);
+ * a period that ended before today (`asOfDay`, the China day of its end) counts the people
+ * who were in the subtree at the end of that day, from the membership periods
+ * (db/queries/people.ts), so a member transferred since counts where they were then.
+ */
+function memberSets(path: string, asOfDay: string | undefined) {
+  if (!asOfDay) {
+    return {
+      ids: sql`SELECT m.user_id FROM memberships m WHERE m.org_path >= ${path} AND m.org_path < ${path} || '~' AND m.role = 'member'`,
+      count: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= ${path} AND m.org_path < ${path} || '~' AND m.role = 'member')`,
+      unitIds: sql`SELECT m.user_id FROM memberships m WHERE m.org_path >= c.path AND m.org_path < c.path || '~' AND m.role = 'member'`,
+      unitCount: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= c.path AND m.org_path < c.path || '~' AND m.role = 'member')`,
+    };
+  }
+  const registered = { registered: true };
+  return {
+    ids: memberIdsAtSql(sql`${path}`, asOfDay, registered),
+    count: sql<number>`(SELECT COUNT(DISTINCT uid) FROM (${memberIdsAtSql(sql`${path}`, asOfDay, registered)}))`,
+    unitIds: memberIdsAtSql(sql`c.path`, asOfDay, registered),
+    unitCount: sql<number>`(SELECT COUNT(DISTINCT uid) FROM (${memberIdsAtSql(sql`c.path`, asOfDay, registered)}))`,
+  };
+}
+
+/**
  * Member-activity metrics of a subtree; definitions in shared/metrics.ts. With `withUnits`
  * also each unit directly below (the same definitions over its own subtree), and with
  * `series` the activity by China day or week (Monday) for a trend.
  */
-export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week' } = {}) {
+export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week'; asOfDay?: string } = {}) {
+  const sets = memberSets(path, more.asOfDay);
   const timeConds = [
     underPath(activityEvents.orgPath, path),
     range.from ? gte(activityEvents.occurredAt, range.from) : undefined,
     range.to ? lte(activityEvents.occurredAt, range.to) : undefined,
   ];
-  const memberIds = db
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member')));
+  const memberIds = sql`(${sets.ids})`;
   const inTime = sql.join(
     [range.from ? sql`e.occurred_at >= ${range.from}` : sql`1`, range.to ? sql`e.occurred_at <= ${range.to}` : sql`1`],
     sql` AND `,
   );
   // a unit's own subtree, for correlated subqueries over the units below
   const underUnit = (col: string) => sql.raw(`${col} >= c.path AND ${col} < c.path || '~'`);
-  const unitMembers = sql`SELECT m.user_id FROM memberships m WHERE ${underUnit('m.org_path')} AND m.role = 'member'`;
+  const unitMembers = sets.unitIds;
   const chinaDay = sql.raw(`substr(datetime(${activityEvents.occurredAt.name}, '+8 hours'), 1, 10)`);
   const bucket = more.series === 'week' ? sql`date(${chinaDay}, 'weekday 0', '-6 days')` : chinaDay;
   const unitsBelow = alias(orgUnits, 'c');
   const [members, active, byKind, units, series] = await db.batch([
-    db
-      .select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
-      .from(memberships)
-      .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+    db.all<{ n: number }>(sql`SELECT ${sets.count} AS n`),
     db
       .select({
         active: sql<number>`COUNT(DISTINCT CASE WHEN ${activityEvents.userId} IN ${memberIds} THEN ${activityEvents.userId} END)`,
@@ -127,7 +147,7 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
         id: unitsBelow.id,
         name: unitsBelow.name,
         kind: unitsBelow.kind,
-        members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE ${underUnit('m.org_path')} AND m.role = 'member')`.as('members'),
+        members: sql<number>`${sets.unitCount}`.as('members'),
         active: sql<number>`(SELECT COUNT(DISTINCT e.user_id) FROM activity_events e WHERE ${underUnit('e.org_path')} AND ${inTime} AND e.user_id IN (${unitMembers}))`.as('active'),
         points: sql<number>`(SELECT COALESCE(SUM(e.points), 0) FROM activity_events e WHERE ${underUnit('e.org_path')} AND ${inTime})`.as('points'),
       })
