@@ -124,7 +124,8 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
   const bucket = more.series === 'week' ? sql`date(${chinaDay}, 'weekday 0', '-6 days')` : chinaDay;
   const unitsBelow = alias(orgUnits, 'c');
   const [members, active, byKind, units, series] = await db.batch([
-    db.all<{ n: number }>(sql`SELECT ${sets.count} AS n`),
+    // one row: the unit itself carries the subtree's count
+    db.select({ n: sets.count }).from(orgUnits).where(eq(orgUnits.path, path)),
     db
       .select({
         active: sql<number>`COUNT(DISTINCT CASE WHEN ${activityEvents.userId} IN ${memberIds} THEN ${activityEvents.userId} END)`,

@@ -76,7 +76,7 @@ export async function listRegistry(db: Db, path: string, f: RegistryFilter, limi
 /** Counts for the registry screen's chips: everyone in the subtree, by category, post and status. */
 export async function registryCounts(db: Db, path: string) {
   const w = where(path, {});
-  const [totals, cats, sts, posts] = await db.batch([
+  const [totals, cats, sts, posts] = await Promise.all([
     db.all<{ total: number; registered: number }>(sql`SELECT COUNT(*) AS total, COUNT(r.user_id) AS registered FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w}`),
     db.all<{ k: string; n: number }>(sql`SELECT r.category AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`),
     db.all<{ k: string; n: number }>(sql`SELECT r.status AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`),

@@ -51,7 +51,7 @@ const RegistryDate = (field: 'joinedPartyOn' | 'postSince') =>
     v.string('msg.date_invalid'),
     v.trim(),
     v.transform((s) => parseSheetDate(s) ?? s),
-    v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date_invalid'),
+    v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseSheetDate(s) === s, 'msg.date_invalid'),
     v.check((d) => registryDateRule(d, undefined, field) !== 'msg.date_future', 'msg.date_future'),
     v.check((d) => registryDateRule(d, undefined, field) !== 'msg.date_too_early', 'msg.date_too_early'),
   );
