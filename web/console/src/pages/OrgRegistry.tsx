@@ -32,6 +32,8 @@ export function OrgRegistry(props: { rootId: string }) {
   const [typed, setTyped] = createSignal('');
   const [open, setOpen] = createSignal<{ member: Member; mode: 'edit' | 'transfer' } | null>(null);
   const [importing, setImporting] = createSignal(false);
+  // the import's unit is its own choice: picking where a sheet goes does not filter the list
+  const [importUnit, setImportUnit] = createSignal('');
   const [notice, setNotice] = createSignal<string | null>(null);
 
   const filters = createMemo<Filters>(() => ({ unit: unit() || props.rootId, category: category(), post: post(), status: status(), q: q() }));
@@ -111,7 +113,7 @@ export function OrgRegistry(props: { rootId: string }) {
       </div>
 
       <Show when={importing()}>
-        <RosterImport unitId={unit() || props.rootId} onUnit={setUnit} onImported={() => changed(t('roster.doneTitle'))} />
+        <RosterImport unitId={importUnit() || unit() || props.rootId} onUnit={setImportUnit} onImported={() => changed(t('roster.doneTitle'))} />
       </Show>
       <Show when={notice()}>
         <Notice kind="success">{notice()}</Notice>
