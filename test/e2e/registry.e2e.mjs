@@ -94,6 +94,12 @@ describe('the member registry in the console', { skip: skipReason, timeout: 150_
     await phone.page.getByTestId('post-chips').getByRole('button', { name: /书记/ }).first().click();
     await phone.page.getByTestId('registry-table').locator('tbody tr').first().waitFor();
     await h.shot(phone.page, 'registry-390');
+    // nothing widens the page sideways, down to a 360 px phone (the table scrolls in its own box)
+    for (const width of [390, 360]) {
+      await phone.page.setViewportSize({ width, height: 740 });
+      const scroll = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scroll <= width, `the registry is ${scroll}px wide on a ${width}px phone`);
+    }
     // the 单位 tab keeps the tree
     await phone.page.getByRole('tab', { name: '单位' }).click();
     await phone.page.getByRole('heading', { name: '组织架构' }).waitFor();
