@@ -85,6 +85,11 @@ describe('the member registry in the console', { skip: skipReason, timeout: 150_
     assert.equal(list.items.length, 1);
     const periods = await (await context.request.get(`${BASE}/api/v1/roster/${list.items[0].rosterId}/periods`)).json();
     assert.deepEqual(periods.items.map((p) => [p.orgUnitId, p.reason]), [['fgw-b1', 'import'], ['fgw-b2', 'transfer']]);
+    // the 单位 tab: the tree with rename/move and archive beside each unit
+    await page.getByRole('tab', { name: '单位' }).click();
+    await page.getByRole('button', { name: '为“第一党支部”改名' }).click();
+    await page.getByTestId('unit-edit').waitFor();
+    await h.shot(page, 'registry-units-1280');
     assert.deepEqual(problems, []);
 
     // ---- the same screen on a phone: counts, filters and the table stay usable
