@@ -26,6 +26,8 @@ export async function createUser(db: Db, input: { phone: string; name: string; p
         WHERE r.phone = ${input.phone}
         ON CONFLICT DO NOTHING`,
       db.update(rosterEntries).set({ userId: id }).where(eq(rosterEntries.phone, input.phone)),
+      // the registry's history (membership periods) knows the person from now on by their account too
+      sql`UPDATE membership_periods SET user_id = ${id} WHERE roster_id IN (SELECT r.id FROM roster_entries r WHERE r.phone = ${input.phone})`,
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) return null;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { readBatch } from './util';
+import { memberIdsAtSql } from './people';
 import { CHINA_DAY_SQL, rollupSql } from '../rollup-sql';
 import { chinaDay, chinaMidnight, addDays } from '../../shared/china-time';
 
@@ -97,36 +98,47 @@ export function usersSource(p: SQL, r: RangeSplit): SQL {
   return sql.join(parts, sql` UNION ALL `);
 }
 
-const membersUnder = (p: SQL) => sql`SELECT m.user_id FROM memberships m WHERE ${under('m.org_path', p)} AND m.role = 'member'`;
+/**
+ * Who the metrics count as members under `p`. Today's figures use the member rows
+ * (`memberships`); a period that ended before today (`asOfDay`, the China day of its end)
+ * counts the people who were in the subtree at the end of that day, from the membership
+ * periods (db/queries/people.ts), so a member transferred since counts where they were then.
+ */
+function membersUnder(p: SQL, asOfDay: string | undefined): SQL {
+  return asOfDay
+    ? memberIdsAtSql(p, asOfDay, { registered: true })
+    : sql`SELECT m.user_id AS uid FROM memberships m WHERE ${under('m.org_path', p)} AND m.role = 'member'`;
+}
+const memberCount = (p: SQL, asOfDay: string | undefined) => sql`SELECT COUNT(DISTINCT uid) AS n FROM (${membersUnder(p, asOfDay)})`;
 
 /**
  * Member-activity metrics of a subtree; definitions in shared/metrics.ts. With `unitId` also
  * each unit directly below (the same definitions over its own subtree), and with `series` the
  * activity by China day or week (Monday) for a trend.
  */
-export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week'; rawOnly?: boolean } = {}) {
+export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week'; rawOnly?: boolean; asOfDay?: string } = {}) {
   // rawOnly: the naive scan of every event, for the bench's comparison
   const r = more.rawOnly ? { ...splitRange(range), empty: true } : splitRange(range);
   const P = sql`${path}`;
   const C = sql.raw('c.path');
   const bucket = more.series === 'week' ? sql.raw(`date(s.day, 'weekday 0', '-6 days')`) : sql.raw('s.day');
   const all = await readBatch(db, [
-    sql`SELECT COUNT(DISTINCT m.user_id) AS n FROM memberships m WHERE ${under('m.org_path', P)} AND m.role = 'member'`,
+    memberCount(P, more.asOfDay),
     sql`SELECT COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s`,
-    sql`SELECT COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P)})`,
+    sql`SELECT COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P, more.asOfDay)})`,
     sql`SELECT s.kind, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY s.kind`,
     sql`SELECT s.kind, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s GROUP BY s.kind`,
     sql`
       SELECT c.id, c.name, c.kind,
-        (SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE ${under('m.org_path', C)} AND m.role = 'member') AS members,
-        (SELECT COUNT(DISTINCT s.user_id) FROM (${usersSource(C, r)}) s WHERE s.user_id IN (${membersUnder(C)})) AS active,
+        (${memberCount(C, more.asOfDay)}) AS members,
+        (SELECT COUNT(DISTINCT s.user_id) FROM (${usersSource(C, r)}) s WHERE s.user_id IN (${membersUnder(C, more.asOfDay)})) AS active,
         (SELECT COALESCE(SUM(s.points), 0) FROM (${eventsSource(C, r)}) s) AS points
       FROM org_units c WHERE c.parent_id = ${more.unitId ?? ''} ORDER BY c.path`,
     more.series
       ? sql`SELECT ${bucket} AS at, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY 1 ORDER BY 1`
       : sql`SELECT '' AS at, 0 AS events, 0 AS points WHERE 0`,
     more.series
-      ? sql`SELECT ${bucket} AS at, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P)}) GROUP BY 1 ORDER BY 1`
+      ? sql`SELECT ${bucket} AS at, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P, more.asOfDay)}) GROUP BY 1 ORDER BY 1`
       : sql`SELECT '' AS at, 0 AS active WHERE 0`,
   ]);
   type Row<T> = T[];

@@ -16,6 +16,8 @@ export const orgUnits = sqliteTable(
     path: text('path').notNull().unique(),
     depth: integer('depth').notNull(),
     createdAt: text('created_at').notNull(),
+    /** set when an empty unit is archived: it leaves the tree listing and the pickers, its history stays */
+    archivedAt: text('archived_at'),
   },
   (t) => [index('org_units_parent_idx').on(t.parentId), uniqueIndex('org_units_parent_name_uq').on(t.parentId, t.name)],
 );
@@ -58,3 +60,36 @@ export const rosterEntries = sqliteTable(
 );
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+/**
+ * Where a person on the registry was, day by day (组织关系转接 keeps history): one row per
+ * stay in a unit, `from_day` inclusive, `to_day` exclusive (null while it lasts), both China
+ * days. Opened when a roster entry is created, closed and reopened by a transfer, in the same
+ * batch. A person is counted in a unit on day D when from_day <= D < to_day, i.e. where they
+ * were at the end of D (db/queries/people.ts `membersAt`). `roster_id` is null only for a
+ * registered member with no roster entry (demo organizers); `user_id` is filled once the
+ * person registers. No foreign keys: erasing a person (PIPL) must not be blocked by history.
+ */
+export const membershipPeriods = sqliteTable(
+  'membership_periods',
+  {
+    id: text('id').primaryKey(),
+    rosterId: text('roster_id'),
+    userId: text('user_id'),
+    orgUnitId: text('org_unit_id').notNull(),
+    /** the unit's path, rewritten with it when the unit moves */
+    orgPath: text('org_path').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day'),
+    /** why the stay began: `import` (roster), `transfer`, `backfill` (before periods existed) */
+    reason: text('reason', { enum: ['import', 'transfer', 'backfill'] }).notNull(),
+    /** the organizer's words for a transfer (工作调动…) */
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('periods_path_days_idx').on(t.orgPath, t.fromDay),
+    index('periods_roster_idx').on(t.rosterId, t.toDay),
+    index('periods_user_idx').on(t.userId),
+  ],
+);

@@ -172,10 +172,34 @@ export async function demoStatements(now = Date.now()) {
     const b = branches[i % branches.length];
     roster.push({ id: `roster-pending-${i}`, unit: b.id, phone: `1370000${String(i).padStart(4, '0')}`, name: SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 11) % GIVEN.length], userId: null });
   }
+  // --- registry (issue #14): 人员类别, 党内职务, 状态, 入党日期 on the demo roster, and each
+  // entry's membership period (from the day it was listed), so the registry screen has a
+  // 书记 and committee members per branch, a few 预备党员 and 积极分子, a retired branch and 流出 members.
+  roster.forEach((r, i) => {
+    const k = Number(r.userId?.slice(6)) % 20; // position of a generated member in its branch (NaN for the others)
+    const year = 1975 + (i * 7) % 45;
+    Object.assign(r, { category: 'full', posts: [], postSince: null, status: 'active', joinedPartyOn: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}` });
+    if (k === 0) Object.assign(r, { posts: ['secretary'], postSince: '2021-06-15' });
+    else if (k === 1) Object.assign(r, { posts: ['deputy_secretary', 'organization'], postSince: '2023-03-01' });
+    else if (k === 2) Object.assign(r, { posts: ['publicity'], postSince: '2023-03-01' });
+    else if (k === 18) Object.assign(r, { category: 'probationary', joinedPartyOn: '2026-06-28' });
+    else if (k === 19) Object.assign(r, { category: 'activist', joinedPartyOn: null });
+    else if (k === 17 && i % 3 === 0) Object.assign(r, { status: 'mobile_out' });
+    if (r.unit === 'fgw-b3' && k > 2) Object.assign(r, { status: k % 5 === 0 ? 'home_bound' : 'retired' });
+  });
   for (const part of chunks(roster, 50)) {
-    out.push('INSERT OR IGNORE INTO roster_entries (id, org_unit_id, phone, name, user_id, created_at) VALUES\n' +
-      part.map((r) => row(r.id, r.unit, r.phone, r.name, r.userId, created)).join(',\n'));
+    out.push('INSERT OR IGNORE INTO roster_entries (id, org_unit_id, phone, name, user_id, category, posts, post_since, status, joined_party_on, created_at) VALUES\n' +
+      part.map((r) => row(r.id, r.unit, r.phone, r.name, r.userId, r.category, JSON.stringify(r.posts), r.postSince, r.status, r.joinedPartyOn, created)).join(',\n'));
   }
+  const periods = [
+    ...roster.map((r) => ({ id: `mp-${r.id}`, rosterId: r.id, userId: r.userId, unit: r.unit })),
+    { id: 'mp-ms-user-org-fgw-member', rosterId: null, userId: 'user-org-fgw', unit: 'fgw-b2' },
+  ];
+  for (const part of chunks(periods, 50)) {
+    out.push('INSERT OR IGNORE INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, note, created_at) VALUES\n' +
+      part.map((p) => row(p.id, p.rosterId, p.userId, p.unit, unitById.get(p.unit).path, iso(now - 30 * day + 8 * 3600e3).slice(0, 10), null, 'backfill', null, created)).join(',\n'));
+  }
+  // --- end registry
 
   out.push('INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at, closed_at) VALUES\n' +
     CAMPAIGNS.map((c) => {

@@ -20,6 +20,10 @@ export const CreateOrgUnitBody = v.strictObject({
 export const RosterReport = v.object({
   created: v.number(),
   linked: v.number(),
+  /** entries already on this unit's roster whose registry fields the sheet changed */
+  updated: v.optional(v.number()),
+  /** rows already on this unit's roster as they are */
+  unchanged: v.optional(v.number()),
   errors: v.array(v.object({ row: v.number(), message: v.string() })),
   dryRun: v.optional(v.boolean()),
 });

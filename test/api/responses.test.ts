@@ -137,6 +137,9 @@ describe('responses conform to their contracts', () => {
     await conforms(root, 'GET', '/api/v1/org-units/root/metrics');
     await conforms(root, 'GET', '/api/v1/org-units/fgw/roster');
     await conforms(root, 'GET', '/api/v1/org-units/root/todo');
+    await conforms(root, 'GET', '/api/v1/org-units/fgw/members');
+    await conforms(root, 'GET', '/api/v1/org-units/fgw/members/counts');
+    await conforms(root, 'GET', '/api/v1/roster/roster-user-m001/periods');
     const c = client({ ip: '10.91.0.1' });
     await registerUser(c, { phone: freshPhone(), name: '契约测试', password: 'contract-pass-1' });
     await conforms(c, 'GET', '/api/v1/me');

@@ -13,6 +13,7 @@ import type {
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
+import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
 import type {
   AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
   QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
@@ -51,6 +52,14 @@ export interface Operations {
   'GET /org-units/{id}/metrics': Op<Out<typeof Metrics>>;
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
+  'PATCH /org-units/{id}': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof UnitPatchBody>>;
+  'POST /org-units/{id}/archive': Op<{ archived: boolean }>;
+  // the member registry
+  'GET /org-units/{id}/members': Op<Out<typeof MembersPage>>;
+  'GET /org-units/{id}/members/counts': Op<Out<typeof RegistryCounts>>;
+  'POST /org-units/{id}/transfers': Op<Out<typeof TransferResponse>, In<typeof TransferBody>>;
+  'PATCH /roster/{id}': Op<Out<typeof RegistryMemberResponse>, In<typeof RegistryPatchBody>>;
+  'GET /roster/{id}/periods': Op<Out<typeof PeriodList>>;
   // campaigns and leaderboards
   'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;

@@ -5,6 +5,8 @@ import { csrf } from './middleware/csrf';
 import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
 import { orgRoutes } from './routes/org/org.routes';
+import { registryRoutes } from './routes/org/registry.routes';
+import { rosterRoutes } from './routes/org/roster.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
@@ -33,6 +35,8 @@ const v1 = createApp()
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
+  .route('/org-units', registryRoutes)
+  .route('/roster', rosterRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)

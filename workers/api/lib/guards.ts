@@ -76,3 +76,11 @@ export async function queueScope(c: Context<AppEnv>, orgUnitId: string | undefin
   if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
   return { viewer, unit, scope };
 }
+
+/** An org unit this viewer manages (its whole subtree): 404 if there is none (or it was archived), 401/403 if not theirs. */
+export async function managedUnit(c: Context<AppEnv>, id: string) {
+  const unit = await getOrgUnit(c.var.db, id);
+  if (!unit || unit.archivedAt) throw new ApiError('not_found', 'msg.org_missing');
+  const viewer = requireManage(c, unit.path);
+  return { unit, viewer };
+}

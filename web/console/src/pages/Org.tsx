@@ -13,14 +13,51 @@ import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
 import { RosterImport } from '../ui/RosterImport';
 import { UnitSelect } from '../ui/UnitSelect';
+import { UrlTabs, useUrlTab } from '../ui/UrlTabs';
+import { OrgRegistry } from './OrgRegistry';
+import { UnitArchive, UnitEdit } from './OrgUnitActions';
 
-/** 组织: the scoped subtree as a tree, adding a unit below any of it, and roster import. */
+const TABS = ['registry', 'units'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * 组织: the member registry (名册) and the units (单位) of the scoped subtree, as URL-kept
+ * tabs; more tabs (角色, 审计) join TABS beside them.
+ */
 export function Org() {
   createEffect(() => {
     document.title = `${t('org.title')} · ${t('console.name')}`;
   });
+  const [tab, setTab] = useUrlTab(TABS);
+  return (
+    <div class="cs-page">
+      <div class="cs-page-head">
+        <div>
+          <h1>{t('org.title')}</h1>
+          <p class="tx-muted">
+            {tab() === 'registry' ? t('reg.lead', { unit: org.scope()?.name ?? '' }) : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}
+          </p>
+        </div>
+      </div>
+      <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(k === 'registry' ? 'reg.tabRegistry' : 'reg.tabUnits')} onChange={setTab}>
+        <Show when={org.scopeId()}>
+          {(id) => (
+            <Show when={tab() === 'registry'} fallback={<Units />}>
+              <OrgRegistry rootId={id()} />
+            </Show>
+          )}
+        </Show>
+      </UrlTabs>
+    </div>
+  );
+}
+
+/** 单位: the scoped subtree as a tree, adding a unit below any of it, renaming, moving and archiving units, and roster import. */
+function Units() {
   const [parentId, setParentId] = createSignal<string>('');
   const [rosterUnit, setRosterUnit] = createSignal<string>('');
+  const [editing, setEditing] = createSignal<{ unit: OrgUnit; what: 'edit' | 'archive' } | null>(null);
+  const [done, setDone] = createSignal<string | null>(null);
 
   // follow the scope switcher until the organizer picks something else
   createEffect(
@@ -36,13 +73,10 @@ export function Org() {
   }
 
   return (
-    <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('org.title')}</h1>
-          <p class="tx-muted">{t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}</p>
-        </div>
-      </div>
+    <>
+      <Show when={done()}>
+        <Notice kind="success">{done()}</Notice>
+      </Show>
       <div class="cs-two">
         <section class="tx-card cs-tree-card" aria-labelledby="tree-title">
           <h2 id="tree-title">{t('org.tree')}</h2>
@@ -90,6 +124,32 @@ export function Org() {
                         <Icon name="upload" />
                         <span class="cs-hide-narrow">{t('org.importRoster')}</span>
                       </Button>
+                      <Button
+                        small
+                        variant="ghost"
+                        aria-label={t('reg.renameFor', { name: row.unit.name })}
+                        onClick={() => {
+                          setDone(null);
+                          setEditing({ unit: row.unit, what: 'edit' });
+                          focus('unit-edit');
+                        }}
+                      >
+                        <Icon name="edit" />
+                        <span class="cs-hide-narrow">{row.unit.parentId ? `${t('reg.rename')}/${t('reg.move')}` : t('reg.rename')}</span>
+                      </Button>
+                      <Show when={row.unit.parentId && org.subtree(row.unit.id).length === 1}>
+                        <Button
+                          small
+                          variant="ghost"
+                          aria-label={t('reg.archiveFor', { name: row.unit.name })}
+                          onClick={() => {
+                            setDone(null);
+                            setEditing({ unit: row.unit, what: 'archive' });
+                          }}
+                        >
+                          <span>{t('reg.archive')}</span>
+                        </Button>
+                      </Show>
                     </div>
                   </li>
                 )}
@@ -98,11 +158,21 @@ export function Org() {
           </Show>
         </section>
         <div class="cs-side-forms">
+          <Show when={editing()}>
+            {(e) => {
+              const close = () => setEditing(null);
+              const finish = (m: string) => {
+                setEditing(null);
+                setDone(m);
+              };
+              return e().what === 'edit' ? <UnitEdit unit={e().unit} onClose={close} onDone={finish} /> : <UnitArchive unit={e().unit} onClose={close} onDone={finish} />;
+            }}
+          </Show>
           <AddUnit parentId={parentId()} onParent={setParentId} />
           <RosterImport unitId={rosterUnit()} onUnit={setRosterUnit} />
         </div>
       </div>
-    </div>
+    </>
   );
 }
 

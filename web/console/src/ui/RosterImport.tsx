@@ -8,10 +8,14 @@ import { ImportCounts, RowErrors } from './ImportReport';
 import { ImportFile, ImportSteps } from './ImportSteps';
 import { createTableImport } from './tableImport';
 import { UnitSelect } from './UnitSelect';
+import { ROSTER_TEMPLATE_HEADER } from '@shared/roster';
 
-/** The template is made here, not fetched: a UTF-8 CSV with BOM so Excel opens the Chinese header. */
+/**
+ * The template is made here, not fetched: a UTF-8 CSV with BOM so Excel opens the Chinese
+ * header, with the registry columns (optional) and one example row in organizers' own words.
+ */
 function templateHref(): string {
-  const csv = '\uFEFF姓名,手机号\r\n';
+  const csv = `\uFEFF${ROSTER_TEMPLATE_HEADER.join(',')}\r\n张三,13800001234,正式党员,书记、组织委员,2021/6/15,在职,1998/7/1\r\n`;
   return URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
 }
 
@@ -19,14 +23,17 @@ function templateHref(): string {
  * Roster import in two steps: the file goes up with ?dryRun=true and the organizer sees the
  * counts and every bad row; only "确认导入" sends it for real.
  */
-export function RosterImport(props: { unitId: string; onUnit: (id: string) => void }) {
+export function RosterImport(props: { unitId: string; onUnit: (id: string) => void; onImported?: () => void }) {
   const [template] = createSignal(templateHref());
   const imp = createTableImport<RosterReport>({
     path: (dryRun) => `/org-units/${encodeURIComponent(props.unitId)}/roster${dryRun ? '?dryRun=true' : ''}`,
     messages: { badType: t('roster.badType'), tooBig: t('roster.tooBig'), choose: t('roster.chooseFile') },
-    onImported: () => void org.refetch(),
+    onImported: () => {
+      void org.refetch();
+      props.onImported?.();
+    },
   });
-  const importable = () => (imp.report()?.created ?? 0) + (imp.report()?.linked ?? 0) > 0;
+  const importable = () => (imp.report()?.created ?? 0) + (imp.report()?.linked ?? 0) + (imp.report()?.updated ?? 0) > 0;
 
   return (
     <section class="tx-card" id="roster" aria-labelledby="roster-title">
@@ -67,7 +74,7 @@ export function RosterImport(props: { unitId: string; onUnit: (id: string) => vo
         title={(done) => (done ? t('roster.doneTitle') : t('roster.previewTitle'))}
         summary={(r) => (
           <>
-            <ImportCounts counts={[{ n: r.created, label: t('roster.created') }, { n: r.linked, label: t('roster.linked') }]} errors={r.errors.length} errorsLabel={t('roster.errors')} />
+            <ImportCounts counts={[{ n: r.created, label: t('roster.created') }, { n: r.linked, label: t('roster.linked') }, { n: r.updated ?? 0, label: t('roster.updated') }]} errors={r.errors.length} errorsLabel={t('roster.errors')} />
             <RowErrors rows={r.errors} caption={t('roster.errors')} rowLabel={t('roster.row')} messageLabel={t('roster.message')} noErrors={t('roster.noErrors')} />
           </>
         )}

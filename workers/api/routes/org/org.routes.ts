@@ -12,12 +12,16 @@ import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
 import { fillSeries, participationRate } from '../../../../shared/metrics';
 import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
-import { applyRoster, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, planRoster } from '../../../../db/queries/org';
+import { applyRoster, archiveBlocker, archiveOrgUnit, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, moveOrgUnit, planRoster } from '../../../../db/queries/org';
+import { UnitPatchBody } from '../../../../shared/contracts/people';
+import { managedUnit } from '../../lib/guards';
 import { subtreeMetrics } from '../../../../db/queries/metrics';
 import { todoOf } from '../../../../db/queries/campaigns';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
 
+
+const BLOCKER_KEY = { children: 'msg.unit_has_children', members: 'msg.unit_has_members', campaigns: 'msg.unit_has_campaigns' } as const;
 
 async function unitOr404(c: Parameters<typeof requireManage>[0], id: string) {
   const unit = await getOrgUnit(c.var.db, id);
@@ -31,6 +35,13 @@ async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q
   requireManage(c, unit.path);
   if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
   return unit;
+}
+
+/** The China day a period ended on, when that is before today: its metrics count members as they were then. */
+function pastDay(to: string | undefined): string | undefined {
+  if (!to) return undefined;
+  const day = chinaDay(to);
+  return day < chinaDay() ? day : undefined;
 }
 
 export const orgRoutes = createApp()
@@ -53,7 +64,8 @@ export const orgRoutes = createApp()
     valid('json', CreateOrgUnitBody),
     async (c) => {
       const body = c.req.valid('json');
-      const parent = await getOrgUnit(c.var.db, body.parentId);
+      const found = await getOrgUnit(c.var.db, body.parentId);
+      const parent = found?.archivedAt ? undefined : found;
       if (!parent) {
         // Don't reveal to outsiders which ids exist; organizers get the field error.
         if (!c.var.viewer) throw new ApiError('unauthenticated');
@@ -69,7 +81,8 @@ export const orgRoutes = createApp()
     '/:id/roster',
     describeRoute({
       tags: ['Org tree'],
-      summary: 'Import a roster (CSV UTF-8 or .xlsx, header 姓名,手机号); bad rows reported, good rows kept. `?dryRun=true` only reports.',
+      summary:
+        'Import a roster (CSV UTF-8 or .xlsx, header 姓名,手机号 and optionally 人员类别,党内职务,任职日期,状态,入党日期 in Chinese words; posts separated by 、 or ,; dates as Excel writes them). Bad rows (an unknown word, a future 入党日期…) are reported with their reason, good rows kept; a phone already on this unit’s roster gets the registry fields its row gives (`updated`). `?dryRun=true` only reports.',
       requestBody: {
         content: {
           'text/csv': { schema: { type: 'string' } },
@@ -94,16 +107,17 @@ export const orgRoutes = createApp()
       const checked = checkRosterRows(data, cols);
       if (!checked.rows.length && !checked.issues.length) throw new ApiError('validation_failed', 'msg.roster_empty');
       const plan = await planRoster(c.var.db, unit.id, checked.rows);
+      const updatedPlanned = plan.toUpdate.length;
       const errors = [
         ...checked.issues.map((i) => ({ row: i.row, message: msg(i.key, lang, i.params) })),
         // which other unit lists a phone is told only to who manages that unit (no leak across units)
         ...plan.elsewhere.map((r) => ({ row: r.row, message: canManagePath(viewer, r.unitPath) ? msg('msg.row_elsewhere', lang, { unit: r.unitName }) : msg('msg.row_elsewhere_other', lang) })),
       ].sort((a, b) => a.row - b.row);
       const linkedPlanned = plan.toCreate.filter((r) => r.userId).length;
-      if (dryRun || !plan.toCreate.length) {
-        return c.json({ created: dryRun ? plan.toCreate.length : 0, linked: dryRun ? linkedPlanned : 0, unchanged: plan.unchanged, errors, dryRun });
+      if (dryRun || (!plan.toCreate.length && !plan.toUpdate.length)) {
+        return c.json({ created: dryRun ? plan.toCreate.length : 0, linked: dryRun ? linkedPlanned : 0, updated: dryRun ? updatedPlanned : 0, unchanged: plan.unchanged, errors, dryRun });
       }
-      const done = await applyRoster(c.var.db, viewer.id, unit, plan.toCreate, { rows: data.length, errors: errors.length });
+      const done = await applyRoster(c.var.db, viewer.id, unit, plan.toCreate, plan.toUpdate, { rows: data.length, errors: errors.length });
       return c.json({ ...done, unchanged: plan.unchanged, errors, dryRun: false });
     },
   )
@@ -129,7 +143,8 @@ export const orgRoutes = createApp()
     '/:id/metrics',
     describeRoute({
       tags: ['Org tree'],
-      summary: 'Member-activity metrics of a subtree (organizer of that subtree), with each unit directly below (`units`) and, with `?series=day|week`, a trend; definitions in shared/metrics.ts',
+      summary:
+        'Member-activity metrics of a subtree (organizer of that subtree), with each unit directly below (`units`) and, with `?series=day|week`, a trend; definitions in shared/metrics.ts. `members` is the registered membership: today’s, or for a period that ended before today (`to` on an earlier China day) the people who were in the subtree at the end of that day (membership periods: a member transferred since counts where they were then); `activeMembers` counts among the same people.',
       responses: { 200: json(Metrics) },
     }),
     valid('param', IdParam),
@@ -137,7 +152,7 @@ export const orgRoutes = createApp()
     async (c) => {
       const q = c.req.valid('query');
       const unit = await metricsUnit(c, c.req.valid('param').id, q);
-      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series });
+      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series, asOfDay: pastDay(q.to) });
       const last = chinaDay(q.to ?? Date.now());
       const first = q.from ? chinaDay(q.from) : (m.series[0]?.at ?? last);
       return c.json({
@@ -174,7 +189,7 @@ export const orgRoutes = createApp()
     async (c) => {
       const q = c.req.valid('query');
       const unit = await metricsUnit(c, c.req.valid('param').id, q);
-      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id });
+      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, asOfDay: pastDay(q.to) });
       const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;
       const pct = (active: number, members: number) => `${(participationRate(active, members) * 100).toFixed(1)}%`;
       const rows: TableCell[][] = [
@@ -183,5 +198,53 @@ export const orgRoutes = createApp()
         ...m.units.map((u) => [u.name, u.members, u.activeMembers, pct(u.activeMembers, u.members), u.points, period]),
       ];
       return tableFile(c, rows, `${unit.id}-metrics-${chinaDay()}`, q.format, '成员参与统计');
+    },
+  )
+  .patch(
+    '/:id',
+    describeRoute({
+      tags: ['Org tree'],
+      summary:
+        'Renames and/or moves a unit (organizer of it; moving also needs the new parent in reach). A move rewrites the paths of the whole subtree and every copy of them (members, campaigns, activity…) in one batch. The root cannot move (422 unit_move_root), nor a unit under itself (422 unit_move_cycle).',
+      responses: { 200: json(v.object({ orgUnit: OrgUnit })) },
+    }),
+    valid('param', IdParam),
+    valid('json', UnitPatchBody),
+    async (c) => {
+      const { unit, viewer } = await managedUnit(c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      let parent: { id: string; path: string; depth: number } | undefined;
+      if (body.parentId !== undefined && body.parentId !== unit.parentId) {
+        if (!unit.parentId) throw new ApiError('unprocessable', 'msg.unit_move_root', {}, { parentId: { key: 'msg.unit_move_root' } });
+        const p = await getOrgUnit(c.var.db, body.parentId);
+        if (!p || p.archivedAt) throw new ApiError('validation_failed', undefined, {}, { parentId: { key: 'msg.parent_missing' } });
+        if (p.path.startsWith(unit.path)) throw new ApiError('unprocessable', 'msg.unit_move_cycle', {}, { parentId: { key: 'msg.unit_move_cycle' } });
+        if (!canManagePath(viewer, p.path)) throw new ApiError('forbidden', 'msg.unit_move_outside', {}, { parentId: { key: 'msg.unit_move_outside' } });
+        parent = p;
+      }
+      const r = await moveOrgUnit(c.var.db, viewer.id, unit, { name: body.name, parent });
+      if (r === 'name_taken') throw new ApiError('conflict', 'msg.unit_name_taken', {}, { name: { key: 'msg.unit_name_taken' } });
+      if (r === 'raced') throw new ApiError('conflict', 'msg.transfer_raced');
+      const now = (await listOrgUnits(c.var.db)).find((u) => u.id === unit.id)!;
+      return c.json({ orgUnit: { id: now.id, parentId: now.parentId, name: now.name, kind: now.kind, memberCount: now.memberCount } });
+    },
+  )
+  .post(
+    '/:id/archive',
+    describeRoute({
+      tags: ['Org tree'],
+      summary:
+        'Archives an empty unit (organizer of it): no sub-units, nobody on its roster or member of it, no campaign that is not closed. It leaves the tree listing and the pickers; its history stays. Not empty → 409 naming why (unit_has_children, unit_has_members, unit_has_campaigns); the root → 422.',
+      responses: { 200: json(v.object({ archived: v.boolean() })) },
+    }),
+    valid('param', IdParam),
+    async (c) => {
+      const { unit, viewer } = await managedUnit(c, c.req.valid('param').id);
+      if (!unit.parentId) throw new ApiError('unprocessable', 'msg.unit_archive_root');
+      const blocker = await archiveBlocker(c.var.db, unit.id);
+      if (blocker) throw new ApiError('conflict', BLOCKER_KEY[blocker]);
+      // emptiness is checked again inside the write: an import racing the archive wins or loses whole
+      if (!(await archiveOrgUnit(c.var.db, viewer.id, unit))) throw new ApiError('conflict', 'msg.unit_has_members');
+      return c.json({ archived: true });
     },
   );

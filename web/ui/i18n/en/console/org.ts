@@ -22,7 +22,7 @@ export const org: Same<typeof zh.org> = {
   'org.emptyTree': 'No units yet.',
   'roster.title': 'Import a roster',
   'roster.lead':
-    'Upload a CSV (UTF-8) or Excel (.xlsx) file with the header 姓名,手机号 (name, phone). You see a preview first; nothing is imported until you confirm.',
+    'Upload a CSV (UTF-8) or Excel (.xlsx) file with the header 姓名,手机号 (name, phone), and optionally 人员类别,党内职务,任职日期,状态,入党日期 (several posts separated by 、). You see a preview first; nothing is imported until you confirm.',
   'roster.unit': 'Import into',
   'roster.file': 'Roster file',
   'roster.fileHint': '.csv or .xlsx, up to 5 MB.',
@@ -41,6 +41,7 @@ export const org: Same<typeof zh.org> = {
   'roster.doneTitle': 'Import finished',
   'roster.created': 'New members',
   'roster.linked': 'Linked registered users',
+  'roster.updated': 'Registry fields updated',
   'roster.errors': 'Rows with problems',
   'roster.row': 'Row',
   'roster.message': 'Problem',

@@ -1,6 +1,7 @@
 import { shell } from './shell';
 import { overview } from './overview';
 import { org } from './org';
+import { registry } from './registry';
 import { campaigns } from './campaigns';
 import { leaderboard } from './leaderboard';
 import { imports } from './import';
@@ -11,6 +12,6 @@ import { quiz } from './quiz';
 import { contest } from './contest';
 
 // the pages every campaign kind shares, then one dictionary per kind
-const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
+const general = { ...shell, ...overview, ...org, ...registry, ...campaigns, ...leaderboard, ...imports };
 /** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest } as const;
