@@ -111,7 +111,7 @@ load('组织 / org units', (insert) => {
 
 // Members with registry fields; each branch's first member is its 书记.
 const people = [];
-load('党员名册 / members and registry', (insert) => {
+load('党员名册 / members, registry and periods', (insert) => {
   for (let i = 1; i <= MEMBERS; i++) {
     const unit = units[i % units.length];
     const id = `city-u-${pad(i, 6)}`;
@@ -131,6 +131,8 @@ load('党员名册 / members and registry', (insert) => {
       post_since: posts.length ? chinaDay(start) : null, status, joined_party_on: category === 'full' || category === 'probationary' ? chinaDay(joined - 3000 * DAY * rand()) : null,
       created_at: iso(joined),
     });
+    // where they were and since when: the periods past-period figures count from
+    insert('membership_periods', { id: `city-p-${pad(i, 6)}`, roster_id: `city-r-${pad(i, 6)}`, user_id: id, org_unit_id: unit.id, org_path: unit.path, from_day: chinaDay(joined), to_day: null, reason: 'import', created_at: iso(joined) });
     people.push({ id, unit, name, phone, joined });
   }
 });
