@@ -86,4 +86,9 @@ export const HttpUrl = v.pipe(
 );
 
 /** A China calendar date, YYYY-MM-DD (reports, periods, service dates). */
-export const ChinaDate = v.pipe(v.string(), v.isoDate('msg.date'));
+export const ChinaDate = v.pipe(
+  v.string(),
+  v.isoDate('msg.date'),
+  // isoDate checks the shape only: 2026-02-30 must not pass
+  v.check((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'msg.date'),
+);
