@@ -94,6 +94,7 @@ export async function* zipStream(entries: Entry[]): AsyncGenerator<Uint8Array> {
 
 // XML 1.0 forbids most control characters even escaped; drop them
 const xml = (s: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot carry
   s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
