@@ -191,3 +191,8 @@ export function tableStream(c: Context<AppEnv>, header: string[], pages: AsyncIt
   }
   return c.body(xlsxStream(header, pages, sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
 }
+
+/** Pages of records as pages of table rows, lazily (for `tableStream`). */
+export async function* rowsOf<T>(pages: AsyncIterable<T[]>, row: (t: T) => TableCell[]): AsyncGenerator<TableCell[][]> {
+  for await (const page of pages) yield page.map(row);
+}

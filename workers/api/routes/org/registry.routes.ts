@@ -5,7 +5,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath } from '../../lib/authz';
 import { managedUnit } from '../../lib/guards';
-import { tableFile, XLSX_TYPE, type TableCell } from '../../lib/tables';
+import { rowsOf, tableStream, XLSX_TYPE } from '../../lib/tables';
 import { MembersExportQuery, MembersPage, MembersQuery, RegistryCounts, TransferBody, TransferResponse } from '../../../../shared/contracts/people';
 import { CATEGORY_LABEL, POST_LABEL, STATUS_LABEL } from '../../../../shared/people';
 import { chinaDay } from '../../../../shared/china-time';
@@ -62,16 +62,13 @@ export const registryRoutes = createApp()
     async (c) => {
       const { unit } = await managedUnit(c, c.req.valid('param').id);
       const { format, ...filter } = c.req.valid('query');
-      const rows: TableCell[][] = [['姓名', '手机号', '人员类别', '党内职务', '任职日期', '状态', '入党日期', '所在组织', '已注册']];
-      for await (const page of keysetPages<RegistryRow, { path: string; id: string }>((after) => listRegistry(c.var.db, unit.path, filter, EXPORT_PAGE, after), EXPORT_PAGE, (r) => ({ path: r.orgPath, id: r.rosterId }))) {
-        for (const r of page) {
-          rows.push([
-            r.name, r.phone, CATEGORY_LABEL[r.category]['zh-CN'], r.posts.map((p) => POST_LABEL[p]['zh-CN']).join('、'), r.postSince ?? '',
-            STATUS_LABEL[r.status]['zh-CN'], r.joinedPartyOn ?? '', r.orgUnitName, r.userId ? '是' : '否',
-          ]);
-        }
-      }
-      return tableFile(c, rows, `${unit.id}-registry-${chinaDay()}`, format, '党员名册');
+      // streamed: a province's registry is a million rows, never all in the Worker's memory
+      const pages = keysetPages<RegistryRow, { path: string; id: string }>((after) => listRegistry(c.var.db, unit.path, filter, EXPORT_PAGE, after), EXPORT_PAGE, (r) => ({ path: r.orgPath, id: r.rosterId }));
+      const header = ['姓名', '手机号', '人员类别', '党内职务', '任职日期', '状态', '入党日期', '所在组织', '已注册'];
+      return tableStream(c, header, rowsOf(pages, (r) => [
+        r.name, r.phone, CATEGORY_LABEL[r.category]['zh-CN'], r.posts.map((p) => POST_LABEL[p]['zh-CN']).join('、'), r.postSince ?? '',
+        STATUS_LABEL[r.status]['zh-CN'], r.joinedPartyOn ?? '', r.orgUnitName, r.userId ? '是' : '否',
+      ]), `${unit.id}-registry-${chinaDay()}`, format, '党员名册');
     },
   )
   .post(
