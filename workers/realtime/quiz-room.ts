@@ -136,7 +136,7 @@ export class QuizRoom extends DurableObject<Env> {
 
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return new Response('websocket only', { status: 426 });
-    const viewer = JSON.parse(request.headers.get('x-live-viewer') ?? 'null') as LiveViewer | null;
+    const viewer = JSON.parse(decodeURIComponent(request.headers.get('x-live-viewer') ?? 'null')) as LiveViewer | null;
     if (!viewer || !this.cfg) return new Response('no room', { status: 404 });
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];

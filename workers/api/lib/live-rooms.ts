@@ -50,7 +50,8 @@ export function liveViewer(c: Context<AppEnv>, campaign: CampaignRecord): LiveVi
 export async function forwardLive(c: Context<AppEnv>, room: RoomRow, campaign: CampaignRecord) {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new ApiError('validation_failed', 'msg.room_live_upgrade');
   const headers = new Headers(c.req.raw.headers);
-  headers.set('x-live-viewer', JSON.stringify(liveViewer(c, campaign)));
+  // names are not ASCII: the header carries them percent-encoded
+  headers.set('x-live-viewer', encodeURIComponent(JSON.stringify(liveViewer(c, campaign))));
   return roomStub(c.env, room.id).fetch(new Request(c.req.url, { headers }));
 }
 
