@@ -21,6 +21,7 @@ import {
   CreateRoomBody, HostCommandBody, HostCommandResponse, MatchBody, MatchResult, MatchTicket, PinParam, ResultsQuery, RoomCreated, RoomList, RoomPublic, RoomResults, TicketParam,
 } from '../../../../shared/contracts/rooms';
 import type { RoomConfig } from '../../../realtime/quiz-room';
+import { renderSVG } from 'uqr';
 
 const rand32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 const random01 = () => rand32() / 2 ** 32;
@@ -143,7 +144,7 @@ export const roomCampaignRoutes = createApp()
 
 export const roomRoutes = createApp()
   .get(
-    '/:pin{[0-9]{6}}',
+    '/:pin',
     describeRoute({ tags: ['Live rooms'], summary: 'The open room a PIN names (public): its title, phase and players', responses: { 200: json(RoomPublic) } }),
     valid('param', PinParam),
     async (c) => {
@@ -151,6 +152,16 @@ export const roomRoutes = createApp()
       if (!room) throw new ApiError('not_found');
       const info = await roomStub(c.env, room.id).info();
       return c.json({ room: { id: room.id, title: room.title, phase: info?.phase ?? 'lobby', players: info?.players ?? 0 } });
+    },
+  )
+  .get(
+    '/:pin/qr.svg',
+    describeRoute({ tags: ['Live rooms'], summary: "The QR of an open room's join page (/live/{pin}), for the 大屏 and the host screen", responses: { 200: { description: 'SVG' } } }),
+    valid('param', PinParam),
+    async (c) => {
+      const room = await openRoomByPin(c.var.db, c.req.valid('param').pin);
+      if (!room?.pin) throw new ApiError('not_found');
+      return c.body(renderSVG(joinUrl(c, room.pin), { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=600' });
     },
   )
   .get(
