@@ -35,6 +35,8 @@ export interface LiveState {
   type: 'state';
   kind: 'room' | 'match';
   title: string;
+  /** a room's PIN (the 大屏 shows it with the QR); null for matches */
+  pin?: string | null;
   phase: RoomPhase;
   players: number;
   index: number;

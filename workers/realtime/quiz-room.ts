@@ -20,6 +20,8 @@ export interface RoomConfig {
   questions: RoomQuestion[];
   /** matches: who was paired (only they may play) */
   members?: string[];
+  /** rooms: the PIN players join with (shown on the 大屏) */
+  pin?: string | null;
 }
 
 /** Who is on a socket, as the Worker established it before forwarding the upgrade. */
@@ -270,7 +272,7 @@ export class QuizRoom extends DurableObject<Env> {
   private common(ranked: Array<Player & { rank: number }>): LiveState {
     const cfg = this.cfg!;
     const q = cfg.questions[this.index];
-    const base: LiveState = { type: 'state', kind: cfg.kind, title: cfg.title, phase: this.phase, players: this.players.size, index: this.index, total: cfg.questions.length, now: new Date().toISOString() };
+    const base: LiveState = { type: 'state', kind: cfg.kind, title: cfg.title, pin: cfg.pin ?? null, phase: this.phase, players: this.players.size, index: this.index, total: cfg.questions.length, now: new Date().toISOString() };
     if (this.phase === 'lobby') return base;
     const showQuestion = this.phase === 'question' || this.phase === 'reveal';
     if (showQuestion && q) {

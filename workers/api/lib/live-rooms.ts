@@ -65,7 +65,7 @@ export async function forwardLive(c: Context<AppEnv>, room: RoomRow, campaign: C
 export async function settle(env: Env, db: Db, room: RoomRow, live?: RoomResults | null): Promise<boolean> {
   if (room.status === 'ended') return false;
   const res = live ?? (await roomStub(env, room.id).results());
-  if (!res || res.phase !== 'ended') return false;
+  if (res?.phase !== 'ended') return false;
   const campaign = await getCampaign(db, room.campaignId);
   if (!campaign) return false;
   const day = chinaDay(Date.now());

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
@@ -28,7 +27,8 @@ const random01 = () => rand32() / 2 ** 32;
 
 /** The questions a room plays, with answers: only the room's object ever holds those. */
 function roomConfig(room: { id: string; kind: 'room' | 'match'; campaignId: string; title: string; secondsPerQuestion: number }, qs: Awaited<ReturnType<typeof roomQuestions>>): Omit<RoomConfig, 'members'> {
-  return { ...room, questions: qs.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, answer: q.answer })) };
+  const { id, kind, campaignId, title, secondsPerQuestion } = room;
+  return { id, kind, campaignId, title, secondsPerQuestion, questions: qs.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, answer: q.answer })) };
 }
 
 async function listItem(env: Env, r: RoomRow) {
@@ -42,7 +42,7 @@ async function listItem(env: Env, r: RoomRow) {
 /** A room and its campaign, for an organizer of that campaign. */
 async function managedRoom(c: Context<AppEnv>, id: string) {
   const room = await getRoom(c.var.db, id);
-  if (!room || room.kind !== 'room') throw new ApiError('not_found');
+  if (room?.kind !== 'room') throw new ApiError('not_found');
   const campaign = await getCampaign(c.var.db, room.campaignId);
   if (!campaign) throw new ApiError('not_found');
   requireManage(c, campaign.orgPath);
@@ -82,7 +82,7 @@ export const roomCampaignRoutes = createApp()
         status: 'open', createdBy: viewer.id, createdAt: nowIso(),
       }, () => pinOf(rand32()));
       if (!row?.pin) throw new ApiError('unavailable', 'msg.room_pin_busy');
-      await roomStub(c.env, id).init(roomConfig({ ...row, kind: 'room' }, qs));
+      await roomStub(c.env, id).init({ ...roomConfig({ ...row, kind: 'room' }, qs), pin: row.pin });
       return c.json({ room: { id, pin: row.pin, joinUrl: joinUrl(c, row.pin), screenUrl: `${new URL(c.req.url).origin}/console/rooms/${id}/screen` } }, 201);
     },
   )
@@ -174,7 +174,7 @@ export const roomRoutes = createApp()
     valid('param', IdParam),
     async (c) => {
       const room = await getRoom(c.var.db, c.req.valid('param').id);
-      if (!room || room.kind !== 'room') throw new ApiError('not_found');
+      if (room?.kind !== 'room') throw new ApiError('not_found');
       const campaign = await getCampaign(c.var.db, room.campaignId);
       if (!campaign) throw new ApiError('not_found');
       return forwardLive(c, room, campaign);
@@ -237,7 +237,7 @@ export const matchRoutes = createApp()
     async (c) => {
       requireViewer(c);
       const room = await getRoom(c.var.db, c.req.valid('param').id);
-      if (!room || room.kind !== 'match') throw new ApiError('not_found');
+      if (room?.kind !== 'match') throw new ApiError('not_found');
       const campaign = await getCampaign(c.var.db, room.campaignId);
       if (!campaign) throw new ApiError('not_found');
       return forwardLive(c, room, campaign);
@@ -250,7 +250,7 @@ export const matchRoutes = createApp()
     async (c) => {
       const viewer = requireViewer(c);
       let room = await getRoom(c.var.db, c.req.valid('param').id);
-      if (!room || room.kind !== 'match') throw new ApiError('not_found');
+      if (room?.kind !== 'match') throw new ApiError('not_found');
       const live = await roomStub(c.env, room.id).results();
       if (!live?.players.some((p) => p.id === viewer.id) && !(await roomResults(c.var.db, room.id)).some((r) => r.userId === viewer.id)) throw new ApiError('not_found');
       if (await settle(c.env, c.var.db, room, live)) room = (await getRoom(c.var.db, room.id))!;
