@@ -28,7 +28,8 @@ async function answer(page) {
     const submit = page.getByRole('button', { name: '提交答案' });
     if (await submit.count()) await submit.click();
   }
-  await page.getByTestId('live-sent').waitFor();
+  // the last to answer may see the reveal at once (everyone answered): either will do
+  await page.locator('[data-testid="live-sent"], [data-testid="live-reveal"]').first().waitFor();
 }
 
 describe('live room (现场竞赛)', { skip: skipReason }, () => {
@@ -41,12 +42,14 @@ describe('live room (现场竞赛)', { skip: skipReason }, () => {
     await host.page.getByTestId('live-title').fill('决赛现场（测试）');
     await host.page.locator('.qz-live-fields input[type="number"]').first().fill('2');
     await host.page.getByTestId('live-create').click();
-    await host.page.getByTestId('live-host-link').first().waitFor();
+    const created = (await host.page.getByTestId('live-created').textContent()).match(/\d{6}/)[0];
+    const row = host.page.getByTestId('live-rooms').locator('tr', { hasText: created });
+    await row.waitFor();
     await h.shot(host.page, 'live-room-console-panel');
-    await host.page.getByTestId('live-host-link').first().click();
+    await row.getByTestId('live-host-link').click();
     await host.page.getByTestId('room-host').waitFor();
     const pin = (await host.page.getByTestId('live-pin').textContent()).trim();
-    assert.match(pin, /^\d{6}$/);
+    assert.equal(pin, created);
     const roomId = new URL(host.page.url()).pathname.split('/').pop();
 
     const screen = await h.newPage(SCREEN_VP);

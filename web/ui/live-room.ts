@@ -24,6 +24,8 @@ export function createLiveRoom(path: () => string, role: Role) {
   let retry: ReturnType<typeof setTimeout> | undefined;
   let tries = 0;
   let closed = false;
+  /** an answer tapped while the socket was down: sent once it is back and joined */
+  let pending: string | null = null;
   const tick = setInterval(() => setNow(Date.now()), 200);
 
   function open() {
@@ -34,6 +36,8 @@ export function createLiveRoom(path: () => string, role: Role) {
       tries = 0;
       setConnected(true);
       socket.send(JSON.stringify({ type: 'join', role }));
+      if (pending) socket.send(pending);
+      pending = null;
     };
     socket.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as LiveServerMessage;
@@ -68,7 +72,9 @@ export function createLiveRoom(path: () => string, role: Role) {
     send: (m: object) => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)),
     answer: (questionId: string, answer: string | string[] | boolean) => {
       setReply(null);
-      ws?.send(JSON.stringify({ type: 'answer', questionId, answer }));
+      const m = JSON.stringify({ type: 'answer', questionId, answer });
+      if (ws?.readyState === WebSocket.OPEN) ws.send(m);
+      else pending = m;
     },
   };
 }

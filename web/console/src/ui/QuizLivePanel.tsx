@@ -65,7 +65,7 @@ export function LivePanel(props: { campaign: Campaign }) {
           </label>
         </div>
         <FormError message={error()} />
-        <Show when={created()}>{(pin) => <Notice kind="success">{t('live.created', { pin: pin() })}</Notice>}</Show>
+        <Show when={created()}>{(pin) => <Notice kind="success"><span data-testid="live-created">{t('live.created', { pin: pin() })}</span></Notice>}</Show>
         <div><Button type="submit" variant="primary" loading={busy()} disabled={!bank() || !title().trim()} data-testid="live-create">{t('live.create')}</Button></div>
       </form>
       <h2>{t('live.rooms')}</h2>
