@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { questions, quizRoomResults, quizRooms } from '../schema';
 import { abortUnlessChanged, chunk, guardedBatch, isUniqueViolation, type Stmt } from './util';
@@ -87,4 +87,9 @@ export async function settleRoom(db: Db, s: Settlement): Promise<D1Result[] | nu
     ...s.board,
   ];
   return guardedBatch(db, stmts);
+}
+
+/** Open rooms and matches created before `before`, oldest first: what the cron settles or closes. */
+export async function staleOpenRooms(db: Db, before: string, limit = 50) {
+  return db.select().from(quizRooms).where(and(eq(quizRooms.status, 'open'), lt(quizRooms.createdAt, before))).orderBy(asc(quizRooms.createdAt)).limit(limit);
 }

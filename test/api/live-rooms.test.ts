@@ -4,6 +4,8 @@ import { PHONES, signedIn } from '../helpers';
 import { answerOf, player, right, wrong } from './quiz.fixtures';
 import { openLive } from './live.fixtures';
 import type { LiveState } from '../../shared/live-room';
+import { settleStaleRooms } from '../../workers/api/lib/live-rooms';
+import { createDb } from '../../db/client';
 
 /*
  * Live rooms (现场竞赛) end to end inside workerd: the Worker's routes, the QuizRoom object
@@ -196,4 +198,30 @@ describe('live rooms', () => {
     pa.close();
     pb.close();
   }, 20_000);
+
+  it('the cron writes a room the host ended over the socket when nobody read its results', async () => {
+    const { org, room } = await newRoom(20, 1);
+    const a = await player();
+    const host = await openLive(`/api/v1/rooms/${room.id}/live`, org);
+    host.send({ type: 'join', role: 'host' });
+    await host.state();
+    const pa = await openLive(`/api/v1/rooms/${room.id}/live`, a.c);
+    pa.send({ type: 'join', role: 'player' });
+    await host.state((s) => s.players === 1);
+    host.send({ type: 'start' });
+    const q = await pa.state((s) => s.phase === 'question');
+    pa.send({ type: 'answer', questionId: q.question!.id, answer: await right(q.question!.id) });
+    await pa.state((s) => s.phase === 'reveal');
+    host.send({ type: 'end' });
+    await pa.state((s) => s.phase === 'ended');
+    const before = await env.DB.prepare('SELECT status FROM quiz_rooms WHERE id = ?').bind(room.id).first<{ status: string }>();
+    expect(before!.status).toBe('open');
+    await settleStaleRooms(env, createDb(env.DB), Date.now() + 120_000);
+    const row = await env.DB.prepare('SELECT status FROM quiz_rooms WHERE id = ?').bind(room.id).first<{ status: string }>();
+    expect(row!.status).toBe('ended');
+    const result = await env.DB.prepare('SELECT user_id, rank FROM quiz_room_results WHERE room_id = ?').bind(room.id).first<{ user_id: string; rank: number }>();
+    expect(result).toEqual({ user_id: a.id, rank: 1 });
+    host.close();
+    pa.close();
+  });
 });

@@ -4,6 +4,7 @@ import { purgeIdempotencyKeys } from '../../db/queries/drive';
 import { purgeViewMarks } from '../../db/queries/contest';
 import { chinaDay } from '../../shared/i18n';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
+import { settleStaleRooms } from '../api/lib/live-rooms';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
@@ -17,5 +18,7 @@ export async function runScheduled(env: Env, at: number) {
   await markNoShows(db, at);
   // waiting lists (候补) of slots that are over, or of closed exhibitions, expire
   await expireWaitlist(db, at);
+  // live rooms and matches that ended unread (or were left open for a day) reach D1 and the board
+  await settleStaleRooms(env, db, at);
   if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
 }

@@ -4,7 +4,7 @@ import { ApiError } from './errors';
 import { canManagePath } from './authz';
 import { boardKey, boardScoreStatements, notifyBoard } from './boards';
 import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns';
-import { matchPointsToday, settleRoom, type RoomRow } from '../../../db/queries/live-rooms';
+import { matchPointsToday, settleRoom, staleOpenRooms, type RoomRow } from '../../../db/queries/live-rooms';
 import { cappedMatchPoints, matchPoints, type MatchSize } from '../../../shared/live-room';
 import { chinaDay } from '../../../shared/i18n';
 import type { LiveViewer, QuizRoom, RoomResults } from '../../realtime/quiz-room';
@@ -91,4 +91,26 @@ export async function settle(env: Env, db: Db, room: RoomRow, live?: RoomResults
   if (!results) return false;
   if (entries.length) await notifyBoard(env, db, write, results.slice(-write.stmts.length));
   return true;
+}
+
+/** A room left open this long is over: the cron ends it (what was answered counts). */
+export const ROOM_MAX_AGE_MS = 24 * 3600e3;
+
+/**
+ * Cron: rooms and matches that ended in their object without anyone reading the results
+ * (the host closed the tab, every player of a match left) are written to D1 and the board;
+ * rooms left open for a day are ended first.
+ */
+export async function settleStaleRooms(env: Env, db: Db, now: number) {
+  let settled = 0;
+  for (const room of await staleOpenRooms(db, new Date(now - 60_000).toISOString())) {
+    try {
+      const stub = roomStub(env, room.id);
+      if (now - Date.parse(room.createdAt) > ROOM_MAX_AGE_MS) await stub.command('end');
+      if (await settle(env, db, room)) settled++;
+    } catch (e) {
+      console.error('room not settled (the next run tries again)', room.id, e);
+    }
+  }
+  return settled;
 }
