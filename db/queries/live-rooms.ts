@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { questions, quizRoomResults, quizRooms } from '../schema';
+import { memberships, questions, quizRoomResults, quizRooms } from '../schema';
 import { abortUnlessChanged, chunk, guardedBatch, isUniqueViolation, type Stmt } from './util';
 import { activityInsert } from './activity';
 import { nowIso } from '../ids';
@@ -92,4 +92,11 @@ export async function settleRoom(db: Db, s: Settlement): Promise<D1Result[] | nu
 /** Open rooms and matches created before `before`, oldest first: what the cron settles or closes. */
 export async function staleOpenRooms(db: Db, before: string, limit = 50) {
   return db.select().from(quizRooms).where(and(eq(quizRooms.status, 'open'), lt(quizRooms.createdAt, before))).orderBy(asc(quizRooms.createdAt)).limit(limit);
+}
+
+/** Does the user belong to a unit in the subtree at `orgPath` (a quiz for members only)? */
+export async function isMemberUnder(db: Db, userId: string, orgPath: string) {
+  const r = await db.select({ n: sql<number>`COUNT(*)` }).from(memberships)
+    .where(and(eq(memberships.userId, userId), sql`${memberships.orgPath} >= ${orgPath} AND ${memberships.orgPath} < ${orgPath} || '~'`));
+  return Number(r[0]?.n ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { player, right } from './quiz.fixtures';
+import { player, quiz, right } from './quiz.fixtures';
+import { PHONES, signedIn } from '../helpers';
 import { openLive } from './live.fixtures';
 import { matchmakerStub } from '../../workers/api/lib/live-rooms';
 
@@ -70,12 +71,18 @@ describe('matches', () => {
     expect((await a.c.get(`/api/v1/campaigns/camp-quiz/matches/${t.body.ticket.id}`)).body.ticket.status).toBe('timeout');
   });
 
-  it('refuses a size other than 2 or 4, and the public', async () => {
+  it('refuses a size other than 2 or 4, the public, and non-members of a members-only quiz', async () => {
     const a = await player();
     const bad = await a.c.post('/api/v1/campaigns/camp-quiz/matches', { size: 3 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.size).toBeTruthy();
     const { client } = await import('../helpers');
     expect((await client().post('/api/v1/campaigns/camp-quiz/matches', { size: 2 })).status).toBe(401);
+    // a quiz for members only is played by members only
+    const members = await quiz(await signedIn(PHONES.rootOrganizer), { audience: 'members' });
+    const refused = await a.c.post(`/api/v1/campaigns/${members}/matches`, { size: 2 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.reason).toBe('quiz_members_only');
+    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/campaigns/${members}/matches`, { size: 2 })).status).toBe(202);
   });
 });

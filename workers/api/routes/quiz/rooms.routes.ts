@@ -4,14 +4,14 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { requireManage, requireViewer } from '../../lib/authz';
+import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { campaignOfKind, managedCampaignOfKind, requireOpen } from '../../lib/guards';
 import { checkBankIds } from '../../lib/settings-refs';
 import { tableFile, type TableCell } from '../../lib/tables';
 import { forwardLive, matchmakerStub, roomStub, settle } from '../../lib/live-rooms';
 import { getCampaign } from '../../../../db/queries/campaigns';
-import { getRoom, insertRoom, listRooms, openRoomByPin, roomQuestions, roomResults, type RoomRow } from '../../../../db/queries/live-rooms';
+import { getRoom, insertRoom, isMemberUnder, listRooms, openRoomByPin, roomQuestions, roomResults, type RoomRow } from '../../../../db/queries/live-rooms';
 import { banksByIds, questionPool, questionsByIds } from '../../../../db/queries/quiz';
 import { newId, nowIso } from '../../../../db/ids';
 import { drawQuestions } from '../../../../shared/quiz';
@@ -111,6 +111,10 @@ export const roomCampaignRoutes = createApp()
       requireOpen(campaign);
       const now = Date.now();
       if (now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+      // a quiz for members only is played against members only (as its attempts are)
+      if ((campaign.settings as { audience?: string }).audience === 'members' && !canManagePath(viewer, campaign.orgPath) && !(await isMemberUnder(c.var.db, viewer.id, campaign.orgPath))) {
+        throw new ApiError('forbidden', 'msg.quiz_members_only');
+      }
       const size = c.req.valid('json').size;
       const bankIds = ((campaign.settings as { bankIds?: string[] }).bankIds ?? []);
       const pool = await questionPool(c.var.db, bankIds);
