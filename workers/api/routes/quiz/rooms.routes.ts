@@ -15,6 +15,7 @@ import { getRoom, insertRoom, isMemberUnder, listRooms, openRoomByPin, roomQuest
 import { banksByIds, questionPool, questionsByIds } from '../../../../db/queries/quiz';
 import { newId, nowIso } from '../../../../db/ids';
 import { drawQuestions } from '../../../../shared/quiz';
+import { maskName } from '../../../../shared/mask';
 import { MATCH_QUESTIONS, MATCH_SECONDS, pinOf, rankTeams } from '../../../../shared/live-room';
 import {
   CreateRoomBody, HostCommandBody, HostCommandResponse, MatchBody, MatchResult, MatchTicket, PinParam, ResultsQuery, RoomCreated, RoomList, RoomPublic, RoomResults, TicketParam,
@@ -258,10 +259,12 @@ export const matchRoutes = createApp()
       const live = await roomStub(c.env, room.id).results();
       if (!live?.players.some((p) => p.id === viewer.id) && !(await roomResults(c.var.db, room.id)).some((r) => r.userId === viewer.id)) throw new ApiError('not_found');
       if (await settle(c.env, c.var.db, room, live)) room = (await getRoom(c.var.db, room.id))!;
+      // the other players are strangers to each other: their names masked, as on public boards
+      const nameFor = (userId: string, name: string) => (userId === viewer.id ? name : maskName(name));
       const stored = await roomResults(c.var.db, room.id);
       const players = stored.length
-        ? stored.map((r) => ({ rank: r.rank, name: r.name, score: r.score, correct: r.correct, points: r.points, you: r.userId === viewer.id }))
-        : (live?.players ?? []).map((p) => ({ rank: p.rank, name: p.name, score: p.score, correct: p.correct, points: 0, you: p.id === viewer.id }));
+        ? stored.map((r) => ({ rank: r.rank, name: nameFor(r.userId, r.name), score: r.score, correct: r.correct, points: r.points, you: r.userId === viewer.id }))
+        : (live?.players ?? []).map((p) => ({ rank: p.rank, name: nameFor(p.id, p.name), score: p.score, correct: p.correct, points: 0, you: p.id === viewer.id }));
       return c.json({ match: { id: room.id, size: room.size ?? 2, phase: live?.phase ?? 'ended', status: room.status }, players });
     },
   );
