@@ -78,6 +78,9 @@ describe('live rooms', () => {
     expect(await pa.next((m) => m.type === 'answered')).toMatchObject({ accepted: false, reason: 'again' });
     // the screen learns how many answered, within a second
     await screen.state((s) => s.phase === 'question' && s.answered === 1, 1000);
+    // until the reveal, a phone shows neither right/wrong nor the points (neighbours learn nothing)
+    const mid = await pa.state((s) => s.phase === 'question' && s.you?.answered === true);
+    expect(mid.you).toMatchObject({ score: 0, correct: null, answered: true });
     await new Promise((r) => setTimeout(r, 300));
     pb.send({ type: 'answer', questionId: qid, answer: await right(qid) });
     expect(await pb.next((m) => m.type === 'answered')).toMatchObject({ accepted: true });
