@@ -257,6 +257,19 @@ export const MESSAGES = {
   'msg.unit_has_children': { 'zh-CN': '该组织下还有下级组织，请先移走或归档。', en: 'The unit still has sub-units; move or archive them first.' },
   'msg.unit_has_members': { 'zh-CN': '该组织的名册中还有人员，请先转出。', en: 'People are still on the unit’s roster; transfer them first.' },
   'msg.unit_has_campaigns': { 'zh-CN': '该组织还有未结束的活动，请先结束。', en: 'The unit still has campaigns that are not closed; close them first.' },
+
+  // live quiz rooms and matches (现场竞赛, 双人对战 / 四人赛; issue 17)
+  'msg.room_count': { 'zh-CN': '题目数量应为 1 到 50 道。', en: 'A room has 1 to 50 questions.' },
+  'msg.room_seconds': { 'zh-CN': '每题时间应为 5 到 120 秒。', en: 'Seconds per question must be 5 to 120.' },
+  'msg.room_source': { 'zh-CN': '请选择一个题库（bankId），或逐题选择题目（questionIds），二选一。', en: 'Give either a question bank (bankId) or chosen questions (questionIds), not both.' },
+  'msg.room_pin': { 'zh-CN': '房间号应为6位数字。', en: 'A room PIN has 6 digits.' },
+  'msg.room_command': { 'zh-CN': '主持指令应为 start、next、reveal 或 end。', en: 'command must be start, next, reveal or end.' },
+  'msg.room_questions': { 'zh-CN': '所选题目不存在、已停用，或不在本活动可用的题库中。', en: 'Some questions do not exist, are retired, or are not in a bank this campaign may use.' },
+  'msg.room_bank_empty': { 'zh-CN': '该题库中没有可用的题目。', en: 'The bank has no active questions.' },
+  'msg.room_pin_busy': { 'zh-CN': '暂时无法分配房间号，请重试。', en: 'No room PIN could be given out; please try again.' },
+  'msg.room_live_upgrade': { 'zh-CN': '此地址只接受 WebSocket 连接。', en: 'This address takes WebSocket connections only.' },
+  'msg.match_size': { 'zh-CN': '对战人数应为 2（双人对战）或 4（四人赛）。', en: 'size must be 2 (双人对战) or 4 (四人赛).' },
+  'msg.match_no_questions': { 'zh-CN': '本活动还没有可用于对战的题目。', en: 'This campaign has no questions for matches yet.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,6 +4,8 @@ import { runScheduled } from './jobs/scheduled';
 import { serveMedia, withOpenGraph, withWorkOpenGraph } from './web';
 
 export { Leaderboard } from './realtime/leaderboard';
+export { QuizRoom } from './realtime/quiz-room';
+export { Matchmaker } from './realtime/matchmaker';
 
 /**
  * The gateway Worker: /api → Hono, /media → R2, the three web apps → static assets.

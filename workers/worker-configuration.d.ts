@@ -6,11 +6,13 @@ interface __BaseEnv_Env {
 	ASSETS: Fetcher;
 	APP_NAME: "同心";
 	LEADERBOARD: DurableObjectNamespace /* Leaderboard */;
+	QUIZ_ROOM: DurableObjectNamespace /* QuizRoom */;
+	MATCHMAKER: DurableObjectNamespace /* Matchmaker */;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "Leaderboard";
+		durableNamespaces: "Leaderboard" | "QuizRoom" | "Matchmaker";
 	}
 	interface Env extends __BaseEnv_Env {}
 }

@@ -12,6 +12,7 @@ import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
 import { stageRoutes } from './routes/quiz/stages.routes';
+import { matchRoutes, roomCampaignRoutes, roomRoutes } from './routes/quiz/rooms.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
@@ -41,6 +42,9 @@ const v1 = createApp()
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
   .route('/campaigns', stageRoutes)
+  .route('/campaigns', roomCampaignRoutes)
+  .route('/rooms', roomRoutes)
+  .route('/matches', matchRoutes)
   .route('/question-banks', bankRoutes)
   .route('/questions', questionRoutes)
   .route('/attempts', attemptRoutes)

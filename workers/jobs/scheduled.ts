@@ -4,6 +4,7 @@ import { purgeIdempotencyKeys } from '../../db/queries/drive';
 import { purgeViewMarks } from '../../db/queries/contest';
 import { chinaDay } from '../../shared/i18n';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
+import { settleStaleRooms } from '../api/lib/live-rooms';
 import { rollUpActivity } from '../../db/queries/metrics';
 import { ANSWER_RETENTION_DAYS, compactQuizAnswers } from '../../db/queries/retention';
 
@@ -19,6 +20,8 @@ export async function runScheduled(env: Env, at: number) {
   await markNoShows(db, at);
   // waiting lists (候补) of slots that are over, or of closed exhibitions, expire
   await expireWaitlist(db, at);
+  // live rooms and matches that ended unread (or were left open for a day) reach D1 and the board
+  await settleStaleRooms(env, db, at);
   // new activity events fold into the daily rollups that metrics and reports read
   await rollUpActivity(db);
   // per-answer rows past the retention period compact into per-attempt and per-question totals

@@ -13,6 +13,9 @@ const Leaderboard = lazy(() => import('./pages/Leaderboard'));
 const QuizBanks = lazy(() => import('./pages/QuizBanks'));
 const QuizBank = lazy(() => import('./pages/QuizBank'));
 const QuizManage = lazy(() => import('./pages/QuizManage'));
+// 现场竞赛: hosting a live room, and its 大屏 (full screen, outside the layout)
+const RoomHost = lazy(() => import('./pages/RoomHost'));
+const RoomScreen = lazy(() => import('./pages/RoomScreen'));
 // art contest screens: 作品, 评审, 投票审核, 结果与奖项 of a contest, and the judges' 评审打分
 const ContestEntries = lazy(() => import('./pages/ContestEntries'));
 const ContestJudging = lazy(() => import('./pages/ContestJudging'));
@@ -36,6 +39,7 @@ export function App() {
     <Router base="/console">
       <Route path="/login" component={Login} />
       <Route path="/service-activities/:id/code" component={ServiceActivityCode} />
+      <Route path="/rooms/:id/screen" component={RoomScreen} />
       <Route path="/" component={Layout}>
         <Route path="/" component={Overview} />
         <Route path="/org" component={Org} />
@@ -49,6 +53,7 @@ export function App() {
         <Route path="/campaigns/:id/results" component={ContestResults} />
         <Route path="/judging" component={JudgingScore} />
         <Route path="/campaigns/:id/quiz" component={QuizManage} />
+        <Route path="/rooms/:id" component={RoomHost} />
         <Route path="/quiz-banks" component={QuizBanks} />
         <Route path="/quiz-banks/:id" component={QuizBank} />
         <Route path="/campaigns/:id/volunteer" component={VolunteerPage} />

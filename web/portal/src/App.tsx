@@ -37,6 +37,9 @@ const BookingTicket = lazy(() => import('./pages/BookingTicket'));
 // charity drive screens (募捐, 我的捐赠), loaded on demand
 const DrivePage = lazy(() => import('./pages/DrivePage'));
 const DriveMine = lazy(() => import('./pages/DriveMine'));
+// live quiz rooms (现场竞赛 by PIN or QR) and matches (双人对战 / 四人赛), loaded on demand
+const LiveJoin = lazy(() => import('./pages/LiveJoin'));
+const LiveMatch = lazy(() => import('./pages/LiveMatch'));
 
 export function App() {
   return (
@@ -64,6 +67,9 @@ export function App() {
       <Route path="/my-bookings/:code" component={BookingTicket} />
       <Route path="/c/:idOrSlug/drive" component={DrivePage} />
       <Route path="/c/:idOrSlug/my-pledges" component={DriveMine} />
+      <Route path="/live" component={LiveJoin} />
+      <Route path="/live/:pin" component={LiveJoin} />
+      <Route path="/c/:idOrSlug/match" component={LiveMatch} />
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />

@@ -10,11 +10,12 @@ import { modeName } from '../ui/QuizStageForm';
 import { StagesPanel } from '../ui/QuizStagesPanel';
 import { AttemptsPanel } from '../ui/QuizAttemptsPanel';
 import { StatsPanel } from '../ui/QuizStatsPanel';
+import { LivePanel } from '../ui/QuizLivePanel';
 import '../quiz.css';
 
-type Tab = 'stages' | 'attempts' | 'stats';
-const TABS: readonly Tab[] = ['stages', 'attempts', 'stats'];
-const TAB_LABEL = { stages: 'quiz.manage.tabStages', attempts: 'quiz.manage.tabAttempts', stats: 'quiz.manage.tabStats' } as const;
+type Tab = 'stages' | 'attempts' | 'stats' | 'live';
+const TABS: readonly Tab[] = ['stages', 'attempts', 'stats', 'live'];
+const TAB_LABEL = { stages: 'quiz.manage.tabStages', attempts: 'quiz.manage.tabAttempts', stats: 'quiz.manage.tabStats', live: 'live.tab' } as const;
 
 /** 答题管理 of one quiz (/console/campaigns/:id/quiz): stages and 入围名单, flagged attempts, question statistics, export. */
 export default function QuizManage() {
@@ -73,6 +74,9 @@ function Manage(props: { campaign: Campaign }) {
           </Match>
           <Match when={tab() === 'stats'}>
             <StatsPanel campaign={props.campaign} />
+          </Match>
+          <Match when={tab() === 'live'}>
+            <LivePanel campaign={props.campaign} />
           </Match>
         </Switch>
       </UrlTabs>

@@ -12,6 +12,7 @@ import type { Campaign } from '@ui/types';
 import { boardHref } from '../data/campaigns';
 import { getLobby, listStages, playHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
 import { session } from '../data/session';
+import { campaignHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { ClosedNotice } from '../ui/ClosedNotice';
 import { KindBadge } from '../ui/KindCover';
@@ -119,6 +120,11 @@ function LobbyBody(props: { campaign: Campaign; lobby: Lobby | undefined; lobbyL
 
       <Rules campaign={c()} lobby={props.lobby} />
 
+      {/* 双人对战 / 四人赛 (live matches, issue 17) */}
+      <LinkButton href={`${campaignHref(c())}/match`} block>
+        <Icon name="flag" />
+        {t('live.match')}
+      </LinkButton>
       <LinkButton href={boardHref(c())} block>
         <Icon name="trophy" />
         {t('campaign.viewBoard')}
