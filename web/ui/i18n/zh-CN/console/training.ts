@@ -1,0 +1,20 @@
+/** 党员教育培训 (tr.): settings, sessions, enrolment, the register, the sign-in sheet and statistics. */
+export const training = {
+  'tr.set.category': '培训类别',
+  'tr.cat.rotation': '集中轮训',
+  'tr.cat.secretary': '书记/党务干部示范培训',
+  'tr.cat.new_member': '新发展党员培训',
+  'tr.cat.activist': '入党积极分子和发展对象培训',
+  'tr.cat.online': '网络培训',
+  'tr.cat.lecture': '党课/宣讲',
+  'tr.cat.party_day': '主题党日',
+  'tr.cat.reading': '悦读',
+  'tr.set.hoursTarget': '年度学时目标（学时）',
+  'tr.set.selfEnroll': '允许党员自行报名',
+  'tr.set.yes': '是',
+  'tr.set.no': '否',
+  'tr.set.categories': '培训对象（人员类别）',
+  'tr.set.categoriesHint': '留空为全部；可填 full（正式党员）、probationary（预备党员）、candidate（发展对象）、activist（入党积极分子），用逗号分隔',
+  'tr.set.posts': '培训对象（党内职务）',
+  'tr.set.postsHint': '留空为不限；可填 secretary（书记）、deputy_secretary（副书记）、organization（组织委员）等，用逗号分隔',
+} as const;
