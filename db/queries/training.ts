@@ -145,7 +145,8 @@ export async function listEnrollments(db: Db, campaignId: string, path: string, 
     underPath(trainingEnrollments.orgPath, path),
     opts.q ? sql`${rosterEntries.name} LIKE ${`%${opts.q.replace(/[%_]/g, '')}%`}` : undefined,
   );
-  const [rows, total] = await db.batch([
+  // two reads, not one batch: D1 batches return rows keyed by column name, and two tables here have a `name`
+  const [rows, total] = await Promise.all([
     db
       .select({
         rosterId: trainingEnrollments.rosterId,
@@ -159,8 +160,8 @@ export async function listEnrollments(db: Db, campaignId: string, path: string, 
         orgUnitId: orgUnits.id,
         orgUnitName: orgUnits.name,
         orgPath: orgUnits.path,
-        attendances: sql<number>`(SELECT COUNT(*) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId} AND a.status IN ('present', 'late'))`,
-        hours: sql<number>`(SELECT COALESCE(SUM(a.hours), 0) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId})`,
+        attendances: sql<number>`(SELECT COUNT(*) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId} AND a.status IN ('present', 'late'))`.as('attendances'),
+        hours: sql<number>`(SELECT COALESCE(SUM(a.hours), 0) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId})`.as('hours'),
       })
       .from(trainingEnrollments)
       .innerJoin(rosterEntries, eq(rosterEntries.id, trainingEnrollments.rosterId))

@@ -119,6 +119,25 @@ const CAMPAIGNS = [
     description: '展出书画摄影大赛获奖及入围作品一百余件。实行分时段预约，每个时段限额入场，凭预约码入场。',
     settings: { venue: '市文化馆一楼展厅', address: '市文化路1号', openingHours: '周二至周日 9:00–17:00（周一闭馆）', rules: '请提前预约并携带身份证；每笔预约最多5人。', galleryCampaignId: 'camp-contest' },
   },
+  // 党员教育培训 (kind training): a 集中轮训 class, a 党课 and a 主题党日; their sessions, enrolment and register below
+  {
+    id: 'camp-training', kind: 'training', slug: 'dangxiao-lunxun', unit: 'root', title: '2026年度党员集中轮训班',
+    summary: '市直机关党员分期分批集中轮训，每期3天，学习贯彻党的二十大精神，每名党员年度学时不少于32学时。',
+    description: '按照年度党员教育培训工作计划，市直机关工委依托市委党校举办党员集中轮训班。\n\n· 每期3天，现场扫码签到，迟到10分钟以上记为迟到；\n· 年老体弱、行动不便的党员由支部“送学上门”；\n· 参训学时计入个人年度学习档案。',
+    settings: { category: 'rotation', audience: { categories: ['full', 'probationary'] }, selfEnroll: false, hoursTarget: 32 },
+  },
+  {
+    id: 'camp-lecture', kind: 'training', slug: 'dangke-xuanjiang', unit: 'fgw', title: '“七一”专题党课暨宣讲报告会',
+    summary: '机关党委书记讲专题党课，并提供党课录像供未能到场的党员线上学习。',
+    description: '专题党课由机关党委书记主讲，现场签到；不能到场的党员可观看党课录像，学满时长后计入学时。',
+    settings: { category: 'lecture', selfEnroll: true, hoursTarget: 32 },
+  },
+  {
+    id: 'camp-party-day', kind: 'training', slug: 'zhuti-dangri', unit: 'fgw', title: '“追寻红色足迹”主题党日',
+    summary: '第一党支部赴革命纪念馆开展主题党日活动：重温入党誓词、参观学习、交流发言。',
+    description: '每月固定主题党日。本次活动集体参观革命纪念馆，重温入党誓词。',
+    settings: { category: 'party_day', selfEnroll: true, hoursTarget: 32 },
+  },
   {
     id: 'camp-quiz-draft', kind: 'quiz', slug: 'fgw-policy-quiz', unit: 'fgw', status: 'draft', title: '发改系统政策法规知识竞赛',
     summary: '初赛、复赛、决赛三个阶段，决赛现场大屏直播。', description: '本竞赛面向市发展和改革委员会全体党员。',
@@ -344,6 +363,44 @@ export async function demoStatements(now = Date.now()) {
   }
   for (const part of chunks(slotRows, 60)) out.push('INSERT OR IGNORE INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES\n' + part.join(',\n'));
   for (const part of chunks(bookingRows, 60)) out.push('INSERT OR IGNORE INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, cancelled_at, checked_in_at, checked_in_by) VALUES\n' + part.join(',\n'));
+
+  // 党员教育培训: the 集中轮训 class enrols the fgw and wjw members (3 sessions: two held, one to come),
+  // the 党课 enrols 第一党支部 (one held, with its recording online), the 主题党日 is coming up.
+  // Credited register rows have their training_hours event (minutes), as the API writes them.
+  const trDay = (daysAhead, hour) => Date.parse(new Date(now + 8 * 3600e3 + daysAhead * day).toISOString().slice(0, 10) + `T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  const trSessions = [
+    { id: 'trs-rotation-1', campaign: 'camp-training', title: '第一期轮训班：学习贯彻党的二十大精神（第1天）', at: trDay(-10, 9), hours: 6, end: 17, location: '市委党校第一教室', lecturer: '市委党校 刘教授' },
+    { id: 'trs-rotation-2', campaign: 'camp-training', title: '第一期轮训班：党章党规党纪（第2天）', at: trDay(-9, 9), hours: 6, end: 17, location: '市委党校第一教室', lecturer: '市纪委 陈处长' },
+    { id: 'trs-rotation-3', campaign: 'camp-training', title: '第一期轮训班：现场教学与结业（第3天）', at: trDay(3, 9), hours: 6, end: 17, location: '市革命历史纪念馆', lecturer: '纪念馆 讲解员' },
+    { id: 'trs-lecture-1', campaign: 'camp-lecture', title: '专题党课：以党的创新理论武装头脑', at: trDay(-5, 15), hours: 2, end: 17, location: '发改委机关三楼会议室', lecturer: '机关党委书记 李振华' },
+    { id: 'trs-party-day-1', campaign: 'camp-party-day', title: '重温入党誓词·参观革命纪念馆', at: trDay(2, 14), hours: 3, end: 17, location: '市革命历史纪念馆', lecturer: '第一党支部书记' },
+  ];
+  out.push('INSERT OR IGNORE INTO training_sessions (id, campaign_id, title, starts_at, ends_at, location, lecturer, hours, code_secret, created_by, created_at) VALUES\n' +
+    trSessions.map((t) => row(t.id, t.campaign, t.title, iso(t.at), iso(trDay(Math.round((t.at - trDay(0, 0)) / day), t.end)), t.location, t.lecturer, t.hours, crypto.randomUUID().replace(/-/g, ''), 'user-org-root', iso(t.at - 14 * day))).join(',\n'));
+  const onRoster = roster.filter((r) => r.userId || r.id.startsWith('roster-pending'));
+  const underUnit = (r, prefix) => unitById.get(r.unit).path.startsWith(unitById.get(prefix).path);
+  const trEnrol = [
+    ...onRoster.filter((r) => underUnit(r, 'fgw') || underUnit(r, 'wjw')).map((r) => ({ campaign: 'camp-training', r })),
+    ...onRoster.filter((r) => r.unit === 'fgw-b1').map((r) => ({ campaign: 'camp-lecture', r })),
+    ...onRoster.filter((r) => r.unit === 'fgw-b1').map((r) => ({ campaign: 'camp-party-day', r })),
+  ];
+  out.push('INSERT OR IGNORE INTO training_enrollments (campaign_id, roster_id, org_unit_id, org_path, source, created_by, created_at) VALUES\n' +
+    trEnrol.map((e) => row(e.campaign, e.r.id, e.r.unit, unitById.get(e.r.unit).path, 'organizer', 'user-org-root', iso(now - 20 * day))).join(',\n'));
+  const attRows = [];
+  for (const t of trSessions.filter((x) => x.at < now)) {
+    trEnrol.filter((e) => e.campaign === t.campaign).forEach((e, i) => {
+      // most came; some late, a few excused or absent; 送学上门 for the pending (home-bound) ones
+      const delivered = !e.r.userId && i % 2 === 0;
+      const status = delivered ? 'present' : !e.r.userId ? 'absent' : i % 11 === 3 ? 'excused' : i % 13 === 5 ? 'absent' : i % 7 === 2 ? 'late' : 'present';
+      const credited = status === 'present' || status === 'late';
+      const checkedIn = credited && !delivered ? iso(t.at + (status === 'late' ? 15 : -10 + (i % 8)) * 60e3) : null;
+      attRows.push(row(t.id, e.r.id, t.campaign, e.r.userId, e.r.unit, unitById.get(e.r.unit).path, status, delivered ? 'delivered' : 'onsite', delivered ? '年老体弱，支部书记上门送学' : status === 'excused' ? '因公出差，已请假' : '',
+        credited ? t.hours : 0, checkedIn, checkedIn ? null : 'user-org-root', iso(t.at + t.hours * 3600e3)));
+      if (credited) events.push(row(`ev-tr-${t.id}-${e.r.id}`, e.r.userId, e.r.unit, unitById.get(e.r.unit).path, t.campaign, 'training', 'training_hours', 0, t.hours * 60, iso(t.at), `att:${t.id}:${e.r.id}`));
+    });
+  }
+  for (const part of chunks(attRows, 60)) out.push('INSERT OR IGNORE INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, checked_in_at, marked_by, updated_at) VALUES\n' + part.join(',\n'));
+  out.push(`INSERT OR IGNORE INTO training_materials (id, campaign_id, title, kind, url, minutes, hours, created_by, created_at) VALUES ('trm-lecture-video', 'camp-lecture', '专题党课录像：以党的创新理论武装头脑', 'video', 'https://example.org/video/dangke-2026', 45, 1, 'user-org-fgw', ${q(iso(now - 4 * day))})`);
 
   // Boards of the ranking campaigns, derived from the activity above (the quiz ranks points
   // with seconds used as tiebreak, the 1+1 campaign ranks approved hours) and pledges for the drive.

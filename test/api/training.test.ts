@@ -52,6 +52,8 @@ describe('training enrolment', () => {
     expect(list.body.items[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     const next = await org.get(`/api/v1/campaigns/${id}/enrollments?limit=100&cursor=${list.body.nextCursor}`);
     expect(next.body.items).toHaveLength(onRoster + 1 - 5);
+    const me = [...list.body.items, ...next.body.items].find((x: { rosterId: string }) => x.rosterId === MEMBER_ROSTER);
+    expect(me).toMatchObject({ name: '王晓燕', orgUnitName: '第一党支部', orgUnitId: 'fgw-b1', registered: true, attendances: 0, hours: 0 });
     expect((await org.get(`/api/v1/campaigns/${id}/enrollments?orgUnitId=jyj`)).body.total).toBe(1);
     expect((await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['no-such-unit'] })).status).toBe(400);
   });
