@@ -3,7 +3,7 @@ import type { AppEnv } from '../../lib/env';
 import { ApiError } from '../../lib/errors';
 import { campaignOfKind } from '../../lib/guards';
 import { nowIso } from '../../../../db/ids';
-import { getSession, listMaterials, listSessions, rosterOfUser, type SessionListRow } from '../../../../db/queries/training';
+import { getSession, listSessions, rosterOfUser, type listMaterials, type SessionListRow } from '../../../../db/queries/training';
 import type { TrainingSessionDto } from '../../../../shared/contracts/training';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
