@@ -37,6 +37,7 @@ const BookingTicket = lazy(() => import('./pages/BookingTicket'));
 // charity drive screens (募捐, 我的捐赠), loaded on demand
 const DrivePage = lazy(() => import('./pages/DrivePage'));
 const DriveMine = lazy(() => import('./pages/DriveMine'));
+const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 
 export function App() {
   return (
@@ -64,6 +65,7 @@ export function App() {
       <Route path="/my-bookings/:code" component={BookingTicket} />
       <Route path="/c/:idOrSlug/drive" component={DrivePage} />
       <Route path="/c/:idOrSlug/my-pledges" component={DriveMine} />
+      <Route path="/c/:idOrSlug/training" component={TrainingPage} />
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />
