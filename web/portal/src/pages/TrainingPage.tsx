@@ -214,7 +214,7 @@ function CheckIn(props: { sessions: Session[]; preset: string | null; code: stri
     setBusy(true);
     try {
       const r = await checkIn(target()!.id, code());
-      setResult(t('tr.checkedIn', { status: t(`tr.st.${r.attendance.status}`), n: fmtHours(r.attendance.hours) }));
+      setResult(t(r.attendance.status === 'late' ? 'tr.checkedInLate' : 'tr.checkedIn', { n: fmtHours(r.attendance.hours) }));
       setCode('');
       props.onDone();
     } catch (err) {
