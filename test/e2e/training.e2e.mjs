@@ -102,6 +102,22 @@ describe('training screens in the browser', { skip: skipReason, timeout: 150_000
     const shown = await member.page.getByTestId('tr-hours-value').textContent();
     assert.ok(shown.startsWith(`${before + 2} / 32`), `hours shown: ${shown}`);
     await h.shot(member.page, 'training-my-hours-390');
-    assert.deepEqual([...member.problems, ...organizer.problems, ...screen.problems, ...print.problems], []);
+    // a reload of the QR link does not offer the code again for a session already attended
+    assert.equal(await member.page.getByTestId('tr-check-in').count(), 0);
+
+    // ---- the same screens in English, and the console on a phone
+    const enMember = await h.newPage(PHONE_VP, { phone: MEMBER, lang: 'en' });
+    await enMember.page.goto(`${BASE}/c/${SLUG}/training`);
+    await enMember.page.getByText('My study hours this year').waitFor();
+    await h.shot(enMember.page, 'training-my-hours-en-390');
+    const enOrg = await h.newPage(DESK_VP, { phone: ORGANIZER, lang: 'en' });
+    await enOrg.page.goto(`${BASE}/console/campaigns/camp-training/training?tab=stats`);
+    await enOrg.page.getByTestId('tr-stats').waitFor();
+    await h.shot(enOrg.page, 'training-stats-en-1280');
+    const phoneOrg = await h.newPage(PHONE_VP, { phone: ORGANIZER });
+    await phoneOrg.page.goto(`${BASE}/console/campaigns/camp-training/training`);
+    await phoneOrg.page.getByTestId('tr-session-row').first().waitFor();
+    await h.shot(phoneOrg.page, 'training-sessions-console-390');
+    assert.deepEqual([...member.problems, ...organizer.problems, ...screen.problems, ...print.problems, ...enMember.problems, ...enOrg.problems, ...phoneOrg.problems], []);
   });
 });

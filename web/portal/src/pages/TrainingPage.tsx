@@ -197,12 +197,14 @@ function SessionItem(props: { s: Session }) {
 }
 
 function CheckIn(props: { sessions: Session[]; preset: string | null; code: string; onDone: () => void }) {
+  // a session I already attended needs no code (a reload of the QR link shows the next one, if any)
+  const attended = (s: Session) => s.mine?.status === 'present' || s.mine?.status === 'late';
   const open = createMemo(() => {
     const now = Date.now();
-    return props.sessions.filter((s) => Date.parse(s.checkInOpensAt) <= now && Date.parse(s.endsAt) >= now && !s.mine?.status?.match(/present|late/));
+    return props.sessions.filter((s) => Date.parse(s.checkInOpensAt) <= now && Date.parse(s.endsAt) >= now && !attended(s));
   });
   const [chosen, setChosen] = createSignal<string | null>(props.preset);
-  const target = () => props.sessions.find((s) => s.id === chosen()) ?? open()[0] ?? null;
+  const target = () => props.sessions.find((s) => s.id === chosen() && !attended(s)) ?? open()[0] ?? null;
   const [code, setCode] = createSignal(props.code);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
