@@ -132,7 +132,7 @@ export const RegisterLine = v.object({
   checkedInAt: v.nullable(v.string()),
 });
 export const RegisterResponse = v.object({ session: TrainingSession, campaignTitle: v.string(), items: v.array(RegisterLine) });
-export const RegisterQuery = v.strictObject({ format: v.optional(v.picklist(['json', 'xlsx', 'csv'], 'msg.format'), 'json') });
+export const RegisterQuery = v.strictObject({ format: v.optional(v.picklist(['json', 'xlsx', 'csv'], 'msg.format'), 'json'), orgUnitId: v.optional(Id) });
 
 export const MaterialBody = v.strictObject({
   title: Title,

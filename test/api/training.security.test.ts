@@ -30,6 +30,7 @@ roleMatrix('training authorization matrix', {
     { name: 'statistics', method: 'GET', path: `/api/v1/campaigns/${f.id}/training-stats`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'the code screen', method: 'GET', path: `/api/v1/sessions/${f.session}/code`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'the register', method: 'GET', path: `/api/v1/sessions/${f.session}/attendance`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'the register of one branch', method: 'GET', path: `/api/v1/sessions/${f.session}/attendance?orgUnitId=fgw-b1`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'the sign-in sheet', method: 'GET', path: `/api/v1/sessions/${f.session}/attendance?format=csv`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'mark the register', method: 'POST', path: `/api/v1/sessions/${f.session}/attendance`, body: { entries: [{ rosterId: 'roster-user-m000', status: 'present', mode: 'delivered' }] }, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'check in (enrolled only)', method: 'POST', path: `/api/v1/sessions/${f.session}/check-in`, body: { code: f.code }, allowed: ['fgwMember'], ok: 200 },

@@ -180,11 +180,17 @@ describe('training check-in and the register', () => {
     expect(csv.text).toContain('送学上门');
     const xlsx = await org.get(`/api/v1/sessions/${s.id}/attendance?format=xlsx`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    // a branch's organizers mark and read their own members in a class of the whole tree
+    const fgwOrg = await signedIn(PHONES.fgwOrganizer);
+    expect((await fgwOrg.get(`/api/v1/sessions/${s.id}/attendance`)).status).toBe(403);
+    expect((await fgwOrg.get(`/api/v1/sessions/${s.id}/attendance?orgUnitId=fgw-b1`)).body.items).toHaveLength(onRoster);
+    expect((await fgwOrg.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: 'roster-user-m002', status: 'late' }] })).body.updated).toBe(1);
+    expect((await eventsOf(`att:${s.id}:roster-user-m002`))[0]?.quantity).toBe(120);
     const bad = await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: 'roster-user-member-jyj', status: 'present' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields['entries.0.rosterId']).toBeTruthy();
     const stats = await org.get(`/api/v1/campaigns/${id}/training-stats`);
-    expect(stats.body).toMatchObject({ sessions: 1, enrolled: onRoster, attendees: 1, attendances: 1, hours: 2, delivered: 1, coverageRate: Math.round((1 / onRoster) * 10000) / 10000 });
+    expect(stats.body).toMatchObject({ sessions: 1, enrolled: onRoster, attendees: 2, attendances: 2, hours: 4, delivered: 1, coverageRate: Math.round((2 / onRoster) * 10000) / 10000 });
   });
 
   it('parallel check-ins of one member credit the hours once', async () => {

@@ -5,7 +5,7 @@ import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer } from '../../lib/authz';
-import { requireOpen } from '../../lib/guards';
+import { managedScope, requireOpen } from '../../lib/guards';
 import type { AppEnv } from '../../lib/env';
 import { codeAccepted, codeScreen } from '../../lib/rotating-code';
 import { at, tableFile, type TableCell } from '../../lib/tables';
@@ -135,16 +135,18 @@ export const sessionRoutes = createApp()
     '/:id/attendance',
     describeRoute({
       tags: ['Training'],
-      summary: 'The register of a session (organizers): everyone enrolled with their entry, by unit and name; `format=xlsx|csv` is the sign-in sheet (签到表) with a column to sign on paper',
+      summary: 'The register of a session (organizers of the campaign, or of `orgUnitId` inside it): everyone enrolled there with their entry, by unit and name; `format=xlsx|csv` is the sign-in sheet (签到表) with a column to sign on paper',
       responses: { 200: json(RegisterResponse) },
     }),
     valid('param', IdParam),
     valid('query', RegisterQuery),
     async (c) => {
       const { s, campaign } = await sessionOf(c, c.req.valid('param').id);
-      requireManage(c, campaign.orgPath);
-      const rows = await sessionRegister(c.var.db, s, campaign.orgPath);
-      const format = c.req.valid('query').format;
+      const q = c.req.valid('query');
+      // a branch's organizers read (and print) their own part of a class of the whole tree
+      const { path } = await managedScope(c, campaign, q.orgUnitId);
+      const rows = await sessionRegister(c.var.db, s, path);
+      const format = q.format;
       if (format !== 'json') {
         const table: TableCell[][] = [
           [`${campaign.title} · ${s.title}`],
