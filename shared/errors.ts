@@ -51,6 +51,8 @@ export const REASONS = [
   'quiz_finished',
   /** a judge declared a conflict of interest on the work */
   'judge_conflict',
+  /** a training check-in outside its session's window (30 minutes before the start to its end) */
+  'outside_session',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -89,6 +91,8 @@ export const KEY_REASONS: Partial<Record<MessageKey, Reason>> = {
   'msg.ex_checked': 'already_checked_in',
   'msg.ex_cancelled': 'booking_cancelled',
   'msg.ex_other': 'other_exhibition',
+  'msg.tr_code_wrong': 'code_invalid',
+  'msg.tr_checked_in': 'already_checked_in',
 };
 
 /** The one error envelope every failing API response carries. */

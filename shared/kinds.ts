@@ -1,7 +1,7 @@
 import type { Localized } from './i18n';
 
 /** Campaign kinds; the same words are used in API, code, UI and docs. */
-export const CAMPAIGN_KINDS = ['quiz', 'contest', 'volunteer', 'drive', 'exhibition'] as const;
+export const CAMPAIGN_KINDS = ['quiz', 'contest', 'volunteer', 'drive', 'exhibition', 'training'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 export const CAMPAIGN_STATUSES = ['draft', 'published', 'closed'] as const;
@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<CampaignKind, Localized> = {
   volunteer: { 'zh-CN': '“1+1”志愿服务', en: '"1+1" volunteers' },
   drive: { 'zh-CN': '公益募捐', en: 'Charity drive' },
   exhibition: { 'zh-CN': '展览参观', en: 'Exhibition visit' },
+  training: { 'zh-CN': '党员教育培训', en: 'Party education and training' },
 };
 
 /** The one call to action a campaign card shows, per kind (UI.md). */
@@ -22,6 +23,7 @@ export const KIND_ACTION: Record<CampaignKind, Localized> = {
   volunteer: { 'zh-CN': '登记1+1', en: 'Join 1+1' },
   drive: { 'zh-CN': '我要认捐', en: 'Pledge' },
   exhibition: { 'zh-CN': '预约参观', en: 'Book a visit' },
+  training: { 'zh-CN': '参加学习', en: 'Join the class' },
 };
 
 export const STATUS_LABEL: Record<CampaignStatus, Localized> = {

@@ -6,7 +6,7 @@ export const campaigns = sqliteTable(
   'campaigns',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['quiz', 'contest', 'volunteer', 'drive', 'exhibition'] }).notNull(),
+    kind: text('kind', { enum: ['quiz', 'contest', 'volunteer', 'drive', 'exhibition', 'training'] }).notNull(),
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),

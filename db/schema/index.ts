@@ -9,3 +9,4 @@ export * from './volunteer';
 export * from './drive';
 export * from './exhibition';
 export * from './live-rooms';
+export * from './training';

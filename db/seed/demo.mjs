@@ -3,6 +3,7 @@
 // so loading it again keeps the data and adds no duplicates.
 import { createHmac, webcrypto as crypto } from 'node:crypto';
 import { DEMO_QUESTIONS } from './questions.mjs';
+import { trainingStatements } from './training.mjs';
 
 export const DEMO_PASSWORD = 'tongxin-demo';
 
@@ -118,6 +119,25 @@ const CAMPAIGNS = [
     summary: '书画摄影大赛优秀作品在市文化馆展出，欢迎预约参观。',
     description: '展出书画摄影大赛获奖及入围作品一百余件。实行分时段预约，每个时段限额入场，凭预约码入场。',
     settings: { venue: '市文化馆一楼展厅', address: '市文化路1号', openingHours: '周二至周日 9:00–17:00（周一闭馆）', rules: '请提前预约并携带身份证；每笔预约最多5人。', galleryCampaignId: 'camp-contest' },
+  },
+  // 党员教育培训 (kind training): a 集中轮训 class, a 党课 and a 主题党日; their sessions, enrolment and register below
+  {
+    id: 'camp-training', kind: 'training', slug: 'dangxiao-lunxun', unit: 'root', title: '2026年度党员集中轮训班',
+    summary: '市直机关党员分期分批集中轮训，每期3天，学习贯彻党的二十大精神，每名党员年度学时不少于32学时。',
+    description: '按照年度党员教育培训工作计划，市直机关工委依托市委党校举办党员集中轮训班。\n\n· 每期3天，现场扫码签到，迟到10分钟以上记为迟到；\n· 年老体弱、行动不便的党员由支部“送学上门”；\n· 参训学时计入个人年度学习档案。',
+    settings: { category: 'rotation', audience: { categories: ['full', 'probationary'] }, selfEnroll: false, hoursTarget: 32 },
+  },
+  {
+    id: 'camp-lecture', kind: 'training', slug: 'dangke-xuanjiang', unit: 'fgw', title: '“七一”专题党课暨宣讲报告会',
+    summary: '机关党委书记讲专题党课，并提供党课录像供未能到场的党员线上学习。',
+    description: '专题党课由机关党委书记主讲，现场签到；不能到场的党员可观看党课录像，学满时长后计入学时。',
+    settings: { category: 'lecture', selfEnroll: true, hoursTarget: 32 },
+  },
+  {
+    id: 'camp-party-day', kind: 'training', slug: 'zhuti-dangri', unit: 'fgw', title: '“追寻红色足迹”主题党日',
+    summary: '第一党支部赴革命纪念馆开展主题党日活动：重温入党誓词、参观学习、交流发言。',
+    description: '每月固定主题党日。本次活动集体参观革命纪念馆，重温入党誓词。',
+    settings: { category: 'party_day', selfEnroll: true, hoursTarget: 32 },
   },
   {
     id: 'camp-quiz-draft', kind: 'quiz', slug: 'fgw-policy-quiz', unit: 'fgw', status: 'draft', title: '发改系统政策法规知识竞赛',
@@ -368,6 +388,9 @@ export async function demoStatements(now = Date.now()) {
   }
   for (const part of chunks(slotRows, 60)) out.push('INSERT OR IGNORE INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES\n' + part.join(',\n'));
   for (const part of chunks(bookingRows, 60)) out.push('INSERT OR IGNORE INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, cancelled_at, checked_in_at, checked_in_by) VALUES\n' + part.join(',\n'));
+
+  // 党员教育培训: sessions, enrolment and the register of the three training campaigns (db/seed/training.mjs)
+  out.push(...trainingStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto }));
 
   // Boards of the ranking campaigns, derived from the activity above (the quiz ranks points
   // with seconds used as tiebreak, the 1+1 campaign ranks approved hours) and pledges for the drive.

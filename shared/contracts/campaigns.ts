@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { HttpUrl, Id, IsoTime, ListQuery, SafeLine, SafeText } from './common';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind } from '../kinds';
+import { TrainingSettings } from './training';
 
 /*
  * Settings per kind. Every field has a default so an organizer sends only what differs;
@@ -145,6 +146,7 @@ export const SETTINGS_SCHEMA = {
   volunteer: VolunteerSettings,
   drive: DriveSettings,
   exhibition: ExhibitionSettings,
+  training: TrainingSettings,
 } satisfies Record<CampaignKind, v.GenericSchema>;
 
 export type SettingsOf<K extends CampaignKind> = v.InferOutput<(typeof SETTINGS_SCHEMA)[K]>;

@@ -97,6 +97,15 @@ async function discoverIds(): Promise<Record<string, string>> {
   put('pairs', firstId((await root.get('/api/v1/campaigns/one-plus-one/pairs')).body));
   put('service-records', firstId((await root.get('/api/v1/campaigns/one-plus-one/service-records')).body));
   put('service-activities', firstId((await root.get('/api/v1/campaigns/one-plus-one/service-activities')).body));
+  // training: a session, a material and the member identity's own study of it (enrolled first)
+  const sessions = (await root.get('/api/v1/campaigns/dangxiao-lunxun/sessions')).body;
+  put('sessions', firstId(sessions));
+  const online = (await root.get('/api/v1/campaigns/dangke-xuanjiang/materials')).body;
+  put('materials', firstId(online));
+  if (ids.materials) {
+    const studier = await signedIn(PHONES.fgwMember, { ip: '10.255.0.4' });
+    put('studies', (await studier.post(`/api/v1/materials/${ids.materials}/start`)).body?.studyId);
+  }
   // the member identity's own pledge, so its junk receipt uploads reach the receipt checks
   const member = await signedIn(PHONES.fgwMember, { ip: '10.255.0.3' });
   const pledged = await member.post('/api/v1/campaigns/jinqiu-zhuxue/pledges', { amount: 1000 }, { 'idempotency-key': 'bad-input-discovery' });
@@ -117,6 +126,8 @@ function campaignFor(path: string): string {
   if (/pairs|service|volunteer|certificate|invites/.test(path)) return 'one-plus-one';
   if (/pledges|progress|donors|drive/.test(path)) return 'jinqiu-zhuxue';
   if (/slots|bookings|visit/.test(path)) return 'hanmo-exhibition';
+  if (/materials/.test(path)) return 'dangke-xuanjiang';
+  if (/sessions|enrol|training/.test(path)) return 'dangxiao-lunxun';
   return 'dangshi-daily';
 }
 

@@ -10,7 +10,7 @@ describe('campaigns', () => {
     expect(r.status).toBe(200);
     expect(r.body.nextCursor).toBeNull();
     const kinds = new Set(r.body.items.map((c: { kind: string }) => c.kind));
-    expect([...kinds].sort()).toEqual(['contest', 'drive', 'exhibition', 'quiz', 'volunteer']);
+    expect([...kinds].sort()).toEqual(['contest', 'drive', 'exhibition', 'quiz', 'training', 'volunteer']);
     expect(r.body.items.every((c: { status: string }) => c.status !== 'draft')).toBe(true);
     expect(r.body.items[0]).toMatchObject({ orgUnitName: '市直机关工委', canManage: false });
     expect(r.headers.get('cache-control')).toContain('public');

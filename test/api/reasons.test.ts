@@ -85,6 +85,17 @@ describe('refusals name their rule in error.reason', () => {
     refused(await volunteer.post(`/api/v1/service-activities/${id}/check`, { code: wrong }), 400, 'code_invalid');
   });
 
+  it('training: a check-in outside the session’s window → outside_session', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const made = await org.post('/api/v1/campaigns', { kind: 'training', title: '理由测试培训', orgUnitId: 'root', startsAt: iso(Date.now() - 864e5), endsAt: iso(Date.now() + 864e5) });
+    const id = made.body.campaign.id as string;
+    await org.post(`/api/v1/campaigns/${id}/publish`);
+    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: ['roster-user-member-fgw'] });
+    const s = await org.post(`/api/v1/campaigns/${id}/sessions`, { title: '党课', startsAt: iso(Date.now() + 3 * 3600e3), endsAt: iso(Date.now() + 4 * 3600e3) });
+    const code = (await org.get(`/api/v1/sessions/${s.body.session.id}/code`)).body.code as string;
+    refused(await (await signedIn(PHONES.fgwMember)).post(`/api/v1/sessions/${s.body.session.id}/check-in`, { code }), 409, 'outside_session');
+  });
+
   it('contest: vote_again, vote_limit and judge_conflict', async () => {
     const gallery = (await client().get('/api/v1/campaigns/camp-contest/entries?limit=20')).body.items as Array<{ id: string }>;
     expect(gallery.length).toBeGreaterThan(5);

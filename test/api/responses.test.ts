@@ -232,6 +232,27 @@ describe('responses conform to their contracts', () => {
     await conforms(c, 'POST', `/api/v1/bookings/${b.body.booking.id}/cancel`);
   });
 
+  it('training: sessions, enrolment, the code, a check-in, the register, materials, a study, my hours, statistics', async () => {
+    await conforms(client(), 'GET', '/api/v1/campaigns/camp-training/sessions');
+    await conforms(member, 'GET', '/api/v1/campaigns/camp-training/sessions');
+    await conforms(root, 'GET', '/api/v1/campaigns/camp-training/enrollments');
+    await conforms(root, 'GET', '/api/v1/campaigns/camp-training/training-stats');
+    await conforms(member, 'GET', '/api/v1/campaigns/camp-training/my-training');
+    await conforms(member, 'GET', '/api/v1/me/learning');
+    await conforms(root, 'POST', '/api/v1/campaigns/camp-training/enrollments', { orgUnitIds: ['czj'] });
+    await conforms(root, 'GET', '/api/v1/sessions/trs-rotation-1/attendance');
+    await conforms(root, 'POST', '/api/v1/sessions/trs-rotation-1/attendance', { entries: [{ rosterId: 'roster-user-m000', status: 'present', mode: 'delivered', note: '送学上门' }] });
+    const now = new Date(Date.now() - 5 * 60e3).toISOString();
+    const s = await conforms(root, 'POST', '/api/v1/campaigns/camp-training/sessions', { title: '契约测试课', startsAt: now, endsAt: new Date(Date.now() + 3600e3).toISOString() });
+    await conforms(root, 'PATCH', `/api/v1/sessions/${s.body.session.id}`, { location: '会议室' });
+    const code = await conforms(root, 'GET', `/api/v1/sessions/${s.body.session.id}/code`);
+    await conforms(member, 'POST', `/api/v1/sessions/${s.body.session.id}/check-in`, { code: code.body.code });
+    await conforms(member, 'POST', '/api/v1/campaigns/dangke-xuanjiang/enroll');
+    await conforms(member, 'GET', '/api/v1/campaigns/dangke-xuanjiang/materials');
+    await conforms(member, 'POST', '/api/v1/materials/trm-lecture-video/start');
+    await conforms(root, 'POST', '/api/v1/campaigns/dangke-xuanjiang/materials', { title: '文章', kind: 'article', url: 'https://example.org/a', minutes: 10, hours: 0.5 });
+  });
+
   it('live board: the snapshot and the update are LiveBoardMessages, nothing more', async () => {
     const { ws, messages, waitFor } = await liveBoard('camp-contest');
     await waitFor(1);

@@ -22,6 +22,7 @@ import type {
   CertificateCheck, CertificateResponse, CheckBody, CheckResponse, CodeScreenResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage,
   RecordResponse, RejectBody, ReviewRecordsBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivitySchema, SignupList, UnlinkBody, VolunteerStatsResponse,
 } from '@shared/contracts/volunteer';
+import type * as Tr from '@shared/contracts/training';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -151,6 +152,25 @@ export interface Operations {
   'GET /bookings/{code}': Op<Out<typeof TicketResponse>>;
   'POST /bookings/{code}/check-in': Op<Out<typeof CheckInResponse>, In<typeof CheckInBody>>;
   'POST /bookings/{id}/cancel': Op<Out<typeof BookingResponse>>;
+  // 党员教育培训 (training)
+  'GET /campaigns/{id}/sessions': Op<Out<typeof Tr.SessionList>>;
+  'POST /campaigns/{id}/sessions': Op<Out<typeof Tr.SessionsCreated>, In<typeof Tr.SessionBody>>;
+  'PATCH /sessions/{id}': Op<Out<typeof Tr.SessionResponse>, In<typeof Tr.SessionPatch>>;
+  'DELETE /sessions/{id}': Op<void>;
+  'GET /sessions/{id}/code': Op<Out<typeof Tr.CodeScreen>>;
+  'POST /sessions/{id}/check-in': Op<Out<typeof Tr.CheckInResponse>, In<typeof Tr.CheckInBody>>;
+  'GET /sessions/{id}/attendance': Op<Out<typeof Tr.RegisterResponse>>;
+  'POST /sessions/{id}/attendance': Op<Out<typeof Tr.UpdatedResponse>, In<typeof Tr.AttendanceBody>>;
+  'POST /campaigns/{id}/enrollments': Op<Out<typeof Tr.EnrolledResponse>, In<typeof Tr.EnrollBody>>;
+  'GET /campaigns/{id}/enrollments': Op<Out<typeof Tr.EnrollmentPage>>;
+  'POST /campaigns/{id}/enroll': Op<Out<typeof Tr.EnrolledResponse>>;
+  'GET /campaigns/{id}/my-training': Op<Out<typeof Tr.MyEnrollment>>;
+  'GET /campaigns/{id}/training-stats': Op<Out<typeof Tr.TrainingStats>>;
+  'GET /campaigns/{id}/materials': Op<Out<typeof Tr.MaterialList>>;
+  'POST /campaigns/{id}/materials': Op<Out<typeof Tr.MaterialResponse>, In<typeof Tr.MaterialBody>>;
+  'POST /materials/{id}/start': Op<Out<typeof Tr.StudyStarted>>;
+  'POST /studies/{id}/finish': Op<Out<typeof Tr.StudyFinished>>;
+  'GET /me/learning': Op<Out<typeof Tr.Learning>>;
 }
 
 export type OperationName = keyof Operations;

@@ -25,6 +25,9 @@ import { benchRoutes } from './routes/system/bench.routes';
 import { reportRoutes } from './routes/org/report.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
+import { trainingCampaignRoutes } from './routes/training/training.routes';
+import { sessionRoutes } from './routes/training/sessions.routes';
+import { learningRoutes, materialCampaignRoutes, materialRoutes, studyRoutes } from './routes/training/study.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -68,7 +71,13 @@ const v1 = createApp()
   .route('/campaigns', exhibitionCampaignRoutes)
   .route('/slots', slotRoutes)
   .route('/bookings', bookingRoutes)
-  .route('/waitlist', waitlistRoutes);
+  .route('/waitlist', waitlistRoutes)
+  .route('/campaigns', trainingCampaignRoutes)
+  .route('/campaigns', materialCampaignRoutes)
+  .route('/sessions', sessionRoutes)
+  .route('/materials', materialRoutes)
+  .route('/studies', studyRoutes)
+  .route('/me', learningRoutes);
 
 export type AppType = typeof v1;
 

@@ -33,6 +33,9 @@ const ServiceActivityCode = lazy(() => import('./pages/ServiceActivityCode'));
 
 // the 募捐 page of a charity drive (认捐审核, 留言审核, 单位排行, 汇总)
 const DrivePledges = lazy(() => import('./pages/DrivePledges'));
+const TrainingPage = lazy(() => import('./pages/TrainingPage'));
+const TrainingCode = lazy(() => import('./pages/TrainingCode'));
+const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
 
 export function App() {
   return (
@@ -40,6 +43,8 @@ export function App() {
       <Route path="/login" component={Login} />
       <Route path="/service-activities/:id/code" component={ServiceActivityCode} />
       <Route path="/rooms/:id/screen" component={RoomScreen} />
+      <Route path="/training-sessions/:id/code" component={TrainingCode} />
+      <Route path="/training-sessions/:id/sheet" component={TrainingSheet} />
       <Route path="/" component={Layout}>
         <Route path="/" component={Overview} />
         <Route path="/org" component={Org} />
@@ -60,6 +65,7 @@ export function App() {
         <Route path="/campaigns/:id/drive" component={DrivePledges} />
         <Route path="/campaigns/:id/exhibition" component={ExhibitionPage} />
         <Route path="/campaigns/:id/check-in" component={CheckIn} />
+        <Route path="/campaigns/:id/training" component={TrainingPage} />
         <Route path="*404" component={Overview} />
       </Route>
     </Router>

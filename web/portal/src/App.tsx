@@ -40,6 +40,7 @@ const DriveMine = lazy(() => import('./pages/DriveMine'));
 // live quiz rooms (现场竞赛 by PIN or QR) and matches (双人对战 / 四人赛), loaded on demand
 const LiveJoin = lazy(() => import('./pages/LiveJoin'));
 const LiveMatch = lazy(() => import('./pages/LiveMatch'));
+const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 
 export function App() {
   return (
@@ -70,6 +71,7 @@ export function App() {
       <Route path="/live" component={LiveJoin} />
       <Route path="/live/:pin" component={LiveJoin} />
       <Route path="/c/:idOrSlug/match" component={LiveMatch} />
+      <Route path="/c/:idOrSlug/training" component={TrainingPage} />
       <Route path="/rank" component={Rank} />
       <Route path="/login" component={Login} />
       <Route path="/register" component={Register} />

@@ -31,6 +31,7 @@ const NOT_OF_KIND = {
   volunteer: 'msg.vol_not_volunteer',
   drive: 'msg.drive_not_drive',
   exhibition: 'msg.ex_not_exhibition',
+  training: 'msg.tr_not_training',
 } as const satisfies Record<CampaignKind, MessageKey>;
 
 /** A visible campaign of one kind (module routes); another kind is 404 with the module's message. */

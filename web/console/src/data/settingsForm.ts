@@ -82,6 +82,19 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'groupSizeMax', label: 'form.groupSizeMax', type: 'int' },
     AUDIENCE,
   ],
+  // training: its audience is people of the registry (categories, posts), not public/members
+  training: [
+    {
+      path: 'category',
+      label: 'tr.set.category',
+      type: 'select',
+      options: (['rotation', 'secretary', 'new_member', 'activist', 'online', 'lecture', 'party_day', 'reading'] as const).map((c) => ({ value: c, label: `tr.cat.${c}` as const })),
+    },
+    { path: 'hoursTarget', label: 'tr.set.hoursTarget', type: 'int' },
+    { path: 'selfEnroll', label: 'tr.set.selfEnroll', type: 'bool', options: [{ value: 'true', label: 'tr.set.yes' }, { value: 'false', label: 'tr.set.no' }] },
+    { path: 'audience.categories', label: 'tr.set.categories', type: 'list', hint: 'tr.set.categoriesHint' },
+    { path: 'audience.posts', label: 'tr.set.posts', type: 'list', hint: 'tr.set.postsHint' },
+  ],
 };
 
 /** The kind's defaults, straight from the shared schema the API validates with. */

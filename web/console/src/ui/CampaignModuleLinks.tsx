@@ -12,6 +12,7 @@ const MODULE_PAGE: Partial<Record<CampaignKind, { path: string; icon: IconName; 
   volunteer: { path: 'volunteer', icon: 'volunteer', label: () => t('vol.manage'), testId: 'vol-manage-link' },
   drive: { path: 'drive', icon: 'drive', label: () => t('drive.manage'), testId: 'drive-manage-link' },
   exhibition: { path: 'exhibition', icon: 'exhibition', label: () => t('ex.title'), testId: 'ex-manage-link' },
+  training: { path: 'training', icon: 'flag', label: () => t('tr.manage'), testId: 'tr-manage-link' },
 };
 
 /** Labelled links from a campaign to its leaderboard (kinds that rank) and its module's page. */

@@ -183,6 +183,12 @@ function Detail(props: { campaign: Campaign }) {
           <Match when={c().kind === 'drive'}>
             <DriveCta campaign={c()} />
           </Match>
+          <Match when={c().kind === 'training'}>
+            <LinkButton href={`${campaignHref(c())}/training`} variant={phase() === 'ended' ? 'secondary' : 'primary'} block>
+              <Icon name="flag" />
+              {t('tr.cta')}
+            </LinkButton>
+          </Match>
           <Match when={c().kind === 'exhibition' && phase() !== 'ended'}>
             <LinkButton href={`${campaignHref(c())}/visit`} variant="primary" block>
               <Icon name="exhibition" />

@@ -9,6 +9,7 @@ export const KIND_ICON: Record<CampaignKind, IconName> = {
   volunteer: 'volunteer',
   drive: 'drive',
   exhibition: 'exhibition',
+  training: 'flag',
 };
 
 /** A campaign's cover: a calm tint of its kind with the kind's icon (no image request). */

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
-import { renderSVG } from 'uqr';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
@@ -11,7 +10,7 @@ import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { nowIso } from '../../../../db/ids';
 import { at, tableFile, type TableCell } from '../../lib/tables';
-import { rateHit, rateReset } from '../../../../db/queries/accounts';
+import { codeAccepted, codeScreen } from '../../lib/rotating-code';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import {
   cancelServiceActivity, cancelSignup, checkIn, checkOut, getRecord, getServiceActivity, getSignup, insertServiceActivity, listServiceActivities,
@@ -21,8 +20,7 @@ import { CheckBody, CheckResponse, CodeScreenResponse, ServiceActivityBody, Serv
 import { chinaDay } from '../../../../shared/i18n';
 import { maskPhone } from '../../../../shared/mask';
 import {
-  CHECK_OUT_LATE_MS, CODE_GUESSES_PER_MINUTE, chinaClock, checkInWindow, checkOutWindow, codeMatches, codeMinute, nextCodeAt, nextStep,
-  serviceCode, serviceHours, serviceStart,
+  CHECK_OUT_LATE_MS, chinaClock, checkInWindow, checkOutWindow, nextStep, serviceHours, serviceStart,
 } from '../../../../shared/service-activities';
 import { campaignOfKind, requireOpen as open } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
@@ -228,11 +226,8 @@ export const serviceActivityRoutes = createApp()
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
       requireManage(c, a.orgPath);
-      const now = Date.now();
-      const code = await serviceCode(a.codeSecret, codeMinute(now));
-      const url = checkUrl(c, a.id, code);
-      c.header('Cache-Control', 'no-store');
-      return c.json({ code, validUntil: nowIso(nextCodeAt(now)), serverTime: nowIso(now), checkUrl: url, qrSvg: renderSVG(url, { border: 1 }), serviceActivity: await view(c, a) });
+      const screen = await codeScreen(c, a.codeSecret, (code) => checkUrl(c, a.id, code));
+      return c.json({ ...screen, serviceActivity: await view(c, a) });
     },
   )
   .post(
@@ -267,14 +262,7 @@ export const serviceActivityRoutes = createApp()
         const win = checkOutWindow(a, signup.checkedInAt!);
         if (now > win.to) throw new ApiError('conflict', 'msg.sa_check_out_closed', { time: chinaClock(win.to) });
       }
-      // every code tried counts (atomically, so parallel guesses cannot slip past): six digits
-      // are found only by many tries; the right code clears the count
-      const guessKey = `sa-code:${viewer.id}`;
-      const hit = await rateHit(db, guessKey, 60e3);
-      if (hit.count > CODE_GUESSES_PER_MINUTE) throw new ApiError('rate_limited', 'msg.sa_code_rate', {}, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) });
-      if (!(await codeMatches(a.codeSecret, b.code, now))) throw new ApiError('validation_failed', 'msg.sa_code_wrong', {}, { code: { key: 'msg.sa_code_wrong' } });
-
-      await rateReset(db, guessKey);
+      if (!(await codeAccepted(c, viewer.id, a.codeSecret, b.code, now))) throw new ApiError('validation_failed', 'msg.sa_code_wrong', {}, { code: { key: 'msg.sa_code_wrong' } });
       const at = nowIso(now);
       if (step === 'check_in') {
         if (!(await checkIn(db, a.id, viewer.id, at))) throw new ApiError('conflict', 'msg.sa_checked_in');

@@ -11,8 +11,9 @@ import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
 import { live } from './live';
+import { training } from './training';
 
 // the pages every campaign kind shares, then one dictionary per kind
 const general = { ...shell, ...overview, ...org, ...registry, ...campaigns, ...leaderboard, ...imports };
 /** The organizers' console, composed from one dictionary per domain. */
-export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live } as const;
+export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training } as const;

@@ -10,5 +10,7 @@ import { quiz } from './quiz';
 import { contest } from './contest';
 import { live } from './live';
 
+import { training } from './training';
+
 /** The public portal, composed from one dictionary per domain. */
-export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live } as const;
+export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training } as const;

@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import type { Client } from '../helpers';
+
+/* Shared set-up of the training tests: a published campaign of the whole tree and its sessions. */
+
+let n = 0;
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function trainingCampaign(org: Client, settings: Record<string, unknown> = {}, orgUnitId = 'root') {
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'training', title: `集中轮训测试${n++}`, orgUnitId, startsAt: iso(Date.now() - 7 * 864e5), endsAt: iso(Date.now() + 30 * 864e5), settings,
+  });
+  expect(r.status, r.text).toBe(201);
+  const id = r.body.campaign.id as string;
+  expect((await org.post(`/api/v1/campaigns/${id}/publish`)).status).toBe(200);
+  return id;
+}
+
+/** A session from `fromMin` to `toMin` minutes from now. */
+export async function session(org: Client, campaignId: string, fromMin: number, toMin: number, more: Record<string, unknown> = {}) {
+  const r = await org.post(`/api/v1/campaigns/${campaignId}/sessions`, { title: '学习贯彻党的二十大精神', startsAt: iso(Date.now() + fromMin * 60e3), endsAt: iso(Date.now() + toMin * 60e3), location: '机关三楼会议室', lecturer: '市委党校 张教授', ...more });
+  expect(r.status, r.text).toBe(201);
+  return r.body.session as { id: string; hours: number };
+}
+
+/** The code on the room's screen now, as the organizer sees it. */
+export async function screenCode(org: Client, sessionId: string): Promise<string> {
+  const r = await org.get(`/api/v1/sessions/${sessionId}/code`);
+  expect(r.status, r.text).toBe(200);
+  return r.body.code as string;
+}
+
+export const wrongCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
