@@ -4,6 +4,7 @@ import { purgeIdempotencyKeys } from '../../db/queries/drive';
 import { purgeViewMarks } from '../../db/queries/contest';
 import { chinaDay } from '../../shared/i18n';
 import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
+import { remindVisits } from './visit-reminders';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
@@ -17,5 +18,7 @@ export async function runScheduled(env: Env, at: number) {
   await markNoShows(db, at);
   // waiting lists (候补) of slots that are over, or of closed exhibitions, expire
   await expireWaitlist(db, at);
+  // 参观提醒: texts the day before a visit, to those who asked (each once)
+  await remindVisits(env, db, at);
   if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
 }
