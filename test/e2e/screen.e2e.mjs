@@ -4,7 +4,7 @@
 // Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, skipReason } from './harness.mjs';
+import { e2e, skipReason, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'screen', port: 8811 });
 const { BASE } = h;
@@ -51,4 +51,36 @@ describe('大屏 at 1920×1080', { skip: skipReason, timeout: 120_000 }, () => {
       await page.close();
     });
   }
+
+  test('the awards screen: full names when an organizer opens it from the console, masked for anyone else', async () => {
+    const names = async (page) => {
+      const board = page.locator('tongxin-leaderboard');
+      await board.locator('li').first().waitFor();
+      return board.locator('.n b').allTextContents();
+    };
+    const organizer = await h.newPage(DESK_VP, { phone: '13800000001' });
+    // the console offers it beside the plain 大屏
+    await organizer.page.goto(`${BASE}/console/campaigns/camp-quiz/leaderboard`);
+    const link = organizer.page.getByTestId('lb-awards-screen');
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.match(href, /mode=screen.*names=full/);
+    const screen = await organizer.context.newPage();
+    await screen.setViewportSize({ width: 1920, height: 1080 });
+    await screen.goto(`${BASE}${href}`);
+    const full = await names(screen);
+    assert.ok(full.length >= 3 && full.every((n) => !n.includes('*')), `full names: ${full}`);
+    await screen.locator('tongxin-leaderboard .cue[data-live="live"]').waitFor();
+    await h.shot(screen, 'screen-awards-1920');
+    // the plain 大屏 stays masked even for the organizer
+    await screen.goto(`${BASE}${href.replace('&names=full', '')}`);
+    assert.ok((await names(screen)).some((n) => n.includes('*')), 'the public 大屏 is masked');
+    await organizer.context.close();
+    // anyone else asking for full names gets the masked board: the server decides
+    const stranger = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await stranger.goto(`${BASE}${href}`);
+    const masked = await names(stranger);
+    assert.ok(masked.some((n) => n.includes('*')), `masked for the public: ${masked}`);
+    await stranger.close();
+  });
 });

@@ -66,6 +66,13 @@ class TongxinLeaderboard extends HTMLElement {
 
   private a(n: string, d = '') { return this.getAttribute(n) ?? d; }
   private get t() { return T[this.a('lang') === 'en' ? 'en' : 'zh-CN']; }
+  /**
+   * The awards screen (names="full", opened by an organizer from the console): the board is
+   * read with the session cookie, so the server — which alone decides — sends full names to
+   * who manages the campaign and masked ones to anyone else (a partner's frame gets no cookie).
+   */
+  private get full() { return this.a('names') === 'full'; }
+  private get creds(): RequestCredentials { return this.full ? 'same-origin' : 'omit'; }
   private get rows() { return Math.min(100, Math.max(1, Number(this.a('rows', '10')) || 10)); }
   private url(path: string) {
     return `${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}/leaderboard${path}?scope=${this.a('scope') === 'org' ? 'org' : 'individual'}&limit=${this.rows}`;
@@ -93,7 +100,7 @@ class TongxinLeaderboard extends HTMLElement {
   private async load() {
     clearTimeout(this.timer);
     try {
-      const r = await fetch(this.url(''), { credentials: 'omit' });
+      const r = await fetch(this.url(''), { credentials: this.creds });
       if (!r.ok) throw new Error(String(r.status));
       this.render(await r.json());
     } catch {
@@ -105,7 +112,7 @@ class TongxinLeaderboard extends HTMLElement {
 
   private connect() {
     // view=public: on our own origin the socket carries the session cookie; the widget always shows the public board
-    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + '&view=public');
+    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + (this.full ? '' : '&view=public'));
     this.ws = ws;
     ws.onmessage = (e) => { try { const b = boardOf(String(e.data)); if (b) this.render(b); } catch { /* ignore what we do not understand */ } };
     ws.onclose = () => {
