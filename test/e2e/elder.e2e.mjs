@@ -114,6 +114,14 @@ describe('长辈模式 at 390 px', { skip: skipReason, timeout: 180_000 }, () =>
       await h.shot(page, `elder-${label}-390`);
       assert.deepEqual(await page.evaluate(measure), [], `${path} in 长辈模式`);
     }
+    // the booking form, with the party's names unfolded and the notice to tick
+    await page.goto(`${BASE}/c/hanmo-exhibition/visit`);
+    await page.locator('[data-day]:not([disabled])').nth(1).click();
+    await page.locator('[data-slot]:not([disabled])').first().click();
+    await page.getByTestId('ex-visitors-more').click();
+    await page.getByTestId('ex-notice').waitFor();
+    await h.shot(page, 'elder-booking-form-390');
+    assert.deepEqual(await page.evaluate(measure), [], 'the booking form in 长辈模式');
     assert.deepEqual(problems, []);
     await context.close();
   });
