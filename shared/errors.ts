@@ -72,6 +72,9 @@ export const SERVER_RULES = [
   'bank_outside',
   'gallery_outside',
   'judge_outside',
+  // field (exhibition booking as museums do it)
+  'notice_not_accepted',
+  'id_numbers_required',
 ] as const;
 export type Rule = Reason | (typeof SERVER_RULES)[number];
 

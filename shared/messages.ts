@@ -192,6 +192,11 @@ export const MESSAGES = {
   'msg.pledge_decided': { 'zh-CN': '该认捐已审核，不能再修改。', en: 'This pledge has been reviewed and cannot change.' },
   'msg.unit_outside_drive': { 'zh-CN': '该组织不在本次募捐的组织范围内。', en: 'This unit is outside the drive’s organization.' },
   'msg.ex_not_exhibition': { 'zh-CN': '该活动不是展览参观活动。', en: 'This campaign is not an exhibition.' },
+  // field: exhibition booking as museums do it (notice, visitors, ID numbers)
+  'msg.notice_not_accepted': { 'zh-CN': '请先阅读并同意参观须知。', en: 'Please read and accept the visitor notice first.' },
+  'msg.id_number': { 'zh-CN': '身份证号不正确，请核对后重新填写（18 位，最后一位可能是 X）。', en: 'This ID number is not valid; check it (18 characters, the last may be X).' },
+  'msg.ex_visitors_count': { 'zh-CN': '参观人数为 {n} 人，最多填写 {n} 位参观人。', en: 'The party is {n}; give at most {n} visitors.' },
+  'msg.id_numbers_required': { 'zh-CN': '本展览需实名预约：请填写每位参观人的姓名和身份证号（共 {n} 位）。', en: 'This exhibition needs every visitor’s name and ID number ({n} in all).' },
   'msg.ex_full': { 'zh-CN': '该时段名额已满，请选择其他时段。', en: 'This time slot is full; choose another.' },
   'msg.ex_slot_closed': { 'zh-CN': '该时段已关闭或已经结束，不能预约。', en: 'This slot is closed or over; it cannot be booked.' },
   'msg.ex_again': { 'zh-CN': '您当天已有本展览的预约，每人每天限约一次。', en: 'You already have a booking for this exhibition that day (one a day).' },

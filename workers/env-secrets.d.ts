@@ -10,11 +10,15 @@ interface TongxinSecretVars {
   ALIYUN_ACCESS_KEY_SECRET?: string;
   ALIYUN_SMS_SIGN_NAME?: string;
   ALIYUN_SMS_TEMPLATE_CODE?: string;
+  /** the visit reminder's template (params title, time): exhibitions' day-before texts */
+  ALIYUN_SMS_REMINDER_TEMPLATE_CODE?: string;
   TENCENT_SECRET_ID?: string;
   TENCENT_SECRET_KEY?: string;
   TENCENT_SMS_SDK_APP_ID?: string;
   TENCENT_SMS_SIGN_NAME?: string;
   TENCENT_SMS_TEMPLATE_ID?: string;
+  /** the visit reminder's template ({1} exhibition, {2} time) */
+  TENCENT_SMS_REMINDER_TEMPLATE_ID?: string;
   TENCENT_SMS_REGION?: string;
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { devOutbox, sessions, users, verificationCodes } from '../schema';
 import type { Db } from '../client';
-import type { CodePurpose } from '../../shared/kinds';
+import type { CodePurpose, SmsPurpose } from '../../shared/kinds';
 import { newId, nowIso } from '../ids';
 import { writeBatch } from './util';
 
@@ -81,7 +81,7 @@ export async function resetPassword(db: Db, userId: string, passwordHash: string
   ]);
 }
 
-export async function saveToOutbox(db: Db, message: { phone: string; purpose: CodePurpose; code: string }) {
+export async function saveToOutbox(db: Db, message: { phone: string; purpose: SmsPurpose; code: string }) {
   await db.insert(devOutbox).values({ id: newId(), phone: message.phone, purpose: message.purpose, code: message.code, sentAt: nowIso() });
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { EXHIBITION_DEFAULTS } from '../../shared/contracts/campaigns';
 import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
+import type { Visitor } from '../schema/exhibition';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
@@ -60,7 +61,8 @@ export function ticketCode() {
 }
 
 /** `perPerson`: the upcoming visits one account may hold in the exhibition (a person's booking; a group booking has none). */
-export interface NewBooking { campaignId: string; slot: SlotRow; userId: string; name: string; phone: string; partySize: number; day: string; group: boolean; orgUnitId: string | null; perPerson?: number }
+export interface NewBooking { campaignId: string; slot: SlotRow; userId: string; name: string; phone: string; partySize: number; day: string; group: boolean; orgUnitId: string | null; perPerson?: number; visitors?: Visitor[] | null; remindSms?: boolean }
+const visitorsJson = (v: Visitor[] | null | undefined) => (v?.length ? JSON.stringify(v) : null);
 
 /**
  * How many upcoming visits (booked, slot not over) a person holds in an exhibition, as SQL over
@@ -96,8 +98,9 @@ export async function bookSeats(db: Db, b: NewBooking, now = Date.now()) {
       sql`UPDATE exhibition_slots SET booked = booked + ${b.partySize}
           WHERE id = ${b.slot.id} AND closed = 0 AND booked + ${b.partySize} <= capacity AND ends_at > ${new Date(now).toISOString()}
             AND ${b.perPerson === undefined ? sql`1` : sql`${upcomingOf(b.campaignId, b.userId, new Date(now).toISOString())} < ${b.perPerson}`}`,
-      sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at)
-          SELECT ${id}, ${code}, ${b.campaignId}, ${b.slot.id}, ${b.userId}, ${b.name}, ${b.phone}, ${b.partySize}, ${b.day}, ${b.group ? 1 : 0}, ${b.orgUnitId}, 'booked', ${nowIso(now)}
+      sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, visitors, remind_sms)
+          SELECT ${id}, ${code}, ${b.campaignId}, ${b.slot.id}, ${b.userId}, ${b.name}, ${b.phone}, ${b.partySize}, ${b.day}, ${b.group ? 1 : 0}, ${b.orgUnitId}, 'booked', ${nowIso(now)},
+                 ${visitorsJson(b.visitors)}, ${b.remindSms ? 1 : 0}
           WHERE changes() = 1`,
     ]);
   } catch (e) {
@@ -260,11 +263,11 @@ export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX)
               booking_id = CASE WHEN walk.outcome = 'booked' THEN json_extract(${pairs}, '$[' || walk.ord || '][0]') END
           FROM walk WHERE slot_waitlist.id = walk.id AND walk.outcome IS NOT NULL
           RETURNING slot_waitlist.id AS id, slot_waitlist.status AS status, slot_waitlist.booking_id AS bookingId`,
-      sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at)
+      sql`INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, visitors, remind_sms)
           SELECT w.booking_id, json_extract(p.value, '$[1]'), w.campaign_id, w.slot_id, w.user_id, w.name, w.phone, w.party_size, w.day, 0,
                  (SELECT m.org_unit_id FROM memberships m JOIN org_units u ON u.id = m.org_unit_id
                   WHERE m.user_id = w.user_id AND m.role = 'member' ORDER BY m.created_at LIMIT 1),
-                 'booked', ${at}
+                 'booked', ${at}, w.visitors, w.remind_sms
           FROM slot_waitlist w JOIN json_each(${pairs}) p ON json_extract(p.value, '$[0]') = w.booking_id
           WHERE w.slot_id = ${slotId} AND w.status = 'booked'`,
       sql`UPDATE exhibition_slots
@@ -289,7 +292,7 @@ export async function settleSlot(db: Db, slotId: string, now = Date.now()) {
   }
 }
 
-export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string; perPerson: number }
+export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string; perPerson: number; visitors?: Visitor[] | null; remindSms?: boolean }
 
 /**
  * Joins a slot's waiting list in one conditional statement: only while the party does not
@@ -302,8 +305,8 @@ export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()
   const at = nowIso(now);
   try {
     await writeBatch(db, [
-      sql`INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at)
-          SELECT ${id}, ${e.campaignId}, ${e.slotId}, ${e.userId}, ${e.name}, ${e.phone}, ${e.partySize}, ${e.day}, 'waiting', ${at}
+      sql`INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at, visitors, remind_sms)
+          SELECT ${id}, ${e.campaignId}, ${e.slotId}, ${e.userId}, ${e.name}, ${e.phone}, ${e.partySize}, ${e.day}, 'waiting', ${at}, ${visitorsJson(e.visitors)}, ${e.remindSms ? 1 : 0}
           WHERE EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${e.slotId} AND s.closed = 0 AND s.ends_at > ${at} AND s.booked + ${e.partySize} > s.capacity)
             AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = ${e.campaignId} AND b.user_id = ${e.userId} AND b.day = ${e.day}
                                                       AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)

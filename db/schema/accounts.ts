@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { CODE_PURPOSES } from '../../shared/kinds';
+import { CODE_PURPOSES, SMS_PURPOSES } from '../../shared/kinds';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -61,7 +61,7 @@ export const devOutbox = sqliteTable(
   {
     id: text('id').primaryKey(),
     phone: text('phone').notNull(),
-    purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
+    purpose: text('purpose', { enum: SMS_PURPOSES }).notNull(),
     code: text('code').notNull(),
     sentAt: text('sent_at').notNull(),
   },

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+/** One person of a party as stored: the ID number is kept masked only (shared/id-number.ts says why). */
+export interface Visitor { name: string | null; idNumber: string | null }
+
 /** Timed entry slots of an exhibition; `booked` seats never exceed `capacity` (checked in the same statement). */
 export const exhibitionSlots = sqliteTable(
   'exhibition_slots',
@@ -38,8 +41,15 @@ export const bookings = sqliteTable(
     cancelledAt: text('cancelled_at'),
     checkedInAt: text('checked_in_at'),
     checkedInBy: text('checked_in_by'),
+    /** the party's visitors as given (names optional; ID numbers only masked): JSON `[{ name, idNumber }]` */
+    visitors: text('visitors', { mode: 'json' }).$type<Visitor[]>(),
+    /** the holder asked for a text message the day before the visit */
+    remindSms: integer('remind_sms', { mode: 'boolean' }).notNull().default(false),
+    /** when that reminder was claimed for sending: set once, so a cron run never texts twice */
+    remindedAt: text('reminded_at'),
   },
   (t) => [
+    index('bookings_remind_idx').on(t.remindSms, t.status, t.remindedAt),
     uniqueIndex('bookings_one_a_day_uq').on(t.campaignId, t.userId, t.day).where(sql`status IN ('booked', 'checked_in') AND is_group = 0`),
     index('bookings_slot_idx').on(t.slotId, t.status),
     index('bookings_user_idx').on(t.userId, t.status),
@@ -69,6 +79,9 @@ export const slotWaitlist = sqliteTable(
     bookingId: text('booking_id'),
     createdAt: text('created_at').notNull(),
     resolvedAt: text('resolved_at'),
+    /** carried into the booking this entry becomes */
+    visitors: text('visitors', { mode: 'json' }).$type<Visitor[]>(),
+    remindSms: integer('remind_sms', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('waitlist_one_uq').on(t.slotId, t.userId).where(sql`status = 'waiting'`),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IsoTime, Password, PersonName, Phone } from './common';
-import { CODE_PURPOSES, ROLES } from '../kinds';
+import { CODE_PURPOSES, ROLES, SMS_PURPOSES } from '../kinds';
 import { weakPasswordRule, type WeakPasswordRule } from '../password';
 
 /** The 6 digits of an SMS verification code. */
@@ -29,7 +29,8 @@ const ResetFields = v.strictObject({ phone: Phone, code: Code, password: Passwor
 export const PasswordResetBody = v.pipe(ResetFields, ...strongPassword<v.InferOutput<typeof ResetFields>>());
 
 export const OutboxQuery = v.strictObject({ phone: Phone });
-export const OutboxItem = v.object({ phone: v.string(), purpose: v.picklist(CODE_PURPOSES), code: v.string(), sentAt: v.string() });
+/** `code` holds a notice's text for notices (visit_reminder) */
+export const OutboxItem = v.object({ phone: v.string(), purpose: v.picklist(SMS_PURPOSES), code: v.string(), sentAt: v.string() });
 export const OutboxResponse = v.object({ items: v.array(OutboxItem) });
 
 export const User = v.object({ id: v.string(), name: v.string(), phone: v.string() });

@@ -138,6 +138,8 @@ export const ExhibitionSettings = v.strictObject({
   bookingsPerPerson: Count(1, 50, EXHIBITION_DEFAULTS.bookingsPerPerson),
   /** seats one group booking may take (never more than the slot holds) */
   groupSizeMax: Count(1, 500, EXHIBITION_DEFAULTS.groupSizeMax),
+  /** every visitor of a party gives a name and 身份证号 when booking (stored masked: shared/id-number.ts) */
+  requireIdNumbers: v.optional(v.boolean(), false),
 });
 
 export const SETTINGS_SCHEMA = {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { Id, IsoTime, ListQuery, Page, PersonName, Phone } from './common';
 import { WAITLIST_STATUSES } from '../waitlist';
+import { isIdNumber, normalizeIdNumber } from '../id-number';
 
 const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'msg.clock'));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
@@ -24,17 +25,38 @@ export const SlotsBody = v.union([
 export const SlotPatch = v.strictObject({ capacity: v.optional(Capacity), closed: v.optional(v.boolean()) });
 
 const PartySize = v.pipe(v.number(), v.integer(), v.minValue(1, 'msg.party'), v.maxValue(5, 'msg.party'));
+/** A 居民身份证号, checked by its check character (shared/id-number.ts); spaces dropped, x raised. */
+export const IdNumber = v.pipe(v.string(), v.transform(normalizeIdNumber), v.check((s) => isIdNumber(s), 'msg.id_number'));
+/**
+ * The people of a party, as museums ask: a name for each (optional) and, where the exhibition
+ * requires it (settings.requireIdNumbers), a name and ID number for every one of them.
+ */
+export const Visitors = v.pipe(
+  v.array(v.strictObject({ name: v.optional(PersonName), idNumber: v.optional(IdNumber) })),
+  v.maxLength(5, 'msg.party'),
+);
+const VisitDetails = {
+  visitors: v.optional(Visitors),
+  /** a text message the day before the visit (to the booking's phone) */
+  remindSms: v.optional(v.boolean()),
+};
+/** 参观须知 read and accepted: required (true) when the exhibition has a notice (settings.rules), else 422. */
+const AcceptedNotice = v.optional(v.boolean());
 export const BookingBody = v.strictObject({
   slotId: Id,
   partySize: PartySize,
   name: PersonName,
   phone: Phone,
+  acceptedNotice: AcceptedNotice,
+  ...VisitDetails,
 });
 /** 候补: the same details as a booking; the slot is in the path. */
 export const WaitlistBody = v.strictObject({
   partySize: PartySize,
   name: PersonName,
   phone: Phone,
+  acceptedNotice: AcceptedNotice,
+  ...VisitDetails,
 });
 export const GroupBookingBody = v.strictObject({
   slotId: Id,
@@ -71,6 +93,11 @@ export const BookingSchema = v.object({
   createdAt: v.string(), checkedInAt: v.nullable(v.string()), cancelledAt: v.nullable(v.string()),
   /** the organizers' list names the unit of a group booking */
   orgUnitName: v.optional(v.nullable(v.string())),
+  /** the party's visitors: names (masked for the public), ID numbers only ever masked (last four) */
+  visitors: v.optional(v.array(v.object({ name: v.nullable(v.string()), idNumber: v.nullable(v.string()) }))),
+  /** a reminder text the day before was asked for; `remindedAt` once it went out */
+  remindSms: v.optional(v.boolean()),
+  remindedAt: v.optional(v.nullable(v.string())),
 });
 export type BookingDto = v.InferOutput<typeof BookingSchema>;
 export const BookingResponse = v.object({ booking: BookingSchema });

@@ -39,7 +39,7 @@ describe('refusals name their rule in error.reason', () => {
       expect(r.status, r.text).toBe(201);
       return r.body.slot.id as string;
     };
-    const book = async (c: Client, slotId: string, partySize = 1) => c.post('/api/v1/campaigns/camp-exhibition/bookings', { slotId, partySize, name: '参观者', phone: freshPhone() });
+    const book = async (c: Client, slotId: string, partySize = 1) => c.post('/api/v1/campaigns/camp-exhibition/bookings', { slotId, partySize, name: '参观者', phone: freshPhone(), acceptedNotice: true });
 
     const small = await slot(now + 3 * 86400e3, now + 3 * 86400e3 + 3600e3, 1);
     const later = await book(await newUser(), small);

@@ -223,7 +223,7 @@ describe('responses conform to their contracts', () => {
     const slot = slots.body.items.find((s: { startsAt: string; endsAt: string; remaining: number; closed: boolean }) => !s.closed && s.remaining > 0 && Date.parse(s.endsAt) > now);
     const c = client({ ip: '10.91.0.2' });
     await registerUser(c, { phone: freshPhone(), name: '参观者', password: 'contract-pass-1' });
-    const b = await conforms(c, 'POST', '/api/v1/campaigns/camp-exhibition/bookings', { slotId: slot.id, partySize: 2, name: '参观者', phone: freshPhone() });
+    const b = await conforms(c, 'POST', '/api/v1/campaigns/camp-exhibition/bookings', { slotId: slot.id, partySize: 2, name: '参观者', phone: freshPhone(), acceptedNotice: true });
     await conforms(c, 'GET', `/api/v1/bookings/${b.body.booking.code}`);
     await conforms(c, 'GET', '/api/v1/campaigns/camp-exhibition/bookings?mine=true');
     await conforms(root, 'GET', '/api/v1/campaigns/camp-exhibition/bookings');

@@ -60,17 +60,39 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await page.goto(`${BASE}/c/${SLUG}`);
     await page.getByRole('link', { name: '预约参观' }).click();
     await page.waitForURL(`${BASE}/c/${SLUG}/visit`);
+    // 线上看展：<title> fits its button at 390 px (it wraps, never runs past the edge)
+    const online = page.locator('.ex-gallery-btn');
+    await online.waitFor();
+    assert.ok(await online.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth), 'the 线上看展 button fits');
     await page.locator(`[data-day="${today}"]`).click();
     await page.locator(`[data-slot="${slot.id}"]`).click();
     await page.getByRole('button', { name: '增加一人' }).click();
     assert.equal((await page.getByTestId('ex-party').textContent()).trim(), '2');
     assert.equal(await page.locator('#ex-phone').inputValue(), MEMBER, 'the phone is prefilled');
     await shot(page, 'exhibition-visit-390');
+    // 参观须知 must be accepted first: without the tick nothing is booked
+    await page.getByRole('button', { name: '确认预约' }).click();
+    await page.locator('#ex-notice-error').getByText('请先阅读并勾选同意参观须知').waitFor();
+    assert.equal(page.url(), `${BASE}/c/${SLUG}/visit`);
+    // the party's names (optional, folded away) and a text the day before
+    await page.getByTestId('ex-visitors-more').click();
+    await page.getByTestId('ex-visitor-name-0').fill('陈一');
+    await page.getByTestId('ex-visitor-name-1').fill('陈二');
+    await page.getByTestId('ex-remind').check();
+    await page.getByTestId('ex-notice').check();
     await page.getByRole('button', { name: '确认预约' }).click();
     await page.waitForURL(/\/my-bookings\/[A-Z0-9]+$/);
     const code = (await page.getByTestId('ex-code').textContent()).trim();
     assert.match(code, /^[A-Z0-9]{6,}$/);
     await page.getByText('2 人').first().waitFor();
+    // the ticket page: one large QR, centred on the screen
+    const big = page.getByTestId('ex-qr');
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await big.elementHandle());
+    const box = await big.boundingBox();
+    assert.ok(box.width >= 240, `the QR is large: ${box.width} px`);
+    assert.ok(Math.abs(box.x + box.width / 2 - PHONE_VP.width / 2) <= 4, `the QR is centred: ${box.x}+${box.width}`);
+    await page.getByTestId('ex-ticket-visitors').getByText('陈二').waitFor();
+    await shot(page, 'exhibition-ticket-390');
 
     // 我的预约: the ticket with its QR image
     await page.goto(`${BASE}/my-bookings`);
@@ -99,7 +121,7 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     const input = o.getByTestId('ex-ci-code');
     await input.fill(code.toLowerCase());
     assert.equal(await input.inputValue(), code);
-    await o.getByRole('button', { name: '核验' }).click();
+    await o.getByRole('button', { name: '核验', exact: true }).click();
     const banner = o.getByTestId('ex-ci-result');
     await o.locator('[data-testid="ex-ci-result"][data-kind="ok"]').waitFor();
     await banner.getByText('已入场').waitFor();
@@ -108,7 +130,7 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await shot(o, 'exhibition-checkin-ok-390');
 
     await input.fill(code);
-    await o.getByRole('button', { name: '核验' }).click();
+    await o.getByRole('button', { name: '核验', exact: true }).click();
     await o.locator('[data-testid="ex-ci-result"][data-kind="repeat"]').waitFor();
     await banner.getByText('重复入场').first().waitFor();
     await shot(o, 'exhibition-checkin-repeat-390');
@@ -136,7 +158,7 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     };
     const other = await h.browser.newContext();
     await register(other, '赵先到');
-    const taken = await other.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222' }, headers: { origin: BASE } });
+    const taken = await other.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222', acceptedNotice: true }, headers: { origin: BASE } });
     assert.equal(taken.status(), 201, await taken.text());
     const seat = (await taken.json()).booking;
 
@@ -153,6 +175,7 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     assert.equal((await submit.textContent()).trim(), '候补');
     assert.equal(await page.locator('#ex-phone').inputValue(), phone, 'the phone is prefilled');
     await shot(page, 'exhibition-waitlist-join-390');
+    await page.getByTestId('ex-notice').check();
     await submit.click();
     await page.getByTestId('ex-joined').getByText('当前排第 1 位').waitFor();
     // the seat counts come back with the waiting count; the answer stays on screen
@@ -206,11 +229,12 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await register(en.context, 'Sun Wait');
     const filler = await h.browser.newContext();
     await register(filler, '孙占位');
-    await filler.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: fullSlot.id, partySize: 1, name: '孙占位', phone: '13911113333' }, headers: { origin: BASE } });
+    await filler.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: fullSlot.id, partySize: 1, name: '孙占位', phone: '13911113333', acceptedNotice: true }, headers: { origin: BASE } });
     await filler.close();
     await en.page.goto(`${BASE}/c/${SLUG}/visit`);
     await en.page.locator(`[data-day="${chinaDay(Date.parse(endsAt))}"]`).click();
     await en.page.locator(`[data-slot="${fullSlot.id}"]`).click();
+    await en.page.getByTestId('ex-notice').check();
     await en.page.getByRole('button', { name: 'Join the waiting list' }).click();
     await en.page.getByTestId('ex-joined').getByText('number 1 in line').waitFor();
     await en.page.goto(`${BASE}/my-bookings`);
@@ -218,6 +242,41 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     await shot(en.page, 'exhibition-waitlist-mine-390-en');
     assert.deepEqual(en.problems, []);
     await en.context.close();
+    await context.close();
+  });
+
+  test('实名预约: every visitor’s name and ID number; a wrong number is refused on the phone, the ticket shows only the last four', async () => {
+    const api = organizer.context.request;
+    const now = Date.now();
+    const made = await api.post(`${BASE}/api/v1/campaigns`, {
+      data: { kind: 'exhibition', title: '实名展览', orgUnitId: 'root', startsAt: new Date(now - 864e5).toISOString(), endsAt: new Date(now + 30 * 864e5).toISOString(), settings: { venue: '文化馆二楼', requireIdNumbers: true, rules: '凭身份证入场。' } },
+      headers: { origin: BASE },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const campaign = (await made.json()).campaign;
+    assert.equal((await api.post(`${BASE}/api/v1/campaigns/${campaign.id}/publish`, { headers: { origin: BASE } })).status(), 200);
+    const startsAt = new Date(Math.ceil((now + 26 * 3600_000) / 3600_000) * 3600_000).toISOString();
+    const slotRes = await api.post(`${BASE}/api/v1/campaigns/${campaign.id}/slots`, { data: { startsAt, endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(), capacity: 5 }, headers: { origin: BASE } });
+    const slot = (await slotRes.json()).slot;
+
+    const { context, page, problems } = await newPage(PHONE_VP, { phone: MEMBER });
+    await page.goto(`${BASE}/c/${campaign.slug}/visit`);
+    await page.locator(`[data-day="${chinaDay(Date.parse(startsAt))}"]`).click();
+    await page.locator(`[data-slot="${slot.id}"]`).click();
+    // required: the rows are in plain sight
+    await page.getByTestId('ex-visitor-name-0').fill('林实名');
+    await page.getByTestId('ex-visitor-id-0').fill('110105194912310021');
+    await page.getByTestId('ex-notice').check();
+    await page.getByRole('button', { name: '确认预约' }).click();
+    await page.locator('#ex-visitors-error').getByText('身份证号不正确').waitFor();
+    await shot(page, 'exhibition-realname-390');
+    await page.getByTestId('ex-visitor-id-0').fill('11010519491231002x');
+    await page.getByRole('button', { name: '确认预约' }).click();
+    await page.waitForURL(/\/my-bookings\/[A-Z0-9]+$/);
+    const visitors = page.getByTestId('ex-ticket-visitors');
+    await visitors.getByText('**************002X').waitFor();
+    assert.ok(!(await visitors.textContent()).includes('1949'), 'the ticket never shows the whole number');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { expireWaitlist, markNoShows } from '../../db/queries/exhibition';
 import { settleStaleRooms } from '../api/lib/live-rooms';
 import { rollUpActivity } from '../../db/queries/metrics';
 import { ANSWER_RETENTION_DAYS, compactQuizAnswers } from '../../db/queries/retention';
+import { remindVisits } from './visit-reminders';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
@@ -26,5 +27,7 @@ export async function runScheduled(env: Env, at: number) {
   await rollUpActivity(db);
   // per-answer rows past the retention period compact into per-attempt and per-question totals
   await compactQuizAnswers(db, new Date(at - ANSWER_RETENTION_DAYS * 86400e3).toISOString());
+  // 参观提醒: texts the day before a visit, to those who asked (each once)
+  await remindVisits(env, db, at);
   if (closed.length) console.log(JSON.stringify({ level: 'info', job: 'close-ended-campaigns', closed: closed.length }));
 }

@@ -80,6 +80,9 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'openingHours', label: 'form.openingHours', type: 'text' },
     { path: 'bookingsPerPerson', label: 'form.bookingsPerPerson', type: 'int' },
     { path: 'groupSizeMax', label: 'form.groupSizeMax', type: 'int' },
+    // 参观须知 (visitors tick it before booking) and 实名预约 (names and 身份证号, kept masked)
+    { path: 'rules', label: 'form.visitRules', type: 'text', hint: 'form.visitRulesHint' },
+    { path: 'requireIdNumbers', label: 'form.requireIdNumbers', type: 'bool', hint: 'form.requireIdNumbersHint', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
     AUDIENCE,
   ],
   // training: its audience is people of the registry (categories, posts), not public/members

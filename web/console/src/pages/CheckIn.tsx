@@ -11,6 +11,7 @@ import { getCampaign } from '../data/campaigns';
 import { checkIn, chinaTime, visitStats, type Booking } from '../data/exhibition';
 import { t } from '../i18n';
 import '../exhibition.css';
+import { cameraAvailable, decodeImageFile, qrDecoder } from '../scan';
 
 type Outcome =
   | { kind: 'ok'; booking: Booking; code: string }
@@ -26,10 +27,6 @@ function classify(e: unknown, code: string): Outcome {
     if (e.reason === 'outside_slot') return { kind: 'outside', message, code };
   }
   return { kind: 'error', message, code };
-}
-
-interface Detector {
-  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
 }
 
 /** A ticket QR holds the code or a URL that ends with it; take the code. */
@@ -65,7 +62,9 @@ export default function CheckIn() {
   const [outcome, setOutcome] = createSignal<Outcome | null>(null);
   const [scanning, setScanning] = createSignal(false);
   const [scanError, setScanError] = createSignal<string | null>(null);
-  const canScan = typeof window !== 'undefined' && 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia;
+  // every browser with a camera scans: the native detector where there is one, else jsQR (iPhone, WeChat)
+  const canScan = cameraAvailable();
+  const [reading, setReading] = createSignal(false);
   let input: HTMLInputElement | undefined;
   let video: HTMLVideoElement | undefined;
   let stream: MediaStream | null = null;
@@ -100,8 +99,7 @@ export default function CheckIn() {
   async function startScan() {
     setScanError(null);
     try {
-      const Ctor = (window as unknown as { BarcodeDetector: new (o: { formats: string[] }) => Detector }).BarcodeDetector;
-      const detector = new Ctor({ formats: ['qr_code'] });
+      const { decode } = await qrDecoder();
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
       setScanning(true);
       await Promise.resolve();
@@ -112,8 +110,7 @@ export default function CheckIn() {
       const loop = async () => {
         if (!stream || !video) return;
         try {
-          const found = await detector.detect(video);
-          const raw = found[0]?.rawValue;
+          const raw = video.readyState >= 2 ? await decode(video) : null;
           if (raw) {
             const c = codeFromScan(raw);
             if (c !== last || !busy()) {
@@ -134,6 +131,22 @@ export default function CheckIn() {
       stopScan();
       setScanError(t('ex.scanFailed'));
       input?.focus();
+    }
+  }
+
+  /** 从图片识别: a screenshot or photo of a ticket, read by the same decoder as the camera. */
+  async function scanPicture(file: File | undefined) {
+    if (!file) return;
+    setScanError(null);
+    setReading(true);
+    try {
+      const raw = await decodeImageFile(file);
+      if (raw) await verify(codeFromScan(raw));
+      else setScanError(t('ex.scanNoCode'));
+    } catch {
+      setScanError(t('ex.scanNoCode'));
+    } finally {
+      setReading(false);
     }
   }
 
@@ -220,8 +233,23 @@ export default function CheckIn() {
                     </Button>
                   </Show>
                 </Show>
+                <label class="tx-btn tx-btn-secondary tx-btn-block ex-ci-picture" aria-busy={reading()}>
+                  <Icon name="file" />
+                  {t('ex.scanPicture')}
+                  <input
+                    type="file"
+                    accept="image/*"
+                    class="tx-visually-hidden"
+                    data-testid="ex-ci-picture"
+                    onChange={(e) => {
+                      const f = e.currentTarget.files?.[0];
+                      e.currentTarget.value = '';
+                      void scanPicture(f);
+                    }}
+                  />
+                </label>
                 <Show when={scanError()}>
-                  <p class="tx-field-error">{scanError()}</p>
+                  <p class="tx-field-error" data-testid="ex-ci-scan-error">{scanError()}</p>
                 </Show>
               </form>
               <Show when={outcome()}>{(o) => <Banner outcome={o()} />}</Show>

@@ -61,10 +61,17 @@ function BoardPage(props: { campaign: Campaign; onChange: (c: Campaign) => void 
             </a>
           </div>
         </div>
-        <a class="tx-btn tx-btn-secondary" href={screenHref()} target="_blank" rel="noopener">
-          <Icon name="chart" />
-          {t('lb.openScreen')}
-        </a>
+        <div class="tx-row">
+          <a class="tx-btn tx-btn-secondary" href={screenHref()} target="_blank" rel="noopener">
+            <Icon name="chart" />
+            {t('lb.openScreen')}
+          </a>
+          {/* 颁奖大屏: full names, only because an organizer opens it (the server checks who asks) */}
+          <a class="tx-btn tx-btn-secondary" href={`${screenHref()}&names=full`} target="_blank" rel="noopener" data-testid="lb-awards-screen">
+            <Icon name="trophy" />
+            {t('lb.openAwardsScreen')}
+          </a>
+        </div>
       </div>
 
       <Freeze campaign={props.campaign} board={board} />

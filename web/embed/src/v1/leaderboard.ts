@@ -16,8 +16,8 @@ const boardOf = (data: string): Board | null => {
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {
-  'zh-CN': { title: '排行榜', org: '组织排行', empty: '暂无排名，快来参与吧', error: '排行榜暂时无法加载', retry: '重试', frozen: '已封榜', final: '最终结果', by: '由同心平台提供', live: '实时', people: '人', yuan: '元', hours: '小时', votes: '票', points: '分' },
-  en: { title: 'Leaderboard', org: 'Units', empty: 'No rankings yet — be the first!', error: 'The leaderboard could not be loaded', retry: 'Retry', frozen: 'Frozen', final: 'Final', by: 'Powered by Tongxin', live: 'Live', people: '', yuan: 'CNY', hours: 'h', votes: 'votes', points: 'pts' },
+  'zh-CN': { updated: '最后更新', title: '排行榜', org: '组织排行', empty: '暂无排名，快来参与吧', error: '排行榜暂时无法加载', retry: '重试', frozen: '已封榜', final: '最终结果', by: '由同心平台提供', live: '实时', people: '人', yuan: '元', hours: '小时', votes: '票', points: '分' },
+  en: { updated: 'Updated', title: 'Leaderboard', org: 'Units', empty: 'No rankings yet — be the first!', error: 'The leaderboard could not be loaded', retry: 'Retry', frozen: 'Frozen', final: 'Final', by: 'Powered by Tongxin', live: 'Live', people: '', yuan: 'CNY', hours: 'h', votes: 'votes', points: 'pts' },
 };
 const THEMES: Record<string, string> = {
   light: '--bg:#fff;--fg:#262626;--muted:#6b6b6b;--line:#ececec;--accent:#c8102e;--head:#fafafa',
@@ -37,9 +37,15 @@ li.up{background:rgba(201,162,39,.18)}
 .s{font-variant-numeric:tabular-nums;font-weight:700;color:var(--accent)}
 .m{padding:24px 14px;text-align:center;color:var(--muted)}button{font:inherit;margin-top:8px;padding:4px 14px;border-radius:6px;border:1px solid var(--line);background:var(--bg);color:var(--fg);cursor:pointer}
 footer{padding:6px 14px;text-align:right;font-size:12px}footer a{color:var(--muted);text-decoration:none}
-:host([mode=screen]) .w{border:0;border-radius:0;min-height:100vh}:host([mode=screen]){font-size:34px}
-:host([mode=screen]) header{padding:20px 40px;font-size:44px}:host([mode=screen]) li{padding:10px 40px;gap:28px}
-:host([mode=screen]) .r{min-width:60px;height:60px}:host([mode=screen]) .n b{display:inline}:host([mode=screen]) .n small{font-size:24px;margin-left:24px}:host([mode=screen]) footer{font-size:18px;padding:10px 40px}`;
+:host([mode=screen]) .w{border:0;border-radius:0;height:100vh;display:flex;flex-direction:column}:host([mode=screen]){font-size:56px;line-height:1.25}
+:host([mode=screen]) header{padding:16px 40px;font-size:52px}:host([mode=screen]) .ti{flex:1;min-width:0}
+:host([mode=screen]) .cue{display:flex;align-items:center;gap:16px;font-size:30px;font-weight:500;color:var(--muted);white-space:nowrap}
+:host([mode=screen]) .dot{width:20px;height:20px;border-radius:50%;background:#2bd46a;animation:p 2s infinite}@keyframes p{50%{opacity:.3}}
+:host([mode=screen]) .dot.off{background:#d98a00;animation:none}
+:host([mode=screen]) ol{flex:1;display:grid;grid-template-columns:1fr 1fr;grid-template-rows:repeat(5,1fr);grid-auto-flow:column;column-gap:2px;background:var(--line)}
+:host([mode=screen]) li{padding:8px 32px;gap:24px;background:var(--bg);border:0;min-width:0}
+:host([mode=screen]) .r{min-width:84px;height:84px;font-size:48px}:host([mode=screen]) .n b{font-weight:600;white-space:normal;overflow-wrap:anywhere}:host([mode=screen]) .n small{display:block;font-size:48px;line-height:1.2}
+:host([mode=screen]) .s{font-size:56px;white-space:nowrap}:host([mode=screen]) .m{flex:1;font-size:48px}:host([mode=screen]) footer{font-size:18px;padding:6px 40px}`;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -50,6 +56,8 @@ class TongxinLeaderboard extends HTMLElement {
   private timer = 0;
   private clock = 0;
   private heading = '';
+  /** when the board last arrived (the 大屏 shows it with the live cue) */
+  private updated = 0;
   private last = new Map<string, number>();
 
   connectedCallback() { this.start(); }
@@ -58,6 +66,13 @@ class TongxinLeaderboard extends HTMLElement {
 
   private a(n: string, d = '') { return this.getAttribute(n) ?? d; }
   private get t() { return T[this.a('lang') === 'en' ? 'en' : 'zh-CN']; }
+  /**
+   * The awards screen (names="full", opened by an organizer from the console): the board is
+   * read with the session cookie, so the server — which alone decides — sends full names to
+   * who manages the campaign and masked ones to anyone else (a partner's frame gets no cookie).
+   */
+  private get full() { return this.a('names') === 'full'; }
+  private get creds(): RequestCredentials { return this.full ? 'same-origin' : 'omit'; }
   private get rows() { return Math.min(100, Math.max(1, Number(this.a('rows', '10')) || 10)); }
   private url(path: string) {
     return `${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}/leaderboard${path}?scope=${this.a('scope') === 'org' ? 'org' : 'individual'}&limit=${this.rows}`;
@@ -85,7 +100,7 @@ class TongxinLeaderboard extends HTMLElement {
   private async load() {
     clearTimeout(this.timer);
     try {
-      const r = await fetch(this.url(''), { credentials: 'omit' });
+      const r = await fetch(this.url(''), { credentials: this.creds });
       if (!r.ok) throw new Error(String(r.status));
       this.render(await r.json());
     } catch {
@@ -97,7 +112,7 @@ class TongxinLeaderboard extends HTMLElement {
 
   private connect() {
     // view=public: on our own origin the socket carries the session cookie; the widget always shows the public board
-    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + '&view=public');
+    const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + (this.full ? '' : '&view=public'));
     this.ws = ws;
     ws.onmessage = (e) => { try { const b = boardOf(String(e.data)); if (b) this.render(b); } catch { /* ignore what we do not understand */ } };
     ws.onclose = () => {
@@ -124,7 +139,11 @@ class TongxinLeaderboard extends HTMLElement {
     const t = this.t;
     const screen = this.a('mode') === 'screen';
     const theme = THEMES[this.a('theme', screen ? 'dark' : 'light')] ?? THEMES.light;
-    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span><span class="clock"></span>` : `<span>${this.a('scope') === 'org' ? t.org : t.title}</span>`;
+    if (b) this.updated = Date.now();
+    const at = this.updated ? new Date(this.updated).toLocaleTimeString(this.a('lang', 'zh-CN'), { hour12: false }) : '—';
+    // the 大屏: a live cue (green while the socket is up) and the time of the last update, beside the clock
+    const cue = `<span class="cue" data-live="${this.ws ? 'live' : 'polling'}"><span class="dot${this.ws ? '' : ' off'}"></span>${this.ws ? t.live : ''} ${t.updated} <span class="upd">${at}</span> · <span class="clock"></span></span>`;
+    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span>${cue}` : `<span>${this.a('scope') === 'org' ? t.org : t.title}</span>`;
     const tags = b ? (b.final ? `<span class="tag">${t.final}</span>` : b.frozen ? `<span class="tag">${t.frozen}</span>` : this.ws ? `<span class="tag">${t.live}</span>` : '') : '';
     let body: string;
     if (!b) body = `<div class="m">${t.error}<br><button type="button">${t.retry}</button></div>`;

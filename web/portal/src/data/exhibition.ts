@@ -29,7 +29,11 @@ export interface ExhibitionSettings {
   openingHours: string;
   rules: string;
   galleryCampaignId: string;
+  /** every visitor gives a name and 身份证号 (实名预约) */
+  requireIdNumbers: boolean;
 }
+/** One person of a party as the booking form sends it (names optional unless ID numbers are required). */
+export interface VisitorInput { name?: string; idNumber?: string }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -41,19 +45,20 @@ export function exhibitionSettings(c: Campaign): ExhibitionSettings {
     openingHours: str(s.openingHours),
     rules: str(s.rules),
     galleryCampaignId: str(s.galleryCampaignId),
+    requireIdNumbers: s.requireIdNumbers === true,
   };
 }
 
 export const listSlots = (campaignId: string, from: string, to: string) =>
   api<{ items: Slot[] }>('GET', `/campaigns/${enc(campaignId)}/slots${qs({ from, to })}`).then((r) => r.items);
 
-export const book = (campaignId: string, body: { slotId: string; partySize: number; name: string; phone: string }) =>
+export const book = (campaignId: string, body: { slotId: string; partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
   api<{ booking: Booking }>('POST', `/campaigns/${enc(campaignId)}/bookings`, body).then((r) => r.booking);
 
 export const myBookings = (campaignId: string) =>
   api<{ items: Booking[]; nextCursor: string | null }>('GET', `/campaigns/${enc(campaignId)}/bookings${qs({ mine: 'true', limit: 100 })}`).then((r) => r.items);
 
-export const joinWaitlist = (campaignId: string, slotId: string, body: { partySize: number; name: string; phone: string }) =>
+export const joinWaitlist = (campaignId: string, slotId: string, body: { partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
   api<{ entry: WaitlistEntry }>('POST', `/campaigns/${enc(campaignId)}/slots/${enc(slotId)}/waitlist`, body).then((r) => r.entry);
 
 export const myWaitlist = () => api<{ items: WaitlistEntry[] }>('GET', '/me/waitlist').then((r) => r.items);

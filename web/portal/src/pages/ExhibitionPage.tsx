@@ -20,6 +20,8 @@ import { ClosedNotice } from '../ui/ClosedNotice';
 import { KindBadge } from '../ui/KindCover';
 import '../exhibition.css';
 import { CampaignGate } from '../ui/CampaignGate';
+import { VisitorFields, visitorsProblem, visitorsToSend } from '../ui/VisitorFields';
+import type { VisitorInput } from '../data/exhibition';
 
 const DAYS = 28;
 
@@ -110,7 +112,7 @@ function Visit(props: { campaign: Campaign }) {
         </Show>
         <Show when={gallery.latest}>
           {(g) => (
-            <LinkButton href={`${campaignHref(g())}/gallery`} block>
+            <LinkButton href={`${campaignHref(g())}/gallery`} block class="ex-gallery-btn">
               <Icon name="contest" />
               {t('ex.gallery', { title: g().title })}
             </LinkButton>
@@ -303,7 +305,13 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
   const [name, setName] = createSignal(me()?.name ?? '');
   const [phone, setPhone] = createSignal(me()?.phone ?? '');
   const [busy, setBusy] = createSignal(false);
-  const err = createFormErrors<'partySize' | 'name' | 'phone'>();
+  const err = createFormErrors<'partySize' | 'name' | 'phone' | 'acceptedNotice' | 'visitors'>();
+  const requireIds = () => exhibitionSettings(props.campaign).requireIdNumbers;
+  const [visitors, setVisitors] = createSignal<VisitorInput[]>([]);
+  const [remind, setRemind] = createSignal(false);
+  // 参观须知: where the exhibition has one it must be ticked before booking (the server checks it too)
+  const notice = () => exhibitionSettings(props.campaign).rules;
+  const [accepted, setAccepted] = createSignal(false);
   const [joined, setJoined] = createSignal<WaitlistEntry | null>(null);
   // a party larger than the seats left may join the waiting list (候补) instead of booking
   const max = () => 5;
@@ -318,11 +326,13 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
     const ok = err.check({
       name: name().trim() ? undefined : t('ex.nameRequired'),
       phone: /^1[3-9]\d{9}$/.test(phone().trim()) ? undefined : t('ex.phoneInvalid'),
+      visitors: visitorsProblem(visitors(), party(), requireIds()),
+      acceptedNotice: !notice() || accepted() ? undefined : t('ex.noticeRequired'),
     });
     if (!ok) return;
     setBusy(true);
     try {
-      const body = { partySize: party(), name: name().trim(), phone: phone().trim() };
+      const body = { partySize: party(), name: name().trim(), phone: phone().trim(), ...(notice() ? { acceptedNotice: accepted() } : {}), visitors: visitorsToSend(visitors(), party()), remindSms: remind() };
       if (waitlist()) {
         setJoined(await joinWaitlist(props.campaign.id, props.slot.id, body));
         void props.onStale();
@@ -331,7 +341,8 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
       const b = await book(props.campaign.id, { slotId: props.slot.id, ...body });
       props.onDone(b.code);
     } catch (e) {
-      err.fromApi(e, ['partySize', 'name', 'phone']);
+      // a field error under visitors.0.idNumber belongs to the visitors block
+      err.fromApi(e, ['partySize', 'name', 'phone', 'acceptedNotice', 'visitors'], Object.fromEntries(Array.from({ length: 5 }, (_, i) => [[`visitors.${i}.idNumber`, 'visitors'], [`visitors.${i}.name`, 'visitors']]).flat()) as Record<string, 'visitors'>);
       // a full slot: show the seats as they are now
       if (e instanceof ApiError && e.status === 409) void props.onStale();
     } finally {
@@ -380,6 +391,31 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
         <input id="ex-name" class="tx-input" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('ex-name', err.fields().name)} />
       </Field>
       <PhoneField id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')} value={phone()} onInput={setPhone} />
+      <VisitorFields party={party()} requireIds={requireIds()} rows={visitors()} onChange={setVisitors} error={err.fields().visitors} />
+      <label class="ex-check ex-remind">
+        <input type="checkbox" data-testid="ex-remind" checked={remind()} onChange={(e) => setRemind(e.currentTarget.checked)} />
+        <span>{t('ex.remindSms')}</span>
+      </label>
+      <Show when={notice()}>
+        <div class="ex-notice-accept">
+          <label class="ex-check">
+            <input
+              type="checkbox"
+              id="ex-notice"
+              data-testid="ex-notice"
+              checked={accepted()}
+              onChange={(e) => setAccepted(e.currentTarget.checked)}
+              {...fieldAria('ex-notice', err.fields().acceptedNotice)}
+            />
+            <span>{t('ex.noticeAccept')}</span>
+          </label>
+          <Show when={err.fields().acceptedNotice}>
+            <p class="tx-field-error" id="ex-notice-error">
+              {err.fields().acceptedNotice}
+            </p>
+          </Show>
+        </div>
+      </Show>
       <Show when={waitlist()}>
         <div class="ex-wait-how" id="ex-wait-how" data-testid="ex-wait-how">
           <strong>{props.slot.remaining > 0 ? t('ex.waitShort', { n: String(party()) }) : t('ex.waitTitle')}</strong>

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { FormError } from '@ui/components/Field';
@@ -54,7 +54,7 @@ export function BookingCard(props: { booking: Booking; title?: string; venue?: s
   }
 
   return (
-    <article class="tx-card ex-ticket" classList={{ 'is-inactive': !active() }} data-testid="ex-ticket" data-code={b().code}>
+    <article class="tx-card ex-ticket" classList={{ 'is-inactive': !active(), 'ex-ticket-big': !!props.printable }} data-testid="ex-ticket" data-code={b().code}>
       <div class="ex-ticket-top">
         <div class="ex-ticket-head">
           <Show when={props.title}>
@@ -89,6 +89,20 @@ export function BookingCard(props: { booking: Booking; title?: string; venue?: s
             {t('ex.partyN', { n: String(b().partySize) })}
             <Show when={b().name}> · {b().name}</Show>
           </div>
+          <Show when={b().visitors?.length}>
+            <ul class="ex-ticket-visitors" data-testid="ex-ticket-visitors">
+              <For each={b().visitors}>
+                {(v) => (
+                  <li>
+                    {v.name ?? ''}
+                    <Show when={v.idNumber}>
+                      <span class="tx-num tx-muted"> {v.idNumber}</span>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
         </div>
       </div>
       <Show when={active()}>

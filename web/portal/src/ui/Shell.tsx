@@ -2,6 +2,7 @@ import { For, type JSX } from 'solid-js';
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Icon, Logo, type IconName } from '@ui/icons';
 import { lang, switchLang } from '@ui/i18n';
+import { large, setLarge } from '@ui/prefs';
 import { t } from '../i18n';
 
 /** /c/:idOrSlug/rank belongs to 排行, the rest of /c/ to 活动. */
@@ -41,6 +42,18 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <nav class="pt-topnav" aria-label={t('nav.main')}>
             {tabs('pt-topnav-link')}
           </nav>
+          {/* 长辈模式 on every page, signed in or not: one tap, remembered on the device (tx.large) */}
+          <button
+            type="button"
+            id="large-switch"
+            class="pt-lang pt-large"
+            aria-pressed={large()}
+            title={t('large.title')}
+            onClick={() => setLarge(!large())}
+          >
+            <Icon name="text" />
+            <span>{t('large.short')}</span>
+          </button>
           <button
             type="button"
             class="pt-lang"

@@ -13,6 +13,8 @@ export interface AliyunConfig {
   accessKeySecret: string;
   signName: string;
   templateCode: string;
+  /** the visit reminder's template (params `title`, `time`); unset → reminders fail (503), codes still go */
+  reminderTemplateCode?: string;
   endpoint?: string;
 }
 
@@ -50,8 +52,8 @@ export async function aliyunSendSmsRequest(config: AliyunConfig, message: SmsMes
     SignatureMethod: 'HMAC-SHA1',
     SignatureNonce: at.nonce,
     SignatureVersion: '1.0',
-    TemplateCode: config.templateCode,
-    TemplateParam: JSON.stringify({ code: message.code }),
+    TemplateCode: 'code' in message ? config.templateCode : (config.reminderTemplateCode ?? ''),
+    TemplateParam: JSON.stringify('code' in message ? { code: message.code } : message.params),
     Timestamp: at.timestamp,
     Version: '2017-05-25',
   };
@@ -70,6 +72,7 @@ export class AliyunSender implements SmsSender {
   constructor(private readonly config: AliyunConfig) {}
 
   async send(message: SmsMessage): Promise<void> {
+    if (!('code' in message) && !this.config.reminderTemplateCode) throw new SmsError('aliyun: missing ALIYUN_SMS_REMINDER_TEMPLATE_CODE');
     // Aliyun wants UTC without milliseconds: 2016-02-23T12:46:24Z
     const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const req = await aliyunSendSmsRequest(this.config, message, { timestamp, nonce: crypto.randomUUID() });

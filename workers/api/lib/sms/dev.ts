@@ -1,6 +1,6 @@
 import type { Db } from '../../../../db/client';
 import { saveToOutbox } from '../../../../db/queries/codes';
-import type { SmsMessage, SmsSender } from './types';
+import { noticeParams, type SmsMessage, type SmsSender } from './types';
 
 /**
  * The local sender: the code goes to the server log (wrangler dev prints it) and, only
@@ -12,7 +12,9 @@ export class LogSender implements SmsSender {
   constructor(private readonly db: Db, private readonly outbox: boolean) {}
 
   async send(message: SmsMessage): Promise<void> {
-    console.log(`[sms:log] ${message.purpose} code for ${message.phone}: ${message.code}`);
-    if (this.outbox) await saveToOutbox(this.db, message);
+    // a notice goes to the outbox as its filled-in parameters, where a code would be
+    const text = 'code' in message ? message.code : noticeParams(message).join(' ');
+    console.log(`[sms:log] ${message.purpose} for ${message.phone}: ${text}`);
+    if (this.outbox) await saveToOutbox(this.db, { phone: message.phone, purpose: message.purpose, code: text });
   }
 }

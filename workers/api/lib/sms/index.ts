@@ -37,6 +37,7 @@ export function senderFor(env: Env, db: Db): SmsSender {
       accessKeySecret: r.values.ALIYUN_ACCESS_KEY_SECRET,
       signName: r.values.ALIYUN_SMS_SIGN_NAME,
       templateCode: r.values.ALIYUN_SMS_TEMPLATE_CODE,
+      reminderTemplateCode: env.ALIYUN_SMS_REMINDER_TEMPLATE_CODE,
     });
   }
   if (provider === 'tencent') {
@@ -48,6 +49,7 @@ export function senderFor(env: Env, db: Db): SmsSender {
       sdkAppId: r.values.TENCENT_SMS_SDK_APP_ID,
       signName: r.values.TENCENT_SMS_SIGN_NAME,
       templateId: r.values.TENCENT_SMS_TEMPLATE_ID,
+      reminderTemplateId: env.TENCENT_SMS_REMINDER_TEMPLATE_ID,
       region: env.TENCENT_SMS_REGION,
     });
   }

@@ -1,4 +1,4 @@
-import { hex, hmac, SEND_TIMEOUT_MS, sha256Hex, SmsError, type SmsMessage, type SmsSender } from './types';
+import { hex, hmac, noticeParams, SEND_TIMEOUT_MS, sha256Hex, SmsError, type SmsMessage, type SmsSender } from './types';
 
 /*
  * Tencent Cloud SMS (SendSms, API 2021-01-11) signed with TC3-HMAC-SHA256: a canonical
@@ -13,6 +13,8 @@ export interface TencentConfig {
   sdkAppId: string;
   signName: string;
   templateId: string;
+  /** the visit reminder's template ({1} exhibition, {2} time); unset → reminders fail (503), codes still go */
+  reminderTemplateId?: string;
   region?: string;
 }
 
@@ -54,8 +56,8 @@ export async function tencentSendSmsRequest(config: TencentConfig, message: SmsM
     PhoneNumberSet: [`+86${message.phone}`],
     SmsSdkAppId: config.sdkAppId,
     SignName: config.signName,
-    TemplateId: config.templateId,
-    TemplateParamSet: [message.code],
+    TemplateId: 'code' in message ? config.templateId : (config.reminderTemplateId ?? ''),
+    TemplateParamSet: 'code' in message ? [message.code] : noticeParams(message),
   });
   const { authorization } = await tc3Sign({ secretId: config.secretId, secretKey: config.secretKey, service: 'sms', host, timestamp, payload });
   return {
@@ -79,6 +81,7 @@ export class TencentSender implements SmsSender {
   constructor(private readonly config: TencentConfig) {}
 
   async send(message: SmsMessage): Promise<void> {
+    if (!('code' in message) && !this.config.reminderTemplateId) throw new SmsError('tencent: missing TENCENT_SMS_REMINDER_TEMPLATE_ID');
     const req = await tencentSendSmsRequest(this.config, message, Math.floor(Date.now() / 1000));
     let res: Response;
     try {

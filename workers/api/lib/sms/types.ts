@@ -1,11 +1,13 @@
 import type { CodePurpose } from '../../../../shared/kinds';
 
-/** One verification code to deliver by text message. */
-export interface SmsMessage {
-  phone: string;
-  purpose: CodePurpose;
-  code: string;
-}
+/** One verification code to deliver by text message, or a notice (its own provider template). */
+export type SmsMessage =
+  | { phone: string; purpose: CodePurpose; code: string }
+  /** the day-before reminder of an exhibition visit: the exhibition and the slot's time */
+  | { phone: string; purpose: 'visit_reminder'; params: { title: string; time: string } };
+
+/** The text a notice's template is filled with, in order (Tencent takes a list, the dev outbox a line). */
+export const noticeParams = (m: Extract<SmsMessage, { purpose: 'visit_reminder' }>) => [m.params.title, m.params.time];
 
 /** Delivers verification codes; one implementation per provider, chosen by `senderFor(env)`. */
 export interface SmsSender {

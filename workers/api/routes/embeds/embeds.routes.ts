@@ -14,6 +14,8 @@ const PageQuery = v.strictObject({
   theme: v.optional(v.picklist(['light', 'dark', 'red']), 'light'),
   lang: v.optional(v.picklist(['zh-CN', 'en']), 'zh-CN'),
   mode: v.optional(v.picklist(['screen'])),
+  /** the awards screen: full names for who manages the campaign (decided by the board API), masked for anyone else */
+  names: v.optional(v.picklist(['full'])),
 });
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,7 +49,7 @@ export const embedRoutes = createApp()
   )
   .get(
   '/leaderboard/:id',
-  describeRoute({ tags: ['Embeds'], summary: 'The leaderboard as an iframe page (mode=screen: the 大屏 layout)', responses: { 200: { description: 'HTML page' } } }),
+  describeRoute({ tags: ['Embeds'], summary: 'The leaderboard as an iframe page (mode=screen: the 大屏 layout; with names=full the awards screen, full names for the campaign’s organizers only)', responses: { 200: { description: 'HTML page' } } }),
   valid('param', v.object({ id: Id })),
   valid('query', PageQuery),
   async (c) => {
@@ -61,7 +63,7 @@ export const embedRoutes = createApp()
     const wsOrigin = url.origin.replace(/^http/, 'ws');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; connect-src 'self' ${wsOrigin}; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`);
     c.header('Cache-Control', 'public, max-age=60');
-    const el = `<tongxin-leaderboard campaign="${esc(campaign.id)}" scope="${q.scope}" rows="${screen ? 10 : q.rows}" theme="${screen && q.theme === 'light' ? 'dark' : q.theme}" lang="${q.lang}" live frame${screen ? ' mode="screen"' : ''}></tongxin-leaderboard>`;
+    const el = `<tongxin-leaderboard campaign="${esc(campaign.id)}" scope="${q.scope}" rows="${screen ? 10 : q.rows}" theme="${screen && q.theme === 'light' ? 'dark' : q.theme}" lang="${q.lang}" live frame${screen ? ' mode="screen"' : ''}${screen && q.names === 'full' ? ' names="full"' : ''}></tongxin-leaderboard>`;
     const side = screen
       ? `<aside><div class="qr">${renderSVG(joinUrl, { border: 1 })}</div><p>${q.lang === 'en' ? 'Scan to join' : '扫码参与'}</p></aside>`
       : '';

@@ -25,6 +25,9 @@ export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: str
     name: staff ? b.name : maskName(b.name), phone: phoneVisible ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
     slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
     createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
+    // ID numbers were stored masked; visitors' names follow the booking name's rule
+    ...(b.visitors?.length ? { visitors: b.visitors.map((x) => ({ name: x.name && !staff ? maskName(x.name) : x.name, idNumber: x.idNumber })) } : {}),
+    remindSms: b.remindSms, remindedAt: b.remindedAt,
   };
 }
 

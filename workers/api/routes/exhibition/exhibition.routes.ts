@@ -15,6 +15,7 @@ import { effectiveStatus, slotAction, } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { campaignDays, schedule, scheduleProblem, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
 import { maskPhone } from '../../../../shared/mask';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { checkInOpen, noShowBlock, noShowWindowStart } from '../../../../shared/visits';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -46,6 +47,30 @@ async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, us
   const misses = await noShowsSince(c.var.db, campaign.id, userId, noShowWindowStart(s, now));
   const block = noShowBlock(misses.map((m) => m.at), s, now);
   if (block) throw new ApiError('forbidden', 'msg.ex_blocked', { n: block.n, until: chinaDay(block.until) });
+}
+
+/**
+ * 参观须知: where the exhibition has one, the visitor must have ticked that they read it (as
+ * museums ask) — 422 `notice_not_accepted`, and nothing is booked.
+ */
+function assertNoticeAccepted(campaign: CampaignRecord, accepted: boolean | undefined) {
+  if (cfg(campaign).rules.trim() && accepted !== true) {
+    throw new ApiError('unprocessable', 'msg.notice_not_accepted', {}, { acceptedNotice: { key: 'msg.notice_not_accepted' } });
+  }
+}
+
+/**
+ * The party's visitors as they are stored: at most one per person of the party; where the
+ * exhibition requires it, a name and an ID number for each of them (422
+ * `id_numbers_required`). ID numbers are kept masked only (shared/id-number.ts says why).
+ */
+function partyVisitors(campaign: CampaignRecord, b: { partySize: number; visitors?: Array<{ name?: string; idNumber?: string }> }) {
+  const given = (b.visitors ?? []).filter((x) => x.name || x.idNumber);
+  if (given.length > b.partySize) throw new ApiError('validation_failed', undefined, {}, { visitors: { key: 'msg.ex_visitors_count', params: { n: b.partySize } } });
+  if (cfg(campaign).requireIdNumbers && (given.length !== b.partySize || given.some((x) => !x.name || !x.idNumber))) {
+    throw new ApiError('unprocessable', 'msg.id_numbers_required', { n: b.partySize }, { visitors: { key: 'msg.id_numbers_required', params: { n: b.partySize } } });
+  }
+  return given.map((x) => ({ name: x.name ?? null, idNumber: x.idNumber ? maskIdNumber(x.idNumber) : null }));
 }
 
 /** A schedule is refused on its arithmetic, before one slot is built: the span, the campaign's days, the count. */
@@ -97,7 +122,7 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
+    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; optional `visitors` — a name for each person, and where settings.requireIdNumbers says so a name and 身份证号 for every one, else 422 `id_numbers_required`; ID numbers are checked by their check character and stored masked (last four); `remindSms: true` asks for a text the day before; where the exhibition has a notice (参观须知, settings.rules) `acceptedNotice: true` is required → else 422 `notice_not_accepted`; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
     valid('param', v.object({ id: Id })),
     valid('json', BookingBody),
     async (c) => {
@@ -110,10 +135,12 @@ export const exhibitionCampaignRoutes = createApp()
       if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
       const now = Date.now();
       if (slot.closed || Date.parse(slot.endsAt) <= now) throw new ApiError('conflict', 'msg.ex_slot_closed');
+      assertNoticeAccepted(campaign, b.acceptedNotice);
+      const visitors = partyVisitors(campaign, b);
       await assertNotBlocked(c, campaign, viewer.id, now);
       // a member's booking counts for their unit in the statistics
       const unit = await memberUnit(c.var.db, viewer.id);
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null, perPerson: cfg(campaign).bookingsPerPerson }, now);
+      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null, perPerson: cfg(campaign).bookingsPerPerson, visitors, remindSms: b.remindSms === true }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
       if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_booking_limit', { n: cfg(campaign).bookingsPerPerson }).because('booking_limit');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
@@ -124,7 +151,7 @@ export const exhibitionCampaignRoutes = createApp()
     '/:id/slots/:slotId/waitlist',
     describeRoute({
       tags: ['Exhibitions'],
-      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
+      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking, the notice accepted likewise). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
       responses: { 201: json(v.object({ entry: WaitlistEntry }), 'Joined; `position` is the place in line') },
     }),
     valid('param', v.object({ id: Id, slotId: Id })),
@@ -142,8 +169,10 @@ export const exhibitionCampaignRoutes = createApp()
       const action = slotAction(slot, b.partySize, now);
       if (action === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
       if (action === 'book') throw new ApiError('conflict', 'msg.ex_wl_has_seats');
+      assertNoticeAccepted(campaign, b.acceptedNotice);
+      const visitors = partyVisitors(campaign, b);
       await assertNotBlocked(c, campaign, viewer.id, now);
-      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), perPerson: cfg(campaign).bookingsPerPerson }, now);
+      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), perPerson: cfg(campaign).bookingsPerPerson, visitors, remindSms: b.remindSms === true }, now);
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_wl_again');
       if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_waitlist_limit', { n: cfg(campaign).bookingsPerPerson }).because('waitlist_limit');
       if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
@@ -205,9 +234,9 @@ export const exhibitionCampaignRoutes = createApp()
     async (c) => {
       const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
-      const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间']];
+      const rows: TableCell[][] = [['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间', '参观人']];
       for await (const page of keysetPages((beforeId: string | null) => listBookings(c.var.db, campaign.id, { limit: 500, beforeId }), 500, (r) => r.b.id)) {
-        for (const r of page) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt)]);
+        for (const r of page) rows.push([r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name, (await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)) ? r.b.phone : maskPhone(r.b.phone), r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt), (r.b.visitors ?? []).map((x) => [x.name, x.idNumber].filter(Boolean).join(' ')).join('；')]);
         if (rows.length > 50_000) break;
       }
       return tableFile(c, rows, `${campaign.slug}-bookings`, c.req.valid('query').format, '预约台账');

@@ -109,6 +109,8 @@ export const exhibition: Same<typeof zh.exhibition> = {
   'ex.verify': 'Check in',
   'ex.scan': 'Scan a QR code',
   'ex.stopScan': 'Stop scanning',
+  'ex.scanPicture': 'Read from a picture',
+  'ex.scanNoCode': 'No QR code was found in the picture; try a sharper screenshot of the ticket, or type the code.',
   'ex.scanFailed': 'The camera could not be opened; type the booking code.',
   'ex.partyN': 'Party of {n}',
   'ex.result.ok': 'Checked in',

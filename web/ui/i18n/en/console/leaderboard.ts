@@ -8,6 +8,7 @@ export const leaderboard: Same<typeof zh.leaderboard> = {
   'lb.back': 'Back to the campaign',
   'lb.notRanking': '"{kind}" campaigns have no leaderboard.',
   'lb.viewPortal': 'View on the portal',
+  'lb.openAwardsScreen': 'Awards screen (full names)',
   'lb.openScreen': 'Open the big screen',
   'lb.board': 'Live board',
   'lb.organizerView': 'Organizers see the live board with full names.',

@@ -18,4 +18,6 @@ export const shell: Same<typeof zh.shell> = {
   'home.emptyAction': 'Browse all campaigns',
   'lang.switchShort': '中',
   'lang.switchLabel': '切换到中文',
+  'large.short': 'Large',
+  'large.title': 'Large type (elder mode)',
 };

@@ -106,6 +106,8 @@ export const exhibition = {
   'ex.verify': '核验',
   'ex.scan': '扫码核验',
   'ex.stopScan': '停止扫码',
+  'ex.scanPicture': '从图片识别',
+  'ex.scanNoCode': '图片里没有找到二维码，请换一张清晰的票面截图，或手动输入预约码。',
   'ex.scanFailed': '无法打开摄像头，请手动输入预约码。',
   'ex.partyN': '{n} 人',
   'ex.result.ok': '已入场',

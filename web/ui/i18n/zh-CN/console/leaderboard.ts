@@ -5,6 +5,7 @@ export const leaderboard = {
   'lb.back': '返回活动',
   'lb.notRanking': '“{kind}”类活动没有排行榜。',
   'lb.viewPortal': '在门户查看',
+  'lb.openAwardsScreen': '颁奖大屏（显示全名）',
   'lb.openScreen': '打开大屏',
   'lb.board': '实时榜单',
   'lb.organizerView': '组织者看到的是实时榜单，姓名不打码。',

@@ -15,4 +15,6 @@ export const shell = {
   'home.emptyAction': '查看全部活动',
   'lang.switchShort': 'EN',
   'lang.switchLabel': 'Switch to English',
+  'large.short': '长辈',
+  'large.title': '长辈模式：大字、大按钮',
 } as const;
