@@ -36,10 +36,15 @@ export const session = createMiddleware<AppEnv>(async (c, next) => {
       const idHash = await sha256(token);
       const s = await loadSession(c.var.db, idHash);
       if (s) {
-        const managed = s.memberships.filter((m) => m.role !== 'member');
+        // only organizers and admins manage; gate staff and reviewers get one narrow right each
+        const managed = s.memberships.filter((m) => m.role === 'organizer' || m.role === 'admin');
+        const managedPaths = managed.map((m) => m.path);
+        const pathsOf = (role: 'gate_staff' | 'reviewer') => [...managedPaths, ...s.memberships.filter((m) => m.role === role).map((m) => m.path)];
         c.set('viewer', {
           ...s.user,
-          managedPaths: managed.map((m) => m.path),
+          managedPaths,
+          gatePaths: pathsOf('gate_staff'),
+          reviewPaths: pathsOf('reviewer'),
           isPlatformAdmin: managed.some((m) => m.role === 'admin' && m.depth === 0),
           sessionHash: idHash,
           memberships: s.memberships.map(({ orgUnitId, orgUnitName, role }) => ({ orgUnitId, orgUnitName, role })),
