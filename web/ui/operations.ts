@@ -13,6 +13,8 @@ import type {
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
+import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
+import type { DeleteAccountBody, MyData, MyRoster, WithdrawBody, WithdrawResponse } from '@shared/contracts/pipl';
 import type {
   AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
   QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
@@ -51,6 +53,15 @@ export interface Operations {
   'GET /org-units/{id}/metrics': Op<Out<typeof Metrics>>;
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
+  // roles, audit and personal-data rights
+  'GET /org-units/{id}/roles': Op<Out<typeof RoleList>>;
+  'POST /org-units/{id}/roles': Op<Out<typeof RoleResponse>, In<typeof AppointBody>>;
+  'DELETE /org-units/{id}/roles/{userId}/{role}': Op<void>;
+  'GET /org-units/{id}/audit': Op<Out<typeof AuditPage>>;
+  'GET /me/data': Op<Out<typeof MyData>>;
+  'GET /me/roster': Op<Out<typeof MyRoster>>;
+  'DELETE /me': Op<void, In<typeof DeleteAccountBody>>;
+  'POST /pairs/withdraw': Op<Out<typeof WithdrawResponse>, In<typeof WithdrawBody>>;
   // campaigns and leaderboards
   'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;

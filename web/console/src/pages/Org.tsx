@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, on, Show, Switch } from 'solid-js';
 import { ORG_KINDS, ORG_KIND_LABEL, type OrgKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api } from '@ui/api';
@@ -13,12 +13,19 @@ import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
 import { RosterImport } from '../ui/RosterImport';
 import { UnitSelect } from '../ui/UnitSelect';
+import { UrlTabs, useUrlTab } from '../ui/UrlTabs';
+
+// 角色 and 审计 tabs (issue #14), loaded when opened
+const OrgRoles = lazy(() => import('./OrgRoles'));
+const OrgAudit = lazy(() => import('./OrgAudit'));
+const ORG_TABS = ['tree', 'roles', 'audit'] as const;
 
 /** 组织: the scoped subtree as a tree, adding a unit below any of it, and roster import. */
 export function Org() {
   createEffect(() => {
     document.title = `${t('org.title')} · ${t('console.name')}`;
   });
+  const [tab, setTab] = useUrlTab(ORG_TABS);
   const [parentId, setParentId] = createSignal<string>('');
   const [rosterUnit, setRosterUnit] = createSignal<string>('');
 
@@ -43,6 +50,11 @@ export function Org() {
           <p class="tx-muted">{t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}</p>
         </div>
       </div>
+      <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('org.title')} tabs={ORG_TABS} tab={tab()} labelOf={(k) => t(`org.tab.${k}`)} onChange={setTab}>
+      <Switch>
+      <Match when={tab() === 'roles'}><OrgRoles /></Match>
+      <Match when={tab() === 'audit'}><OrgAudit /></Match>
+      <Match when={tab() === 'tree'}>
       <div class="cs-two">
         <section class="tx-card cs-tree-card" aria-labelledby="tree-title">
           <h2 id="tree-title">{t('org.tree')}</h2>
@@ -102,6 +114,9 @@ export function Org() {
           <RosterImport unitId={rosterUnit()} onUnit={setRosterUnit} />
         </div>
       </div>
+      </Match>
+      </Switch>
+      </UrlTabs>
     </div>
   );
 }
