@@ -73,7 +73,7 @@ export default function OrgRoles() {
         <Show when={!holders.error} fallback={<ErrorState error={holders.error} onRetry={refetch} />}>
           <Show when={holders.latest} fallback={<Skeleton lines={4} />}>
             <Show when={holders.latest!.length > 0} fallback={<EmptyState icon="user" title={t('roles.empty')} />}>
-              <DataTable testid="roles-table" caption={t('org.tab.roles')} stale={holders.loading} head={[t('roles.name'), t('form.phone'), t('roles.unit'), t('roles.role'), t('roles.since'), '']} rows={holders.latest!}>
+              <DataTable class="cs-roles-table" testid="roles-table" caption={t('org.tab.roles')} stale={holders.loading} head={[t('roles.name'), t('form.phone'), t('roles.unit'), t('roles.role'), t('roles.since'), '']} rows={holders.latest!}>
                 {(h) => (
                   <tr data-role={h.role} data-user={h.userId}>
                     <td>{h.name}</td>
