@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv, Viewer } from './env';
 import { ApiError } from './errors';
 import type { Scope } from '../../../db/queries/campaigns';
+import { covers } from '../../../shared/rights';
 
 export function requireViewer(c: Context<AppEnv>): Viewer {
   const v = c.var.viewer;
@@ -26,13 +27,13 @@ export function requireManage(c: Context<AppEnv>, path: string): Viewer {
 /** May this viewer check visitors in at an exhibition of the unit at `path` (检票员 or manager)? */
 export function canGatePath(viewer: Viewer | null, path: string): boolean {
   if (!viewer) return false;
-  return viewer.isPlatformAdmin || viewer.gatePaths.some((p) => path.startsWith(p));
+  return viewer.isPlatformAdmin || covers(viewer.gatePaths, path);
 }
 
 /** May this viewer approve service records and contest entries at `path` (审核员 or manager)? */
 export function canReviewPath(viewer: Viewer | null, path: string): boolean {
   if (!viewer) return false;
-  return viewer.isPlatformAdmin || viewer.reviewPaths.some((p) => path.startsWith(p));
+  return viewer.isPlatformAdmin || covers(viewer.reviewPaths, path);
 }
 
 /** requireManage for the gate: 401 for the public, 403 for anyone neither staff nor manager there. */

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../lib/env';
 import { sha256 } from '../lib/crypto';
 import { loadSession, SESSION_ABSOLUTE_MS } from '../../../db/queries/accounts';
+import { rightsOf } from '../../../shared/rights';
 
 export const SESSION_COOKIE = 'tx_session';
 
@@ -36,16 +37,9 @@ export const session = createMiddleware<AppEnv>(async (c, next) => {
       const idHash = await sha256(token);
       const s = await loadSession(c.var.db, idHash);
       if (s) {
-        // only organizers and admins manage; gate staff and reviewers get one narrow right each
-        const managed = s.memberships.filter((m) => m.role === 'organizer' || m.role === 'admin');
-        const managedPaths = managed.map((m) => m.path);
-        const pathsOf = (role: 'gate_staff' | 'reviewer') => [...managedPaths, ...s.memberships.filter((m) => m.role === role).map((m) => m.path)];
         c.set('viewer', {
           ...s.user,
-          managedPaths,
-          gatePaths: pathsOf('gate_staff'),
-          reviewPaths: pathsOf('reviewer'),
-          isPlatformAdmin: managed.some((m) => m.role === 'admin' && m.depth === 0),
+          ...rightsOf(s.memberships),
           sessionHash: idHash,
           memberships: s.memberships.map(({ orgUnitId, orgUnitName, role }) => ({ orgUnitId, orgUnitName, role })),
         });
