@@ -91,10 +91,18 @@ export async function deleteAccount(db: Db, userId: string) {
     sql`UPDATE pledges SET display_name = ${ERASED_NAME} WHERE user_id = ${userId}`,
     sql`UPDATE bookings SET name = ${ERASED_NAME}, phone = ${gone} WHERE user_id = ${userId}`,
     sql`UPDATE slot_waitlist SET name = ${ERASED_NAME}, phone = ${gone} WHERE user_id = ${userId}`,
+    sql`UPDATE leaderboard_frozen SET name = ${ERASED_NAME} WHERE EXISTS (SELECT 1 FROM leaderboard_entries e WHERE e.board_id = leaderboard_frozen.board_id AND e.key = leaderboard_frozen.key AND e.user_id = ${userId})`,
     sql`UPDATE leaderboard_entries SET name = ${ERASED_NAME} WHERE user_id = ${userId}`,
     sql`UPDATE volunteer_pairs SET resident_name = ${ERASED_NAME}, resident_phone = 'erased:' || id WHERE resident_user_id = ${userId}`,
     auditInsert({ actorId: userId, action: 'account.delete', entity: 'user', entityId: userId, orgUnitId: null }),
   ]);
+}
+
+/** The boards a user has a row on: their objects are rebuilt from D1 once the name is erased. */
+export async function boardsOf(db: Db, userId: string): Promise<string[]> {
+  const d1 = db.$client as D1Database;
+  const r = await d1.prepare('SELECT DISTINCT board_id AS id FROM leaderboard_entries WHERE user_id = ?1').bind(userId).all<{ id: string }>();
+  return r.results.map((x) => x.id);
 }
 
 /** The live pairs a resident's phone is in (the withdrawal covers them all). */

@@ -93,6 +93,9 @@ describe('delete my account', () => {
     const before = { events: await count('activity_events'), records: await count('service_records'), pairs: await count('volunteer_pairs', 'member_id') };
     const unitCount = async () => ((await client().get('/api/v1/org-units')).body.items as Array<{ id: string; memberCount: number }>);
     const units = await unitCount();
+    // the board object is loaded (with the name) before the deletion
+    const root = await signedIn(PHONES.rootOrganizer);
+    expect((await root.get('/api/v1/campaigns/camp-volunteer/leaderboard?limit=100')).text).not.toContain('已注销');
     const r = await a.call('DELETE', '/api/v1/me', { password: DEMO_PASSWORD });
     expect(r.status, r.text).toBe(204);
     expect((await a.get('/api/v1/me')).status).toBe(401);
@@ -116,6 +119,10 @@ describe('delete my account', () => {
     expect(await unitCount()).toEqual(units);
     const audit = await one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'account.delete' AND entity_id = ?", m.id);
     expect(audit!.n).toBe(1);
+    // boards show the erased name (their objects rebuilt from D1), never the old one to organizers
+    const board = await root.get('/api/v1/campaigns/camp-volunteer/leaderboard?limit=100', { 'cache-control': 'no-cache' });
+    expect(board.status).toBe(200);
+    expect(board.text).toContain('已注销');
     // the phone may register afresh: it is free again
     expect((await client({ ip: '10.74.0.1' }).post('/api/v1/auth/codes', { phone: m.phone, purpose: 'register' })).status).toBe(202);
   });

@@ -12,7 +12,8 @@ import { DeleteAccountBody, MyData, MyDataQuery, MyRoster, WithdrawBody, Withdra
 import { chinaDay } from '../../../../shared/china-time';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS } from '../../../../shared/people';
 import { rateHit } from '../../../../db/queries/accounts';
-import { deleteAccount, lastRootManager, pairsOfResident, personalData, withdrawConsent } from '../../../../db/queries/pipl';
+import { boardsOf, deleteAccount, lastRootManager, pairsOfResident, personalData, withdrawConsent } from '../../../../db/queries/pipl';
+import { boardStub } from '../../lib/boards';
 import { nowIso } from '../../../../db/ids';
 
 /** Wrong passwords a signed-in session may try on DELETE /me before it must wait. */
@@ -84,7 +85,16 @@ export const meDataRoutes = createApp()
         throw new ApiError('unprocessable', 'msg.me_password_wrong', {}, { password: { key: 'msg.me_password_wrong' } });
       }
       if (await lastRootManager(db, viewer.id)) throw new ApiError('conflict', 'msg.me_last_organizer');
+      const boards = await boardsOf(db, viewer.id);
       await deleteAccount(db, viewer.id);
+      // live boards hold names in their own storage: they rebuild from D1, where the name is gone
+      for (const id of boards) {
+        try {
+          await boardStub(c.env, id).resetStorage();
+        } catch (e) {
+          console.error('board not reset after an account deletion (it keeps the old name until its next rebuild)', id, e);
+        }
+      }
       clearSessionCookie(c);
       return c.body(null, 204);
     },
