@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import { PHONES, signedIn, type Client } from '../helpers';
 
+/** the sheet name the download writes */
+const SHEET: string = '审计日志';
+
 /*
  * The audit trail (API.md: GET /org-units/{id}/audit): who did what, when, inside a subtree,
  * with filters and an export; approvals, exports and result publications are written to it.
@@ -90,7 +93,7 @@ describe('audit trail', () => {
     const x = await fgw.get('/api/v1/org-units/fgw/audit?format=xlsx&action=role');
     expect(x.status).toBe(200);
     expect(x.headers.get('content-disposition')).toMatch(/fgw-audit-.*\.xlsx/);
-    const rows = utils.sheet_to_json<string[]>(read(x.bytes, { type: 'array' }).Sheets['审计日志']!, { header: 1 });
+    const rows = utils.sheet_to_json<string[]>(read(x.bytes, { type: 'array' }).Sheets[SHEET]!, { header: 1 });
     expect(rows[0]).toEqual(['时间', '操作', '操作代码', '操作人', '所在组织', '对象', '对象编号', '详情']);
     expect(rows.slice(1).every((r) => r[2] === 'role.appoint')).toBe(true);
     expect(rows[1]?.[1]).toBe('任命角色');

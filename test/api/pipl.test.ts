@@ -4,6 +4,9 @@ import { read, utils } from '@e965/xlsx';
 import { client, DEMO_PASSWORD, outboxCode, PHONES, signedIn } from '../helpers';
 import { snapshot } from './roles';
 
+/** the sheet name the download writes */
+const SHEET: string = '我的数据';
+
 /*
  * Personal-data rights (PIPL): a member downloads everything stored about them and deletes the
  * account (name and phone erased, counts kept); a resident withdraws 1+1 consent with a code.
@@ -52,7 +55,7 @@ describe('download my data', () => {
     const x = await c.get('/api/v1/me/data?format=xlsx');
     expect(x.status).toBe(200);
     expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
-    const rows = utils.sheet_to_json<unknown[]>(read(x.bytes, { type: 'array' }).Sheets['我的数据']!, { header: 1 });
+    const rows = utils.sheet_to_json<unknown[]>(read(x.bytes, { type: 'array' }).Sheets[SHEET]!, { header: 1 });
     expect(rows.flat()).toContain(m.phone);
     expect(rows.some((row) => String(row[0]).startsWith('activityEvents ('))).toBe(true);
     const audited = await one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.download' AND actor_id = ?", m.id);
