@@ -32,8 +32,22 @@ export const STATUS_LABEL: Record<CampaignStatus, Localized> = {
   closed: { 'zh-CN': '已结束', en: 'Closed' },
 };
 
-export const ROLES = ['member', 'organizer', 'admin'] as const;
+/**
+ * Membership roles. `organizer` and `admin` manage a subtree; `gate_staff` (检票员) only checks
+ * visitors in at its exhibitions, `reviewer` only approves service records and contest entries.
+ */
+export const ROLES = ['member', 'organizer', 'admin', 'gate_staff', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles an organizer appoints (POST /org-units/{id}/roles); `admin` only through admin:create. */
+export const APPOINTED_ROLES = ['organizer', 'gate_staff', 'reviewer'] as const;
+export type AppointedRole = (typeof APPOINTED_ROLES)[number];
+export const ROLE_LABEL: Record<Role, Localized> = {
+  member: { 'zh-CN': '成员', en: 'Member' },
+  organizer: { 'zh-CN': '组织管理员', en: 'Organizer' },
+  admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
+  gate_staff: { 'zh-CN': '检票员', en: 'Gate staff' },
+  reviewer: { 'zh-CN': '审核员', en: 'Reviewer' },
+};
 
 export const ORG_KINDS = ['committee', 'party_committee', 'general_branch', 'branch'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];

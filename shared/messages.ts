@@ -303,6 +303,19 @@ export const MESSAGES = {
   'msg.tr_study_early': { 'zh-CN': '学习时间未满，还需 {minutes} 分钟才能完成。', en: 'Not studied long enough: {minutes} more minutes to go.' },
   'msg.tr_study_done': { 'zh-CN': '您已完成该资料的学习，学时已记录。', en: 'You have finished this material; the hours are recorded.' },
   'msg.tr_year': { 'zh-CN': '年份应为四位数字，如 2026。', en: 'The year must have four digits, such as 2026.' },
+  // roles, audit and personal-data rights (issue #14 parts 3, 4, 6)
+  'msg.role_kind': { 'zh-CN': '角色应为 organizer（组织管理员）、gate_staff（检票员）或 reviewer（审核员）。', en: 'role must be organizer, gate_staff or reviewer.' },
+  'msg.role_not_on_roster': { 'zh-CN': '该手机号不在您所管理组织的名册中，请先把此人加入名册。', en: 'This phone is not on a roster of the units you manage; add the person to a roster first.' },
+  'msg.role_not_registered': { 'zh-CN': '{name}已在名册中，但还没有用该手机号注册账号；请其注册后再任命。', en: '{name} is on the roster but has not registered with this phone yet; ask them to register, then appoint them.' },
+  'msg.role_held': { 'zh-CN': '此人已是该组织的{role}。', en: 'This person already holds the role {role} here.' },
+  'msg.role_missing': { 'zh-CN': '此人在该组织没有这个角色。', en: 'This person does not hold this role here.' },
+  'msg.role_last_organizer': { 'zh-CN': '这是根组织最后一位管理员，不能移除；请先任命另一位组织管理员。', en: 'This is the last organizer of the root unit and cannot be removed; appoint another organizer first.' },
+  'msg.audit_action': { 'zh-CN': '操作类型格式不正确（如 role 或 role.appoint）。', en: 'action looks like role or role.appoint.' },
+  'msg.audit_actor': { 'zh-CN': '操作人应为用户编号或手机号。', en: 'actor is a user id or a phone number.' },
+  'msg.me_password_wrong': { 'zh-CN': '密码不正确，账号未注销。', en: 'The password is wrong; the account was not deleted.' },
+  'msg.me_delete_rate': { 'zh-CN': '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  'msg.me_last_organizer': { 'zh-CN': '您是根组织最后一位管理员，注销前请先任命另一位组织管理员。', en: 'You are the last organizer of the root unit; appoint another organizer before deleting your account.' },
+  'msg.pair_withdraw_none': { 'zh-CN': '该手机号没有登记在任何“1+1”结对中（或已撤回同意）。', en: 'This phone is in no "1+1" pair (or consent was already withdrawn).' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -113,8 +113,15 @@ export type CampaignPatch = Partial<Pick<NewCampaign, 'title' | 'slug' | 'summar
 
 /** Updates a campaign unless it closed meanwhile; returns 'ok' | 'closed' | 'slug_taken'. */
 export async function updateCampaign(db: Db, actorId: string, id: string, orgUnitId: string, patch: CampaignPatch) {
+  // publishing a contest's results is audited as such, once: only when they were not public yet
+  const publishes = (patch.settings as { resultsPublished?: unknown } | undefined)?.resultsPublished === true;
   try {
-    const [res] = await writeBatch(db, [
+    const [, res] = await writeBatch(db, [
+      publishes
+        ? sql`INSERT INTO audit_log (id, actor_id, action, entity, entity_id, org_unit_id, detail, at)
+              SELECT ${newId()}, ${actorId}, 'results.publish', 'campaign', ${id}, ${orgUnitId}, NULL, ${nowIso()}
+              WHERE EXISTS (SELECT 1 FROM campaigns WHERE id = ${id} AND status <> 'closed' AND COALESCE(json_extract(settings, '$.resultsPublished'), 0) = 0)`
+        : sql`SELECT 1`,
       db
         .update(campaigns)
         .set({ ...patch, updatedAt: nowIso() })

@@ -86,6 +86,7 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
       id: volunteerPairs.id, memberId: volunteerPairs.memberId, memberName: users.name, memberUnitId: volunteerPairs.memberUnitId, memberUnitName: orgUnits.name,
       residentName: volunteerPairs.residentName, residentPhone: volunteerPairs.residentPhone, memberPath: volunteerPairs.memberPath, source: volunteerPairs.source,
       consentAt: volunteerPairs.consentAt, createdAt: volunteerPairs.createdAt, unlinkedAt: volunteerPairs.unlinkedAt, unlinkReason: volunteerPairs.unlinkReason,
+      withdrawnAt: volunteerPairs.withdrawnAt,
     })
     .from(volunteerPairs)
     .innerJoin(users, eq(users.id, volunteerPairs.memberId))

@@ -8,6 +8,8 @@ export const users = sqliteTable('users', {
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
   passwordHash: text('password_hash').notNull(),
   createdAt: text('created_at').notNull(),
+  /** set when the person deleted their account (PIPL): name and phone are then a tombstone */
+  deletedAt: text('deleted_at'),
 });
 
 /** Session ids are random 256-bit tokens; only their SHA-256 is stored, so a DB leak yields no live session. */

@@ -42,7 +42,12 @@ export const auditLog = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     at: text('at').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_actor_idx').on(t.actorId, t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_actor_idx').on(t.actorId, t.at),
+    // GET /org-units/{id}/audit reads a subtree's units newest first
+    index('audit_unit_time_idx').on(t.orgUnitId, t.at),
+  ],
 );
 
 /**

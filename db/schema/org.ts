@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
+import { ROLES } from '../../shared/kinds';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, type PartyPost } from '../../shared/people';
 
 /**
@@ -30,7 +31,7 @@ export const memberships = sqliteTable(
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
     /** denormalized from org_units.path so subtree counts need no join */
     orgPath: text('org_path').notNull(),
-    role: text('role', { enum: ['member', 'organizer', 'admin'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

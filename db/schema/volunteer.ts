@@ -35,6 +35,8 @@ export const volunteerPairs = sqliteTable(
     createdAt: text('created_at').notNull(),
     unlinkedAt: text('unlinked_at'),
     unlinkReason: text('unlink_reason'),
+    /** the resident withdrew consent (PIPL): their name and phone are erased, the pair still counts */
+    withdrawnAt: text('withdrawn_at'),
   },
   (t) => [
     // a resident counts once per campaign (among pairs still linked)

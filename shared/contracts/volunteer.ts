@@ -114,6 +114,8 @@ export const PairCreated = v.object({ pair: v.object({ id: v.string(), campaignI
 export const PairSchema = v.object({
   id: v.string(), memberId: v.string(), memberName: v.string(), memberUnitId: v.nullable(v.string()), memberUnitName: v.nullable(v.string()),
   residentName: v.string(), residentPhone: v.string(), source: v.picklist(PAIR_SOURCES), consentAt: v.string(), createdAt: v.string(), unlinkedAt: v.nullable(v.string()), unlinkReason: v.nullable(v.string()),
+  /** the resident withdrew consent (PIPL): name and phone erased */
+  withdrawnAt: v.optional(v.nullable(v.string())),
 });
 export const PairPage = Page(PairSchema);
 
@@ -141,7 +143,8 @@ export const VolunteerStatsResponse = v.object({
 /** 我的1+1 */
 export const MyVolunteer = v.object({
   canInvite: v.boolean(), pairCap: v.number(), maxHoursPerDay: v.number(), invite: v.nullable(InviteLink),
-  pairs: v.array(v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string() })),
+  /** `withdrawnAt`: the resident withdrew consent (PIPL); their name and phone are gone, the pair still counts */
+  pairs: v.array(v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string(), withdrawnAt: v.optional(v.nullable(v.string())) })),
   approvedHours: v.number(), pendingHours: v.number(), records: v.array(RecordItem),
 });
 export type MyVolunteerDto = v.InferOutput<typeof MyVolunteer>;

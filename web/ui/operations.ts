@@ -14,6 +14,8 @@ import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, Scores
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
+import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
+import type { DeleteAccountBody, MyData, MyRoster, WithdrawBody, WithdrawResponse } from '@shared/contracts/pipl';
 import type {
   AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
   QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
@@ -61,6 +63,15 @@ export interface Operations {
   'POST /org-units/{id}/transfers': Op<Out<typeof TransferResponse>, In<typeof TransferBody>>;
   'PATCH /roster/{id}': Op<Out<typeof RegistryMemberResponse>, In<typeof RegistryPatchBody>>;
   'GET /roster/{id}/periods': Op<Out<typeof PeriodList>>;
+  // roles, audit and personal-data rights
+  'GET /org-units/{id}/roles': Op<Out<typeof RoleList>>;
+  'POST /org-units/{id}/roles': Op<Out<typeof RoleResponse>, In<typeof AppointBody>>;
+  'DELETE /org-units/{id}/roles/{userId}/{role}': Op<void>;
+  'GET /org-units/{id}/audit': Op<Out<typeof AuditPage>>;
+  'GET /me/data': Op<Out<typeof MyData>>;
+  'GET /me/roster': Op<Out<typeof MyRoster>>;
+  'DELETE /me': Op<void, In<typeof DeleteAccountBody>>;
+  'POST /pairs/withdraw': Op<Out<typeof WithdrawResponse>, In<typeof WithdrawBody>>;
   // campaigns and leaderboards
   'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;

@@ -28,6 +28,10 @@ import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
 import { sessionRoutes } from './routes/training/sessions.routes';
 import { learningRoutes, materialCampaignRoutes, materialRoutes, studyRoutes } from './routes/training/study.routes';
+import { roleRoutes } from './routes/roles/roles.routes';
+import { auditRoutes } from './routes/audit/audit.routes';
+import { meDataRoutes, pairWithdrawRoutes } from './routes/me/data.routes';
+import { auditExports } from './middleware/audit-exports';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -37,10 +41,13 @@ const v1 = createApp()
   .route('/auth', authRoutes)
   .route('/dev', devRoutes)
   .route('/me', meRoutes)
+  .route('/me', meDataRoutes)
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
   .route('/org-units', registryRoutes)
   .route('/roster', rosterRoutes)
+  .route('/org-units', roleRoutes)
+  .route('/org-units', auditRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
@@ -62,6 +69,7 @@ const v1 = createApp()
   .route('/campaigns', volunteerCampaignRoutes)
   .route('/service-records', serviceRecordRoutes)
   .route('/pairs', pairRoutes)
+  .route('/pairs', pairWithdrawRoutes)
   .route('/invites', inviteRoutes)
   .route('/certificates', certificateRoutes)
   .route('/campaigns', serviceActivityCampaignRoutes)
@@ -83,6 +91,7 @@ export type AppType = typeof v1;
 
 export const api = createApp();
 api.use('*', init, session, csrf);
+api.use('/api/v1/*', auditExports);
 api.route('/api/v1', v1);
 api.route('/api/v1/_bench', benchRoutes);
 api.route('/embed/v1', embedRoutes);

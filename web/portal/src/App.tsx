@@ -6,6 +6,8 @@ import { Campaigns } from './pages/Campaigns';
 import { CampaignPage } from './pages/Campaign';
 import { Rank } from './pages/Rank';
 import { Login, PasswordReset, Register } from './pages/Auth';
+// a resident's 撤回同意 (PIPL), loaded on demand
+const ConsentWithdraw = lazy(() => import('./pages/ConsentWithdraw'));
 import { Me } from './pages/Me';
 import { NotFound } from './pages/NotFound';
 
@@ -77,6 +79,7 @@ export function App() {
       <Route path="/register" component={Register} />
       <Route path="/reset" component={PasswordReset} />
       <Route path="/me" component={Me} />
+      <Route path="/withdraw" component={ConsentWithdraw} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from './errors';
-import { canManagePath, requireManage, requireViewer, scopeOf } from './authz';
+import { canManagePath, requireManage, requireReview, requireViewer, reviewScopeOf, scopeOf } from './authz';
 import type { AppEnv } from './env';
 import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../db/queries/org';
@@ -84,4 +84,14 @@ export async function managedUnit(c: Context<AppEnv>, id: string) {
   if (!unit || unit.archivedAt) throw new ApiError('not_found', 'msg.org_missing');
   const viewer = requireManage(c, unit.path);
   return { unit, viewer };
+}
+
+/** A reviewer's queue (service records): like `queueScope`, over where the viewer reviews (审核员 units and managed subtrees). */
+export async function reviewQueueScope(c: Context<AppEnv>, orgUnitId: string | undefined) {
+  const viewer = requireViewer(c);
+  const unit = orgUnitId ? await getOrgUnit(c.var.db, orgUnitId) : null;
+  if (unit) requireReview(c, unit.path);
+  const scope = reviewScopeOf(viewer);
+  if (!scope.all && !scope.managedPaths.length) throw new ApiError('forbidden');
+  return { viewer, unit, scope };
 }

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../lib/env';
 import { sha256 } from '../lib/crypto';
 import { loadSession, SESSION_ABSOLUTE_MS } from '../../../db/queries/accounts';
+import { rightsOf } from '../../../shared/rights';
 
 export const SESSION_COOKIE = 'tx_session';
 
@@ -36,11 +37,9 @@ export const session = createMiddleware<AppEnv>(async (c, next) => {
       const idHash = await sha256(token);
       const s = await loadSession(c.var.db, idHash);
       if (s) {
-        const managed = s.memberships.filter((m) => m.role !== 'member');
         c.set('viewer', {
           ...s.user,
-          managedPaths: managed.map((m) => m.path),
-          isPlatformAdmin: managed.some((m) => m.role === 'admin' && m.depth === 0),
+          ...rightsOf(s.memberships),
           sessionHash: idHash,
           memberships: s.memberships.map(({ orgUnitId, orgUnitName, role }) => ({ orgUnitId, orgUnitName, role })),
         });

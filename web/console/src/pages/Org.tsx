@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, on, Show, Switch } from 'solid-js';
 import { ORG_KINDS, ORG_KIND_LABEL, type OrgKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api } from '@ui/api';
@@ -17,12 +17,17 @@ import { UrlTabs, useUrlTab } from '../ui/UrlTabs';
 import { OrgRegistry } from './OrgRegistry';
 import { UnitArchive, UnitEdit } from './OrgUnitActions';
 
-const TABS = ['registry', 'units'] as const;
+// 角色 and 审计 (issue #14) load when opened
+const OrgRoles = lazy(() => import('./OrgRoles'));
+const OrgAudit = lazy(() => import('./OrgAudit'));
+
+const TABS = ['registry', 'units', 'roles', 'audit'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_LABEL = { registry: 'reg.tabRegistry', units: 'reg.tabUnits', roles: 'org.tab.roles', audit: 'org.tab.audit' } as const;
 
 /**
  * 组织: the member registry (名册) and the units (单位) of the scoped subtree, as URL-kept
- * tabs; more tabs (角色, 审计) join TABS beside them.
+ * tabs, with who holds which role (角色) and the audit trail (审计) beside them.
  */
 export function Org() {
   createEffect(() => {
@@ -39,14 +44,13 @@ export function Org() {
           </p>
         </div>
       </div>
-      <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(k === 'registry' ? 'reg.tabRegistry' : 'reg.tabUnits')} onChange={setTab}>
-        <Show when={org.scopeId()}>
-          {(id) => (
-            <Show when={tab() === 'registry'} fallback={<Units />}>
-              <OrgRegistry rootId={id()} />
-            </Show>
-          )}
-        </Show>
+      <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(TAB_LABEL[k])} onChange={setTab}>
+        <Switch>
+          <Match when={tab() === 'roles'}><OrgRoles /></Match>
+          <Match when={tab() === 'audit'}><OrgAudit /></Match>
+          <Match when={tab() === 'units'}><Units /></Match>
+          <Match when={org.scopeId()}>{(id) => <OrgRegistry rootId={id()} />}</Match>
+        </Switch>
       </UrlTabs>
     </div>
   );

@@ -11,6 +11,7 @@ import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { JudgeGate, JudgingNavLink } from './JudgingFrame';
+import { GateGate } from './GateFrame';
 import { UnitOptions } from './UnitSelect';
 import { LangButton, SignOutButton, UserName } from './TopTools';
 
@@ -47,7 +48,8 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       </Match>
       <Match when={org.managedRoots().length === 0}>
         {/* judges who organize nothing get their scoring page (and only that) */}
-        <JudgeGate fallback={<NoAccess />}>{props.children}</JudgeGate>
+        {/* …and 检票员 their check-in pages (and only those) */}
+        <JudgeGate fallback={<GateGate fallback={<NoAccess />}>{props.children}</GateGate>}>{props.children}</JudgeGate>
       </Match>
       <Match when={true}>
         <Frame>{props.children}</Frame>

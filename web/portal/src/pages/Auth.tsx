@@ -145,6 +145,9 @@ function AuthForm(props: { mode: Mode }) {
                 {...fieldAria('password', errors.fields().password, passwordHint())}
               />
             </Field>
+            <Show when={mode() === 'register'}>
+              <p class="tx-small tx-muted" data-testid="register-privacy">{t('register.privacy')}</p>
+            </Show>
             <Button type="submit" variant="primary" block loading={sending()}>
               {sending() ? t('state.sending') : t(mode() === 'reset' ? 'reset.submit' : mode() === 'register' ? 'register.submit' : 'login.submit')}
             </Button>

@@ -15,7 +15,7 @@ const RESEND_SECONDS = 60;
  */
 export function CodeField(props: {
   phone: () => string;
-  purpose: 'register' | 'reset';
+  purpose: 'register' | 'reset' | 'consent';
   value: string;
   onInput: (v: string) => void;
   error?: string | undefined;

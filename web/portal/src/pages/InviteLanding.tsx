@@ -196,6 +196,8 @@ function Landing(props: { invite: PublicInvite }) {
                   <div class="vl-consent-text tx-pre" id="consent-text" tabindex="0" aria-labelledby="consent-title">
                     {inv().consentText}
                   </div>
+                  {/* PIPL: how to take it back, next to what they agree to */}
+                  <p class="tx-small tx-muted" data-testid="withdraw-hint">{t('vol.withdrawHint', { url: `${location.host}/withdraw` })}</p>
                   <label class="vl-check" for="res-consent">
                     <input
                       id="res-consent"

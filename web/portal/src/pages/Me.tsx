@@ -19,6 +19,7 @@ import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 import { lazy, Suspense } from 'solid-js';
+import { MyDataCard, MyRegistryCard } from '../ui/MyDataCard';
 
 // the 每日答题 card is loaded on demand, so 我的 stays in the small first bundle
 const QuizDailyCard = lazy(() => import('../ui/QuizDailyCard'));
@@ -88,7 +89,8 @@ function Profile(props: { me: MeDto }) {
     }
   }
 
-  const organizes = () => props.me.memberships.some((m) => m.role !== 'member');
+  // the console has a place for organizers and 检票员 (a reviewer-only console is not built yet)
+  const organizes = () => props.me.memberships.some((m) => m.role === 'organizer' || m.role === 'admin' || m.role === 'gate_staff');
   const items = () => foldAnswers([...(activity.latest?.items ?? []), ...list.extra()]);
 
   return (
@@ -135,6 +137,8 @@ function Profile(props: { me: MeDto }) {
       <Suspense>
         <ExhibitionMeCard />
       </Suspense>
+
+      <MyRegistryCard />
 
       <section class="tx-card">
         <h2>{t('me.memberships')}</h2>
@@ -206,6 +210,8 @@ function Profile(props: { me: MeDto }) {
           </Match>
         </Switch>
       </section>
+
+      <MyDataCard />
 
       <Button variant="danger" block loading={signingOut()} onClick={signOut}>
         <Icon name="logout" />

@@ -52,6 +52,8 @@ export const common: Same<typeof zh.common> = {
   'role.member': 'Member',
   'role.organizer': 'Organizer',
   'role.admin': 'Admin',
+  'role.gate_staff': 'Gate staff',
+  'role.reviewer': 'Reviewer',
   'form.optional': '(optional)',
   'form.phone': 'Mobile number',
   'form.password': 'Password',

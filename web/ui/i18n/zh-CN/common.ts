@@ -49,6 +49,8 @@ export const common = {
   'role.member': '成员',
   'role.organizer': '组织者',
   'role.admin': '管理员',
+  'role.gate_staff': '检票员',
+  'role.reviewer': '审核员',
   'form.optional': '（选填）',
   'form.phone': '手机号',
   'form.password': '密码',

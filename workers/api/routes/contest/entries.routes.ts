@@ -5,7 +5,7 @@ import { createApp } from '../../lib/app';
 import { valid, validationError } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { canManagePath, requireViewer } from '../../lib/authz';
+import { canManagePath, canReviewPath, requireReview, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { newId, b64url } from '../../../../db/ids';
 import { boardContext, boardScoreStatements, notifyBoard } from '../../lib/boards';
@@ -152,7 +152,8 @@ export const contestCampaignRoutes = createApp()
       const campaign = await contestOf(c, c.req.valid('param').id);
       const q = c.req.valid('query');
       const viewer = c.var.viewer;
-      const organizer = canManagePath(viewer, campaign.orgPath);
+      // reviewers (审核员) read the queue as organizers do
+      const organizer = canReviewPath(viewer, campaign.orgPath);
       const mine = q.mine === 'true';
       if (mine) requireViewer(c);
       const s = cfg(campaign);
@@ -285,13 +286,14 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/review',
-    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers; approving a rejected work requalifies it', responses: { 200: json(EntryResponse) } }),
+    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers and reviewers (审核员); approving a rejected work requalifies it', responses: { 200: json(EntryResponse) } }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewBody),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
       if (!e) throw new ApiError('not_found');
-      const { campaign, viewer } = await managedCampaign(c, e.campaignId);
+      const campaign = await contestOf(c, e.campaignId);
+      const viewer = requireReview(c, campaign.orgPath);
       const b = c.req.valid('json');
       await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null);
       const updated = (await getEntry(c.var.db, e.id))!;

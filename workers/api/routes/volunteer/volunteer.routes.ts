@@ -6,7 +6,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
+import { canManagePath, canReviewPath, requireManage, requireReview, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
 import { activityRecorded } from '../../../../db/queries/activity';
@@ -25,7 +25,7 @@ import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
-import { campaignOfKind, managedScope, queueScope, requireOpen } from '../../lib/guards';
+import { campaignOfKind, managedScope, requireOpen, reviewQueueScope } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { at, tableFile, type TableCell } from '../../lib/tables';
@@ -109,7 +109,7 @@ export const volunteerCampaignRoutes = createApp()
       const { path } = await managedScope(c, campaign, q.orgUnitId);
       const rows = await listPairs(c.var.db, campaign.id, { path, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       // a resident stands where the member who brought them does (shared phone rule)
-      const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({ ...p, residentPhone: phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }) }));
+      const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({ ...p, residentPhone: p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }) }));
       return c.json({ items, nextCursor: nextTimeCursor(rows, items, q.limit) });
     },
   )
@@ -125,7 +125,7 @@ export const volunteerCampaignRoutes = createApp()
       const rows: TableCell[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
       let i = 0;
       for await (const page of keysetPages((before) => listPairs(c.var.db, campaign.id, { path, limit: 500, before }), 500, createdCursor)) {
-        for (const p of page) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : '有效', p.unlinkReason ?? '']);
+        for (const p of page) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : p.withdrawnAt ? '已撤回同意' : '有效', p.unlinkReason ?? '']);
       }
       return tableFile(c, rows, `${campaign.slug}-pairs`, q.format, '结对台账');
     },
@@ -171,7 +171,7 @@ export const volunteerCampaignRoutes = createApp()
       let filter;
       if (q.mine === 'true') filter = { userId: viewer.id };
       else {
-        const { unit, scope } = await queueScope(c, q.orgUnitId);
+        const { unit, scope } = await reviewQueueScope(c, q.orgUnitId);
         filter = { paths: scope.all ? ('all' as const) : scope.managedPaths, orgPath: unit?.path };
       }
       const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, before: decodeTimeCursor(q.cursor) });
@@ -247,7 +247,7 @@ export const volunteerCampaignRoutes = createApp()
       return c.json({
         canInvite, pairCap: s.pairCap, maxHoursPerDay: s.maxHoursPerDay,
         invite: invite ? inviteLink(c, invite.code) : null,
-        pairs: pairs.filter((p) => !p.unlinkedAt).map((p) => ({ id: p.id, residentName: p.residentName, residentPhone: maskPhone(p.residentPhone), createdAt: p.createdAt })),
+        pairs: pairs.filter((p) => !p.unlinkedAt).map((p) => ({ id: p.id, residentName: p.residentName, residentPhone: p.withdrawnAt ? '' : maskPhone(p.residentPhone), createdAt: p.createdAt, withdrawnAt: p.withdrawnAt })),
         approvedHours: approved.h, pendingHours: records.filter((r) => r.status === 'pending').reduce((a, r) => a + r.hours, 0),
         records: records.slice(0, 100),
       });
@@ -281,7 +281,7 @@ export const volunteerCampaignRoutes = createApp()
 async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
   const viewer = requireViewer(c);
   const db = c.var.db;
-  for (const r of records) if (!canManagePath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
+  for (const r of records) if (!canReviewPath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
   const pending = records.filter((r) => r.status === 'pending');
   if (decision !== 'approve' || !pending.length) return (await reviewRecords(db, viewer.id, pending, decision, reason)).changed.length;
   const people = new Map<string, { name: string; key: string }>();
@@ -305,7 +305,7 @@ async function reviewOne(c: Context<AppEnv>, id: string, decision: 'approve' | '
   if (!r) throw new ApiError('not_found');
   const campaign = (await getCampaign(c.var.db, r.campaignId))!;
   if (r.status !== 'pending') {
-    requireManage(c, r.orgPath ?? campaign.orgPath);
+    requireReview(c, r.orgPath ?? campaign.orgPath);
     throw new ApiError('conflict', 'msg.vol_not_pending');
   }
   await review(c, campaign, [r], decision, reason);

@@ -12,8 +12,9 @@ import { quiz } from './quiz';
 import { contest } from './contest';
 import { live } from './live';
 import { training } from './training';
+import { people } from './people';
 
 // the pages every campaign kind shares, then one dictionary per kind
-const general = { ...shell, ...overview, ...org, ...registry, ...campaigns, ...leaderboard, ...imports };
+const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports };
 /** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training };

@@ -9,8 +9,8 @@ import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
 import { live } from './live';
-
 import { training } from './training';
+import { privacy } from './privacy';
 
 /** The public portal, composed from one dictionary per domain. */
-export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training };
+export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training, ...privacy };
