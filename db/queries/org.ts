@@ -194,6 +194,8 @@ export const PATH_COLUMNS: ReadonlyArray<readonly [table: string, column: string
   ['service_records', 'org_path'],
   ['service_activities', 'org_path'],
   ['volunteer_pairs', 'member_path'],
+  ['training_enrollments', 'org_path'],
+  ['training_attendance', 'org_path'],
 ];
 
 /**

@@ -39,6 +39,13 @@ const SECTIONS: Record<string, string> = {
   pledges: `SELECT p.id, c.title AS campaign, p.amount, p.verified_amount, p.display_name, p.anonymous, p.message, p.status, p.reason, p.created_at FROM pledges p LEFT JOIN campaigns c ON c.id = p.campaign_id WHERE p.user_id = ?1 ORDER BY p.created_at`,
   bookings: `SELECT b.code, c.title AS campaign, b.day, b.name, b.phone, b.party_size, b.status, b.created_at, b.checked_in_at FROM bookings b LEFT JOIN campaigns c ON c.id = b.campaign_id WHERE b.user_id = ?1 ORDER BY b.created_at`,
   waitlist: `SELECT w.id, w.day, w.name, w.phone, w.party_size, w.status, w.created_at FROM slot_waitlist w WHERE w.user_id = ?1 ORDER BY w.created_at`,
+  membershipPeriods: `SELECT u.name AS unit, p.from_day, p.to_day, p.reason, p.note FROM membership_periods p JOIN org_units u ON u.id = p.org_unit_id
+    WHERE p.user_id = ?1 OR p.roster_id IN (SELECT id FROM roster_entries WHERE user_id = ?1) ORDER BY p.from_day`,
+  trainingEnrollments: `SELECT c.title AS campaign, e.source, e.created_at FROM training_enrollments e JOIN roster_entries r ON r.id = e.roster_id LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE r.user_id = ?1 ORDER BY e.created_at`,
+  trainingAttendance: `SELECT s.title AS session, s.starts_at, a.status, a.mode, a.hours, a.note, a.checked_in_at FROM training_attendance a LEFT JOIN training_sessions s ON s.id = a.session_id
+    WHERE a.user_id = ?1 OR a.roster_id IN (SELECT id FROM roster_entries WHERE user_id = ?1) ORDER BY s.starts_at`,
+  trainingStudies: `SELECT m.title AS material, t.started_at, t.finished_at FROM training_studies t LEFT JOIN training_materials m ON m.id = t.material_id WHERE t.user_id = ?1 ORDER BY t.started_at`,
+  liveRooms: `SELECT r.room_id, r.name, r.day, r.score, r.rank, r.correct FROM quiz_room_results r WHERE r.user_id = ?1`,
   activityEvents: `SELECT e.occurred_at, e.type, e.kind, c.title AS campaign, e.points, e.quantity FROM activity_events e LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE e.user_id = ?1 ORDER BY e.occurred_at`,
   auditByMe: `SELECT a.at, a.action, a.entity, a.entity_id FROM audit_log a WHERE a.actor_id = ?1 ORDER BY a.at`,
 };
@@ -94,6 +101,7 @@ export async function deleteAccount(db: Db, userId: string) {
     sql`UPDATE leaderboard_frozen SET name = ${ERASED_NAME} WHERE EXISTS (SELECT 1 FROM leaderboard_entries e WHERE e.board_id = leaderboard_frozen.board_id AND e.key = leaderboard_frozen.key AND e.user_id = ${userId})`,
     sql`UPDATE leaderboard_entries SET name = ${ERASED_NAME} WHERE user_id = ${userId}`,
     sql`UPDATE volunteer_pairs SET resident_name = ${ERASED_NAME}, resident_phone = 'erased:' || id WHERE resident_user_id = ${userId}`,
+    sql`UPDATE quiz_room_results SET name = ${ERASED_NAME} WHERE user_id = ${userId}`,
     auditInsert({ actorId: userId, action: 'account.delete', entity: 'user', entityId: userId, orgUnitId: null }),
   ]);
 }

@@ -21,6 +21,8 @@ async function richMember() {
     WHERE u.id LIKE 'user-m%' AND EXISTS (SELECT 1 FROM volunteer_pairs p WHERE p.member_id = u.id)
       AND EXISTS (SELECT 1 FROM service_records r WHERE r.user_id = u.id)
       AND EXISTS (SELECT 1 FROM activity_events e WHERE e.user_id = u.id)
+      -- on the 1+1 board, whose object must forget the name
+      AND EXISTS (SELECT 1 FROM leaderboard_entries b WHERE b.board_id LIKE 'camp-volunteer:%' AND b.user_id = u.id)
     ORDER BY u.id LIMIT 1`);
   return r!;
 }
