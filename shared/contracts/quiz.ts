@@ -39,6 +39,8 @@ export const AttemptView = v.object({
   mode: v.string(),
   index: v.number(),
   total: v.number(),
+  /** false while the player reads the last answer's feedback: the question comes from POST /attempts/{id}/next */
+  served: v.boolean(),
   question: v.nullable(PublicQuestion),
   deadline: v.nullable(v.string()),
   secondsPerQuestion: v.number(),
@@ -58,10 +60,16 @@ export const AnswerResponse = v.object({
   score: v.number(),
   points: v.number(),
   finished: v.boolean(),
-  next: v.nullable(v.object({ index: v.number(), question: PublicQuestion, deadline: v.string() })),
+  /** where the attempt goes on; the question itself (and its clock) come from POST /attempts/{id}/next */
+  next: v.nullable(v.object({ index: v.number() })),
   correctAnswer: v.optional(v.union([v.string(), v.array(v.string()), v.boolean()])),
   explanation: v.optional(v.string()),
 });
+
+/** The question served by POST /attempts/{id}/next, whose clock started then. */
+export const NextQuestionResponse = v.object({ index: v.number(), total: v.number(), question: PublicQuestion, deadline: v.string() });
+/** GET /campaigns/{id}/attempts/active: the attempt to resume today, or null. */
+export const ActiveAttemptResponse = v.object({ attempt: v.nullable(AttemptView) });
 
 const Advancement = v.variant('rule', [
   v.strictObject({ rule: v.literal('top'), n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100000)) }),
@@ -157,6 +165,8 @@ export const QuizLobby = v.object({
   mode: v.picklist(QUIZ_MODES), questionsPerAttempt: v.number(), secondsPerQuestion: v.number(),
   attemptsPerDay: v.number(), attemptsToday: v.number(), attemptsLeftToday: v.number(), attemptsTotal: v.nullable(v.number()), attemptsUsed: v.number(),
   pointsToday: v.number(), dailyPointsCap: v.number(), board: BoardRank, activeAttemptId: v.nullable(v.string()),
+  /** the latest finished attempt in this stage (the lobby links to its result when attempts are used up) */
+  lastAttemptId: v.nullable(v.string()),
 });
 export type QuizLobbyDto = v.InferOutput<typeof QuizLobby>;
 

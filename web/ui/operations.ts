@@ -14,7 +14,7 @@ import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, Scores
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type {
-  AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
+  ActiveAttemptResponse, AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, NextQuestionResponse, QuestionBody, QuestionPage,
   QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
 } from '@shared/contracts/quiz';
 import type {
@@ -64,6 +64,8 @@ export interface Operations {
   'POST /campaigns/{id}/attempts': Op<Obj<'attempt', typeof AttemptView>, In<typeof StartAttemptBody>>;
   'GET /attempts/{id}': Op<Out<typeof AttemptResponse>>;
   'POST /attempts/{id}/answers': Op<Out<typeof AnswerResponse>, In<typeof AnswerBody>>;
+  'POST /attempts/{id}/next': Op<Out<typeof NextQuestionResponse>>;
+  'GET /campaigns/{id}/attempts/active': Op<Out<typeof ActiveAttemptResponse>>;
   'GET /campaigns/{id}/stages': Op<Out<typeof StageList>>;
   'POST /campaigns/{id}/stages': Op<Out<typeof StageResponse>, In<typeof StageBody>>;
   'PATCH /campaigns/{id}/stages/{stageId}': Op<Out<typeof StageResponse>, In<typeof StagePatch>>;

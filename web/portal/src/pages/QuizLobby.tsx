@@ -10,7 +10,7 @@ import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { boardHref } from '../data/campaigns';
-import { getLobby, listStages, playHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
+import { getLobby, listStages, playHref, resultHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { ClosedNotice } from '../ui/ClosedNotice';
@@ -199,9 +199,20 @@ function Today(props: { campaign: Campaign; lobby: Lobby; onStale: () => unknown
       <Show
         when={!block()}
         fallback={
-          <Notice kind="warning" icon="info">
-            <span data-testid="quiz-blocked">{t(block()!)}</span>
-          </Notice>
+          <>
+            <Notice kind="warning" icon="info">
+              <span data-testid="quiz-blocked">{t(block()!)}</span>
+            </Notice>
+            {/* attempts used up: the way to what was achieved, not a dead end */}
+            <Show when={l().lastAttemptId}>
+              {(last) => (
+                <LinkButton href={resultHref(last())} variant="primary" block class="qz-big" data-testid="quiz-last-result">
+                  <Icon name="trophy" />
+                  {t('quiz.lastResult')}
+                </LinkButton>
+              )}
+            </Show>
+          </>
         }
       >
         <Button variant="primary" block class="qz-big" loading={busy()} onClick={start} data-testid="quiz-start">
