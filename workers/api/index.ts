@@ -4,6 +4,7 @@ import { session } from './middleware/session';
 import { csrf } from './middleware/csrf';
 import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
+import { homeRoutes } from './routes/me/home.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
@@ -30,6 +31,7 @@ const v1 = createApp()
   .route('/auth', authRoutes)
   .route('/dev', devRoutes)
   .route('/me', meRoutes)
+  .route('/me', homeRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', leaderboardRoutes)
