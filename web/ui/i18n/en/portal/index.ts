@@ -8,6 +8,7 @@ import { exhibition } from './exhibition';
 import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
+import { home } from './home';
 
 /** The public portal, composed from one dictionary per domain. */
-export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };
+export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...home };
