@@ -147,7 +147,11 @@ export const StageList = v.object({ items: v.array(StageSchema) });
 export const StageResponse = v.object({ stage: StageSchema });
 export const AdvanceResponse = v.object({ advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })), nextStageId: v.string(), dryRun: v.boolean() });
 export const AdmissionList = v.object({ items: v.array(v.object({ userId: v.string(), name: v.string(), fromRank: v.nullable(v.number()) })) });
-export const QuizStats = v.object({ items: v.array(v.object({ id: v.string(), stem: v.string(), type: v.picklist(QUESTION_TYPES), answered: v.number(), correctRate: v.number(), avgSeconds: v.number() })) });
+/** Per-question statistics; `suspect` (可能有问题) only once enough answers came in (shared/quiz questionSuspect). */
+export const QuizStats = v.object({
+  items: v.array(v.object({ id: v.string(), stem: v.string(), type: v.picklist(QUESTION_TYPES), answered: v.number(), correctRate: v.number(), avgSeconds: v.number(), suspect: v.boolean() })),
+  minAnswers: v.number(),
+});
 
 /** An attempt in the organizers' list. */
 export const AttemptRowSchema = v.object({

@@ -208,6 +208,9 @@ describe('playing', () => {
     const stats = await org.get(`/api/v1/campaigns/${id}/quiz-stats`);
     expect(stats.body.items).toHaveLength(2);
     expect(stats.body.items.map((s: { correctRate: number }) => s.correctRate).sort()).toEqual([0, 1]);
+    // one wrong answer says nothing about the question: no 可能有问题 before enough answers came in
+    expect(stats.body.items.every((s: { suspect: boolean }) => s.suspect === false)).toBe(true);
+    expect(stats.body.minAnswers).toBeGreaterThan(1);
     expect((await c.get(`/api/v1/campaigns/${id}/quiz-stats`)).status).toBe(403);
     const xlsx = await org.get(`/api/v1/campaigns/${id}/attempts/export`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
