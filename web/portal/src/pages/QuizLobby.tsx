@@ -177,7 +177,10 @@ function Today(props: { campaign: Campaign; lobby: Lobby; onStale: () => unknown
         <div class="qz-stat">
           <div class="qz-stat-label">{t('quiz.myRank')}</div>
           <Show when={l().board.rank !== null} fallback={<div class="qz-stat-value qz-stat-none">{t('quiz.notRanked')}</div>}>
-            <div class="qz-stat-value tx-num qz-gold">{t('board.topRank', { rank: fmtNumber(l().board.rank) })}</div>
+            {/* gold is for the podium only (ranks 1–3), as on the boards */}
+            <div class="qz-stat-value tx-num" classList={{ 'qz-gold': (l().board.rank ?? 99) <= 3 }}>
+              {t('board.topRank', { rank: fmtNumber(l().board.rank) })}
+            </div>
             <div class="tx-small tx-muted tx-num">
               {t('quiz.bestScore', { score: fmtNumber(l().board.score) })} · {t('board.ofTotal', { n: fmtNumber(l().board.total) })}
             </div>
