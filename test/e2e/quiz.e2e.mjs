@@ -164,6 +164,12 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     await page.getByTestId('quiz-blocked').waitFor();
     await page.goto(`${BASE}/me`);
     await page.getByTestId('quiz-daily').getByText('今天已经答过了，明天再来').waitFor();
+    // the home page is personal: today's points, the streak, the quiz done for today
+    await page.goto(`${BASE}/`);
+    const today = page.getByTestId('home-today');
+    await today.getByText('今天的题已答完').waitFor();
+    assert.match(await page.getByTestId('home-streak').innerText(), /^[1-9]\d* 天$/);
+    await shot(page, 'home-today-390');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -194,12 +200,12 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     const answered = await answerAll(page);
     assert.equal(answered, 4, 'the four questions left');
     await page.waitForURL(/\/result$/);
-    await page.getByTestId('quiz-review-item').first().getByText('超时').waitFor();
+    await page.getByTestId('quiz-review-item').first().getByText('超时').first().waitFor();
     // attempts used up: the lobby leads to the result instead of a dead end
     await page.goto(`${BASE}/c/dangshi-daily/quiz`);
     await page.getByTestId('quiz-blocked').waitFor();
     await shot(page, 'quiz-used-up-390');
-    await page.getByTestId('quiz-last-result').tap();
+    await page.getByRole('link', { name: '查看上次成绩' }).tap();
     await page.waitForURL(/\/result$/);
     await page.getByTestId('quiz-score').waitFor();
     assert.deepEqual(problems, []);

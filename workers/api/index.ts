@@ -7,6 +7,7 @@ import { meRoutes } from './routes/me/me.routes';
 import { homeRoutes } from './routes/me/home.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
+import { coverMediaRoutes, coverRoutes } from './routes/campaigns/covers.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
@@ -34,6 +35,7 @@ const v1 = createApp()
   .route('/me', homeRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/campaigns', coverRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
   .route('/campaigns', stageRoutes)
@@ -70,6 +72,7 @@ api.route('/api/v1', v1);
 api.route('/api/v1/_bench', benchRoutes);
 api.route('/embed/v1', embedRoutes);
 api.route('/media/entries', entryMediaRoutes);
+api.route('/media/covers', coverMediaRoutes);
 api.get('/api/v1/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300');
   return c.json(await openApiSpec(v1));

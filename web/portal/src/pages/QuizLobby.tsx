@@ -209,7 +209,7 @@ function Today(props: { campaign: Campaign; lobby: Lobby; onStale: () => unknown
             {/* attempts used up: the way to what was achieved, not a dead end */}
             <Show when={l().lastAttemptId}>
               {(last) => (
-                <LinkButton href={resultHref(last())} variant="primary" block class="qz-big" data-testid="quiz-last-result">
+                <LinkButton href={resultHref(last())} variant="primary" block class="qz-big">
                   <Icon name="trophy" />
                   {t('quiz.lastResult')}
                 </LinkButton>
