@@ -60,7 +60,7 @@ export const coverMediaRoutes = createApp().get(
     const { id, version } = c.req.valid('param');
     const campaign = await getCampaign(c.var.db, id);
     const key = campaign?.coverKey;
-    if (!campaign || !key || !key.endsWith(`/${version}`)) throw new ApiError('not_found');
+    if (!campaign || !key?.endsWith(`/${version}`)) throw new ApiError('not_found');
     const draft = campaign.status === 'draft';
     if (draft && !canManagePath(c.var.viewer, campaign.orgPath)) throw new ApiError('not_found');
     const obj = await c.env.MEDIA.get(key);

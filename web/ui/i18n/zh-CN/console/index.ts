@@ -9,8 +9,9 @@ import { exhibition } from './exhibition';
 import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
+import { cover } from './cover';
 
 // the pages every campaign kind shares, then one dictionary per kind
-const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
+const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports, ...cover };
 /** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest } as const;
