@@ -16,9 +16,10 @@ import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, canRe
 import { storedScores } from '../../../../db/queries/leaderboards';
 import { getCampaign } from '../../../../db/queries/campaigns';
 import {
-  activeAttempt, answerContext, answersOf, getAttempt, getQuestion, insertAttempt, isAdmitted, lastFinishedAttempt, listStages,
-  questionPool, questionsByIds, recordAnswer, reviewAttempt, serveQuestion, startContext, usage, type AttemptRow,
+  activeAttempt, answerContext, answersOf, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
+  questionPool, questionsByIds, recordAnswer, reviewAttempt, startContext, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
+import { lastFinishedAttempt, serveQuestion } from '../../../../db/queries/quiz-flow';
 import { visibleCampaign } from '../../lib/guards';
 import { attemptContext, attemptScore, attemptView, effectiveSettings, settle, type Stage } from '../../lib/quiz-attempts';
 
