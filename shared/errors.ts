@@ -49,6 +49,8 @@ export const REASONS = [
   'quiz_not_current',
   /** the attempt is over */
   'quiz_finished',
+  /** an answer to a question not served yet: ask POST /attempts/{id}/next first */
+  'quiz_not_served',
   /** a judge declared a conflict of interest on the work */
   'judge_conflict',
   /** a training check-in outside its session's window (30 minutes before the start to its end) */

@@ -162,6 +162,9 @@ export const MESSAGES = {
   'msg.vol_member_missing': { 'zh-CN': '找不到该党员。', en: 'No such member.' },
   'msg.vol_not_pending': { 'zh-CN': '该记录已审核过。', en: 'This record has already been reviewed.' },
   'msg.vol_pair_missing': { 'zh-CN': '结对不存在或不属于您。', en: 'No such pair of yours.' },
+  // quiz flow: the next question on request, covers, the personal home (issue #19, quizflow)
+  'msg.cover_missing': { 'zh-CN': '请选择封面图片（JPEG、PNG 或 WebP）。', en: 'Choose a cover image (JPEG, PNG or WebP).' },
+  'msg.quiz_not_served': { 'zh-CN': '请先点“下一题”领取题目，再作答。', en: 'Ask for the next question first, then answer it.' },
   // 服务活动 (service activities)
   'msg.sa_missing': { 'zh-CN': '找不到该服务活动。', en: 'No such service activity.' },
   'msg.sa_capacity': { 'zh-CN': '名额应为 1 到 10000 之间的整数。', en: 'Capacity must be a whole number from 1 to 10,000.' },

@@ -50,13 +50,29 @@ export function attemptsLeftToday(used: { today: number }, s: Pick<AttemptLimits
 }
 
 /**
- * An attempt abandoned for longer than all its remaining questions would have taken is over
- * (it ends with what was answered, and is ranked). Before that, a run-out clock only moves
- * it on to the next question.
+ * Where an active attempt stands, as the server settles it before serving or resuming it:
+ * - `open`: its current question was served and its clock still runs (a reload shows the
+ *   same question with the same deadline, never a fresh clock);
+ * - `waiting`: the last answer's feedback is being read; the next question is served, and
+ *   its clock starts, only when the player asks for it (POST /attempts/{id}/next);
+ * - `timed_out`: the current question was served and its clock ran out unanswered (a call,
+ *   a lost signal): it counts as wrong, so resuming never gives a second look at it;
+ * - `expired`: left from an earlier China day: it is over with what was answered (an
+ *   interrupted attempt can be resumed the same day only). A question still on its clock
+ *   across midnight may be answered, not followed by another.
  */
-export function isAbandoned(a: { deadline: number; current: number; questionIds: readonly unknown[] }, secondsPerQuestion: number, now: number): boolean {
-  const remaining = a.questionIds.length - a.current;
-  return now > a.deadline + GRACE_MS + (remaining - 1) * secondsPerQuestion * 1000;
+export type AttemptState = 'open' | 'waiting' | 'timed_out' | 'expired';
+
+export function attemptState(a: { served: boolean; deadline: number; day: string }, now: number, today: string): AttemptState {
+  const late = a.served && isLate(a.deadline, now);
+  if (a.day !== today && (!a.served || late)) return 'expired';
+  if (!a.served) return 'waiting';
+  return late ? 'timed_out' : 'open';
+}
+
+/** An attempt can be resumed (继续答题) unless it is left from an earlier day. */
+export function canResume(a: { served: boolean; deadline: number; day: string }, now: number, today: string): boolean {
+  return attemptState(a, now, today) !== 'expired';
 }
 
 /**

@@ -215,3 +215,14 @@ export function selectAdvancing<T extends { key: string; rank: number; score: nu
   }
   return out.sort((a, b) => a.rank - b.rank);
 }
+
+/**
+ * When a question's statistics say "可能有问题" (maybe a wrong answer key or an ambiguous
+ * stem): a low correct rate, but only once enough answers came in — two wrong answers out of
+ * two say nothing about a question.
+ */
+export const QUESTION_FLAG = { minAnswers: 20, lowRate: 0.3 } as const;
+
+export function questionSuspect(s: { answered: number; correctRate: number }): boolean {
+  return s.answered >= QUESTION_FLAG.minAnswers && s.correctRate < QUESTION_FLAG.lowRate;
+}

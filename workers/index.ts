@@ -41,8 +41,8 @@ async function route(request: Request, env: Env, ctx: ExecutionContext, url: URL
     // iframe pages: framable by the campaign's allowed origins (the page sets its own CSP)
     return { res: await api.fetch(request, env, ctx), csp: PAGE_CSP, framable: true };
   }
-  if (path.startsWith('/media/entries/')) {
-    // works: served by the API, which checks who may see an unapproved entry
+  if (path.startsWith('/media/entries/') || path.startsWith('/media/covers/')) {
+    // works and covers: served by the API, which checks who may see an unapproved entry or a draft's cover
     return { res: await api.fetch(request, env, ctx), csp: MEDIA_CSP };
   }
   if (path.startsWith('/media/')) return { res: await serveMedia(request, env, path.slice(7)), csp: MEDIA_CSP };

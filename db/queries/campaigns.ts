@@ -24,6 +24,7 @@ const columns = {
   updatedAt: campaigns.updatedAt,
   publishedAt: campaigns.publishedAt,
   closedAt: campaigns.closedAt,
+  coverKey: campaigns.coverKey,
 };
 export type CampaignRecord = Awaited<ReturnType<typeof getCampaign>> & {};
 
@@ -178,4 +179,16 @@ export async function todoOf(db: Db, path: string, flaggedSince: string) {
   const tag = (what: 'draft' | 'entries_pending' | 'receipts_pending' | 'attempts_flagged') => (r: { campaignId: string; campaignKind: string; campaignTitle: string; n: number }) => ({ what, ...r, count: r.n });
   return [...entries.map(tag('entries_pending')), ...receipts.map(tag('receipts_pending')), ...flagged.map(tag('attempts_flagged')), ...drafts.map(tag('draft'))]
     .map(({ n: _n, ...x }) => x);
+}
+
+/**
+ * Sets (or, with null, removes) a campaign's cover image key, with its audit row, in one
+ * batch. Returns the key it replaced (its object is deleted by the caller once this wrote).
+ */
+export async function setCover(db: Db, actorId: string, c: { id: string; orgUnitId: string; coverKey: string | null }, key: string | null) {
+  await writeBatch(db, [
+    db.update(campaigns).set({ coverKey: key, updatedAt: nowIso() }).where(eq(campaigns.id, c.id)),
+    auditInsert({ actorId, action: key ? 'campaign.cover' : 'campaign.cover_remove', entity: 'campaign', entityId: c.id, orgUnitId: c.orgUnitId }),
+  ]);
+  return c.coverKey;
 }

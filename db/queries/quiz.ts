@@ -196,15 +196,14 @@ export async function usage(db: Db, campaignId: string, stageId: string, userId:
 }
 
 /**
- * Everything an answer needs, in one round trip: the attempt, its current and next
- * questions, its campaign and stages, and the participant's points today in the campaign
+ * Everything an answer needs, in one round trip: the attempt, its current question, its campaign and stages, and the participant's points today in the campaign
  * (for the daily cap).
  */
 export async function answerContext(db: Db, attemptId: string, userId: string, day: string) {
   const campaignOf = sql`(SELECT campaign_id FROM quiz_attempts WHERE id = ${attemptId})`;
   const [attempt, qs, campaign, stages, points] = await db.batch([
     db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)),
-    db.select().from(questions).where(sql`${questions.id} IN (SELECT j.value FROM quiz_attempts a, json_each(a.question_ids) j WHERE a.id = ${attemptId} AND j.key IN (a.current, a.current + 1))`),
+    db.select().from(questions).where(sql`${questions.id} IN (SELECT j.value FROM quiz_attempts a, json_each(a.question_ids) j WHERE a.id = ${attemptId} AND j.key = a.current)`),
     campaignSelect(db).where(eq(campaigns.id, campaignOf)),
     db.select().from(quizStages).where(eq(quizStages.campaignId, campaignOf)).orderBy(asc(quizStages.ord)),
     db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignOf), eq(quizAttempts.day, day))),
@@ -275,8 +274,6 @@ export interface AnswerWrite {
   points: number;
   flag: boolean;
   finished: boolean;
-  nextShownAt: number;
-  nextDeadline: number;
   kind: string;
   finishPoints: number;
   /** more statements for the same batch (the board's score); their results come back */
@@ -303,11 +300,11 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
         msUsed: sql`${quizAttempts.msUsed} + ${w.msTaken}`,
         points: sql`${quizAttempts.points} + ${w.points + w.finishPoints}`,
         flags: sql`${quizAttempts.flags} + ${w.flag ? 1 : 0}`,
-        shownAt: w.nextShownAt,
-        deadline: w.nextDeadline,
+        // the next question is not served yet: its clock starts when the player asks for it
+        served: false,
         ...(w.finished ? { status: 'finished' as const, finishedAt: now } : {}),
       })
-      .where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.current, w.idx), eq(quizAttempts.status, 'active'))),
+      .where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.current, w.idx), eq(quizAttempts.status, 'active'), eq(quizAttempts.served, true))),
     // fails the batch (and so the answer) when the conditional update above changed nothing
     abortUnlessChanged(),
     activityInsert({ userId: a.userId, type: 'quiz_answer', campaignId: a.campaignId, kind: w.kind, points: w.points, quantity: 1, ref: `${a.id}:${w.idx}` }),
@@ -325,7 +322,7 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
 }
 
 /**
- * Ends an abandoned attempt whose deadline passed (what was answered counts), with any
+ * Ends an attempt left from an earlier day (what was answered counts), with any
  * `also` statements in the same batch. Returns their results, or null when another
  * request ended it first (and then nothing was written).
  */

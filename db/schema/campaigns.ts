@@ -23,6 +23,8 @@ export const campaigns = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     publishedAt: text('published_at'),
     closedAt: text('closed_at'),
+    /** R2 key of the cover image an organizer uploaded (null: the kind's designed default) */
+    coverKey: text('cover_key'),
   },
   (t) => [
     index('campaigns_status_kind_idx').on(t.status, t.kind, t.startsAt),

@@ -85,6 +85,12 @@ export const quizAttempts = sqliteTable(
     /** when the current question was shown, and its deadline (ms since epoch) */
     shownAt: integer('shown_at').notNull(),
     deadline: integer('deadline').notNull(),
+    /**
+     * Whether the current question was served (its clock runs from `shownAt` to `deadline`).
+     * After an answer it is false until the player asks for the next question
+     * (POST /attempts/{id}/next), so reading the explanation costs no time.
+     */
+    served: integer('served', { mode: 'boolean' }).notNull().default(true),
     correct: integer('correct').notNull().default(0),
     score: integer('score').notNull().default(0),
     msUsed: integer('ms_used').notNull().default(0),

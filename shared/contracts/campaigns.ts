@@ -213,6 +213,8 @@ export const Campaign = v.object({
   updatedAt: v.string(),
   publishedAt: v.nullable(v.string()),
   closedAt: v.nullable(v.string()),
+  /** the cover an organizer uploaded (/media/covers/…); null: the kind's designed default */
+  coverUrl: v.nullable(v.string()),
   canManage: v.boolean(),
 });
 export type CampaignDto = v.InferOutput<typeof Campaign>;

@@ -39,6 +39,8 @@ export const AttemptView = v.object({
   mode: v.string(),
   index: v.number(),
   total: v.number(),
+  /** false while the player reads the last answer's feedback: the question comes from POST /attempts/{id}/next */
+  served: v.boolean(),
   question: v.nullable(PublicQuestion),
   deadline: v.nullable(v.string()),
   secondsPerQuestion: v.number(),
@@ -58,10 +60,16 @@ export const AnswerResponse = v.object({
   score: v.number(),
   points: v.number(),
   finished: v.boolean(),
-  next: v.nullable(v.object({ index: v.number(), question: PublicQuestion, deadline: v.string() })),
+  /** where the attempt goes on; the question itself (and its clock) come from POST /attempts/{id}/next */
+  next: v.nullable(v.object({ index: v.number() })),
   correctAnswer: v.optional(v.union([v.string(), v.array(v.string()), v.boolean()])),
   explanation: v.optional(v.string()),
 });
+
+/** The question served by POST /attempts/{id}/next, whose clock started then. */
+export const NextQuestionResponse = v.object({ index: v.number(), total: v.number(), question: PublicQuestion, deadline: v.string() });
+/** GET /campaigns/{id}/attempts/active: the attempt to resume today, or null. */
+export const ActiveAttemptResponse = v.object({ attempt: v.nullable(AttemptView) });
 
 const Advancement = v.variant('rule', [
   v.strictObject({ rule: v.literal('top'), n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100000)) }),
@@ -139,7 +147,11 @@ export const StageList = v.object({ items: v.array(StageSchema) });
 export const StageResponse = v.object({ stage: StageSchema });
 export const AdvanceResponse = v.object({ advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })), nextStageId: v.string(), dryRun: v.boolean() });
 export const AdmissionList = v.object({ items: v.array(v.object({ userId: v.string(), name: v.string(), fromRank: v.nullable(v.number()) })) });
-export const QuizStats = v.object({ items: v.array(v.object({ id: v.string(), stem: v.string(), type: v.picklist(QUESTION_TYPES), answered: v.number(), correctRate: v.number(), avgSeconds: v.number() })) });
+/** Per-question statistics; `suspect` (可能有问题) only once enough answers came in (shared/quiz questionSuspect). */
+export const QuizStats = v.object({
+  items: v.array(v.object({ id: v.string(), stem: v.string(), type: v.picklist(QUESTION_TYPES), answered: v.number(), correctRate: v.number(), avgSeconds: v.number(), suspect: v.boolean() })),
+  minAnswers: v.number(),
+});
 
 /** An attempt in the organizers' list. */
 export const AttemptRowSchema = v.object({
@@ -157,6 +169,8 @@ export const QuizLobby = v.object({
   mode: v.picklist(QUIZ_MODES), questionsPerAttempt: v.number(), secondsPerQuestion: v.number(),
   attemptsPerDay: v.number(), attemptsToday: v.number(), attemptsLeftToday: v.number(), attemptsTotal: v.nullable(v.number()), attemptsUsed: v.number(),
   pointsToday: v.number(), dailyPointsCap: v.number(), board: BoardRank, activeAttemptId: v.nullable(v.string()),
+  /** the latest finished attempt in this stage (the lobby links to its result when attempts are used up) */
+  lastAttemptId: v.nullable(v.string()),
 });
 export type QuizLobbyDto = v.InferOutput<typeof QuizLobby>;
 

@@ -46,3 +46,14 @@ export const noAnswers = (body: unknown) => {
   expect(text).not.toMatch(/"answer"\s*:/);
   expect(text).not.toMatch(/"explanation"\s*:/);
 };
+/** Asks for the next question (its clock starts now); the question, or undefined when the attempt is over. */
+export async function served(c: Client, attemptId: string) {
+  const r = await c.post(`/api/v1/attempts/${attemptId}/next`, {});
+  return r.status === 200 ? r.body.question : undefined;
+}
+/** Answers the current question, then (unless it ended the attempt) asks for the next: the reply and the next question. */
+export async function answerThenNext(c: Client, attemptId: string, questionId: string, answer: unknown) {
+  const reply = await c.post(`/api/v1/attempts/${attemptId}/answers`, { questionId, answer });
+  const next = reply.status === 200 && reply.body.next ? await served(c, attemptId) : undefined;
+  return { reply, next };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, inOneDay, PHONES } from '../helpers';
-import { right, wrong, quiz, player, noAnswers, seq } from './quiz.fixtures';
+import { right, wrong, quiz, player, noAnswers, seq, served, answerThenNext } from './quiz.fixtures';
 
 // Playing a quiz; banks, stages and the demo quizzes are in quiz-organizing.test.ts.
 describe('playing', () => {
@@ -28,7 +28,14 @@ describe('playing', () => {
       last = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await right(q.id) });
       expect(last.status).toBe(200);
       expect(last.body.correct).toBe(true);
-      if (last.body.next) { noAnswers(last.body.next); q = last.body.next.question; }
+      if (last.body.next) {
+        // the reply is feedback only: the next question comes when asked for
+        expect(last.body.next).toEqual({ index: i + 1 });
+        const n = await c.post(`/api/v1/attempts/${a.id}/next`, {});
+        expect(n.status).toBe(200);
+        noAnswers(n.body);
+        q = n.body.question;
+      }
     }
     expect(seen.size).toBe(5);
     expect(last!.body).toMatchObject({ finished: true, next: null, score: 5, points: 7 });
@@ -52,7 +59,7 @@ describe('playing', () => {
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
     expect(a.total).toBeGreaterThanOrEqual(60);
     let q = a.question;
-    for (let i = 0; i < 3; i++) q = (await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await right(q.id) })).body.next.question;
+    for (let i = 0; i < 3; i++) q = (await answerThenNext(c, a.id, q.id, await right(q.id))).next;
     const end = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await wrong(q.id) });
     expect(end.body).toMatchObject({ correct: false, finished: true, score: 3, next: null });
     expect(end.body.correctAnswer).toBeUndefined();
@@ -67,14 +74,13 @@ describe('playing', () => {
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, secondsPerQuestion: 20, attemptsPerDay: 2, minAnswerMs: 0 });
     const { c, id: userId } = await player();
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
-    let r = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: a.question.id, answer: await right(a.question.id) });
+    let { reply: r, next: q2 } = await answerThenNext(c, a.id, a.question.id, await right(a.question.id));
     expect(r.body.correct).toBe(true);
     // the clock runs out on the second question (moved back in time, as a slow network would)
     await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
-    const q2 = r.body.next.question;
-    r = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q2.id, answer: await right(q2.id) });
+    ({ reply: r, next: q2 } = await answerThenNext(c, a.id, q2.id, await right(q2.id)));
     expect(r.body).toMatchObject({ correct: false, late: true });
-    const q3 = r.body.next.question;
+    const q3 = q2;
     r = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q3.id, answer: await right(q3.id) });
     expect(r.body).toMatchObject({ finished: true, score: 2 });
     let me = await c.get(`/api/v1/campaigns/${id}/leaderboard/me`);
@@ -83,10 +89,7 @@ describe('playing', () => {
     // a worse second attempt does not replace the best
     const b = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
     let q = b.question;
-    for (let i = 0; i < 3; i++) {
-      const x = await c.post(`/api/v1/attempts/${b.id}/answers`, { questionId: q.id, answer: await wrong(q.id) });
-      q = x.body.next?.question;
-    }
+    for (let i = 0; i < 3; i++) q = (await answerThenNext(c, b.id, q.id, await wrong(q.id))).next;
     me = await c.get(`/api/v1/campaigns/${id}/leaderboard/me`);
     expect(me.body.score).toBe(2);
     const tiebreak = await env.DB.prepare('SELECT tiebreak FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first<{ tiebreak: number }>();
@@ -94,7 +97,7 @@ describe('playing', () => {
     expect((await c.post(`/api/v1/campaigns/${id}/attempts`, {})).status).toBe(429);
   });
 
-  it('moves on when the clock ran out unanswered, and ends an attempt abandoned for longer than it could last', async () => {
+  it('counts a question whose clock ran out unanswered as timed out, and ends an attempt left from an earlier day', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 3, secondsPerQuestion: 20, attemptsPerDay: 3, minAnswerMs: 0 });
     const { c, id: userId } = await player();
@@ -103,12 +106,15 @@ describe('playing', () => {
     await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBe(a.id);
     const resumed = await c.get(`/api/v1/attempts/${a.id}`);
-    expect(resumed.body.attempt).toMatchObject({ status: 'active', index: 1 });
-    expect(Date.parse(resumed.body.attempt.deadline)).toBeGreaterThan(Date.now() + 15000);
+    // moved on, but the next question waits to be asked for: no clock runs yet
+    expect(resumed.body.attempt).toMatchObject({ status: 'active', index: 1, served: false, question: null, deadline: null });
     const late = await env.DB.prepare('SELECT correct, late FROM quiz_answers WHERE attempt_id = ? AND idx = 0').bind(a.id).first();
     expect(late).toEqual({ correct: 0, late: 1 });
-    // abandoned for longer than the remaining questions could take: over, ranked with what was answered
-    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 3600e3, a.id).run();
+    const next = await c.post(`/api/v1/attempts/${a.id}/next`, {});
+    expect(next.body.index).toBe(1);
+    expect(Date.parse(next.body.deadline)).toBeGreaterThan(Date.now() + 15000);
+    // left until the next China day: over, ranked with what was answered
+    await env.DB.prepare("UPDATE quiz_attempts SET day = '2020-01-01', deadline = ? WHERE id = ?").bind(Date.now() - 3600e3, a.id).run();
     const [over, again] = await Promise.all([c.get(`/api/v1/attempts/${a.id}`), c.get(`/api/v1/attempts/${a.id}`)]);
     expect(over.body.attempt.status).toBe('finished');
     expect(again.body.attempt.status).toBe('finished');
@@ -136,7 +142,9 @@ describe('playing', () => {
     const replay = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await right(q.id) });
     expect(replay.status).toBe(409);
     const { c: stranger } = await player();
-    expect((await stranger.post(`/api/v1/attempts/${a.id}/answers`, { questionId: ok.body.next.question.id, answer: true })).status).toBe(404);
+    expect((await stranger.post(`/api/v1/attempts/${a.id}/next`, {})).status).toBe(404);
+    const q2 = await served(c, a.id);
+    expect((await stranger.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q2.id, answer: true })).status).toBe(404);
     expect((await stranger.get(`/api/v1/attempts/${a.id}`)).status).toBe(404);
     expect((await client().post(`/api/v1/campaigns/${id}/attempts`, {})).status).toBe(401);
   });
@@ -192,14 +200,17 @@ describe('playing', () => {
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 2, minAnswerMs: 60_000 });
     const { c } = await player();
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
-    const r = await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: a.question.id, answer: await right(a.question.id) });
-    await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: r.body.next.question.id, answer: await wrong(r.body.next.question.id) });
+    const { next: q2 } = await answerThenNext(c, a.id, a.question.id, await right(a.question.id));
+    await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q2.id, answer: await wrong(q2.id) });
     const flagged = await org.get(`/api/v1/campaigns/${id}/attempts?flagged=true`);
     expect(flagged.body.items).toHaveLength(1);
     expect(flagged.body.items[0]).toMatchObject({ id: a.id, flags: 2, correct: 1 });
     const stats = await org.get(`/api/v1/campaigns/${id}/quiz-stats`);
     expect(stats.body.items).toHaveLength(2);
     expect(stats.body.items.map((s: { correctRate: number }) => s.correctRate).sort()).toEqual([0, 1]);
+    // one wrong answer says nothing about the question: no 可能有问题 before enough answers came in
+    expect(stats.body.items.every((s: { suspect: boolean }) => s.suspect === false)).toBe(true);
+    expect(stats.body.minAnswers).toBeGreaterThan(1);
     expect((await c.get(`/api/v1/campaigns/${id}/quiz-stats`)).status).toBe(403);
     const xlsx = await org.get(`/api/v1/campaigns/${id}/attempts/export`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
@@ -213,7 +224,7 @@ describe('playing', () => {
     const play = async (pick: (qid: string) => Promise<unknown>) => {
       const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
       let q = a.question;
-      while (q) q = (await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await pick(q.id) })).body.next?.question;
+      while (q) q = (await answerThenNext(c, a.id, q.id, await pick(q.id))).next;
       return a.id as string;
     };
     const good = await play(right);
@@ -261,7 +272,7 @@ describe('playing', () => {
     for (let k = 0; k < 2; k++) {
       const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
       let q = a.question;
-      while (q) q = (await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: await right(q.id) })).body.next?.question;
+      while (q) q = (await answerThenNext(c, a.id, q.id, await right(q.id))).next;
       ids.push(a.id);
     }
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(4);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
 import { REASONS, type Reason } from '../../shared/errors';
 import { client, signedIn, freshPhone, registerUser, PHONES, type Client, type Res } from '../helpers';
 
@@ -118,7 +119,7 @@ describe('refusals name their rule in error.reason', () => {
     refused(await judge.post(`/api/v1/entries/${entryId}/scores`, { criteria: { 艺术性: 8 } }), 409, 'judge_conflict');
   });
 
-  it('quiz: quiz_active, quiz_not_current and quiz_finished', async () => {
+  it('quiz: quiz_active, quiz_not_current, quiz_not_served and quiz_finished', async () => {
     const player = await newUser();
     const start = () => player.post('/api/v1/campaigns/camp-quiz/attempts', {});
     const first = await start();
@@ -135,7 +136,12 @@ describe('refusals name their rule in error.reason', () => {
       const r = await player.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q.id, answer: shaped(q) });
       expect(r.status, r.text).toBe(200);
       if (r.body.finished) break;
-      q = r.body.next.question;
+      // the next question is not served yet: answering it is refused until asked for
+      if (i === 0) {
+        const q2 = (await env.DB.prepare('SELECT json_extract(question_ids, ?) id FROM quiz_attempts WHERE id = ?').bind('$[1]', a.id).first<{ id: string }>())!.id;
+        refused(await player.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q2, answer: 'A' }), 409, 'quiz_not_served');
+      }
+      q = (await player.post(`/api/v1/attempts/${a.id}/next`, {})).body.question;
     }
     const last = q.id;
     a = (await player.get(`/api/v1/attempts/${a.id}`)).body.attempt;

@@ -169,7 +169,10 @@ describe('responses conform to their contracts', () => {
     const started = await conforms(member, 'POST', '/api/v1/campaigns/camp-quiz/attempts', {});
     const a = started.body.attempt;
     await conforms(member, 'GET', `/api/v1/attempts/${a.id}`);
+    await conforms(member, 'GET', '/api/v1/campaigns/camp-quiz/attempts/active');
     await conforms(member, 'POST', `/api/v1/attempts/${a.id}/answers`, { questionId: a.question.id, answer: a.question.type === 'judge' ? true : a.question.type === 'multiple' ? ['A', 'B'] : a.question.type === 'blank' ? 'x' : 'A' });
+    await conforms(member, 'GET', `/api/v1/attempts/${a.id}`);
+    await conforms(member, 'POST', `/api/v1/attempts/${a.id}/next`, {});
   });
 
   it('contest: gallery, one work, my votes, a vote, results, votes, judges, rounds, assignments', async () => {

@@ -78,7 +78,14 @@ measure(async ({ base }) => {
           const ms = performance.now() - t;
           answers.push(ms);
           if (a.status !== 200) { errors++; await a.arrayBuffer(); break; }
-          q = (await a.json()).next?.question ?? null;
+          // the reply is feedback only: the next question (and its clock) comes from /next
+          const reply = await a.json();
+          q = null;
+          if (reply.next) {
+            const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
+            if (n.status !== 200) { errors++; await n.arrayBuffer(); break; }
+            q = (await n.json()).question;
+          }
           if (!q) finals.push(ms);
         }
       }

@@ -38,9 +38,11 @@ async function newPage(phone, lang = 'zh-CN') {
 /**
  * Answers every question of the attempt on screen by tapping (any answer will do) until the
  * result page: a choice → first option + 确认; 判断 → 对 (sends at once); 填空 → text + 确认.
+ * On the first answer it checks that the tab bar is hidden, that 下一题 sits below the feedback
+ * and that the next question starts with its whole time (`seconds`) after a pause to read.
  * Returns how many questions were answered.
  */
-async function answerAll(page, shotPrefix) {
+async function answerAll(page, shotPrefix, seconds = 30) {
   let answered = 0;
   for (;;) {
     await page.locator('[data-testid="quiz-stem"], [data-testid="quiz-result"]').first().waitFor();
@@ -63,9 +65,28 @@ async function answerAll(page, shotPrefix) {
     const feedback = page.getByTestId('quiz-feedback');
     await feedback.waitFor();
     assert.match(await feedback.getAttribute('data-result'), /^(right|wrong|late)$/);
-    if (answered === 0 && shotPrefix) await shot(page, `${shotPrefix}-feedback-390`);
-    answered += 1;
     const next = page.getByTestId('quiz-next');
+    if (answered === 0) {
+      // playing: no tab bar to tap away by mistake
+      assert.equal(await page.locator('.pt-tabbar').count(), 0, 'the tab bar hides during play');
+      // 下一题 follows the feedback in the flow: it never covers the explanation
+      await next.scrollIntoViewIfNeeded();
+      const fb = await feedback.boundingBox();
+      const nb = await next.boundingBox();
+      assert.ok(nb.y >= fb.y + fb.height - 1, `下一题 (top ${nb.y}) below the feedback (bottom ${fb.y + fb.height})`);
+      if (shotPrefix) await shot(page, `${shotPrefix}-feedback-390`);
+      // reading the explanation costs no time: the next question starts with its whole time
+      if (await page.getByText('下一题', { exact: true }).count()) {
+        await page.waitForTimeout(2500);
+        await next.tap();
+        await page.waitForFunction((before) => (document.querySelector('[data-testid="quiz-progress"]')?.textContent ?? before) !== before, progress);
+        const full = Number((await page.getByTestId('quiz-timer').innerText()).match(/\d+/)?.[0]);
+        assert.ok(full >= seconds - 1, `the clock starts on 下一题 with its whole time (${full} of ${seconds} s)`);
+        answered += 1;
+        continue;
+      }
+    }
+    answered += 1;
     await next.tap();
     // the next question (progress changes) or the result page
     await page.waitForFunction(
@@ -97,7 +118,7 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     assert.match(await page.getByTestId('quiz-progress').innerText(), /^1\s*\/\s*10$/);
     await shot(page, 'quiz-play-390');
 
-    const answered = await answerAll(page, 'quiz-play');
+    const answered = await answerAll(page, 'quiz-play', 20);
     assert.equal(answered, 10, 'a round of the contest has 10 questions');
     await page.waitForURL(/\/quiz\/[^/]+\/result$/);
     const score = await page.getByTestId('quiz-score').innerText();
@@ -143,6 +164,50 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     await page.getByTestId('quiz-blocked').waitFor();
     await page.goto(`${BASE}/me`);
     await page.getByTestId('quiz-daily').getByText('今天已经答过了，明天再来').waitFor();
+    // the home page is personal: today's points, the streak, the quiz done for today
+    await page.goto(`${BASE}/`);
+    const today = page.getByTestId('home-today');
+    await today.getByText('今天的题已答完').waitFor();
+    assert.match(await page.getByTestId('home-streak').innerText(), /^[1-9]\d* 天$/);
+    await shot(page, 'home-today-390');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a call interrupts the daily quiz: 继续答题 the same day, the run-out question counted, then the lobby links to the result', async () => {
+    const { context, page, problems } = await newPage('13800000003');
+    await page.goto(`${BASE}/c/dangshi-daily/quiz`);
+    await page.getByTestId('quiz-start').tap();
+    await page.waitForURL(/\/quiz\/[^/]+$/);
+    await page.getByTestId('quiz-stem').waitFor();
+    assert.match(await page.getByTestId('quiz-progress').innerText(), /^1\s*\/\s*5$/);
+    await shot(page, 'quiz-interrupted-390');
+    // the phone rings: the page is left, and the question's time runs out meanwhile
+    await page.goto(`${BASE}/me`);
+    h.sql("UPDATE quiz_attempts SET shown_at = shown_at - 600000, deadline = deadline - 600000 WHERE user_id = 'user-member-fgw' AND campaign_id = 'camp-quiz' AND status = 'active'");
+    await page.goto(`${BASE}/c/dangshi-daily/quiz`);
+    const resume = page.getByTestId('quiz-start');
+    await resume.getByText('继续答题').waitFor();
+    await page.getByText(/离开期间超时的题目按答错计/).first().waitFor();
+    await shot(page, 'quiz-resume-lobby-390');
+    await resume.tap();
+    // the run-out question is not shown again: the second comes, with its whole time
+    await page.getByTestId('quiz-stem').waitFor();
+    assert.match(await page.getByTestId('quiz-progress').innerText(), /^2\s*\/\s*5$/);
+    assert.ok(Number((await page.getByTestId('quiz-timer').innerText()).match(/\d+/)?.[0]) >= 29);
+    await page.getByText('已为您接着上次答题').waitFor();
+    await shot(page, 'quiz-resumed-390');
+    const answered = await answerAll(page);
+    assert.equal(answered, 4, 'the four questions left');
+    await page.waitForURL(/\/result$/);
+    await page.getByTestId('quiz-review-item').first().getByText('超时').first().waitFor();
+    // attempts used up: the lobby leads to the result instead of a dead end
+    await page.goto(`${BASE}/c/dangshi-daily/quiz`);
+    await page.getByTestId('quiz-blocked').waitFor();
+    await shot(page, 'quiz-used-up-390');
+    await page.getByRole('link', { name: '查看上次成绩' }).tap();
+    await page.waitForURL(/\/result$/);
+    await page.getByTestId('quiz-score').waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { createDb } from '../../db/client';
 import { tiebreakSql } from '../../db/queries/quiz';
 import { secondsToNextDay } from '../../shared/china-time';
 import {
-  answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, GRACE_MS, isAbandoned, isLate, openStage,
+  answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, attemptState, canResume, GRACE_MS, isLate, openStage,
   stageOpenAt, tiebreakSeconds,
 } from '../../shared/quiz-play';
 
@@ -69,17 +69,23 @@ describe('deadlines, ends and abandoned attempts', () => {
     expect(endsAttempt(3, 5, 'challenge', false)).toBe(true);
   });
 
-  it('an attempt is abandoned once even its remaining questions would have run out', () => {
-    // on question 2 of 5 (3 remaining), 10 s each: the deadline of the current one, the grace, then 2 more questions
-    const a = { deadline: 100_000, current: 2, questionIds: ['a', 'b', 'c', 'd', 'e'] };
-    const limit = 100_000 + GRACE_MS + 2 * 10_000;
-    expect(isAbandoned(a, 10, limit)).toBe(false);
-    expect(isAbandoned(a, 10, limit + 1)).toBe(true);
-    // on the last question, abandoned as soon as it is late
-    const last = { ...a, current: 4 };
-    expect(isAbandoned(last, 10, 100_000 + GRACE_MS)).toBe(false);
-    expect(isAbandoned(last, 10, 100_001 + GRACE_MS)).toBe(true);
-    expect(isLate(last.deadline, 100_001 + GRACE_MS)).toBe(true);
+  it('settles an interrupted attempt: the clock of a served question runs on, a waiting one starts fresh, a run-out one counts as timed out, a day later it is over', () => {
+    const today = '2026-12-03';
+    const served = { served: true, deadline: 100_000, day: today };
+    expect(attemptState(served, 100_000 + GRACE_MS, today)).toBe('open');
+    // the question was shown and its time ran out while the player was away: no second look
+    expect(attemptState(served, 100_001 + GRACE_MS, today)).toBe('timed_out');
+    // reading the feedback costs no time, however long: the next clock starts on /next
+    const waiting = { served: false, deadline: 100_000, day: today };
+    expect(attemptState(waiting, 10_000_000, today)).toBe('waiting');
+    expect(canResume(waiting, 10_000_000, today)).toBe(true);
+    expect(canResume(served, 10_000_000, today)).toBe(true);
+    // the next China day it is over, waiting or run out alike
+    expect(attemptState(waiting, 10_000_000, '2026-12-04')).toBe('expired');
+    expect(attemptState(served, 100_001 + GRACE_MS, '2026-12-04')).toBe('expired');
+    expect(canResume(waiting, 10_000_000, '2026-12-04')).toBe(false);
+    // a question on its clock across midnight may still be answered
+    expect(attemptState(served, 100_000, '2026-12-04')).toBe('open');
   });
 
   it('ranks ties by seconds to a tenth, and the SQL of a review works them out the same way', async () => {

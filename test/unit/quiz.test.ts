@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerShapeOk, answerText, drawQuestions, foldText, isCorrect, parseQuestionRow, publicQuestion, questionColumns, selectAdvancing, shuffle, stemKey,
+  answerShapeOk, answerText, drawQuestions, foldText, isCorrect, parseQuestionRow, publicQuestion, questionColumns, questionSuspect, QUESTION_FLAG, selectAdvancing, shuffle, stemKey,
   type ImportColumns, type QuestionCore,
 } from '../../shared/quiz';
 
@@ -163,5 +163,14 @@ describe('stage advancement', () => {
     // ties inside a unit all go through: a (1), then c and f tied at 2 → with n = 2 both, d (4) not
     const tiedInUnit = [board[0]!, { ...board[2]!, rank: 2 }, { key: 'f', rank: 2, score: 9, orgUnitId: 'u1' }, board[3]!];
     expect(keys(selectAdvancing(tiedInUnit, { rule: 'top_per_unit', n: 2 })).sort()).toEqual(['a', 'c', 'f']);
+  });
+});
+
+describe('question statistics that do not mislead', () => {
+  it('flags 可能有问题 only for a low correct rate over enough answers', () => {
+    expect(questionSuspect({ answered: QUESTION_FLAG.minAnswers - 1, correctRate: 0 })).toBe(false);
+    expect(questionSuspect({ answered: QUESTION_FLAG.minAnswers, correctRate: 0 })).toBe(true);
+    expect(questionSuspect({ answered: 500, correctRate: QUESTION_FLAG.lowRate })).toBe(false);
+    expect(questionSuspect({ answered: 500, correctRate: QUESTION_FLAG.lowRate - 0.001 })).toBe(true);
   });
 });

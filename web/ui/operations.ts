@@ -17,7 +17,7 @@ import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, R
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
 import type { DeleteAccountBody, MyData, MyRoster, WithdrawBody, WithdrawResponse } from '@shared/contracts/pipl';
 import type {
-  AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
+  ActiveAttemptResponse, AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, NextQuestionResponse, QuestionBody, QuestionPage,
   QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
 } from '@shared/contracts/quiz';
 import type {
@@ -85,6 +85,8 @@ export interface Operations {
   'POST /campaigns/{id}/attempts': Op<Obj<'attempt', typeof AttemptView>, In<typeof StartAttemptBody>>;
   'GET /attempts/{id}': Op<Out<typeof AttemptResponse>>;
   'POST /attempts/{id}/answers': Op<Out<typeof AnswerResponse>, In<typeof AnswerBody>>;
+  'POST /attempts/{id}/next': Op<Out<typeof NextQuestionResponse>>;
+  'GET /campaigns/{id}/attempts/active': Op<Out<typeof ActiveAttemptResponse>>;
   'GET /campaigns/{id}/stages': Op<Out<typeof StageList>>;
   'POST /campaigns/{id}/stages': Op<Out<typeof StageResponse>, In<typeof StageBody>>;
   'PATCH /campaigns/{id}/stages/{stageId}': Op<Out<typeof StageResponse>, In<typeof StagePatch>>;

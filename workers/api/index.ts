@@ -4,10 +4,12 @@ import { session } from './middleware/session';
 import { csrf } from './middleware/csrf';
 import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
+import { homeRoutes } from './routes/me/home.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { registryRoutes } from './routes/org/registry.routes';
 import { rosterRoutes } from './routes/org/roster.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
+import { coverMediaRoutes, coverRoutes } from './routes/campaigns/covers.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
@@ -42,6 +44,7 @@ const v1 = createApp()
   .route('/dev', devRoutes)
   .route('/me', meRoutes)
   .route('/me', meDataRoutes)
+  .route('/me', homeRoutes)
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
   .route('/org-units', registryRoutes)
@@ -49,6 +52,7 @@ const v1 = createApp()
   .route('/org-units', roleRoutes)
   .route('/org-units', auditRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/campaigns', coverRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
   .route('/campaigns', stageRoutes)
@@ -96,6 +100,7 @@ api.route('/api/v1', v1);
 api.route('/api/v1/_bench', benchRoutes);
 api.route('/embed/v1', embedRoutes);
 api.route('/media/entries', entryMediaRoutes);
+api.route('/media/covers', coverMediaRoutes);
 api.get('/api/v1/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300');
   return c.json(await openApiSpec(v1));

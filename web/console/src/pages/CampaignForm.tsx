@@ -24,6 +24,7 @@ import { lazy, Suspense } from 'solid-js';
 import { CampaignFormSections, type FormState } from '../ui/CampaignFormSections';
 import { CampaignModuleLinks } from '../ui/CampaignModuleLinks';
 import { Confirm } from '../ui/Confirm';
+import { CoverField } from '../ui/CoverField';
 
 // a contest's 评选设置 (weights, image rules, windows, awards), loaded only for contests
 const ContestSettings = lazy(() => import('../ui/ContestSettings'));
@@ -309,6 +310,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
         )}
       </Show>
 
+      <Show when={props.campaign}>{(c) => <CoverField campaign={c()} onChange={props.onChange} />}</Show>
       <Show when={props.campaign?.kind === 'contest'}>
         <ContestTabs campaignId={props.campaign!.id} />
       </Show>

@@ -17,6 +17,7 @@ import { UnitMetricsTable } from '../ui/UnitMetricsTable';
 import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
 import { MetricCard, MetricsSkeleton } from '../ui/Metric';
+import { periodChange, previousPeriod } from '@shared/period';
 
 // the "1+1" card (带动率, records to review), loaded on demand
 const VolunteerInbox = lazy(() => import('../ui/VolunteerInbox'));
@@ -45,6 +46,22 @@ export function Overview() {
     () => (org.scopeId() ? { id: org.scopeId()!, from: from(), series: step() } : null),
     async ({ id, from, series }) => api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, series })}`),
   );
+
+  // the previous period of equal length, for the change on each card (not for 全部, nor for the registered members, a stock)
+  const [previous] = createResource(
+    () => (org.scopeId() && from() ? { id: org.scopeId()!, ...previousPeriod(from()!, new Date(Date.parse(from()!) + days() * 86_400_000).toISOString()) } : null),
+    async ({ id, from, to }) => api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to })}`),
+  );
+  const change = (m: Metrics, name: MetricName): string | undefined => {
+    const p = previous.error || previous.loading ? undefined : previous.latest;
+    if (!p || !from() || name === 'members') return undefined;
+    const rate = name === 'participationRate';
+    const c = periodChange(rate ? m.participationRate : m[name], rate ? p.participationRate : p[name]);
+    if (c.delta === 0) return t('overview.changeSame');
+    // a rate changes in percentage points; a count by itself and its share of the previous one
+    const v = rate ? fmtPercent(Math.abs(c.delta)) : c.ratio === null ? fmtNumber(Math.abs(c.delta)) : `${fmtNumber(Math.abs(c.delta))} (${fmtPercent(Math.abs(c.ratio))})`;
+    return t(c.delta > 0 ? 'overview.changeUp' : 'overview.changeDown', { v });
+  };
 
   const value = (m: Metrics, name: MetricName) =>
     name === 'participationRate' ? fmtPercent(m.participationRate) : fmtNumber(m[name]);
@@ -83,7 +100,7 @@ export function Overview() {
               <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
                 <For each={CARDS}>
                   {(name) => (
-                    <MetricCard id={name} label={loc(METRICS[name].label)} tip={loc(METRICS[name].meaning)} value={value(m(), name)} />
+                    <MetricCard id={name} label={loc(METRICS[name].label)} tip={loc(METRICS[name].meaning)} value={value(m(), name)} sub={change(m(), name)} />
                   )}
                 </For>
               </div>

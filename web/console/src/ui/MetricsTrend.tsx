@@ -1,6 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { MetricsPointDto } from '@shared/contracts/org';
 import { fmtNumber } from '@ui/format';
+import { chinaDay } from '@shared/china-time';
+import { isPartialPoint } from '@shared/period';
 import { t } from '../i18n';
 import { useWidth } from './useWidth';
 
@@ -33,8 +35,18 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
   });
   const x = (i: number) => PAD.left + (props.series.length <= 1 ? 0 : (i * (W() - PAD.left - PAD.right)) / (props.series.length - 1));
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top());
-  const line = () => values().map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
-  const area = () => `${line()}L${x(values().length - 1).toFixed(1)},${y(0)}L${x(0).toFixed(1)},${y(0)}Z`;
+  // today's (this week's) point is still running: drawn apart, dashed, so a half-day never reads as a drop
+  const partial = createMemo(() => {
+    const n = props.series.length;
+    return n >= 2 && isPartialPoint(props.series[n - 1]!.at, props.step, chinaDay());
+  });
+  const solid = () => (partial() ? values().slice(0, -1) : values());
+  const line = () => solid().map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
+  const tail = () => {
+    const n = values().length;
+    return `M${x(n - 2).toFixed(1)},${y(values()[n - 2]!).toFixed(1)}L${x(n - 1).toFixed(1)},${y(values()[n - 1]!).toFixed(1)}`;
+  };
+  const area = () => `${line()}L${x(solid().length - 1).toFixed(1)},${y(0)}L${x(0).toFixed(1)},${y(0)}Z`;
   const peak = createMemo(() => {
     let best = 0;
     values().forEach((v, i) => v > values()[best]! && (best = i));
@@ -95,6 +107,13 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
             <path d={area()} class="cs-chart-area" />
             <path d={line()} class="cs-chart-line" />
           </Show>
+          <Show when={partial()}>
+            <path d={tail()} class="cs-chart-line" stroke-dasharray="6 5" opacity="0.7" data-testid="trend-partial" />
+            <circle cx={x(values().length - 1)} cy={y(values()[values().length - 1]!)} r="4" fill="#fff" stroke="var(--tx-red)" stroke-width="2" />
+            <text x={x(values().length - 1) - 6} y={PAD.top - 4} text-anchor="end" class="cs-chart-axis">
+              {t(props.step === 'week' ? 'overview.partialWeek' : 'overview.partialDay')}
+            </text>
+          </Show>
           <For each={ticks()}>
             {(i) => (
               <text x={x(i)} y={H - 8} text-anchor={i === 0 ? 'start' : i === props.series.length - 1 ? 'end' : 'middle'} class="cs-chart-axis">
@@ -123,6 +142,10 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
               {t('overview.trendPeak', { what: what(), value: fmtNumber(values()[peak()] ?? 0), at: props.series[peak()] ? label(props.series[peak()]!.at) : '—' })}
               {' · '}
               {t('overview.trendTotal', { events: fmtNumber(totals().events), points: fmtNumber(totals().points) })}
+              <Show when={partial()}>
+                {' · '}
+                {t(props.step === 'week' ? 'overview.partialWeekNote' : 'overview.partialDayNote')}
+              </Show>
             </>
           }
         >

@@ -11,13 +11,15 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { quizStats } from '../data/quiz';
 import { t } from '../i18n';
+import { QUESTION_FLAG } from '@shared/quiz';
 
-/** Questions answered correctly by fewer than this share are flagged for review. */
-const LOW_RATE = 0.3;
+/* 可能有问题 is the server's verdict (shared/quiz questionSuspect): a low correct rate over enough answers. */
+const LOW_RATE = QUESTION_FLAG.lowRate;
 
 export function StatsPanel(props: { campaign: Campaign }) {
   const [stats, { refetch }] = createResource(() => props.campaign.id, quizStats);
-  const low = () => (stats.latest ?? []).filter((s) => s.answered > 0 && s.correctRate < LOW_RATE).length;
+  const low = () => (stats.latest ?? []).filter((s) => s.suspect).length;
+  const few = () => (stats.latest ?? []).filter((s) => !s.suspect && s.answered < QUESTION_FLAG.minAnswers).length;
   return (
     <section class="tx-card" aria-labelledby="qz-stats-title">
       <div class="tx-card-title">
@@ -39,15 +41,18 @@ export function StatsPanel(props: { campaign: Campaign }) {
         <Match when={stats.latest}>
           <Show when={low() > 0}>
             <div class="cs-gap">
-              <Notice kind="warning">{t('quiz.stats.lowNote', { n: low(), pct: fmtPercent(LOW_RATE) })}</Notice>
+              <Notice kind="warning">{t('quiz.stats.lowNote', { n: low(), pct: fmtPercent(LOW_RATE), min: QUESTION_FLAG.minAnswers })}</Notice>
             </div>
+          </Show>
+          <Show when={few() > 0}>
+            <p class="tx-small tx-muted cs-gap" data-testid="quiz-stats-few">{t('quiz.stats.fewNote', { n: few(), min: QUESTION_FLAG.minAnswers })}</p>
           </Show>
           <Table
             caption={t('quiz.stats.title')}
             rows={stats.latest!}
             rowKey={(s) => s.id}
             initialSort={{ key: 'rate', dir: 'asc' }}
-            rowClass={(s) => (s.answered > 0 && s.correctRate < LOW_RATE ? 'qz-row-low' : undefined)}
+            rowClass={(s) => (s.suspect ? 'qz-row-low' : undefined)}
             empty={<EmptyState icon="chart" title={t('quiz.stats.emptyTitle')} body={t('quiz.stats.emptyBody')} />}
             columns={[
               {
@@ -60,7 +65,7 @@ export function StatsPanel(props: { campaign: Campaign }) {
                     <span class="qz-clamp" title={s.stem}>
                       {s.stem}
                     </span>
-                    <Show when={s.answered > 0 && s.correctRate < LOW_RATE}>
+                    <Show when={s.suspect}>
                       <span class="tx-badge tx-badge-orange">
                         <Icon name="alert" />
                         {t('quiz.stats.suspect')}
@@ -77,7 +82,7 @@ export function StatsPanel(props: { campaign: Campaign }) {
                 class: 'qz-col-rate',
                 sortValue: (s) => s.correctRate,
                 cell: (s) => (
-                  <span class="qz-rate" classList={{ 'is-low': s.correctRate < LOW_RATE }}>
+                  <span class="qz-rate" classList={{ 'is-low': s.suspect }}>
                     <span class="qz-rate-bar" aria-hidden="true">
                       <span style={{ width: `${Math.round(s.correctRate * 100)}%` }} />
                     </span>

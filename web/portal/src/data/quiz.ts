@@ -1,5 +1,5 @@
 import type { InferOutput } from 'valibot';
-import type { AnswerResponse, AttemptDto, AttemptResult as AttemptResultSchema, PublicQuestion, QuizLobbyDto } from '@shared/contracts/quiz';
+import type { AnswerResponse, AttemptDto, AttemptResult as AttemptResultSchema, NextQuestionResponse, PublicQuestion, QuizLobbyDto } from '@shared/contracts/quiz';
 import { api, ApiError } from '@ui/api';
 import { lang } from '@ui/i18n';
 import type { Campaign } from '@ui/types';
@@ -16,14 +16,7 @@ export type ResultQuestion = AttemptResult['questions'][number];
 export type Lobby = QuizLobbyDto;
 export type StageInfo = NonNullable<Lobby['stage']>;
 export type AnswerValue = string | string[] | boolean;
-
-
-
-
-
-
-
-
+export type ServedQuestion = InferOutput<typeof NextQuestionResponse>;
 const enc = encodeURIComponent;
 
 export function getLobby(idOrSlug: string): Promise<Lobby> {
@@ -41,6 +34,16 @@ export async function getAttempt(id: string): Promise<{ attempt: Attempt; result
 
 export function sendAnswer(attemptId: string, questionId: string, answer: AnswerValue): Promise<AnswerReply> {
   return api<AnswerReply>('POST', `/attempts/${enc(attemptId)}/answers`, { questionId, answer });
+}
+
+/** The next question, served now: its clock starts on this call (asking again returns the same). */
+export function nextQuestion(attemptId: string): Promise<ServedQuestion> {
+  return api<ServedQuestion>('POST', `/attempts/${enc(attemptId)}/next`, {});
+}
+
+/** The attempt to resume today in a quiz, or null. */
+export async function activeAttempt(idOrSlug: string): Promise<Attempt | null> {
+  return (await api<{ attempt: Attempt | null }>('GET', `/campaigns/${enc(idOrSlug)}/attempts/active`)).attempt;
 }
 
 /**

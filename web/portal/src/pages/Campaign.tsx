@@ -74,7 +74,7 @@ function Detail(props: { campaign: Campaign }) {
 
   return (
     <article>
-      <KindCover kind={c().kind} large />
+      <KindCover kind={c().kind} large src={c().coverUrl} />
       <div class="tx-row pt-detail-badges">
         <KindBadge kind={c().kind} />
         <PhaseBadge campaign={c()} />

@@ -12,8 +12,10 @@ import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 import { CampaignCard, CardSkeletons } from '../ui/CampaignCard';
 import { KIND_ICON } from '../ui/KindCover';
+import { HomeToday } from '../ui/HomeToday';
+import { session } from '../data/session';
 
-/** Published campaigns, one section per kind in the platform's order. */
+/** 首页: signed in, 我的今天 first; then published campaigns, one section per kind in the platform's order. */
 export function Home() {
   usePageMeta(() => ({ title: t('home.title'), description: t('home.heroBody') }));
   const [page, { refetch }] = createResource(() => listCampaigns({ status: 'published', limit: 100 }));
@@ -31,6 +33,10 @@ export function Home() {
         <h1>{t('home.heroTitle')}</h1>
         <p>{t('home.heroBody')}</p>
       </section>
+      {/* signed in, the home is personal: today, the streak, the quiz and what waits for me */}
+      <Show when={!session.me.loading && !session.me.error && session.me()}>
+        <HomeToday />
+      </Show>
       <Switch>
         <Match when={page.error}>
           <ErrorState error={page.error} onRetry={refetch} />

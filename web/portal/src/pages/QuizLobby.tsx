@@ -10,7 +10,7 @@ import { Icon } from '@ui/icons';
 import { fmtDate, fmtDateTime, fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { boardHref } from '../data/campaigns';
-import { getLobby, listStages, playHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
+import { getLobby, listStages, playHref, resultHref, sentenceGap, startAttempt, startBlock, type Lobby, type StageInfo } from '../data/quiz';
 import { session } from '../data/session';
 import { campaignHref } from '../data/campaigns';
 import { t } from '../i18n';
@@ -183,7 +183,10 @@ function Today(props: { campaign: Campaign; lobby: Lobby; onStale: () => unknown
         <div class="qz-stat">
           <div class="qz-stat-label">{t('quiz.myRank')}</div>
           <Show when={l().board.rank !== null} fallback={<div class="qz-stat-value qz-stat-none">{t('quiz.notRanked')}</div>}>
-            <div class="qz-stat-value tx-num qz-gold">{t('board.topRank', { rank: fmtNumber(l().board.rank) })}</div>
+            {/* gold is for the podium only (ranks 1–3), as on the boards */}
+            <div class="qz-stat-value tx-num" classList={{ 'qz-gold': (l().board.rank ?? 99) <= 3 }}>
+              {t('board.topRank', { rank: fmtNumber(l().board.rank) })}
+            </div>
             <div class="tx-small tx-muted tx-num">
               {t('quiz.bestScore', { score: fmtNumber(l().board.score) })} · {t('board.ofTotal', { n: fmtNumber(l().board.total) })}
             </div>
@@ -205,9 +208,20 @@ function Today(props: { campaign: Campaign; lobby: Lobby; onStale: () => unknown
       <Show
         when={!block()}
         fallback={
-          <Notice kind="warning" icon="info">
-            <span data-testid="quiz-blocked">{t(block()!)}</span>
-          </Notice>
+          <>
+            <Notice kind="warning" icon="info">
+              <span data-testid="quiz-blocked">{t(block()!)}</span>
+            </Notice>
+            {/* attempts used up: the way to what was achieved, not a dead end */}
+            <Show when={l().lastAttemptId}>
+              {(last) => (
+                <LinkButton href={resultHref(last())} variant="primary" block class="qz-big">
+                  <Icon name="trophy" />
+                  {t('quiz.lastResult')}
+                </LinkButton>
+              )}
+            </Show>
+          </>
         }
       >
         <Button variant="primary" block class="qz-big" loading={busy()} onClick={start} data-testid="quiz-start">

@@ -12,6 +12,7 @@ import {
   answerText,
   getAttempt,
   localDeadline,
+  nextQuestion,
   resultHref,
   sendAnswer,
   type AnswerReply,
@@ -45,7 +46,9 @@ interface Feedback {
 /**
  * 答题 (/quiz/:attemptId): one question at a time against the server's clock. Nothing is sent
  * before a tap; after each answer the result (and, when revealed, the answer and explanation)
- * shows before 下一题. A reload resumes from GET /attempts/{id}.
+ * shows, for as long as it takes to read: the next question's clock starts only on 下一题
+ * (POST /attempts/{id}/next). A reload or a return after a call resumes from GET
+ * /attempts/{id}: a question whose time ran out meanwhile counts as timed out there.
  */
 export default function QuizPlay() {
   const params = useParams<{ attemptId: string }>();
@@ -55,7 +58,7 @@ export default function QuizPlay() {
   const [attempt, setAttempt] = createSignal<Attempt | null>(null);
   const [loadError, setLoadError] = createSignal<unknown>(null);
   const [current, setCurrent] = createSignal<Current | null>(null);
-  const [pending, setPending] = createSignal<Current | null>(null);
+  const [fetchingNext, setFetchingNext] = createSignal(false);
   const [feedback, setFeedback] = createSignal<Feedback | null>(null);
   const [choice, setChoice] = createSignal<string[]>([]);
   const [blank, setBlank] = createSignal('');
@@ -73,18 +76,20 @@ export default function QuizPlay() {
     setLoadError(null);
     try {
       const r = await getAttempt(params.attemptId);
-      if (r.attempt.status !== 'active' || !r.attempt.question) {
-        navigate(resultHref(r.attempt.id), { replace: true });
+      const a = r.attempt;
+      if (a.status !== 'active') {
+        navigate(resultHref(a.id), { replace: true });
         return;
       }
-      const a = r.attempt;
+      // Between questions (back after a call, or a reload while reading feedback): the next
+      // question is served now, with its full time; one that ran out while away was counted.
+      const served = a.served && a.question ? { question: a.question, index: a.index, deadline: a.deadline, fresh: false } : { ...(await nextQuestion(a.id)), fresh: true };
       batch(() => {
         setAttempt(a);
         setCorrectSoFar(a.correct);
-        show({ question: a.question!, index: a.index, total: a.total, endsAt: localDeadline(a.deadline, a.secondsPerQuestion, false), seconds: a.secondsPerQuestion });
+        show({ question: served.question, index: served.index, total: a.total, endsAt: localDeadline(served.deadline, a.secondsPerQuestion, served.fresh), seconds: a.secondsPerQuestion });
         setFeedback(null);
-        setPending(null);
-        setNote(message ?? null);
+        setNote(message ?? (a.served ? null : a.index > 0 ? t('quiz.resumed') : null));
       });
     } catch (e) {
       setLoadError(e);
@@ -112,7 +117,6 @@ export default function QuizPlay() {
   const secondsLeft = () => Math.ceil(left() / 1000);
   const timedOut = () => !!current() && !feedback() && left() <= 0;
   const warn = () => !feedback() && secondsLeft() <= 5;
-  const nextLeft = () => Math.max(0, Math.ceil(((pending()?.endsAt ?? 0) - now()) / 1000));
 
   /** What the choice on screen would send; null when it is not a whole answer yet. */
   function answerOf(): AnswerValue | null {
@@ -153,11 +157,10 @@ export default function QuizPlay() {
       batch(() => {
         setFeedback({ reply, sent: value });
         setCorrectSoFar(reply.score);
-        setPending(reply.next ? { question: reply.next.question, index: reply.next.index, total: c.total, endsAt: localDeadline(reply.next.deadline, c.seconds, true), seconds: c.seconds } : null);
       });
       requestAnimationFrame(() => document.getElementById('qz-feedback')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     } catch (e) {
-      if (e instanceof ApiError && (e.reason === 'quiz_not_current' || e.reason === 'quiz_finished')) {
+      if (e instanceof ApiError && (e.reason === 'quiz_not_current' || e.reason === 'quiz_finished' || e.reason === 'quiz_not_served')) {
         // already answered (a double tap, another tab) or finished: continue from the server's state
         await load(t('quiz.synced'));
       } else {
@@ -168,20 +171,31 @@ export default function QuizPlay() {
     }
   }
 
-  function next() {
+  /** 下一题: asks the server for the next question, whose clock starts now (never while reading). */
+  async function next() {
     const f = feedback();
     const a = attempt();
-    if (!f || !a) return;
-    if (f.reply.finished || !pending()) {
+    const c = current();
+    if (!f || !a || !c || fetchingNext()) return;
+    if (f.reply.finished || !f.reply.next) {
       navigate(resultHref(a.id), { replace: true });
       return;
     }
-    batch(() => {
-      show(pending()!);
-      setPending(null);
-      setFeedback(null);
-    });
-    window.scrollTo({ top: 0 });
+    setFetchingNext(true);
+    setSendError(null);
+    try {
+      const n = await nextQuestion(a.id);
+      batch(() => {
+        show({ question: n.question, index: n.index, total: n.total, endsAt: localDeadline(n.deadline, c.seconds, true), seconds: c.seconds });
+        setFeedback(null);
+      });
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      if (e instanceof ApiError && (e.reason === 'quiz_finished' || e.reason === 'quiz_not_current')) await load(t('quiz.synced'));
+      else setSendError(errorText(e));
+    } finally {
+      setFetchingNext(false);
+    }
   }
 
   function tap(key: string) {
@@ -330,13 +344,14 @@ export default function QuizPlay() {
               </Show>
               <FormError message={sendError()} />
 
-              <Show when={feedback()}>{(f) => <FeedbackPanel feedback={f()} question={c().question} nextLeft={pending() ? nextLeft() : null} />}</Show>
+              <Show when={feedback()}>{(f) => <FeedbackPanel feedback={f()} question={c().question} />}</Show>
 
-              <div class="qz-actions">
+              {/* after an answer the button follows the feedback in the flow, so it never covers the explanation */}
+              <div class="qz-actions" classList={{ 'is-flow': !!feedback() }}>
                 <Switch>
                   <Match when={feedback()}>
-                    <Button variant="primary" block class="qz-big" onClick={next} data-testid="quiz-next">
-                      {feedback()!.reply.finished || !pending() ? t('quiz.finish') : t('quiz.next')}
+                    <Button variant="primary" block class="qz-big" loading={fetchingNext()} onClick={() => void next()} data-testid="quiz-next">
+                      {feedback()!.reply.finished || !feedback()!.reply.next ? t('quiz.finish') : t('quiz.next')}
                       <Icon name="chevronRight" />
                     </Button>
                   </Match>
@@ -385,7 +400,7 @@ function markOf(f: Feedback | null, isRight: boolean, chosen: boolean, type: str
   };
 }
 
-function FeedbackPanel(props: { feedback: Feedback; question: QuizQuestion; nextLeft: number | null }) {
+function FeedbackPanel(props: { feedback: Feedback; question: QuizQuestion }) {
   const r = () => props.feedback.reply;
   const words = () => ({ yes: t('quiz.judgeYes'), no: t('quiz.judgeNo'), none: t('quiz.noAnswer') });
   const kind = () => (r().late ? 'late' : r().correct ? 'right' : 'wrong');
@@ -413,12 +428,7 @@ function FeedbackPanel(props: { feedback: Feedback; question: QuizQuestion; next
           <p class="tx-pre">{r().explanation}</p>
         </div>
       </Show>
-      <Show when={props.nextLeft !== null}>
-        <p class="tx-small qz-next-clock tx-num">
-          <Icon name="clock" />
-          {t('quiz.nextTicking', { s: props.nextLeft! })}
-        </p>
-      </Show>
+      <p class="tx-small qz-next-clock">{t('quiz.nextWhenReady')}</p>
     </section>
   );
 }

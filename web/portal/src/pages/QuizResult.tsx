@@ -127,7 +127,7 @@ function Summary(props: { attempt: Attempt; result: AttemptResult; title: string
           <dt>{t('quiz.rank')}</dt>
           <dd class="tx-num" data-testid="quiz-rank">
             <Show when={r().rank !== null} fallback={<span class="tx-muted">{t('quiz.notRanked')}</span>}>
-              <span class="qz-gold">{t('board.topRank', { rank: fmtNumber(r().rank) })}</span>
+              <span classList={{ 'qz-gold': (r().rank ?? 99) <= 3 }}>{t('board.topRank', { rank: fmtNumber(r().rank) })}</span>
               <small>{t('board.ofTotal', { n: fmtNumber(r().boardTotal) })}</small>
             </Show>
           </dd>

@@ -29,7 +29,7 @@ export function CampaignCard(props: { campaign: Campaign }) {
   return (
     <article class="pt-card" data-campaign={c().id}>
       <A href={href()} class="pt-card-cover" tabindex="-1" aria-hidden="true">
-        <KindCover kind={c().kind} />
+        <KindCover kind={c().kind} src={c().coverUrl} />
       </A>
       <div class="pt-card-body">
         <div class="tx-row pt-card-badges">

@@ -1,4 +1,4 @@
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Icon, Logo, type IconName } from '@ui/icons';
 import { lang, switchLang } from '@ui/i18n';
@@ -15,6 +15,9 @@ const TABS: { href: string; icon: IconName; label: () => string; match: (p: stri
   { href: '/me', icon: 'user', label: () => t('nav.me'), match: (p) => p.startsWith('/me') || p === '/login' || p === '/register' },
 ];
 
+/** 答题中 (/quiz/:attemptId, not its result): the tab bar hides, so a stray tap cannot leave the clock running. */
+const isPlaying = (p: string) => /^\/quiz\/[^/]+\/?$/.test(p);
+
 /** Header on top; on phones a bottom tab bar, on wider screens the same tabs in the header. */
 export function Shell(props: RouteSectionProps): JSX.Element {
   const location = useLocation();
@@ -29,7 +32,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
     </For>
   );
   return (
-    <div class="pt-app">
+    <div class="pt-app" classList={{ 'is-playing': isPlaying(location.pathname) }}>
       <a class="pt-skip" href="#main">
         {t('nav.skip')}
       </a>
@@ -69,9 +72,11 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       <main id="main" class="pt-main">
         {props.children}
       </main>
-      <nav class="pt-tabbar" aria-label={t('nav.main')}>
-        {tabs('pt-tab')}
-      </nav>
+      <Show when={!isPlaying(location.pathname)}>
+        <nav class="pt-tabbar" aria-label={t('nav.main')}>
+          {tabs('pt-tab')}
+        </nav>
+      </Show>
     </div>
   );
 }

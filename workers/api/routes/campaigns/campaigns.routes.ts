@@ -17,15 +17,16 @@ import { safeHttpUrl } from '../../../../shared/links';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
+import { coverUrlOf } from '../../lib/cover';
 
 
 export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
-  const { orgPath, ...rest } = r;
+  const { orgPath, coverKey, ...rest } = r;
   // Stored settings are complete when written through the API; data loaded otherwise
   // (seeds, older rows) gets the defaults of its kind on the way out.
   const full = parseSettings(r.kind, r.settings);
   const settings = withSafeLinks(full.success ? (full.output as Record<string, unknown>) : r.settings);
-  return { ...rest, settings, canManage: canManagePath(viewer, orgPath) };
+  return { ...rest, settings, coverUrl: coverUrlOf(r.id, coverKey), canManage: canManagePath(viewer, orgPath) };
 }
 
 /** Rows stored before links were http(s)-only never hand a script link to a page: it goes out empty. */

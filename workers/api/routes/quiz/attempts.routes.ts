@@ -1,111 +1,31 @@
 import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
-import type { Context } from 'hono';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
-import type { AppEnv, Viewer } from '../../lib/env';
 import { newId, nowIso } from '../../../../db/ids';
-import { boardContext, boardKey, boardScoreStatements, boardStub, notifyBoard } from '../../lib/boards';
+import { boardContext, boardKey, boardStub, notifyBoard } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
-import { AnswerBody, AnswerResponse, AttemptResponse, AttemptView, QuizLobby, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
-import { QuizSettings } from '../../../../shared/contracts/campaigns';
-import { answerShapeOk, drawQuestions, isCorrect, publicQuestion, type QuestionCore } from '../../../../shared/quiz';
+import { ActiveAttemptResponse, AnswerBody, AnswerResponse, AttemptResponse, AttemptView, NextQuestionResponse, QuizLobby, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
+import { answerShapeOk, drawQuestions, isCorrect, publicQuestion } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
 import { secondsToNextDay } from '../../../../shared/china-time';
-import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, isAbandoned, isLate, openStage, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
-import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { memberUnits, storedScores } from '../../../../db/queries/leaderboards';
+import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, canResume, endsAttempt, isLate, openStage, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
+import { storedScores } from '../../../../db/queries/leaderboards';
+import { getCampaign } from '../../../../db/queries/campaigns';
 import {
-  activeAttempt, answerContext, answersOf, expireAttempt, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
+  activeAttempt, answerContext, answersOf, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
   questionPool, questionsByIds, recordAnswer, reviewAttempt, startContext, usage, type AttemptRow,
 } from '../../../../db/queries/quiz';
+import { lastFinishedAttempt, serveQuestion } from '../../../../db/queries/quiz-flow';
 import { visibleCampaign } from '../../lib/guards';
+import { attemptContext, attemptScore, attemptView, effectiveSettings, settle, type Stage } from '../../lib/quiz-attempts';
 
-type QuizConfig = v.InferOutput<typeof QuizSettings>;
-type Stage = Awaited<ReturnType<typeof listStages>>[number];
-
-/** A stage's settings laid over its campaign's. */
-export function effectiveSettings(campaign: CampaignRecord, stage: Stage | null): QuizConfig {
-  return v.parse(QuizSettings, { ...(campaign.settings as object), ...(stage?.settings ?? {}) });
-}
+export { effectiveSettings };
 
 const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
-
-function attemptView(a: AttemptRow, q: (QuestionCore & { id: string }) | null, s: QuizConfig) {
-  const active = a.status === 'active';
-  return {
-    id: a.id, campaignId: a.campaignId, stage: a.stageId, status: a.status, mode: a.mode,
-    index: a.current, total: a.questionIds.length,
-    question: active && q ? publicQuestion(q) : null,
-    deadline: active ? new Date(a.deadline).toISOString() : null,
-    secondsPerQuestion: s.secondsPerQuestion,
-    correct: a.correct, score: a.score, points: a.points,
-  };
-}
-
-async function attemptContext(c: Context<AppEnv>, a: AttemptRow) {
-  const [campaign, stages] = await Promise.all([getCampaign(c.var.db, a.campaignId), a.stageId === 'main' ? Promise.resolve([]) : listStages(c.var.db, a.campaignId)]);
-  if (!campaign) throw new ApiError('not_found');
-  const stage = stages.find((s) => s.id === a.stageId) ?? null;
-  return { campaign, stage, settings: effectiveSettings(campaign, stage) };
-}
-
-/** The participant's member unit: from the session when it has it (no query on the hot path). */
-async function unitOf(c: Context<AppEnv>, viewer: { id: string }) {
-  const m = c.var.viewer?.id === viewer.id ? c.var.viewer.memberships.find((x) => x.role === 'member') : undefined;
-  if (m) return { id: m.orgUnitId, name: m.orgUnitName };
-  const id = (await memberUnits(c.var.db, [viewer.id])).get(viewer.id) ?? null;
-  return id ? { id, name: null } : null;
-}
-
-/**
- * The board write of an attempt, for the same batch as the answer that earns it: a daily
- * quiz adds the points; a finished round or challenge keeps the participant's best score,
- * then least time. Null when the answer changes nothing on the board.
- */
-async function attemptScore(c: Context<AppEnv>, viewer: { id: string; name: string }, campaign: CampaignRecord, a: { mode: string; stageId: string }, r: { finished: boolean; score: number; msUsed: number; points: number }) {
-  const daily = a.mode === 'daily';
-  if (daily ? r.points <= 0 : !r.finished) return null;
-  const unit = await unitOf(c, viewer);
-  const entry = { key: await boardKey(c.env, campaign.id, viewer.id), userId: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null };
-  const stage = a.stageId === 'main' ? undefined : a.stageId;
-  return daily
-    ? boardScoreStatements(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
-    : boardScoreStatements(c.var.db, campaign, 'best', [{ ...entry, score: r.score, tiebreak: tiebreakSeconds(r.msUsed) }], stage);
-}
-
-/** An attempt left open longer than its remaining questions could last (see shared/quiz-play). */
-const abandoned = (a: AttemptRow, s: QuizConfig, now = Date.now()) => isAbandoned(a, s.secondsPerQuestion, now);
-
-/** Ends an attempt left open past its deadline (what was answered counts) and ranks it. */
-async function expireIfStale(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, viewer: Viewer | { id: string; name: string }) {
-  if (a.status !== 'active' || !isLate(a.deadline, Date.now())) return false;
-  const score = await attemptScore(c, viewer, campaign, a, { finished: true, score: a.score, msUsed: a.msUsed, points: 0 });
-  const res = await expireAttempt(c.var.db, a, 'quiz', score?.stmts);
-  if (res && score) await notifyBoard(c.env, c.var.db, score, res);
-  return true;
-}
-
-/**
- * The clock ran out on the current question while nobody answered (the participant
- * reloaded, or their phone slept): it counts as wrong and the next question starts now,
- * as if they had sent a late answer. A challenge ends on it.
- */
-async function timeOutCurrent(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignRecord, s: QuizConfig, viewer: { id: string; name: string }) {
-  const now = Date.now();
-  const idx = a.current;
-  const finished = endsAttempt(idx, a.questionIds.length, a.mode, false);
-  const msTaken = s.secondsPerQuestion * 1000;
-  const score = await attemptScore(c, viewer, campaign, a, { finished, score: a.score, msUsed: a.msUsed + msTaken, points: 0 });
-  const res = await recordAnswer(c.var.db, {
-    attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken,
-    points: 0, finishPoints: 0, flag: false, finished, nextShownAt: now, nextDeadline: now + msTaken, kind: 'quiz', also: score?.stmts,
-  });
-  if (res && score) await notifyBoard(c.env, c.var.db, score, res);
-}
 
 /** Which stage a start is for: the one asked for, or the one open now. */
 function resolveStage(stages: Stage[], stageId: string | undefined, now: number): Stage | null {
@@ -149,9 +69,11 @@ export const quizCampaignRoutes = createApp()
       if (s.audience === 'members' && !ctx.member && !canManagePath(viewer, campaign.orgPath)) throw new ApiError('forbidden', 'msg.quiz_members_only');
       if (stage && stage.ord > 1 && !ctx.admitted.has(stage.id)) throw new ApiError('forbidden', 'msg.quiz_not_admitted');
 
-      const active = ctx.active(stageId);
-      if (active && !(abandoned(active, s) && (await expireIfStale(c, active, campaign, viewer)))) {
-        const q = await getQuestion(db, active.questionIds[active.current]!);
+      const found = ctx.active(stageId);
+      // an attempt left from an earlier day ends here; one of today is to be resumed, not replaced
+      const active = found && (await settle(c, found, campaign, s, viewer));
+      if (active && active.status === 'active') {
+        const q = active.served ? await getQuestion(db, active.questionIds[active.current]!) : null;
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, { attempt: attemptView(active, q ?? null, s) });
       }
       const used = ctx.usage(stageId);
@@ -165,19 +87,21 @@ export const quizCampaignRoutes = createApp()
       if (!n) throw new ApiError('conflict', 'msg.quiz_no_questions');
       const drawn = drawQuestions(pool, n, s.stratify, crypto01);
       // the first question is read while the attempt is written: it is shown only if the write wins
+      const fresh: AttemptRow = {
+        id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
+        questionIds: drawn.map((q) => q.id), current: 0, served: true, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
+        correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
+        review: null, reviewReason: null, reviewedBy: null, reviewedAt: null,
+      };
       const [row, first] = await Promise.all([
-        insertAttempt(db, {
-          id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
-          questionIds: drawn.map((q) => q.id), current: 0, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
-          correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
-        }),
+        insertAttempt(db, fresh),
         getQuestion(db, drawn[0]!.id),
       ]);
       if (!row) {
         const winner = await activeAttempt(db, campaign.id, stageId, viewer.id);
         throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, winner ? { attempt: attemptView(winner, (await getQuestion(db, winner.questionIds[winner.current]!)) ?? null, s) } : undefined);
       }
-      return c.json({ attempt: attemptView(row as AttemptRow, first ?? null, s) }, 201);
+      return c.json({ attempt: attemptView(fresh, first ?? null, s) }, 201);
     },
   )
   .get(
@@ -193,8 +117,11 @@ export const quizCampaignRoutes = createApp()
       const stage = openStage(stages, now);
       const stageId = stage?.id ?? 'main';
       const s = effectiveSettings(campaign, stage);
-      const used = await usage(c.var.db, campaign.id, stageId, viewer.id, chinaDay(now));
-      const active = await activeAttempt(c.var.db, campaign.id, stageId, viewer.id);
+      const [used, active, last] = await Promise.all([
+        usage(c.var.db, campaign.id, stageId, viewer.id, chinaDay(now)),
+        activeAttempt(c.var.db, campaign.id, stageId, viewer.id),
+        lastFinishedAttempt(c.var.db, campaign.id, stageId, viewer.id),
+      ]);
       const ctx = boardContext(campaign, stage?.id);
       const rank = await boardStub(c.env, ctx.boardId).rankOf(ctx, await boardKey(c.env, campaign.id, viewer.id), canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public');
       return c.json({
@@ -206,9 +133,33 @@ export const quizCampaignRoutes = createApp()
         attemptsTotal: s.attemptsTotal, attemptsUsed: used.total,
         pointsToday: used.pointsToday, dailyPointsCap: s.dailyPointsCap,
         board: rank,
-        // an attempt whose clock ran out can still be resumed (it moves on to the next question)
-        activeAttemptId: active && !abandoned(active, s) ? active.id : null,
+        // an interrupted attempt is resumed the same day (its run-out question counts as timed out)
+        activeAttemptId: active && canResume(active, now, chinaDay(now)) ? active.id : null,
+        lastAttemptId: last,
       });
+    },
+  )
+  .get(
+    '/:id/attempts/active',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: "Resume an interrupted attempt the same China day: the participant's attempt in progress in the stage open now (or null). A question whose clock ran out while away counts as timed out (no second look); the next is served by POST /attempts/{id}/next with a fresh clock.",
+      responses: { 200: json(ActiveAttemptResponse) },
+    }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const campaign = await visibleCampaign(c, c.req.valid('param').id);
+      if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
+      const stages = await listStages(c.var.db, campaign.id);
+      const stage = openStage(stages, Date.now());
+      const found = await activeAttempt(c.var.db, campaign.id, stage?.id ?? 'main', viewer.id);
+      if (!found) return c.json({ attempt: null });
+      const s = effectiveSettings(campaign, stage);
+      const a = await settle(c, found, campaign, s, viewer);
+      if (a.status !== 'active') return c.json({ attempt: null });
+      const q = a.served ? await getQuestion(c.var.db, a.questionIds[a.current]!) : null;
+      return c.json({ attempt: attemptView(a, q ?? null, s) });
     },
   );
 
@@ -234,7 +185,8 @@ export const attemptRoutes = createApp()
       const body = c.req.valid('json');
       const idx = a.current;
       if (body.questionId !== a.questionIds[idx]) throw new ApiError('conflict', 'msg.quiz_not_current');
-      const nextId = a.questionIds[idx + 1];
+      // the question was not served yet (the player has not asked for it): nothing to answer
+      if (!a.served) throw new ApiError('conflict', 'msg.quiz_not_served');
       const q = ctx.questions.get(body.questionId);
       if (!q) throw new ApiError('not_found');
       if (!answerShapeOk(q, body.answer)) throw new ApiError('validation_failed', 'msg.quiz_answer_shape', {}, { answer: { key: 'msg.quiz_answer_shape' } });
@@ -253,18 +205,45 @@ export const attemptRoutes = createApp()
       const board = await attemptScore(c, viewer, campaign, a, { finished, score, msUsed: a.msUsed + msTaken, points: points + finishPoints });
       const res = await recordAnswer(db, {
         attempt: a, idx, questionId: q.id, answer: body.answer, correct, late, msTaken, points, finishPoints,
-        flag: msTaken < s.minAnswerMs, finished, nextShownAt: now, nextDeadline: now + s.secondsPerQuestion * 1000, kind: 'quiz', also: board?.stmts,
+        flag: msTaken < s.minAnswerMs, finished, kind: 'quiz', also: board?.stmts,
       });
       if (!res) throw new ApiError('conflict', 'msg.quiz_not_current');
       if (board) await notifyBoard(c.env, db, board, res);
-      let next = null;
-      if (!finished) {
-        next = { index: idx + 1, question: publicQuestion(ctx.questions.get(nextId!)!), deadline: new Date(now + s.secondsPerQuestion * 1000).toISOString() };
-      }
+      // feedback only: the next question is served, and its clock starts, on POST /attempts/{id}/next
       return c.json({
-        correct, late, score, points: a.points + points + finishPoints, finished, next,
+        correct, late, score, points: a.points + points + finishPoints, finished, next: finished ? null : { index: idx + 1 },
         ...(s.revealAnswers ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
       });
+    },
+  )
+  .post(
+    '/:id/next',
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Serve the next question (never its answer): its clock starts now, so reading the last feedback cost no time. Asking again returns the same question and deadline; an attempt that is over → 409.',
+      responses: { 200: json(NextQuestionResponse) },
+    }),
+    valid('param', v.object({ id: Id })),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const db = c.var.db;
+      const found = await getAttempt(db, c.req.valid('param').id);
+      if (!found || found.userId !== viewer.id) throw new ApiError('not_found');
+      const { campaign, settings: s } = await attemptContext(c, found);
+      if (found.status === 'active' && campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
+      // a question that ran out while the player was away counts as timed out first (no second look)
+      let a = await settle(c, found, campaign, s, viewer);
+      if (a.status !== 'active') throw new ApiError('conflict', 'msg.quiz_finished');
+      if (!a.served) {
+        const now = Date.now();
+        // whichever of two parallel asks wins starts the clock; the other reads what it started
+        if (!(await serveQuestion(db, a, now, s.secondsPerQuestion * 1000))) a = (await getAttempt(db, a.id)) ?? a;
+        else a = { ...a, served: true, shownAt: now, deadline: now + s.secondsPerQuestion * 1000 };
+        if (a.status !== 'active' || !a.served) throw new ApiError('conflict', 'msg.quiz_not_current');
+      }
+      const q = await getQuestion(db, a.questionIds[a.current]!);
+      if (!q) throw new ApiError('not_found');
+      return c.json({ index: a.current, total: a.questionIds.length, question: publicQuestion(q), deadline: new Date(a.deadline).toISOString() });
     },
   )
   .post(
@@ -309,13 +288,9 @@ export const attemptRoutes = createApp()
       const { campaign, settings: s } = await attemptContext(c, a);
       const organizer = canManagePath(viewer, campaign.orgPath);
       if (a.userId !== viewer.id && !organizer) throw new ApiError('not_found');
-      if (a.userId === viewer.id && a.status === 'active' && isLate(a.deadline, Date.now())) {
-        if (abandoned(a, s)) await expireIfStale(c, a, campaign, viewer);
-        else await timeOutCurrent(c, a, campaign, s, viewer);
-        a = (await getAttempt(db, a.id))!;
-      }
+      a = await settle(c, a, campaign, s, viewer);
       if (a.status === 'active') {
-        const q = await getQuestion(db, a.questionIds[a.current]!);
+        const q = a.served ? await getQuestion(db, a.questionIds[a.current]!) : null;
         return c.json({ attempt: attemptView(a, q ?? null, s) });
       }
       const [answers, qs] = await Promise.all([answersOf(db, a.id), questionsByIds(db, a.questionIds)]);

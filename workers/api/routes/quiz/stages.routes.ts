@@ -10,7 +10,7 @@ import type { AppEnv } from '../../lib/env';
 import { boardContext, boardStub } from '../../lib/boards';
 import { Id, ListQuery } from '../../../../shared/contracts/common';
 import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, StageBody, StageList, StagePatch, StageResponse } from '../../../../shared/contracts/quiz';
-import { selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
+import { QUESTION_FLAG, questionSuspect, selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import { usersOfKeys } from '../../../../db/queries/leaderboards';
 import { admissions, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
@@ -151,7 +151,8 @@ export const stageRoutes = createApp()
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
       const rows = await questionStats(c.var.db, campaign.id);
-      return c.json({ items: rows.map((r) => ({ id: r.id, stem: r.stem, type: r.type, answered: r.answered, correctRate: r.answered ? Math.round((r.correct / r.answered) * 1000) / 1000 : 0, avgSeconds: Math.round((r.avgMs ?? 0) / 100) / 10 })) });
+      const items = rows.map((r) => ({ id: r.id, stem: r.stem, type: r.type, answered: r.answered, correctRate: r.answered ? Math.round((r.correct / r.answered) * 1000) / 1000 : 0, avgSeconds: Math.round((r.avgMs ?? 0) / 100) / 10 }));
+      return c.json({ items: items.map((x) => ({ ...x, suspect: questionSuspect(x) })), minAnswers: QUESTION_FLAG.minAnswers });
     },
   )
   .get(

@@ -36,4 +36,14 @@ export const overview: Same<typeof zh.overview> = {
   'overview.lagging': 'Below this level’s average',
   'overview.exportXlsx': 'Export Excel',
   'overview.exportCsv': 'Export CSV',
+  // statistics that do not mislead (quizflow, issue #19 part 9)
+  'overview.partialDay': 'Today (so far)',
+  'overview.partialWeek': 'This week (so far)',
+  'overview.partialDayNote': 'the dashed part is today, not over yet',
+  'overview.partialWeekNote': 'the dashed part is this week, not over yet',
+  'overview.changeUp': '+{v} on the previous period',
+  'overview.changeDown': '−{v} on the previous period',
+  'overview.changeSame': 'Same as the previous period',
+  'overview.changeFrom0': 'Previous period: 0',
+  'overview.changeTip': 'The previous period: the one of equal length just before ({from} to {to}).',
 };

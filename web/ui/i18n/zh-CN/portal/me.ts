@@ -10,7 +10,7 @@ export const me = {
   'me.noActivityTitle': '还没有参与记录',
   'me.noActivityBody': '参加答题、投稿、志愿服务等活动后，记录和积分会显示在这里。',
   'me.noActivityAction': '去看看活动',
-  'me.pointsDelta': '+{n} 分',
+  'me.pointsDelta': '+{n} 积分',
   'me.settings': '设置',
   'me.signOut': '退出登录',
   'me.signingOut': '正在退出…',
