@@ -51,6 +51,8 @@ export const REASONS = [
   'quiz_finished',
   /** a judge declared a conflict of interest on the work */
   'judge_conflict',
+  /** works not fully scored (fewer scores than the quorum): publishing or carrying needs `force` */
+  'judging_incomplete',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

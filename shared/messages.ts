@@ -232,6 +232,12 @@ export const MESSAGES = {
   'msg.row_duplicate': { 'zh-CN': '手机号与第 {row} 行重复。', en: 'The phone repeats row {row}.' },
   'msg.row_elsewhere': { 'zh-CN': '该手机号已在另一个组织“{unit}”的名册中。', en: 'This phone is already on the roster of another unit, "{unit}".' },
   'msg.row_elsewhere_other': { 'zh-CN': '该手机号已在其他组织的名册中。', en: 'This phone is already on the roster of another unit.' },
+  // contest2: judging rules, awards per category, gallery, periods
+  'msg.round_quorum': { 'zh-CN': '随机分配时，每件作品的评委人数不能少于有效评分人数。', en: 'With random assignment, judges per work cannot be fewer than the quorum.' },
+  'msg.judging_incomplete': { 'zh-CN': '还有 {n} 件作品评分未完成（评分人数不足），请确认后再继续。', en: '{n} works are not fully scored yet (fewer scores than the quorum); confirm to go on anyway.' },
+  'msg.award_categories': { 'zh-CN': '分类奖项最多设置 20 个类别。', en: 'Awards can be set for at most 20 categories.' },
+  'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
+  'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

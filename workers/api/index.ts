@@ -17,6 +17,7 @@ import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
+import { contestResultRoutes } from './routes/contest/results.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
@@ -40,6 +41,7 @@ const v1 = createApp()
   .route('/attempts', attemptRoutes)
   .route('/campaigns', contestCampaignRoutes)
   .route('/campaigns', judgingCampaignRoutes)
+  .route('/campaigns', contestResultRoutes)
   .route('/entries', entryRoutes)
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)
