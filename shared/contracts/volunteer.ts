@@ -132,8 +132,21 @@ export type RecordDto = v.InferOutput<typeof RecordSchema>;
 export const RecordResponse = v.object({ record: RecordSchema });
 export const RecordPage = Page(RecordItem);
 
+/** `from`/`to` China days (either open): the end may not come before the start. */
+const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+export const StatsQuery = v.pipe(
+  v.strictObject({ orgUnitId: v.optional(Id), from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+);
+export const RecordsExportQuery = v.pipe(
+  v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id), status: v.optional(v.picklist(['pending', 'approved', 'rejected'])), from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+);
+
 export const VolunteerStatsResponse = v.object({
-  orgUnitId: v.string(), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
+  orgUnitId: v.string(),
+  /** the period asked for (China days; null: open) */
+  from: v.optional(v.nullable(v.string())), to: v.optional(v.nullable(v.string())), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
   pendingRecords: v.optional(v.number()),
   byUnit: v.optional(v.array(v.object({ orgUnitId: v.string(), name: v.string(), members: v.number(), leaders: v.number(), residents: v.number(), hours: v.number(), leadRate: v.number() }))),
 });
