@@ -237,6 +237,7 @@ export const MESSAGES = {
   'msg.judging_incomplete': { 'zh-CN': '还有 {n} 件作品评分未完成（评分人数不足），请确认后再继续。', en: '{n} works are not fully scored yet (fewer scores than the quorum); confirm to go on anyway.' },
   'msg.award_categories': { 'zh-CN': '分类奖项最多设置 20 个类别。', en: 'Awards can be set for at most 20 categories.' },
   'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
+  'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
   'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
 } satisfies Record<string, Localized>;
 

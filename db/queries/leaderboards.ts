@@ -160,3 +160,19 @@ export async function unitsById(db: Db, ids: string[]) {
   }
   return out;
 }
+
+/**
+ * The units `level` levels below `orgPath` with the members of their whole subtree (unit
+ * boards by level), and the path of every unit under `orgPath` (to roll totals up).
+ */
+export async function levelUnits(db: Db, orgPath: string, level: number) {
+  const depth = orgPath.split('/').filter(Boolean).length - 1 + level;
+  const [units, paths] = await db.batch([
+    db.select({
+      orgUnitId: orgUnits.id, name: orgUnits.name,
+      members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= ${orgUnits.path} AND m.org_path < ${orgUnits.path} || '~' AND m.role = 'member')`,
+    }).from(orgUnits).where(and(underPath(orgUnits.path, orgPath), eq(orgUnits.depth, depth))),
+    db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(underPath(orgUnits.path, orgPath)),
+  ]);
+  return { depth, units, paths: new Map(paths.map((p) => [p.id, p.path])) };
+}

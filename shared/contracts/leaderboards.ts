@@ -6,7 +6,7 @@ import { MAX_ROWS } from '../ranking';
 export const RANKING_KINDS = ['quiz', 'contest', 'volunteer', 'drive'] as const;
 
 const Stage = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'msg.stage'));
-const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset') =>
+const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset' | 'msg.board_level') =>
   v.pipe(v.string(), v.regex(/^\d{1,7}$/, key), v.transform(Number), v.minValue(min, key), v.maxValue(max, key));
 
 export const LeaderboardQuery = v.strictObject({
@@ -14,6 +14,8 @@ export const LeaderboardQuery = v.strictObject({
   limit: v.optional(IntParam(1, MAX_ROWS, 'msg.rows'), '10'),
   offset: v.optional(IntParam(0, 10_000_000, 'msg.offset'), '0'),
   stage: v.optional(Stage),
+  /** scope=org: rank the units this many levels below the campaign's unit (1: the 机关党委 under the root), each by its whole subtree */
+  level: v.optional(IntParam(1, 6, 'msg.board_level')),
 });
 
 export const LiveQuery = v.strictObject({
@@ -46,6 +48,8 @@ export const BoardResponse = v.object({
   scoreUnit: v.picklist(SCORE_UNITS),
   updatedAt: v.string(),
   offset: v.number(),
+  /** scope=org by level: how many levels below the campaign's unit the ranked units are */
+  level: v.optional(v.number()),
   entries: v.array(BoardEntry),
 });
 export type BoardDto = v.InferOutput<typeof BoardResponse>;
