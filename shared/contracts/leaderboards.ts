@@ -90,3 +90,18 @@ export type ScoresInput = v.InferOutput<typeof ScoresBody>;
 
 export const FreezeBody = v.strictObject({ stage: v.optional(Stage) });
 export const FreezeResponse = v.object({ frozen: v.boolean(), frozenAt: v.nullable(v.string()) });
+
+/** `GET /org-units/{id}/points?from=&to=` (China days, either open): a unit's points across its campaigns. */
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
+export const UnitPointsQuery = v.pipe(
+  v.strictObject({ from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => !q.from || !q.to || q.from <= q.to, 'msg.period_order'), ['to']),
+);
+export const UnitPointsResponse = v.object({
+  orgUnitId: v.string(), name: v.string(), from: v.nullable(v.string()), to: v.nullable(v.string()),
+  /** points the subtree's members earned in the period, over every campaign */
+  points: v.number(),
+  /** registered members of the subtree, and points ÷ members (an average, labelled as such) */
+  members: v.number(), averagePerMember: v.number(),
+  campaigns: v.array(v.object({ campaignId: v.string(), title: v.string(), kind: v.string(), points: v.number(), participants: v.number() })),
+});

@@ -18,6 +18,7 @@ import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } f
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
 import { contestResultRoutes } from './routes/contest/results.routes';
+import { unitPointsRoutes } from './routes/leaderboards/unit-points.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
@@ -32,6 +33,7 @@ const v1 = createApp()
   .route('/dev', devRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
+  .route('/org-units', unitPointsRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
