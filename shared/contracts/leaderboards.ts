@@ -48,6 +48,8 @@ export const BoardResponse = v.object({
   scoreUnit: v.picklist(SCORE_UNITS),
   updatedAt: v.string(),
   offset: v.number(),
+  /** scope=org: how unit scores are made (average over registered members, sum, participation %) — widgets label averages as such */
+  aggregation: v.optional(v.picklist(['average', 'sum', 'participation'])),
   /** scope=org by level: how many levels below the campaign's unit the ranked units are */
   level: v.optional(v.number()),
   entries: v.array(BoardEntry),

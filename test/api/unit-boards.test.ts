@@ -8,6 +8,7 @@ describe('unit boards by level', () => {
     const board = await client().get('/api/v1/campaigns/dangshi-daily/leaderboard?scope=org&level=1&limit=100');
     expect(board.status).toBe(200);
     expect(board.body.level).toBe(1);
+    expect(board.body.aggregation).toBe('average');
     const level1 = (await env.DB.prepare("SELECT id, path FROM org_units WHERE depth = 1 AND path LIKE '/root/%'").all<{ id: string; path: string }>()).results;
     expect(new Set(board.body.entries.map((e: { key: string }) => e.key))).toEqual(new Set(level1.map((u) => u.id)));
     // each score: the subtree's points ÷ the subtree's registered members (the campaign's average)

@@ -120,7 +120,7 @@ export class Leaderboard extends DurableObject<Env> {
     const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), frozenAt: this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
     if (opts.scope === 'org') {
       const ranked = rankUnits(opts.level ? await this.levelTotals(ctx, view, opts.level) : await this.unitTotals(ctx, view), ctx.aggregation);
-      return { ...base, ...(opts.level ? { level: opts.level } : {}), total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
+      return { ...base, aggregation: ctx.aggregation, ...(opts.level ? { level: opts.level } : {}), total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
     const rows = this.pageRows(view, os, opts.offset, opts.limit);
