@@ -94,7 +94,12 @@ export const FreezeBody = v.strictObject({ stage: v.optional(Stage) });
 export const FreezeResponse = v.object({ frozen: v.boolean(), frozenAt: v.nullable(v.string()) });
 
 /** `GET /org-units/{id}/points?from=&to=` (China days, either open): a unit's points across its campaigns. */
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
+/** A calendar day (YYYY-MM-DD) that exists: 2026-13-01 or 2026-02-30 are refused, not rolled over. */
+const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'),
+  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'msg.date'),
+);
 export const UnitPointsQuery = v.pipe(
   v.strictObject({ from: v.optional(Day), to: v.optional(Day) }),
   v.forward(v.check((q) => !q.from || !q.to || q.from <= q.to, 'msg.period_order'), ['to']),

@@ -15,7 +15,12 @@ export const PairBody = v.strictObject({
 
 export const UnlinkBody = v.strictObject({ reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
 
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
+/** A calendar day (YYYY-MM-DD) that exists: 2026-13-01 or 2026-02-30 are refused, not rolled over. */
+const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'),
+  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'msg.date'),
+);
 export const RecordBody = v.strictObject({
   date: Day,
   hours: v.pipe(v.number(), v.minValue(0.5), v.maxValue(24), v.check((h) => Number.isInteger(h * 2), 'msg.half_hours')),

@@ -85,7 +85,7 @@ describe('refusals name their rule in error.reason', () => {
     refused(await volunteer.post(`/api/v1/service-activities/${id}/check`, { code: wrong }), 400, 'code_invalid');
   });
 
-  it('contest: vote_again, vote_limit and judge_conflict', async () => {
+  it('contest: vote_again, vote_limit, judge_conflict and judging_incomplete', async () => {
     const gallery = (await client().get('/api/v1/campaigns/camp-contest/entries?limit=20')).body.items as Array<{ id: string }>;
     expect(gallery.length).toBeGreaterThan(5);
     const voter = await newUser();
@@ -105,6 +105,9 @@ describe('refusals name their rule in error.reason', () => {
     const entryId = mine[0].entryId as string;
     expect((await judge.post(`/api/v1/entries/${entryId}/conflict`)).status).toBe(204);
     refused(await judge.post(`/api/v1/entries/${entryId}/scores`, { criteria: { 艺术性: 8 } }), 409, 'judge_conflict');
+    // the demo works are not fully scored: publishing the results, or carrying the top N, warns first
+    refused(await org.post('/api/v1/campaigns/camp-contest/results/publish', { published: true }), 409, 'judging_incomplete');
+    refused(await org.post('/api/v1/campaigns/camp-contest/judging-rounds', { name: '终评', criteria: [{ name: '艺术性', weight: 1, max: 10 }], entries: { topN: 3 } }), 409, 'judging_incomplete');
   });
 
   it('quiz: quiz_active, quiz_not_current and quiz_finished', async () => {
