@@ -1,5 +1,3 @@
-import { assignRanks, compareEntries } from './ranking';
-
 /** Judges' criteria totals as a share of the maximum, 0–100. */
 export function judgeScore(criteria: Array<{ name: string; weight: number; max: number }>, given: Record<string, number>): number {
   const wsum = criteria.reduce((s, c) => s + c.weight, 0) || 1;
@@ -15,31 +13,6 @@ export function scoresValid(criteria: Array<{ name: string; max: number }>, give
   }
   const extra = Object.keys(given).find((k) => !criteria.some((c) => c.name === k));
   return extra ?? null;
-}
-
-export interface ResultInput { entryId: string; title: string; authorName: string; category: string; judge: number | null; votes: number }
-
-/**
- * Combines the panel and the public: the judges' average (0–100) and the votes scaled to
- * the most-voted work (0–100), weighted by the campaign's judgeWeight. Ties share a rank.
- */
-export function combineResults(rows: ResultInput[], judgeWeight: number) {
-  const maxVotes = Math.max(0, ...rows.map((r) => r.votes));
-  const scored = rows.map((r) => {
-    const pub = maxVotes ? (r.votes / maxVotes) * 100 : 0;
-    const judge = r.judge ?? 0;
-    const score = Math.round((judgeWeight * judge + (1 - judgeWeight) * pub) * 100) / 100;
-    return { ...r, key: r.entryId, publicScore: Math.round(pub * 100) / 100, score, tiebreak: 0 };
-  });
-  return assignRanks(scored.sort(compareEntries));
-}
-
-/** Awards by rank: the first `count` ranks get the first award, and so on; ties share an award. */
-export function awardsByRank<T extends { rank: number }>(ranked: T[], awards: Array<{ name: string; count: number }>): Array<T & { award: string | null }> {
-  const bounds: Array<{ name: string; upTo: number }> = [];
-  let n = 0;
-  for (const a of awards) { n += a.count; bounds.push({ name: a.name, upTo: n }); }
-  return ranked.map((r) => ({ ...r, award: bounds.find((b) => r.rank <= b.upTo)?.name ?? null }));
 }
 
 /** The /24 (IPv4) or /48 (IPv6) a vote came from: bursts from one subnet look alike. */

@@ -55,6 +55,8 @@ export const REASONS = [
   'judge_conflict',
   /** a training check-in outside its session's window (30 minutes before the start to its end) */
   'outside_session',
+  /** works not fully scored (fewer scores than the quorum): publishing or carrying needs `force` */
+  'judging_incomplete',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

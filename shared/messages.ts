@@ -319,6 +319,13 @@ export const MESSAGES = {
   'msg.me_delete_rate': { 'zh-CN': '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
   'msg.me_last_organizer': { 'zh-CN': '您是根组织最后一位管理员，注销前请先任命另一位组织管理员。', en: 'You are the last organizer of the root unit; appoint another organizer before deleting your account.' },
   'msg.pair_withdraw_none': { 'zh-CN': '该手机号没有登记在任何“1+1”结对中（或已撤回同意）。', en: 'This phone is in no "1+1" pair (or consent was already withdrawn).' },
+  // contest2: judging rules, awards per category, gallery, periods
+  'msg.round_quorum': { 'zh-CN': '随机分配时，每件作品的评委人数不能少于有效评分人数。', en: 'With random assignment, judges per work cannot be fewer than the quorum.' },
+  'msg.judging_incomplete': { 'zh-CN': '还有 {n} 件作品评分未完成（评分人数不足），请确认后再继续。', en: '{n} works are not fully scored yet (fewer scores than the quorum); confirm to go on anyway.' },
+  'msg.award_categories': { 'zh-CN': '分类奖项最多设置 20 个类别。', en: 'Awards can be set for at most 20 categories.' },
+  'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
+  'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
+  'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

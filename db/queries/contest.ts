@@ -20,18 +20,23 @@ export async function entryByUpload(db: Db, campaignId: string, userId: string, 
 /**
  * Inserts an entry only while the participant is under the per-category quota (one
  * conditional statement: parallel uploads cannot exceed it) with its activity event.
- * 'quota' when full, 'retry' when the same upload id already made an entry.
+ * The 作品编号 (`serial`) is the campaign's highest plus one, taken in the same statement:
+ * D1 runs one statement at a time, so parallel submissions never share a number (and the
+ * unique index would refuse it if they did). Returns the serial; 'quota' when full, 'retry'
+ * when the same upload id already made an entry.
  */
-export async function insertEntry(db: Db, e: typeof contestEntries.$inferInsert, quota: number): Promise<'ok' | 'quota' | 'retry'> {
+export async function insertEntry(db: Db, e: typeof contestEntries.$inferInsert, quota: number): Promise<{ serial: number } | 'quota' | 'retry'> {
   try {
     const [res] = await writeBatch(db, [
-      sql`INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, display_key, thumb_key, content_type, width, height, bytes, sha256, created_at)
-          SELECT ${e.id}, ${e.campaignId}, ${e.userId}, ${e.orgUnitId ?? null}, ${e.uploadId}, ${e.category}, ${e.title}, ${e.description ?? ''}, ${e.authorName}, 'pending', ${e.imageKey}, ${e.displayKey ?? null}, ${e.thumbKey ?? null}, ${e.contentType}, ${e.width}, ${e.height}, ${e.bytes}, ${e.sha256}, ${e.createdAt}
+      sql`INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, display_key, thumb_key, content_type, width, height, bytes, sha256, serial, created_at)
+          SELECT ${e.id}, ${e.campaignId}, ${e.userId}, ${e.orgUnitId ?? null}, ${e.uploadId}, ${e.category}, ${e.title}, ${e.description ?? ''}, ${e.authorName}, 'pending', ${e.imageKey}, ${e.displayKey ?? null}, ${e.thumbKey ?? null}, ${e.contentType}, ${e.width}, ${e.height}, ${e.bytes}, ${e.sha256},
+                 (SELECT COALESCE(MAX(serial), 0) + 1 FROM contest_entries WHERE campaign_id = ${e.campaignId}), ${e.createdAt}
           WHERE (SELECT COUNT(*) FROM contest_entries WHERE campaign_id = ${e.campaignId} AND user_id = ${e.userId} AND category = ${e.category} AND status <> 'rejected') < ${quota}
-          RETURNING id`,
+          RETURNING id, serial`,
       activityInsert({ userId: e.userId, type: 'contest_entry', campaignId: e.campaignId, kind: 'contest', points: 0, quantity: 1, ref: e.id }, sql`EXISTS (SELECT 1 FROM contest_entries WHERE id = ${e.id})`),
     ]);
-    return res?.results.length ? 'ok' : 'quota';
+    const row = res?.results[0] as { serial: number } | undefined;
+    return row ? { serial: row.serial } : 'quota';
   } catch (err) {
     if (isUniqueViolation(err)) return 'retry';
     throw err;
@@ -43,19 +48,42 @@ export async function duplicatesOf(db: Db, campaignId: string, sha256: string, e
     .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.sha256, sha256), sql`${contestEntries.id} <> ${exceptId}`));
 }
 
-export interface EntryFilter { status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; before: { at: string; id: string } | null }
+export interface EntryFilter {
+  status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; before: { at: string; id: string } | null;
+  /** search: title, 作品编号, and (organizers only) the author's name */
+  q?: { text: string; author: boolean } | undefined;
+  /** newest (keyset by time), votes or number (by offset) */
+  sort?: 'newest' | 'votes' | 'number' | undefined;
+  offset?: number | undefined;
+}
+
+const likeText = (t: string) => `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
-  return db.select().from(contestEntries)
+  const sort = f.sort ?? 'newest';
+  const q = f.q?.text.trim();
+  const asNumber = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
+  const search = q
+    ? or(
+      sql`${contestEntries.title} LIKE ${likeText(q)} ESCAPE '\\'`,
+      asNumber !== null ? eq(contestEntries.serial, asNumber) : undefined,
+      f.q?.author ? sql`${contestEntries.authorName} LIKE ${likeText(q)} ESCAPE '\\'` : undefined,
+    )
+    : undefined;
+  const query = db.select().from(contestEntries)
     .where(and(
       eq(contestEntries.campaignId, campaignId),
       f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
       f.category ? eq(contestEntries.category, f.category) : undefined,
       f.userId ? eq(contestEntries.userId, f.userId) : undefined,
-      f.before ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id))) : undefined,
+      search,
+      sort === 'newest' && f.before ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id))) : undefined,
     ))
-    .orderBy(desc(contestEntries.createdAt), desc(contestEntries.id))
+    .orderBy(...(sort === 'votes' ? [desc(contestEntries.votes), asc(contestEntries.serial), asc(contestEntries.id)]
+      : sort === 'number' ? [asc(contestEntries.serial), asc(contestEntries.id)]
+        : [desc(contestEntries.createdAt), desc(contestEntries.id)]))
     .limit(f.limit + 1);
+  return sort === 'newest' ? query : query.offset(f.offset ?? 0);
 }
 
 /** What a voter has left today and which works they already voted for today. */
@@ -292,4 +320,21 @@ export async function purgeViewMarks(db: Db, beforeDay: string) {
 
 export async function userCreatedAt(db: Db, userId: string) {
   return (await db.select({ at: users.createdAt }).from(users).where(eq(users.id, userId)))[0]?.at ?? nowIso();
+}
+
+/** The entries 台账: every work of a campaign with its author's phone and units (for the privacy rule). */
+export async function entriesLedger(db: Db, campaignId: string) {
+  return db.select({
+    e: contestEntries, phone: users.phone, unitName: sql<string | null>`(SELECT name FROM org_units u WHERE u.id = ${contestEntries.orgUnitId})`,
+    orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestEntries.userId})`,
+  }).from(contestEntries).innerJoin(users, eq(users.id, contestEntries.userId))
+    .where(eq(contestEntries.campaignId, campaignId)).orderBy(asc(contestEntries.serial), asc(contestEntries.id)).limit(20_000);
+}
+
+/** Publishes or withdraws the results (one statement on the settings, with its audit row). */
+export async function setResultsPublished(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, published: boolean, unfinished: number) {
+  await writeBatch(db, [
+    sql`UPDATE campaigns SET settings = json_set(settings, '$.resultsPublished', json(${published ? 'true' : 'false'})), updated_at = ${nowIso()} WHERE id = ${campaign.id}`,
+    auditInsert({ actorId, action: published ? 'contest.results_publish' : 'contest.results_withdraw', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { unfinished } }),
+  ]);
 }

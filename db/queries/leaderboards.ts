@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { leaderboardEntries, leaderboards, memberships, orgUnits, users } from '../schema';
+import { activityEvents, campaigns, leaderboardEntries, leaderboards, memberships, orgUnits, users } from '../schema';
 import type { Db } from '../client';
 import { nowIso } from '../ids';
 import { chunk, underPath, writeBatch, type Stmt } from './util';
@@ -159,4 +159,37 @@ export async function unitsById(db: Db, ids: string[]) {
     }
   }
   return out;
+}
+
+/**
+ * The units `level` levels below `orgPath` with the members of their whole subtree (unit
+ * boards by level), and the path of every unit under `orgPath` (to roll totals up).
+ */
+export async function levelUnits(db: Db, orgPath: string, level: number) {
+  const depth = orgPath.split('/').filter(Boolean).length - 1 + level;
+  const [units, paths] = await db.batch([
+    db.select({
+      orgUnitId: orgUnits.id, name: orgUnits.name,
+      members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= ${orgUnits.path} AND m.org_path < ${orgUnits.path} || '~' AND m.role = 'member')`,
+    }).from(orgUnits).where(and(underPath(orgUnits.path, orgPath), eq(orgUnits.depth, depth))),
+    db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(underPath(orgUnits.path, orgPath)),
+  ]);
+  return { depth, units, paths: new Map(paths.map((p) => [p.id, p.path])) };
+}
+
+/**
+ * Points a subtree's members earned across the platform's campaigns (activity events, by
+ * the unit each was earned in) between two instants, per campaign; and its members.
+ */
+export async function unitPoints(db: Db, path: string, fromAt: string | null, toAt: string | null) {
+  const [byCampaign, members] = await db.batch([
+    db.select({
+      campaignId: activityEvents.campaignId, title: campaigns.title, kind: campaigns.kind,
+      points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`, participants: sql<number>`COUNT(DISTINCT ${activityEvents.userId})`,
+    }).from(activityEvents).innerJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
+      .where(and(underPath(activityEvents.orgPath, path), fromAt ? sql`${activityEvents.occurredAt} >= ${fromAt}` : undefined, toAt ? sql`${activityEvents.occurredAt} < ${toAt}` : undefined, sql`${activityEvents.points} <> 0`))
+      .groupBy(activityEvents.campaignId, campaigns.title, campaigns.kind).orderBy(sql`3 DESC`),
+    db.select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` }).from(memberships).where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+  ]);
+  return { byCampaign: byCampaign.map((r) => ({ ...r, campaignId: r.campaignId! })), members: members[0]?.n ?? 0 };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../client';
 import { newId, nowIso, randomToken } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
+import { chinaMidnight } from '../../shared/china-time';
 
 /** An invite code: short enough to type from a poster, unguessable (10 base32 characters ≈ 50 bits). */
 function inviteCode() {
@@ -210,24 +211,37 @@ export async function reviewRecords(
   return { changed: records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id), board: results.slice(own) };
 }
 
-/** 带动率 and totals of a subtree: members with a pair ÷ registered members. */
-export async function volunteerStats(db: Db, campaignId: string, path: string) {
+/**
+ * A period of China days (either end open). Pairs count when made within it and still
+ * linked at its end; hours when their service day is within it.
+ */
+export interface Period { from?: string | undefined; to?: string | undefined }
+const periodAt = (p: Period) => ({ fromAt: p.from ? new Date(chinaMidnight(p.from)).toISOString() : null, toAt: p.to ? new Date(chinaMidnight(p.to) + 86400e3).toISOString() : null });
+
+/** 带动率 and totals of a subtree: members with a pair ÷ registered members (pairs and hours of `period`). */
+export async function volunteerStats(db: Db, campaignId: string, path: string, period: Period = {}) {
+  const { fromAt, toAt } = periodAt(period);
+  // pairs made in the period and still linked at its end (now, when open-ended)
+  const pairCond = sql`${volunteerPairs.createdAt} >= ${fromAt ?? ''} AND ${volunteerPairs.createdAt} < ${toAt ?? '9999'} AND (${volunteerPairs.unlinkedAt} IS NULL OR ${volunteerPairs.unlinkedAt} >= ${toAt ?? '9999'})`;
+  const pairSub = sql`p.created_at >= ${fromAt ?? ''} AND p.created_at < ${toAt ?? '9999'} AND (p.unlinked_at IS NULL OR p.unlinked_at >= ${toAt ?? '9999'})`;
+  const dayCond = sql`${serviceRecords.date} >= ${period.from ?? ''} AND ${serviceRecords.date} <= ${period.to ?? '9999'}`;
+  const daySub = sql`r.date >= ${period.from ?? ''} AND r.date <= ${period.to ?? '9999'}`;
   const [pairs, members, hours, byUnit] = await db.batch([
     db.select({ pairs: count(), residents: sql<number>`COUNT(DISTINCT ${volunteerPairs.residentPhone})`, leaders: sql<number>`COUNT(DISTINCT ${volunteerPairs.memberId})` })
-      .from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), isNull(volunteerPairs.unlinkedAt), underPath(volunteerPairs.memberPath, path))),
+      .from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), pairCond, underPath(volunteerPairs.memberPath, path))),
     db.select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` }).from(memberships).where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
     db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, pending: sql<number>`SUM(CASE WHEN ${serviceRecords.status} = 'pending' THEN 1 ELSE 0 END)` })
-      .from(serviceRecords).where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), sql`${serviceRecords.status} IN ('approved', 'pending')`)),
+      .from(serviceRecords).where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), dayCond, sql`${serviceRecords.status} IN ('approved', 'pending')`)),
     db.select({
       orgUnitId: orgUnits.id, name: orgUnits.name,
       members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_unit_id = org_units.id AND m.role = 'member')`,
-      leaders: sql<number>`(SELECT COUNT(DISTINCT p.member_id) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND p.unlinked_at IS NULL)`,
-      residents: sql<number>`(SELECT COUNT(*) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND p.unlinked_at IS NULL)`,
-      hours: sql<number>`(SELECT COALESCE(SUM(r.hours), 0) FROM service_records r WHERE r.campaign_id = ${campaignId} AND r.org_unit_id = org_units.id AND r.status = 'approved')`,
+      leaders: sql<number>`(SELECT COUNT(DISTINCT p.member_id) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
+      residents: sql<number>`(SELECT COUNT(*) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
+      hours: sql<number>`(SELECT COALESCE(SUM(r.hours), 0) FROM service_records r WHERE r.campaign_id = ${campaignId} AND r.org_unit_id = org_units.id AND r.status = 'approved' AND ${daySub})`,
     }).from(orgUnits).where(underPath(orgUnits.path, path)).orderBy(asc(orgUnits.path)),
   ]);
   const approved = (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` }).from(serviceRecords)
-    .where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), eq(serviceRecords.status, 'approved'))))[0]?.h ?? 0;
+    .where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), dayCond, eq(serviceRecords.status, 'approved'))))[0]?.h ?? 0;
   return {
     pairs: pairs[0]?.pairs ?? 0,
     residents: pairs[0]?.residents ?? 0,

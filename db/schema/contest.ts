@@ -30,6 +30,8 @@ export const contestEntries = sqliteTable(
     votes: integer('votes').notNull().default(0),
     views: integer('views').notNull().default(0),
     award: text('award'),
+    /** 作品编号: 1, 2, 3… per campaign in order of submission, given in the insert itself (never shared) */
+    serial: integer('serial'),
     createdAt: text('created_at').notNull(),
     reviewedAt: text('reviewed_at'),
     reviewedBy: text('reviewed_by'),
@@ -39,6 +41,7 @@ export const contestEntries = sqliteTable(
     index('entries_campaign_status_idx').on(t.campaignId, t.status, t.category),
     index('entries_user_idx').on(t.userId, t.campaignId, t.category),
     index('entries_sha_idx').on(t.campaignId, t.sha256),
+    uniqueIndex('entries_serial_uq').on(t.campaignId, t.serial),
   ],
 );
 

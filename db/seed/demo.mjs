@@ -265,6 +265,8 @@ export async function demoStatements(now = Date.now()) {
   out.push('INSERT OR IGNORE INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, content_type, width, height, bytes, sha256, round, votes, views, created_at, reviewed_at, reviewed_by) VALUES\n' +
     works.map((w, i) => row(w.id, 'camp-contest', w.author.id, w.author.unit, `demo-upload-${i}`, w.category, w.title, w.description, w.author.name, 'approved',
       `entries/camp-contest/${w.id}/original`, 'image/jpeg', 1400, 1000, 10000, `demo-sha-${i}`, 1, votesPer.get(w.id) ?? 0, 20 + i * 3, iso(now - 6 * day), iso(now - 5 * day), 'user-org-root')).join(',\n'));
+  // contest2: 作品编号 for the demo works, in order of submission (as the insert gives them)
+  out.push(`UPDATE contest_entries SET serial = (SELECT COUNT(*) FROM contest_entries e2 WHERE e2.campaign_id = contest_entries.campaign_id AND (e2.created_at < contest_entries.created_at OR (e2.created_at = contest_entries.created_at AND e2.id <= contest_entries.id))) WHERE campaign_id = 'camp-contest' AND serial IS NULL`);
   out.push('INSERT OR IGNORE INTO contest_votes (id, campaign_id, entry_id, voter_id, day, ip, account_created_at, flagged, flag_reason, discounted, discount_reason, created_at) VALUES\n' + voteRows.join(',\n'));
   const judges = [users[5], users[77], users[150]];
   out.push('INSERT OR IGNORE INTO contest_judges (campaign_id, user_id, created_at) VALUES\n' + judges.map((j) => row('camp-contest', j.id, created)).join(',\n'));

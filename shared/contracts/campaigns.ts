@@ -91,6 +91,8 @@ export const ContestSettings = v.strictObject({
   /** awards by rank when assigned automatically: how many of each, best first */
   awards: v.optional(v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10)),
     [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }, { name: '三等奖', count: 3 }, { name: '优秀奖', count: 5 }]),
+  /** prizes per category (书法, 绘画, 摄影 each their own), by rank within the category; when set, `awards` is not used */
+  awardsByCategory: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(20)), v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10))), v.check((r) => Object.keys(r).length <= 20, 'msg.award_categories')), {}),
   /** results visible to the public before the contest closes */
   resultsPublished: v.optional(v.boolean(), false),
 });

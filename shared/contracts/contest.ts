@@ -19,6 +19,10 @@ export const EntryListQuery = v.strictObject({
   category: v.optional(v.pipe(v.string(), v.maxLength(20))),
   status: v.optional(v.picklist(['pending', 'approved', 'rejected'])),
   mine: v.optional(v.picklist(['true', 'false'])),
+  /** search the gallery: title or 作品编号 (organizers: also the author's name) */
+  q: v.optional(v.pipe(v.string(), SafeLine, v.trim(), v.maxLength(40))),
+  /** newest first (default), most votes (only where vote counts are shown), or by 作品编号 */
+  sort: v.optional(v.picklist(['newest', 'votes', 'number']), 'newest'),
 });
 
 export const ReviewBody = v.pipe(
@@ -39,7 +43,18 @@ export const RoundBody = v.strictObject({
   quorum: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 1),
   /** which entries enter: all approved (first round), the top N of the previous round, or a hand-picked list */
   entries: v.optional(v.union([v.literal('all-approved'), v.strictObject({ topN: v.pipe(v.number(), v.integer(), v.minValue(1)) }), v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(5000)) })]), 'all-approved'),
+  /** carry the top N although some works of the previous round are unfinished (after the console's warning) */
+  force: v.optional(v.boolean(), false),
 });
+/** A random round draws judgesPerEntry judges a work: fewer than the quorum could never finish it. */
+export const RoundBodyChecked = v.pipe(
+  RoundBody,
+  v.forward(v.check((b) => b.assignment === 'all' || b.quorum <= b.judgesPerEntry, 'msg.round_quorum'), ['quorum']),
+);
+
+/** Publish or withdraw the results; publishing while works are unfinished needs `force` (409 judging_incomplete first). */
+export const PublishResultsBody = v.strictObject({ published: v.boolean(), force: v.optional(v.boolean(), false) });
+export const PublishResultsResponse = v.object({ published: v.boolean(), unfinished: v.number() });
 
 export const ScoreBody = v.strictObject({ criteria: v.record(v.pipe(v.string(), v.maxLength(20)), v.number()) });
 export const DiscountBody = v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
@@ -60,6 +75,8 @@ export const EntrySchema = v.object({
   width: v.number(), height: v.number(), award: v.nullable(v.string()), views: v.number(), votes: v.nullable(v.number()),
   imageUrl: v.string(), thumbUrl: v.string(), createdAt: v.optional(v.string()),
   originalUrl: v.optional(v.string()), bytes: v.optional(v.number()), round: v.optional(v.number()),
+  /** 作品编号: a per-campaign serial, and as shown (0001) */
+  serial: v.optional(v.nullable(v.number())), number: v.optional(v.nullable(v.string())),
   /** organizers: other works with the same image */
   duplicates: v.optional(v.array(v.object({ id: v.string(), title: v.string(), authorName: v.string() }))),
 });
@@ -79,11 +96,29 @@ export const VotePage = Page(VoteSchema);
 
 /** One line of the results: the panel's and the public's scores combined, rank and award. */
 export const ResultSchema = v.object({
-  entryId: v.string(), key: v.string(), title: v.string(), authorName: v.string(), category: v.string(), judge: v.nullable(v.number()), votes: v.number(),
-  publicScore: v.number(), score: v.number(), tiebreak: v.number(), rank: v.number(), award: v.nullable(v.string()), thumbUrl: v.string(),
+  entryId: v.string(), key: v.string(), title: v.string(), authorName: v.string(), category: v.string(),
+  /** the panel's average in the last round the work reached, once its quorum scored it; else null */
+  judge: v.nullable(v.number()), votes: v.number(),
+  /** `unfinished`: fewer scores than the round's quorum — no score, no rank, never a 0 */
+  status: v.picklist(['final', 'unfinished']),
+  /** the last round the work reached (0: none), its scores so far and the quorum */
+  round: v.number(), judgeCount: v.number(), quorum: v.nullable(v.number()),
+  /** the panel's average in the round before (breaks ties) */
+  previousJudge: v.nullable(v.number()),
+  publicScore: v.number(), score: v.nullable(v.number()), tiebreak: v.number(), rank: v.nullable(v.number()),
+  /** rank among the works of its category (awards per category go by it) */
+  categoryRank: v.nullable(v.number()),
+  serial: v.nullable(v.number()), number: v.nullable(v.string()),
+  award: v.nullable(v.string()), thumbUrl: v.string(),
 });
 export type ResultDto = v.InferOutput<typeof ResultSchema>;
-export const ResultsResponse = v.object({ published: v.boolean(), judgeWeight: v.number(), items: v.array(ResultSchema) });
+export const ResultsResponse = v.object({
+  published: v.boolean(), judgeWeight: v.number(), items: v.array(ResultSchema),
+  /** works not fully scored yet */
+  unfinished: v.number(),
+  /** awards go per category (书法, 绘画, 摄影 each their own prizes) */
+  awardsPerCategory: v.boolean(),
+});
 export const AwardsResponse = v.object({ items: v.array(ResultSchema) });
 
 /** A judge of the panel (organizers); the phone only where the organizer may see it. */
@@ -97,7 +132,11 @@ export const RoundSchema = v.object({
   unfinished: v.nullable(v.array(v.object({ judgeId: v.string(), missing: v.number() }))), createdAt: v.string(),
 });
 export type RoundDto = v.InferOutput<typeof RoundSchema>;
-export const RoundOpened = v.object({ round: RoundSchema, assigned: v.number(), entries: v.number() });
+export const RoundOpened = v.object({
+  round: RoundSchema, assigned: v.number(), entries: v.number(),
+  /** works with fewer eligible judges than the quorum (conflicts): they cannot be finished in this round */
+  shortOfQuorum: v.array(v.string()),
+});
 export const RoundResponse = v.object({ round: RoundSchema });
 export const RoundProgress = v.object({ judgeId: v.string(), name: v.string(), assigned: v.number(), scored: v.number(), conflicts: v.number() });
 export const RoundList = v.object({ items: v.array(v.object({ ...RoundSchema.entries, progress: v.array(RoundProgress) })) });

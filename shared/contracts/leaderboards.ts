@@ -6,7 +6,7 @@ import { MAX_ROWS } from '../ranking';
 export const RANKING_KINDS = ['quiz', 'contest', 'volunteer', 'drive'] as const;
 
 const Stage = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'msg.stage'));
-const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset') =>
+const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset' | 'msg.board_level') =>
   v.pipe(v.string(), v.regex(/^\d{1,7}$/, key), v.transform(Number), v.minValue(min, key), v.maxValue(max, key));
 
 export const LeaderboardQuery = v.strictObject({
@@ -14,6 +14,8 @@ export const LeaderboardQuery = v.strictObject({
   limit: v.optional(IntParam(1, MAX_ROWS, 'msg.rows'), '10'),
   offset: v.optional(IntParam(0, 10_000_000, 'msg.offset'), '0'),
   stage: v.optional(Stage),
+  /** scope=org: rank the units this many levels below the campaign's unit (1: the 机关党委 under the root), each by its whole subtree */
+  level: v.optional(IntParam(1, 6, 'msg.board_level')),
 });
 
 export const LiveQuery = v.strictObject({
@@ -46,6 +48,10 @@ export const BoardResponse = v.object({
   scoreUnit: v.picklist(SCORE_UNITS),
   updatedAt: v.string(),
   offset: v.number(),
+  /** scope=org: how unit scores are made (average over registered members, sum, participation %) — widgets label averages as such */
+  aggregation: v.optional(v.picklist(['average', 'sum', 'participation'])),
+  /** scope=org by level: how many levels below the campaign's unit the ranked units are */
+  level: v.optional(v.number()),
   entries: v.array(BoardEntry),
 });
 export type BoardDto = v.InferOutput<typeof BoardResponse>;
@@ -86,3 +92,23 @@ export type ScoresInput = v.InferOutput<typeof ScoresBody>;
 
 export const FreezeBody = v.strictObject({ stage: v.optional(Stage) });
 export const FreezeResponse = v.object({ frozen: v.boolean(), frozenAt: v.nullable(v.string()) });
+
+/** `GET /org-units/{id}/points?from=&to=` (China days, either open): a unit's points across its campaigns. */
+/** A calendar day (YYYY-MM-DD) that exists: 2026-13-01 or 2026-02-30 are refused, not rolled over. */
+const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'),
+  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'msg.date'),
+);
+export const UnitPointsQuery = v.pipe(
+  v.strictObject({ from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => !q.from || !q.to || q.from <= q.to, 'msg.period_order'), ['to']),
+);
+export const UnitPointsResponse = v.object({
+  orgUnitId: v.string(), name: v.string(), from: v.nullable(v.string()), to: v.nullable(v.string()),
+  /** points the subtree's members earned in the period, over every campaign */
+  points: v.number(),
+  /** registered members of the subtree, and points ÷ members (an average, labelled as such) */
+  members: v.number(), averagePerMember: v.number(),
+  campaigns: v.array(v.object({ campaignId: v.string(), title: v.string(), kind: v.string(), points: v.number(), participants: v.number() })),
+});

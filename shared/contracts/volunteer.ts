@@ -15,7 +15,12 @@ export const PairBody = v.strictObject({
 
 export const UnlinkBody = v.strictObject({ reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)) });
 
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'));
+/** A calendar day (YYYY-MM-DD) that exists: 2026-13-01 or 2026-02-30 are refused, not rolled over. */
+const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'msg.date'),
+  v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'msg.date'),
+);
 export const RecordBody = v.strictObject({
   date: Day,
   hours: v.pipe(v.number(), v.minValue(0.5), v.maxValue(24), v.check((h) => Number.isInteger(h * 2), 'msg.half_hours')),
@@ -134,8 +139,21 @@ export type RecordDto = v.InferOutput<typeof RecordSchema>;
 export const RecordResponse = v.object({ record: RecordSchema });
 export const RecordPage = Page(RecordItem);
 
+/** `from`/`to` China days (either open): the end may not come before the start. */
+const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+export const StatsQuery = v.pipe(
+  v.strictObject({ orgUnitId: v.optional(Id), from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+);
+export const RecordsExportQuery = v.pipe(
+  v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id), status: v.optional(v.picklist(['pending', 'approved', 'rejected'])), from: v.optional(Day), to: v.optional(Day) }),
+  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+);
+
 export const VolunteerStatsResponse = v.object({
-  orgUnitId: v.string(), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
+  orgUnitId: v.string(),
+  /** the period asked for (China days; null: open) */
+  from: v.optional(v.nullable(v.string())), to: v.optional(v.nullable(v.string())), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
   pendingRecords: v.optional(v.number()),
   byUnit: v.optional(v.array(v.object({ orgUnitId: v.string(), name: v.string(), members: v.number(), leaders: v.number(), residents: v.number(), hours: v.number(), leadRate: v.number() }))),
 });

@@ -32,6 +32,9 @@ roleMatrix('contest authorization matrix', {
     },
     { name: 'results', method: 'GET', path: `/api/v1/campaigns/${id}/results`, allowed: FGW_MANAGERS, ok: 200, anonymous: 403 },
     { name: 'awards', method: 'POST', path: `/api/v1/campaigns/${id}/awards`, body: { mode: 'auto' }, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'publish results', method: 'POST', path: `/api/v1/campaigns/${id}/results/publish`, body: { published: true, force: true }, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'results 台账', method: 'GET', path: `/api/v1/campaigns/${id}/results.xlsx`, allowed: FGW_MANAGERS, ok: 200 },
+    { name: 'entries 台账', method: 'GET', path: `/api/v1/campaigns/${id}/entries/export?format=csv`, allowed: FGW_MANAGERS, ok: 200 },
   ],
 });
 

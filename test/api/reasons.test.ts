@@ -97,7 +97,7 @@ describe('refusals name their rule in error.reason', () => {
     refused(await (await signedIn(PHONES.fgwMember)).post(`/api/v1/sessions/${s.body.session.id}/check-in`, { code }), 409, 'outside_session');
   });
 
-  it('contest: vote_again, vote_limit and judge_conflict', async () => {
+  it('contest: vote_again, vote_limit, judge_conflict and judging_incomplete', async () => {
     const gallery = (await client().get('/api/v1/campaigns/camp-contest/entries?limit=20')).body.items as Array<{ id: string }>;
     expect(gallery.length).toBeGreaterThan(5);
     const voter = await newUser();
@@ -117,6 +117,9 @@ describe('refusals name their rule in error.reason', () => {
     const entryId = mine[0].entryId as string;
     expect((await judge.post(`/api/v1/entries/${entryId}/conflict`)).status).toBe(204);
     refused(await judge.post(`/api/v1/entries/${entryId}/scores`, { criteria: { 艺术性: 8 } }), 409, 'judge_conflict');
+    // the demo works are not fully scored: publishing the results, or carrying the top N, warns first
+    refused(await org.post('/api/v1/campaigns/camp-contest/results/publish', { published: true }), 409, 'judging_incomplete');
+    refused(await org.post('/api/v1/campaigns/camp-contest/judging-rounds', { name: '终评', criteria: [{ name: '艺术性', weight: 1, max: 10 }], entries: { topN: 3 } }), 409, 'judging_incomplete');
   });
 
   it('quiz: quiz_active, quiz_not_current, quiz_not_served and quiz_finished', async () => {

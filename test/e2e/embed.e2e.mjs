@@ -108,4 +108,40 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'embed-screen-1920.png') });
     await page.close();
   });
+
+  test('the /embed/ page lists real campaigns with both widgets live; widgets name their campaign; a hidden board says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${BASE}/embed/`);
+    const picker = page.locator('[data-testid=embed-campaigns]');
+    await picker.locator('option').first().waitFor({ state: 'attached', timeout: 15_000 });
+    assert.ok((await picker.locator('option').count()) >= 3, 'published campaigns that rank are listed');
+    assert.equal(await page.getByText('随排行榜功能一同上线').count(), 0, 'no coming-soon badge');
+    await picker.selectOption('dangshi-daily');
+    const board = page.locator('[data-testid=embed-board]');
+    await board.locator('li').first().waitFor({ timeout: 15_000 });
+    const title = await picker.locator('option:checked').innerText();
+    await board.locator('header .ti').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+    assert.match(await page.locator('pre').first().innerText(), /campaign="dangshi-daily"/);
+    // a drive: its progress widget too
+    await picker.selectOption('jinqiu-zhuxue');
+    await page.locator('[data-testid=embed-progress]').locator('.bar').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('pre').nth(1).innerText(), /<tongxin-progress campaign="jinqiu-zhuxue"/);
+    await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'embed-page-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'embed-page-1280.png'), fullPage: true });
+
+    // the organizers hide the quiz board: the widget says it is not public, neutrally
+    const headers = await organizer();
+    const hide = (hidden) => fetch(`${BASE}/api/v1/campaigns/dangshi-daily`, { method: 'PATCH', headers, body: JSON.stringify({ settings: { leaderboard: { aggregation: 'average', hidden } } }) });
+    assert.equal((await hide(true)).status, 200);
+    await page.waitForTimeout(5500); // public reads are cached a second here and five seconds in the browser
+    await picker.selectOption('dangshi-daily');
+    await board.locator('.m').filter({ hasText: '排行榜暂未公开' }).waitFor({ timeout: 10_000 });
+    // unit boards label averages as such
+    await hide(false);
+    await page.waitForTimeout(5500);
+    await page.evaluate(() => document.querySelector('[data-testid=embed-board]').setAttribute('scope', 'org'));
+    await board.locator('li .s').first().filter({ hasText: '平均' }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
 });

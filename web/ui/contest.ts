@@ -44,6 +44,8 @@ export interface ContestConfig {
   votingStartsAt: string | null;
   votingEndsAt: string | null;
   awards: Award[];
+  /** prizes per category (书法, 绘画, 摄影 each their own); empty: the overall list */
+  awardsByCategory: Record<string, Award[]>;
   resultsPublished: boolean;
 }
 
@@ -69,11 +71,18 @@ const DEFAULTS: ContestConfig = {
     { name: '三等奖', count: 3 },
     { name: '优秀奖', count: 5 },
   ],
+  awardsByCategory: {},
   resultsPublished: false,
 };
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+const isAward = (a: unknown): a is Award => !!a && typeof a === 'object' && isStr((a as Award).name) && isNum((a as Award).count);
+function awardLists(x: unknown): Record<string, Award[]> {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return {};
+  return Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, l]) => Array.isArray(l)).map(([k, l]) => [k, (l as unknown[]).filter(isAward)]));
+}
 
 /** The contest settings of a campaign; anything missing or odd falls back to the API's default. */
 export function contestConfig(c: Pick<Campaign, 'settings'>): ContestConfig {
@@ -93,6 +102,7 @@ export function contestConfig(c: Pick<Campaign, 'settings'>): ContestConfig {
     awards: Array.isArray(s.awards)
       ? (s.awards as unknown[]).filter((a): a is Award => !!a && typeof a === 'object' && isStr((a as Award).name) && isNum((a as Award).count))
       : DEFAULTS.awards,
+    awardsByCategory: awardLists(s.awardsByCategory),
     resultsPublished: s.resultsPublished === true,
   };
 }
@@ -151,11 +161,14 @@ export function newUploadId(): string {
   return 'up-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Results by rank, best first; works not fully scored (no rank) last. */
+export const byRank = (a: ResultItem, b: ResultItem): number => (a.rank ?? 1e9) - (b.rank ?? 1e9);
+
 /** Sorts results into award groups in the order the settings list them; unknown awards after. */
 export function groupByAward(items: ResultItem[], awards: Award[]): { award: string; items: ResultItem[] }[] {
   const order = awards.map((a) => a.name);
   const groups = new Map<string, ResultItem[]>();
-  for (const it of [...items].sort((a, b) => a.rank - b.rank)) {
+  for (const it of [...items].sort(byRank)) {
     if (!it.award) continue;
     groups.set(it.award, [...(groups.get(it.award) ?? []), it]);
   }

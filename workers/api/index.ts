@@ -22,6 +22,8 @@ import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
+import { contestResultRoutes } from './routes/contest/results.routes';
+import { unitPointsRoutes } from './routes/leaderboards/unit-points.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { reportRoutes } from './routes/org/report.routes';
@@ -51,6 +53,7 @@ const v1 = createApp()
   .route('/roster', rosterRoutes)
   .route('/org-units', roleRoutes)
   .route('/org-units', auditRoutes)
+  .route('/org-units', unitPointsRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', coverRoutes)
   .route('/campaigns', leaderboardRoutes)
@@ -64,6 +67,7 @@ const v1 = createApp()
   .route('/attempts', attemptRoutes)
   .route('/campaigns', contestCampaignRoutes)
   .route('/campaigns', judgingCampaignRoutes)
+  .route('/campaigns', contestResultRoutes)
   .route('/entries', entryRoutes)
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)

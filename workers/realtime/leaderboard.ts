@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
-import { boardState, rankedUnits, scoresPage, type StoredScore } from '../../db/queries/leaderboards';
+import { boardState, levelUnits, rankedUnits, scoresPage, type StoredScore } from '../../db/queries/leaderboards';
+import { rollUp } from '../../shared/unit-boards';
 import { OrderStatistic } from './order-statistic';
 import { assignRanks, rankUnits, type Aggregation, type BoardEntry, type Scored } from '../../shared/ranking';
 import { maskName } from '../../shared/mask';
@@ -23,7 +24,8 @@ export interface BoardContext {
   maskNames: boolean;
 }
 export type ScoreUnit = BoardResponse['scoreUnit'];
-export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number }
+/** `level`: org scope only — rank the units that many levels below the campaign's unit, each by its whole subtree */
+export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number; level?: number | undefined }
 
 /** The response of GET /leaderboard, also the body of live messages: the contract's (shared/contracts/leaderboards). */
 export type BoardResponse = BoardDto;
@@ -51,6 +53,7 @@ export class Leaderboard extends DurableObject<Env> {
   private contextJson: string | null = null;
   private streams = new Map<WritableStreamDefaultWriter<Uint8Array>, Omit<SocketInfo, 'hits' | 'windowStart'>>();
   private unitsCache: { at: number; path: string; units: Array<{ orgUnitId: string; name: string; members: number }> } | null = null;
+  private levelCache = new Map<string, { at: number } & Awaited<ReturnType<typeof levelUnits>>>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -116,8 +119,8 @@ export class Leaderboard extends DurableObject<Env> {
     const view = this.viewFor(opts.audience);
     const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), frozenAt: this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
     if (opts.scope === 'org') {
-      const ranked = rankUnits(await this.unitTotals(ctx, view), ctx.aggregation);
-      return { ...base, total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
+      const ranked = rankUnits(opts.level ? await this.levelTotals(ctx, view, opts.level) : await this.unitTotals(ctx, view), ctx.aggregation);
+      return { ...base, aggregation: ctx.aggregation, ...(opts.level ? { level: opts.level } : {}), total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
     const rows = this.pageRows(view, os, opts.offset, opts.limit);
@@ -167,6 +170,7 @@ export class Leaderboard extends DurableObject<Env> {
     this.frozen = null;
     this.loading = null;
     this.unitsCache = null;
+    this.levelCache.clear();
     this.contextJson = null;
     this.createTables();
   }
@@ -293,6 +297,21 @@ export class Leaderboard extends DurableObject<Env> {
       ).toArray().map((u) => [u.org_unit_id, u]),
     );
     return this.unitsCache.units.map((u) => ({ ...u, sum: totals.get(u.orgUnitId)?.sum ?? 0, participants: totals.get(u.orgUnitId)?.participants ?? 0 }));
+  }
+
+  /** The units of one level with their subtrees' totals (shared/unit-boards.ts); the tree is read at most once a minute. */
+  private async levelTotals(ctx: BoardContext, view: 'live' | 'frozen', level: number) {
+    const key = `${ctx.orgPath}|${level}`;
+    let tree = this.levelCache.get(key);
+    if (!tree || Date.now() - tree.at > UNITS_TTL_MS) {
+      tree = { at: Date.now(), ...(await levelUnits(this.db(), ctx.orgPath, level)) };
+      this.levelCache.set(key, tree);
+    }
+    const totals = (view === 'frozen'
+      ? this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, SUM(score) AS sum, COUNT(*) AS participants FROM frozen WHERE org_unit_id IS NOT NULL GROUP BY org_unit_id')
+      : this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, sum, participants FROM units')
+    ).toArray().map((u) => ({ orgUnitId: u.org_unit_id, sum: u.sum, participants: u.participants }));
+    return rollUp(totals, tree.paths, tree.units, tree.depth);
   }
 
   private addToUnit(unit: string | null, score: number, participants: number) {

@@ -39,6 +39,8 @@ export interface RoundInput {
   judgesPerEntry: number;
   quorum: number;
   entries: 'all-approved' | { topN: number } | { ids: string[] };
+  /** carry the top N although the previous round has unfinished works (after the warning) */
+  force?: boolean;
 }
 export const openRound = (campaignId: string, body: RoundInput) =>
   api<{ round: Round; assigned: number; entries: number }>('POST', `${base(campaignId)}/judging-rounds`, body);
@@ -51,6 +53,12 @@ export const discountVotes = (campaignId: string, ids: string[], reason: string)
   api<{ discounted: number }>('POST', `${base(campaignId)}/votes/discount`, { ids, reason });
 
 export const getResults = (campaignId: string) => api<Results>('GET', `${base(campaignId)}/results`);
+/** Publish or withdraw the results; while works are unfinished the API answers 409 judging_incomplete unless `force`. */
+export const publishResults = (campaignId: string, published: boolean, force = false) =>
+  api<{ published: boolean; unfinished: number }>('POST', `${base(campaignId)}/results/publish`, { published, force });
+/** The server's 台账 downloads (the session cookie goes along with a plain link). */
+export const resultsFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/results.xlsx`;
+export const entriesFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/entries/export?format=xlsx`;
 export const autoAwards = (campaignId: string) => api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'auto' });
 export const manualAwards = (campaignId: string, awards: { entryId: string; award: string | null }[]) =>
   api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'manual', awards });
@@ -83,23 +91,6 @@ export const judging = createRoot(() => {
   const open = () => (assignments.error ? [] : assignments.latest ?? []).filter((a) => a.roundStatus === 'open');
   return { assignments, refetch, mutate, open };
 });
-
-/** A CSV file download made in the browser (UTF-8 with BOM so Excel reads Chinese). */
-export function downloadCsv(name: string, rows: (string | number | null)[][]): void {
-  const esc = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = '\uFEFF' + rows.map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Runs `fn` over items a few at a time; returns the failures with their errors. */
 export async function runEach<T>(items: T[], fn: (item: T) => Promise<unknown>, onDone?: (n: number) => void, parallel = 4) {

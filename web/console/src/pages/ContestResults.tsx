@@ -5,9 +5,10 @@ import { EmptyState } from '@ui/components/EmptyState';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
-import { contestConfig, fmtScore100, resultsPublic, type ResultItem } from '@ui/contest';
+import { byRank, contestConfig, fmtScore100, resultsPublic, type ResultItem } from '@ui/contest';
+import { ApiError } from '@ui/api';
 import type { Campaign } from '@ui/types';
-import { autoAwards, downloadCsv, getResults, manualAwards, saveSettings } from '../data/contest';
+import { autoAwards, entriesFileUrl, getResults, manualAwards, publishResults, resultsFileUrl } from '../data/contest';
 import { portalHref } from '../data/campaigns';
 import { t } from '../i18n';
 import { ContestPage } from '../ui/ContestNav';
@@ -32,14 +33,18 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
   const items = () => results.latest?.items ?? [];
   const awardOf = (it: ResultItem) => (it.entryId in edits() ? edits()[it.entryId]! : it.award);
   const dirty = () => Object.entries(edits()).some(([id, a]) => items().find((x) => x.entryId === id)?.award !== a);
-  const rows = createMemo(() => items().filter((it) => !category() || it.category === category()).sort((a, b) => a.rank - b.rank));
+  const rows = createMemo(() => items().filter((it) => !category() || it.category === category()).sort(byRank));
+  const [incomplete, setIncomplete] = createSignal<string | null>(null);
+  const perCategory = () => Object.entries(cfg().awardsByCategory);
+  /** the award lists in play: the category's own when prizes go per category */
+  const awardLists = () => (perCategory().length ? perCategory().filter(([cat]) => !category() || cat === category()).flatMap(([, list]) => list) : cfg().awards);
   const awardNames = createMemo(() => {
-    const names = cfg().awards.map((a) => a.name);
+    const names = [...new Set(awardLists().map((a) => a.name))];
     for (const it of items()) if (it.award && !names.includes(it.award)) names.push(it.award);
     return names;
   });
   const usage = createMemo(() =>
-    cfg().awards.map((a) => ({ ...a, used: items().filter((it) => awardOf(it) === a.name).length })),
+    awardLists().map((a) => ({ ...a, used: items().filter((it) => awardOf(it) === a.name).length })),
   );
 
   async function runAuto() {
@@ -78,32 +83,23 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
     }
   }
 
-  async function togglePublish() {
+  async function togglePublish(force = false) {
     setBusy('publish');
     setNotice(null);
     try {
       const next = !cfg().resultsPublished;
-      const updated = await saveSettings(c(), { resultsPublished: next });
-      props.onChange(updated);
+      await publishResults(c().id, next, force);
+      setIncomplete(null);
+      props.onChange({ ...c(), settings: { ...(c().settings as Record<string, unknown>), resultsPublished: next } });
       setNotice({ kind: 'success', text: next ? t('contest.awards.publishedDone') : t('contest.awards.unpublishedDone') });
       void refetch();
     } catch (e) {
-      setNotice({ kind: 'warning', text: errorText(e) });
+      // works not fully scored: say so, and publish only on purpose
+      if (e instanceof ApiError && e.reason === 'judging_incomplete') setIncomplete(e.message);
+      else setNotice({ kind: 'warning', text: errorText(e) });
     } finally {
       setBusy(null);
     }
-  }
-
-  function exportCsv() {
-    const head = [
-      t('contest.res.rank'), t('contest.res.work'), t('contest.res.author'), t('contest.res.category'), t('contest.res.judge'),
-      t('contest.res.votes'), t('contest.res.public'), t('contest.res.score'), t('contest.res.award'), t('contest.res.id'),
-    ];
-    const body = [...items()].sort((a, b) => a.rank - b.rank).map((it) => [
-      it.rank, it.title, it.authorName, it.category, it.judge === null ? '' : Math.round(it.judge * 100) / 100, it.votes,
-      Math.round(it.publicScore * 100) / 100, Math.round(it.score * 100) / 100, awardOf(it) ?? '', it.entryId,
-    ]);
-    downloadCsv(`${c().slug || c().id}-results.csv`, [head, ...body]);
   }
 
   return (
@@ -118,7 +114,7 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
             </span>
           </div>
           <Show when={c().status !== 'closed'}>
-            <Button variant={cfg().resultsPublished ? 'secondary' : 'primary'} loading={busy() === 'publish'} onClick={togglePublish} data-testid="publish-results">
+            <Button variant={cfg().resultsPublished ? 'secondary' : 'primary'} loading={busy() === 'publish'} onClick={() => togglePublish()} data-testid="publish-results">
               {cfg().resultsPublished ? t('contest.awards.unpublish') : t('contest.awards.publish')}
             </Button>
           </Show>
@@ -132,6 +128,17 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       <p class="tx-small tx-muted">
         {t('contest.awards.formula', { judges: fmtPercent(results.latest?.judgeWeight ?? cfg().judgeWeight), public: fmtPercent(1 - (results.latest?.judgeWeight ?? cfg().judgeWeight)) })}
       </p>
+
+      <Show when={incomplete()}>
+        {(msg) => (
+          <Confirm id="incomplete-title" title={t('contest.awards.incompleteTitle')} action={t('contest.awards.incompleteConfirm')} actionTestid="publish-anyway" busy={busy() === 'publish'} onAction={() => togglePublish(true)} onCancel={() => setIncomplete(null)}>
+            <p>{msg()}</p>
+          </Confirm>
+        )}
+      </Show>
+      <Show when={(results.latest?.unfinished ?? 0) > 0}>
+        <p class="tx-small cs-ct-unfinished-note" data-testid="unfinished-note">{t('contest.res.unfinishedNote', { n: fmtNumber(results.latest!.unfinished) })}</p>
+      </Show>
 
       <Show when={notice()}>
         {(n) => (
@@ -159,10 +166,14 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
           </For>
         </div>
         <span class="tx-spacer" />
-        <Button small variant="secondary" disabled={!items().length} onClick={exportCsv} data-testid="export-csv">
+        <a class="tx-btn tx-btn-secondary tx-btn-sm" href={resultsFileUrl(c().id)} download="" data-testid="export-results">
           <Icon name="download" />
-          {t('contest.awards.export')}
-        </Button>
+          {t('contest.awards.exportResults')}
+        </a>
+        <a class="tx-btn tx-btn-secondary tx-btn-sm" href={entriesFileUrl(c().id)} download="" data-testid="export-entries">
+          <Icon name="download" />
+          {t('contest.awards.exportEntries')}
+        </a>
         <Button small variant="secondary" disabled={!items().length || busy() !== null} onClick={() => setConfirmAuto(true)}>
           <Icon name="star" />
           {t('contest.awards.auto')}
@@ -176,7 +187,9 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       <Show when={confirmAuto()}>
         <Confirm id="auto-title" title={t('contest.awards.autoTitle')} action={t('contest.awards.autoConfirm')} busy={busy() === 'auto'} onAction={runAuto} onCancel={() => setConfirmAuto(false)}>
           <p>
-            {t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
+            {perCategory().length
+              ? t('contest.awards.perCategory', { list: perCategory().map(([cat, list]) => `${cat}：${list.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、')}`).join('；') })
+              : t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
           </p>
         </Confirm>
       </Show>
@@ -195,6 +208,8 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
           testid="results"
           head={[
             { label: t('contest.res.rank'), class: 'num' },
+            ...(results.latest?.awardsPerCategory ? [{ label: t('contest.res.categoryRank'), class: 'num' }] : []),
+            { label: t('contest.res.number'), class: 'num' },
             t('contest.res.work'),
             t('contest.res.author'),
             t('contest.res.category'),
@@ -209,8 +224,14 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
           {(it) => (
             <tr classList={{ 'cs-ct-edited': it.entryId in edits() && edits()[it.entryId] !== it.award }}>
               <td class="num">
-                <span class={`tx-rank ${it.rank <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
+                <Show when={it.rank !== null} fallback={<span class="tx-badge tx-badge-orange" title={t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}>{t('contest.res.unfinished')}</span>}>
+                  <span class={`tx-rank ${(it.rank ?? 99) <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
+                </Show>
               </td>
+              <Show when={results.latest?.awardsPerCategory}>
+                <td class="num">{it.categoryRank ?? '—'}</td>
+              </Show>
+              <td class="num tx-num">{it.number ?? '—'}</td>
               <td>
                 <div class="cs-ct-workcell">
                   <img src={it.thumbUrl} alt="" loading="lazy" />
@@ -222,7 +243,7 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
               <td class="num">{it.judge === null ? <span class="tx-muted">{t('contest.res.noJudge')}</span> : fmtScore100(it.judge)}</td>
               <td class="num">{fmtNumber(it.votes)}</td>
               <td class="num">{fmtScore100(it.publicScore)}</td>
-              <td class="num cs-ct-score">{fmtScore100(it.score)}</td>
+              <td class="num cs-ct-score">{it.score === null ? <span class="tx-muted">{t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}</span> : fmtScore100(it.score)}</td>
               <td>
                 <select
                   class="tx-select cs-ct-award-select"

@@ -18,6 +18,7 @@ import { portalHref } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { EmbedPanel } from '../ui/EmbedPanel';
+import { BoardVisibility, ProgressEmbed } from '../ui/BoardSharing';
 import { ScoreImport } from '../ui/ScoreImport';
 import { StatusBadge } from '../ui/StatusBadge';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
@@ -115,8 +116,12 @@ function BoardPage(props: { campaign: Campaign; onChange: (c: Campaign) => void 
         </div>
       </section>
 
+      <BoardVisibility campaign={props.campaign} onChange={props.onChange} />
       <ScoreImport campaign={props.campaign} />
       <EmbedPanel campaign={props.campaign} onChange={props.onChange} />
+      <Show when={props.campaign.kind === 'drive'}>
+        <ProgressEmbed campaign={props.campaign} />
+      </Show>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -46,6 +47,8 @@ export function RoundForm(props: {
   const [rowErrors, setRowErrors] = createSignal<Record<number, string>>({});
   const [busy, setBusy] = createSignal(false);
   const [confirmReplace, setConfirmReplace] = createSignal(false);
+  /** the API's warning that the previous round has unfinished works (carrying the top N then needs force) */
+  const [incomplete, setIncomplete] = createSignal<string | null>(null);
   const errors = createFormErrors<RoundField>();
   const [approved] = createResource(() => (mode() === 'ids' ? props.campaign.id : false), (id) => allEntries(id, 'approved'));
 
@@ -102,9 +105,13 @@ export function RoundForm(props: {
     }
     setBusy(true);
     try {
-      const r = await openRound(props.campaign.id, body);
+      const r = await openRound(props.campaign.id, { ...body, force: incomplete() !== null });
       props.onCreated(t('contest.rounds.created', { name: r.round.name, entries: fmtNumber(r.entries), assigned: fmtNumber(r.assigned) }));
     } catch (err) {
+      if (err instanceof ApiError && err.reason === 'judging_incomplete') {
+        setIncomplete(err.message);
+        return;
+      }
       errors.fromApi(err, ['name', 'criteria', 'judgesPerEntry', 'quorum', 'entries']);
       setConfirmReplace(false);
       props.onFailed();
@@ -287,9 +294,21 @@ export function RoundForm(props: {
           </div>
         </div>
       </Show>
+      <Show when={incomplete()}>
+        {(msg) => (
+          <div class="cs-confirm" role="alertdialog" data-testid="round-incomplete">
+            <Icon name="alert" class="cs-confirm-icon" />
+            <div>
+              <h2>{t('contest.rounds.incompleteTitle')}</h2>
+              <p>{msg()}</p>
+              <p>{t('contest.rounds.incompleteBody')}</p>
+            </div>
+          </div>
+        )}
+      </Show>
       <div class="tx-row cs-ct-actions">
         <Button type="submit" variant="primary" loading={busy()} data-testid="open-round">
-          {confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
+          {incomplete() ? t('contest.rounds.incompleteConfirm') : confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
         </Button>
         <Button variant="secondary" onClick={props.onCancel} disabled={busy()}>
           {t('action.cancel')}

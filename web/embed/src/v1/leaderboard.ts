@@ -16,8 +16,8 @@ const boardOf = (data: string): Board | null => {
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {
-  'zh-CN': { updated: '最后更新', title: '排行榜', org: '组织排行', empty: '暂无排名，快来参与吧', error: '排行榜暂时无法加载', retry: '重试', frozen: '已封榜', final: '最终结果', by: '由同心平台提供', live: '实时', people: '人', yuan: '元', hours: '小时', votes: '票', points: '分' },
-  en: { updated: 'Updated', title: 'Leaderboard', org: 'Units', empty: 'No rankings yet — be the first!', error: 'The leaderboard could not be loaded', retry: 'Retry', frozen: 'Frozen', final: 'Final', by: 'Powered by Tongxin', live: 'Live', people: '', yuan: 'CNY', hours: 'h', votes: 'votes', points: 'pts' },
+  'zh-CN': { updated: '最后更新', title: '排行榜', org: '组织排行', empty: '暂无排名，快来参与吧', error: '排行榜暂时无法加载', hidden: '排行榜暂未公开', avg: '平均', pct: '参与率', retry: '重试', frozen: '已封榜', final: '最终结果', by: '由同心平台提供', live: '实时', people: '人', yuan: '元', hours: '小时', votes: '票', points: '分' },
+  en: { updated: 'Updated', title: 'Leaderboard', org: 'Units', empty: 'No rankings yet — be the first!', error: 'The leaderboard could not be loaded', hidden: 'This leaderboard is not public yet', avg: 'avg', pct: 'participation', retry: 'Retry', frozen: 'Frozen', final: 'Final', by: 'Powered by Tongxin', live: 'Live', people: '', yuan: 'CNY', hours: 'h', votes: 'votes', points: 'pts' },
 };
 const THEMES: Record<string, string> = {
   light: '--bg:#fff;--fg:#262626;--muted:#6b6b6b;--line:#ececec;--accent:#c8102e;--head:#fafafa',
@@ -50,7 +50,7 @@ footer{padding:6px 14px;text-align:right;font-size:12px}footer a{color:var(--mut
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 class TongxinLeaderboard extends HTMLElement {
-  static observedAttributes = ['campaign', 'scope', 'rows', 'theme', 'lang', 'live'];
+  static observedAttributes = ['campaign', 'scope', 'rows', 'theme', 'lang', 'live', 'level'];
   private root = this.attachShadow({ mode: 'open' });
   private ws: WebSocket | null = null;
   private timer = 0;
@@ -75,7 +75,8 @@ class TongxinLeaderboard extends HTMLElement {
   private get creds(): RequestCredentials { return this.full ? 'same-origin' : 'omit'; }
   private get rows() { return Math.min(100, Math.max(1, Number(this.a('rows', '10')) || 10)); }
   private url(path: string) {
-    return `${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}/leaderboard${path}?scope=${this.a('scope') === 'org' ? 'org' : 'individual'}&limit=${this.rows}`;
+    const org = this.a('scope') === 'org';
+    return `${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}/leaderboard${path}?scope=${org ? 'org' : 'individual'}&limit=${this.rows}${org && this.a('level') ? `&level=${encodeURIComponent(this.a('level'))}` : ''}`;
   }
 
   private stop() {
@@ -88,11 +89,10 @@ class TongxinLeaderboard extends HTMLElement {
     this.stop();
     if (!this.a('campaign')) return;
     const screen = this.a('mode') === 'screen';
-    if (screen) {
-      this.clock = window.setInterval(() => this.tick(), 1000);
-      fetch(`${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}`, { credentials: 'omit' })
-        .then((r) => r.json()).then((b) => { this.heading = b.campaign?.title ?? ''; this.tick(); }).catch(() => {});
-    }
+    if (screen) this.clock = window.setInterval(() => this.tick(), 1000);
+    // every widget names its campaign
+    fetch(`${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}`, { credentials: 'omit' })
+      .then((r) => r.json()).then((b) => { this.heading = b.campaign?.title ?? ''; this.tick(); }).catch(() => {});
     this.load();
     if (this.hasAttribute('live') || screen) this.connect();
   }
@@ -101,6 +101,8 @@ class TongxinLeaderboard extends HTMLElement {
     clearTimeout(this.timer);
     try {
       const r = await fetch(this.url(''), { credentials: this.creds });
+      // a hidden board (or none) reads as not public, never as a failure
+      if (r.status === 404) return this.render(null, true);
       if (!r.ok) throw new Error(String(r.status));
       this.render(await r.json());
     } catch {
@@ -122,8 +124,11 @@ class TongxinLeaderboard extends HTMLElement {
     };
   }
 
-  private fmt(n: number, unit: string) {
+  private fmt(n: number, unit: string, agg?: string): string {
     const t = this.t;
+    const lc = this.a('lang', 'zh-CN');
+    if (agg === 'participation') return `${t.pct} ${n.toLocaleString(lc, { maximumFractionDigits: 2 })}%`;
+    if (agg === 'average') return `${t.avg} ${this.fmt(n, unit)}`;
     if (unit === 'fen') return `${(n / 100).toLocaleString(this.a('lang', 'zh-CN'), { maximumFractionDigits: 2 })} ${t.yuan}`;
     return `${n.toLocaleString(this.a('lang', 'zh-CN'), { maximumFractionDigits: 2 })} ${unit === 'hours' ? t.hours : unit === 'votes' ? t.votes : this.a('scope') === 'org' ? '' : t.points}`;
   }
@@ -132,10 +137,10 @@ class TongxinLeaderboard extends HTMLElement {
     const h = this.root.querySelector('.clock');
     if (h) h.textContent = new Date().toLocaleTimeString(this.a('lang', 'zh-CN'), { hour12: false });
     const ti = this.root.querySelector('.ti');
-    if (ti && this.heading) ti.textContent = this.heading;
+    if (ti && this.heading) ti.textContent = this.a('mode') === 'screen' ? this.heading : `${this.heading} · ${this.a('scope') === 'org' ? this.t.org : this.t.title}`;
   }
 
-  private render(b: Board | null) {
+  private render(b: Board | null, hidden = false) {
     const t = this.t;
     const screen = this.a('mode') === 'screen';
     const theme = THEMES[this.a('theme', screen ? 'dark' : 'light')] ?? THEMES.light;
@@ -143,10 +148,12 @@ class TongxinLeaderboard extends HTMLElement {
     const at = this.updated ? new Date(this.updated).toLocaleTimeString(this.a('lang', 'zh-CN'), { hour12: false }) : '—';
     // the 大屏: a live cue (green while the socket is up) and the time of the last update, beside the clock
     const cue = `<span class="cue" data-live="${this.ws ? 'live' : 'polling'}"><span class="dot${this.ws ? '' : ' off'}"></span>${this.ws ? t.live : ''} ${t.updated} <span class="upd">${at}</span> · <span class="clock"></span></span>`;
-    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span>${cue}` : `<span>${this.a('scope') === 'org' ? t.org : t.title}</span>`;
+    const kind = this.a('scope') === 'org' ? t.org : t.title;
+    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span>${cue}` : `<span class="ti">${esc(this.heading ? `${this.heading} · ${kind}` : kind)}</span>`;
     const tags = b ? (b.final ? `<span class="tag">${t.final}</span>` : b.frozen ? `<span class="tag">${t.frozen}</span>` : this.ws ? `<span class="tag">${t.live}</span>` : '') : '';
     let body: string;
-    if (!b) body = `<div class="m">${t.error}<br><button type="button">${t.retry}</button></div>`;
+    if (hidden) body = `<div class="m">${t.hidden}</div>`;
+    else if (!b) body = `<div class="m">${t.error}<br><button type="button">${t.retry}</button></div>`;
     else if (!b.entries.length) body = `<div class="m">${t.empty}</div>`;
     else {
       const prev = this.last;
@@ -154,7 +161,7 @@ class TongxinLeaderboard extends HTMLElement {
       body = `<ol>${b.entries.map((e) => {
         const up = prev.size && (prev.get(e.key) ?? 1e9) > e.rank ? ' class="up"' : '';
         const unit = b.scope === 'org' ? '' : e.orgUnitName ? `<small>${esc(e.orgUnitName)}</small>` : '';
-        return `<li${up}><span class="r r${e.rank}">${e.rank}</span><span class="n"><b>${esc(e.name)}</b>${unit}</span><span class="s">${esc(this.fmt(e.score, b.scoreUnit))}</span></li>`;
+        return `<li${up}><span class="r r${e.rank}">${e.rank}</span><span class="n"><b>${esc(e.name)}</b>${unit}</span><span class="s">${esc(this.fmt(e.score, b.scoreUnit, b.scope === 'org' ? b.aggregation : undefined))}</span></li>`;
       }).join('')}</ol>`;
     }
     this.root.innerHTML = `<style>:host{${theme}}${CSS}</style><div class="w" part="board"><header>${heading}${screen ? '' : tags}</header>${body}<footer><a href="${ORIGIN}/" target="_blank" rel="noopener">${t.by}</a></footer></div>`;

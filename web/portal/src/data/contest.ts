@@ -12,8 +12,9 @@ const enc = encodeURIComponent;
 export const contestHref = (c: Pick<Campaign, 'id' | 'slug'>, page: 'contest' | 'submit' | 'gallery' | 'results') => `${campaignHref(c)}/${page}`;
 export const workHref = (id: string) => `/works/${enc(id)}`;
 
-export function listGallery(campaignId: string, p: { category?: string | null; cursor?: string | null; limit?: number }) {
-  return api<Page<Entry>>('GET', `/campaigns/${enc(campaignId)}/entries${qs({ category: p.category, cursor: p.cursor, limit: p.limit ?? 24 })}`);
+export type GallerySort = 'newest' | 'votes' | 'number';
+export function listGallery(campaignId: string, p: { category?: string | null; cursor?: string | null; limit?: number; q?: string; sort?: GallerySort }) {
+  return api<Page<Entry>>('GET', `/campaigns/${enc(campaignId)}/entries${qs({ category: p.category, cursor: p.cursor, limit: p.limit ?? 24, q: p.q || undefined, sort: p.sort && p.sort !== 'newest' ? p.sort : undefined })}`);
 }
 
 /** My entries in every status, with the reasons of rejected ones. */
@@ -47,7 +48,8 @@ export function recordView(id: string): void {
 /* ---- the gallery the viewer swipes through ---------------------------------------- */
 
 /** The list the gallery last showed, so the viewer can move to the next work without a request. */
-const [galleryList, setGalleryList] = createSignal<{ campaignId: string; category: string | null; items: Entry[] } | null>(null);
+/** `view`: the search and sort the list was read with ('' or missing: newest, no search) */
+const [galleryList, setGalleryList] = createSignal<{ campaignId: string; category: string | null; view?: string; items: Entry[] } | null>(null);
 export { galleryList, setGalleryList };
 
 /** Patches one entry wherever the portal keeps it (a vote changes its count). */

@@ -10,7 +10,7 @@ import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
 import { contestConfig, submitState, voteState, windowsOf, type Entry } from '@ui/contest';
 import type { Campaign } from '@ui/types';
-import { contestHref, galleryList, listGallery, setGalleryList, workHref } from '../data/contest';
+import { contestHref, galleryList, listGallery, setGalleryList, workHref, type GallerySort } from '../data/contest';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -54,17 +54,23 @@ function GridSkeleton() {
 function Gallery(props: { campaign: Campaign }) {
   const c = () => props.campaign;
   const cfg = () => contestConfig(c());
-  const [search, setSearch] = useSearchParams<{ category?: string }>();
+  const [search, setSearch] = useSearchParams<{ category?: string; q?: string; sort?: string }>();
   const category = () => (search.category && cfg().categories.includes(search.category) ? search.category : null);
+  const query = () => (search.q ?? '').trim().slice(0, 40);
+  // sorting by votes only where the contest shows them (the API refuses it otherwise)
+  const sorts = (): GallerySort[] => (cfg().showVoteCounts ? ['newest', 'votes', 'number'] : ['newest', 'number']);
+  const sort = (): GallerySort => (sorts().includes(search.sort as GallerySort) ? (search.sort as GallerySort) : 'newest');
+  const view = () => (query() || sort() !== 'newest' ? `${query()}|${sort()}` : '');
+  const [typed, setTyped] = createSignal(query());
   const toast = createToast();
   usePageMeta(() => ({ title: `${t('contest.gallery.title')} · ${c().title} · ${t('app.name')}`, description: c().summary }));
 
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [first, { refetch }] = createResource(
-    () => ({ id: c().id, category: category() }),
+    () => ({ id: c().id, category: category(), q: query(), sort: sort(), view: view() }),
     async (q) => {
-      const p = await listGallery(q.id, { category: q.category, limit: PAGE });
-      setGalleryList({ campaignId: q.id, category: q.category, items: p.items });
+      const p = await listGallery(q.id, { category: q.category, limit: PAGE, q: q.q, sort: q.sort });
+      setGalleryList({ campaignId: q.id, category: q.category, view: q.view, items: p.items });
       setCursor(p.nextCursor);
       return p;
     },
@@ -72,16 +78,19 @@ function Gallery(props: { campaign: Campaign }) {
   // the list lives in the shared store so votes (here or in the viewer) update both
   const items = () => {
     const g = galleryList();
-    return g && g.campaignId === c().id && g.category === category() ? g.items : first.latest?.items ?? [];
+    return g && g.campaignId === c().id && g.category === category() && (g.view ?? '') === view() ? g.items : first.latest?.items ?? [];
   };
 
   const more = createLoadMore(async () => {
-    const p = await listGallery(c().id, { category: category(), cursor: cursor(), limit: PAGE });
+    const p = await listGallery(c().id, { category: category(), cursor: cursor(), limit: PAGE, q: query(), sort: sort() });
     const known = new Set(items().map((e) => e.id));
-    setGalleryList({ campaignId: c().id, category: category(), items: [...items(), ...p.items.filter((e) => !known.has(e.id))] });
+    setGalleryList({ campaignId: c().id, category: category(), view: view(), items: [...items(), ...p.items.filter((e) => !known.has(e.id))] });
     setCursor(p.nextCursor);
   });
-  createEffect(on(category, more.clear, { defer: true }));
+  createEffect(on([category, view], more.clear, { defer: true }));
+  const sortLabel: Record<GallerySort, () => string> = {
+    newest: () => t('contest.gallery.sortNewest'), votes: () => t('contest.gallery.sortVotes'), number: () => t('contest.gallery.sortNumber'),
+  };
 
   const vs = () => voteState(c());
   const w = () => windowsOf(c());
@@ -136,6 +145,30 @@ function Gallery(props: { campaign: Campaign }) {
         </For>
       </div>
 
+      <form
+        class="ct-gallery-find"
+        role="search"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          setSearch({ q: typed().trim() || undefined }, { replace: true });
+        }}
+      >
+        <input
+          class="tx-input"
+          type="search"
+          enterkeyhint="search"
+          maxLength={40}
+          placeholder={t('contest.gallery.search')}
+          aria-label={t('contest.gallery.search')}
+          value={typed()}
+          onInput={(ev) => setTyped(ev.currentTarget.value)}
+          data-testid="gallery-search"
+        />
+        <select class="tx-select" aria-label={t('contest.gallery.sort')} value={sort()} onChange={(ev) => setSearch({ sort: ev.currentTarget.value === 'newest' ? undefined : ev.currentTarget.value }, { replace: true })} data-testid="gallery-sort">
+          <For each={sorts()}>{(s) => <option value={s} selected={s === sort()}>{sortLabel[s]()}</option>}</For>
+        </select>
+      </form>
+
       <Switch>
         <Match when={first.error && !items().length}>
           <ErrorState error={first.error} onRetry={refetch} />
@@ -147,7 +180,7 @@ function Gallery(props: { campaign: Campaign }) {
           <div class="tx-card">
             <EmptyState
               icon="exhibition"
-              title={category() ? t('contest.gallery.emptyCategory', { category: category()! }) : t('contest.gallery.emptyTitle')}
+              title={query() ? t('contest.gallery.noMatch', { q: query() }) : category() ? t('contest.gallery.emptyCategory', { category: category()! }) : t('contest.gallery.emptyTitle')}
               body={t('contest.gallery.emptyBody')}
               action={
                 submitState(c()) === 'open' ? (
@@ -188,6 +221,9 @@ function Tile(props: { entry: Entry; campaign: Campaign; notify: (text: string, 
         </span>
         <span class="ct-tile-body">
           <strong class="ct-tile-title">{e().title}</strong>
+          <Show when={e().number}>
+            <span class="ct-tile-number tx-num">{t('contest.work.number', { n: e().number! })}</span>
+          </Show>
           <span class="ct-tile-meta">
             {e().authorName} · {e().category}
           </span>

@@ -9,7 +9,7 @@ import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber, fmtPercent } from '@ui/format';
-import { contestConfig, fmtScore100, groupByAward, type ResultItem } from '@ui/contest';
+import { byRank, contestConfig, fmtScore100, groupByAward, type ResultItem } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { contestHref, getResults, workHref } from '../data/contest';
 import { usePageMeta } from '../data/title';
@@ -96,7 +96,7 @@ function ResultsView(props: { campaign: Campaign }) {
                     <section class="ct-award">
                       <h2 class="ct-award-name">{t('contest.results.ranking')}</h2>
                       <ol class="ct-award-list">
-                        <For each={[...r().items].sort((a, b) => a.rank - b.rank).slice(0, 30)}>{(it) => <ResultRow item={it} />}</For>
+                        <For each={[...r().items].sort(byRank).slice(0, 30)}>{(it) => <ResultRow item={it} />}</For>
                       </ol>
                     </section>
                   </Show>
@@ -149,8 +149,10 @@ function ResultRow(props: { item: ResultItem }) {
         </span>
       </div>
       <div class="ct-result-score">
-        <span class={`tx-rank ${it().rank <= 3 ? 'tx-rank-top' : ''}`}>{it().rank}</span>
-        <span class="tx-small tx-muted tx-num">{t('contest.results.score', { n: fmtScore100(it().score) })}</span>
+        <Show when={it().rank !== null} fallback={<span class="tx-badge tx-badge-neutral">{t('contest.results.unfinished')}</span>}>
+          <span class={`tx-rank ${(it().rank ?? 99) <= 3 ? 'tx-rank-top' : ''}`}>{it().rank}</span>
+          <span class="tx-small tx-muted tx-num">{t('contest.results.score', { n: fmtScore100(it().score) })}</span>
+        </Show>
       </div>
     </li>
   );

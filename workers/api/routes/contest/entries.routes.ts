@@ -14,18 +14,19 @@ import { clientAddress } from '../../lib/guards';
 import { sha256 } from '../../lib/crypto';
 import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { ContestSettings } from '../../../../shared/contracts/campaigns';
-import { AwardsBody, AwardsResponse, DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ResultsResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
+import { DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
 import { stripMetadata } from '../../../../shared/image-strip';
-import { awardsByRank, combineResults, submissionsOpen, subnetPrefix, votesLeftToday, votingOpen } from '../../../../shared/contest';
+import { submissionsOpen, subnetPrefix, votesLeftToday, votingOpen } from '../../../../shared/contest';
+import { workNumber } from '../../../../shared/judging';
 import { chinaDay } from '../../../../shared/i18n';
 import { secondsToNextDay } from '../../../../shared/china-time';
 import { maskName } from '../../../../shared/mask';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
-import { createdCursor, decodeCursor, decodeTimeCursor, encodeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
+import { decodeCursor, decodeTimeCursor, encodeCursor, nextTimeCursor } from '../../../../db/queries/util';
 import {
-  addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, judgeAverages, listEntries, listRounds,
-  listVotes, myVotesToday, reviewEntry, setAwards, userCreatedAt, votesToday, type EntryRow,
+  addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, listEntries,
+  listVotes, myVotesToday, reviewEntry, userCreatedAt, votesToday, type EntryRow,
 } from '../../../../db/queries/contest';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
@@ -52,6 +53,7 @@ export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean
     thumbUrl: mediaUrl(e, e.thumbKey ? 'thumb' : e.displayKey ? 'display' : 'original'),
     ...(opts.organizer || opts.owner ? { createdAt: e.createdAt } : {}),
     ...(opts.organizer ? { originalUrl: mediaUrl(e, 'original'), bytes: e.bytes, round: e.round } : {}),
+    serial: e.serial, number: workNumber(e.serial),
   };
 }
 
@@ -140,7 +142,7 @@ export const contestCampaignRoutes = createApp()
         const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, uploadId);
         return c.json({ entry: entryDto(prior!, { organizer: false, owner: true, showVotes: s.showVoteCounts }), retried: true }, 200);
       }
-      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, reviewedAt: null, reviewedBy: null }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
+      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, serial: res.serial, reviewedAt: null, reviewedBy: null }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
     },
   )
   .get(
@@ -157,15 +159,21 @@ export const contestCampaignRoutes = createApp()
       const mine = q.mine === 'true';
       if (mine) requireViewer(c);
       const s = cfg(campaign);
+      // sorting by votes would tell the order the contest keeps hidden
+      if (q.sort === 'votes' && !s.showVoteCounts && !organizer) throw new ApiError('validation_failed', undefined, {}, { sort: { key: 'msg.gallery_sort_votes' } });
+      const offset = q.sort === 'newest' ? 0 : Number(decodeCursor(q.cursor)?.replace(/^o:/, '') ?? 0) || 0;
       const rows = await listEntries(c.var.db, campaign.id, {
-        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit, before: decodeTimeCursor(q.cursor),
+        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit,
+        before: q.sort === 'newest' ? decodeTimeCursor(q.cursor) : null, sort: q.sort, offset,
+        // the public finds works by title or number; only organizers by the author's name (shown masked to the public)
+        q: q.q ? { text: q.q, author: organizer || mine } : undefined,
       });
       const items = rows.slice(0, q.limit);
       const dupes = organizer ? await Promise.all(items.map((e) => duplicatesOf(c.var.db, campaign.id, e.sha256, e.id))) : [];
       if (!viewer) c.header('Cache-Control', 'public, max-age=30');
       return c.json({
         items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
-        nextCursor: nextTimeCursor(rows, items, q.limit),
+        nextCursor: q.sort === 'newest' ? nextTimeCursor(rows, items, q.limit) : rows.length > q.limit ? encodeCursor(`o:${offset + q.limit}`) : null,
       });
     },
   )
@@ -210,49 +218,7 @@ export const contestCampaignRoutes = createApp()
       await notifyBoard(c.env, c.var.db, { ctx }, board);
       return c.json({ discounted: mine.length });
     },
-  )
-  .get(
-    '/:id/results',
-    describeRoute({ tags: ['Contests'], summary: 'Results: judges’ and public scores combined by the campaign’s weight, ranks and awards (public after close or when published; organizers always)', responses: { 200: json(ResultsResponse) } }),
-    valid('param', v.object({ id: Id })),
-    async (c) => {
-      const campaign = await contestOf(c, c.req.valid('param').id);
-      const s = cfg(campaign);
-      const organizer = canManagePath(c.var.viewer, campaign.orgPath);
-      const published = campaign.status === 'closed' || s.resultsPublished;
-      if (!organizer && !published) throw new ApiError('forbidden', 'msg.results_hidden');
-      return c.json({ published, judgeWeight: s.judgeWeight, items: await results(c, campaign, s, organizer) });
-    },
-  )
-  .post(
-    '/:id/awards',
-    describeRoute({ tags: ['Contests'], summary: 'Assign awards by rank from the settings (mode auto) or by hand (mode manual) — organizers', responses: { 200: json(AwardsResponse) } }),
-    valid('param', v.object({ id: Id })),
-    valid('json', AwardsBody),
-    async (c) => {
-      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
-      const s = cfg(campaign);
-      const b = c.req.valid('json');
-      const list = b.mode === 'auto'
-        ? awardsByRank(await results(c, campaign, s, true), s.awards).map((r) => ({ entryId: r.entryId, award: r.award }))
-        : b.awards;
-      await setAwards(c.var.db, viewer.id, campaign, list);
-      return c.json({ items: await results(c, campaign, s, true) });
-    },
   );
-
-/** Combined results of the approved works: the last judging round's averages with the public votes. */
-async function results(c: Context<AppEnv>, campaign: CampaignRecord, s: Cfg, organizer: boolean) {
-  const all: EntryRow[] = [];
-  for await (const page of keysetPages((before) => listEntries(c.var.db, campaign.id, { status: 'approved', limit: 500, before }), 500, createdCursor)) all.push(...page);
-  const rounds = await listRounds(c.var.db, campaign.id);
-  const last = rounds[rounds.length - 1];
-  // a work's panel score counts once the round's quorum of judges has scored it
-  const avgs = new Map(last ? (await judgeAverages(c.var.db, last.id)).filter((a) => a.n >= last.quorum).map((a) => [a.entryId, a.avg]) : []);
-  const byId = new Map(all.map((e) => [e.id, e]));
-  return combineResults(all.map((e) => ({ entryId: e.id, title: e.title, authorName: organizer ? e.authorName : maskName(e.authorName), category: e.category, judge: avgs.get(e.id) ?? null, votes: e.votes })), s.judgeWeight)
-    .map((r) => ({ ...r, award: byId.get(r.entryId)?.award ?? null, thumbUrl: mediaUrl(byId.get(r.entryId)!, byId.get(r.entryId)!.thumbKey ? 'thumb' : 'original') }));
-}
 
 export const entryRoutes = createApp()
   .get(

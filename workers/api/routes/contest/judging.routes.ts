@@ -9,17 +9,16 @@ import type { AppEnv } from '../../lib/env';
 import { requireViewer, scopeOf } from '../../lib/authz';
 import { pathList, phoneFor } from '../../lib/privacy';
 import { Id } from '../../../../shared/contracts/common';
-import { AssignmentList, JudgeBody, JudgesResponse, RoundBody, RoundList, RoundOpened, RoundResponse, ScoreBody, } from '../../../../shared/contracts/contest';
-import { judgeScore, scoresValid, combineResults } from '../../../../shared/contest';
-import { shuffle } from '../../../../shared/quiz';
+import { AssignmentList, JudgeBody, JudgesResponse, RoundBodyChecked, RoundList, RoundOpened, RoundResponse, ScoreBody, } from '../../../../shared/contracts/contest';
+import { judgeScore, scoresValid } from '../../../../shared/contest';
+import { assignJudges, mayJudge, readResults } from '../../../../shared/judging';
+import { roundReads } from '../../lib/contest-results';
 import { judgeCandidate } from '../../../../db/queries/judge-invites';
 import {
-  addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgeAverages, judgesOf,
+  addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgesOf,
   listRounds, openAssignmentFor, putEntriesInRound, roundEntries, roundProgress, scoreAssignment,
 } from '../../../../db/queries/contest';
 import { managedCampaignOfKind } from '../../lib/guards';
-
-const crypto01 = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
 const managedContest = (c: Parameters<typeof managedCampaignOfKind>[0], id: string) => managedCampaignOfKind(c, id, 'contest');
 
@@ -61,17 +60,29 @@ export const judgingCampaignRoutes = createApp()
     '/:id/judging-rounds',
     describeRoute({
       tags: ['Contests'],
-      summary: 'Open a judging round (初评/复评/终评) with weighted criteria; entries: all approved, the top N of the previous round, or chosen ids; assigned to all judges or k random judges per work, never to a judge of the work’s own unit or their own work',
+      summary: 'Open a judging round (初评/复评/终评) with weighted criteria and a quorum (scores a work needs to count); entries: all approved, the top N of the previous round (409 `judging_incomplete` while some of its works are unfinished, unless `force`), or chosen ids; assigned to all judges or judgesPerEntry judges per work drawn at random (seeded by the round id, balanced load), never to a judge of the work’s own unit or their own work; `shortOfQuorum`: works with too few eligible judges',
       responses: { 201: json(RoundOpened, 'Opened') },
     }),
     valid('param', v.object({ id: Id })),
-    valid('json', RoundBody),
+    valid('json', RoundBodyChecked),
     async (c) => {
       const { campaign, viewer } = await managedContest(c, c.req.valid('param').id);
       const b = c.req.valid('json');
       const db = c.var.db;
       const rounds = await listRounds(db, campaign.id);
       const prev = rounds[rounds.length - 1];
+      // the top N of the previous round, read as the results read it (unfinished works have no rank)
+      let carried: string[] | null = null;
+      if (typeof b.entries === 'object' && 'topN' in b.entries) {
+        if (!prev) throw new ApiError('validation_failed', undefined, {}, { entries: { key: 'msg.required' } });
+        const reads = await roundReads(db, campaign.id);
+        const ranked = readResults((await roundEntries(db, campaign.id, prev.ord)).map((e) => ({ entryId: e.id, title: e.title, authorName: '', category: e.category, votes: 0, serial: e.serial, round: e.round })), reads, 1);
+        const unfinished = ranked.filter((r) => r.status === 'unfinished').length;
+        if (unfinished > 0 && !b.force) throw new ApiError('conflict', 'msg.judging_incomplete', { n: unfinished }, undefined, {}, { unfinished });
+        const topN = b.entries.topN;
+        // ties at the boundary all go on: rank ≤ N
+        carried = ranked.filter((r) => r.rank !== null && r.rank <= topN).map((r) => r.entryId);
+      }
       if (prev && prev.status === 'open') {
         // opening the next round closes this one, recording who had not finished, as a close would
         const progress = await roundProgress(db, prev.id);
@@ -80,24 +91,21 @@ export const judgingCampaignRoutes = createApp()
       const ord = (prev?.ord ?? 0) + 1;
       if (b.entries === 'all-approved') await putEntriesInRound(db, campaign.id, 'all-approved', ord);
       else if ('ids' in b.entries) await putEntriesInRound(db, campaign.id, b.entries.ids, ord);
-      else {
-        if (!prev) throw new ApiError('validation_failed', undefined, {}, { entries: { key: 'msg.required' } });
-        const avgs = await judgeAverages(db, prev.id);
-        const ranked = combineResults((await roundEntries(db, campaign.id, prev.ord)).map((e) => ({ entryId: e.id, title: e.title, authorName: '', category: e.category, judge: avgs.find((a) => a.entryId === e.id)?.avg ?? null, votes: 0 })), 1);
-        await putEntriesInRound(db, campaign.id, ranked.filter((r) => r.rank <= (b.entries as { topN: number }).topN).map((r) => r.entryId), ord);
-      }
+      else await putEntriesInRound(db, campaign.id, carried ?? [], ord);
       const id = await createRound(db, viewer.id, campaign, { name: b.name, criteria: b.criteria, assignment: b.assignment, judgesPerEntry: b.judgesPerEntry, quorum: b.quorum });
       const entries = await roundEntries(db, campaign.id, ord);
       const judges = await judgesOf(db, campaign.id);
-      const rows: Array<{ roundId: string; entryId: string; judgeId: string }> = [];
-      for (const e of entries) {
-        // conflict of interest: never one's own work, never a work of one's own unit
-        const eligible = judges.filter((j) => j.userId !== e.userId && (!j.orgUnitId || j.orgUnitId !== e.orgUnitId));
-        const chosen = b.assignment === 'all' ? eligible : shuffle([...eligible], crypto01).slice(0, b.judgesPerEntry);
-        for (const j of chosen) rows.push({ roundId: id, entryId: e.id, judgeId: j.userId });
-      }
+      // conflict of interest: never one's own work, never a work of one's own unit (mayJudge);
+      // random draws are seeded by the round's id, so the draw can be reproduced and checked
+      const pairs = b.assignment === 'all'
+        ? entries.flatMap((e) => judges.filter((j) => mayJudge(j, e)).map((j) => ({ entryId: e.id, judgeId: j.userId })))
+        : assignJudges(entries, judges, b.judgesPerEntry, id);
+      const rows = pairs.map((p) => ({ roundId: id, ...p }));
       await insertAssignments(db, rows);
-      return c.json({ round: await getRound(db, id), assigned: rows.length, entries: entries.length }, 201);
+      const perEntry = new Map<string, number>();
+      for (const p of pairs) perEntry.set(p.entryId, (perEntry.get(p.entryId) ?? 0) + 1);
+      const shortOfQuorum = entries.filter((e) => (perEntry.get(e.id) ?? 0) < b.quorum).map((e) => e.id);
+      return c.json({ round: await getRound(db, id), assigned: rows.length, entries: entries.length, shortOfQuorum }, 201);
     },
   )
   .get(

@@ -52,7 +52,7 @@ export const leaderboardRoutes = createApp()
     '/:id/leaderboard',
     describeRoute({
       tags: ['Leaderboards'],
-      summary: 'A page of the board (public, CORS *, ETag). Score desc, tiebreak asc; ties share a rank. Names masked for the public.',
+      summary: 'A page of the board (public, CORS *, ETag). Score desc, tiebreak asc; ties share a rank. Names masked for the public. scope=org&level=N: the units N levels below the campaign’s unit (1 under the root: the 机关党委), each by its whole subtree’s points and members',
       responses: { 200: json(BoardResponse), 304: { description: 'Not modified' } },
     }),
     valid('param', IdParam),
@@ -61,13 +61,13 @@ export const leaderboardRoutes = createApp()
       const id = c.req.valid('param').id;
       const q = c.req.valid('query');
       const anonymous = !c.var.cookieAuth;
-      const cacheKey = `${id}|${q.stage ?? ''}|${q.scope}|${q.limit}|${q.offset}`;
+      const cacheKey = `${id}|${q.stage ?? ''}|${q.scope}|${q.limit}|${q.offset}|${q.level ?? ''}`;
       const hit = anonymous ? publicCache.get(cacheKey) : undefined;
       if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return respond(c, hit.body, hit.etag, true);
       const campaign = await visibleCampaign(c, id);
       const audience = rankingAccess(c, campaign);
       const ctx = boardContext(campaign, q.stage);
-      const board = await boardStub(c.env, ctx.boardId).read(ctx, { scope: q.scope, audience, offset: q.offset, limit: q.limit });
+      const board = await boardStub(c.env, ctx.boardId).read(ctx, { scope: q.scope, audience, offset: q.offset, limit: q.limit, level: q.scope === 'org' ? q.level : undefined });
       const body = JSON.stringify(board);
       const etag = await etagOf(body);
       if (anonymous) {

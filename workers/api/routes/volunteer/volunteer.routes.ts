@@ -14,7 +14,7 @@ import { newId } from '../../../../db/ids';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
-import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
+import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordsExportQuery, StatsQuery, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { leadRate, recordDateProblem, type RecordDateProblem } from '../../../../shared/volunteer';
 import type { MessageKey } from '../../../../shared/messages';
@@ -181,9 +181,9 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/service-records/export',
-    describeRoute({ tags: ['Volunteers'], summary: 'Service records of a subtree as Excel (台账) — organizers', responses: { 200: { description: 'File' } } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Service records of a subtree as Excel (台账) — organizers; ?from=&to= (China days) by service date', responses: { 200: { description: 'File' } } }),
     valid('param', v.object({ id: Id })),
-    valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id), status: RecordQuery.entries.status })),
+    valid('query', RecordsExportQuery),
     async (c) => {
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
@@ -191,11 +191,11 @@ export const volunteerCampaignRoutes = createApp()
       const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
       const rows: TableCell[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
       let i = 0;
-      for await (const page of keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, limit: 500, before }), 500, createdCursor)) {
+      for await (const page of keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, from: q.from, to: q.to, limit: 500, before }), 500, createdCursor)) {
         for (const r of page) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt)]);
         if (rows.length > 100_000) break;
       }
-      return tableFile(c, rows, `${campaign.slug}-service-records`, q.format, '服务记录台账');
+      return tableFile(c, rows, `${campaign.slug}-service-records${q.from || q.to ? `-${q.from ?? ''}_${q.to ?? ''}` : ''}`, q.format, '服务记录台账');
     },
   )
   .post(
@@ -212,18 +212,19 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/volunteer-stats',
-    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit', responses: { 200: json(VolunteerStatsResponse) } }),
+    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit. ?from=&to= (China days, either open): pairs made in the period and still linked at its end, hours served in it', responses: { 200: json(VolunteerStatsResponse) } }),
     valid('param', v.object({ id: Id })),
-    valid('query', v.strictObject({ orgUnitId: v.optional(Id) })),
+    valid('query', StatsQuery),
     async (c) => {
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const unit = c.req.valid('query').orgUnitId ? await getOrgUnit(c.var.db, c.req.valid('query').orgUnitId!) : null;
       if (c.req.valid('query').orgUnitId && !unit) throw new ApiError('not_found', 'msg.org_missing');
       const path = unit?.path ?? campaign.orgPath;
-      const st = await volunteerStats(c.var.db, campaign.id, path);
+      const q = c.req.valid('query');
+      const st = await volunteerStats(c.var.db, campaign.id, path, { from: q.from, to: q.to });
       const organizer = canManagePath(c.var.viewer, path);
       return c.json({
-        orgUnitId: unit?.id ?? campaign.orgUnitId, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
+        orgUnitId: unit?.id ?? campaign.orgUnitId, from: q.from ?? null, to: q.to ?? null, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
         approvedHours: st.approvedHours, leadRate: leadRate(st.leaders, st.members),
         ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: leadRate(u.leaders, u.members) })) } : {}),
       });

@@ -207,7 +207,6 @@ export const contest: Same<typeof zh.contest> = {
   'contest.awards.formula':
     "Score = judges' average × {judges} + public score × {public}; the public score scales votes to the most-voted work (= 100); judges' scores come from the latest round.",
   'contest.awards.usage': '{name} {used}/{count}',
-  'contest.awards.export': 'Export CSV',
   'contest.awards.auto': 'Assign by rank…',
   'contest.awards.save': 'Save awards',
   'contest.awards.discard': 'Discard changes',
@@ -291,4 +290,18 @@ export const contest: Same<typeof zh.contest> = {
   'contest.score.all': 'All works',
   'contest.score.done': 'scored',
   'contest.score.todo': 'to score',
+  // contest2: judging rules, awards per category, 台账
+  'contest.res.number': 'No.',
+  'contest.res.categoryRank': 'Rank in category',
+  'contest.res.unfinished': 'Not fully scored',
+  'contest.res.unfinishedCount': '{got}/{quorum} judges scored',
+  'contest.res.unfinishedNote': '{n} works have fewer scores than the quorum: they get no rank (never a 0).',
+  'contest.awards.incompleteTitle': 'Judging is not finished. Publish the results anyway?',
+  'contest.awards.incompleteConfirm': 'Publish anyway',
+  'contest.awards.exportResults': 'Export results',
+  'contest.awards.exportEntries': 'Export entries',
+  'contest.awards.perCategory': 'Awards per category: {list}',
+  'contest.rounds.incompleteTitle': 'The previous round is not finished',
+  'contest.rounds.incompleteBody': 'Works not fully scored have no rank and do not go on.',
+  'contest.rounds.incompleteConfirm': 'Carry the top N anyway',
 };

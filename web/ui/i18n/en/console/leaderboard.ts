@@ -75,4 +75,15 @@ export const leaderboard: Same<typeof zh.leaderboard> = {
   'emb.originsSave': 'Save the list',
   'emb.originsSaved': 'Saved the sites allowed to embed.',
   'emb.originsUnsaved': 'You have unsaved changes.',
+  // contest2: board visibility and the progress widget
+  'emb.visibility': 'Public board',
+  'emb.visibleBody': 'The public, the portal and the widgets can see the board.',
+  'emb.hiddenBody': 'The board is hidden: public reads answer “not found” and widgets say the board is not public yet; organizers still see it here.',
+  'emb.hide': 'Hide the board',
+  'emb.show': 'Show the board',
+  'emb.hiddenDone': 'The board is hidden.',
+  'emb.shownDone': 'The board is public.',
+  'emb.progressTitle': 'Drive progress widget',
+  'emb.progressLead': 'Put the drive’s progress (verified and pledged shown apart) on a partner site: copy the code below.',
+  'emb.progressCopy': 'Copy code',
 };

@@ -134,4 +134,13 @@ export const contest: Same<typeof zh.contest> = {
   'contest.results.score': 'Score {n}',
   'contest.results.emptyTitle': 'No awards yet',
   'contest.results.emptyBody': 'The works appear here once the organizers assign the awards.',
+  // contest2: unfinished works, gallery search and sort
+  'contest.results.unfinished': 'Being judged',
+  'contest.gallery.search': 'Search by title or number',
+  'contest.gallery.sort': 'Sort',
+  'contest.gallery.sortNewest': 'Newest',
+  'contest.gallery.sortVotes': 'Most votes',
+  'contest.gallery.sortNumber': 'By number',
+  'contest.gallery.noMatch': 'Nothing found for "{q}"',
+  'contest.work.number': 'No. {n}',
 };

@@ -68,4 +68,15 @@ export const leaderboard = {
   'emb.originsSave': '保存网站列表',
   'emb.originsSaved': '已保存允许嵌入的网站。',
   'emb.originsUnsaved': '有未保存的修改。',
+  // contest2: board visibility and the progress widget
+  'emb.visibility': '排行榜公开',
+  'emb.visibleBody': '公众、门户和嵌入组件都能看到排行榜。',
+  'emb.hiddenBody': '排行榜已隐藏：公众读取时返回“不存在”，嵌入组件显示“排行榜暂未公开”；组织者仍可在这里查看。',
+  'emb.hide': '隐藏排行榜',
+  'emb.show': '公开排行榜',
+  'emb.hiddenDone': '排行榜已隐藏。',
+  'emb.shownDone': '排行榜已公开。',
+  'emb.progressTitle': '募捐进度组件',
+  'emb.progressLead': '把募捐进度（已核实与已认捐分开显示）放到合作网站上：复制下面的代码。',
+  'emb.progressCopy': '复制代码',
 } as const;

@@ -131,4 +131,13 @@ export const contest = {
   'contest.results.score': '综合 {n} 分',
   'contest.results.emptyTitle': '暂无获奖作品',
   'contest.results.emptyBody': '主办方评定奖项后，获奖作品会显示在这里。',
+  // contest2: unfinished works, gallery search and sort
+  'contest.results.unfinished': '评审中',
+  'contest.gallery.search': '搜索作品名称或编号',
+  'contest.gallery.sort': '排序',
+  'contest.gallery.sortNewest': '最新',
+  'contest.gallery.sortVotes': '票数最多',
+  'contest.gallery.sortNumber': '按编号',
+  'contest.gallery.noMatch': '没有找到“{q}”',
+  'contest.work.number': '编号 {n}',
 } as const;
