@@ -1,5 +1,5 @@
 import type { InferInput, InferOutput } from 'valibot';
-import type { LoginBody, MeResponse, RegisterBody, UserResponse } from '@shared/contracts/auth';
+import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
 import type { CampaignResponse, Campaign } from '@shared/contracts/campaigns';
 import type {
   AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
@@ -39,6 +39,7 @@ type Obj<K extends string, S> = { [k in K]: Out<S> };
 export interface Operations {
   // accounts
   'GET /me': Op<Out<typeof MeResponse>>;
+  'GET /auth/session': Op<Out<typeof SessionResponse>>;
   'POST /auth/register': Op<Out<typeof UserResponse>, In<typeof RegisterBody>>;
   'POST /auth/login': Op<Out<typeof UserResponse>, In<typeof LoginBody>>;
   'POST /auth/logout': Op<void>;
