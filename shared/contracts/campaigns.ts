@@ -212,6 +212,15 @@ export const Campaign = v.object({
   canManage: v.boolean(),
 });
 export type CampaignDto = v.InferOutput<typeof Campaign>;
+/** The list's counts, on the campaigns the viewer manages (the console's 活动 list). */
+export const CampaignCounts = v.object({
+  /** distinct people with any activity in the campaign */
+  participants: v.number(),
+  /** what waits for an organizer: works to review, receipts to verify, flagged attempts, service records */
+  pending: v.number(),
+});
+export const CampaignListItem = v.object({ ...Campaign.entries, counts: v.optional(CampaignCounts) });
+export const CampaignList = v.object({ items: v.array(CampaignListItem), nextCursor: v.nullable(v.string()) });
 export const CampaignResponse = v.object({ campaign: Campaign });
 
 /** Validates a kind's settings, filling every default; returns issues as valibot reports them. */

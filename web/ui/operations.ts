@@ -1,6 +1,6 @@
 import type { InferInput, InferOutput } from 'valibot';
 import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
-import type { CampaignResponse, Campaign } from '@shared/contracts/campaigns';
+import type { CampaignResponse, CampaignList } from '@shared/contracts/campaigns';
 import type {
   AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
   RoundList, RoundOpened, RoundResponse, ScoreBody, VotePage, VoteResponse,
@@ -53,7 +53,7 @@ export interface Operations {
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
   // campaigns and leaderboards
-  'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
+  'GET /campaigns': Op<Out<typeof CampaignList>>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
   'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
   'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;

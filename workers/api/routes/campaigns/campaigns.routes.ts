@@ -9,13 +9,14 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
+import { CampaignList, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/i18n';
 import { safeHttpUrl } from '../../../../shared/links';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
+import { campaignCounts } from '../../../../db/queries/campaign-counts';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
 
@@ -70,8 +71,8 @@ export const campaignRoutes = createApp()
     '/',
     describeRoute({
       tags: ['Campaigns'],
-      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those)',
-      responses: { 200: json(v.object({ items: v.array(Campaign), nextCursor: v.nullable(v.string()) })) },
+      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those). Campaigns the viewer manages carry `counts` (participants, pending review)',
+      responses: { 200: json(CampaignList) },
     }),
     valid('query', CampaignListQuery),
     async (c) => {
@@ -87,10 +88,12 @@ export const campaignRoutes = createApp()
       const rows = await listCampaigns(c.var.db, scopeOf(viewer), {
         kind: q.kind, status: q.status, orgUnitPath, managedOnly: q.managed === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor),
       });
-      const items = rows.slice(0, q.limit);
+      const items = rows.slice(0, q.limit).map((r) => toCampaignDto(r, viewer));
       if (!viewer) c.header('Cache-Control', 'public, max-age=15');
+      // counts only where the viewer manages: pending reviews are the organizers' business
+      const counts = viewer ? await campaignCounts(c.var.db, items.filter((i) => i.canManage).map((i) => i.id)) : new Map();
       return c.json({
-        items: items.map((r) => toCampaignDto(r, viewer)),
+        items: items.map((i) => (counts.has(i.id) ? { ...i, counts: counts.get(i.id)! } : i)),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
       });
     },

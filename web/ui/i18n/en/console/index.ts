@@ -9,8 +9,9 @@ import { exhibition } from './exhibition';
 import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
+import { season } from './season';
 
 // the pages every campaign kind shares, then one dictionary per kind
 const general = { ...shell, ...overview, ...org, ...campaigns, ...leaderboard, ...imports };
 /** The organizers' console, composed from one dictionary per domain. */
-export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest };
+export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...season };
