@@ -183,6 +183,24 @@ export const UpdateCampaignBody = v.strictObject({
   settings: v.optional(Settings),
 });
 
+/** POST /campaigns/{id}/duplicate: the copy's start (every date moves with it) and, optionally, its title. */
+export const DuplicateCampaignBody = v.strictObject({
+  startsAt: IsoTime,
+  title: v.optional(Title),
+});
+
+/** GET /campaign-templates: ready-made set-ups, in the asker's language, settings complete. */
+export const CampaignTemplateItem = v.object({
+  id: v.string(),
+  kind: v.picklist(CAMPAIGN_KINDS),
+  title: v.string(),
+  description: v.string(),
+  summary: v.string(),
+  durationDays: v.number(),
+  settings: v.record(v.string(), v.unknown()),
+});
+export const CampaignTemplateList = v.object({ items: v.array(CampaignTemplateItem) });
+
 export const CampaignListQuery = v.strictObject({
   ...ListQuery,
   kind: v.optional(v.picklist(CAMPAIGN_KINDS, 'msg.kind')),

@@ -6,6 +6,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
+import { campaignTemplateRoutes } from './routes/campaigns/templates.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
@@ -32,6 +33,7 @@ const v1 = createApp()
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/campaign-templates', campaignTemplateRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
   .route('/campaigns', stageRoutes)

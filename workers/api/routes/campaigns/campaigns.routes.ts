@@ -9,7 +9,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { CampaignList, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
+import { CampaignList, CampaignListQuery, CampaignResponse, CreateCampaignBody, DuplicateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/i18n';
@@ -17,6 +17,7 @@ import { safeHttpUrl } from '../../../../shared/links';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { campaignCounts } from '../../../../db/queries/campaign-counts';
+import { duplicateCampaign } from '../../../../db/queries/campaign-copy';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
 
@@ -160,6 +161,24 @@ export const campaignRoutes = createApp()
       if (res === 'slug_taken') throw new ApiError('conflict', 'msg.slug_taken', {}, { slug: { key: 'msg.slug_taken' } });
       const updated = await getCampaign(c.var.db, campaign.id);
       return c.json({ campaign: toCampaignDto(updated!, viewer) });
+    },
+  )
+  .post(
+    '/:id/duplicate',
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'Duplicate a campaign into a draft (organizers of its unit): settings and set-up (stages, judging rounds and criteria, slots, service activities) with every date moved by the same offset to `startsAt`; no participants’ data',
+      responses: { 201: json(CampaignResponse, 'Created') },
+    }),
+    valid('param', IdParam),
+    valid('json', DuplicateCampaignBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const title = body.title ?? `${campaign.title}（副本）`.slice(0, 80);
+      const id = await duplicateCampaign(c.var.db, viewer.id, campaign, { title, startsAt: new Date(body.startsAt).toISOString() });
+      if (!id) throw new ApiError('conflict', 'msg.slug_taken');
+      return c.json({ campaign: toCampaignDto((await getCampaign(c.var.db, id))!, viewer) }, 201);
     },
   )
   .post(
