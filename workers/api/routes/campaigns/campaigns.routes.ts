@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { visibleCampaign, managedCampaign } from '../../lib/guards';
