@@ -160,6 +160,11 @@ export const MESSAGES = {
   'msg.vol_member_missing': { 'zh-CN': '找不到该党员。', en: 'No such member.' },
   'msg.vol_not_pending': { 'zh-CN': '该记录已审核过。', en: 'This record has already been reviewed.' },
   'msg.vol_pair_missing': { 'zh-CN': '结对不存在或不属于您。', en: 'No such pair of yours.' },
+  // season: campaign calendar, duplication, WeChat share (console list, templates, share cards)
+  'msg.year': { 'zh-CN': '年份应为 4 位数字，如 2026。', en: 'year must be four digits, such as 2026.' },
+  'msg.wechat_off': { 'zh-CN': '本站未配置微信公众号，不提供微信分享签名。', en: 'No WeChat official account is configured for this site.' },
+  'msg.wechat_url': { 'zh-CN': '只能为本站的页面签名。', en: 'Only pages of this site can be signed.' },
+  'msg.wechat_unavailable': { 'zh-CN': '微信接口暂时不可用，请稍后再试。', en: 'WeChat is unavailable right now; try again later.' },
   // 服务活动 (service activities)
   'msg.sa_missing': { 'zh-CN': '找不到该服务活动。', en: 'No such service activity.' },
   'msg.sa_capacity': { 'zh-CN': '名额应为 1 到 10000 之间的整数。', en: 'Capacity must be a whole number from 1 to 10,000.' },

@@ -208,6 +208,8 @@ export const CampaignListQuery = v.strictObject({
   status: v.optional(v.picklist(CAMPAIGN_STATUSES, 'msg.status')),
   /** organizers: only campaigns they may manage (console list) */
   managed: v.optional(v.picklist(['true', 'false'])),
+  /** campaigns running at some time in that year, China time (the console's 年历) */
+  year: v.optional(v.pipe(v.string(), v.regex(/^20\d{2}$/, 'msg.year'))),
 });
 
 export const Campaign = v.object({

@@ -66,3 +66,23 @@ describe('GET /auth/session', () => {
     expect(s.body.me.user.phone).toBe(PHONES.fgwOrganizer);
   });
 });
+
+describe('the list by year (the console 年历)', () => {
+  it('keeps the campaigns running at some time in a China-time year, and refuses a malformed year', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const quiz = (await org.get('/api/v1/campaigns/camp-quiz')).body.campaign;
+    const year = Number(new Date(Date.parse(quiz.startsAt) + 8 * 3600e3).toISOString().slice(0, 4));
+    const inYear = (await org.get(`/api/v1/campaigns?managed=true&year=${year}&limit=100`)).body.items.map((c: Item) => c.id);
+    expect(inYear).toContain('camp-quiz');
+    expect((await org.get('/api/v1/campaigns?managed=true&year=2090')).body.items).toEqual([]);
+    // a campaign from 31 Dec 20:00 to 1 Jan 02:00 (UTC) is the 1st of January in China only: the next year
+    const edge = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '跨年答题', orgUnitId: 'fgw', startsAt: '2030-12-31T17:00:00.000Z', endsAt: '2030-12-31T18:00:00.000Z' });
+    expect(edge.status).toBe(201);
+    const ids = async (y: number) => (await org.get(`/api/v1/campaigns?managed=true&year=${y}`)).body.items.map((c: Item) => c.id);
+    expect(await ids(2031)).toContain(edge.body.campaign.id);
+    expect(await ids(2030)).not.toContain(edge.body.campaign.id);
+    const bad = await org.get('/api/v1/campaigns?year=26');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['year']);
+  });
+});

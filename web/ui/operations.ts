@@ -1,6 +1,6 @@
 import type { InferInput, InferOutput } from 'valibot';
 import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
-import type { CampaignResponse, CampaignList } from '@shared/contracts/campaigns';
+import type { CampaignResponse, CampaignList, CampaignTemplateList, DuplicateCampaignBody } from '@shared/contracts/campaigns';
 import type {
   AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
   RoundList, RoundOpened, RoundResponse, ScoreBody, VotePage, VoteResponse,
@@ -55,6 +55,8 @@ export interface Operations {
   // campaigns and leaderboards
   'GET /campaigns': Op<Out<typeof CampaignList>>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
+  'POST /campaigns/{id}/duplicate': Op<Out<typeof CampaignResponse>, In<typeof DuplicateCampaignBody>>;
+  'GET /campaign-templates': Op<Out<typeof CampaignTemplateList>>;
   'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
   'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;
   'POST /campaigns/{id}/leaderboard/scores': Op<{ accepted: number }, In<typeof ScoresBody>>;

@@ -62,6 +62,12 @@ function campaignCrossChecks(input: unknown, lang: Lang): Record<string, string>
   return fields;
 }
 
+/** A China-time year as ISO instants: [1 Jan 00:00 +08:00, next 1 Jan) — stored times are UTC ISO strings. */
+function yearSpan(year: number) {
+  const at = (y: number) => new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
+  return { from: at(year), to: at(year + 1) };
+}
+
 function checkSchedule(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
 }
@@ -87,6 +93,7 @@ export const campaignRoutes = createApp()
       }
       const rows = await listCampaigns(c.var.db, scopeOf(viewer), {
         kind: q.kind, status: q.status, orgUnitPath, managedOnly: q.managed === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor),
+        overlaps: q.year ? yearSpan(Number(q.year)) : undefined,
       });
       const items = rows.slice(0, q.limit).map((r) => toCampaignDto(r, viewer));
       if (!viewer) c.header('Cache-Control', 'public, max-age=15');
