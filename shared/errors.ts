@@ -70,6 +70,9 @@ export const SERVER_RULES = [
   'bank_outside',
   'gallery_outside',
   'judge_outside',
+  // season: WeChat share cards
+  'wechat_off',
+  'wechat_unavailable',
 ] as const;
 export type Rule = Reason | (typeof SERVER_RULES)[number];
 

@@ -16,6 +16,9 @@ interface TongxinSecretVars {
   TENCENT_SMS_SIGN_NAME?: string;
   TENCENT_SMS_TEMPLATE_ID?: string;
   TENCENT_SMS_REGION?: string;
+  /** WeChat official account (公众号) whose JS-SDK signs share cards; both set = on, else off (no request to WeChat) */
+  WECHAT_APP_ID?: string;
+  WECHAT_APP_SECRET?: string;
 }
 
 interface Env extends TongxinSecretVars {}

@@ -8,3 +8,4 @@ export * from './contest';
 export * from './volunteer';
 export * from './drive';
 export * from './exhibition';
+export * from './wechat';

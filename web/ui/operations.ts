@@ -12,6 +12,7 @@ import type {
 } from '@shared/contracts/exhibition';
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
+import type { WechatSignature } from '@shared/contracts/wechat';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type {
   AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage,
@@ -57,6 +58,7 @@ export interface Operations {
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
   'POST /campaigns/{id}/duplicate': Op<Out<typeof CampaignResponse>, In<typeof DuplicateCampaignBody>>;
   'GET /campaign-templates': Op<Out<typeof CampaignTemplateList>>;
+  'GET /wechat/signature': Op<Out<typeof WechatSignature>>;
   'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
   'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;
   'POST /campaigns/{id}/leaderboard/scores': Op<{ accepted: number }, In<typeof ScoresBody>>;

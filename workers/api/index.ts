@@ -22,6 +22,7 @@ import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './rou
 import { benchRoutes } from './routes/system/bench.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
+import { wechatRoutes } from './routes/wechat/wechat.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -30,6 +31,7 @@ const v1 = createApp()
   .route('/qr.svg', qrRoutes)
   .route('/auth', authRoutes)
   .route('/dev', devRoutes)
+  .route('/wechat', wechatRoutes)
   .route('/me', meRoutes)
   .route('/org-units', orgRoutes)
   .route('/campaigns', campaignRoutes)
