@@ -3,8 +3,11 @@
 //   web/portal  → dist/public/          (SPA fallback at /)
 //   web/console → dist/public/console/  (the Worker answers /console/* with its index.html)
 //   web/embed   → dist/public/embed/
-// Then prints each app's JavaScript size (raw and gzip) so budgets stay visible.
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+// A line per app with its time and first-page size against its budget; `--sizes` prints every
+// file's size too. Skipped when nothing it builds from changed since the last good build (a hash
+// of the web sources, shared/ and the lock file in dist/.web-hash); `--force` builds anyway.
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +25,22 @@ const APPS = [
 ];
 
 const quiet = process.argv.includes('--quiet');
+const sizes = process.argv.includes('--sizes');
+const force = process.argv.includes('--force');
+const hashFile = join(root, 'dist', '.web-hash');
+/** Vite at warn level prints no file tables; rolldown's plugin-timing notes are noise here. */
+const viteQuiet = { logLevel: quiet ? 'error' : 'warn', mode: 'production', build: { rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } } } };
+
+/** What the build reads: web sources (not their dist), shared/, the lock file and this script. */
+async function sourceHash() {
+  const h = createHash('sha256');
+  const skip = (p) => /\/(dist|node_modules)(\/|$)/.test(p);
+  const inputs = [...(await files(join(root, 'web'))), ...(await files(join(root, 'shared')))].filter((p) => !skip(p)).sort();
+  for (const f of [...inputs, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
+    h.update(relative(root, f)).update('\0').update(await readFile(f)).update('\0');
+  }
+  return h.digest('hex');
+}
 
 async function files(dir) {
   const out = [];
@@ -44,6 +63,13 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   const started = Date.now();
+  const hash = await sourceHash();
+  const previous = await readFile(hashFile, 'utf8').catch(() => '');
+  if (!force && previous === hash && (await stat(join(out, 'index.html')).catch(() => null))) {
+    console.log('✓ 构建前端 / web build 0.0s  (未改动，跳过 / unchanged, skipped)');
+    return;
+  }
+  await rm(hashFile, { force: true });
   // empty dist/public but keep the folder: a running `wrangler dev` watches it and would lose it
   await mkdir(out, { recursive: true });
   for (const entry of await readdir(out)) await rm(join(out, entry), { recursive: true, force: true });
@@ -51,12 +77,13 @@ async function main() {
   let overBudget = false;
 
   for (const app of APPS) {
+    const appStarted = Date.now();
     const configFile = join(root, app.dir, 'vite.config.ts');
-    await build({ configFile, logLevel: quiet ? 'error' : 'warn', mode: 'production' });
+    await build({ configFile, ...viteQuiet });
     for (const extra of app.extra ?? []) {
       for (const widget of app.widgets ?? [null]) {
         if (widget) process.env.TX_WIDGET = widget;
-        await build({ configFile: join(root, app.dir, extra), logLevel: quiet ? 'error' : 'warn', mode: 'production' });
+        await build({ configFile: join(root, app.dir, extra), ...viteQuiet });
       }
     }
     const distDir = join(root, app.dir, 'dist');
@@ -78,6 +105,7 @@ async function main() {
     }
     const over = firstGz > app.budget;
     overBudget ||= over;
+    if (!quiet) console.log(`✓ 构建前端 ${app.name} ${((Date.now() - appStarted) / 1000).toFixed(1)}s  (first page ${kb(firstGz)} of ${kb(app.budget)}${over ? ', OVER BUDGET' : ''})`);
     report.push(
       `  ${app.name.padEnd(8)} → dist/public/${app.mount}${app.mount ? '/' : ''}`,
       ...rows,
@@ -89,18 +117,21 @@ async function main() {
   for (const w of ['embed/v1/leaderboard.js', 'embed/v1/progress.js']) {
     const gz = gzipSync(await readFile(join(out, w)), { level: 9 }).length;
     report.push(`  widget   ${w.padEnd(40)} ${kb(gz).padStart(10)} gzip of 8.0 KB budget${gz > 8192 ? '  OVER BUDGET' : ''}`);
+    if (gz > 8192) console.error(`  ${w}: ${kb(gz)} gzip, OVER its 8.0 KB budget`);
     overBudget ||= gz > 8192;
   }
 
   // sanity: the three index pages the Worker serves exist
   for (const p of ['index.html', 'console/index.html', 'embed/index.html']) await stat(join(out, p));
 
-  console.log(`web built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${relative(root, out)}/`);
-  console.log(report.join('\n'));
+  if (sizes) console.log(report.join('\n'));
   if (overBudget) {
-    console.error('A first page is over its JavaScript budget.');
+    console.error('A first page is over its JavaScript budget (npm run build -- --sizes lists every file).');
     process.exitCode = 1;
+    return;
   }
+  await writeFile(hashFile, hash);
+  console.log(`✓ 构建前端 / web build ${((Date.now() - started) / 1000).toFixed(1)}s  → ${relative(root, out)}/`);
 }
 
 main().catch((e) => {

@@ -2,7 +2,8 @@
 // demo data) and run `wrangler dev` quietly. Everything runs under the Node that runs this
 // script; npm scripts put node_modules/.bin first on PATH, so that is the project's Node 22.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_WORKS, DEV_BOARD_KEY_SECRET, demoStatements } from '../db/seed/demo.mjs';
@@ -31,29 +32,89 @@ export function wrangler(args, opts = {}) {
 }
 
 export function buildWeb() {
+  // build-web prints its own step lines and skips itself when the web sources are unchanged
   const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: process.env });
   if (res.status !== 0) throw new Error('web build failed');
 }
 
-/** Applies migrations and loads the demo data (idempotent) into the local D1 under `persistDir`. */
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+/** One line per step of a start (`✓ 构建前端 3.2s`), so a long wait always says what it waits for. */
+export async function step(label, fn) {
+  const started = Date.now();
+  const note = await fn();
+  console.log(`✓ ${label} ${seconds(Date.now() - started)}${note ? `  ${note}` : ''}`);
+}
+
+/** A progress line that rewrites itself on a terminal and prints only its end elsewhere (logs, CI). */
+function progress(label, done, total) {
+  if (!process.stdout.isTTY) return;
+  process.stdout.write(`\r  ${label} ${Math.round((done / total) * 100)}% (${done}/${total})${done === total ? '\r\x1b[K' : ''}`);
+}
+
+/** Splits SQL statements into about `parts` files of similar size, so loading can show how far it got. */
+function chunks(statements, parts) {
+  const total = statements.reduce((n, s) => n + s.length, 0);
+  const out = [[]];
+  let size = 0;
+  for (const st of statements) {
+    if (size > total / parts && out.length < parts) {
+      out.push([]);
+      size = 0;
+    }
+    out[out.length - 1].push(st);
+    size += st.length;
+  }
+  return out;
+}
+
+/**
+ * Applies migrations and loads the demo data (idempotent) into the local D1 under `persistDir`,
+ * a line per step. The demo data is loaded again only when it changed (a marker keeps its hash):
+ * INSERT OR IGNORE makes a second load harmless, but it costs seconds at every start.
+ */
 export async function prepareDatabase(persistDir) {
   mkdirSync(persistDir, { recursive: true });
-  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
-  const seedFile = join(persistDir, 'demo-seed.sql');
-  writeFileSync(seedFile, (await demoStatements()).join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile]);
-  await foldActivity(persistDir);
+  await step('数据库迁移 / migrations', () => {
+    const out = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
+    const applied = new Set(out.match(/\b\d{4}_[a-z0-9_]+\.sql\b/g) ?? []).size;
+    return applied ? `(${applied} 个新迁移 / new)` : '(已是最新 / up to date)';
+  });
+  // the statements carry times relative to now, so the marker hashes the seed's source instead
+  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'db', 'seed', 'demo.mjs'))).update(readFileSync(join(ROOT, 'db', 'seed', 'questions.mjs'))).digest('hex');
+  const seedMarker = join(persistDir, 'demo-seed.hash');
+  await step('演示数据 / demo data', async () => {
+    if (existsSync(seedMarker) && readFileSync(seedMarker, 'utf8') === hash) return '(未改动，跳过 / unchanged, skipped)';
+    const statements = await demoStatements();
+    const parts = chunks(statements, 5);
+    parts.forEach((part, i) => {
+      progress('演示数据 / demo data', i, parts.length);
+      const seedFile = join(persistDir, 'demo-seed.sql');
+      writeFileSync(seedFile, part.join(';\n') + ';\n');
+      wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile]);
+    });
+    progress('演示数据 / demo data', parts.length, parts.length);
+    // the demo's activity folds into the daily rollups, with the cron's own SQL
+    await foldActivity(persistDir);
+    writeFileSync(seedMarker, hash);
+    return `(${statements.length} 条语句 / statements)`;
+  });
   // The demo works' images go into the local R2 bucket once (a marker remembers it).
   const marker = join(persistDir, 'demo-media-v2.done');
   if (!existsSync(marker)) {
-    DEMO_WORKS.forEach((_, i) => {
-      const n = String(i + 1).padStart(2, '0');
-      wrangler(['r2', 'object', 'put', `tongxin-media/entries/camp-contest/entry-${n}/original`, '--local', '--persist-to', persistDir,
-        '--file', join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`), '--content-type', 'image/jpeg']);
+    await step('演示图片 / demo images', () => {
+      DEMO_WORKS.forEach((_, i) => {
+        const n = String(i + 1).padStart(2, '0');
+        progress('演示图片 / demo images', i, DEMO_WORKS.length + 1);
+        wrangler(['r2', 'object', 'put', `tongxin-media/entries/camp-contest/entry-${n}/original`, '--local', '--persist-to', persistDir,
+          '--file', join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`), '--content-type', 'image/jpeg']);
+      });
+      wrangler(['r2', 'object', 'put', 'tongxin-media/receipts/camp-drive/demo-receipt', '--local', '--persist-to', persistDir,
+        '--file', join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'), '--content-type', 'image/jpeg']);
+      progress('演示图片 / demo images', DEMO_WORKS.length + 1, DEMO_WORKS.length + 1);
+      writeFileSync(marker, new Date().toISOString());
+      return `(${DEMO_WORKS.length + 1})`;
     });
-    wrangler(['r2', 'object', 'put', 'tongxin-media/receipts/camp-drive/demo-receipt', '--local', '--persist-to', persistDir,
-      '--file', join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'), '--content-type', 'image/jpeg']);
-    writeFileSync(marker, new Date().toISOString());
   }
 }
 
@@ -74,6 +135,8 @@ export async function startServer({ port, persistDir, logLevel = 'warn', stdio =
   const child = spawn(
     process.execPath,
     [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--log-level', logLevel, '--show-interactive-dev-session=false',
+      // the cron runs through /cdn-cgi/local/scheduled when asked; the flag also drops wrangler's note about it at every start
+      '--test-scheduled',
       // the dev board-key secret, the one the demo data's board keys were made with (a deployment sets its own secret)
       ...Object.entries({ BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { cwd: ROOT, env: QUIET_ENV, stdio, detached: true },

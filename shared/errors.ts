@@ -79,6 +79,9 @@ export const SERVER_RULES = [
   // field (exhibition booking as museums do it)
   'notice_not_accepted',
   'id_numbers_required',
+  // season: WeChat share cards
+  'wechat_off',
+  'wechat_unavailable',
 ] as const;
 export type Rule = Reason | (typeof SERVER_RULES)[number];
 

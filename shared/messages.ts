@@ -165,6 +165,11 @@ export const MESSAGES = {
   // quiz flow: the next question on request, covers, the personal home (issue #19, quizflow)
   'msg.cover_missing': { 'zh-CN': '请选择封面图片（JPEG、PNG 或 WebP）。', en: 'Choose a cover image (JPEG, PNG or WebP).' },
   'msg.quiz_not_served': { 'zh-CN': '请先点“下一题”领取题目，再作答。', en: 'Ask for the next question first, then answer it.' },
+  // season: campaign calendar, duplication, WeChat share (console list, templates, share cards)
+  'msg.year': { 'zh-CN': '年份应为 4 位数字，如 2026。', en: 'year must be four digits, such as 2026.' },
+  'msg.wechat_off': { 'zh-CN': '本站未配置微信公众号，不提供微信分享签名。', en: 'No WeChat official account is configured for this site.' },
+  'msg.wechat_url': { 'zh-CN': '只能为本站的页面签名。', en: 'Only pages of this site can be signed.' },
+  'msg.wechat_unavailable': { 'zh-CN': '微信接口暂时不可用，请稍后再试。', en: 'WeChat is unavailable right now; try again later.' },
   // 服务活动 (service activities)
   'msg.sa_missing': { 'zh-CN': '找不到该服务活动。', en: 'No such service activity.' },
   'msg.sa_capacity': { 'zh-CN': '名额应为 1 到 10000 之间的整数。', en: 'Capacity must be a whole number from 1 to 10,000.' },

@@ -20,6 +20,9 @@ interface TongxinSecretVars {
   /** the visit reminder's template ({1} exhibition, {2} time) */
   TENCENT_SMS_REMINDER_TEMPLATE_ID?: string;
   TENCENT_SMS_REGION?: string;
+  /** WeChat official account (公众号) whose JS-SDK signs share cards; both set = on, else off (no request to WeChat) */
+  WECHAT_APP_ID?: string;
+  WECHAT_APP_SECRET?: string;
 }
 
 interface Env extends TongxinSecretVars {}

@@ -1,7 +1,7 @@
 import { api } from './api';
 import { API_CSP, MEDIA_CSP, PAGE_CSP, withSecurityHeaders } from './api/lib/headers';
 import { runScheduled } from './jobs/scheduled';
-import { serveMedia, withOpenGraph, withWorkOpenGraph } from './web';
+import { serveMedia, withOpenGraph, withWechat, withWorkOpenGraph } from './web';
 
 export { Leaderboard } from './realtime/leaderboard';
 export { QuizRoom } from './realtime/quiz-room';
@@ -59,6 +59,7 @@ async function route(request: Request, env: Env, ctx: ExecutionContext, url: URL
   if (share && request.method === 'GET') res = await withOpenGraph(res, env, url, share[1]!);
   const work = /^\/works\/([^/]+)\/?$/.exec(path);
   if (work && request.method === 'GET') res = await withWorkOpenGraph(res, env, url, work[1]!);
+  res = withWechat(res, env);
   return { res: withAssetCaching(res, path), csp: PAGE_CSP };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { campaigns, contestEntries, orgUnits, pledges, quizAttempts } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -42,6 +42,8 @@ export interface CampaignFilter {
   status?: CampaignStatus | undefined;
   orgUnitPath?: string | undefined;
   managedOnly?: boolean;
+  /** running at some time in [from, to) */
+  overlaps?: { from: string; to: string } | undefined;
   limit: number;
   beforeId: string | null;
 }
@@ -60,6 +62,7 @@ export async function listCampaigns(db: Db, scope: Scope, f: CampaignFilter) {
         f.kind ? eq(campaigns.kind, f.kind) : undefined,
         f.status ? eq(campaigns.status, f.status) : undefined,
         f.orgUnitPath ? underPath(campaigns.orgPath, f.orgUnitPath) : undefined,
+        f.overlaps ? and(lt(campaigns.startsAt, f.overlaps.to), gte(campaigns.endsAt, f.overlaps.from)) : undefined,
         f.beforeId ? lt(campaigns.id, f.beforeId) : undefined,
       ),
     )

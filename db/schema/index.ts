@@ -10,3 +10,4 @@ export * from './drive';
 export * from './exhibition';
 export * from './live-rooms';
 export * from './training';
+export * from './wechat';

@@ -41,6 +41,8 @@ export const Membership = v.object({
 });
 export const MeResponse = v.object({ user: User, memberships: v.array(Membership) });
 export const UserResponse = v.object({ user: User });
+/** GET /auth/session: the signed-in user as GET /me answers, or null — never a 401. */
+export const SessionResponse = v.object({ me: v.nullable(MeResponse) });
 
 export type UserDto = v.InferOutput<typeof User>;
 export type MembershipDto = v.InferOutput<typeof Membership>;

@@ -189,6 +189,24 @@ export const UpdateCampaignBody = v.strictObject({
   settings: v.optional(Settings),
 });
 
+/** POST /campaigns/{id}/duplicate: the copy's start (every date moves with it) and, optionally, its title. */
+export const DuplicateCampaignBody = v.strictObject({
+  startsAt: IsoTime,
+  title: v.optional(Title),
+});
+
+/** GET /campaign-templates: ready-made set-ups, in the asker's language, settings complete. */
+export const CampaignTemplateItem = v.object({
+  id: v.string(),
+  kind: v.picklist(CAMPAIGN_KINDS),
+  title: v.string(),
+  description: v.string(),
+  summary: v.string(),
+  durationDays: v.number(),
+  settings: v.record(v.string(), v.unknown()),
+});
+export const CampaignTemplateList = v.object({ items: v.array(CampaignTemplateItem) });
+
 export const CampaignListQuery = v.strictObject({
   ...ListQuery,
   kind: v.optional(v.picklist(CAMPAIGN_KINDS, 'msg.kind')),
@@ -196,6 +214,8 @@ export const CampaignListQuery = v.strictObject({
   status: v.optional(v.picklist(CAMPAIGN_STATUSES, 'msg.status')),
   /** organizers: only campaigns they may manage (console list) */
   managed: v.optional(v.picklist(['true', 'false'])),
+  /** campaigns running at some time in that year, China time (the console's 年历) */
+  year: v.optional(v.pipe(v.string(), v.regex(/^20\d{2}$/, 'msg.year'))),
 });
 
 export const Campaign = v.object({
@@ -220,6 +240,15 @@ export const Campaign = v.object({
   canManage: v.boolean(),
 });
 export type CampaignDto = v.InferOutput<typeof Campaign>;
+/** The list's counts, on the campaigns the viewer manages (the console's 活动 list). */
+export const CampaignCounts = v.object({
+  /** distinct people with any activity in the campaign */
+  participants: v.number(),
+  /** what waits for an organizer: works to review, receipts to verify, flagged attempts, service records */
+  pending: v.number(),
+});
+export const CampaignListItem = v.object({ ...Campaign.entries, counts: v.optional(CampaignCounts) });
+export const CampaignList = v.object({ items: v.array(CampaignListItem), nextCursor: v.nullable(v.string()) });
 export const CampaignResponse = v.object({ campaign: Campaign });
 
 /** Validates a kind's settings, filling every default; returns issues as valibot reports them. */

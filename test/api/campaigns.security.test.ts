@@ -39,5 +39,12 @@ roleMatrix('campaigns authorization matrix', {
     },
     { name: 'edit the published one', method: 'PATCH', path: `/api/v1/campaigns/${f.published}`, body: { title: '改' }, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'close it', method: 'POST', path: `/api/v1/campaigns/${f.published}/close`, allowed: FGW_MANAGERS, ok: 200 },
+    // duplication: only who manages the campaign's unit; a draft source stays invisible to the rest
+    {
+      name: 'duplicate the published one', method: 'POST', path: `/api/v1/campaigns/${f.published}/duplicate`, body: { startsAt: new Date(Date.now() + 86400e3).toISOString() },
+      allowed: FGW_MANAGERS, ok: 201, check: (r, _role, allowed) => allowed && expect(r.body.campaign.status).toBe('draft'),
+    },
+    { name: 'duplicate the draft', method: 'POST', path: `/api/v1/campaigns/${f.draft}/duplicate`, body: { startsAt: new Date().toISOString() }, allowed: FGW_MANAGERS, ok: 201, denied: 404, anonymous: 404 },
+    { name: 'templates', method: 'GET', path: '/api/v1/campaign-templates', allowed: EVERYONE, ok: 200 },
   ],
 });

@@ -1,6 +1,6 @@
 import type { InferInput, InferOutput } from 'valibot';
-import type { LoginBody, MeResponse, RegisterBody, UserResponse } from '@shared/contracts/auth';
-import type { CampaignResponse, Campaign } from '@shared/contracts/campaigns';
+import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
+import type { CampaignResponse, CampaignList, CampaignTemplateList, DuplicateCampaignBody } from '@shared/contracts/campaigns';
 import type {
   AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
   RoundList, RoundOpened, RoundResponse, ScoreBody, VotePage, VoteResponse,
@@ -12,6 +12,7 @@ import type {
 } from '@shared/contracts/exhibition';
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
+import type { WechatSignature } from '@shared/contracts/wechat';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
@@ -43,6 +44,7 @@ type Obj<K extends string, S> = { [k in K]: Out<S> };
 export interface Operations {
   // accounts
   'GET /me': Op<Out<typeof MeResponse>>;
+  'GET /auth/session': Op<Out<typeof SessionResponse>>;
   'POST /auth/register': Op<Out<typeof UserResponse>, In<typeof RegisterBody>>;
   'POST /auth/login': Op<Out<typeof UserResponse>, In<typeof LoginBody>>;
   'POST /auth/logout': Op<void>;
@@ -73,8 +75,11 @@ export interface Operations {
   'DELETE /me': Op<void, In<typeof DeleteAccountBody>>;
   'POST /pairs/withdraw': Op<Out<typeof WithdrawResponse>, In<typeof WithdrawBody>>;
   // campaigns and leaderboards
-  'GET /campaigns': Op<{ items: Array<Out<typeof Campaign>>; nextCursor: string | null }>;
+  'GET /campaigns': Op<Out<typeof CampaignList>>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
+  'POST /campaigns/{id}/duplicate': Op<Out<typeof CampaignResponse>, In<typeof DuplicateCampaignBody>>;
+  'GET /campaign-templates': Op<Out<typeof CampaignTemplateList>>;
+  'GET /wechat/signature': Op<Out<typeof WechatSignature>>;
   'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
   'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;
   'POST /campaigns/{id}/leaderboard/scores': Op<{ accepted: number }, In<typeof ScoresBody>>;

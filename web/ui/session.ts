@@ -1,24 +1,19 @@
 import { createResource } from 'solid-js';
-import { api, ApiError } from './api';
+import { call } from './api';
 import type { Me } from './types';
 
 /**
- * The signed-in user (`GET /me`): `null` when signed out, undefined while loading.
+ * The signed-in user: `null` when signed out, undefined while loading. Asked through
+ * `GET /auth/session`, which answers a signed-out visitor with 200 and null — `GET /me`
+ * would answer 401, and the browser logs every 401 as an error in the console.
  * Other failures (network, 5xx) surface as the resource's error so pages can offer a retry.
  */
 export function createSession() {
-  const [me, { refetch, mutate }] = createResource<Me | null>(async () => {
-    try {
-      return await api<Me>('GET', '/me');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return null;
-      throw e;
-    }
-  });
+  const [me, { refetch, mutate }] = createResource<Me | null>(async () => (await call('GET /auth/session', {})).me);
 
   async function signOut(): Promise<void> {
     try {
-      await api('POST', '/auth/logout');
+      await call('POST /auth/logout', {});
     } finally {
       mutate(null);
     }

@@ -7,6 +7,8 @@ import type { MetricsDto, OrgUnitDto, RosterReportDto } from '@shared/contracts/
 /* Shapes of API responses the front ends read. Type-only imports: no valibot in the bundles. */
 
 export type Campaign = CampaignDto;
+/** A campaign of the list; `counts` on those the viewer manages. */
+export type CampaignListItem = CampaignDto & { counts?: { participants: number; pending: number } };
 export type User = UserDto;
 export type Membership = MembershipDto;
 export type Metrics = MetricsDto;

@@ -10,6 +10,7 @@ import { registryRoutes } from './routes/org/registry.routes';
 import { rosterRoutes } from './routes/org/roster.routes';
 import { campaignRoutes } from './routes/campaigns/campaigns.routes';
 import { coverMediaRoutes, coverRoutes } from './routes/campaigns/covers.routes';
+import { campaignTemplateRoutes } from './routes/campaigns/templates.routes';
 import { leaderboardRoutes } from './routes/leaderboards/leaderboards.routes';
 import { bankRoutes, questionRoutes } from './routes/quiz/banks.routes';
 import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes';
@@ -36,6 +37,7 @@ import { roleRoutes } from './routes/roles/roles.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { meDataRoutes, pairWithdrawRoutes } from './routes/me/data.routes';
 import { auditExports } from './middleware/audit-exports';
+import { wechatRoutes } from './routes/wechat/wechat.routes';
 
 /** The v1 API: every domain's sub-app mounted in one place (STYLE.md rule 3). */
 const v1 = createApp()
@@ -44,6 +46,7 @@ const v1 = createApp()
   .route('/qr.svg', qrRoutes)
   .route('/auth', authRoutes)
   .route('/dev', devRoutes)
+  .route('/wechat', wechatRoutes)
   .route('/me', meRoutes)
   .route('/me', meDataRoutes)
   .route('/me', homeRoutes)
@@ -56,6 +59,7 @@ const v1 = createApp()
   .route('/org-units', unitPointsRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', coverRoutes)
+  .route('/campaign-templates', campaignTemplateRoutes)
   .route('/campaigns', leaderboardRoutes)
   .route('/campaigns', quizCampaignRoutes)
   .route('/campaigns', stageRoutes)

@@ -9,6 +9,8 @@ import { CampaignEdit, CampaignNew } from './pages/CampaignForm';
 
 // the leaderboard page (live socket, import, embed) is loaded only when opened
 const Leaderboard = lazy(() => import('./pages/Leaderboard'));
+// 年历: the year's campaigns month by month
+const CampaignCalendar = lazy(() => import('./pages/CampaignCalendar'));
 // quiz screens: 题库, one bank, 答题管理 of a quiz
 const QuizBanks = lazy(() => import('./pages/QuizBanks'));
 const QuizBank = lazy(() => import('./pages/QuizBank'));
@@ -50,6 +52,7 @@ export function App() {
         <Route path="/org" component={Org} />
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignNew} />
+        <Route path="/campaigns/calendar" component={CampaignCalendar} />
         <Route path="/campaigns/:id" component={CampaignEdit} />
         <Route path="/campaigns/:id/leaderboard" component={Leaderboard} />
         <Route path="/campaigns/:id/entries" component={ContestEntries} />

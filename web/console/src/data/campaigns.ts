@@ -1,8 +1,8 @@
 import { api, qs } from '@ui/api';
-import type { Campaign, Page } from '@ui/types';
+import type { Campaign, CampaignListItem, Page } from '@ui/types';
 
-export function listManaged(p: { kind?: string; status?: string; cursor?: string | null }) {
-  return api<Page<Campaign>>('GET', `/campaigns${qs({ managed: 'true', limit: 100, kind: p.kind, status: p.status, cursor: p.cursor })}`);
+export function listManaged(p: { kind?: string; status?: string; year?: string; cursor?: string | null }) {
+  return api<Page<CampaignListItem>>('GET', `/campaigns${qs({ managed: 'true', limit: 100, kind: p.kind, status: p.status, year: p.year, cursor: p.cursor })}`);
 }
 
 export async function getCampaign(id: string): Promise<Campaign> {

@@ -25,6 +25,7 @@ import { CampaignFormSections, type FormState } from '../ui/CampaignFormSections
 import { CampaignModuleLinks } from '../ui/CampaignModuleLinks';
 import { Confirm } from '../ui/Confirm';
 import { CoverField } from '../ui/CoverField';
+import { DuplicatePanel, TemplatePicker, type CampaignTemplate } from '../ui/CampaignTemplates';
 
 // a contest's 评选设置 (weights, image rules, windows, awards), loaded only for contests
 const ContestSettings = lazy(() => import('../ui/ContestSettings'));
@@ -127,6 +128,19 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
   const [actionBusy, setActionBusy] = createSignal<'publish' | 'close' | null>(null);
   const [confirmClose, setConfirmClose] = createSignal(false);
   const errors = createFormErrors<string>();
+  // the template a new campaign started from: its settings go out beneath what the form sets
+  const [template, setTemplate] = createSignal<CampaignTemplate | null>(null);
+
+  function applyTemplate(tpl: CampaignTemplate) {
+    const start = fromLocalInput(form.startsAt) ?? new Date().toISOString();
+    setForm({
+      kind: tpl.kind, title: tpl.title, summary: tpl.summary, description: tpl.description,
+      endsAt: toLocalInput(new Date(Date.parse(start) + tpl.durationDays * 86_400_000).toISOString()),
+      settings: inputsFrom(tpl.kind, tpl.settings),
+    });
+    setTemplate(tpl);
+    setNotice(t('tpl.applied', { name: tpl.title }));
+  }
 
   const dirty = createMemo(() => JSON.stringify(form) !== saved());
   const closed = () => props.campaign?.status === 'closed';
@@ -180,7 +194,10 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
     if (!editing()) {
       body.kind = form.kind;
       body.orgUnitId = form.orgUnitId;
-      if (Object.keys(built.settings).length) body.settings = built.settings;
+      // settings the form has no field for (categories, stratify …) come from the template, if the kind is still its
+      const tpl = template();
+      const settings = tpl && tpl.kind === form.kind ? { ...tpl.settings, ...built.settings } : built.settings;
+      if (Object.keys(settings).length) body.settings = settings;
       return { body };
     }
     // an edit sends only what changed
@@ -341,6 +358,10 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
         </div>
       </Show>
 
+      <Show when={!editing()}>
+        <TemplatePicker picked={template()?.id ?? null} onPick={applyTemplate} />
+      </Show>
+
       <form onSubmit={submit} novalidate class="cs-form">
         <FormError message={errors.form()} />
         <fieldset disabled={closed()} class="cs-fieldset">
@@ -368,6 +389,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
           <ContestSettings campaign={props.campaign!} onChange={props.onChange} />
         </Suspense>
       </Show>
+      <Show when={props.campaign}>{(c) => <DuplicatePanel campaign={c()} />}</Show>
     </div>
   );
 }

@@ -9,12 +9,12 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtDate } from '@ui/format';
-import { isRanking } from '@ui/leaderboard';
-import type { Campaign } from '@ui/types';
+import type { CampaignListItem } from '@ui/types';
 import { listManaged, portalHref, transition } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { StatusBadge } from '../ui/StatusBadge';
+import { CampaignModuleLinks, pendingPath } from '../ui/CampaignModuleLinks';
 
 /** 活动: every campaign the organizer may manage inside the scoped subtree, with filters. */
 export function Campaigns() {
@@ -22,13 +22,13 @@ export function Campaigns() {
     document.title = `${t('campaigns.title')} · ${t('console.name')}`;
   });
   const [params, setParams] = useSearchParams<{ kind?: string; status?: string }>();
-  const [extra, setExtra] = createSignal<Campaign[]>([]);
+  const [extra, setExtra] = createSignal<CampaignListItem[]>([]);
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [moreError, setMoreError] = createSignal<string | null>(null);
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [rowBusy, setRowBusy] = createSignal<string | null>(null);
   const [rowError, setRowError] = createSignal<{ id: string; message: string } | null>(null);
-  const [patched, setPatched] = createSignal<Record<string, Campaign>>({});
+  const [patched, setPatched] = createSignal<Record<string, CampaignListItem>>({});
 
   const [page, { refetch }] = createResource(
     () => ({ kind: params.kind ?? '', status: params.status ?? '' }),
@@ -55,12 +55,13 @@ export function Campaigns() {
     }
   }
 
-  async function publish(c: Campaign) {
+  async function publish(c: CampaignListItem) {
     setRowBusy(c.id);
     setRowError(null);
     try {
       const updated = await transition(c.id, 'publish');
-      setPatched({ ...patched(), [c.id]: updated });
+      // the list's counts stay: publishing changes no participation
+      setPatched({ ...patched(), [c.id]: { ...updated, counts: c.counts } });
     } catch (e) {
       setRowError({ id: c.id, message: errorText(e) });
     } finally {
@@ -83,10 +84,16 @@ export function Campaigns() {
             <p class="tx-muted">{t('campaigns.count', { n: rows().length })}</p>
           </Show>
         </div>
-        <LinkButton href="/campaigns/new" variant="primary">
-          <Icon name="plus" />
-          {t('campaigns.new')}
-        </LinkButton>
+        <div class="tx-row">
+          <LinkButton href="/campaigns/calendar">
+            <Icon name="calendar" />
+            {t('list.calendar')}
+          </LinkButton>
+          <LinkButton href="/campaigns/new" variant="primary">
+            <Icon name="plus" />
+            {t('campaigns.new')}
+          </LinkButton>
+        </div>
       </div>
       <div class="cs-filters">
         <label>
@@ -149,6 +156,9 @@ export function Campaigns() {
                     <A href={`/campaigns/${encodeURIComponent(c.id)}`} class="cs-title-link">
                       {c.title}
                     </A>
+                    <div class="tx-muted cs-title-sub">
+                      {loc(KIND_LABEL[c.kind])} · {c.orgUnitName}
+                    </div>
                     <Show when={rowError()?.id === c.id}>
                       <div class="tx-field-error" role="alert">
                         {rowError()?.message}
@@ -157,60 +167,51 @@ export function Campaigns() {
                   </>
                 ),
               },
-              { key: 'kind', header: t('campaigns.colKind'), sortValue: (c) => c.kind, class: 'cs-nowrap', cell: (c) => loc(KIND_LABEL[c.kind]) },
               { key: 'status', header: t('campaigns.colStatus'), sortValue: (c) => c.status, class: 'cs-nowrap', cell: (c) => <StatusBadge status={c.status} /> },
-              { key: 'unit', header: t('campaigns.colUnit'), sortValue: (c) => c.orgUnitName, cell: (c) => c.orgUnitName },
-              { key: 'startsAt', header: t('campaigns.colStarts'), sortValue: (c) => Date.parse(c.startsAt), class: 'tx-num cs-nowrap', cell: (c) => fmtDate(c.startsAt) },
-              { key: 'endsAt', header: t('campaigns.colEnds'), sortValue: (c) => Date.parse(c.endsAt), class: 'tx-num cs-nowrap', cell: (c) => fmtDate(c.endsAt) },
+              {
+                key: 'startsAt',
+                header: t('list.colWhen'),
+                sortValue: (c) => Date.parse(c.startsAt),
+                class: 'tx-num cs-nowrap',
+                cell: (c) => (
+                  <span title={`${fmtDate(c.startsAt)} – ${fmtDate(c.endsAt)}`}>
+                    {fmtDate(c.startsAt)}
+                    <br />
+                    <span class="tx-muted">– {fmtDate(c.endsAt)}</span>
+                  </span>
+                ),
+              },
+              {
+                key: 'people',
+                header: t('list.colPeople'),
+                sortValue: (c) => c.counts?.participants ?? -1,
+                class: 'tx-num cs-nowrap',
+                cell: (c) => <span data-testid="participants">{c.counts ? c.counts.participants.toLocaleString() : t('list.none')}</span>,
+              },
+              {
+                key: 'pending',
+                header: t('list.colPending'),
+                sortValue: (c) => c.counts?.pending ?? -1,
+                class: 'tx-num cs-nowrap',
+                cell: (c) => (
+                  <Show when={(c.counts?.pending ?? 0) > 0 && pendingPath(c)} fallback={<span class="tx-muted">{t('list.none')}</span>}>
+                    <A href={pendingPath(c)!} class="cs-pending" data-testid="pending" title={t('list.pendingTitle', { n: c.counts!.pending })}>
+                      {c.counts!.pending}
+                    </A>
+                  </Show>
+                ),
+              },
               {
                 key: 'actions',
                 header: t('campaigns.colActions'),
-                class: 'cs-nowrap',
+                class: 'cs-col-actions',
                 cell: (c) => (
                   <div class="tx-row cs-row-actions">
                     <LinkButton href={`/campaigns/${encodeURIComponent(c.id)}`} small variant="ghost">
+                      <Icon name="edit" />
                       {t('campaigns.edit')}
                     </LinkButton>
-                    <Show when={isRanking(c.kind)}>
-                      <A
-                        href={`/campaigns/${encodeURIComponent(c.id)}/leaderboard`}
-                        class="tx-btn tx-btn-ghost tx-btn-sm"
-                        title={t('campaigns.board')}
-                      >
-                        <Icon name="trophy" />
-                        <span class="tx-visually-hidden">{t('campaigns.board')}</span>
-                      </A>
-                    </Show>
-                    <Show when={c.kind === 'quiz'}>
-                      <A href={`/campaigns/${encodeURIComponent(c.id)}/quiz`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('quiz.manage.title')} data-testid="quiz-manage">
-                        <Icon name="quiz" />
-                        <span class="tx-visually-hidden">{t('quiz.manage.title')}</span>
-                      </A>
-                    </Show>
-                    <Show when={c.kind === 'contest'}>
-                      <A href={`/campaigns/${encodeURIComponent(c.id)}/entries`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('contest.nav.entries')} data-testid="contest-entries">
-                        <Icon name="inbox" />
-                        <span class="tx-visually-hidden">{t('contest.nav.entries')}</span>
-                      </A>
-                    </Show>
-                    <Show when={c.kind === 'volunteer'}>
-                      <A href={`/campaigns/${encodeURIComponent(c.id)}/volunteer`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('vol.manage')} data-testid="vol-manage">
-                        <Icon name="volunteer" />
-                        <span class="tx-visually-hidden">{t('vol.manage')}</span>
-                      </A>
-                    </Show>
-                    <Show when={c.kind === 'drive'}>
-                      <A href={`/campaigns/${encodeURIComponent(c.id)}/drive`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('drive.manage')} data-testid="drive-manage">
-                        <Icon name="drive" />
-                        <span class="tx-visually-hidden">{t('drive.manage')}</span>
-                      </A>
-                    </Show>
-                    <Show when={c.kind === 'exhibition'}>
-                      <A href={`/campaigns/${encodeURIComponent(c.id)}/exhibition`} class="tx-btn tx-btn-ghost tx-btn-sm" title={t('ex.title')} data-testid="ex-manage">
-                        <Icon name="exhibition" />
-                        <span class="tx-visually-hidden">{t('ex.title')}</span>
-                      </A>
-                    </Show>
+                    <CampaignModuleLinks campaign={c} compact />
                     <Show when={c.status === 'draft'}>
                       <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
                         {t('form.publish')}

@@ -1,4 +1,5 @@
 import { createEffect } from 'solid-js';
+import { refreshWechatCard } from './wechat';
 
 function meta(attr: 'name' | 'property', key: string, content: string): void {
   let el = document.head.querySelector<HTMLMetaElement>(`meta[${attr}="${key}"]`);
@@ -21,5 +22,6 @@ export function usePageMeta(get: () => { title: string; description?: string; ur
       meta('property', 'og:description', m.description);
     }
     meta('property', 'og:url', m.url ?? location.href);
+    refreshWechatCard();
   });
 }

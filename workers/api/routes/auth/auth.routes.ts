@@ -7,7 +7,8 @@ import { randomToken } from '../../../../db/ids';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
 import { createSession, createUser, deleteSession, findUserByPhone, rateCount, rateHit, rateReset } from '../../../../db/queries/accounts';
 import { resetPassword } from '../../../../db/queries/codes';
-import { CodeBody, CodeResponse, LoginBody, PasswordResetBody, RegisterBody, UserResponse } from '../../../../shared/contracts/auth';
+import { CodeBody, CodeResponse, LoginBody, PasswordResetBody, RegisterBody, SessionResponse, UserResponse } from '../../../../shared/contracts/auth';
+import { meBody } from '../../lib/me';
 import { issueCode, requireCode } from '../../lib/verification';
 import { ErrorEnvelope } from '../../../../shared/contracts/common';
 import type { Context } from 'hono';
@@ -30,6 +31,18 @@ async function startSession(c: Context<AppEnv>, userId: string) {
 }
 
 export const authRoutes = createApp()
+  .get(
+    '/session',
+    describeRoute({
+      tags: ['Accounts'],
+      summary: 'Who is signed in, asked without a 401: `me` is what GET /me answers, or null when signed out (the apps ask this first, so a signed-out visitor sees no failed request)',
+      responses: { 200: { description: 'Session', content: { 'application/json': { schema: resolver(SessionResponse) } } } },
+    }),
+    (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ me: c.var.viewer ? meBody(c.var.viewer) : null });
+    },
+  )
   .post(
     '/codes',
     describeRoute({

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { describeRoute } from 'hono-openapi';
 import type { Context } from 'hono';
 import { visibleCampaign, managedCampaign } from '../../lib/guards';
@@ -9,13 +8,15 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { Campaign, CampaignListQuery, CampaignResponse, CreateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
+import { CampaignList, CampaignListQuery, CampaignResponse, CreateCampaignBody, DuplicateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/i18n';
 import { safeHttpUrl } from '../../../../shared/links';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign, updateCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
 import { getOrgUnit } from '../../../../db/queries/org';
+import { campaignCounts } from '../../../../db/queries/campaign-counts';
+import { duplicateCampaign } from '../../../../db/queries/campaign-copy';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { coverUrlOf } from '../../lib/cover';
 
@@ -62,6 +63,12 @@ function campaignCrossChecks(input: unknown, lang: Lang): Record<string, string>
   return fields;
 }
 
+/** A China-time year as ISO instants: [1 Jan 00:00 +08:00, next 1 Jan) — stored times are UTC ISO strings. */
+function yearSpan(year: number) {
+  const at = (y: number) => new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
+  return { from: at(year), to: at(year + 1) };
+}
+
 function checkSchedule(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
 }
@@ -71,8 +78,8 @@ export const campaignRoutes = createApp()
     '/',
     describeRoute({
       tags: ['Campaigns'],
-      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those)',
-      responses: { 200: json(v.object({ items: v.array(Campaign), nextCursor: v.nullable(v.string()) })) },
+      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those). Campaigns the viewer manages carry `counts` (participants, pending review)',
+      responses: { 200: json(CampaignList) },
     }),
     valid('query', CampaignListQuery),
     async (c) => {
@@ -87,11 +94,14 @@ export const campaignRoutes = createApp()
       }
       const rows = await listCampaigns(c.var.db, scopeOf(viewer), {
         kind: q.kind, status: q.status, orgUnitPath, managedOnly: q.managed === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor),
+        overlaps: q.year ? yearSpan(Number(q.year)) : undefined,
       });
-      const items = rows.slice(0, q.limit);
+      const items = rows.slice(0, q.limit).map((r) => toCampaignDto(r, viewer));
       if (!viewer) c.header('Cache-Control', 'public, max-age=15');
+      // counts only where the viewer manages: pending reviews are the organizers' business
+      const counts = viewer ? await campaignCounts(c.var.db, items.filter((i) => i.canManage).map((i) => i.id)) : new Map();
       return c.json({
-        items: items.map((r) => toCampaignDto(r, viewer)),
+        items: items.map((i) => (counts.has(i.id) ? { ...i, counts: counts.get(i.id)! } : i)),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
       });
     },
@@ -158,6 +168,24 @@ export const campaignRoutes = createApp()
       if (res === 'slug_taken') throw new ApiError('conflict', 'msg.slug_taken', {}, { slug: { key: 'msg.slug_taken' } });
       const updated = await getCampaign(c.var.db, campaign.id);
       return c.json({ campaign: toCampaignDto(updated!, viewer) });
+    },
+  )
+  .post(
+    '/:id/duplicate',
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'Duplicate a campaign into a draft (organizers of its unit): settings and set-up (stages, judging rounds and criteria, slots, service activities) with every date moved by the same offset to `startsAt`; no participants’ data',
+      responses: { 201: json(CampaignResponse, 'Created') },
+    }),
+    valid('param', IdParam),
+    valid('json', DuplicateCampaignBody),
+    async (c) => {
+      const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const title = body.title ?? `${campaign.title}（副本）`.slice(0, 80);
+      const id = await duplicateCampaign(c.var.db, viewer.id, campaign, { title, startsAt: new Date(body.startsAt).toISOString() });
+      if (!id) throw new ApiError('conflict', 'msg.slug_taken');
+      return c.json({ campaign: toCampaignDto((await getCampaign(c.var.db, id))!, viewer) }, 201);
     },
   )
   .post(

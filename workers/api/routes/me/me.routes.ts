@@ -3,6 +3,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { requireViewer } from '../../lib/authz';
+import { meBody } from '../../lib/me';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { MeResponse } from '../../../../shared/contracts/auth';
 import { ActivityPage, MyBookings, MyWaitlist } from '../../../../shared/contracts/me';
@@ -21,8 +22,7 @@ export const meRoutes = createApp()
       responses: { 200: { description: 'Me', content: { 'application/json': { schema: resolver(MeResponse) } } } },
     }),
     async (c) => {
-      const viewer = requireViewer(c);
-      return c.json({ user: { id: viewer.id, name: viewer.name, phone: viewer.phone }, memberships: viewer.memberships });
+      return c.json(meBody(requireViewer(c)));
     },
   )
   .get(

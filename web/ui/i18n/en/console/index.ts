@@ -14,8 +14,9 @@ import { live } from './live';
 import { training } from './training';
 import { people } from './people';
 import { cover } from './cover';
+import { season } from './season';
 
 // the pages every campaign kind shares, then one dictionary per kind
 const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports, ...cover };
 /** The organizers' console, composed from one dictionary per domain. */
-export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training };
+export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training, ...season };
