@@ -84,7 +84,8 @@ export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
     description: { 'zh-CN': '分期分批集中培训：场次报名、签到考勤、学时统计。', en: 'Training in batches: session enrolment, attendance and study hours.' },
     summary: '分期分批集中轮训，学时计入个人档案。',
     durationDays: 30,
-    settings: { audience: 'members' },
+    // party members (正式, 预备) of the registry; 32 study hours a year as the seed report asks
+    settings: { category: 'rotation', audience: { categories: ['full', 'probationary'] }, hoursTarget: 32 },
   },
   {
     id: 'party-day',
@@ -93,7 +94,7 @@ export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
     description: { 'zh-CN': '支部每月一次的主题党日：一场活动，现场签到，记录参加情况。', en: "A branch's monthly themed Party Day: one session, checked in on site, attendance recorded." },
     summary: '每月主题党日，重温入党誓词，集中学习。',
     durationDays: 1,
-    settings: { audience: 'members' },
+    settings: { category: 'party_day', audience: { categories: ['full', 'probationary'] } },
   },
 ];
 

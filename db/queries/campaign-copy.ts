@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { campaigns, exhibitionSlots, judgingRounds, quizStages, serviceActivities } from '../schema';
+import { campaigns, exhibitionSlots, judgingRounds, quizStages, serviceActivities, trainingMaterials, trainingSessions } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso, randomToken } from '../ids';
 import { auditInsert } from './activity';
@@ -75,6 +75,23 @@ const copyServiceActivities: SetupCopier = async (db, { from, toId, shiftMs, act
   return chunk(copies, rowsPerInsert(15)).map((part) => db.insert(serviceActivities).values(part));
 };
 
+/** 培训: the sessions (课次) with their hours and new check-in secrets; the materials for online study. No enrolments, attendance or studies. */
+const copyTraining: SetupCopier = async (db, { from, toId, shiftMs, actorId, now }) => {
+  const [sessions, materials] = await Promise.all([
+    db.select().from(trainingSessions).where(eq(trainingSessions.campaignId, from.id)).orderBy(asc(trainingSessions.startsAt)),
+    db.select().from(trainingMaterials).where(eq(trainingMaterials.campaignId, from.id)),
+  ]);
+  const s = sessions.map((x) => ({
+    id: newId(), campaignId: toId, title: x.title, startsAt: shiftIso(x.startsAt, shiftMs), endsAt: shiftIso(x.endsAt, shiftMs), location: x.location,
+    lecturer: x.lecturer, hours: x.hours, codeSecret: randomToken(32), createdBy: actorId, createdAt: now,
+  }));
+  const m = materials.map((x) => ({ id: newId(), campaignId: toId, title: x.title, kind: x.kind, url: x.url, minutes: x.minutes, hours: x.hours, createdBy: actorId, createdAt: now }));
+  return [
+    ...chunk(s, rowsPerInsert(11)).map((part) => db.insert(trainingSessions).values(part)),
+    ...chunk(m, rowsPerInsert(9)).map((part) => db.insert(trainingMaterials).values(part)),
+  ];
+};
+
 /**
  * The set-up each kind carries besides its settings, one copier per kind: a new kind with
  * tables of its own (training sessions …) adds its entry here and duplication covers it.
@@ -85,6 +102,7 @@ export const SETUP_COPIERS: Partial<Record<CampaignKind, SetupCopier>> = {
   contest: copyJudgingRounds,
   exhibition: copySlots,
   volunteer: copyServiceActivities,
+  training: copyTraining,
 };
 
 /**

@@ -98,6 +98,22 @@ describe('POST /campaigns/{id}/duplicate', () => {
     expect((await rows('SELECT * FROM service_signups WHERE activity_id IN (SELECT id FROM service_activities WHERE campaign_id = ?)', id)).length).toBe(0);
   });
 
+  it('copies a training campaign’s sessions (moved, new check-in secrets) without enrolments or attendance', async () => {
+    const tr = await dupe('camp-training');
+    expect(tr.r.status).toBe(201);
+    const id = tr.r.body.campaign.id;
+    type Session = { title: string; starts_at: string; hours: number; code_secret: string };
+    const before = await rows<Session>('SELECT * FROM training_sessions WHERE campaign_id = ? ORDER BY starts_at', 'camp-training');
+    const after = await rows<Session>('SELECT * FROM training_sessions WHERE campaign_id = ? ORDER BY starts_at', id);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.map((x) => [x.title, x.hours])).toEqual(before.map((x) => [x.title, x.hours]));
+    after.forEach((x, i) => {
+      expect(moved(before[i]!.starts_at, x.starts_at)).toBe(tr.shift);
+      expect(x.code_secret).not.toBe(before[i]!.code_secret);
+    });
+    for (const t of ['training_enrollments', 'training_attendance', 'training_studies']) expect(await count(t, id), t).toBe(0);
+  });
+
   it('refuses bad input with a clear 400 and creates nothing; a member and an organizer of another unit are refused', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const n = async () => Number((await env.DB.prepare('SELECT COUNT(*) AS n FROM campaigns').first<{ n: number }>())!.n);
