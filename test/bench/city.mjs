@@ -20,10 +20,18 @@ const CASES = [
 const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1' } });
 const lines = [];
 try {
+  // the raw scan of five years may take minutes: past LIMIT it counts as at least LIMIT
+  const LIMIT_MS = Number(process.env.BENCH_CITY_LIMIT_MS ?? 120_000);
   const time = async (c, raw) => {
-    const r = await fetch(`${base}/api/v1/_bench/metrics?unit=${c.unit}&days=${c.days}&raw=${raw}&n=1`);
-    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json();
+    const t0 = Date.now();
+    try {
+      const r = await fetch(`${base}/api/v1/_bench/metrics?unit=${c.unit}&days=${c.days}&raw=${raw}&n=1`, { signal: AbortSignal.timeout(LIMIT_MS) });
+      if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+      return { ...(await r.json()), timedOut: false };
+    } catch (e) {
+      if (e?.name !== 'TimeoutError') throw e;
+      return { ms: Date.now() - t0, checksum: null, timedOut: true };
+    }
   };
   const events = await fetch(`${base}/api/v1/health`).then((r) => r.status);
   if (events !== 200) throw new Error('server not healthy');
@@ -33,14 +41,19 @@ try {
   for (const c of CASES) {
     const ratios = [];
     let same = true;
+    let atLeast = false;
     for (let i = 0; i < ROUNDS; i++) {
       const a = await time(c, 0);
       const b = await time(c, 1);
-      same &&= a.checksum === b.checksum;
+      if (b.timedOut) atLeast = true;
+      else same &&= a.checksum === b.checksum;
       ratios.push(b.ms / Math.max(a.ms, 1));
+      // a raw scan that timed out once will again: one round says enough
+      if (b.timedOut) break;
     }
     ratios.sort((x, y) => x - y);
-    lines.push(`| ${c.label} | ${ratios[Math.floor(ratios.length / 2)].toFixed(1)}× | ${same ? 'yes' : 'NO'} |`);
+    const r = ratios[Math.floor(ratios.length / 2)];
+    lines.push(`| ${c.label} | ${atLeast ? '≥ ' : ''}${r.toFixed(1)}× | ${atLeast ? 'raw scan timed out' : same ? 'yes' : 'NO'} |`);
     console.log(lines.at(-1));
   }
 } finally {
