@@ -90,5 +90,8 @@ export const ChinaDate = v.pipe(
   v.string(),
   v.isoDate('msg.date'),
   // isoDate checks the shape only: 2026-02-30 must not pass
-  v.check((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'msg.date'),
+  v.check((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'msg.date'),
 );

@@ -28,7 +28,7 @@ import {
 import { campaignOfKind, managedScope, requireOpen, reviewQueueScope } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
-import { at, tableFile, type TableCell } from '../../lib/tables';
+import { at, rowsOf, tableStream } from '../../lib/tables';
 import { phoneFor } from '../../lib/privacy';
 
 
@@ -122,12 +122,13 @@ export const volunteerCampaignRoutes = createApp()
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
       const { path } = await managedScope(c, campaign, q.orgUnitId);
-      const rows: TableCell[][] = [['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因']];
+      // streamed page by page: 2.5万 pairs never sit in the Worker's memory
       let i = 0;
-      for await (const page of keysetPages((before) => listPairs(c.var.db, campaign.id, { path, limit: 500, before }), 500, createdCursor)) {
-        for (const p of page) rows.push([++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }), p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : p.withdrawnAt ? '已撤回同意' : '有效', p.unlinkReason ?? '']);
-      }
-      return tableFile(c, rows, `${campaign.slug}-pairs`, q.format, '结对台账');
+      const pages = keysetPages((before) => listPairs(c.var.db, campaign.id, { path, limit: 500, before }), 500, createdCursor);
+      return tableStream(c, ['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因'], rowsOf(pages, (p) => [
+        ++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }),
+        p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : p.withdrawnAt ? '已撤回同意' : '有效', p.unlinkReason ?? '',
+      ]), `${campaign.slug}-pairs`, q.format, '结对台账');
     },
   )
   .post(
@@ -189,13 +190,12 @@ export const volunteerCampaignRoutes = createApp()
       const q = c.req.valid('query');
       const { path } = await managedScope(c, campaign, q.orgUnitId);
       const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
-      const rows: TableCell[][] = [['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间']];
+      // streamed page by page (no cap): a city's five years of records never sit in memory
       let i = 0;
-      for await (const page of keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, from: q.from, to: q.to, limit: 500, before }), 500, createdCursor)) {
-        for (const r of page) rows.push([++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt)]);
-        if (rows.length > 100_000) break;
-      }
-      return tableFile(c, rows, `${campaign.slug}-service-records${q.from || q.to ? `-${q.from ?? ''}_${q.to ?? ''}` : ''}`, q.format, '服务记录台账');
+      const pages = keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, from: q.from, to: q.to, limit: 500, before }), 500, createdCursor);
+      return tableStream(c, ['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间'], rowsOf(pages, (r) => [
+        ++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt),
+      ]), `${campaign.slug}-service-records${q.from || q.to ? `-${q.from ?? ''}_${q.to ?? ''}` : ''}`, q.format, '服务记录台账');
     },
   )
   .post(
