@@ -1,9 +1,9 @@
 import { xlsxStream } from './xlsx-stream';
 import Papa from 'papaparse';
-import { read, utils, write } from '@e965/xlsx';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
+import { readXlsx } from './xlsx-read';
 import { zipDeclared } from './zip';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,21 +50,16 @@ const isZip = (b: Uint8Array) => ZIP_MAGIC.every((m, i) => b[i] === m);
  * Turns a CSV (UTF-8, BOM or not) or an .xlsx into rows of cells. The content decides,
  * not the declared type: a zip is read as a workbook, anything else must be UTF-8 text.
  */
-export function parseTable(up: TableUpload): string[][] {
+export async function parseTable(up: TableUpload): Promise<string[][]> {
   const { bytes } = up;
   if (bytes.byteLength === 0) throw new ApiError('validation_failed', 'msg.roster_empty');
   if (isZip(bytes)) {
     checkXlsxSize(bytes, up.maxBytes ?? bytes.byteLength);
-    let rows: unknown[][];
     try {
-      const wb = read(bytes, { type: 'array', dense: true, cellHTML: false, cellFormula: false });
-      const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
-      if (!sheet) throw new Error('no sheet');
-      rows = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
+      return await readXlsx(bytes);
     } catch {
       throw new ApiError('validation_failed', 'msg.roster_xlsx');
     }
-    return rows.map((r) => r.map((cell) => String(cell ?? '')));
   }
   if (up.declaredType === XLSX_TYPE || up.declaredType === 'application/vnd.ms-excel') {
     // An .xls (old binary Excel) or a renamed file: say what we can read.
@@ -114,41 +109,6 @@ export function csvText(rows: TableCell[][]): string {
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
 }
 
-// Excel's day 0 is 1899-12-30; a China wall-clock time is the instant shifted by +8 h.
-const excelSerial = (d: Date) => (d.getTime() + CHINA_MS) / 86400e3 + 25569;
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-// CJK characters take about two columns of width
-const widthOf = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-
-/** The workbook bytes: typed cells (strings as strings, dates as China-time date cells) and column widths. */
-export function xlsxBytes(rows: TableCell[][], sheet: string): Uint8Array<ArrayBuffer> {
-  const ws: Record<string, unknown> = {};
-  const widths: number[] = [];
-  let cols = 0;
-  rows.forEach((row, r) => {
-    row.forEach((x, col) => {
-      let cell: { t: string; v: unknown; z?: string } | null;
-      if (x instanceof Date) cell = Number.isNaN(x.getTime()) ? null : { t: 'n', v: excelSerial(x), z: DATE_FORMAT };
-      else if (typeof x === 'number') cell = Number.isFinite(x) ? { t: 'n', v: x } : null;
-      else if (typeof x === 'boolean') cell = { t: 'b', v: x };
-      else if (x === null || x === undefined || x === '') cell = null;
-      else cell = { t: 's', v: String(x) };
-      if (!cell) return;
-      ws[utils.encode_cell({ r, c: col })] = cell;
-      const w = x instanceof Date ? DATE_FORMAT.length : widthOf(String(cell.v));
-      widths[col] = Math.max(widths[col] ?? 6, Math.min(60, w + 2));
-    });
-    cols = Math.max(cols, row.length);
-  });
-  ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, rows.length - 1), c: Math.max(0, cols - 1) } });
-  ws['!cols'] = Array.from({ length: cols }, (_, i) => ({ wch: widths[i] ?? 6 }));
-  // the header row gets a filter: SheetJS cannot write frozen panes, a filter is the cheap help
-  if (rows.length > 1 && cols > 0) ws['!autofilter'] = { ref: utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 0, c: cols - 1 } }) };
-  const wb = utils.book_new();
-  utils.book_append_sheet(wb, ws, sheet);
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
-
 /**
  * A table as a download: CSV (UTF-8 with BOM, formula-escaped) or .xlsx (typed cells) —
  * the 台账 every module exports. Every table download goes through here.
@@ -158,7 +118,10 @@ export function tableFile(c: Context<AppEnv>, rows: TableCell[][], name: string,
   if (format === 'csv') {
     return c.body(csvText(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${safeName}.csv"` });
   }
-  return c.body(xlsxBytes(rows, sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
+  // the first row is the header (frozen and bold); the rest is one page of the streamed writer
+  const [head = [], ...body] = rows;
+  const header = head.map((x) => (x instanceof Date ? (Number.isNaN(x.getTime()) ? '' : chinaText(x)) : String(x ?? '')));
+  return c.body(xlsxStream(header, (async function* () { yield body; })(), sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
 }
 
 /**

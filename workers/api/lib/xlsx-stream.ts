@@ -1,6 +1,6 @@
 /*
  * A streamed .xlsx: the sheet is written row by row into a zip as the rows come from the
- * database, so a 100,000-row 台账 never sits in the Worker's 128 MB (SheetJS builds the whole
+ * database, so a 100,000-row 台账 never sits in the Worker's 128 MB (a library such as SheetJS builds the whole
  * workbook in memory first). Deflate is the runtime's CompressionStream; sizes and CRCs
  * follow each entry in a data descriptor, so nothing is buffered to learn them.
  * Cells are typed as in tables.ts: text as inline strings (never formulas), numbers,
@@ -130,9 +130,10 @@ async function* sheetXml(header: string[], pages: AsyncIterable<TableCell[][]>):
   const it = pages[Symbol.asyncIterator]();
   const first = await it.next();
   const firstRows = first.done ? [] : first.value;
+  // an empty <cols/> is invalid (Excel repairs the file), so no header means no widths
   const widths = header.map((h, i) =>
     Math.min(60, Math.max(6, widthOf(h) + 2, ...firstRows.slice(0, 200).map((r) => (r[i] instanceof Date ? 21 : widthOf(String(r[i] ?? '')) + 2)))));
-  yield enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols><sheetData>`);
+  yield enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : ''}<sheetData>`);
   yield enc.encode(`<row r="1">${header.map((h, i) => cellXml(h, `${colName(i)}1`).replace('<c ', '<c s="2" ')).join('')}</row>`);
   let r = 2;
   let page: TableCell[][] | null = firstRows;

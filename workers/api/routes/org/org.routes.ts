@@ -99,7 +99,7 @@ export const orgRoutes = createApp()
       const viewer = requireManage(c, unit.path);
       const dryRun = c.req.valid('query').dryRun === 'true';
       const lang = c.var.lang;
-      const table = parseTable(await readUpload(c.req.raw, ROSTER_MAX_BYTES));
+      const table = await parseTable(await readUpload(c.req.raw, ROSTER_MAX_BYTES));
       const [header, ...data] = table;
       const cols = header ? rosterColumns(header) : null;
       if (!cols) throw new ApiError('validation_failed', 'msg.roster_header');

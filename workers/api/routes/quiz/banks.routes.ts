@@ -135,7 +135,7 @@ export const bankRoutes = createApp()
       const { bank, viewer } = await managedBank(c, c.req.valid('param').id);
       const dryRun = c.req.valid('query').dryRun === 'true';
       const lang = c.var.lang;
-      const [header, ...data] = parseTable(await readUpload(c.req.raw, 5 * 1024 * 1024));
+      const [header, ...data] = await parseTable(await readUpload(c.req.raw, 5 * 1024 * 1024));
       const cols = header ? questionColumns(header) : { missing: '题型' };
       if ('missing' in cols) throw new ApiError('validation_failed', 'q.header' as MessageKey, { column: cols.missing });
       if (data.length > MAX_IMPORT_ROWS) throw new ApiError('payload_too_large', 'msg.roster_too_many', { max: MAX_IMPORT_ROWS });
