@@ -22,10 +22,12 @@ const lines = [];
 try {
   // the raw scan of five years may take minutes: past LIMIT it counts as at least LIMIT
   const LIMIT_MS = Number(process.env.BENCH_CITY_LIMIT_MS ?? 120_000);
+  // one end for the whole run: both ways must read exactly the same period
+  const AT = Date.now();
   const time = async (c, raw) => {
     const t0 = Date.now();
     try {
-      const r = await fetch(`${base}/api/v1/_bench/metrics?unit=${c.unit}&days=${c.days}&raw=${raw}&n=1`, { signal: AbortSignal.timeout(LIMIT_MS) });
+      const r = await fetch(`${base}/api/v1/_bench/metrics?unit=${c.unit}&days=${c.days}&raw=${raw}&n=1&at=${AT}`, { signal: AbortSignal.timeout(LIMIT_MS) });
       if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
       return { ...(await r.json()), timedOut: false };
     } catch (e) {

@@ -26,6 +26,8 @@ const M = v.strictObject({
   days: v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)),
   raw: v.optional(v.picklist(['0', '1']), '0'),
   n: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number)), '3'),
+  /** the period's end (ms); the bench passes the same one to both ways so their numbers compare */
+  at: v.optional(v.pipe(v.string(), v.regex(/^\d{13}$/), v.transform(Number))),
 });
 
 export const benchRoutes = createApp()
@@ -35,11 +37,12 @@ export const benchRoutes = createApp()
   })
   // 概览 over a period: read from the daily rollups, or (raw=1) the naive scan of every event
   .get('/metrics', valid('query', M), async (c) => {
-    const { unit, days, raw, n } = c.req.valid('query');
+    const { unit, days, raw, n, at } = c.req.valid('query');
     const row = await c.var.db.get<{ id: string; path: string }>(sql`SELECT id, path FROM org_units WHERE id = ${unit}`);
     if (!row) throw new ApiError('not_found');
-    const to = new Date().toISOString();
-    const from = new Date(Date.now() - days * 86_400_000).toISOString();
+    const end = at ?? Date.now();
+    const to = new Date(end).toISOString();
+    const from = new Date(end - days * 86_400_000).toISOString();
     const t0 = Date.now();
     let checksum = 0;
     for (let i = 0; i < n; i++) {
