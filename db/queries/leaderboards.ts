@@ -5,7 +5,9 @@ import { nowIso } from '../ids';
 import { chunk, underPath, writeBatch, type Stmt } from './util';
 
 export interface ScoreInput {
-  key: string; name: string; orgUnitId: string | null; score: number; tiebreak: number;
+  key: string; name: string; orgUnitId: string | null; tiebreak: number;
+  /** a figure, or SQL the batch evaluates when it reaches the statement (a sum recomputed from rows the same batch rewrote) */
+  score: number | SQL;
   /** when the caller knows it, saves a lookup */ orgUnitName?: string | null;
   /** the person the entry is (kept in D1 only, never shown): how organizers' tools get from a board key back to a member */
   userId?: string | null;

@@ -66,7 +66,13 @@ function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
   ];
 }
 
-export async function updateSession(db: Db, s: SessionRow, actorId: string, orgUnitId: string, patch: Partial<NewSession>) {
+/*
+ * Board statements (`board`) go last into a write's batch and their results come back, so the
+ * member's board score (a sum recomputed from the events, workers/api/lib/training-board.ts)
+ * lands with the hours that earn or lose it.
+ */
+
+export async function updateSession(db: Db, s: SessionRow, actorId: string, orgUnitId: string, patch: Partial<NewSession>, board: Stmt[] = []): Promise<D1Result[]> {
   const stmts: Stmt[] = [db.update(trainingSessions).set(patch).where(eq(trainingSessions.id, s.id))];
   if (patch.hours !== undefined && patch.hours !== s.hours) {
     // credited rows earn the session's hours: they and their events follow the new figure
@@ -74,23 +80,25 @@ export async function updateSession(db: Db, s: SessionRow, actorId: string, orgU
   }
   if (patch.hours !== undefined || patch.startsAt !== undefined) stmts.push(...syncEvents(s.id, null));
   stmts.push(auditInsert({ actorId, action: 'training.session_update', entity: 'training_session', entityId: s.id, orgUnitId, detail: patch }));
-  await writeBatch(db, stmts);
+  return (await writeBatch(db, [...stmts, ...board])).slice(stmts.length);
 }
 
 /** A session goes with its register and the hours it credited. */
-export async function deleteSession(db: Db, s: SessionRow, actorId: string, orgUnitId: string) {
-  await writeBatch(db, [
+export async function deleteSession(db: Db, s: SessionRow, actorId: string, orgUnitId: string, board: Stmt[] = []): Promise<D1Result[]> {
+  const res = await writeBatch(db, [
     db.delete(trainingAttendance).where(eq(trainingAttendance.sessionId, s.id)),
     ...syncEvents(s.id, null),
     db.delete(trainingSessions).where(eq(trainingSessions.id, s.id)),
     auditInsert({ actorId, action: 'training.session_delete', entity: 'training_session', entityId: s.id, orgUnitId, detail: { title: s.title, startsAt: s.startsAt } }),
+    ...board,
   ]);
+  return res.slice(res.length - board.length);
 }
 
 /** The member's roster entry (the registry row a signed-in user is), or null for people on no roster. */
 export async function rosterOfUser(db: Db, userId: string) {
   const rows = await db
-    .select({ id: rosterEntries.id, orgUnitId: rosterEntries.orgUnitId, orgPath: orgUnits.path, category: rosterEntries.category, posts: rosterEntries.posts })
+    .select({ id: rosterEntries.id, name: rosterEntries.name, orgUnitId: rosterEntries.orgUnitId, orgPath: orgUnits.path, category: rosterEntries.category, posts: rosterEntries.posts })
     .from(rosterEntries)
     .innerJoin(orgUnits, eq(orgUnits.id, rosterEntries.orgUnitId))
     .where(eq(rosterEntries.userId, userId))
@@ -220,7 +228,7 @@ export async function attendanceOf(db: Db, sessionId: string, rosterId: string) 
  * present/late — never a second one. The conditional upsert, its guard and the hours event
  * are one batch, so parallel check-ins of the same member credit the hours once.
  */
-export async function checkInAttendance(db: Db, s: SessionRow, roster: { id: string }, status: 'present' | 'late', at: string): Promise<boolean> {
+export async function checkInAttendance(db: Db, s: SessionRow, roster: { id: string }, status: 'present' | 'late', at: string, board: Stmt[] = []): Promise<D1Result[] | null> {
   const res = await guardedBatch(db, [
     sql`INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, checked_in_at, marked_by, updated_at)
         SELECT ${s.id}, r.id, ${s.campaignId}, r.user_id, r.org_unit_id, u.path, ${status}, 'onsite', '', ${s.hours}, ${at}, NULL, ${at}
@@ -230,14 +238,15 @@ export async function checkInAttendance(db: Db, s: SessionRow, roster: { id: str
         WHERE training_attendance.status IN ('absent', 'excused') AND training_attendance.checked_in_at IS NULL`,
     abortUnlessChanged(),
     ...syncEvents(s.id, [roster.id]),
+    ...board,
   ]);
-  return res !== null;
+  return res ? res.slice(res.length - board.length) : null;
 }
 
 export interface RegisterEntry { rosterId: string; status: AttendanceStatus; mode?: AttendanceMode | undefined; note?: string | undefined }
 
 /** Organizers mark or correct the register (entries already checked to be enrolled and theirs); hours and events follow in the same batch. */
-export async function markAttendance(db: Db, s: SessionRow, actorId: string, orgUnitId: string, entries: RegisterEntry[]): Promise<number> {
+export async function markAttendance(db: Db, s: SessionRow, actorId: string, orgUnitId: string, entries: RegisterEntry[], board: Stmt[] = []): Promise<{ updated: number; board: D1Result[] }> {
   const at = nowIso();
   const last = new Map(entries.map((e) => [e.rosterId, e])); // the last word on a person wins
   const list = [...last.values()];
@@ -253,8 +262,9 @@ export async function markAttendance(db: Db, s: SessionRow, actorId: string, org
     ...upserts,
     ...chunk(list.map((e) => e.rosterId), 80).flatMap((ids) => syncEvents(s.id, ids)),
     auditInsert({ actorId, action: 'training.register', entity: 'training_session', entityId: s.id, orgUnitId, detail: { entries: list.map((e) => ({ rosterId: e.rosterId, status: e.status, mode: e.mode ?? null })) } }),
+    ...board,
   ]);
-  return res.slice(0, upserts.length).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+  return { updated: res.slice(0, upserts.length).reduce((n, r) => n + (r.meta.changes ?? 0), 0), board: res.slice(res.length - board.length) };
 }
 
 export async function insertMaterial(db: Db, campaign: { id: string; orgUnitId: string }, actorId: string, m: { title: string; kind: 'video' | 'article'; url: string; minutes: number; hours: number }) {
@@ -297,15 +307,16 @@ export async function getStudy(db: Db, id: string) {
  * material's hours: the conditional update, its guard and the event are one batch, so parallel
  * finishes credit once. False when it was finished already or is too early.
  */
-export async function finishStudy(db: Db, studyId: string, m: MaterialRow, userId: string, now: number): Promise<boolean> {
+export async function finishStudy(db: Db, studyId: string, m: MaterialRow, userId: string, now: number, board: Stmt[] = []): Promise<D1Result[] | null> {
   const at = nowIso(now);
   const startedBy = nowIso(now - m.minutes * 60_000);
   const res = await guardedBatch(db, [
     sql`UPDATE training_studies SET finished_at = ${at} WHERE id = ${studyId} AND finished_at IS NULL AND started_at <= ${startedBy}`,
     abortUnlessChanged(),
     activityInsert({ userId, type: 'training_hours', kind: 'training', campaignId: m.campaignId, quantity: hoursToQuantity(m.hours), occurredAt: at, ref: `study:${studyId}` }),
+    ...board,
   ]);
-  return res !== null;
+  return res ? res.slice(res.length - board.length) : null;
 }
 
 /** A member's register entries and finished studies of a China year (by the session's start / the finish). */
@@ -376,4 +387,19 @@ export async function trainingStats(db: Db, campaignId: string, path: string) {
       (SELECT COALESCE(SUM(m.hours), 0) FROM training_studies s JOIN training_materials m ON m.id = s.material_id JOIN roster_entries r ON r.user_id = s.user_id
          JOIN org_units u ON u.id = r.org_unit_id WHERE s.campaign_id = ${campaignId} AND s.finished_at IS NOT NULL AND ${under('u.path', path)}) AS studyHours`);
   return row!;
+}
+
+/** The registered people behind roster entries (people on no account have no board entry), with the unit they rank in. */
+export async function boardPeople(db: Db, which: { rosterIds: string[] } | { sessionId: string }) {
+  const cols = { userId: sql<string>`${rosterEntries.userId}`, name: rosterEntries.name, orgUnitId: rosterEntries.orgUnitId };
+  if ('sessionId' in which) {
+    return db.select(cols).from(trainingAttendance).innerJoin(rosterEntries, eq(rosterEntries.id, trainingAttendance.rosterId))
+      .where(and(eq(trainingAttendance.sessionId, which.sessionId), sql`${rosterEntries.userId} IS NOT NULL`)).limit(5000);
+  }
+  const out: Array<{ userId: string; name: string; orgUnitId: string }> = [];
+  for (const ids of chunk([...new Set(which.rosterIds)], 90)) {
+    out.push(...(await db.select(cols).from(rosterEntries)
+      .where(and(inArray(rosterEntries.id, ids), sql`${rosterEntries.userId} IS NOT NULL`))));
+  }
+  return out;
 }

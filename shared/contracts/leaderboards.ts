@@ -3,7 +3,7 @@ import { Id, SafeLine } from './common';
 import { MAX_ROWS } from '../ranking';
 
 /** Campaign kinds that rank (exhibitions count visits but do not rank). */
-export const RANKING_KINDS = ['quiz', 'contest', 'volunteer', 'drive'] as const;
+export const RANKING_KINDS = ['quiz', 'contest', 'volunteer', 'drive', 'training'] as const;
 
 const Stage = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'msg.stage'));
 const IntParam = (min: number, max: number, key: 'msg.rows' | 'msg.offset' | 'msg.board_level') =>

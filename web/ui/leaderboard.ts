@@ -19,7 +19,7 @@ export type ScoreUnit = Board['scoreUnit'];
 export type Aggregation = 'average' | 'sum' | 'participation';
 
 /** Kinds whose campaigns have leaderboards (API.md, Leaderboards); exhibitions do not rank. */
-export const RANKING_KINDS: readonly CampaignKind[] = ['quiz', 'contest', 'volunteer', 'drive'];
+export const RANKING_KINDS: readonly CampaignKind[] = ['quiz', 'contest', 'volunteer', 'drive', 'training'];
 export const isRanking = (kind: CampaignKind): boolean => RANKING_KINDS.includes(kind);
 
 const obj = (x: unknown): Record<string, unknown> => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {});

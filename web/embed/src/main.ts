@@ -34,7 +34,7 @@ function code(text: string): HTMLElement {
 
 interface Listed { id: string; slug: string; title: string; kind: string }
 /** Kinds with a board (web/ui/leaderboard.ts RANKING_KINDS); drives also have the progress widget. */
-const RANKING = ['quiz', 'contest', 'volunteer', 'drive'];
+const RANKING = ['quiz', 'contest', 'volunteer', 'drive', 'training'];
 let campaigns: Listed[] | null = null;
 let failed = false;
 let chosen = '';

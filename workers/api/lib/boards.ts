@@ -17,7 +17,7 @@ export function boardContext(c: CampaignRecord, stage?: string): BoardContext {
   const s = c.settings as { leaderboard?: { aggregation?: Aggregation }; aggregation?: string };
   // Drives rank units by their own `aggregation` (sum of verified amounts or participation).
   const aggregation = (c.kind === 'drive' && (s.aggregation === 'sum' || s.aggregation === 'participation') ? s.aggregation : s.leaderboard?.aggregation) ?? 'average';
-  const scoreUnit = ({ quiz: 'points', contest: 'votes', volunteer: 'hours', drive: 'fen' } as const)[c.kind as 'quiz'] ?? 'points';
+  const scoreUnit = ({ quiz: 'points', contest: 'votes', volunteer: 'hours', drive: 'fen', training: 'hours' } as const)[c.kind as 'quiz'] ?? 'points';
   return { boardId: boardIdOf(c.id, stage), campaignId: c.id, orgPath: c.orgPath, aggregation, final: c.status === 'closed', scoreUnit, maskNames: c.kind !== 'contest' };
 }
 

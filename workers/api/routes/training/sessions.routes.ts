@@ -8,10 +8,12 @@ import { requireManage, requireViewer } from '../../lib/authz';
 import { managedScope, requireOpen } from '../../lib/guards';
 import type { AppEnv } from '../../lib/env';
 import { codeAccepted, codeScreen } from '../../lib/rotating-code';
+import { notifyBoard } from '../../lib/boards';
+import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
 import {
-  attendanceOf, checkInAttendance, deleteSession, enrolledAmong, isEnrolled, markAttendance, rosterOfUser, sessionRegister, updateSession, type NewSession,
+  attendanceOf, boardPeople, checkInAttendance, deleteSession, enrolledAmong, isEnrolled, markAttendance, rosterOfUser, sessionRegister, updateSession, type NewSession,
 } from '../../../../db/queries/training';
 import {
   AttendanceBody, CheckInBody, CheckInResponse, CodeScreen, RegisterQuery, RegisterResponse, SessionPatch, SessionResponse, UpdatedResponse,
@@ -48,7 +50,10 @@ export const sessionRoutes = createApp()
       const starts = Date.parse(patch.startsAt ?? s.startsAt);
       const ends = Date.parse(patch.endsAt ?? s.endsAt);
       if (!(ends > starts) || ends - starts > SESSION_MAX_MS) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.tr_span' } });
-      await updateSession(c.var.db, s, viewer.id, campaign.orgUnitId, patch);
+      // a change of hours re-credits everyone on the register: their board scores follow in the same batch
+      const board = patch.hours !== undefined && patch.hours !== s.hours ? await trainingBoardWrite(c.env, c.var.db, campaign, await boardPeople(c.var.db, { sessionId: s.id })) : null;
+      const res = await updateSession(c.var.db, s, viewer.id, campaign.orgUnitId, patch, board?.stmts);
+      if (board?.stmts.length) await notifyBoard(c.env, c.var.db, board, res);
       return c.json({ session: await sessionView(c, campaign.id, s.id) });
     },
   )
@@ -59,7 +64,10 @@ export const sessionRoutes = createApp()
     async (c) => {
       const { s, campaign } = await sessionOf(c, c.req.valid('param').id);
       const viewer = requireManage(c, campaign.orgPath);
-      await deleteSession(c.var.db, s, viewer.id, campaign.orgUnitId);
+      // the people it credited, read before the register goes, lose its hours on the board in the same batch
+      const board = await trainingBoardWrite(c.env, c.var.db, campaign, await boardPeople(c.var.db, { sessionId: s.id }));
+      const res = await deleteSession(c.var.db, s, viewer.id, campaign.orgUnitId, board.stmts);
+      if (board.stmts.length) await notifyBoard(c.env, c.var.db, board, res);
       return c.body(null, 204);
     },
   )
@@ -104,7 +112,10 @@ export const sessionRoutes = createApp()
         throw new ApiError('unprocessable', 'msg.tr_code_wrong', {}, { code: { key: 'msg.tr_code_wrong' } });
       }
       const status = checkInStatus(s, now);
-      if (!(await checkInAttendance(c.var.db, s, roster, status, nowIso(now)))) throw new ApiError('conflict', 'msg.tr_checked_in');
+      const board = await trainingBoardWrite(c.env, c.var.db, campaign, [{ userId: viewer.id, name: roster.name, orgUnitId: roster.orgUnitId }]);
+      const res = await checkInAttendance(c.var.db, s, roster, status, nowIso(now), board.stmts);
+      if (!res) throw new ApiError('conflict', 'msg.tr_checked_in');
+      await notifyBoard(c.env, c.var.db, board, res);
       return c.json({ attendance: { status, hours: s.hours } });
     },
   )
@@ -128,7 +139,10 @@ export const sessionRoutes = createApp()
       const missing = entries.findIndex((e) => !enrolled.has(e.rosterId));
       if (missing >= 0) throw new ApiError('validation_failed', undefined, {}, { [`entries.${missing}.rosterId`]: { key: 'msg.tr_not_enrolled_roster' } });
       for (const path of enrolled.values()) requireManage(c, path);
-      return c.json({ updated: await markAttendance(c.var.db, s, viewer.id, campaign.orgUnitId, entries) });
+      const board = await trainingBoardWrite(c.env, c.var.db, campaign, await boardPeople(c.var.db, { rosterIds: entries.map((e) => e.rosterId) }));
+      const res = await markAttendance(c.var.db, s, viewer.id, campaign.orgUnitId, entries, board.stmts);
+      if (board.stmts.length) await notifyBoard(c.env, c.var.db, board, res.board);
+      return c.json({ updated: res.updated });
     },
   )
   .get(

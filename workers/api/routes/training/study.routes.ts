@@ -5,6 +5,8 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireViewer } from '../../lib/authz';
 import { managedCampaignOfKind, requireOpen } from '../../lib/guards';
+import { notifyBoard } from '../../lib/boards';
+import { trainingBoardWrite } from '../../lib/training-board';
 import { nowIso } from '../../../../db/ids';
 import {
   finishStudy, getMaterial, getStudy, insertMaterial, isEnrolled, listMaterials, myLearning, rosterOfUser, startStudy, targetOf,
@@ -80,12 +82,18 @@ export const studyRoutes = createApp().post(
     // someone else's study is not there at all
     if (!found || found.study.userId !== viewer.id) throw new ApiError('not_found', 'msg.tr_study_missing');
     const { study, material } = found;
-    requireOpen(await trainingCampaign(c, study.campaignId));
+    const campaign = await trainingCampaign(c, study.campaignId);
+    requireOpen(campaign);
     if (study.finishedAt) throw new ApiError('conflict', 'msg.tr_study_done');
     const now = Date.now();
     const left = studyTimeLeft(study.startedAt, material.minutes, now);
     if (left > 0) throw new ApiError('conflict', 'msg.tr_study_early', { minutes: Math.ceil(left / 60_000) }, undefined, {}, { secondsLeft: Math.ceil(left / 1000) });
-    if (!(await finishStudy(c.var.db, study.id, material, viewer.id, now))) throw new ApiError('conflict', 'msg.tr_study_done');
+    // the finished study's hours count on the campaign's board in the same batch (named and ranked as on the roster, like the register's entries)
+    const roster = await rosterOfUser(c.var.db, viewer.id);
+    const board = await trainingBoardWrite(c.env, c.var.db, campaign, [{ userId: viewer.id, name: roster?.name ?? viewer.name, orgUnitId: roster?.orgUnitId ?? null }]);
+    const res = await finishStudy(c.var.db, study.id, material, viewer.id, now, board.stmts);
+    if (!res) throw new ApiError('conflict', 'msg.tr_study_done');
+    await notifyBoard(c.env, c.var.db, board, res);
     return c.json({ studyId: study.id, finishedAt: nowIso(now), hours: material.hours });
   },
 );
