@@ -42,6 +42,7 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     const reviewer = await h.newPage(DESK_VP, { phone: REVIEWER });
     await reviewer.page.goto(`${BASE}/console/`);
     await reviewer.page.getByTestId('review-home').waitFor();
+    await reviewer.page.getByTestId(`review-open-${SLUG}`).waitFor();
     assert.equal(await reviewer.page.locator('.cs-nav').count(), 0);
     // the root's contest is reviewed at the root, not by a reviewer of 市教育局: not listed
     assert.equal(await reviewer.page.getByTestId('review-open-hanmo-danqing').count(), 0);
@@ -68,5 +69,23 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     await reviewer.page.getByTestId('review-home').waitFor();
     assert.deepEqual(reviewer.problems, []);
     assert.deepEqual(member.problems, []);
+  });
+  test('a 审核员 of the root opens the root contest\'s entries, without the organizers\' tabs', async () => {
+    const organizer = await h.newPage(DESK_VP, { phone: ROOT_ORGANIZER });
+    const appoint = await organizer.context.request.post(`${BASE}/api/v1/org-units/root/roles`, { data: { phone: MEMBER, role: 'reviewer' }, headers: { origin: BASE } });
+    assert.equal(appoint.status(), 201, await appoint.text());
+    await organizer.context.close();
+
+    const reviewer = await h.newPage(DESK_VP, { phone: MEMBER });
+    await reviewer.page.goto(`${BASE}/console/`);
+    await reviewer.page.getByTestId(`review-open-${SLUG}`).waitFor();
+    await reviewer.page.getByTestId('review-open-hanmo-danqing').click();
+    await reviewer.page.waitForURL(/\/console\/campaigns\/[^/]+\/entries/);
+    await reviewer.page.goto(`${reviewer.page.url()}?status=approved`);
+    await reviewer.page.getByText('晨光中的城市').first().waitFor();
+    // judging, votes, results and settings are the organizers': no tabs lead there
+    assert.equal(await reviewer.page.locator('.cs-ct-tabs').count(), 0);
+    await h.shot(reviewer.page, 'reviewer-entries-desk');
+    assert.deepEqual(reviewer.problems, []);
   });
 });
