@@ -34,11 +34,11 @@ export const org = createRoot(() => {
     return out;
   }
 
-  /** Units where the user is organizer or admin, outermost first; units inside another are dropped. */
-  const managedRoots = createMemo<OrgUnit[]>(() => {
+  /** Units where the user holds one of `roles`, outermost first; units inside another are dropped. */
+  const rootsOf = (roles: readonly string[]): OrgUnit[] => {
     const me = session.me();
     if (!me || !units()) return [];
-    const ids = new Set(me.memberships.filter((m) => m.role === 'organizer' || m.role === 'admin').map((m) => m.orgUnitId));
+    const ids = new Set(me.memberships.filter((m) => roles.includes(m.role)).map((m) => m.orgUnitId));
     const isInside = (u: OrgUnit): boolean => {
       let p = u.parentId ? byId().get(u.parentId) : undefined;
       while (p) {
@@ -48,10 +48,16 @@ export const org = createRoot(() => {
       return false;
     };
     return [...ids].map((id) => byId().get(id)).filter((u): u is OrgUnit => !!u && !isInside(u));
-  });
+  };
+  const managedRoots = createMemo<OrgUnit[]>(() => rootsOf(['organizer', 'admin']));
+  /** Units where the user is 审核员 (reviewer), outermost first. */
+  const reviewRoots = createMemo<OrgUnit[]>(() => rootsOf(['reviewer']));
 
-  /** Every unit the switcher offers: the managed subtrees, indented. */
-  const scopeOptions = createMemo<TreeRow[]>(() => managedRoots().flatMap((r) => subtree(r.id)));
+  /**
+   * Every unit the switcher offers: the managed subtrees, indented. A 审核员 who organizes
+   * nothing works in their reviewed subtrees instead, so the review screens have a scope.
+   */
+  const scopeOptions = createMemo<TreeRow[]>(() => (managedRoots().length ? managedRoots() : reviewRoots()).flatMap((r) => subtree(r.id)));
 
   const [chosen, setChosen] = createSignal<string | null>(readUnit());
   const scopeId = createMemo<string | null>(() => {
@@ -73,7 +79,7 @@ export const org = createRoot(() => {
     setChosen(id);
   }
 
-  return { units, refetch, byId, subtree, managedRoots, scopeOptions, scopeId, scope, scopeTree, scopeIds, setScope };
+  return { units, refetch, byId, subtree, managedRoots, reviewRoots, scopeOptions, scopeId, scope, scopeTree, scopeIds, setScope };
 });
 
 function readUnit(): string | null {

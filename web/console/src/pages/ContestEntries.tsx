@@ -19,7 +19,7 @@ const REASONS = ['contest.reject.preset1', 'contest.reject.preset2', 'contest.re
 
 /** 作品 of one contest (/console/campaigns/:id/entries): review, duplicates, bulk actions. */
 export default function ContestEntriesPage() {
-  return <ContestPage title={t('contest.entries.title')} wide>{(c) => <Entries campaign={c} />}</ContestPage>;
+  return <ContestPage title={t('contest.entries.title')} wide reviewable>{(c) => <Entries campaign={c} />}</ContestPage>;
 }
 
 function Entries(props: { campaign: Campaign }) {

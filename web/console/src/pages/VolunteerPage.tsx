@@ -11,6 +11,7 @@ import { getStats, workingUnit } from '../data/volunteer';
 import { t } from '../i18n';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { ModuleHead, UrlTabs, useUrlTab } from '../ui/UrlTabs';
+import { reviewerOnly } from '../ui/ReviewFrame';
 import { VolunteerExport } from '../ui/VolunteerExport';
 import { VolunteerOverview } from '../ui/VolunteerOverview';
 import { VolunteerPairs } from '../ui/VolunteerPairs';
@@ -20,6 +21,7 @@ import '../volunteer.css';
 
 type Tab = 'overview' | 'pairs' | 'activities' | 'review' | 'export';
 const TABS: readonly Tab[] = ['overview', 'pairs', 'activities', 'review', 'export'];
+const REVIEW_TABS: readonly Tab[] = ['review'];
 
 /** "1+1" of one campaign (/console/campaigns/:id/volunteer): 概况 · 结对 · 服务活动 · 审核 · 导出. Loaded on demand. */
 export default function VolunteerPage() {
@@ -33,7 +35,12 @@ export default function VolunteerPage() {
       // organizers of a unit below the campaign's may not edit it (canManage is false) but review
       // their part of it: their way back is the overview, where they found it
       back={(c, id) =>
-        c?.canManage === false ? (
+        reviewerOnly() ? (
+          <A href="/">
+            <Icon name="chevronLeft" />
+            {t('review.home')}
+          </A>
+        ) : c?.canManage === false ? (
           <A href="/">
             <Icon name="chevronLeft" />
             {t('vol.backOverview')}
@@ -52,7 +59,9 @@ export default function VolunteerPage() {
 }
 
 function Volunteer(props: { campaign: Campaign }) {
-  const [tab, setTab] = useUrlTab(TABS);
+  // a 审核员 who organizes nothing has the review queue only: the other tabs call organizer-only endpoints
+  const tabs = reviewerOnly() ? REVIEW_TABS : TABS;
+  const [tab, setTab] = useUrlTab(tabs);
   const unit = createMemo(() => workingUnit(props.campaign));
   const [stats, { refetch: refetchStats }] = createResource(
     () => (unit() ? { id: props.campaign.id, unit: unit()! } : false),
@@ -82,7 +91,7 @@ function Volunteer(props: { campaign: Campaign }) {
           </>
         }
         actions={
-          <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
+          reviewerOnly() ? undefined : <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
             <Icon name="trophy" />
             {t('vol.hoursBoard')}
           </A>
@@ -102,7 +111,7 @@ function Volunteer(props: { campaign: Campaign }) {
             <Show when={props.campaign.status === 'draft'}>
               <Notice kind="warning">{t('vol.draftNote')}</Notice>
             </Show>
-            <UrlTabs id="vol-tab" class="vo-tabs" panelClass="vo-panel" label={t('vol.title')} tabs={TABS} tab={tab()} labelOf={label} onChange={setTab}>
+            <UrlTabs id="vol-tab" class="vo-tabs" panelClass="vo-panel" label={t('vol.title')} tabs={tabs} tab={tab()} labelOf={label} onChange={setTab}>
               <Switch>
                 <Match when={tab() === 'overview'}>
                   <VolunteerOverview stats={stats} retry={refetchStats} onReview={() => setTab('review')} />

@@ -1,4 +1,4 @@
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { A, useLocation, } from '@solidjs/router';
 import { Icon, type IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { StatusBadge } from './StatusBadge';
 import '../pages/contest.css';
 import { CampaignModulePage } from './CampaignModulePage';
+import { reviewerOnly } from './ReviewFrame';
 
 type Tab = 'entries' | 'judging' | 'votes' | 'results' | 'settings';
 
@@ -47,8 +48,11 @@ export function ContestTabs(props: { campaignId: string }) {
 export function ContestPage(props: {
   title: string;
   wide?: boolean;
+  /** a 审核员 who organizes nothing may open this section (the entries): no tabs, and the way back is their review home */
+  reviewable?: boolean;
   children: (c: Campaign, mutate: (c: Campaign) => void) => JSX.Element;
 }) {
+  const review = () => !!props.reviewable && reviewerOnly();
   return (
     <CampaignModulePage
       kind="contest"
@@ -56,13 +60,21 @@ export function ContestPage(props: {
       class={`cs-ct-page ${props.wide ? 'cs-ct-wide' : ''}`}
       title={(c) => (c ? `${props.title} · ${c.title}` : props.title)}
       notKind={(kind) => t('contest.notContest', { kind })}
-      back={() => (
-        <A href="/campaigns">
-          <Icon name="chevronLeft" />
-          {t('form.backToList')}
-        </A>
-      )}
-      hidden={(c) => c.canManage === false}
+      back={() =>
+        review() ? (
+          <A href="/">
+            <Icon name="chevronLeft" />
+            {t('review.home')}
+          </A>
+        ) : (
+          <A href="/campaigns">
+            <Icon name="chevronLeft" />
+            {t('form.backToList')}
+          </A>
+        )
+      }
+      // canManage is false for a reviewer; the API answers 403 to anything but the entries for them
+      hidden={(c) => c.canManage === false && !review()}
     >
       {(c, mutate) => (
         <>
@@ -79,7 +91,9 @@ export function ContestPage(props: {
               </div>
             </div>
           </div>
-          <ContestTabs campaignId={c().id} />
+          <Show when={!review()}>
+            <ContestTabs campaignId={c().id} />
+          </Show>
           {props.children(c(), mutate)}
         </>
       )}

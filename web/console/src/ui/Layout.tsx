@@ -12,6 +12,7 @@ import { session } from '../data/session';
 import { t } from '../i18n';
 import { JudgeGate, JudgingNavLink } from './JudgingFrame';
 import { GateGate } from './GateFrame';
+import { ReviewGate } from './ReviewFrame';
 import { UnitOptions } from './UnitSelect';
 import { LangButton, SignOutButton, UserName } from './TopTools';
 
@@ -48,8 +49,14 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       </Match>
       <Match when={org.managedRoots().length === 0}>
         {/* judges who organize nothing get their scoring page (and only that) */}
-        {/* …and 检票员 their check-in pages (and only those) */}
-        <JudgeGate fallback={<GateGate fallback={<NoAccess />}>{props.children}</GateGate>}>{props.children}</JudgeGate>
+        {/* …and 检票员 their check-in pages (and only those), 审核员 their review screens */}
+        <JudgeGate
+          fallback={
+            <GateGate fallback={<ReviewGate fallback={<NoAccess />}>{props.children}</ReviewGate>}>{props.children}</GateGate>
+          }
+        >
+          {props.children}
+        </JudgeGate>
       </Match>
       <Match when={true}>
         <Frame>{props.children}</Frame>

@@ -40,4 +40,12 @@ export const people: Same<typeof zh.people> = {
   'gate.empty': 'No exhibition of your unit is running now.',
   'gate.open': 'Start checking in',
   'gate.home': 'Gate home',
+  'review.title': 'Review',
+  'review.lead': 'You are a reviewer: approve your unit’s service records and entries in these campaigns.',
+  'review.empty': 'No volunteer or contest campaign of your unit is running now.',
+  'review.records': 'Review service records',
+  'review.entries': 'Review entries',
+  'review.home': 'Review home',
+  'review.volunteer': 'Volunteering',
+  'review.contest': 'Contest',
 };

@@ -37,4 +37,12 @@ export const people = {
   'gate.empty': '您所在组织目前没有进行中的展览。',
   'gate.open': '开始检票',
   'gate.home': '检票首页',
+  'review.title': '审核',
+  'review.lead': '您是审核员：可以审核下列活动中本组织的服务记录和参赛作品。',
+  'review.empty': '您所在组织目前没有进行中的志愿服务或征集评选活动。',
+  'review.records': '审核服务记录',
+  'review.entries': '审核作品',
+  'review.home': '审核首页',
+  'review.volunteer': '志愿服务',
+  'review.contest': '征集评选',
 } as const;

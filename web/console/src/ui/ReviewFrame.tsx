@@ -1,0 +1,116 @@
+import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { call } from '@ui/api';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, Logo } from '@ui/icons';
+import type { Campaign } from '@ui/types';
+import { org } from '../data/org';
+import { t } from '../i18n';
+import { LangButton, SignOutButton, UserName } from './TopTools';
+
+/** The review screens a 审核员 works on: a volunteer campaign's page (its 审核 tab) and a contest's entries. */
+const isReviewPath = (p: string) => /^\/console\/campaigns\/[^/]+\/(volunteer|entries)\/?$/.test(p);
+
+/** A 审核员 who organizes nothing: the review screens show them only what they may review. */
+export const reviewerOnly = () => org.managedRoots().length === 0 && org.reviewRoots().length > 0;
+
+/**
+ * What a 审核员 who organizes nothing sees of the console: the review screens, or a list of
+ * the running campaigns they review in, in a frame with a way out — nothing else.
+ * Anyone else gets `fallback`.
+ */
+export function ReviewGate(props: { fallback: JSX.Element; children: JSX.Element }) {
+  const location = useLocation();
+  return (
+    <Show when={org.reviewRoots().length > 0} fallback={props.fallback}>
+      <div class="cs-judge-app">
+        <header class="cs-judge-top">
+          <A href="/" class="cs-judge-brand">
+            <Logo class="cs-logo" />
+            <span>{t('review.title')}</span>
+          </A>
+          <span class="tx-spacer" />
+          <LangButton />
+          <UserName />
+          <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">
+            <Icon name="home" />
+            {t('nav.portal')}
+          </a>
+          <SignOutButton />
+        </header>
+        <main class="cs-main cs-judge-main" id="main">
+          <Show when={isReviewPath(location.pathname)} fallback={<ReviewHome />}>
+            {props.children}
+          </Show>
+        </main>
+      </div>
+    </Show>
+  );
+}
+
+/**
+ * Campaigns a reviewer has work in. Service records are filed at the member's unit, so a
+ * volunteer campaign of a unit above theirs (a city-wide 1+1) counts as well as one inside
+ * their subtree; contest entries are reviewed at the campaign's unit, so only those inside.
+ */
+function reviewable(c: Campaign, inside: Set<string>, above: Set<string>) {
+  return inside.has(c.orgUnitId) || (c.kind === 'volunteer' && above.has(c.orgUnitId));
+}
+
+/** The running volunteer and contest campaigns of the reviewer's units, each a link to its review screen. */
+function ReviewHome() {
+  // the public list (published campaigns) is all a reviewer needs: none of it is organizer-only
+  const fetchKind = async (kind: 'volunteer' | 'contest') => (await call('GET /campaigns', {}, { query: { kind, status: 'published', limit: 100 } })).items;
+  const [list, { refetch }] = createResource(async () => [...(await fetchKind('volunteer')), ...(await fetchKind('contest'))]);
+  const mine = createMemo(() => {
+    const roots = org.reviewRoots();
+    const inside = new Set(roots.flatMap((u) => org.subtree(u.id).map((r) => r.unit.id)));
+    const above = new Set<string>();
+    for (const r of roots) for (let u = r.parentId ? org.byId().get(r.parentId) : undefined; u; u = u.parentId ? org.byId().get(u.parentId) : undefined) above.add(u.id);
+    return (list.latest ?? []).filter((c) => reviewable(c, inside, above));
+  });
+  return (
+    <div class="cs-page" data-testid="review-home">
+      <h1>{t('review.title')}</h1>
+      <p class="tx-muted">{t('review.lead')}</p>
+      <Switch>
+        <Match when={list.error}>
+          <ErrorState error={list.error} onRetry={refetch} />
+        </Match>
+        <Match when={!list.latest}>
+          <Skeleton lines={3} />
+        </Match>
+        <Match when={mine().length === 0}>
+          <EmptyState icon="inbox" title={t('review.empty')} />
+        </Match>
+        <Match when={true}>
+          <ul class="tx-stack">
+            <For each={mine()}>
+              {(c) => (
+                <li class="tx-card tx-row">
+                  <div>
+                    <strong>{c.title}</strong>
+                    <div class="tx-small tx-muted">
+                      {c.kind === 'volunteer' ? t('review.volunteer') : t('review.contest')} · {c.orgUnitName}
+                    </div>
+                  </div>
+                  <span class="tx-spacer" />
+                  <A
+                    class="tx-btn tx-btn-primary"
+                    href={c.kind === 'volunteer' ? `/campaigns/${c.id}/volunteer?tab=review` : `/campaigns/${c.id}/entries`}
+                    data-testid={`review-open-${c.slug}`}
+                  >
+                    <Icon name="check" />
+                    {c.kind === 'volunteer' ? t('review.records') : t('review.entries')}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Match>
+      </Switch>
+    </div>
+  );
+}
