@@ -6,13 +6,14 @@
 // Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, registerUser, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'reviewer', port: 8812 });
 const { BASE } = h;
 
 const ROOT_ORGANIZER = '13800000001';
-const REVIEWER = '13800000003';
+// a person of their own: the flows share one server, and a demo member may hold other roles by now
+const REVIEWER = `139${String(Date.now() + 7).slice(-8)}`;
 const MEMBER = '13800000004';
 const SLUG = 'one-plus-one';
 
@@ -26,6 +27,13 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     const headers = { origin: BASE };
     // ---- the root organizer appoints 王晓燕 as 审核员 of 市教育局机关党委
     const organizer = await h.newPage(DESK_VP, { phone: ROOT_ORGANIZER });
+    const listed = await organizer.context.request.post(`${BASE}/api/v1/org-units/jyj-b1/roster`, { data: `姓名,手机号\n王晓燕,${REVIEWER}\n`, headers: { ...headers, 'content-type': 'text/csv' } });
+    assert.equal(listed.status(), 200, await listed.text());
+    // registering signs that browser in as the new person: do it in a context of its own
+    const newcomer = await h.newPage(PHONE_VP);
+    const reg = await registerUser(newcomer.context.request, BASE, { phone: REVIEWER, name: '王晓燕', password: PASSWORD });
+    assert.equal(reg.status(), 201, await reg.text());
+    await newcomer.context.close();
     const appoint = await organizer.context.request.post(`${BASE}/api/v1/org-units/jyj/roles`, { data: { phone: REVIEWER, role: 'reviewer' }, headers });
     assert.equal(appoint.status(), 201, await appoint.text());
     await organizer.context.close();
