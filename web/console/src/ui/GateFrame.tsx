@@ -4,11 +4,11 @@ import { call } from '@ui/api';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, Logo } from '@ui/icons';
+import { Icon, } from '@ui/icons';
 import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { NarrowFrame } from './NarrowFrame';
 
 /** The check-in page of an exhibition: the one console page a 检票员 works on. */
 const isCheckInPath = (p: string) => /^\/console\/campaigns\/[^/]+\/check-in\/?$/.test(p);
@@ -25,27 +25,11 @@ export function GateGate(props: { fallback: JSX.Element; children: JSX.Element }
   const location = useLocation();
   return (
     <Show when={gateUnits().length > 0} fallback={props.fallback}>
-      <div class="cs-judge-app">
-        <header class="cs-judge-top">
-          <A href="/" class="cs-judge-brand">
-            <Logo class="cs-logo" />
-            <span>{t('gate.title')}</span>
-          </A>
-          <span class="tx-spacer" />
-          <LangButton />
-          <UserName />
-          <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">
-            <Icon name="home" />
-            {t('nav.portal')}
-          </a>
-          <SignOutButton />
-        </header>
-        <main class="cs-main cs-judge-main" id="main">
-          <Show when={isCheckInPath(location.pathname)} fallback={<GateHome />}>
-            {props.children}
-          </Show>
-        </main>
-      </div>
+      <NarrowFrame title={t('gate.title')}>
+        <Show when={isCheckInPath(location.pathname)} fallback={<GateHome />}>
+          {props.children}
+        </Show>
+      </NarrowFrame>
     </Show>
   );
 }

@@ -4,11 +4,11 @@ import { call } from '@ui/api';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, Logo } from '@ui/icons';
+import { Icon, } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { NarrowFrame } from './NarrowFrame';
 
 /** The review screens a 审核员 works on: a volunteer campaign's page (its 审核 tab) and a contest's entries. */
 const isReviewPath = (p: string) => /^\/console\/campaigns\/[^/]+\/(volunteer|entries)\/?$/.test(p);
@@ -25,27 +25,11 @@ export function ReviewGate(props: { fallback: JSX.Element; children: JSX.Element
   const location = useLocation();
   return (
     <Show when={org.reviewRoots().length > 0} fallback={props.fallback}>
-      <div class="cs-judge-app">
-        <header class="cs-judge-top">
-          <A href="/" class="cs-judge-brand">
-            <Logo class="cs-logo" />
-            <span>{t('review.title')}</span>
-          </A>
-          <span class="tx-spacer" />
-          <LangButton />
-          <UserName />
-          <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">
-            <Icon name="home" />
-            {t('nav.portal')}
-          </a>
-          <SignOutButton />
-        </header>
-        <main class="cs-main cs-judge-main" id="main">
-          <Show when={isReviewPath(location.pathname)} fallback={<ReviewHome />}>
-            {props.children}
-          </Show>
-        </main>
-      </div>
+      <NarrowFrame title={t('review.title')}>
+        <Show when={isReviewPath(location.pathname)} fallback={<ReviewHome />}>
+          {props.children}
+        </Show>
+      </NarrowFrame>
     </Show>
   );
 }
