@@ -1,40 +1,15 @@
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import { A, Navigate, useLocation, } from '@solidjs/router';
+import { A, Navigate, useLocation } from '@solidjs/router';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, Logo } from '@ui/icons';
+import { Icon } from '@ui/icons';
 import { judging } from '../data/contest';
 import { t } from '../i18n';
 import '../pages/contest.css';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { NarrowFrame } from './NarrowFrame';
 
 /** /console/judging is the one console page open to judges who organize nothing. */
 export const isJudgingPath = (p: string) => /^\/console\/judging\/?$/.test(p);
-
-/** The frame a judge without organizer rights sees: the scoring page and a way out, nothing else. */
-export function JudgeFrame(props: { children: JSX.Element }) {
-  return (
-    <div class="cs-judge-app">
-      <header class="cs-judge-top">
-        <a href="/" class="cs-judge-brand">
-          <Logo class="cs-logo" />
-          <span>{t('contest.score.frameTitle')}</span>
-        </a>
-        <span class="tx-spacer" />
-        <LangButton />
-        <UserName />
-        <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">
-          <Icon name="home" />
-          {t('nav.portal')}
-        </a>
-        <SignOutButton />
-      </header>
-      <main class="cs-main cs-judge-main" id="main">
-        {props.children}
-      </main>
-    </div>
-  );
-}
 
 /**
  * What a signed-in user who organizes nothing gets: the judging page when they are on a
@@ -45,7 +20,7 @@ export function JudgeGate(props: { fallback: JSX.Element; children: JSX.Element 
   return (
     <Switch fallback={props.fallback}>
       <Match when={isJudgingPath(location.pathname)}>
-        <JudgeFrame>{props.children}</JudgeFrame>
+        <NarrowFrame title={t('contest.score.frameTitle')}>{props.children}</NarrowFrame>
       </Match>
       <Match when={judging.assignments.error}>
         <div class="cs-center">

@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import { LangButton, SignOutButton, UserName } from './TopTools';
 
 /**
- * The console for someone with one narrow role (检票员, 审核员) and no organizer's rights: a
+ * The console for someone with one narrow role (检票员, 审核员, 评委) and no organizer's rights: a
  * title, the language, who is signed in, a way back to the portal and out — and the work.
  */
 export function NarrowFrame(props: { title: string; children: JSX.Element }) {
