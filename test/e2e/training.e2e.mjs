@@ -54,11 +54,11 @@ describe('training screens in the browser', { skip: skipReason, timeout: 150_000
     const codeHref = await row.getByTestId('tr-code-link').getAttribute('href');
     const screen = await h.newPage(DESK_VP, { phone: ORGANIZER });
     await screen.page.goto(new URL(codeHref, BASE).href);
-    const code = (await screen.page.getByTestId('tr-screen-code').textContent()).replace(/\D/g, '');
+    const code = (await screen.page.getByTestId('screen-code').textContent()).replace(/\D/g, '');
     assert.match(code, /^\d{6}$/);
-    const qrUrl = await screen.page.getByTestId('tr-screen-qr').getAttribute('data-url');
+    const qrUrl = await screen.page.getByTestId('screen-qr').getAttribute('data-url');
     assert.match(qrUrl, new RegExp(`/c/${SLUG}/training\\?session=[^&]+&code=\\d{6}$`));
-    assert.equal(await screen.page.locator('[data-testid="tr-screen-qr"] svg').count(), 1);
+    assert.equal(await screen.page.locator('[data-testid="screen-qr"] svg').count(), 1);
     await h.shot(screen.page, 'training-code-screen-1280');
 
     // ---- the member scans the QR: the page opens with the code filled in
