@@ -1,14 +1,10 @@
-import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { A, useLocation } from '@solidjs/router';
+import { createMemo, createResource, Show, type JSX } from 'solid-js';
+import { useLocation } from '@solidjs/router';
 import { call } from '@ui/api';
-import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, } from '@ui/icons';
 import { org } from '../data/org';
 import { session } from '../data/session';
 import { t } from '../i18n';
-import { NarrowFrame } from './NarrowFrame';
+import { NarrowFrame, NarrowHome } from './NarrowFrame';
 
 /** The check-in page of an exhibition: the one console page a 检票员 works on. */
 const isCheckInPath = (p: string) => /^\/console\/campaigns\/[^/]+\/check-in\/?$/.test(p);
@@ -42,39 +38,17 @@ function GateHome() {
     return (list.latest ?? []).filter((c) => ids.has(c.orgUnitId));
   });
   return (
-    <div class="cs-page" data-testid="gate-home">
-      <h1>{t('gate.title')}</h1>
-      <p class="tx-muted">{t('gate.lead')}</p>
-      <Switch>
-        <Match when={list.error}>
-          <ErrorState error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={!list.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={mine().length === 0}>
-          <EmptyState icon="exhibition" title={t('gate.empty')} />
-        </Match>
-        <Match when={true}>
-          <ul class="tx-stack">
-            <For each={mine()}>
-              {(c) => (
-                <li class="tx-card tx-row">
-                  <div>
-                    <strong>{c.title}</strong>
-                    <div class="tx-small tx-muted">{c.orgUnitName}</div>
-                  </div>
-                  <span class="tx-spacer" />
-                  <A class="tx-btn tx-btn-primary" href={`/campaigns/${c.id}/check-in`} data-testid={`gate-open-${c.slug}`}>
-                    <Icon name="check" />
-                    {t('gate.open')}
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Match>
-      </Switch>
-    </div>
+    <NarrowHome
+      testId="gate-home"
+      title={t('gate.title')}
+      lead={t('gate.lead')}
+      emptyIcon="exhibition"
+      emptyTitle={t('gate.empty')}
+      list={list}
+      refetch={refetch}
+      mine={mine}
+      subtitle={(c) => c.orgUnitName}
+      open={(c) => ({ href: `/campaigns/${c.id}/check-in`, label: t('gate.open'), testId: `gate-open-${c.slug}` })}
+    />
   );
 }

@@ -1,6 +1,10 @@
-import type { JSX } from 'solid-js';
+import { For, Match, Switch, type JSX, type Resource } from 'solid-js';
 import { A } from '@solidjs/router';
-import { Icon, Logo } from '@ui/icons';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, type IconName, Logo } from '@ui/icons';
+import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
 import { LangButton, SignOutButton, UserName } from './TopTools';
 
@@ -28,6 +32,61 @@ export function NarrowFrame(props: { title: string; children: JSX.Element }) {
       <main class="cs-main cs-judge-main" id="main">
         {props.children}
       </main>
+    </div>
+  );
+}
+
+/**
+ * The first page of a narrow role: the running campaigns where there is work for them, each a
+ * card with one button to the only screen they work on.
+ */
+export function NarrowHome(props: {
+  testId: string;
+  title: string;
+  lead: string;
+  emptyIcon: IconName;
+  emptyTitle: string;
+  list: Resource<Campaign[]>;
+  refetch: () => void;
+  /** the campaigns of `list` this person has work in */
+  mine: () => Campaign[];
+  subtitle: (c: Campaign) => string;
+  open: (c: Campaign) => { href: string; label: string; testId: string };
+}) {
+  return (
+    <div class="cs-page" data-testid={props.testId}>
+      <h1>{props.title}</h1>
+      <p class="tx-muted">{props.lead}</p>
+      <Switch>
+        <Match when={props.list.error}>
+          <ErrorState error={props.list.error} onRetry={props.refetch} />
+        </Match>
+        <Match when={!props.list.latest}>
+          <Skeleton lines={3} />
+        </Match>
+        <Match when={props.mine().length === 0}>
+          <EmptyState icon={props.emptyIcon} title={props.emptyTitle} />
+        </Match>
+        <Match when={true}>
+          <ul class="tx-stack">
+            <For each={props.mine()}>
+              {(c) => (
+                <li class="tx-card tx-row">
+                  <div>
+                    <strong>{c.title}</strong>
+                    <div class="tx-small tx-muted">{props.subtitle(c)}</div>
+                  </div>
+                  <span class="tx-spacer" />
+                  <A class="tx-btn tx-btn-primary" href={props.open(c).href} data-testid={props.open(c).testId}>
+                    <Icon name="check" />
+                    {props.open(c).label}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Match>
+      </Switch>
     </div>
   );
 }

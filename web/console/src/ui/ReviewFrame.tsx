@@ -1,14 +1,10 @@
-import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { A, useLocation } from '@solidjs/router';
+import { createMemo, createResource, Show, type JSX } from 'solid-js';
+import { useLocation } from '@solidjs/router';
 import { call } from '@ui/api';
-import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
-import { NarrowFrame } from './NarrowFrame';
+import { NarrowFrame, NarrowHome } from './NarrowFrame';
 
 /** The review screens a 审核员 works on: a volunteer campaign's page (its 审核 tab) and a contest's entries. */
 const isReviewPath = (p: string) => /^\/console\/campaigns\/[^/]+\/(volunteer|entries)\/?$/.test(p);
@@ -56,45 +52,21 @@ function ReviewHome() {
     return (list.latest ?? []).filter((c) => reviewable(c, inside, above));
   });
   return (
-    <div class="cs-page" data-testid="review-home">
-      <h1>{t('review.title')}</h1>
-      <p class="tx-muted">{t('review.lead')}</p>
-      <Switch>
-        <Match when={list.error}>
-          <ErrorState error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={!list.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={mine().length === 0}>
-          <EmptyState icon="inbox" title={t('review.empty')} />
-        </Match>
-        <Match when={true}>
-          <ul class="tx-stack">
-            <For each={mine()}>
-              {(c) => (
-                <li class="tx-card tx-row">
-                  <div>
-                    <strong>{c.title}</strong>
-                    <div class="tx-small tx-muted">
-                      {c.kind === 'volunteer' ? t('review.volunteer') : t('review.contest')} · {c.orgUnitName}
-                    </div>
-                  </div>
-                  <span class="tx-spacer" />
-                  <A
-                    class="tx-btn tx-btn-primary"
-                    href={c.kind === 'volunteer' ? `/campaigns/${c.id}/volunteer?tab=review` : `/campaigns/${c.id}/entries`}
-                    data-testid={`review-open-${c.slug}`}
-                  >
-                    <Icon name="check" />
-                    {c.kind === 'volunteer' ? t('review.records') : t('review.entries')}
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Match>
-      </Switch>
-    </div>
+    <NarrowHome
+      testId="review-home"
+      title={t('review.title')}
+      lead={t('review.lead')}
+      emptyIcon="inbox"
+      emptyTitle={t('review.empty')}
+      list={list}
+      refetch={refetch}
+      mine={mine}
+      subtitle={(c) => `${c.kind === 'volunteer' ? t('review.volunteer') : t('review.contest')} · ${c.orgUnitName}`}
+      open={(c) =>
+        c.kind === 'volunteer'
+          ? { href: `/campaigns/${c.id}/volunteer?tab=review`, label: t('review.records'), testId: `review-open-${c.slug}` }
+          : { href: `/campaigns/${c.id}/entries`, label: t('review.entries'), testId: `review-open-${c.slug}` }
+      }
+    />
   );
 }
