@@ -2,7 +2,7 @@ import { createResource, createSignal, Match, Show, Switch, onMount } from 'soli
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { ActionError, Notice } from '@ui/components/Field';
+import { CodeInput, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -178,32 +178,18 @@ function Check(props: { a: ServiceActivity; onChange: (a: ServiceActivity) => vo
             </Show>
             <p class="tx-small tx-muted">{step() === 'out' ? t('sa.checkOutLead') : t('sa.checkInLead')}</p>
             <form onSubmit={submit} novalidate>
-              <label for="sa-code" class="sa-code-label">
-                {t('sa.codeLabel')}
-              </label>
-              <input
+              <CodeInput
                 id="sa-code"
-                ref={input}
-                class="tx-input tx-num sa-code-input"
-                inputmode="numeric"
-                pattern="[0-9]*"
-                autocomplete="one-time-code"
-                maxLength={6}
-                placeholder="••••••"
+                label={t('sa.codeLabel')}
+                hint={t('sa.codeHint')}
+                ref={(el) => (input = el)}
                 value={code()}
-                onInput={(e) => {
-                  const v = e.currentTarget.value.replace(/\D/g, '').slice(0, 6);
-                  e.currentTarget.value = v;
+                onInput={(v) => {
                   setCode(v);
                   setError(null);
                 }}
-                aria-invalid={error() ? 'true' : undefined}
-                aria-describedby={error() ? 'sa-code-error' : 'sa-code-hint'}
+                error={error()}
               />
-              <Show when={!error()}>
-                <p id="sa-code-hint" class="tx-field-hint">{t('sa.codeHint')}</p>
-              </Show>
-              <ActionError id="sa-code-error" message={error()} />
               <Button type="submit" variant="primary" block loading={busy()} class="vl-big" data-testid="check-submit">
                 {busy() ? t('state.sending') : step() === 'out' ? t('sa.checkOut') : t('sa.checkIn')}
               </Button>

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, Match, Show, Switch } fr
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { ActionError, Notice } from '@ui/components/Field';
+import { ActionError, CodeInput, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
@@ -245,28 +245,17 @@ function CheckIn(props: { sessions: Session[]; preset: string | null; code: stri
                     <For each={open()}>{(o) => <option value={o.id}>{o.title}</option>}</For>
                   </select>
                 </Show>
-                <label for="tr-code" class="sa-code-label">
-                  {t('tr.codeLabel')}
-                </label>
-                <input
+                <CodeInput
                   id="tr-code"
-                  class="tx-input tx-num sa-code-input"
-                  inputmode="numeric"
-                  pattern="[0-9]*"
-                  autocomplete="one-time-code"
-                  maxLength={6}
-                  placeholder="••••••"
+                  label={t('tr.codeLabel')}
                   value={code()}
-                  onInput={(e) => {
-                    const v = e.currentTarget.value.replace(/\D/g, '').slice(0, 6);
-                    e.currentTarget.value = v;
+                  onInput={(v) => {
                     setCode(v);
                     setError(null);
                   }}
-                  aria-invalid={error() ? 'true' : undefined}
-                  data-testid="tr-code"
+                  error={error()}
+                  testId="tr-code"
                 />
-                <ActionError message={error()} />
                 <Button type="submit" variant="primary" block loading={busy()} data-testid="tr-check-in-submit">
                   {t('tr.checkInDo')}
                 </Button>
