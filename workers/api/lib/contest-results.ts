@@ -1,15 +1,14 @@
-import * as v from 'valibot';
 import type { Db } from '../../../db/client';
 import type { CampaignRecord } from '../../../db/queries/campaigns';
 import { judgeAverages, listEntries, listRounds, type EntryRow } from '../../../db/queries/contest';
 import { createdCursor, keysetPages } from '../../../db/queries/util';
-import { ContestSettings } from '../../../shared/contracts/campaigns';
+import { settingsOf, type SettingsOf } from '../../../shared/contracts/campaigns';
 import type { ResultDto } from '../../../shared/contracts/contest';
 import { awardsFor, categoryRanks, readResults, workNumber, type RoundRead } from '../../../shared/judging';
 import { maskName } from '../../../shared/mask';
 
-export type ContestCfg = v.InferOutput<typeof ContestSettings>;
-export const contestCfg = (c: CampaignRecord): ContestCfg => v.parse(ContestSettings, c.settings);
+export type ContestCfg = SettingsOf<'contest'>;
+export const contestCfg = (c: CampaignRecord): ContestCfg => settingsOf('contest', c.settings);
 
 export const entryMediaUrl = (e: Pick<EntryRow, 'id'>, variant: 'original' | 'display' | 'thumb') => `/media/entries/${e.id}/${variant}`;
 

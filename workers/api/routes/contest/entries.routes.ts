@@ -13,7 +13,7 @@ import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { sha256 } from '../../lib/crypto';
 import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
-import { ContestSettings } from '../../../../shared/contracts/campaigns';
+import { contestCfg, type ContestCfg } from '../../lib/contest-results';
 import { DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
 import { stripMetadata } from '../../../../shared/image-strip';
@@ -22,7 +22,7 @@ import { workNumber } from '../../../../shared/judging';
 import { chinaDay } from '../../../../shared/i18n';
 import { secondsToNextDay } from '../../../../shared/china-time';
 import { maskName } from '../../../../shared/mask';
-import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
+import { getCampaign } from '../../../../db/queries/campaigns';
 import { decodeCursor, decodeTimeCursor, encodeCursor, nextTimeCursor } from '../../../../db/queries/util';
 import {
   addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, listEntries,
@@ -31,8 +31,8 @@ import {
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 
-type Cfg = v.InferOutput<typeof ContestSettings>;
-const cfg = (c: CampaignRecord): Cfg => v.parse(ContestSettings, c.settings);
+type Cfg = ContestCfg;
+const cfg = contestCfg;
 
 /** Votes a voter may cast a minute, and an address (rate limits besides the daily quota). */
 export const VOTE_RATE = { perAccount: 30, perAddress: 120, windowMs: 60e3 };

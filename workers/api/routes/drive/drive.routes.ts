@@ -12,7 +12,7 @@ import { anonymousBoardKey, boardKey, boardScoreStatements, notifyBoard } from '
 import { ANONYMOUS_NAME } from '../../../../shared/board-key';
 import { rateHit } from '../../../../db/queries/accounts';
 import { Id } from '../../../../shared/contracts/common';
-import { DriveSettings } from '../../../../shared/contracts/campaigns';
+import { settingsOf, type SettingsOf } from '../../../../shared/contracts/campaigns';
 import { DonorPage, DriveReportResponse, IdempotencyKey, MAX_RECEIPT_BYTES, MessageBody, PledgeBody, PledgePage, PledgeQuery, PledgeRejectBody, PledgeResponse, ProgressResponse, VerifyBody, type PledgeDto } from '../../../../shared/contracts/drive';
 import { IMAGE_TYPES, sniff } from '../../../../shared/image';
 import { maskName } from '../../../../shared/mask';
@@ -26,8 +26,8 @@ import { campaignOfKind, managedScope, queueScope } from '../../lib/guards';
 import { stripMetadata } from '../../../../shared/image-strip';
 import { tableFile, type TableCell } from '../../lib/tables';
 
-type Cfg = v.InferOutput<typeof DriveSettings>;
-const cfg = (c: CampaignRecord): Cfg => v.parse(DriveSettings, c.settings);
+type Cfg = SettingsOf<'drive'>;
+const cfg = (c: CampaignRecord): Cfg => settingsOf('drive', c.settings);
 
 const driveOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'drive');
 

@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/errors';
 import { canGatePath, canManagePath, requireGate, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
-import { ExhibitionSettings } from '../../../../shared/contracts/campaigns';
+import { settingsOf, type SettingsOf } from '../../../../shared/contracts/campaigns';
 import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
 import { effectiveStatus, slotAction, } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
@@ -30,8 +30,8 @@ import { campaignOfKind, managedCampaign, } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 
-type Cfg = v.InferOutput<typeof ExhibitionSettings>;
-const cfg = (c: CampaignRecord): Cfg => v.parse(ExhibitionSettings, c.settings);
+type Cfg = SettingsOf<'exhibition'>;
+const cfg = (c: CampaignRecord): Cfg => settingsOf('exhibition', c.settings);
 
 const exhibitionOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'exhibition');
 

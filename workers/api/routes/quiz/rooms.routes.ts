@@ -20,6 +20,7 @@ import { MATCH_QUESTIONS, MATCH_SECONDS, pinOf, rankTeams } from '../../../../sh
 import {
   CreateRoomBody, HostCommandBody, HostCommandResponse, MatchBody, MatchResult, MatchTicket, PinParam, ResultsQuery, RoomCreated, RoomList, RoomPublic, RoomResults, TicketParam,
 } from '../../../../shared/contracts/rooms';
+import { settingsOf } from '../../../../shared/contracts/campaigns';
 import type { RoomConfig } from '../../../realtime/quiz-room';
 import { renderSVG } from 'uqr';
 
@@ -112,13 +113,13 @@ export const roomCampaignRoutes = createApp()
       requireOpen(campaign);
       const now = Date.now();
       if (now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+      const settings = settingsOf('quiz', campaign.settings);
       // a quiz for members only is played against members only (as its attempts are)
-      if ((campaign.settings as { audience?: string }).audience === 'members' && !canManagePath(viewer, campaign.orgPath) && !(await isMemberUnder(c.var.db, viewer.id, campaign.orgPath))) {
+      if (settings.audience === 'members' && !canManagePath(viewer, campaign.orgPath) && !(await isMemberUnder(c.var.db, viewer.id, campaign.orgPath))) {
         throw new ApiError('forbidden', 'msg.quiz_members_only');
       }
       const size = c.req.valid('json').size;
-      const bankIds = ((campaign.settings as { bankIds?: string[] }).bankIds ?? []);
-      const pool = await questionPool(c.var.db, bankIds);
+      const pool = await questionPool(c.var.db, settings.bankIds);
       if (!pool.length) throw new ApiError('conflict', 'msg.match_no_questions');
       // the questions this player brings: the match plays the set of whoever completes the group
       const qs = await roomQuestions(c.var.db, drawQuestions(pool, Math.min(MATCH_QUESTIONS, pool.length), true, random01).map((q) => q.id));
