@@ -26,6 +26,7 @@ import type {
   RecordResponse, RejectBody, ReviewRecordsBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivitySchema, SignupList, UnlinkBody, VolunteerStatsResponse,
 } from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
+import type * as Rooms from '@shared/contracts/rooms';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -77,6 +78,8 @@ export interface Operations {
   // campaigns and leaderboards
   'GET /campaigns': Op<Out<typeof CampaignList>>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
+  'POST /campaigns/{id}/publish': Op<Out<typeof CampaignResponse>>;
+  'POST /campaigns/{id}/close': Op<Out<typeof CampaignResponse>>;
   'POST /campaigns/{id}/duplicate': Op<Out<typeof CampaignResponse>, In<typeof DuplicateCampaignBody>>;
   'GET /campaign-templates': Op<Out<typeof CampaignTemplateList>>;
   'GET /wechat/signature': Op<Out<typeof WechatSignature>>;
@@ -170,6 +173,15 @@ export interface Operations {
   'GET /bookings/{code}': Op<Out<typeof TicketResponse>>;
   'POST /bookings/{code}/check-in': Op<Out<typeof CheckInResponse>, In<typeof CheckInBody>>;
   'POST /bookings/{id}/cancel': Op<Out<typeof BookingResponse>>;
+  // live rooms (现场竞赛) and matches (双人对战 / 四人赛)
+  'GET /campaigns/{id}/rooms': Op<Out<typeof Rooms.RoomList>>;
+  'POST /campaigns/{id}/rooms': Op<Out<typeof Rooms.RoomCreated>, In<typeof Rooms.CreateRoomBody>>;
+  'GET /rooms/{pin}': Op<Out<typeof Rooms.RoomPublic>>;
+  'POST /rooms/{id}/host': Op<Out<typeof Rooms.HostCommandResponse>, In<typeof Rooms.HostCommandBody>>;
+  'GET /rooms/{id}/results': Op<Out<typeof Rooms.RoomResults>>;
+  'POST /campaigns/{id}/matches': Op<Out<typeof Rooms.MatchTicket>, In<typeof Rooms.MatchBody>>;
+  'GET /campaigns/{id}/matches/{ticket}': Op<Out<typeof Rooms.MatchTicket>>;
+  'GET /matches/{id}': Op<Out<typeof Rooms.MatchResult>>;
   // 党员教育培训 (training)
   'GET /campaigns/{id}/sessions': Op<Out<typeof Tr.SessionList>>;
   'POST /campaigns/{id}/sessions': Op<Out<typeof Tr.SessionsCreated>, In<typeof Tr.SessionBody>>;

@@ -1,18 +1,17 @@
-import { api, qs } from '@ui/api';
-import type { Campaign, CampaignListItem, Page } from '@ui/types';
+import { call } from '@ui/api';
+import type { Campaign } from '@ui/types';
 
 export function listManaged(p: { kind?: string; status?: string; year?: string; cursor?: string | null }) {
-  return api<Page<CampaignListItem>>('GET', `/campaigns${qs({ managed: 'true', limit: 100, kind: p.kind, status: p.status, year: p.year, cursor: p.cursor })}`);
+  return call('GET /campaigns', {}, { query: { managed: 'true', limit: 100, kind: p.kind, status: p.status, year: p.year, cursor: p.cursor } });
 }
 
 export async function getCampaign(id: string): Promise<Campaign> {
-  return (await api<{ campaign: Campaign }>('GET', `/campaigns/${encodeURIComponent(id)}`)).campaign;
+  return (await call('GET /campaigns/{id}', { id })).campaign;
 }
 
-/** publish / close answer with the campaign; when a server answers with nothing, read it again. */
+/** publish / close answer with the campaign. */
 export async function transition(id: string, action: 'publish' | 'close'): Promise<Campaign> {
-  const r = await api<{ campaign?: Campaign } | undefined>('POST', `/campaigns/${encodeURIComponent(id)}/${action}`);
-  return r?.campaign ?? getCampaign(id);
+  return (await call(action === 'publish' ? 'POST /campaigns/{id}/publish' : 'POST /campaigns/{id}/close', { id })).campaign;
 }
 
 export function portalHref(c: Pick<Campaign, 'id' | 'slug'>): string {

@@ -1,6 +1,6 @@
 import type { InferOutput } from 'valibot';
-import type { HostCommandResponse, RoomCreated, RoomList, RoomResults } from '@shared/contracts/rooms';
-import { api, API_BASE } from '@ui/api';
+import type { RoomCreated, RoomList, RoomResults } from '@shared/contracts/rooms';
+import { API_BASE, call } from '@ui/api';
 
 /* The organizers' live rooms (现场竞赛): create, list, host commands, results (API.md, Live quiz rooms). */
 
@@ -11,11 +11,11 @@ export type Command = 'start' | 'next' | 'reveal' | 'end';
 
 const enc = encodeURIComponent;
 
-export const listRooms = async (campaignId: string) => (await api<{ items: RoomItem[] }>('GET', `/campaigns/${enc(campaignId)}/rooms`)).items;
+export const listRooms = async (campaignId: string) => (await call('GET /campaigns/{id}/rooms', { id: campaignId })).items;
 export const createRoom = async (campaignId: string, body: { title: string; bankId: string; count: number; secondsPerQuestion: number }) =>
-  (await api<{ room: Created }>('POST', `/campaigns/${enc(campaignId)}/rooms`, body)).room;
-export const hostCommand = (roomId: string, command: Command) => api<InferOutput<typeof HostCommandResponse>>('POST', `/rooms/${enc(roomId)}/host`, { command });
-export const roomResults = (roomId: string) => api<Results>('GET', `/rooms/${enc(roomId)}/results`);
+  (await call('POST /campaigns/{id}/rooms', { id: campaignId }, { body })).room;
+export const hostCommand = (roomId: string, command: Command) => call('POST /rooms/{id}/host', { id: roomId }, { body: { command } });
+export const roomResults = (roomId: string) => call('GET /rooms/{id}/results', { id: roomId });
 export const resultsHref = (roomId: string, format: 'xlsx' | 'csv') => `${API_BASE}/rooms/${enc(roomId)}/results?format=${format}`;
 export const roomLivePath = (roomId: string) => `/rooms/${enc(roomId)}/live`;
 export const qrSrc = (pin: string) => `${API_BASE}/rooms/${enc(pin)}/qr.svg`;

@@ -1,5 +1,5 @@
 import { createMemo, createResource, createRoot, createSignal } from 'solid-js';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import type { OrgUnit } from '@ui/types';
 import { session } from './session';
 
@@ -12,7 +12,7 @@ export interface TreeRow {
 
 /** The org tree, the units this organizer manages, and the subtree the console is scoped to. */
 export const org = createRoot(() => {
-  const [units, { refetch }] = createResource(async () => (await api<{ items: OrgUnit[] }>('GET', '/org-units')).items);
+  const [units, { refetch }] = createResource<OrgUnit[]>(async () => (await call('GET /org-units', {})).items);
 
   const byId = createMemo(() => new Map((units() ?? []).map((u) => [u.id, u])));
   const children = createMemo(() => {

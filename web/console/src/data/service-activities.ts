@@ -1,5 +1,5 @@
 import { chinaDay as chinaDate, chinaTime } from '@shared/china-time';
-import { api, API_BASE, qs } from '@ui/api';
+import { API_BASE, call, qs } from '@ui/api';
 import type { CodeScreenDto, ServiceActivityView as ServiceActivity, SignupDto } from '@shared/contracts/volunteer';
 
 /* 服务活动 (service activities) in the console: create/edit/cancel, sign-up lists, the code screen. */
@@ -12,8 +12,6 @@ export type { ServiceActivityView as ServiceActivity } from '@shared/contracts/v
 export type Signup = SignupDto;
 export type CodeScreen = CodeScreenDto;
 
-
-
 export interface ActivityInput {
   orgUnitId?: string;
   title: string;
@@ -24,15 +22,13 @@ export interface ActivityInput {
   capacity: number;
 }
 
-export const listActivities = (campaignId: string) =>
-  api<{ items: ServiceActivity[] }>('GET', `/campaigns/${enc(campaignId)}/service-activities${qs({ when: 'all', limit: 100 })}`).then((r) => r.items);
+export const listActivities = (campaignId: string) => call('GET /campaigns/{id}/service-activities', { id: campaignId }, { query: { when: 'all', limit: 100 } }).then((r) => r.items);
 export const createActivity = (campaignId: string, body: ActivityInput) =>
-  api<{ serviceActivity: ServiceActivity }>('POST', `/campaigns/${enc(campaignId)}/service-activities`, body).then((r) => r.serviceActivity);
-export const updateActivity = (id: string, body: Partial<ActivityInput>) =>
-  api<{ serviceActivity: ServiceActivity }>('PATCH', `/service-activities/${enc(id)}`, body).then((r) => r.serviceActivity);
-export const cancelActivity = (id: string) => api<{ serviceActivity: ServiceActivity }>('POST', `/service-activities/${enc(id)}/cancel`, {}).then((r) => r.serviceActivity);
-export const listSignups = (id: string) => api<{ items: Signup[] }>('GET', `/service-activities/${enc(id)}/signups`).then((r) => r.items);
-export const getCode = (id: string) => api<CodeScreen>('GET', `/service-activities/${enc(id)}/code`);
+  call('POST /campaigns/{id}/service-activities', { id: campaignId }, { body }).then((r) => r.serviceActivity);
+export const updateActivity = (id: string, body: Partial<ActivityInput>) => call('PATCH /service-activities/{id}', { id }, { body }).then((r) => r.serviceActivity);
+export const cancelActivity = (id: string) => call('POST /service-activities/{id}/cancel', { id }).then((r) => r.serviceActivity);
+export const listSignups = (id: string) => call('GET /service-activities/{id}/signups', { id }).then((r) => r.items);
+export const getCode = (id: string) => call('GET /service-activities/{id}/code', { id });
 export const signupsExportUrl = (id: string, format: 'xlsx' | 'csv' = 'xlsx') => `${API_BASE}/service-activities/${enc(id)}/signups/export${qs({ format })}`;
 export const codeHref = (id: string) => `/service-activities/${enc(id)}/code`;
 

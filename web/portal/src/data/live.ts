@@ -1,6 +1,6 @@
 import type { InferOutput } from 'valibot';
 import type { MatchResult, MatchTicket, RoomPublic } from '@shared/contracts/rooms';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 
 /* Live rooms (现场竞赛) and matches (双人对战 / 四人赛): the portal's HTTP side (API.md, Live quiz rooms). */
 
@@ -10,12 +10,12 @@ export type MatchOutcome = InferOutput<typeof MatchResult>;
 
 const enc = encodeURIComponent;
 
-export const roomByPin = async (pin: string) => (await api<{ room: RoomInfo }>('GET', `/rooms/${enc(pin)}`)).room;
+export const roomByPin = async (pin: string) => (await call('GET /rooms/{pin}', { pin })).room;
 export const roomLivePath = (id: string) => `/rooms/${enc(id)}/live`;
 export const matchLivePath = (id: string) => `/matches/${enc(id)}/live`;
-export const queueMatch = async (campaign: string, size: 2 | 4) => (await api<{ ticket: Ticket }>('POST', `/campaigns/${enc(campaign)}/matches`, { size })).ticket;
-export const pollTicket = async (campaign: string, ticket: string) => (await api<{ ticket: Ticket }>('GET', `/campaigns/${enc(campaign)}/matches/${enc(ticket)}`)).ticket;
-export const matchOutcome = (id: string) => api<MatchOutcome>('GET', `/matches/${enc(id)}`);
+export const queueMatch = async (campaign: string, size: 2 | 4) => (await call('POST /campaigns/{id}/matches', { id: campaign }, { body: { size } })).ticket;
+export const pollTicket = async (campaign: string, ticket: string) => (await call('GET /campaigns/{id}/matches/{ticket}', { id: campaign, ticket })).ticket;
+export const matchOutcome = (id: string) => call('GET /matches/{id}', { id });
 
 /** An answer as the screen shows it: letters, 正确/错误, or the text. */
 export function answerLabel(a: unknown, yes: string, no: string): string {
