@@ -1,7 +1,7 @@
 import { chinaDay } from '@shared/china-time';
 import type { InferOutput } from 'valibot';
 import type { PairSchema, RecordItemDto as ServiceRecord, RecordStatus, VolunteerStatsResponse } from '@shared/contracts/volunteer';
-import { api, API_BASE, qs } from '@ui/api';
+import { api, API_BASE, call, qs } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { org } from './org';
 
@@ -13,10 +13,6 @@ export type { RecordStatus, RecordItemDto as ServiceRecord } from '@shared/contr
 export type VolunteerStats = InferOutput<typeof VolunteerStatsResponse>;
 export type UnitStats = NonNullable<VolunteerStats['byUnit']>[number];
 export type Pair = InferOutput<typeof PairSchema>;
-
-
-
-
 
 export interface RecordFilter {
   status?: RecordStatus | '';
@@ -35,26 +31,23 @@ export interface RosterRow {
 export const volunteerHref = (id: string) => `/campaigns/${enc(id)}/volunteer`;
 
 export const getStats = (campaignId: string, orgUnitId: string | null) =>
-  api<VolunteerStats>('GET', `/campaigns/${enc(campaignId)}/volunteer-stats${qs({ orgUnitId })}`);
+  call('GET /campaigns/{id}/volunteer-stats', { id: campaignId }, { query: { orgUnitId } });
 
 export const listPairs = (campaignId: string, p: { orgUnitId: string | null; cursor?: string | null; limit?: number }) =>
-  api<Page<Pair>>('GET', `/campaigns/${enc(campaignId)}/pairs${qs({ orgUnitId: p.orgUnitId, limit: p.limit ?? 20, cursor: p.cursor })}`);
+  call('GET /campaigns/{id}/pairs', { id: campaignId }, { query: { orgUnitId: p.orgUnitId, limit: p.limit ?? 20, cursor: p.cursor } });
 
 export const addPair = (campaignId: string, body: { memberId: string; name: string; phone: string; consent: true; consentNote: string }) =>
-  api<{ pair: { id: string } }>('POST', `/campaigns/${enc(campaignId)}/pairs`, body);
+  call('POST /campaigns/{id}/pairs', { id: campaignId }, { body });
 
-export const unlinkPair = (pairId: string, reason: string) => api<{ unlinked: boolean }>('POST', `/pairs/${enc(pairId)}/unlink`, { reason });
+export const unlinkPair = (pairId: string, reason: string) => call('POST /pairs/{id}/unlink', { id: pairId }, { body: { reason } });
 
 export const listRecords = (campaignId: string, f: RecordFilter & { cursor?: string | null; limit?: number }) =>
-  api<Page<ServiceRecord>>(
-    'GET',
-    `/campaigns/${enc(campaignId)}/service-records${qs({ status: f.status, orgUnitId: f.orgUnitId, from: f.from, to: f.to, limit: f.limit ?? 20, cursor: f.cursor })}`,
-  );
+  call('GET /campaigns/{id}/service-records', { id: campaignId }, { query: { status: f.status, orgUnitId: f.orgUnitId, from: f.from, to: f.to, limit: f.limit ?? 20, cursor: f.cursor } });
 
-export const approveRecord = (id: string) => api<{ record: ServiceRecord }>('POST', `/service-records/${enc(id)}/approve`, {});
-export const rejectRecord = (id: string, reason: string) => api<{ record: ServiceRecord }>('POST', `/service-records/${enc(id)}/reject`, { reason });
+export const approveRecord = (id: string) => call('POST /service-records/{id}/approve', { id });
+export const rejectRecord = (id: string, reason: string) => call('POST /service-records/{id}/reject', { id }, { body: { reason } });
 export const reviewRecords = (campaignId: string, ids: string[], decision: 'approve' | 'reject', reason?: string) =>
-  api<{ reviewed: number }>('POST', `/campaigns/${enc(campaignId)}/service-records/review`, { ids, decision, ...(reason ? { reason } : {}) });
+  call('POST /campaigns/{id}/service-records/review', { id: campaignId }, { body: { ids, decision, ...(reason ? { reason } : {}) } });
 
 export const listRoster = (unitId: string, cursor?: string | null) =>
   api<Page<RosterRow>>('GET', `/org-units/${enc(unitId)}/roster${qs({ limit: 100, cursor })}`);
