@@ -11,7 +11,7 @@ import type {
   WaitlistBody, WaitlistEntry,
 } from '@shared/contracts/exhibition';
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
-import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
+import type { ActivityPage, HomeResponse, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { WechatSignature } from '@shared/contracts/wechat';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
@@ -52,6 +52,7 @@ export interface Operations {
   'GET /me/activity': Op<Out<typeof ActivityPage>>;
   'GET /me/bookings': Op<Out<typeof MyBookings>>;
   'GET /me/waitlist': Op<Out<typeof MyWaitlist>>;
+  'GET /me/home': Op<Out<typeof HomeResponse>>;
   // org tree
   'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
   'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;

@@ -1,13 +1,13 @@
-import { api, qs } from '@ui/api';
-import type { Campaign, Page } from '@ui/types';
+import { call } from '@ui/api';
+import type { Campaign } from '@ui/types';
 import type { CampaignKind, CampaignStatus } from '@shared/kinds';
 
 export function listCampaigns(p: { kind?: CampaignKind | null; status?: CampaignStatus; limit?: number; cursor?: string | null }) {
-  return api<Page<Campaign>>('GET', `/campaigns${qs({ kind: p.kind, status: p.status, limit: p.limit ?? 50, cursor: p.cursor })}`);
+  return call('GET /campaigns', {}, { query: { kind: p.kind, status: p.status, limit: p.limit ?? 50, cursor: p.cursor } });
 }
 
 export async function getCampaign(idOrSlug: string): Promise<Campaign> {
-  const r = await api<{ campaign: Campaign }>('GET', `/campaigns/${encodeURIComponent(idOrSlug)}`);
+  const r = await call('GET /campaigns/{id}', { id: idOrSlug });
   return r.campaign;
 }
 

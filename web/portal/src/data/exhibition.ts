@@ -1,4 +1,4 @@
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
 import type { BookingDto, SlotDto, TicketResponse, WaitlistEntryDto } from '@shared/contracts/exhibition';
@@ -50,24 +50,24 @@ export function exhibitionSettings(c: Campaign): ExhibitionSettings {
 }
 
 export const listSlots = (campaignId: string, from: string, to: string) =>
-  api<{ items: Slot[] }>('GET', `/campaigns/${enc(campaignId)}/slots${qs({ from, to })}`).then((r) => r.items);
+  call('GET /campaigns/{id}/slots', { id: campaignId }, { query: { from, to } }).then((r) => r.items);
 
 export const book = (campaignId: string, body: { slotId: string; partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
-  api<{ booking: Booking }>('POST', `/campaigns/${enc(campaignId)}/bookings`, body).then((r) => r.booking);
+  call('POST /campaigns/{id}/bookings', { id: campaignId }, { body }).then((r) => r.booking as Booking);
 
 export const myBookings = (campaignId: string) =>
-  api<{ items: Booking[]; nextCursor: string | null }>('GET', `/campaigns/${enc(campaignId)}/bookings${qs({ mine: 'true', limit: 100 })}`).then((r) => r.items);
+  call('GET /campaigns/{id}/bookings', { id: campaignId }, { query: { mine: 'true', limit: 100 } }).then((r) => r.items as Booking[]);
 
 export const joinWaitlist = (campaignId: string, slotId: string, body: { partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
-  api<{ entry: WaitlistEntry }>('POST', `/campaigns/${enc(campaignId)}/slots/${enc(slotId)}/waitlist`, body).then((r) => r.entry);
+  call('POST /campaigns/{id}/slots/{slotId}/waitlist', { id: campaignId, slotId }, { body }).then((r): WaitlistEntry => r.entry);
 
-export const myWaitlist = () => api<{ items: WaitlistEntry[] }>('GET', '/me/waitlist').then((r) => r.items);
+export const myWaitlist = () => call('GET /me/waitlist', {}).then((r): WaitlistEntry[] => r.items);
 
-export const leaveWaitlist = (id: string) => api<{ entry: WaitlistEntry }>('DELETE', `/waitlist/${enc(id)}`).then((r) => r.entry);
+export const leaveWaitlist = (id: string) => call('DELETE /waitlist/{id}', { id }).then((r): WaitlistEntry => r.entry);
 
-export const getTicket = (code: string) => api<Ticket>('GET', `/bookings/${enc(code)}`);
+export const getTicket = (code: string) => call('GET /bookings/{code}', { code }) as Promise<Ticket>;
 
-export const cancelBooking = (id: string) => api<{ booking: Booking }>('POST', `/bookings/${enc(id)}/cancel`, {}).then((r) => r.booking);
+export const cancelBooking = (id: string) => call('POST /bookings/{id}/cancel', { id }).then((r) => r.booking as Booking);
 
 export const qrSrc = (code: string) => `/api/v1/bookings/${enc(code)}/qr.svg`;
 export const visitHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/visit`;

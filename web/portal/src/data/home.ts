@@ -1,5 +1,5 @@
 import type { HomeDto, HomeItemDto } from '@shared/contracts/me';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 
 /* The personal home page's data: GET /me/home (today's points, streak, quiz, what waits). */
 
@@ -7,7 +7,7 @@ export type Home = HomeDto;
 export type HomeItem = HomeItemDto;
 
 export function getHome(): Promise<Home> {
-  return api<Home>('GET', '/me/home');
+  return call('GET /me/home', {});
 }
 
 const enc = encodeURIComponent;

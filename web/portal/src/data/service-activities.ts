@@ -1,5 +1,5 @@
 import { chinaTime } from '@shared/china-time';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import type { CheckDto, ServiceActivityView as ServiceActivity } from '@shared/contracts/volunteer';
 
 /* 服务活动 (service activities) on the portal: sign-up and check-in/out with the code at the place. */
@@ -11,12 +11,11 @@ export type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/c
 export type CheckResult = CheckDto;
 
 
-export const listServiceActivities = (campaignId: string) =>
-  api<{ items: ServiceActivity[] }>('GET', `/campaigns/${enc(campaignId)}/service-activities`).then((r) => r.items);
-export const getServiceActivity = (id: string) => api<{ serviceActivity: ServiceActivity }>('GET', `/service-activities/${enc(id)}`).then((r) => r.serviceActivity);
-export const signUp = (id: string) => api<{ serviceActivity: ServiceActivity }>('POST', `/service-activities/${enc(id)}/signups`, {}).then((r) => r.serviceActivity);
-export const cancelSignup = (id: string) => api<{ serviceActivity: ServiceActivity }>('DELETE', `/service-activities/${enc(id)}/signups`).then((r) => r.serviceActivity);
-export const check = (id: string, code: string, action: 'in' | 'out') => api<CheckResult>('POST', `/service-activities/${enc(id)}/check`, { code, action });
+export const listServiceActivities = (campaignId: string) => call('GET /campaigns/{id}/service-activities', { id: campaignId }).then((r) => r.items);
+export const getServiceActivity = (id: string) => call('GET /service-activities/{id}', { id }).then((r) => r.serviceActivity);
+export const signUp = (id: string) => call('POST /service-activities/{id}/signups', { id }).then((r) => r.serviceActivity);
+export const cancelSignup = (id: string) => call('DELETE /service-activities/{id}/signups', { id }).then((r) => r.serviceActivity);
+export const check = (id: string, code: string, action: 'in' | 'out') => call('POST /service-activities/{id}/check', { id }, { body: { code, action } });
 
 export const checkHref = (id: string, code?: string) => `/service-activities/${enc(id)}/check${code ? `?code=${enc(code)}` : ''}`;
 
