@@ -101,7 +101,7 @@ export function QuizQuestionEditor(props: { bankId: string; question: Question |
     const found: Partial<Record<FieldName, string>> = {};
     const stem = d.stem.trim();
     if (!stem) found.stem = t('form.required');
-    let options: { key: string; text: string }[] = [];
+    let options: NonNullable<QuestionBody['options']> = [];
     let answer: QuestionBody['answer'] = '';
     if (choice(d.type)) {
       if (d.options.length < 2) found.options = t('quiz.q.needTwo');
