@@ -1,5 +1,5 @@
 import { createResource, createRoot } from 'solid-js';
-import { api, ApiError, qs } from '@ui/api';
+import { api, ApiError, call } from '@ui/api';
 import type { Assignment, Criterion, Entry, EntryStatus, Judge, Results, Round, Vote } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { session } from './session';
@@ -10,7 +10,7 @@ const enc = encodeURIComponent;
 const base = (id: string) => `/campaigns/${enc(id)}`;
 
 export function listEntries(campaignId: string, p: { status?: EntryStatus | ''; category?: string; cursor?: string | null; limit?: number }) {
-  return api<Page<Entry>>('GET', `${base(campaignId)}/entries${qs({ status: p.status, category: p.category, cursor: p.cursor, limit: p.limit ?? 50 })}`);
+  return call('GET /campaigns/{id}/entries', { id: campaignId }, { query: { status: p.status, category: p.category, cursor: p.cursor, limit: p.limit ?? 50 } });
 }
 
 /** Every entry of a status (for pickers and counts), a page of 100 at a time. */
@@ -26,11 +26,11 @@ export async function allEntries(campaignId: string, status: EntryStatus): Promi
 }
 
 export const review = (entryId: string, decision: 'approve' | 'reject', reason?: string) =>
-  api<{ entry: Entry }>('POST', `/entries/${enc(entryId)}/review`, decision === 'reject' ? { decision, reason } : { decision });
+  call('POST /entries/{id}/review', { id: entryId }, { body: decision === 'reject' ? { decision, reason: reason ?? '' } : { decision } });
 
-export const listJudges = async (campaignId: string) => (await api<{ judges: Judge[] }>('GET', `${base(campaignId)}/judges`)).judges;
-export const addJudge = async (campaignId: string, phone: string) => (await api<{ judges: Judge[] }>('POST', `${base(campaignId)}/judges`, { phone })).judges;
-export const listRounds = async (campaignId: string) => (await api<{ items: Round[] }>('GET', `${base(campaignId)}/judging-rounds`)).items;
+export const listJudges = async (campaignId: string) => (await call('GET /campaigns/{id}/judges', { id: campaignId })).judges;
+export const addJudge = async (campaignId: string, phone: string) => (await call('POST /campaigns/{id}/judges', { id: campaignId }, { body: { phone } })).judges;
+export const listRounds = async (campaignId: string) => (await call('GET /campaigns/{id}/judging-rounds', { id: campaignId })).items;
 
 export interface RoundInput {
   name: string;
@@ -43,25 +43,25 @@ export interface RoundInput {
   force?: boolean;
 }
 export const openRound = (campaignId: string, body: RoundInput) =>
-  api<{ round: Round; assigned: number; entries: number }>('POST', `${base(campaignId)}/judging-rounds`, body);
-export const closeRound = (roundId: string) => api<{ round: Round }>('POST', `/judging-rounds/${enc(roundId)}/close`);
+  call('POST /campaigns/{id}/judging-rounds', { id: campaignId }, { body });
+export const closeRound = (roundId: string) => call('POST /judging-rounds/{id}/close', { id: roundId });
 
 export function listVotes(campaignId: string, p: { flagged: boolean; cursor?: string | null }) {
-  return api<Page<Vote>>('GET', `${base(campaignId)}/votes${qs({ flagged: p.flagged ? 'true' : undefined, limit: 100, cursor: p.cursor })}`);
+  return call('GET /campaigns/{id}/votes', { id: campaignId }, { query: { flagged: p.flagged ? 'true' : undefined, limit: 100, cursor: p.cursor } });
 }
 export const discountVotes = (campaignId: string, ids: string[], reason: string) =>
   api<{ discounted: number }>('POST', `${base(campaignId)}/votes/discount`, { ids, reason });
 
-export const getResults = (campaignId: string) => api<Results>('GET', `${base(campaignId)}/results`);
+export const getResults = (campaignId: string) => call('GET /campaigns/{id}/results', { id: campaignId });
 /** Publish or withdraw the results; while works are unfinished the API answers 409 judging_incomplete unless `force`. */
 export const publishResults = (campaignId: string, published: boolean, force = false) =>
   api<{ published: boolean; unfinished: number }>('POST', `${base(campaignId)}/results/publish`, { published, force });
 /** The server's 台账 downloads (the session cookie goes along with a plain link). */
 export const resultsFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/results.xlsx`;
 export const entriesFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/entries/export?format=xlsx`;
-export const autoAwards = (campaignId: string) => api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'auto' });
+export const autoAwards = (campaignId: string) => call('POST /campaigns/{id}/awards', { id: campaignId }, { body: { mode: 'auto' } });
 export const manualAwards = (campaignId: string, awards: { entryId: string; award: string | null }[]) =>
-  api<{ items: Results['items'] }>('POST', `${base(campaignId)}/awards`, { mode: 'manual', awards });
+  call('POST /campaigns/{id}/awards', { id: campaignId }, { body: { mode: 'manual', awards } });
 
 /** Saves contest settings: the stored settings with `patch` laid over them (PATCH replaces the whole object). */
 export async function saveSettings(c: Campaign, patch: Record<string, unknown>): Promise<Campaign> {
@@ -72,7 +72,7 @@ export async function saveSettings(c: Campaign, patch: Record<string, unknown>):
 
 /* ---- the judge's side ------------------------------------------------------------ */
 
-export const scoreEntry = (entryId: string, criteria: Record<string, number>) => api<{ total: number }>('POST', `/entries/${enc(entryId)}/scores`, { criteria });
+export const scoreEntry = (entryId: string, criteria: Record<string, number>) => call('POST /entries/{id}/scores', { id: entryId }, { body: { criteria } });
 export const declareConflict = (entryId: string) => api('POST', `/entries/${enc(entryId)}/conflict`);
 
 /** The signed-in user's judging assignments (any signed-in user may ask; most have none). */
@@ -81,7 +81,7 @@ export const judging = createRoot(() => {
     () => session.me()?.user.id,
     async () => {
       try {
-        return (await api<{ items: Assignment[] }>('GET', '/judging/assignments')).items;
+        return (await call('GET /judging/assignments', {})).items;
       } catch (e) {
         if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return [];
         throw e;

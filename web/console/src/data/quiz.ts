@@ -3,7 +3,6 @@ import type { AdmissionList, AdvanceResponse, AttemptResponse, AttemptRowDto, Ba
 import type { QuestionType } from '@shared/quiz';
 import { api, API_BASE, call } from '@ui/api';
 import type { BodyOf } from '@ui/operations';
-import type { Page } from '@ui/types';
 
 /* The organizers' quiz API: question banks, questions, stages, review and statistics (API.md, Quiz challenges). */
 
