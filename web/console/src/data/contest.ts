@@ -1,6 +1,6 @@
 import { createResource, createRoot } from 'solid-js';
 import { api, ApiError, call } from '@ui/api';
-import type { Assignment, Criterion, Entry, EntryStatus, Judge, Results, Round, Vote } from '@ui/contest';
+import type { Criterion, Entry, EntryStatus } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { session } from './session';
 
