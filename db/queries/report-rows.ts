@@ -47,8 +47,9 @@ function statement(group: FigureGroup, path: string, period: Period, cursor: Led
   const inRange = (col: string) => sql`${sql.raw(col)} >= ${t.from} AND ${sql.raw(col)} < ${t.to}`;
   switch (group) {
     case 'training': {
+      // a category left out of the stored settings is the contract's default (settingsOf): rotation
       const keys = ['s.starts_at', 'a.session_id', 'a.roster_id'];
-      return sql`SELECT ${chinaDate('s.starts_at')} AS date, s.title AS session, c.title AS campaign, json_extract(c.settings, '$.category') AS category,
+      return sql`SELECT ${chinaDate('s.starts_at')} AS date, s.title AS session, c.title AS campaign, COALESCE(json_extract(c.settings, '$.category'), 'rotation') AS category,
           COALESCE(r.name, us.name) AS member, u.name AS unit, a.status, a.mode, a.hours, ${keyCols(keys)}
         FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN campaigns c ON c.id = a.campaign_id
         LEFT JOIN roster_entries r ON r.id = a.roster_id LEFT JOIN users us ON us.id = a.user_id LEFT JOIN org_units u ON u.id = a.org_unit_id

@@ -231,6 +231,24 @@ describe('the 台账 workbook', () => {
     expect([drive.C2.t, drive.C2.v, drive.D2.v]).toEqual(['n', 48.5, '张*明']);
   });
 
+  it('streams a sheet longer than a page: every row once, in order', async () => {
+    const { a } = people;
+    // 1,234 approved records in 2095 (the workbook reads 500 at a time), several on each day
+    await env.DB.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
+      INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at)
+      SELECT printf('lr-many-%04d', i), 'camp-volunteer', ?, ?, ?, date('2095-01-01', '+' || (i % 300) || ' days'), 1, '服务', 'approved', '2095-01-01T00:00:00.000Z' FROM n`)
+      .bind(a.user_id, a.org_unit_id, a.org_path).run();
+    const r = await root.get('/api/v1/org-units/root/report.xlsx?from=2095-01-01&to=2095-12-31');
+    expect(r.status).toBe(200);
+    const wb = read(r.bytes, { type: 'array' });
+    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets['志愿服务'] as WorkSheet, { header: 1, raw: true }).slice(1);
+    expect(rows).toHaveLength(1234);
+    const days = rows.map((x) => x[0] as number);
+    expect(days).toEqual([...days].sort((x, y) => x - y));
+    const summary = utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'] as WorkSheet, { header: 1, defval: null });
+    expect(summary.find((x) => x[0] === '审批志愿服务条数')![2]).toBe(1234);
+  });
+
   it('is audited as an export, and an English reader gets English sheets', async () => {
     const before = (await env.DB.prepare("SELECT COUNT(*) n FROM audit_log WHERE action = 'export.download' AND entity_id LIKE '%/report.xlsx'").first<{ n: number }>())!.n;
     const en = await signedIn(PHONES.rootOrganizer, { lang: 'en' });
