@@ -199,7 +199,7 @@ describe('the 台账 workbook', () => {
 
     // the summary: each figure for the whole range and by year, equal to the JSON report (善款 in 元)
     const report = (await root.get(`/api/v1/org-units/root/report?${Q}`)).body as { figures: Array<{ id: string; label: string; value: number | null }>; byYear: Record<string, Record<string, number | null>> };
-    const summary = utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'] as WorkSheet, { header: 1, defval: null });
+    const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.汇总 as WorkSheet, { header: 1, defval: null });
     expect(summary[0]).toEqual(['指标', '单位', '2096-01-01 至 2097-12-31', '2096', '2097', '定义']);
     expect(summary).toHaveLength(FIGURES.length + 1);
     const yuan = (id: string, x: number | null | undefined) => (x == null ? null : id === 'drive.verifiedAmount' ? x / 100 : x);
@@ -219,7 +219,7 @@ describe('the 台账 workbook', () => {
       const got = utils.sheet_to_json<unknown[]>(wb.Sheets[sheet] as WorkSheet, { header: 1, defval: null });
       expect(got.length - 1, sheet).toBe(rows.length);
     }
-    const training = wb.Sheets['教育培训'] as WorkSheet;
+    const training = wb.Sheets.教育培训 as WorkSheet;
     expect(training.A1.v).toBe('日期');
     const date = training.A2 as { t: string; v: number; z?: string };
     expect(date.t).toBe('n');
@@ -227,7 +227,7 @@ describe('the 台账 workbook', () => {
     const d = SSF.parse_date_code(date.v);
     expect([d.y, d.m, d.d, d.H, d.M]).toEqual([2096, 4, 1, 0, 0]);
     expect(training.I2.v).toBe(2);
-    const drive = wb.Sheets['公益募捐'] as WorkSheet;
+    const drive = wb.Sheets.公益募捐 as WorkSheet;
     expect([drive.C2.t, drive.C2.v, drive.D2.v]).toEqual(['n', 48.5, '张*明']);
   });
 
@@ -241,11 +241,11 @@ describe('the 台账 workbook', () => {
     const r = await root.get('/api/v1/org-units/root/report.xlsx?from=2095-01-01&to=2095-12-31');
     expect(r.status).toBe(200);
     const wb = read(r.bytes, { type: 'array' });
-    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets['志愿服务'] as WorkSheet, { header: 1, raw: true }).slice(1);
+    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.志愿服务 as WorkSheet, { header: 1, raw: true }).slice(1);
     expect(rows).toHaveLength(1234);
     const days = rows.map((x) => x[0] as number);
     expect(days).toEqual([...days].sort((x, y) => x - y));
-    const summary = utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'] as WorkSheet, { header: 1, defval: null });
+    const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.汇总 as WorkSheet, { header: 1, defval: null });
     expect(summary.find((x) => x[0] === '审批志愿服务条数')![2]).toBe(1234);
   });
 

@@ -37,11 +37,11 @@ describe('multi-sheet streamed workbook', () => {
     const wb = read(bytes, { type: 'array', cellNF: true });
     // names Excel accepts: forbidden characters replaced, a repeated name made unique
     expect(wb.SheetNames).toEqual(['汇总', '教育培训', 'a b c', '汇总 (4)']);
-    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets['教育培训']!, { header: 1, raw: true });
+    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.教育培训!, { header: 1, raw: true });
     expect(rows).toHaveLength(1501);
     expect(rows[1500]![1]).toBe(1499);
     // a China date alone: the serial of that day, formatted without a time
-    const a2 = wb.Sheets['教育培训']!.A2 as { t: string; v: number; z?: string };
+    const a2 = wb.Sheets.教育培训!.A2 as { t: string; v: number; z?: string };
     expect([a2.t, a2.v, a2.z]).toEqual(['n', 45352, 'yyyy-mm-dd']);
   });
 
@@ -50,6 +50,6 @@ describe('multi-sheet streamed workbook', () => {
     const bytes = await bytesOf(xlsxStream(['时间'], (async function* () { yield [[new Date('2024-01-01T16:30:00Z')]]; })(), '名单'));
     const wb = read(bytes, { type: 'array', cellNF: true });
     expect(wb.SheetNames).toEqual(['名单']);
-    expect((wb.Sheets['名单']!.A2 as { z?: string }).z).toMatch(/yyyy-mm-dd hh:mm/);
+    expect((wb.Sheets.名单!.A2 as { z?: string }).z).toMatch(/yyyy-mm-dd hh:mm/);
   });
 });
