@@ -54,6 +54,8 @@ export const MESSAGES = {
   // reports
   'msg.report_too_long': { 'zh-CN': '统计期间最长 {days} 天，请缩短时间范围。', en: 'A report covers at most {days} days; choose a shorter range.' },
   'msg.ends_before_starts': { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
+  // the 台账 workbook and drill-down (issue #16 part 3)
+  'msg.report_group': { 'zh-CN': '分组应为 training、quiz、contest、exhibition、volunteer 或 drive。', en: 'group must be training, quiz, contest, exhibition, volunteer or drive.' },
 
   'msg.scope': { 'zh-CN': 'scope 应为 individual（个人）或 org（组织）。', en: 'scope must be individual or org.' },
   'msg.rows': { 'zh-CN': '每页行数应为 1 到 100。', en: 'rows/limit must be from 1 to 100.' },

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ChinaDate } from './common';
+import { ChinaDate, Limit } from './common';
 import { FIGURE_GROUPS } from '../report';
 
 export const ReportQuery = v.strictObject({ from: ChinaDate, to: ChinaDate });
@@ -29,3 +29,22 @@ export const Report = v.object({
   units: v.array(v.object({ orgUnitId: v.string(), name: v.string(), figures: Values })),
 });
 export type ReportDto = v.InferOutput<typeof Report>;
+
+/* The 台账 (API.md "Report figures and the 台账 workbook"): the rows behind a figure group. */
+const LedgerCursor = v.optional(v.pipe(v.string(), v.maxLength(600)));
+export const ReportRowsQuery = v.strictObject({
+  group: v.picklist(FIGURE_GROUPS, 'msg.report_group'),
+  from: ChinaDate,
+  to: ChinaDate,
+  cursor: LedgerCursor,
+  limit: Limit(50),
+});
+
+export const ReportRows = v.object({
+  group: v.picklist(FIGURE_GROUPS),
+  /** in order; `type` day: a China date YYYY-MM-DD */
+  columns: v.array(v.object({ key: v.string(), label: v.string(), type: v.picklist(['day', 'text', 'number']) })),
+  rows: v.array(v.record(v.string(), v.nullable(v.union([v.string(), v.number()])))),
+  nextCursor: v.nullable(v.string()),
+});
+export type ReportRowsDto = v.InferOutput<typeof ReportRows>;

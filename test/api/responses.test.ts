@@ -140,6 +140,10 @@ describe('responses conform to their contracts', () => {
     await conforms(root, 'GET', '/api/v1/org-units/fgw/members');
     await conforms(root, 'GET', '/api/v1/org-units/fgw/members/counts');
     await conforms(root, 'GET', '/api/v1/roster/roster-user-m001/periods');
+    // the 台账 rows of every group over the demo year (issue #16 part 3)
+    for (const group of ['training', 'quiz', 'contest', 'exhibition', 'volunteer', 'drive']) {
+      await conforms(root, 'GET', `/api/v1/org-units/root/report/rows?group=${group}&from=2026-01-01&to=2026-12-31&limit=20`);
+    }
     const c = client({ ip: '10.91.0.1' });
     await registerUser(c, { phone: freshPhone(), name: '契约测试', password: 'contract-pass-1' });
     await conforms(c, 'GET', '/api/v1/me');

@@ -27,6 +27,8 @@ import type {
 } from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
+// the 台账 drill-down of the console's 报告 (issue #16 part 3)
+import type { ReportRows } from '@shared/contracts/report';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -64,6 +66,7 @@ export interface Operations {
   // the member registry
   'GET /org-units/{id}/members': Op<Out<typeof MembersPage>>;
   'GET /org-units/{id}/members/counts': Op<Out<typeof RegistryCounts>>;
+  'GET /org-units/{id}/report/rows': Op<Out<typeof ReportRows>>;
   'POST /org-units/{id}/transfers': Op<Out<typeof TransferResponse>, In<typeof TransferBody>>;
   'PATCH /roster/{id}': Op<Out<typeof RegistryMemberResponse>, In<typeof RegistryPatchBody>>;
   'GET /roster/{id}/periods': Op<Out<typeof PeriodList>>;

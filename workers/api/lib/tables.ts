@@ -159,3 +159,13 @@ export function tableStream(c: Context<AppEnv>, header: string[], pages: AsyncIt
 export async function* rowsOf<T>(pages: AsyncIterable<T[]>, row: (t: T) => TableCell[]): AsyncGenerator<TableCell[][]> {
   for await (const page of pages) yield page.map(row);
 }
+
+/**
+ * A Content-Disposition for a download whose name is not ASCII (`台账_市直机关工委_….xlsx`): an
+ * ASCII `filename` for old clients (and the export audit), and the real name as an RFC 5987
+ * `filename*`, which browsers prefer.
+ */
+export function attachment(asciiName: string, name: string): string {
+  const rfc5987 = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiName.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${rfc5987}`;
+}

@@ -102,56 +102,85 @@ const CHINA_MS = 8 * 3600e3;
 const excelSerial = (d: Date) => (d.getTime() + CHINA_MS) / 86400e3 + 25569;
 const widthOf = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
-function cellXml(x: TableCell, ref: string): string {
-  if (x instanceof Date) return Number.isNaN(x.getTime()) ? '' : `<c r="${ref}" s="1"><v>${excelSerial(x)}</v></c>`;
+/** A cell; a Date in a `day` column is a China date alone (style 3), elsewhere a date and time (style 1). */
+function cellXml(x: TableCell, ref: string, day = false): string {
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? '' : `<c r="${ref}" s="${day ? 3 : 1}"><v>${excelSerial(x)}</v></c>`;
   if (typeof x === 'number') return Number.isFinite(x) ? `<c r="${ref}"><v>${x}</v></c>` : '';
   if (typeof x === 'boolean') return `<c r="${ref}" t="b"><v>${x ? 1 : 0}</v></c>`;
   if (x === null || x === undefined || x === '') return '';
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(String(x))}</t></is></c>`;
 }
 
-const rowXml = (row: TableCell[], r: number) => `<row r="${r}">${row.map((x, i) => cellXml(x, `${colName(i)}${r}`)).join('')}</row>`;
+const rowXml = (row: TableCell[], r: number, days: ReadonlySet<number>) => `<row r="${r}">${row.map((x, i) => cellXml(x, `${colName(i)}${r}`, days.has(i))).join('')}</row>`;
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const FIXED = (sheet: string): Record<string, string> => ({
-  '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n, i) => {
+    let name = (n.replace(/[[\]:*?/\\]/g, ' ').trim() || `Sheet${i + 1}`).slice(0, 31);
+    if (seen.has(name.toLowerCase())) name = `${name.slice(0, 27)} (${i + 1})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The parts every workbook has, for its sheets in order (sheet i is xl/worksheets/sheet{i+1}.xml). */
+const FIXED = (sheets: string[]): Record<string, string> => ({
+  '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
   '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${xml(sheet.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-  'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
+  'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets.map((s, i) => `<sheet name="${xml(s)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+  // the styles part takes the id after the sheets'
+  'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  // cell styles: 0 plain, 1 date and time, 2 bold (the header), 3 a date alone (a China day); the named
+  // style Normal that Excel's own files carry (stricter readers warn without it)
+  'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
 });
 
 /**
  * The sheet XML, row by row. Column widths come from the header and the first page (a
  * worksheet declares its columns before its rows, and we will not hold every row to look).
  */
-async function* sheetXml(header: string[], pages: AsyncIterable<TableCell[][]>): AsyncGenerator<Uint8Array> {
+async function* sheetXml({ header, pages, dayColumns = [] }: Sheet): AsyncGenerator<Uint8Array> {
+  const days = new Set(dayColumns);
   const it = pages[Symbol.asyncIterator]();
   const first = await it.next();
   const firstRows = first.done ? [] : first.value;
   // an empty <cols/> is invalid (Excel repairs the file), so no header means no widths
   const widths = header.map((h, i) =>
-    Math.min(60, Math.max(6, widthOf(h) + 2, ...firstRows.slice(0, 200).map((r) => (r[i] instanceof Date ? 21 : widthOf(String(r[i] ?? '')) + 2)))));
+    Math.min(60, Math.max(6, widthOf(h) + 2, ...firstRows.slice(0, 200).map((r) => (r[i] instanceof Date ? (days.has(i) ? 12 : 21) : widthOf(String(r[i] ?? '')) + 2)))));
   yield enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : ''}<sheetData>`);
   yield enc.encode(`<row r="1">${header.map((h, i) => cellXml(h, `${colName(i)}1`).replace('<c ', '<c s="2" ')).join('')}</row>`);
   let r = 2;
   let page: TableCell[][] | null = firstRows;
   while (page) {
     // one chunk per page keeps the stream's pieces large and few
-    yield enc.encode(page.map((row) => rowXml(row, r++)).join(''));
+    yield enc.encode(page.map((row) => rowXml(row, r++, days)).join(''));
     const next = await it.next();
     page = next.done ? null : next.value;
   }
   yield enc.encode('</sheetData></worksheet>');
 }
 
+/** One sheet of a workbook: its header (frozen, bold) and its rows as pages; `dayColumns` hold China dates alone. */
+export interface Sheet { name: string; header: string[]; pages: AsyncIterable<TableCell[][]>; dayColumns?: readonly number[] }
+
 /** The .xlsx as a byte stream: header row, then every page of rows as it arrives. */
 export function xlsxStream(header: string[], pages: AsyncIterable<TableCell[][]>, sheet: string): ReadableStream<Uint8Array> {
-  const fixed = FIXED(sheet);
+  return workbookStream([{ name: sheet, header, pages }]);
+}
+
+/**
+ * A workbook of several sheets as one byte stream (the 台账: a summary, then a sheet per
+ * group). The sheets are zip entries written one after the other, each read from its own
+ * pages only when the stream reaches it, so memory stays one page whatever the workbook holds.
+ */
+export function workbookStream(sheets: Sheet[]): ReadableStream<Uint8Array> {
+  const fixed = FIXED(sheetNames(sheets.map((s) => s.name)));
   const gen = zipStream([
     ...Object.entries(fixed).map(([name, text]) => ({ name, data: [enc.encode(text)] })),
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(header, pages) },
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s) })),
   ]);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

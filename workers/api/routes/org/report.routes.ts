@@ -2,15 +2,11 @@ import { describeRoute } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
-import { ApiError } from '../../lib/errors';
-import { requireManage } from '../../lib/authz';
+import { reportScope } from '../../lib/report-scope';
 import { Report, ReportQuery } from '../../../../shared/contracts/report';
-import { FIGURES, yearsOf, daysIn } from '../../../../shared/report';
-import { getOrgUnit, listChildUnits } from '../../../../db/queries/org';
-import { reportFigures, type Period } from '../../../../db/queries/report';
-
-/** A report covers at most the platform's planning horizon: the 2019–2023 plan is five years; ten leaves room. */
-const MAX_DAYS = 3660;
+import { FIGURES, yearsOf } from '../../../../shared/report';
+import { listChildUnits } from '../../../../db/queries/org';
+import { reportFigures } from '../../../../db/queries/report';
 
 export const reportRoutes = createApp().get(
   '/:id/report',
@@ -23,12 +19,7 @@ export const reportRoutes = createApp().get(
   valid('query', ReportQuery),
   async (c) => {
     const q = c.req.valid('query');
-    const unit = await getOrgUnit(c.var.db, c.req.valid('param').id);
-    if (!unit) throw new ApiError('not_found', 'msg.org_missing');
-    requireManage(c, unit.path);
-    if (q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
-    if (daysIn(q.from, q.to) > MAX_DAYS) throw new ApiError('validation_failed', 'msg.report_too_long', { days: MAX_DAYS }, { from: { key: 'msg.report_too_long', params: { days: MAX_DAYS } } });
-    const period: Period = { from: q.from, to: q.to };
+    const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
     const years = yearsOf(q.from, q.to);
     const children = await listChildUnits(c.var.db, unit.id);
     const [whole, ...rest] = await reportFigures(c.var.db, [
