@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { api, apiUpload, ApiError, qs } from '@ui/api';
+import { api, apiUpload, ApiError, call } from '@ui/api';
 import { chinaDay, type Entry, type EntryWithCampaign, type Results } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -14,7 +14,7 @@ export const workHref = (id: string) => `/works/${enc(id)}`;
 
 export type GallerySort = 'newest' | 'votes' | 'number';
 export function listGallery(campaignId: string, p: { category?: string | null; cursor?: string | null; limit?: number; q?: string; sort?: GallerySort }) {
-  return api<Page<Entry>>('GET', `/campaigns/${enc(campaignId)}/entries${qs({ category: p.category, cursor: p.cursor, limit: p.limit ?? 24, q: p.q || undefined, sort: p.sort && p.sort !== 'newest' ? p.sort : undefined })}`);
+  return call('GET /campaigns/{id}/entries', { id: campaignId }, { query: { category: p.category, cursor: p.cursor, limit: p.limit ?? 24, q: p.q || undefined, sort: p.sort && p.sort !== 'newest' ? p.sort : undefined } });
 }
 
 /** My entries in every status, with the reasons of rejected ones. */
@@ -22,7 +22,7 @@ export async function listMine(campaignId: string): Promise<Entry[]> {
   const out: Entry[] = [];
   let cursor: string | null = null;
   do {
-    const p: Page<Entry> = await api<Page<Entry>>('GET', `/campaigns/${enc(campaignId)}/entries${qs({ mine: 'true', limit: 100, cursor })}`);
+    const p: Page<Entry> = await call('GET /campaigns/{id}/entries', { id: campaignId }, { query: { mine: 'true', limit: 100, cursor } });
     out.push(...p.items);
     cursor = p.nextCursor;
   } while (cursor && out.length < 500);
@@ -30,7 +30,7 @@ export async function listMine(campaignId: string): Promise<Entry[]> {
 }
 
 export const getEntry = (id: string) => api<EntryWithCampaign>('GET', `/entries/${enc(id)}`);
-export const getResults = (campaignId: string) => api<Results>('GET', `/campaigns/${enc(campaignId)}/results`);
+export const getResults = (campaignId: string): Promise<Results> => call('GET /campaigns/{id}/results', { id: campaignId });
 
 /** Submits a work (multipart) with upload progress. */
 export function submitEntry(campaignId: string, form: FormData, onProgress: (f: number) => void) {
@@ -109,7 +109,7 @@ export type VoteOutcome = { ok: true; left: number } | { ok: false; error: ApiEr
 /** Casts a vote and keeps the day's book; a 409 for a work means it already has my vote today. */
 export async function castVote(campaignId: string, entryId: string): Promise<VoteOutcome> {
   try {
-    const r = await api<{ votesLeftToday: number }>('POST', `/entries/${enc(entryId)}/votes`);
+    const r = await call('POST /entries/{id}/votes', { id: entryId });
     const d = today(campaignId);
     save(campaignId, { day: d.day, left: r.votesLeftToday, ids: [...new Set([...d.ids, entryId])] });
     return { ok: true, left: r.votesLeftToday };

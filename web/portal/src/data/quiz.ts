@@ -1,6 +1,6 @@
 import type { InferOutput } from 'valibot';
 import type { AnswerResponse, AttemptDto, AttemptResult as AttemptResultSchema, NextQuestionResponse, PublicQuestion, QuizLobbyDto } from '@shared/contracts/quiz';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import { lang } from '@ui/i18n';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -20,30 +20,30 @@ export type ServedQuestion = InferOutput<typeof NextQuestionResponse>;
 const enc = encodeURIComponent;
 
 export function getLobby(idOrSlug: string): Promise<Lobby> {
-  return api<Lobby>('GET', `/campaigns/${enc(idOrSlug)}/quiz/me`);
+  return call('GET /campaigns/{id}/quiz/me', { id: idOrSlug });
 }
 
 /** A quiz's stages (public): name, order and dates. */
 export async function listStages(idOrSlug: string): Promise<StageInfo[]> {
-  return (await api<{ items: StageInfo[] }>('GET', `/campaigns/${enc(idOrSlug)}/stages`)).items;
+  return (await call('GET /campaigns/{id}/stages', { id: idOrSlug })).items;
 }
 
 export async function getAttempt(id: string): Promise<{ attempt: Attempt; result?: AttemptResult }> {
-  return api<{ attempt: Attempt; result?: AttemptResult }>('GET', `/attempts/${enc(id)}`);
+  return call('GET /attempts/{id}', { id });
 }
 
 export function sendAnswer(attemptId: string, questionId: string, answer: AnswerValue): Promise<AnswerReply> {
-  return api<AnswerReply>('POST', `/attempts/${enc(attemptId)}/answers`, { questionId, answer });
+  return call('POST /attempts/{id}/answers', { id: attemptId }, { body: { questionId, answer } });
 }
 
 /** The next question, served now: its clock starts on this call (asking again returns the same). */
 export function nextQuestion(attemptId: string): Promise<ServedQuestion> {
-  return api<ServedQuestion>('POST', `/attempts/${enc(attemptId)}/next`, {});
+  return call('POST /attempts/{id}/next', { id: attemptId });
 }
 
 /** The attempt to resume today in a quiz, or null. */
 export async function activeAttempt(idOrSlug: string): Promise<Attempt | null> {
-  return (await api<{ attempt: Attempt | null }>('GET', `/campaigns/${enc(idOrSlug)}/attempts/active`)).attempt;
+  return (await call('GET /campaigns/{id}/attempts/active', { id: idOrSlug })).attempt;
 }
 
 /**
@@ -52,7 +52,7 @@ export async function activeAttempt(idOrSlug: string): Promise<Attempt | null> {
  */
 export async function startAttempt(idOrSlug: string): Promise<string> {
   try {
-    const r = await api<{ attempt: Attempt }>('POST', `/campaigns/${enc(idOrSlug)}/attempts`, {});
+    const r = await call('POST /campaigns/{id}/attempts', { id: idOrSlug }, { body: {} });
     return r.attempt.id;
   } catch (e) {
     if (e instanceof ApiError && e.reason === 'quiz_active') {
