@@ -46,4 +46,18 @@ export const overview: Same<typeof zh.overview> = {
   'overview.changeSame': 'Same as the previous period',
   'overview.changeFrom0': 'Previous period: 0',
   'overview.changeTip': 'The previous period: the one of equal length just before ({from} to {to}).',
+  // custom ranges and the change on the previous period (issue #16 parts 6b, 7)
+  'overview.custom': 'Custom',
+  'overview.customLabel': 'Custom period',
+  'overview.from': 'From',
+  'overview.to': 'To',
+  'overview.apply': 'Show',
+  'overview.rangeMissing': 'Choose a start and an end date.',
+  'overview.rangeOrder': 'The end date cannot be before the start date.',
+  'overview.rangeLong': 'A period covers at most {days} days; choose a shorter range.',
+  'overview.rangeShown': 'Period: {from} to {to} (China time, both days included)',
+  'overview.changeVs': 'on the previous period',
+  'overview.changePoints': '{v} points',
+  'overview.changeUpSr': 'Up {v} on the previous period',
+  'overview.changeDownSr': 'Down {v} on the previous period',
 };

@@ -43,4 +43,18 @@ export const overview = {
   'overview.changeSame': '与上期持平',
   'overview.changeFrom0': '上期为 0',
   'overview.changeTip': '上期：紧接本期之前、长度相同的期间（{from} 至 {to}）。',
+  // custom ranges and the change on the previous period (issue #16 parts 6b, 7)
+  'overview.custom': '自定义',
+  'overview.customLabel': '自定义统计期间',
+  'overview.from': '开始日期',
+  'overview.to': '结束日期',
+  'overview.apply': '查看',
+  'overview.rangeMissing': '请选择开始和结束日期。',
+  'overview.rangeOrder': '结束日期不能早于开始日期。',
+  'overview.rangeLong': '统计期间最长 {days} 天，请缩短时间范围。',
+  'overview.rangeShown': '统计期间：{from} 至 {to}（北京时间，含首尾两天）',
+  'overview.changeVs': '比上期',
+  'overview.changePoints': '{v} 个百分点',
+  'overview.changeUpSr': '比上期增加 {v}',
+  'overview.changeDownSr': '比上期减少 {v}',
 } as const;
