@@ -45,8 +45,8 @@ export const MetricsQuery = v.strictObject({
 });
 
 export const MetricsExportQuery = v.strictObject({
-  from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
-  to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  from: v.optional(MetricsBound),
+  to: v.optional(MetricsBound),
   format: v.optional(v.picklist(['csv', 'xlsx'], 'msg.format'), 'xlsx'),
 });
 

@@ -60,7 +60,7 @@ export function RangePicker(props: { value: OverviewRange; onChange: (r: Overvie
         </button>
       </div>
       <Show when={open()}>
-        <form id="ov-range" class="cs-range-form" onSubmit={apply} aria-label={t('overview.customLabel')}>
+        <form id="ov-range" class="cs-range-form" noValidate onSubmit={apply} aria-label={t('overview.customLabel')}>
           <label>
             <span>{t('overview.from')}</span>
             <input class="tx-input tx-num" type="date" name="from" max={to() || today} value={from()} onChange={(e) => setFrom(e.currentTarget.value)} aria-invalid={!!error()} aria-describedby={error() ? 'ov-range-error' : undefined} />

@@ -210,7 +210,7 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsExportQuery),
     async (c) => {
-      const q = c.req.valid('query');
+      const q = instants(c.req.valid('query'));
       const unit = await metricsUnit(c, c.req.valid('param').id, q);
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, asOfDay: pastDay(q.to) });
       const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;

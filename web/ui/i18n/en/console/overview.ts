@@ -41,8 +41,6 @@ export const overview: Same<typeof zh.overview> = {
   'overview.partialWeek': 'This week (so far)',
   'overview.partialDayNote': 'the dashed part is today, not over yet',
   'overview.partialWeekNote': 'the dashed part is this week, not over yet',
-  'overview.changeUp': '+{v} on the previous period',
-  'overview.changeDown': '−{v} on the previous period',
   'overview.changeSame': 'Same as the previous period',
   'overview.changeFrom0': 'Previous period: 0',
   'overview.changeTip': 'The previous period: the one of equal length just before ({from} to {to}).',

@@ -38,8 +38,6 @@ export const overview = {
   'overview.partialWeek': '本周（进行中）',
   'overview.partialDayNote': '虚线为今天，尚未结束',
   'overview.partialWeekNote': '虚线为本周，尚未结束',
-  'overview.changeUp': '比上期 +{v}',
-  'overview.changeDown': '比上期 −{v}',
   'overview.changeSame': '与上期持平',
   'overview.changeFrom0': '上期为 0',
   'overview.changeTip': '上期：紧接本期之前、长度相同的期间（{from} 至 {to}）。',
