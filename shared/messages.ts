@@ -333,6 +333,10 @@ export const MESSAGES = {
   'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
   'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
   'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
+
+  // 概览 custom ranges and the previous period (issue #16 parts 6b, 7; docx)
+  'msg.compare': { 'zh-CN': 'compare 只能为 previous（与上一期比较）。', en: 'compare must be previous.' },
+  'msg.compare_needs_from': { 'zh-CN': '与上一期比较需要指定开始时间。', en: 'Comparing with the previous period needs a start (from).' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

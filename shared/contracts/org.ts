@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, SafeLine } from './common';
+import { ChinaDate, Id, SafeLine } from './common';
 import { ORG_KINDS } from '../kinds';
 
 export const OrgUnit = v.object({
@@ -29,16 +29,24 @@ export const RosterReport = v.object({
 });
 export type RosterReportDto = v.InferOutput<typeof RosterReport>;
 
+/** A metrics bound: an ISO instant, or a YYYY-MM-DD China day (the whole day, whatever the client's zone). */
+const MetricsBound = v.pipe(
+  v.string(),
+  v.check((s) => v.is(ChinaDate, s) || v.is(v.pipe(v.string(), v.isoTimestamp()), s), 'msg.iso_time'),
+);
+
 export const MetricsQuery = v.strictObject({
-  from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
-  to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  from: v.optional(MetricsBound),
+  to: v.optional(MetricsBound),
   /** add a trend: activity by China day, or by week (starting Monday) */
   series: v.optional(v.picklist(['day', 'week'], 'msg.series')),
+  /** add `previous`: the same figures over the period of equal length just before (needs `from`) */
+  compare: v.optional(v.picklist(['previous'], 'msg.compare')),
 });
 
 export const MetricsExportQuery = v.strictObject({
-  from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
-  to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+  from: v.optional(MetricsBound),
+  to: v.optional(MetricsBound),
   format: v.optional(v.picklist(['csv', 'xlsx'], 'msg.format'), 'xlsx'),
 });
 
@@ -72,6 +80,8 @@ export const Metrics = v.object({
   units: v.array(UnitMetrics),
   /** with `?series=`: every day (or week) of the period, zeros included */
   series: v.optional(v.array(MetricsPoint)),
+  /** with `?compare=previous`: the subtree's figures over the period of equal length just before (inclusive ISO bounds) */
+  previous: v.optional(v.object({ from: v.string(), to: v.string(), members: v.number(), activeMembers: v.number(), participationRate: v.number(), points: v.number() })),
 });
 export type MetricsDto = v.InferOutput<typeof Metrics>;
 export type MetricsPointDto = v.InferOutput<typeof MetricsPoint>;

@@ -29,6 +29,7 @@ import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './rou
 import { benchRoutes } from './routes/system/bench.routes';
 import { reportRoutes } from './routes/org/report.routes';
 import { reportLedgerRoutes } from './routes/org/report-ledger.routes';
+import { reportDocxRoutes } from './routes/org/report-docx.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
@@ -54,6 +55,7 @@ const v1 = createApp()
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
   .route('/org-units', reportLedgerRoutes)
+  .route('/org-units', reportDocxRoutes)
   .route('/org-units', registryRoutes)
   .route('/roster', rosterRoutes)
   .route('/org-units', roleRoutes)

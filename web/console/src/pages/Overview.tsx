@@ -2,7 +2,6 @@ import { createEffect, createMemo, createResource, createSignal, For, Match, Sho
 import { CAMPAIGN_KINDS, KIND_LABEL } from '@shared/kinds';
 import { METRICS, type MetricName } from '@shared/metrics';
 import { loc } from '@ui/i18n';
-import { chinaDay } from '@shared/i18n';
 import { api, qs } from '@ui/api';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Table } from '@ui/components/Table';
@@ -17,50 +16,40 @@ import { UnitMetricsTable } from '../ui/UnitMetricsTable';
 import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
 import { MetricCard, MetricsSkeleton } from '../ui/Metric';
-import { periodChange, previousPeriod } from '@shared/period';
+import { PeriodChange } from '../ui/PeriodChange';
+import { RangePicker, rangeBounds, rangeDays, type OverviewRange } from '../ui/RangePicker';
 
 // the "1+1" card (带动率, records to review), loaded on demand
 const VolunteerInbox = lazy(() => import('../ui/VolunteerInbox'));
 
-const PERIODS = [
-  { days: 7, key: 'overview.p7' },
-  { days: 30, key: 'overview.p30' },
-  { days: 90, key: 'overview.p90' },
-  { days: 0, key: 'overview.all' },
-] as const;
-
 const CARDS: MetricName[] = ['members', 'activeMembers', 'participationRate', 'points'];
+/** a trend of more days than this draws weeks */
+const DAILY_UP_TO = 120;
 
-/** 概览: the subtree's member metrics as cards (with their definitions), the trend, the units below and activity by kind. */
+/** 概览: the subtree's member metrics as cards (with their definitions and the change on the previous period), the trend, the units below and activity by kind. */
 export function Overview() {
-  const [days, setDays] = createSignal<number>(30);
+  const [range, setRange] = createSignal<OverviewRange>({ days: 30 });
   createEffect(() => {
     document.title = `${t('overview.title')} · ${t('console.name')}`;
   });
 
-  // "all time" draws weeks; the shorter periods draw days
-  const step = () => (days() ? 'day' : 'week') as 'day' | 'week';
-  // "近30天" = the last 30 calendar days in China, today included (a report's natural unit)
-  const from = createMemo(() => (days() ? new Date(`${chinaDay(Date.now() - (days() - 1) * 86_400_000)}T00:00:00+08:00`).toISOString() : undefined));
+  const step = () => {
+    const n = rangeDays(range());
+    return (n !== null && n <= DAILY_UP_TO ? 'day' : 'week') as 'day' | 'week';
+  };
+  const bounds = createMemo(() => rangeBounds(range()));
+  // with a start, the server adds the previous period of equal length (all time has none)
   const [metrics, { refetch }] = createResource(
-    () => (org.scopeId() ? { id: org.scopeId()!, from: from(), series: step() } : null),
-    async ({ id, from, series }) => api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, series })}`),
+    () => (org.scopeId() ? { id: org.scopeId()!, ...bounds(), series: step() } : null),
+    async ({ id, from, to, series }) =>
+      api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to, series, compare: from ? 'previous' : undefined })}`),
   );
 
-  // the previous period of equal length, for the change on each card (not for 全部, nor for the registered members, a stock)
-  const [previous] = createResource(
-    () => (org.scopeId() && from() ? { id: org.scopeId()!, ...previousPeriod(from()!, new Date(Date.parse(from()!) + days() * 86_400_000).toISOString()) } : null),
-    async ({ id, from, to }) => api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to })}`),
-  );
-  const change = (m: Metrics, name: MetricName): string | undefined => {
-    const p = previous.error || previous.loading ? undefined : previous.latest;
-    if (!p || !from() || name === 'members') return undefined;
-    const rate = name === 'participationRate';
-    const c = periodChange(rate ? m.participationRate : m[name], rate ? p.participationRate : p[name]);
-    if (c.delta === 0) return t('overview.changeSame');
-    // a rate changes in percentage points; a count by itself and its share of the previous one
-    const v = rate ? fmtPercent(Math.abs(c.delta)) : c.ratio === null ? fmtNumber(Math.abs(c.delta)) : `${fmtNumber(Math.abs(c.delta))} (${fmtPercent(Math.abs(c.ratio))})`;
-    return t(c.delta > 0 ? 'overview.changeUp' : 'overview.changeDown', { v });
+  // registered members are a stock, not something done in the period: no change shown for them
+  const change = (m: Metrics, name: MetricName) => {
+    const p = m.previous;
+    if (!p || name === 'members') return undefined;
+    return <PeriodChange current={m[name]} previous={p[name]} rate={name === 'participationRate'} from={p.from} to={p.to} />;
   };
 
   const value = (m: Metrics, name: MetricName) =>
@@ -73,15 +62,7 @@ export function Overview() {
           <h1>{t('overview.title')}</h1>
           <p class="tx-muted">{t('overview.lead', { unit: org.scope()?.name ?? '' })}</p>
         </div>
-        <div class="tx-segmented" role="group" aria-label={t('overview.period')}>
-          <For each={PERIODS}>
-            {(p) => (
-              <button type="button" aria-pressed={days() === p.days} onClick={() => setDays(p.days)}>
-                {t(p.key)}
-              </button>
-            )}
-          </For>
-        </div>
+        <RangePicker value={range()} onChange={setRange} />
       </div>
       <TodoCard />
       <Suspense>
@@ -97,16 +78,21 @@ export function Overview() {
         <Match when={metrics.latest}>
           {(m) => (
             <>
+              <Show when={'from' in range()}>
+                <p class="tx-small tx-muted" data-testid="overview-range">{t('overview.rangeShown', { from: bounds().from ?? '', to: bounds().to ?? '' })}</p>
+              </Show>
               <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
                 <For each={CARDS}>
                   {(name) => (
-                    <MetricCard id={name} label={loc(METRICS[name].label)} tip={loc(METRICS[name].meaning)} value={value(m(), name)} sub={change(m(), name)} />
+                    <MetricCard id={name} label={loc(METRICS[name].label)} tip={loc(METRICS[name].meaning)} value={value(m(), name)}>
+                      {change(m(), name)}
+                    </MetricCard>
                   )}
                 </For>
               </div>
               <MetricsTrend series={m().series ?? []} step={step()} stale={metrics.loading} />
               <Show when={m().units.length}>
-                <UnitMetricsTable unitId={m().orgUnitId} units={m().units} rate={m().participationRate} from={from()} onOpen={(id) => org.setScope(id)} stale={metrics.loading} />
+                <UnitMetricsTable unitId={m().orgUnitId} units={m().units} rate={m().participationRate} from={bounds().from} to={bounds().to} onOpen={(id) => org.setScope(id)} stale={metrics.loading} />
               </Show>
               <ByKind metrics={m()} />
             </>

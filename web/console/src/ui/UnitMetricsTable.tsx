@@ -16,10 +16,11 @@ export function UnitMetricsTable(props: {
   /** this level's own rate: units below it are marked */
   rate: number;
   from: string | undefined;
+  to?: string | undefined;
   onOpen: (id: string) => void;
   stale?: boolean;
 }) {
-  const exportUrl = (format: 'xlsx' | 'csv') => `${API_BASE}/org-units/${encodeURIComponent(props.unitId)}/metrics/export${qs({ from: props.from, format })}`;
+  const exportUrl = (format: 'xlsx' | 'csv') => `${API_BASE}/org-units/${encodeURIComponent(props.unitId)}/metrics/export${qs({ from: props.from, to: props.to, format })}`;
   const lagging = (u: UnitMetricsDto) => u.members > 0 && u.participationRate < props.rate;
   return (
     <section class={`tx-card cs-units ${props.stale ? 'cs-stale' : ''}`} data-testid="unit-metrics">

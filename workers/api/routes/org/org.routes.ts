@@ -19,6 +19,8 @@ import { subtreeMetrics } from '../../../../db/queries/metrics';
 import { todoOf } from '../../../../db/queries/campaigns';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
+import { boundInstant, MAX_RANGE_DAYS, previousRange } from '../../../../shared/period';
+import type { Db } from '../../../../db/client';
 
 
 const BLOCKER_KEY = { children: 'msg.unit_has_children', members: 'msg.unit_has_members', campaigns: 'msg.unit_has_campaigns' } as const;
@@ -33,15 +35,33 @@ async function unitOr404(c: Parameters<typeof requireManage>[0], id: string) {
 async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q: { from?: string | undefined; to?: string | undefined }) {
   const unit = await unitOr404(c, id);
   requireManage(c, unit.path);
-  if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+  // compared as instants: a China day and a timestamp with any offset are the same kind of bound
+  const from = q.from ? Date.parse(boundInstant(q.from, 'from')) : null;
+  const to = q.to ? Date.parse(boundInstant(q.to, 'to')) : Date.now();
+  if (from !== null && from > to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+  if (from !== null && to - from > MAX_RANGE_DAYS * 86_400_000) {
+    throw new ApiError('validation_failed', 'msg.report_too_long', { days: MAX_RANGE_DAYS }, { from: { key: 'msg.report_too_long', params: { days: MAX_RANGE_DAYS } } });
+  }
   return unit;
 }
+
+/** Bounds as instants: a bare YYYY-MM-DD is the whole China day (shared/period.ts). */
+const instants = <T extends { from?: string | undefined; to?: string | undefined }>(q: T): T => ({
+  ...q, from: q.from && boundInstant(q.from, 'from'), to: q.to && boundInstant(q.to, 'to'),
+});
 
 /** The China day a period ended on, when that is before today: its metrics count members as they were then. */
 function pastDay(to: string | undefined): string | undefined {
   if (!to) return undefined;
   const day = chinaDay(to);
   return day < chinaDay() ? day : undefined;
+}
+
+/** The subtree's headline figures over the period of equal length just before [from, to]. */
+async function previousMetrics(db: Db, path: string, from: string, to: string) {
+  const p = previousRange(from, to);
+  const m = await subtreeMetrics(db, path, p, { asOfDay: pastDay(p.to) });
+  return { ...p, members: m.members, activeMembers: m.activeMembers, participationRate: participationRate(m.activeMembers, m.members), points: m.points };
 }
 
 export const orgRoutes = createApp()
@@ -150,16 +170,19 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsQuery),
     async (c) => {
-      const q = c.req.valid('query');
+      const q = instants(c.req.valid('query'));
       const unit = await metricsUnit(c, c.req.valid('param').id, q);
+      if (q.compare && !q.from) throw new ApiError('validation_failed', undefined, {}, { from: { key: 'msg.compare_needs_from' } });
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series, asOfDay: pastDay(q.to) });
       const last = chinaDay(q.to ?? Date.now());
       const first = q.from ? chinaDay(q.from) : (m.series[0]?.at ?? last);
+      const previous = q.compare && q.from ? await previousMetrics(c.var.db, unit.path, q.from, q.to ?? new Date().toISOString()) : undefined;
       return c.json({
         orgUnitId: unit.id,
         members: m.members, activeMembers: m.activeMembers, participationRate: participationRate(m.activeMembers, m.members), points: m.points, byKind: m.byKind,
         units: m.units.map((u) => ({ ...u, participationRate: participationRate(u.activeMembers, u.members) })),
         ...(q.series ? { series: fillSeries(m.series, first, last, q.series, (at) => ({ at, events: 0, activeMembers: 0, points: 0 })) } : {}),
+        ...(previous ? { previous } : {}),
       });
     },
   )
@@ -187,7 +210,7 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsExportQuery),
     async (c) => {
-      const q = c.req.valid('query');
+      const q = instants(c.req.valid('query'));
       const unit = await metricsUnit(c, c.req.valid('param').id, q);
       const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, asOfDay: pastDay(q.to) });
       const period = `${q.from ? chinaDay(q.from) : '—'} 至 ${chinaDay(q.to ?? Date.now())}`;
