@@ -100,6 +100,8 @@ async function seed() {
     // a study started and never finished credits nothing
     db.prepare("INSERT INTO training_studies (id, material_id, campaign_id, user_id, started_at, finished_at) VALUES ('rfst2', 'rfm1', 'rfc-onl', 'user-org-root', '2096-08-01T01:00:00.000Z', NULL)"),
     db.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev1', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'rfc-onl', 'training', 'training_hours', 0, 90, '2096-08-01T02:00:00.000Z', 'study:rfst1')"),
+    // 900 quiz points in April 2096, for 日均积分
+    db.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev2', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'camp-quiz', 'quiz', 'quiz_attempt', 900, 5, '2096-04-10T02:00:00.000Z', 'rfev2')"),
   );
   await db.batch(s);
 }
@@ -187,5 +189,13 @@ describe('training figures on hand-made data', () => {
     expect(unitFig(y2096, 'rf-b', 'lectures.count')).toBe(0);
     expect(unitFig(y2096, 'rf-b', 'partyDays.count')).toBe(1);
     expect(both.byYear['2097']?.['lectures.count']).toBe(0);
+  });
+
+  it('quiz.pointsPerMemberDay: members counted where they were at the period end, not today', async () => {
+    // on 2096-04-30 rf had p5 (left in June) and p11 (left in 2097) but not p10 (came in 2097): 9 members
+    const root = await signedIn(PHONES.rootOrganizer);
+    const r = await root.get('/api/v1/org-units/rf/report?from=2096-01-01&to=2096-04-30');
+    expect(r.status).toBe(200);
+    expect(fig(r.body, 'quiz.pointsPerMemberDay')).toBe(Math.round((900 / (9 * 121)) * 100) / 100);
   });
 });
