@@ -20,6 +20,12 @@ import type { Figures, Period } from './report';
  * `delivered`) of a session starting in the period — on the session's China day — and a study
  * finished in the period — on the finishing China day. A register row counts under the unit
  * the person was enrolled from (its org_path); a study under the unit of its activity event.
+ *
+ * What a scope reads is bounded by the scope, so the units below cost what their subtree holds,
+ * not the whole city once each: `cr` holds the register rows enrolled from the subtree (found by
+ * training_attendance (campaign_id, org_path)) and, for the members at the period end who were
+ * enrolled from elsewhere (transferred in), their rows found through their enrolments — never
+ * the other units' rows. Every use below filters `cr` to one of those two sets.
  */
 
 const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw(col)} < ${p} || '~'`;
@@ -42,10 +48,16 @@ export function trainingStatement(path: string, period: Period, t: { from: strin
   const hasPost = (posts: readonly string[]) => sql`EXISTS (SELECT 1 FROM json_each(r.posts) j WHERE j.value IN (${list(posts)}))`;
   const newSince = sql`date(${period.to}, ${`-${NEW_SECRETARY_MONTHS} months`})`;
   return sql`
-    WITH cr AS (
+    WITH mem AS (${membersAt(P, period.to)}),
+    cr AS (
       SELECT a.roster_id AS rid, a.user_id AS uid, a.org_path AS path, a.hours AS hours, ${sessionDay} AS day, ${category} AS cat
-        FROM training_sessions s JOIN campaigns c ON c.id = s.campaign_id JOIN training_attendance a ON a.session_id = s.id
-        WHERE ${held} AND s.starts_at >= ${t.from} AND s.starts_at < ${t.to} AND a.status IN ${CREDITED}
+        FROM campaigns c JOIN training_attendance a ON a.campaign_id = c.id JOIN training_sessions s ON s.id = a.session_id
+        WHERE ${held} AND ${under('a.org_path', P)} AND s.starts_at >= ${t.from} AND s.starts_at < ${t.to} AND a.status IN ${CREDITED}
+      UNION ALL
+      SELECT a.roster_id, a.user_id, a.org_path, a.hours, ${sessionDay}, ${category}
+        FROM mem JOIN training_enrollments en ON en.roster_id = mem.rid JOIN campaigns c ON c.id = en.campaign_id
+        JOIN training_sessions s ON s.campaign_id = en.campaign_id JOIN training_attendance a ON a.session_id = s.id AND a.roster_id = en.roster_id
+        WHERE ${held} AND NOT (${under('a.org_path', P)}) AND s.starts_at >= ${t.from} AND s.starts_at < ${t.to} AND a.status IN ${CREDITED}
       UNION ALL
       SELECT re.id, st.user_id, e.org_path, m.hours, ${studyDay}, ${category}
         FROM campaigns c JOIN training_materials m ON m.campaign_id = c.id JOIN training_studies st ON st.material_id = m.id
@@ -54,7 +66,6 @@ export function trainingStatement(path: string, period: Period, t: { from: strin
         WHERE ${held} AND st.finished_at >= ${t.from} AND st.finished_at < ${t.to}
     ),
     mine AS (SELECT * FROM cr WHERE ${under('cr.path', P)} AND cr.cat IN (${CLASS})),
-    mem AS (${membersAt(P, period.to)}),
     ns AS (${membersAt(P, period.to, sql`${hasPost(['secretary'])} AND r.post_since > ${newSince} AND r.post_since <= ${period.to}`)})
     SELECT
       (SELECT COUNT(*) FROM campaigns c WHERE ${held} AND ${under('c.org_path', P)} AND ${category} IN (${CLASS}) AND (
@@ -70,7 +81,8 @@ export function trainingStatement(path: string, period: Period, t: { from: strin
         WHERE ${hasPost(SECRETARY_POSTS)} AND (r.post_since IS NULL OR r.post_since <= mine.day)) AS secretaries,
       (SELECT COUNT(*) FROM ns) AS newSecretaries,
       (SELECT COUNT(*) FROM ns WHERE
-        EXISTS (SELECT 1 FROM campaigns c JOIN training_attendance a ON a.campaign_id = c.id JOIN training_sessions s ON s.id = a.session_id
+        -- CROSS JOIN keeps SQLite from scanning every register row for the roster id: the secretaries' classes' rows only
+        EXISTS (SELECT 1 FROM campaigns c CROSS JOIN training_attendance a ON a.campaign_id = c.id JOIN training_sessions s ON s.id = a.session_id
           WHERE ${held} AND ${category} = 'secretary' AND a.roster_id = ns.rid AND a.status IN ${CREDITED} AND ${sessionDay} >= ns.since AND ${sessionDay} <= ${period.to})
         OR EXISTS (SELECT 1 FROM campaigns c JOIN training_materials m ON m.campaign_id = c.id JOIN training_studies st ON st.material_id = m.id
           WHERE ${held} AND ${category} = 'secretary' AND st.user_id = ns.uid AND st.finished_at IS NOT NULL AND ${studyDay} >= ns.since AND ${studyDay} <= ${period.to})) AS newSecretariesTrained,

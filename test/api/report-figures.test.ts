@@ -56,12 +56,14 @@ const SESSIONS: Array<[string, string, string, number]> = [
   ['rfs7', 'rfc-draft', '2096-04-01T01:00:00.000Z', 2],
   ['rfs8', 'rfc-old', '2095-05-01T01:00:00.000Z', 2],
 ];
-// register: [session, person, status, mode]
-const REGISTER: Array<[string, string, string, string]> = [
+// register: [session, person, status, mode, the unit enrolled from when not their first]
+const REGISTER: Array<[string, string, string, string, string?]> = [
   ['rfs1', 'rfp1', 'present', 'onsite'], ['rfs1', 'rfp2', 'late', 'onsite'], ['rfs1', 'rfp4', 'present', 'delivered'],
   ['rfs1', 'rfp5', 'present', 'onsite'], ['rfs1', 'rfp6', 'present', 'onsite'], ['rfs1', 'rfp7', 'excused', 'onsite'], ['rfs1', 'rfp3', 'absent', 'onsite'],
   ['rfs1b', 'rfp1', 'present', 'onsite'],
   ['rfs2', 'rfp1', 'present', 'onsite'],
+  // p10 attended in January 2097 while still in jyj, and was in rf-a by the end of 2097
+  ['rfs2', 'rfp10', 'present', 'onsite', 'jyj'],
   ['rfs3', 'rfp3', 'present', 'onsite'],
   ['rfs4', 'rfp1', 'present', 'onsite'],
 ];
@@ -88,11 +90,18 @@ async function seed() {
     s.push(db.prepare("INSERT INTO training_sessions (id, campaign_id, title, starts_at, ends_at, hours, code_secret, created_by, created_at) VALUES (?, ?, '课', ?, ?, ?, 'x', 'user-org-root', ?)")
       .bind(id, campaign, at, new Date(Date.parse(at) + hours * 3600e3).toISOString(), hours, T0));
   }
-  for (const [session, person, status, mode] of REGISTER) {
+  const enrolled = new Set<string>();
+  for (const [session, person, status, mode, from] of REGISTER) {
     const campaign = SESSIONS.find((x) => x.at(0) === session)!;
     const credited = status === 'present' || status === 'late';
+    const unit = from ?? unitOf(person);
     s.push(db.prepare('INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, hours, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)')
-      .bind(session, person, campaign[1], unitOf(person), PATH[unitOf(person)], status, mode, credited ? campaign[3] : 0, T0));
+      .bind(session, person, campaign[1], unit, PATH[unit], status, mode, credited ? campaign[3] : 0, T0));
+    // a register row is of an enrolled person (the enrolment keeps the unit enrolled from)
+    if (!enrolled.has(`${campaign[1]}:${person}`)) {
+      enrolled.add(`${campaign[1]}:${person}`);
+      s.push(db.prepare("INSERT INTO training_enrollments (campaign_id, roster_id, org_unit_id, org_path, source, created_at) VALUES (?, ?, ?, ?, 'organizer', ?)").bind(campaign[1], person, unit, PATH[unit], T0));
+    }
   }
   s.push(
     db.prepare("INSERT INTO training_materials (id, campaign_id, title, kind, url, minutes, hours, created_by, created_at) VALUES ('rfm1', 'rfc-onl', '网课', 'video', 'https://example.org/v', 30, 1.5, 'user-org-root', ?)").bind(T0),
@@ -138,7 +147,7 @@ describe('training figures on hand-made data', () => {
     expect(unitFig(y2096, 'rf-a', 'training.attendances')).toBe(4); // p1 ×2, p2, p5 (enrolled from rf-a)
     expect(unitFig(y2096, 'rf-b', 'training.attendances')).toBe(4);
     expect(both.byYear['2096']?.['training.attendances']).toBe(8);
-    expect(both.byYear['2097']?.['training.attendances']).toBe(1);
+    expect(both.byYear['2097']?.['training.attendances']).toBe(1); // p10's counts under jyj, where p10 enrolled from
     expect(fig(both, 'training.attendances')).toBe(9);
   });
 
@@ -152,15 +161,15 @@ describe('training figures on hand-made data', () => {
     expect(fig(y2096, 'training.coverageRate')).toBe(62.5);
     expect(unitFig(y2096, 'rf-a', 'training.coverageRate')).toBe(50); // p1 p2 of p1 p2 p7 p11
     expect(unitFig(y2096, 'rf-b', 'training.coverageRate')).toBe(75); // p3 p4 p9 of p3 p4 p8 p9
-    // 2097: p1 of p1 p2 p3 p4 p7 p8 p9 p10
-    expect(both.byYear['2097']?.['training.coverageRate']).toBe(12.5);
+    // 2097: p1, and p10 who attended while enrolled from jyj, of p1 p2 p3 p4 p7 p8 p9 p10
+    expect(both.byYear['2097']?.['training.coverageRate']).toBe(25);
   });
 
   it('training.hoursPerMember: all hours (lectures and studies too) of the period-end members over their number', () => {
     // p1 4+4+1, p2 4, p3 3, p4 4, p9 1.5 = 21.5 over 8
     expect(fig(y2096, 'training.hoursPerMember')).toBe(2.7);
     expect(unitFig(y2096, 'rf-a', 'training.hoursPerMember')).toBe(3.3); // 13 / 4
-    expect(both.byYear['2097']?.['training.hoursPerMember']).toBe(0.3); // 2 / 8
+    expect(both.byYear['2097']?.['training.hoursPerMember']).toBe(0.5); // p1 2 + p10 2 (attended before joining rf) over 8
   });
 
   it('training.secretaryAttendances: attendances of secretaries, deputies and organization officers holding the post that day', () => {
