@@ -25,30 +25,32 @@ const f = (id: string, group: FigureGroup, zh: string, en: string, unitZh: strin
 
 export const FIGURES: readonly FigureDef[] = [
   f('training.classes', 'training', '期班次', 'Classes held', '期', 'classes',
-    '子树内培训活动（集中轮训、示范培训、新发展党员培训、积极分子培训、网络培训）在期间内开始的课次数。',
-    'Sessions of training campaigns (rotation, secretary, new-member, activist, online) in the subtree that start in the period.'),
+    '子树内（活动所属单位在子树内）已发布的培训活动中，类别为集中轮训、书记/党务干部示范培训、新发展党员培训、入党积极分子和发展对象培训、网络培训的，在期间内有开始的课次或有学员完成网络学习的期班数；一个培训活动计一期。',
+    'Published training campaigns of the subtree (organized by a unit in it) of the categories rotation, secretaries\' model, new members\', activists\' and online training that have a session starting in the period or a study finished in it; one campaign is one class.'),
   f('training.attendances', 'training', '轮训人次', 'Attendances', '人次', 'attendances',
-    '期间内记入学时的出勤（到课、迟到、送学上门）条数；同一人参加多次计多次。',
-    'Credited attendances (present, late, delivered) in the period; a person attending several times counts each time.'),
+    '期间内记入学时的参训条数：上述五类培训中课次开始于期间内、签到为出席或迟到（含送学上门）的出勤记录，加上期间内完成的网络学习；按报名时所在单位计入子树；请假、缺席不计；同一人多次计多次。',
+    'Credited attendances in the period: register rows marked present or late (including lessons delivered at home) of sessions of those five categories starting in the period, plus online studies finished in the period; counted under the unit the person enrolled from; excused and absent rows do not count; a person attending several times counts each time.'),
   f('training.people', 'training', '参训人数', 'People trained', '人', 'people',
-    '期间内至少有一次记入学时出勤的不同人员数。', 'Distinct people with at least one credited attendance in the period.'),
+    '上述“轮训人次”中的不同人员数（按名册人员计）。', 'Distinct people (registry entries) among those credited attendances.'),
   f('training.coverageRate', 'training', '全员轮训率', 'Rotation coverage', '%', '%',
-    '分子：期间内参加过集中轮训的党员（正式、预备）人数；分母：期末名册上子树内的党员人数。',
-    'Numerator: members (full, probationary) who attended a rotation class in the period; denominator: members on the subtree\'s registry at the end of the period.'),
+    '分母：期末（期间最后一天结束时）名册上在子树内的党员（正式、预备）人数，按组织关系所在单位认定；分子：其中在期间内有至少一次上述五类培训记入学时（出席、迟到、送学上门或完成网络学习）的人数；期间内转出的人员不计入。',
+    'Denominator: members (full, probationary) on the subtree\'s registry at the end of the last day of the period, by the unit they belonged to that day; numerator: those of them with at least one credited attendance (present, late, delivered or a finished online study) of those five categories in the period; people who left before the end do not count.'),
   f('training.hoursPerMember', 'training', '人均学时', 'Study hours per member', '学时', 'hours',
-    '分子：期间内子树党员记入的学时总和（课堂出勤与网络学习）；分母：期末名册上的党员人数；按年计算时为每年的值。',
-    'Numerator: study hours credited to the subtree\'s members in the period (attendance and online study); denominator: members on the registry at the end of the period; per year when shown by year.'),
+    '分子：期末名册上子树党员（正式、预备）在期间内记入的全部学时（各类课堂出勤与网络学习）；分母：同一批党员人数；按年显示时为每年的值，保留一位小数。',
+    'Numerator: all study hours credited in the period (any class attendance and online study) to the members (full, probationary) on the subtree\'s registry at the end of the period; denominator: the number of those members; per year when shown by year, one decimal.'),
   f('training.secretaryAttendances', 'training', '书记/副书记/组织委员参训人次', 'Secretaries trained (attendances)', '人次', 'attendances',
-    '期间内担任书记、副书记或组织委员的人员记入学时的出勤条数。', 'Credited attendances in the period of people holding the post of secretary, deputy secretary or organization officer.'),
+    '“轮训人次”中，参训人名册职务含书记、副书记或组织委员且任职日期不晚于参训当天（未填任职日期视为一直担任）的条数；名册只保存当前职务。',
+    'Those credited attendances of people whose registry posts include secretary, deputy secretary or organization officer with a start date on or before the attendance day (no start date: held throughout); the registry keeps only current posts.'),
   f('training.newSecretaryRate', 'training', '半年内新任书记参训率', 'New secretaries trained within six months', '%', '%',
-    '分母：任职日期在期间内的书记；分子：其中在任职后 183 天内有记入学时出勤的人数。',
-    'Denominator: secretaries whose post began in the period; numerator: those with a credited attendance within 183 days of taking the post.'),
+    '分母：期末名册上子树内职务为书记、任职日期在期末前半年内（晚于期末日前推 6 个月，且不晚于期末）的人数；分子：其中从任职日期到期末有示范培训（书记/党务干部示范培训类）记入学时的人数。',
+    'Denominator: people on the subtree\'s registry at the end of the period holding the post of secretary since a date within the six months before the end; numerator: those of them with a credited attendance or study in a secretaries\' model training between that date and the end of the period.'),
   f('training.newMemberAttendances', 'training', '新发展党员参训人次', 'New members trained (attendances)', '人次', 'attendances',
-    '期间内预备党员及入党一年内的正式党员记入学时的出勤条数。', 'Credited attendances in the period of probationary members and full members who joined within a year.'),
+    '“轮训人次”中，参训人在参训当天入党未满一年（名册入党日期不晚于参训当天且在其前一年内）的条数；名册未填入党日期的，以当前类别为预备党员计。',
+    'Those credited attendances of people who had joined the Party within a year before the attendance day (registry date joined on or before that day); without a date joined, people whose category is probationary member.'),
   f('lectures.count', 'training', '党课/宣讲次数', 'Party lectures and talks', '次', 'sessions',
-    '子树内“党课/宣讲”类活动在期间内开始的课次数。', 'Sessions of lecture campaigns in the subtree that start in the period.'),
+    '子树内已发布的“党课/宣讲”类培训活动在期间内开始的课次数。', 'Sessions of published lecture campaigns of the subtree that start in the period.'),
   f('partyDays.count', 'training', '主题党日次数', 'Themed Party days', '次', 'sessions',
-    '子树内“主题党日”类活动在期间内开始的课次数。', 'Sessions of Party-day campaigns in the subtree that start in the period.'),
+    '子树内已发布的“主题党日”类培训活动在期间内开始的课次数。', 'Sessions of published Party-day campaigns of the subtree that start in the period.'),
   f('quiz.participants', 'quiz', '答题参与人数', 'Quiz participants', '人', 'people',
     '期间内子树成员中至少完成一次答题的不同人数。', 'Distinct members of the subtree who finished at least one quiz attempt in the period.'),
   f('quiz.advanced', 'quiz', '入围人数', 'Advanced to a later round', '人', 'people',
@@ -71,6 +73,15 @@ export const FIGURES: readonly FigureDef[] = [
   f('drive.donors', 'drive', '捐款人数', 'Donors', '人', 'people',
     '上述核实捐款的不同捐款人数。', 'Distinct donors of those verified pledges.', false),
 ];
+
+/** Training categories that are classes (期班): lectures, Party days and reading are counted apart. */
+export const CLASS_CATEGORIES = ['rotation', 'secretary', 'new_member', 'activist', 'online'] as const;
+/** The posts `training.secretaryAttendances` counts: 书记, 副书记, 组织委员. */
+export const SECRETARY_POSTS = ['secretary', 'deputy_secretary', 'organization'] as const;
+/** `training.newSecretaryRate`: a secretary is new when the post began within this many months before the period end. */
+export const NEW_SECRETARY_MONTHS = 6;
+/** `training.newMemberAttendances`: a member is new within this many years of joining. */
+export const NEW_MEMBER_YEARS = 1;
 
 export type FigureId = (typeof FIGURES)[number]['id'];
 export const FIGURE_IDS = FIGURES.map((x) => x.id);

@@ -4,6 +4,8 @@ import { readBatch } from './util';
 import { eventsSource, splitRange, usersSource } from './metrics';
 import { chinaMidnight, addDays } from '../../shared/china-time';
 import { daysIn, type FigureId } from '../../shared/report';
+import { membersAtSql } from './people';
+import { readTraining, trainingStatement } from './report-training';
 
 /*
  * The report's figures (definitions in shared/report.ts) for one subtree and one China-date
@@ -19,12 +21,12 @@ const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw
 const instants = (p: Period) => ({ from: new Date(chinaMidnight(p.from)).toISOString(), to: new Date(chinaMidnight(addDays(p.to, 1))).toISOString() });
 
 /**
- * Registry members (正式党员 and 预备党员) of the subtree at the end of the period: the
+ * Registry members (正式党员 and 预备党员) of the subtree at the end of the period — where
+ * people were that day by their membership periods, not where they are today: the
  * denominator of per-member figures.
  */
-export function registryMembers(p: SQL): SQL {
-  return sql`SELECT COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id
-    WHERE ${under('u.path', p)} AND r.category IN ('full', 'probationary')`;
+export function registryMembers(p: SQL, day: string): SQL {
+  return sql`SELECT ${membersAtSql(p, day, { category: ['full', 'probationary'] })} AS n`;
 }
 
 /** The statements of one scope (subtree × period), in a fixed order read back by `readFigures`. */
@@ -34,7 +36,7 @@ function figureStatements(path: string, period: Period): SQL[] {
   const split = splitRange({ from: t.from, to: new Date(Date.parse(t.to) - 1).toISOString() });
   const inRange = (col: string) => sql`${sql.raw(col)} >= ${t.from} AND ${sql.raw(col)} < ${t.to}`;
   return [
-    registryMembers(P),
+    registryMembers(P, period.to),
     sql`SELECT COUNT(DISTINCT s.user_id) AS n FROM (${usersSource(P, split)}) s WHERE s.kind = 'quiz'`,
     sql`SELECT COALESCE(SUM(s.points), 0) AS n FROM (${eventsSource(P, split)}) s WHERE s.kind = 'quiz'`,
     sql`SELECT COUNT(DISTINCT sa.user_id) AS n FROM stage_admissions sa JOIN quiz_stages st ON st.id = sa.stage_id JOIN campaigns c ON c.id = st.campaign_id
@@ -48,9 +50,10 @@ function figureStatements(path: string, period: Period): SQL[] {
       WHERE ${under('r.org_path', P)} AND r.status = 'approved' AND r.date >= ${period.from} AND r.date <= ${period.to}`,
     sql`SELECT COALESCE(SUM(COALESCE(pl.verified_amount, pl.amount)), 0) AS n, COUNT(DISTINCT pl.user_id) AS d FROM pledges pl JOIN campaigns c ON c.id = pl.campaign_id
       WHERE ${under('c.org_path', P)} AND pl.status = 'verified' AND ${inRange('pl.verified_at')}`,
+    trainingStatement(path, period, t),
   ];
 }
-const PER_SCOPE = 9;
+const PER_SCOPE = 10;
 
 function readFigures(rows: Array<Array<Record<string, unknown>>>, period: Period): Figures {
   const n = (i: number, col = 'n') => Number(rows[i]?.[0]?.[col] ?? 0);
@@ -67,17 +70,7 @@ function readFigures(rows: Array<Array<Record<string, unknown>>>, period: Period
     'volunteer.approvedHours': Math.round(n(7, 'h') * 10) / 10,
     'drive.verifiedAmount': n(8),
     'drive.donors': n(8, 'd'),
-    // no source on the platform yet: training figures come with the `training` kind
-    'training.classes': null,
-    'training.attendances': null,
-    'training.people': null,
-    'training.coverageRate': null,
-    'training.hoursPerMember': null,
-    'training.secretaryAttendances': null,
-    'training.newSecretaryRate': null,
-    'training.newMemberAttendances': null,
-    'lectures.count': null,
-    'partyDays.count': null,
+    ...readTraining(rows[9]?.[0]),
   };
 }
 

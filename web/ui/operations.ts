@@ -27,8 +27,7 @@ import type {
 } from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
-// the 台账 drill-down of the console's 报告 (issue #16 part 3)
-import type { ReportRows } from '@shared/contracts/report';
+import type { Report as ReportSchema, ReportRows } from '@shared/contracts/report';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -59,6 +58,7 @@ export interface Operations {
   'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
   'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;
   'GET /org-units/{id}/metrics': Op<Out<typeof Metrics>>;
+  'GET /org-units/{id}/report': Op<Out<typeof ReportSchema>>;
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
   'PATCH /org-units/{id}': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof UnitPatchBody>>;

@@ -38,6 +38,8 @@ const DrivePledges = lazy(() => import('./pages/DrivePledges'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 const TrainingCode = lazy(() => import('./pages/TrainingCode'));
 const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
+// 报告: the seed report's figures with definitions, by year and unit, drill-down and downloads
+const Report = lazy(() => import('./pages/Report'));
 
 export function App() {
   return (
@@ -49,6 +51,7 @@ export function App() {
       <Route path="/training-sessions/:id/sheet" component={TrainingSheet} />
       <Route path="/" component={Layout}>
         <Route path="/" component={Overview} />
+        <Route path="/report" component={Report} />
         <Route path="/org" component={Org} />
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignNew} />

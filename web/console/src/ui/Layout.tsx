@@ -18,6 +18,7 @@ import { LangButton, SignOutButton, UserName } from './TopTools';
 
 const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
+  { href: '/report', icon: 'file', label: () => t('nav.report'), match: (p) => p.startsWith('/console/report') },
   { href: '/org', icon: 'tree', label: () => t('nav.org'), match: (p) => p.startsWith('/console/org') },
   { href: '/campaigns', icon: 'flag', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/console/campaigns') },
   { href: '/quiz-banks', icon: 'quiz', label: () => t('quiz.nav'), match: (p) => p.startsWith('/console/quiz-banks') },
