@@ -28,6 +28,7 @@ import { unitPointsRoutes } from './routes/leaderboards/unit-points.routes';
 import { docsPage, healthRoutes, openApiSpec, pingRoutes, qrRoutes } from './routes/system/system.routes';
 import { benchRoutes } from './routes/system/bench.routes';
 import { reportRoutes } from './routes/org/report.routes';
+import { historyImportRoutes, historyTemplateRoutes } from './routes/org/history.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
@@ -52,6 +53,8 @@ const v1 = createApp()
   .route('/me', homeRoutes)
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
+  .route('/org-units', historyImportRoutes)
+  .route('/history', historyTemplateRoutes)
   .route('/org-units', registryRoutes)
   .route('/roster', rosterRoutes)
   .route('/org-units', roleRoutes)
