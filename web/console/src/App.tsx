@@ -38,6 +38,8 @@ const DrivePledges = lazy(() => import('./pages/DrivePledges'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 const TrainingCode = lazy(() => import('./pages/TrainingCode'));
 const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
+// 历史数据导入: paper records from before the platform (issue #16 part 5)
+const HistoryImport = lazy(() => import('./pages/HistoryImport'));
 
 export function App() {
   return (
@@ -50,6 +52,7 @@ export function App() {
       <Route path="/" component={Layout}>
         <Route path="/" component={Overview} />
         <Route path="/org" component={Org} />
+        <Route path="/history" component={HistoryImport} />
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignNew} />
         <Route path="/campaigns/calendar" component={CampaignCalendar} />

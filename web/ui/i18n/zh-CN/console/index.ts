@@ -15,8 +15,9 @@ import { training } from './training';
 import { people } from './people';
 import { cover } from './cover';
 import { season } from './season';
+import { history } from './history';
 
 // the pages every campaign kind shares, then one dictionary per kind
-const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports, ...cover };
+const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports, ...cover, ...history };
 /** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training, ...season } as const;
