@@ -96,6 +96,12 @@ describe('history import', () => {
     const camp = await env.DB.prepare("SELECT starts_at, ends_at FROM campaigns WHERE title = '党史教育基地参观'").first<{ starts_at: string; ends_at: string }>();
     expect(camp).toEqual({ starts_at: '2021-06-30T16:00:00.000Z', ends_at: '2022-03-05T15:59:59.000Z' });
 
+    // imported works have no image: counted, never in the gallery
+    const contest = (await env.DB.prepare("SELECT id FROM campaigns WHERE title = '2021年书画摄影大赛'").first<{ id: string }>())!.id;
+    const gallery = await org.get(`/api/v1/campaigns/${contest}/entries`);
+    expect(gallery.status).toBe(200);
+    expect(gallery.body.items).toEqual([]);
+
     // the metrics of those years count the imported activity too
     const m = await org.get('/api/v1/org-units/fgw/metrics?from=2019-01-01T00:00:00%2B08:00&to=2023-12-31T23:59:59%2B08:00');
     expect(m.status).toBe(200);
