@@ -104,8 +104,8 @@ export default function HistoryImport() {
           rows={HISTORY_COLUMNS[kind()]}
           rowKey={(c) => c.field}
           columns={[
-            { key: 'header', header: t('hist.column'), cell: (c) => c.header },
-            { key: 'required', header: t('hist.required'), cell: (c) => (c.required ? t('hist.required') : t('hist.optional')) },
+            // required or not beside the name: a third column wraps a character a line on a phone
+            { key: 'header', header: t('hist.column'), cell: (c) => t('hist.columnName', { name: c.header, req: c.required ? t('hist.required') : t('hist.optional') }) },
             { key: 'note', header: t('hist.meaning'), cell: (c) => c.note[lang()] },
           ]}
         />

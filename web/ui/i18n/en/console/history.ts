@@ -12,6 +12,7 @@ export const history: Same<typeof zh.history> = {
   'hist.template': 'Download the Excel template',
   'hist.columns': 'The template’s columns',
   'hist.column': 'Column',
+  'hist.columnName': '{name} ({req})',
   'hist.required': 'Required',
   'hist.optional': 'Optional',
   'hist.meaning': 'Meaning',

@@ -9,6 +9,7 @@ export const history = {
   'hist.template': '下载 Excel 模板',
   'hist.columns': '模板各列说明',
   'hist.column': '列名',
+  'hist.columnName': '{name}（{req}）',
   'hist.required': '必填',
   'hist.optional': '选填',
   'hist.meaning': '说明',
