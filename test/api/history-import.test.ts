@@ -3,6 +3,8 @@ import { env } from 'cloudflare:workers';
 import { signedIn, PHONES } from '../helpers';
 import { readXlsx } from '../../workers/api/lib/xlsx-read';
 import { HISTORY_KINDS } from '../../shared/history';
+import { createDb } from '../../db/client';
+import { rollUpActivity } from '../../db/queries/metrics';
 
 /*
  * History before the platform (issue #16 part 5): templates, the dry run, the import into the
@@ -103,10 +105,16 @@ describe('history import', () => {
     expect(gallery.body.items).toEqual([]);
 
     // the metrics of those years count the imported activity too
-    const m = await org.get('/api/v1/org-units/fgw/metrics?from=2019-01-01T00:00:00%2B08:00&to=2023-12-31T23:59:59%2B08:00');
+    const metricsUrl = '/api/v1/org-units/fgw/metrics?from=2019-01-01T00:00:00%2B08:00&to=2023-12-31T23:59:59%2B08:00';
+    const m = await org.get(metricsUrl);
     expect(m.status).toBe(200);
     expect(m.body.byKind.volunteer.events).toBeGreaterThanOrEqual(2);
     expect(m.body.byKind.quiz.points).toBeGreaterThanOrEqual(155);
+    // once the cron folds the imported events into the daily rollups (on their own past days), the same numbers
+    await rollUpActivity(createDb(env.DB));
+    expect(await n("SELECT COUNT(*) n FROM activity_daily WHERE day = '2019-09-01' AND kind = 'quiz' AND org_path LIKE '/root/fgw/%'")).toBe(2);
+    expect((await org.get(metricsUrl)).body.byKind).toEqual(m.body.byKind);
+    expect((await report(org))('quiz.participants')).toBe(now('quiz.participants'));
 
     // the same files again: nothing added, the report unchanged
     const rowsAfter = await tables();
@@ -152,6 +160,19 @@ describe('history import', () => {
     const en = await signedIn(PHONES.fgwOrganizer, { lang: 'en' });
     const enR = await post(en, importUrl('fgw', 'volunteer', true), file);
     expect(enR.body.errors[0].message).toContain('not this unit');
+  });
+
+  it('lands each row once when the same file is imported twice at the same time', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const lines = Array.from({ length: 60 }, (_, i) => `第一党支部,并发导入测试,王晓燕,13800000003,2022-01-${String((i % 28) + 1).padStart(2, '0')},${(i % 5) + 1},第${i}次`);
+    const file = csv(['组织,活动名称,姓名,手机号,日期,时长（小时）,服务内容', ...lines].join('\n'));
+    const [a, b] = await Promise.all([post(org, importUrl('fgw', 'volunteer'), file), post(org, importUrl('fgw', 'volunteer'), file)]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(a.body.imported + b.body.imported).toBe(60);
+    expect(await n("SELECT COUNT(*) n FROM service_records r JOIN campaigns c ON c.id = r.campaign_id WHERE c.title = '并发导入测试'")).toBe(60);
+    expect(await n("SELECT COUNT(*) n FROM activity_events e JOIN campaigns c ON c.id = e.campaign_id WHERE c.title = '并发导入测试'")).toBe(60);
+    expect(await n("SELECT COUNT(*) n FROM campaigns WHERE title = '并发导入测试'")).toBe(1);
   });
 
   it('names an ambiguous unit, and joins an existing campaign of the title', async () => {
