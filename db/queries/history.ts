@@ -44,6 +44,7 @@ export const noonOf = (day: string) => new Date(chinaMidnight(day) + 12 * 3600_0
 
 const under = (col: string, path: string) => sql`${sql.raw(col)} >= ${path} AND ${sql.raw(col)} < ${path} || '~'`;
 const inList = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const LIST_PART = 90;
 
 /**
  * What the rows name, looked up in one batch: the subtree's units (live and archived: history
@@ -51,28 +52,32 @@ const inList = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
  * accounts by phone or roster id.
  */
 export async function lookups(db: Db, path: string, kind: HistoryKind, titles: string[], phones: string[], rosterIds: string[]) {
-  const none = sql`SELECT NULL AS x WHERE 0`;
-  const [units, camps, roster, users] = await readBatch(db, [
+  // D1 binds at most 100 parameters a statement: long lists go in parts, all in the one batch
+  const parts = (xs: string[]) => chunk(xs, LIST_PART);
+  const t = parts(titles.map((x) => x.toLowerCase()));
+  const p = parts(phones);
+  const r = parts(rosterIds);
+  const res = await readBatch(db, [
     sql`SELECT id, name, path FROM org_units WHERE ${under('path', path)}`,
-    titles.length
-      ? sql`SELECT id, title, created_at FROM campaigns WHERE kind = ${kind} AND ${under('org_path', path)} AND lower(title) IN (${inList(titles.map((t) => t.toLowerCase()))}) ORDER BY created_at`
-      : none,
-    phones.length || rosterIds.length
-      ? sql`SELECT r.id, r.phone, r.user_id, u.path FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id
-          WHERE (r.phone IN (${inList(phones.length ? phones : [''])}) OR r.id IN (${inList(rosterIds.length ? rosterIds : [''])})) AND ${under('u.path', path)}`
-      : none,
-    phones.length
-      ? sql`SELECT DISTINCT us.id, us.phone FROM users us JOIN memberships m ON m.user_id = us.id WHERE us.phone IN (${inList(phones)}) AND ${under('m.org_path', path)}`
-      : none,
+    ...t.map((xs) => sql`SELECT id, title, created_at FROM campaigns WHERE kind = ${kind} AND ${under('org_path', path)} AND lower(title) IN (${inList(xs)}) ORDER BY created_at`),
+    ...[...p.map((xs) => sql`r.phone IN (${inList(xs)})`), ...r.map((xs) => sql`r.id IN (${inList(xs)})`)].map((cond) =>
+      sql`SELECT r.id, r.phone, r.user_id FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${cond} AND ${under('u.path', path)}`),
+    ...p.map((xs) => sql`SELECT DISTINCT us.id, us.phone FROM users us JOIN memberships m ON m.user_id = us.id WHERE us.phone IN (${inList(xs)}) AND ${under('m.org_path', path)}`),
   ]);
+  const units = res[0] ?? [];
+  const camps = res.slice(1, 1 + t.length).flat().sort((x, y) => String(x.created_at).localeCompare(String(y.created_at)));
+  const roster = res.slice(1 + t.length, 1 + t.length + p.length + r.length).flat();
+  const users = res.slice(1 + t.length + p.length + r.length).flat();
+  // the oldest campaign of a title is the one rows join
   const byTitle = new Map<string, string>();
-  for (const c of camps ?? []) if (!byTitle.has(String(c.title).toLowerCase())) byTitle.set(String(c.title).toLowerCase(), String(c.id));
+  for (const c of camps) if (!byTitle.has(String(c.title).toLowerCase())) byTitle.set(String(c.title).toLowerCase(), String(c.id));
+  const entry = (x: Record<string, unknown>) => ({ id: String(x.id), userId: (x.user_id as string | null) ?? null });
   return {
-    units: (units ?? []).map((u) => ({ id: String(u.id), name: String(u.name), path: String(u.path) })) as Unit[],
+    units: units.map((u) => ({ id: String(u.id), name: String(u.name), path: String(u.path) })) as Unit[],
     campaigns: byTitle,
-    rosterByPhone: new Map((roster ?? []).map((r) => [String(r.phone), { id: String(r.id), userId: (r.user_id as string | null) ?? null }])),
-    rosterById: new Map((roster ?? []).map((r) => [String(r.id), { id: String(r.id), userId: (r.user_id as string | null) ?? null }])),
-    userByPhone: new Map((users ?? []).map((u) => [String(u.phone), String(u.id)])),
+    rosterByPhone: new Map(roster.map((x) => [String(x.phone), entry(x)])),
+    rosterById: new Map(roster.map((x) => [String(x.id), entry(x)])),
+    userByPhone: new Map(users.map((u) => [String(u.phone), String(u.id)])),
   };
 }
 export type Lookups = Awaited<ReturnType<typeof lookups>>;
@@ -219,8 +224,8 @@ function rowStatements(kind: HistoryKind, actorId: string, r: PlannedRow, sessio
   }
 }
 
-/** Rows per D1 batch: at most four statements a row keeps a batch near a hundred statements. */
-const ROWS_PER_BATCH = 25;
+/** Rows per D1 batch: a batch near a hundred statements (a training row has up to four, a quiz row one, the rest two). */
+const ROWS_PER_BATCH: Record<HistoryKind, number> = { training: 25, quiz: 100, contest: 50, exhibition: 50, volunteer: 50, drive: 50 };
 
 /**
  * Writes the planned rows: the campaigns and sessions first, then the rows a chunk per D1
@@ -231,7 +236,7 @@ export async function importHistory(db: Db, actorId: string, kind: HistoryKind, 
   const { stmts: sessionStmts, ids: sessions } = kind === 'training' ? await sessionStatements(actorId, rows) : { stmts: [], ids: new Map<string, string>() };
   for (const part of chunk([...campaignStatements(kind, root, actorId, rows), ...sessionStmts], 100)) await writeBatch(db, part);
   let imported = 0;
-  const parts = chunk(rows, ROWS_PER_BATCH);
+  const parts = chunk(rows, ROWS_PER_BATCH[kind]);
   for (let i = 0; i < parts.length; i++) {
     const perRow = parts[i]!.map((r) => rowStatements(kind, actorId, r, sessions));
     // the record's insert is the first statement of a row, except training's register row (second)

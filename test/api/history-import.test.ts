@@ -175,6 +175,15 @@ describe('history import', () => {
     expect(await n("SELECT COUNT(*) n FROM campaigns WHERE title = '并发导入测试'")).toBe(1);
   });
 
+  it('reads a sheet naming hundreds of people (the lookups go in parts under D1’s parameter limit)', async () => {
+    const org = await signedIn(PHONES.fgwOrganizer);
+    const lines = Array.from({ length: 250 }, (_, i) => `第二党支部,大名单答题,人${i},1390000${String(i).padStart(4, '0')},2023-05-0${(i % 9) + 1},${i}`);
+    const r = await post(org, importUrl('fgw', 'quiz'), csv(['组织,活动名称,姓名,手机号,日期,积分', ...lines].join('\n')));
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ imported: 250, errors: [] });
+    expect(await n("SELECT COUNT(DISTINCT e.user_id) n FROM activity_events e JOIN campaigns c ON c.id = e.campaign_id WHERE c.title = '大名单答题'")).toBe(250);
+  });
+
   it('names an ambiguous unit, and joins an existing campaign of the title', async () => {
     const root = await signedIn(PHONES.rootOrganizer);
     const title = (await env.DB.prepare("SELECT title FROM campaigns WHERE id = 'camp-drive'").first<{ title: string }>())!.title;
