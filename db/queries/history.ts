@@ -6,6 +6,7 @@ import { auditInsert } from './activity';
 import { chinaMidnight, addDays } from '../../shared/china-time';
 import { historyRowKey, type HistoryKind, type HistoryRow, type HistoryIssue } from '../../shared/history';
 import { settingsOf } from '../../shared/contracts/campaigns';
+import { maskPhone } from '../../shared/mask';
 
 /*
  * History before the platform (issue #16 part 5). Imported rows go into the tables the live
@@ -32,6 +33,8 @@ export interface PlannedRow extends HistoryRow {
   /** the member's own account, for activity a member sees (null: not registered, or not a person) */
   activityUserId: string | null;
   rosterId?: string;
+  /** `userId` is a stand-in (no account): the name goes to imported_people */
+  standIn: boolean;
 }
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -116,7 +119,8 @@ export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[]
     seen.set(key, r.row);
     const existing = l.campaigns.get(r.title.toLowerCase());
     // a person without an account still has a stable id, so donors and participants count once each
-    const standIn = await hashId('imp_', `${kind}\u001f${root.id}\u001f${r.phone || `${unit.id}:${r.name ?? ''}`}`);
+    // (one person across kinds and imports: by phone, else by name within the unit)
+    const standIn = await hashId('imp_', r.phone || `${unit.id}\u001f${r.name ?? ''}`);
     // volunteers and quiz players count as people in figures even without an account; a register row only with one (like live rows)
     const isPerson = kind === 'volunteer' || kind === 'quiz';
     planned.push({
@@ -128,6 +132,7 @@ export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[]
       userId: person.userId ?? standIn,
       activityUserId: isPerson ? (person.userId ?? standIn) : person.userId,
       rosterId: person.rosterId ?? undefined,
+      standIn: !person.userId,
     });
   }
   return { planned, issues };
@@ -176,6 +181,11 @@ const event = (r: PlannedRow, type: string, kind: string, points: number, quanti
   sql`INSERT OR IGNORE INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref, source)
     VALUES (${`e${r.id.slice(1)}`}, ${r.activityUserId}, ${r.unitId}, ${r.unitPath}, ${r.campaignId}, ${kind}, ${type}, ${points}, ${quantity}, ${at}, ${ref}, 'import')`;
 
+/** Who a stand-in id stands for, once: the 台账 shows the name the sheet gave. */
+const personStatements = (r: PlannedRow): SQL[] => (r.standIn
+  ? [sql`INSERT OR IGNORE INTO imported_people (id, name, phone_masked, org_unit_id, created_at) VALUES (${r.userId}, ${r.name ?? ''}, ${r.phone ? maskPhone(r.phone) : ''}, ${r.unitId}, ${nowIso()})`]
+  : []);
+
 /** The statements of one row: the record first (its `changes()` tells whether it was new), then its activity. */
 function rowStatements(kind: HistoryKind, actorId: string, r: PlannedRow, sessions: Map<string, string>): SQL[] {
   const at = noonOf(r.date);
@@ -198,6 +208,7 @@ function rowStatements(kind: HistoryKind, actorId: string, r: PlannedRow, sessio
         sql`INSERT OR IGNORE INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, source, reviewed_by, reviewed_at, created_at)
           VALUES (${r.id}, ${r.campaignId}, ${r.userId}, ${r.unitId}, ${r.unitPath}, ${r.date}, ${r.hours ?? 0}, ${r.activity || r.title}, 'approved', 'import', ${actorId}, ${now}, ${at})`,
         event(r, 'volunteer_hours', 'volunteer', 0, Math.round((r.hours ?? 0) * 60), at),
+        ...personStatements(r),
       ];
     case 'drive':
       return [
@@ -206,7 +217,7 @@ function rowStatements(kind: HistoryKind, actorId: string, r: PlannedRow, sessio
         event(r, 'drive_verified', 'drive', 0, r.amount ?? 0, at),
       ];
     case 'quiz':
-      return [event(r, 'offline_score', 'quiz', r.points ?? 0, 1, at)];
+      return [event(r, 'offline_score', 'quiz', r.points ?? 0, 1, at), ...personStatements(r)];
     case 'training': {
       const session = sessions.get(`${r.campaignId}\u001f${r.date}\u001f${r.hours}`)!;
       const credited = r.status === 'present' || r.status === 'late';

@@ -94,6 +94,9 @@ describe('history import', () => {
     expect(await n("SELECT COUNT(*) n FROM activity_events WHERE source = 'import'")).toBe(12);
     // a member found by phone gets the record as theirs
     expect(await n("SELECT COUNT(*) n FROM service_records WHERE source = 'import' AND user_id = 'user-member-fgw'")).toBe(1);
+    // one without an account has a stand-in id, named for the 台账; the same person in two kinds is one
+    expect(await n("SELECT COUNT(*) n FROM service_records r JOIN imported_people p ON p.id = r.user_id WHERE p.name = '老刘' AND p.org_unit_id = 'fgw-b2'")).toBe(1);
+    expect(await n("SELECT COUNT(*) n FROM imported_people WHERE name = '老刘'")).toBe(1);
     // the campaign spans its rows' China days
     const camp = await env.DB.prepare("SELECT starts_at, ends_at FROM campaigns WHERE title = '党史教育基地参观'").first<{ starts_at: string; ends_at: string }>();
     expect(camp).toEqual({ starts_at: '2021-06-30T16:00:00.000Z', ends_at: '2022-03-05T15:59:59.000Z' });
