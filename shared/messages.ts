@@ -337,6 +337,29 @@ export const MESSAGES = {
   // 概览 custom ranges and the previous period (issue #16 parts 6b, 7; docx)
   'msg.compare': { 'zh-CN': 'compare 只能为 previous（与上一期比较）。', en: 'compare must be previous.' },
   'msg.compare_needs_from': { 'zh-CN': '与上一期比较需要指定开始时间。', en: 'Comparing with the previous period needs a start (from).' },
+  // history: templates and import of records before the platform (issue #16 part 5)
+  'msg.hist_kind': { 'zh-CN': '导入类型应为 training、contest、exhibition、volunteer、drive 或 quiz。', en: 'The kind is one of training, contest, exhibition, volunteer, drive or quiz.' },
+  'msg.hist_header': { 'zh-CN': '表头缺少“{column}”列，请使用下载的模板。', en: 'The header row has no {column} column; use the downloaded template.' },
+  'msg.hist_too_many': { 'zh-CN': '一次最多导入 {max} 行，请拆分文件后再导入。', en: 'At most {max} rows per import; split the file.' },
+  'msg.hist_required': { 'zh-CN': '“{column}”不能为空。', en: '{column} is required.' },
+  'msg.hist_too_long': { 'zh-CN': '“{column}”过长（最多 200 字）。', en: '{column} is too long (200 characters at most).' },
+  'msg.hist_date': { 'zh-CN': '日期“{value}”无法识别，请写成 2021-07-01。', en: 'The date "{value}" cannot be read; write it as 2021-07-01.' },
+  'msg.hist_date_future': { 'zh-CN': '日期 {value} 晚于今天。', en: 'The date {value} is after today.' },
+  'msg.hist_date_early': { 'zh-CN': '日期 {value} 早于 2000 年，请检查。', en: 'The date {value} is before 2000; check it.' },
+  'msg.hist_phone': { 'zh-CN': '手机号“{value}”格式不正确。', en: 'The mobile number "{value}" is not valid.' },
+  'msg.hist_category': { 'zh-CN': '培训类别“{value}”无法识别。', en: 'The training category "{value}" is unknown.' },
+  'msg.hist_hours': { 'zh-CN': '时长“{value}”应为大于 0、不超过 24 的数（学时按 0.5 递增）。', en: 'The hours "{value}" must be above 0 and at most 24 (study hours in steps of 0.5).' },
+  'msg.hist_status': { 'zh-CN': '出勤“{value}”应为出席、迟到、请假或缺席。', en: 'Attendance "{value}" must be 出席, 迟到, 请假 or 缺席.' },
+  'msg.hist_person': { 'zh-CN': '请填写手机号或名册编号。', en: 'Give a mobile number or a roster id.' },
+  'msg.hist_visitors': { 'zh-CN': '参观人数“{value}”应为正整数。', en: 'The number of visitors "{value}" must be a whole number above 0.' },
+  'msg.hist_yes_no': { 'zh-CN': '“是否散客”应填“是”或“否”，而不是“{value}”。', en: 'Walk-in is 是 or 否, not "{value}".' },
+  'msg.hist_amount': { 'zh-CN': '金额“{value}”应为大于 0 的元数，最多两位小数。', en: 'The amount "{value}" must be yuan above 0 with at most two decimals.' },
+  'msg.hist_points': { 'zh-CN': '积分“{value}”应为 0 及以上的整数。', en: 'Points "{value}" must be a whole number, 0 or more.' },
+  'msg.hist_unit': { 'zh-CN': '组织“{value}”不在本组织及下级组织中。', en: 'The unit "{value}" is not this unit or one below it.' },
+  'msg.hist_unit_ambiguous': { 'zh-CN': '有多个名为“{value}”的组织，请改填组织编号。', en: 'Several units are named "{value}"; give the unit id instead.' },
+  'msg.hist_not_on_roster': { 'zh-CN': '该人员不在本组织及下级组织的名册中。', en: 'This person is not on a roster of this unit or those below it.' },
+  'msg.hist_duplicate': { 'zh-CN': '与第 {row} 行重复。', en: 'Same as row {row}.' },
+  'msg.hist_file_too_large': { 'zh-CN': '文件超过 {mb} MB，请拆分后再导入。', en: 'The file is over {mb} MB; split it and import the parts.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

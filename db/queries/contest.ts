@@ -73,6 +73,8 @@ export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
   const query = db.select().from(contestEntries)
     .where(and(
       eq(contestEntries.campaignId, campaignId),
+      // works imported from paper (history import) have no image: counted in reports, never shown or judged
+      eq(contestEntries.source, 'platform'),
       f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
       f.category ? eq(contestEntries.category, f.category) : undefined,
       f.userId ? eq(contestEntries.userId, f.userId) : undefined,
@@ -224,7 +226,7 @@ export async function roundEntries(db: Db, campaignId: string, ord: number) {
 
 export async function putEntriesInRound(db: Db, campaignId: string, ids: string[] | 'all-approved', ord: number) {
   if (ids === 'all-approved') {
-    await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved')));
+    await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.source, 'platform')));
     return;
   }
   for (const part of chunk(ids, 90)) await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), inArray(contestEntries.id, part)));

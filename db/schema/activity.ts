@@ -20,6 +20,8 @@ export const activityEvents = sqliteTable(
     quantity: integer('quantity').notNull().default(1),
     occurredAt: text('occurred_at').notNull(),
     ref: text('ref'),
+    /** 'import': loaded from paper records by the history import (ref `import:<row key>`) */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [
     uniqueIndex('activity_type_ref_uq').on(t.type, t.ref),

@@ -25,6 +25,8 @@ export const campaigns = sqliteTable(
     closedAt: text('closed_at'),
     /** R2 key of the cover image an organizer uploaded (null: the kind's designed default) */
     coverKey: text('cover_key'),
+    /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [
     index('campaigns_status_kind_idx').on(t.status, t.kind, t.startsAt),

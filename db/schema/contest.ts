@@ -35,6 +35,8 @@ export const contestEntries = sqliteTable(
     createdAt: text('created_at').notNull(),
     reviewedAt: text('reviewed_at'),
     reviewedBy: text('reviewed_by'),
+    /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [
     uniqueIndex('entries_upload_uq').on(t.campaignId, t.userId, t.uploadId),

@@ -27,6 +27,8 @@ export const pledges = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     verifiedBy: text('verified_by'),
     verifiedAt: text('verified_at'),
+    /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [
     index('pledges_campaign_status_idx').on(t.campaignId, t.status, t.orgPath),

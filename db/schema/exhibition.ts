@@ -47,6 +47,8 @@ export const bookings = sqliteTable(
     remindSms: integer('remind_sms', { mode: 'boolean' }).notNull().default(false),
     /** when that reminder was claimed for sending: set once, so a cron run never texts twice */
     remindedAt: text('reminded_at'),
+    /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [
     index('bookings_remind_idx').on(t.remindSms, t.status, t.remindedAt),

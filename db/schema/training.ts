@@ -23,6 +23,8 @@ export const trainingSessions = sqliteTable(
     codeSecret: text('code_secret').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
+    /** 'import': loaded from paper records by the history import */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [index('training_sessions_campaign_idx').on(t.campaignId, t.startsAt)],
 );
@@ -65,6 +67,8 @@ export const trainingAttendance = sqliteTable(
     checkedInAt: text('checked_in_at'),
     markedBy: text('marked_by'),
     updatedAt: text('updated_at').notNull(),
+    /** 'import': loaded from paper records by the history import */
+    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.rosterId] }), index('training_attendance_campaign_idx').on(t.campaignId, t.orgPath), index('training_attendance_user_idx').on(t.userId)],
 );

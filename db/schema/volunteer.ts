@@ -60,8 +60,8 @@ export const serviceRecords = sqliteTable(
     hours: real('hours').notNull(),
     description: text('description').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
-    /** self-reported, or computed from check-in and check-out at a service activity */
-    source: text('source', { enum: ['self', 'checkin'] }).notNull().default('self'),
+    /** self-reported, computed from check-in and check-out at a service activity, or loaded from paper by the history import */
+    source: text('source', { enum: ['self', 'checkin', 'import'] }).notNull().default('self'),
     activityId: text('activity_id'),
     reason: text('reason'),
     reviewedBy: text('reviewed_by'),

@@ -279,4 +279,13 @@ describe('responses conform to their contracts', () => {
     expect(types[0]).toBe('snapshot');
     expect(new Set(types.slice(1))).toEqual(new Set(['update']));
   });
+
+  it('history import: the dry run and the import', async () => {
+    const headers = { 'content-type': 'text/csv; charset=utf-8' };
+    const file = '组织,活动名称,日期,金额（元）,捐款人\nfgw-b1,契约募捐,2020-01-02,10,张三\nfgw-b1,契约募捐,2020-13-02,10,李四\n';
+    const dry = await conforms(root, 'POST', '/api/v1/org-units/fgw/history/import?kind=drive&dryRun=1', file, headers);
+    expect(dry.body.preview).toHaveLength(1);
+    const done = await conforms(root, 'POST', '/api/v1/org-units/fgw/history/import?kind=drive', file, headers);
+    expect(done.body).toMatchObject({ imported: 1, errors: [{ row: 3 }] });
+  });
 });

@@ -13,6 +13,7 @@ import type {
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, HomeResponse, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { WechatSignature } from '@shared/contracts/wechat';
+import type { HistoryImportResult } from '@shared/contracts/history';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
@@ -61,6 +62,7 @@ export interface Operations {
   'GET /org-units/{id}/report': Op<Out<typeof ReportSchema>>;
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
+  'POST /org-units/{id}/history/import': Op<Out<typeof HistoryImportResult>, FormData>;
   'PATCH /org-units/{id}': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof UnitPatchBody>>;
   'POST /org-units/{id}/archive': Op<{ archived: boolean }>;
   // the member registry

@@ -30,6 +30,7 @@ import { benchRoutes } from './routes/system/bench.routes';
 import { reportRoutes } from './routes/org/report.routes';
 import { reportLedgerRoutes } from './routes/org/report-ledger.routes';
 import { reportDocxRoutes } from './routes/org/report-docx.routes';
+import { historyImportRoutes, historyTemplateRoutes } from './routes/org/history.routes';
 import { embedRoutes } from './routes/embeds/embeds.routes';
 import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
@@ -56,6 +57,8 @@ const v1 = createApp()
   .route('/org-units', reportRoutes)
   .route('/org-units', reportLedgerRoutes)
   .route('/org-units', reportDocxRoutes)
+  .route('/org-units', historyImportRoutes)
+  .route('/history', historyTemplateRoutes)
   .route('/org-units', registryRoutes)
   .route('/roster', rosterRoutes)
   .route('/org-units', roleRoutes)

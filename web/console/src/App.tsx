@@ -40,6 +40,8 @@ const TrainingCode = lazy(() => import('./pages/TrainingCode'));
 const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
 // 报告: the seed report's figures with definitions, by year and unit, drill-down and downloads
 const Report = lazy(() => import('./pages/Report'));
+// 历史数据导入: paper records from before the platform (issue #16 part 5)
+const HistoryImport = lazy(() => import('./pages/HistoryImport'));
 
 export function App() {
   return (
@@ -53,6 +55,7 @@ export function App() {
         <Route path="/" component={Overview} />
         <Route path="/report" component={Report} />
         <Route path="/org" component={Org} />
+        <Route path="/history" component={HistoryImport} />
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignNew} />
         <Route path="/campaigns/calendar" component={CampaignCalendar} />

@@ -22,6 +22,7 @@ const NAV: { href: string; icon: IconName; label: () => string; match: (p: strin
   { href: '/org', icon: 'tree', label: () => t('nav.org'), match: (p) => p.startsWith('/console/org') },
   { href: '/campaigns', icon: 'flag', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/console/campaigns') },
   { href: '/quiz-banks', icon: 'quiz', label: () => t('quiz.nav'), match: (p) => p.startsWith('/console/quiz-banks') },
+  { href: '/history', icon: 'upload', label: () => t('nav.history'), match: (p) => p.startsWith('/console/history') },
 ];
 
 /** Signed-in organizer frame: left navigation, top bar with the subtree switcher, the page. */

@@ -142,7 +142,7 @@ export const contestCampaignRoutes = createApp()
         const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, uploadId);
         return c.json({ entry: entryDto(prior!, { organizer: false, owner: true, showVotes: s.showVoteCounts }), retried: true }, 200);
       }
-      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, serial: res.serial, reviewedAt: null, reviewedBy: null }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
+      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, serial: res.serial, reviewedAt: null, reviewedBy: null, source: 'platform' as const }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
     },
   )
   .get(

@@ -86,7 +86,7 @@ export const driveCampaignRoutes = createApp()
         displayName: b.displayName ?? viewer.name, anonymous: b.anonymous, message: b.message || null, messageStatus: (b.message ? 'pending' : 'none') as 'pending' | 'none',
         status: 'pledged' as const, createdAt: now, updatedAt: now,
       };
-      const body = JSON.stringify({ pledge: pledgeDto({ ...row, verifiedAmount: null, reason: null, receiptKey: null, receiptType: null, verifiedBy: null, verifiedAt: null }) });
+      const body = JSON.stringify({ pledge: pledgeDto({ ...row, verifiedAmount: null, reason: null, receiptKey: null, receiptType: null, verifiedBy: null, verifiedAt: null, source: 'platform' as const }) });
       const stored = await createPledgeIdempotent(db, key, requestHash, row, { status: 201, body });
       if (!stored) throw new ApiError('unavailable');
       if (stored.body !== body) return replay(stored);

@@ -16,8 +16,9 @@ import { people } from './people';
 import { cover } from './cover';
 import { season } from './season';
 import { report } from './report';
+import { history } from './history';
 
 // the pages every campaign kind shares, then one dictionary per kind
-const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports, ...cover, ...report };
+const general = { ...shell, ...overview, ...org, ...registry, ...people, ...campaigns, ...leaderboard, ...imports, ...cover, ...report, ...history };
 /** The organizers' console, composed from one dictionary per domain. */
 export const consoleApp = { ...general, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training, ...season } as const;
