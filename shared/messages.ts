@@ -331,6 +331,12 @@ export const MESSAGES = {
   'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
   'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
   'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
+  // plans: yearly training plans and completion certificates (issue #15 parts 6, 7)
+  'msg.tr_plan_count': { 'zh-CN': '计划期数/次数应为 0 到 1000 之间的整数。', en: 'Planned classes or sessions must be a whole number from 0 to 1000.' },
+  'msg.tr_plan_coverage': { 'zh-CN': '覆盖率目标应为 0 到 100 之间的百分数。', en: 'The coverage target must be a percentage from 0 to 100.' },
+  'msg.tr_plan_hours': { 'zh-CN': '人均学时目标应为 0 到 1000 之间、以 0.5 为单位的数。', en: 'The hours target must be from 0 to 1000 in steps of 0.5.' },
+  'msg.tr_cert_not_earned': { 'zh-CN': '{year}年学时为 {hours}，未达到 {target} 学时的年度目标，也没有全勤完成的培训班，暂不能生成结业证书。', en: 'In {year} you have {hours} hours, short of the yearly target of {target}, and no class attended in full; no certificate yet.' },
+  'msg.tr_cert_missing': { 'zh-CN': '没有这张结业证书，请核对验证码。', en: 'No such certificate; check the verification code.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

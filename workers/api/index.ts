@@ -33,6 +33,7 @@ import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
 import { sessionRoutes } from './routes/training/sessions.routes';
 import { learningRoutes, materialCampaignRoutes, materialRoutes, studyRoutes } from './routes/training/study.routes';
+import { trainingPlanRoutes } from './routes/training/plans.routes';
 import { roleRoutes } from './routes/roles/roles.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { meDataRoutes, pairWithdrawRoutes } from './routes/me/data.routes';
@@ -97,7 +98,8 @@ const v1 = createApp()
   .route('/sessions', sessionRoutes)
   .route('/materials', materialRoutes)
   .route('/studies', studyRoutes)
-  .route('/me', learningRoutes);
+  .route('/me', learningRoutes)
+  .route('/org-units', trainingPlanRoutes);
 
 export type AppType = typeof v1;
 
