@@ -26,6 +26,7 @@ import type {
   RecordResponse, RejectBody, ReviewRecordsBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivitySchema, SignupList, UnlinkBody, VolunteerStatsResponse,
 } from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
+import type * as Plan from '@shared/contracts/training-plans';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -189,6 +190,9 @@ export interface Operations {
   'POST /materials/{id}/start': Op<Out<typeof Tr.StudyStarted>>;
   'POST /studies/{id}/finish': Op<Out<typeof Tr.StudyFinished>>;
   'GET /me/learning': Op<Out<typeof Tr.Learning>>;
+  // yearly training plans (issue #15 part 6)
+  'GET /org-units/{id}/training-plans/{year}': Op<Out<typeof Plan.PlanView>>;
+  'PUT /org-units/{id}/training-plans/{year}': Op<Out<typeof Plan.PlanView>, In<typeof Plan.PlanBody>>;
 }
 
 export type OperationName = keyof Operations;
