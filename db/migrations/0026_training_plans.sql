@@ -8,3 +8,5 @@ CREATE TABLE `training_plans` (
 	`updated_at` text NOT NULL,
 	PRIMARY KEY(`org_unit_id`, `year`)
 );
+--> statement-breakpoint
+ALTER TABLE `certificates` ADD `kind` text DEFAULT 'volunteer' NOT NULL;

@@ -34,6 +34,7 @@ import { trainingCampaignRoutes } from './routes/training/training.routes';
 import { sessionRoutes } from './routes/training/sessions.routes';
 import { learningRoutes, materialCampaignRoutes, materialRoutes, studyRoutes } from './routes/training/study.routes';
 import { trainingPlanRoutes } from './routes/training/plans.routes';
+import { learningCertificateRoutes } from './routes/training/certificate.routes';
 import { roleRoutes } from './routes/roles/roles.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { meDataRoutes, pairWithdrawRoutes } from './routes/me/data.routes';
@@ -99,7 +100,8 @@ const v1 = createApp()
   .route('/materials', materialRoutes)
   .route('/studies', studyRoutes)
   .route('/me', learningRoutes)
-  .route('/org-units', trainingPlanRoutes);
+  .route('/org-units', trainingPlanRoutes)
+  .route('/me', learningCertificateRoutes);
 
 export type AppType = typeof v1;
 
