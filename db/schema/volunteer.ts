@@ -6,8 +6,6 @@ export const volunteerInvites = sqliteTable(
   'volunteer_invites',
   {
     code: text('code').primaryKey(),
-    /** what it certifies: a 1+1 campaign's service hours, or a year's study hours (training; `campaignId` is then `year:<YYYY>`) */
-    kind: text('kind', { enum: ['volunteer', 'training'] }).notNull().default('volunteer'),
     campaignId: text('campaign_id').notNull(),
     userId: text('user_id').notNull(),
     createdAt: text('created_at').notNull(),
