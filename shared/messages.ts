@@ -360,6 +360,12 @@ export const MESSAGES = {
   'msg.hist_not_on_roster': { 'zh-CN': '该人员不在本组织及下级组织的名册中。', en: 'This person is not on a roster of this unit or those below it.' },
   'msg.hist_duplicate': { 'zh-CN': '与第 {row} 行重复。', en: 'Same as row {row}.' },
   'msg.hist_file_too_large': { 'zh-CN': '文件超过 {mb} MB，请拆分后再导入。', en: 'The file is over {mb} MB; split it and import the parts.' },
+  // plans: yearly training plans and completion certificates (issue #15 parts 6, 7)
+  'msg.tr_plan_count': { 'zh-CN': '计划期数/次数应为 0 到 1000 之间的整数。', en: 'Planned classes or sessions must be a whole number from 0 to 1000.' },
+  'msg.tr_plan_coverage': { 'zh-CN': '覆盖率目标应为 0 到 100 之间的百分数。', en: 'The coverage target must be a percentage from 0 to 100.' },
+  'msg.tr_plan_hours': { 'zh-CN': '人均学时目标应为 0 到 1000 之间、以 0.5 为单位的数。', en: 'The hours target must be from 0 to 1000 in steps of 0.5.' },
+  'msg.tr_cert_not_earned': { 'zh-CN': '{year}年学时为 {hours}，未达到 {target} 学时的年度目标，也没有全勤完成的培训班，暂不能生成结业证书。', en: 'In {year} you have {hours} hours, short of the yearly target of {target}, and no class attended in full; no certificate yet.' },
+  'msg.tr_cert_missing': { 'zh-CN': '没有这张结业证书，请核对验证码。', en: 'No such certificate; check the verification code.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

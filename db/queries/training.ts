@@ -217,9 +217,17 @@ export async function enrolledAmong(db: Db, campaignId: string, rosterIds: strin
   return out;
 }
 
-/** One person's register entry of a session, if any. */
-export async function attendanceOf(db: Db, sessionId: string, rosterId: string) {
-  const rows = await db.select().from(trainingAttendance).where(and(eq(trainingAttendance.sessionId, sessionId), eq(trainingAttendance.rosterId, rosterId))).limit(1);
+/**
+ * What a check-in needs to know about the member, in one read (the check-in is the hot path of
+ * a class of hundreds): their roster entry, whether it is enrolled in the campaign, and their
+ * register entry of the session if any.
+ */
+export async function checkInSubject(db: Db, s: { id: string; campaignId: string }, userId: string) {
+  const rows = await db.all<{ id: string; name: string; orgUnitId: string; enrolled: number; status: AttendanceStatus | null }>(sql`
+    SELECT r.id AS id, r.name AS name, r.org_unit_id AS orgUnitId,
+      EXISTS (SELECT 1 FROM training_enrollments e WHERE e.campaign_id = ${s.campaignId} AND e.roster_id = r.id) AS enrolled,
+      (SELECT a.status FROM training_attendance a WHERE a.session_id = ${s.id} AND a.roster_id = r.id) AS status
+    FROM roster_entries r WHERE r.user_id = ${userId} LIMIT 1`);
   return rows[0] ?? null;
 }
 

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { certificates, memberships, orgUnits, serviceActivities, serviceRecords, serviceSignups, users, volunteerInvites, volunteerPairs } from '../schema';
+import { memberships, orgUnits, serviceActivities, serviceRecords, serviceSignups, users, volunteerInvites, volunteerPairs } from '../schema';
 import type { Db } from '../client';
+import { certificateByCode, issueCertificate as issueShared } from './certificates';
 import { newId, nowIso, randomToken } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
@@ -258,17 +259,9 @@ export async function approvedHoursOf(db: Db, campaignId: string, userId: string
     .where(and(eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.userId, userId), eq(serviceRecords.status, 'approved'))))[0] ?? { h: 0, n: 0 };
 }
 
-/** The member's certificate (one per campaign, its hours refreshed on each issue). */
-export async function issueCertificate(db: Db, campaignId: string, userId: string, hours: number) {
-  const code = randomToken(12);
-  await db.insert(certificates).values({ code, campaignId, userId, hours, issuedAt: nowIso() })
-    .onConflictDoUpdate({ target: [certificates.campaignId, certificates.userId], set: { hours, issuedAt: nowIso() } });
-  return (await db.query.certificates.findFirst({ where: and(eq(certificates.campaignId, campaignId), eq(certificates.userId, userId)) }))!;
-}
-
-export async function certificateByCode(db: Db, code: string) {
-  return db.query.certificates.findFirst({ where: eq(certificates.code, code) });
-}
+/** The member's certificate (one per campaign, its hours refreshed on each issue): db/queries/certificates.ts, shared with training. */
+export const issueCertificate = (db: Db, campaignId: string, userId: string, hours: number) => issueShared(db, { kind: 'volunteer', scopeId: campaignId, userId, hours });
+export { certificateByCode };
 
 /* ---- 服务活动 (service activities): sign-up, check-in, check-out ---- */
 

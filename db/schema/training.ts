@@ -1,4 +1,4 @@
-import { sqliteTable, text, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, real, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { ATTENDANCE_MODES, ATTENDANCE_STATUSES, MATERIAL_KINDS } from '../../shared/training';
 
 /*
@@ -102,4 +102,26 @@ export const trainingStudies = sqliteTable(
     finishedAt: text('finished_at'),
   },
   (t) => [uniqueIndex('training_studies_once_uq').on(t.materialId, t.userId), index('training_studies_user_idx').on(t.userId, t.finishedAt)],
+);
+
+/**
+ * A unit's yearly plan of education (制定了每年的党员教育培训数量任务): how many classes or
+ * sessions of each category, the share of members to reach and the hours per member. One
+ * per unit and China year; progress is worked out from the register (shared/training-plan.ts).
+ */
+export const trainingPlans = sqliteTable(
+  'training_plans',
+  {
+    orgUnitId: text('org_unit_id').notNull(),
+    year: integer('year').notNull(),
+    /** planned count per category (shared/training.ts TRAINING_CATEGORIES); missing = none planned */
+    classes: text('classes', { mode: 'json' }).$type<Partial<Record<string, number>>>().notNull(),
+    /** % of the unit's members who should attend at least once */
+    coverageTarget: real('coverage_target').notNull(),
+    /** study hours per member */
+    hoursTarget: real('hours_target').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.year] })],
 );

@@ -80,6 +80,8 @@ export const certificates = sqliteTable(
   'certificates',
   {
     code: text('code').primaryKey(),
+    /** what it certifies: a 1+1 campaign's service hours, or a year's study hours (training; `campaignId` is then `year:<YYYY>`) */
+    kind: text('kind', { enum: ['volunteer', 'training'] }).notNull().default('volunteer'),
     campaignId: text('campaign_id').notNull(),
     userId: text('user_id').notNull(),
     hours: real('hours').notNull(),

@@ -173,6 +173,8 @@ export const Learning = v.object({
     hours: v.number(),
   })),
   studies: v.array(v.object({ campaignId: v.string(), campaignTitle: v.string(), title: v.string(), finishedAt: v.string(), hours: v.number() })),
+  /** the year's completion certificate is earned (hours ≥ target, or a class completed): GET /me/learning/certificate */
+  certificate: v.boolean(),
 });
 
 export const StatsQuery = v.strictObject({ orgUnitId: v.optional(Id) });

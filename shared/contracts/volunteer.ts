@@ -171,7 +171,11 @@ export const CertificateResponse = v.object({
   code: v.string(), name: v.string(), orgUnitName: v.nullable(v.string()), campaignTitle: v.string(), issuer: v.nullable(v.string()),
   hours: v.number(), records: v.number(), issuedAt: v.string(), verifyUrl: v.string(), qrUrl: v.string(),
 });
-export const CertificateCheck = v.object({ valid: v.boolean(), name: v.string(), hours: v.number(), currentHours: v.number(), campaignTitle: v.string(), issuer: v.nullable(v.string()), issuedAt: v.string() });
+/** `kind` training: a year's study hours (`year`; `campaignTitle` names the year's education, `issuer` the member's unit). */
+export const CertificateCheck = v.object({
+  valid: v.boolean(), name: v.string(), hours: v.number(), currentHours: v.number(), campaignTitle: v.string(), issuer: v.nullable(v.string()), issuedAt: v.string(),
+  kind: v.optional(v.picklist(['volunteer', 'training'])), year: v.optional(v.nullable(v.number())),
+});
 
 /** An invite as the public sees it. */
 export const InviteView = v.object({

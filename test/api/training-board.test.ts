@@ -87,4 +87,26 @@ describe('training on the leaderboard', () => {
     expect((await (await signedIn(PHONES.fgwMember)).get(`/api/v1/campaigns/${id}/leaderboard`)).status).toBe(404);
     expect(scoreOf(await board(id), '王晓燕')).toBe(1);
   });
+  it('keeps people at 0 hours on the board: marked excused or absent, or corrected down to nothing', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await trainingCampaign(org);
+    await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['fgw-b1'] });
+    const s = await session(org, id, -180, -60, { hours: 2 });
+    const others = (await env.DB.prepare("SELECT id FROM roster_entries WHERE org_unit_id = 'fgw-b1' AND user_id IS NOT NULL AND id != ? ORDER BY id LIMIT 2").bind(MEMBER_ROSTER).all<{ id: string }>()).results.map((r) => r.id);
+    expect(others).toHaveLength(2);
+    const marked = await org.post(`/api/v1/sessions/${s.id}/attendance`, {
+      entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }, { rosterId: others[0]!, status: 'excused' }, { rosterId: others[1]!, status: 'absent' }],
+    });
+    expect(marked.status, marked.text).toBe(200);
+    let b = await board(id);
+    // the excused and the absent rank with 0 hours below the one who came
+    expect(b.total).toBe(3);
+    expect(b.entries.map((e) => e.score)).toEqual([2, 0, 0]);
+    // a correction down to nothing keeps the row at 0 instead of dropping it
+    expect((await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'absent' }] })).status).toBe(200);
+    b = await board(id);
+    expect(b.total).toBe(3);
+    expect(b.entries.find((e) => e.name === '王晓燕')).toMatchObject({ score: 0 });
+    expect(await stored(id, 'user-member-fgw')).toBe(0);
+  });
 });

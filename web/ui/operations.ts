@@ -29,6 +29,8 @@ import type {
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
 import type { Report as ReportSchema, ReportRows } from '@shared/contracts/report';
+import type * as Plan from '@shared/contracts/training-plans';
+import type * as Cert from '@shared/contracts/training-certificate';
 
 /*
  * The API's operations, typed from the contracts in shared/contracts: what each answers
@@ -207,6 +209,10 @@ export interface Operations {
   'POST /materials/{id}/start': Op<Out<typeof Tr.StudyStarted>>;
   'POST /studies/{id}/finish': Op<Out<typeof Tr.StudyFinished>>;
   'GET /me/learning': Op<Out<typeof Tr.Learning>>;
+  'GET /me/learning/certificate': Op<Out<typeof Cert.TrainingCertificate>>;
+  // yearly training plans (issue #15 part 6)
+  'GET /org-units/{id}/training-plans/{year}': Op<Out<typeof Plan.PlanView>>;
+  'PUT /org-units/{id}/training-plans/{year}': Op<Out<typeof Plan.PlanView>, In<typeof Plan.PlanBody>>;
 }
 
 export type OperationName = keyof Operations;

@@ -36,6 +36,8 @@ import { devRoutes } from './routes/dev/dev.routes';
 import { trainingCampaignRoutes } from './routes/training/training.routes';
 import { sessionRoutes } from './routes/training/sessions.routes';
 import { learningRoutes, materialCampaignRoutes, materialRoutes, studyRoutes } from './routes/training/study.routes';
+import { trainingPlanRoutes } from './routes/training/plans.routes';
+import { learningCertificateRoutes } from './routes/training/certificate.routes';
 import { roleRoutes } from './routes/roles/roles.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { meDataRoutes, pairWithdrawRoutes } from './routes/me/data.routes';
@@ -104,7 +106,9 @@ const v1 = createApp()
   .route('/sessions', sessionRoutes)
   .route('/materials', materialRoutes)
   .route('/studies', studyRoutes)
-  .route('/me', learningRoutes);
+  .route('/me', learningRoutes)
+  .route('/org-units', trainingPlanRoutes)
+  .route('/me', learningCertificateRoutes);
 
 export type AppType = typeof v1;
 

@@ -29,6 +29,7 @@ const InviteLanding = lazy(() => import('./pages/InviteLanding'));
 const JudgeInvite = lazy(() => import('./pages/JudgeInvite'));
 const CertificatePage = lazy(() => import('./pages/CertificatePage'));
 const CertificateVerify = lazy(() => import('./pages/CertificateVerify'));
+const TrainingCertificate = lazy(() => import('./pages/TrainingCertificate'));
 // 服务活动 check-in/out at the place (from the code screen's QR), loaded on demand
 const ServiceCheck = lazy(() => import('./pages/ServiceCheck'));
 // exhibition visits (预约参观, 我的预约, the ticket), loaded on demand
@@ -64,6 +65,7 @@ export function App() {
       <Route path="/invite/:code" component={InviteLanding} />
       <Route path="/judge-invite/:code" component={JudgeInvite} />
       <Route path="/verify/:code" component={CertificateVerify} />
+      <Route path="/learning/certificate" component={TrainingCertificate} />
       <Route path="/service-activities/:id/check" component={ServiceCheck} />
       <Route path="/c/:idOrSlug/visit" component={ExhibitionPage} />
       <Route path="/my-bookings" component={BookingsMine} />

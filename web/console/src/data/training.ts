@@ -32,6 +32,11 @@ export const createMaterial = (id: string, body: { title: string; kind: 'video' 
   call('POST /campaigns/{id}/materials', { id }, { body });
 export const getTrainingStats = (id: string, orgUnitId?: string) => call('GET /campaigns/{id}/training-stats', { id }, { query: { orgUnitId } });
 
+export type PlanView = ResponseOf<'GET /org-units/{id}/training-plans/{year}'>;
+export type PlanBody = { classes: Partial<Record<string, number>>; coverageTarget: number; hoursTarget: number };
+export const getPlan = (id: string, year: number) => call('GET /org-units/{id}/training-plans/{year}', { id, year: String(year) });
+export const savePlan = (id: string, year: number, body: PlanBody) => call('PUT /org-units/{id}/training-plans/{year}', { id, year: String(year) }, { body });
+
 /** Console paths of a session's full-screen code and its printable sign-in sheet. */
 export const codeHref = (id: string) => `/training-sessions/${enc(id)}/code`;
 export const sheetHref = (id: string) => `/training-sessions/${enc(id)}/sheet`;

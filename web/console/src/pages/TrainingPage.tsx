@@ -18,12 +18,13 @@ import { MetricCard } from '../ui/Metric';
 import { UnitFilter } from '../ui/UnitSelect';
 import { ModuleHead, UrlTabs, useUrlTab } from '../ui/UrlTabs';
 import { TrainingEnrolment, TrainingMaterials, TrainingRegister } from '../ui/TrainingRegister';
+import { TrainingPlanPanel } from '../ui/TrainingPlan';
 import '../volunteer.css';
 
-type Tab = 'sessions' | 'enrol' | 'register' | 'materials' | 'stats';
-const TABS: readonly Tab[] = ['sessions', 'enrol', 'register', 'materials', 'stats'];
+type Tab = 'sessions' | 'enrol' | 'register' | 'materials' | 'stats' | 'plan';
+const TABS: readonly Tab[] = ['sessions', 'enrol', 'register', 'materials', 'stats', 'plan'];
 
-/** 党员教育培训 of one campaign (/console/campaigns/:id/training): 课次 · 报名 · 签到登记 · 学习资料 · 统计. Loaded on demand. */
+/** 党员教育培训 of one campaign (/console/campaigns/:id/training): 课次 · 报名 · 签到登记 · 学习资料 · 统计 · 年度计划 (of the campaign's unit or one below). Loaded on demand. */
 export default function TrainingPage() {
   return (
     <CampaignModulePage
@@ -68,6 +69,9 @@ function Training(props: { campaign: Campaign }) {
           </Match>
           <Match when={tab() === 'stats'}>
             <Stats campaign={props.campaign} />
+          </Match>
+          <Match when={tab() === 'plan'}>
+            <TrainingPlanPanel campaign={props.campaign} />
           </Match>
         </Switch>
       </UrlTabs>

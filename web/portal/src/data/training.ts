@@ -15,6 +15,10 @@ export const listSessions = (id: string) => call('GET /campaigns/{id}/sessions',
 export const listMaterials = (id: string) => call('GET /campaigns/{id}/materials', { id }).then((r) => r.items);
 export const myTraining = (id: string) => call('GET /campaigns/{id}/my-training', { id });
 export const myLearning = () => call('GET /me/learning', {});
+export type LearningCertificate = ResponseOf<'GET /me/learning/certificate'>;
+export const learningCertificate = (year: number) => call('GET /me/learning/certificate', {}, { query: { year: String(year) } });
+/** The portal page of a year's completion certificate. */
+export const certificateHref = (year: number) => `/learning/certificate?year=${year}`;
 export const enrol = (id: string) => call('POST /campaigns/{id}/enroll', { id });
 export const checkIn = (id: string, code: string) => call('POST /sessions/{id}/check-in', { id }, { body: { code } });
 export const startStudy = (id: string) => call('POST /materials/{id}/start', { id });

@@ -13,7 +13,7 @@ import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import {
-  checkIn, chinaDay, chinaTime, enrol, finishStudy, fmtHours, listMaterials, listSessions, myLearning, myTraining, startStudy, type Material, type Session,
+  certificateHref, checkIn, chinaDay, chinaTime, enrol, finishStudy, fmtHours, listMaterials, listSessions, myLearning, myTraining, startStudy, type Material, type Session,
 } from '../data/training';
 import { t } from '../i18n';
 import '../volunteer.css';
@@ -100,6 +100,11 @@ function Training(props: { campaign: Campaign }) {
               {' '}
               {t('tr.hoursHere', { n: fmtHours(mine.latest!.hours) })}
             </p>
+            <Show when={learning.latest!.certificate}>
+              <A href={certificateHref(learning.latest!.year)} class="tx-btn tx-btn-secondary tx-btn-sm" data-testid="tr-cert-link">
+                {t('tr.certLink', { year: learning.latest!.year })}
+              </A>
+            </Show>
           </section>
         </Show>
         <Enrolment campaign={props.campaign} mine={mine.latest} onChange={refresh} />

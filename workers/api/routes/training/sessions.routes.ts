@@ -13,7 +13,7 @@ import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
 import {
-  attendanceOf, boardPeople, checkInAttendance, deleteSession, enrolledAmong, isEnrolled, markAttendance, rosterOfUser, sessionRegister, updateSession, type NewSession,
+  boardPeople, checkInAttendance, checkInSubject, deleteSession, enrolledAmong, markAttendance, sessionRegister, updateSession, type NewSession,
 } from '../../../../db/queries/training';
 import {
   AttendanceBody, CheckInBody, CheckInResponse, CodeScreen, RegisterQuery, RegisterResponse, SessionPatch, SessionResponse, UpdatedResponse,
@@ -100,14 +100,13 @@ export const sessionRoutes = createApp()
       const viewer = requireViewer(c);
       const { s, campaign } = await sessionOf(c, c.req.valid('param').id);
       requireOpen(campaign);
-      const roster = await rosterOfUser(c.var.db, viewer.id);
-      if (!roster || !(await isEnrolled(c.var.db, campaign.id, roster.id))) throw new ApiError('forbidden', 'msg.tr_not_enrolled');
+      const roster = await checkInSubject(c.var.db, s, viewer.id);
+      if (!roster?.enrolled) throw new ApiError('forbidden', 'msg.tr_not_enrolled');
       const now = Date.now();
       const win = checkInWindow(s);
       if (now < win.from) throw new ApiError('conflict', 'msg.tr_early', { time: chinaClock(win.from) }).because('outside_session');
       if (now > win.to) throw new ApiError('conflict', 'msg.tr_closed', { time: chinaClock(win.to) }).because('outside_session');
-      const mine = await attendanceOf(c.var.db, s.id, roster.id);
-      if (mine && (mine.status === 'present' || mine.status === 'late')) throw new ApiError('conflict', 'msg.tr_checked_in');
+      if (roster.status === 'present' || roster.status === 'late') throw new ApiError('conflict', 'msg.tr_checked_in');
       if (!(await codeAccepted(c, viewer.id, s.codeSecret, c.req.valid('json').code, now))) {
         throw new ApiError('unprocessable', 'msg.tr_code_wrong', {}, { code: { key: 'msg.tr_code_wrong' } });
       }

@@ -14,6 +14,7 @@ import {
 import { Learning, LearningQuery, MaterialBody, MaterialList, MaterialResponse, StudyFinished, StudyStarted } from '../../../../shared/contracts/training';
 import { DEFAULT_HOURS_TARGET, chinaYear, chinaYearRange, isCredited, studyTimeLeft } from '../../../../shared/training';
 import { materialDto, trainingCampaign } from './training.dto';
+import { completedClasses } from '../../../../db/queries/training-certificates';
 
 /* 党员教育培训: online study (网络培训) — materials, a study that credits its hours only after its minutes, and my study hours. */
 
@@ -113,6 +114,8 @@ export const learningRoutes = createApp().get(
     const [{ sessions, studies }, roster] = await Promise.all([myLearning(c.var.db, viewer.id, chinaYearRange(year)), rosterOfUser(c.var.db, viewer.id)]);
     const hours = sessions.reduce((n, s) => n + (isCredited(s.status) ? s.hours : 0), 0) + studies.reduce((n, s) => n + s.hours, 0);
     const target = (roster && (await targetOf(c.var.db, roster.id))) ?? DEFAULT_HOURS_TARGET;
-    return c.json({ year, hours, target, sessions, studies });
+    // the certificate's rule (routes/training/certificate.routes.ts): the target, or a completed class
+    const certificate = hours >= target || (!!roster && (await completedClasses(c.var.db, roster.id, year, nowIso())).length > 0);
+    return c.json({ year, hours, target, sessions, studies, certificate });
   },
 );

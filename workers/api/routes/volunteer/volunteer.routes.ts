@@ -25,6 +25,7 @@ import {
   activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
   issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
 } from '../../../../db/queries/volunteer';
+import { certificateCheck } from '../../lib/certificates';
 import { campaignOfKind, managedScope, requireOpen, reviewQueueScope } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
@@ -377,15 +378,13 @@ export const inviteRoutes = createApp()
 export const certificateRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Volunteers'], summary: 'Verify a service certificate (public): masked name, approved hours, issuing unit', responses: { 200: json(CertificateCheck) } }),
+    describeRoute({ tags: ['Volunteers'], summary: 'Verify a certificate (public): masked name, hours, what for and the issuing unit — a 1+1 service certificate (approved hours) or a year’s training certificate (`kind` training, study hours of `year`)', responses: { 200: json(CertificateCheck) } }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
     async (c) => {
       const cert = await certificateByCode(c.var.db, c.req.valid('param').code);
       if (!cert) throw new ApiError('not_found');
-      const campaign = (await getCampaign(c.var.db, cert.campaignId))!;
-      const user = await c.var.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, cert.userId) });
-      const current = await approvedHoursOf(c.var.db, cert.campaignId, cert.userId);
-      return c.json({ valid: true, name: maskName(user?.name ?? ''), hours: cert.hours, currentHours: current.h, campaignTitle: campaign.title, issuer: campaign.orgUnitName, issuedAt: cert.issuedAt });
+      // 1+1 service certificates and training (year) certificates share the codes (lib/certificates.ts)
+      return c.json(await certificateCheck(c, cert));
     },
   )
   .get(

@@ -46,4 +46,17 @@ export const training: Same<typeof zh.training> = {
   'tr.finish': 'Finish',
   'tr.finishAt': 'Once the time has passed (from {time}) press Finish to earn the hours.',
   'tr.finished': 'Finished: {n} hours earned',
+  // completion certificate (issue #15 part 7)
+  'tr.certTitle': 'Certificate of completion, {year}',
+  'tr.certLink': 'See my certificate of completion for {year}',
+  'tr.certSignIn': 'Sign in to see your certificate of completion',
+  'tr.certNotYetTitle': 'No certificate of completion yet',
+  'tr.certHeading': 'Certificate of completion',
+  'tr.certSubheading': 'PARTY-MEMBER EDUCATION AND TRAINING',
+  'tr.certTextHours': ' reached the yearly target of {target} study hours in the party-member education of {year}:',
+  'tr.certTextClass': ' completed a class of the party-member education of {year}, attending every session:',
+  'tr.certHours': 'Study hours this year',
+  'tr.certClasses': 'Classes completed:',
+  'tr.certClassLine': '{title} ({sessions} sessions, {hours} hours)',
+  'tr.certText3': 'Issued as a record of this study.',
 };

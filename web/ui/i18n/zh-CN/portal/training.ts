@@ -43,4 +43,17 @@ export const training = {
   'tr.finish': '完成学习',
   'tr.finishAt': '学满时长后（{time} 起）可点“完成学习”计入学时。',
   'tr.finished': '已完成，计入 {n} 学时',
+  // 结业证书 (issue #15 part 7)
+  'tr.certTitle': '{year}年度结业证书',
+  'tr.certLink': '查看 {year} 年度结业证书',
+  'tr.certSignIn': '登录后查看您的结业证书',
+  'tr.certNotYetTitle': '还没有获得结业证书',
+  'tr.certHeading': '党员教育培训结业证书',
+  'tr.certSubheading': 'CERTIFICATE OF COMPLETION · PARTY-MEMBER EDUCATION',
+  'tr.certTextHours': '在{year}年度党员教育培训中完成学时{target}学时以上的年度目标，学习情况如下：',
+  'tr.certTextClass': '在{year}年度参加党员教育培训，全勤完成培训班学习，学习情况如下：',
+  'tr.certHours': '年度学时',
+  'tr.certClasses': '全勤完成的培训班：',
+  'tr.certClassLine': '{title}（{sessions}次课，{hours}学时）',
+  'tr.certText3': '特发此证。',
 } as const;

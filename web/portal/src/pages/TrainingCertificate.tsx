@@ -1,0 +1,132 @@
+import { createResource, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { useLocation, useSearchParams } from '@solidjs/router';
+import { ApiError } from '@ui/api';
+import { Button, LinkButton } from '@ui/components/Button';
+import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, Logo } from '@ui/icons';
+import { fmtDate } from '@ui/format';
+import { chinaYear } from '@shared/training';
+import { session } from '../data/session';
+import { usePageMeta } from '../data/title';
+import { fmtHours, learningCertificate, type LearningCertificate } from '../data/training';
+import { t } from '../i18n';
+import '../volunteer.css';
+
+/**
+ * 党员教育培训结业证书 (/learning/certificate?year=): a printable A4 page on the 1+1
+ * certificate's paper (volunteer.css `vl-cert`), with the year's hours, the classes completed
+ * and a QR to the public verification page (/verify/{code}).
+ */
+export default function TrainingCertificate() {
+  const [search] = useSearchParams<{ year?: string }>();
+  const location = useLocation();
+  const year = () => (/^20\d\d$/.test(search.year ?? '') ? Number(search.year) : chinaYear(Date.now()));
+  const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
+  const [cert, { refetch }] = createResource(() => (signedIn() ? year() : false), learningCertificate);
+  const loaded = () => (cert.error ? undefined : cert.latest);
+
+  onMount(() => document.documentElement.classList.add('vl-print-cert'));
+  onCleanup(() => document.documentElement.classList.remove('vl-print-cert'));
+  usePageMeta(() => ({ title: `${t('tr.certTitle', { year: year() })} · ${t('app.name')}` }));
+
+  return (
+    <div class="pt-page vl-cert-page">
+      <div class="vl-cert-bar vl-noprint">
+        <span class="tx-spacer" />
+        <Show when={loaded()}>
+          <Button variant="primary" onClick={() => window.print()} data-testid="print">
+            <Icon name="download" />
+            {t('vol.certPrint')}
+          </Button>
+        </Show>
+      </div>
+      <Switch>
+        <Match when={session.me.error}>
+          <ErrorState error={session.me.error} onRetry={session.refetch} />
+        </Match>
+        <Match when={!session.me.loading && !session.me()}>
+          <div class="tx-card">
+            <EmptyState icon="file" title={t('tr.certSignIn')} action={<LinkButton href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} variant="primary">{t('tr.signIn')}</LinkButton>} />
+          </div>
+        </Match>
+        <Match when={cert.error instanceof ApiError && cert.error.status === 409}>
+          <div class="tx-card" data-testid="tr-cert-not-yet">
+            <EmptyState icon="clock" title={t('tr.certNotYetTitle')} body={(cert.error as ApiError).message} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+          </div>
+        </Match>
+        <Match when={cert.error}>
+          <ErrorState error={cert.error} onRetry={refetch} />
+        </Match>
+        <Match when={!loaded()}>
+          <div class="vl-cert vl-cert-skel">
+            <Skeleton title lines={6} />
+          </div>
+        </Match>
+        <Match when={loaded()}>{(c) => <Paper cert={c()} />}</Match>
+      </Switch>
+      <Show when={loaded()}>
+        <div class="vl-noprint vl-cert-help">
+          <Notice>{t('vol.certPrintHint')}</Notice>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+function Paper(props: { cert: LearningCertificate }) {
+  const c = () => props.cert;
+  return (
+    <article class="vl-cert" aria-labelledby="cert-title" data-testid="tr-certificate">
+      <div class="vl-cert-inner">
+        <header class="vl-cert-head">
+          <Logo class="vl-cert-logo" />
+          <h1 id="cert-title" class="vl-cert-title">
+            {t('tr.certHeading')}
+          </h1>
+          <p class="vl-cert-sub">{t('tr.certSubheading')}</p>
+        </header>
+        <p class="vl-cert-no tx-num">{t('vol.certNo', { code: c().code })}</p>
+        <div class="vl-cert-body">
+          <p>
+            {t('vol.certPrefix')}
+            <strong class="vl-cert-name">{c().name}</strong>
+            {t('vol.certSuffix')}
+            {c().orgUnitName ? t('vol.certUnit', { unit: c().orgUnitName! }) : ''}
+            {c().basis.includes('hours') ? t('tr.certTextHours', { year: c().year, target: c().target }) : t('tr.certTextClass', { year: c().year })}
+          </p>
+          <div class="vl-cert-figures">
+            <div>
+              <span class="vl-cert-figure tx-num" data-testid="tr-cert-hours">
+                {fmtHours(c().hours)}
+              </span>
+              <span class="vl-cert-figure-label">{t('tr.certHours')}</span>
+            </div>
+          </div>
+          <Show when={c().classes.length}>
+            <p>{t('tr.certClasses')}</p>
+            <ul>
+              <For each={c().classes}>{(k) => <li>{t('tr.certClassLine', { title: k.title, sessions: k.sessions, hours: fmtHours(k.hours) })}</li>}</For>
+            </ul>
+          </Show>
+          <p>{t('tr.certText3')}</p>
+        </div>
+        <footer class="vl-cert-foot">
+          <div class="vl-cert-verify">
+            <img src={c().qrUrl} width="112" height="112" alt={t('vol.certQrAlt')} />
+            <div>
+              <strong>{t('vol.certVerify')}</strong>
+              <span class="vl-cert-url">{c().verifyUrl}</span>
+            </div>
+          </div>
+          <div class="vl-cert-issuer">
+            <span class="vl-cert-issuer-name">{c().orgUnitName}</span>
+            <span class="tx-num">{fmtDate(c().issuedAt)}</span>
+          </div>
+        </footer>
+      </div>
+    </article>
+  );
+}
