@@ -331,6 +331,10 @@ export const MESSAGES = {
   'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
   'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
   'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
+  // notify: 消息中心 (notifications) and 通知设置
+  'msg.unread_flag': { 'zh-CN': 'unread 只能为 1（仅未读）或 0。', en: 'unread is 1 (unread only) or 0.' },
+  'msg.notify_limit': { 'zh-CN': 'limit 应为 0 到 100 的整数（0 只返回未读数）。', en: 'limit must be an integer from 0 to 100 (0 returns only the unread count).' },
+  'msg.notify_read_body': { 'zh-CN': '请提交要标为已读的消息 {"ids": [...]}（最多 100 条），或 {"all": true}。', en: 'Send the messages to mark read as {"ids": [...]} (at most 100), or {"all": true}.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
