@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, freshPhone, registerUser, signedIn, PHONES, type Client } from '../helpers';
-import { exhibition, slot, book } from './exhibition.fixtures';
+import { exhibition, slot, book, chinaAt } from './exhibition.fixtures';
+import { player, quiz } from './quiz.fixtures';
+import { session, trainingCampaign } from './training.fixtures';
+import { createDb } from '../../db/client';
+import { runNotificationJobs } from '../../workers/jobs/notifications';
+import { fixture, inOneDay } from '../helpers';
 
 /** A fresh member with their phone (the texts go to the account's phone). */
 let k = 0;
@@ -98,5 +103,114 @@ describe('消息中心: notifications', () => {
     // signed out: 401
     expect((await client().get('/api/v1/me/notifications')).status).toBe(401);
     expect((await client().post('/api/v1/me/notifications/read', { all: true })).status).toBe(401);
+  });
+
+  it('tells a member their service record was approved or rejected (with the reason), once, in the same batch as the decision', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: '消息测试1+1', orgUnitId: 'root', startsAt: new Date(Date.now() - 7 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() });
+    const id = r.body.campaign.id as string;
+    await org.post(`/api/v1/campaigns/${id}/publish`);
+    const member = await signedIn(PHONES.fgwMember);
+    await member.call('PUT', '/api/v1/me/preferences', { smsNotify: true });
+    const day = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    const a = (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: day, hours: 2, description: '社区垃圾分类宣传' })).body.record.id;
+    const b = (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: day, hours: 1, description: '陪伴老人' })).body.record.id;
+    expect((await org.post(`/api/v1/service-records/${a}/approve`)).status).toBe(200);
+    expect((await org.post(`/api/v1/service-records/${a}/approve`)).status).toBe(409);
+    expect((await org.post(`/api/v1/service-records/${b}/reject`, { reason: '请补充服务地点' })).status).toBe(200);
+    const mine = (await notes(member)).items.filter((n) => n.kind.startsWith('record_'));
+    expect(mine.map((n) => n.kind)).toEqual(['record_rejected', 'record_approved']);
+    expect(mine[0]!.body).toContain('原因：请补充服务地点');
+    expect(mine[1]!).toMatchObject({ title: '服务记录已通过', link: expect.stringContaining('/volunteer') });
+    expect(mine[1]!.body).toContain('2 小时');
+    await vi.waitFor(async () => expect((await texts(PHONES.fgwMember)).filter((t) => t.includes('服务记录'))).toHaveLength(2));
+  });
+
+  it('tells an author their work was approved or rejected, and each judge of a round how many works are theirs', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const r = await org.post('/api/v1/campaigns', { kind: 'contest', title: '消息测试书画大赛', orgUnitId: 'root', ...inOneDay() });
+    const id = r.body.campaign.id as string;
+    await org.post(`/api/v1/campaigns/${id}/publish`);
+    const author = await person();
+    const submit = async (title: string) => {
+      const f = new FormData();
+      for (const [key, val] of Object.entries({ title, category: '书法', authorName: '李文华' })) f.set(key, val);
+      f.set('image', new File([fixture('small.png')], 'w.png', { type: 'image/png' }));
+      const res = await author.post(`/api/v1/campaigns/${id}/entries`, f);
+      expect(res.status).toBe(201);
+      return res.body.entry.id as string;
+    };
+    const w1 = await submit('春江花月夜');
+    const w2 = await submit('兰亭序临本');
+    expect((await org.post(`/api/v1/entries/${w1}/review`, { decision: 'approve' })).status).toBe(200);
+    expect((await org.post(`/api/v1/entries/${w2}/review`, { decision: 'reject', reason: '图片不清晰' })).status).toBe(200);
+    const told = (await notes(author)).items;
+    expect(told.map((n) => n.kind)).toEqual(['entry_rejected', 'entry_approved']);
+    expect(told[0]!.body).toContain('《兰亭序临本》');
+    expect(told[0]!.body).toContain('图片不清晰');
+    // the author did not agree to texts: none
+    await new Promise((res) => setTimeout(res, 200));
+    expect(await texts(author.phone)).toEqual([]);
+    // judges: random assignment of one work to 2 of 3 judges — the two drawn are told, the third is not
+    const panel = ['user-m001', 'user-m021', 'user-m041'];
+    for (const u of panel) expect((await org.post(`/api/v1/campaigns/${id}/judges`, { userId: u })).status).toBe(201);
+    const round = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 100 }], assignment: 'random', judgesPerEntry: 2, quorum: 2 });
+    expect(round.status).toBe(201);
+    const drawn = (await env.DB.prepare('SELECT judge_id FROM judge_assignments WHERE round_id = ?').bind(round.body.round.id).all<{ judge_id: string }>()).results.map((x) => x.judge_id);
+    expect(drawn).toHaveLength(2);
+    const rows = (await env.DB.prepare(`SELECT user_id, params, link FROM notifications WHERE kind = 'judge_assigned'`).all<{ user_id: string; params: string; link: string }>()).results;
+    expect(rows.map((x) => x.user_id).sort()).toEqual([...drawn].sort());
+    expect(JSON.parse(rows[0]!.params)).toMatchObject({ title: '消息测试书画大赛', round: '初评', works: 1 });
+    expect(rows[0]!.link).toBe('/console/judging');
+  });
+
+  it('tells each person on a published 入围 list (once, even when the list is published again)', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await quiz(org, { mode: 'round', questionsPerAttempt: 2, minAnswerMs: 0 });
+    const now = Date.now();
+    const s1 = (await org.post(`/api/v1/campaigns/${id}/stages`, { name: '初赛', startsAt: new Date(now - 3600e3).toISOString(), endsAt: new Date(now + 3600e3).toISOString(), advancement: { rule: 'top', n: 1 } })).body.stage.id;
+    await org.post(`/api/v1/campaigns/${id}/stages`, { name: '决赛', startsAt: new Date(now - 60e3).toISOString(), endsAt: new Date(now + 7200e3).toISOString() });
+    const [p1, p2] = [await player(), await player()];
+    await org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, { mode: 'set', stage: s1, entries: [{ key: p1.id, name: 'p1', score: 10 }, { key: p2.id, name: 'p2', score: 5 }] });
+    expect((await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance?dryRun=true`)).status).toBe(200);
+    expect((await notes(p1.c)).items).toEqual([]);
+    expect((await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance`)).status).toBe(200);
+    expect((await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance`)).status).toBe(200);
+    const box = await notes(p1.c);
+    expect(box.items).toHaveLength(1);
+    expect(box.items[0]).toMatchObject({ kind: 'stage_admitted', title: '恭喜入围', link: expect.stringContaining('/quiz') });
+    expect(box.items[0]!.body).toContain('决赛');
+    expect((await notes(p2.c)).items).toEqual([]);
+  });
+
+  it('the cron tells enrolled people of a session tomorrow once, however often (or concurrently) it runs; it purges old read messages only', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await trainingCampaign(org);
+    expect((await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['fgw-b1'] })).status).toBe(200);
+    const start = chinaAt(1, 9) / 60e3;
+    const s = await session(org, id, start, start + 120);
+    await session(org, id, start + 24 * 60, start + 25 * 60); // the day after tomorrow: not yet
+    const db = createDb(env.DB);
+    await Promise.all([runNotificationJobs(db, Date.now()), runNotificationJobs(db, Date.now())]);
+    await runNotificationJobs(db, Date.now());
+    const member = await signedIn(PHONES.fgwMember);
+    const reminders = (await notes(member)).items.filter((n) => n.kind === 'session_tomorrow');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!).toMatchObject({ title: '明日培训提醒', link: expect.stringContaining('/training') });
+    expect(reminders[0]!.body).toContain('09:00');
+    expect(reminders[0]!.body).toContain('机关三楼会议室');
+    const enrolled = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM roster_entries r JOIN training_enrollments e ON e.roster_id = r.id WHERE e.campaign_id = ? AND r.user_id IS NOT NULL`).bind(id).first<{ n: number }>())!.n;
+    const sent = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key = ?`).bind(`session:${s.id}`).first<{ n: number }>())!.n;
+    expect(sent).toBe(enrolled);
+    // purge: a read message older than 180 days goes; an old unread one and a recent read one stay
+    const old = new Date(Date.now() - 200 * 864e5).toISOString();
+    await env.DB.batch([
+      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`).bind(old, old),
+      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-unread', 'user-member-fgw', 'entry_approved', '{}', ?, NULL)`).bind(old),
+      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-new-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`).bind(old, new Date().toISOString()),
+    ]);
+    await runNotificationJobs(db, Date.now());
+    const left = (await env.DB.prepare(`SELECT id FROM notifications WHERE id LIKE 'n-%' ORDER BY id`).all<{ id: string }>()).results.map((x) => x.id);
+    expect(left).toEqual(['n-new-read', 'n-old-unread']);
   });
 });
