@@ -13,6 +13,7 @@ import type {
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { WechatSignature } from '@shared/contracts/wechat';
+import type { MarkReadBody, MarkReadResponse, NotificationPage, Preferences, PreferencesBody } from '@shared/contracts/notifications';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
@@ -51,6 +52,11 @@ export interface Operations {
   'GET /me/activity': Op<Out<typeof ActivityPage>>;
   'GET /me/bookings': Op<Out<typeof MyBookings>>;
   'GET /me/waitlist': Op<Out<typeof MyWaitlist>>;
+  // 消息中心 (notifications) and 通知设置
+  'GET /me/notifications': Op<Out<typeof NotificationPage>>;
+  'POST /me/notifications/read': Op<Out<typeof MarkReadResponse>, In<typeof MarkReadBody>>;
+  'GET /me/preferences': Op<Out<typeof Preferences>>;
+  'PUT /me/preferences': Op<Out<typeof Preferences>, In<typeof PreferencesBody>>;
   // org tree
   'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
   'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;

@@ -38,6 +38,8 @@ const DrivePledges = lazy(() => import('./pages/DrivePledges'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 const TrainingCode = lazy(() => import('./pages/TrainingCode'));
 const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
+// 消息中心, loaded on demand
+const Messages = lazy(() => import('./pages/Messages'));
 
 export function App() {
   return (
@@ -60,6 +62,7 @@ export function App() {
         <Route path="/campaigns/:id/votes" component={ContestVotes} />
         <Route path="/campaigns/:id/results" component={ContestResults} />
         <Route path="/judging" component={JudgingScore} />
+        <Route path="/messages" component={Messages} />
         <Route path="/campaigns/:id/quiz" component={QuizManage} />
         <Route path="/rooms/:id" component={RoomHost} />
         <Route path="/quiz-banks" component={QuizBanks} />

@@ -6,7 +6,7 @@ import { Icon, Logo } from '@ui/icons';
 import { judging } from '../data/contest';
 import { t } from '../i18n';
 import '../pages/contest.css';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { Bell, LangButton, SignOutButton, UserName } from './TopTools';
 
 /** /console/judging is the one console page open to judges who organize nothing. */
 export const isJudgingPath = (p: string) => /^\/console\/judging\/?$/.test(p);
@@ -21,6 +21,7 @@ export function JudgeFrame(props: { children: JSX.Element }) {
           <span>{t('contest.score.frameTitle')}</span>
         </a>
         <span class="tx-spacer" />
+        <Bell href="/messages" />
         <LangButton />
         <UserName />
         <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">

@@ -2,7 +2,7 @@ import type { JSX } from 'solid-js';
 import { A } from '@solidjs/router';
 import { Icon, Logo } from '@ui/icons';
 import { t } from '../i18n';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { Bell, LangButton, SignOutButton, UserName } from './TopTools';
 
 /**
  * The console for someone with one narrow role (检票员, 审核员) and no organizer's rights: a
@@ -17,6 +17,7 @@ export function NarrowFrame(props: { title: string; children: JSX.Element }) {
           <span>{props.title}</span>
         </A>
         <span class="tx-spacer" />
+        <Bell href="/messages" />
         <LangButton />
         <UserName />
         <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">

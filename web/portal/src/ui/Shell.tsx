@@ -3,6 +3,8 @@ import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Icon, Logo, type IconName } from '@ui/icons';
 import { lang, switchLang } from '@ui/i18n';
 import { large, setLarge } from '@ui/prefs';
+import { NotificationBell } from '@ui/components/NotificationBell';
+import { session } from '../data/session';
 import { t } from '../i18n';
 
 /** /c/:idOrSlug/rank belongs to 排行, the rest of /c/ to 活动. */
@@ -45,6 +47,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <nav class="pt-topnav" aria-label={t('nav.main')}>
             {tabs('pt-topnav-link')}
           </nav>
+          {/* 消息: the bell and its unread badge, for the signed-in */}
+          <Show when={session.me()}>
+            <NotificationBell href="/messages" path={location.pathname} class="pt-bell" />
+          </Show>
           {/* 长辈模式 on every page, signed in or not: one tap, remembered on the device (tx.large) */}
           <button
             type="button"
