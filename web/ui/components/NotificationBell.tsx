@@ -23,3 +23,5 @@ export function NotificationBell(props: { href: string; path: string; class?: st
     </a>
   );
 }
+
+export default NotificationBell;
