@@ -44,7 +44,7 @@ const LiveJoin = lazy(() => import('./pages/LiveJoin'));
 const LiveMatch = lazy(() => import('./pages/LiveMatch'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage'));
 // 消息中心, loaded on demand
-const Messages = lazy(() => import('./pages/Messages'));
+const Messages = lazy(() => import('./ui/Notify').then((m) => ({ default: m.Messages })));
 
 export function App() {
   return (

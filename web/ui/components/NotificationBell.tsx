@@ -23,5 +23,3 @@ export function NotificationBell(props: { href: string; path: string; class?: st
     </a>
   );
 }
-
-export default NotificationBell;

@@ -7,7 +7,7 @@ import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
 
 /** 消息中心 (/messages): my notifications; a console link (评审任务) leaves the portal for the console. */
-export default function Messages() {
+export function Messages() {
   usePageMeta(() => ({ title: `${nt('notify.title')} · ${t('app.name')}` }));
   const navigate = useNavigate();
   createEffect(() => {

@@ -10,7 +10,7 @@ import { unread } from '@ui/notifications';
  * 我的 → 通知设置: the way to 消息中心 (with the unread count) and the consent to texts for
  * 候补成功 and review results — off until the person turns it on (PUT /me/preferences).
  */
-export default function NotifySettings() {
+export function NotifySettings() {
   const [prefs, { mutate }] = createResource(() => call('GET /me/preferences', {}));
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);

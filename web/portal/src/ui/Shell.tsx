@@ -7,7 +7,7 @@ import { session } from '../data/session';
 import { t } from '../i18n';
 
 // the bell (and its strings) load once someone is signed in: the first page stays within its budget
-const NotificationBell = lazy(() => import('@ui/components/NotificationBell'));
+const NotificationBell = lazy(() => import('./Notify').then((m) => ({ default: m.NotificationBell })));
 
 /** /c/:idOrSlug/rank belongs to 排行, the rest of /c/ to 活动. */
 const isBoard = (p: string) => /^\/c\/[^/]+\/rank\/?$/.test(p);
