@@ -25,7 +25,8 @@ export function NotificationList(props: { follow: (link: string) => void }) {
   const [readHere, setReadHere] = createSignal<Set<string>>(new Set());
   const query = (cursor?: string) => ({ limit: PAGE, ...(onlyUnread() ? { unread: 1 } : {}), ...(cursor ? { cursor } : {}) });
   const list = createCursorList((cursor) => call('GET /me/notifications', {}, { query: query(cursor) }));
-  const [page, { refetch }] = createResource(onlyUnread, async () => {
+  // the source is an object: a bare `false` would keep the resource from fetching at all
+  const [page, { refetch }] = createResource(() => ({ unread: onlyUnread() }), async () => {
     const p = list.first(await call('GET /me/notifications', {}, { query: query() }));
     unread.set(p.unread);
     setReadHere(new Set<string>());
