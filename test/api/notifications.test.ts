@@ -100,6 +100,10 @@ describe('消息中心: notifications', () => {
     expect((await a.get('/api/v1/me/notifications?limit=101')).status).toBe(400);
     expect((await a.get('/api/v1/me/notifications?unread=yes')).status).toBe(400);
     expect((await a.call('PUT', '/api/v1/me/preferences', { smsNotify: 'yes' })).status).toBe(400);
+    // deleting the account (PIPL) takes the messages with it
+    expect((await b.call('DELETE', '/api/v1/me', { password: 'secret-pass' })).status).toBeLessThan(300);
+    expect((await a.call('DELETE', '/api/v1/me', { password: 'secret-pass' })).status).toBeLessThan(300);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM notifications WHERE id = ?').bind(all.items[0]!.id).first<{ n: number }>())!.n).toBe(0);
     // signed out: 401
     expect((await client().get('/api/v1/me/notifications')).status).toBe(401);
     expect((await client().post('/api/v1/me/notifications/read', { all: true })).status).toBe(401);
