@@ -62,5 +62,5 @@ export const ORG_KIND_LABEL: Record<OrgKind, Localized> = {
 export const CODE_PURPOSES = ['register', 'reset', 'consent'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 /** What a text message is for: a code, or a notice such as the day-before reminder of a visit (never a purpose one can ask a code for). */
-export const SMS_PURPOSES = [...CODE_PURPOSES, 'visit_reminder'] as const;
+export const SMS_PURPOSES = [...CODE_PURPOSES, 'visit_reminder', 'notice'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];

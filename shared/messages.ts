@@ -366,6 +366,10 @@ export const MESSAGES = {
   'msg.tr_plan_hours': { 'zh-CN': '人均学时目标应为 0 到 1000 之间、以 0.5 为单位的数。', en: 'The hours target must be from 0 to 1000 in steps of 0.5.' },
   'msg.tr_cert_not_earned': { 'zh-CN': '{year}年学时为 {hours}，未达到 {target} 学时的年度目标，也没有全勤完成的培训班，暂不能生成结业证书。', en: 'In {year} you have {hours} hours, short of the yearly target of {target}, and no class attended in full; no certificate yet.' },
   'msg.tr_cert_missing': { 'zh-CN': '没有这张结业证书，请核对验证码。', en: 'No such certificate; check the verification code.' },
+  // notify: 消息中心 (notifications) and 通知设置
+  'msg.unread_flag': { 'zh-CN': 'unread 只能为 1（仅未读）或 0。', en: 'unread is 1 (unread only) or 0.' },
+  'msg.notify_limit': { 'zh-CN': 'limit 应为 0 到 100 的整数（0 只返回未读数）。', en: 'limit must be an integer from 0 to 100 (0 returns only the unread count).' },
+  'msg.notify_read_body': { 'zh-CN': '请提交要标为已读的消息 {"ids": [...]}（最多 100 条），或 {"all": true}。', en: 'Send the messages to mark read as {"ids": [...]} (at most 100), or {"all": true}.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

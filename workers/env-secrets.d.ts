@@ -12,6 +12,8 @@ interface TongxinSecretVars {
   ALIYUN_SMS_TEMPLATE_CODE?: string;
   /** the visit reminder's template (params title, time): exhibitions' day-before texts */
   ALIYUN_SMS_REMINDER_TEMPLATE_CODE?: string;
+  /** the message-centre notice's template (候补成功, review results; params title, body) */
+  ALIYUN_SMS_NOTICE_TEMPLATE_CODE?: string;
   TENCENT_SECRET_ID?: string;
   TENCENT_SECRET_KEY?: string;
   TENCENT_SMS_SDK_APP_ID?: string;
@@ -19,6 +21,8 @@ interface TongxinSecretVars {
   TENCENT_SMS_TEMPLATE_ID?: string;
   /** the visit reminder's template ({1} exhibition, {2} time) */
   TENCENT_SMS_REMINDER_TEMPLATE_ID?: string;
+  /** the message-centre notice's template ({1} title, {2} body) */
+  TENCENT_SMS_NOTICE_TEMPLATE_ID?: string;
   TENCENT_SMS_REGION?: string;
   /** WeChat official account (公众号) whose JS-SDK signs share cards; both set = on, else off (no request to WeChat) */
   WECHAT_APP_ID?: string;

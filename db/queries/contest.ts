@@ -3,6 +3,7 @@ import { contestEntries, contestJudges, contestVotes, judgeAssignments, judgingR
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
+import { notifyStatements } from './notifications';
 import { shiftScoreIfChanged } from './leaderboards';
 import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { BURST } from '../../shared/contest';
@@ -93,12 +94,16 @@ export async function myVotesToday(db: Db, campaignId: string, voterId: string, 
   return db.select({ entryId: contestVotes.entryId }).from(contestVotes).where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day)));
 }
 
-export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitId: string, decision: 'approve' | 'reject', reason: string | null) {
+/** Approves or rejects a work; its author is told in the same batch when its status changes (消息中心). Returns the notices written, for their texts. */
+export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitId: string, decision: 'approve' | 'reject', reason: string | null, tell: { title: string; link: string } = { title: '', link: '' }) {
   const status = decision === 'approve' ? 'approved' : 'rejected';
+  const told = e.status === status ? { stmts: [], ids: [] } : notifyStatements([{ userId: e.userId, kind: decision === 'approve' ? 'entry_approved' : 'entry_rejected', params: { title: tell.title, work: e.title, reason: reason ?? '' }, link: tell.link }]);
   await writeBatch(db, [
     db.update(contestEntries).set({ status, reason: decision === 'reject' ? reason : null, reviewedAt: nowIso(), reviewedBy: actorId }).where(eq(contestEntries.id, e.id)),
     auditInsert({ actorId, action: `entry.${decision}`, entity: 'contest_entry', entityId: e.id, orgUnitId, detail: { from: e.status, reason } }),
+    ...told.stmts,
   ]);
+  return told.ids;
 }
 
 /**
@@ -232,10 +237,14 @@ export async function putEntriesInRound(db: Db, campaignId: string, ids: string[
   for (const part of chunk(ids, 90)) await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), inArray(contestEntries.id, part)));
 }
 
-export async function insertAssignments(db: Db, rows: Array<{ roundId: string; entryId: string; judgeId: string }>) {
+/** Writes a round's assignments and, in the same batch, tells each judge how many works are theirs (once per judge and round). */
+export async function insertAssignments(db: Db, rows: Array<{ roundId: string; entryId: string; judgeId: string }>, tell: { title: string; round: string } = { title: '', round: '' }) {
   // every column is bound (7 a row) and D1 takes at most 100 parameters a statement
   const stmts: Stmt[] = chunk(rows, 14).map((part) => db.insert(judgeAssignments).values(part).onConflictDoNothing());
-  if (stmts.length) await writeBatch(db, stmts);
+  const works = new Map<string, number>();
+  for (const r of rows) works.set(r.judgeId, (works.get(r.judgeId) ?? 0) + 1);
+  const told = notifyStatements([...works].map(([judgeId, n]) => ({ userId: judgeId, kind: 'judge_assigned' as const, params: { title: tell.title, round: tell.round, works: n }, link: '/console/judging', dedupeKey: `round:${rows[0]!.roundId}` })));
+  if (stmts.length) await writeBatch(db, [...stmts, ...told.stmts]);
 }
 
 export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: string) {

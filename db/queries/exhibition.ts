@@ -50,8 +50,9 @@ export async function updateSlot(db: Db, actorId: string, slot: SlotRow, orgUnit
   ]);
   const ok = (res[0]?.results.length ?? 0) > 0;
   const promoted = settled(res[2 + settle.at]);
-  if (promoted.booked >= PROMOTE_MAX) await settleSlot(db, slot.id, now);
-  return ok ? { promoted } : null;
+  const notices = noticesOf(settle, promoted.rows);
+  if (promoted.booked >= PROMOTE_MAX) notices.push(...(await settleSlot(db, slot.id, now)));
+  return ok ? { promoted, notices } : null;
 }
 
 /** An unguessable ticket code, easy to read aloud (no 0/O, 1/I). */
@@ -125,7 +126,7 @@ export async function getBooking(db: Db, id: string) {
  * Cancels a booking and frees its seats, once; in the same batch the freed seats go to the
  * slot's waiting list (so no seat is lost between the two, and none is sold twice).
  */
-export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()) {
+export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()): Promise<{ notices: string[] } | null> {
   const settle = settleStmts(b.slotId, now);
   const res = await writeBatch(db, [
     db.update(bookings).set({ status: 'cancelled', cancelledAt: nowIso(now) }).where(and(eq(bookings.id, b.id), eq(bookings.status, 'booked'))).returning({ id: bookings.id }),
@@ -133,8 +134,10 @@ export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()) {
     ...settle.stmts,
   ]);
   const promoted = settled(res[2 + settle.at]);
-  if (promoted.booked >= PROMOTE_MAX) await settleSlot(db, b.slotId, now);
-  return (res[0]?.results.length ?? 0) > 0;
+  const notices = noticesOf(settle, promoted.rows);
+  if (promoted.booked >= PROMOTE_MAX) notices.push(...(await settleSlot(db, b.slotId, now)));
+  // the notices of the waiting-list bookings it made, for their texts (workers/api/lib/notify.ts)
+  return (res[0]?.results.length ?? 0) > 0 ? { notices } : null;
 }
 
 /** Checks a booking in, once, recording the visit as an activity. */
@@ -224,17 +227,22 @@ const QUEUE_ORDER = 'rowid';
  *     person already holds the exhibition's `bookingsPerPerson` upcoming visits;
  *  3. write the bookings of the entries just booked (ids and unguessable codes made here and
  *     handed in as JSON, so each entry gets exactly one);
- *  4. add their seats to the slot.
+ *  4. add their seats to the slot;
+ *  5. tell each person booked so (候补成功) in the message centre (ids handed in with the
+ *     booking's, so the texts owed can be sent once the batch has committed).
  * Step 2 only hands out `capacity - booked` seats as read in the same transaction, so the slot
  * can never be over-sold. `at` is the index (within `stmts`) of step 2, whose RETURNING rows say
  * what happened.
  */
-export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX): { stmts: Stmt[]; at: number } {
+export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX): { stmts: Stmt[]; at: number; notices: Map<string, string> } {
   const at = nowIso(now);
-  const pairs = JSON.stringify(Array.from({ length: max }, () => [newId(now), ticketCode()]));
+  // per entry that may be booked: [booking id, ticket code, notification id]
+  const ids = Array.from({ length: max }, () => [newId(now), ticketCode(), newId(now)] as const);
+  const pairs = JSON.stringify(ids);
   const order = sql.raw(QUEUE_ORDER);
   return {
     at: 1,
+    notices: new Map(ids.map(([booking, , notice]) => [booking, notice])),
     stmts: [
       sql`UPDATE slot_waitlist SET status = 'expired', resolved_at = ${at}
           WHERE slot_id = ${slotId} AND status = 'waiting' AND EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${slotId} AND s.ends_at <= ${at})`,
@@ -273,9 +281,28 @@ export function settleStmts(slotId: string, now = Date.now(), max = PROMOTE_MAX)
       sql`UPDATE exhibition_slots
           SET booked = booked + (SELECT COALESCE(SUM(b.party_size), 0) FROM bookings b WHERE b.id IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})))
           WHERE id = ${slotId}`,
+      waitlistNoticeStmt(slotId, pairs, at),
     ],
   };
 }
+
+/**
+ * 候补成功 in the message centre, for the entries of `pairs` just booked (shared/notifications.ts
+ * `waitlist_booked`); the slot's time in China time (no daylight saving: +8 hours always).
+ */
+function waitlistNoticeStmt(slotId: string, pairs: string, at: string): SQL {
+  return sql`INSERT INTO notifications (id, user_id, kind, params, link, created_at)
+    SELECT json_extract(p.value, '$[2]'), w.user_id, 'waitlist_booked',
+           json_object('title', c.title, 'time', strftime('%Y-%m-%d %H:%M', s.starts_at, '+8 hours'), 'party', w.party_size),
+           '/my-bookings/' || json_extract(p.value, '$[1]'), ${at}
+    FROM slot_waitlist w JOIN json_each(${pairs}) p ON json_extract(p.value, '$[0]') = w.booking_id
+      JOIN exhibition_slots s ON s.id = w.slot_id JOIN campaigns c ON c.id = w.campaign_id
+    WHERE w.slot_id = ${slotId} AND w.status = 'booked'`;
+}
+
+/** The notifications a settle wrote: one per booking it made (see settleStmts). */
+const noticesOf = (s: { notices: Map<string, string> }, rows: Array<{ status: string; bookingId: string | null }>) =>
+  rows.flatMap((r) => (r.status === 'booked' && r.bookingId && s.notices.has(r.bookingId) ? [s.notices.get(r.bookingId)!] : []));
 
 /** What one settle did, from the RETURNING rows of its walk. */
 function settled(r: D1Result | undefined) {
@@ -284,12 +311,16 @@ function settled(r: D1Result | undefined) {
 }
 
 /** Gives a slot's free seats to its waiting list (on its own: after a batch that hit PROMOTE_MAX). */
-export async function settleSlot(db: Db, slotId: string, now = Date.now()) {
+export async function settleSlot(db: Db, slotId: string, now = Date.now()): Promise<string[]> {
+  const notices: string[] = [];
   for (let round = 0; round < 100; round++) {
     const s = settleStmts(slotId, now);
     const res = await writeBatch(db, s.stmts);
-    if (settled(res[s.at]).booked < PROMOTE_MAX) return;
+    const done = settled(res[s.at]);
+    notices.push(...noticesOf(s, done.rows));
+    if (done.booked < PROMOTE_MAX) break;
   }
+  return notices;
 }
 
 export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string; perPerson: number; visitors?: Visitor[] | null; remindSms?: boolean }

@@ -92,6 +92,8 @@ export async function deleteAccount(db: Db, userId: string) {
   await writeBatch(db, [
     sql`UPDATE users SET name = ${ERASED_NAME}, phone = ${gone}, password_hash = '!', deleted_at = ${now} WHERE id = ${userId}`,
     sql`DELETE FROM sessions WHERE user_id = ${userId}`,
+    // 消息中心: the messages name the person's bookings, works and results; they go (texts stop with the phone)
+    sql`DELETE FROM notifications WHERE user_id = ${userId}`,
     sql`DELETE FROM memberships WHERE user_id = ${userId} AND role <> 'member'`,
     sql`UPDATE roster_entries SET name = ${ERASED_NAME}, phone = 'erased:' || id WHERE user_id = ${userId}`,
     sql`UPDATE contest_entries SET author_name = ${ERASED_NAME} WHERE user_id = ${userId}`,

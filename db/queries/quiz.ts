@@ -3,6 +3,7 @@ import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAtte
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
+import { notifyStatements } from './notifications';
 import { campaignSelect } from './campaigns';
 import { abortUnlessChanged, chunk, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
 import { stemKey, type ParsedQuestion } from '../../shared/quiz';
@@ -151,10 +152,12 @@ export async function isAdmitted(db: Db, stageId: string, userId: string) {
   return (r[0]?.n ?? 0) > 0;
 }
 
-/** Publishes 入围名单: admissions to the next stage, replacing a previous list, in one batch. */
-export async function publishAdvancement(db: Db, actorId: string, from: { id: string; orgUnitId: string }, nextStageId: string, list: Array<{ userId: string; rank: number }>) {
+/** Publishes 入围名单: admissions to the next stage, replacing a previous list, in one batch — which also tells each person on it (once per stage). */
+export async function publishAdvancement(db: Db, actorId: string, from: { id: string; orgUnitId: string }, nextStageId: string, list: Array<{ userId: string; rank: number }>, tell: { title: string; stage: string; link: string } = { title: '', stage: '', link: '' }) {
   const now = nowIso();
+  const told = notifyStatements(list.map((e) => ({ userId: e.userId, kind: 'stage_admitted' as const, params: { title: tell.title, stage: tell.stage, rank: e.rank }, link: tell.link, dedupeKey: `stage:${nextStageId}` })));
   await writeBatch(db, [
+    ...told.stmts,
     db.delete(stageAdmissions).where(eq(stageAdmissions.stageId, nextStageId)),
     ...chunk(list, 20).map((part) => db.insert(stageAdmissions).values(part.map((e) => ({ stageId: nextStageId, userId: e.userId, fromRank: e.rank, createdAt: now })))),
     db.update(quizStages).set({ advancedAt: now }).where(eq(quizStages.id, from.id)),

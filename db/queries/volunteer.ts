@@ -4,6 +4,7 @@ import { memberships, orgUnits, serviceActivities, serviceRecords, serviceSignup
 import type { Db } from '../client';
 import { certificateByCode, issueCertificate as issueShared } from './certificates';
 import { newId, nowIso, randomToken } from '../ids';
+import { notifyStatements } from './notifications';
 import { activityInsert, auditInsert } from './activity';
 import { isUniqueViolation, underPath, writeBatch, type Stmt } from './util';
 import { chinaMidnight } from '../../shared/china-time';
@@ -187,12 +188,15 @@ export async function recordsByIds(db: Db, ids: string[]) {
  * changed and the results of the board statements.
  */
 export async function reviewRecords(
-  db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number }>, decision: 'approve' | 'reject', reason: string | null,
+  db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number; date: string }>, decision: 'approve' | 'reject', reason: string | null,
   /** approvals: each record's activity event id (see activityRecorded) and the board statements that depend on them, for the same batch */
   earn?: { eventIds: Map<string, string>; board: Stmt[] },
+  /** the campaign as its members' messages name it (消息中心: each person told of their record, if this batch decided it) */
+  tell: { title: string; link: string } = { title: '', link: '' },
 ) {
   const now = nowIso();
   const stmts: Stmt[] = [];
+  const notices: string[] = [];
   const updateAt: number[] = [];
   for (const r of records) {
     updateAt.push(stmts.length);
@@ -205,11 +209,16 @@ export async function reviewRecords(
       stmts.push(activityInsert({ id: earn?.eventIds.get(r.id), userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
         sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved'`));
     }
+    // told once per record (its key), and only if this batch decided it
+    const told = notifyStatements([{ userId: r.userId, kind: decision === 'approve' ? 'record_approved' : 'record_rejected', params: { title: tell.title, date: r.date, hours: r.hours, reason: reason ?? '' }, link: tell.link, dedupeKey: `record:${r.id}` }],
+      sql`(SELECT reviewed_at FROM service_records WHERE id = ${r.id}) = ${now} AND (SELECT reviewed_by FROM service_records WHERE id = ${r.id}) = ${actorId}`);
+    stmts.push(...told.stmts);
+    notices.push(...told.ids);
   }
   const own = stmts.length;
   const results = await writeBatch(db, [...stmts, ...(decision === 'approve' ? earn?.board ?? [] : [])]);
   // the records this batch moved out of pending: its UPDATE returned them (a racing batch's did not)
-  return { changed: records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id), board: results.slice(own) };
+  return { changed: records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id), board: results.slice(own), notices };
 }
 
 /**

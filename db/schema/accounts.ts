@@ -10,6 +10,8 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at').notNull(),
   /** set when the person deleted their account (PIPL): name and phone are then a tombstone */
   deletedAt: text('deleted_at'),
+  /** the person agreed to notices by text message (候补成功, review results); off until they turn it on in 我的 */
+  smsNotify: integer('sms_notify', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Session ids are random 256-bit tokens; only their SHA-256 is stored, so a DB leak yields no live session. */

@@ -12,3 +12,4 @@ export * from './live-rooms';
 export * from './training';
 export * from './wechat';
 export * from './history';
+export * from './notifications';

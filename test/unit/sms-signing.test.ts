@@ -93,6 +93,17 @@ describe('Tencent Cloud TC3-HMAC-SHA256', () => {
   });
 });
 
+describe('message-centre notices by text (消息中心)', () => {
+  const notice = { phone: '13800000000', purpose: 'notice' as const, params: { title: '候补成功', body: '您候补的展览已预约成功。' } };
+  it('fill the notice template of each provider with the title and body, apart from the reminder template', async () => {
+    const ali = await aliyunSendSmsRequest({ accessKeyId: 'a', accessKeySecret: 's', signName: '同心', templateCode: 'SMS_1', reminderTemplateCode: 'SMS_2', noticeTemplateCode: 'SMS_3' }, notice, { timestamp: '2026-12-03T10:00:00Z', nonce: 'n' });
+    const form = Object.fromEntries(new URLSearchParams(ali.body));
+    expect(form).toMatchObject({ TemplateCode: 'SMS_3', TemplateParam: JSON.stringify(notice.params) });
+    const tc = await tencentSendSmsRequest({ secretId: 'a', secretKey: 's', sdkAppId: '1', signName: '同心', templateId: '1', reminderTemplateId: '2', noticeTemplateId: '3' }, notice, 1_700_000_000);
+    expect(JSON.parse(tc.body)).toMatchObject({ TemplateId: '3', TemplateParamSet: ['候补成功', '您候补的展览已预约成功。'] });
+  });
+});
+
 describe('sender choice and codes', () => {
   const base = { DB: undefined } as unknown as Env;
   const db = {} as Parameters<typeof senderFor>[1];

@@ -14,6 +14,7 @@ import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, Scores
 import type { ActivityPage, HomeResponse, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { WechatSignature } from '@shared/contracts/wechat';
 import type { HistoryImportResult } from '@shared/contracts/history';
+import type { MarkReadBody, MarkReadResponse, NotificationPage, Preferences, PreferencesBody } from '@shared/contracts/notifications';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
 import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
@@ -57,6 +58,11 @@ export interface Operations {
   'GET /me/bookings': Op<Out<typeof MyBookings>>;
   'GET /me/waitlist': Op<Out<typeof MyWaitlist>>;
   'GET /me/home': Op<Out<typeof HomeResponse>>;
+  // 消息中心 (notifications) and 通知设置
+  'GET /me/notifications': Op<Out<typeof NotificationPage>>;
+  'POST /me/notifications/read': Op<Out<typeof MarkReadResponse>, In<typeof MarkReadBody>>;
+  'GET /me/preferences': Op<Out<typeof Preferences>>;
+  'PUT /me/preferences': Op<Out<typeof Preferences>, In<typeof PreferencesBody>>;
   // org tree
   'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
   'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;

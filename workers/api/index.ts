@@ -5,6 +5,7 @@ import { csrf } from './middleware/csrf';
 import { authRoutes } from './routes/auth/auth.routes';
 import { meRoutes } from './routes/me/me.routes';
 import { homeRoutes } from './routes/me/home.routes';
+import { notificationRoutes } from './routes/me/notifications.routes';
 import { orgRoutes } from './routes/org/org.routes';
 import { registryRoutes } from './routes/org/registry.routes';
 import { rosterRoutes } from './routes/org/roster.routes';
@@ -55,6 +56,7 @@ const v1 = createApp()
   .route('/me', meRoutes)
   .route('/me', meDataRoutes)
   .route('/me', homeRoutes)
+  .route('/me', notificationRoutes)
   .route('/org-units', orgRoutes)
   .route('/org-units', reportRoutes)
   .route('/org-units', reportLedgerRoutes)

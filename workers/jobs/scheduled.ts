@@ -8,10 +8,14 @@ import { settleStaleRooms } from '../api/lib/live-rooms';
 import { rollUpActivity } from '../../db/queries/metrics';
 import { ANSWER_RETENTION_DAYS, compactQuizAnswers } from '../../db/queries/retention';
 import { remindVisits } from './visit-reminders';
+import { runNotificationJobs } from './notifications';
 
 /** Cron (every 5 minutes): campaigns whose end has passed stop taking part. */
 export async function runScheduled(env: Env, at: number) {
   const db = createDb(env.DB);
+  // 消息中心 first: day-before training reminders and the purge of old read messages, each
+  // isolated (a failure is logged), so neither they nor a later job's failure stop the other
+  await runNotificationJobs(db, at);
   const closed = await closeEndedCampaigns(db, at);
   // idempotency keys are kept at least 24 h (we keep 48 h), then forgotten
   await purgeIdempotencyKeys(db, new Date(at - 48 * 3600e3).toISOString());

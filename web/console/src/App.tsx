@@ -42,6 +42,8 @@ const TrainingSheet = lazy(() => import('./pages/TrainingSheet'));
 const Report = lazy(() => import('./pages/Report'));
 // 历史数据导入: paper records from before the platform (issue #16 part 5)
 const HistoryImport = lazy(() => import('./pages/HistoryImport'));
+// 消息中心, loaded on demand
+const Messages = lazy(() => import('./pages/Messages'));
 
 export function App() {
   return (
@@ -66,6 +68,7 @@ export function App() {
         <Route path="/campaigns/:id/votes" component={ContestVotes} />
         <Route path="/campaigns/:id/results" component={ContestResults} />
         <Route path="/judging" component={JudgingScore} />
+        <Route path="/messages" component={Messages} />
         <Route path="/campaigns/:id/quiz" component={QuizManage} />
         <Route path="/rooms/:id" component={RoomHost} />
         <Route path="/quiz-banks" component={QuizBanks} />

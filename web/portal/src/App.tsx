@@ -44,6 +44,8 @@ const DriveMine = lazy(() => import('./pages/DriveMine'));
 const LiveJoin = lazy(() => import('./pages/LiveJoin'));
 const LiveMatch = lazy(() => import('./pages/LiveMatch'));
 const TrainingPage = lazy(() => import('./pages/TrainingPage'));
+// 消息中心, loaded on demand
+const Messages = lazy(() => import('./ui/Notify').then((m) => ({ default: m.Messages })));
 
 export function App() {
   return (
@@ -81,6 +83,7 @@ export function App() {
       <Route path="/register" component={Register} />
       <Route path="/reset" component={PasswordReset} />
       <Route path="/me" component={Me} />
+      <Route path="/messages" component={Messages} />
       <Route path="/withdraw" component={ConsentWithdraw} />
       <Route path="*404" component={NotFound} />
     </Router>

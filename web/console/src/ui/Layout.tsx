@@ -14,7 +14,7 @@ import { JudgeGate, JudgingNavLink } from './JudgingFrame';
 import { GateGate } from './GateFrame';
 import { ReviewGate } from './ReviewFrame';
 import { UnitOptions } from './UnitSelect';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { Bell, LangButton, SignOutButton, UserName } from './TopTools';
 
 const NAV: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'chart', label: () => t('nav.overview'), match: (p) => p === '/console' || p === '/console/' },
@@ -122,6 +122,7 @@ function TopBar() {
           <span>{t('pref.large')}</span>
           <LargeToggle />
         </label>
+        <Bell href="/console/messages" />
         <LangButton />
         <UserName />
         <SignOutButton />

@@ -6,7 +6,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName, Logo } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
-import { LangButton, SignOutButton, UserName } from './TopTools';
+import { Bell, LangButton, SignOutButton, UserName } from './TopTools';
 
 /**
  * The console for someone with one narrow role (检票员, 审核员, 评委) and no organizer's rights: a
@@ -21,6 +21,7 @@ export function NarrowFrame(props: { title: string; children: JSX.Element }) {
           <span>{props.title}</span>
         </A>
         <span class="tx-spacer" />
+        <Bell href="/messages" />
         <LangButton />
         <UserName />
         <a href="/me" class="tx-btn tx-btn-ghost tx-btn-sm">

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
-import { useNavigate } from '@solidjs/router';
+import { useLocation, useNavigate } from '@solidjs/router';
+import { NotificationBell } from '@ui/components/NotificationBell';
 import { lang, switchLang } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { Icon } from '@ui/icons';
@@ -51,4 +52,13 @@ export function SignOutButton() {
       {t('top.signOut')}
     </Button>
   );
+}
+
+/**
+ * 消息: the bell with the unread count. The organizer's frame opens the console's 消息中心
+ * (/console/messages); the narrow frames (judges, 检票员, 审核员) the portal's.
+ */
+export function Bell(props: { href: string }) {
+  const location = useLocation();
+  return <NotificationBell href={props.href} path={location.pathname} />;
 }

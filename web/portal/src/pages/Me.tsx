@@ -32,6 +32,8 @@ const VolunteerMeCard = lazy(() => import('../ui/VolunteerMeCard'));
 const DriveMeCard = lazy(() => import('../ui/DriveMeCard'));
 // 我的预约: the next visit and any 候补 of published exhibitions, loaded on demand
 const ExhibitionMeCard = lazy(() => import('../ui/ExhibitionMeCard'));
+// 通知设置 (消息中心 and the consent to texts), loaded on demand
+const NotifySettings = lazy(() => import('../ui/Notify').then((m) => ({ default: m.NotifySettings })));
 
 const ACTIVITY_KEYS = new Set([
   'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
@@ -136,6 +138,10 @@ function Profile(props: { me: MeDto }) {
 
       <Suspense>
         <ExhibitionMeCard />
+      </Suspense>
+
+      <Suspense>
+        <NotifySettings />
       </Suspense>
 
       <MyRegistryCard />

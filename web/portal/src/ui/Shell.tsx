@@ -1,9 +1,13 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Icon, Logo, type IconName } from '@ui/icons';
 import { lang, switchLang } from '@ui/i18n';
 import { large, setLarge } from '@ui/prefs';
+import { session } from '../data/session';
 import { t } from '../i18n';
+
+// the bell (and its strings) load once someone is signed in: the first page stays within its budget
+const NotificationBell = lazy(() => import('./Notify').then((m) => ({ default: m.NotificationBell })));
 
 /** /c/:idOrSlug/rank belongs to 排行, the rest of /c/ to 活动. */
 const isBoard = (p: string) => /^\/c\/[^/]+\/rank\/?$/.test(p);
@@ -45,6 +49,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <nav class="pt-topnav" aria-label={t('nav.main')}>
             {tabs('pt-topnav-link')}
           </nav>
+          {/* 消息: the bell and its unread badge, for the signed-in */}
+          <Show when={session.me()}>
+            <Suspense>
+              <NotificationBell href="/messages" path={location.pathname} class="pt-bell" />
+            </Suspense>
+          </Show>
           {/* 长辈模式 on every page, signed in or not: one tap, remembered on the device (tx.large) */}
           <button
             type="button"

@@ -15,6 +15,8 @@ export interface AliyunConfig {
   templateCode: string;
   /** the visit reminder's template (params `title`, `time`); unset → reminders fail (503), codes still go */
   reminderTemplateCode?: string;
+  /** the message-centre notice's template (params `title`, `body`); unset → notices fail (logged), codes still go */
+  noticeTemplateCode?: string;
   endpoint?: string;
 }
 
@@ -52,7 +54,7 @@ export async function aliyunSendSmsRequest(config: AliyunConfig, message: SmsMes
     SignatureMethod: 'HMAC-SHA1',
     SignatureNonce: at.nonce,
     SignatureVersion: '1.0',
-    TemplateCode: 'code' in message ? config.templateCode : (config.reminderTemplateCode ?? ''),
+    TemplateCode: 'code' in message ? config.templateCode : ((message.purpose === 'notice' ? config.noticeTemplateCode : config.reminderTemplateCode) ?? ''),
     TemplateParam: JSON.stringify('code' in message ? { code: message.code } : message.params),
     Timestamp: at.timestamp,
     Version: '2017-05-25',
@@ -72,7 +74,8 @@ export class AliyunSender implements SmsSender {
   constructor(private readonly config: AliyunConfig) {}
 
   async send(message: SmsMessage): Promise<void> {
-    if (!('code' in message) && !this.config.reminderTemplateCode) throw new SmsError('aliyun: missing ALIYUN_SMS_REMINDER_TEMPLATE_CODE');
+    if (message.purpose === 'notice' && !this.config.noticeTemplateCode) throw new SmsError('aliyun: missing ALIYUN_SMS_NOTICE_TEMPLATE_CODE');
+    if (message.purpose === 'visit_reminder' && !this.config.reminderTemplateCode) throw new SmsError('aliyun: missing ALIYUN_SMS_REMINDER_TEMPLATE_CODE');
     // Aliyun wants UTC without milliseconds: 2016-02-23T12:46:24Z
     const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const req = await aliyunSendSmsRequest(this.config, message, { timestamp, nonce: crypto.randomUUID() });

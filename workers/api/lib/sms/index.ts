@@ -38,6 +38,7 @@ export function senderFor(env: Env, db: Db): SmsSender {
       signName: r.values.ALIYUN_SMS_SIGN_NAME,
       templateCode: r.values.ALIYUN_SMS_TEMPLATE_CODE,
       reminderTemplateCode: env.ALIYUN_SMS_REMINDER_TEMPLATE_CODE,
+      noticeTemplateCode: env.ALIYUN_SMS_NOTICE_TEMPLATE_CODE,
     });
   }
   if (provider === 'tencent') {
@@ -50,6 +51,7 @@ export function senderFor(env: Env, db: Db): SmsSender {
       signName: r.values.TENCENT_SMS_SIGN_NAME,
       templateId: r.values.TENCENT_SMS_TEMPLATE_ID,
       reminderTemplateId: env.TENCENT_SMS_REMINDER_TEMPLATE_ID,
+      noticeTemplateId: env.TENCENT_SMS_NOTICE_TEMPLATE_ID,
       region: env.TENCENT_SMS_REGION,
     });
   }

@@ -15,6 +15,8 @@ export interface TencentConfig {
   templateId: string;
   /** the visit reminder's template ({1} exhibition, {2} time); unset → reminders fail (503), codes still go */
   reminderTemplateId?: string;
+  /** the message-centre notice's template ({1} title, {2} body); unset → notices fail (logged), codes still go */
+  noticeTemplateId?: string;
   region?: string;
 }
 
@@ -56,7 +58,7 @@ export async function tencentSendSmsRequest(config: TencentConfig, message: SmsM
     PhoneNumberSet: [`+86${message.phone}`],
     SmsSdkAppId: config.sdkAppId,
     SignName: config.signName,
-    TemplateId: 'code' in message ? config.templateId : (config.reminderTemplateId ?? ''),
+    TemplateId: 'code' in message ? config.templateId : ((message.purpose === 'notice' ? config.noticeTemplateId : config.reminderTemplateId) ?? ''),
     TemplateParamSet: 'code' in message ? [message.code] : noticeParams(message),
   });
   const { authorization } = await tc3Sign({ secretId: config.secretId, secretKey: config.secretKey, service: 'sms', host, timestamp, payload });
@@ -81,7 +83,8 @@ export class TencentSender implements SmsSender {
   constructor(private readonly config: TencentConfig) {}
 
   async send(message: SmsMessage): Promise<void> {
-    if (!('code' in message) && !this.config.reminderTemplateId) throw new SmsError('tencent: missing TENCENT_SMS_REMINDER_TEMPLATE_ID');
+    if (message.purpose === 'notice' && !this.config.noticeTemplateId) throw new SmsError('tencent: missing TENCENT_SMS_NOTICE_TEMPLATE_ID');
+    if (message.purpose === 'visit_reminder' && !this.config.reminderTemplateId) throw new SmsError('tencent: missing TENCENT_SMS_REMINDER_TEMPLATE_ID');
     const req = await tencentSendSmsRequest(this.config, message, Math.floor(Date.now() / 1000));
     let res: Response;
     try {

@@ -4,10 +4,12 @@ import type { CodePurpose } from '../../../../shared/kinds';
 export type SmsMessage =
   | { phone: string; purpose: CodePurpose; code: string }
   /** the day-before reminder of an exhibition visit: the exhibition and the slot's time */
-  | { phone: string; purpose: 'visit_reminder'; params: { title: string; time: string } };
+  | { phone: string; purpose: 'visit_reminder'; params: { title: string; time: string } }
+  /** a message-centre notice agreed to by text (候补成功, review results): its title and body, in Chinese */
+  | { phone: string; purpose: 'notice'; params: { title: string; body: string } };
 
 /** The text a notice's template is filled with, in order (Tencent takes a list, the dev outbox a line). */
-export const noticeParams = (m: Extract<SmsMessage, { purpose: 'visit_reminder' }>) => [m.params.title, m.params.time];
+export const noticeParams = (m: Exclude<SmsMessage, { code: string }>) => (m.purpose === 'notice' ? [m.params.title, m.params.body] : [m.params.title, m.params.time]);
 
 /** Delivers verification codes; one implementation per provider, chosen by `senderFor(env)`. */
 export interface SmsSender {

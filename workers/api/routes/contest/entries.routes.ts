@@ -30,6 +30,7 @@ import {
 } from '../../../../db/queries/contest';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
+import { textAfterCommit } from '../../lib/notify';
 
 type Cfg = ContestCfg;
 const cfg = contestCfg;
@@ -261,7 +262,8 @@ export const entryRoutes = createApp()
       const campaign = await contestOf(c, e.campaignId);
       const viewer = requireReview(c, campaign.orgPath);
       const b = c.req.valid('json');
-      await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null);
+      const notices = await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null, { title: campaign.title, link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/contest` });
+      textAfterCommit(c, notices);
       const updated = (await getEntry(c.var.db, e.id))!;
       return c.json({ entry: entryDto(updated, { organizer: true, owner: false, showVotes: true }) });
     },

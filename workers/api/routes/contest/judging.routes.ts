@@ -101,7 +101,7 @@ export const judgingCampaignRoutes = createApp()
         ? entries.flatMap((e) => judges.filter((j) => mayJudge(j, e)).map((j) => ({ entryId: e.id, judgeId: j.userId })))
         : assignJudges(entries, judges, b.judgesPerEntry, id);
       const rows = pairs.map((p) => ({ roundId: id, ...p }));
-      await insertAssignments(db, rows);
+      await insertAssignments(db, rows, { title: campaign.title, round: b.name });
       const perEntry = new Map<string, number>();
       for (const p of pairs) perEntry.set(p.entryId, (perEntry.get(p.entryId) ?? 0) + 1);
       const shortOfQuorum = entries.filter((e) => (perEntry.get(e.id) ?? 0) < b.quorum).map((e) => e.id);

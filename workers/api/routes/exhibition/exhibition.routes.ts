@@ -29,6 +29,7 @@ import { bookingDto, waitlistDto, WaitlistEntry, seesBookingPhone } from './exhi
 import { campaignOfKind, managedCampaign, } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { at, tableFile, type TableCell } from '../../lib/tables';
+import { textAfterCommit } from '../../lib/notify';
 
 type Cfg = SettingsOf<'exhibition'>;
 const cfg = (c: CampaignRecord): Cfg => settingsOf('exhibition', c.settings);
@@ -264,6 +265,7 @@ export const slotRoutes = createApp()
       const { campaign, viewer } = await managedCampaign(c, slot.campaignId);
       const res = await updateSlot(c.var.db, viewer.id, slot, campaign.orgUnitId, c.req.valid('json'));
       if (!res) throw new ApiError('conflict', 'msg.ex_capacity_below', { booked: slot.booked });
+      textAfterCommit(c, res.notices);
       return c.json({ slot: slotDto((await getSlotWithWaiting(c.var.db, slot.id))!), promoted: res.promoted.booked });
     },
   )
@@ -358,7 +360,10 @@ export const bookingRoutes = createApp()
       const b = await getBooking(c.var.db, c.req.valid('param').id);
       if (!b) throw new ApiError('not_found');
       const campaign = b.userId === viewer.id ? (await getCampaign(c.var.db, b.campaignId))! : (await staffFor(c, b)).campaign;
-      if (!(await cancelBooking(c.var.db, b))) throw new ApiError('conflict', 'msg.ex_cancelled');
+      const cancelled = await cancelBooking(c.var.db, b);
+      if (!cancelled) throw new ApiError('conflict', 'msg.ex_cancelled');
+      // 候补成功 texts to those the freed seats went to (who agreed), after the batch
+      textAfterCommit(c, cancelled.notices);
       return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true, undefined, await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)) });
     },
   );

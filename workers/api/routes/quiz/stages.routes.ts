@@ -128,7 +128,8 @@ export const stageRoutes = createApp()
       const people = await usersOfKeys(c.var.db, ctx.boardId, selected.map((e) => e.key));
       const advanced = selected.map((e) => ({ ...e, userId: people.get(e.key) ?? e.key }));
       const dryRun = c.req.valid('query').dryRun === 'true';
-      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.userId, rank: e.rank })));
+      const tell = { title: campaign.title, stage: next.name, link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/quiz` };
+      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.userId, rank: e.rank })), tell);
       return c.json({ advanced: advanced.map((e) => ({ userId: e.userId, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
     },
   )

@@ -31,6 +31,7 @@ import { settingsOf } from '../../../../shared/contracts/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 import { at, rowsOf, tableStream } from '../../lib/tables';
 import { phoneFor } from '../../lib/privacy';
+import { textAfterCommit } from '../../lib/notify';
 
 
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
@@ -280,12 +281,17 @@ export const volunteerCampaignRoutes = createApp()
  * are earned on the campaign's board in the approval's own batch, each only if this batch
  * recorded the record's hours (a racing approval earns nothing twice).
  */
-async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
+async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; date: string; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
   const viewer = requireViewer(c);
   const db = c.var.db;
   for (const r of records) if (!canReviewPath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
   const pending = records.filter((r) => r.status === 'pending');
-  if (decision !== 'approve' || !pending.length) return (await reviewRecords(db, viewer.id, pending, decision, reason)).changed.length;
+  const tell = { title: campaign.title, link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/volunteer` };
+  if (decision !== 'approve' || !pending.length) {
+    const res = await reviewRecords(db, viewer.id, pending, decision, reason, undefined, tell);
+    textAfterCommit(c, res.notices);
+    return res.changed.length;
+  }
   const people = new Map<string, { name: string; key: string }>();
   for (const r of pending) {
     if (people.has(r.userId)) continue;
@@ -296,8 +302,9 @@ async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Arr
   const board = boardScoreStatements(db, campaign, 'add', pending.map((r) => ({
     key: people.get(r.userId)!.key, userId: r.userId, name: people.get(r.userId)!.name, orgUnitId: r.orgUnitId, score: r.hours, tiebreak: 0, when: activityRecorded(eventIds.get(r.id)!),
   })));
-  const res = await reviewRecords(db, viewer.id, pending, decision, reason, { eventIds, board: board.stmts });
+  const res = await reviewRecords(db, viewer.id, pending, decision, reason, { eventIds, board: board.stmts }, tell);
   await notifyBoard(c.env, db, board, res.board);
+  textAfterCommit(c, res.notices);
   return res.changed.length;
 }
 

@@ -1,0 +1,23 @@
+import { useNavigate } from '@solidjs/router';
+import { NotificationList } from '@ui/components/NotificationList';
+import { nt } from '@ui/i18n/notifications';
+
+/** 消息中心 in the console (/console/messages): the same list as the portal's; portal links leave the console. */
+export default function Messages() {
+  const navigate = useNavigate();
+  const follow = (link: string) => {
+    if (link.startsWith('/console/')) navigate(link.slice('/console'.length));
+    else window.location.assign(link);
+  };
+  return (
+    <div class="cs-page cs-messages">
+      <div class="cs-page-head">
+        <div>
+          <h1>{nt('notify.title')}</h1>
+          <p class="tx-muted">{nt('notify.lead')}</p>
+        </div>
+      </div>
+      <NotificationList follow={follow} />
+    </div>
+  );
+}
