@@ -1,6 +1,6 @@
 import { createEffect, on, Show } from 'solid-js';
 import { Icon } from '../icons';
-import { nt } from '../i18n/notifications';
+import { kt } from '../i18n/kit';
 import { unread } from '../notifications';
 
 /**
@@ -11,7 +11,7 @@ import { unread } from '../notifications';
 export function NotificationBell(props: { href: string; path: string; class?: string; onClick?: (e: MouseEvent) => void }) {
   unread.poll();
   createEffect(on(() => props.path, () => void unread.refresh()));
-  const label = () => (unread.count() > 0 ? nt('notify.bellUnread', { n: unread.count() }) : nt('notify.bell'));
+  const label = () => (unread.count() > 0 ? kt('notify.bellUnread', { n: unread.count() }) : kt('notify.bell'));
   return (
     <a href={props.href} class={`tx-bell ${props.class ?? ''}`} aria-label={label()} title={label()} data-testid="notification-bell" onClick={(e) => props.onClick?.(e)}>
       <Icon name="bell" />

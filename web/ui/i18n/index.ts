@@ -26,6 +26,8 @@ const loaders: ((l: Lang) => Promise<void>)[] = [];
 export function createI18n<D extends Dict>(zh: D, loadEn: () => Promise<{ [K in keyof D]: string }>) {
   const [en, setEn] = createSignal<{ [K in keyof D]: string } | null>(null);
   loaders.push(ensure);
+  // a translator made after start-up (a lazy page's own words) catches up with the language already chosen
+  if (lang() !== 'zh-CN') void ensure(lang());
 
   async function ensure(l: Lang): Promise<void> {
     if (l === 'en' && !en()) {

@@ -2,7 +2,8 @@ import { createResource, createSignal, Match, Show, Switch, onMount } from 'soli
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { CodeInput, Notice } from '@ui/components/Field';
+import { Notice } from '@ui/components/Field';
+import { CodeInput } from '@ui/components/CodeInput';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';

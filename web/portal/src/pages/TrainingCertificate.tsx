@@ -12,7 +12,7 @@ import { chinaYear } from '@shared/training';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { fmtHours, learningCertificate, type LearningCertificate } from '../data/training';
-import { t } from '../i18n';
+import { t } from '../i18n-training';
 import '../volunteer.css';
 
 /**

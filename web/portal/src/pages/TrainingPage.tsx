@@ -2,7 +2,8 @@ import { createMemo, createResource, createSignal, For, Match, Show, Switch } fr
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
-import { ActionError, CodeInput, Notice } from '@ui/components/Field';
+import { ActionError, Notice } from '@ui/components/Field';
+import { CodeInput } from '@ui/components/CodeInput';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
@@ -15,7 +16,7 @@ import { usePageMeta } from '../data/title';
 import {
   certificateHref, checkIn, chinaDay, chinaTime, enrol, finishStudy, fmtHours, listMaterials, listSessions, myLearning, myTraining, startStudy, type Material, type Session,
 } from '../data/training';
-import { t } from '../i18n';
+import { t } from '../i18n-training';
 import '../volunteer.css';
 import '../training.css';
 

@@ -87,4 +87,7 @@ export const common: Same<typeof zh.common> = {
   'board.totalOrg': '{n} units',
   'board.empty': 'No rankings yet — come and take part!',
   'board.topRank': 'No. {rank}',
+  // the message bell in both apps' headers (first page; the message centre's own words load with it)
+  'notify.bell': 'Messages',
+  'notify.bellUnread': 'Messages, {n} unread',
 };

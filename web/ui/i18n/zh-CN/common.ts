@@ -84,4 +84,7 @@ export const common = {
   'board.totalOrg': '共 {n} 个组织',
   'board.empty': '暂无排名，快来参与吧',
   'board.topRank': '第 {rank} 名',
+  // the message bell in both apps' headers (first page; the message centre's own words load with it)
+  'notify.bell': '消息',
+  'notify.bellUnread': '消息，{n} 条未读',
 } as const;

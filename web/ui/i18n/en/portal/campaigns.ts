@@ -43,4 +43,6 @@ export const campaigns: Same<typeof zh.campaigns> = {
   'campaign.backHome': 'Back to home',
   'campaign.share': "Share: copy this page's link to a friend",
   'campaign.viewBoard': 'View the leaderboard',
+  // the training campaign's call to action on its campaign page (the rest of 我的学习's words load with its pages)
+  'tr.cta': 'My learning: sessions, check-in and hours',
 };

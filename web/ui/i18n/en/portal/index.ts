@@ -9,9 +9,8 @@ import { volunteer } from './volunteer';
 import { quiz } from './quiz';
 import { contest } from './contest';
 import { live } from './live';
-import { training } from './training';
 import { privacy } from './privacy';
 import { home } from './home';
 
 /** The public portal, composed from one dictionary per domain. */
-export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...training, ...privacy, ...home };
+export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...privacy, ...home };

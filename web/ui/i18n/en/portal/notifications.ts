@@ -3,8 +3,6 @@ import type { Same } from '../same';
 
 /** The message centre: the bell and its badge (portal and console), the message list, notification settings in Me. */
 export const notifications: Same<typeof zh.notifications> = {
-  'notify.bell': 'Messages',
-  'notify.bellUnread': 'Messages, {n} unread',
   'notify.title': 'Messages',
   'notify.lead': 'Waiting-list bookings, review results, judging tasks, advancement lists and training reminders arrive here.',
   'notify.allRead': 'Mark all read',

@@ -3,7 +3,6 @@ import type { Same } from '../same';
 
 /** Party education and training (tr.): my classes, check-in by code, online study, my hours against the target. */
 export const training: Same<typeof zh.training> = {
-  'tr.cta': 'My learning: sessions, check-in and hours',
   'tr.pageTitle': 'Training',
   'tr.back': 'Back to the campaign',
   'tr.notTraining': 'This is not a training campaign',

@@ -40,4 +40,6 @@ export const campaigns = {
   'campaign.backHome': '返回首页',
   'campaign.share': '分享：复制本页链接发给朋友',
   'campaign.viewBoard': '查看排行榜',
+  // the training campaign's call to action on its campaign page (the rest of 我的学习's words load with its pages)
+  'tr.cta': '我的学习：课次、签到和学时',
 } as const;

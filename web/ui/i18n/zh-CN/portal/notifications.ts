@@ -1,7 +1,5 @@
 /** 消息中心: the bell and its badge (portal and console), the message list, 通知设置 in 我的. */
 export const notifications = {
-  'notify.bell': '消息',
-  'notify.bellUnread': '消息，{n} 条未读',
   'notify.title': '消息中心',
   'notify.lead': '候补成功、审核结果、评审任务、入围名单和培训提醒都会发到这里。',
   'notify.allRead': '全部已读',

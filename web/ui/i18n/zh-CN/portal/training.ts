@@ -1,6 +1,5 @@
 /** 党员教育培训 (tr.): my classes, check-in by code, online study, my hours against the target. */
 export const training = {
-  'tr.cta': '我的学习：课次、签到和学时',
   'tr.pageTitle': '教育培训',
   'tr.back': '返回活动',
   'tr.notTraining': '这不是党员教育培训活动',
