@@ -331,6 +331,8 @@ export const MESSAGES = {
   'msg.gallery_sort_votes': { 'zh-CN': '本次活动不公开票数，不能按票数排序。', en: 'This contest does not show vote counts, so works cannot be sorted by votes.' },
   'msg.board_level': { 'zh-CN': '层级应为 1 到 6 之间的整数。', en: 'The level must be a whole number from 1 to 6.' },
   'msg.period_order': { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end date cannot be before the start date.' },
+  // scale: exports past what one request can stream (issue #20)
+  'msg.export_too_large': { 'zh-CN': '要导出的记录有 {rows} 条，超过单次导出上限 {max} 条，请缩小日期范围或组织范围后分次导出。', en: 'This export has {rows} rows, more than the {max} one download can hold; narrow the dates or the unit and export in parts.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
