@@ -15,3 +15,11 @@ INSERT INTO `activity_user_months` (`org_path`, `month`, `user_id`, `kind`, `eve
 SELECT `org_path`, substr(`day`, 1, 7), `user_id`, `kind`, SUM(`events`), SUM(`points`) FROM `activity_user_days` GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 CREATE INDEX `activity_time_idx` ON `activity_events` (`occurred_at`);
+--> statement-breakpoint
+CREATE INDEX `attempts_campaign_id_idx` ON `quiz_attempts` (`campaign_id`,`id`);
+--> statement-breakpoint
+CREATE TABLE `job_cursors` (
+	`name` text PRIMARY KEY NOT NULL,
+	`cursor` text NOT NULL,
+	`updated_at` text NOT NULL
+);

@@ -11,3 +11,4 @@ export * from './exhibition';
 export * from './live-rooms';
 export * from './training';
 export * from './wechat';
+export * from './jobs';
