@@ -75,8 +75,10 @@ function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`, depth?:
   const base = sql`${under(`${h.path}e.org_path`, p)} AND ${extra}`;
   if (r.empty) return [sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.to, false)}`];
   const parts: SQL[] = [
-    sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${under('e.org_path', p)} AND ${extra}
-      AND ${r.fullFrom ? sql`e.occurred_at >= ${r.fullFrom}` : sql`1`} AND ${r.fullTo ? sql`e.occurred_at < ${r.fullTo}` : sql`1`}`,
+    // the tail is the newest few minutes: seek it by rowid; `+` keeps SQLite off the path and
+    // time indexes, which it would otherwise pick (at the root the path index is every event)
+    sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${under('+e.org_path', p)} AND ${extra}
+      AND ${r.fullFrom ? sql`+e.occurred_at >= ${r.fullFrom}` : sql`1`} AND ${r.fullTo ? sql`+e.occurred_at < ${r.fullTo}` : sql`1`}`,
   ];
   if (r.from && r.fullFrom && r.from < r.fullFrom) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.fullFrom, true)}`);
   if (r.to && r.fullTo && r.fullTo <= r.to) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.fullTo, r.to, false)}`);
@@ -118,8 +120,18 @@ const daysBetween = (a: string, b: string) => Math.round((chinaMidnight(b) - chi
 const WHOLE_DAYS = 1826;
 const WHOLE_MONTHS = 60;
 
+/**
+ * The depth of the subtree `p` names when it is one bound path ('/root/' → 0, '/root/fgw/' → 1),
+ * so callers that pass `sql\`${path}\`` (the report's figures) get the key hint too; undefined
+ * for a column of an outer query.
+ */
+function depthOf(p: SQL): number | undefined {
+  const bound = p.queryChunks.filter((c): c is string => typeof c === 'string');
+  return bound.length === 1 && bound[0]!.startsWith('/') ? bound[0]!.split('/').filter(Boolean).length - 1 : undefined;
+}
+
 /** Rows (day, kind, events, points) of everything under `p` (a subtree at `depth`, when known) in the range. */
-export function eventsSource(p: SQL, r: RangeSplit, depth?: number): SQL {
+export function eventsSource(p: SQL, r: RangeSplit, depth: number | undefined = depthOf(p)): SQL {
   const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, 1 AS events, e.points AS points`, sql`1`, depth);
   if (!r.empty) {
     const h = keyHint(depth, daysBetween(r.firstDay, r.lastDay), WHOLE_DAYS);
@@ -142,6 +154,7 @@ function userDays(p: SQL, first: string, last: string, depth: number | undefined
  * ragged days around them from activity_user_days; `byDay` keeps every row a day (for a series).
  */
 export function usersSource(p: SQL, r: RangeSplit, more: { depth?: number | undefined; byDay?: boolean } = {}): SQL {
+  if (!('depth' in more)) more = { ...more, depth: depthOf(p) };
   const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`, more.depth);
   if (!r.empty) {
     const months = more.byDay ? null : splitMonths(r.firstDay, r.lastDay);
