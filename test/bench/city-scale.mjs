@@ -16,13 +16,17 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 
-/** Resident memory (kB) of every workerd process: the Worker's isolate lives in one of them. */
+/** Resident memory (kB) of the workerd processes this bench started (descendants of this process). */
 function workerdRss() {
+  const parent = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+  const ours = (pid) => {
+    for (let p = pid, i = 0; p > 1 && i < 20; p = parent(p), i++) if (p === process.pid) return true;
+    return false;
+  };
   let kb = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd')) continue;
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(String(PORT)) && !readFileSync(`/proc/${pid}/environ`, 'utf8').includes(persistDir)) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd') || !ours(Number(pid))) continue;
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch { /* gone */ }
   }
@@ -118,7 +122,7 @@ export async function cityScale(base) {
     '| request | p99 ratio | goal | status |', '|---|---:|---:|---|',
     ...rows.map((r) => `| ${r.label} | ${(r.p99 / p99).toFixed(1)}× | ${r.goal ? `≤ ${r.goal}× ${r.p99 / p99 <= r.goal ? '✓' : '✗'}` : ''} | ${r.status} |`),
     '',
-    `Export: \`attempts/export?format=csv&from=${from}&to=${to}\` streamed ${lines.toLocaleString('en')} rows (${(bytes / 1048576).toFixed(1)} MB, status ${ex.status}) in ${(exportMs / p50).toFixed(0)}× one no-op request's median time; the workerd processes grew by at most ${((peak - rss0) / 1024).toFixed(0)} MB while it streamed (RSS sampled every 100 ms). The whole year at once (${first.title}) answers ${tooBig.status} (export_too_large) in ${(tooBig.ms / p50).toFixed(0)}× a no-op's median.`,
+    `Export: \`attempts/export?format=csv&from=${from}&to=${to}\` streamed ${lines.toLocaleString('en')} rows (${(bytes / 1048576).toFixed(1)} MB, status ${ex.status}) in ${(exportMs / p50).toFixed(0)}× one no-op request's median time; ${rss0 ? `the workerd processes grew by at most ${((peak - rss0) / 1024).toFixed(0)} MB while it streamed (RSS sampled every 100 ms)` : 'workerd memory not found (not measured)'}. The whole year at once (${first.title}) answers ${tooBig.status} (export_too_large) in ${(tooBig.ms / p50).toFixed(0)}× a no-op's median.`,
   ];
   return out;
 }
