@@ -75,7 +75,8 @@ export async function cityScale(base) {
   const answers = [];
   let answerErrors = 0;
   for (let i = 1; i <= 20; i++) {
-    const cookie = await login(`199${String(i * 97).padStart(8, '0')}`);
+    // other members each day: the daily quiz takes one round per member and day, so a rerun the same day needs fresh players
+    const cookie = await login(`199${String(i * 97 + (Math.floor(Date.now() / 864e5) % 97) + 1).padStart(8, '0')}`);
     const headers = { cookie, origin: base, 'content-type': 'application/json' };
     const r = await fetch(`${base}/api/v1/campaigns/camp-quiz/attempts`, { method: 'POST', headers, body: '{}' });
     if (r.status !== 201) { answerErrors++; console.log('start', r.status, await r.text()); continue; }
