@@ -16,8 +16,8 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
-        // DEV_OUTBOX: tests read SMS codes from /api/v1/dev/outbox (never set in wrangler.toml).
+        wrangler: { configPath: './wrangler.jsonc' },
+        // DEV_OUTBOX: tests read SMS codes from /api/v1/dev/outbox (never set in wrangler.jsonc).
         miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, DEV_OUTBOX: '1' } },
       }),
     ],

@@ -28,6 +28,12 @@ export function rollupSql(limit = 50_000): string[] {
     FROM activity_events WHERE ${window} AND user_id IS NOT NULL
     GROUP BY 1, 2, 3, 4
     ON CONFLICT (org_path, day, user_id, kind) DO UPDATE SET events = events + excluded.events, points = points + excluded.points`,
+    // the same window by China month (before the watermark moves, like the two above)
+    `INSERT INTO activity_user_months (org_path, month, user_id, kind, events, points)
+    SELECT COALESCE(org_path, ''), substr(${CHINA_DAY_SQL('occurred_at')}, 1, 7), user_id, COALESCE(kind, ''), COUNT(*), COALESCE(SUM(points), 0)
+    FROM activity_events WHERE ${window} AND user_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (org_path, month, user_id, kind) DO UPDATE SET events = events + excluded.events, points = points + excluded.points`,
     `UPDATE rollup_state SET
       last_rowid = MIN((SELECT COALESCE(MAX(rowid), 0) FROM activity_events), last_rowid + ${Math.floor(limit)}),
       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

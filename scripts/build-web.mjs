@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { HSTS, PAGE_CSP } from '../workers/api/lib/headers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'public');
@@ -61,11 +62,31 @@ async function initialScripts(distDir) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/**
+ * Vite's hashed files are served by the assets layer without waking the Worker (wrangler.jsonc
+ * `run_worker_first` leaves out these folders). `_headers` gives them what the Worker would
+ * have added: the same security headers (workers/api/lib/headers.ts) and a year's caching.
+ */
+const ASSET_FOLDERS = ['/assets/*', '/console/assets/*', '/embed/assets/*'];
+async function writeAssetHeaders() {
+  const headers = [
+    'Cache-Control: public, max-age=31536000, immutable',
+    `Strict-Transport-Security: ${HSTS}`,
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: strict-origin-when-cross-origin',
+    `Content-Security-Policy: ${PAGE_CSP}`,
+    'X-Frame-Options: SAMEORIGIN',
+    'Permissions-Policy: camera=(self), geolocation=(), microphone=()',
+  ];
+  await writeFile(join(out, '_headers'), ASSET_FOLDERS.map((f) => `${f}\n${headers.map((h) => `  ${h}`).join('\n')}\n`).join('\n'));
+}
+
 async function main() {
   const started = Date.now();
   const hash = await sourceHash();
   const previous = await readFile(hashFile, 'utf8').catch(() => '');
   if (!force && previous === hash && (await stat(join(out, 'index.html')).catch(() => null))) {
+    await writeAssetHeaders();
     console.log('✓ 构建前端 / web build 0.0s  (未改动，跳过 / unchanged, skipped)');
     return;
   }
@@ -124,6 +145,7 @@ async function main() {
   // sanity: the three index pages the Worker serves exist
   for (const p of ['index.html', 'console/index.html', 'embed/index.html']) await stat(join(out, p));
 
+  await writeAssetHeaders();
   if (sizes) console.log(report.join('\n'));
   if (overBudget) {
     console.error('A first page is over its JavaScript budget (npm run build -- --sizes lists every file).');

@@ -82,6 +82,8 @@ export const SERVER_RULES = [
   // season: WeChat share cards
   'wechat_off',
   'wechat_unavailable',
+  // scale: an export past EXPORT_MAX_ROWS (issue #20)
+  'export_too_large',
 ] as const;
 export type Rule = Reason | (typeof SERVER_RULES)[number];
 

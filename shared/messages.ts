@@ -370,6 +370,8 @@ export const MESSAGES = {
   'msg.unread_flag': { 'zh-CN': 'unread 只能为 1（仅未读）或 0。', en: 'unread is 1 (unread only) or 0.' },
   'msg.notify_limit': { 'zh-CN': 'limit 应为 0 到 100 的整数（0 只返回未读数）。', en: 'limit must be an integer from 0 to 100 (0 returns only the unread count).' },
   'msg.notify_read_body': { 'zh-CN': '请提交要标为已读的消息 {"ids": [...]}（最多 100 条），或 {"all": true}。', en: 'Send the messages to mark read as {"ids": [...]} (at most 100), or {"all": true}.' },
+  // scale: exports past what one request can stream (issue #20)
+  'msg.export_too_large': { 'zh-CN': '要导出的记录有 {rows} 条，超过单次导出上限 {max} 条，请缩小日期范围或组织范围后分次导出。', en: 'This export has {rows} rows, more than the {max} one download can hold; narrow the dates or the unit and export in parts.' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,4 @@
-// Variables and secrets `wrangler types` cannot see: none of them is in wrangler.toml.
+// Variables and secrets `wrangler types` cannot see: none of them is in wrangler.jsonc.
 // Secrets are set with `wrangler secret put NAME`; DEV_OUTBOX only by `npm start`, the e2e
 // and bench servers (`--var DEV_OUTBOX:1`) and the workerd tests (vitest.config.ts).
 interface TongxinSecretVars {

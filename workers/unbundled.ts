@@ -1,4 +1,4 @@
-// Stands in (wrangler.toml [alias]) for schema libraries that hono-openapi's converters
+// Stands in (wrangler.jsonc "alias") for schema libraries that hono-openapi's converters
 // import lazily for vendors we do not use: every contract is valibot, so these paths never run,
 // and bundling them (zod alone is ~200 KiB gzip) would only ship dead weight.
 export {};

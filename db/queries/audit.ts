@@ -17,6 +17,20 @@ export interface AuditFilter {
  * The audit trail of a subtree, newest first: rows are placed by the unit they were written
  * for, and read through the units' current paths (a moved unit takes its history with it).
  */
+const auditWhere = (path: string, f: AuditFilter) => and(
+  underPath(orgUnits.path, path),
+  f.action ? or(eq(auditLog.action, f.action), sql`${auditLog.action} LIKE ${`${f.action.replace(/[%_]/g, '')}.%`}`) : undefined,
+  f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+  f.from ? gte(auditLog.at, f.from) : undefined,
+  f.to ? lt(auditLog.at, f.to) : undefined,
+);
+
+/** How many rows `listAudit` would page through, for an export's size check. */
+export async function countAudit(db: Db, path: string, f: AuditFilter) {
+  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(auditLog).innerJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId)).where(auditWhere(path, f));
+  return r?.n ?? 0;
+}
+
 export async function listAudit(db: Db, path: string, f: AuditFilter, limit: number, before: { at: string; id: string } | null) {
   return db
     .select({
@@ -26,14 +40,7 @@ export async function listAudit(db: Db, path: string, f: AuditFilter, limit: num
     .from(auditLog)
     .innerJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(
-      underPath(orgUnits.path, path),
-      f.action ? or(eq(auditLog.action, f.action), sql`${auditLog.action} LIKE ${`${f.action.replace(/[%_]/g, '')}.%`}`) : undefined,
-      f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
-      f.from ? gte(auditLog.at, f.from) : undefined,
-      f.to ? lt(auditLog.at, f.to) : undefined,
-      before ? or(lt(auditLog.at, before.at), and(eq(auditLog.at, before.at), lt(auditLog.id, before.id))) : undefined,
-    ))
+    .where(and(auditWhere(path, f), before ? or(lt(auditLog.at, before.at), and(eq(auditLog.at, before.at), lt(auditLog.id, before.id))) : undefined))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit + 1);
 }

@@ -334,12 +334,23 @@ export async function userCreatedAt(db: Db, userId: string) {
 }
 
 /** The entries 台账: every work of a campaign with its author's phone and units (for the privacy rule). */
-export async function entriesLedger(db: Db, campaignId: string) {
+export async function entriesLedger(db: Db, campaignId: string, page: { limit: number; after: { serial: number | null; id: string } | null } = { limit: 20_000, after: null }) {
+  const a = page.after;
+  // (serial, id) ascending; a NULL serial sorts first in SQLite, so "after" a NULL one is a NULL with a greater id, or any serial
+  const after = !a ? undefined
+    : a.serial === null ? sql`((${contestEntries.serial} IS NULL AND ${contestEntries.id} > ${a.id}) OR ${contestEntries.serial} IS NOT NULL)`
+      : sql`(${contestEntries.serial} > ${a.serial} OR (${contestEntries.serial} = ${a.serial} AND ${contestEntries.id} > ${a.id}))`;
   return db.select({
     e: contestEntries, phone: users.phone, unitName: sql<string | null>`(SELECT name FROM org_units u WHERE u.id = ${contestEntries.orgUnitId})`,
     orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestEntries.userId})`,
   }).from(contestEntries).innerJoin(users, eq(users.id, contestEntries.userId))
-    .where(eq(contestEntries.campaignId, campaignId)).orderBy(asc(contestEntries.serial), asc(contestEntries.id)).limit(20_000);
+    .where(and(eq(contestEntries.campaignId, campaignId), after)).orderBy(asc(contestEntries.serial), asc(contestEntries.id)).limit(page.limit);
+}
+
+/** How many entries a contest has (any status), for an export's size check. */
+export async function countEntries(db: Db, campaignId: string) {
+  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(contestEntries).where(eq(contestEntries.campaignId, campaignId));
+  return r?.n ?? 0;
 }
 
 /** Publishes or withdraws the results (one statement on the settings, with its audit row). */

@@ -173,6 +173,12 @@ export async function myBookings(db: Db, userId: string, limit: number) {
     .where(and(eq(bookings.userId, userId), eq(bookings.group, false))).orderBy(desc(exhibitionSlots.startsAt)).limit(limit);
 }
 
+/** How many bookings a campaign has (any status), for an export's size check. */
+export async function countBookings(db: Db, campaignId: string) {
+  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(bookings).where(eq(bookings.campaignId, campaignId));
+  return r?.n ?? 0;
+}
+
 export async function listBookings(db: Db, campaignId: string, f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null }) {
   return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name, unitPath: orgUnits.path, fromWaitlist })
     .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))

@@ -59,17 +59,26 @@ export function splitRange(range: MetricsRange): RangeSplit {
 const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw(col)} < ${p} || '~'`;
 const watermark = sql`(SELECT last_rowid FROM rollup_state WHERE name = 'activity')`;
 
-/** The raw events rollups cannot answer, as `e`: edges of the range, and the tail above the watermark. */
-function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`): SQL[] {
+/**
+ * The raw events rollups cannot answer, as `e`: edges of the range, and the tail above the
+ * watermark (a rowid range). The edges are at most a day each: with the subtree's depth known
+ * they seek the time index, not the path (at the root every path matches).
+ */
+function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`, depth?: number): SQL[] {
+  const h = keyHint(depth, 1, WHOLE_DAYS);
+  const at = sql.raw(`${h.time}e.occurred_at`);
   const inRange = (lo: string | null, hi: string | null, hiOpen: boolean) =>
     sql.join([
-      lo ? sql`e.occurred_at >= ${lo}` : sql`1`,
-      hi ? (hiOpen ? sql`e.occurred_at < ${hi}` : sql`e.occurred_at <= ${hi}`) : sql`1`,
+      lo ? sql`${at} >= ${lo}` : sql`1`,
+      hi ? (hiOpen ? sql`${at} < ${hi}` : sql`${at} <= ${hi}`) : sql`1`,
     ], sql` AND `);
-  const base = sql`${under('e.org_path', p)} AND ${extra}`;
+  const base = sql`${under(`${h.path}e.org_path`, p)} AND ${extra}`;
   if (r.empty) return [sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.to, false)}`];
   const parts: SQL[] = [
-    sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${base} AND ${inRange(r.fullFrom, r.fullTo, true)}`,
+    // the tail is the newest few minutes: seek it by rowid; `+` keeps SQLite off the path and
+    // time indexes, which it would otherwise pick (at the root the path index is every event)
+    sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${under('+e.org_path', p)} AND ${extra}
+      AND ${r.fullFrom ? sql`+e.occurred_at >= ${r.fullFrom}` : sql`1`} AND ${r.fullTo ? sql`+e.occurred_at < ${r.fullTo}` : sql`1`}`,
   ];
   if (r.from && r.fullFrom && r.from < r.fullFrom) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.fullFrom, true)}`);
   if (r.to && r.fullTo && r.fullTo <= r.to) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.fullTo, r.to, false)}`);
@@ -78,22 +87,89 @@ function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`): SQL[] 
 
 const dayOf = sql.raw(CHINA_DAY_SQL('e.occurred_at'));
 
-/** Rows (day, kind, events, points) of everything under `p` in the range. */
-export function eventsSource(p: SQL, r: RangeSplit): SQL {
-  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, 1 AS events, e.points AS points`);
+/** Pure: the whole China months (`YYYY-MM`) inside [firstDay, lastDay] and the ragged days around them; null = no whole month. */
+export function splitMonths(firstDay: string, lastDay: string): { fromMonth: string; toMonth: string; edges: Array<[string, string]> } | null {
+  const next = (m: string) => (m.endsWith('-12') ? `${pad4(Number(m.slice(0, 4)) + 1)}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
+  const prev = (m: string) => (m.endsWith('-01') ? `${pad4(Number(m.slice(0, 4)) - 1)}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`);
+  const fromMonth = firstDay.endsWith('-01') ? firstDay.slice(0, 7) : next(firstDay.slice(0, 7));
+  // lastDay closes its month when the day after it is a 1st (Dec 31 needs no date arithmetic: 9999-12-31 is "no end")
+  const monthEnd = lastDay.endsWith('-12-31') || addDays(lastDay, 1).endsWith('-01');
+  const toMonth = monthEnd ? lastDay.slice(0, 7) : prev(lastDay.slice(0, 7));
+  if (fromMonth > toMonth) return null;
+  const edges: Array<[string, string]> = [];
+  if (firstDay < `${fromMonth}-01`) edges.push([firstDay, addDays(`${fromMonth}-01`, -1)]);
+  if (!monthEnd) edges.push([`${next(toMonth)}-01`, lastDay]);
+  return { fromMonth, toMonth, edges };
+}
+const pad4 = (y: number) => String(y).padStart(4, '0');
+
+/**
+ * Which key a rollup read seeks by. Both rollups have a path-first key (good for a small
+ * subtree over years) and a day-first covering index (good for the whole tree over weeks);
+ * SQLite cannot tell which range is narrower (no histogram in D1), so we tell it: with the
+ * subtree's depth known, a subtree at depth d holds roughly 1/30^d of the rows (30 units per
+ * level in the city) and the range `span` of `whole` periods the fraction span/whole. The
+ * unary `+` takes a column out of index selection. depth undefined: SQLite chooses.
+ */
+function keyHint(depth: number | undefined, span: number, whole: number): { path: string; time: string } {
+  if (depth === undefined) return { path: '', time: '' };
+  return span * 30 ** depth < whole ? { path: '+', time: '' } : { path: '', time: '+' };
+}
+const daysBetween = (a: string, b: string) => Math.round((chinaMidnight(b) - chinaMidnight(a)) / 86_400_000) + 1;
+/** Nominal history for the hint: five years of days / months. */
+const WHOLE_DAYS = 1826;
+const WHOLE_MONTHS = 60;
+
+/**
+ * The depth of the subtree `p` names when it is one bound path ('/root/' → 0, '/root/fgw/' → 1),
+ * so callers that pass `sql\`${path}\`` (the report's figures) get the key hint too; undefined
+ * for a column of an outer query.
+ */
+function depthOf(p: SQL): number | undefined {
+  const bound = p.queryChunks.filter((c): c is string => typeof c === 'string');
+  return bound.length === 1 && bound[0]!.startsWith('/') ? bound[0]!.split('/').filter(Boolean).length - 1 : undefined;
+}
+
+/** Rows (day, kind, events, points) of everything under `p` (a subtree at `depth`, when known) in the range. */
+export function eventsSource(p: SQL, r: RangeSplit, depth: number | undefined = depthOf(p)): SQL {
+  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, 1 AS events, e.points AS points`, sql`1`, depth);
   if (!r.empty) {
+    const h = keyHint(depth, daysBetween(r.firstDay, r.lastDay), WHOLE_DAYS);
     parts.unshift(sql`SELECT d.day, d.kind, d.events, d.points FROM activity_daily d
-      WHERE ${under('d.org_path', p)} AND d.day >= ${r.firstDay} AND d.day <= ${r.lastDay}`);
+      WHERE ${under(`${h.path}d.org_path`, p)} AND ${sql.raw(`${h.time}d.day`)} >= ${r.firstDay} AND ${sql.raw(`${h.time}d.day`)} <= ${r.lastDay}`);
   }
   return sql.join(parts, sql` UNION ALL `);
 }
 
-/** Rows (day, kind, user_id) of every member active under `p` in the range (repeats allowed). */
-export function usersSource(p: SQL, r: RangeSplit): SQL {
-  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`);
+/** Member-day rows (day, kind, user_id) of [first, last]. */
+function userDays(p: SQL, first: string, last: string, depth: number | undefined): SQL {
+  const h = keyHint(depth, daysBetween(first, last), WHOLE_DAYS);
+  return sql`SELECT u.day, u.kind, u.user_id FROM activity_user_days u
+    WHERE ${under(`${h.path}u.org_path`, p)} AND ${sql.raw(`${h.time}u.day`)} >= ${first} AND ${sql.raw(`${h.time}u.day`)} <= ${last}`;
+}
+
+/**
+ * Rows (day, kind, user_id) of every member active under `p` in the range (repeats allowed).
+ * Whole months come from activity_user_months (their `day` is then the month, `YYYY-MM`), the
+ * ragged days around them from activity_user_days; `byDay` keeps every row a day (for a series).
+ */
+export function usersSource(p: SQL, r: RangeSplit, more: { depth?: number | undefined; byDay?: boolean } = {}): SQL {
+  if (!('depth' in more)) more = { ...more, depth: depthOf(p) };
+  const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`, more.depth);
   if (!r.empty) {
-    parts.unshift(sql`SELECT u.day, u.kind, u.user_id FROM activity_user_days u
-      WHERE ${under('u.org_path', p)} AND u.day >= ${r.firstDay} AND u.day <= ${r.lastDay}`);
+    const months = more.byDay ? null : splitMonths(r.firstDay, r.lastDay);
+    if (!months) parts.unshift(userDays(p, r.firstDay, r.lastDay, more.depth));
+    else {
+      const span = Math.max(1, Math.round(daysBetween(`${months.fromMonth}-01`, `${months.toMonth}-28`) / 30.4));
+      const h = keyHint(more.depth, span, WHOLE_MONTHS);
+      const rolled = [
+        sql`SELECT m.month AS day, m.kind, m.user_id FROM activity_user_months m
+          WHERE ${under(`${h.path}m.org_path`, p)} AND ${sql.raw(`${h.time}m.month`)} >= ${months.fromMonth} AND ${sql.raw(`${h.time}m.month`)} <= ${months.toMonth}`,
+        ...months.edges.map(([a, b]) => userDays(p, a, b, more.depth)),
+      ];
+      // one term of the outer UNION ALL: D1 allows at most 5 terms in a compound SELECT (a subquery counts afresh)
+      parts.unshift(sql`SELECT * FROM (${sql.join(rolled, sql` UNION ALL `)})`);
+    }
   }
   return sql.join(parts, sql` UNION ALL `);
 }
@@ -109,6 +185,15 @@ function membersUnder(p: SQL, asOfDay: string | undefined): SQL {
     ? memberIdsAtSql(p, asOfDay, { registered: true })
     : sql`SELECT m.user_id AS uid FROM memberships m WHERE ${under('m.org_path', p)} AND m.role = 'member'`;
 }
+/**
+ * How many distinct members (`members`, as `uid`) appear in `users` (as `user_id`): the
+ * INTERSECT of the two sets, each read and sorted once. `user_id IN (members)` inside a
+ * subquery correlated with an outer unit is re-run by SQLite for every row, and a join of the
+ * two subqueries is a nested loop (no index on either): 60–70 s for the 30 committees below
+ * the city's root, against well under a second this way.
+ */
+const activeAmong = (users: SQL, members: SQL) =>
+  sql`SELECT COUNT(*) FROM (SELECT s.user_id FROM (${users}) s INTERSECT SELECT uid FROM (${members}))`;
 const memberCount = (p: SQL, asOfDay: string | undefined) => sql`SELECT COUNT(DISTINCT uid) AS n FROM (${membersUnder(p, asOfDay)})`;
 
 /**
@@ -121,24 +206,27 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
   const r = more.rawOnly ? { ...splitRange(range), empty: true } : splitRange(range);
   const P = sql`${path}`;
   const C = sql.raw('c.path');
+  // '/root/' is depth 0; the units listed below it are one deeper
+  const depth = more.rawOnly ? undefined : path.split('/').filter(Boolean).length - 1;
+  const child = depth === undefined ? undefined : depth + 1;
   const bucket = more.series === 'week' ? sql.raw(`date(s.day, 'weekday 0', '-6 days')`) : sql.raw('s.day');
   const all = await readBatch(db, [
     memberCount(P, more.asOfDay),
-    sql`SELECT COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s`,
-    sql`SELECT COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P, more.asOfDay)})`,
-    sql`SELECT s.kind, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY s.kind`,
-    sql`SELECT s.kind, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s GROUP BY s.kind`,
+    sql`SELECT COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r, depth)}) s`,
+    sql`SELECT (${activeAmong(usersSource(P, r, { depth }), membersUnder(P, more.asOfDay))}) AS active`,
+    sql`SELECT s.kind, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r, depth)}) s GROUP BY s.kind`,
+    sql`SELECT s.kind, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r, { depth })}) s GROUP BY s.kind`,
     sql`
       SELECT c.id, c.name, c.kind,
         (${memberCount(C, more.asOfDay)}) AS members,
-        (SELECT COUNT(DISTINCT s.user_id) FROM (${usersSource(C, r)}) s WHERE s.user_id IN (${membersUnder(C, more.asOfDay)})) AS active,
-        (SELECT COALESCE(SUM(s.points), 0) FROM (${eventsSource(C, r)}) s) AS points
+        (${activeAmong(usersSource(C, r, { depth: child }), membersUnder(C, more.asOfDay))}) AS active,
+        (SELECT COALESCE(SUM(s.points), 0) FROM (${eventsSource(C, r, child)}) s) AS points
       FROM org_units c WHERE c.parent_id = ${more.unitId ?? ''} ORDER BY c.path`,
     more.series
-      ? sql`SELECT ${bucket} AS at, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r)}) s GROUP BY 1 ORDER BY 1`
+      ? sql`SELECT ${bucket} AS at, SUM(s.events) AS events, COALESCE(SUM(s.points), 0) AS points FROM (${eventsSource(P, r, depth)}) s GROUP BY 1 ORDER BY 1`
       : sql`SELECT '' AS at, 0 AS events, 0 AS points WHERE 0`,
     more.series
-      ? sql`SELECT ${bucket} AS at, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r)}) s WHERE s.user_id IN (${membersUnder(P, more.asOfDay)}) GROUP BY 1 ORDER BY 1`
+      ? sql`SELECT ${bucket} AS at, COUNT(DISTINCT s.user_id) AS active FROM (${usersSource(P, r, { depth, byDay: true })}) s WHERE s.user_id IN (${membersUnder(P, more.asOfDay)}) GROUP BY 1 ORDER BY 1`
       : sql`SELECT '' AS at, 0 AS active WHERE 0`,
   ]);
   type Row<T> = T[];

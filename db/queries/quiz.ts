@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { campaigns, memberships, questionBanks, questions, quizAnswers, quizAttempts, quizStages, stageAdmissions, users, orgUnits } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -420,7 +420,14 @@ export async function questionStats(db: Db, campaignId: string) {
     ORDER BY SUM(s.correct) * 1.0 / SUM(s.answered)`);
 }
 
-export async function listAttempts(db: Db, campaignId: string, f: { flagged: boolean; limit: number; beforeId: string | null }) {
+/** Attempts started in [from, to) (instants; either open), for an export's size check. */
+export async function countAttempts(db: Db, campaignId: string, f: { from?: string | undefined; to?: string | undefined }) {
+  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(quizAttempts)
+    .where(and(eq(quizAttempts.campaignId, campaignId), f.from ? gte(quizAttempts.startedAt, f.from) : undefined, f.to ? lt(quizAttempts.startedAt, f.to) : undefined));
+  return r?.n ?? 0;
+}
+
+export async function listAttempts(db: Db, campaignId: string, f: { flagged: boolean; limit: number; beforeId: string | null; from?: string | undefined; to?: string | undefined }) {
   return db
     .select({
       id: quizAttempts.id, stageId: quizAttempts.stageId, userId: quizAttempts.userId, name: users.name, status: quizAttempts.status,
@@ -430,7 +437,10 @@ export async function listAttempts(db: Db, campaignId: string, f: { flagged: boo
     })
     .from(quizAttempts)
     .innerJoin(users, eq(users.id, quizAttempts.userId))
-    .where(and(eq(quizAttempts.campaignId, campaignId), f.flagged ? gt(quizAttempts.flags, 0) : undefined, f.beforeId ? lt(quizAttempts.id, f.beforeId) : undefined))
+    .where(and(
+      eq(quizAttempts.campaignId, campaignId), f.flagged ? gt(quizAttempts.flags, 0) : undefined, f.beforeId ? lt(quizAttempts.id, f.beforeId) : undefined,
+      f.from ? gte(quizAttempts.startedAt, f.from) : undefined, f.to ? lt(quizAttempts.startedAt, f.to) : undefined,
+    ))
     .orderBy(desc(quizAttempts.id))
     .limit(f.limit + 1);
 }

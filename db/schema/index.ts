@@ -13,3 +13,4 @@ export * from './training';
 export * from './wechat';
 export * from './history';
 export * from './notifications';
+export * from './jobs';

@@ -112,6 +112,8 @@ export const quizAttempts = sqliteTable(
     uniqueIndex('attempts_one_active_uq').on(t.campaignId, t.stageId, t.userId).where(sql`status = 'active'`),
     index('attempts_user_day_idx').on(t.userId, t.campaignId, t.day),
     index('attempts_campaign_idx').on(t.campaignId, t.stageId, t.status),
+    // the list and the streamed export page newest first by id within a campaign (650,000 a year in a city)
+    index('attempts_campaign_id_idx').on(t.campaignId, t.id),
   ],
 );
 

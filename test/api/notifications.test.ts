@@ -5,7 +5,10 @@ import { exhibition, slot, book, chinaAt } from './exhibition.fixtures';
 import { player, quiz } from './quiz.fixtures';
 import { session, trainingCampaign } from './training.fixtures';
 import { createDb } from '../../db/client';
-import { runNotificationJobs } from '../../workers/jobs/notifications';
+import { JOBS, runScheduled } from '../../workers/jobs/scheduled';
+
+/** The cron's two message jobs, run as the cron runs them (each registered in JOBS). */
+const runNotificationJobs = (_db: unknown, at: number) => runScheduled(env, at, JOBS.filter((j) => j.name === 'remind-sessions' || j.name === 'purge-notifications'));
 import { fixture, inOneDay } from '../helpers';
 
 /** A fresh member with their phone (the texts go to the account's phone). */

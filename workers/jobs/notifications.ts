@@ -24,19 +24,3 @@ export async function remindSessions(db: Db, at: number): Promise<number> {
 export async function purgeNotifications(db: Db, at: number): Promise<number> {
   return purgeReadNotifications(db, new Date(at - NOTIFICATION_RETENTION_DAYS * 86400e3).toISOString());
 }
-
-/**
- * The cron's notification jobs, each on its own: one that fails is logged and neither stops
- * the other nor the cron's other jobs (a reminder query gone wrong must not keep no-shows
- * from being marked).
- */
-export async function runNotificationJobs(db: Db, at: number) {
-  for (const [job, run] of [['session-reminders', remindSessions], ['notification-purge', purgeNotifications]] as const) {
-    try {
-      const n = await run(db, at);
-      if (n) console.log(JSON.stringify({ level: 'info', job, count: n }));
-    } catch (e) {
-      console.error(JSON.stringify({ level: 'error', job, error: String(e) }));
-    }
-  }
-}

@@ -155,6 +155,19 @@ export function tableStream(c: Context<AppEnv>, header: string[], pages: AsyncIt
   return c.body(xlsxStream(header, pages, sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
 }
 
+/**
+ * The most rows one export streams: 400 keyset pages of 500, well under the 1,000 D1 queries
+ * one Worker request may make and its CPU time (the 100,000-row bench in test/bench/report.md).
+ * A longer export is refused before the first byte (413 `export_too_large`), never cut short
+ * or timed out; the caller narrows it (a period, a unit).
+ */
+export const EXPORT_MAX_ROWS = 200_000;
+
+/** Refuses an export of `rows` rows past EXPORT_MAX_ROWS (413 `export_too_large`). */
+export function exportWithinMax(rows: number): void {
+  if (rows > EXPORT_MAX_ROWS) throw new ApiError('payload_too_large', 'msg.export_too_large', { rows, max: EXPORT_MAX_ROWS });
+}
+
 /** Pages of records as pages of table rows, lazily (for `tableStream`). */
 export async function* rowsOf<T>(pages: AsyncIterable<T[]>, row: (t: T) => TableCell[]): AsyncGenerator<TableCell[][]> {
   for await (const page of pages) yield page.map(row);

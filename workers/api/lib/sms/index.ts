@@ -6,7 +6,7 @@ import { SmsError, type SmsSender } from './types';
 
 export { SmsError, type SmsSender, type SmsMessage } from './types';
 
-/** The dev outbox is on only where the variable says so (never in wrangler.toml). */
+/** The dev outbox is on only where the variable says so (never in wrangler.jsonc). */
 export const devOutboxEnabled = (env: Pick<Env, 'DEV_OUTBOX'>) => env.DEV_OUTBOX === '1';
 
 /** A sender whose configuration is incomplete fails at send time (503), never silently. */

@@ -6,17 +6,16 @@ import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage } from '../../lib/authz';
-import { at, tableFile, type TableCell } from '../../lib/tables';
+import { at, exportWithinMax, rowsOf, tableStream } from '../../lib/tables';
 import { AuditPage, AuditQuery } from '../../../../shared/contracts/roles';
 import { PHONE_RE } from '../../../../shared/contracts/common';
 import { AUDIT_ACTIONS } from '../../../../shared/audit';
 import { addDays, chinaDay, chinaMidnight } from '../../../../shared/china-time';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { findUserByPhone } from '../../../../db/queries/accounts';
-import { listAudit, type AuditFilter, type AuditRow } from '../../../../db/queries/audit';
+import { countAudit, listAudit, type AuditFilter, type AuditRow } from '../../../../db/queries/audit';
 import { decodeTimeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 
-const EXPORT_MAX_ROWS = 50_000;
 
 /** The query's filter as instants: China dates cover whole China days, both ends inclusive. */
 async function filterOf(c: Context<AppEnv>, q: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<AuditFilter> {
@@ -41,7 +40,7 @@ export const auditRoutes = createApp().get(
   '/:id/audit',
   describeRoute({
     tags: ['Org tree'],
-    summary: 'Who did what, when, inside a subtree (roles, roster and unit changes, transfers, approvals, exports, result publication), newest first — organizers of the subtree. Filters: action (or its group, e.g. `role`), actor (user id or phone), from/to (China dates, inclusive). `?format=xlsx|csv` downloads the filtered trail.',
+    summary: 'Who did what, when, inside a subtree (roles, roster and unit changes, transfers, approvals, exports, result publication), newest first — organizers of the subtree. Filters: action (or its group, e.g. `role`), actor (user id or phone), from/to (China dates, inclusive). `?format=xlsx|csv` streams the filtered trail; more than 200,000 rows → 413 `export_too_large`.',
     responses: { 200: json(AuditPage) },
   }),
   valid('param', IdParam),
@@ -54,12 +53,11 @@ export const auditRoutes = createApp().get(
     const filter = await filterOf(c, q);
     if (q.format) {
       const lang = c.var.lang;
-      const rows: TableCell[][] = [['时间', '操作', '操作代码', '操作人', '所在组织', '对象', '对象编号', '详情']];
-      for await (const page of keysetPages<AuditRow, { at: string; id: string }>((before) => listAudit(c.var.db, unit.path, filter, 500, before), 500, (r) => ({ at: r.at, id: r.id }))) {
-        for (const r of page) rows.push([at(r.at), AUDIT_ACTIONS[r.action]?.[lang] ?? r.action, r.action, r.actorName ?? '', r.orgUnitName, r.entity, r.entityId, r.detail ? JSON.stringify(r.detail) : '']);
-        if (rows.length > EXPORT_MAX_ROWS) break;
-      }
-      return tableFile(c, rows, `${unit.id}-audit-${chinaDay()}`, q.format, '审计日志');
+      exportWithinMax(await countAudit(c.var.db, unit.path, filter));
+      const pages = keysetPages<AuditRow, { at: string; id: string }>((before) => listAudit(c.var.db, unit.path, filter, 500, before), 500, (r) => ({ at: r.at, id: r.id }));
+      return tableStream(c, ['时间', '操作', '操作代码', '操作人', '所在组织', '对象', '对象编号', '详情'], rowsOf(pages, (r) => [
+        at(r.at), AUDIT_ACTIONS[r.action]?.[lang] ?? r.action, r.action, r.actorName ?? '', r.orgUnitName, r.entity, r.entityId, r.detail ? JSON.stringify(r.detail) : '',
+      ]), `${unit.id}-audit-${chinaDay()}`, q.format, '审计日志');
     }
     const rows = await listAudit(c.var.db, unit.path, filter, q.limit, decodeTimeCursor(q.cursor));
     const items = rows.slice(0, q.limit);
