@@ -40,3 +40,34 @@ export function rollupSql(limit = 50_000): string[] {
     WHERE name = 'activity'`,
   ];
 }
+
+/**
+ * Takes events back out of the rollups before they are deleted: a training register corrected
+ * from present to absent deletes the `training_hours` event it had written, and a day already
+ * folded would otherwise keep it. `filter` is a SQL condition on activity_events (its own
+ * bound parameters are the caller's); only rows at or below the watermark were folded, so only
+ * they are subtracted. Run these, then the DELETE, in the same batch. Retention's compaction
+ * deletes per-answer events on purpose WITHOUT this: their counts are meant to stay.
+ */
+export function unrollSql(filter: string): string[] {
+  const folded = `(${filter}) AND rowid <= (SELECT last_rowid FROM rollup_state WHERE name = 'activity')`;
+  const day = CHINA_DAY_SQL('occurred_at');
+  const userKeys = (table: string, unit: string, bucket: string) => [
+    `UPDATE ${table} AS r SET events = r.events - x.n, points = r.points - x.p
+    FROM (SELECT COALESCE(org_path, '') AS op, ${bucket} AS b, user_id AS u, COALESCE(kind, '') AS k, COUNT(*) AS n, COALESCE(SUM(points), 0) AS p
+          FROM activity_events WHERE ${folded} AND user_id IS NOT NULL GROUP BY 1, 2, 3, 4) AS x
+    WHERE r.org_path = x.op AND r.${unit} = x.b AND r.user_id = x.u AND r.kind = x.k`,
+    // a member-day (or month) with nothing left in it no longer counts the member as active
+    `DELETE FROM ${table} WHERE events <= 0 AND (org_path, ${unit}, user_id, kind) IN (
+      SELECT COALESCE(org_path, ''), ${bucket}, user_id, COALESCE(kind, '') FROM activity_events WHERE ${folded} AND user_id IS NOT NULL)`,
+  ];
+  return [
+    `UPDATE activity_daily AS r SET events = r.events - x.n, points = r.points - x.p, quantity = r.quantity - x.q
+    FROM (SELECT COALESCE(org_path, '') AS op, ${day} AS d, COALESCE(campaign_id, '') AS c, COALESCE(kind, '') AS k, type AS t,
+                 COUNT(*) AS n, COALESCE(SUM(points), 0) AS p, COALESCE(SUM(quantity), 0) AS q
+          FROM activity_events WHERE ${folded} GROUP BY 1, 2, 3, 4, 5) AS x
+    WHERE r.org_path = x.op AND r.day = x.d AND r.campaign_id = x.c AND r.kind = x.k AND r.type = x.t`,
+    ...userKeys('activity_user_days', 'day', day),
+    ...userKeys('activity_user_months', 'month', `substr(${day}, 1, 7)`),
+  ];
+}

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { readBatch } from './util';
 import { memberIdsAtSql } from './people';
-import { CHINA_DAY_SQL, rollupSql } from '../rollup-sql';
+import { CHINA_DAY_SQL, rollupSql, unrollSql } from '../rollup-sql';
 import { chinaDay, chinaMidnight, addDays } from '../../shared/china-time';
 
 /*
@@ -257,4 +257,13 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
 export async function rollUpActivity(db: Db, limit = 50_000): Promise<number> {
   const out = await readBatch(db, [...rollupSql(limit).map((s) => sql.raw(s)), sql`SELECT last_rowid AS w FROM rollup_state WHERE name = 'activity'`]);
   return Number(out.at(-1)?.[0]?.w ?? 0);
+}
+
+/**
+ * Statements that take the events matching `filter` back out of the rollups; put them in the
+ * same batch as the DELETE of those events, before it (see unrollSql in db/rollup-sql.ts).
+ */
+export function unrollStatements(filter: SQL): SQL[] {
+  const MARK = '\u0001filter\u0001';
+  return unrollSql(MARK).map((s) => sql.join(s.split(MARK).map((part) => sql.raw(part)), filter));
 }

@@ -4,6 +4,7 @@ import { orgUnits, rosterEntries, trainingAttendance, trainingEnrollments, train
 import { newId, nowIso, randomToken } from '../ids';
 import { abortUnlessChanged, chunk, guardedBatch, underPath, writeBatch, type Stmt } from './util';
 import { activityInsert, auditInsert } from './activity';
+import { unrollStatements } from './metrics';
 import type { AttendanceMode, AttendanceStatus, Audience } from '../../shared/training';
 import { hoursToQuantity } from '../../shared/training';
 
@@ -56,8 +57,11 @@ export type SessionListRow = Awaited<ReturnType<typeof listSessions>>[number];
 function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
   const only = (col: string) => (rosterIds ? sql`AND ${sql.raw(col)} IN (${sql.join(rosterIds.map((r) => sql`${r}`), sql`, `)})` : sql``);
   const refs = rosterIds ? sql`AND ref IN (${sql.join(rosterIds.map((r) => sql`${`att:${sessionId}:${r}`}`), sql`, `)})` : sql`AND ref >= ${`att:${sessionId}:`} AND ref < ${`att:${sessionId}:~`}`;
+  const mine = sql`type = 'training_hours' ${refs}`;
   return [
-    sql`DELETE FROM activity_events WHERE type = 'training_hours' ${refs}`,
+    // the hours a correction takes back leave the rollups too (概览 reads them), then the events go
+    ...unrollStatements(mine),
+    sql`DELETE FROM activity_events WHERE ${mine}`,
     sql`INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref)
         SELECT lower(hex(randomblob(16))), a.user_id, a.org_unit_id, a.org_path, a.campaign_id, 'training', 'training_hours', 0,
                CAST(round(a.hours * 60) AS INTEGER), s.starts_at, 'att:' || a.session_id || ':' || a.roster_id

@@ -4,6 +4,7 @@ import { signedIn, PHONES } from '../helpers';
 import { createDb } from '../../db/client';
 import { rollUpActivity, splitRange } from '../../db/queries/metrics';
 import { runScheduled } from '../../workers/jobs/scheduled';
+import { session, trainingCampaign } from './training.fixtures';
 
 /*
  * Metrics read daily rollups for whole China days and raw events only at a range's edges and
@@ -87,5 +88,31 @@ describe('activity rollups', () => {
     await seedEvents('c');
     await runScheduled(env, Date.now());
     expect(await watermark()).toBe((await env.DB.prepare('SELECT MAX(rowid) m FROM activity_events').first<{ m: number }>())!.m);
+  });
+
+  it('takes back a training register correction that was already rolled up (present → absent leaves no hours, no active member)', async () => {
+    const org = await signedIn(PHONES.rootOrganizer);
+    const id = await trainingCampaign(org);
+    expect((await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: ['roster-user-member-fgw'] })).status).toBe(200);
+    const s = await session(org, id, -120, -60);
+    const mark = (status: string) => org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: 'roster-user-member-fgw', status }] });
+    const rolled = async () => ({
+      daily: (await env.DB.prepare('SELECT COALESCE(SUM(events), 0) n, COALESCE(SUM(quantity), 0) q FROM activity_daily WHERE campaign_id = ?').bind(id).first<{ n: number; q: number }>())!,
+      days: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_days WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{ n: number }>())!.n,
+      months: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_months WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{ n: number }>())!.n,
+    });
+    const before = await rolled();
+    expect((await mark('present')).status).toBe(200);
+    await rollUpActivity(db());
+    const credited = await rolled();
+    expect(credited.daily).toEqual({ n: before.daily.n + 1, q: before.daily.q + 60 });
+    expect(credited.days).toBeGreaterThan(before.days);
+    expect((await mark('absent')).status).toBe(200);
+    await rollUpActivity(db());
+    expect(await rolled()).toEqual(before);
+    // and crediting again folds in once more, exactly
+    expect((await mark('late')).status).toBe(200);
+    await rollUpActivity(db());
+    expect(await rolled()).toEqual(credited);
   });
 });

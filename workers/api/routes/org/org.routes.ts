@@ -38,7 +38,8 @@ async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q
   // compared as instants: a China day and a timestamp with any offset are the same kind of bound
   const from = q.from ? Date.parse(boundInstant(q.from, 'from')) : null;
   const to = q.to ? Date.parse(boundInstant(q.to, 'to')) : Date.now();
-  if (from !== null && from > to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
+  // an open end has no upper bound (events dated ahead count too): only a given `to` can come first
+  if (from !== null && q.to && from > to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
   if (from !== null && to - from > MAX_RANGE_DAYS * 86_400_000) {
     throw new ApiError('validation_failed', 'msg.report_too_long', { days: MAX_RANGE_DAYS }, { from: { key: 'msg.report_too_long', params: { days: MAX_RANGE_DAYS } } });
   }
