@@ -166,6 +166,8 @@ async function matches(base) {
   const n = MATCHES * 4;
   const headersOf = (i) => ({ 'content-type': 'application/json', origin: base, cookie: `tx_session=${token(FIRST_MATCH_USER + i)}` });
   const limit = limiter(OPENING);
+  // sockets do not queue behind the queueing: a match starts 8 s after pairing with whoever is in
+  const sockets = limiter(OPENING);
   const t0 = performance.now();
   let pairedMs = 0;
   // each phone as a member uses it: queue, poll the ticket until matched, open the match at once, play to the end
@@ -178,7 +180,7 @@ async function matches(base) {
     }
     if (t.status !== 'matched') throw new Error(`ticket ${t.id}: ${t.status}`);
     pairedMs = Math.max(pairedMs, performance.now() - t0);
-    const p = await limit(() => player(base, `/api/v1/matches/${t.matchId}/live`, FIRST_MATCH_USER + i, { refusable: true }));
+    const p = await sockets(() => player(base, `/api/v1/matches/${t.matchId}/live`, FIRST_MATCH_USER + i, { refusable: true }));
     p.matchId = t.matchId;
     await p.until((x) => x.ended, 180_000);
     p.endedAt = performance.now();
