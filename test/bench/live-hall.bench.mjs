@@ -142,9 +142,11 @@ async function hall(base, orgHeaders) {
     const r = await fetch(`${base}/api/v1/rooms/${room.id}/host`, { method: 'POST', headers: orgHeaders, body: JSON.stringify({ command: q === 0 ? 'start' : 'next' }) });
     if (!r.ok) throw new Error(`host ${r.status} ${await r.text()}`);
     await r.arrayBuffer();
+    // the host's own answer: tells a slow request path from a slow broadcast
+    const answeredMs = performance.now() - sent;
     await Promise.all(players.map((p) => p.until((x) => x.got.has(q))));
     const lat = players.map((p) => p.got.get(q) - sent);
-    perQuestion.push({ p50: pct(lat, 0.5), p99: pct(lat, 0.99), last: Math.max(...lat) });
+    perQuestion.push({ p50: pct(lat, 0.5), p99: pct(lat, 0.99), last: Math.max(...lat), host: answeredMs });
     // every player answers (twice); the last first answer reveals by itself
     await Promise.all(players.map((p) => p.until((x) => x.phase === 'reveal' && x.index === q && x.accepted + x.refused === 2 * (q + 1))));
   }
@@ -269,8 +271,8 @@ measure(async ({ base }) => {
   const lines = [
     `## Live rooms at hall scale (${HALL} players, ${MATCHES} matches of 4)`, '',
     `${HALL} signed-in players on their own sockets (session cookie, same-site Origin) in one room; the host moves over HTTP; each player answers after a 0.2–2 s pause and then sends the same answer again. Latency = host's request sent → the new question received by a player (Node client on the same 2-core machine as \`wrangler dev\`). Ratios are to one no-op request's latency (median of 50 sequential pings before and after the hall, ${ping.toFixed(1)} ms this run).`, '',
-    '| question | p50 ÷ no-op | p99 ÷ no-op | last ÷ no-op | p99 ÷ 1 s (issue\'s absolute goal, ≤ 1) |', '|---|---:|---:|---:|---:|',
-    ...h.perQuestion.map((x, i) => `| ${i + 1} (${i ? 'next' : 'start'}) | ${(x.p50 / ping).toFixed(1)} | ${(x.p99 / ping).toFixed(1)} | ${(x.last / ping).toFixed(1)} | ${(x.p99 / 1000).toFixed(2)} ${ok(x.p99 <= 1000)} |`),
+    '| question | host\'s request answered ÷ no-op | p50 ÷ no-op | p99 ÷ no-op | last ÷ no-op | p99 ÷ 1 s (issue\'s absolute goal, ≤ 1) |', '|---|---:|---:|---:|---:|---:|',
+    ...h.perQuestion.map((x, i) => `| ${i + 1} (${i ? 'next' : 'start'}) | ${(x.host / ping).toFixed(1)} | ${(x.p50 / ping).toFixed(1)} | ${(x.p99 / ping).toFixed(1)} | ${(x.last / ping).toFixed(1)} | ${(x.p99 / 1000).toFixed(2)} ${ok(x.p99 <= 1000)} |`),
     '',
     `- p99 within 1 s of the host's move on every question: ${ok(worstP99 <= 1000)} (worst p99 ${(worstP99 / 1000).toFixed(2)} s)`,
     `- answers counted once: results route answered per question = ${h.counted.join(', ')} (expected ${HALL} each); accepted ${h.accepted}, second answers refused ${h.refused} (${Object.entries(h.reasons).map(([k, n]) => `${k} ${n}`).join(', ')}) ${ok(allCounted)}`,
