@@ -68,7 +68,7 @@ export type LiveServerMessage =
 /** An answer arriving this long after the deadline (network) still counts, with no time bonus. */
 export const LIVE_GRACE_MS = 400;
 /** A room holds this many players (a hall). */
-export const ROOM_CAPACITY = 1000;
+export const ROOM_CAPACITY = 2000;
 /** Matches show the answer this long before moving on. */
 export const MATCH_REVEAL_MS = 3000;
 /** Matches start this long after pairing, or as soon as everyone is in. */

@@ -285,6 +285,8 @@ export const MESSAGES = {
   'msg.room_live_upgrade': { 'zh-CN': '此地址只接受 WebSocket 连接。', en: 'This address takes WebSocket connections only.' },
   'msg.match_size': { 'zh-CN': '对战人数应为 2（双人对战）或 4（四人赛）。', en: 'size must be 2 (双人对战) or 4 (四人赛).' },
   'msg.match_no_questions': { 'zh-CN': '本活动还没有可用于对战的题目。', en: 'This campaign has no questions for matches yet.' },
+  // live rooms at hall scale (issue 17): PIN guessing on the public room lookup
+  'msg.room_pin_rate': { 'zh-CN': '房间号输错次数过多，请稍后再试。', en: 'Too many wrong room PINs; please try again later.' },
   // 党员教育培训 (training: sessions, enrolment, register, online study)
   'msg.tr_not_training': { 'zh-CN': '该活动不是党员教育培训活动。', en: 'This campaign is not a training campaign.' },
   'msg.tr_category': { 'zh-CN': '培训类别应为集中轮训、书记示范培训、新发展党员培训、积极分子培训、网络培训、党课、主题党日或悦读之一。', en: 'The category must be one of rotation, secretary, new_member, activist, online, lecture, party_day, reading.' },

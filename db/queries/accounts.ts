@@ -100,6 +100,19 @@ export async function rateHit(db: Db, key: string, windowMs: number, now = Date.
   return { count: row?.count ?? 1, retryAfterMs: start + windowMs - now };
 }
 
+/**
+ * Gives one hit of the current window back (the request turned out to be ordinary use, e.g.
+ * a right room PIN), so a limit can count only misses yet be taken before the lookup: every
+ * request holds a hit while it is looked up, so parallel guesses can't slip past the limit.
+ */
+export async function rateRefund(db: Db, key: string, windowMs: number, now = Date.now()) {
+  const start = now - (now % windowMs);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`MAX(${rateLimits.count} - 1, 0)` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start)));
+}
+
 export async function rateCount(db: Db, keys: string[], windowMs: number, now = Date.now()) {
   const start = now - (now % windowMs);
   const rows = await db.select().from(rateLimits).where(inArray(rateLimits.key, keys));

@@ -63,6 +63,8 @@ describe('live rooms', () => {
     pa.send({ type: 'join', role: 'player' });
     pb.send({ type: 'join', role: 'player' });
     await host.state((s) => s.players === 2);
+    // phones see the lobby's count too, within a second of the screen
+    await pa.state((s) => s.phase === 'lobby' && s.players === 2, 2000);
 
     host.send({ type: 'start' });
     const q0 = await pa.state((s) => s.phase === 'question' && s.index === 0);
@@ -78,10 +80,16 @@ describe('live rooms', () => {
     expect(await pa.next((m) => m.type === 'answered')).toMatchObject({ accepted: false, reason: 'again' });
     // the screen learns how many answered, within a second
     await screen.state((s) => s.phase === 'question' && s.answered === 1, 1000);
-    // until the reveal, a phone shows neither right/wrong nor the points (neighbours learn nothing)
-    const mid = await pa.state((s) => s.phase === 'question' && s.you?.answered === true);
+    // until the reveal, a phone shows neither right/wrong nor the points (neighbours learn nothing):
+    // as a phone coming back mid-question sees it
+    const midway = await openLive(`/api/v1/rooms/${room.id}/live`, a.c);
+    midway.send({ type: 'join', role: 'player' });
+    const mid = await midway.state((s) => s.phase === 'question');
     expect(mid.you).toMatchObject({ score: 0, correct: null, answered: true });
+    midway.close();
     await new Promise((r) => setTimeout(r, 300));
+    // the counts are for the 大屏: a hall of phones is not sent one per answer (only phases reach them)
+    expect(pb.messages.filter((m) => m.type === 'state' && m.phase === 'question' && (m.answered ?? 0) > 0)).toEqual([]);
     pb.send({ type: 'answer', questionId: qid, answer: await right(qid) });
     expect(await pb.next((m) => m.type === 'answered')).toMatchObject({ accepted: true });
 

@@ -2,7 +2,8 @@
 // Durable Object: the organizer creates a room in 答题管理 → 现场竞赛 and hosts it; the 大屏
 // (1920×1080, not signed in) shows the PIN and QR, then the question, the countdown, the
 // distribution and the podium; two members join on their phones by PIN, answer by tapping,
-// see right/wrong with their rank, and the host ends the game and sees the results.
+// see right/wrong with their rank, and the host ends the game and sees the results. The first
+// phone finds the room from the home page's 现场竞赛 entry, as a member would.
 //
 // Runs with `npm run test:e2e`. Needs Debian's Chromium at /usr/bin/chromium; never downloads one.
 import { describe, test } from 'node:test';
@@ -60,7 +61,19 @@ describe('live room (现场竞赛)', { skip: skipReason }, () => {
     const phones = [];
     for (const phone of MEMBERS) {
       const p = await h.newPage(PHONE_VP, { phone });
-      await p.page.goto(`${BASE}/live`);
+      if (!phones.length) {
+        // members find the room from the home page: the 现场竞赛 entry under the hero, and the day's quiz offers its matches
+        await p.page.goto(`${BASE}/`);
+        await p.page.getByTestId('home-match').waitFor();
+        assert.match(await p.page.getByTestId('home-match').getAttribute('href'), /^\/c\/[^/]+\/match$/);
+        await h.shot(p.page, 'live-room-phone-home');
+        await p.page.getByTestId('home-live').click();
+        await p.page.locator('#lv-pin').waitFor();
+        // the tab bar puts the live pages under 活动
+        assert.equal(await p.page.locator('.pt-tabbar [aria-current="page"]').textContent(), '活动');
+      } else {
+        await p.page.goto(`${BASE}/live`);
+      }
       await p.page.locator('#lv-pin').fill(pin);
       await p.page.getByRole('button', { name: '加入' }).click();
       await p.page.locator('[data-testid="live-game"][data-phase="lobby"]').waitFor();

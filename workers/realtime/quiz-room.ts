@@ -42,8 +42,14 @@ export interface RoomResults {
   questions: Array<{ id: string; answered: number; correct: number }>;
 }
 
-/** Live updates are batched: at most one message per socket per this interval (well inside the 1 s promise). */
+/** Live counts (who joined, how many answered) are batched: the 大屏 and the host get at most one message per this interval. */
 const BROADCAST_MS = 150;
+/**
+ * Phones show a count only in the lobby (n 人已加入), and get it at most once a second: in a
+ * hall every update is one send per phone, 2,000 of them, which the counts need not cost.
+ * A change of phase (the next question, the reveal) goes to everyone at once.
+ */
+const PLAYER_COUNT_MS = 1000;
 const FLOOD = { messages: 30, windowMs: 10_000 };
 
 /**
@@ -62,6 +68,7 @@ export class QuizRoom extends DurableObject<Env> {
   /** who answered the current question, and whether right */
   private answeredNow = new Map<string, { correct: boolean; points: number }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private playerTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -261,11 +268,17 @@ export class QuizRoom extends DurableObject<Env> {
     return rankPlayers([...this.players.values()]);
   }
 
+  /** A count changed: the watchers soon, the phones (lobby only) within a second. */
   private scheduleBroadcast() {
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      this.broadcast();
+      this.broadcast('watchers');
     }, BROADCAST_MS);
+    if (this.phase !== 'lobby') return;
+    this.playerTimer ??= setTimeout(() => {
+      this.playerTimer = null;
+      if (this.phase === 'lobby') this.broadcast('players');
+    }, PLAYER_COUNT_MS);
   }
 
   /** The common part of the state, for this phase. */
@@ -310,10 +323,12 @@ export class QuizRoom extends DurableObject<Env> {
     return s;
   }
 
-  /** Everyone gets the state: one JSON for hosts and screens, and each player's own `you` spliced on. */
-  private broadcast() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  /** The state to everyone (or only the watchers, or only the phones): one JSON for hosts and screens, and each player's own `you` spliced on. */
+  private broadcast(to: 'all' | 'watchers' | 'players' = 'all') {
+    if (to !== 'players' && this.timer) clearTimeout(this.timer);
+    if (to !== 'players') this.timer = null;
+    if (to !== 'watchers' && this.playerTimer) clearTimeout(this.playerTimer);
+    if (to !== 'watchers') this.playerTimer = null;
     if (!this.cfg) return;
     const ranked = this.ranked();
     const ranks = new Map(ranked.map((p) => [p.id, p.rank]));
@@ -322,7 +337,7 @@ export class QuizRoom extends DurableObject<Env> {
     const head = shared.slice(0, -1);
     for (const ws of this.ctx.getWebSockets()) {
       const a = ws.deserializeAttachment() as Attachment | null;
-      if (!a?.role) continue;
+      if (!a?.role || (to === 'watchers' && a.role === 'player') || (to === 'players' && a.role !== 'player')) continue;
       try {
         if (a.role === 'player' && a.user) ws.send(`${head},"role":"player","you":${JSON.stringify(this.youOf(a.user.id, ranks) ?? null)}}`);
         else ws.send(`${head},"role":"${a.role}"}`);

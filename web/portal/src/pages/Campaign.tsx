@@ -203,6 +203,11 @@ function Detail(props: { campaign: Campaign }) {
               <Icon name="quiz" />
               {action()}
             </LinkButton>
+            {/* an open quiz is also played against others: 双人对战 / 四人赛 (issue 17) */}
+            <LinkButton href={`${campaignHref(c())}/match`} block>
+              <Icon name="trophy" />
+              {t('live.matchEntry')}
+            </LinkButton>
           </Match>
           <Match when={session.me.loading}>
             <Skeleton lines={1} />

@@ -14,6 +14,7 @@ import { CampaignCard, CardSkeletons } from '../ui/CampaignCard';
 import { KIND_ICON } from '../ui/KindCover';
 import { HomeToday } from '../ui/HomeToday';
 import { session } from '../data/session';
+import '../home.css';
 
 /** 首页: signed in, 我的今天 first; then published campaigns, one section per kind in the platform's order. */
 export function Home() {
@@ -33,6 +34,15 @@ export function Home() {
         <h1>{t('home.heroTitle')}</h1>
         <p>{t('home.heroBody')}</p>
       </section>
+      {/* 现场竞赛: in a hall the big screen shows a PIN; members look for where to type it here first */}
+      <A href="/live" class="tx-card hm-live" data-testid="home-live">
+        <Icon name="flag" />
+        <span class="hm-item-main">
+          <span class="hm-item-title">{t('live.homeEntry')}</span>
+          <span class="tx-small tx-muted">{t('live.homeEntryHint')}</span>
+        </span>
+        <Icon name="chevronRight" />
+      </A>
       {/* signed in, the home is personal: today, the streak, the quiz and what waits for me */}
       <Show when={!session.me.loading && !session.me.error && session.me()}>
         <HomeToday />

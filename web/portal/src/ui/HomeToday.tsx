@@ -72,6 +72,18 @@ function TodayCard(props: { home: Home }) {
           </Show>
         )}
       </Show>
+      <Show when={quiz()}>
+        {(q) => (
+          <A href={`/c/${encodeURIComponent(q().campaign.slug)}/match`} class="hm-item hm-match" data-testid="home-match">
+            <Icon name="trophy" />
+            <span class="hm-item-main">
+              <span class="hm-item-title">{t('live.matchEntry')}</span>
+              <span class="tx-small tx-muted">{q().campaign.title}</span>
+            </span>
+            <Icon name="chevronRight" />
+          </A>
+        )}
+      </Show>
       <h3 class="hm-subtitle">{t('home.waiting')}</h3>
       <Show when={h().waiting.length} fallback={<p class="tx-small tx-muted hm-note">{t('home.waitingNone')}</p>}>
         <ul class="hm-items" data-testid="home-waiting">

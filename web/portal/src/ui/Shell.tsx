@@ -14,7 +14,7 @@ const isBoard = (p: string) => /^\/c\/[^/]+\/rank\/?$/.test(p);
 
 const TABS: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'home', label: () => t('nav.home'), match: (p) => p === '/' },
-  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || (p.startsWith('/c/') && !isBoard(p)) || p.startsWith('/quiz/') || p.startsWith('/works/') },
+  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || (p.startsWith('/c/') && !isBoard(p)) || p.startsWith('/quiz/') || p.startsWith('/works/') || p.startsWith('/live') },
   { href: '/rank', icon: 'trophy', label: () => t('nav.rank'), match: (p) => p.startsWith('/rank') || isBoard(p) },
   { href: '/me', icon: 'user', label: () => t('nav.me'), match: (p) => p.startsWith('/me') || p === '/login' || p === '/register' },
 ];

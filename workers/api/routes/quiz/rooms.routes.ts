@@ -6,7 +6,9 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
-import { campaignOfKind, managedCampaignOfKind, requireOpen } from '../../lib/guards';
+import { campaignOfKind, clientAddress, managedCampaignOfKind, requireOpen } from '../../lib/guards';
+import { rateHit, rateRefund } from '../../../../db/queries/accounts';
+import { ErrorEnvelope } from '../../../../shared/contracts/common';
 import { checkBankIds } from '../../lib/settings-refs';
 import { tableFile, type TableCell } from '../../lib/tables';
 import { forwardLive, matchmakerStub, roomStub, settle } from '../../lib/live-rooms';
@@ -50,6 +52,27 @@ async function managedRoom(c: Context<AppEnv>, id: string) {
   requireManage(c, campaign.orgPath);
   return { room, campaign };
 }
+
+/**
+ * PIN guessing (GET /rooms/{pin} and its QR are public): wrong PINs per client address per
+ * minute. Each lookup takes a hit before it looks (so a parallel burst can't slip past) and a
+ * right PIN gives it back, so a hall of players behind one address joins without limit.
+ */
+export const PIN_LOOKUP_LIMIT = { perAddress: 60, windowMs: 60e3 };
+
+async function openRoomOfPin(c: Context<AppEnv>, pin: string) {
+  const key = `room-pin:ip:${clientAddress(c)}`;
+  const hit = await rateHit(c.var.db, key, PIN_LOOKUP_LIMIT.windowMs);
+  if (hit.count > PIN_LOOKUP_LIMIT.perAddress) {
+    throw new ApiError('rate_limited', 'msg.room_pin_rate', {}, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) });
+  }
+  const room = await openRoomByPin(c.var.db, pin);
+  if (!room?.pin) throw new ApiError('not_found');
+  await rateRefund(c.var.db, key, PIN_LOOKUP_LIMIT.windowMs);
+  return room;
+}
+
+const errors = json(ErrorEnvelope, 'Error');
 
 const joinUrl = (c: Context<AppEnv>, pin: string) => `${new URL(c.req.url).origin}/live/${pin}`;
 
@@ -151,23 +174,25 @@ export const roomCampaignRoutes = createApp()
 export const roomRoutes = createApp()
   .get(
     '/:pin',
-    describeRoute({ tags: ['Live rooms'], summary: 'The open room a PIN names (public): its title, phase and players', responses: { 200: json(RoomPublic) } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: 'The open room a PIN names (public): its title, phase and players. Wrong PINs are limited per address (429 with Retry-After).',
+      responses: { 200: json(RoomPublic), 404: errors, 429: errors },
+    }),
     valid('param', PinParam),
     async (c) => {
-      const room = await openRoomByPin(c.var.db, c.req.valid('param').pin);
-      if (!room) throw new ApiError('not_found');
+      const room = await openRoomOfPin(c, c.req.valid('param').pin);
       const info = await roomStub(c.env, room.id).info();
       return c.json({ room: { id: room.id, title: room.title, phase: info?.phase ?? 'lobby', players: info?.players ?? 0 } });
     },
   )
   .get(
     '/:pin/qr.svg',
-    describeRoute({ tags: ['Live rooms'], summary: "The QR of an open room's join page (/live/{pin}), for the 大屏 and the host screen", responses: { 200: { description: 'SVG' } } }),
+    describeRoute({ tags: ['Live rooms'], summary: "The QR of an open room's join page (/live/{pin}), for the 大屏 and the host screen", responses: { 200: { description: 'SVG' }, 404: errors, 429: errors } }),
     valid('param', PinParam),
     async (c) => {
-      const room = await openRoomByPin(c.var.db, c.req.valid('param').pin);
-      if (!room?.pin) throw new ApiError('not_found');
-      return c.body(renderSVG(joinUrl(c, room.pin), { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=600' });
+      const room = await openRoomOfPin(c, c.req.valid('param').pin);
+      return c.body(renderSVG(joinUrl(c, room.pin!), { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=600' });
     },
   )
   .get(

@@ -5,6 +5,10 @@ import type { Same } from '../same';
 export const live: Same<typeof zh.live> = {
   'live.title': 'Live quiz',
   'live.joinTitle': 'Join a live quiz',
+  // the portal's menus (issue 17): where members find the live rooms and matches
+  'live.homeEntry': 'Live quiz',
+  'live.homeEntryHint': 'Type the 6-digit PIN on the big screen, or scan its QR code',
+  'live.matchEntry': 'Head-to-head · four-player match',
   'live.pinLabel': 'Room PIN',
   'live.pinHint': 'Enter the 6-digit PIN on the big screen, or scan its QR code with your phone.',
   'live.join': 'Join',

@@ -2,6 +2,10 @@
 export const live = {
   'live.title': '现场竞赛',
   'live.joinTitle': '加入现场竞赛',
+  // the portal's menus (issue 17): where members find the live rooms and matches
+  'live.homeEntry': '现场竞赛',
+  'live.homeEntryHint': '输入大屏上的6位房间号，或扫码加入',
+  'live.matchEntry': '双人对战 · 四人赛',
   'live.pinLabel': '房间号',
   'live.pinHint': '输入大屏上的6位房间号，或用手机扫大屏上的二维码。',
   'live.join': '加入',
