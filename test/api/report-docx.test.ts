@@ -65,9 +65,13 @@ describe('report.docx', () => {
     // filled from the platform: three approved records of the subtree's members, 4.5 hours
     expect(body).toContain('累计审批志愿服务3条');
     expect(body).toContain('服务时长4.5小时');
-    // no source on the platform: marked, highlighted, never a 0
-    expect(body).toContain('【待填：期班次（期）】');
-    expect(xml).toMatch(/<w:highlight w:val="yellow"\/>[\s\S]{0,400}?【待填：期班次（期）】/);
+    // a figure the platform cannot give (no members at the period end: no denominator) is marked, highlighted, never a 0
+    const empty = await fgw.get('/api/v1/org-units/fgw/report.docx?from=1999-01-01&to=1999-12-31');
+    const emptyXml = await zipText(empty.bytes, 'word/document.xml');
+    expect(paragraphs(emptyXml).join('\n')).toContain('【待填：全员轮训率（%）】');
+    expect(emptyXml).toMatch(/<w:highlight w:val="yellow"\/>[\s\S]{0,400}?【待填：全员轮训率（%）】/);
+    // what the platform counts is filled, a zero included: classes held in 2096
+    expect(body).not.toContain('【待填：期班次');
     // the figures table: one row a figure, the period and each year
     expect(xml).toContain('<w:tbl>');
     expect(body).toMatch(/审批志愿服务条数\n条\n3\n3/);
