@@ -18,7 +18,9 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
         // DEV_OUTBOX: tests read SMS codes from /api/v1/dev/outbox (never set in wrangler.jsonc).
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, DEV_OUTBOX: '1' } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, TEST_FIXTURES: fixtures, BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, DEV_OUTBOX: '1' },
+        },
       }),
     ],
     test: {

@@ -30,7 +30,11 @@ const sizes = process.argv.includes('--sizes');
 const force = process.argv.includes('--force');
 const hashFile = join(root, 'dist', '.web-hash');
 /** Vite at warn level prints no file tables; rolldown's plugin-timing notes are noise here. */
-const viteQuiet = { logLevel: quiet ? 'error' : 'warn', mode: 'production', build: { rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } } } };
+const viteQuiet = {
+  logLevel: quiet ? 'error' : 'warn',
+  mode: 'production',
+  build: { rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } } },
+};
 
 /** What the build reads: web sources (not their dist), shared/, the lock file and this script. */
 async function sourceHash() {
@@ -38,7 +42,10 @@ async function sourceHash() {
   const skip = (p) => /\/(dist|node_modules)(\/|$)/.test(p);
   const inputs = [...(await files(join(root, 'web'))), ...(await files(join(root, 'shared')))].filter((p) => !skip(p)).sort();
   for (const f of [...inputs, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
-    h.update(relative(root, f)).update('\0').update(await readFile(f)).update('\0');
+    h.update(relative(root, f))
+      .update('\0')
+      .update(await readFile(f))
+      .update('\0');
   }
   return h.digest('hex');
 }
@@ -126,7 +133,10 @@ async function main() {
     }
     const over = firstGz > app.budget;
     overBudget ||= over;
-    if (!quiet) console.log(`✓ 构建前端 ${app.name} ${((Date.now() - appStarted) / 1000).toFixed(1)}s  (first page ${kb(firstGz)} of ${kb(app.budget)}${over ? ', OVER BUDGET' : ''})`);
+    if (!quiet)
+      console.log(
+        `✓ 构建前端 ${app.name} ${((Date.now() - appStarted) / 1000).toFixed(1)}s  (first page ${kb(firstGz)} of ${kb(app.budget)}${over ? ', OVER BUDGET' : ''})`,
+      );
     report.push(
       `  ${app.name.padEnd(8)} → dist/public/${app.mount}${app.mount ? '/' : ''}`,
       ...rows,

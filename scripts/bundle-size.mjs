@@ -22,7 +22,9 @@ try {
   const raw = modules.reduce((n, f) => n + readFileSync(join(outdir, f)).length, 0);
   const gzip = modules.reduce((n, f) => n + gzipSync(readFileSync(join(outdir, f))).length, 0);
   const kib = (n) => (n / 1024).toFixed(1);
-  console.log(`Worker bundle${args.env ? ` (${args.env})` : ''}: ${kib(raw)} KiB, ${kib(gzip)} KiB gzip (budget ${BUDGET_KIB} KiB gzip)${args.outdir ? ` → ${outdir}` : ''}`);
+  console.log(
+    `Worker bundle${args.env ? ` (${args.env})` : ''}: ${kib(raw)} KiB, ${kib(gzip)} KiB gzip (budget ${BUDGET_KIB} KiB gzip)${args.outdir ? ` → ${outdir}` : ''}`,
+  );
   if (gzip > BUDGET_KIB * 1024) {
     console.error('The Worker bundle is over budget: look for a heavy import (inspect the --outdir source map) before raising the limit.');
     process.exitCode = 1;

@@ -9,7 +9,12 @@ const persist = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR)
 const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
 const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
 const db = new DatabaseSync(join(dir, file), { readOnly: true });
-const owner = new Map(db.prepare("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')").all().map((r) => [r.name, r.tbl_name]));
+const owner = new Map(
+  db
+    .prepare("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')")
+    .all()
+    .map((r) => [r.name, r.tbl_name]),
+);
 const bytes = new Map();
 for (const r of db.prepare('SELECT name, SUM(pgsize) AS b FROM dbstat GROUP BY name').all()) {
   const t = owner.get(r.name) ?? r.name;

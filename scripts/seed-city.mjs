@@ -79,9 +79,76 @@ function load(label, fill) {
   step(`${label}: ${n.toLocaleString('en')} 行 / rows`);
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛'.split('');
-const GIVEN = ['建国', '志强', '秀英', '丽娟', '海燕', '伟', '芳', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '文博', '思远', '子涵', '雨轩', '浩然', '欣怡', '晓东', '红梅', '国庆'];
-const DEPTS = ['发展和改革委员会', '教育局', '卫生健康委员会', '财政局', '公安局', '民政局', '司法局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化旅游广电局', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '林业局', '城市管理局', '税务局', '档案馆', '机关事务管理局', '信访局', '退役军人事务局', '科学技术局', '工业和信息化局'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛'.split(
+    '',
+  );
+const GIVEN = [
+  '建国',
+  '志强',
+  '秀英',
+  '丽娟',
+  '海燕',
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '文博',
+  '思远',
+  '子涵',
+  '雨轩',
+  '浩然',
+  '欣怡',
+  '晓东',
+  '红梅',
+  '国庆',
+];
+const DEPTS = [
+  '发展和改革委员会',
+  '教育局',
+  '卫生健康委员会',
+  '财政局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化旅游广电局',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '林业局',
+  '城市管理局',
+  '税务局',
+  '档案馆',
+  '机关事务管理局',
+  '信访局',
+  '退役军人事务局',
+  '科学技术局',
+  '工业和信息化局',
+];
 
 const now = Date.now();
 const start = now - YEARS * 365 * DAY;
@@ -98,7 +165,15 @@ load('组织 / org units', (insert) => {
   for (let c = 1; c <= committees; c++) {
     const id = `city-pc-${pad(c, 3)}`;
     const path = `${root.path}${id}/`;
-    insert('org_units', { id, parent_id: 'root', name: `市${DEPTS[(c - 1) % DEPTS.length]}${c > DEPTS.length ? c : ''}机关党委（城市数据）`, kind: 'party_committee', path, depth: 1, created_at: created });
+    insert('org_units', {
+      id,
+      parent_id: 'root',
+      name: `市${DEPTS[(c - 1) % DEPTS.length]}${c > DEPTS.length ? c : ''}机关党委（城市数据）`,
+      kind: 'party_committee',
+      path,
+      depth: 1,
+      created_at: created,
+    });
     const branches = 8 + (c % 3);
     for (let b = 1; b <= branches; b++) {
       const bid = `${id}-b${pad(b, 2)}`;
@@ -127,18 +202,41 @@ load('党员名册 / members, registry and periods', (insert) => {
     insert('users', { id, phone, name, password_hash: hash, created_at: iso(joined) });
     insert('memberships', { id: `city-m-${pad(i, 6)}`, user_id: id, org_unit_id: unit.id, org_path: unit.path, role: 'member', created_at: iso(joined) });
     insert('roster_entries', {
-      id: `city-r-${pad(i, 6)}`, org_unit_id: unit.id, phone, name, user_id: id, category, posts: JSON.stringify(posts),
-      post_since: posts.length ? chinaDay(start) : null, status, joined_party_on: category === 'full' || category === 'probationary' ? chinaDay(joined - 3000 * DAY * rand()) : null,
+      id: `city-r-${pad(i, 6)}`,
+      org_unit_id: unit.id,
+      phone,
+      name,
+      user_id: id,
+      category,
+      posts: JSON.stringify(posts),
+      post_since: posts.length ? chinaDay(start) : null,
+      status,
+      joined_party_on: category === 'full' || category === 'probationary' ? chinaDay(joined - 3000 * DAY * rand()) : null,
       created_at: iso(joined),
     });
     // where they were and since when: the periods past-period figures count from
-    insert('membership_periods', { id: `city-p-${pad(i, 6)}`, roster_id: `city-r-${pad(i, 6)}`, user_id: id, org_unit_id: unit.id, org_path: unit.path, from_day: chinaDay(joined), to_day: null, reason: 'import', created_at: iso(joined) });
+    insert('membership_periods', {
+      id: `city-p-${pad(i, 6)}`,
+      roster_id: `city-r-${pad(i, 6)}`,
+      user_id: id,
+      org_unit_id: unit.id,
+      org_path: unit.path,
+      from_day: chinaDay(joined),
+      to_day: null,
+      reason: 'import',
+      created_at: iso(joined),
+    });
     people.push({ id, unit, name, phone, joined });
   }
 });
 
 // One campaign of each kind a year, owned by the root, copied from the demo's settings.
-const demo = Object.fromEntries(db.prepare("SELECT kind, settings FROM campaigns WHERE id IN ('camp-quiz', 'camp-volunteer', 'camp-drive', 'camp-exhibition', 'camp-contest')").all().map((r) => [r.kind, r.settings]));
+const demo = Object.fromEntries(
+  db
+    .prepare("SELECT kind, settings FROM campaigns WHERE id IN ('camp-quiz', 'camp-volunteer', 'camp-drive', 'camp-exhibition', 'camp-contest')")
+    .all()
+    .map((r) => [r.kind, r.settings]),
+);
 const years = [];
 for (let y = 0; y < YEARS; y++) {
   const from = start + y * 365 * DAY;
@@ -149,16 +247,51 @@ load('活动 / campaigns', (insert) => {
   for (const { y, from, to, year } of years) {
     for (const kind of Object.keys(TITLES)) {
       insert('campaigns', {
-        id: `city-${kind}-${y}`, kind, slug: `city-${kind}-${y}`, title: `${year}年度${TITLES[kind]}（城市数据）`, summary: '城市规模测试数据', description: '由 npm run seed:city 生成',
-        org_unit_id: 'root', org_path: root.path, status: to < now ? 'closed' : 'published', starts_at: iso(from), ends_at: iso(to + DAY), settings: demo[kind] ?? '{}',
-        created_by: null, created_at: iso(from - DAY), updated_at: iso(from - DAY), published_at: iso(from), closed_at: to < now ? iso(to + DAY) : null,
+        id: `city-${kind}-${y}`,
+        kind,
+        slug: `city-${kind}-${y}`,
+        title: `${year}年度${TITLES[kind]}（城市数据）`,
+        summary: '城市规模测试数据',
+        description: '由 npm run seed:city 生成',
+        org_unit_id: 'root',
+        org_path: root.path,
+        status: to < now ? 'closed' : 'published',
+        starts_at: iso(from),
+        ends_at: iso(to + DAY),
+        settings: demo[kind] ?? '{}',
+        created_by: null,
+        created_at: iso(from - DAY),
+        updated_at: iso(from - DAY),
+        published_at: iso(from),
+        closed_at: to < now ? iso(to + DAY) : null,
       });
     }
-    insert('quiz_stages', { id: `city-stage-${y}`, campaign_id: `city-quiz-${y}`, ord: 1, name: '每日答题', starts_at: iso(from), ends_at: iso(to + DAY), settings: '{}' });
+    insert('quiz_stages', {
+      id: `city-stage-${y}`,
+      campaign_id: `city-quiz-${y}`,
+      ord: 1,
+      name: '每日答题',
+      starts_at: iso(from),
+      ends_at: iso(to + DAY),
+      settings: '{}',
+    });
   }
 });
 
-const event = (insert, e) => insert('activity_events', { id: e.id, user_id: e.user.id, org_unit_id: e.user.unit.id, org_path: e.user.unit.path, campaign_id: e.campaign, kind: e.kind, type: e.type, points: e.points ?? 0, quantity: e.quantity ?? 1, occurred_at: iso(e.at), ref: e.id });
+const event = (insert, e) =>
+  insert('activity_events', {
+    id: e.id,
+    user_id: e.user.id,
+    org_unit_id: e.user.unit.id,
+    org_path: e.user.unit.path,
+    campaign_id: e.campaign,
+    kind: e.kind,
+    type: e.type,
+    points: e.points ?? 0,
+    quantity: e.quantity ?? 1,
+    occurred_at: iso(e.at),
+    ref: e.id,
+  });
 
 // The daily quiz: on each day a share of members answers (a finished attempt and its event).
 load('每日答题 / daily quiz attempts', (insert) => {
@@ -173,8 +306,23 @@ load('每日答题 / daily quiz attempts', (insert) => {
         const correct = Math.floor(rand() * 6);
         const id = `city-qa-${user.id.slice(7)}-${day}`;
         insert('quiz_attempts', {
-          id, campaign_id: `city-quiz-${y}`, stage_id: `city-stage-${y}`, user_id: user.id, status: 'finished', mode: 'daily', day, question_ids: '[]', current: 5,
-          shown_at: at, deadline: at, correct, score: correct * 20, ms_used: 60_000 + Math.floor(rand() * 120_000), points: correct, started_at: iso(at), finished_at: iso(at + 120_000),
+          id,
+          campaign_id: `city-quiz-${y}`,
+          stage_id: `city-stage-${y}`,
+          user_id: user.id,
+          status: 'finished',
+          mode: 'daily',
+          day,
+          question_ids: '[]',
+          current: 5,
+          shown_at: at,
+          deadline: at,
+          correct,
+          score: correct * 20,
+          ms_used: 60_000 + Math.floor(rand() * 120_000),
+          points: correct,
+          started_at: iso(at),
+          finished_at: iso(at + 120_000),
         });
         event(insert, { id, user, campaign: `city-quiz-${y}`, kind: 'quiz', type: 'quiz_attempt', points: correct, quantity: 5, at: at + 120_000 });
       }
@@ -191,8 +339,18 @@ load('“1+1” 结对与服务记录 / pairs and service records', (insert) => 
     const at = from + Math.floor(rand() * (to - from));
     const id = `city-pair-${pad(i, 6)}`;
     insert('volunteer_pairs', {
-      id, campaign_id: `city-volunteer-${y}`, member_id: user.id, member_unit_id: user.unit.id, member_path: user.unit.path, resident_name: pick(SURNAMES) + pick(GIVEN),
-      resident_phone: `198${pad(i, 8)}`, consent_text: '城市数据：已同意', consent_at: iso(at), source: 'member', created_by: user.id, created_at: iso(at),
+      id,
+      campaign_id: `city-volunteer-${y}`,
+      member_id: user.id,
+      member_unit_id: user.unit.id,
+      member_path: user.unit.path,
+      resident_name: pick(SURNAMES) + pick(GIVEN),
+      resident_phone: `198${pad(i, 8)}`,
+      consent_text: '城市数据：已同意',
+      consent_at: iso(at),
+      source: 'member',
+      created_by: user.id,
+      created_at: iso(at),
     });
     event(insert, { id, user, campaign: `city-volunteer-${y}`, kind: 'volunteer', type: 'volunteer_pair', points: 5, at });
     for (let r = 0; r < RATES.serviceRecordsPerPairYear; r++) {
@@ -201,8 +359,19 @@ load('“1+1” 结对与服务记录 / pairs and service records', (insert) => 
       const hours = 1 + Math.floor(rand() * 4);
       const rid = `${id}-rec${r}`;
       insert('service_records', {
-        id: rid, campaign_id: `city-volunteer-${y}`, user_id: user.id, org_unit_id: user.unit.id, org_path: user.unit.path, pair_id: id, date: chinaDay(when), hours,
-        description: '社区志愿服务', status: 'approved', created_at: iso(when), source: 'self', activity_id: rid,
+        id: rid,
+        campaign_id: `city-volunteer-${y}`,
+        user_id: user.id,
+        org_unit_id: user.unit.id,
+        org_path: user.unit.path,
+        pair_id: id,
+        date: chinaDay(when),
+        hours,
+        description: '社区志愿服务',
+        status: 'approved',
+        created_at: iso(when),
+        source: 'self',
+        activity_id: rid,
       });
       event(insert, { id: rid, user, campaign: `city-volunteer-${y}`, kind: 'volunteer', type: 'volunteer_hours', quantity: hours * 60, at: when });
     }
@@ -212,7 +381,16 @@ load('“1+1” 结对与服务记录 / pairs and service records', (insert) => 
 // Drives, visits and contest works: a share of members once a year each.
 load('募捐、参观与作品 / pledges, visits and works', (insert) => {
   for (const { y, from, to } of years) {
-    insert('exhibition_slots', { id: `city-slot-${y}`, campaign_id: `city-exhibition-${y}`, starts_at: iso(from), ends_at: iso(to), capacity: MEMBERS, booked: 0, closed: 0, created_at: iso(from) });
+    insert('exhibition_slots', {
+      id: `city-slot-${y}`,
+      campaign_id: `city-exhibition-${y}`,
+      starts_at: iso(from),
+      ends_at: iso(to),
+      capacity: MEMBERS,
+      booked: 0,
+      closed: 0,
+      created_at: iso(from),
+    });
     for (const user of people) {
       const at = from + Math.floor(rand() * (to - from));
       if (user.joined > at) continue;
@@ -220,24 +398,61 @@ load('募捐、参观与作品 / pledges, visits and works', (insert) => {
         const id = `city-pl-${y}-${user.id.slice(7)}`;
         const amount = (1 + Math.floor(rand() * 20)) * 1000;
         insert('pledges', {
-          id, campaign_id: `city-drive-${y}`, user_id: user.id, org_unit_id: user.unit.id, org_path: user.unit.path, amount, verified_amount: amount, display_name: user.name,
-          anonymous: 0, message_status: 'none', status: 'verified', created_at: iso(at), updated_at: iso(at), verified_at: iso(at),
+          id,
+          campaign_id: `city-drive-${y}`,
+          user_id: user.id,
+          org_unit_id: user.unit.id,
+          org_path: user.unit.path,
+          amount,
+          verified_amount: amount,
+          display_name: user.name,
+          anonymous: 0,
+          message_status: 'none',
+          status: 'verified',
+          created_at: iso(at),
+          updated_at: iso(at),
+          verified_at: iso(at),
         });
         event(insert, { id, user, campaign: `city-drive-${y}`, kind: 'drive', type: 'drive_verified', points: 10, quantity: amount, at });
       }
       if (rand() < RATES.visitShare) {
         const id = `city-bk-${y}-${user.id.slice(7)}`;
         insert('bookings', {
-          id, code: id, campaign_id: `city-exhibition-${y}`, slot_id: `city-slot-${y}`, user_id: user.id, name: user.name, phone: user.phone, party_size: 1, day: chinaDay(at),
-          org_unit_id: user.unit.id, status: 'checked_in', created_at: iso(at), checked_in_at: iso(at),
+          id,
+          code: id,
+          campaign_id: `city-exhibition-${y}`,
+          slot_id: `city-slot-${y}`,
+          user_id: user.id,
+          name: user.name,
+          phone: user.phone,
+          party_size: 1,
+          day: chinaDay(at),
+          org_unit_id: user.unit.id,
+          status: 'checked_in',
+          created_at: iso(at),
+          checked_in_at: iso(at),
         });
         event(insert, { id, user, campaign: `city-exhibition-${y}`, kind: 'exhibition', type: 'exhibition_visit', points: 5, at });
       }
       if (rand() < RATES.entryShare) {
         const id = `city-en-${y}-${user.id.slice(7)}`;
         insert('contest_entries', {
-          id, campaign_id: `city-contest-${y}`, user_id: user.id, org_unit_id: user.unit.id, upload_id: id, category: pick(['calligraphy', 'painting', 'photography']), title: `作品 ${id.slice(-6)}`,
-          author_name: user.name, status: 'approved', image_key: `entries/${id}/original`, content_type: 'image/jpeg', width: 1200, height: 900, bytes: 200_000, sha256: id, created_at: iso(at),
+          id,
+          campaign_id: `city-contest-${y}`,
+          user_id: user.id,
+          org_unit_id: user.unit.id,
+          upload_id: id,
+          category: pick(['calligraphy', 'painting', 'photography']),
+          title: `作品 ${id.slice(-6)}`,
+          author_name: user.name,
+          status: 'approved',
+          image_key: `entries/${id}/original`,
+          content_type: 'image/jpeg',
+          width: 1200,
+          height: 900,
+          bytes: 200_000,
+          sha256: id,
+          created_at: iso(at),
         });
         event(insert, { id, user, campaign: `city-contest-${y}`, kind: 'contest', type: 'contest_entry', points: 10, at });
       }
@@ -251,5 +466,7 @@ for (const s of rollupSql(1_000_000_000)) db.exec(s);
 db.exec('COMMIT');
 step('日汇总 / activity rollups');
 const count = (t) => db.prepare(`SELECT COUNT(*) n FROM ${t}`).get().n.toLocaleString('en');
-console.log(`\n城市数据 / city data: ${count('users')} users · ${count('org_units')} units · ${count('activity_events')} events · ${count('quiz_attempts')} attempts · ${count('activity_daily')} daily rollups · ${count('activity_user_days')} member-days`);
+console.log(
+  `\n城市数据 / city data: ${count('users')} users · ${count('org_units')} units · ${count('activity_events')} events · ${count('quiz_attempts')} attempts · ${count('activity_daily')} daily rollups · ${count('activity_user_days')} member-days`,
+);
 db.close();

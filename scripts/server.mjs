@@ -81,7 +81,10 @@ export async function prepareDatabase(persistDir) {
     return applied ? `(${applied} 个新迁移 / new)` : '(已是最新 / up to date)';
   });
   // the statements carry times relative to now, so the marker hashes the seed's source instead
-  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'db', 'seed', 'demo.mjs'))).update(readFileSync(join(ROOT, 'db', 'seed', 'questions.mjs'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(readFileSync(join(ROOT, 'db', 'seed', 'demo.mjs')))
+    .update(readFileSync(join(ROOT, 'db', 'seed', 'questions.mjs')))
+    .digest('hex');
   const seedMarker = join(persistDir, 'demo-seed.hash');
   await step('演示数据 / demo data', async () => {
     if (existsSync(seedMarker) && readFileSync(seedMarker, 'utf8') === hash) return '(未改动，跳过 / unchanged, skipped)';
@@ -106,11 +109,33 @@ export async function prepareDatabase(persistDir) {
       DEMO_WORKS.forEach((_, i) => {
         const n = String(i + 1).padStart(2, '0');
         progress('演示图片 / demo images', i, DEMO_WORKS.length + 1);
-        wrangler(['r2', 'object', 'put', `tongxin-media/entries/camp-contest/entry-${n}/original`, '--local', '--persist-to', persistDir,
-          '--file', join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`), '--content-type', 'image/jpeg']);
+        wrangler([
+          'r2',
+          'object',
+          'put',
+          `tongxin-media/entries/camp-contest/entry-${n}/original`,
+          '--local',
+          '--persist-to',
+          persistDir,
+          '--file',
+          join(ROOT, 'db', 'seed', 'images', `work-${n}.jpg`),
+          '--content-type',
+          'image/jpeg',
+        ]);
       });
-      wrangler(['r2', 'object', 'put', 'tongxin-media/receipts/camp-drive/demo-receipt', '--local', '--persist-to', persistDir,
-        '--file', join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'), '--content-type', 'image/jpeg']);
+      wrangler([
+        'r2',
+        'object',
+        'put',
+        'tongxin-media/receipts/camp-drive/demo-receipt',
+        '--local',
+        '--persist-to',
+        persistDir,
+        '--file',
+        join(ROOT, 'db', 'seed', 'images', 'receipt-demo.jpg'),
+        '--content-type',
+        'image/jpeg',
+      ]);
       progress('演示图片 / demo images', DEMO_WORKS.length + 1, DEMO_WORKS.length + 1);
       writeFileSync(marker, new Date().toISOString());
       return `(${DEMO_WORKS.length + 1})`;
@@ -134,15 +159,29 @@ export async function foldActivity(persistDir) {
 export async function startServer({ port, persistDir, logLevel = 'warn', stdio = 'inherit', vars = {} }) {
   const child = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--log-level', logLevel, '--show-interactive-dev-session=false',
+    [
+      WRANGLER,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistDir,
+      '--log-level',
+      logLevel,
+      '--show-interactive-dev-session=false',
       // the cron runs through /cdn-cgi/local/scheduled when asked; the flag also drops wrangler's note about it at every start
       '--test-scheduled',
       // the dev board-key secret, the one the demo data's board keys were made with (a deployment sets its own secret)
-      ...Object.entries({ BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+      ...Object.entries({ BOARD_KEY_SECRET: DEV_BOARD_KEY_SECRET, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ],
     { cwd: ROOT, env: QUIET_ENV, stdio, detached: true },
   );
   const stop = () => {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
   };
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;

@@ -28,5 +28,9 @@ console.log(`
   接口 API docs    ${base}/api/docs
 演示账号 Demo accounts (password tongxin-demo): 13800000000 admin · 13800000001 / 13800000002 organizers · 13800000003 / 13800000004 members
 `);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(0); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    stop();
+    process.exit(0);
+  });
 child.on('exit', (code) => process.exit(code ?? 0));

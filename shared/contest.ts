@@ -32,7 +32,11 @@ export function subnetPrefix(ip: string): string {
 /** A burst: this many votes for one work from new accounts of one subnet within the window. */
 export const BURST = { votes: 5, windowMs: 10 * 60e3, newAccountMs: 24 * 3600e3 };
 
-export interface ContestWindows { submissionEndsAt: string | null; votingStartsAt: string | null; votingEndsAt: string | null }
+export interface ContestWindows {
+  submissionEndsAt: string | null;
+  votingStartsAt: string | null;
+  votingEndsAt: string | null;
+}
 type CampaignWindow = { status: string; startsAt: string; endsAt: string };
 
 /** Works may be sent while the campaign is published, from its start until the submission end (else its end). */

@@ -20,7 +20,22 @@ export const HISTORY_MAX_BYTES = 5 * 1024 * 1024;
 /** History starts with the 2019–2023 plan; earlier dates are typos more often than records. */
 export const HISTORY_EARLIEST_DAY = '2000-01-01';
 
-export type FieldName = 'unit' | 'title' | 'category' | 'date' | 'hours' | 'name' | 'phone' | 'rosterId' | 'status' | 'work' | 'visitors' | 'walkIn' | 'activity' | 'amount' | 'points';
+export type FieldName =
+  | 'unit'
+  | 'title'
+  | 'category'
+  | 'date'
+  | 'hours'
+  | 'name'
+  | 'phone'
+  | 'rosterId'
+  | 'status'
+  | 'work'
+  | 'visitors'
+  | 'walkIn'
+  | 'activity'
+  | 'amount'
+  | 'points';
 
 export interface HistoryColumn {
   field: FieldName;
@@ -31,27 +46,76 @@ export interface HistoryColumn {
   note: Localized;
 }
 
-const col = (field: FieldName, header: string, required: boolean, example: string, zh: string, en: string): HistoryColumn => ({ field, header, required, example, note: { 'zh-CN': zh, en } });
+const col = (field: FieldName, header: string, required: boolean, example: string, zh: string, en: string): HistoryColumn => ({
+  field,
+  header,
+  required,
+  example,
+  note: { 'zh-CN': zh, en },
+});
 const UNIT = col('unit', '组织', true, '第一党支部', '本组织或下级组织的名称（或组织编号）。', 'The name (or id) of this unit or a unit below it.');
-const DATE = (what: string, whatEn: string) => col('date', '日期', true, '2021-07-01', `${what}的日期，如 2021-07-01（不能晚于今天）。`, `The date of ${whatEn}, e.g. 2021-07-01 (not after today).`);
+const DATE = (what: string, whatEn: string) =>
+  col('date', '日期', true, '2021-07-01', `${what}的日期，如 2021-07-01（不能晚于今天）。`, `The date of ${whatEn}, e.g. 2021-07-01 (not after today).`);
 const NAME = col('name', '姓名', true, '张三', '党员姓名。', 'The member’s name.');
-const PHONE = col('phone', '手机号', false, '13800000000', '手机号（可选，用于识别本人并与名册、账号关联）。', 'Mobile number (optional: finds the person on the roster and their account).');
+const PHONE = col(
+  'phone',
+  '手机号',
+  false,
+  '13800000000',
+  '手机号（可选，用于识别本人并与名册、账号关联）。',
+  'Mobile number (optional: finds the person on the roster and their account).',
+);
 
 export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   training: [
     UNIT,
-    col('title', '培训班名称', true, '2021年党史学习教育集中轮训', '期班名称；同名的培训活动已存在则并入，否则新建一个已结束的活动。', 'The class; joins the training campaign of that title in the subtree, else one is created (closed).'),
-    col('category', '类别', false, '集中轮训', `培训类别：${TRAINING_CATEGORIES.map((c) => TRAINING_CATEGORY_LABEL[c]['zh-CN']).join('、')}（默认集中轮训）。`, 'The category, in Chinese words as listed (default 集中轮训).'),
+    col(
+      'title',
+      '培训班名称',
+      true,
+      '2021年党史学习教育集中轮训',
+      '期班名称；同名的培训活动已存在则并入，否则新建一个已结束的活动。',
+      'The class; joins the training campaign of that title in the subtree, else one is created (closed).',
+    ),
+    col(
+      'category',
+      '类别',
+      false,
+      '集中轮训',
+      `培训类别：${TRAINING_CATEGORIES.map((c) => TRAINING_CATEGORY_LABEL[c]['zh-CN']).join('、')}（默认集中轮训）。`,
+      'The category, in Chinese words as listed (default 集中轮训).',
+    ),
     DATE('课次', 'the session'),
     col('hours', '学时', true, '4', '该课次的学时（0.5 的倍数，大于 0）。', 'Study hours of the session (a multiple of 0.5, above 0).'),
     NAME,
-    col('phone', '手机号', false, '13800000000', '手机号或名册编号至少填一项，人员须在本组织名册中。', 'A mobile number or a roster id: the person must be on a roster of the subtree.'),
+    col(
+      'phone',
+      '手机号',
+      false,
+      '13800000000',
+      '手机号或名册编号至少填一项，人员须在本组织名册中。',
+      'A mobile number or a roster id: the person must be on a roster of the subtree.',
+    ),
     col('rosterId', '名册编号', false, '', '名册中的人员编号（可选）。', 'The roster entry id (optional).'),
-    col('status', '出勤', false, '出席', '出席、迟到、请假或缺席（默认出席；出席和迟到计学时）。', 'Present, late, excused or absent in Chinese words (default 出席; present and late earn the hours).'),
+    col(
+      'status',
+      '出勤',
+      false,
+      '出席',
+      '出席、迟到、请假或缺席（默认出席；出席和迟到计学时）。',
+      'Present, late, excused or absent in Chinese words (default 出席; present and late earn the hours).',
+    ),
   ],
   contest: [
     UNIT,
-    col('title', '活动名称', true, '2021年庆祝建党100周年书画摄影大赛', '征集活动名称；同名活动已存在则并入，否则新建一个已结束的活动。', 'The contest; joins the contest of that title in the subtree, else one is created (closed).'),
+    col(
+      'title',
+      '活动名称',
+      true,
+      '2021年庆祝建党100周年书画摄影大赛',
+      '征集活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
+      'The contest; joins the contest of that title in the subtree, else one is created (closed).',
+    ),
     col('work', '作品名称', true, '红船精神', '作品名称。', 'The title of the work.'),
     col('name', '作者', true, '张三', '作者姓名。', 'The author’s name.'),
     col('category', '类别', false, '书法', '作品类别，如书法、绘画、摄影（默认“作品”）。', 'The category, e.g. 书法, 绘画, 摄影 (default 作品).'),
@@ -59,14 +123,28 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   ],
   exhibition: [
     UNIT,
-    col('title', '展览名称', true, '党史教育基地参观', '展览名称；同名展览已存在则并入，否则新建一个已结束的活动。', 'The exhibition; joins the exhibition of that title in the subtree, else one is created (closed).'),
+    col(
+      'title',
+      '展览名称',
+      true,
+      '党史教育基地参观',
+      '展览名称；同名展览已存在则并入，否则新建一个已结束的活动。',
+      'The exhibition; joins the exhibition of that title in the subtree, else one is created (closed).',
+    ),
     DATE('参观', 'the visit'),
     col('visitors', '参观人数', true, '30', '当天参观的人数（正整数）。', 'The number of visitors that day (a whole number above 0).'),
     col('walkIn', '是否散客', false, '否', '“是”表示现场散客（未预约），默认“否”。', '是 for walk-in visitors (no booking); default 否.'),
   ],
   volunteer: [
     UNIT,
-    col('title', '活动名称', true, '2020年“1+1”志愿服务', '志愿服务活动名称；同名活动已存在则并入，否则新建一个已结束的活动。', 'The volunteer campaign; joins the one of that title in the subtree, else one is created (closed).'),
+    col(
+      'title',
+      '活动名称',
+      true,
+      '2020年“1+1”志愿服务',
+      '志愿服务活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
+      'The volunteer campaign; joins the one of that title in the subtree, else one is created (closed).',
+    ),
     NAME,
     PHONE,
     DATE('服务', 'the service'),
@@ -75,14 +153,35 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   ],
   drive: [
     UNIT,
-    col('title', '活动名称', true, '2020年抗疫募捐', '募捐活动名称；同名活动已存在则并入，否则新建一个已结束的活动。', 'The drive; joins the one of that title in the subtree, else one is created (closed).'),
+    col(
+      'title',
+      '活动名称',
+      true,
+      '2020年抗疫募捐',
+      '募捐活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
+      'The drive; joins the one of that title in the subtree, else one is created (closed).',
+    ),
     DATE('到账', 'the verified donation'),
-    col('amount', '金额（元）', true, '200', '已核实的捐款金额，单位元（大于 0，最多两位小数）。', 'The verified amount in yuan (above 0, at most two decimals).'),
+    col(
+      'amount',
+      '金额（元）',
+      true,
+      '200',
+      '已核实的捐款金额，单位元（大于 0，最多两位小数）。',
+      'The verified amount in yuan (above 0, at most two decimals).',
+    ),
     col('name', '捐款人', true, '张三', '捐款人或单位名称。', 'The donor (a person or a unit).'),
   ],
   quiz: [
     UNIT,
-    col('title', '活动名称', true, '2019年党章党规知识竞赛', '答题活动名称；同名活动已存在则并入，否则新建一个已结束的活动。', 'The quiz; joins the one of that title in the subtree, else one is created (closed).'),
+    col(
+      'title',
+      '活动名称',
+      true,
+      '2019年党章党规知识竞赛',
+      '答题活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
+      'The quiz; joins the one of that title in the subtree, else one is created (closed).',
+    ),
     NAME,
     PHONE,
     DATE('答题', 'the quiz'),
@@ -120,9 +219,17 @@ export interface HistoryRow {
   points?: number;
 }
 
-export interface HistoryIssue { row: number; key: MessageKey; params?: Record<string, string | number> }
+export interface HistoryIssue {
+  row: number;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
 
-const norm = (h: unknown) => String(h ?? '').replace(/^\uFEFF/, '').replace(/[\s_（）()]/g, '').trim();
+const norm = (h: unknown) =>
+  String(h ?? '')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_（）()]/g, '')
+    .trim();
 
 /** The column index of each field in the header row; null with the missing required header. */
 export function historyColumns(kind: HistoryKind, header: string[]): { cols: Partial<Record<FieldName, number>> } | { missing: string } {
@@ -139,14 +246,33 @@ export function historyColumns(kind: HistoryKind, header: string[]): { cols: Par
   return { cols };
 }
 
-const CATEGORY_WORDS = new Map(TRAINING_CATEGORIES.flatMap((c) => [[TRAINING_CATEGORY_LABEL[c]['zh-CN'], c], [c, c]] as Array<[string, TrainingCategory]>));
-const STATUS_WORDS = new Map(ATTENDANCE_STATUSES.flatMap((s) => [[ATTENDANCE_LABEL[s]['zh-CN'], s], [s, s]] as Array<[string, AttendanceStatus]>));
+const CATEGORY_WORDS = new Map(
+  TRAINING_CATEGORIES.flatMap(
+    (c) =>
+      [
+        [TRAINING_CATEGORY_LABEL[c]['zh-CN'], c],
+        [c, c],
+      ] as Array<[string, TrainingCategory]>,
+  ),
+);
+const STATUS_WORDS = new Map(
+  ATTENDANCE_STATUSES.flatMap(
+    (s) =>
+      [
+        [ATTENDANCE_LABEL[s]['zh-CN'], s],
+        [s, s],
+      ] as Array<[string, AttendanceStatus]>,
+  ),
+);
 const YES = new Set(['是', 'y', 'yes', '1', 'true', '散客']);
 const NO = new Set(['否', 'n', 'no', '0', 'false', '']);
 
 /** A plain decimal (full-width digits and thousands commas allowed), or null. */
 function decimal(raw: string): number | null {
-  const s = raw.trim().replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  const s = raw
+    .trim()
+    .replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/,/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
   return Number(s);
 }
@@ -155,7 +281,13 @@ function decimal(raw: string): number | null {
  * Reads one data row (`row` is its line in the sheet, the header being line 1). Returns the
  * typed row or the first broken rule. `today` is the China day nothing may come after.
  */
-export function readHistoryRow(kind: HistoryKind, cells: string[], cols: Partial<Record<FieldName, number>>, row: number, today = chinaDay()): HistoryRow | HistoryIssue {
+export function readHistoryRow(
+  kind: HistoryKind,
+  cells: string[],
+  cols: Partial<Record<FieldName, number>>,
+  row: number,
+  today = chinaDay(),
+): HistoryRow | HistoryIssue {
   const get = (f: FieldName) => (cols[f] === undefined ? '' : String(cells[cols[f]!] ?? '').trim());
   const bad = (key: MessageKey, params?: Record<string, string | number>): HistoryIssue => ({ row, key, params });
   for (const c of HISTORY_COLUMNS[kind]) {
@@ -194,7 +326,8 @@ export function readHistoryRow(kind: HistoryKind, cells: string[], cols: Partial
   }
   if (kind === 'drive') {
     const yuan = decimal(get('amount'));
-    if (yuan === null || yuan <= 0 || yuan > 100_000_000 || Math.abs(Math.round(yuan * 100) - yuan * 100) > 1e-6) return bad('msg.hist_amount', { value: get('amount') });
+    if (yuan === null || yuan <= 0 || yuan > 100_000_000 || Math.abs(Math.round(yuan * 100) - yuan * 100) > 1e-6)
+      return bad('msg.hist_amount', { value: get('amount') });
     return { ...out, amount: Math.round(yuan * 100), name: get('name') };
   }
   const points = decimal(get('points'));

@@ -23,7 +23,10 @@ const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -82,12 +85,16 @@ export function exifOrientation(b: Uint8Array): number | null {
   }
   if (kind === 'png') {
     let found: number | null = null;
-    walkPng(b, (type, data) => { if (type === 'eXIf') found ??= tiffOrientation(withoutExifPrefix(data)); });
+    walkPng(b, (type, data) => {
+      if (type === 'eXIf') found ??= tiffOrientation(withoutExifPrefix(data));
+    });
     return found;
   }
   if (kind === 'webp') {
     let found: number | null = null;
-    walkWebp(b, (type, data) => { if (type === 'EXIF') found ??= tiffOrientation(withoutExifPrefix(data)); });
+    walkWebp(b, (type, data) => {
+      if (type === 'EXIF') found ??= tiffOrientation(withoutExifPrefix(data));
+    });
     return found;
   }
   return null;
@@ -100,7 +107,12 @@ export function exifOrientation(b: Uint8Array): number | null {
 export function metadataBlocks(b: Uint8Array): string[] {
   const kind = sniff(b);
   const out: string[] = [];
-  const exif = (name: string, t: Uint8Array) => out.push(`${name} ${tiffTags(t).map((x) => '0x' + x.toString(16)).join(',')}`);
+  const exif = (name: string, t: Uint8Array) =>
+    out.push(
+      `${name} ${tiffTags(t)
+        .map((x) => '0x' + x.toString(16))
+        .join(',')}`,
+    );
   if (kind === 'jpeg') {
     walkJpeg(b, (marker, s) => {
       if (marker === 0xe1 && ascii(s, 4, 6) === 'Exif\0\0') exif('APP1 Exif', s.subarray(10));
@@ -144,9 +156,16 @@ function walkJpeg(b: Uint8Array, seg: (marker: number, bytes: Uint8Array) => voi
   while (i + 1 < b.length) {
     if (b[i] !== 0xff) return -1;
     const marker = b[i + 1]!;
-    if (marker === 0xff) { i++; continue; }
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
     if (marker === 0xd9) return i + 2;
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { seg(marker, b.subarray(i, i + 2)); i += 2; continue; }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      seg(marker, b.subarray(i, i + 2));
+      i += 2;
+      continue;
+    }
     if (i + 4 > b.length) return -1;
     const end = i + 2 + u16be(b, i + 2);
     if (end > b.length) return -1;
@@ -175,7 +194,9 @@ function stripJpeg(b: Uint8Array): Uint8Array {
   const kept: Uint8Array[] = [];
   // the walk stops at EOI: anything after it (a second "MPF" picture with its own EXIF,
   // appended data) is dropped; a file without EOI is refused by imageInfo before this
-  walkJpeg(b, (marker, s) => { if (keepJpegSegment(marker, s)) kept.push(s); });
+  walkJpeg(b, (marker, s) => {
+    if (keepJpegSegment(marker, s)) kept.push(s);
+  });
   const parts: Uint8Array[] = [b.subarray(0, 2)];
   // JFIF must come first when present; the EXIF block follows it
   if (kept[0] && kept[0][1] === 0xe0) parts.push(kept.shift()!);

@@ -20,7 +20,11 @@ const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! <
 const u16le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u24le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16);
 
-export interface ImageInfo { kind: ImageKind; width: number; height: number }
+export interface ImageInfo {
+  kind: ImageKind;
+  width: number;
+  height: number;
+}
 
 /** Dimensions from the header; null when the file is not a complete image of its kind. */
 export function imageInfo(b: Uint8Array): ImageInfo | null {
@@ -37,7 +41,10 @@ export function imageInfo(b: Uint8Array): ImageInfo | null {
     while (i + 4 <= b.length) {
       if (b[i] !== 0xff) return null;
       const marker = b[i + 1]!;
-      if (marker === 0xff) { i++; continue; }
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
       if (marker === 0xd9) break;
       if (marker === 0xda) break; // start of scan: the image data follows
       const len = u16be(b, i + 2);
@@ -51,7 +58,11 @@ export function imageInfo(b: Uint8Array): ImageInfo | null {
     // a complete JPEG ends with EOI (FF D9), possibly followed by padding
     const tail = b.subarray(Math.max(0, b.length - 64));
     let eoi = false;
-    for (let j = tail.length - 2; j >= 0; j--) if (tail[j] === 0xff && tail[j + 1] === 0xd9) { eoi = true; break; }
+    for (let j = tail.length - 2; j >= 0; j--)
+      if (tail[j] === 0xff && tail[j + 1] === 0xd9) {
+        eoi = true;
+        break;
+      }
     return size && eoi ? { kind, ...size } : null;
   }
   if (kind === 'webp') {
@@ -68,4 +79,3 @@ export function imageInfo(b: Uint8Array): ImageInfo | null {
   return null;
 }
 const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-

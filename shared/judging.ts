@@ -18,8 +18,15 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
-export interface JudgeRef { userId: string; orgUnitId: string | null }
-export interface WorkRef { id: string; userId: string; orgUnitId: string | null }
+export interface JudgeRef {
+  userId: string;
+  orgUnitId: string | null;
+}
+export interface WorkRef {
+  id: string;
+  userId: string;
+  orgUnitId: string | null;
+}
 
 /** Conflict of interest: never one's own work, never a work of one's own unit. */
 export const mayJudge = (j: JudgeRef, e: WorkRef): boolean => j.userId !== e.userId && (!j.orgUnitId || j.orgUnitId !== e.orgUnitId);
@@ -49,8 +56,20 @@ export function assignJudges(works: WorkRef[], judges: JudgeRef[], perEntry: num
   return out;
 }
 
-export interface RoundRead { ord: number; quorum: number; scores: Map<string, { avg: number; n: number }> }
-export interface WorkRead { entryId: string; title: string; authorName: string; category: string; votes: number; serial: number | null; round: number }
+export interface RoundRead {
+  ord: number;
+  quorum: number;
+  scores: Map<string, { avg: number; n: number }>;
+}
+export interface WorkRead {
+  entryId: string;
+  title: string;
+  authorName: string;
+  category: string;
+  votes: number;
+  serial: number | null;
+  round: number;
+}
 
 /**
  * Reads the rounds into results, as the rules say:
@@ -76,8 +95,16 @@ export function readResults(works: WorkRead[], rounds: RoundRead[], judgeWeight:
     const unfinished = judgeWeight > 0 && judge === null;
     const score = unfinished ? null : Math.round((judgeWeight * (judge ?? 0) + (1 - judgeWeight) * pub) * 100) / 100;
     return {
-      ...w, key: w.entryId, judge, judgeCount: got?.n ?? 0, quorum: r?.quorum ?? null, publicScore: Math.round(pub * 100) / 100, score,
-      previousJudge: prev === null ? null : Math.round(prev * 100) / 100, status: unfinished ? ('unfinished' as const) : ('final' as const), tiebreak: 0,
+      ...w,
+      key: w.entryId,
+      judge,
+      judgeCount: got?.n ?? 0,
+      quorum: r?.quorum ?? null,
+      publicScore: Math.round(pub * 100) / 100,
+      score,
+      previousJudge: prev === null ? null : Math.round(prev * 100) / 100,
+      status: unfinished ? ('unfinished' as const) : ('final' as const),
+      tiebreak: 0,
     };
   });
   const reach = (x: (typeof rows)[number]) => (judgeWeight > 0 ? x.round : 0);
@@ -116,7 +143,9 @@ export type Award = { name: string; count: number };
  * Unfinished works get no award.
  */
 export function awardsFor<T extends { category: string; rank: number | null; categoryRank: number | null }>(
-  ranked: T[], awards: Award[], perCategory: Record<string, Award[]>,
+  ranked: T[],
+  awards: Award[],
+  perCategory: Record<string, Award[]>,
 ): Array<T & { award: string | null }> {
   const bounds = (list: Award[]) => {
     let n = 0;
@@ -127,8 +156,8 @@ export function awardsFor<T extends { category: string; rank: number | null; cat
   const useCategories = byCat.size > 0;
   return ranked.map((r) => {
     const rank = useCategories ? r.categoryRank : r.rank;
-    const list = useCategories ? byCat.get(r.category) ?? [] : overall;
-    return { ...r, award: rank === null ? null : list.find((b) => rank <= b.upTo)?.name ?? null };
+    const list = useCategories ? (byCat.get(r.category) ?? []) : overall;
+    return { ...r, award: rank === null ? null : (list.find((b) => rank <= b.upTo)?.name ?? null) };
   });
 }
 

@@ -26,9 +26,24 @@ export const LiveClientMessage = v.variant('type', [
 export type LiveClientMessage = v.InferOutput<typeof LiveClientMessage>;
 export type HostCommand = Extract<LiveClientMessage, { type: 'start' | 'next' | 'reveal' | 'end' }>['type'];
 
-export interface LiveQuestion { id: string; type: 'single' | 'multiple' | 'judge' | 'blank'; stem: string; options: Array<{ key: string; text: string }> }
-export interface TopEntry { rank: number; name: string; score: number; unit?: string | null }
-export interface TeamEntry { rank: number; name: string; score: number; players: number }
+export interface LiveQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'judge' | 'blank';
+  stem: string;
+  options: Array<{ key: string; text: string }>;
+}
+export interface TopEntry {
+  rank: number;
+  name: string;
+  score: number;
+  unit?: string | null;
+}
+export interface TeamEntry {
+  rank: number;
+  name: string;
+  score: number;
+  players: number;
+}
 
 /** The room as everyone sees it; `you` only on a player's copy. Fields appear as the phase has them. */
 export interface LiveState {
@@ -95,17 +110,25 @@ export const answerInTime = (deadline: number, at: number) => at <= deadline + L
  */
 export function applyCommand(s: { phase: RoomPhase; index: number; total: number }, cmd: HostCommand): { phase: RoomPhase; index: number } | null {
   switch (cmd) {
-    case 'start': return s.phase === 'lobby' && s.total > 0 ? { phase: 'question', index: 0 } : null;
-    case 'reveal': return s.phase === 'question' ? { phase: 'reveal', index: s.index } : null;
+    case 'start':
+      return s.phase === 'lobby' && s.total > 0 ? { phase: 'question', index: 0 } : null;
+    case 'reveal':
+      return s.phase === 'question' ? { phase: 'reveal', index: s.index } : null;
     case 'next':
       if (s.phase === 'question') return { phase: 'reveal', index: s.index };
       if (s.phase !== 'reveal') return null;
       return s.index + 1 < s.total ? { phase: 'question', index: s.index + 1 } : { phase: 'ended', index: s.index };
-    case 'end': return s.phase === 'ended' ? null : { phase: 'ended', index: s.index };
+    case 'end':
+      return s.phase === 'ended' ? null : { phase: 'ended', index: s.index };
   }
 }
 
-export interface Ranked { id: string; score: number; msTotal: number; joinedAt: number }
+export interface Ranked {
+  id: string;
+  score: number;
+  msTotal: number;
+  joinedAt: number;
+}
 
 /** Ranks by score, then less time spent on right answers, then who joined first; ties in score and time share a rank. */
 export function rankPlayers<T extends Ranked>(players: readonly T[]): Array<T & { rank: number }> {
@@ -128,7 +151,9 @@ export function rankTeams(players: ReadonlyArray<{ unitName: string | null; scor
     t.n++;
     by.set(p.unitName, t);
   }
-  const teams = [...by].map(([name, t]) => ({ name, score: Math.round(t.sum / t.n), players: t.n })).sort((a, b) => b.score - a.score || b.players - a.players || a.name.localeCompare(b.name));
+  const teams = [...by]
+    .map(([name, t]) => ({ name, score: Math.round(t.sum / t.n), players: t.n }))
+    .sort((a, b) => b.score - a.score || b.players - a.players || a.name.localeCompare(b.name));
   let rank = 0;
   return teams.map((t, i) => {
     if (i === 0 || teams[i - 1]!.score !== t.score) rank = i + 1;

@@ -7,7 +7,10 @@ export function maskName(name: string): string {
   if (!n) return '';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "all of ASCII", control characters included on purpose
   if (/^[\x00-\x7f]+$/.test(n)) {
-    return n.split(/\s+/).map((w) => (w.length <= 1 ? w : w[0] + '*')).join(' ');
+    return n
+      .split(/\s+/)
+      .map((w) => (w.length <= 1 ? w : w[0] + '*'))
+      .join(' ');
   }
   const chars = Array.from(n);
   if (chars.length === 1) return chars[0]!;

@@ -45,8 +45,21 @@ export function participationRate(active: number, members: number): number {
 
 /** Activity types that modules record; `points` and `quantity` mean what each type says. */
 export const ACTIVITY_TYPES = [
-  'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
-  'volunteer_pair', 'volunteer_hours', 'training_hours', 'drive_pledge', 'drive_verified', 'exhibition_visit', 'offline_score', 'contest_view', 'quiz_disqualified',
+  'register',
+  'quiz_answer',
+  'quiz_attempt',
+  'contest_entry',
+  'contest_vote',
+  'contest_award',
+  'volunteer_pair',
+  'volunteer_hours',
+  'training_hours',
+  'drive_pledge',
+  'drive_verified',
+  'exhibition_visit',
+  'offline_score',
+  'contest_view',
+  'quiz_disqualified',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -17,7 +17,13 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Kinds also sent by text message, to those who agreed (`smsNotify`): the ones that need acting on. */
-export const SMS_NOTIFICATION_KINDS: readonly NotificationKind[] = ['waitlist_booked', 'record_approved', 'record_rejected', 'entry_approved', 'entry_rejected'];
+export const SMS_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'waitlist_booked',
+  'record_approved',
+  'record_rejected',
+  'entry_approved',
+  'entry_rejected',
+];
 
 export type NotificationParams = Record<string, string | number>;
 
@@ -28,7 +34,10 @@ type Text = { title: string; body: string };
 const TEXTS: Record<NotificationKind, Record<Lang, Text>> = {
   waitlist_booked: {
     'zh-CN': { title: '候补成功', body: '您候补的「{title}」{time} 已为您预约成功，共 {party} 人。请凭电子票按时入场；如不能前往请及时取消。' },
-    en: { title: 'Waiting list: you are booked', body: 'Your waiting-list place for “{title}” at {time} is now a booking for {party}. Show your ticket at the door; cancel if you cannot come.' },
+    en: {
+      title: 'Waiting list: you are booked',
+      body: 'Your waiting-list place for “{title}” at {time} is now a booking for {party}. Show your ticket at the door; cancel if you cannot come.',
+    },
   },
   record_approved: {
     'zh-CN': { title: '服务记录已通过', body: '「{title}」{date} 的服务记录（{hours} 小时）已审核通过。' },

@@ -21,7 +21,11 @@ export function endsAttempt(idx: number, total: number, mode: string, correct: b
   return idx + 1 >= total || (mode === 'challenge' && !correct);
 }
 
-export interface PointRules { pointsPerCorrect: number; pointsForFinish: number; dailyPointsCap: number }
+export interface PointRules {
+  pointsPerCorrect: number;
+  pointsForFinish: number;
+  dailyPointsCap: number;
+}
 
 /**
  * Points an answer earns, as 学习强国 counts them: the points of a right answer, and on the
@@ -35,7 +39,10 @@ export function answerPoints(s: PointRules, pointsToday: number, correct: boolea
   return { points, finishPoints };
 }
 
-export interface AttemptLimits { attemptsPerDay: number; attemptsTotal: number | null }
+export interface AttemptLimits {
+  attemptsPerDay: number;
+  attemptsTotal: number | null;
+}
 
 /** Which limit a new attempt would break, given the attempts used today and in all (null: none). */
 export function attemptLimitReached(used: { today: number; total: number }, s: AttemptLimits): 'daily' | 'total' | null {
@@ -83,7 +90,10 @@ export function tiebreakSeconds(msUsed: number): number {
   return Math.round(msUsed / 100) / 10;
 }
 
-export interface StageWindow { startsAt: string; endsAt: string }
+export interface StageWindow {
+  startsAt: string;
+  endsAt: string;
+}
 
 /** Is the stage open at `now`? From its start (included) to its end (excluded). */
 export function stageOpenAt(stage: StageWindow, now: number): boolean {

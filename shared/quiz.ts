@@ -6,7 +6,10 @@ export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'blank'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 
-export interface Option { key: string; text: string }
+export interface Option {
+  key: string;
+  text: string;
+}
 /** The stored answer: an option key, keys, a boolean, or the accepted alternatives of a blank. */
 export type AnswerKey = string | string[] | boolean;
 
@@ -31,22 +34,29 @@ export function foldText(s: string): string {
 export function answerShapeOk(q: Pick<QuestionCore, 'type' | 'options'>, a: unknown): boolean {
   const keys = new Set(q.options.map((o) => o.key));
   switch (q.type) {
-    case 'single': return typeof a === 'string' && keys.has(a);
-    case 'multiple': return Array.isArray(a) && a.length > 0 && a.length <= keys.size && a.every((k) => typeof k === 'string' && keys.has(k)) && new Set(a).size === a.length;
-    case 'judge': return typeof a === 'boolean';
-    case 'blank': return typeof a === 'string' && a.length <= 200;
+    case 'single':
+      return typeof a === 'string' && keys.has(a);
+    case 'multiple':
+      return Array.isArray(a) && a.length > 0 && a.length <= keys.size && a.every((k) => typeof k === 'string' && keys.has(k)) && new Set(a).size === a.length;
+    case 'judge':
+      return typeof a === 'boolean';
+    case 'blank':
+      return typeof a === 'string' && a.length <= 200;
   }
 }
 
 export function isCorrect(q: QuestionCore, a: unknown): boolean {
   switch (q.type) {
-    case 'single': return a === q.answer;
+    case 'single':
+      return a === q.answer;
     case 'multiple': {
       const want = [...(q.answer as string[])].sort().join('');
       return Array.isArray(a) && [...a].sort().join('') === want;
     }
-    case 'judge': return a === q.answer;
-    case 'blank': return typeof a === 'string' && (q.answer as string[]).some((alt) => foldText(alt) === foldText(a));
+    case 'judge':
+      return a === q.answer;
+    case 'blank':
+      return typeof a === 'string' && (q.answer as string[]).some((alt) => foldText(alt) === foldText(a));
   }
 }
 
@@ -89,7 +99,6 @@ export function drawQuestions<T extends { id: string; tags: string[]; difficulty
   return out;
 }
 
-
 // ---- import ---------------------------------------------------------------------------
 
 const HEADERS: Record<string, string[]> = {
@@ -102,34 +111,73 @@ const HEADERS: Record<string, string[]> = {
   source: ['出处', 'source', '来源'],
 };
 const TYPE_WORDS: Record<string, QuestionType> = {
-  单选: 'single', 单选题: 'single', single: 'single',
-  多选: 'multiple', 多选题: 'multiple', multiple: 'multiple',
-  判断: 'judge', 判断题: 'judge', judge: 'judge', 'true/false': 'judge',
-  填空: 'blank', 填空题: 'blank', blank: 'blank',
+  单选: 'single',
+  单选题: 'single',
+  single: 'single',
+  多选: 'multiple',
+  多选题: 'multiple',
+  multiple: 'multiple',
+  判断: 'judge',
+  判断题: 'judge',
+  judge: 'judge',
+  'true/false': 'judge',
+  填空: 'blank',
+  填空题: 'blank',
+  blank: 'blank',
 };
 const TRUE_WORDS = ['对', '正确', '√', '✓', 'true', 't', 'yes', 'y', '是'];
 const FALSE_WORDS = ['错', '错误', '×', '✗', 'x', 'false', 'f', 'no', 'n', '否'];
 const DIFFICULTY_WORDS: Record<string, number> = { 易: 1, 简单: 1, easy: 1, 中: 2, 中等: 2, 一般: 2, medium: 2, 难: 3, 困难: 3, hard: 3 };
 
-export interface ImportColumns { type: number; stem: number; answer: number; explanation: number; tags: number; difficulty: number; source: number; options: Array<{ key: string; col: number }> }
+export interface ImportColumns {
+  type: number;
+  stem: number;
+  answer: number;
+  explanation: number;
+  tags: number;
+  difficulty: number;
+  source: number;
+  options: Array<{ key: string; col: number }>;
+}
 
 /** Maps a header row (选项A…选项H or A…H) to columns; null names the missing required column. */
 export function questionColumns(header: string[]): ImportColumns | { missing: string } {
-  const norm = header.map((h) => String(h ?? '').replace(/^\uFEFF/, '').trim().toLowerCase());
+  const norm = header.map((h) =>
+    String(h ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const find = (names: string[]) => norm.findIndex((h) => names.includes(h));
   const cols = Object.fromEntries(Object.entries(HEADERS).map(([k, names]) => [k, find(names)])) as Record<keyof typeof HEADERS, number>;
   for (const req of ['type', 'stem', 'answer'] as const) if ((cols[req] ?? -1) < 0) return { missing: HEADERS[req]![0]! };
   const options: ImportColumns['options'] = [];
   for (const key of OPTION_KEYS) {
-    const col = norm.findIndex((h) => h === `选项${key.toLowerCase()}` || h === key.toLowerCase() || h === `option ${key.toLowerCase()}` || h === `option${key.toLowerCase()}`);
+    const col = norm.findIndex(
+      (h) => h === `选项${key.toLowerCase()}` || h === key.toLowerCase() || h === `option ${key.toLowerCase()}` || h === `option${key.toLowerCase()}`,
+    );
     if (col >= 0) options.push({ key, col });
   }
   return { ...cols, options } as ImportColumns;
 }
 
-export interface ParsedQuestion extends QuestionCore { explanation: string; tags: string[]; difficulty: number; source: string }
+export interface ParsedQuestion extends QuestionCore {
+  explanation: string;
+  tags: string[];
+  difficulty: number;
+  source: string;
+}
 export type RowResult = { ok: true; question: ParsedQuestion } | { ok: false; key: RowErrorKey; params?: Record<string, string | number> };
-export type RowErrorKey = 'q.type' | 'q.stem' | 'q.options' | 'q.answer_option' | 'q.answer_judge' | 'q.answer_blank' | 'q.answer_multiple' | 'q.difficulty' | 'q.too_long';
+export type RowErrorKey =
+  | 'q.type'
+  | 'q.stem'
+  | 'q.options'
+  | 'q.answer_option'
+  | 'q.answer_judge'
+  | 'q.answer_blank'
+  | 'q.answer_multiple'
+  | 'q.difficulty'
+  | 'q.too_long';
 
 /** One spreadsheet row → a question, or what to fix. */
 export function parseQuestionRow(cells: string[], c: ImportColumns): RowResult {
@@ -144,7 +192,10 @@ export function parseQuestionRow(cells: string[], c: ImportColumns): RowResult {
   let answer: AnswerKey;
   if (type === 'single' || type === 'multiple') {
     if (options.length < 2) return { ok: false, key: 'q.options' };
-    const letters = rawAnswer.toUpperCase().replace(/[\s,，、;；]/g, '').split('');
+    const letters = rawAnswer
+      .toUpperCase()
+      .replace(/[\s,，、;；]/g, '')
+      .split('');
     const keys = new Set(options.map((o) => o.key));
     if (!letters.length || letters.some((l) => !keys.has(l))) return { ok: false, key: 'q.answer_option', params: { value: rawAnswer.slice(0, 20) } };
     if (type === 'single') {
@@ -161,7 +212,10 @@ export function parseQuestionRow(cells: string[], c: ImportColumns): RowResult {
     else if (FALSE_WORDS.includes(w)) answer = false;
     else return { ok: false, key: 'q.answer_judge', params: { value: rawAnswer.slice(0, 20) } };
   } else {
-    const alts = rawAnswer.split(/[|｜;；]/).map((s) => s.trim()).filter(Boolean);
+    const alts = rawAnswer
+      .split(/[|｜;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!alts.length) return { ok: false, key: 'q.answer_blank' };
     answer = alts;
   }
@@ -171,12 +225,22 @@ export function parseQuestionRow(cells: string[], c: ImportColumns): RowResult {
     difficulty = DIFFICULTY_WORDS[d.toLowerCase()] ?? Number(d);
     if (!Number.isInteger(difficulty) || difficulty < 1 || difficulty > 5) return { ok: false, key: 'q.difficulty', params: { value: d.slice(0, 10) } };
   }
-  const tags = cell(c.tags).split(/[,，、;；|\s]+/).map((t) => t.trim()).filter(Boolean).slice(0, 10);
+  const tags = cell(c.tags)
+    .split(/[,，、;；|\s]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 10);
   return {
     ok: true,
     question: {
-      type, stem, options: type === 'single' || type === 'multiple' ? options : [], answer,
-      explanation: cell(c.explanation).slice(0, 2000), tags, difficulty, source: cell(c.source).slice(0, 200),
+      type,
+      stem,
+      options: type === 'single' || type === 'multiple' ? options : [],
+      answer,
+      explanation: cell(c.explanation).slice(0, 2000),
+      tags,
+      difficulty,
+      source: cell(c.source).slice(0, 200),
     },
   };
 }

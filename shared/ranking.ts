@@ -3,7 +3,10 @@
  * "Leaderboards"): score descending, then tiebreak ascending (e.g. seconds used);
  * rank = 1 + the number of entries strictly ahead, so exact ties share a rank.
  */
-export interface Scored { score: number; tiebreak: number }
+export interface Scored {
+  score: number;
+  tiebreak: number;
+}
 
 /** Is `a` strictly ahead of `b`? */
 export function ahead(a: Scored, b: Scored): boolean {
@@ -30,7 +33,13 @@ export function assignRanks<T extends Scored>(sorted: T[], firstRank = 1, firstA
 
 export type Aggregation = 'average' | 'sum' | 'participation';
 
-export interface UnitTotals { orgUnitId: string; name: string; members: number; sum: number; participants: number }
+export interface UnitTotals {
+  orgUnitId: string;
+  name: string;
+  members: number;
+  sum: number;
+  participants: number;
+}
 
 /**
  * Org-unit scores by the campaign's rule. `average` divides by the unit's registered
@@ -46,12 +55,27 @@ export function unitScore(u: UnitTotals, rule: Aggregation): number {
   return round2(u.sum / u.members);
 }
 
-export interface BoardEntry { rank: number; key: string; name: string; orgUnitId?: string | null; orgUnitName: string | null; score: number }
+export interface BoardEntry {
+  rank: number;
+  key: string;
+  name: string;
+  orgUnitId?: string | null;
+  orgUnitName: string | null;
+  score: number;
+}
 
 /** Ranks org units: every unit appears, ties share a rank, more participants break no ties. */
 export function rankUnits(units: UnitTotals[], rule: Aggregation): Array<BoardEntry & { members: number; participants: number }> {
   const scored = units
-    .map((u) => ({ key: u.orgUnitId, name: u.name, orgUnitName: u.name, score: unitScore(u, rule), tiebreak: 0, members: u.members, participants: u.participants }))
+    .map((u) => ({
+      key: u.orgUnitId,
+      name: u.name,
+      orgUnitName: u.name,
+      score: unitScore(u, rule),
+      tiebreak: 0,
+      members: u.members,
+      participants: u.participants,
+    }))
     .sort(compareEntries);
   return assignRanks(scored).map(({ tiebreak: _t, ...e }) => e);
 }

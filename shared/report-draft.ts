@@ -11,10 +11,7 @@ import { FIGURES, type FigureDef } from './report';
  */
 
 /** A piece of a paragraph: plain text, a filled figure, or a gap for the author to fill. */
-export type Segment =
-  | { kind: 'text'; text: string }
-  | { kind: 'figure'; figureId: string; text: string }
-  | { kind: 'gap'; text: string };
+export type Segment = { kind: 'text'; text: string } | { kind: 'figure'; figureId: string; text: string } | { kind: 'gap'; text: string };
 
 export type Block =
   | { kind: 'title'; text: string }
@@ -108,26 +105,38 @@ export function reportDraft(input: DraftInput): Block[] {
   return [
     { kind: 'title', text: `${u}${period}党员教育培训工作实施情况自评报告` },
     { kind: 'subtitle', text: `（草稿，由同心平台根据${period}数据生成，请核对后定稿）` },
-    para(input,
+    para(
+      input,
       `近年来，${u}按照《2019—2023年全国党员教育培训工作规划》要求，积极创新党员教育培训方式，不断丰富教育培训内容，严格落实培训责任，着力构建党员教育培训长效机制。`,
       `${period}，各基层党组织举办{training.classes}，轮训党员{training.attendances}，参训{training.people}，其中轮训基层党组织书记、副书记、组织委员{training.secretaryAttendances}，培训新发展党员{training.newMemberAttendances}。`,
-      '{?总体成效}'),
+      '{?总体成效}',
+    ),
     { kind: 'heading', level: 1, text: '一、主要做法' },
-    para(input, `${period}，${u}结合实际，开展党员集中轮训、基层党组织书记示范培训、新发展党员培训、网络教育培训等各类培训共{training.classes}，举办党课、宣讲{lectures.count}。`),
+    para(
+      input,
+      `${period}，${u}结合实际，开展党员集中轮训、基层党组织书记示范培训、新发展党员培训、网络教育培训等各类培训共{training.classes}，举办党课、宣讲{lectures.count}。`,
+    ),
     { kind: 'heading', level: 2, text: '（一）加强组织领导，夯实培训基础' },
     para(input, '一是完善工作机制。{?工作计划、责任落实与考核情况}二是保障运转经费。{?经费预算与使用情况}三是加强检查督导。{?检查调研情况}'),
     { kind: 'heading', level: 2, text: '（二）结合行业实际，明确培训重点' },
-    para(input,
+    para(
+      input,
       '一是“党员进党校”全员轮训工程有计划。{?轮训组织方式}截至目前，党员全员轮训率达到{training.coverageRate}，人均培训{training.hoursPerMember}。',
       '二是基层党组织书记“头雁工程”培训有力度。轮训各基层党组织书记、副书记、组织委员{training.secretaryAttendances}，半年内新任职的基层党组织书记参训率达{training.newSecretaryRate}。',
-      '三是新发展党员培训有声色。集中培训新发展党员{training.newMemberAttendances}。{?特色活动}'),
+      '三是新发展党员培训有声色。集中培训新发展党员{training.newMemberAttendances}。{?特色活动}',
+    ),
     { kind: 'heading', level: 2, text: '（三）改进资源体系，提高培训实效' },
-    para(input, '一是师资力量进一步强化。开展党课、宣讲{lectures.count}。{?师资队伍建设情况}二是课程资源进一步丰富。{?课程与教育片情况}三是基层阵地进一步完善。{?阵地建设与经费情况}'),
+    para(
+      input,
+      '一是师资力量进一步强化。开展党课、宣讲{lectures.count}。{?师资队伍建设情况}二是课程资源进一步丰富。{?课程与教育片情况}三是基层阵地进一步完善。{?阵地建设与经费情况}',
+    ),
     { kind: 'heading', level: 2, text: '（四）搭建实践平台，丰富培训载体' },
-    para(input,
+    para(
+      input,
       '一是竞赛活动激发热情。书画摄影大赛共征集作品{contest.works}，展览参观{exhibition.visits}。知识挑战赛答题参与{quiz.participants}，入围{quiz.advanced}，成员日均学习积分{quiz.pointsPerMemberDay}。',
       '二是灵活探索教学方法。{?教学方法创新情况}',
-      '三是搭设实践锻炼平台。以支部主题党日的名义开展活动{partyDays.count}；党员带群众“1+1”注册{volunteer.pairs}，累计审批志愿服务{volunteer.approvedRecords}、服务时长{volunteer.approvedHours}；开展公益募捐，筹集善款{drive.verifiedAmount}，捐款{drive.donors}。{?党建创新项目与典型案例}'),
+      '三是搭设实践锻炼平台。以支部主题党日的名义开展活动{partyDays.count}；党员带群众“1+1”注册{volunteer.pairs}，累计审批志愿服务{volunteer.approvedRecords}、服务时长{volunteer.approvedHours}；开展公益募捐，筹集善款{drive.verifiedAmount}，捐款{drive.donors}。{?党建创新项目与典型案例}',
+    ),
     { kind: 'heading', level: 1, text: '二、差距和不足' },
     para(input, '{?党员教育的广度和深度方面的差距}'),
     para(input, '{?培训体系与工作力量方面的不足}'),

@@ -14,32 +14,64 @@ import { ANONYMOUS_NAME } from './board-key';
 
 export type LedgerCell = string | number | null;
 export type LedgerRow = Record<string, LedgerCell>;
-export interface LedgerColumn { key: string; label: Localized; type: 'day' | 'text' | 'number' }
+export interface LedgerColumn {
+  key: string;
+  label: Localized;
+  type: 'day' | 'text' | 'number';
+}
 
 const col = (key: string, zh: string, en: string, type: LedgerColumn['type'] = 'text'): LedgerColumn => ({ key, label: { 'zh-CN': zh, en }, type });
 
 export const LEDGER_COLUMNS: Record<FigureGroup, readonly LedgerColumn[]> = {
   training: [
-    col('date', '日期', 'Date', 'day'), col('session', '课次', 'Session'), col('campaign', '培训', 'Training'), col('category', '类别', 'Category'),
-    col('member', '姓名', 'Name'), col('unit', '所在组织', 'Unit'), col('status', '出勤', 'Attendance'), col('mode', '方式', 'Mode'), col('hours', '学时', 'Hours', 'number'),
+    col('date', '日期', 'Date', 'day'),
+    col('session', '课次', 'Session'),
+    col('campaign', '培训', 'Training'),
+    col('category', '类别', 'Category'),
+    col('member', '姓名', 'Name'),
+    col('unit', '所在组织', 'Unit'),
+    col('status', '出勤', 'Attendance'),
+    col('mode', '方式', 'Mode'),
+    col('hours', '学时', 'Hours', 'number'),
   ],
   quiz: [
-    col('member', '姓名', 'Name'), col('unit', '所在组织', 'Unit'), col('campaign', '答题活动', 'Quiz'), col('answers', '参与次数', 'Times taken part', 'number'),
-    col('advanced', '入围', 'Advanced'), col('points', '积分', 'Points', 'number'),
+    col('member', '姓名', 'Name'),
+    col('unit', '所在组织', 'Unit'),
+    col('campaign', '答题活动', 'Quiz'),
+    col('answers', '参与次数', 'Times taken part', 'number'),
+    col('advanced', '入围', 'Advanced'),
+    col('points', '积分', 'Points', 'number'),
   ],
   contest: [
-    col('serial', '作品编号', 'No.', 'number'), col('title', '作品名称', 'Title'), col('author', '作者', 'Author'), col('unit', '所在组织', 'Unit'),
-    col('campaign', '大赛', 'Contest'), col('category', '类别', 'Category'), col('status', '状态', 'Status'), col('date', '提交日期', 'Submitted', 'day'),
+    col('serial', '作品编号', 'No.', 'number'),
+    col('title', '作品名称', 'Title'),
+    col('author', '作者', 'Author'),
+    col('unit', '所在组织', 'Unit'),
+    col('campaign', '大赛', 'Contest'),
+    col('category', '类别', 'Category'),
+    col('status', '状态', 'Status'),
+    col('date', '提交日期', 'Submitted', 'day'),
   ],
   exhibition: [
-    col('date', '日期', 'Date', 'day'), col('exhibition', '展览', 'Exhibition'), col('unit', '所在组织', 'Unit'), col('type', '类型', 'Type'), col('visitors', '人数', 'Visitors', 'number'),
+    col('date', '日期', 'Date', 'day'),
+    col('exhibition', '展览', 'Exhibition'),
+    col('unit', '所在组织', 'Unit'),
+    col('type', '类型', 'Type'),
+    col('visitors', '人数', 'Visitors', 'number'),
   ],
   volunteer: [
-    col('date', '日期', 'Date', 'day'), col('type', '类型', 'Type'), col('campaign', '活动', 'Campaign'), col('member', '党员', 'Member'), col('unit', '所在组织', 'Unit'),
+    col('date', '日期', 'Date', 'day'),
+    col('type', '类型', 'Type'),
+    col('campaign', '活动', 'Campaign'),
+    col('member', '党员', 'Member'),
+    col('unit', '所在组织', 'Unit'),
     col('hours', '时长（小时）', 'Hours', 'number'),
   ],
   drive: [
-    col('date', '核实日期', 'Verified on', 'day'), col('campaign', '募捐活动', 'Drive'), col('amount', '金额（元）', 'Amount (yuan)', 'number'), col('donor', '捐款人', 'Donor'),
+    col('date', '核实日期', 'Verified on', 'day'),
+    col('campaign', '募捐活动', 'Drive'),
+    col('amount', '金额（元）', 'Amount (yuan)', 'number'),
+    col('donor', '捐款人', 'Donor'),
   ],
 };
 
@@ -67,7 +99,10 @@ const YES: Localized = { 'zh-CN': '是', en: 'Yes' };
 const NO: Localized = { 'zh-CN': '否', en: 'No' };
 const ENTRY_STATUS: Record<string, Localized> = { pending: { 'zh-CN': '待审核', en: 'Pending' }, approved: { 'zh-CN': '已通过', en: 'Approved' } };
 const VISIT_TYPE: Record<'group' | 'single', Localized> = { group: { 'zh-CN': '团体', en: 'Group' }, single: { 'zh-CN': '个人', en: 'Individual' } };
-const VOLUNTEER_TYPE: Record<'pair' | 'record', Localized> = { pair: { 'zh-CN': '“1+1”结对', en: '"1+1" pair' }, record: { 'zh-CN': '志愿服务', en: 'Service record' } };
+const VOLUNTEER_TYPE: Record<'pair' | 'record', Localized> = {
+  pair: { 'zh-CN': '“1+1”结对', en: '"1+1" pair' },
+  record: { 'zh-CN': '志愿服务', en: 'Service record' },
+};
 
 const word = (labels: Record<string, Localized>, x: LedgerCell, lang: Lang): LedgerCell => (typeof x === 'string' && labels[x] ? labels[x]![lang] : x);
 

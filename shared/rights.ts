@@ -1,7 +1,11 @@
 import type { Role } from './kinds';
 
 /** A membership as the session loads it: the role and where (the unit's path and depth). */
-export interface HeldRole { role: Role; path: string; depth: number }
+export interface HeldRole {
+  role: Role;
+  path: string;
+  depth: number;
+}
 
 /**
  * What a person may do where, from their memberships (API.md "People, roles and the member

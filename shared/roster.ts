@@ -2,8 +2,15 @@ import { PHONE_RE, unsafeCharAt } from './contracts/common';
 import type { MessageKey } from './messages';
 import { chinaDay } from './china-time';
 import {
-  CATEGORY_LABEL, MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS, POST_LABEL, STATUS_LABEL,
-  type MemberCategory, type MemberStatus, type PartyPost,
+  CATEGORY_LABEL,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  PARTY_POSTS,
+  POST_LABEL,
+  STATUS_LABEL,
+  type MemberCategory,
+  type MemberStatus,
+  type PartyPost,
 } from './people';
 
 /** Header names we accept for the two roster columns (an organizer's sheet imports as it is). */
@@ -20,10 +27,18 @@ const REGISTRY_HEADERS = {
 export type RegistryColumn = keyof typeof REGISTRY_HEADERS;
 /** The Chinese column name a row issue names (the organizer's own word for it). */
 export const REGISTRY_COLUMN_LABEL: Record<RegistryColumn, string> = {
-  category: '人员类别', posts: '党内职务', status: '状态', joinedPartyOn: '入党日期', postSince: '任职日期',
+  category: '人员类别',
+  posts: '党内职务',
+  status: '状态',
+  joinedPartyOn: '入党日期',
+  postSince: '任职日期',
 };
 
-export interface RosterIssue { row: number; key: MessageKey; params?: Record<string, string | number> }
+export interface RosterIssue {
+  row: number;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
 /** Registry fields a row gives; a field is absent when its column is missing or its cell empty (a re-import then keeps what is stored). */
 export interface RegistryFields {
   category?: MemberCategory;
@@ -32,7 +47,11 @@ export interface RegistryFields {
   joinedPartyOn?: string;
   postSince?: string;
 }
-export interface RosterRowIn extends RegistryFields { row: number; name: string; phone: string }
+export interface RosterRowIn extends RegistryFields {
+  row: number;
+  name: string;
+  phone: string;
+}
 export interface RosterCheck {
   rows: RosterRowIn[];
   issues: RosterIssue[];
@@ -45,7 +64,12 @@ export function normalizePhone(raw: string): string {
   return half.replace(/[\s\-()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
 }
 
-const normHeader = (h: unknown) => String(h ?? '').replace(/^\uFEFF/, '').replace(/[\s_]/g, '').trim().toLowerCase();
+const normHeader = (h: unknown) =>
+  String(h ?? '')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_]/g, '')
+    .trim()
+    .toLowerCase();
 
 /** Finds the columns in the header row: name and phone are required (null when either is missing), the registry ones optional. */
 export function rosterColumns(header: string[]): RosterColumns | null {
@@ -62,11 +86,31 @@ export function rosterColumns(header: string[]): RosterColumns | null {
 }
 
 /** Words organizers write beside the labels of shared/people.ts, mapped to the same ids. */
-const CATEGORY_WORDS: Record<string, MemberCategory> = { 党员: 'full', 中共党员: 'full', 正式: 'full', 预备: 'probationary', 中共预备党员: 'probationary', 积极分子: 'activist' };
-const POST_WORDS: Record<string, PartyPost> = { 支部书记: 'secretary', 党支部书记: 'secretary', 支部副书记: 'deputy_secretary', 纪律检查委员: 'discipline', 党务工作者: 'party_worker' };
+const CATEGORY_WORDS: Record<string, MemberCategory> = {
+  党员: 'full',
+  中共党员: 'full',
+  正式: 'full',
+  预备: 'probationary',
+  中共预备党员: 'probationary',
+  积极分子: 'activist',
+};
+const POST_WORDS: Record<string, PartyPost> = {
+  支部书记: 'secretary',
+  党支部书记: 'secretary',
+  支部副书记: 'deputy_secretary',
+  纪律检查委员: 'discipline',
+  党务工作者: 'party_worker',
+};
 const STATUS_WORDS: Record<string, MemberStatus> = {
-  退休: 'retired', 离休: 'retired', 离退休干部: 'retired', 流出党员: 'mobile_out', 流入党员: 'mobile_in',
-  年老体弱: 'home_bound', 行动不便: 'home_bound', '年老体弱、行动不便': 'home_bound', 年老体弱行动不便: 'home_bound',
+  退休: 'retired',
+  离休: 'retired',
+  离退休干部: 'retired',
+  流出党员: 'mobile_out',
+  流入党员: 'mobile_in',
+  年老体弱: 'home_bound',
+  行动不便: 'home_bound',
+  '年老体弱、行动不便': 'home_bound',
+  年老体弱行动不便: 'home_bound',
 };
 
 function wordTable<T extends string>(ids: readonly T[], labels: Record<T, { 'zh-CN': string; en: string }>, extra: Record<string, T>): Map<string, T> {
@@ -95,7 +139,10 @@ export const parseStatus = (raw: string): MemberStatus | null => STATUSES.get(wo
 export function parsePosts(raw: string): { posts: PartyPost[] } | { unknown: string } {
   const posts: PartyPost[] = [];
   // 年老体弱/行动不便 is a status, not posts: "/" only splits posts
-  for (const w of raw.split(/[、,，;；/\s\u3000]+/).map((x) => x.trim()).filter(Boolean)) {
+  for (const w of raw
+    .split(/[、,，;；/\s\u3000]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (w === '无' || w === '—' || w === '-') continue;
     const p = POSTS.get(word(w));
     if (!p) return { unknown: w };

@@ -51,7 +51,10 @@ function timingSafeEqual(a: string, b: string): boolean {
 /** Check-in opens this long before the start (and closes at the end). */
 export const CHECK_IN_EARLY_MS = 30 * 60_000;
 
-export interface Times { startsAt: string; endsAt: string }
+export interface Times {
+  startsAt: string;
+  endsAt: string;
+}
 
 /** The check-in window: from 30 minutes before the start until the end. */
 export function checkInWindow(a: Times): { from: number; to: number } {

@@ -5,7 +5,13 @@
  */
 import { chinaDay } from './china-time';
 
-export interface ScheduleSpec { from: string; to: string; weekdays: number[]; times: Array<{ start: string; end: string }>; capacity: number }
+export interface ScheduleSpec {
+  from: string;
+  to: string;
+  weekdays: number[];
+  times: Array<{ start: string; end: string }>;
+  capacity: number;
+}
 
 /** The longest schedule one request may span (days), and the most slots it may create. */
 export const SCHEDULE_MAX_DAYS = 731;

@@ -8,7 +8,16 @@ import type { Times } from './rotating-code';
 
 // the code engine and the check-in window are shared with training sessions (shared/rotating-code.ts)
 export {
-  CODE_STEP_MS, CHECK_IN_EARLY_MS, CODE_GUESSES_PER_MINUTE, CODE_RE, codeMinute, nextCodeAt, codeMatches, checkInWindow, rotatingCode as serviceCode, type Times,
+  CODE_STEP_MS,
+  CHECK_IN_EARLY_MS,
+  CODE_GUESSES_PER_MINUTE,
+  CODE_RE,
+  codeMinute,
+  nextCodeAt,
+  codeMatches,
+  checkInWindow,
+  rotatingCode as serviceCode,
+  type Times,
 } from './rotating-code';
 
 /** Check-out stays open this long after the end. */

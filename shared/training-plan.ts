@@ -11,15 +11,25 @@ import { TRAINING_CATEGORIES, chinaYearRange, type TrainingCategory } from './tr
  * many sessions it has. 党课, 主题党日 and 悦读 are counted by the time (次): each session.
  */
 export const PLAN_COUNTS: Record<TrainingCategory, 'classes' | 'sessions'> = {
-  rotation: 'classes', secretary: 'classes', new_member: 'classes', activist: 'classes', online: 'classes',
-  lecture: 'sessions', party_day: 'sessions', reading: 'sessions',
+  rotation: 'classes',
+  secretary: 'classes',
+  new_member: 'classes',
+  activist: 'classes',
+  online: 'classes',
+  lecture: 'sessions',
+  party_day: 'sessions',
+  reading: 'sessions',
 };
 
 export const PLAN_MAX_COUNT = 1000;
 export const PLAN_MAX_HOURS = 1000;
 
 export type PlanClasses = Partial<Record<TrainingCategory, number>>;
-export interface PlanTargets { classes: PlanClasses; coverageTarget: number; hoursTarget: number }
+export interface PlanTargets {
+  classes: PlanClasses;
+  coverageTarget: number;
+  hoursTarget: number;
+}
 
 /** What happened in a subtree in the year (db/queries/training-plans.ts). */
 export interface PlanFacts {

@@ -93,7 +93,10 @@ export const creditedHours = (status: AttendanceStatus, sessionHours: number) =>
 export const hoursToQuantity = (hours: number) => Math.round(hours * 60);
 export const quantityToHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
-export interface Audience { categories?: readonly MemberCategory[] | undefined; posts?: readonly PartyPost[] | undefined }
+export interface Audience {
+  categories?: readonly MemberCategory[] | undefined;
+  posts?: readonly PartyPost[] | undefined;
+}
 
 /**
  * Does a roster entry belong to a campaign's audience? Each list narrows (empty or missing =

@@ -14,7 +14,11 @@ export function checkInOpen(slot: { startsAt: string; endsAt: string }, now: num
   return now >= Date.parse(slot.startsAt) - CHECK_IN_EARLY_MS && now <= Date.parse(slot.endsAt);
 }
 
-export interface NoShowPolicy { noShowLimit: number; noShowWindowDays: number; noShowBlockDays: number }
+export interface NoShowPolicy {
+  noShowLimit: number;
+  noShowWindowDays: number;
+  noShowBlockDays: number;
+}
 
 /** The oldest slot end a no-show still counts from (ISO): the window reaches back this far. */
 export function noShowWindowStart(s: Pick<NoShowPolicy, 'noShowWindowDays'>, now: number): string {

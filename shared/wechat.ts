@@ -11,4 +11,9 @@ export async function wechatSignature(p: { ticket: string; nonceStr: string; tim
 }
 
 /** The share card a page gives WeChat: what its Open Graph tags say. */
-export interface ShareCard { title: string; desc: string; link: string; imgUrl: string }
+export interface ShareCard {
+  title: string;
+  desc: string;
+  link: string;
+  imgUrl: string;
+}

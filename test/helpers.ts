@@ -10,7 +10,13 @@ export const PHONES = {
   jyjMember: '13800000004',
 } as const;
 
-export interface Res<T = any> { status: number; body: T; headers: Headers; text: string; bytes: Uint8Array }
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+  bytes: Uint8Array;
+}
 
 /** A browser-like client: keeps its cookie, sends our Origin on writes like a page would. */
 export function client(opts: { lang?: string; ip?: string; origin?: string | null } = {}) {
@@ -36,7 +42,9 @@ export function client(opts: { lang?: string; ip?: string; origin?: string | nul
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
     let parsed: any = null;
-    try { parsed = JSON.parse(text); } catch {}
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
     return { status: res.status, body: parsed, headers: res.headers, text, bytes };
   };
   return {
@@ -44,8 +52,12 @@ export function client(opts: { lang?: string; ip?: string; origin?: string | nul
     get: <T = any>(p: string, h?: Record<string, string>) => call<T>('GET', p, undefined, h),
     post: <T = any>(p: string, b?: unknown, h?: Record<string, string>) => call<T>('POST', p, b, h),
     patch: <T = any>(p: string, b?: unknown, h?: Record<string, string>) => call<T>('PATCH', p, b, h),
-    get cookie() { return cookie; },
-    set cookie(v: string) { cookie = v; },
+    get cookie() {
+      return cookie;
+    },
+    set cookie(v: string) {
+      cookie = v;
+    },
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -104,7 +116,9 @@ export function fixture(name: string): Uint8Array {
  * and `waitFor(n)`, which resolves once n messages have arrived (rejects after 3 s).
  */
 export async function liveBoard<M = unknown>(campaignId: string, limit = 5) {
-  const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/${campaignId}/leaderboard/live?limit=${limit}`, { headers: { upgrade: 'websocket' } }));
+  const res = await exports.default.fetch(
+    new Request(`${BASE}/api/v1/campaigns/${campaignId}/leaderboard/live?limit=${limit}`, { headers: { upgrade: 'websocket' } }),
+  );
   const ws = res.webSocket;
   if (res.status !== 101 || !ws) throw new Error(`live board ${campaignId}: ${res.status}`);
   const messages: M[] = [];
@@ -113,17 +127,18 @@ export async function liveBoard<M = unknown>(campaignId: string, limit = 5) {
     messages.push(JSON.parse(e.data as string) as M);
     for (const check of [...waiting]) check();
   });
-  const waitFor = (n: number) => new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
-    const check = () => {
-      if (messages.length < n) return;
-      clearTimeout(t);
-      waiting.splice(waiting.indexOf(check), 1);
-      resolve();
-    };
-    waiting.push(check);
-    check();
-  });
+  const waitFor = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`only ${messages.length} messages`)), 3000);
+      const check = () => {
+        if (messages.length < n) return;
+        clearTimeout(t);
+        waiting.splice(waiting.indexOf(check), 1);
+        resolve();
+      };
+      waiting.push(check);
+      check();
+    });
   ws.accept();
   return { ws, messages, waitFor };
 }

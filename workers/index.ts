@@ -31,7 +31,11 @@ export default {
   },
 } satisfies ExportedHandler<Env>;
 
-interface Routed { res: Response; csp: string; framable?: boolean }
+interface Routed {
+  res: Response;
+  csp: string;
+  framable?: boolean;
+}
 
 /** Where a request goes, and the CSP its answer carries. */
 async function route(request: Request, env: Env, ctx: ExecutionContext, url: URL): Promise<Routed> {

@@ -74,7 +74,10 @@ export async function loadSession(db: Db, idHash: string, now = Date.now()) {
   const row = rows[0];
   if (!row) return null;
   if (Date.parse(row.session.lastSeenAt) < now - TOUCH_MS) {
-    await db.update(sessions).set({ lastSeenAt: nowIso(now) }).where(eq(sessions.idHash, idHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: nowIso(now) })
+      .where(eq(sessions.idHash, idHash));
   }
   return { user: row.user, memberships: ms };
 }
@@ -125,4 +128,3 @@ export async function rateCount(db: Db, keys: string[], windowMs: number, now = 
 export async function rateReset(db: Db, key: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
-

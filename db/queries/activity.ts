@@ -91,9 +91,7 @@ export async function listUserActivity(db: Db, userId: string, limit: number, be
       .where(
         and(
           eq(activityEvents.userId, userId),
-          before
-            ? or(lt(activityEvents.occurredAt, before.at), and(eq(activityEvents.occurredAt, before.at), lt(activityEvents.id, before.id)))
-            : undefined,
+          before ? or(lt(activityEvents.occurredAt, before.at), and(eq(activityEvents.occurredAt, before.at), lt(activityEvents.id, before.id))) : undefined,
         ),
       )
       .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))

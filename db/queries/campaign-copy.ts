@@ -39,8 +39,15 @@ const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(99 / columns))
 const copyQuizStages: SetupCopier = async (db, { from, toId, shiftMs }) => {
   const rows = await db.select().from(quizStages).where(eq(quizStages.campaignId, from.id)).orderBy(asc(quizStages.ord));
   const copies = rows.map((s) => ({
-    id: newId(), campaignId: toId, ord: s.ord, name: s.name, startsAt: shiftIso(s.startsAt, shiftMs), endsAt: shiftIso(s.endsAt, shiftMs),
-    settings: s.settings, advancement: s.advancement, advancedAt: null,
+    id: newId(),
+    campaignId: toId,
+    ord: s.ord,
+    name: s.name,
+    startsAt: shiftIso(s.startsAt, shiftMs),
+    endsAt: shiftIso(s.endsAt, shiftMs),
+    settings: s.settings,
+    advancement: s.advancement,
+    advancedAt: null,
   }));
   return chunk(copies, rowsPerInsert(9)).map((part) => db.insert(quizStages).values(part));
 };
@@ -49,8 +56,18 @@ const copyQuizStages: SetupCopier = async (db, { from, toId, shiftMs }) => {
 const copyJudgingRounds: SetupCopier = async (db, { from, toId, now }) => {
   const rows = await db.select().from(judgingRounds).where(eq(judgingRounds.campaignId, from.id)).orderBy(asc(judgingRounds.ord));
   const copies = rows.map((r) => ({
-    id: newId(), campaignId: toId, ord: r.ord, name: r.name, criteria: r.criteria, assignment: r.assignment, judgesPerEntry: r.judgesPerEntry,
-    quorum: r.quorum, status: 'open' as const, closedAt: null, unfinished: null, createdAt: now,
+    id: newId(),
+    campaignId: toId,
+    ord: r.ord,
+    name: r.name,
+    criteria: r.criteria,
+    assignment: r.assignment,
+    judgesPerEntry: r.judgesPerEntry,
+    quorum: r.quorum,
+    status: 'open' as const,
+    closedAt: null,
+    unfinished: null,
+    createdAt: now,
   }));
   return chunk(copies, rowsPerInsert(12)).map((part) => db.insert(judgingRounds).values(part));
 };
@@ -59,7 +76,14 @@ const copyJudgingRounds: SetupCopier = async (db, { from, toId, now }) => {
 const copySlots: SetupCopier = async (db, { from, toId, shiftMs, now }) => {
   const rows = await db.select().from(exhibitionSlots).where(eq(exhibitionSlots.campaignId, from.id)).orderBy(asc(exhibitionSlots.startsAt));
   const copies = rows.map((s) => ({
-    id: newId(), campaignId: toId, startsAt: shiftIso(s.startsAt, shiftMs), endsAt: shiftIso(s.endsAt, shiftMs), capacity: s.capacity, booked: 0, closed: s.closed, createdAt: now,
+    id: newId(),
+    campaignId: toId,
+    startsAt: shiftIso(s.startsAt, shiftMs),
+    endsAt: shiftIso(s.endsAt, shiftMs),
+    capacity: s.capacity,
+    booked: 0,
+    closed: s.closed,
+    createdAt: now,
   }));
   return chunk(copies, rowsPerInsert(8)).map((part) => db.insert(exhibitionSlots).values(part));
 };
@@ -67,11 +91,25 @@ const copySlots: SetupCopier = async (db, { from, toId, shiftMs, now }) => {
 /** 1+1: the service activities that were not cancelled, each with a new check-in secret and no sign-ups. */
 const copyServiceActivities: SetupCopier = async (db, { from, toId, shiftMs, actorId, now }) => {
   const rows = await db.select().from(serviceActivities).where(eq(serviceActivities.campaignId, from.id)).orderBy(asc(serviceActivities.startsAt));
-  const copies = rows.filter((a) => a.status === 'open').map((a) => ({
-    id: newId(), campaignId: toId, orgUnitId: a.orgUnitId, orgPath: a.orgPath, title: a.title, place: a.place, description: a.description,
-    startsAt: shiftIso(a.startsAt, shiftMs), endsAt: shiftIso(a.endsAt, shiftMs), capacity: a.capacity, signedUp: 0, codeSecret: randomToken(32),
-    status: 'open' as const, createdBy: actorId, createdAt: now,
-  }));
+  const copies = rows
+    .filter((a) => a.status === 'open')
+    .map((a) => ({
+      id: newId(),
+      campaignId: toId,
+      orgUnitId: a.orgUnitId,
+      orgPath: a.orgPath,
+      title: a.title,
+      place: a.place,
+      description: a.description,
+      startsAt: shiftIso(a.startsAt, shiftMs),
+      endsAt: shiftIso(a.endsAt, shiftMs),
+      capacity: a.capacity,
+      signedUp: 0,
+      codeSecret: randomToken(32),
+      status: 'open' as const,
+      createdBy: actorId,
+      createdAt: now,
+    }));
   return chunk(copies, rowsPerInsert(15)).map((part) => db.insert(serviceActivities).values(part));
 };
 
@@ -82,10 +120,29 @@ const copyTraining: SetupCopier = async (db, { from, toId, shiftMs, actorId, now
     db.select().from(trainingMaterials).where(eq(trainingMaterials.campaignId, from.id)),
   ]);
   const s = sessions.map((x) => ({
-    id: newId(), campaignId: toId, title: x.title, startsAt: shiftIso(x.startsAt, shiftMs), endsAt: shiftIso(x.endsAt, shiftMs), location: x.location,
-    lecturer: x.lecturer, hours: x.hours, codeSecret: randomToken(32), createdBy: actorId, createdAt: now,
+    id: newId(),
+    campaignId: toId,
+    title: x.title,
+    startsAt: shiftIso(x.startsAt, shiftMs),
+    endsAt: shiftIso(x.endsAt, shiftMs),
+    location: x.location,
+    lecturer: x.lecturer,
+    hours: x.hours,
+    codeSecret: randomToken(32),
+    createdBy: actorId,
+    createdAt: now,
   }));
-  const m = materials.map((x) => ({ id: newId(), campaignId: toId, title: x.title, kind: x.kind, url: x.url, minutes: x.minutes, hours: x.hours, createdBy: actorId, createdAt: now }));
+  const m = materials.map((x) => ({
+    id: newId(),
+    campaignId: toId,
+    title: x.title,
+    kind: x.kind,
+    url: x.url,
+    minutes: x.minutes,
+    hours: x.hours,
+    createdBy: actorId,
+    createdAt: now,
+  }));
   return [
     ...chunk(s, rowsPerInsert(11)).map((part) => db.insert(trainingSessions).values(part)),
     ...chunk(m, rowsPerInsert(9)).map((part) => db.insert(trainingMaterials).values(part)),
@@ -118,9 +175,21 @@ export async function duplicateCampaign(db: Db, actorId: string, from: CampaignR
   try {
     await writeBatch(db, [
       db.insert(campaigns).values({
-        id: toId, kind: from.kind, slug: `${from.kind}-${toId.slice(-8).toLowerCase()}`, title: input.title, summary: from.summary, description: from.description,
-        orgUnitId: from.orgUnitId, orgPath: from.orgPath, status: 'draft', startsAt: shiftIso(from.startsAt, shiftMs), endsAt: shiftIso(from.endsAt, shiftMs),
-        settings: shiftSettings(from.settings, shiftMs), createdBy: actorId, createdAt: now, updatedAt: now,
+        id: toId,
+        kind: from.kind,
+        slug: `${from.kind}-${toId.slice(-8).toLowerCase()}`,
+        title: input.title,
+        summary: from.summary,
+        description: from.description,
+        orgUnitId: from.orgUnitId,
+        orgPath: from.orgPath,
+        status: 'draft',
+        startsAt: shiftIso(from.startsAt, shiftMs),
+        endsAt: shiftIso(from.endsAt, shiftMs),
+        settings: shiftSettings(from.settings, shiftMs),
+        createdBy: actorId,
+        createdAt: now,
+        updatedAt: now,
       }),
       ...setup,
       auditInsert({ actorId, action: 'campaign.duplicate', entity: 'campaign', entityId: toId, orgUnitId: from.orgUnitId, detail: { from: from.id, shiftMs } }),

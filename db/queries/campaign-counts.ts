@@ -20,16 +20,31 @@ export async function campaignCounts(db: Db, ids: string[]): Promise<Map<string,
   const inPage = (col: Column) => sql`${col} IN (SELECT value FROM json_each(${list}))`;
   const n = sql<number>`COUNT(*)`;
   const [people, entries, receipts, flagged, records] = await db.batch([
-    db.select({ id: activityEvents.campaignId, n: sql<number>`COUNT(DISTINCT ${activityEvents.userId})` }).from(activityEvents)
-      .where(inPage(activityEvents.campaignId)).groupBy(activityEvents.campaignId),
-    db.select({ id: contestEntries.campaignId, n }).from(contestEntries)
-      .where(sql`${inPage(contestEntries.campaignId)} AND ${contestEntries.status} = 'pending'`).groupBy(contestEntries.campaignId),
-    db.select({ id: pledges.campaignId, n }).from(pledges)
-      .where(sql`${inPage(pledges.campaignId)} AND ${pledges.status} = 'receipt_submitted'`).groupBy(pledges.campaignId),
-    db.select({ id: quizAttempts.campaignId, n }).from(quizAttempts)
-      .where(sql`${inPage(quizAttempts.campaignId)} AND ${quizAttempts.flags} > 0 AND ${quizAttempts.review} IS NULL`).groupBy(quizAttempts.campaignId),
-    db.select({ id: serviceRecords.campaignId, n }).from(serviceRecords)
-      .where(sql`${inPage(serviceRecords.campaignId)} AND ${serviceRecords.status} = 'pending'`).groupBy(serviceRecords.campaignId),
+    db
+      .select({ id: activityEvents.campaignId, n: sql<number>`COUNT(DISTINCT ${activityEvents.userId})` })
+      .from(activityEvents)
+      .where(inPage(activityEvents.campaignId))
+      .groupBy(activityEvents.campaignId),
+    db
+      .select({ id: contestEntries.campaignId, n })
+      .from(contestEntries)
+      .where(sql`${inPage(contestEntries.campaignId)} AND ${contestEntries.status} = 'pending'`)
+      .groupBy(contestEntries.campaignId),
+    db
+      .select({ id: pledges.campaignId, n })
+      .from(pledges)
+      .where(sql`${inPage(pledges.campaignId)} AND ${pledges.status} = 'receipt_submitted'`)
+      .groupBy(pledges.campaignId),
+    db
+      .select({ id: quizAttempts.campaignId, n })
+      .from(quizAttempts)
+      .where(sql`${inPage(quizAttempts.campaignId)} AND ${quizAttempts.flags} > 0 AND ${quizAttempts.review} IS NULL`)
+      .groupBy(quizAttempts.campaignId),
+    db
+      .select({ id: serviceRecords.campaignId, n })
+      .from(serviceRecords)
+      .where(sql`${inPage(serviceRecords.campaignId)} AND ${serviceRecords.status} = 'pending'`)
+      .groupBy(serviceRecords.campaignId),
   ]);
   for (const r of people) if (r.id && out.has(r.id)) out.get(r.id)!.participants = Number(r.n);
   for (const rows of [entries, receipts, flagged, records]) {

@@ -29,7 +29,10 @@ const columns = {
 export type CampaignRecord = Awaited<ReturnType<typeof getCampaign>> & {};
 
 /** Who is asking: null paths = the public; `all` = platform admin. */
-export interface Scope { managedPaths: string[]; all: boolean }
+export interface Scope {
+  managedPaths: string[];
+  all: boolean;
+}
 
 export function manageCondition(scope: Scope): SQL | undefined {
   if (scope.all) return sql`1 = 1`;
@@ -100,9 +103,21 @@ export async function createCampaign(db: Db, actorId: string, c: NewCampaign) {
   try {
     await writeBatch(db, [
       db.insert(campaigns).values({
-        id, kind: c.kind, slug, title: c.title, summary: c.summary, description: c.description,
-        orgUnitId: c.orgUnit.id, orgPath: c.orgUnit.path, status: 'draft', startsAt: c.startsAt, endsAt: c.endsAt,
-        settings: c.settings, createdBy: actorId, createdAt: now, updatedAt: now,
+        id,
+        kind: c.kind,
+        slug,
+        title: c.title,
+        summary: c.summary,
+        description: c.description,
+        orgUnitId: c.orgUnit.id,
+        orgPath: c.orgUnit.path,
+        status: 'draft',
+        startsAt: c.startsAt,
+        endsAt: c.endsAt,
+        settings: c.settings,
+        createdBy: actorId,
+        createdAt: now,
+        updatedAt: now,
       }),
       auditInsert({ actorId, action: 'campaign.create', entity: 'campaign', entityId: id, orgUnitId: c.orgUnit.id, detail: { kind: c.kind, title: c.title } }),
     ]);
@@ -148,7 +163,11 @@ export async function transitionCampaign(db: Db, actorId: string, id: string, or
   const now = nowIso();
   const set = to === 'published' ? { status: to, publishedAt: now, updatedAt: now } : { status: to, closedAt: now, updatedAt: now };
   const [res] = await writeBatch(db, [
-    db.update(campaigns).set(set).where(and(eq(campaigns.id, id), eq(campaigns.status, from))).returning({ id: campaigns.id }),
+    db
+      .update(campaigns)
+      .set(set)
+      .where(and(eq(campaigns.id, id), eq(campaigns.status, from)))
+      .returning({ id: campaigns.id }),
     auditInsert({ actorId, action: `campaign.${to === 'published' ? 'publish' : 'close'}`, entity: 'campaign', entityId: id, orgUnitId }, true),
   ]);
   return (res?.results.length ?? 0) > 0;
@@ -174,14 +193,40 @@ export async function todoOf(db: Db, path: string, flaggedSince: string) {
   const live = and(under, sql`${campaigns.status} <> 'draft'`);
   const head = { campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`COUNT(*)`.as('n') };
   const [drafts, entries, receipts, flagged] = await db.batch([
-    db.select({ campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`1`.as('n') }).from(campaigns).where(and(under, eq(campaigns.status, 'draft'))).orderBy(desc(campaigns.updatedAt)).limit(20),
-    db.select(head).from(contestEntries).innerJoin(campaigns, eq(campaigns.id, contestEntries.campaignId)).where(and(live, eq(contestEntries.status, 'pending'))).groupBy(campaigns.id),
-    db.select(head).from(pledges).innerJoin(campaigns, eq(campaigns.id, pledges.campaignId)).where(and(live, eq(pledges.status, 'receipt_submitted'))).groupBy(campaigns.id),
-    db.select(head).from(quizAttempts).innerJoin(campaigns, eq(campaigns.id, quizAttempts.campaignId)).where(and(live, sql`${quizAttempts.flags} > 0`, sql`${quizAttempts.review} IS NULL`, sql`${quizAttempts.startedAt} >= ${flaggedSince}`)).groupBy(campaigns.id),
+    db
+      .select({ campaignId: campaigns.id, campaignKind: campaigns.kind, campaignTitle: campaigns.title, n: sql<number>`1`.as('n') })
+      .from(campaigns)
+      .where(and(under, eq(campaigns.status, 'draft')))
+      .orderBy(desc(campaigns.updatedAt))
+      .limit(20),
+    db
+      .select(head)
+      .from(contestEntries)
+      .innerJoin(campaigns, eq(campaigns.id, contestEntries.campaignId))
+      .where(and(live, eq(contestEntries.status, 'pending')))
+      .groupBy(campaigns.id),
+    db
+      .select(head)
+      .from(pledges)
+      .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
+      .where(and(live, eq(pledges.status, 'receipt_submitted')))
+      .groupBy(campaigns.id),
+    db
+      .select(head)
+      .from(quizAttempts)
+      .innerJoin(campaigns, eq(campaigns.id, quizAttempts.campaignId))
+      .where(and(live, sql`${quizAttempts.flags} > 0`, sql`${quizAttempts.review} IS NULL`, sql`${quizAttempts.startedAt} >= ${flaggedSince}`))
+      .groupBy(campaigns.id),
   ]);
-  const tag = (what: 'draft' | 'entries_pending' | 'receipts_pending' | 'attempts_flagged') => (r: { campaignId: string; campaignKind: string; campaignTitle: string; n: number }) => ({ what, ...r, count: r.n });
-  return [...entries.map(tag('entries_pending')), ...receipts.map(tag('receipts_pending')), ...flagged.map(tag('attempts_flagged')), ...drafts.map(tag('draft'))]
-    .map(({ n: _n, ...x }) => x);
+  const tag =
+    (what: 'draft' | 'entries_pending' | 'receipts_pending' | 'attempts_flagged') =>
+    (r: { campaignId: string; campaignKind: string; campaignTitle: string; n: number }) => ({ what, ...r, count: r.n });
+  return [
+    ...entries.map(tag('entries_pending')),
+    ...receipts.map(tag('receipts_pending')),
+    ...flagged.map(tag('attempts_flagged')),
+    ...drafts.map(tag('draft')),
+  ].map(({ n: _n, ...x }) => x);
 }
 
 /**

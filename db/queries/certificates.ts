@@ -14,7 +14,9 @@ export type CertificateRow = typeof certificates.$inferSelect;
 
 export async function issueCertificate(db: Db, c: { kind: CertificateKind; scopeId: string; userId: string; hours: number }): Promise<CertificateRow> {
   const at = nowIso();
-  await db.insert(certificates).values({ code: randomToken(12), kind: c.kind, campaignId: c.scopeId, userId: c.userId, hours: c.hours, issuedAt: at })
+  await db
+    .insert(certificates)
+    .values({ code: randomToken(12), kind: c.kind, campaignId: c.scopeId, userId: c.userId, hours: c.hours, issuedAt: at })
     .onConflictDoUpdate({ target: [certificates.campaignId, certificates.userId], set: { hours: c.hours, issuedAt: at } });
   return (await db.query.certificates.findFirst({ where: and(eq(certificates.campaignId, c.scopeId), eq(certificates.userId, c.userId)) }))!;
 }

@@ -11,7 +11,10 @@ const dialect = new SQLiteSyncDialect();
 /** One raw statement (conditional insert/update with RETURNING) and its first row. */
 async function first<T>(db: Db, statement: SQL): Promise<T | null> {
   const q = dialect.sqlToQuery(statement);
-  return (db.$client as D1Database).prepare(q.sql).bind(...q.params).first<T>();
+  return (db.$client as D1Database)
+    .prepare(q.sql)
+    .bind(...q.params)
+    .first<T>();
 }
 
 /** API.md: a code lives 10 minutes, allows 5 wrong tries; one a minute and 10 a day per phone. */
@@ -24,12 +27,15 @@ export const CODE_RULES = { ttlMs: 10 * 60e3, maxAttempts: 5, perMinute: 1, minu
 export async function insertCode(db: Db, input: { phone: string; purpose: CodePurpose; codeHash: string }, now = Date.now()) {
   const id = newId(now);
   const expiresAt = nowIso(now + CODE_RULES.ttlMs);
-  const row = await first<{ id: string }>(db, sql`
+  const row = await first<{ id: string }>(
+    db,
+    sql`
     INSERT INTO verification_codes (id, phone, purpose, code_hash, created_at, expires_at, attempts)
     SELECT ${id}, ${input.phone}, ${input.purpose}, ${input.codeHash}, ${nowIso(now)}, ${expiresAt}, 0
     WHERE (SELECT COUNT(*) FROM verification_codes WHERE phone = ${input.phone} AND created_at > ${nowIso(now - CODE_RULES.minuteMs)}) < ${CODE_RULES.perMinute}
       AND (SELECT COUNT(*) FROM verification_codes WHERE phone = ${input.phone} AND created_at > ${nowIso(now - CODE_RULES.dayMs)}) < ${CODE_RULES.perDay}
-    RETURNING id`);
+    RETURNING id`,
+  );
   return row ? { id: row.id, expiresAt } : null;
 }
 
@@ -63,22 +69,22 @@ export async function deleteCode(db: Db, id: string) {
  */
 export async function consumeCode(db: Db, input: { phone: string; purpose: CodePurpose; codeHash: string }, now = Date.now()): Promise<boolean> {
   const at = nowIso(now);
-  const row = await first<{ used_at: string | null }>(db, sql`
+  const row = await first<{ used_at: string | null }>(
+    db,
+    sql`
     UPDATE verification_codes
     SET attempts = attempts + (code_hash <> ${input.codeHash}),
         used_at = CASE WHEN code_hash = ${input.codeHash} THEN ${at} ELSE NULL END
     WHERE id = (SELECT id FROM verification_codes WHERE phone = ${input.phone} AND purpose = ${input.purpose} ORDER BY created_at DESC, id DESC LIMIT 1)
       AND used_at IS NULL AND attempts < ${CODE_RULES.maxAttempts} AND expires_at > ${at}
-    RETURNING used_at`);
+    RETURNING used_at`,
+  );
   return !!row?.used_at;
 }
 
 /** A new password and the end of every session of the user, all or nothing. */
 export async function resetPassword(db: Db, userId: string, passwordHash: string) {
-  await writeBatch(db, [
-    db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
-    db.delete(sessions).where(eq(sessions.userId, userId)),
-  ]);
+  await writeBatch(db, [db.update(users).set({ passwordHash }).where(eq(users.id, userId)), db.delete(sessions).where(eq(sessions.userId, userId))]);
 }
 
 export async function saveToOutbox(db: Db, message: { phone: string; purpose: SmsPurpose; code: string }) {

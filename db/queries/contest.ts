@@ -15,7 +15,9 @@ export async function getEntry(db: Db, id: string) {
 }
 
 export async function entryByUpload(db: Db, campaignId: string, userId: string, uploadId: string) {
-  return db.query.contestEntries.findFirst({ where: and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.userId, userId), eq(contestEntries.uploadId, uploadId)) });
+  return db.query.contestEntries.findFirst({
+    where: and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.userId, userId), eq(contestEntries.uploadId, uploadId)),
+  });
 }
 
 /**
@@ -34,7 +36,10 @@ export async function insertEntry(db: Db, e: typeof contestEntries.$inferInsert,
                  (SELECT COALESCE(MAX(serial), 0) + 1 FROM contest_entries WHERE campaign_id = ${e.campaignId}), ${e.createdAt}
           WHERE (SELECT COUNT(*) FROM contest_entries WHERE campaign_id = ${e.campaignId} AND user_id = ${e.userId} AND category = ${e.category} AND status <> 'rejected') < ${quota}
           RETURNING id, serial`,
-      activityInsert({ userId: e.userId, type: 'contest_entry', campaignId: e.campaignId, kind: 'contest', points: 0, quantity: 1, ref: e.id }, sql`EXISTS (SELECT 1 FROM contest_entries WHERE id = ${e.id})`),
+      activityInsert(
+        { userId: e.userId, type: 'contest_entry', campaignId: e.campaignId, kind: 'contest', points: 0, quantity: 1, ref: e.id },
+        sql`EXISTS (SELECT 1 FROM contest_entries WHERE id = ${e.id})`,
+      ),
     ]);
     const row = res?.results[0] as { serial: number } | undefined;
     return row ? { serial: row.serial } : 'quota';
@@ -45,12 +50,18 @@ export async function insertEntry(db: Db, e: typeof contestEntries.$inferInsert,
 }
 
 export async function duplicatesOf(db: Db, campaignId: string, sha256: string, exceptId: string) {
-  return db.select({ id: contestEntries.id, title: contestEntries.title, authorName: contestEntries.authorName }).from(contestEntries)
+  return db
+    .select({ id: contestEntries.id, title: contestEntries.title, authorName: contestEntries.authorName })
+    .from(contestEntries)
     .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.sha256, sha256), sql`${contestEntries.id} <> ${exceptId}`));
 }
 
 export interface EntryFilter {
-  status?: string | undefined; category?: string | undefined; userId?: string | undefined; limit: number; before: { at: string; id: string } | null;
+  status?: string | undefined;
+  category?: string | undefined;
+  userId?: string | undefined;
+  limit: number;
+  before: { at: string; id: string } | null;
   /** search: title, 作品编号, and (organizers only) the author's name */
   q?: { text: string; author: boolean } | undefined;
   /** newest (keyset by time), votes or number (by offset) */
@@ -66,40 +77,74 @@ export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
   const asNumber = q && /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
   const search = q
     ? or(
-      sql`${contestEntries.title} LIKE ${likeText(q)} ESCAPE '\\'`,
-      asNumber !== null ? eq(contestEntries.serial, asNumber) : undefined,
-      f.q?.author ? sql`${contestEntries.authorName} LIKE ${likeText(q)} ESCAPE '\\'` : undefined,
-    )
+        sql`${contestEntries.title} LIKE ${likeText(q)} ESCAPE '\\'`,
+        asNumber !== null ? eq(contestEntries.serial, asNumber) : undefined,
+        f.q?.author ? sql`${contestEntries.authorName} LIKE ${likeText(q)} ESCAPE '\\'` : undefined,
+      )
     : undefined;
-  const query = db.select().from(contestEntries)
-    .where(and(
-      eq(contestEntries.campaignId, campaignId),
-      // works imported from paper (history import) have no image: counted in reports, never shown or judged
-      eq(contestEntries.source, 'platform'),
-      f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
-      f.category ? eq(contestEntries.category, f.category) : undefined,
-      f.userId ? eq(contestEntries.userId, f.userId) : undefined,
-      search,
-      sort === 'newest' && f.before ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id))) : undefined,
-    ))
-    .orderBy(...(sort === 'votes' ? [desc(contestEntries.votes), asc(contestEntries.serial), asc(contestEntries.id)]
-      : sort === 'number' ? [asc(contestEntries.serial), asc(contestEntries.id)]
-        : [desc(contestEntries.createdAt), desc(contestEntries.id)]))
+  const query = db
+    .select()
+    .from(contestEntries)
+    .where(
+      and(
+        eq(contestEntries.campaignId, campaignId),
+        // works imported from paper (history import) have no image: counted in reports, never shown or judged
+        eq(contestEntries.source, 'platform'),
+        f.status ? eq(contestEntries.status, f.status as 'approved') : undefined,
+        f.category ? eq(contestEntries.category, f.category) : undefined,
+        f.userId ? eq(contestEntries.userId, f.userId) : undefined,
+        search,
+        sort === 'newest' && f.before
+          ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(
+      ...(sort === 'votes'
+        ? [desc(contestEntries.votes), asc(contestEntries.serial), asc(contestEntries.id)]
+        : sort === 'number'
+          ? [asc(contestEntries.serial), asc(contestEntries.id)]
+          : [desc(contestEntries.createdAt), desc(contestEntries.id)]),
+    )
     .limit(f.limit + 1);
   return sort === 'newest' ? query : query.offset(f.offset ?? 0);
 }
 
 /** What a voter has left today and which works they already voted for today. */
 export async function myVotesToday(db: Db, campaignId: string, voterId: string, day: string) {
-  return db.select({ entryId: contestVotes.entryId }).from(contestVotes).where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day)));
+  return db
+    .select({ entryId: contestVotes.entryId })
+    .from(contestVotes)
+    .where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day)));
 }
 
 /** Approves or rejects a work; its author is told in the same batch when its status changes (消息中心). Returns the notices written, for their texts. */
-export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitId: string, decision: 'approve' | 'reject', reason: string | null, tell: { title: string; link: string } = { title: '', link: '' }) {
+export async function reviewEntry(
+  db: Db,
+  actorId: string,
+  e: EntryRow,
+  orgUnitId: string,
+  decision: 'approve' | 'reject',
+  reason: string | null,
+  tell: { title: string; link: string } = { title: '', link: '' },
+) {
   const status = decision === 'approve' ? 'approved' : 'rejected';
-  const told = e.status === status ? { stmts: [], ids: [] } : notifyStatements([{ userId: e.userId, kind: decision === 'approve' ? 'entry_approved' : 'entry_rejected', params: { title: tell.title, work: e.title, reason: reason ?? '' }, link: tell.link }]);
+  const told =
+    e.status === status
+      ? { stmts: [], ids: [] }
+      : notifyStatements([
+          {
+            userId: e.userId,
+            kind: decision === 'approve' ? 'entry_approved' : 'entry_rejected',
+            params: { title: tell.title, work: e.title, reason: reason ?? '' },
+            link: tell.link,
+          },
+        ]);
   await writeBatch(db, [
-    db.update(contestEntries).set({ status, reason: decision === 'reject' ? reason : null, reviewedAt: nowIso(), reviewedBy: actorId }).where(eq(contestEntries.id, e.id)),
+    db
+      .update(contestEntries)
+      .set({ status, reason: decision === 'reject' ? reason : null, reviewedAt: nowIso(), reviewedBy: actorId })
+      .where(eq(contestEntries.id, e.id)),
     auditInsert({ actorId, action: `entry.${decision}`, entity: 'contest_entry', entityId: e.id, orgUnitId, detail: { from: e.status, reason } }),
     ...told.stmts,
   ]);
@@ -113,7 +158,12 @@ export async function reviewEntry(db: Db, actorId: string, e: EntryRow, orgUnitI
  * boardScoreStatements) goes into the same batch. Returns 'ok' with the results of
  * `board`, 'again' (already voted for this work today) or 'limit'.
  */
-export async function castVote(db: Db, v: { id: string; campaignId: string; entryId: string; voterId: string; day: string; ip: string; accountCreatedAt: string; orgUnitId?: string | null }, perDay: number, board: Stmt[] = []) {
+export async function castVote(
+  db: Db,
+  v: { id: string; campaignId: string; entryId: string; voterId: string; day: string; ip: string; accountCreatedAt: string; orgUnitId?: string | null },
+  perDay: number,
+  board: Stmt[] = [],
+) {
   const now = nowIso();
   try {
     const res = await writeBatch(db, [
@@ -134,7 +184,14 @@ export async function castVote(db: Db, v: { id: string; campaignId: string; entr
 }
 
 export async function votesToday(db: Db, campaignId: string, voterId: string, day: string) {
-  return (await db.select({ n: count() }).from(contestVotes).where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day))))[0]?.n ?? 0;
+  return (
+    (
+      await db
+        .select({ n: count() })
+        .from(contestVotes)
+        .where(and(eq(contestVotes.voterId, voterId), eq(contestVotes.campaignId, campaignId), eq(contestVotes.day, day)))
+    )[0]?.n ?? 0
+  );
 }
 
 /**
@@ -152,15 +209,34 @@ export async function flagBurst(db: Db, entryId: string, subnetPrefix: string, n
 }
 
 export async function listVotes(db: Db, campaignId: string, flaggedOnly: boolean, limit: number, beforeId: string | null) {
-  return db.select({
-    id: contestVotes.id, entryId: contestVotes.entryId, entryTitle: contestEntries.title, voterId: contestVotes.voterId, voterName: users.name,
-    ip: contestVotes.ip, day: contestVotes.day, flagged: contestVotes.flagged, flagReason: contestVotes.flagReason, discounted: contestVotes.discounted,
-    discountReason: contestVotes.discountReason, accountCreatedAt: contestVotes.accountCreatedAt, createdAt: contestVotes.createdAt,
-  }).from(contestVotes)
+  return db
+    .select({
+      id: contestVotes.id,
+      entryId: contestVotes.entryId,
+      entryTitle: contestEntries.title,
+      voterId: contestVotes.voterId,
+      voterName: users.name,
+      ip: contestVotes.ip,
+      day: contestVotes.day,
+      flagged: contestVotes.flagged,
+      flagReason: contestVotes.flagReason,
+      discounted: contestVotes.discounted,
+      discountReason: contestVotes.discountReason,
+      accountCreatedAt: contestVotes.accountCreatedAt,
+      createdAt: contestVotes.createdAt,
+    })
+    .from(contestVotes)
     .innerJoin(contestEntries, eq(contestEntries.id, contestVotes.entryId))
     .innerJoin(users, eq(users.id, contestVotes.voterId))
-    .where(and(eq(contestVotes.campaignId, campaignId), flaggedOnly ? eq(contestVotes.flagged, true) : undefined, beforeId ? lt(contestVotes.id, beforeId) : undefined))
-    .orderBy(desc(contestVotes.id)).limit(limit + 1);
+    .where(
+      and(
+        eq(contestVotes.campaignId, campaignId),
+        flaggedOnly ? eq(contestVotes.flagged, true) : undefined,
+        beforeId ? lt(contestVotes.id, beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(contestVotes.id))
+    .limit(limit + 1);
 }
 
 /**
@@ -195,15 +271,31 @@ export async function addJudge(db: Db, actorId: string, campaign: { id: string; 
 }
 
 export async function judgesOf(db: Db, campaignId: string) {
-  return db.select({ userId: contestJudges.userId, name: users.name, phone: users.phone,
-    orgUnitId: sql<string | null>`(SELECT org_unit_id FROM memberships m WHERE m.user_id = ${contestJudges.userId} AND m.role = 'member' ORDER BY created_at LIMIT 1)`,
-    // every unit the judge belongs to, space-separated: decides who may read their phone
-    orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestJudges.userId})` })
-    .from(contestJudges).innerJoin(users, eq(users.id, contestJudges.userId)).where(eq(contestJudges.campaignId, campaignId));
+  return db
+    .select({
+      userId: contestJudges.userId,
+      name: users.name,
+      phone: users.phone,
+      orgUnitId: sql<
+        string | null
+      >`(SELECT org_unit_id FROM memberships m WHERE m.user_id = ${contestJudges.userId} AND m.role = 'member' ORDER BY created_at LIMIT 1)`,
+      // every unit the judge belongs to, space-separated: decides who may read their phone
+      orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestJudges.userId})`,
+    })
+    .from(contestJudges)
+    .innerJoin(users, eq(users.id, contestJudges.userId))
+    .where(eq(contestJudges.campaignId, campaignId));
 }
 
 export async function isJudge(db: Db, campaignId: string, userId: string) {
-  return ((await db.select({ n: count() }).from(contestJudges).where(and(eq(contestJudges.campaignId, campaignId), eq(contestJudges.userId, userId))))[0]?.n ?? 0) > 0;
+  return (
+    ((
+      await db
+        .select({ n: count() })
+        .from(contestJudges)
+        .where(and(eq(contestJudges.campaignId, campaignId), eq(contestJudges.userId, userId)))
+    )[0]?.n ?? 0) > 0
+  );
 }
 
 export async function listRounds(db: Db, campaignId: string) {
@@ -213,7 +305,12 @@ export async function getRound(db: Db, id: string) {
   return db.query.judgingRounds.findFirst({ where: eq(judgingRounds.id, id) });
 }
 
-export async function createRound(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, r: { name: string; criteria: Array<{ name: string; weight: number; max: number }>; assignment: 'all' | 'random'; judgesPerEntry: number; quorum: number }) {
+export async function createRound(
+  db: Db,
+  actorId: string,
+  campaign: { id: string; orgUnitId: string },
+  r: { name: string; criteria: Array<{ name: string; weight: number; max: number }>; assignment: 'all' | 'random'; judgesPerEntry: number; quorum: number },
+) {
   const id = newId();
   await writeBatch(db, [
     sql`INSERT INTO judging_rounds (id, campaign_id, ord, name, criteria, assignment, judges_per_entry, quorum, status, created_at)
@@ -226,34 +323,70 @@ export async function createRound(db: Db, actorId: string, campaign: { id: strin
 
 /** Entries of a round: approved entries whose `round` is the round's number. */
 export async function roundEntries(db: Db, campaignId: string, ord: number) {
-  return db.select().from(contestEntries).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.round, ord)));
+  return db
+    .select()
+    .from(contestEntries)
+    .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.round, ord)));
 }
 
 export async function putEntriesInRound(db: Db, campaignId: string, ids: string[] | 'all-approved', ord: number) {
   if (ids === 'all-approved') {
-    await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.source, 'platform')));
+    await db
+      .update(contestEntries)
+      .set({ round: ord })
+      .where(and(eq(contestEntries.campaignId, campaignId), eq(contestEntries.status, 'approved'), eq(contestEntries.source, 'platform')));
     return;
   }
-  for (const part of chunk(ids, 90)) await db.update(contestEntries).set({ round: ord }).where(and(eq(contestEntries.campaignId, campaignId), inArray(contestEntries.id, part)));
+  for (const part of chunk(ids, 90))
+    await db
+      .update(contestEntries)
+      .set({ round: ord })
+      .where(and(eq(contestEntries.campaignId, campaignId), inArray(contestEntries.id, part)));
 }
 
 /** Writes a round's assignments and, in the same batch, tells each judge how many works are theirs (once per judge and round). */
-export async function insertAssignments(db: Db, rows: Array<{ roundId: string; entryId: string; judgeId: string }>, tell: { title: string; round: string } = { title: '', round: '' }) {
+export async function insertAssignments(
+  db: Db,
+  rows: Array<{ roundId: string; entryId: string; judgeId: string }>,
+  tell: { title: string; round: string } = { title: '', round: '' },
+) {
   // every column is bound (7 a row) and D1 takes at most 100 parameters a statement
   const stmts: Stmt[] = chunk(rows, 14).map((part) => db.insert(judgeAssignments).values(part).onConflictDoNothing());
   const works = new Map<string, number>();
   for (const r of rows) works.set(r.judgeId, (works.get(r.judgeId) ?? 0) + 1);
-  const told = notifyStatements([...works].map(([judgeId, n]) => ({ userId: judgeId, kind: 'judge_assigned' as const, params: { title: tell.title, round: tell.round, works: n }, link: '/console/judging', dedupeKey: `round:${rows[0]!.roundId}` })));
+  const told = notifyStatements(
+    [...works].map(([judgeId, n]) => ({
+      userId: judgeId,
+      kind: 'judge_assigned' as const,
+      params: { title: tell.title, round: tell.round, works: n },
+      link: '/console/judging',
+      dedupeKey: `round:${rows[0]!.roundId}`,
+    })),
+  );
   if (stmts.length) await writeBatch(db, [...stmts, ...told.stmts]);
 }
 
 export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: string) {
-  return db.select({
-    roundId: judgeAssignments.roundId, roundName: judgingRounds.name, roundStatus: judgingRounds.status, criteria: judgingRounds.criteria,
-    entryId: judgeAssignments.entryId, campaignId: contestEntries.campaignId, title: contestEntries.title, category: contestEntries.category, hasDisplay: sql<number>`${contestEntries.displayKey} IS NOT NULL`,
-    description: contestEntries.description, width: contestEntries.width, height: contestEntries.height,
-    conflict: judgeAssignments.conflict, total: judgeAssignments.total, given: judgeAssignments.criteria, scoredAt: judgeAssignments.scoredAt,
-  }).from(judgeAssignments)
+  return db
+    .select({
+      roundId: judgeAssignments.roundId,
+      roundName: judgingRounds.name,
+      roundStatus: judgingRounds.status,
+      criteria: judgingRounds.criteria,
+      entryId: judgeAssignments.entryId,
+      campaignId: contestEntries.campaignId,
+      title: contestEntries.title,
+      category: contestEntries.category,
+      hasDisplay: sql<number>`${contestEntries.displayKey} IS NOT NULL`,
+      description: contestEntries.description,
+      width: contestEntries.width,
+      height: contestEntries.height,
+      conflict: judgeAssignments.conflict,
+      total: judgeAssignments.total,
+      given: judgeAssignments.criteria,
+      scoredAt: judgeAssignments.scoredAt,
+    })
+    .from(judgeAssignments)
     .innerJoin(judgingRounds, eq(judgingRounds.id, judgeAssignments.roundId))
     .innerJoin(contestEntries, eq(contestEntries.id, judgeAssignments.entryId))
     .where(and(eq(judgeAssignments.judgeId, judgeId), campaignId ? eq(contestEntries.campaignId, campaignId) : undefined))
@@ -261,36 +394,58 @@ export async function assignmentsOfJudge(db: Db, judgeId: string, campaignId?: s
 }
 
 export async function openAssignmentFor(db: Db, entryId: string, judgeId: string) {
-  const rows = await db.select({ roundId: judgeAssignments.roundId, conflict: judgeAssignments.conflict, status: judgingRounds.status, criteria: judgingRounds.criteria })
-    .from(judgeAssignments).innerJoin(judgingRounds, eq(judgingRounds.id, judgeAssignments.roundId))
+  const rows = await db
+    .select({ roundId: judgeAssignments.roundId, conflict: judgeAssignments.conflict, status: judgingRounds.status, criteria: judgingRounds.criteria })
+    .from(judgeAssignments)
+    .innerJoin(judgingRounds, eq(judgingRounds.id, judgeAssignments.roundId))
     .where(and(eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), eq(judgingRounds.status, 'open')));
   return rows[0] ?? null;
 }
 
 export async function scoreAssignment(db: Db, roundId: string, entryId: string, judgeId: string, given: Record<string, number>, total: number) {
-  await db.update(judgeAssignments).set({ criteria: given, total, scoredAt: nowIso() })
-    .where(and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId), eq(judgeAssignments.conflict, false)));
+  await db
+    .update(judgeAssignments)
+    .set({ criteria: given, total, scoredAt: nowIso() })
+    .where(
+      and(
+        eq(judgeAssignments.roundId, roundId),
+        eq(judgeAssignments.entryId, entryId),
+        eq(judgeAssignments.judgeId, judgeId),
+        eq(judgeAssignments.conflict, false),
+      ),
+    );
 }
 
 export async function declareConflict(db: Db, roundId: string, entryId: string, judgeId: string) {
-  await db.update(judgeAssignments).set({ conflict: true, criteria: null, total: null, scoredAt: null })
+  await db
+    .update(judgeAssignments)
+    .set({ conflict: true, criteria: null, total: null, scoredAt: null })
     .where(and(eq(judgeAssignments.roundId, roundId), eq(judgeAssignments.entryId, entryId), eq(judgeAssignments.judgeId, judgeId)));
 }
 
 /** Per judge: assigned (without conflicts) and scored. */
 export async function roundProgress(db: Db, roundId: string) {
-  return db.select({
-    judgeId: judgeAssignments.judgeId, name: users.name,
-    assigned: sql<number>`SUM(CASE WHEN ${judgeAssignments.conflict} = 0 THEN 1 ELSE 0 END)`,
-    scored: sql<number>`SUM(CASE WHEN ${judgeAssignments.scoredAt} IS NOT NULL THEN 1 ELSE 0 END)`,
-    conflicts: sql<number>`SUM(${judgeAssignments.conflict})`,
-  }).from(judgeAssignments).innerJoin(users, eq(users.id, judgeAssignments.judgeId))
-    .where(eq(judgeAssignments.roundId, roundId)).groupBy(judgeAssignments.judgeId, users.name);
+  return db
+    .select({
+      judgeId: judgeAssignments.judgeId,
+      name: users.name,
+      assigned: sql<number>`SUM(CASE WHEN ${judgeAssignments.conflict} = 0 THEN 1 ELSE 0 END)`,
+      scored: sql<number>`SUM(CASE WHEN ${judgeAssignments.scoredAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+      conflicts: sql<number>`SUM(${judgeAssignments.conflict})`,
+    })
+    .from(judgeAssignments)
+    .innerJoin(users, eq(users.id, judgeAssignments.judgeId))
+    .where(eq(judgeAssignments.roundId, roundId))
+    .groupBy(judgeAssignments.judgeId, users.name);
 }
 
 export async function closeRound(db: Db, actorId: string, round: { id: string }, orgUnitId: string, unfinished: Array<{ judgeId: string; missing: number }>) {
   const [res] = await writeBatch(db, [
-    db.update(judgingRounds).set({ status: 'closed', closedAt: nowIso(), unfinished }).where(and(eq(judgingRounds.id, round.id), eq(judgingRounds.status, 'open'))).returning({ id: judgingRounds.id }),
+    db
+      .update(judgingRounds)
+      .set({ status: 'closed', closedAt: nowIso(), unfinished })
+      .where(and(eq(judgingRounds.id, round.id), eq(judgingRounds.status, 'open')))
+      .returning({ id: judgingRounds.id }),
     auditInsert({ actorId, action: 'round.close', entity: 'judging_round', entityId: round.id, orgUnitId, detail: { unfinished } }, true),
   ]);
   return (res?.results.length ?? 0) > 0;
@@ -298,14 +453,38 @@ export async function closeRound(db: Db, actorId: string, round: { id: string },
 
 /** Average judge total (0–100) per entry over the scored assignments of a round. */
 export async function judgeAverages(db: Db, roundId: string) {
-  return db.select({ entryId: judgeAssignments.entryId, avg: sql<number>`AVG(${judgeAssignments.total})`, n: sql<number>`COUNT(${judgeAssignments.total})` })
-    .from(judgeAssignments).where(and(eq(judgeAssignments.roundId, roundId), gt(judgeAssignments.total, -1))).groupBy(judgeAssignments.entryId);
+  return db
+    .select({ entryId: judgeAssignments.entryId, avg: sql<number>`AVG(${judgeAssignments.total})`, n: sql<number>`COUNT(${judgeAssignments.total})` })
+    .from(judgeAssignments)
+    .where(and(eq(judgeAssignments.roundId, roundId), gt(judgeAssignments.total, -1)))
+    .groupBy(judgeAssignments.entryId);
 }
 
-export async function setAwards(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, awards: Array<{ entryId: string; award: string | null }>) {
+export async function setAwards(
+  db: Db,
+  actorId: string,
+  campaign: { id: string; orgUnitId: string },
+  awards: Array<{ entryId: string; award: string | null }>,
+) {
   const stmts: Stmt[] = [db.update(contestEntries).set({ award: null }).where(eq(contestEntries.campaignId, campaign.id))];
-  for (const a of awards) if (a.award) stmts.push(db.update(contestEntries).set({ award: a.award }).where(and(eq(contestEntries.id, a.entryId), eq(contestEntries.campaignId, campaign.id))));
-  stmts.push(auditInsert({ actorId, action: 'contest.awards', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { count: awards.filter((a) => a.award).length } }));
+  for (const a of awards)
+    if (a.award)
+      stmts.push(
+        db
+          .update(contestEntries)
+          .set({ award: a.award })
+          .where(and(eq(contestEntries.id, a.entryId), eq(contestEntries.campaignId, campaign.id))),
+      );
+  stmts.push(
+    auditInsert({
+      actorId,
+      action: 'contest.awards',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgUnitId: campaign.orgUnitId,
+      detail: { count: awards.filter((a) => a.award).length },
+    }),
+  );
   await writeBatch(db, stmts);
 }
 
@@ -318,8 +497,22 @@ export async function addView(db: Db, entry: EntryRow, viewerId: string | null, 
   const [mark] = await writeBatch(db, [
     sql`INSERT INTO contest_views (entry_id, viewer_key, day) VALUES (${entry.id}, ${viewerKey}, ${day}) ON CONFLICT DO NOTHING RETURNING entry_id`,
     sql`UPDATE contest_entries SET views = views + 1 WHERE id = ${entry.id} AND changes() = 1`,
-    ...(viewerId ? [activityInsert({ userId: viewerId, type: 'contest_view', campaignId: entry.campaignId, kind: 'contest', points: 0, quantity: 1, ref: `${entry.id}:${viewerId}:${day}` },
-      sql`EXISTS (SELECT 1 FROM contest_views WHERE entry_id = ${entry.id} AND viewer_key = ${viewerKey} AND day = ${day})`)] : []),
+    ...(viewerId
+      ? [
+          activityInsert(
+            {
+              userId: viewerId,
+              type: 'contest_view',
+              campaignId: entry.campaignId,
+              kind: 'contest',
+              points: 0,
+              quantity: 1,
+              ref: `${entry.id}:${viewerId}:${day}`,
+            },
+            sql`EXISTS (SELECT 1 FROM contest_views WHERE entry_id = ${entry.id} AND viewer_key = ${viewerKey} AND day = ${day})`,
+          ),
+        ]
+      : []),
   ]);
   return (mark?.results.length ?? 0) > 0;
 }
@@ -334,17 +527,30 @@ export async function userCreatedAt(db: Db, userId: string) {
 }
 
 /** The entries 台账: every work of a campaign with its author's phone and units (for the privacy rule). */
-export async function entriesLedger(db: Db, campaignId: string, page: { limit: number; after: { serial: number | null; id: string } | null } = { limit: 20_000, after: null }) {
+export async function entriesLedger(
+  db: Db,
+  campaignId: string,
+  page: { limit: number; after: { serial: number | null; id: string } | null } = { limit: 20_000, after: null },
+) {
   const a = page.after;
   // (serial, id) ascending; a NULL serial sorts first in SQLite, so "after" a NULL one is a NULL with a greater id, or any serial
-  const after = !a ? undefined
-    : a.serial === null ? sql`((${contestEntries.serial} IS NULL AND ${contestEntries.id} > ${a.id}) OR ${contestEntries.serial} IS NOT NULL)`
+  const after = !a
+    ? undefined
+    : a.serial === null
+      ? sql`((${contestEntries.serial} IS NULL AND ${contestEntries.id} > ${a.id}) OR ${contestEntries.serial} IS NOT NULL)`
       : sql`(${contestEntries.serial} > ${a.serial} OR (${contestEntries.serial} = ${a.serial} AND ${contestEntries.id} > ${a.id}))`;
-  return db.select({
-    e: contestEntries, phone: users.phone, unitName: sql<string | null>`(SELECT name FROM org_units u WHERE u.id = ${contestEntries.orgUnitId})`,
-    orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestEntries.userId})`,
-  }).from(contestEntries).innerJoin(users, eq(users.id, contestEntries.userId))
-    .where(and(eq(contestEntries.campaignId, campaignId), after)).orderBy(asc(contestEntries.serial), asc(contestEntries.id)).limit(page.limit);
+  return db
+    .select({
+      e: contestEntries,
+      phone: users.phone,
+      unitName: sql<string | null>`(SELECT name FROM org_units u WHERE u.id = ${contestEntries.orgUnitId})`,
+      orgPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships m WHERE m.user_id = ${contestEntries.userId})`,
+    })
+    .from(contestEntries)
+    .innerJoin(users, eq(users.id, contestEntries.userId))
+    .where(and(eq(contestEntries.campaignId, campaignId), after))
+    .orderBy(asc(contestEntries.serial), asc(contestEntries.id))
+    .limit(page.limit);
 }
 
 /** How many entries a contest has (any status), for an export's size check. */
@@ -357,6 +563,13 @@ export async function countEntries(db: Db, campaignId: string) {
 export async function setResultsPublished(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, published: boolean, unfinished: number) {
   await writeBatch(db, [
     sql`UPDATE campaigns SET settings = json_set(settings, '$.resultsPublished', json(${published ? 'true' : 'false'})), updated_at = ${nowIso()} WHERE id = ${campaign.id}`,
-    auditInsert({ actorId, action: published ? 'contest.results_publish' : 'contest.results_withdraw', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { unfinished } }),
+    auditInsert({
+      actorId,
+      action: published ? 'contest.results_publish' : 'contest.results_withdraw',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgUnitId: campaign.orgUnitId,
+      detail: { unfinished },
+    }),
   ]);
 }

@@ -15,23 +15,49 @@ export type WaitlistRow = typeof slotWaitlist.$inferSelect;
 const waitingCount = sql<number>`(SELECT COUNT(*) FROM slot_waitlist w WHERE w.slot_id = "exhibition_slots"."id" AND w.status = 'waiting')`;
 
 export async function listSlots(db: Db, campaignId: string, from?: string, to?: string) {
-  return db.select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount }).from(exhibitionSlots)
-    .where(and(eq(exhibitionSlots.campaignId, campaignId), from ? gte(exhibitionSlots.startsAt, from) : undefined, to ? lte(exhibitionSlots.startsAt, to) : undefined))
-    .orderBy(asc(exhibitionSlots.startsAt)).limit(2000);
+  return db
+    .select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount })
+    .from(exhibitionSlots)
+    .where(
+      and(
+        eq(exhibitionSlots.campaignId, campaignId),
+        from ? gte(exhibitionSlots.startsAt, from) : undefined,
+        to ? lte(exhibitionSlots.startsAt, to) : undefined,
+      ),
+    )
+    .orderBy(asc(exhibitionSlots.startsAt))
+    .limit(2000);
 }
 export async function getSlot(db: Db, id: string) {
   return db.query.exhibitionSlots.findFirst({ where: eq(exhibitionSlots.id, id) });
 }
 /** A slot with the count of its waiting list. */
 export async function getSlotWithWaiting(db: Db, id: string) {
-  return (await db.select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount }).from(exhibitionSlots).where(eq(exhibitionSlots.id, id)))[0];
+  return (
+    await db
+      .select({ ...getTableColumns(exhibitionSlots), waiting: waitingCount })
+      .from(exhibitionSlots)
+      .where(eq(exhibitionSlots.id, id))
+  )[0];
 }
 
 /** Adds slots (skipping ones that already exist at the same times); returns how many were new. */
-export async function addSlots(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, slots: Array<{ startsAt: string; endsAt: string; capacity: number }>) {
+export async function addSlots(
+  db: Db,
+  actorId: string,
+  campaign: { id: string; orgUnitId: string },
+  slots: Array<{ startsAt: string; endsAt: string; capacity: number }>,
+) {
   const now = nowIso();
-  const stmts: Stmt[] = chunk(slots, 12).map((part) => db.insert(exhibitionSlots).values(part.map((s) => ({ id: newId(), campaignId: campaign.id, ...s, booked: 0, closed: false, createdAt: now }))).onConflictDoNothing());
-  stmts.push(auditInsert({ actorId, action: 'slots.add', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { count: slots.length } }));
+  const stmts: Stmt[] = chunk(slots, 12).map((part) =>
+    db
+      .insert(exhibitionSlots)
+      .values(part.map((s) => ({ id: newId(), campaignId: campaign.id, ...s, booked: 0, closed: false, createdAt: now })))
+      .onConflictDoNothing(),
+  );
+  stmts.push(
+    auditInsert({ actorId, action: 'slots.add', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { count: slots.length } }),
+  );
   const res = await writeBatch(db, stmts);
   return res.slice(0, -1).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
 }
@@ -62,20 +88,38 @@ export function ticketCode() {
 }
 
 /** `perPerson`: the upcoming visits one account may hold in the exhibition (a person's booking; a group booking has none). */
-export interface NewBooking { campaignId: string; slot: SlotRow; userId: string; name: string; phone: string; partySize: number; day: string; group: boolean; orgUnitId: string | null; perPerson?: number; visitors?: Visitor[] | null; remindSms?: boolean }
+export interface NewBooking {
+  campaignId: string;
+  slot: SlotRow;
+  userId: string;
+  name: string;
+  phone: string;
+  partySize: number;
+  day: string;
+  group: boolean;
+  orgUnitId: string | null;
+  perPerson?: number;
+  visitors?: Visitor[] | null;
+  remindSms?: boolean;
+}
 const visitorsJson = (v: Visitor[] | null | undefined) => (v?.length ? JSON.stringify(v) : null);
 
 /**
  * How many upcoming visits (booked, slot not over) a person holds in an exhibition, as SQL over
  * the same transaction as the write that checks it. Group bookings are the unit's, not the organizer's.
  */
-const upcomingOf = (campaignId: string | SQL, userId: string | SQL, at: string) => sql`(SELECT COUNT(*) FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id
+const upcomingOf = (
+  campaignId: string | SQL,
+  userId: string | SQL,
+  at: string,
+) => sql`(SELECT COUNT(*) FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id
   WHERE b.campaign_id = ${campaignId} AND b.user_id = ${userId} AND b.status = 'booked' AND b.is_group = 0 AND s.ends_at > ${at})`;
 /** How many waiting-list entries a person has in an exhibition for slots not over. */
 const waitingOf = (campaignId: string, userId: string, at: string) => sql`(SELECT COUNT(*) FROM slot_waitlist w JOIN exhibition_slots s ON s.id = w.slot_id
   WHERE w.campaign_id = ${campaignId} AND w.user_id = ${userId} AND w.status = 'waiting' AND s.ends_at > ${at})`;
 /** The campaign's bookingsPerPerson, with the default for campaigns stored before the setting existed. */
-const perPersonOf = (campaignId: SQL) => sql`COALESCE(json_extract((SELECT settings FROM campaigns WHERE id = ${campaignId}), '$.bookingsPerPerson'), ${EXHIBITION_DEFAULTS.bookingsPerPerson})`;
+const perPersonOf = (campaignId: SQL) =>
+  sql`COALESCE(json_extract((SELECT settings FROM campaigns WHERE id = ${campaignId}), '$.bookingsPerPerson'), ${EXHIBITION_DEFAULTS.bookingsPerPerson})`;
 
 export async function upcomingVisits(db: Db, campaignId: string, userId: string, now = Date.now()) {
   return (await db.all<{ n: number }>(sql`SELECT ${upcomingOf(campaignId, userId, new Date(now).toISOString())} AS n`))[0]?.n ?? 0;
@@ -129,7 +173,11 @@ export async function getBooking(db: Db, id: string) {
 export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()): Promise<{ notices: string[] } | null> {
   const settle = settleStmts(b.slotId, now);
   const res = await writeBatch(db, [
-    db.update(bookings).set({ status: 'cancelled', cancelledAt: nowIso(now) }).where(and(eq(bookings.id, b.id), eq(bookings.status, 'booked'))).returning({ id: bookings.id }),
+    db
+      .update(bookings)
+      .set({ status: 'cancelled', cancelledAt: nowIso(now) })
+      .where(and(eq(bookings.id, b.id), eq(bookings.status, 'booked')))
+      .returning({ id: bookings.id }),
     sql`UPDATE exhibition_slots SET booked = booked - ${b.partySize} WHERE id = ${b.slotId} AND changes() = 1`,
     ...settle.stmts,
   ]);
@@ -144,9 +192,24 @@ export async function cancelBooking(db: Db, b: BookingRow, now = Date.now()): Pr
 export async function checkIn(db: Db, staffId: string, b: BookingRow) {
   const now = nowIso();
   const [res] = await writeBatch(db, [
-    db.update(bookings).set({ status: 'checked_in', checkedInAt: now, checkedInBy: staffId }).where(and(eq(bookings.id, b.id), inArray(bookings.status, ['booked', 'no_show']))).returning({ id: bookings.id }),
-    activityInsert({ userId: b.userId, type: 'exhibition_visit', campaignId: b.campaignId, kind: 'exhibition', points: 0, quantity: b.partySize, ref: b.id, orgUnitId: b.orgUnitId },
-      sql`(SELECT checked_in_at FROM bookings WHERE id = ${b.id}) = ${now}`),
+    db
+      .update(bookings)
+      .set({ status: 'checked_in', checkedInAt: now, checkedInBy: staffId })
+      .where(and(eq(bookings.id, b.id), inArray(bookings.status, ['booked', 'no_show'])))
+      .returning({ id: bookings.id }),
+    activityInsert(
+      {
+        userId: b.userId,
+        type: 'exhibition_visit',
+        campaignId: b.campaignId,
+        kind: 'exhibition',
+        points: 0,
+        quantity: b.partySize,
+        ref: b.id,
+        orgUnitId: b.orgUnitId,
+      },
+      sql`(SELECT checked_in_at FROM bookings WHERE id = ${b.id}) = ${now}`,
+    ),
   ]);
   return (res?.results.length ?? 0) > 0;
 }
@@ -161,16 +224,31 @@ export async function markNoShows(db: Db, now = Date.now()) {
 
 /** No-shows of a person in an exhibition since a time, newest first. */
 export async function noShowsSince(db: Db, campaignId: string, userId: string, since: string) {
-  return db.select({ at: exhibitionSlots.endsAt }).from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
+  return db
+    .select({ at: exhibitionSlots.endsAt })
+    .from(bookings)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
     .where(and(eq(bookings.campaignId, campaignId), eq(bookings.userId, userId), eq(bookings.status, 'no_show'), gte(exhibitionSlots.endsAt, since)))
     .orderBy(desc(exhibitionSlots.endsAt));
 }
 
 /** A person's bookings across every exhibition, newest first (我的预约). */
 export async function myBookings(db: Db, userId: string, limit: number) {
-  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, title: campaigns.title, slug: campaigns.slug, fromWaitlist })
-    .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
-    .where(and(eq(bookings.userId, userId), eq(bookings.group, false))).orderBy(desc(exhibitionSlots.startsAt)).limit(limit);
+  return db
+    .select({
+      b: bookings,
+      slotStartsAt: exhibitionSlots.startsAt,
+      slotEndsAt: exhibitionSlots.endsAt,
+      title: campaigns.title,
+      slug: campaigns.slug,
+      fromWaitlist,
+    })
+    .from(bookings)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
+    .innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
+    .where(and(eq(bookings.userId, userId), eq(bookings.group, false)))
+    .orderBy(desc(exhibitionSlots.startsAt))
+    .limit(limit);
 }
 
 /** How many bookings a campaign has (any status), for an export's size check. */
@@ -179,18 +257,35 @@ export async function countBookings(db: Db, campaignId: string) {
   return r?.n ?? 0;
 }
 
-export async function listBookings(db: Db, campaignId: string, f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null }) {
-  return db.select({ b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, unitName: orgUnits.name, unitPath: orgUnits.path, fromWaitlist })
-    .from(bookings).innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId)).leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
-    .where(and(
-      eq(bookings.campaignId, campaignId),
-      f.userId ? eq(bookings.userId, f.userId) : undefined,
-      f.slotId ? eq(bookings.slotId, f.slotId) : undefined,
-      f.day ? eq(bookings.day, f.day) : undefined,
-      f.status ? eq(bookings.status, f.status as 'booked') : undefined,
-      f.beforeId ? lt(bookings.id, f.beforeId) : undefined,
-    ))
-    .orderBy(desc(bookings.id)).limit(f.limit + 1);
+export async function listBookings(
+  db: Db,
+  campaignId: string,
+  f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null },
+) {
+  return db
+    .select({
+      b: bookings,
+      slotStartsAt: exhibitionSlots.startsAt,
+      slotEndsAt: exhibitionSlots.endsAt,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      fromWaitlist,
+    })
+    .from(bookings)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
+    .leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
+    .where(
+      and(
+        eq(bookings.campaignId, campaignId),
+        f.userId ? eq(bookings.userId, f.userId) : undefined,
+        f.slotId ? eq(bookings.slotId, f.slotId) : undefined,
+        f.day ? eq(bookings.day, f.day) : undefined,
+        f.status ? eq(bookings.status, f.status as 'booked') : undefined,
+        f.beforeId ? lt(bookings.id, f.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(bookings.id))
+    .limit(f.limit + 1);
 }
 
 /** Visitor statistics: booked, checked in, no-shows (people, not bookings), by day, slot and unit. */
@@ -199,16 +294,44 @@ export async function visitStats(db: Db, campaignId: string, today: string) {
   // text, and two sums differing only in a bound parameter would share one key.
   const people = (status: 'checked_in' | 'no_show' | 'cancelled') =>
     sql<number>`COALESCE(SUM(CASE WHEN ${bookings.status} = ${status} THEN ${bookings.partySize} END), 0)`.as(`people_${status}`);
-  const booked = sql<number>`COALESCE(SUM(CASE WHEN ${bookings.status} IN ('booked', 'checked_in', 'no_show') THEN ${bookings.partySize} END), 0)`.as('people_booked');
+  const booked = sql<number>`COALESCE(SUM(CASE WHEN ${bookings.status} IN ('booked', 'checked_in', 'no_show') THEN ${bookings.partySize} END), 0)`.as(
+    'people_booked',
+  );
   const [totals, byDay, bySlot, byUnit, inside] = await db.batch([
-    db.select({ booked, checkedIn: people('checked_in'), noShows: people('no_show'), cancelled: people('cancelled') }).from(bookings).where(eq(bookings.campaignId, campaignId)),
-    db.select({ day: bookings.day, booked, checkedIn: people('checked_in'), noShows: people('no_show') }).from(bookings).where(eq(bookings.campaignId, campaignId)).groupBy(bookings.day).orderBy(asc(bookings.day)),
-    db.select({ slotId: exhibitionSlots.id, startsAt: exhibitionSlots.startsAt, endsAt: exhibitionSlots.endsAt, capacity: exhibitionSlots.capacity, booked: exhibitionSlots.booked,
-      checkedIn: sql<number>`COALESCE((SELECT SUM(party_size) FROM bookings x WHERE x.slot_id = ${exhibitionSlots.id} AND x.status = 'checked_in'), 0)` })
-      .from(exhibitionSlots).innerJoin(bookings, eq(bookings.slotId, exhibitionSlots.id)).where(eq(exhibitionSlots.campaignId, campaignId)).groupBy(exhibitionSlots.id).orderBy(asc(exhibitionSlots.startsAt)),
-    db.select({ orgUnitId: bookings.orgUnitId, name: orgUnits.name, booked, checkedIn: people('checked_in') })
-      .from(bookings).leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId)).where(eq(bookings.campaignId, campaignId)).groupBy(bookings.orgUnitId, orgUnits.name),
-    db.select({ n: sql<number>`COALESCE(SUM(${bookings.partySize}), 0)` }).from(bookings).where(and(eq(bookings.campaignId, campaignId), eq(bookings.day, today), eq(bookings.status, 'checked_in'))),
+    db
+      .select({ booked, checkedIn: people('checked_in'), noShows: people('no_show'), cancelled: people('cancelled') })
+      .from(bookings)
+      .where(eq(bookings.campaignId, campaignId)),
+    db
+      .select({ day: bookings.day, booked, checkedIn: people('checked_in'), noShows: people('no_show') })
+      .from(bookings)
+      .where(eq(bookings.campaignId, campaignId))
+      .groupBy(bookings.day)
+      .orderBy(asc(bookings.day)),
+    db
+      .select({
+        slotId: exhibitionSlots.id,
+        startsAt: exhibitionSlots.startsAt,
+        endsAt: exhibitionSlots.endsAt,
+        capacity: exhibitionSlots.capacity,
+        booked: exhibitionSlots.booked,
+        checkedIn: sql<number>`COALESCE((SELECT SUM(party_size) FROM bookings x WHERE x.slot_id = ${exhibitionSlots.id} AND x.status = 'checked_in'), 0)`,
+      })
+      .from(exhibitionSlots)
+      .innerJoin(bookings, eq(bookings.slotId, exhibitionSlots.id))
+      .where(eq(exhibitionSlots.campaignId, campaignId))
+      .groupBy(exhibitionSlots.id)
+      .orderBy(asc(exhibitionSlots.startsAt)),
+    db
+      .select({ orgUnitId: bookings.orgUnitId, name: orgUnits.name, booked, checkedIn: people('checked_in') })
+      .from(bookings)
+      .leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
+      .where(eq(bookings.campaignId, campaignId))
+      .groupBy(bookings.orgUnitId, orgUnits.name),
+    db
+      .select({ n: sql<number>`COALESCE(SUM(${bookings.partySize}), 0)` })
+      .from(bookings)
+      .where(and(eq(bookings.campaignId, campaignId), eq(bookings.day, today), eq(bookings.status, 'checked_in'))),
   ]);
   return { ...(totals[0] ?? { booked: 0, checkedIn: 0, noShows: 0, cancelled: 0 }), insideToday: inside[0]?.n ?? 0, byDay, bySlot, byOrgUnit: byUnit };
 }
@@ -329,7 +452,18 @@ export async function settleSlot(db: Db, slotId: string, now = Date.now()): Prom
   return notices;
 }
 
-export interface NewWaitlistEntry { campaignId: string; slotId: string; userId: string; name: string; phone: string; partySize: number; day: string; perPerson: number; visitors?: Visitor[] | null; remindSms?: boolean }
+export interface NewWaitlistEntry {
+  campaignId: string;
+  slotId: string;
+  userId: string;
+  name: string;
+  phone: string;
+  partySize: number;
+  day: string;
+  perPerson: number;
+  visitors?: Visitor[] | null;
+  remindSms?: boolean;
+}
 
 /**
  * Joins a slot's waiting list in one conditional statement: only while the party does not
@@ -369,8 +503,11 @@ export async function getWaitlistEntry(db: Db, id: string) {
 
 /** Leaves a waiting list, once, while still waiting. */
 export async function leaveWaitlist(db: Db, id: string, now = Date.now()) {
-  const rows = await db.update(slotWaitlist).set({ status: 'cancelled', resolvedAt: nowIso(now) })
-    .where(and(eq(slotWaitlist.id, id), eq(slotWaitlist.status, 'waiting'))).returning({ id: slotWaitlist.id });
+  const rows = await db
+    .update(slotWaitlist)
+    .set({ status: 'cancelled', resolvedAt: nowIso(now) })
+    .where(and(eq(slotWaitlist.id, id), eq(slotWaitlist.status, 'waiting')))
+    .returning({ id: slotWaitlist.id });
   return rows.length > 0;
 }
 
@@ -392,24 +529,39 @@ const entryFields = () => ({
 
 /** One entry with its place in line, slot and booking. */
 export async function waitlistEntry(db: Db, id: string) {
-  return (await db.select(entryFields()).from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-    .where(eq(slotWaitlist.id, id)))[0];
+  return (
+    await db
+      .select(entryFields())
+      .from(slotWaitlist)
+      .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
+      .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+      .where(eq(slotWaitlist.id, id))
+  )[0];
 }
 
 /** A person's waiting-list entries across every exhibition, latest slot first (我的预约). */
 export async function myWaitlist(db: Db, userId: string, limit: number) {
-  return db.select({ ...entryFields(), title: campaigns.title, slug: campaigns.slug }).from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).innerJoin(campaigns, eq(campaigns.id, slotWaitlist.campaignId))
+  return db
+    .select({ ...entryFields(), title: campaigns.title, slug: campaigns.slug })
+    .from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
+    .innerJoin(campaigns, eq(campaigns.id, slotWaitlist.campaignId))
     .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-    .where(eq(slotWaitlist.userId, userId)).orderBy(desc(exhibitionSlots.startsAt), sql`"slot_waitlist".rowid DESC`).limit(limit);
+    .where(eq(slotWaitlist.userId, userId))
+    .orderBy(desc(exhibitionSlots.startsAt), sql`"slot_waitlist".rowid DESC`)
+    .limit(limit);
 }
 
 /** A slot's whole waiting list in the order people joined (organizers). */
 export async function slotWaitlistEntries(db: Db, slotId: string, limit = 1000) {
-  return db.select(entryFields()).from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId)).leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-    .where(eq(slotWaitlist.slotId, slotId)).orderBy(sql`"slot_waitlist".${sql.raw(QUEUE_ORDER)}`).limit(limit);
+  return db
+    .select(entryFields())
+    .from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
+    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+    .where(eq(slotWaitlist.slotId, slotId))
+    .orderBy(sql`"slot_waitlist".${sql.raw(QUEUE_ORDER)}`)
+    .limit(limit);
 }
 
 /** Cron: waiting entries of slots that are over, or of exhibitions that closed, expire. */
@@ -425,8 +577,13 @@ export async function expireWaitlist(db: Db, now = Date.now()) {
 /** Whether a booking was made from a waiting list (候补成功). */
 export const fromWaitlist = sql<number>`EXISTS (SELECT 1 FROM slot_waitlist w WHERE w.slot_id = "bookings"."slot_id" AND w.status = 'booked' AND w.booking_id = "bookings"."id")`;
 export async function bookingFromWaitlist(db: Db, b: BookingRow) {
-  return !!(await db.select({ id: slotWaitlist.id }).from(slotWaitlist)
-    .where(and(eq(slotWaitlist.slotId, b.slotId), eq(slotWaitlist.status, 'booked'), eq(slotWaitlist.bookingId, b.id))).limit(1))[0];
+  return !!(
+    await db
+      .select({ id: slotWaitlist.id })
+      .from(slotWaitlist)
+      .where(and(eq(slotWaitlist.slotId, b.slotId), eq(slotWaitlist.status, 'booked'), eq(slotWaitlist.bookingId, b.id)))
+      .limit(1)
+  )[0];
 }
 
 /** The org path of a booking's unit (the member's, or the unit booked for), for who may read its phone. */

@@ -16,8 +16,15 @@ import { maskPhone } from '../../shared/mask';
  * every insert is INSERT OR IGNORE on it: importing the same file twice adds nothing.
  */
 
-export interface Unit { id: string; name: string; path: string }
-export interface Person { userId: string | null; rosterId: string | null }
+export interface Unit {
+  id: string;
+  name: string;
+  path: string;
+}
+export interface Person {
+  userId: string | null;
+  rosterId: string | null;
+}
 
 /** A row with everything it needs to be written. */
 export interface PlannedRow extends HistoryRow {
@@ -46,7 +53,11 @@ export async function hashId(prefix: string, key: string): Promise<string> {
 export const noonOf = (day: string) => new Date(chinaMidnight(day) + 12 * 3600_000).toISOString();
 
 const under = (col: string, path: string) => sql`${sql.raw(col)} >= ${path} AND ${sql.raw(col)} < ${path} || '~'`;
-const inList = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const inList = (xs: string[]) =>
+  sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  );
 const LIST_PART = 90;
 
 /**
@@ -62,13 +73,23 @@ export async function lookups(db: Db, path: string, kind: HistoryKind, titles: s
   const r = parts(rosterIds);
   const res = await readBatch(db, [
     sql`SELECT id, name, path FROM org_units WHERE ${under('path', path)}`,
-    ...t.map((xs) => sql`SELECT id, title, created_at FROM campaigns WHERE kind = ${kind} AND ${under('org_path', path)} AND lower(title) IN (${inList(xs)}) ORDER BY created_at`),
-    ...[...p.map((xs) => sql`r.phone IN (${inList(xs)})`), ...r.map((xs) => sql`r.id IN (${inList(xs)})`)].map((cond) =>
-      sql`SELECT r.id, r.phone, r.user_id FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${cond} AND ${under('u.path', path)}`),
-    ...p.map((xs) => sql`SELECT DISTINCT us.id, us.phone FROM users us JOIN memberships m ON m.user_id = us.id WHERE us.phone IN (${inList(xs)}) AND ${under('m.org_path', path)}`),
+    ...t.map(
+      (xs) =>
+        sql`SELECT id, title, created_at FROM campaigns WHERE kind = ${kind} AND ${under('org_path', path)} AND lower(title) IN (${inList(xs)}) ORDER BY created_at`,
+    ),
+    ...[...p.map((xs) => sql`r.phone IN (${inList(xs)})`), ...r.map((xs) => sql`r.id IN (${inList(xs)})`)].map(
+      (cond) => sql`SELECT r.id, r.phone, r.user_id FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${cond} AND ${under('u.path', path)}`,
+    ),
+    ...p.map(
+      (xs) =>
+        sql`SELECT DISTINCT us.id, us.phone FROM users us JOIN memberships m ON m.user_id = us.id WHERE us.phone IN (${inList(xs)}) AND ${under('m.org_path', path)}`,
+    ),
   ]);
   const units = res[0] ?? [];
-  const camps = res.slice(1, 1 + t.length).flat().sort((x, y) => String(x.created_at).localeCompare(String(y.created_at)));
+  const camps = res
+    .slice(1, 1 + t.length)
+    .flat()
+    .sort((x, y) => String(x.created_at).localeCompare(String(y.created_at)));
   const roster = res.slice(1 + t.length, 1 + t.length + p.length + r.length).flat();
   const users = res.slice(1 + t.length + p.length + r.length).flat();
   // the oldest campaign of a title is the one rows join
@@ -97,7 +118,11 @@ export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[]
     const named = byId.get(r.unit) ?? byName.get(r.unit);
     const unit = Array.isArray(named) ? (named.length === 1 ? named[0] : undefined) : named;
     if (!unit) {
-      issues.push({ row: r.row, key: Array.isArray(named) && named.length > 1 ? 'msg.hist_unit_ambiguous' : 'msg.hist_unit', params: { value: r.unit.slice(0, 50) } });
+      issues.push({
+        row: r.row,
+        key: Array.isArray(named) && named.length > 1 ? 'msg.hist_unit_ambiguous' : 'msg.hist_unit',
+        params: { value: r.unit.slice(0, 50) },
+      });
       continue;
     }
     let person: Person = { userId: null, rosterId: null };
@@ -126,7 +151,9 @@ export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[]
     planned.push({
       ...r,
       id: await hashId('h', key),
-      unitId: unit.id, unitPath: unit.path, unitName: unit.name,
+      unitId: unit.id,
+      unitPath: unit.path,
+      unitName: unit.name,
       campaignId: existing ?? (await hashId('h', `campaign\u001f${kind}\u001f${root.id}\u001f${r.title.toLowerCase()}`)),
       newCampaign: !existing,
       userId: person.userId ?? standIn,
@@ -145,7 +172,10 @@ function campaignStatements(kind: HistoryKind, root: Unit, actorId: string, rows
     if (!r.newCampaign) continue;
     const s = spans.get(r.campaignId);
     if (!s) spans.set(r.campaignId, { title: r.title, from: r.date, to: r.date, category: kind === 'training' ? String(r.category) : undefined });
-    else { if (r.date < s.from) s.from = r.date; if (r.date > s.to) s.to = r.date; }
+    else {
+      if (r.date < s.from) s.from = r.date;
+      if (r.date > s.to) s.to = r.date;
+    }
   }
   const now = nowIso();
   return [...spans].map(([id, s]) => {
@@ -182,9 +212,12 @@ const event = (r: PlannedRow, type: string, kind: string, points: number, quanti
     VALUES (${`e${r.id.slice(1)}`}, ${r.activityUserId}, ${r.unitId}, ${r.unitPath}, ${r.campaignId}, ${kind}, ${type}, ${points}, ${quantity}, ${at}, ${ref}, 'import')`;
 
 /** Who a stand-in id stands for, once: the 台账 shows the name the sheet gave. */
-const personStatements = (r: PlannedRow): SQL[] => (r.standIn
-  ? [sql`INSERT OR IGNORE INTO imported_people (id, name, phone_masked, org_unit_id, created_at) VALUES (${r.userId}, ${r.name ?? ''}, ${r.phone ? maskPhone(r.phone) : ''}, ${r.unitId}, ${nowIso()})`]
-  : []);
+const personStatements = (r: PlannedRow): SQL[] =>
+  r.standIn
+    ? [
+        sql`INSERT OR IGNORE INTO imported_people (id, name, phone_masked, org_unit_id, created_at) VALUES (${r.userId}, ${r.name ?? ''}, ${r.phone ? maskPhone(r.phone) : ''}, ${r.unitId}, ${nowIso()})`,
+      ]
+    : [];
 
 /** The statements of one row: the record first (its `changes()` tells whether it was new), then its activity. */
 function rowStatements(kind: HistoryKind, actorId: string, r: PlannedRow, sessions: Map<string, string>): SQL[] {
@@ -243,7 +276,14 @@ const ROWS_PER_BATCH: Record<HistoryKind, number> = { training: 25, quiz: 100, c
  * batch (each chunk all or nothing), with the audit row in the last. Returns how many rows
  * were new (their record's insert changed a row).
  */
-export async function importHistory(db: Db, actorId: string, kind: HistoryKind, root: Unit, rows: PlannedRow[], stats: { rows: number; errors: number }): Promise<number> {
+export async function importHistory(
+  db: Db,
+  actorId: string,
+  kind: HistoryKind,
+  root: Unit,
+  rows: PlannedRow[],
+  stats: { rows: number; errors: number },
+): Promise<number> {
   const { stmts: sessionStmts, ids: sessions } = kind === 'training' ? await sessionStatements(actorId, rows) : { stmts: [], ids: new Map<string, string>() };
   for (const part of chunk([...campaignStatements(kind, root, actorId, rows), ...sessionStmts], 100)) await writeBatch(db, part);
   let imported = 0;
@@ -254,12 +294,19 @@ export async function importHistory(db: Db, actorId: string, kind: HistoryKind, 
     const first = kind === 'training' ? 1 : 0;
     const offsets: number[] = [];
     const stmts: SQL[] = [];
-    for (const s of perRow) { offsets.push(stmts.length + first); stmts.push(...s); }
+    for (const s of perRow) {
+      offsets.push(stmts.length + first);
+      stmts.push(...s);
+    }
     const last = i === parts.length - 1;
-    if (last) stmts.push(auditInsert({ actorId, action: 'history.import', entity: 'org_unit', entityId: root.id, orgUnitId: root.id, detail: { kind, ...stats } }));
+    if (last)
+      stmts.push(auditInsert({ actorId, action: 'history.import', entity: 'org_unit', entityId: root.id, orgUnitId: root.id, detail: { kind, ...stats } }));
     const res = await writeBatch(db, stmts);
     imported += offsets.filter((o) => (res[o]?.meta.changes ?? 0) > 0).length;
   }
-  if (!parts.length) await writeBatch(db, [auditInsert({ actorId, action: 'history.import', entity: 'org_unit', entityId: root.id, orgUnitId: root.id, detail: { kind, ...stats } })]);
+  if (!parts.length)
+    await writeBatch(db, [
+      auditInsert({ actorId, action: 'history.import', entity: 'org_unit', entityId: root.id, orgUnitId: root.id, detail: { kind, ...stats } }),
+    ]);
   return imported;
 }

@@ -1,5 +1,15 @@
 import { and, asc, desc, eq, gt, gte, sql } from 'drizzle-orm';
-import { activityEvents, bookings, campaigns, contestEntries, exhibitionSlots, quizAttempts, serviceActivities, serviceRecords, serviceSignups } from '../schema';
+import {
+  activityEvents,
+  bookings,
+  campaigns,
+  contestEntries,
+  exhibitionSlots,
+  quizAttempts,
+  serviceActivities,
+  serviceRecords,
+  serviceSignups,
+} from '../schema';
 import type { Db } from '../client';
 
 /** How many items of each kind the home page lists (the full lists are on 我的 and the modules' pages). */
@@ -12,9 +22,16 @@ const EACH = 3;
  */
 export async function homeContext(db: Db, userId: string, p: { dayStartIso: string; sinceIso: string; nowIso: string }) {
   // aliased: a batch reads rows by column name, and bookings, works and activities have an id and a title of their own
-  const c = { cid: sql<string>`${campaigns.id}`.as('cid'), cslug: sql<string>`${campaigns.slug}`.as('cslug'), ctitle: sql<string>`${campaigns.title}`.as('ctitle') };
+  const c = {
+    cid: sql<string>`${campaigns.id}`.as('cid'),
+    cslug: sql<string>`${campaigns.slug}`.as('cslug'),
+    ctitle: sql<string>`${campaigns.title}`.as('ctitle'),
+  };
   const [points, days, quiz, booked, signed, entries, records] = await db.batch([
-    db.select({ p: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)` }).from(activityEvents).where(and(eq(activityEvents.userId, userId), gte(activityEvents.occurredAt, p.dayStartIso))),
+    db
+      .select({ p: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)` })
+      .from(activityEvents)
+      .where(and(eq(activityEvents.userId, userId), gte(activityEvents.occurredAt, p.dayStartIso))),
     // the China day of each event: its UTC instant moved by eight hours
     db
       .selectDistinct({ day: sql<string>`date(${activityEvents.occurredAt}, '+8 hours')` })
@@ -50,7 +67,15 @@ export async function homeContext(db: Db, userId: string, p: { dayStartIso: stri
       .from(serviceSignups)
       .innerJoin(serviceActivities, eq(serviceActivities.id, serviceSignups.activityId))
       .innerJoin(campaigns, eq(campaigns.id, serviceActivities.campaignId))
-      .where(and(eq(serviceSignups.userId, userId), eq(serviceSignups.status, 'signed_up'), eq(serviceActivities.status, 'open'), gt(serviceActivities.endsAt, p.nowIso), sql`${serviceSignups.checkedOutAt} IS NULL`))
+      .where(
+        and(
+          eq(serviceSignups.userId, userId),
+          eq(serviceSignups.status, 'signed_up'),
+          eq(serviceActivities.status, 'open'),
+          gt(serviceActivities.endsAt, p.nowIso),
+          sql`${serviceSignups.checkedOutAt} IS NULL`,
+        ),
+      )
       .orderBy(asc(serviceActivities.startsAt))
       .limit(EACH),
     db
@@ -61,25 +86,46 @@ export async function homeContext(db: Db, userId: string, p: { dayStartIso: stri
       .orderBy(desc(contestEntries.createdAt))
       .limit(EACH),
     db
-      .select({ id: serviceRecords.id, title: serviceRecords.description, date: serviceRecords.date, hours: serviceRecords.hours, since: serviceRecords.createdAt, ...c })
+      .select({
+        id: serviceRecords.id,
+        title: serviceRecords.description,
+        date: serviceRecords.date,
+        hours: serviceRecords.hours,
+        since: serviceRecords.createdAt,
+        ...c,
+      })
       .from(serviceRecords)
       .innerJoin(campaigns, eq(campaigns.id, serviceRecords.campaignId))
       .where(and(eq(serviceRecords.userId, userId), eq(serviceRecords.status, 'pending')))
       .orderBy(desc(serviceRecords.createdAt))
       .limit(EACH),
   ]);
-  const withCampaign = <T extends { cid: string; cslug: string; ctitle: string }>(rows: T[]) => rows.map(({ cid, cslug, ctitle, ...r }) => ({ ...r, campaign: { id: cid, slug: cslug, title: ctitle } }));
+  const withCampaign = <T extends { cid: string; cslug: string; ctitle: string }>(rows: T[]) =>
+    rows.map(({ cid, cslug, ctitle, ...r }) => ({ ...r, campaign: { id: cid, slug: cslug, title: ctitle } }));
   return {
-    pointsToday: points[0]?.p ?? 0, days: days.map((d) => d.day), quiz: quiz[0] ?? null,
-    booked: withCampaign(booked), signed: withCampaign(signed), entries: withCampaign(entries), records: withCampaign(records),
+    pointsToday: points[0]?.p ?? 0,
+    days: days.map((d) => d.day),
+    quiz: quiz[0] ?? null,
+    booked: withCampaign(booked),
+    signed: withCampaign(signed),
+    entries: withCampaign(entries),
+    records: withCampaign(records),
   };
 }
 
 /** A user's attempts today in a stage-less quiz, and the one in progress (for the home's quiz card). */
 export async function quizToday(db: Db, campaignId: string, userId: string, day: string) {
   const [today, active] = await db.batch([
-    db.select({ n: sql<number>`COUNT(*)` }).from(quizAttempts).where(and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.userId, userId), eq(quizAttempts.day, day))),
-    db.select().from(quizAttempts).where(and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, 'main'), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'active'))),
+    db
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.userId, userId), eq(quizAttempts.day, day))),
+    db
+      .select()
+      .from(quizAttempts)
+      .where(
+        and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, 'main'), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'active')),
+      ),
   ]);
   return { today: today[0]?.n ?? 0, active: active[0] ?? null };
 }

@@ -10,15 +10,23 @@ import { underPath, writeBatch } from './util';
  * actor's subtrees (`all` for platform admins), found by user id or phone. Anyone else —
  * unknown, or outside — is null alike, so the answer does not tell whether a phone exists.
  */
-export async function judgeCandidate(db: Db, who: { userId?: string | undefined; phone?: string | undefined }, scope: { managedPaths: string[]; all: boolean }) {
+export async function judgeCandidate(
+  db: Db,
+  who: { userId?: string | undefined; phone?: string | undefined },
+  scope: { managedPaths: string[]; all: boolean },
+) {
   if (!who.userId && !who.phone) return null;
   if (!scope.all && !scope.managedPaths.length) return null;
-  const rows = await db.select({ id: users.id }).from(users)
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(
-      who.userId ? eq(users.id, who.userId) : eq(users.phone, who.phone!),
-      scope.all ? undefined : or(...scope.managedPaths.map((p) => underPath(memberships.orgPath, p))),
-    ))
+    .where(
+      and(
+        who.userId ? eq(users.id, who.userId) : eq(users.phone, who.phone!),
+        scope.all ? undefined : or(...scope.managedPaths.map((p) => underPath(memberships.orgPath, p))),
+      ),
+    )
     .limit(1);
   return rows[0]?.id ?? null;
 }
@@ -29,7 +37,14 @@ export async function createJudgeInvite(db: Db, actorId: string, campaign: { id:
   const id = newId();
   await writeBatch(db, [
     db.insert(judgeInvites).values({ id, codeHash, campaignId: campaign.id, createdBy: actorId, createdAt: nowIso(), expiresAt }),
-    auditInsert({ actorId, action: 'judge_invite.create', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { inviteId: id, expiresAt } }),
+    auditInsert({
+      actorId,
+      action: 'judge_invite.create',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgUnitId: campaign.orgUnitId,
+      detail: { inviteId: id, expiresAt },
+    }),
   ]);
   return id;
 }
@@ -40,8 +55,16 @@ export async function judgeInviteByHash(db: Db, codeHash: string) {
 
 /** Invites of a campaign not yet used, revoked or expired, newest first (no codes: only their hashes are stored). */
 export async function openJudgeInvites(db: Db, campaignId: string, now = nowIso()) {
-  return db.select({ id: judgeInvites.id, createdAt: judgeInvites.createdAt, expiresAt: judgeInvites.expiresAt, createdBy: judgeInvites.createdBy, createdByName: users.name })
-    .from(judgeInvites).leftJoin(users, eq(users.id, judgeInvites.createdBy))
+  return db
+    .select({
+      id: judgeInvites.id,
+      createdAt: judgeInvites.createdAt,
+      expiresAt: judgeInvites.expiresAt,
+      createdBy: judgeInvites.createdBy,
+      createdByName: users.name,
+    })
+    .from(judgeInvites)
+    .leftJoin(users, eq(users.id, judgeInvites.createdBy))
     .where(and(eq(judgeInvites.campaignId, campaignId), isNull(judgeInvites.acceptedBy), isNull(judgeInvites.revokedAt), gt(judgeInvites.expiresAt, now)))
     .orderBy(desc(judgeInvites.createdAt), asc(judgeInvites.id))
     .limit(200);
@@ -52,7 +75,10 @@ export async function revokeJudgeInvite(db: Db, actorId: string, campaign: { id:
   const now = nowIso();
   const [res] = await writeBatch(db, [
     sql`UPDATE judge_invites SET revoked_at = ${now} WHERE id = ${inviteId} AND campaign_id = ${campaign.id} AND accepted_by IS NULL AND revoked_at IS NULL`,
-    auditInsert({ actorId, action: 'judge_invite.revoke', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { inviteId } }, true),
+    auditInsert(
+      { actorId, action: 'judge_invite.revoke', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { inviteId } },
+      true,
+    ),
   ]);
   return (res?.meta.changes ?? 0) > 0;
 }
@@ -68,11 +94,21 @@ export async function acceptJudgeInvite(db: Db, invite: JudgeInviteRow, campaign
   await writeBatch(db, [
     sql`UPDATE judge_invites SET accepted_by = ${userId}, accepted_at = ${now}
         WHERE id = ${invite.id} AND accepted_by IS NULL AND revoked_at IS NULL AND expires_at > ${now}`,
-    auditInsert({ actorId: userId, action: 'judge_invite.accept', entity: 'campaign', entityId: invite.campaignId, orgUnitId: campaignOrgUnitId, detail: { inviteId: invite.id } }, true),
+    auditInsert(
+      {
+        actorId: userId,
+        action: 'judge_invite.accept',
+        entity: 'campaign',
+        entityId: invite.campaignId,
+        orgUnitId: campaignOrgUnitId,
+        detail: { inviteId: invite.id },
+      },
+      true,
+    ),
     sql`INSERT INTO contest_judges (campaign_id, user_id, created_at)
         SELECT campaign_id, ${userId}, ${now} FROM judge_invites WHERE id = ${invite.id} AND accepted_by = ${userId}
         ON CONFLICT DO NOTHING`,
   ]);
   const after = (await db.select({ acceptedBy: judgeInvites.acceptedBy }).from(judgeInvites).where(eq(judgeInvites.id, invite.id)).limit(1))[0];
-  return after?.acceptedBy === userId ? 'accepted' as const : 'unavailable' as const;
+  return after?.acceptedBy === userId ? ('accepted' as const) : ('unavailable' as const);
 }

@@ -5,7 +5,10 @@ import { nowIso } from '../ids';
 import { chunk, underPath, writeBatch, type Stmt } from './util';
 
 export interface ScoreInput {
-  key: string; name: string; orgUnitId: string | null; tiebreak: number;
+  key: string;
+  name: string;
+  orgUnitId: string | null;
+  tiebreak: number;
   /** a figure, or SQL the batch evaluates when it reaches the statement (a sum recomputed from rows the same batch rewrote) */
   score: number | SQL;
   /** when the caller knows it, saves a lookup */ orgUnitName?: string | null;
@@ -14,7 +17,15 @@ export interface ScoreInput {
   /** earned only if this holds when the batch reaches the statement (e.g. this batch's activity row exists) */
   when?: SQL;
 }
-export interface StoredScore { key: string; name: string; orgUnitId: string | null; orgUnitName: string | null; score: number; tiebreak: number; version: number }
+export interface StoredScore {
+  key: string;
+  name: string;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  score: number;
+  tiebreak: number;
+  version: number;
+}
 
 export type ScoreMode = 'set' | 'add' | 'best';
 
@@ -32,7 +43,8 @@ export function scoreStatements(db: Db, boardId: string, campaignId: string, mod
     const c = sql.raw(col);
     return mode === 'add' ? sql`${c} + excluded.${c}` : mode === 'best' ? sql`CASE WHEN ${better} THEN excluded.${c} ELSE ${c} END` : sql`excluded.${c}`;
   };
-  const stmts: Stmt[] = entries.map((e) => sql`
+  const stmts: Stmt[] = entries.map(
+    (e) => sql`
     INSERT INTO leaderboard_entries (board_id, key, score, tiebreak, name, org_unit_id, user_id, version, updated_at)
     SELECT ${boardId}, ${e.key}, ${e.score}, ${e.tiebreak}, ${e.name}, ${e.orgUnitId}, ${e.userId ?? null}, 1, ${now}
     WHERE ${e.when ?? sql`1`} -- (a WHERE also lets SQLite parse the upsert after a SELECT)
@@ -40,8 +52,14 @@ export function scoreStatements(db: Db, boardId: string, campaignId: string, mod
       score = ${pick('score')}, tiebreak = ${pick('tiebreak')}, name = excluded.name,
       org_unit_id = COALESCE(excluded.org_unit_id, org_unit_id), user_id = COALESCE(excluded.user_id, user_id),
       version = version + 1, updated_at = excluded.updated_at
-    RETURNING *`);
-  stmts.push(db.insert(leaderboards).values({ boardId, campaignId, updatedAt: now }).onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }));
+    RETURNING *`,
+  );
+  stmts.push(
+    db
+      .insert(leaderboards)
+      .values({ boardId, campaignId, updatedAt: now })
+      .onConflictDoUpdate({ target: leaderboards.boardId, set: { updatedAt: now } }),
+  );
   return stmts;
 }
 
@@ -68,7 +86,7 @@ export async function storedScores(db: Db, entries: Array<Pick<ScoreInput, 'orgU
     key: r.key as string,
     name: r.name as string,
     orgUnitId: (r.org_unit_id as string | null) ?? null,
-    orgUnitName: r.org_unit_id ? names.get(r.org_unit_id as string) ?? null : null,
+    orgUnitName: r.org_unit_id ? (names.get(r.org_unit_id as string) ?? null) : null,
     score: r.score as number,
     tiebreak: r.tiebreak as number,
     version: r.version as number,
@@ -79,7 +97,15 @@ export async function storedScores(db: Db, entries: Array<Pick<ScoreInput, 'orgU
 export async function scoresPage(db: Db, table: 'live' | 'frozen', boardId: string, afterKey: string, limit: number) {
   const t = table === 'live' ? 'leaderboard_entries' : 'leaderboard_frozen';
   const version = table === 'live' ? sql.raw('e.version') : sql.raw('1');
-  const res = await db.all<{ key: string; score: number; tiebreak: number; name: string; org_unit_id: string | null; unit_name: string | null; version: number }>(sql`
+  const res = await db.all<{
+    key: string;
+    score: number;
+    tiebreak: number;
+    name: string;
+    org_unit_id: string | null;
+    unit_name: string | null;
+    version: number;
+  }>(sql`
     SELECT e.key, e.score, e.tiebreak, e.name, e.org_unit_id, u.name AS unit_name, ${version} AS version
     FROM ${sql.raw(t)} e LEFT JOIN org_units u ON u.id = e.org_unit_id
     WHERE e.board_id = ${boardId} AND e.key > ${afterKey}
@@ -97,8 +123,10 @@ export async function freezeBoard(db: Db, boardId: string, campaignId: string, f
   await writeBatch(db, [
     sql`DELETE FROM leaderboard_frozen WHERE board_id = ${boardId}`,
     ...(frozen
-      ? [sql`INSERT INTO leaderboard_frozen (board_id, key, score, tiebreak, name, org_unit_id)
-             SELECT board_id, key, score, tiebreak, name, org_unit_id FROM leaderboard_entries WHERE board_id = ${boardId}`]
+      ? [
+          sql`INSERT INTO leaderboard_frozen (board_id, key, score, tiebreak, name, org_unit_id)
+             SELECT board_id, key, score, tiebreak, name, org_unit_id FROM leaderboard_entries WHERE board_id = ${boardId}`,
+        ]
       : []),
     db
       .insert(leaderboards)
@@ -138,7 +166,9 @@ export async function memberUnits(db: Db, userIds: string[]) {
 export async function usersOfKeys(db: Db, boardId: string, keys: string[]) {
   const out = new Map<string, string>();
   for (const part of chunk(keys, 90)) {
-    const rows = await db.select({ key: leaderboardEntries.key, userId: leaderboardEntries.userId }).from(leaderboardEntries)
+    const rows = await db
+      .select({ key: leaderboardEntries.key, userId: leaderboardEntries.userId })
+      .from(leaderboardEntries)
       .where(and(eq(leaderboardEntries.boardId, boardId), inArray(leaderboardEntries.key, part)));
     for (const r of rows) if (r.userId) out.set(r.key, r.userId);
   }
@@ -170,10 +200,14 @@ export async function unitsById(db: Db, ids: string[]) {
 export async function levelUnits(db: Db, orgPath: string, level: number) {
   const depth = orgPath.split('/').filter(Boolean).length - 1 + level;
   const [units, paths] = await db.batch([
-    db.select({
-      orgUnitId: orgUnits.id, name: orgUnits.name,
-      members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= ${orgUnits.path} AND m.org_path < ${orgUnits.path} || '~' AND m.role = 'member')`,
-    }).from(orgUnits).where(and(underPath(orgUnits.path, orgPath), eq(orgUnits.depth, depth))),
+    db
+      .select({
+        orgUnitId: orgUnits.id,
+        name: orgUnits.name,
+        members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_path >= ${orgUnits.path} AND m.org_path < ${orgUnits.path} || '~' AND m.role = 'member')`,
+      })
+      .from(orgUnits)
+      .where(and(underPath(orgUnits.path, orgPath), eq(orgUnits.depth, depth))),
     db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(underPath(orgUnits.path, orgPath)),
   ]);
   return { depth, units, paths: new Map(paths.map((p) => [p.id, p.path])) };
@@ -185,13 +219,30 @@ export async function levelUnits(db: Db, orgPath: string, level: number) {
  */
 export async function unitPoints(db: Db, path: string, fromAt: string | null, toAt: string | null) {
   const [byCampaign, members] = await db.batch([
-    db.select({
-      campaignId: activityEvents.campaignId, title: campaigns.title, kind: campaigns.kind,
-      points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`, participants: sql<number>`COUNT(DISTINCT ${activityEvents.userId})`,
-    }).from(activityEvents).innerJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
-      .where(and(underPath(activityEvents.orgPath, path), fromAt ? sql`${activityEvents.occurredAt} >= ${fromAt}` : undefined, toAt ? sql`${activityEvents.occurredAt} < ${toAt}` : undefined, sql`${activityEvents.points} <> 0`))
-      .groupBy(activityEvents.campaignId, campaigns.title, campaigns.kind).orderBy(sql`3 DESC`),
-    db.select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` }).from(memberships).where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+    db
+      .select({
+        campaignId: activityEvents.campaignId,
+        title: campaigns.title,
+        kind: campaigns.kind,
+        points: sql<number>`COALESCE(SUM(${activityEvents.points}), 0)`,
+        participants: sql<number>`COUNT(DISTINCT ${activityEvents.userId})`,
+      })
+      .from(activityEvents)
+      .innerJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
+      .where(
+        and(
+          underPath(activityEvents.orgPath, path),
+          fromAt ? sql`${activityEvents.occurredAt} >= ${fromAt}` : undefined,
+          toAt ? sql`${activityEvents.occurredAt} < ${toAt}` : undefined,
+          sql`${activityEvents.points} <> 0`,
+        ),
+      )
+      .groupBy(activityEvents.campaignId, campaigns.title, campaigns.kind)
+      .orderBy(sql`3 DESC`),
+    db
+      .select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
+      .from(memberships)
+      .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
   ]);
   return { byCampaign: byCampaign.map((r) => ({ ...r, campaignId: r.campaignId! })), members: members[0]?.n ?? 0 };
 }

@@ -23,7 +23,9 @@ export async function purgeExpiredSessions(db: Db, nowIso: string): Promise<numb
 export const RATE_WINDOW_MAX_MS = 24 * 3600e3;
 
 export async function purgeRateLimits(db: Db, now: number): Promise<number> {
-  const [r] = await writeBatch(db, [sql`DELETE FROM rate_limits WHERE rowid IN (SELECT rowid FROM rate_limits WHERE window_start < ${now - RATE_WINDOW_MAX_MS} LIMIT ${PURGE_BATCH})`]);
+  const [r] = await writeBatch(db, [
+    sql`DELETE FROM rate_limits WHERE rowid IN (SELECT rowid FROM rate_limits WHERE window_start < ${now - RATE_WINDOW_MAX_MS} LIMIT ${PURGE_BATCH})`,
+  ]);
   return r?.meta.changes ?? 0;
 }
 
@@ -44,7 +46,13 @@ export const MEDIA_REFERENCES: ReadonlyArray<readonly [prefix: string, table: st
 /** Which of `keys` some row still names (one read batch; ≤ 90 bound keys a statement). */
 export async function referencedMediaKeys(db: Db, keys: string[]): Promise<Set<string>> {
   const stmts = chunk(keys, 90).flatMap((part) =>
-    MEDIA_REFERENCES.map(([, table, column]) => sql`SELECT ${sql.raw(column)} AS k FROM ${sql.raw(table)} WHERE ${sql.raw(column)} IN (${sql.join(part.map((k) => sql`${k}`), sql`, `)})`),
+    MEDIA_REFERENCES.map(
+      ([, table, column]) =>
+        sql`SELECT ${sql.raw(column)} AS k FROM ${sql.raw(table)} WHERE ${sql.raw(column)} IN (${sql.join(
+          part.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
+    ),
   );
   if (!stmts.length) return new Set();
   const out = await readBatch(db, stmts);

@@ -13,7 +13,10 @@ import { chinaDay, chinaMidnight, addDays } from '../../shared/china-time';
  * by an index, so a city's five years cost the same as a week. Definitions: shared/metrics.ts.
  */
 
-export interface MetricsRange { from?: string | undefined; to?: string | undefined }
+export interface MetricsRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 /** How a range splits: whole China days [firstDay, lastDay] ↔ instants [fullFrom, fullTo). */
 export interface RangeSplit {
@@ -50,7 +53,12 @@ export function splitRange(range: MetricsRange): RangeSplit {
   }
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
-    from: range.from ?? null, to: range.to ?? null, firstDay, lastDay, fullFrom: iso(fullFrom), fullTo: iso(fullTo),
+    from: range.from ?? null,
+    to: range.to ?? null,
+    firstDay,
+    lastDay,
+    fullFrom: iso(fullFrom),
+    fullTo: iso(fullTo),
     empty: firstDay > lastDay,
   };
 }
@@ -68,10 +76,7 @@ function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`, depth?:
   const h = keyHint(depth, 1, WHOLE_DAYS);
   const at = sql.raw(`${h.time}e.occurred_at`);
   const inRange = (lo: string | null, hi: string | null, hiOpen: boolean) =>
-    sql.join([
-      lo ? sql`${at} >= ${lo}` : sql`1`,
-      hi ? (hiOpen ? sql`${at} < ${hi}` : sql`${at} <= ${hi}`) : sql`1`,
-    ], sql` AND `);
+    sql.join([lo ? sql`${at} >= ${lo}` : sql`1`, hi ? (hiOpen ? sql`${at} < ${hi}` : sql`${at} <= ${hi}`) : sql`1`], sql` AND `);
   const base = sql`${under(`${h.path}e.org_path`, p)} AND ${extra}`;
   if (r.empty) return [sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.to, false)}`];
   const parts: SQL[] = [
@@ -80,7 +85,8 @@ function rawParts(p: SQL, r: RangeSplit, cols: SQL, extra: SQL = sql`1`, depth?:
     sql`SELECT ${cols} FROM activity_events e WHERE e.rowid > ${watermark} AND ${under('+e.org_path', p)} AND ${extra}
       AND ${r.fullFrom ? sql`+e.occurred_at >= ${r.fullFrom}` : sql`1`} AND ${r.fullTo ? sql`+e.occurred_at < ${r.fullTo}` : sql`1`}`,
   ];
-  if (r.from && r.fullFrom && r.from < r.fullFrom) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.fullFrom, true)}`);
+  if (r.from && r.fullFrom && r.from < r.fullFrom)
+    parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.from, r.fullFrom, true)}`);
   if (r.to && r.fullTo && r.fullTo <= r.to) parts.push(sql`SELECT ${cols} FROM activity_events e WHERE ${base} AND ${inRange(r.fullTo, r.to, false)}`);
   return parts;
 }
@@ -89,8 +95,10 @@ const dayOf = sql.raw(CHINA_DAY_SQL('e.occurred_at'));
 
 /** Pure: the whole China months (`YYYY-MM`) inside [firstDay, lastDay] and the ragged days around them; null = no whole month. */
 export function splitMonths(firstDay: string, lastDay: string): { fromMonth: string; toMonth: string; edges: Array<[string, string]> } | null {
-  const next = (m: string) => (m.endsWith('-12') ? `${pad4(Number(m.slice(0, 4)) + 1)}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
-  const prev = (m: string) => (m.endsWith('-01') ? `${pad4(Number(m.slice(0, 4)) - 1)}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`);
+  const next = (m: string) =>
+    m.endsWith('-12') ? `${pad4(Number(m.slice(0, 4)) + 1)}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`;
+  const prev = (m: string) =>
+    m.endsWith('-01') ? `${pad4(Number(m.slice(0, 4)) - 1)}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`;
   const fromMonth = firstDay.endsWith('-01') ? firstDay.slice(0, 7) : next(firstDay.slice(0, 7));
   // lastDay closes its month when the day after it is a 1st (Dec 31 needs no date arithmetic: 9999-12-31 is "no end")
   const monthEnd = lastDay.endsWith('-12-31') || addDays(lastDay, 1).endsWith('-01');
@@ -192,8 +200,7 @@ function membersUnder(p: SQL, asOfDay: string | undefined): SQL {
  * two subqueries is a nested loop (no index on either): 60–70 s for the 30 committees below
  * the city's root, against well under a second this way.
  */
-const activeAmong = (users: SQL, members: SQL) =>
-  sql`SELECT COUNT(*) FROM (SELECT s.user_id FROM (${users}) s INTERSECT SELECT uid FROM (${members}))`;
+const activeAmong = (users: SQL, members: SQL) => sql`SELECT COUNT(*) FROM (SELECT s.user_id FROM (${users}) s INTERSECT SELECT uid FROM (${members}))`;
 const memberCount = (p: SQL, asOfDay: string | undefined) => sql`SELECT COUNT(DISTINCT uid) AS n FROM (${membersUnder(p, asOfDay)})`;
 
 /**
@@ -201,7 +208,12 @@ const memberCount = (p: SQL, asOfDay: string | undefined) => sql`SELECT COUNT(DI
  * each unit directly below (the same definitions over its own subtree), and with `series` the
  * activity by China day or week (Monday) for a trend.
  */
-export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, more: { unitId?: string; series?: 'day' | 'week'; rawOnly?: boolean; asOfDay?: string } = {}) {
+export async function subtreeMetrics(
+  db: Db,
+  path: string,
+  range: MetricsRange,
+  more: { unitId?: string; series?: 'day' | 'week'; rawOnly?: boolean; asOfDay?: string } = {},
+) {
   // rawOnly: the naive scan of every event, for the bench's comparison
   const r = more.rawOnly ? { ...splitRange(range), empty: true } : splitRange(range);
   const P = sql`${path}`;
@@ -231,9 +243,14 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
   ]);
   type Row<T> = T[];
   const [members, points, active, kindSums, kindUsers, units, seriesSums, seriesUsers] = all as [
-    Row<{ n: number }>, Row<{ points: number }>, Row<{ active: number }>, Row<{ kind: string; events: number; points: number }>,
-    Row<{ kind: string; active: number }>, Row<{ id: string; name: string; kind: string; members: number; active: number; points: number }>,
-    Row<{ at: string; events: number; points: number }>, Row<{ at: string; active: number }>,
+    Row<{ n: number }>,
+    Row<{ points: number }>,
+    Row<{ active: number }>,
+    Row<{ kind: string; events: number; points: number }>,
+    Row<{ kind: string; active: number }>,
+    Row<{ id: string; name: string; kind: string; members: number; active: number; points: number }>,
+    Row<{ at: string; events: number; points: number }>,
+    Row<{ at: string; active: number }>,
   ];
   const kindActive = new Map(kindUsers.map((k) => [k.kind, k.active]));
   const dayActive = new Map(seriesUsers.map((s) => [s.at, s.active]));
@@ -241,9 +258,7 @@ export async function subtreeMetrics(db: Db, path: string, range: MetricsRange, 
     members: members[0]?.n ?? 0,
     activeMembers: active[0]?.active ?? 0,
     points: points[0]?.points ?? 0,
-    byKind: Object.fromEntries(
-      kindSums.map((k) => [k.kind || 'other', { events: k.events, activeMembers: kindActive.get(k.kind) ?? 0, points: k.points }]),
-    ),
+    byKind: Object.fromEntries(kindSums.map((k) => [k.kind || 'other', { events: k.events, activeMembers: kindActive.get(k.kind) ?? 0, points: k.points }])),
     units: units.map((u) => ({ orgUnitId: u.id, name: u.name, kind: u.kind, members: u.members, activeMembers: u.active, points: u.points })),
     series: seriesSums.map((s) => ({ at: s.at, events: s.events, activeMembers: dayActive.get(s.at) ?? 0, points: s.points })),
   };
@@ -265,5 +280,10 @@ export async function rollUpActivity(db: Db, limit = 50_000): Promise<number> {
  */
 export function unrollStatements(filter: SQL): SQL[] {
   const MARK = '\u0001filter\u0001';
-  return unrollSql(MARK).map((s) => sql.join(s.split(MARK).map((part) => sql.raw(part)), filter));
+  return unrollSql(MARK).map((s) =>
+    sql.join(
+      s.split(MARK).map((part) => sql.raw(part)),
+      filter,
+    ),
+  );
 }

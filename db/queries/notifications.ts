@@ -23,7 +23,15 @@ export interface Notice {
  */
 export function notifyStatements(notices: readonly Notice[], when?: SQL, now = Date.now()): { stmts: Stmt[]; ids: string[] } {
   const at = nowIso(now);
-  const rows = notices.map((n) => ({ id: newId(now), userId: n.userId, kind: n.kind, params: JSON.stringify(n.params), link: n.link ?? null, dedupeKey: n.dedupeKey ?? null, createdAt: at }));
+  const rows = notices.map((n) => ({
+    id: newId(now),
+    userId: n.userId,
+    kind: n.kind,
+    params: JSON.stringify(n.params),
+    link: n.link ?? null,
+    dedupeKey: n.dedupeKey ?? null,
+    createdAt: at,
+  }));
   const stmts: Stmt[] = [];
   if (when) {
     for (const r of rows) {
@@ -35,7 +43,10 @@ export function notifyStatements(notices: readonly Notice[], when?: SQL, now = D
     // 7 bound values a row; D1 takes at most 100 a statement
     for (const part of chunk(rows, 14)) {
       stmts.push(sql`INSERT INTO notifications (id, user_id, kind, params, link, dedupe_key, created_at) VALUES
-        ${sql.join(part.map((r) => sql`(${r.id}, ${r.userId}, ${r.kind}, ${r.params}, ${r.link}, ${r.dedupeKey}, ${r.createdAt})`), sql`, `)}
+        ${sql.join(
+          part.map((r) => sql`(${r.id}, ${r.userId}, ${r.kind}, ${r.params}, ${r.link}, ${r.dedupeKey}, ${r.createdAt})`),
+          sql`, `,
+        )}
         ON CONFLICT DO NOTHING`);
     }
   }
@@ -44,12 +55,16 @@ export function notifyStatements(notices: readonly Notice[], when?: SQL, now = D
 
 /** A page of someone's notifications, newest first (`unread`: only those not read yet); limit + 1 rows tell of a next page. */
 export async function listNotifications(db: Db, userId: string, o: { unread: boolean; limit: number; before: { at: string; id: string } | null }) {
-  return db.select().from(notifications)
-    .where(and(
-      eq(notifications.userId, userId),
-      o.unread ? isNull(notifications.readAt) : undefined,
-      o.before ? or(lt(notifications.createdAt, o.before.at), and(eq(notifications.createdAt, o.before.at), lt(notifications.id, o.before.id))) : undefined,
-    ))
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        o.unread ? isNull(notifications.readAt) : undefined,
+        o.before ? or(lt(notifications.createdAt, o.before.at), and(eq(notifications.createdAt, o.before.at), lt(notifications.id, o.before.id))) : undefined,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(o.limit + 1);
 }
@@ -69,7 +84,9 @@ export async function markRead(db: Db, userId: string, ids: string[] | 'all', no
   }
   let n = 0;
   for (const part of chunk(ids, 90)) {
-    const r = await db.update(notifications).set({ readAt: at })
+    const r = await db
+      .update(notifications)
+      .set({ readAt: at })
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), inArray(notifications.id, part)));
     n += (r as unknown as D1Result).meta.changes ?? 0;
   }
@@ -86,9 +103,15 @@ export async function purgeReadNotifications(db: Db, before: string, max = 2000)
 export async function smsTargets(db: Db, ids: string[]) {
   const out: Array<{ id: string; kind: NotificationKind; params: string; phone: string }> = [];
   for (const part of chunk(ids, 90)) {
-    out.push(...(await db.select({ id: notifications.id, kind: notifications.kind, params: notifications.params, phone: users.phone })
-      .from(notifications).innerJoin(users, eq(users.id, notifications.userId))
-      .where(and(inArray(notifications.id, part), eq(users.smsNotify, true), isNull(users.deletedAt), inArray(notifications.kind, [...SMS_NOTIFICATION_KINDS])))));
+    out.push(
+      ...(await db
+        .select({ id: notifications.id, kind: notifications.kind, params: notifications.params, phone: users.phone })
+        .from(notifications)
+        .innerJoin(users, eq(users.id, notifications.userId))
+        .where(
+          and(inArray(notifications.id, part), eq(users.smsNotify, true), isNull(users.deletedAt), inArray(notifications.kind, [...SMS_NOTIFICATION_KINDS])),
+        )),
+    );
   }
   return out;
 }
@@ -114,7 +137,11 @@ export async function sessionsStarting(db: Db, from: string, to: string, limit =
  * per person and session by the unique (user, `session:<id>`) key — a job that runs again, or
  * twice at once, writes nothing new. Returns the statement (one per session, for one batch).
  */
-export function sessionReminderStmt(s: { id: string; campaignId: string; title: string; location: string; campaignTitle: string; slug: string | null }, time: string, now = Date.now()): SQL {
+export function sessionReminderStmt(
+  s: { id: string; campaignId: string; title: string; location: string; campaignTitle: string; slug: string | null },
+  time: string,
+  now = Date.now(),
+): SQL {
   const at = nowIso(now);
   const link = `/c/${encodeURIComponent(s.slug ?? s.campaignId)}/training`;
   // ids: the time-ordered prefix of a ULID and random hex, one per row of the insert-select

@@ -42,7 +42,14 @@ export async function createOrgUnit(db: Db, actorId: string, parent: { id: strin
   try {
     await writeBatch(db, [
       db.insert(orgUnits).values(row),
-      auditInsert({ actorId, action: 'org_unit.create', entity: 'org_unit', entityId: id, orgUnitId: parent.id, detail: { name: input.name, kind: input.kind } }),
+      auditInsert({
+        actorId,
+        action: 'org_unit.create',
+        entity: 'org_unit',
+        entityId: id,
+        orgUnitId: parent.id,
+        detail: { name: input.name, kind: input.kind },
+      }),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) return null;
@@ -75,8 +82,16 @@ export async function planRoster(db: Db, unitId: string, rows: RosterRow[]) {
     const queries = lookups.flatMap((ps) => [
       db
         .select({
-          id: rosterEntries.id, phone: rosterEntries.phone, orgUnitId: rosterEntries.orgUnitId, unitName: orgUnits.name, unitPath: orgUnits.path,
-          category: rosterEntries.category, posts: rosterEntries.posts, postSince: rosterEntries.postSince, status: rosterEntries.status, joinedPartyOn: rosterEntries.joinedPartyOn,
+          id: rosterEntries.id,
+          phone: rosterEntries.phone,
+          orgUnitId: rosterEntries.orgUnitId,
+          unitName: orgUnits.name,
+          unitPath: orgUnits.path,
+          category: rosterEntries.category,
+          posts: rosterEntries.posts,
+          postSince: rosterEntries.postSince,
+          status: rosterEntries.status,
+          joinedPartyOn: rosterEntries.joinedPartyOn,
         })
         .from(rosterEntries)
         .innerJoin(orgUnits, eq(orgUnits.id, rosterEntries.orgUnitId))
@@ -116,18 +131,34 @@ export async function planRoster(db: Db, unitId: string, rows: RosterRow[]) {
  * Re-importing the same sheet changes nothing.
  */
 export async function applyRoster(
-  db: Db, actorId: string, unit: { id: string; path: string },
-  toCreate: Array<RosterRow & { userId: string | null }>, toUpdate: Array<{ id: string; changes: RegistryFields }>, summary: Record<string, unknown>,
+  db: Db,
+  actorId: string,
+  unit: { id: string; path: string },
+  toCreate: Array<RosterRow & { userId: string | null }>,
+  toUpdate: Array<{ id: string; changes: RegistryFields }>,
+  summary: Record<string, unknown>,
 ) {
   const now = nowIso();
   const stmts: Stmt[] = [];
   for (const part of chunk(toCreate, 8)) {
     stmts.push(
-      db.insert(rosterEntries)
-        .values(part.map((r) => ({
-          id: newId(), orgUnitId: unit.id, phone: r.phone, name: r.name, userId: r.userId, createdAt: now,
-          category: r.category ?? 'full', posts: r.posts ?? [], postSince: r.postSince ?? null, status: r.status ?? 'active', joinedPartyOn: r.joinedPartyOn ?? null,
-        })))
+      db
+        .insert(rosterEntries)
+        .values(
+          part.map((r) => ({
+            id: newId(),
+            orgUnitId: unit.id,
+            phone: r.phone,
+            name: r.name,
+            userId: r.userId,
+            createdAt: now,
+            category: r.category ?? 'full',
+            posts: r.posts ?? [],
+            postSince: r.postSince ?? null,
+            status: r.status ?? 'active',
+            joinedPartyOn: r.joinedPartyOn ?? null,
+          })),
+        )
         .onConflictDoNothing(),
     );
   }
@@ -140,7 +171,8 @@ export async function applyRoster(
   const linked = toCreate.filter((r) => r.userId);
   for (const part of chunk(linked, 16)) {
     stmts.push(
-      db.insert(memberships)
+      db
+        .insert(memberships)
         .values(part.map((r) => ({ id: newId(), userId: r.userId!, orgUnitId: unit.id, orgPath: unit.path, role: 'member' as const, createdAt: now })))
         .onConflictDoNothing(),
     );
@@ -148,12 +180,22 @@ export async function applyRoster(
   for (const u of toUpdate) {
     const c = u.changes;
     stmts.push(
-      db.update(rosterEntries)
+      db
+        .update(rosterEntries)
         .set({ category: c.category, posts: c.posts, postSince: c.postSince, status: c.status, joinedPartyOn: c.joinedPartyOn })
         .where(and(eq(rosterEntries.id, u.id), eq(rosterEntries.orgUnitId, unit.id))),
     );
   }
-  stmts.push(auditInsert({ actorId, action: 'roster.import', entity: 'org_unit', entityId: unit.id, orgUnitId: unit.id, detail: { ...summary, created: toCreate.length, updated: toUpdate.length } }));
+  stmts.push(
+    auditInsert({
+      actorId,
+      action: 'roster.import',
+      entity: 'org_unit',
+      entityId: unit.id,
+      orgUnitId: unit.id,
+      detail: { ...summary, created: toCreate.length, updated: toUpdate.length },
+    }),
+  );
   // One batch is one transaction: the good rows land together or not at all.
   await writeBatch(db, stmts);
   return { created: toCreate.length, linked: linked.length, updated: toUpdate.length };
@@ -170,9 +212,13 @@ export async function listRoster(db: Db, unitId: string, limit: number, afterPho
 
 /** The unit a user is a registered member of (the first, when several), with its path and name. */
 export async function memberUnit(db: Db, userId: string) {
-  const r = await db.select({ id: memberships.orgUnitId, path: memberships.orgPath, name: orgUnits.name }).from(memberships)
+  const r = await db
+    .select({ id: memberships.orgUnitId, path: memberships.orgPath, name: orgUnits.name })
+    .from(memberships)
     .innerJoin(orgUnits, eq(orgUnits.id, memberships.orgUnitId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member'))).orderBy(asc(memberships.createdAt)).limit(1);
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member')))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
   return r[0] ?? null;
 }
 
@@ -207,7 +253,9 @@ export const PATH_COLUMNS: ReadonlyArray<readonly [table: string, column: string
  * taken under the target parent ('name_taken').
  */
 export async function moveOrgUnit(
-  db: Db, actorId: string, unit: { id: string; path: string; depth: number; parentId: string | null; name: string },
+  db: Db,
+  actorId: string,
+  unit: { id: string; path: string; depth: number; parentId: string | null; name: string },
   change: { name?: string | undefined; parent?: { id: string; path: string; depth: number } | undefined },
 ): Promise<'ok' | 'raced' | 'name_taken'> {
   const name = change.name ?? unit.name;
@@ -225,10 +273,16 @@ export async function moveOrgUnit(
     stmts.push(sql`UPDATE org_units SET path = ${swap('path')}, depth = depth + ${delta} WHERE ${under('path')}`);
     for (const [table, col] of PATH_COLUMNS) stmts.push(sql`UPDATE ${sql.raw(table)} SET ${sql.raw(col)} = ${swap(col)} WHERE ${under(col)}`);
   }
-  stmts.push(auditInsert({
-    actorId, action: parent ? 'org_unit.move' : 'org_unit.rename', entity: 'org_unit', entityId: unit.id, orgUnitId: unit.id,
-    detail: { before: { name: unit.name, parentId: unit.parentId }, after: { name, parentId: parent?.id ?? unit.parentId } },
-  }));
+  stmts.push(
+    auditInsert({
+      actorId,
+      action: parent ? 'org_unit.move' : 'org_unit.rename',
+      entity: 'org_unit',
+      entityId: unit.id,
+      orgUnitId: unit.id,
+      detail: { before: { name: unit.name, parentId: unit.parentId }, after: { name, parentId: parent?.id ?? unit.parentId } },
+    }),
+  );
   try {
     return (await guardedBatch(db, stmts)) ? 'ok' : 'raced';
   } catch (e) {
@@ -263,6 +317,9 @@ export async function archiveOrgUnit(db: Db, actorId: string, unit: { id: string
 
 /** The units directly below a unit (archived ones left out), in tree order. */
 export async function listChildUnits(db: Db, parentId: string) {
-  return db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits)
-    .where(and(eq(orgUnits.parentId, parentId), isNull(orgUnits.archivedAt))).orderBy(asc(orgUnits.path));
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, parentId), isNull(orgUnits.archivedAt)))
+    .orderBy(asc(orgUnits.path));
 }

@@ -29,11 +29,29 @@ const list = <T>(x: T | readonly T[] | undefined): readonly T[] => (x === undefi
 function registryFilter(f: PeopleFilter): SQL {
   const conds: SQL[] = [];
   const cats = list(f.category);
-  if (cats.length) conds.push(sql`r.category IN (${sql.join(cats.map((c) => sql`${c}`), sql`, `)})`);
+  if (cats.length)
+    conds.push(
+      sql`r.category IN (${sql.join(
+        cats.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
   const posts = list(f.post);
-  if (posts.length) conds.push(sql`EXISTS (SELECT 1 FROM json_each(r.posts) j WHERE j.value IN (${sql.join(posts.map((p) => sql`${p}`), sql`, `)}))`);
+  if (posts.length)
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM json_each(r.posts) j WHERE j.value IN (${sql.join(
+        posts.map((p) => sql`${p}`),
+        sql`, `,
+      )}))`,
+    );
   const sts = list(f.status);
-  if (sts.length) conds.push(sql`r.status IN (${sql.join(sts.map((s) => sql`${s}`), sql`, `)})`);
+  if (sts.length)
+    conds.push(
+      sql`r.status IN (${sql.join(
+        sts.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   // a registry filter needs a roster entry; a member without one (roster_id null) has no category
   if (conds.length) conds.unshift(sql`r.id IS NOT NULL`);
   if (f.registered) conds.push(sql`COALESCE(p.user_id, r.user_id) IS NOT NULL`);

@@ -129,9 +129,11 @@ export async function pairsOfResident(db: Db, phone: string) {
  */
 export async function withdrawConsent(db: Db, pairs: Array<{ id: string; memberUnitId: string | null }>) {
   const now = nowIso();
-  await writeBatch(db, pairs.flatMap((p) => [
-    sql`UPDATE volunteer_pairs SET withdrawn_at = ${now}, resident_name = ${WITHDRAWN_NAME}, resident_phone = 'erased:' || id WHERE id = ${p.id} AND withdrawn_at IS NULL`,
-    auditInsert({ actorId: null, action: 'pair.withdraw', entity: 'volunteer_pair', entityId: p.id, orgUnitId: p.memberUnitId }, true),
-  ]));
+  await writeBatch(
+    db,
+    pairs.flatMap((p) => [
+      sql`UPDATE volunteer_pairs SET withdrawn_at = ${now}, resident_name = ${WITHDRAWN_NAME}, resident_phone = 'erased:' || id WHERE id = ${p.id} AND withdrawn_at IS NULL`,
+      auditInsert({ actorId: null, action: 'pair.withdraw', entity: 'volunteer_pair', entityId: p.id, orgUnitId: p.memberUnitId }, true),
+    ]),
+  );
 }
-

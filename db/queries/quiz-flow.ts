@@ -23,7 +23,9 @@ export async function lastFinishedAttempt(db: Db, campaignId: string, stageId: s
   const r = await db
     .select({ id: quizAttempts.id })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'finished')))
+    .where(
+      and(eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'finished')),
+    )
     .orderBy(desc(quizAttempts.startedAt))
     .limit(1);
   return r[0]?.id ?? null;

@@ -13,7 +13,10 @@ import { stemKey, type ParsedQuestion } from '../../shared/quiz';
 export async function createBank(db: Db, actorId: string, unit: { id: string; path: string }, title: string) {
   const id = newId();
   const row = { id, orgUnitId: unit.id, orgPath: unit.path, title, createdBy: actorId, createdAt: nowIso() };
-  await writeBatch(db, [db.insert(questionBanks).values(row), auditInsert({ actorId, action: 'bank.create', entity: 'question_bank', entityId: id, orgUnitId: unit.id })]);
+  await writeBatch(db, [
+    db.insert(questionBanks).values(row),
+    auditInsert({ actorId, action: 'bank.create', entity: 'question_bank', entityId: id, orgUnitId: unit.id }),
+  ]);
   return row;
 }
 
@@ -23,11 +26,20 @@ export async function getBank(db: Db, id: string) {
 
 /** Banks in the given subtrees (all when `all`), with their active question counts. */
 export async function listBanks(db: Db, paths: string[], all: boolean) {
-  const scope = all ? undefined : sql.join(paths.map((p) => sql`(${questionBanks.orgPath} >= ${p} AND ${questionBanks.orgPath} < ${p + '~'})`), sql` OR `);
+  const scope = all
+    ? undefined
+    : sql.join(
+        paths.map((p) => sql`(${questionBanks.orgPath} >= ${p} AND ${questionBanks.orgPath} < ${p + '~'})`),
+        sql` OR `,
+      );
   if (!all && !paths.length) return [];
   return db
     .select({
-      id: questionBanks.id, title: questionBanks.title, orgUnitId: questionBanks.orgUnitId, orgUnitName: orgUnits.name, createdAt: questionBanks.createdAt,
+      id: questionBanks.id,
+      title: questionBanks.title,
+      orgUnitId: questionBanks.orgUnitId,
+      orgUnitName: orgUnits.name,
+      createdAt: questionBanks.createdAt,
       questionCount: sql<number>`(SELECT COUNT(*) FROM questions q WHERE q.bank_id = question_banks.id AND q.active = 1)`,
     })
     .from(questionBanks)
@@ -46,7 +58,11 @@ export async function listQuestions(db: Db, bankId: string, limit: number, after
 }
 
 export async function allQuestions(db: Db, bankId: string) {
-  return db.select().from(questions).where(and(eq(questions.bankId, bankId), eq(questions.active, true))).orderBy(asc(questions.id));
+  return db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.bankId, bankId), eq(questions.active, true)))
+    .orderBy(asc(questions.id));
 }
 
 export async function getQuestion(db: Db, id: string) {
@@ -55,8 +71,20 @@ export async function getQuestion(db: Db, id: string) {
 
 function questionRow(bankId: string, q: ParsedQuestion, now: string) {
   return {
-    id: newId(), bankId, type: q.type, stem: q.stem, stemKey: stemKey(q.stem), options: q.options, answer: q.answer,
-    explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, active: true, createdAt: now, updatedAt: now,
+    id: newId(),
+    bankId,
+    type: q.type,
+    stem: q.stem,
+    stemKey: stemKey(q.stem),
+    options: q.options,
+    answer: q.answer,
+    explanation: q.explanation,
+    source: q.source,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
@@ -64,7 +92,10 @@ function questionRow(bankId: string, q: ParsedQuestion, now: string) {
 export async function addQuestion(db: Db, actorId: string, bank: { id: string; orgUnitId: string }, q: ParsedQuestion) {
   const row = questionRow(bank.id, q, nowIso());
   try {
-    await writeBatch(db, [db.insert(questions).values(row), auditInsert({ actorId, action: 'question.create', entity: 'question', entityId: row.id, orgUnitId: bank.orgUnitId })]);
+    await writeBatch(db, [
+      db.insert(questions).values(row),
+      auditInsert({ actorId, action: 'question.create', entity: 'question', entityId: row.id, orgUnitId: bank.orgUnitId }),
+    ]);
   } catch (e) {
     if (isUniqueViolation(e)) return null;
     throw e;
@@ -75,7 +106,21 @@ export async function addQuestion(db: Db, actorId: string, bank: { id: string; o
 export async function updateQuestion(db: Db, actorId: string, id: string, orgUnitId: string, q: ParsedQuestion) {
   try {
     await writeBatch(db, [
-      db.update(questions).set({ type: q.type, stem: q.stem, stemKey: stemKey(q.stem), options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, updatedAt: nowIso() }).where(eq(questions.id, id)),
+      db
+        .update(questions)
+        .set({
+          type: q.type,
+          stem: q.stem,
+          stemKey: stemKey(q.stem),
+          options: q.options,
+          answer: q.answer,
+          explanation: q.explanation,
+          source: q.source,
+          tags: q.tags,
+          difficulty: q.difficulty,
+          updatedAt: nowIso(),
+        })
+        .where(eq(questions.id, id)),
       auditInsert({ actorId, action: 'question.update', entity: 'question', entityId: id, orgUnitId }),
     ]);
   } catch (e) {
@@ -88,7 +133,10 @@ export async function updateQuestion(db: Db, actorId: string, id: string, orgUni
 export async function retireQuestion(db: Db, actorId: string, id: string, orgUnitId: string) {
   // Kept (inactive), not deleted: past attempts and their statistics still point at it.
   await writeBatch(db, [
-    db.update(questions).set({ active: false, stemKey: sql`${questions.stemKey} || ':retired:' || ${questions.id}`, updatedAt: nowIso() }).where(eq(questions.id, id)),
+    db
+      .update(questions)
+      .set({ active: false, stemKey: sql`${questions.stemKey} || ':retired:' || ${questions.id}`, updatedAt: nowIso() })
+      .where(eq(questions.id, id)),
     auditInsert({ actorId, action: 'question.retire', entity: 'question', entityId: id, orgUnitId }),
   ]);
 }
@@ -97,15 +145,30 @@ export async function retireQuestion(db: Db, actorId: string, id: string, orgUni
 export async function existingStemKeys(db: Db, bankId: string, keys: string[]) {
   const found = new Set<string>();
   for (const part of chunk(keys, 90)) {
-    for (const r of await db.select({ k: questions.stemKey }).from(questions).where(and(eq(questions.bankId, bankId), inArray(questions.stemKey, part)))) found.add(r.k);
+    for (const r of await db
+      .select({ k: questions.stemKey })
+      .from(questions)
+      .where(and(eq(questions.bankId, bankId), inArray(questions.stemKey, part))))
+      found.add(r.k);
   }
   return found;
 }
 
 /** Writes the good rows of an import in one batch (all or nothing). */
-export async function importQuestions(db: Db, actorId: string, bank: { id: string; orgUnitId: string }, list: ParsedQuestion[], summary: Record<string, unknown>) {
+export async function importQuestions(
+  db: Db,
+  actorId: string,
+  bank: { id: string; orgUnitId: string },
+  list: ParsedQuestion[],
+  summary: Record<string, unknown>,
+) {
   const now = nowIso();
-  const stmts: Stmt[] = chunk(list, 6).map((part) => db.insert(questions).values(part.map((q) => questionRow(bank.id, q, now))).onConflictDoNothing());
+  const stmts: Stmt[] = chunk(list, 6).map((part) =>
+    db
+      .insert(questions)
+      .values(part.map((q) => questionRow(bank.id, q, now)))
+      .onConflictDoNothing(),
+  );
   stmts.push(auditInsert({ actorId, action: 'bank.import', entity: 'question_bank', entityId: bank.id, orgUnitId: bank.orgUnitId, detail: summary }));
   await writeBatch(db, stmts);
 }
@@ -117,7 +180,10 @@ export async function questionPool(db: Db, bankIds: string[]) {
 }
 
 function poolQuery(db: Db, bankIds: string[]) {
-  return db.select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty }).from(questions).where(and(inArray(questions.bankId, bankIds), eq(questions.active, true)));
+  return db
+    .select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty })
+    .from(questions)
+    .where(and(inArray(questions.bankId, bankIds), eq(questions.active, true)));
 }
 
 export async function banksByIds(db: Db, ids: string[]) {
@@ -131,7 +197,12 @@ export async function listStages(db: Db, campaignId: string) {
   return db.select().from(quizStages).where(eq(quizStages.campaignId, campaignId)).orderBy(asc(quizStages.ord));
 }
 
-export async function createStage(db: Db, actorId: string, campaign: { id: string; orgUnitId: string }, s: { name: string; startsAt: string; endsAt: string; settings: Record<string, unknown>; advancement: { rule: string; n?: number; score?: number } | null }) {
+export async function createStage(
+  db: Db,
+  actorId: string,
+  campaign: { id: string; orgUnitId: string },
+  s: { name: string; startsAt: string; endsAt: string; settings: Record<string, unknown>; advancement: { rule: string; n?: number; score?: number } | null },
+) {
   const id = newId();
   // ord = next number, in the same statement so two parallel adds cannot share one
   await writeBatch(db, [
@@ -143,25 +214,67 @@ export async function createStage(db: Db, actorId: string, campaign: { id: strin
   return id;
 }
 
-export async function updateStage(db: Db, actorId: string, id: string, orgUnitId: string, patch: Partial<{ name: string; startsAt: string; endsAt: string; settings: Record<string, unknown>; advancement: { rule: string; n?: number; score?: number } | null }>) {
-  await writeBatch(db, [db.update(quizStages).set(patch).where(eq(quizStages.id, id)), auditInsert({ actorId, action: 'stage.update', entity: 'quiz_stage', entityId: id, orgUnitId })]);
+export async function updateStage(
+  db: Db,
+  actorId: string,
+  id: string,
+  orgUnitId: string,
+  patch: Partial<{
+    name: string;
+    startsAt: string;
+    endsAt: string;
+    settings: Record<string, unknown>;
+    advancement: { rule: string; n?: number; score?: number } | null;
+  }>,
+) {
+  await writeBatch(db, [
+    db.update(quizStages).set(patch).where(eq(quizStages.id, id)),
+    auditInsert({ actorId, action: 'stage.update', entity: 'quiz_stage', entityId: id, orgUnitId }),
+  ]);
 }
 
 export async function isAdmitted(db: Db, stageId: string, userId: string) {
-  const r = await db.select({ n: count() }).from(stageAdmissions).where(and(eq(stageAdmissions.stageId, stageId), eq(stageAdmissions.userId, userId)));
+  const r = await db
+    .select({ n: count() })
+    .from(stageAdmissions)
+    .where(and(eq(stageAdmissions.stageId, stageId), eq(stageAdmissions.userId, userId)));
   return (r[0]?.n ?? 0) > 0;
 }
 
 /** Publishes 入围名单: admissions to the next stage, replacing a previous list, in one batch — which also tells each person on it (once per stage). */
-export async function publishAdvancement(db: Db, actorId: string, from: { id: string; orgUnitId: string }, nextStageId: string, list: Array<{ userId: string; rank: number }>, tell: { title: string; stage: string; link: string } = { title: '', stage: '', link: '' }) {
+export async function publishAdvancement(
+  db: Db,
+  actorId: string,
+  from: { id: string; orgUnitId: string },
+  nextStageId: string,
+  list: Array<{ userId: string; rank: number }>,
+  tell: { title: string; stage: string; link: string } = { title: '', stage: '', link: '' },
+) {
   const now = nowIso();
-  const told = notifyStatements(list.map((e) => ({ userId: e.userId, kind: 'stage_admitted' as const, params: { title: tell.title, stage: tell.stage, rank: e.rank }, link: tell.link, dedupeKey: `stage:${nextStageId}` })));
+  const told = notifyStatements(
+    list.map((e) => ({
+      userId: e.userId,
+      kind: 'stage_admitted' as const,
+      params: { title: tell.title, stage: tell.stage, rank: e.rank },
+      link: tell.link,
+      dedupeKey: `stage:${nextStageId}`,
+    })),
+  );
   await writeBatch(db, [
     ...told.stmts,
     db.delete(stageAdmissions).where(eq(stageAdmissions.stageId, nextStageId)),
-    ...chunk(list, 20).map((part) => db.insert(stageAdmissions).values(part.map((e) => ({ stageId: nextStageId, userId: e.userId, fromRank: e.rank, createdAt: now })))),
+    ...chunk(list, 20).map((part) =>
+      db.insert(stageAdmissions).values(part.map((e) => ({ stageId: nextStageId, userId: e.userId, fromRank: e.rank, createdAt: now }))),
+    ),
     db.update(quizStages).set({ advancedAt: now }).where(eq(quizStages.id, from.id)),
-    auditInsert({ actorId, action: 'stage.advance', entity: 'quiz_stage', entityId: from.id, orgUnitId: from.orgUnitId, detail: { next: nextStageId, count: list.length } }),
+    auditInsert({
+      actorId,
+      action: 'stage.advance',
+      entity: 'quiz_stage',
+      entityId: from.id,
+      orgUnitId: from.orgUnitId,
+      detail: { next: nextStageId, count: list.length },
+    }),
   ]);
 }
 
@@ -191,9 +304,18 @@ export async function activeAttempt(db: Db, campaignId: string, stageId: string,
 /** Attempts used today and in all, and points earned today in this campaign (for limits and caps). */
 export async function usage(db: Db, campaignId: string, stageId: string, userId: string, day: string) {
   const [today, total, points] = await db.batch([
-    db.select({ n: count() }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.day, day))),
-    db.select({ n: count() }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId))),
-    db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))),
+    db
+      .select({ n: count() })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId), eq(quizAttempts.day, day))),
+    db
+      .select({ n: count() })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.stageId, stageId))),
+    db
+      .select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignId), eq(quizAttempts.day, day))),
   ]);
   return { today: today[0]?.n ?? 0, total: total[0]?.n ?? 0, pointsToday: points[0]?.p ?? 0 };
 }
@@ -206,10 +328,16 @@ export async function answerContext(db: Db, attemptId: string, userId: string, d
   const campaignOf = sql`(SELECT campaign_id FROM quiz_attempts WHERE id = ${attemptId})`;
   const [attempt, qs, campaign, stages, points] = await db.batch([
     db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)),
-    db.select().from(questions).where(sql`${questions.id} IN (SELECT j.value FROM quiz_attempts a, json_each(a.question_ids) j WHERE a.id = ${attemptId} AND j.key = a.current)`),
+    db
+      .select()
+      .from(questions)
+      .where(sql`${questions.id} IN (SELECT j.value FROM quiz_attempts a, json_each(a.question_ids) j WHERE a.id = ${attemptId} AND j.key = a.current)`),
     campaignSelect(db).where(eq(campaigns.id, campaignOf)),
     db.select().from(quizStages).where(eq(quizStages.campaignId, campaignOf)).orderBy(asc(quizStages.ord)),
-    db.select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` }).from(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignOf), eq(quizAttempts.day, day))),
+    db
+      .select({ p: sql<number>`COALESCE(SUM(${quizAttempts.points}), 0)` })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.campaignId, campaignOf), eq(quizAttempts.day, day))),
   ]);
   return { attempt: attempt[0] ?? null, questions: new Map(qs.map((q) => [q.id, q])), campaign: campaign[0] ?? null, stages, pointsToday: points[0]?.p ?? 0 };
 }
@@ -227,18 +355,37 @@ export async function startContext(db: Db, idOrSlug: string, userId: string, day
     campaignSelect(db).where(eq(campaigns.id, cid)),
     db.select().from(quizStages).where(eq(quizStages.campaignId, cid)).orderBy(asc(quizStages.ord)),
     db
-      .select({ stageId: quizAttempts.stageId, total: count(), today: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN 1 ELSE 0 END)`, pointsToday: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN ${quizAttempts.points} ELSE 0 END)` })
+      .select({
+        stageId: quizAttempts.stageId,
+        total: count(),
+        today: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN 1 ELSE 0 END)`,
+        pointsToday: sql<number>`SUM(CASE WHEN ${quizAttempts.day} = ${day} THEN ${quizAttempts.points} ELSE 0 END)`,
+      })
       .from(quizAttempts)
       .where(mine)
       .groupBy(quizAttempts.stageId),
-    db.select().from(quizAttempts).where(and(mine, eq(quizAttempts.status, 'active'))),
-    db.select({ stageId: stageAdmissions.stageId }).from(stageAdmissions).where(and(eq(stageAdmissions.userId, userId), sql`${stageAdmissions.stageId} IN (SELECT s.id FROM quiz_stages s WHERE s.campaign_id = ${cid})`)),
-    db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.orgPath} >= ${orgPath} AND ${memberships.orgPath} < ${orgPath} || '~'`)),
+    db
+      .select()
+      .from(quizAttempts)
+      .where(and(mine, eq(quizAttempts.status, 'active'))),
+    db
+      .select({ stageId: stageAdmissions.stageId })
+      .from(stageAdmissions)
+      .where(and(eq(stageAdmissions.userId, userId), sql`${stageAdmissions.stageId} IN (SELECT s.id FROM quiz_stages s WHERE s.campaign_id = ${cid})`)),
+    db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), sql`${memberships.orgPath} >= ${orgPath} AND ${memberships.orgPath} < ${orgPath} || '~'`)),
     // the pool of the campaign's own banks (a stage with banks of its own reads its pool apart)
     db
       .select({ id: questions.id, tags: questions.tags, difficulty: questions.difficulty })
       .from(questions)
-      .where(and(sql`${questions.bankId} IN (SELECT j.value FROM campaigns c, json_each(c.settings, '$.bankIds') j WHERE c.id = ${cid})`, eq(questions.active, true))),
+      .where(
+        and(
+          sql`${questions.bankId} IN (SELECT j.value FROM campaigns c, json_each(c.settings, '$.bankIds') j WHERE c.id = ${cid})`,
+          eq(questions.active, true),
+        ),
+      ),
   ]);
   const pointsToday = byStage.reduce((s, r) => s + (r.pointsToday ?? 0), 0);
   return {
@@ -293,7 +440,16 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
   const now = nowIso();
   const a = w.attempt;
   const stmts: Stmt[] = [
-    db.insert(quizAnswers).values({ attemptId: a.id, idx: w.idx, questionId: w.questionId, answer: w.answer, correct: w.correct, late: w.late, msTaken: w.msTaken, answeredAt: now }),
+    db.insert(quizAnswers).values({
+      attemptId: a.id,
+      idx: w.idx,
+      questionId: w.questionId,
+      answer: w.answer,
+      correct: w.correct,
+      late: w.late,
+      msTaken: w.msTaken,
+      answeredAt: now,
+    }),
     db
       .update(quizAttempts)
       .set({
@@ -313,7 +469,17 @@ export async function recordAnswer(db: Db, w: AnswerWrite): Promise<D1Result[] |
     activityInsert({ userId: a.userId, type: 'quiz_answer', campaignId: a.campaignId, kind: w.kind, points: w.points, quantity: 1, ref: `${a.id}:${w.idx}` }),
   ];
   if (w.finished) {
-    stmts.push(activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind: w.kind, points: w.finishPoints, quantity: a.correct + (w.correct ? 1 : 0), ref: a.id }));
+    stmts.push(
+      activityInsert({
+        userId: a.userId,
+        type: 'quiz_attempt',
+        campaignId: a.campaignId,
+        kind: w.kind,
+        points: w.finishPoints,
+        quantity: a.correct + (w.correct ? 1 : 0),
+        ref: a.id,
+      }),
+    );
   }
   const own = stmts.length;
   try {
@@ -333,7 +499,10 @@ export async function expireAttempt(db: Db, a: AttemptRow, kind: string, also: S
   const now = nowIso();
   try {
     const res = await writeBatch(db, [
-      db.update(quizAttempts).set({ status: 'finished', finishedAt: now }).where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))),
+      db
+        .update(quizAttempts)
+        .set({ status: 'finished', finishedAt: now })
+        .where(and(eq(quizAttempts.id, a.id), eq(quizAttempts.status, 'active'), eq(quizAttempts.current, a.current))),
       // fails the batch when the attempt had already moved on or ended
       abortUnlessChanged(),
       activityInsert({ userId: a.userId, type: 'quiz_attempt', campaignId: a.campaignId, kind, points: 0, quantity: a.correct, ref: a.id }),
@@ -356,7 +525,18 @@ export const tiebreakSql = (ms: SQL) => sql<number>`ROUND(${ms} / 100.0) / 10.0`
  * for a daily quiz the sum of points), or deleted when nothing is left to rank. Returns
  * the entry's new row or its deletion, or null when the attempt was not open to review.
  */
-export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'cleared' | 'disqualified'; reason: string | null; actorId: string; orgUnitId: string; boardId: string; /** the participant's key on that board */ boardKey: string }) {
+export async function reviewAttempt(
+  db: Db,
+  a: AttemptRow,
+  r: {
+    decision: 'cleared' | 'disqualified';
+    reason: string | null;
+    actorId: string;
+    orgUnitId: string;
+    boardId: string /** the participant's key on that board */;
+    boardKey: string;
+  },
+) {
   const now = nowIso();
   const stmts: Stmt[] = [
     db
@@ -364,7 +544,14 @@ export async function reviewAttempt(db: Db, a: AttemptRow, r: { decision: 'clear
       .set({ review: r.decision, reviewReason: r.reason, reviewedBy: r.actorId, reviewedAt: now })
       .where(and(eq(quizAttempts.id, a.id), sql`${quizAttempts.review} IS NULL`, eq(quizAttempts.status, 'finished'), gt(quizAttempts.flags, 0))),
     abortUnlessChanged(),
-    auditInsert({ actorId: r.actorId, action: `attempt.${r.decision}`, entity: 'quiz_attempt', entityId: a.id, orgUnitId: r.orgUnitId, detail: r.reason ? { reason: r.reason } : undefined }),
+    auditInsert({
+      actorId: r.actorId,
+      action: `attempt.${r.decision}`,
+      entity: 'quiz_attempt',
+      entityId: a.id,
+      orgUnitId: r.orgUnitId,
+      detail: r.reason ? { reason: r.reason } : undefined,
+    }),
   ];
   if (r.decision === 'disqualified') {
     const daily = a.mode === 'daily';
@@ -422,26 +609,52 @@ export async function questionStats(db: Db, campaignId: string) {
 
 /** Attempts started in [from, to) (instants; either open), for an export's size check. */
 export async function countAttempts(db: Db, campaignId: string, f: { from?: string | undefined; to?: string | undefined }) {
-  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(quizAttempts)
-    .where(and(eq(quizAttempts.campaignId, campaignId), f.from ? gte(quizAttempts.startedAt, f.from) : undefined, f.to ? lt(quizAttempts.startedAt, f.to) : undefined));
+  const [r] = await db
+    .select({ n: sql<number>`COUNT(*)` })
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.campaignId, campaignId),
+        f.from ? gte(quizAttempts.startedAt, f.from) : undefined,
+        f.to ? lt(quizAttempts.startedAt, f.to) : undefined,
+      ),
+    );
   return r?.n ?? 0;
 }
 
-export async function listAttempts(db: Db, campaignId: string, f: { flagged: boolean; limit: number; beforeId: string | null; from?: string | undefined; to?: string | undefined }) {
+export async function listAttempts(
+  db: Db,
+  campaignId: string,
+  f: { flagged: boolean; limit: number; beforeId: string | null; from?: string | undefined; to?: string | undefined },
+) {
   return db
     .select({
-      id: quizAttempts.id, stageId: quizAttempts.stageId, userId: quizAttempts.userId, name: users.name, status: quizAttempts.status,
-      correct: quizAttempts.correct, total: sql<number>`json_array_length(${quizAttempts.questionIds})`, msUsed: quizAttempts.msUsed,
-      points: quizAttempts.points, flags: quizAttempts.flags, startedAt: quizAttempts.startedAt, finishedAt: quizAttempts.finishedAt,
-      review: quizAttempts.review, reviewReason: quizAttempts.reviewReason,
+      id: quizAttempts.id,
+      stageId: quizAttempts.stageId,
+      userId: quizAttempts.userId,
+      name: users.name,
+      status: quizAttempts.status,
+      correct: quizAttempts.correct,
+      total: sql<number>`json_array_length(${quizAttempts.questionIds})`,
+      msUsed: quizAttempts.msUsed,
+      points: quizAttempts.points,
+      flags: quizAttempts.flags,
+      startedAt: quizAttempts.startedAt,
+      finishedAt: quizAttempts.finishedAt,
+      review: quizAttempts.review,
+      reviewReason: quizAttempts.reviewReason,
     })
     .from(quizAttempts)
     .innerJoin(users, eq(users.id, quizAttempts.userId))
-    .where(and(
-      eq(quizAttempts.campaignId, campaignId), f.flagged ? gt(quizAttempts.flags, 0) : undefined, f.beforeId ? lt(quizAttempts.id, f.beforeId) : undefined,
-      f.from ? gte(quizAttempts.startedAt, f.from) : undefined, f.to ? lt(quizAttempts.startedAt, f.to) : undefined,
-    ))
+    .where(
+      and(
+        eq(quizAttempts.campaignId, campaignId),
+        f.flagged ? gt(quizAttempts.flags, 0) : undefined,
+        f.beforeId ? lt(quizAttempts.id, f.beforeId) : undefined,
+        f.from ? gte(quizAttempts.startedAt, f.from) : undefined,
+        f.to ? lt(quizAttempts.startedAt, f.to) : undefined,
+      ),
+    )
     .orderBy(desc(quizAttempts.id))
     .limit(f.limit + 1);
 }
-

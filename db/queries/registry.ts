@@ -77,10 +77,18 @@ export async function listRegistry(db: Db, path: string, f: RegistryFilter, limi
 export async function registryCounts(db: Db, path: string) {
   const w = where(path, {});
   const [totals, cats, sts, posts] = await Promise.all([
-    db.all<{ total: number; registered: number }>(sql`SELECT COUNT(*) AS total, COUNT(r.user_id) AS registered FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w}`),
-    db.all<{ k: string; n: number }>(sql`SELECT r.category AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`),
-    db.all<{ k: string; n: number }>(sql`SELECT r.status AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`),
-    db.all<{ k: string; n: number }>(sql`SELECT j.value AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id, json_each(r.posts) j WHERE ${w} GROUP BY 1`),
+    db.all<{ total: number; registered: number }>(
+      sql`SELECT COUNT(*) AS total, COUNT(r.user_id) AS registered FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w}`,
+    ),
+    db.all<{ k: string; n: number }>(
+      sql`SELECT r.category AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`,
+    ),
+    db.all<{ k: string; n: number }>(
+      sql`SELECT r.status AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE ${w} GROUP BY 1`,
+    ),
+    db.all<{ k: string; n: number }>(
+      sql`SELECT j.value AS k, COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id, json_each(r.posts) j WHERE ${w} GROUP BY 1`,
+    ),
   ]);
   const rec = (rows: Array<{ k: string; n: number }>) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
   return { total: totals[0]?.total ?? 0, registered: totals[0]?.registered ?? 0, byCategory: rec(cats), byPost: rec(posts), byStatus: rec(sts) };
@@ -99,7 +107,14 @@ export interface RegistryPatch {
   status?: MemberStatus | undefined;
   joinedPartyOn?: string | null | undefined;
 }
-const COLUMN: Record<keyof RegistryPatch, string> = { name: 'name', category: 'category', posts: 'posts', postSince: 'post_since', status: 'status', joinedPartyOn: 'joined_party_on' };
+const COLUMN: Record<keyof RegistryPatch, string> = {
+  name: 'name',
+  category: 'category',
+  posts: 'posts',
+  postSince: 'post_since',
+  status: 'status',
+  joinedPartyOn: 'joined_party_on',
+};
 
 /**
  * Edits an entry's registry fields with its audit row (what changed, before and after) in
@@ -111,12 +126,22 @@ export async function patchRegistryEntry(db: Db, actorId: string, before: Regist
     (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k]),
   );
   if (!changed.length) return [];
-  const sets = sql.join(changed.map((k) => sql`${sql.raw(COLUMN[k])} = ${k === 'posts' ? JSON.stringify(patch.posts) : patch[k]}`), sql`, `);
+  const sets = sql.join(
+    changed.map((k) => sql`${sql.raw(COLUMN[k])} = ${k === 'posts' ? JSON.stringify(patch.posts) : patch[k]}`),
+    sql`, `,
+  );
   const pick = (o: RegistryPatch | RegistryRow) => Object.fromEntries(changed.map((k) => [k, o[k]]));
   const done = await guardedBatch(db, [
     sql`UPDATE roster_entries SET ${sets} WHERE id = ${before.rosterId} AND org_unit_id = ${before.orgUnitId}`,
     abortUnlessChanged(),
-    auditInsert({ actorId, action: 'roster.update', entity: 'roster_entry', entityId: before.rosterId, orgUnitId: before.orgUnitId, detail: { before: pick(before), after: pick(patch) } }),
+    auditInsert({
+      actorId,
+      action: 'roster.update',
+      entity: 'roster_entry',
+      entityId: before.rosterId,
+      orgUnitId: before.orgUnitId,
+      detail: { before: pick(before), after: pick(patch) },
+    }),
   ]);
   return done ? changed : null;
 }
@@ -128,7 +153,11 @@ export async function patchRegistryEntry(db: Db, actorId: string, before: Regist
  * parallel transfer won). Returns the China day the move counts from.
  */
 export async function transferMember(
-  db: Db, actorId: string, entry: RegistryRow, to: { id: string; path: string; name: string }, note: string,
+  db: Db,
+  actorId: string,
+  entry: RegistryRow,
+  to: { id: string; path: string; name: string },
+  note: string,
 ): Promise<string | null> {
   const day = chinaDay();
   const now = nowIso();
@@ -148,7 +177,11 @@ export async function transferMember(
     sql`INSERT INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, note, created_at)
         VALUES (${newId()}, ${entry.rosterId}, ${entry.userId}, ${to.id}, ${to.path}, ${day}, NULL, 'transfer', ${note}, ${now})`,
     auditInsert({
-      actorId, action: 'roster.transfer', entity: 'roster_entry', entityId: entry.rosterId, orgUnitId: entry.orgUnitId,
+      actorId,
+      action: 'roster.transfer',
+      entity: 'roster_entry',
+      entityId: entry.rosterId,
+      orgUnitId: entry.orgUnitId,
       detail: { name: entry.name, from: { id: entry.orgUnitId, name: entry.orgUnitName }, to: { id: to.id, name: to.name }, reason: note, day },
     }),
   );

@@ -21,10 +21,16 @@ import type { LedgerRow } from '../../shared/report-rows';
  * turns them into the reader's words.
  */
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 /** The sort key of a row: its values in order, the cursor of the next page. */
 export type LedgerKey = string[];
-export interface LedgerPage { rows: LedgerRow[]; next: LedgerKey | null }
+export interface LedgerPage {
+  rows: LedgerRow[];
+  next: LedgerKey | null;
+}
 
 /** Keys per group: how many parts a cursor of that group has. */
 export const KEY_PARTS: Record<FigureGroup, number> = { training: 3, quiz: 3, contest: 2, exhibition: 2, volunteer: 2, drive: 2 };
@@ -37,7 +43,10 @@ const chinaDate = (col: string) => sql.raw(`date(${col}, '+8 hours')`);
 /** `(k1, k2…) > (cursor…)` on the key expressions, or nothing on the first page. */
 function after(keys: string[], cursor: LedgerKey | null): SQL {
   if (!cursor) return sql``;
-  return sql`AND (${sql.raw(keys.join(', '))}) > (${sql.join(cursor.map((k) => sql`${k}`), sql`, `)})`;
+  return sql`AND (${sql.raw(keys.join(', '))}) > (${sql.join(
+    cursor.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
 }
 const keyCols = (keys: string[]) => sql.raw(keys.map((k, i) => `${k} AS k${i}`).join(', '));
 const orderBy = (keys: string[]) => sql.raw(keys.join(', '));
@@ -122,7 +131,7 @@ export async function ledgerPage(db: Db, group: FigureGroup, path: string, perio
 
 /** Every row of a group, a page at a time (the workbook's sheets): memory stays one page. */
 export async function* ledgerPages(db: Db, group: FigureGroup, path: string, period: Period, size: number): AsyncGenerator<LedgerRow[]> {
-  for (let cursor: LedgerKey | null = null; ;) {
+  for (let cursor: LedgerKey | null = null; ; ) {
     const page = await ledgerPage(db, group, path, period, cursor, size);
     yield page.rows;
     if (!page.next) return;

@@ -29,7 +29,11 @@ import type { Figures, Period } from './report';
  */
 
 const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw(col)} < ${p} || '~'`;
-const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const list = (xs: readonly string[]) =>
+  sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  );
 const category = sql.raw(`COALESCE(json_extract(c.settings, '$.category'), 'rotation')`);
 const held = sql.raw(`c.kind = 'training' AND c.status <> 'draft'`);
 const CLASS = list(CLASS_CATEGORIES);

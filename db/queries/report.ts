@@ -14,7 +14,10 @@ import { readTraining, trainingStatement } from './report-training';
  * source the platform does not hold yet is null ("unfilled"), never 0.
  */
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 export type Figures = Partial<Record<FigureId, number | null>>;
 
 const under = (col: string, p: SQL) => sql`${sql.raw(col)} >= ${p} AND ${sql.raw(col)} < ${p} || '~'`;

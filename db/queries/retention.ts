@@ -31,10 +31,12 @@ export async function compactQuizAnswers(db: Db, cutoffIso: string, limit = 2000
     sql`DELETE FROM quiz_answers WHERE attempt_id IN (${chosen})`,
   ]);
   // per-answer events already folded into the rollups (rowid at or below the watermark)
-  await readBatch(db, [sql`DELETE FROM activity_events WHERE rowid IN (
+  await readBatch(db, [
+    sql`DELETE FROM activity_events WHERE rowid IN (
     SELECT rowid FROM activity_events
     WHERE type = 'quiz_answer' AND occurred_at < ${cutoffIso}
       AND rowid <= (SELECT last_rowid FROM rollup_state WHERE name = 'activity')
-    LIMIT ${limit * 10})`]);
+    LIMIT ${limit * 10})`,
+  ]);
   return Number(out[0]?.[0]?.n ?? 0);
 }

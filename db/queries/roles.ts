@@ -27,7 +27,10 @@ export async function appointRole(db: Db, actorId: string, unit: { id: string; p
     sql`INSERT INTO memberships (id, user_id, org_unit_id, org_path, role, created_at)
         VALUES (${id}, ${person.userId}, ${unit.id}, ${unit.path}, ${role}, ${nowIso()})
         ON CONFLICT (user_id, org_unit_id, role) DO NOTHING`,
-    auditInsert({ actorId, action: 'role.appoint', entity: 'membership', entityId: id, orgUnitId: unit.id, detail: { userId: person.userId, name: person.name, role } }, true),
+    auditInsert(
+      { actorId, action: 'role.appoint', entity: 'membership', entityId: id, orgUnitId: unit.id, detail: { userId: person.userId, name: person.name, role } },
+      true,
+    ),
   ]);
   return (res?.meta.changes ?? 0) > 0;
 }
@@ -38,17 +41,30 @@ export type RemoveOutcome = 'removed' | 'missing' | 'last_organizer';
  * Removes a role. At the root an organizer or admin must remain: the delete carries that
  * condition itself, so two organizers removing each other at once cannot both succeed.
  */
-export async function removeRole(db: Db, actorId: string, unit: { id: string; parentId: string | null }, userId: string, role: AppointedRole): Promise<RemoveOutcome> {
-  const keepsOne = unit.parentId === null && role === 'organizer'
-    ? sql`AND (SELECT COUNT(*) FROM memberships o WHERE o.org_unit_id = ${unit.id} AND o.role IN ('organizer', 'admin') AND NOT (o.user_id = ${userId} AND o.role = ${role})) > 0`
-    : sql``;
+export async function removeRole(
+  db: Db,
+  actorId: string,
+  unit: { id: string; parentId: string | null },
+  userId: string,
+  role: AppointedRole,
+): Promise<RemoveOutcome> {
+  const keepsOne =
+    unit.parentId === null && role === 'organizer'
+      ? sql`AND (SELECT COUNT(*) FROM memberships o WHERE o.org_unit_id = ${unit.id} AND o.role IN ('organizer', 'admin') AND NOT (o.user_id = ${userId} AND o.role = ${role})) > 0`
+      : sql``;
   const [res] = await writeBatch(db, [
     sql`DELETE FROM memberships WHERE org_unit_id = ${unit.id} AND user_id = ${userId} AND role = ${role} ${keepsOne}`,
-    auditInsert({ actorId, action: 'role.remove', entity: 'membership', entityId: `${unit.id}:${userId}:${role}`, orgUnitId: unit.id, detail: { userId, role } }, true),
+    auditInsert(
+      { actorId, action: 'role.remove', entity: 'membership', entityId: `${unit.id}:${userId}:${role}`, orgUnitId: unit.id, detail: { userId, role } },
+      true,
+    ),
   ]);
   if ((res?.meta.changes ?? 0) > 0) return 'removed';
-  const held = await db.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.orgUnitId, unit.id), eq(memberships.userId, userId), eq(memberships.role, role))).limit(1);
+  const held = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgUnitId, unit.id), eq(memberships.userId, userId), eq(memberships.role, role)))
+    .limit(1);
   return held.length ? 'last_organizer' : 'missing';
 }
 
@@ -56,8 +72,14 @@ export async function removeRole(db: Db, actorId: string, unit: { id: string; pa
 export async function listRoleHolders(db: Db, path: string) {
   return db
     .select({
-      userId: memberships.userId, name: users.name, phone: users.phone, orgUnitId: memberships.orgUnitId, orgUnitName: orgUnits.name,
-      path: orgUnits.path, role: memberships.role, since: memberships.createdAt,
+      userId: memberships.userId,
+      name: users.name,
+      phone: users.phone,
+      orgUnitId: memberships.orgUnitId,
+      orgUnitName: orgUnits.name,
+      path: orgUnits.path,
+      role: memberships.role,
+      since: memberships.createdAt,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -10,7 +10,12 @@ import { DEFAULT_HOURS_TARGET, chinaYearRange, isCredited } from '../../shared/t
  * falls in the year.
  */
 
-export interface YearLearning { hours: number; target: number; rosterId: string | null; orgUnitId: string | null }
+export interface YearLearning {
+  hours: number;
+  target: number;
+  rosterId: string | null;
+  orgUnitId: string | null;
+}
 
 export async function yearLearning(db: Db, userId: string, year: number): Promise<YearLearning> {
   const [{ sessions, studies }, roster] = await Promise.all([myLearning(db, userId, chinaYearRange(year)), rosterOfUser(db, userId)]);
@@ -19,7 +24,12 @@ export async function yearLearning(db: Db, userId: string, year: number): Promis
   return { hours, target, rosterId: roster?.id ?? null, orgUnitId: roster?.orgUnitId ?? null };
 }
 
-export interface CompletedClass { campaignId: string; title: string; sessions: number; hours: number }
+export interface CompletedClass {
+  campaignId: string;
+  title: string;
+  sessions: number;
+  hours: number;
+}
 
 /** Classes a roster entry completed in a China year: all sessions ended by `now`, each credited (present, late or delivered). */
 export async function completedClasses(db: Db, rosterId: string, year: number, now: string): Promise<CompletedClass[]> {

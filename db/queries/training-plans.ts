@@ -20,7 +20,10 @@ export type PlanRow = typeof trainingPlans.$inferSelect;
 
 export async function getPlans(db: Db, orgUnitIds: string[], year: number): Promise<Map<string, PlanRow>> {
   if (!orgUnitIds.length) return new Map();
-  const rows = await db.select().from(trainingPlans).where(and(inArray(trainingPlans.orgUnitId, orgUnitIds), eq(trainingPlans.year, year)));
+  const rows = await db
+    .select()
+    .from(trainingPlans)
+    .where(and(inArray(trainingPlans.orgUnitId, orgUnitIds), eq(trainingPlans.year, year)));
   return new Map(rows.map((r) => [r.orgUnitId, r]));
 }
 
@@ -29,7 +32,10 @@ export async function putPlan(db: Db, unit: { id: string }, year: number, plan: 
   const at = nowIso();
   const row = { classes: plan.classes, coverageTarget: plan.coverageTarget, hoursTarget: plan.hoursTarget, updatedBy: actorId, updatedAt: at };
   await writeBatch(db, [
-    db.insert(trainingPlans).values({ orgUnitId: unit.id, year, ...row }).onConflictDoUpdate({ target: [trainingPlans.orgUnitId, trainingPlans.year], set: row }),
+    db
+      .insert(trainingPlans)
+      .values({ orgUnitId: unit.id, year, ...row })
+      .onConflictDoUpdate({ target: [trainingPlans.orgUnitId, trainingPlans.year], set: row }),
     auditInsert({ actorId, action: 'training.plan_set', entity: 'org_unit', entityId: unit.id, orgUnitId: unit.id, detail: { year, ...plan } }),
   ]);
 }

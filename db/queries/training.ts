@@ -20,14 +20,30 @@ import { hoursToQuantity } from '../../shared/training';
 export type SessionRow = typeof trainingSessions.$inferSelect;
 export type MaterialRow = typeof trainingMaterials.$inferSelect;
 
-export interface NewSession { title: string; startsAt: string; endsAt: string; location: string; lecturer: string; hours: number }
+export interface NewSession {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  lecturer: string;
+  hours: number;
+}
 
 export async function insertSessions(db: Db, campaign: { id: string; orgUnitId: string }, actorId: string, sessions: NewSession[]): Promise<string[]> {
   const ids = sessions.map(() => newId());
   const now = nowIso();
   await writeBatch(db, [
-    ...sessions.map((s, i) => db.insert(trainingSessions).values({ id: ids[i]!, campaignId: campaign.id, ...s, codeSecret: randomToken(24), createdBy: actorId, createdAt: now })),
-    auditInsert({ actorId, action: 'training.sessions_create', entity: 'campaign', entityId: campaign.id, orgUnitId: campaign.orgUnitId, detail: { sessions: ids } }),
+    ...sessions.map((s, i) =>
+      db.insert(trainingSessions).values({ id: ids[i]!, campaignId: campaign.id, ...s, codeSecret: randomToken(24), createdBy: actorId, createdAt: now }),
+    ),
+    auditInsert({
+      actorId,
+      action: 'training.sessions_create',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgUnitId: campaign.orgUnitId,
+      detail: { sessions: ids },
+    }),
   ]);
   return ids;
 }
@@ -44,7 +60,9 @@ export async function listSessions(db: Db, campaignId: string, rosterId: string 
       attendances: sql<number>`(SELECT COUNT(*) FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.status IN ('present', 'late'))`,
       mineStatus: sql<AttendanceStatus | null>`(SELECT a.status FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.roster_id = ${rosterId ?? ''})`,
       mineMode: sql<AttendanceMode | null>`(SELECT a.mode FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.roster_id = ${rosterId ?? ''})`,
-      mineHours: sql<number | null>`(SELECT a.hours FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.roster_id = ${rosterId ?? ''})`,
+      mineHours: sql<
+        number | null
+      >`(SELECT a.hours FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.roster_id = ${rosterId ?? ''})`,
     })
     .from(trainingSessions)
     .where(and(eq(trainingSessions.campaignId, campaignId), id ? eq(trainingSessions.id, id) : undefined))
@@ -55,8 +73,19 @@ export type SessionListRow = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** The activity events of some register rows, rebuilt from the rows as they are now (see the note above). */
 function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
-  const only = (col: string) => (rosterIds ? sql`AND ${sql.raw(col)} IN (${sql.join(rosterIds.map((r) => sql`${r}`), sql`, `)})` : sql``);
-  const refs = rosterIds ? sql`AND ref IN (${sql.join(rosterIds.map((r) => sql`${`att:${sessionId}:${r}`}`), sql`, `)})` : sql`AND ref >= ${`att:${sessionId}:`} AND ref < ${`att:${sessionId}:~`}`;
+  const only = (col: string) =>
+    rosterIds
+      ? sql`AND ${sql.raw(col)} IN (${sql.join(
+          rosterIds.map((r) => sql`${r}`),
+          sql`, `,
+        )})`
+      : sql``;
+  const refs = rosterIds
+    ? sql`AND ref IN (${sql.join(
+        rosterIds.map((r) => sql`${`att:${sessionId}:${r}`}`),
+        sql`, `,
+      )})`
+    : sql`AND ref >= ${`att:${sessionId}:`} AND ref < ${`att:${sessionId}:~`}`;
   const mine = sql`type = 'training_hours' ${refs}`;
   return [
     // the hours a correction takes back leave the rollups too (概览 reads them), then the events go
@@ -76,11 +105,23 @@ function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
  * lands with the hours that earn or lose it.
  */
 
-export async function updateSession(db: Db, s: SessionRow, actorId: string, orgUnitId: string, patch: Partial<NewSession>, board: Stmt[] = []): Promise<D1Result[]> {
+export async function updateSession(
+  db: Db,
+  s: SessionRow,
+  actorId: string,
+  orgUnitId: string,
+  patch: Partial<NewSession>,
+  board: Stmt[] = [],
+): Promise<D1Result[]> {
   const stmts: Stmt[] = [db.update(trainingSessions).set(patch).where(eq(trainingSessions.id, s.id))];
   if (patch.hours !== undefined && patch.hours !== s.hours) {
     // credited rows earn the session's hours: they and their events follow the new figure
-    stmts.push(db.update(trainingAttendance).set({ hours: patch.hours }).where(and(eq(trainingAttendance.sessionId, s.id), inArray(trainingAttendance.status, ['present', 'late']))));
+    stmts.push(
+      db
+        .update(trainingAttendance)
+        .set({ hours: patch.hours })
+        .where(and(eq(trainingAttendance.sessionId, s.id), inArray(trainingAttendance.status, ['present', 'late']))),
+    );
   }
   if (patch.hours !== undefined || patch.startsAt !== undefined) stmts.push(...syncEvents(s.id, null));
   stmts.push(auditInsert({ actorId, action: 'training.session_update', entity: 'training_session', entityId: s.id, orgUnitId, detail: patch }));
@@ -93,7 +134,14 @@ export async function deleteSession(db: Db, s: SessionRow, actorId: string, orgU
     db.delete(trainingAttendance).where(eq(trainingAttendance.sessionId, s.id)),
     ...syncEvents(s.id, null),
     db.delete(trainingSessions).where(eq(trainingSessions.id, s.id)),
-    auditInsert({ actorId, action: 'training.session_delete', entity: 'training_session', entityId: s.id, orgUnitId, detail: { title: s.title, startsAt: s.startsAt } }),
+    auditInsert({
+      actorId,
+      action: 'training.session_delete',
+      entity: 'training_session',
+      entityId: s.id,
+      orgUnitId,
+      detail: { title: s.title, startsAt: s.startsAt },
+    }),
     ...board,
   ]);
   return res.slice(res.length - board.length);
@@ -102,7 +150,14 @@ export async function deleteSession(db: Db, s: SessionRow, actorId: string, orgU
 /** The member's roster entry (the registry row a signed-in user is), or null for people on no roster. */
 export async function rosterOfUser(db: Db, userId: string) {
   const rows = await db
-    .select({ id: rosterEntries.id, name: rosterEntries.name, orgUnitId: rosterEntries.orgUnitId, orgPath: orgUnits.path, category: rosterEntries.category, posts: rosterEntries.posts })
+    .select({
+      id: rosterEntries.id,
+      name: rosterEntries.name,
+      orgUnitId: rosterEntries.orgUnitId,
+      orgPath: orgUnits.path,
+      category: rosterEntries.category,
+      posts: rosterEntries.posts,
+    })
     .from(rosterEntries)
     .innerJoin(orgUnits, eq(orgUnits.id, rosterEntries.orgUnitId))
     .where(eq(rosterEntries.userId, userId))
@@ -113,14 +168,33 @@ export async function rosterOfUser(db: Db, userId: string) {
 /** The audience rule of shared/training.ts audienceMatches, in SQL over roster_entries `r`. */
 function audienceSql(aud: Audience): SQL {
   const parts: SQL[] = [];
-  if (aud.categories?.length) parts.push(sql`r.category IN (${sql.join(aud.categories.map((x) => sql`${x}`), sql`, `)})`);
-  if (aud.posts?.length) parts.push(sql`EXISTS (SELECT 1 FROM json_each(r.posts) p WHERE p.value IN (${sql.join(aud.posts.map((x) => sql`${x}`), sql`, `)}))`);
+  if (aud.categories?.length)
+    parts.push(
+      sql`r.category IN (${sql.join(
+        aud.categories.map((x) => sql`${x}`),
+        sql`, `,
+      )})`,
+    );
+  if (aud.posts?.length)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM json_each(r.posts) p WHERE p.value IN (${sql.join(
+        aud.posts.map((x) => sql`${x}`),
+        sql`, `,
+      )}))`,
+    );
   return parts.length ? sql.join(parts, sql` AND `) : sql`1`;
 }
 
 const under = (col: string, path: string) => sql`${sql.raw(col)} >= ${path} AND ${sql.raw(col)} < ${path + '~'}`;
 
-export interface EnrollTarget { campaignId: string; campaignPath: string; audience: Audience; source: 'organizer' | 'self'; actorId: string; orgUnitId: string }
+export interface EnrollTarget {
+  campaignId: string;
+  campaignPath: string;
+  audience: Audience;
+  source: 'organizer' | 'self';
+  actorId: string;
+  orgUnitId: string;
+}
 
 /**
  * Enrols roster entries (by id, or everyone under some units) who lie in the campaign's
@@ -128,25 +202,49 @@ export interface EnrollTarget { campaignId: string; campaignPath: string; audien
  * audience. INSERT OR IGNORE, so enrolling twice changes nothing. Returns how many were new.
  */
 export async function enroll(db: Db, t: EnrollTarget, who: { rosterIds: string[] } | { unitPaths: string[] }, scopePaths: string[] | null): Promise<number> {
-  const scope = scopePaths ? sql`(${sql.join(scopePaths.map((p) => sql`(${under('u.path', p)})`), sql` OR `)})` : sql`1`;
+  const scope = scopePaths
+    ? sql`(${sql.join(
+        scopePaths.map((p) => sql`(${under('u.path', p)})`),
+        sql` OR `,
+      )})`
+    : sql`1`;
   const now = nowIso();
   const select = (which: SQL) => sql`
     INSERT OR IGNORE INTO training_enrollments (campaign_id, roster_id, org_unit_id, org_path, source, created_by, created_at)
     SELECT ${t.campaignId}, r.id, r.org_unit_id, u.path, ${t.source}, ${t.actorId}, ${now}
     FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id
     WHERE ${which} AND ${under('u.path', t.campaignPath)} AND ${scope} AND ${audienceSql(t.audience)}`;
-  const stmts: SQL[] = 'rosterIds' in who
-    ? chunk(who.rosterIds, 80).map((ids) => select(sql`r.id IN (${sql.join(ids.map((x) => sql`${x}`), sql`, `)})`))
-    : who.unitPaths.map((p) => select(sql`(${under('u.path', p)})`));
+  const stmts: SQL[] =
+    'rosterIds' in who
+      ? chunk(who.rosterIds, 80).map((ids) =>
+          select(
+            sql`r.id IN (${sql.join(
+              ids.map((x) => sql`${x}`),
+              sql`, `,
+            )})`,
+          ),
+        )
+      : who.unitPaths.map((p) => select(sql`(${under('u.path', p)})`));
   const res = await writeBatch(db, [
     ...stmts,
-    auditInsert({ actorId: t.actorId, action: t.source === 'self' ? 'training.self_enroll' : 'training.enroll', entity: 'campaign', entityId: t.campaignId, orgUnitId: t.orgUnitId, detail: 'rosterIds' in who ? { rosterIds: who.rosterIds.length } : { units: who.unitPaths } }),
+    auditInsert({
+      actorId: t.actorId,
+      action: t.source === 'self' ? 'training.self_enroll' : 'training.enroll',
+      entity: 'campaign',
+      entityId: t.campaignId,
+      orgUnitId: t.orgUnitId,
+      detail: 'rosterIds' in who ? { rosterIds: who.rosterIds.length } : { units: who.unitPaths },
+    }),
   ]);
   return res.slice(0, stmts.length).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
 }
 
 export async function isEnrolled(db: Db, campaignId: string, rosterId: string): Promise<boolean> {
-  const r = await db.select({ x: trainingEnrollments.rosterId }).from(trainingEnrollments).where(and(eq(trainingEnrollments.campaignId, campaignId), eq(trainingEnrollments.rosterId, rosterId))).limit(1);
+  const r = await db
+    .select({ x: trainingEnrollments.rosterId })
+    .from(trainingEnrollments)
+    .where(and(eq(trainingEnrollments.campaignId, campaignId), eq(trainingEnrollments.rosterId, rosterId)))
+    .limit(1);
   return r.length > 0;
 }
 
@@ -172,8 +270,14 @@ export async function listEnrollments(db: Db, campaignId: string, path: string, 
         orgUnitId: orgUnits.id,
         orgUnitName: orgUnits.name,
         orgPath: orgUnits.path,
-        attendances: sql<number>`(SELECT COUNT(*) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId} AND a.status IN ('present', 'late'))`.as('attendances'),
-        hours: sql<number>`(SELECT COALESCE(SUM(a.hours), 0) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId})`.as('hours'),
+        attendances:
+          sql<number>`(SELECT COUNT(*) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId} AND a.status IN ('present', 'late'))`.as(
+            'attendances',
+          ),
+        hours:
+          sql<number>`(SELECT COALESCE(SUM(a.hours), 0) FROM training_attendance a WHERE a.campaign_id = ${campaignId} AND a.roster_id = ${trainingEnrollments.rosterId})`.as(
+            'hours',
+          ),
       })
       .from(trainingEnrollments)
       .innerJoin(rosterEntries, eq(rosterEntries.id, trainingEnrollments.rosterId))
@@ -215,8 +319,12 @@ export async function sessionRegister(db: Db, s: SessionRow, path: string) {
 export async function enrolledAmong(db: Db, campaignId: string, rosterIds: string[]) {
   const out: Array<{ rosterId: string; orgPath: string }> = [];
   for (const ids of chunk([...new Set(rosterIds)], 90)) {
-    out.push(...(await db.select({ rosterId: trainingEnrollments.rosterId, orgPath: trainingEnrollments.orgPath }).from(trainingEnrollments)
-      .where(and(eq(trainingEnrollments.campaignId, campaignId), inArray(trainingEnrollments.rosterId, ids)))));
+    out.push(
+      ...(await db
+        .select({ rosterId: trainingEnrollments.rosterId, orgPath: trainingEnrollments.orgPath })
+        .from(trainingEnrollments)
+        .where(and(eq(trainingEnrollments.campaignId, campaignId), inArray(trainingEnrollments.rosterId, ids)))),
+    );
   }
   return out;
 }
@@ -240,7 +348,14 @@ export async function checkInSubject(db: Db, s: { id: string; campaignId: string
  * present/late — never a second one. The conditional upsert, its guard and the hours event
  * are one batch, so parallel check-ins of the same member credit the hours once.
  */
-export async function checkInAttendance(db: Db, s: SessionRow, roster: { id: string }, status: 'present' | 'late', at: string, board: Stmt[] = []): Promise<D1Result[] | null> {
+export async function checkInAttendance(
+  db: Db,
+  s: SessionRow,
+  roster: { id: string },
+  status: 'present' | 'late',
+  at: string,
+  board: Stmt[] = [],
+): Promise<D1Result[] | null> {
   const res = await guardedBatch(db, [
     sql`INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, checked_in_at, marked_by, updated_at)
         SELECT ${s.id}, r.id, ${s.campaignId}, r.user_id, r.org_unit_id, u.path, ${status}, 'onsite', '', ${s.hours}, ${at}, NULL, ${at}
@@ -255,10 +370,22 @@ export async function checkInAttendance(db: Db, s: SessionRow, roster: { id: str
   return res ? res.slice(res.length - board.length) : null;
 }
 
-export interface RegisterEntry { rosterId: string; status: AttendanceStatus; mode?: AttendanceMode | undefined; note?: string | undefined }
+export interface RegisterEntry {
+  rosterId: string;
+  status: AttendanceStatus;
+  mode?: AttendanceMode | undefined;
+  note?: string | undefined;
+}
 
 /** Organizers mark or correct the register (entries already checked to be enrolled and theirs); hours and events follow in the same batch. */
-export async function markAttendance(db: Db, s: SessionRow, actorId: string, orgUnitId: string, entries: RegisterEntry[], board: Stmt[] = []): Promise<{ updated: number; board: D1Result[] }> {
+export async function markAttendance(
+  db: Db,
+  s: SessionRow,
+  actorId: string,
+  orgUnitId: string,
+  entries: RegisterEntry[],
+  board: Stmt[] = [],
+): Promise<{ updated: number; board: D1Result[] }> {
   const at = nowIso();
   const last = new Map(entries.map((e) => [e.rosterId, e])); // the last word on a person wins
   const list = [...last.values()];
@@ -272,18 +399,40 @@ export async function markAttendance(db: Db, s: SessionRow, actorId: string, org
   });
   const res = await writeBatch(db, [
     ...upserts,
-    ...chunk(list.map((e) => e.rosterId), 80).flatMap((ids) => syncEvents(s.id, ids)),
-    auditInsert({ actorId, action: 'training.register', entity: 'training_session', entityId: s.id, orgUnitId, detail: { entries: list.map((e) => ({ rosterId: e.rosterId, status: e.status, mode: e.mode ?? null })) } }),
+    ...chunk(
+      list.map((e) => e.rosterId),
+      80,
+    ).flatMap((ids) => syncEvents(s.id, ids)),
+    auditInsert({
+      actorId,
+      action: 'training.register',
+      entity: 'training_session',
+      entityId: s.id,
+      orgUnitId,
+      detail: { entries: list.map((e) => ({ rosterId: e.rosterId, status: e.status, mode: e.mode ?? null })) },
+    }),
     ...board,
   ]);
   return { updated: res.slice(0, upserts.length).reduce((n, r) => n + (r.meta.changes ?? 0), 0), board: res.slice(res.length - board.length) };
 }
 
-export async function insertMaterial(db: Db, campaign: { id: string; orgUnitId: string }, actorId: string, m: { title: string; kind: 'video' | 'article'; url: string; minutes: number; hours: number }) {
+export async function insertMaterial(
+  db: Db,
+  campaign: { id: string; orgUnitId: string },
+  actorId: string,
+  m: { title: string; kind: 'video' | 'article'; url: string; minutes: number; hours: number },
+) {
   const id = newId();
   await writeBatch(db, [
     db.insert(trainingMaterials).values({ id, campaignId: campaign.id, ...m, createdBy: actorId, createdAt: nowIso() }),
-    auditInsert({ actorId, action: 'training.material_create', entity: 'training_material', entityId: id, orgUnitId: campaign.orgUnitId, detail: { title: m.title } }),
+    auditInsert({
+      actorId,
+      action: 'training.material_create',
+      entity: 'training_material',
+      entityId: id,
+      orgUnitId: campaign.orgUnitId,
+      detail: { title: m.title },
+    }),
   ]);
   return id;
 }
@@ -305,12 +454,22 @@ export async function listMaterials(db: Db, campaignId: string, userId: string |
 /** A member's study of a material: started once (a second start returns the first). */
 export async function startStudy(db: Db, m: MaterialRow, userId: string) {
   await db.insert(trainingStudies).values({ id: newId(), materialId: m.id, campaignId: m.campaignId, userId, startedAt: nowIso() }).onConflictDoNothing();
-  return (await db.select().from(trainingStudies).where(and(eq(trainingStudies.materialId, m.id), eq(trainingStudies.userId, userId))).limit(1))[0]!;
+  return (
+    await db
+      .select()
+      .from(trainingStudies)
+      .where(and(eq(trainingStudies.materialId, m.id), eq(trainingStudies.userId, userId)))
+      .limit(1)
+  )[0]!;
 }
 
 export async function getStudy(db: Db, id: string) {
-  const rows = await db.select({ study: trainingStudies, material: trainingMaterials }).from(trainingStudies)
-    .innerJoin(trainingMaterials, eq(trainingMaterials.id, trainingStudies.materialId)).where(eq(trainingStudies.id, id)).limit(1);
+  const rows = await db
+    .select({ study: trainingStudies, material: trainingMaterials })
+    .from(trainingStudies)
+    .innerJoin(trainingMaterials, eq(trainingMaterials.id, trainingStudies.materialId))
+    .where(eq(trainingStudies.id, id))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -325,7 +484,15 @@ export async function finishStudy(db: Db, studyId: string, m: MaterialRow, userI
   const res = await guardedBatch(db, [
     sql`UPDATE training_studies SET finished_at = ${at} WHERE id = ${studyId} AND finished_at IS NULL AND started_at <= ${startedBy}`,
     abortUnlessChanged(),
-    activityInsert({ userId, type: 'training_hours', kind: 'training', campaignId: m.campaignId, quantity: hoursToQuantity(m.hours), occurredAt: at, ref: `study:${studyId}` }),
+    activityInsert({
+      userId,
+      type: 'training_hours',
+      kind: 'training',
+      campaignId: m.campaignId,
+      quantity: hoursToQuantity(m.hours),
+      occurredAt: at,
+      ref: `study:${studyId}`,
+    }),
     ...board,
   ]);
   return res ? res.slice(res.length - board.length) : null;
@@ -377,13 +544,24 @@ export async function hoursIn(db: Db, campaignId: string, rosterId: string, user
 
 /** The largest yearly target among the training campaigns a person is enrolled in (null: none). */
 export async function targetOf(db: Db, rosterId: string): Promise<number | null> {
-  const r = await db.all<{ t: number | null }>(sql`SELECT MAX(COALESCE(json_extract(c.settings, '$.hoursTarget'), 32)) AS t FROM training_enrollments e JOIN campaigns c ON c.id = e.campaign_id WHERE e.roster_id = ${rosterId} AND c.status != 'draft'`);
+  const r = await db.all<{ t: number | null }>(
+    sql`SELECT MAX(COALESCE(json_extract(c.settings, '$.hoursTarget'), 32)) AS t FROM training_enrollments e JOIN campaigns c ON c.id = e.campaign_id WHERE e.roster_id = ${rosterId} AND c.status != 'draft'`,
+  );
   return r[0]?.t ?? null;
 }
 
 /** Figures of a campaign under a path (API.md training-stats); people are roster entries. */
 export async function trainingStats(db: Db, campaignId: string, path: string) {
-  const [row] = await db.all<{ sessions: number; enrolled: number; attendees: number; attendances: number; hours: number; delivered: number; studies: number; studyHours: number }>(sql`
+  const [row] = await db.all<{
+    sessions: number;
+    enrolled: number;
+    attendees: number;
+    attendances: number;
+    hours: number;
+    delivered: number;
+    studies: number;
+    studyHours: number;
+  }>(sql`
     SELECT
       (SELECT COUNT(*) FROM training_sessions WHERE campaign_id = ${campaignId}) AS sessions,
       (SELECT COUNT(*) FROM training_enrollments e WHERE e.campaign_id = ${campaignId} AND ${under('e.org_path', path)}) AS enrolled,
@@ -405,13 +583,21 @@ export async function trainingStats(db: Db, campaignId: string, path: string) {
 export async function boardPeople(db: Db, which: { rosterIds: string[] } | { sessionId: string }) {
   const cols = { userId: sql<string>`${rosterEntries.userId}`, name: rosterEntries.name, orgUnitId: rosterEntries.orgUnitId };
   if ('sessionId' in which) {
-    return db.select(cols).from(trainingAttendance).innerJoin(rosterEntries, eq(rosterEntries.id, trainingAttendance.rosterId))
-      .where(and(eq(trainingAttendance.sessionId, which.sessionId), sql`${rosterEntries.userId} IS NOT NULL`)).limit(5000);
+    return db
+      .select(cols)
+      .from(trainingAttendance)
+      .innerJoin(rosterEntries, eq(rosterEntries.id, trainingAttendance.rosterId))
+      .where(and(eq(trainingAttendance.sessionId, which.sessionId), sql`${rosterEntries.userId} IS NOT NULL`))
+      .limit(5000);
   }
   const out: Array<{ userId: string; name: string; orgUnitId: string }> = [];
   for (const ids of chunk([...new Set(which.rosterIds)], 90)) {
-    out.push(...(await db.select(cols).from(rosterEntries)
-      .where(and(inArray(rosterEntries.id, ids), sql`${rosterEntries.userId} IS NOT NULL`))));
+    out.push(
+      ...(await db
+        .select(cols)
+        .from(rosterEntries)
+        .where(and(inArray(rosterEntries.id, ids), sql`${rosterEntries.userId} IS NOT NULL`))),
+    );
   }
   return out;
 }

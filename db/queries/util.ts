@@ -100,7 +100,7 @@ export async function guardedBatch(db: Db, stmts: Stmt[]): Promise<D1Result[] | 
  * the cursor of a page's last row. A caller that has enough breaks out of the loop.
  */
 export async function* keysetPages<T, C>(fetch: (before: C | null) => Promise<T[]>, size: number, cursorOf: (last: T) => C): AsyncGenerator<T[]> {
-  for (let before: C | null = null; ;) {
+  for (let before: C | null = null; ; ) {
     const page = await fetch(before);
     yield page.slice(0, size);
     if (page.length <= size) return;

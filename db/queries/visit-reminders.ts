@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 
 /** A booking due for its day-before text: who, where and when. */
-export interface DueReminder { id: string; phone: string; startsAt: string; endsAt: string; title: string }
+export interface DueReminder {
+  id: string;
+  phone: string;
+  startsAt: string;
+  endsAt: string;
+  title: string;
+}
 
 /**
  * Bookings still booked, whose holder asked for a reminder that has not gone out, with a slot

@@ -27,19 +27,32 @@ export async function inviteOf(db: Db, campaignId: string, userId: string) {
 export async function inviteByCode(db: Db, code: string) {
   const rows = await db
     .select({ code: volunteerInvites.code, campaignId: volunteerInvites.campaignId, userId: volunteerInvites.userId, memberName: users.name })
-    .from(volunteerInvites).innerJoin(users, eq(users.id, volunteerInvites.userId))
+    .from(volunteerInvites)
+    .innerJoin(users, eq(users.id, volunteerInvites.userId))
     .where(eq(volunteerInvites.code, code.toUpperCase()));
   return rows[0] ?? null;
 }
 
-
 export async function activePairCount(db: Db, campaignId: string, memberId: string) {
-  return (await db.select({ n: count() }).from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), eq(volunteerPairs.memberId, memberId), isNull(volunteerPairs.unlinkedAt))))[0]?.n ?? 0;
+  return (
+    (
+      await db
+        .select({ n: count() })
+        .from(volunteerPairs)
+        .where(and(eq(volunteerPairs.campaignId, campaignId), eq(volunteerPairs.memberId, memberId), isNull(volunteerPairs.unlinkedAt)))
+    )[0]?.n ?? 0
+  );
 }
 
 export interface NewPair {
-  campaignId: string; memberId: string; memberUnit: { id: string; path: string } | null; residentName: string; residentPhone: string;
-  consentText: string; source: 'invite' | 'organizer'; createdBy: string | null;
+  campaignId: string;
+  memberId: string;
+  memberUnit: { id: string; path: string } | null;
+  residentName: string;
+  residentPhone: string;
+  consentText: string;
+  source: 'invite' | 'organizer';
+  createdBy: string | null;
 }
 
 /**
@@ -60,8 +73,22 @@ export async function insertPair(db: Db, p: NewPair, cap: number): Promise<{ res
              -- insert run into the unique index, which rolls it back as 'taken'
              OR EXISTS (SELECT 1 FROM volunteer_pairs WHERE campaign_id = ${p.campaignId} AND resident_phone = ${p.residentPhone} AND unlinked_at IS NULL)
           RETURNING id`,
-      activityInsert({ userId: p.memberId, type: 'volunteer_pair', campaignId: p.campaignId, kind: 'volunteer', points: 0, quantity: 1, ref: id, orgUnitId: p.memberUnit?.id ?? null }, sql`EXISTS (SELECT 1 FROM volunteer_pairs WHERE id = ${id})`),
-      ...(p.source === 'organizer' && p.createdBy ? [auditInsert({ actorId: p.createdBy, action: 'pair.create_on_behalf', entity: 'volunteer_pair', entityId: id, orgUnitId: p.memberUnit?.id ?? null })] : []),
+      activityInsert(
+        {
+          userId: p.memberId,
+          type: 'volunteer_pair',
+          campaignId: p.campaignId,
+          kind: 'volunteer',
+          points: 0,
+          quantity: 1,
+          ref: id,
+          orgUnitId: p.memberUnit?.id ?? null,
+        },
+        sql`EXISTS (SELECT 1 FROM volunteer_pairs WHERE id = ${id})`,
+      ),
+      ...(p.source === 'organizer' && p.createdBy
+        ? [auditInsert({ actorId: p.createdBy, action: 'pair.create_on_behalf', entity: 'volunteer_pair', entityId: id, orgUnitId: p.memberUnit?.id ?? null })]
+        : []),
     ]);
     return res?.results.length ? { result: 'ok', id } : { result: 'cap' };
   } catch (e) {
@@ -76,7 +103,11 @@ export async function getPair(db: Db, id: string) {
 
 export async function unlinkPair(db: Db, actorId: string, id: string, orgUnitId: string | null, reason: string) {
   const [res] = await writeBatch(db, [
-    db.update(volunteerPairs).set({ unlinkedAt: nowIso(), unlinkReason: reason }).where(and(eq(volunteerPairs.id, id), isNull(volunteerPairs.unlinkedAt))).returning({ id: volunteerPairs.id }),
+    db
+      .update(volunteerPairs)
+      .set({ unlinkedAt: nowIso(), unlinkReason: reason })
+      .where(and(eq(volunteerPairs.id, id), isNull(volunteerPairs.unlinkedAt)))
+      .returning({ id: volunteerPairs.id }),
     auditInsert({ actorId, action: 'pair.unlink', entity: 'volunteer_pair', entityId: id, orgUnitId, detail: { reason } }, true),
   ]);
   return (res?.results.length ?? 0) > 0;
@@ -86,20 +117,34 @@ export async function unlinkPair(db: Db, actorId: string, id: string, orgUnitId:
 export async function listPairs(db: Db, campaignId: string, f: { path?: string; memberId?: string; limit: number; before: { at: string; id: string } | null }) {
   return db
     .select({
-      id: volunteerPairs.id, memberId: volunteerPairs.memberId, memberName: users.name, memberUnitId: volunteerPairs.memberUnitId, memberUnitName: orgUnits.name,
-      residentName: volunteerPairs.residentName, residentPhone: volunteerPairs.residentPhone, memberPath: volunteerPairs.memberPath, source: volunteerPairs.source,
-      consentAt: volunteerPairs.consentAt, createdAt: volunteerPairs.createdAt, unlinkedAt: volunteerPairs.unlinkedAt, unlinkReason: volunteerPairs.unlinkReason,
+      id: volunteerPairs.id,
+      memberId: volunteerPairs.memberId,
+      memberName: users.name,
+      memberUnitId: volunteerPairs.memberUnitId,
+      memberUnitName: orgUnits.name,
+      residentName: volunteerPairs.residentName,
+      residentPhone: volunteerPairs.residentPhone,
+      memberPath: volunteerPairs.memberPath,
+      source: volunteerPairs.source,
+      consentAt: volunteerPairs.consentAt,
+      createdAt: volunteerPairs.createdAt,
+      unlinkedAt: volunteerPairs.unlinkedAt,
+      unlinkReason: volunteerPairs.unlinkReason,
       withdrawnAt: volunteerPairs.withdrawnAt,
     })
     .from(volunteerPairs)
     .innerJoin(users, eq(users.id, volunteerPairs.memberId))
     .leftJoin(orgUnits, eq(orgUnits.id, volunteerPairs.memberUnitId))
-    .where(and(
-      eq(volunteerPairs.campaignId, campaignId),
-      f.path ? underPath(volunteerPairs.memberPath, f.path) : undefined,
-      f.memberId ? eq(volunteerPairs.memberId, f.memberId) : undefined,
-      f.before ? or(lt(volunteerPairs.createdAt, f.before.at), and(eq(volunteerPairs.createdAt, f.before.at), lt(volunteerPairs.id, f.before.id))) : undefined,
-    ))
+    .where(
+      and(
+        eq(volunteerPairs.campaignId, campaignId),
+        f.path ? underPath(volunteerPairs.memberPath, f.path) : undefined,
+        f.memberId ? eq(volunteerPairs.memberId, f.memberId) : undefined,
+        f.before
+          ? or(lt(volunteerPairs.createdAt, f.before.at), and(eq(volunteerPairs.createdAt, f.before.at), lt(volunteerPairs.id, f.before.id)))
+          : undefined,
+      ),
+    )
     .orderBy(desc(volunteerPairs.createdAt), desc(volunteerPairs.id))
     .limit(f.limit + 1);
 }
@@ -109,14 +154,22 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
  * statement). Returns null when over the maximum.
  */
 /** What one member may report: hours a day, records a day, records awaiting review at once. */
-export interface RecordLimits { maxHoursPerDay: number; recordsPerDay: number; pendingRecordsMax: number }
+export interface RecordLimits {
+  maxHoursPerDay: number;
+  recordsPerDay: number;
+  pendingRecordsMax: number;
+}
 
 /**
  * Reports service as one conditional statement, so parallel reports cannot pass a limit:
  * the day's hours, the day's records and the member's pending records are counted in the
  * same statement that writes. Returns the new id, or null (see `recordLimitHit` for which).
  */
-export async function insertRecord(db: Db, r: { campaignId: string; userId: string; unit: { id: string; path: string } | null; pairId: string | null; date: string; hours: number; description: string }, limits: RecordLimits) {
+export async function insertRecord(
+  db: Db,
+  r: { campaignId: string; userId: string; unit: { id: string; path: string } | null; pairId: string | null; date: string; hours: number; description: string },
+  limits: RecordLimits,
+) {
   const id = newId();
   const [res] = await writeBatch(db, [
     sql`INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, pair_id, date, hours, description, status, created_at)
@@ -140,39 +193,76 @@ export async function recordLimitHit(db: Db, campaignId: string, userId: string,
 }
 
 export async function hoursOnDay(db: Db, campaignId: string, userId: string, date: string) {
-  return (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` }).from(serviceRecords)
-    .where(and(eq(serviceRecords.userId, userId), eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.date, date), sql`${serviceRecords.status} <> 'rejected'`)))[0]?.h ?? 0;
+  return (
+    (
+      await db
+        .select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` })
+        .from(serviceRecords)
+        .where(
+          and(
+            eq(serviceRecords.userId, userId),
+            eq(serviceRecords.campaignId, campaignId),
+            eq(serviceRecords.date, date),
+            sql`${serviceRecords.status} <> 'rejected'`,
+          ),
+        )
+    )[0]?.h ?? 0
+  );
 }
 
 export async function getRecord(db: Db, id: string) {
   return db.query.serviceRecords.findFirst({ where: eq(serviceRecords.id, id) });
 }
 
-export interface RecordFilter { paths?: string[] | 'all'; userId?: string; status?: string; orgPath?: string; from?: string; to?: string; limit: number; before: { at: string; id: string } | null }
+export interface RecordFilter {
+  paths?: string[] | 'all';
+  userId?: string;
+  status?: string;
+  orgPath?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  before: { at: string; id: string } | null;
+}
 
 /** The approval queue (and members' own records), newest first, on the queue index. */
 export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
   const scope = f.paths && f.paths !== 'all' ? or(...f.paths.map((p) => underPath(serviceRecords.orgPath, p))) : undefined;
   return db
     .select({
-      id: serviceRecords.id, userId: serviceRecords.userId, name: users.name, orgUnitId: serviceRecords.orgUnitId, orgUnitName: orgUnits.name,
-      pairId: serviceRecords.pairId, date: serviceRecords.date, hours: serviceRecords.hours, description: serviceRecords.description,
-      status: serviceRecords.status, reason: serviceRecords.reason, reviewedAt: serviceRecords.reviewedAt, createdAt: serviceRecords.createdAt,
-      source: serviceRecords.source, activityId: serviceRecords.activityId,
+      id: serviceRecords.id,
+      userId: serviceRecords.userId,
+      name: users.name,
+      orgUnitId: serviceRecords.orgUnitId,
+      orgUnitName: orgUnits.name,
+      pairId: serviceRecords.pairId,
+      date: serviceRecords.date,
+      hours: serviceRecords.hours,
+      description: serviceRecords.description,
+      status: serviceRecords.status,
+      reason: serviceRecords.reason,
+      reviewedAt: serviceRecords.reviewedAt,
+      createdAt: serviceRecords.createdAt,
+      source: serviceRecords.source,
+      activityId: serviceRecords.activityId,
     })
     .from(serviceRecords)
     .innerJoin(users, eq(users.id, serviceRecords.userId))
     .leftJoin(orgUnits, eq(orgUnits.id, serviceRecords.orgUnitId))
-    .where(and(
-      eq(serviceRecords.campaignId, campaignId),
-      scope,
-      f.userId ? eq(serviceRecords.userId, f.userId) : undefined,
-      f.status ? eq(serviceRecords.status, f.status as 'pending') : undefined,
-      f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
-      f.from ? gte(serviceRecords.date, f.from) : undefined,
-      f.to ? lte(serviceRecords.date, f.to) : undefined,
-      f.before ? or(lt(serviceRecords.createdAt, f.before.at), and(eq(serviceRecords.createdAt, f.before.at), lt(serviceRecords.id, f.before.id))) : undefined,
-    ))
+    .where(
+      and(
+        eq(serviceRecords.campaignId, campaignId),
+        scope,
+        f.userId ? eq(serviceRecords.userId, f.userId) : undefined,
+        f.status ? eq(serviceRecords.status, f.status as 'pending') : undefined,
+        f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
+        f.from ? gte(serviceRecords.date, f.from) : undefined,
+        f.to ? lte(serviceRecords.date, f.to) : undefined,
+        f.before
+          ? or(lt(serviceRecords.createdAt, f.before.at), and(eq(serviceRecords.createdAt, f.before.at), lt(serviceRecords.id, f.before.id)))
+          : undefined,
+      ),
+    )
     .orderBy(desc(serviceRecords.createdAt), desc(serviceRecords.id))
     .limit(f.limit + 1);
 }
@@ -188,7 +278,11 @@ export async function recordsByIds(db: Db, ids: string[]) {
  * changed and the results of the board statements.
  */
 export async function reviewRecords(
-  db: Db, actorId: string, records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number; date: string }>, decision: 'approve' | 'reject', reason: string | null,
+  db: Db,
+  actorId: string,
+  records: Array<{ id: string; userId: string; orgUnitId: string | null; campaignId: string; hours: number; date: string }>,
+  decision: 'approve' | 'reject',
+  reason: string | null,
   /** approvals: each record's activity event id (see activityRecorded) and the board statements that depend on them, for the same batch */
   earn?: { eventIds: Map<string, string>; board: Stmt[] },
   /** the campaign as its members' messages name it (消息中心: each person told of their record, if this batch decided it) */
@@ -200,23 +294,57 @@ export async function reviewRecords(
   const updateAt: number[] = [];
   for (const r of records) {
     updateAt.push(stmts.length);
-    stmts.push(db.update(serviceRecords).set({ status: decision === 'approve' ? 'approved' : 'rejected', reason: decision === 'reject' ? reason : null, reviewedBy: actorId, reviewedAt: now })
-      .where(and(eq(serviceRecords.id, r.id), eq(serviceRecords.status, 'pending'))).returning({ id: serviceRecords.id }));
-    stmts.push(auditInsert({ actorId, action: `record.${decision}`, entity: 'service_record', entityId: r.id, orgUnitId: r.orgUnitId, detail: reason ? { reason } : undefined }, true));
+    stmts.push(
+      db
+        .update(serviceRecords)
+        .set({ status: decision === 'approve' ? 'approved' : 'rejected', reason: decision === 'reject' ? reason : null, reviewedBy: actorId, reviewedAt: now })
+        .where(and(eq(serviceRecords.id, r.id), eq(serviceRecords.status, 'pending')))
+        .returning({ id: serviceRecords.id }),
+    );
+    stmts.push(
+      auditInsert(
+        { actorId, action: `record.${decision}`, entity: 'service_record', entityId: r.id, orgUnitId: r.orgUnitId, detail: reason ? { reason } : undefined },
+        true,
+      ),
+    );
     if (decision === 'approve') {
       // quantity in minutes: hours may be fractional (0.5 h steps), the column is an integer;
       // (type, ref) is unique, so a record's hours are recorded once whoever approves it
-      stmts.push(activityInsert({ id: earn?.eventIds.get(r.id), userId: r.userId, type: 'volunteer_hours', campaignId: r.campaignId, kind: 'volunteer', points: 0, quantity: Math.round(r.hours * 60), ref: r.id, orgUnitId: r.orgUnitId },
-        sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved'`));
+      stmts.push(
+        activityInsert(
+          {
+            id: earn?.eventIds.get(r.id),
+            userId: r.userId,
+            type: 'volunteer_hours',
+            campaignId: r.campaignId,
+            kind: 'volunteer',
+            points: 0,
+            quantity: Math.round(r.hours * 60),
+            ref: r.id,
+            orgUnitId: r.orgUnitId,
+          },
+          sql`(SELECT status FROM service_records WHERE id = ${r.id}) = 'approved'`,
+        ),
+      );
     }
     // told once per record (its key), and only if this batch decided it
-    const told = notifyStatements([{ userId: r.userId, kind: decision === 'approve' ? 'record_approved' : 'record_rejected', params: { title: tell.title, date: r.date, hours: r.hours, reason: reason ?? '' }, link: tell.link, dedupeKey: `record:${r.id}` }],
-      sql`(SELECT reviewed_at FROM service_records WHERE id = ${r.id}) = ${now} AND (SELECT reviewed_by FROM service_records WHERE id = ${r.id}) = ${actorId}`);
+    const told = notifyStatements(
+      [
+        {
+          userId: r.userId,
+          kind: decision === 'approve' ? 'record_approved' : 'record_rejected',
+          params: { title: tell.title, date: r.date, hours: r.hours, reason: reason ?? '' },
+          link: tell.link,
+          dedupeKey: `record:${r.id}`,
+        },
+      ],
+      sql`(SELECT reviewed_at FROM service_records WHERE id = ${r.id}) = ${now} AND (SELECT reviewed_by FROM service_records WHERE id = ${r.id}) = ${actorId}`,
+    );
     stmts.push(...told.stmts);
     notices.push(...told.ids);
   }
   const own = stmts.length;
-  const results = await writeBatch(db, [...stmts, ...(decision === 'approve' ? earn?.board ?? [] : [])]);
+  const results = await writeBatch(db, [...stmts, ...(decision === 'approve' ? (earn?.board ?? []) : [])]);
   // the records this batch moved out of pending: its UPDATE returned them (a racing batch's did not)
   return { changed: records.filter((_, i) => (results[updateAt[i]!]?.results.length ?? 0) > 0).map((r) => r.id), board: results.slice(own), notices };
 }
@@ -225,8 +353,14 @@ export async function reviewRecords(
  * A period of China days (either end open). Pairs count when made within it and still
  * linked at its end; hours when their service day is within it.
  */
-export interface Period { from?: string | undefined; to?: string | undefined }
-const periodAt = (p: Period) => ({ fromAt: p.from ? new Date(chinaMidnight(p.from)).toISOString() : null, toAt: p.to ? new Date(chinaMidnight(p.to) + 86400e3).toISOString() : null });
+export interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+const periodAt = (p: Period) => ({
+  fromAt: p.from ? new Date(chinaMidnight(p.from)).toISOString() : null,
+  toAt: p.to ? new Date(chinaMidnight(p.to) + 86400e3).toISOString() : null,
+});
 
 /** 带动率 and totals of a subtree: members with a pair ÷ registered members (pairs and hours of `period`). */
 export async function volunteerStats(db: Db, campaignId: string, path: string, period: Period = {}) {
@@ -237,21 +371,52 @@ export async function volunteerStats(db: Db, campaignId: string, path: string, p
   const dayCond = sql`${serviceRecords.date} >= ${period.from ?? ''} AND ${serviceRecords.date} <= ${period.to ?? '9999'}`;
   const daySub = sql`r.date >= ${period.from ?? ''} AND r.date <= ${period.to ?? '9999'}`;
   const [pairs, members, hours, byUnit] = await db.batch([
-    db.select({ pairs: count(), residents: sql<number>`COUNT(DISTINCT ${volunteerPairs.residentPhone})`, leaders: sql<number>`COUNT(DISTINCT ${volunteerPairs.memberId})` })
-      .from(volunteerPairs).where(and(eq(volunteerPairs.campaignId, campaignId), pairCond, underPath(volunteerPairs.memberPath, path))),
-    db.select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` }).from(memberships).where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
-    db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, pending: sql<number>`SUM(CASE WHEN ${serviceRecords.status} = 'pending' THEN 1 ELSE 0 END)` })
-      .from(serviceRecords).where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), dayCond, sql`${serviceRecords.status} IN ('approved', 'pending')`)),
-    db.select({
-      orgUnitId: orgUnits.id, name: orgUnits.name,
-      members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_unit_id = org_units.id AND m.role = 'member')`,
-      leaders: sql<number>`(SELECT COUNT(DISTINCT p.member_id) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
-      residents: sql<number>`(SELECT COUNT(*) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
-      hours: sql<number>`(SELECT COALESCE(SUM(r.hours), 0) FROM service_records r WHERE r.campaign_id = ${campaignId} AND r.org_unit_id = org_units.id AND r.status = 'approved' AND ${daySub})`,
-    }).from(orgUnits).where(underPath(orgUnits.path, path)).orderBy(asc(orgUnits.path)),
+    db
+      .select({
+        pairs: count(),
+        residents: sql<number>`COUNT(DISTINCT ${volunteerPairs.residentPhone})`,
+        leaders: sql<number>`COUNT(DISTINCT ${volunteerPairs.memberId})`,
+      })
+      .from(volunteerPairs)
+      .where(and(eq(volunteerPairs.campaignId, campaignId), pairCond, underPath(volunteerPairs.memberPath, path))),
+    db
+      .select({ n: sql<number>`COUNT(DISTINCT ${memberships.userId})` })
+      .from(memberships)
+      .where(and(underPath(memberships.orgPath, path), eq(memberships.role, 'member'))),
+    db
+      .select({
+        h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`,
+        pending: sql<number>`SUM(CASE WHEN ${serviceRecords.status} = 'pending' THEN 1 ELSE 0 END)`,
+      })
+      .from(serviceRecords)
+      .where(
+        and(
+          eq(serviceRecords.campaignId, campaignId),
+          underPath(serviceRecords.orgPath, path),
+          dayCond,
+          sql`${serviceRecords.status} IN ('approved', 'pending')`,
+        ),
+      ),
+    db
+      .select({
+        orgUnitId: orgUnits.id,
+        name: orgUnits.name,
+        members: sql<number>`(SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.org_unit_id = org_units.id AND m.role = 'member')`,
+        leaders: sql<number>`(SELECT COUNT(DISTINCT p.member_id) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
+        residents: sql<number>`(SELECT COUNT(*) FROM volunteer_pairs p WHERE p.campaign_id = ${campaignId} AND p.member_unit_id = org_units.id AND ${pairSub})`,
+        hours: sql<number>`(SELECT COALESCE(SUM(r.hours), 0) FROM service_records r WHERE r.campaign_id = ${campaignId} AND r.org_unit_id = org_units.id AND r.status = 'approved' AND ${daySub})`,
+      })
+      .from(orgUnits)
+      .where(underPath(orgUnits.path, path))
+      .orderBy(asc(orgUnits.path)),
   ]);
-  const approved = (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` }).from(serviceRecords)
-    .where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), dayCond, eq(serviceRecords.status, 'approved'))))[0]?.h ?? 0;
+  const approved =
+    (
+      await db
+        .select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)` })
+        .from(serviceRecords)
+        .where(and(eq(serviceRecords.campaignId, campaignId), underPath(serviceRecords.orgPath, path), dayCond, eq(serviceRecords.status, 'approved')))
+    )[0]?.h ?? 0;
   return {
     pairs: pairs[0]?.pairs ?? 0,
     residents: pairs[0]?.residents ?? 0,
@@ -264,12 +429,19 @@ export async function volunteerStats(db: Db, campaignId: string, path: string, p
 }
 
 export async function approvedHoursOf(db: Db, campaignId: string, userId: string) {
-  return (await db.select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, n: count() }).from(serviceRecords)
-    .where(and(eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.userId, userId), eq(serviceRecords.status, 'approved'))))[0] ?? { h: 0, n: 0 };
+  return (
+    (
+      await db
+        .select({ h: sql<number>`COALESCE(SUM(${serviceRecords.hours}), 0)`, n: count() })
+        .from(serviceRecords)
+        .where(and(eq(serviceRecords.campaignId, campaignId), eq(serviceRecords.userId, userId), eq(serviceRecords.status, 'approved')))
+    )[0] ?? { h: 0, n: 0 }
+  );
 }
 
 /** The member's certificate (one per campaign, its hours refreshed on each issue): db/queries/certificates.ts, shared with training. */
-export const issueCertificate = (db: Db, campaignId: string, userId: string, hours: number) => issueShared(db, { kind: 'volunteer', scopeId: campaignId, userId, hours });
+export const issueCertificate = (db: Db, campaignId: string, userId: string, hours: number) =>
+  issueShared(db, { kind: 'volunteer', scopeId: campaignId, userId, hours });
 export { certificateByCode };
 
 /* ---- 服务活动 (service activities): sign-up, check-in, check-out ---- */
@@ -277,8 +449,16 @@ export { certificateByCode };
 export type ServiceActivity = typeof serviceActivities.$inferSelect;
 
 export interface NewServiceActivity {
-  campaignId: string; orgUnitId: string; orgPath: string; title: string; place: string; description: string;
-  startsAt: string; endsAt: string; capacity: number; createdBy: string;
+  campaignId: string;
+  orgUnitId: string;
+  orgPath: string;
+  title: string;
+  place: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  createdBy: string;
 }
 
 export async function insertServiceActivity(db: Db, a: NewServiceActivity) {
@@ -298,12 +478,25 @@ export async function getServiceActivity(db: Db, id: string) {
  * Edits an open activity; a new capacity only if it is not below the sign-ups (checked in
  * the same statement). Returns false when nothing changed (cancelled, or capacity too low).
  */
-export async function updateServiceActivity(db: Db, actorId: string, a: ServiceActivity, patch: Partial<Pick<ServiceActivity, 'title' | 'place' | 'description' | 'startsAt' | 'endsAt' | 'capacity'>>) {
+export async function updateServiceActivity(
+  db: Db,
+  actorId: string,
+  a: ServiceActivity,
+  patch: Partial<Pick<ServiceActivity, 'title' | 'place' | 'description' | 'startsAt' | 'endsAt' | 'capacity'>>,
+) {
   // An empty patch changes nothing (and drizzle refuses an UPDATE with nothing to set: it was a 500).
   if (Object.values(patch).every((x) => x === undefined)) return a.status === 'open';
   const [res] = await writeBatch(db, [
-    db.update(serviceActivities).set(patch)
-      .where(and(eq(serviceActivities.id, a.id), eq(serviceActivities.status, 'open'), patch.capacity !== undefined ? lte(serviceActivities.signedUp, patch.capacity) : undefined))
+    db
+      .update(serviceActivities)
+      .set(patch)
+      .where(
+        and(
+          eq(serviceActivities.id, a.id),
+          eq(serviceActivities.status, 'open'),
+          patch.capacity !== undefined ? lte(serviceActivities.signedUp, patch.capacity) : undefined,
+        ),
+      )
       .returning({ id: serviceActivities.id }),
     auditInsert({ actorId, action: 'service_activity.update', entity: 'service_activity', entityId: a.id, orgUnitId: a.orgUnitId, detail: patch }, true),
   ]);
@@ -312,7 +505,11 @@ export async function updateServiceActivity(db: Db, actorId: string, a: ServiceA
 
 export async function cancelServiceActivity(db: Db, actorId: string, a: ServiceActivity) {
   const [res] = await writeBatch(db, [
-    db.update(serviceActivities).set({ status: 'cancelled' }).where(and(eq(serviceActivities.id, a.id), eq(serviceActivities.status, 'open'))).returning({ id: serviceActivities.id }),
+    db
+      .update(serviceActivities)
+      .set({ status: 'cancelled' })
+      .where(and(eq(serviceActivities.id, a.id), eq(serviceActivities.status, 'open')))
+      .returning({ id: serviceActivities.id }),
     auditInsert({ actorId, action: 'service_activity.cancel', entity: 'service_activity', entityId: a.id, orgUnitId: a.orgUnitId }, true),
   ]);
   return (res?.results.length ?? 0) > 0;
@@ -326,16 +523,35 @@ export async function listServiceActivities(db: Db, campaignId: string, f: { upc
   const mine = alias(serviceSignups, 'mine');
   return db
     .select({
-      id: serviceActivities.id, campaignId: serviceActivities.campaignId, orgUnitId: serviceActivities.orgUnitId, orgPath: serviceActivities.orgPath, orgUnitName: orgUnits.name,
-      title: serviceActivities.title, place: serviceActivities.place, description: serviceActivities.description,
-      startsAt: serviceActivities.startsAt, endsAt: serviceActivities.endsAt, capacity: serviceActivities.capacity, signedUp: serviceActivities.signedUp,
-      status: serviceActivities.status, createdAt: serviceActivities.createdAt,
-      mineStatus: mine.status, mineCheckedInAt: mine.checkedInAt, mineCheckedOutAt: mine.checkedOutAt, mineRecordId: mine.recordId,
+      id: serviceActivities.id,
+      campaignId: serviceActivities.campaignId,
+      orgUnitId: serviceActivities.orgUnitId,
+      orgPath: serviceActivities.orgPath,
+      orgUnitName: orgUnits.name,
+      title: serviceActivities.title,
+      place: serviceActivities.place,
+      description: serviceActivities.description,
+      startsAt: serviceActivities.startsAt,
+      endsAt: serviceActivities.endsAt,
+      capacity: serviceActivities.capacity,
+      signedUp: serviceActivities.signedUp,
+      status: serviceActivities.status,
+      createdAt: serviceActivities.createdAt,
+      mineStatus: mine.status,
+      mineCheckedInAt: mine.checkedInAt,
+      mineCheckedOutAt: mine.checkedOutAt,
+      mineRecordId: mine.recordId,
     })
     .from(serviceActivities)
     .leftJoin(orgUnits, eq(orgUnits.id, serviceActivities.orgUnitId))
     .leftJoin(mine, and(eq(mine.activityId, serviceActivities.id), eq(mine.userId, f.userId ?? '')))
-    .where(and(eq(serviceActivities.campaignId, campaignId), f.id ? eq(serviceActivities.id, f.id) : undefined, f.upcomingAfter ? gte(serviceActivities.endsAt, f.upcomingAfter) : undefined))
+    .where(
+      and(
+        eq(serviceActivities.campaignId, campaignId),
+        f.id ? eq(serviceActivities.id, f.id) : undefined,
+        f.upcomingAfter ? gte(serviceActivities.endsAt, f.upcomingAfter) : undefined,
+      ),
+    )
     .orderBy(f.upcomingAfter ? asc(serviceActivities.startsAt) : desc(serviceActivities.startsAt), asc(serviceActivities.id))
     .limit(f.limit);
 }
@@ -420,15 +636,26 @@ export async function listSignups(db: Db, activityId: string) {
   const unit = alias(orgUnits, 'unit');
   return db
     .select({
-      userId: serviceSignups.userId, name: users.name, phone: users.phone, status: serviceSignups.status,
+      userId: serviceSignups.userId,
+      name: users.name,
+      phone: users.phone,
+      status: serviceSignups.status,
       userPaths: sql<string | null>`(SELECT group_concat(org_path, ' ') FROM memberships WHERE user_id = ${serviceSignups.userId})`,
-      orgUnitId: unit.id, orgUnitName: unit.name,
-      checkedInAt: serviceSignups.checkedInAt, checkedOutAt: serviceSignups.checkedOutAt, recordId: serviceSignups.recordId,
-      hours: serviceRecords.hours, recordStatus: serviceRecords.status, createdAt: serviceSignups.createdAt,
+      orgUnitId: unit.id,
+      orgUnitName: unit.name,
+      checkedInAt: serviceSignups.checkedInAt,
+      checkedOutAt: serviceSignups.checkedOutAt,
+      recordId: serviceSignups.recordId,
+      hours: serviceRecords.hours,
+      recordStatus: serviceRecords.status,
+      createdAt: serviceSignups.createdAt,
     })
     .from(serviceSignups)
     .innerJoin(users, eq(users.id, serviceSignups.userId))
-    .leftJoin(unit, eq(unit.id, sql`(SELECT org_unit_id FROM memberships WHERE user_id = ${serviceSignups.userId} AND role = 'member' ORDER BY created_at LIMIT 1)`))
+    .leftJoin(
+      unit,
+      eq(unit.id, sql`(SELECT org_unit_id FROM memberships WHERE user_id = ${serviceSignups.userId} AND role = 'member' ORDER BY created_at LIMIT 1)`),
+    )
     .leftJoin(serviceRecords, eq(serviceRecords.id, serviceSignups.recordId))
     .where(eq(serviceSignups.activityId, activityId))
     .orderBy(asc(serviceSignups.createdAt), asc(serviceSignups.userId))

@@ -9,5 +9,8 @@ export async function cachedToken(db: Db, name: string, now = Date.now()): Promi
 }
 
 export async function storeToken(db: Db, name: string, value: string, expiresAt: string) {
-  await db.insert(wechatTokens).values({ name, value, expiresAt }).onConflictDoUpdate({ target: wechatTokens.name, set: { value, expiresAt: sql`excluded.expires_at` } });
+  await db
+    .insert(wechatTokens)
+    .values({ name, value, expiresAt })
+    .onConflictDoUpdate({ target: wechatTokens.name, set: { value, expiresAt: sql`excluded.expires_at` } });
 }

@@ -21,7 +21,9 @@ export const activityEvents = sqliteTable(
     occurredAt: text('occurred_at').notNull(),
     ref: text('ref'),
     /** 'import': loaded from paper records by the history import (ref `import:<row key>`) */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
   (t) => [
     uniqueIndex('activity_type_ref_uq').on(t.type, t.ref),
@@ -116,10 +118,7 @@ export const activityUserMonths = sqliteTable(
     events: integer('events').notNull(),
     points: integer('points').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgPath, t.month, t.userId, t.kind] }),
-    index('activity_user_months_month_idx').on(t.month, t.orgPath, t.userId, t.kind),
-  ],
+  (t) => [primaryKey({ columns: [t.orgPath, t.month, t.userId, t.kind] }), index('activity_user_months_month_idx').on(t.month, t.orgPath, t.userId, t.kind)],
 );
 
 /** How far each rollup has read: the last activity_events rowid folded in. */

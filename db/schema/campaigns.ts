@@ -11,7 +11,9 @@ export const campaigns = sqliteTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     description: text('description').notNull(),
-    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: text('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     orgPath: text('org_path').notNull(),
     status: text('status', { enum: ['draft', 'published', 'closed'] }).notNull(),
     startsAt: text('starts_at').notNull(),
@@ -26,12 +28,11 @@ export const campaigns = sqliteTable(
     /** R2 key of the cover image an organizer uploaded (null: the kind's designed default) */
     coverKey: text('cover_key'),
     /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
-  (t) => [
-    index('campaigns_status_kind_idx').on(t.status, t.kind, t.startsAt),
-    index('campaigns_org_path_idx').on(t.orgPath),
-  ],
+  (t) => [index('campaigns_status_kind_idx').on(t.status, t.kind, t.startsAt), index('campaigns_org_path_idx').on(t.orgPath)],
 );
 
 export type CampaignRow = typeof campaigns.$inferSelect;

@@ -36,7 +36,9 @@ export const contestEntries = sqliteTable(
     reviewedAt: text('reviewed_at'),
     reviewedBy: text('reviewed_by'),
     /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
   (t) => [
     uniqueIndex('entries_upload_uq').on(t.campaignId, t.userId, t.uploadId),

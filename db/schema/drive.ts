@@ -28,12 +28,11 @@ export const pledges = sqliteTable(
     verifiedBy: text('verified_by'),
     verifiedAt: text('verified_at'),
     /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
-  (t) => [
-    index('pledges_campaign_status_idx').on(t.campaignId, t.status, t.orgPath),
-    index('pledges_user_idx').on(t.userId, t.campaignId),
-  ],
+  (t) => [index('pledges_campaign_status_idx').on(t.campaignId, t.status, t.orgPath), index('pledges_user_idx').on(t.userId, t.campaignId)],
 );
 
 /**

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One person of a party as stored: the ID number is kept masked only (shared/id-number.ts says why). */
-export interface Visitor { name: string | null; idNumber: string | null }
+export interface Visitor {
+  name: string | null;
+  idNumber: string | null;
+}
 
 /** Timed entry slots of an exhibition; `booked` seats never exceed `capacity` (checked in the same statement). */
 export const exhibitionSlots = sqliteTable(
@@ -48,7 +51,9 @@ export const bookings = sqliteTable(
     /** when that reminder was claimed for sending: set once, so a cron run never texts twice */
     remindedAt: text('reminded_at'),
     /** 'import': loaded from paper records by the history import (routes/org/history.routes.ts) */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
   (t) => [
     index('bookings_remind_idx').on(t.remindSms, t.status, t.remindedAt),

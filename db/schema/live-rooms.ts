@@ -10,7 +10,9 @@ export const quizRooms = sqliteTable(
   {
     id: text('id').primaryKey(),
     campaignId: text('campaign_id').notNull(),
-    kind: text('kind', { enum: ['room', 'match'] }).notNull().default('room'),
+    kind: text('kind', { enum: ['room', 'match'] })
+      .notNull()
+      .default('room'),
     /** six digits, unique among open rooms (matches have none) */
     pin: text('pin'),
     title: text('title').notNull(),
@@ -18,7 +20,9 @@ export const quizRooms = sqliteTable(
     secondsPerQuestion: integer('seconds_per_question').notNull(),
     /** 2 or 4 for matches */
     size: integer('size'),
-    status: text('status', { enum: ['open', 'ended'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'ended'] })
+      .notNull()
+      .default('open'),
     createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
     endedAt: text('ended_at'),

@@ -27,17 +27,18 @@ export const memberships = sqliteTable(
   'memberships',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgUnitId: text('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     /** denormalized from org_units.path so subtree counts need no join */
     orgPath: text('org_path').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('memberships_user_unit_role_uq').on(t.userId, t.orgUnitId, t.role),
-    index('memberships_path_role_idx').on(t.orgPath, t.role),
-  ],
+  (t) => [uniqueIndex('memberships_user_unit_role_uq').on(t.userId, t.orgUnitId, t.role), index('memberships_path_role_idx').on(t.orgPath, t.role)],
 );
 
 /** Roster entries: an organizer's list of phones → unit; a phone is on at most one roster. */
@@ -45,7 +46,9 @@ export const rosterEntries = sqliteTable(
   'roster_entries',
   {
     id: text('id').primaryKey(),
-    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: text('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     phone: text('phone').notNull().unique(),
     name: text('name').notNull(),
     userId: text('user_id').references(() => users.id),
@@ -88,9 +91,5 @@ export const membershipPeriods = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    index('periods_path_days_idx').on(t.orgPath, t.fromDay),
-    index('periods_roster_idx').on(t.rosterId, t.toDay),
-    index('periods_user_idx').on(t.userId),
-  ],
+  (t) => [index('periods_path_days_idx').on(t.orgPath, t.fromDay), index('periods_roster_idx').on(t.rosterId, t.toDay), index('periods_user_idx').on(t.userId)],
 );

@@ -24,7 +24,9 @@ export const trainingSessions = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     /** 'import': loaded from paper records by the history import */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
   (t) => [index('training_sessions_campaign_idx').on(t.campaignId, t.startsAt)],
 );
@@ -41,7 +43,11 @@ export const trainingEnrollments = sqliteTable(
     createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.rosterId] }), index('training_enrollments_path_idx').on(t.campaignId, t.orgPath), index('training_enrollments_roster_idx').on(t.rosterId)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.rosterId] }),
+    index('training_enrollments_path_idx').on(t.campaignId, t.orgPath),
+    index('training_enrollments_roster_idx').on(t.rosterId),
+  ],
 );
 
 /**
@@ -68,9 +74,15 @@ export const trainingAttendance = sqliteTable(
     markedBy: text('marked_by'),
     updatedAt: text('updated_at').notNull(),
     /** 'import': loaded from paper records by the history import */
-    source: text('source', { enum: ['platform', 'import'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'import'] })
+      .notNull()
+      .default('platform'),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.rosterId] }), index('training_attendance_campaign_idx').on(t.campaignId, t.orgPath), index('training_attendance_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.rosterId] }),
+    index('training_attendance_campaign_idx').on(t.campaignId, t.orgPath),
+    index('training_attendance_user_idx').on(t.userId),
+  ],
 );
 
 export const trainingMaterials = sqliteTable(

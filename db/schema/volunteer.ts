@@ -61,7 +61,9 @@ export const serviceRecords = sqliteTable(
     description: text('description').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
     /** self-reported, computed from check-in and check-out at a service activity, or loaded from paper by the history import */
-    source: text('source', { enum: ['self', 'checkin', 'import'] }).notNull().default('self'),
+    source: text('source', { enum: ['self', 'checkin', 'import'] })
+      .notNull()
+      .default('self'),
     activityId: text('activity_id'),
     reason: text('reason'),
     reviewedBy: text('reviewed_by'),
@@ -81,7 +83,9 @@ export const certificates = sqliteTable(
   {
     code: text('code').primaryKey(),
     /** what it certifies: a 1+1 campaign's service hours, or a year's study hours (training; `campaignId` is then `year:<YYYY>`) */
-    kind: text('kind', { enum: ['volunteer', 'training'] }).notNull().default('volunteer'),
+    kind: text('kind', { enum: ['volunteer', 'training'] })
+      .notNull()
+      .default('volunteer'),
     campaignId: text('campaign_id').notNull(),
     userId: text('user_id').notNull(),
     hours: real('hours').notNull(),

@@ -10,8 +10,7 @@ import { TrainingSettings } from './training';
 /** Defaults the database also falls back to for campaigns stored before a setting existed. */
 export const EXHIBITION_DEFAULTS = { bookingsPerPerson: 3, groupSizeMax: 100 } as const;
 
-const Count = (min: number, max: number, dflt: number) =>
-  v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), dflt);
+const Count = (min: number, max: number, dflt: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)), dflt);
 
 /** How org units rank on boards: average over registered members (fair to small units), sum, or participation share. */
 export const Aggregation = v.picklist(['average', 'sum', 'participation'], 'msg.aggregation');
@@ -29,7 +28,10 @@ const Common = {
   embed: v.optional(
     v.strictObject({
       /** sites that may frame the embed pages (`https://host[:port]`); empty = any site */
-      allowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'msg.origin'))), v.maxLength(20)), []),
+      allowedOrigins: v.optional(
+        v.pipe(v.array(v.pipe(v.string(), v.maxLength(200), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'msg.origin'))), v.maxLength(20)),
+        [],
+      ),
     }),
     {},
   ),
@@ -73,10 +75,11 @@ export const StageSettings = v.strictObject({
 
 export const ContestSettings = v.strictObject({
   ...Common,
-  categories: v.optional(
-    v.pipe(v.array(v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)),
-    ['书法', '绘画', '摄影'],
-  ),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)), [
+    '书法',
+    '绘画',
+    '摄影',
+  ]),
   entriesPerPerson: Count(1, 50, 3),
   votesPerDay: Count(0, 100, 5),
   showVoteCounts: v.optional(v.boolean(), true),
@@ -89,10 +92,42 @@ export const ContestSettings = v.strictObject({
   votingStartsAt: v.optional(v.nullable(IsoTime), null),
   votingEndsAt: v.optional(v.nullable(IsoTime), null),
   /** awards by rank when assigned automatically: how many of each, best first */
-  awards: v.optional(v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10)),
-    [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }, { name: '三等奖', count: 3 }, { name: '优秀奖', count: 5 }]),
+  awards: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)),
+          count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+        }),
+      ),
+      v.maxLength(10),
+    ),
+    [
+      { name: '一等奖', count: 1 },
+      { name: '二等奖', count: 2 },
+      { name: '三等奖', count: 3 },
+      { name: '优秀奖', count: 5 },
+    ],
+  ),
   /** prizes per category (书法, 绘画, 摄影 each their own), by rank within the category; when set, `awards` is not used */
-  awardsByCategory: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(20)), v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)) })), v.maxLength(10))), v.check((r) => Object.keys(r).length <= 20, 'msg.award_categories')), {}),
+  awardsByCategory: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.maxLength(20)),
+        v.pipe(
+          v.array(
+            v.strictObject({
+              name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)),
+              count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+            }),
+          ),
+          v.maxLength(10),
+        ),
+      ),
+      v.check((r) => Object.keys(r).length <= 20, 'msg.award_categories'),
+    ),
+    {},
+  ),
   /** results visible to the public before the contest closes */
   resultsPublished: v.optional(v.boolean(), false),
 });
@@ -156,16 +191,14 @@ export const SETTINGS_SCHEMA = {
 export type SettingsOf<K extends CampaignKind> = v.InferOutput<(typeof SETTINGS_SCHEMA)[K]>;
 export type CampaignSettings = { [K in CampaignKind]: SettingsOf<K> }[CampaignKind];
 
-const Slug = v.pipe(
-  v.string(),
-  v.trim(),
-  v.toLowerCase(),
-  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'msg.slug'),
-);
+const Slug = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'msg.slug'));
 const Title = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
 const Summary = v.pipe(v.string(), SafeText, v.trim(), v.maxLength(500));
 const Description = v.pipe(v.string(), SafeText, v.maxLength(10000));
-const Settings = v.pipe(v.record(v.string(), v.unknown()), v.check((s) => JSON.stringify(s).length <= 20000, 'msg.too_long'));
+const Settings = v.pipe(
+  v.record(v.string(), v.unknown()),
+  v.check((s) => JSON.stringify(s).length <= 20000, 'msg.too_long'),
+);
 
 export const CreateCampaignBody = v.strictObject({
   kind: v.picklist(CAMPAIGN_KINDS, 'msg.kind'),

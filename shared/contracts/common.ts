@@ -47,17 +47,17 @@ export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 export const IsoTime = v.pipe(v.string(), v.isoTimestamp('msg.iso_time'));
 
 /** `?limit=` of a list: 1…100 (0, negatives, words → 400), with a default. */
-export const Limit = (dflt = 20) => v.optional(
-  v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.limit'), v.transform(Number), v.minValue(1, 'msg.limit'), v.maxValue(100, 'msg.limit')),
-  String(dflt),
-);
+export const Limit = (dflt = 20) =>
+  v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.limit'), v.transform(Number), v.minValue(1, 'msg.limit'), v.maxValue(100, 'msg.limit')),
+    String(dflt),
+  );
 export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 
 /** `?limit=&cursor=` of every list (limit default 20, max 100). */
 export const ListQuery = { limit: Limit(), cursor: Cursor };
 
-export const Page = <T extends v.GenericSchema>(item: T) =>
-  v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
+export const Page = <T extends v.GenericSchema>(item: T) => v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
 
 export const ErrorEnvelope = v.object({
   error: v.object({

@@ -33,9 +33,22 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
 /** A pledge as its pledger and the organizers see it. */
 export const PledgeSchema = v.object({
-  id: v.string(), campaignId: v.string(), amount: v.number(), verifiedAmount: v.nullable(v.number()), displayName: v.string(), anonymous: v.boolean(),
-  message: v.nullable(v.string()), messageStatus: v.picklist(MESSAGE_STATUSES), orgUnitId: v.nullable(v.string()), status: v.picklist(PLEDGE_STATUSES), reason: v.nullable(v.string()),
-  hasReceipt: v.boolean(), receiptType: v.nullable(v.string()), receiptUrl: v.nullable(v.string()), createdAt: v.string(), verifiedAt: v.nullable(v.string()),
+  id: v.string(),
+  campaignId: v.string(),
+  amount: v.number(),
+  verifiedAmount: v.nullable(v.number()),
+  displayName: v.string(),
+  anonymous: v.boolean(),
+  message: v.nullable(v.string()),
+  messageStatus: v.picklist(MESSAGE_STATUSES),
+  orgUnitId: v.nullable(v.string()),
+  status: v.picklist(PLEDGE_STATUSES),
+  reason: v.nullable(v.string()),
+  hasReceipt: v.boolean(),
+  receiptType: v.nullable(v.string()),
+  receiptUrl: v.nullable(v.string()),
+  createdAt: v.string(),
+  verifiedAt: v.nullable(v.string()),
   /** the organizers' queue adds who pledged and for which unit */
   userName: v.optional(v.nullable(v.string())),
   orgUnitName: v.optional(v.nullable(v.string())),
@@ -44,17 +57,43 @@ export type PledgeDto = v.InferOutput<typeof PledgeSchema>;
 export const PledgeResponse = v.object({ pledge: PledgeSchema });
 export const PledgePage = Page(PledgeSchema);
 
-export const ProgressResponse = v.object({ goal: v.number(), pledged: v.number(), verified: v.number(), donors: v.number(), updatedAt: v.nullable(v.string()), showAmounts: v.boolean() });
+export const ProgressResponse = v.object({
+  goal: v.number(),
+  pledged: v.number(),
+  verified: v.number(),
+  donors: v.number(),
+  updatedAt: v.nullable(v.string()),
+  showAmounts: v.boolean(),
+});
 export type DriveProgress = v.InferOutput<typeof ProgressResponse>;
 
 /** One line of the donor wall: masked names, amounts only when the drive shows them. */
-export const DonorSchema = v.object({ id: v.string(), name: v.string(), amount: v.nullable(v.number()), verified: v.boolean(), message: v.nullable(v.string()), createdAt: v.string() });
+export const DonorSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  amount: v.nullable(v.number()),
+  verified: v.boolean(),
+  message: v.nullable(v.string()),
+  createdAt: v.string(),
+});
 export type Donor = v.InferOutput<typeof DonorSchema>;
 export const DonorPage = Page(DonorSchema);
 
 export const DriveReportResponse = v.object({
-  goal: v.number(), pledged: v.number(), verified: v.number(), donors: v.number(),
-  byUnit: v.array(v.object({ orgUnitId: v.nullable(v.string()), name: v.nullable(v.string()), pledges: v.number(), pledged: v.number(), verified: v.number(), donors: v.number() })),
+  goal: v.number(),
+  pledged: v.number(),
+  verified: v.number(),
+  donors: v.number(),
+  byUnit: v.array(
+    v.object({
+      orgUnitId: v.nullable(v.string()),
+      name: v.nullable(v.string()),
+      pledges: v.number(),
+      pledged: v.number(),
+      verified: v.number(),
+      donors: v.number(),
+    }),
+  ),
   byDay: v.array(v.object({ day: v.string(), pledges: v.number(), pledged: v.number(), verified: v.number() })),
   receiptsPending: v.number(),
 });

@@ -2,7 +2,12 @@ import * as v from 'valibot';
 import { HISTORY_KINDS } from '../history';
 
 /** `GET /history/templates/{kind}.xlsx` */
-export const HistoryTemplateParam = v.object({ file: v.picklist(HISTORY_KINDS.map((k) => `${k}.xlsx`), 'msg.hist_kind') });
+export const HistoryTemplateParam = v.object({
+  file: v.picklist(
+    HISTORY_KINDS.map((k) => `${k}.xlsx`),
+    'msg.hist_kind',
+  ),
+});
 
 /** `POST /org-units/{id}/history/import?kind=…&dryRun=1` */
 export const HistoryImportQuery = v.strictObject({

@@ -102,13 +102,20 @@ const Day = v.pipe(
 );
 export const UnitPointsQuery = v.pipe(
   v.strictObject({ from: v.optional(Day), to: v.optional(Day) }),
-  v.forward(v.check((q) => !q.from || !q.to || q.from <= q.to, 'msg.period_order'), ['to']),
+  v.forward(
+    v.check((q) => !q.from || !q.to || q.from <= q.to, 'msg.period_order'),
+    ['to'],
+  ),
 );
 export const UnitPointsResponse = v.object({
-  orgUnitId: v.string(), name: v.string(), from: v.nullable(v.string()), to: v.nullable(v.string()),
+  orgUnitId: v.string(),
+  name: v.string(),
+  from: v.nullable(v.string()),
+  to: v.nullable(v.string()),
   /** points the subtree's members earned in the period, over every campaign */
   points: v.number(),
   /** registered members of the subtree, and points ÷ members (an average, labelled as such) */
-  members: v.number(), averagePerMember: v.number(),
+  members: v.number(),
+  averagePerMember: v.number(),
   campaigns: v.array(v.object({ campaignId: v.string(), title: v.string(), kind: v.string(), points: v.number(), participants: v.number() })),
 });

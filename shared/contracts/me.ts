@@ -56,11 +56,13 @@ export const HomeResponse = v.object({
   pointsToday: v.number(),
   streak: v.object({ days: v.number(), activeToday: v.boolean() }),
   /** the daily quiz open now (the newest, if several), with my standing in it today */
-  quiz: v.nullable(v.object({
-    campaign: v.object({ id: v.string(), slug: v.string(), title: v.string() }),
-    attemptsLeftToday: v.number(),
-    activeAttemptId: v.nullable(v.string()),
-  })),
+  quiz: v.nullable(
+    v.object({
+      campaign: v.object({ id: v.string(), slug: v.string(), title: v.string() }),
+      attemptsLeftToday: v.number(),
+      activeAttemptId: v.nullable(v.string()),
+    }),
+  ),
   waiting: v.array(HomeItem),
 });
 export type HomeDto = v.InferOutput<typeof HomeResponse>;

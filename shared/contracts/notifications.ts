@@ -29,19 +29,13 @@ export type NotificationPageDto = v.InferOutput<typeof NotificationPage>;
 /** `?unread=1` only unread; `limit=0` reads only the count (the badge's cheap poll). */
 export const NotificationQuery = v.strictObject({
   unread: v.optional(v.picklist(['0', '1'], 'msg.unread_flag')),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.notify_limit'), v.transform(Number), v.maxValue(100, 'msg.notify_limit')),
-    '20',
-  ),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'msg.notify_limit'), v.transform(Number), v.maxValue(100, 'msg.notify_limit')), '20'),
   cursor: Cursor,
 });
 
 /** Mark read: some of one's own messages by id, or all of them. */
 export const MarkReadBody = v.union(
-  [
-    v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1, 'msg.required'), v.maxLength(100)) }),
-    v.strictObject({ all: v.literal(true) }),
-  ],
+  [v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1, 'msg.required'), v.maxLength(100)) }), v.strictObject({ all: v.literal(true) })],
   'msg.notify_read_body',
 );
 export const MarkReadResponse = v.object({ marked: v.number(), unread: v.number() });

@@ -81,7 +81,9 @@ export const Metrics = v.object({
   /** with `?series=`: every day (or week) of the period, zeros included */
   series: v.optional(v.array(MetricsPoint)),
   /** with `?compare=previous`: the subtree's figures over the period of equal length just before (inclusive ISO bounds) */
-  previous: v.optional(v.object({ from: v.string(), to: v.string(), members: v.number(), activeMembers: v.number(), participationRate: v.number(), points: v.number() })),
+  previous: v.optional(
+    v.object({ from: v.string(), to: v.string(), members: v.number(), activeMembers: v.number(), participationRate: v.number(), points: v.number() }),
+  ),
 });
 export type MetricsDto = v.InferOutput<typeof Metrics>;
 export type MetricsPointDto = v.InferOutput<typeof MetricsPoint>;

@@ -23,14 +23,16 @@ export type MyDataDto = v.InferOutput<typeof MyData>;
 
 /** My place in the registry (我的): unit, 人员类别, 党内职务, 状态; null when on no roster. */
 export const MyRoster = v.object({
-  entry: v.nullable(v.object({
-    orgUnitId: v.string(),
-    orgUnitName: v.string(),
-    category: v.picklist(MEMBER_CATEGORIES),
-    posts: v.array(v.picklist(PARTY_POSTS)),
-    postSince: v.nullable(v.string()),
-    status: v.picklist(MEMBER_STATUSES),
-    joinedPartyOn: v.nullable(v.string()),
-  })),
+  entry: v.nullable(
+    v.object({
+      orgUnitId: v.string(),
+      orgUnitName: v.string(),
+      category: v.picklist(MEMBER_CATEGORIES),
+      posts: v.array(v.picklist(PARTY_POSTS)),
+      postSince: v.nullable(v.string()),
+      status: v.picklist(MEMBER_STATUSES),
+      joinedPartyOn: v.nullable(v.string()),
+    }),
+  ),
 });
 export type MyRosterDto = v.InferOutput<typeof MyRoster>;

@@ -14,7 +14,13 @@ export const CreateBankBody = v.strictObject({
 export const QuestionBody = v.strictObject({
   type: v.picklist(QUESTION_TYPES),
   stem: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(1000)),
-  options: v.optional(v.pipe(v.array(v.strictObject({ key: v.picklist(OPTION_KEYS), text: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(300)) })), v.maxLength(8)), []),
+  options: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ key: v.picklist(OPTION_KEYS), text: v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(300)) })),
+      v.maxLength(8),
+    ),
+    [],
+  ),
   answer: v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(8)), v.boolean()]),
   explanation: v.optional(Text(2000), ''),
   source: v.optional(Text(200), ''),
@@ -51,7 +57,10 @@ export const AttemptView = v.object({
 
 export const AnswerBody = v.strictObject({
   questionId: Id,
-  answer: v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(8))), v.maxLength(8)), v.boolean()], 'msg.quiz_answer_shape'),
+  answer: v.union(
+    [v.pipe(v.string(), v.maxLength(200)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(8))), v.maxLength(8)), v.boolean()],
+    'msg.quiz_answer_shape',
+  ),
 });
 
 export const AnswerResponse = v.object({
@@ -99,7 +108,10 @@ export const ReviewAttemptBody = v.pipe(
     decision: v.picklist(['cleared', 'disqualified'], 'msg.quiz_review_decision'),
     reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200, 'msg.quiz_review_reason'))),
   }),
-  v.forward(v.check((b) => b.decision === 'cleared' || !!b.reason, 'msg.quiz_review_reason'), ['reason']),
+  v.forward(
+    v.check((b) => b.decision === 'cleared' || !!b.reason, 'msg.quiz_review_reason'),
+    ['reason'],
+  ),
 );
 
 /* Responses. */
@@ -118,8 +130,17 @@ export const BankList = v.object({ items: v.array(BankItem) });
 
 /** A question with its answer (organizers of the bank's unit). */
 export const QuestionSchema = v.object({
-  id: v.string(), bankId: v.string(), type: v.picklist(QUESTION_TYPES), stem: v.string(), options: v.array(v.object({ key: v.string(), text: v.string() })),
-  answer: Answer, explanation: v.string(), source: v.string(), tags: v.array(v.string()), difficulty: v.number(), updatedAt: v.string(),
+  id: v.string(),
+  bankId: v.string(),
+  type: v.picklist(QUESTION_TYPES),
+  stem: v.string(),
+  options: v.array(v.object({ key: v.string(), text: v.string() })),
+  answer: Answer,
+  explanation: v.string(),
+  source: v.string(),
+  tags: v.array(v.string()),
+  difficulty: v.number(),
+  updatedAt: v.string(),
 });
 export type QuestionDto = v.InferOutput<typeof QuestionSchema>;
 export const QuestionResponse = v.object({ question: QuestionSchema });
@@ -134,29 +155,68 @@ export const AdvancementSchema = v.variant('rule', [
 export type AdvancementDto = v.InferOutput<typeof AdvancementSchema>;
 /** A stage's stored overrides of the campaign's quiz settings: only what it overrides (attemptsTotal null: unlimited). */
 export const StageOverrides = v.object({
-  bankIds: v.optional(v.array(v.string())), mode: v.optional(v.picklist(QUIZ_MODES)), questionsPerAttempt: v.optional(v.number()), secondsPerQuestion: v.optional(v.number()),
-  attemptsPerDay: v.optional(v.number()), attemptsTotal: v.optional(v.nullable(v.number())), stratify: v.optional(v.boolean()), revealAnswers: v.optional(v.boolean()),
+  bankIds: v.optional(v.array(v.string())),
+  mode: v.optional(v.picklist(QUIZ_MODES)),
+  questionsPerAttempt: v.optional(v.number()),
+  secondsPerQuestion: v.optional(v.number()),
+  attemptsPerDay: v.optional(v.number()),
+  attemptsTotal: v.optional(v.nullable(v.number())),
+  stratify: v.optional(v.boolean()),
+  revealAnswers: v.optional(v.boolean()),
 });
 /** A stage; settings (its overrides) and advancement only to organizers. */
 export const StageSchema = v.object({
-  id: v.string(), campaignId: v.optional(v.string()), ord: v.number(), name: v.string(), startsAt: v.string(), endsAt: v.string(), advancedAt: v.nullable(v.string()),
-  settings: v.optional(StageOverrides), advancement: v.optional(v.nullable(AdvancementSchema)),
+  id: v.string(),
+  campaignId: v.optional(v.string()),
+  ord: v.number(),
+  name: v.string(),
+  startsAt: v.string(),
+  endsAt: v.string(),
+  advancedAt: v.nullable(v.string()),
+  settings: v.optional(StageOverrides),
+  advancement: v.optional(v.nullable(AdvancementSchema)),
 });
 export type StageDto = v.InferOutput<typeof StageSchema>;
 export const StageList = v.object({ items: v.array(StageSchema) });
 export const StageResponse = v.object({ stage: StageSchema });
-export const AdvanceResponse = v.object({ advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })), nextStageId: v.string(), dryRun: v.boolean() });
+export const AdvanceResponse = v.object({
+  advanced: v.array(v.object({ userId: v.string(), name: v.string(), rank: v.number(), score: v.number(), orgUnitName: v.nullable(v.string()) })),
+  nextStageId: v.string(),
+  dryRun: v.boolean(),
+});
 export const AdmissionList = v.object({ items: v.array(v.object({ userId: v.string(), name: v.string(), fromRank: v.nullable(v.number()) })) });
 /** Per-question statistics; `suspect` (可能有问题) only once enough answers came in (shared/quiz questionSuspect). */
 export const QuizStats = v.object({
-  items: v.array(v.object({ id: v.string(), stem: v.string(), type: v.picklist(QUESTION_TYPES), answered: v.number(), correctRate: v.number(), avgSeconds: v.number(), suspect: v.boolean() })),
+  items: v.array(
+    v.object({
+      id: v.string(),
+      stem: v.string(),
+      type: v.picklist(QUESTION_TYPES),
+      answered: v.number(),
+      correctRate: v.number(),
+      avgSeconds: v.number(),
+      suspect: v.boolean(),
+    }),
+  ),
   minAnswers: v.number(),
 });
 
 /** An attempt in the organizers' list. */
 export const AttemptRowSchema = v.object({
-  id: v.string(), stageId: v.string(), userId: v.string(), name: v.string(), status: v.picklist(ATTEMPT_STATUSES), correct: v.number(), total: v.number(), msUsed: v.number(),
-  points: v.number(), flags: v.number(), startedAt: v.string(), finishedAt: v.nullable(v.string()), review: v.nullable(v.picklist(ATTEMPT_REVIEWS)), reviewReason: v.nullable(v.string()),
+  id: v.string(),
+  stageId: v.string(),
+  userId: v.string(),
+  name: v.string(),
+  status: v.picklist(ATTEMPT_STATUSES),
+  correct: v.number(),
+  total: v.number(),
+  msUsed: v.number(),
+  points: v.number(),
+  flags: v.number(),
+  startedAt: v.string(),
+  finishedAt: v.nullable(v.string()),
+  review: v.nullable(v.picklist(ATTEMPT_REVIEWS)),
+  reviewReason: v.nullable(v.string()),
 });
 export type AttemptRowDto = v.InferOutput<typeof AttemptRowSchema>;
 export const AttemptPage = Page(AttemptRowSchema);
@@ -165,10 +225,21 @@ const StageRef = v.object({ id: v.string(), name: v.string(), ord: v.number(), s
 export const BoardRank = v.object({ rank: v.nullable(v.number()), score: v.nullable(v.number()), total: v.number() });
 /** The lobby: the stage open now, attempts left, today's points, rank and any attempt in progress. */
 export const QuizLobby = v.object({
-  stage: v.nullable(StageRef), stages: v.array(StageRef), admitted: v.boolean(),
-  mode: v.picklist(QUIZ_MODES), questionsPerAttempt: v.number(), secondsPerQuestion: v.number(),
-  attemptsPerDay: v.number(), attemptsToday: v.number(), attemptsLeftToday: v.number(), attemptsTotal: v.nullable(v.number()), attemptsUsed: v.number(),
-  pointsToday: v.number(), dailyPointsCap: v.number(), board: BoardRank, activeAttemptId: v.nullable(v.string()),
+  stage: v.nullable(StageRef),
+  stages: v.array(StageRef),
+  admitted: v.boolean(),
+  mode: v.picklist(QUIZ_MODES),
+  questionsPerAttempt: v.number(),
+  secondsPerQuestion: v.number(),
+  attemptsPerDay: v.number(),
+  attemptsToday: v.number(),
+  attemptsLeftToday: v.number(),
+  attemptsTotal: v.nullable(v.number()),
+  attemptsUsed: v.number(),
+  pointsToday: v.number(),
+  dailyPointsCap: v.number(),
+  board: BoardRank,
+  activeAttemptId: v.nullable(v.string()),
   /** the latest finished attempt in this stage (the lobby links to its result when attempts are used up) */
   lastAttemptId: v.nullable(v.string()),
 });
@@ -176,8 +247,24 @@ export type QuizLobbyDto = v.InferOutput<typeof QuizLobby>;
 
 /** A finished attempt's result; the answers only when the campaign reveals them (organizers always). */
 export const AttemptResult = v.object({
-  score: v.number(), correct: v.number(), total: v.number(), seconds: v.number(), points: v.number(), rank: v.nullable(v.number()), boardTotal: v.number(), flagged: v.optional(v.boolean()),
-  questions: v.array(v.object({ ...PublicQuestion.entries, yourAnswer: v.nullable(Answer), correct: v.boolean(), late: v.boolean(), correctAnswer: v.optional(Answer), explanation: v.optional(v.string()) })),
+  score: v.number(),
+  correct: v.number(),
+  total: v.number(),
+  seconds: v.number(),
+  points: v.number(),
+  rank: v.nullable(v.number()),
+  boardTotal: v.number(),
+  flagged: v.optional(v.boolean()),
+  questions: v.array(
+    v.object({
+      ...PublicQuestion.entries,
+      yourAnswer: v.nullable(Answer),
+      correct: v.boolean(),
+      late: v.boolean(),
+      correctAnswer: v.optional(Answer),
+      explanation: v.optional(v.string()),
+    }),
+  ),
 });
 export const AttemptResponse = v.object({ attempt: AttemptView, result: v.optional(AttemptResult) });
 export type AttemptDto = v.InferOutput<typeof AttemptView>;

@@ -7,7 +7,8 @@ import { MATCH_SIZES, ROOM_PHASES } from '../live-room';
  * over the sockets is the union in shared/live-room.ts.
  */
 
-const Count = (min: number, max: number, msg: 'msg.room_count' | 'msg.room_seconds') => v.pipe(v.number(msg), v.integer(msg), v.minValue(min, msg), v.maxValue(max, msg));
+const Count = (min: number, max: number, msg: 'msg.room_count' | 'msg.room_seconds') =>
+  v.pipe(v.number(msg), v.integer(msg), v.minValue(min, msg), v.maxValue(max, msg));
 
 export const CreateRoomBody = v.pipe(
   v.strictObject({
@@ -28,8 +29,16 @@ export const PinParam = v.object({ pin: v.pipe(v.string(), v.regex(/^\d{6}$/, 'm
 export const RoomPublic = v.object({ room: v.object({ id: v.string(), title: v.string(), phase: v.picklist(ROOM_PHASES), players: v.number() }) });
 
 export const RoomListItem = v.object({
-  id: v.string(), pin: v.nullable(v.string()), title: v.string(), status: v.picklist(['open', 'ended']), phase: v.picklist(ROOM_PHASES),
-  players: v.number(), questions: v.number(), secondsPerQuestion: v.number(), createdAt: v.string(), endedAt: v.nullable(v.string()),
+  id: v.string(),
+  pin: v.nullable(v.string()),
+  title: v.string(),
+  status: v.picklist(['open', 'ended']),
+  phase: v.picklist(ROOM_PHASES),
+  players: v.number(),
+  questions: v.number(),
+  secondsPerQuestion: v.number(),
+  createdAt: v.string(),
+  endedAt: v.nullable(v.string()),
 });
 export const RoomList = v.object({ items: v.array(RoomListItem) });
 
@@ -48,7 +57,13 @@ export const HostCommandResponse = v.object({ phase: v.picklist(ROOM_PHASES), in
 
 export const MatchBody = v.strictObject({ size: v.picklist(MATCH_SIZES, 'msg.match_size') });
 export const MatchTicket = v.object({
-  ticket: v.object({ id: v.string(), status: v.picklist(['waiting', 'matched', 'timeout']), matchId: v.nullable(v.string()), size: v.picklist(MATCH_SIZES), expiresAt: v.string() }),
+  ticket: v.object({
+    id: v.string(),
+    status: v.picklist(['waiting', 'matched', 'timeout']),
+    matchId: v.nullable(v.string()),
+    size: v.picklist(MATCH_SIZES),
+    expiresAt: v.string(),
+  }),
 });
 export const TicketParam = v.object({ id: Id, ticket: Id });
 

@@ -9,7 +9,12 @@ export const PlanParam = v.strictObject({
   year: v.pipe(v.string(), v.regex(/^20\d\d$/, 'msg.tr_year')),
 });
 
-const Count = v.pipe(v.number('msg.tr_plan_count'), v.integer('msg.tr_plan_count'), v.minValue(0, 'msg.tr_plan_count'), v.maxValue(PLAN_MAX_COUNT, 'msg.tr_plan_count'));
+const Count = v.pipe(
+  v.number('msg.tr_plan_count'),
+  v.integer('msg.tr_plan_count'),
+  v.minValue(0, 'msg.tr_plan_count'),
+  v.maxValue(PLAN_MAX_COUNT, 'msg.tr_plan_count'),
+);
 
 /** `classes`: how many classes (期) or sessions (次) of each category, shared/training-plan.ts PLAN_COUNTS. */
 export const PlanBody = v.strictObject({
@@ -20,14 +25,24 @@ export const PlanBody = v.strictObject({
   /** % of members to reach at least once */
   coverageTarget: v.pipe(v.number('msg.tr_plan_coverage'), v.minValue(0, 'msg.tr_plan_coverage'), v.maxValue(100, 'msg.tr_plan_coverage')),
   /** study hours per member, in steps of 0.5 */
-  hoursTarget: v.pipe(v.number('msg.tr_plan_hours'), v.minValue(0, 'msg.tr_plan_hours'), v.maxValue(PLAN_MAX_HOURS, 'msg.tr_plan_hours'), v.check(isHalfStep, 'msg.tr_plan_hours')),
+  hoursTarget: v.pipe(
+    v.number('msg.tr_plan_hours'),
+    v.minValue(0, 'msg.tr_plan_hours'),
+    v.maxValue(PLAN_MAX_HOURS, 'msg.tr_plan_hours'),
+    v.check(isHalfStep, 'msg.tr_plan_hours'),
+  ),
 });
 export type PlanBodyDto = v.InferOutput<typeof PlanBody>;
 
 const Classes = v.record(v.picklist(TRAINING_CATEGORIES), v.number());
 
 export const TrainingPlan = v.object({
-  orgUnitId: v.string(), year: v.number(), classes: Classes, coverageTarget: v.number(), hoursTarget: v.number(), updatedAt: v.string(),
+  orgUnitId: v.string(),
+  year: v.number(),
+  classes: Classes,
+  coverageTarget: v.number(),
+  hoursTarget: v.number(),
+  updatedAt: v.string(),
 });
 
 export const PlanProgress = v.object({
@@ -53,8 +68,15 @@ export const PlanView = v.object({
   plan: v.nullable(TrainingPlan),
   progress: PlanProgress,
   behind: v.array(v.string()),
-  units: v.array(v.object({
-    orgUnitId: v.string(), name: v.string(), members: v.number(), plan: v.nullable(TrainingPlan), progress: PlanProgress, behind: v.array(v.string()),
-  })),
+  units: v.array(
+    v.object({
+      orgUnitId: v.string(),
+      name: v.string(),
+      members: v.number(),
+      plan: v.nullable(TrainingPlan),
+      progress: PlanProgress,
+      behind: v.array(v.string()),
+    }),
+  ),
 });
 export type PlanViewDto = v.InferOutput<typeof PlanView>;

@@ -2,7 +2,14 @@ import * as v from 'valibot';
 import { HttpUrl, Id, IsoTime, ListQuery, SafeLine, SafeText } from './common';
 import { MEMBER_CATEGORIES, PARTY_POSTS } from '../people';
 import {
-  ATTENDANCE_MODES, ATTENDANCE_STATUSES, DEFAULT_HOURS_TARGET, MATERIAL_KINDS, SCHEDULE_MAX_DAYS, SESSION_MAX_HOURS, TRAINING_CATEGORIES, isHalfStep,
+  ATTENDANCE_MODES,
+  ATTENDANCE_STATUSES,
+  DEFAULT_HOURS_TARGET,
+  MATERIAL_KINDS,
+  SCHEDULE_MAX_DAYS,
+  SESSION_MAX_HOURS,
+  TRAINING_CATEGORIES,
+  isHalfStep,
 } from '../training';
 
 /* 党员教育培训 (kind `training`): API.md "Education and organizational life". */
@@ -25,7 +32,12 @@ export const TrainingSettings = v.strictObject({
   leaderboard: v.optional(v.strictObject({ hidden: v.optional(v.boolean(), false) }), {}),
 });
 
-const Hours = v.pipe(v.number('msg.tr_hours'), v.minValue(0.5, 'msg.tr_hours'), v.maxValue(SESSION_MAX_HOURS, 'msg.tr_hours'), v.check(isHalfStep, 'msg.tr_hours'));
+const Hours = v.pipe(
+  v.number('msg.tr_hours'),
+  v.minValue(0.5, 'msg.tr_hours'),
+  v.maxValue(SESSION_MAX_HOURS, 'msg.tr_hours'),
+  v.check(isHalfStep, 'msg.tr_hours'),
+);
 const Title = v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(80));
 const Line = (max: number) => v.pipe(v.string(), SafeLine, v.trim(), v.maxLength(max));
 
@@ -70,10 +82,13 @@ export const SessionList = v.object({ items: v.array(TrainingSession) });
 export const SessionResponse = v.object({ session: TrainingSession });
 export const SessionsCreated = v.object({ session: TrainingSession, sessions: v.array(TrainingSession) });
 
-export const EnrollBody = v.union([
-  v.strictObject({ rosterIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)) }),
-  v.strictObject({ orgUnitIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(50)) }),
-], 'msg.tr_enroll_body');
+export const EnrollBody = v.union(
+  [
+    v.strictObject({ rosterIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)) }),
+    v.strictObject({ orgUnitIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(50)) }),
+  ],
+  'msg.tr_enroll_body',
+);
 
 export const EnrollmentQuery = v.strictObject({
   ...ListQuery,
@@ -103,16 +118,25 @@ export const MyEnrollment = v.object({ enrolled: v.boolean(), rosterId: v.nullab
 export const CheckInBody = v.strictObject({ code: v.pipe(v.string('msg.sa_code_format'), v.trim(), v.regex(/^\d{6}$/, 'msg.sa_code_format')) });
 export const CheckInResponse = v.object({ attendance: v.object({ status: v.picklist(['present', 'late']), hours: v.number() }) });
 
-export const CodeScreen = v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), session: TrainingSession });
+export const CodeScreen = v.object({
+  code: v.string(),
+  validUntil: v.string(),
+  serverTime: v.string(),
+  checkUrl: v.string(),
+  qrSvg: v.string(),
+  session: TrainingSession,
+});
 
 export const AttendanceBody = v.strictObject({
   entries: v.pipe(
-    v.array(v.strictObject({
-      rosterId: Id,
-      status: v.picklist(ATTENDANCE_STATUSES, 'msg.tr_status'),
-      mode: v.optional(v.picklist(ATTENDANCE_MODES, 'msg.tr_mode')),
-      note: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200))),
-    })),
+    v.array(
+      v.strictObject({
+        rosterId: Id,
+        status: v.picklist(ATTENDANCE_STATUSES, 'msg.tr_status'),
+        mode: v.optional(v.picklist(ATTENDANCE_MODES, 'msg.tr_mode')),
+        note: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200))),
+      }),
+    ),
     v.minLength(1),
     v.maxLength(500),
   ),
@@ -163,15 +187,17 @@ export const Learning = v.object({
   year: v.number(),
   hours: v.number(),
   target: v.number(),
-  sessions: v.array(v.object({
-    campaignId: v.string(),
-    campaignTitle: v.string(),
-    title: v.string(),
-    startsAt: v.string(),
-    status: v.picklist(ATTENDANCE_STATUSES),
-    mode: v.picklist(ATTENDANCE_MODES),
-    hours: v.number(),
-  })),
+  sessions: v.array(
+    v.object({
+      campaignId: v.string(),
+      campaignTitle: v.string(),
+      title: v.string(),
+      startsAt: v.string(),
+      status: v.picklist(ATTENDANCE_STATUSES),
+      mode: v.picklist(ATTENDANCE_MODES),
+      hours: v.number(),
+    }),
+  ),
   studies: v.array(v.object({ campaignId: v.string(), campaignTitle: v.string(), title: v.string(), finishedAt: v.string(), hours: v.number() })),
   /** the year's completion certificate is earned (hours ≥ target, or a class completed): GET /me/learning/certificate */
   certificate: v.boolean(),

@@ -23,7 +23,12 @@ const Day = v.pipe(
 );
 export const RecordBody = v.strictObject({
   date: Day,
-  hours: v.pipe(v.number(), v.minValue(0.5), v.maxValue(24), v.check((h) => Number.isInteger(h * 2), 'msg.half_hours')),
+  hours: v.pipe(
+    v.number(),
+    v.minValue(0.5),
+    v.maxValue(24),
+    v.check((h) => Number.isInteger(h * 2), 'msg.half_hours'),
+  ),
   description: v.pipe(v.string(), SafeText, v.trim(), v.minLength(2, 'msg.required'), v.maxLength(500)),
   pairId: v.optional(Id),
 });
@@ -38,8 +43,15 @@ export const RecordQuery = v.strictObject({
 });
 
 export const ReviewRecordsBody = v.pipe(
-  v.strictObject({ ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)), decision: v.picklist(['approve', 'reject']), reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200)), '') }),
-  v.forward(v.check((b) => b.decision === 'approve' || b.reason.length > 0, 'msg.reject_reason'), ['reason']),
+  v.strictObject({
+    ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)),
+    decision: v.picklist(['approve', 'reject']),
+    reason: v.optional(v.pipe(v.string(), SafeText, v.trim(), v.maxLength(200)), ''),
+  }),
+  v.forward(
+    v.check((b) => b.decision === 'approve' || b.reason.length > 0, 'msg.reject_reason'),
+    ['reason'],
+  ),
 );
 export const RejectBody = v.strictObject({ reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.reject_reason'), v.maxLength(200)) });
 
@@ -51,7 +63,8 @@ const SaCapacity = v.pipe(v.number(), v.integer('msg.sa_capacity'), v.minValue(1
 const SaTime = v.pipe(v.string(), v.isoTimestamp('msg.iso_time'));
 /** an activity lasts at most a day: hours are counted per day */
 const MAX_SPAN_MS = 24 * 3600e3;
-const spanOk = <T extends { startsAt?: string | undefined; endsAt?: string | undefined }>(b: T) => !b.startsAt || !b.endsAt || (Date.parse(b.endsAt) > Date.parse(b.startsAt) && Date.parse(b.endsAt) - Date.parse(b.startsAt) <= MAX_SPAN_MS);
+const spanOk = <T extends { startsAt?: string | undefined; endsAt?: string | undefined }>(b: T) =>
+  !b.startsAt || !b.endsAt || (Date.parse(b.endsAt) > Date.parse(b.startsAt) && Date.parse(b.endsAt) - Date.parse(b.startsAt) <= MAX_SPAN_MS);
 
 export const ServiceActivityBody = v.pipe(
   v.strictObject({
@@ -92,13 +105,31 @@ export const CheckBody = v.strictObject({
 });
 
 /** The viewer's own sign-up to a service activity. */
-export const MySignupSchema = v.nullable(v.object({ status: v.picklist(['signed_up', 'cancelled']), checkedInAt: v.nullable(v.string()), checkedOutAt: v.nullable(v.string()), recordId: v.nullable(v.string()) }));
+export const MySignupSchema = v.nullable(
+  v.object({
+    status: v.picklist(['signed_up', 'cancelled']),
+    checkedInAt: v.nullable(v.string()),
+    checkedOutAt: v.nullable(v.string()),
+    recordId: v.nullable(v.string()),
+  }),
+);
 /** A service activity as every audience sees it (never names: sign-up lists are for organizers). */
 export const ServiceActivitySchema = v.object({
-  id: v.string(), campaignId: v.string(), orgUnitId: v.string(), orgUnitName: v.nullable(v.string()),
-  title: v.string(), place: v.string(), description: v.string(), startsAt: v.string(), endsAt: v.string(),
-  capacity: v.number(), signedUp: v.number(), seatsLeft: v.number(), status: v.picklist(['open', 'cancelled']),
-  checkInOpensAt: v.string(), checkOutClosesAt: v.string(),
+  id: v.string(),
+  campaignId: v.string(),
+  orgUnitId: v.string(),
+  orgUnitName: v.nullable(v.string()),
+  title: v.string(),
+  place: v.string(),
+  description: v.string(),
+  startsAt: v.string(),
+  endsAt: v.string(),
+  capacity: v.number(),
+  signedUp: v.number(),
+  seatsLeft: v.number(),
+  status: v.picklist(['open', 'cancelled']),
+  checkInOpensAt: v.string(),
+  checkOutClosesAt: v.string(),
   /** the viewer's own sign-up (signed-in viewers) */
   mine: MySignupSchema,
   /** may the viewer edit it, see its code and its sign-up list */
@@ -114,21 +145,51 @@ export const PAIR_SOURCES = ['invite', 'organizer'] as const;
 
 export const InviteLink = v.object({ code: v.string(), url: v.string(), qrUrl: v.string() });
 /** A pair as its member sees it on registering (the resident's phone masked). */
-export const PairCreated = v.object({ pair: v.object({ id: v.string(), campaignId: v.string(), residentName: v.string(), residentPhone: v.string(), source: v.picklist(PAIR_SOURCES), consentAt: v.string(), createdAt: v.string() }) });
+export const PairCreated = v.object({
+  pair: v.object({
+    id: v.string(),
+    campaignId: v.string(),
+    residentName: v.string(),
+    residentPhone: v.string(),
+    source: v.picklist(PAIR_SOURCES),
+    consentAt: v.string(),
+    createdAt: v.string(),
+  }),
+});
 /** A pair in the organizers' 台账 (full phones). */
 export const PairSchema = v.object({
-  id: v.string(), memberId: v.string(), memberName: v.string(), memberUnitId: v.nullable(v.string()), memberUnitName: v.nullable(v.string()),
-  residentName: v.string(), residentPhone: v.string(), source: v.picklist(PAIR_SOURCES), consentAt: v.string(), createdAt: v.string(), unlinkedAt: v.nullable(v.string()), unlinkReason: v.nullable(v.string()),
+  id: v.string(),
+  memberId: v.string(),
+  memberName: v.string(),
+  memberUnitId: v.nullable(v.string()),
+  memberUnitName: v.nullable(v.string()),
+  residentName: v.string(),
+  residentPhone: v.string(),
+  source: v.picklist(PAIR_SOURCES),
+  consentAt: v.string(),
+  createdAt: v.string(),
+  unlinkedAt: v.nullable(v.string()),
+  unlinkReason: v.nullable(v.string()),
   /** the resident withdrew consent (PIPL): name and phone erased */
   withdrawnAt: v.optional(v.nullable(v.string())),
 });
 export const PairPage = Page(PairSchema);
 
 const RecordBase = {
-  id: v.string(), userId: v.string(), orgUnitId: v.nullable(v.string()), pairId: v.nullable(v.string()), date: v.string(), hours: v.number(), description: v.string(),
-  status: v.picklist(RECORD_STATUSES), reason: v.nullable(v.string()), reviewedAt: v.nullable(v.string()), createdAt: v.string(),
+  id: v.string(),
+  userId: v.string(),
+  orgUnitId: v.nullable(v.string()),
+  pairId: v.nullable(v.string()),
+  date: v.string(),
+  hours: v.number(),
+  description: v.string(),
+  status: v.picklist(RECORD_STATUSES),
+  reason: v.nullable(v.string()),
+  reviewedAt: v.nullable(v.string()),
+  createdAt: v.string(),
   /** self-reported, or from check-in/out at a service activity (verified on site: 签到核验) */
-  source: v.picklist(['self', 'checkin']), activityId: v.nullable(v.string()),
+  source: v.picklist(['self', 'checkin']),
+  activityId: v.nullable(v.string()),
 };
 /** A service record in a list (the queue, mine, 我的1+1): who and which unit. */
 export const RecordItem = v.object({ ...RecordBase, name: v.string(), orgUnitName: v.nullable(v.string()) });
@@ -143,57 +204,144 @@ export const RecordPage = Page(RecordItem);
 const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 export const StatsQuery = v.pipe(
   v.strictObject({ orgUnitId: v.optional(Id), from: v.optional(Day), to: v.optional(Day) }),
-  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+  v.forward(
+    v.check((q) => inOrder(q), 'msg.period_order'),
+    ['to'],
+  ),
 );
 export const RecordsExportQuery = v.pipe(
-  v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), orgUnitId: v.optional(Id), status: v.optional(v.picklist(['pending', 'approved', 'rejected'])), from: v.optional(Day), to: v.optional(Day) }),
-  v.forward(v.check((q) => inOrder(q), 'msg.period_order'), ['to']),
+  v.strictObject({
+    format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'),
+    orgUnitId: v.optional(Id),
+    status: v.optional(v.picklist(['pending', 'approved', 'rejected'])),
+    from: v.optional(Day),
+    to: v.optional(Day),
+  }),
+  v.forward(
+    v.check((q) => inOrder(q), 'msg.period_order'),
+    ['to'],
+  ),
 );
 
 export const VolunteerStatsResponse = v.object({
   orgUnitId: v.string(),
   /** the period asked for (China days; null: open) */
-  from: v.optional(v.nullable(v.string())), to: v.optional(v.nullable(v.string())), pairs: v.number(), residents: v.number(), members: v.number(), leaders: v.number(), approvedHours: v.number(), leadRate: v.number(),
+  from: v.optional(v.nullable(v.string())),
+  to: v.optional(v.nullable(v.string())),
+  pairs: v.number(),
+  residents: v.number(),
+  members: v.number(),
+  leaders: v.number(),
+  approvedHours: v.number(),
+  leadRate: v.number(),
   pendingRecords: v.optional(v.number()),
-  byUnit: v.optional(v.array(v.object({ orgUnitId: v.string(), name: v.string(), members: v.number(), leaders: v.number(), residents: v.number(), hours: v.number(), leadRate: v.number() }))),
+  byUnit: v.optional(
+    v.array(
+      v.object({
+        orgUnitId: v.string(),
+        name: v.string(),
+        members: v.number(),
+        leaders: v.number(),
+        residents: v.number(),
+        hours: v.number(),
+        leadRate: v.number(),
+      }),
+    ),
+  ),
 });
 
 /** 我的1+1 */
 export const MyVolunteer = v.object({
-  canInvite: v.boolean(), pairCap: v.number(), maxHoursPerDay: v.number(), invite: v.nullable(InviteLink),
+  canInvite: v.boolean(),
+  pairCap: v.number(),
+  maxHoursPerDay: v.number(),
+  invite: v.nullable(InviteLink),
   /** `withdrawnAt`: the resident withdrew consent (PIPL); their name and phone are gone, the pair still counts */
-  pairs: v.array(v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string(), withdrawnAt: v.optional(v.nullable(v.string())) })),
-  approvedHours: v.number(), pendingHours: v.number(), records: v.array(RecordItem),
+  pairs: v.array(
+    v.object({ id: v.string(), residentName: v.string(), residentPhone: v.string(), createdAt: v.string(), withdrawnAt: v.optional(v.nullable(v.string())) }),
+  ),
+  approvedHours: v.number(),
+  pendingHours: v.number(),
+  records: v.array(RecordItem),
 });
 export type MyVolunteerDto = v.InferOutput<typeof MyVolunteer>;
 
 export const CertificateResponse = v.object({
-  code: v.string(), name: v.string(), orgUnitName: v.nullable(v.string()), campaignTitle: v.string(), issuer: v.nullable(v.string()),
-  hours: v.number(), records: v.number(), issuedAt: v.string(), verifyUrl: v.string(), qrUrl: v.string(),
+  code: v.string(),
+  name: v.string(),
+  orgUnitName: v.nullable(v.string()),
+  campaignTitle: v.string(),
+  issuer: v.nullable(v.string()),
+  hours: v.number(),
+  records: v.number(),
+  issuedAt: v.string(),
+  verifyUrl: v.string(),
+  qrUrl: v.string(),
 });
 /** `kind` training: a year's study hours (`year`; `campaignTitle` names the year's education, `issuer` the member's unit). */
 export const CertificateCheck = v.object({
-  valid: v.boolean(), name: v.string(), hours: v.number(), currentHours: v.number(), campaignTitle: v.string(), issuer: v.nullable(v.string()), issuedAt: v.string(),
-  kind: v.optional(v.picklist(['volunteer', 'training'])), year: v.optional(v.nullable(v.number())),
+  valid: v.boolean(),
+  name: v.string(),
+  hours: v.number(),
+  currentHours: v.number(),
+  campaignTitle: v.string(),
+  issuer: v.nullable(v.string()),
+  issuedAt: v.string(),
+  kind: v.optional(v.picklist(['volunteer', 'training'])),
+  year: v.optional(v.nullable(v.number())),
 });
 
 /** An invite as the public sees it. */
 export const InviteView = v.object({
-  code: v.string(), inviterName: v.string(),
-  campaign: v.object({ id: v.string(), slug: v.string(), title: v.string(), summary: v.string(), orgUnitName: v.nullable(v.string()), status: v.string(), endsAt: v.string() }),
-  consentText: v.string(), placesLeft: v.number(), open: v.boolean(),
+  code: v.string(),
+  inviterName: v.string(),
+  campaign: v.object({
+    id: v.string(),
+    slug: v.string(),
+    title: v.string(),
+    summary: v.string(),
+    orgUnitName: v.nullable(v.string()),
+    status: v.string(),
+    endsAt: v.string(),
+  }),
+  consentText: v.string(),
+  placesLeft: v.number(),
+  open: v.boolean(),
 });
 export type InviteViewDto = v.InferOutput<typeof InviteView>;
 
 /** The sign-up list of a service activity (organizers; phones masked). */
 export const SignupSchema = v.object({
-  userId: v.string(), name: v.string(), phone: v.string(), status: v.picklist(['signed_up', 'cancelled']), orgUnitId: v.nullable(v.string()), orgUnitName: v.nullable(v.string()),
-  checkedInAt: v.nullable(v.string()), checkedOutAt: v.nullable(v.string()), recordId: v.nullable(v.string()), hours: v.nullable(v.number()), recordStatus: v.nullable(v.picklist(RECORD_STATUSES)), createdAt: v.string(),
+  userId: v.string(),
+  name: v.string(),
+  phone: v.string(),
+  status: v.picklist(['signed_up', 'cancelled']),
+  orgUnitId: v.nullable(v.string()),
+  orgUnitName: v.nullable(v.string()),
+  checkedInAt: v.nullable(v.string()),
+  checkedOutAt: v.nullable(v.string()),
+  recordId: v.nullable(v.string()),
+  hours: v.nullable(v.number()),
+  recordStatus: v.nullable(v.picklist(RECORD_STATUSES)),
+  createdAt: v.string(),
 });
 export const SignupList = v.object({ items: v.array(SignupSchema) });
-export const CheckResponse = v.object({ step: v.picklist(['checked_in', 'checked_out']), serviceActivity: ServiceActivitySchema, record: v.nullable(RecordSchema), hours: v.number(), computedHours: v.number() });
+export const CheckResponse = v.object({
+  step: v.picklist(['checked_in', 'checked_out']),
+  serviceActivity: ServiceActivitySchema,
+  record: v.nullable(RecordSchema),
+  hours: v.number(),
+  computedHours: v.number(),
+});
 export type CheckDto = v.InferOutput<typeof CheckResponse>;
 export type SignupDto = v.InferOutput<typeof SignupSchema>;
 /** The check-in code screen (organizers): the current 6 digits, until when, the link and its QR. */
-export const CodeScreenResponse = v.object({ code: v.string(), validUntil: v.string(), serverTime: v.string(), checkUrl: v.string(), qrSvg: v.string(), serviceActivity: ServiceActivitySchema });
+export const CodeScreenResponse = v.object({
+  code: v.string(),
+  validUntil: v.string(),
+  serverTime: v.string(),
+  checkUrl: v.string(),
+  qrSvg: v.string(),
+  serviceActivity: ServiceActivitySchema,
+});
 export type CodeScreenDto = v.InferOutput<typeof CodeScreenResponse>;

@@ -48,7 +48,9 @@ describe('register', () => {
     expect((await c.post('/api/v1/auth/codes', { phone, purpose: 'register' })).status).toBe(202);
     const code = await outboxCode(c, phone);
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => client({ ip: `10.9.0.${i}` }).post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `并发${i}`, code })),
+      Array.from({ length: 5 }, (_, i) =>
+        client({ ip: `10.9.0.${i}` }).post('/api/v1/auth/register', { phone, password: 'secret-pass', name: `并发${i}`, code }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 422 && r.body.error.reason === 'code_invalid')).toHaveLength(4);
@@ -110,7 +112,8 @@ describe('login and sessions', () => {
   it('limits repeated failures from one address across phones', async () => {
     const c = client({ ip: '10.3.3.3' });
     let last = 0;
-    for (let i = 0; i < 31; i++) last = (await c.post('/api/v1/auth/login', { phone: `1391111${String(i).padStart(4, '0')}`, password: 'wrong-password' })).status;
+    for (let i = 0; i < 31; i++)
+      last = (await c.post('/api/v1/auth/login', { phone: `1391111${String(i).padStart(4, '0')}`, password: 'wrong-password' })).status;
     expect(last).toBe(429);
   });
 

@@ -29,7 +29,7 @@ describe('audit trail', () => {
     // filters: action group and exact action, actor by phone or id, China dates
     expect(new Set(await actions(fgw, '/api/v1/org-units/fgw/audit?action=role'))).toEqual(new Set(['role.appoint']));
     expect(await actions(fgw, '/api/v1/org-units/fgw/audit?action=role.remove')).toEqual([]);
-    expect((await actions(fgw, `/api/v1/org-units/fgw/audit?actor=${PHONES.fgwOrganizer}`))).toContain('role.appoint');
+    expect(await actions(fgw, `/api/v1/org-units/fgw/audit?actor=${PHONES.fgwOrganizer}`)).toContain('role.appoint');
     expect(await actions(fgw, `/api/v1/org-units/fgw/audit?actor=${PHONES.rootOrganizer}&action=role`)).toEqual([]);
     expect(await actions(fgw, '/api/v1/org-units/fgw/audit?actor=user-org-fgw&action=role')).toEqual(['role.appoint']);
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -56,7 +56,9 @@ describe('audit trail', () => {
     let cursor: string | null = null;
     let at = '~';
     for (let i = 0; i < 10; i++) {
-      const r: { body: { items: Item[]; nextCursor: string | null } } = await root.get(`/api/v1/org-units/root/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const r: { body: { items: Item[]; nextCursor: string | null } } = await root.get(
+        `/api/v1/org-units/root/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       for (const it of r.body.items) {
         expect(it.at <= at).toBe(true);
         at = it.at;

@@ -11,7 +11,9 @@ const askCode = (c = fresh(), phone: string, purpose = 'register') => c.post('/a
 
 /** Moves a phone's codes back in time, as if they had been requested `ms` earlier. */
 async function age(phone: string, ms: number) {
-  const rows = await env.DB.prepare('SELECT id, created_at, expires_at FROM verification_codes WHERE phone = ?').bind(phone).all<{ id: string; created_at: string; expires_at: string }>();
+  const rows = await env.DB.prepare('SELECT id, created_at, expires_at FROM verification_codes WHERE phone = ?')
+    .bind(phone)
+    .all<{ id: string; created_at: string; expires_at: string }>();
   for (const r of rows.results) {
     await env.DB.prepare('UPDATE verification_codes SET created_at = ?, expires_at = ? WHERE id = ?')
       .bind(new Date(Date.parse(r.created_at) - ms).toISOString(), new Date(Date.parse(r.expires_at) - ms).toISOString(), r.id)
@@ -131,7 +133,9 @@ describe('register with a code', () => {
     expect(r.body.error.reason).toBe('code_invalid');
     expect(r.body.error.fields.code).toContain('验证码');
 
-    await env.DB.prepare('UPDATE verification_codes SET expires_at = ? WHERE phone = ?').bind(new Date(Date.now() - 1000).toISOString(), phone).run();
+    await env.DB.prepare('UPDATE verification_codes SET expires_at = ? WHERE phone = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), phone)
+      .run();
     r = await c.post('/api/v1/auth/register', { ...body, code });
     expect(r.status).toBe(422);
     expect(r.body.error.reason).toBe('code_invalid');

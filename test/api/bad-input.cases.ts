@@ -21,10 +21,24 @@ export interface Schema {
   oneOf?: Schema[];
   const?: unknown;
 }
-interface Param { name: string; in: string; required?: boolean; schema?: Schema }
-interface Operation { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }
-export interface Spec { paths: Record<string, Record<string, Operation>> }
-export interface Op { path: string; method: string; op: Operation }
+interface Param {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  parameters?: Param[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+export interface Spec {
+  paths: Record<string, Record<string, Operation>>;
+}
+export interface Op {
+  path: string;
+  method: string;
+  op: Operation;
+}
 export interface Case {
   method: string;
   url: string;
@@ -33,7 +47,13 @@ export interface Case {
   /** input no operation may accept (a broken body, an unknown id): a 2xx is a failure too */
   mustRefuse?: boolean;
 }
-interface Ctx { spec: Spec; op: Op; params: Record<string, string>; seed: string; ip: string }
+interface Ctx {
+  spec: Spec;
+  op: Op;
+  params: Record<string, string>;
+  seed: string;
+  ip: string;
+}
 
 /** Bounds per operation and identity, to keep the whole file near a minute in workerd. */
 const MAX_ID_CASES = 5;
@@ -59,7 +79,12 @@ export function prng(seed: string) {
 /** A deterministic sample of at most n items (the order is kept, so reports read in order). */
 function pick<T>(items: T[], n: number, rnd: () => number): T[] {
   if (items.length <= n) return items;
-  const idx = items.map((_, i) => [rnd(), i] as const).sort((a, b) => a[0] - b[0]).slice(0, n).map(([, i]) => i).sort((a, b) => a - b);
+  const idx = items
+    .map((_, i) => [rnd(), i] as const)
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, n)
+    .map(([, i]) => i)
+    .sort((a, b) => a - b);
   return idx.map((i) => items[i]!);
 }
 
@@ -110,7 +135,13 @@ export function badIds(ctx: Ctx): Case[] {
   for (const name of names) {
     // an empty segment too: a route that does not match must still answer the envelope
     for (const bad of pick(BAD_IDS, MAX_ID_CASES, rnd).concat('')) {
-      out.push({ method: ctx.op.method, url: fillPath(ctx.op.path, { ...ctx.params, [name]: bad }), headers: headersOf(ctx), body: ctx.op.method === 'GET' ? undefined : { [name]: bad }, mustRefuse: true });
+      out.push({
+        method: ctx.op.method,
+        url: fillPath(ctx.op.path, { ...ctx.params, [name]: bad }),
+        headers: headersOf(ctx),
+        body: ctx.op.method === 'GET' ? undefined : { [name]: bad },
+        mustRefuse: true,
+      });
     }
   }
   return out;
@@ -169,7 +200,8 @@ export function badQueries(ctx: Ctx): Case[] {
   return [...hot, ...pick(rest, MAX_QUERY_CASES, rnd)].map((q) => ({ method: ctx.op.method, url: `${base}?${q}`, headers: headersOf(ctx) }));
 }
 
-const types = (s: Schema): string[] => (Array.isArray(s.type) ? s.type : s.type ? [s.type] : s.anyOf ? s.anyOf.flatMap(types) : s.oneOf ? s.oneOf.flatMap(types) : []);
+const types = (s: Schema): string[] =>
+  Array.isArray(s.type) ? s.type : s.type ? [s.type] : s.anyOf ? s.anyOf.flatMap(types) : s.oneOf ? s.oneOf.flatMap(types) : [];
 
 /** A value the schema would likely accept, so one wrong property is the only fault. */
 function sample(s: Schema | undefined, depth = 0): unknown {
@@ -283,7 +315,15 @@ export function badMultiparts(ctx: Ctx): Case[] {
     { method: ctx.op.method, url, body: form((f) => props.forEach((p) => f.append(p, BAD_TEXT))), headers: h },
     { method: ctx.op.method, url, body: form((f) => props.forEach((p) => f.append(p, new File([junk], 'x.jpg', { type: 'image/jpeg' })))), headers: h },
     { method: ctx.op.method, url, body: form((f) => props.forEach((p) => f.append(p, new File([zipish], 'x.xlsx')))), headers: h },
-    { method: ctx.op.method, url, body: form((f) => { f.append('file', new File([], 'empty.csv')); f.append('title', 'x'.repeat(10_000)); }), headers: h },
+    {
+      method: ctx.op.method,
+      url,
+      body: form((f) => {
+        f.append('file', new File([], 'empty.csv'));
+        f.append('title', 'x'.repeat(10_000));
+      }),
+      headers: h,
+    },
     { method: ctx.op.method, url, body: form(() => {}), headers: h },
   ];
   return cases;
@@ -294,7 +334,18 @@ export function globalCases(): Case[] {
   const h = { 'cf-connecting-ip': '10.254.1.1' };
   const out: Case[] = [];
   for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    for (const p of ['/api/v1/nope', '/api/nope', '/api/', '/api', '/api/v1', '/api/v1/', '/api/v2/campaigns', '/api/v1/campaigns/x/y/z', '/api/v1/%00', '/api/v1/campaigns/%E0%A4%A']) {
+    for (const p of [
+      '/api/v1/nope',
+      '/api/nope',
+      '/api/',
+      '/api',
+      '/api/v1',
+      '/api/v1/',
+      '/api/v2/campaigns',
+      '/api/v1/campaigns/x/y/z',
+      '/api/v1/%00',
+      '/api/v1/campaigns/%E0%A4%A',
+    ]) {
       out.push({ method: m, url: p, headers: h, body: m === 'GET' ? undefined : { x: 1 } });
     }
   }

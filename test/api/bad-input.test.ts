@@ -12,7 +12,16 @@ import { badBodies, badHeaders, badIds, badQueries, badMultiparts, globalCases, 
  * through a seeded PRNG (bad-input.cases.ts), so a failure replays exactly.
  */
 
-interface Failure { who: string; method: string; url: string; headers: Record<string, string>; body: string; status: number; answer: string; problem: string }
+interface Failure {
+  who: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+  answer: string;
+  problem: string;
+}
 
 /** Set to true to log every request and answer while hunting a failure. */
 const DEBUG = false;
@@ -36,7 +45,8 @@ function problemOf(status: number, body: any, headers: Headers): string | null {
   if (!(e.code in ERROR_STATUS)) return `undocumented code ${JSON.stringify(e.code)}`;
   if (ERROR_STATUS[e.code as keyof typeof ERROR_STATUS] !== status) return `code ${e.code} travels with ${status}`;
   if (typeof e.message !== 'string' || !e.message.trim()) return 'an empty message';
-  if (e.fields !== undefined && (typeof e.fields !== 'object' || Object.values(e.fields).some((m) => typeof m !== 'string' || !m))) return 'fields that are not messages';
+  if (e.fields !== undefined && (typeof e.fields !== 'object' || Object.values(e.fields).some((m) => typeof m !== 'string' || !m)))
+    return 'fields that are not messages';
   if (status === 429 && !headers.get('retry-after')) return '429 without Retry-After';
   return null;
 }
@@ -45,18 +55,32 @@ async function send(c: Client, who: string, k: Case, failures: Failure[], counte
   counter.n++;
   const t = Date.now();
   const r = await c.call(k.method, k.url, k.body, k.headers);
-  if (DEBUG) console.log(`FZ ${who} ${r.status} ${Date.now() - t} ${r.body?.error?.reason ?? r.body?.error?.code ?? ''} ${k.method} ${k.url.slice(0, 120)}${r.status < 300 && k.method !== 'GET' ? ` BODY ${excerpt(bodyText(k.body), 200)}` : ''}`);
+  if (DEBUG)
+    console.log(
+      `FZ ${who} ${r.status} ${Date.now() - t} ${r.body?.error?.reason ?? r.body?.error?.code ?? ''} ${k.method} ${k.url.slice(0, 120)}${r.status < 300 && k.method !== 'GET' ? ` BODY ${excerpt(bodyText(k.body), 200)}` : ''}`,
+    );
   const problem = k.mustRefuse && r.status < 400 ? `accepted with ${r.status}` : problemOf(r.status, r.body, r.headers);
   if (problem) {
-    failures.push({ who, method: k.method, url: k.url, headers: k.headers ?? {}, body: excerpt(bodyText(k.body)), status: r.status, answer: excerpt(r.text), problem });
+    failures.push({
+      who,
+      method: k.method,
+      url: k.url,
+      headers: k.headers ?? {},
+      body: excerpt(bodyText(k.body)),
+      status: r.status,
+      answer: excerpt(r.text),
+      problem,
+    });
   }
 }
 
 function report(failures: Failure[]): string {
-  return failures
-    .slice(0, 40)
-    .map((f) => `${f.problem} — as ${f.who}: ${f.method} ${f.url}\n  headers ${JSON.stringify(f.headers)}\n  body ${f.body}\n  → ${f.status} ${f.answer}`)
-    .join('\n') + (failures.length > 40 ? `\n… and ${failures.length - 40} more` : '');
+  return (
+    failures
+      .slice(0, 40)
+      .map((f) => `${f.problem} — as ${f.who}: ${f.method} ${f.url}\n  headers ${JSON.stringify(f.headers)}\n  body ${f.body}\n  → ${f.status} ${f.answer}`)
+      .join('\n') + (failures.length > 40 ? `\n… and ${failures.length - 40} more` : '')
+  );
 }
 
 let spec: Spec;
@@ -82,7 +106,9 @@ const firstId = (b: any, key = 'id'): string | undefined => (Array.isArray(b?.it
 async function discoverIds(): Promise<Record<string, string>> {
   const root = await signedIn(PHONES.rootOrganizer, { ip: '10.255.0.1' });
   const ids: Record<string, string> = {};
-  const put = (k: string, v: string | undefined) => { if (v) ids[k] = v; };
+  const put = (k: string, v: string | undefined) => {
+    if (v) ids[k] = v;
+  };
   put('org-units', firstId((await root.get('/api/v1/org-units')).body));
   put('question-banks', firstId((await root.get('/api/v1/question-banks')).body));
   if (ids['question-banks']) put('questions', firstId((await root.get(`/api/v1/question-banks/${ids['question-banks']}/questions`)).body));
@@ -174,7 +200,13 @@ describe('bad input over every documented operation (issue 12)', () => {
     // Outside the document on purpose: the document itself and its page, the benchmark
     // routes (dev only), CORS preflights, and the embed and media routes (not under /api/v1).
     const outside = (m: string, p: string) =>
-      m === 'ALL' || m === 'OPTIONS' || p.startsWith('/api/v1/_bench') || p.startsWith('/embed/') || p.startsWith('/media/') || p === '/api/v1/openapi.json' || p === '/api/docs';
+      m === 'ALL' ||
+      m === 'OPTIONS' ||
+      p.startsWith('/api/v1/_bench') ||
+      p.startsWith('/embed/') ||
+      p.startsWith('/media/') ||
+      p === '/api/v1/openapi.json' ||
+      p === '/api/docs';
     const missing = [...new Set(api.routes.filter((r) => !outside(r.method, r.path)).map((r) => `${r.method} ${r.path}`))].filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
   });

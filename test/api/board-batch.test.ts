@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
-import { client, fixture, freshPhone, inOneDay, registerUser, signedIn, PHONES, } from '../helpers';
+import { client, fixture, freshPhone, inOneDay, registerUser, signedIn, PHONES } from '../helpers';
 import { createDb } from '../../db/client';
 import { abortUnlessChanged, guardedBatch, isBatchAborted, writeBatch } from '../../db/queries/util';
 
@@ -20,7 +20,9 @@ afterEach(async () => {
   await env.DB.prepare('DROP TRIGGER IF EXISTS board_down_update').run();
 });
 const row = (boardId: string, key: string) =>
-  env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?').bind(boardId, key).first<{ score: number; version: number }>();
+  env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND key = ?')
+    .bind(boardId, key)
+    .first<{ score: number; version: number }>();
 
 let n = 0;
 async function person(ip = `10.70.${n % 250}.${(n * 7) % 250}`) {
@@ -114,11 +116,18 @@ describe('verified pledges earn their amount in the verification’s batch', () 
   it('both or neither, once', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const charity = { name: '示例慈善会', licenseNo: '示例-0001', projectUrl: 'https://example.org/p/1' };
-    const r = await org.post('/api/v1/campaigns', { kind: 'drive', title: `同批募捐${n++}`, orgUnitId: 'root', ...inOneDay(), settings: { goal: 100000, charity } });
+    const r = await org.post('/api/v1/campaigns', {
+      kind: 'drive',
+      title: `同批募捐${n++}`,
+      orgUnitId: 'root',
+      ...inOneDay(),
+      settings: { goal: 100000, charity },
+    });
     const id = r.body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     const member = await signedIn(PHONES.fgwMember);
-    const p = (await member.post(`/api/v1/campaigns/${id}/pledges`, { amount: 4200, anonymous: false }, { 'idempotency-key': 'batch-1' })).body.pledge.id as string;
+    const p = (await member.post(`/api/v1/campaigns/${id}/pledges`, { amount: 4200, anonymous: false }, { 'idempotency-key': 'batch-1' })).body.pledge
+      .id as string;
     const status = () => env.DB.prepare('SELECT status FROM pledges WHERE id = ?').bind(p).first('status');
     const verifiedEvents = () => env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE type = 'drive_verified' AND ref = ?").bind(p).first('n');
 
@@ -130,7 +139,9 @@ describe('verified pledges earn their amount in the verification’s batch', () 
     await env.DB.prepare('DROP TRIGGER board_down_update').run();
 
     expect((await org.post(`/api/v1/pledges/${p}/verify`, { amount: 4000 })).status).toBe(200);
-    const stored = await env.DB.prepare('SELECT key, score, version FROM leaderboard_entries WHERE board_id = ?').bind(`${id}:main`).all<{ key: string; score: number; version: number }>();
+    const stored = await env.DB.prepare('SELECT key, score, version FROM leaderboard_entries WHERE board_id = ?')
+      .bind(`${id}:main`)
+      .all<{ key: string; score: number; version: number }>();
     expect(stored.results).toHaveLength(1);
     expect(stored.results[0]).toMatchObject({ score: 4000, version: 1 });
     const pub = await client().get(`/api/v1/campaigns/${id}/leaderboard`);
@@ -147,12 +158,19 @@ describe('verified pledges earn their amount in the verification’s batch', () 
 describe('approved hours earn their score in the approval’s batch', () => {
   it('both or neither; parallel approvals earn a record’s hours once', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: `同批时长${n++}`, orgUnitId: 'root', startsAt: new Date(Date.now() - 7 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() });
+    const r = await org.post('/api/v1/campaigns', {
+      kind: 'volunteer',
+      title: `同批时长${n++}`,
+      orgUnitId: 'root',
+      startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
+      endsAt: new Date(Date.now() + 864e5).toISOString(),
+    });
     const id = r.body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     const member = await signedIn(PHONES.fgwMember);
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-    const rec = async (hours: number) => (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: today, hours, description: '社区服务' })).body.record.id as string;
+    const rec = async (hours: number) =>
+      (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: today, hours, description: '社区服务' })).body.record.id as string;
     const [r1, r2, r3] = [await rec(2), await rec(1.5), await rec(1)];
     const status = (x: string) => env.DB.prepare('SELECT status FROM service_records WHERE id = ?').bind(x).first('status');
 
@@ -166,7 +184,9 @@ describe('approved hours earn their score in the approval’s batch', () => {
     const key = (await env.DB.prepare('SELECT key FROM leaderboard_entries WHERE board_id = ?').bind(`${id}:main`).first<{ key: string }>())!.key;
     expect(await row(`${id}:main`, key)).toEqual({ score: 2, version: 1 });
 
-    const results = await Promise.all(Array.from({ length: 4 }, () => org.post(`/api/v1/campaigns/${id}/service-records/review`, { ids: [r2, r3], decision: 'approve' })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => org.post(`/api/v1/campaigns/${id}/service-records/review`, { ids: [r2, r3], decision: 'approve' })),
+    );
     expect(results.reduce((s, x) => s + x.body.reviewed, 0)).toBe(2);
     expect((await row(`${id}:main`, key))!.score).toBe(4.5);
     const pub = await client().get(`/api/v1/campaigns/${id}/leaderboard`);

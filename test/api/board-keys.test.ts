@@ -24,7 +24,11 @@ describe('board keys', () => {
     }
     // someone on both the quiz and the 1+1 board: two keys that share nothing with each other or the id
     const both = await env.DB.prepare(`SELECT q.user_id AS userId, q.key AS quizKey, v.key AS volKey FROM leaderboard_entries q
-      JOIN leaderboard_entries v ON v.user_id = q.user_id AND v.board_id = 'camp-volunteer:main' WHERE q.board_id = 'camp-quiz:main' LIMIT 1`).first<{ userId: string; quizKey: string; volKey: string }>();
+      JOIN leaderboard_entries v ON v.user_id = q.user_id AND v.board_id = 'camp-volunteer:main' WHERE q.board_id = 'camp-quiz:main' LIMIT 1`).first<{
+      userId: string;
+      quizKey: string;
+      volKey: string;
+    }>();
     expect(both).not.toBeNull();
     expect(both!.quizKey).not.toBe(both!.volKey);
     expect([both!.quizKey, both!.volKey]).not.toContain(both!.userId);
@@ -53,7 +57,11 @@ describe('board keys', () => {
 
   it('a deployment without BOARD_KEY_SECRET refuses (503) rather than make guessable keys', () => {
     let err: unknown;
-    try { void boardKey({} as Env, 'c1', 'u1'); } catch (e) { err = e; }
+    try {
+      void boardKey({} as Env, 'c1', 'u1');
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('unavailable');
   });
@@ -63,12 +71,19 @@ describe('anonymous pledges on public reads', () => {
   let n = 0;
   const charity = { name: '示例慈善会', licenseNo: '示例-0001', projectUrl: 'https://example.org/p/1' };
   async function drive(org: Client) {
-    const r = await org.post('/api/v1/campaigns', { kind: 'drive', title: `匿名测试${n++}`, orgUnitId: 'root', ...inOneDay(), settings: { goal: 100000, charity } });
+    const r = await org.post('/api/v1/campaigns', {
+      kind: 'drive',
+      title: `匿名测试${n++}`,
+      orgUnitId: 'root',
+      ...inOneDay(),
+      settings: { goal: 100000, charity },
+    });
     const id = r.body.campaign.id as string;
     expect((await org.post(`/api/v1/campaigns/${id}/publish`)).status).toBe(200);
     return id;
   }
-  const pledge = (c: Client, id: string, body: Record<string, unknown>) => c.post(`/api/v1/campaigns/${id}/pledges`, body, { 'idempotency-key': `k-${Math.random()}` });
+  const pledge = (c: Client, id: string, body: Record<string, unknown>) =>
+    c.post(`/api/v1/campaigns/${id}/pledges`, body, { 'idempotency-key': `k-${Math.random()}` });
 
   it('ranks anonymous giving apart, as 爱心人士 with no unit and a key that is not the donor’s; organizers still see the unit', async () => {
     const org = await signedIn(PHONES.rootOrganizer);

@@ -3,9 +3,16 @@ import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
 
 const DAY = 86400e3;
-const rows = async <T = Record<string, unknown>>(sql: string, ...binds: string[]) => (await env.DB.prepare(sql).bind(...binds).all<T>()).results;
-const count = async (table: string, campaignId: string) => Number((await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE campaign_id = ?`).bind(campaignId).first<{ n: number }>())!.n);
-const campaignRow = async (id: string) => (await env.DB.prepare('SELECT * FROM campaigns WHERE id = ?').bind(id).first<{ starts_at: string; ends_at: string; settings: string }>())!;
+const rows = async <T = Record<string, unknown>>(sql: string, ...binds: string[]) =>
+  (
+    await env.DB.prepare(sql)
+      .bind(...binds)
+      .all<T>()
+  ).results;
+const count = async (table: string, campaignId: string) =>
+  Number((await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE campaign_id = ?`).bind(campaignId).first<{ n: number }>())!.n);
+const campaignRow = async (id: string) =>
+  (await env.DB.prepare('SELECT * FROM campaigns WHERE id = ?').bind(id).first<{ starts_at: string; ends_at: string; settings: string }>())!;
 
 /** Start of the copy: a year after the source's, so every date moves by exactly that much. */
 async function dupe(id: string, extra: Record<string, unknown> = {}) {
@@ -146,7 +153,15 @@ describe('GET /campaign-templates', () => {
     for (const t of zh.body.items as Array<{ kind: string; title: string; summary: string; settings: Record<string, unknown>; durationDays: number }>) {
       const startsAt = new Date(Date.now() + DAY).toISOString();
       const endsAt = new Date(Date.now() + (1 + t.durationDays) * DAY).toISOString();
-      const r = await org.post('/api/v1/campaigns', { kind: t.kind, title: t.title, summary: t.summary, orgUnitId: 'fgw', startsAt, endsAt, settings: t.settings });
+      const r = await org.post('/api/v1/campaigns', {
+        kind: t.kind,
+        title: t.title,
+        summary: t.summary,
+        orgUnitId: 'fgw',
+        startsAt,
+        endsAt,
+        settings: t.settings,
+      });
       expect(r.status, `${t.title}: ${r.text}`).toBe(201);
     }
   });

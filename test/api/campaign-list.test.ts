@@ -4,7 +4,14 @@ import { client, signedIn, PHONES } from '../helpers';
 
 type Item = { id: string; canManage: boolean; counts?: { participants: number; pending: number } };
 
-const one = async (sql: string, ...binds: string[]) => Number(Object.values((await env.DB.prepare(sql).bind(...binds).first())!)[0]);
+const one = async (sql: string, ...binds: string[]) =>
+  Number(
+    Object.values(
+      (await env.DB.prepare(sql)
+        .bind(...binds)
+        .first())!,
+    )[0],
+  );
 
 /** The counts worked out here from the tables, independently of the query under test. */
 async function expected(id: string) {
@@ -36,7 +43,9 @@ describe('the console campaign list (counts)', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const before = ((await org.get('/api/v1/campaigns?managed=true&kind=contest')).body.items as Item[]).find((c) => c.id === 'camp-contest')!;
     // an approved work goes back to review (as a fresh submission would wait there)
-    await env.DB.prepare("UPDATE contest_entries SET status = 'pending' WHERE id = (SELECT id FROM contest_entries WHERE campaign_id = 'camp-contest' AND status = 'approved' LIMIT 1)").run();
+    await env.DB.prepare(
+      "UPDATE contest_entries SET status = 'pending' WHERE id = (SELECT id FROM contest_entries WHERE campaign_id = 'camp-contest' AND status = 'approved' LIMIT 1)",
+    ).run();
     const after = ((await org.get('/api/v1/campaigns?managed=true&kind=contest')).body.items as Item[]).find((c) => c.id === 'camp-contest')!;
     expect(after.counts!.pending).toBe(before.counts!.pending + 1);
   });
@@ -76,7 +85,13 @@ describe('the list by year (the console 年历)', () => {
     expect(inYear).toContain('camp-quiz');
     expect((await org.get('/api/v1/campaigns?managed=true&year=2090')).body.items).toEqual([]);
     // a campaign from 31 Dec 20:00 to 1 Jan 02:00 (UTC) is the 1st of January in China only: the next year
-    const edge = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '跨年答题', orgUnitId: 'fgw', startsAt: '2030-12-31T17:00:00.000Z', endsAt: '2030-12-31T18:00:00.000Z' });
+    const edge = await org.post('/api/v1/campaigns', {
+      kind: 'quiz',
+      title: '跨年答题',
+      orgUnitId: 'fgw',
+      startsAt: '2030-12-31T17:00:00.000Z',
+      endsAt: '2030-12-31T18:00:00.000Z',
+    });
     expect(edge.status).toBe(201);
     const ids = async (y: number) => (await org.get(`/api/v1/campaigns?managed=true&year=${y}`)).body.items.map((c: Item) => c.id);
     expect(await ids(2031)).toContain(edge.body.campaign.id);

@@ -25,7 +25,10 @@ describe('campaigns', () => {
     const page2 = await c.get(`/api/v1/campaigns?limit=2&cursor=${page1.body.nextCursor}`);
     expect(page2.body.items[0].id).not.toBe(page1.body.items[1].id);
     // the demo's 教育局 campaigns are the monthly trainings of its first branch; the second branch has none
-    expect((await c.get('/api/v1/campaigns?orgUnitId=jyj')).body.items.map((x: { id: string }) => x.id).sort()).toEqual(['camp-tr-lecture-jyj', 'camp-tr-party-day-jyj']);
+    expect((await c.get('/api/v1/campaigns?orgUnitId=jyj')).body.items.map((x: { id: string }) => x.id).sort()).toEqual([
+      'camp-tr-lecture-jyj',
+      'camp-tr-party-day-jyj',
+    ]);
     expect((await c.get('/api/v1/campaigns?orgUnitId=jyj-b2')).body.items).toEqual([]);
     const bad = await c.get('/api/v1/campaigns?kind=party&limit=1000');
     expect(bad.status).toBe(400);
@@ -96,7 +99,16 @@ describe('campaigns', () => {
     r = await org.post('/api/v1/campaigns', draft({ title: '题'.repeat(81) }));
     expect(r.body.error.fields.title).toContain('80');
     // every problem at once, not one per submit
-    r = await org.post('/api/v1/campaigns', draft({ kind: 'drive', title: '', startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z', settings: { goal: -1, charity: { name: 'x', licenseNo: '', projectUrl: 'nope' } } }));
+    r = await org.post(
+      '/api/v1/campaigns',
+      draft({
+        kind: 'drive',
+        title: '',
+        startsAt: '2026-12-01T00:00:00Z',
+        endsAt: '2026-11-01T00:00:00Z',
+        settings: { goal: -1, charity: { name: 'x', licenseNo: '', projectUrl: 'nope' } },
+      }),
+    );
     expect(Object.keys(r.body.error.fields).sort()).toEqual(['endsAt', 'settings.charity.licenseNo', 'settings.charity.projectUrl', 'settings.goal', 'title']);
     r = await org.post('/api/v1/campaigns', draft({ slug: 'dangshi-daily' }));
     expect(r.status).toBe(409);
@@ -110,14 +122,17 @@ describe('campaigns', () => {
     const r = await org.post(`/api/v1/campaigns/${c.id}/publish`);
     expect(r.status).toBe(422);
     expect(r.body.error.message).toContain('慈善组织');
-    const fixed = await org.patch(`/api/v1/campaigns/${c.id}`, { settings: { charity: { name: '示例慈善会', licenseNo: 'X-1', projectUrl: 'https://example.org/p/1' } } });
+    const fixed = await org.patch(`/api/v1/campaigns/${c.id}`, {
+      settings: { charity: { name: '示例慈善会', licenseNo: 'X-1', projectUrl: 'https://example.org/p/1' } },
+    });
     expect(fixed.status).toBe(200);
     expect((await org.post(`/api/v1/campaigns/${c.id}/publish`)).status).toBe(200);
   });
 
   it('closes published campaigns past their end from the cron job', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const c = (await org.post('/api/v1/campaigns', draft({ orgUnitId: 'root', startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' }))).body.campaign;
+    const c = (await org.post('/api/v1/campaigns', draft({ orgUnitId: 'root', startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' }))).body
+      .campaign;
     await org.post(`/api/v1/campaigns/${c.id}/publish`);
     const { runScheduled } = await import('../../workers/jobs/scheduled');
     await runScheduled(env, Date.now());

@@ -45,7 +45,11 @@ async function judges(org: Client, id: string, userIds: string[]) {
   return out;
 }
 const assignmentsOf = async (roundId: string) =>
-  (await env.DB.prepare('SELECT entry_id, judge_id FROM judge_assignments WHERE round_id = ? ORDER BY entry_id, judge_id').bind(roundId).all<{ entry_id: string; judge_id: string }>()).results;
+  (
+    await env.DB.prepare('SELECT entry_id, judge_id FROM judge_assignments WHERE round_id = ? ORDER BY entry_id, judge_id')
+      .bind(roundId)
+      .all<{ entry_id: string; judge_id: string }>()
+  ).results;
 const crit = [{ name: '艺术性', weight: 1, max: 100 }];
 const JUDGES = ['user-m001', 'user-m021', 'user-m041', 'user-m061'];
 
@@ -53,7 +57,11 @@ describe('judging rules', () => {
   it('draws judges at random, balanced and reproducible from the round id, with a quorum no draw can miss', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await contest(org, { judgeWeight: 1 });
-    const ids = await works(org, id, Array.from({ length: 6 }, (_, i) => ({ title: `作品${i}` })));
+    const ids = await works(
+      org,
+      id,
+      Array.from({ length: 6 }, (_, i) => ({ title: `作品${i}` })),
+    );
     await judges(org, id, JUDGES);
     // a random round whose draw cannot reach the quorum is refused
     const bad = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: crit, assignment: 'random', judgesPerEntry: 2, quorum: 3 });
@@ -68,8 +76,14 @@ describe('judging rules', () => {
     for (const j of JUDGES) expect(rows.filter((x) => x.judge_id === j)).toHaveLength(3);
     // the same seed (the round id) gives the same draw: it can be checked afterwards
     const panel = JUDGES.map((u) => ({ userId: u, orgUnitId: 'x' }));
-    const again = assignJudges(ids.map((e) => ({ id: e, userId: 'author', orgUnitId: null })), panel, 2, r.body.round.id)
-      .map((p) => ({ entry_id: p.entryId, judge_id: p.judgeId })).sort((a, b) => (a.entry_id + a.judge_id < b.entry_id + b.judge_id ? -1 : 1));
+    const again = assignJudges(
+      ids.map((e) => ({ id: e, userId: 'author', orgUnitId: null })),
+      panel,
+      2,
+      r.body.round.id,
+    )
+      .map((p) => ({ entry_id: p.entryId, judge_id: p.judgeId }))
+      .sort((a, b) => (a.entry_id + a.judge_id < b.entry_id + b.judge_id ? -1 : 1));
     expect(again).toEqual(rows);
   });
 
@@ -82,7 +96,11 @@ describe('judging rules', () => {
     expect(r1.body).toMatchObject({ entries: 4, assigned: 8 });
     const score = (j: string, e: string, v: number) => js[j]!.post(`/api/v1/entries/${e}/scores`, { criteria: { 艺术性: v } });
     const [j1, j2] = JUDGES;
-    for (const [e, v1, v2] of [[a, 90, 80], [b, 70, 70], [c, 60, 50]] as const) {
+    for (const [e, v1, v2] of [
+      [a, 90, 80],
+      [b, 70, 70],
+      [c, 60, 50],
+    ] as const) {
       expect((await score(j1!, e!, v1)).status).toBe(200);
       expect((await score(j2!, e!, v2)).status).toBe(200);
     }
@@ -91,7 +109,12 @@ describe('judging rules', () => {
     expect(res.body.unfinished).toBe(1);
     const byId = () => Object.fromEntries(res.body.items.map((x: { entryId: string }) => [x.entryId, x]));
     expect(byId()[d!]).toMatchObject({ status: 'unfinished', judge: null, score: null, rank: null, judgeCount: 1, quorum: 2 });
-    expect(res.body.items.map((x: { title: string; rank: number | null }) => [x.title, x.rank])).toEqual([['甲', 1], ['乙', 2], ['丙', 3], ['丁', null]]);
+    expect(res.body.items.map((x: { title: string; rank: number | null }) => [x.title, x.rank])).toEqual([
+      ['甲', 1],
+      ['乙', 2],
+      ['丙', 3],
+      ['丁', null],
+    ]);
 
     // publishing while a work is unfinished: a warning first, then only on purpose
     const warn = await org.post(`/api/v1/campaigns/${id}/results/publish`, { published: true });
@@ -113,9 +136,18 @@ describe('judging rules', () => {
     const r2 = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { ...topN, force: true });
     expect(r2.body).toMatchObject({ entries: 2, assigned: 4 });
     // in the final round 乙 beats 甲; 甲 and 乙 rank ahead of 丙 whatever their scores
-    for (const [e, v] of [[a, 40], [b, 50]] as const) for (const j of [j1!, j2!]) expect((await score(j, e!, v)).status).toBe(200);
+    for (const [e, v] of [
+      [a, 40],
+      [b, 50],
+    ] as const)
+      for (const j of [j1!, j2!]) expect((await score(j, e!, v)).status).toBe(200);
     res = await org.get(`/api/v1/campaigns/${id}/results`);
-    expect(res.body.items.map((x: { title: string; rank: number | null; round: number }) => [x.title, x.rank, x.round])).toEqual([['乙', 1, 2], ['甲', 2, 2], ['丙', 3, 1], ['丁', null, 1]]);
+    expect(res.body.items.map((x: { title: string; rank: number | null; round: number }) => [x.title, x.rank, x.round])).toEqual([
+      ['乙', 1, 2],
+      ['甲', 2, 2],
+      ['丙', 3, 1],
+      ['丁', null, 1],
+    ]);
     expect(byId()[a!]).toMatchObject({ judge: 40, previousJudge: 85 });
   });
 
@@ -123,28 +155,66 @@ describe('judging rules', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await contest(org, {
       judgeWeight: 1,
-      awardsByCategory: { 书法: [{ name: '书法一等奖', count: 1 }, { name: '书法二等奖', count: 1 }], 绘画: [{ name: '绘画金奖', count: 1 }] },
+      awardsByCategory: {
+        书法: [
+          { name: '书法一等奖', count: 1 },
+          { name: '书法二等奖', count: 1 },
+        ],
+        绘画: [{ name: '绘画金奖', count: 1 }],
+      },
     });
-    const [s1, s2, p1, p2] = await works(org, id, [{ title: '书一', category: '书法' }, { title: '书二', category: '书法' }, { title: '画一', category: '绘画' }, { title: '画二', category: '绘画' }]);
+    const [s1, s2, p1, p2] = await works(org, id, [
+      { title: '书一', category: '书法' },
+      { title: '书二', category: '书法' },
+      { title: '画一', category: '绘画' },
+      { title: '画二', category: '绘画' },
+    ]);
     const js = await judges(org, id, JUDGES.slice(0, 1));
     const j = js[JUDGES[0]!]!;
     await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: crit });
-    for (const [e, v] of [[s1, 60], [s2, 70], [p1, 95], [p2, 20]] as const) await j.post(`/api/v1/entries/${e}/scores`, { criteria: { 艺术性: v } });
+    for (const [e, v] of [
+      [s1, 60],
+      [s2, 70],
+      [p1, 95],
+      [p2, 20],
+    ] as const)
+      await j.post(`/api/v1/entries/${e}/scores`, { criteria: { 艺术性: v } });
     await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '终评', criteria: crit, entries: { topN: 4 } });
     // 书一 and 书二 tie in the final; 书二 had more in the first round
-    for (const [e, v] of [[s1, 80], [s2, 80], [p1, 90], [p2, 10]] as const) await j.post(`/api/v1/entries/${e}/scores`, { criteria: { 艺术性: v } });
+    for (const [e, v] of [
+      [s1, 80],
+      [s2, 80],
+      [p1, 90],
+      [p2, 10],
+    ] as const)
+      await j.post(`/api/v1/entries/${e}/scores`, { criteria: { 艺术性: v } });
     const res = await org.get(`/api/v1/campaigns/${id}/results`);
     expect(res.body.awardsPerCategory).toBe(true);
-    expect(res.body.items.map((x: { title: string; rank: number; categoryRank: number }) => [x.title, x.rank, x.categoryRank])).toEqual([['画一', 1, 1], ['书二', 2, 1], ['书一', 3, 2], ['画二', 4, 2]]);
+    expect(res.body.items.map((x: { title: string; rank: number; categoryRank: number }) => [x.title, x.rank, x.categoryRank])).toEqual([
+      ['画一', 1, 1],
+      ['书二', 2, 1],
+      ['书一', 3, 2],
+      ['画二', 4, 2],
+    ]);
     const awards = await org.post(`/api/v1/campaigns/${id}/awards`, { mode: 'auto' });
-    expect(Object.fromEntries(awards.body.items.map((x: { title: string; award: string | null }) => [x.title, x.award]))).toEqual({ 画一: '绘画金奖', 书二: '书法一等奖', 书一: '书法二等奖', 画二: null });
+    expect(Object.fromEntries(awards.body.items.map((x: { title: string; award: string | null }) => [x.title, x.award]))).toEqual({
+      画一: '绘画金奖',
+      书二: '书法一等奖',
+      书一: '书法二等奖',
+      画二: null,
+    });
 
     // the results 台账 as Excel, and the entries 台账 with the authors' numbers
     const xlsx = await org.get(`/api/v1/campaigns/${id}/results.xlsx`);
     expect(xlsx.status).toBe(200);
     const sheet = utils.sheet_to_json<string[]>(read(xlsx.bytes, { type: 'array' }).Sheets['评选结果']!, { header: 1 });
     expect(sheet[0]).toContain('作品编号');
-    expect(sheet.slice(1).map((r) => [r[1], r[14] ?? ''])).toEqual([['画一', '绘画金奖'], ['书二', '书法一等奖'], ['书一', '书法二等奖'], ['画二', '']]);
+    expect(sheet.slice(1).map((r) => [r[1], r[14] ?? ''])).toEqual([
+      ['画一', '绘画金奖'],
+      ['书二', '书法一等奖'],
+      ['书一', '书法二等奖'],
+      ['画二', ''],
+    ]);
     const csv = await org.get(`/api/v1/campaigns/${id}/entries/export?format=csv`);
     expect(csv.text).toContain('"作品编号","作品名称","类别","作者","手机号"');
     // authors outside the organizer's tree (no unit): their phones masked

@@ -22,7 +22,8 @@ function form(file: Uint8Array | null, fields: Record<string, string> = {}, name
   return f;
 }
 const submit = (c: Client, id: string, f: FormData) => c.post(`/api/v1/campaigns/${id}/entries`, f);
-const entriesOf = async (id: string) => (await env.DB.prepare('SELECT COUNT(*) n FROM contest_entries WHERE campaign_id = ?').bind(id).first<{ n: number }>())!.n;
+const entriesOf = async (id: string) =>
+  (await env.DB.prepare('SELECT COUNT(*) n FROM contest_entries WHERE campaign_id = ?').bind(id).first<{ n: number }>())!.n;
 
 describe('entries', () => {
   it('takes a JPEG, strips its EXIF (GPS) before storing, and keeps it private until approved', async () => {
@@ -111,7 +112,7 @@ describe('entries', () => {
     const mine = await c.get(`/api/v1/campaigns/${id}/entries?mine=true`);
     expect(mine.body.items[0]).toMatchObject({ status: 'rejected', reason: '作品主题与征集要求不符' });
     expect((await org.post(`/api/v1/entries/${e.id}/review`, { decision: 'approve' })).body.entry.status).toBe('approved');
-    const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at, rowid").bind(e.id).all<{ action: string }>();
+    const audit = await env.DB.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at, rowid').bind(e.id).all<{ action: string }>();
     expect(audit.results.map((a) => a.action)).toEqual(['entry.reject', 'entry.approve']);
     expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/entries/${e.id}/review`, { decision: 'approve' })).status).toBe(403);
   });
@@ -208,12 +209,21 @@ describe('judging and results', () => {
     const e2 = (await submit(outsider, id, form(fixture('photo.jpg'), { title: '乙作品' }))).body.entry.id;
     for (const e of [e1, e2]) await org.post(`/api/v1/entries/${e}/review`, { decision: 'approve' });
     // judges: a member of fgw-b1 (same unit as e1) and a member of jyj-b1
-    await env.DB.prepare("INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-judge-fgw', 'user-m000', 'fgw-b1', '/root/fgw/fgw-b1/', 'member', '2026-01-01T00:00:00Z')").run();
+    await env.DB.prepare(
+      "INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-judge-fgw', 'user-m000', 'fgw-b1', '/root/fgw/fgw-b1/', 'member', '2026-01-01T00:00:00Z')",
+    ).run();
     expect((await org.post(`/api/v1/campaigns/${id}/judges`, { userId: 'user-m000' })).status).toBe(201);
     const j2 = await org.post(`/api/v1/campaigns/${id}/judges`, { phone: PHONES.jyjMember });
     expect(j2.body.judges).toHaveLength(2);
     expect((await org.post(`/api/v1/campaigns/${id}/judges`, { phone: '13999999998' })).status).toBe(400);
-    const round = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '思想性', weight: 40, max: 10 }, { name: '艺术性', weight: 40, max: 10 }, { name: '技法', weight: 20, max: 10 }] });
+    const round = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, {
+      name: '初评',
+      criteria: [
+        { name: '思想性', weight: 40, max: 10 },
+        { name: '艺术性', weight: 40, max: 10 },
+        { name: '技法', weight: 20, max: 10 },
+      ],
+    });
     expect(round.status).toBe(201);
     expect(round.body).toMatchObject({ entries: 2, assigned: 3 }); // the fgw judge skips e1
     const jyj = await signedIn(PHONES.jyjMember);
@@ -234,7 +244,11 @@ describe('judging and results', () => {
     expect((await member.post(`/api/v1/entries/${e1}/scores`, { criteria: { 思想性: 1, 艺术性: 1, 技法: 1 } })).status).toBe(403);
 
     // public votes: e2 gets 2, e1 gets 1
-    for (const [e, k] of [[e2, 2], [e1, 1]] as const) for (let i = 0; i < k; i++) await (await person()).c.post(`/api/v1/entries/${e}/votes`);
+    for (const [e, k] of [
+      [e2, 2],
+      [e1, 1],
+    ] as const)
+      for (let i = 0; i < k; i++) await (await person()).c.post(`/api/v1/entries/${e}/votes`);
     expect((await client().get(`/api/v1/campaigns/${id}/results`)).status).toBe(403);
     const results = await org.get(`/api/v1/campaigns/${id}/results`);
     const byId = Object.fromEntries(results.body.items.map((r: { entryId: string }) => [r.entryId, r]));

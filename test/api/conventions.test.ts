@@ -78,7 +78,19 @@ describe('conventions', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(r.body.paths);
-    for (const p of ['/auth/register', '/auth/login', '/auth/logout', '/me', '/org-units', '/org-units/{id}/roster', '/org-units/{id}/metrics', '/campaigns', '/campaigns/{id}', '/campaigns/{id}/publish', '/campaigns/{id}/close']) {
+    for (const p of [
+      '/auth/register',
+      '/auth/login',
+      '/auth/logout',
+      '/me',
+      '/org-units',
+      '/org-units/{id}/roster',
+      '/org-units/{id}/metrics',
+      '/campaigns',
+      '/campaigns/{id}',
+      '/campaigns/{id}/publish',
+      '/campaigns/{id}/close',
+    ]) {
       expect(paths, p).toContain(p);
     }
     const reg = r.body.paths['/auth/register'].post.requestBody.content['application/json'].schema;

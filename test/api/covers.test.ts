@@ -13,7 +13,8 @@ const form = (bytes: Uint8Array, name = 'cover.jpg') => {
 describe('campaign covers', () => {
   it('an organizer uploads a cover: checked by its bytes, metadata removed, on the campaign and served; replaced and removed', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = (await org.post('/api/v1/campaigns', { kind: 'exhibition', title: '封面测试', orgUnitId: 'root', ...inOneDay(), settings: { venue: '文化馆' } })).body.campaign.id as string;
+    const id = (await org.post('/api/v1/campaigns', { kind: 'exhibition', title: '封面测试', orgUnitId: 'root', ...inOneDay(), settings: { venue: '文化馆' } }))
+      .body.campaign.id as string;
     expect((await org.get(`/api/v1/campaigns/${id}`)).body.campaign.coverUrl).toBeNull();
 
     // not an image by its bytes (whatever its name), empty, or no file at all: refused, nothing changes
@@ -55,7 +56,8 @@ describe('campaign covers', () => {
 
   it('only organizers of the campaign may set it', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = (await org.post('/api/v1/campaigns', { kind: 'exhibition', title: '封面权限', orgUnitId: 'root', ...inOneDay(), settings: { venue: '文化馆' } })).body.campaign.id as string;
+    const id = (await org.post('/api/v1/campaigns', { kind: 'exhibition', title: '封面权限', orgUnitId: 'root', ...inOneDay(), settings: { venue: '文化馆' } }))
+      .body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     expect((await client().call('PUT', `/api/v1/campaigns/${id}/cover`, form(fixture('photo.jpg')))).status).toBe(401);
     expect((await (await signedIn(PHONES.fgwMember)).call('PUT', `/api/v1/campaigns/${id}/cover`, form(fixture('photo.jpg')))).status).toBe(403);

@@ -15,9 +15,18 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 async function addSessions(now: number) {
   await env.DB.batch([
-    env.DB.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ('cron-expired', 'user-member-fgw', ?1, ?1, ?2)").bind(iso(now - 40 * 864e5), iso(now - 60_000)),
-    env.DB.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ('cron-live', 'user-member-fgw', ?1, ?1, ?2)").bind(iso(now), iso(now + 864e5)),
-    env.DB.prepare("INSERT INTO rate_limits (key, count, window_start) VALUES ('cron:old', 3, ?), ('cron:now', 2, ?)").bind(now - RATE_WINDOW_MAX_MS - 60_000, now - (now % 60_000)),
+    env.DB.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ('cron-expired', 'user-member-fgw', ?1, ?1, ?2)").bind(
+      iso(now - 40 * 864e5),
+      iso(now - 60_000),
+    ),
+    env.DB.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ('cron-live', 'user-member-fgw', ?1, ?1, ?2)").bind(
+      iso(now),
+      iso(now + 864e5),
+    ),
+    env.DB.prepare("INSERT INTO rate_limits (key, count, window_start) VALUES ('cron:old', 3, ?), ('cron:now', 2, ?)").bind(
+      now - RATE_WINDOW_MAX_MS - 60_000,
+      now - (now % 60_000),
+    ),
   ]);
 }
 
@@ -28,7 +37,11 @@ describe('cron', () => {
     // a real failure inside one job: the table it purges is gone
     await env.DB.prepare('ALTER TABLE contest_views RENAME TO contest_views_away').run();
     const events = await count('SELECT MAX(rowid) n FROM activity_events');
-    await env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('cron-ev', 'user-member-fgw', 'fgw', '/root/fgw/', 'camp-quiz', 'quiz', 'quiz_attempt', 1, 1, ?, 'cron-ev')").bind(iso(now)).run();
+    await env.DB.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('cron-ev', 'user-member-fgw', 'fgw', '/root/fgw/', 'camp-quiz', 'quiz', 'quiz_attempt', 1, 1, ?, 'cron-ev')",
+    )
+      .bind(iso(now))
+      .run();
     try {
       await expect(runScheduled(env, now)).rejects.toThrow('cron jobs failed: purge-view-marks');
     } finally {
@@ -44,9 +57,24 @@ describe('cron', () => {
   it('runs a job after a failing one in any position (each in its own try/catch)', async () => {
     const ran: string[] = [];
     const jobs = [
-      { name: 'first', run: async () => { ran.push('first'); } },
-      { name: 'broken', run: async () => { throw new Error('boom'); } },
-      { name: 'last', run: async () => { ran.push('last'); } },
+      {
+        name: 'first',
+        run: async () => {
+          ran.push('first');
+        },
+      },
+      {
+        name: 'broken',
+        run: async () => {
+          throw new Error('boom');
+        },
+      },
+      {
+        name: 'last',
+        run: async () => {
+          ran.push('last');
+        },
+      },
     ];
     await expect(runScheduled(env, Date.now(), jobs)).rejects.toThrow('cron jobs failed: broken');
     expect(ran).toEqual(['first', 'last']);

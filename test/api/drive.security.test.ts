@@ -5,9 +5,22 @@ import { EVERYONE, FGW_MANAGERS, roleMatrix } from './roles';
 /* Two pledges by an fgw member that count for fgw in a drive of the whole tree, as every role. */
 async function fixture() {
   const root = await signedIn(PHONES.rootOrganizer);
-  const id = (await root.post('/api/v1/campaigns', { kind: 'drive', title: '矩阵募捐', orgUnitId: 'root', ...inOneDay(), settings: { charity: { name: '示例', licenseNo: 'X', projectUrl: 'https://example.org/x' } } })).body.campaign.id as string;
+  const id = (
+    await root.post('/api/v1/campaigns', {
+      kind: 'drive',
+      title: '矩阵募捐',
+      orgUnitId: 'root',
+      ...inOneDay(),
+      settings: { charity: { name: '示例', licenseNo: 'X', projectUrl: 'https://example.org/x' } },
+    })
+  ).body.campaign.id as string;
   await root.post(`/api/v1/campaigns/${id}/publish`);
-  const make = async () => (await (await signedIn(PHONES.fgwMember)).post(`/api/v1/campaigns/${id}/pledges`, { amount: 100, message: '留言' }, { 'idempotency-key': `k${Math.random()}` })).body.pledge.id as string;
+  const make = async () =>
+    (
+      await (
+        await signedIn(PHONES.fgwMember)
+      ).post(`/api/v1/campaigns/${id}/pledges`, { amount: 100, message: '留言' }, { 'idempotency-key': `k${Math.random()}` })
+    ).body.pledge.id as string;
   return { id, a: await make(), b: await make() };
 }
 
@@ -20,7 +33,11 @@ roleMatrix('drives authorization matrix', {
     { name: 'report for fgw', method: 'GET', path: `/api/v1/campaigns/${f.id}/drive-report?orgUnitId=fgw`, allowed: FGW_MANAGERS, ok: 200 },
     {
       // any organizer may open the queue; it holds only the pledges of what they manage
-      name: 'pledge queue', method: 'GET', path: `/api/v1/campaigns/${f.id}/pledges`, allowed: [...FGW_MANAGERS, 'jyjOrganizer'], ok: 200,
+      name: 'pledge queue',
+      method: 'GET',
+      path: `/api/v1/campaigns/${f.id}/pledges`,
+      allowed: [...FGW_MANAGERS, 'jyjOrganizer'],
+      ok: 200,
       check: (r, role, allowed) => allowed && expect(r.body.items.length).toBe(FGW_MANAGERS.includes(role) ? 2 : 0),
     },
     // public reads stay public

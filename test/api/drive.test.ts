@@ -5,7 +5,13 @@ import { client, signedIn, freshPhone, fixture, inOneDay, PHONES, type Client, r
 let n = 0;
 const charity = { name: '示例慈善会', licenseNo: '示例-0001', projectUrl: 'https://example.org/p/1' };
 async function drive(org: Client, settings: Record<string, unknown> = {}) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'drive', title: `募捐测试${n++}`, orgUnitId: 'root', ...inOneDay(), settings: { goal: 100000, charity, ...settings } });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'drive',
+    title: `募捐测试${n++}`,
+    orgUnitId: 'root',
+    ...inOneDay(),
+    settings: { goal: 100000, charity, ...settings },
+  });
   const id = r.body.campaign.id as string;
   expect((await org.post(`/api/v1/campaigns/${id}/publish`)).status).toBe(200);
   return id;
@@ -72,7 +78,11 @@ describe('receipts, verification, progress and the wall', () => {
     const id = await drive(org, { goal: 50000 });
     const c = await signedIn(PHONES.fgwMember);
     const p = (await pledge(c, id, { amount: 20000, message: '加油' })).body.pledge;
-    const upload = (bytes: Uint8Array, who: Client = c) => { const f = new FormData(); f.set('receipt', new File([bytes], 'r.bin')); return who.post(`/api/v1/pledges/${p.id}/receipt`, f); };
+    const upload = (bytes: Uint8Array, who: Client = c) => {
+      const f = new FormData();
+      f.set('receipt', new File([bytes], 'r.bin'));
+      return who.post(`/api/v1/pledges/${p.id}/receipt`, f);
+    };
     expect((await upload(fixture('fake.jpg'))).status).toBe(415);
     expect((await upload(new Uint8Array(6 * 1024 * 1024))).status).toBe(413);
     expect((await upload(fixture('photo.jpg'), await signedIn(PHONES.jyjMember))).status).toBe(404);

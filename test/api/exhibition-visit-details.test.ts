@@ -50,11 +50,17 @@ describe('visit details', () => {
     expect((await book({ visitors: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] })).status).toBe(400);
     const ok = await book({ visitors: [{ name: '赵一', idNumber: ID_A.toLowerCase() }, { name: '赵二' }] });
     expect(ok.status).toBe(201);
-    expect(ok.body.booking.visitors).toEqual([{ name: '赵一', idNumber: '**************002X' }, { name: '赵二', idNumber: null }]);
+    expect(ok.body.booking.visitors).toEqual([
+      { name: '赵一', idNumber: '**************002X' },
+      { name: '赵二', idNumber: null },
+    ]);
     // the database never holds the full number
     const row = await env.DB.prepare('SELECT visitors FROM bookings WHERE id = ?').bind(ok.body.booking.id).first<{ visitors: string }>();
     expect(row!.visitors).not.toContain('1949');
-    expect(JSON.parse(row!.visitors)).toEqual([{ name: '赵一', idNumber: '**************002X' }, { name: '赵二', idNumber: null }]);
+    expect(JSON.parse(row!.visitors)).toEqual([
+      { name: '赵一', idNumber: '**************002X' },
+      { name: '赵二', idNumber: null },
+    ]);
     // the organizers' list shows the visitors too
     const list = await org.get(`/api/v1/campaigns/${id}/bookings`);
     expect(list.body.items[0].visitors[0]).toEqual({ name: '赵一', idNumber: '**************002X' });
@@ -65,14 +71,23 @@ describe('visit details', () => {
     const id = await exhibition(org, { requireIdNumbers: true });
     const s = await slot(org, id, 10);
     const c = await visitor();
-    const book = (visitors?: object[]) => c.post(`/api/v1/campaigns/${id}/bookings`, { slotId: s, partySize: 2, name: '钱实名', phone: freshPhone(), ...(visitors ? { visitors } : {}) });
-    for (const v of [undefined, [{ name: '钱一', idNumber: ID_A }], [{ name: '钱一', idNumber: ID_A }, { name: '钱二' }], [{ name: '钱一', idNumber: ID_A }, { idNumber: ID_B }]]) {
+    const book = (visitors?: object[]) =>
+      c.post(`/api/v1/campaigns/${id}/bookings`, { slotId: s, partySize: 2, name: '钱实名', phone: freshPhone(), ...(visitors ? { visitors } : {}) });
+    for (const v of [
+      undefined,
+      [{ name: '钱一', idNumber: ID_A }],
+      [{ name: '钱一', idNumber: ID_A }, { name: '钱二' }],
+      [{ name: '钱一', idNumber: ID_A }, { idNumber: ID_B }],
+    ]) {
       const r = await book(v);
       expect(r.status).toBe(422);
       expect(r.body.error.reason).toBe('id_numbers_required');
     }
     expect((await client().get(`/api/v1/campaigns/${id}/slots`)).body.items[0]).toMatchObject({ booked: 0 });
-    const ok = await book([{ name: '钱一', idNumber: ID_A }, { name: '钱二', idNumber: ID_B }]);
+    const ok = await book([
+      { name: '钱一', idNumber: ID_A },
+      { name: '钱二', idNumber: ID_B },
+    ]);
     expect(ok.status).toBe(201);
     expect(ok.body.booking.visitors.map((x: { idNumber: string }) => x.idNumber.slice(-4))).toEqual([ID_A.slice(-4), ID_B.slice(-4)]);
   });
@@ -86,21 +101,39 @@ describe('visit details', () => {
     const asked = freshPhone();
     const notAsked = freshPhone();
     const laterPhone = freshPhone();
-    const a = await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, { slotId: tomorrow, partySize: 1, name: '孙提醒', phone: asked, remindSms: true });
+    const a = await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, {
+      slotId: tomorrow,
+      partySize: 1,
+      name: '孙提醒',
+      phone: asked,
+      remindSms: true,
+    });
     expect(a.status).toBe(201);
     expect(a.body.booking).toMatchObject({ remindSms: true, remindedAt: null });
-    expect((await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, { slotId: tomorrow, partySize: 1, name: '周不要', phone: notAsked })).status).toBe(201);
-    expect((await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, { slotId: later, partySize: 1, name: '吴后天', phone: laterPhone, remindSms: true })).status).toBe(201);
+    expect((await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, { slotId: tomorrow, partySize: 1, name: '周不要', phone: notAsked })).status).toBe(
+      201,
+    );
+    expect(
+      (await (await visitor()).post(`/api/v1/campaigns/${id}/bookings`, { slotId: later, partySize: 1, name: '吴后天', phone: laterPhone, remindSms: true }))
+        .status,
+    ).toBe(201);
     // a cancelled booking is not reminded
     const cancelledPhone = freshPhone();
     const quitter = await visitor();
-    const cancelled = await quitter.post(`/api/v1/campaigns/${id}/bookings`, { slotId: tomorrow, partySize: 1, name: '郑取消', phone: cancelledPhone, remindSms: true });
+    const cancelled = await quitter.post(`/api/v1/campaigns/${id}/bookings`, {
+      slotId: tomorrow,
+      partySize: 1,
+      name: '郑取消',
+      phone: cancelledPhone,
+      remindSms: true,
+    });
     expect((await quitter.post(`/api/v1/bookings/${cancelled.body.booking.id}/cancel`)).status).toBe(200);
     const { runScheduled } = await import('../../workers/jobs/scheduled');
     // cron runs that overlap, and one after: the text goes once
     await Promise.all([runScheduled(env, Date.now()), runScheduled(env, Date.now())]);
     await runScheduled(env, Date.now());
-    const outbox = async (phone: string) => (await client().get(`/api/v1/dev/outbox?phone=${phone}`)).body.items.filter((i: { purpose: string }) => i.purpose === 'visit_reminder');
+    const outbox = async (phone: string) =>
+      (await client().get(`/api/v1/dev/outbox?phone=${phone}`)).body.items.filter((i: { purpose: string }) => i.purpose === 'visit_reminder');
     const got = await outbox(asked);
     expect(got).toHaveLength(1);
     expect(got[0].code).toContain('展览测试');

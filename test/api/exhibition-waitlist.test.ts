@@ -3,13 +3,23 @@ import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES, type Client } from '../helpers';
 import { exhibition, chinaAt, slot, visitor, book } from './exhibition.fixtures';
 
-const join = (c: Client, id: string, slotId: string, partySize = 1) => c.post(`/api/v1/campaigns/${id}/slots/${slotId}/waitlist`, { partySize, name: '李四光', phone: '13712345678' });
+const join = (c: Client, id: string, slotId: string, partySize = 1) =>
+  c.post(`/api/v1/campaigns/${id}/slots/${slotId}/waitlist`, { partySize, name: '李四光', phone: '13712345678' });
 const leave = (c: Client, entryId: string) => c.call('DELETE', `/api/v1/waitlist/${entryId}`);
-const slotRow = (s: string) => env.DB.prepare('SELECT capacity, booked FROM exhibition_slots WHERE id = ?').bind(s).first<{ capacity: number; booked: number }>();
-const entryRow = (id: string) => env.DB.prepare('SELECT status, booking_id FROM slot_waitlist WHERE id = ?').bind(id).first<{ status: string; booking_id: string | null }>();
+const slotRow = (s: string) =>
+  env.DB.prepare('SELECT capacity, booked FROM exhibition_slots WHERE id = ?').bind(s).first<{ capacity: number; booked: number }>();
+const entryRow = (id: string) =>
+  env.DB.prepare('SELECT status, booking_id FROM slot_waitlist WHERE id = ?').bind(id).first<{ status: string; booking_id: string | null }>();
 const myEntry = async (c: Client, id: string) => (await c.get('/api/v1/me/waitlist')).body.items.find((e: { id: string }) => e.id === id);
 async function mine(c: Client) {
-  return (await c.get('/api/v1/me/bookings')).body.items as Array<{ id: string; code: string; status: string; slotId: string; partySize: number; fromWaitlist: boolean }>;
+  return (await c.get('/api/v1/me/bookings')).body.items as Array<{
+    id: string;
+    code: string;
+    status: string;
+    slotId: string;
+    partySize: number;
+    fromWaitlist: boolean;
+  }>;
 }
 
 // Waiting lists (候补) of full slots; slots, bookings and check-in are in exhibition.test.ts.
@@ -117,7 +127,10 @@ describe('waiting lists (候补)', () => {
     const entries: Array<{ id: string }> = [];
     for (let i = 0; i < 4; i++) entries.push((await join(people[i]!, id, s, sizes[i])).body.entry);
     // 2 seats free: the party of 3 waits on (first in line still), the 1 gets a seat, the 2 does not fit, the next 1 does
-    const expected = allocateSeats(2, entries.map((e, i) => ({ id: e.id, partySize: sizes[i]!, holdsBookingThatDay: false })));
+    const expected = allocateSeats(
+      2,
+      entries.map((e, i) => ({ id: e.id, partySize: sizes[i]!, holdsBookingThatDay: false })),
+    );
     expect(expected.map((r) => entries.findIndex((e) => e.id === r.id))).toEqual([1, 3]);
     await a.post(`/api/v1/bookings/${ab.id}/cancel`);
     const after = await Promise.all(entries.map((e, i) => myEntry(people[i]!, e.id)));
@@ -128,7 +141,7 @@ describe('waiting lists (候补)', () => {
     // 2 more seats: the 3 still does not fit, the 2 behind it does
     await x.post(`/api/v1/bookings/${xb.id}/cancel`);
     expect((await myEntry(people[2]!, entries[2]!.id)).status).toBe('booked');
-    expect((await myEntry(people[0]!, entries[0]!.id))).toMatchObject({ status: 'waiting', position: 1 });
+    expect(await myEntry(people[0]!, entries[0]!.id)).toMatchObject({ status: 'waiting', position: 1 });
     // a higher capacity gives the 3 its seats
     const raised = await org.patch(`/api/v1/slots/${s}`, { capacity: 7 });
     expect(raised.body).toMatchObject({ promoted: 1, slot: { booked: 7, remaining: 0, waiting: 0 } });
@@ -195,12 +208,18 @@ describe('waiting lists (候补)', () => {
     const ab = (await book(a, id, s, 1)).body.booking;
     const b = await visitor();
     const eb = (await join(b, id, s)).body.entry;
-    await env.DB.prepare('UPDATE exhibition_slots SET starts_at = ?, ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 2 * 3600e3).toISOString(), new Date(Date.now() - 1000).toISOString(), s).run();
+    await env.DB.prepare('UPDATE exhibition_slots SET starts_at = ?, ends_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 2 * 3600e3).toISOString(), new Date(Date.now() - 1000).toISOString(), s)
+      .run();
     expect((await myEntry(b, eb.id)).status).toBe('expired');
     await a.post(`/api/v1/bookings/${ab.id}/cancel`); // the seat of a slot that is over goes to no one
     expect(await entryRow(eb.id)).toMatchObject({ status: 'expired', booking_id: null });
     const c = await visitor();
-    await env.DB.prepare("INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at) VALUES ('wl-old', ?, ?, 'user-member-jyj', '王五', '13700000000', 1, '2020-01-01', 'waiting', ?)").bind(id, s, new Date().toISOString()).run();
+    await env.DB.prepare(
+      "INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at) VALUES ('wl-old', ?, ?, 'user-member-jyj', '王五', '13700000000', 1, '2020-01-01', 'waiting', ?)",
+    )
+      .bind(id, s, new Date().toISOString())
+      .run();
     const { runScheduled } = await import('../../workers/jobs/scheduled');
     await runScheduled(env, Date.now());
     expect((await entryRow('wl-old'))!.status).toBe('expired');
@@ -218,15 +237,22 @@ describe('waiting lists (候补)', () => {
 
     async function check() {
       const sl = (await slotRow(s))!;
-      const sum = await env.DB.prepare("SELECT COALESCE(SUM(party_size), 0) n FROM bookings WHERE slot_id = ? AND status IN ('booked', 'checked_in')").bind(s).first<{ n: number }>();
+      const sum = await env.DB.prepare("SELECT COALESCE(SUM(party_size), 0) n FROM bookings WHERE slot_id = ? AND status IN ('booked', 'checked_in')")
+        .bind(s)
+        .first<{ n: number }>();
       expect(sl.booked).toBeLessThanOrEqual(sl.capacity);
       expect(sum!.n).toBe(sl.booked);
       // each entry that got seats has exactly one booking, of its own person and party
-      const { results: promoted } = await env.DB.prepare(`SELECT w.id, w.user_id, w.party_size, (SELECT COUNT(*) FROM bookings b WHERE b.id = w.booking_id AND b.user_id = w.user_id AND b.party_size = w.party_size AND b.slot_id = w.slot_id) n,
-          (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = w.slot_id AND b.user_id = w.user_id) all_n FROM slot_waitlist w WHERE w.slot_id = ? AND w.status = 'booked'`).bind(s).all<{ n: number; all_n: number }>();
+      const { results: promoted } =
+        await env.DB.prepare(`SELECT w.id, w.user_id, w.party_size, (SELECT COUNT(*) FROM bookings b WHERE b.id = w.booking_id AND b.user_id = w.user_id AND b.party_size = w.party_size AND b.slot_id = w.slot_id) n,
+          (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = w.slot_id AND b.user_id = w.user_id) all_n FROM slot_waitlist w WHERE w.slot_id = ? AND w.status = 'booked'`)
+          .bind(s)
+          .all<{ n: number; all_n: number }>();
       for (const p of promoted) expect([p.n, p.all_n]).toEqual([1, 1]);
       // no seat is lost: nobody waits whose party fits the free seats
-      const fits = await env.DB.prepare("SELECT COUNT(*) n FROM slot_waitlist WHERE slot_id = ? AND status = 'waiting' AND party_size <= ?").bind(s, sl.capacity - sl.booked).first<{ n: number }>();
+      const fits = await env.DB.prepare("SELECT COUNT(*) n FROM slot_waitlist WHERE slot_id = ? AND status = 'waiting' AND party_size <= ?")
+        .bind(s, sl.capacity - sl.booked)
+        .first<{ n: number }>();
       expect(fits!.n).toBe(0);
       return promoted.length;
     }
@@ -235,20 +261,30 @@ describe('waiting lists (候补)', () => {
     const first = await Promise.all(waiters.slice(0, 12).map((w) => join(w, id, s, 1)));
     expect(first.map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(first.map((r) => r.body.entry.position).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    const results = await Promise.all([...waiters.slice(12).map((w) => join(w, id, s, 1)), ...held.map((b, i) => holders[i]!.post(`/api/v1/bookings/${b.id}/cancel`))]);
+    const results = await Promise.all([
+      ...waiters.slice(12).map((w) => join(w, id, s, 1)),
+      ...held.map((b, i) => holders[i]!.post(`/api/v1/bookings/${b.id}/cancel`)),
+    ]);
     expect(results.slice(12).map((r) => r.status)).toEqual(Array(6).fill(200));
     // with 12 already waiting the slot never had a free seat: every late join waits too
     expect(results.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(await check()).toBe(6);
     // the order they joined: the 6 seats went to the first 6 in line, and the line kept its order
-    const order = async () => (await env.DB.prepare('SELECT status FROM slot_waitlist WHERE slot_id = ? ORDER BY rowid').bind(s).all<{ status: string }>()).results.map((r) => r.status);
+    const order = async () =>
+      (await env.DB.prepare('SELECT status FROM slot_waitlist WHERE slot_id = ? ORDER BY rowid').bind(s).all<{ status: string }>()).results.map(
+        (r) => r.status,
+      );
     expect(await order()).toEqual([...Array(6).fill('booked'), ...Array(18).fill('waiting')]);
-    const positions = (await Promise.all(waiters.map(async (w) => (await w.get('/api/v1/me/waitlist')).body.items[0]))).filter((e) => e.status === 'waiting').map((e) => e.position);
+    const positions = (await Promise.all(waiters.map(async (w) => (await w.get('/api/v1/me/waitlist')).body.items[0])))
+      .filter((e) => e.status === 'waiting')
+      .map((e) => e.position);
     expect(positions.sort((x, y) => x - y)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
 
     // wave 2, all at once: staff cancel the 6 promoted bookings, 12 more people join with parties of 2–4,
     // and the capacity goes up to 12 (twice: the second changes nothing)
-    const { results: promotedRows } = await env.DB.prepare("SELECT w.booking_id FROM slot_waitlist w WHERE w.slot_id = ? AND w.status = 'booked'").bind(s).all<{ booking_id: string }>();
+    const { results: promotedRows } = await env.DB.prepare("SELECT w.booking_id FROM slot_waitlist w WHERE w.slot_id = ? AND w.status = 'booked'")
+      .bind(s)
+      .all<{ booking_id: string }>();
     const more = await Promise.all(Array.from({ length: 12 }, () => visitor()));
     const mixed = await Promise.all([
       ...promotedRows.map((r) => org.post(`/api/v1/bookings/${r.booking_id}/cancel`)),

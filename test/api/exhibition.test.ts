@@ -9,14 +9,32 @@ describe('slots and bookings', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await exhibition(org);
     const d = new Date(Date.now() + 8 * 3600e3 + 2 * 864e5).toISOString().slice(0, 10);
-    const g = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: d, to: d, times: [{ start: '09:00', end: '11:00' }, { start: '14:00', end: '16:00' }], capacity: 30 } });
+    const g = await org.post(`/api/v1/campaigns/${id}/slots`, {
+      generate: {
+        from: d,
+        to: d,
+        times: [
+          { start: '09:00', end: '11:00' },
+          { start: '14:00', end: '16:00' },
+        ],
+        capacity: 30,
+      },
+    });
     expect(g.body).toMatchObject({ created: 2, requested: 2 });
     const again = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: d, to: d, times: [{ start: '09:00', end: '11:00' }], capacity: 30 } });
     expect(again.body.created).toBe(0);
     const slots = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items;
     expect(slots[0]).toMatchObject({ startsAt: `${d}T01:00:00.000Z`, capacity: 30, remaining: 30 });
-    expect((await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: d, to: d, times: [{ start: '25:00', end: '26:00' }], capacity: 1 } })).status).toBe(400);
-    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/campaigns/${id}/slots`, { startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 1e6).toISOString(), capacity: 3 })).status).toBe(403);
+    expect(
+      (await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: d, to: d, times: [{ start: '25:00', end: '26:00' }], capacity: 1 } })).status,
+    ).toBe(400);
+    expect(
+      (
+        await (
+          await signedIn(PHONES.fgwMember)
+        ).post(`/api/v1/campaigns/${id}/slots`, { startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 1e6).toISOString(), capacity: 3 })
+      ).status,
+    ).toBe(403);
   });
 
   it('never over-sells a slot: 30 people racing for 10 seats get exactly 10, the rest 409', async () => {
@@ -123,7 +141,9 @@ describe('check-in and no-shows', () => {
     const fgw = await signedIn(PHONES.fgwOrganizer);
     expect((await fgw.post(`/api/v1/bookings/${b2.code}/check-in`, {})).status).toBe(403);
     expect((await c.post(`/api/v1/bookings/${b2.code}/check-in`, {})).status).toBe(403);
-    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'exhibition_visit' AND ref = ?").bind(b.id).first<{ quantity: number }>();
+    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'exhibition_visit' AND ref = ?")
+      .bind(b.id)
+      .first<{ quantity: number }>();
     expect(ev!.quantity).toBe(2);
   });
 
@@ -135,7 +155,9 @@ describe('check-in and no-shows', () => {
       const s = await slot(org, id, 5, (i + 1) * 24 * 3600e3);
       await book(c, id, s, 1);
       // the clock moves past the slot: its end is set back in time, as the cron would find it
-      await env.DB.prepare('UPDATE exhibition_slots SET starts_at = ?, ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 3 * 3600e3).toISOString(), new Date(Date.now() - (3 - i) * 3600e3 + 1).toISOString(), s).run();
+      await env.DB.prepare('UPDATE exhibition_slots SET starts_at = ?, ends_at = ? WHERE id = ?')
+        .bind(new Date(Date.now() - 3 * 3600e3).toISOString(), new Date(Date.now() - (3 - i) * 3600e3 + 1).toISOString(), s)
+        .run();
     }
     const { runScheduled } = await import('../../workers/jobs/scheduled');
     await runScheduled(env, Date.now());

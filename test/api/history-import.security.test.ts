@@ -15,20 +15,54 @@ roleMatrix('history import authorization matrix', {
   setup: async () => null,
   operations: () => [
     { name: 'template', method: 'GET', path: '/api/v1/history/templates/volunteer.xlsx', allowed: ORGANIZERS, ok: 200 },
-    { name: 'fgw dry run', method: 'POST', path: '/api/v1/org-units/fgw/history/import?kind=exhibition&dryRun=1', body: file('fgw-b1', '安全矩阵展览'), headers, allowed: FGW_MANAGERS, ok: 200 },
     {
-      name: 'fgw import', method: 'POST', path: '/api/v1/org-units/fgw/history/import?kind=exhibition', body: file('fgw-b1', '安全矩阵展览'), headers, allowed: FGW_MANAGERS, ok: 200,
-      check: (res, _role, allowed) => { if (allowed) expect(res.body.errors).toEqual([]); },
+      name: 'fgw dry run',
+      method: 'POST',
+      path: '/api/v1/org-units/fgw/history/import?kind=exhibition&dryRun=1',
+      body: file('fgw-b1', '安全矩阵展览'),
+      headers,
+      allowed: FGW_MANAGERS,
+      ok: 200,
     },
-    { name: 'jyj import', method: 'POST', path: '/api/v1/org-units/jyj/history/import?kind=exhibition', body: file('jyj-b1', '安全矩阵展览'), headers, allowed: [...ROOT_MANAGERS, 'jyjOrganizer'], ok: 200 },
+    {
+      name: 'fgw import',
+      method: 'POST',
+      path: '/api/v1/org-units/fgw/history/import?kind=exhibition',
+      body: file('fgw-b1', '安全矩阵展览'),
+      headers,
+      allowed: FGW_MANAGERS,
+      ok: 200,
+      check: (res, _role, allowed) => {
+        if (allowed) expect(res.body.errors).toEqual([]);
+      },
+    },
+    {
+      name: 'jyj import',
+      method: 'POST',
+      path: '/api/v1/org-units/jyj/history/import?kind=exhibition',
+      body: file('jyj-b1', '安全矩阵展览'),
+      headers,
+      allowed: [...ROOT_MANAGERS, 'jyjOrganizer'],
+      ok: 200,
+    },
     {
       // an organizer of fgw naming a jyj unit: the row is refused, nothing lands in jyj
-      name: 'fgw import naming jyj', method: 'POST', path: '/api/v1/org-units/fgw/history/import?kind=exhibition', body: file('jyj-b1', '越权展览'), headers, allowed: FGW_MANAGERS, ok: 200,
+      name: 'fgw import naming jyj',
+      method: 'POST',
+      path: '/api/v1/org-units/fgw/history/import?kind=exhibition',
+      body: file('jyj-b1', '越权展览'),
+      headers,
+      allowed: FGW_MANAGERS,
+      ok: 200,
       check: async (res, _role, allowed) => {
         if (!allowed) return;
         expect(res.body.imported).toBe(0);
         expect(res.body.errors).toHaveLength(1);
-        expect((await env.DB.prepare("SELECT COUNT(*) n FROM bookings b JOIN campaigns c ON c.id = b.campaign_id WHERE c.title = '越权展览'").first<{ n: number }>())!.n).toBe(0);
+        expect(
+          (await env.DB.prepare("SELECT COUNT(*) n FROM bookings b JOIN campaigns c ON c.id = b.campaign_id WHERE c.title = '越权展览'").first<{
+            n: number;
+          }>())!.n,
+        ).toBe(0);
       },
     },
   ],

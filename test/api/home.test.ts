@@ -27,7 +27,9 @@ describe('my home', () => {
     // two days before today too (yesterday and the day before), and one long ago that does not join the run
     const today = chinaDay();
     for (const [i, d] of [addDays(today, -1), addDays(today, -2), addDays(today, -5)].entries()) {
-      await env.DB.prepare("INSERT INTO activity_events (id, user_id, type, points, quantity, occurred_at, ref) VALUES (?, ?, 'quiz_answer', 1, 1, ?, ?)").bind(`ev-home-${userId}-${i}`, userId, dayAt(d), `home-${userId}-${i}`).run();
+      await env.DB.prepare("INSERT INTO activity_events (id, user_id, type, points, quantity, occurred_at, ref) VALUES (?, ?, 'quiz_answer', 1, 1, ?, ?)")
+        .bind(`ev-home-${userId}-${i}`, userId, dayAt(d), `home-${userId}-${i}`)
+        .run();
     }
     const home = (await c.get('/api/v1/me/home')).body;
     expect(home.pointsToday).toBe(2);
@@ -52,15 +54,22 @@ describe('my home', () => {
   it('lists my 1+1 records and works under review, and only mine', async () => {
     const member = await signedIn(PHONES.fgwMember);
     const home = (await member.get('/api/v1/me/home')).body;
-    const pending = await env.DB.prepare("SELECT COUNT(*) n FROM service_records WHERE user_id = 'user-member-fgw' AND status = 'pending'").first<{ n: number }>();
+    const pending = await env.DB.prepare("SELECT COUNT(*) n FROM service_records WHERE user_id = 'user-member-fgw' AND status = 'pending'").first<{
+      n: number;
+    }>();
     const records = home.waiting.filter((x: { kind: string }) => x.kind === 'record_review');
     expect(records.length).toBe(Math.min(3, pending!.n));
     const ids = records.map((x: { id: string }) => x.id);
     for (const id of ids) {
-      expect(await env.DB.prepare('SELECT user_id u, status s FROM service_records WHERE id = ?').bind(id).first()).toEqual({ u: 'user-member-fgw', s: 'pending' });
+      expect(await env.DB.prepare('SELECT user_id u, status s FROM service_records WHERE id = ?').bind(id).first()).toEqual({
+        u: 'user-member-fgw',
+        s: 'pending',
+      });
     }
     // a work under review
-    await env.DB.prepare("UPDATE contest_entries SET status = 'pending' WHERE id = (SELECT id FROM contest_entries WHERE user_id = 'user-member-fgw' LIMIT 1)").run();
+    await env.DB.prepare(
+      "UPDATE contest_entries SET status = 'pending' WHERE id = (SELECT id FROM contest_entries WHERE user_id = 'user-member-fgw' LIMIT 1)",
+    ).run();
     const mine = await env.DB.prepare("SELECT COUNT(*) n FROM contest_entries WHERE user_id = 'user-member-fgw' AND status = 'pending'").first<{ n: number }>();
     const entries = (await member.get('/api/v1/me/home')).body.waiting.filter((x: { kind: string }) => x.kind === 'entry_review');
     expect(entries.length).toBe(Math.min(3, mine!.n));

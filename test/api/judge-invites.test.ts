@@ -82,7 +82,9 @@ describe('judge invitations', () => {
     const twice = await outsider();
     const both = await Promise.all([twice.c.post(`/api/v1/judge-invites/${code2}/accept`), twice.c.post(`/api/v1/judge-invites/${code2}/accept`)]);
     expect(both.map((r) => r.status)).toEqual([200, 200]);
-    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM contest_judges WHERE campaign_id = ? AND user_id = ?').bind(id, twice.id).first<{ n: number }>();
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM contest_judges WHERE campaign_id = ? AND user_id = ?')
+      .bind(id, twice.id)
+      .first<{ n: number }>();
     expect(rows!.n).toBe(1);
   });
 
@@ -91,10 +93,16 @@ describe('judge invitations', () => {
     const a = (await org.post(`/api/v1/campaigns/${id}/judge-invites`)).body;
     const b = (await org.post(`/api/v1/campaigns/${id}/judge-invites`)).body;
     // another unit's organizer, a member, the public
-    await env.DB.prepare("INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-jyj-org-inv', 'user-member-jyj', 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')").run();
+    await env.DB.prepare(
+      "INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES ('ms-jyj-org-inv', 'user-member-jyj', 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')",
+    ).run();
     const other = await signedIn(PHONES.jyjMember);
     const member = await signedIn(PHONES.fgwMember);
-    for (const [c, want] of [[other, 403], [member, 403], [client(), 401]] as const) {
+    for (const [c, want] of [
+      [other, 403],
+      [member, 403],
+      [client(), 401],
+    ] as const) {
       expect((await c.post(`/api/v1/campaigns/${id}/judge-invites`)).status).toBe(want);
       expect((await c.get(`/api/v1/campaigns/${id}/judge-invites`)).status).toBe(want);
       expect((await c.call('DELETE', `/api/v1/campaigns/${id}/judge-invites/${a.id}`)).status).toBe(want);

@@ -17,14 +17,29 @@ roleMatrix('leaderboards authorization matrix', {
   operations: (id) => [
     {
       // names are masked unless the caller manages the board
-      name: 'read', method: 'GET', path: `/api/v1/campaigns/${id}/leaderboard`, allowed: EVERYONE, ok: 200,
+      name: 'read',
+      method: 'GET',
+      path: `/api/v1/campaigns/${id}/leaderboard`,
+      allowed: EVERYONE,
+      ok: 200,
       check: (r, role) => expect(r.body.entries[0].name).toBe(FGW_MANAGERS.includes(role) ? '张三明' : '张*明'),
     },
-    { name: 'write scores', method: 'POST', path: `/api/v1/campaigns/${id}/leaderboard/scores`, body: { mode: 'add', entries: [{ key: 'k1', name: '张三明', score: 1 }] }, allowed: FGW_MANAGERS, ok: 200 },
+    {
+      name: 'write scores',
+      method: 'POST',
+      path: `/api/v1/campaigns/${id}/leaderboard/scores`,
+      body: { mode: 'add', entries: [{ key: 'k1', name: '张三明', score: 1 }] },
+      allowed: FGW_MANAGERS,
+      ok: 200,
+    },
     { name: 'freeze', method: 'POST', path: `/api/v1/campaigns/${id}/leaderboard/freeze`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'unfreeze', method: 'POST', path: `/api/v1/campaigns/${id}/leaderboard/unfreeze`, allowed: FGW_MANAGERS, ok: 200 },
     {
-      name: 'export', method: 'GET', path: `/api/v1/campaigns/${id}/leaderboard/export?format=csv`, allowed: FGW_MANAGERS, ok: 200,
+      name: 'export',
+      method: 'GET',
+      path: `/api/v1/campaigns/${id}/leaderboard/export?format=csv`,
+      allowed: FGW_MANAGERS,
+      ok: 200,
       check: (r, _role, allowed) => allowed && expect(r.text).toContain('张三明'),
     },
   ],
@@ -36,8 +51,14 @@ roleMatrix('a hidden board', {
     { name: 'read', method: 'GET', path: `/api/v1/campaigns/${id}/leaderboard`, allowed: FGW_MANAGERS, ok: 200, denied: 404, anonymous: 404 },
     // (leaderboards.test.ts reads the streams)
     {
-      name: 'live', method: 'GET', path: `/api/v1/campaigns/${id}/leaderboard/live`, headers: { accept: 'text/event-stream' },
-      allowed: FGW_MANAGERS, refusalOnly: true, denied: 404, anonymous: 404,
+      name: 'live',
+      method: 'GET',
+      path: `/api/v1/campaigns/${id}/leaderboard/live`,
+      headers: { accept: 'text/event-stream' },
+      allowed: FGW_MANAGERS,
+      refusalOnly: true,
+      denied: 404,
+      anonymous: 404,
     },
   ],
 });

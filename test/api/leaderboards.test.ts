@@ -42,7 +42,11 @@ describe('leaderboard reads', () => {
     expect(pub.status).toBe(200);
     expect(pub.body).toMatchObject({ scope: 'individual', total: 5, frozen: false, final: false });
     expect(pub.body.entries.map((e: { key: string; rank: number; name: string }) => [e.key, e.rank, e.name])).toEqual([
-      ['b', 1, '李*'], ['c', 2, '欧**明'], ['a', 3, '张*明'], ['d', 3, '王*'], ['e', 5, 'L* M*'],
+      ['b', 1, '李*'],
+      ['c', 2, '欧**明'],
+      ['a', 3, '张*明'],
+      ['d', 3, '王*'],
+      ['e', 5, 'L* M*'],
     ]);
     expect(pub.body.entries[0].orgUnitName).toBe('第一党支部');
     expect(pub.headers.get('access-control-allow-origin')).toBe('*');
@@ -138,13 +142,23 @@ describe('leaderboard writes', () => {
   it('validates a call whole: one bad entry rejects it with its index, nothing is written', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
-    const entries = [{ key: 'a', name: '甲', score: 1 }, { key: 'b', name: '乙', score: 2 }, { key: 'c', name: '丙', score: 3 }, { key: 'd', name: '丁', score: 'x' }];
+    const entries = [
+      { key: 'a', name: '甲', score: 1 },
+      { key: 'b', name: '乙', score: 2 },
+      { key: 'c', name: '丙', score: 3 },
+      { key: 'd', name: '丁', score: 'x' },
+    ];
     let r = await put(org, id, 'set', entries);
     expect(r.status).toBe(400);
     expect(Object.keys(r.body.error.fields)).toEqual(['entries.3.score']);
     r = await put(org, id, 'set', [{ key: 'a', name: '甲', score: 1, orgUnitId: 'jyj-b1' }]);
     expect(r.body.error.fields['entries.0.orgUnitId']).toContain('范围');
-    r = await put(org, id, 'set', Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}`, name: 'n', score: i })));
+    r = await put(
+      org,
+      id,
+      'set',
+      Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}`, name: 'n', score: i })),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.fields.entries).toContain('1000');
     expect((await org.get(`/api/v1/campaigns/${id}/leaderboard`)).body.total).toBe(0);
@@ -154,12 +168,19 @@ describe('leaderboard writes', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => put(org, id, 'add', [{ key: 'hot', name: '热门', score: 1, tiebreak: 2 }, { key: `k${i % 4}`, name: `选手${i % 4}`, score: 10 }])),
+      Array.from({ length: 40 }, (_, i) =>
+        put(org, id, 'add', [
+          { key: 'hot', name: '热门', score: 1, tiebreak: 2 },
+          { key: `k${i % 4}`, name: `选手${i % 4}`, score: 10 },
+        ]),
+      ),
     );
     const r = await org.get(`/api/v1/campaigns/${id}/leaderboard`);
     const byKey = Object.fromEntries(r.body.entries.map((e: { key: string; score: number }) => [e.key, e.score]));
     expect(byKey).toEqual({ hot: 40, k0: 100, k1: 100, k2: 100, k3: 100 });
-    const d1 = await env.DB.prepare("SELECT score, tiebreak FROM leaderboard_entries WHERE board_id = ? AND key = 'hot'").bind(boardIdOf(id)).first<{ score: number; tiebreak: number }>();
+    const d1 = await env.DB.prepare("SELECT score, tiebreak FROM leaderboard_entries WHERE board_id = ? AND key = 'hot'")
+      .bind(boardIdOf(id))
+      .first<{ score: number; tiebreak: number }>();
     expect(d1).toEqual({ score: 40, tiebreak: 80 });
   });
 
@@ -180,10 +201,16 @@ describe('freeze, org boards and rebuild', () => {
   it('freezes for the public while organizers see it live, and unfreezes', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
-    await put(org, id, 'set', [{ key: 'a', name: '甲一', score: 10 }, { key: 'b', name: '乙二', score: 5 }]);
+    await put(org, id, 'set', [
+      { key: 'a', name: '甲一', score: 10 },
+      { key: 'b', name: '乙二', score: 5 },
+    ]);
     const f = await org.post(`/api/v1/campaigns/${id}/leaderboard/freeze`);
     expect(f.body.frozen).toBe(true);
-    await put(org, id, 'set', [{ key: 'b', name: '乙二', score: 50 }, { key: 'c', name: '丙三', score: 1 }]);
+    await put(org, id, 'set', [
+      { key: 'b', name: '乙二', score: 50 },
+      { key: 'c', name: '丙三', score: 1 },
+    ]);
     // freezing again keeps the first snapshot
     const again = await org.post(`/api/v1/campaigns/${id}/leaderboard/freeze`);
     expect(again.body.frozenAt).toBe(f.body.frozenAt);
@@ -203,7 +230,9 @@ describe('freeze, org boards and rebuild', () => {
 
   it('ranks org units by average over registered members, sum or participation; units without participants score 0', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
-    const members = async (unit: string) => (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_unit_id = ? AND role = 'member'").bind(unit).first<{ n: number }>())!.n;
+    const members = async (unit: string) =>
+      (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_unit_id = ? AND role = 'member'").bind(unit).first<{ n: number }>())!
+        .n;
     const [b1, b2, b3] = [await members('fgw-b1'), await members('fgw-b2'), await members('fgw-b3')];
     const entries = [
       { key: 'x1', name: '甲', score: 100, orgUnitId: 'fgw-b1' },
@@ -225,7 +254,10 @@ describe('freeze, org boards and rebuild', () => {
     const sum = await board(org, { settings: { leaderboard: { aggregation: 'sum' } } });
     await put(org, sum, 'set', entries);
     const s = await client().get(`/api/v1/campaigns/${sum}/leaderboard?scope=org`);
-    expect(s.body.entries.slice(0, 2).map((e: { key: string; score: number; rank: number }) => [e.key, e.score, e.rank])).toEqual([['fgw-b2', 120, 1], ['fgw-b1', 100, 2]]);
+    expect(s.body.entries.slice(0, 2).map((e: { key: string; score: number; rank: number }) => [e.key, e.score, e.rank])).toEqual([
+      ['fgw-b2', 120, 1],
+      ['fgw-b1', 100, 2],
+    ]);
 
     const part = await board(org, { settings: { leaderboard: { aggregation: 'participation' } } });
     await put(org, part, 'set', entries);
@@ -236,7 +268,12 @@ describe('freeze, org boards and rebuild', () => {
   it('rebuilds from D1 after the object loses its storage and answers the same, frozen view included', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const id = await board(org);
-    await put(org, id, 'set', Array.from({ length: 50 }, (_, i) => ({ key: `r${i}`, name: `重建${i}`, score: i % 7, tiebreak: i % 3, orgUnitId: i % 2 ? 'fgw-b1' : 'fgw-b2' })));
+    await put(
+      org,
+      id,
+      'set',
+      Array.from({ length: 50 }, (_, i) => ({ key: `r${i}`, name: `重建${i}`, score: i % 7, tiebreak: i % 3, orgUnitId: i % 2 ? 'fgw-b1' : 'fgw-b2' })),
+    );
     await org.post(`/api/v1/campaigns/${id}/leaderboard/freeze`);
     await put(org, id, 'add', [{ key: 'r1', name: '重建1', score: 100 }]);
     const read = async () => [
@@ -265,7 +302,10 @@ describe('live boards', () => {
     expect(messages[0]!.entries[0]!.name).toBe('张*明');
     ws.send('not json at all'); // ignored
     const t0 = Date.now();
-    await put(org, id, 'add', [{ key: 'a', name: '张三明', score: 4 }, { key: 'b', name: '李四', score: 9 }]);
+    await put(org, id, 'add', [
+      { key: 'a', name: '张三明', score: 4 },
+      { key: 'b', name: '李四', score: 9 },
+    ]);
     await waitFor(2);
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(messages[1]).toMatchObject({ type: 'update', total: 2 });
@@ -278,9 +318,13 @@ describe('live boards', () => {
     const id = await board(org);
     await put(org, id, 'set', [{ key: 'a', name: '张三明', score: 1 }]);
     const open = async (q: string) => {
-      const res = await exports.default.fetch(new Request(`${BASE}/api/v1/campaigns/${id}/leaderboard/live${q}`, { headers: { upgrade: 'websocket', cookie: org.cookie } }));
+      const res = await exports.default.fetch(
+        new Request(`${BASE}/api/v1/campaigns/${id}/leaderboard/live${q}`, { headers: { upgrade: 'websocket', cookie: org.cookie } }),
+      );
       const ws = res.webSocket!;
-      const first = new Promise<{ entries: Array<{ name: string }> }>((resolve) => ws.addEventListener('message', (e) => resolve(JSON.parse(e.data as string))));
+      const first = new Promise<{ entries: Array<{ name: string }> }>((resolve) =>
+        ws.addEventListener('message', (e) => resolve(JSON.parse(e.data as string))),
+      );
       ws.accept();
       const m = await first;
       ws.close(1000);

@@ -7,7 +7,14 @@ import { client, signedIn, freshPhone, registerUser, PHONES, type Client } from 
 
 let n = 0;
 async function exhibition(org: Client, settings: Record<string, unknown> = {}, orgUnitId = 'root', days = 60) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'exhibition', title: `限额展览${n++}`, orgUnitId, startsAt: new Date(Date.now() - 864e5).toISOString(), endsAt: new Date(Date.now() + days * 864e5).toISOString(), settings: { venue: '文化馆', ...settings } });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'exhibition',
+    title: `限额展览${n++}`,
+    orgUnitId,
+    startsAt: new Date(Date.now() - 864e5).toISOString(),
+    endsAt: new Date(Date.now() + days * 864e5).toISOString(),
+    settings: { venue: '文化馆', ...settings },
+  });
   expect(r.status).toBe(201);
   const id = r.body.campaign.id as string;
   await org.post(`/api/v1/campaigns/${id}/publish`);
@@ -23,12 +30,13 @@ async function slotOn(org: Client, id: string, days: number, capacity: number) {
 }
 async function visitor() {
   const i = n++;
-  const c = client({ ip: `10.77.${i % 250}.${Math.floor(i / 250) % 250 + 1}` });
+  const c = client({ ip: `10.77.${i % 250}.${(Math.floor(i / 250) % 250) + 1}` });
   const r = await registerUser(c, { phone: freshPhone(), password: 'secret-pass-1', name: `观众${i}` });
   if (r.status !== 201) throw new Error(`register: ${r.status} ${r.text}`);
   return c;
 }
-const book = (c: Client, id: string, slotId: string, partySize = 1) => c.post(`/api/v1/campaigns/${id}/bookings`, { slotId, partySize, name: '张三明', phone: '13912345678' });
+const book = (c: Client, id: string, slotId: string, partySize = 1) =>
+  c.post(`/api/v1/campaigns/${id}/bookings`, { slotId, partySize, name: '张三明', phone: '13912345678' });
 
 describe('bookings per account', () => {
   it('holds one account to bookingsPerPerson upcoming visits, a day at a time (125 seats were 25 days × 5)', async () => {
@@ -73,7 +81,9 @@ describe('bookings per account', () => {
       full.push(s);
     }
     const v = await visitor();
-    const res = await Promise.all(full.map((s) => v.post(`/api/v1/campaigns/${id}/slots/${s}/waitlist`, { partySize: 1, name: '候补人', phone: '13912345678' })));
+    const res = await Promise.all(
+      full.map((s) => v.post(`/api/v1/campaigns/${id}/slots/${s}/waitlist`, { partySize: 1, name: '候补人', phone: '13912345678' })),
+    );
     expect(res.filter((r) => r.status === 201)).toHaveLength(2);
     const refused = res.filter((r) => r.status === 409);
     expect(refused).toHaveLength(4);
@@ -93,7 +103,11 @@ describe('bookings per account', () => {
     // the holder cancels: v already holds 1 upcoming visit (the cap), so v is not booked into a
     const mine = await holder.get(`/api/v1/campaigns/${id}/bookings?mine=true`);
     expect((await holder.post(`/api/v1/bookings/${mine.body.items[0].id}/cancel`)).status).toBe(200);
-    const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id WHERE b.campaign_id = ? AND b.status = 'booked' AND s.id = ?").bind(id, a).first<{ n: number }>();
+    const row = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id WHERE b.campaign_id = ? AND b.status = 'booked' AND s.id = ?",
+    )
+      .bind(id, a)
+      .first<{ n: number }>();
     expect(row!.n).toBe(0);
   });
 });
@@ -146,14 +160,18 @@ describe('slot schedules', () => {
     expect(later.status).toBe(400);
     expect(later.body.error.reason).toBe('schedule_outside_campaign');
     const dense = Array.from({ length: 24 }, (_, h) => ({ start: `${String(h).padStart(2, '0')}:00`, end: `${String(h).padStart(2, '0')}:30` }));
-    const many = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: today, to: chinaDay(Date.now() + 20 * 864e5), times: dense, capacity: 5 } });
+    const many = await org.post(`/api/v1/campaigns/${id}/slots`, {
+      generate: { from: today, to: chinaDay(Date.now() + 20 * 864e5), times: dense, capacity: 5 },
+    });
     expect(many.status).toBe(400);
     expect(many.body.error.reason).toBe('too_many_slots');
     const backwards = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: chinaDay(Date.now() + 5 * 864e5), to: today, times, capacity: 5 } });
     expect(backwards.status).toBe(400);
     const none = await env.DB.prepare('SELECT COUNT(*) AS n FROM exhibition_slots WHERE campaign_id = ?').bind(id).first<{ n: number }>();
     expect(none!.n).toBe(0);
-    const ok = await org.post(`/api/v1/campaigns/${id}/slots`, { generate: { from: chinaDay(Date.now() + 864e5), to: chinaDay(Date.now() + 10 * 864e5), weekdays: [1, 3, 5], times, capacity: 5 } });
+    const ok = await org.post(`/api/v1/campaigns/${id}/slots`, {
+      generate: { from: chinaDay(Date.now() + 864e5), to: chinaDay(Date.now() + 10 * 864e5), weekdays: [1, 3, 5], times, capacity: 5 },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(ok.body.requested);
   });
@@ -182,7 +200,14 @@ describe('gallery views', () => {
 });
 
 async function volunteer(org: Client, settings: Record<string, unknown> = {}) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: `1+1限额${n++}`, orgUnitId: 'root', startsAt: new Date(Date.now() - 20 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString(), settings });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'volunteer',
+    title: `1+1限额${n++}`,
+    orgUnitId: 'root',
+    startsAt: new Date(Date.now() - 20 * 864e5).toISOString(),
+    endsAt: new Date(Date.now() + 864e5).toISOString(),
+    settings,
+  });
   const id = r.body.campaign.id as string;
   await org.post(`/api/v1/campaigns/${id}/publish`);
   return id;
@@ -219,7 +244,9 @@ describe('service records per member', () => {
     const before = await member.post(`/api/v1/campaigns/${id}/service-records`, { date: dayAgo(30), hours: 1, description: '太早' });
     expect(before.status).toBe(400);
     expect(before.body.error.fields.date).toBeTruthy();
-    expect((await member.post(`/api/v1/campaigns/${id}/service-records`, { date: chinaDay(Date.now() + 2 * 864e5), hours: 1, description: '未来' })).status).toBe(400);
+    expect(
+      (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: chinaDay(Date.now() + 2 * 864e5), hours: 1, description: '未来' })).status,
+    ).toBe(400);
   });
 });
 

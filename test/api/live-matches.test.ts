@@ -52,12 +52,20 @@ describe('matches', () => {
     const res = await a.c.get(`/api/v1/matches/${matchId}`);
     expect(res.status).toBe(200);
     expect(res.body.match.status).toBe('ended');
-    expect(res.body.players.map((p: { points: number; you: boolean }) => [p.points, p.you])).toEqual([[2, true], [1, false]]);
+    expect(res.body.players.map((p: { points: number; you: boolean }) => [p.points, p.you])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     // the other player's name is masked; one's own is not
     expect(res.body.players[1].name).toContain('*');
     expect(res.body.players[0].name).not.toContain('*');
-    const events = await env.DB.prepare("SELECT user_id, points FROM activity_events WHERE ref LIKE ? ORDER BY points DESC").bind(`match:${matchId}:%`).all<{ user_id: string; points: number }>();
-    expect(events.results).toEqual([{ user_id: a.id, points: 2 }, { user_id: b.id, points: 1 }]);
+    const events = await env.DB.prepare('SELECT user_id, points FROM activity_events WHERE ref LIKE ? ORDER BY points DESC')
+      .bind(`match:${matchId}:%`)
+      .all<{ user_id: string; points: number }>();
+    expect(events.results).toEqual([
+      { user_id: a.id, points: 2 },
+      { user_id: b.id, points: 1 },
+    ]);
     // the other player's read settles nothing a second time
     await b.c.get(`/api/v1/matches/${matchId}`);
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM activity_events WHERE ref LIKE ?').bind(`match:${matchId}:%`).first<{ n: number }>())!.n).toBe(2);

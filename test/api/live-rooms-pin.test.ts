@@ -31,7 +31,9 @@ describe('room PIN lookups are limited per address', () => {
     expect((await hall.get(`/api/v1/rooms/${room.pin}/qr.svg`)).status).toBe(200);
   });
 
-  it('answers 429 with Retry-After once an address guessed too many wrong PINs, in parallel as in sequence, and not for others', { timeout: 40_000 }, async () => {
+  it('answers 429 with Retry-After once an address guessed too many wrong PINs, in parallel as in sequence, and not for others', {
+    timeout: 40_000,
+  }, async () => {
     const room = await newRoom();
     const guesser = client({ ip: '10.170.0.2', lang: 'en' });
     // the window is fixed: start the burst well inside one, so a new window can't reset it midway

@@ -27,7 +27,9 @@ describe('live rooms', () => {
     const found = await (await signedIn(PHONES.fgwMember)).get(`/api/v1/rooms/${room.pin}`);
     expect(found.status).toBe(200);
     expect(found.body.room).toMatchObject({ id: room.id, title: '决赛现场', phase: 'lobby', players: 0 });
-    const row = await env.DB.prepare('SELECT pin, status, question_ids FROM quiz_rooms WHERE id = ?').bind(room.id).first<{ pin: string; status: string; question_ids: string }>();
+    const row = await env.DB.prepare('SELECT pin, status, question_ids FROM quiz_rooms WHERE id = ?')
+      .bind(room.id)
+      .first<{ pin: string; status: string; question_ids: string }>();
     expect(row).toMatchObject({ pin: room.pin, status: 'open' });
     expect(JSON.parse(row!.question_ids)).toHaveLength(3);
   });
@@ -139,16 +141,20 @@ describe('live rooms', () => {
     expect(res.body.room.status).toBe('ended');
     expect(res.body.questions[0]).toMatchObject({ id: qid, answered: 2, correct: 2 });
     expect(res.body.top[0]).toMatchObject({ rank: 1, score: scoreBefore });
-    const results = await env.DB.prepare('SELECT user_id, rank, score FROM quiz_room_results WHERE room_id = ? ORDER BY rank').bind(room.id).all<{ user_id: string; rank: number; score: number }>();
+    const results = await env.DB.prepare('SELECT user_id, rank, score FROM quiz_room_results WHERE room_id = ? ORDER BY rank')
+      .bind(room.id)
+      .all<{ user_id: string; rank: number; score: number }>();
     expect(results.results.map((r) => r.user_id)).toEqual([a.id, b.id]);
-    const events = await env.DB.prepare("SELECT COUNT(*) AS n FROM activity_events WHERE campaign_id = 'camp-quiz' AND kind = 'quiz' AND ref LIKE ?").bind(`room:${room.id}:%`).first<{ n: number }>();
+    const events = await env.DB.prepare("SELECT COUNT(*) AS n FROM activity_events WHERE campaign_id = 'camp-quiz' AND kind = 'quiz' AND ref LIKE ?")
+      .bind(`room:${room.id}:%`)
+      .first<{ n: number }>();
     expect(events!.n).toBe(2);
     const board = await org.get(`/api/v1/campaigns/camp-quiz/leaderboard?stage=room-${room.id}`);
     expect(board.status).toBe(200);
     expect(board.body.entries.map((e: { score: number }) => e.score)).toEqual([scoreBefore, revealB.you!.score]);
     // settling again changes nothing
     await org.get(`/api/v1/rooms/${room.id}/results`);
-    const again = await env.DB.prepare("SELECT COUNT(*) AS n FROM activity_events WHERE ref LIKE ?").bind(`room:${room.id}:%`).first<{ n: number }>();
+    const again = await env.DB.prepare('SELECT COUNT(*) AS n FROM activity_events WHERE ref LIKE ?').bind(`room:${room.id}:%`).first<{ n: number }>();
     expect(again!.n).toBe(2);
     // a PIN of an ended room names nothing
     expect((await org.get(`/api/v1/rooms/${room.pin}`)).status).toBe(404);
@@ -230,7 +236,9 @@ describe('live rooms', () => {
     await settleStaleRooms(env, createDb(env.DB), Date.now() + 120_000);
     const row = await env.DB.prepare('SELECT status FROM quiz_rooms WHERE id = ?').bind(room.id).first<{ status: string }>();
     expect(row!.status).toBe('ended');
-    const result = await env.DB.prepare('SELECT user_id, rank FROM quiz_room_results WHERE room_id = ?').bind(room.id).first<{ user_id: string; rank: number }>();
+    const result = await env.DB.prepare('SELECT user_id, rank FROM quiz_room_results WHERE room_id = ?')
+      .bind(room.id)
+      .first<{ user_id: string; rank: number }>();
     expect(result).toEqual({ user_id: a.id, rank: 1 });
     host.close();
     pa.close();

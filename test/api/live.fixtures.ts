@@ -28,26 +28,29 @@ export async function openLive(path: string, c: Client | null, opts: { origin?: 
     for (const w of [...waiting]) w();
   });
   ws.accept();
-  const next = <T extends LiveServerMessage>(pred: (m: LiveServerMessage) => boolean, ms = 4000) => new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => {
-      waiting.delete(check);
-      reject(new Error(`no matching message in ${ms} ms; got ${JSON.stringify(messages.slice(-3))}`));
-    }, ms);
-    function check() {
-      // the first message not taken by an earlier wait that matches: waits may come in any order
-      for (let i = 0; i < messages.length; i++) {
-        if (used.has(i) || !pred(messages[i]!)) continue;
-        used.add(i);
-        clearTimeout(t);
+  const next = <T extends LiveServerMessage>(pred: (m: LiveServerMessage) => boolean, ms = 4000) =>
+    new Promise<T>((resolve, reject) => {
+      const t = setTimeout(() => {
         waiting.delete(check);
-        return resolve(messages[i] as T);
+        reject(new Error(`no matching message in ${ms} ms; got ${JSON.stringify(messages.slice(-3))}`));
+      }, ms);
+      function check() {
+        // the first message not taken by an earlier wait that matches: waits may come in any order
+        for (let i = 0; i < messages.length; i++) {
+          if (used.has(i) || !pred(messages[i]!)) continue;
+          used.add(i);
+          clearTimeout(t);
+          waiting.delete(check);
+          return resolve(messages[i] as T);
+        }
       }
-    }
-    waiting.add(check);
-    check();
-  });
+      waiting.add(check);
+      check();
+    });
   return {
-    ws, messages, next,
+    ws,
+    messages,
+    next,
     send: (m) => ws.send(JSON.stringify(m)),
     state: (pred = () => true, ms) => next<LiveState>((m) => m.type === 'state' && pred(m), ms),
     close: () => ws.close(1000, 'done'),

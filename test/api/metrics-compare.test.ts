@@ -10,10 +10,16 @@ import { participationRate } from '../../shared/metrics';
  * 2096, where the demo data has nothing.
  */
 async function seed() {
-  const ms = (await env.DB.prepare("SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 2").all<{ user_id: string; org_unit_id: string; org_path: string }>()).results;
-  const [a, b] = ms as [typeof ms[0], typeof ms[0]];
+  const ms = (
+    await env.DB.prepare(
+      "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 2",
+    ).all<{ user_id: string; org_unit_id: string; org_path: string }>()
+  ).results;
+  const [a, b] = ms as [(typeof ms)[0], (typeof ms)[0]];
   const ev = (id: string, m: typeof a, at: string, points: number) =>
-    env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)").bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
+    env.DB.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)",
+    ).bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
   await env.DB.batch([
     // 2096-03-01 in China runs from 2096-02-29T16:00Z to 2096-03-01T16:00Z
     ev('mc1', a, '2096-02-29T16:30:00.000Z', 4), // China 03-01 00:30: in
@@ -40,7 +46,11 @@ describe('metrics over custom China-date ranges, compared with the previous peri
     expect(east.body.points).toBe(10);
     // the day series names China days
     const series = await metrics(fgw, 'from=2096-02-29&to=2096-03-02&series=day');
-    expect(series.body.series.map((p: { at: string; points: number }) => [p.at, p.points])).toEqual([['2096-02-29', 1], ['2096-03-01', 10], ['2096-03-02', 100]]);
+    expect(series.body.series.map((p: { at: string; points: number }) => [p.at, p.points])).toEqual([
+      ['2096-02-29', 1],
+      ['2096-03-01', 10],
+      ['2096-03-02', 100],
+    ]);
   });
 
   it('adds the previous period of equal length with compare=previous', async () => {

@@ -8,7 +8,12 @@ import { createDb } from '../../db/client';
 import { JOBS, runScheduled } from '../../workers/jobs/scheduled';
 
 /** The cron's two message jobs, run as the cron runs them (each registered in JOBS). */
-const runNotificationJobs = (_db: unknown, at: number) => runScheduled(env, at, JOBS.filter((j) => j.name === 'remind-sessions' || j.name === 'purge-notifications'));
+const runNotificationJobs = (_db: unknown, at: number) =>
+  runScheduled(
+    env,
+    at,
+    JOBS.filter((j) => j.name === 'remind-sessions' || j.name === 'purge-notifications'),
+  );
 import { fixture, inOneDay } from '../helpers';
 
 /** A fresh member with their phone (the texts go to the account's phone). */
@@ -20,9 +25,19 @@ async function person(lang = 'zh-CN') {
   if (r.status !== 201) throw new Error(`register ${phone}: ${r.status} ${r.text}`);
   return Object.assign(c, { phone });
 }
-const notes = async (c: Client, q = '') => (await c.get(`/api/v1/me/notifications${q}`)).body as { items: Array<{ id: string; kind: string; title: string; body: string; link: string | null; readAt: string | null }>; unread: number; nextCursor: string | null };
-const texts = (phone: string) => env.DB.prepare(`SELECT code FROM dev_outbox WHERE phone = ? AND purpose = 'notice' ORDER BY sent_at`).bind(phone).all<{ code: string }>().then((r) => r.results.map((x) => x.code));
-const joinWaitlist = (c: Client, id: string, s: string) => c.post(`/api/v1/campaigns/${id}/slots/${s}/waitlist`, { partySize: 1, name: '李四光', phone: '13712345678' });
+const notes = async (c: Client, q = '') =>
+  (await c.get(`/api/v1/me/notifications${q}`)).body as {
+    items: Array<{ id: string; kind: string; title: string; body: string; link: string | null; readAt: string | null }>;
+    unread: number;
+    nextCursor: string | null;
+  };
+const texts = (phone: string) =>
+  env.DB.prepare(`SELECT code FROM dev_outbox WHERE phone = ? AND purpose = 'notice' ORDER BY sent_at`)
+    .bind(phone)
+    .all<{ code: string }>()
+    .then((r) => r.results.map((x) => x.code));
+const joinWaitlist = (c: Client, id: string, s: string) =>
+  c.post(`/api/v1/campaigns/${id}/slots/${s}/waitlist`, { partySize: 1, name: '李四光', phone: '13712345678' });
 
 /** A full one-seat slot with `waiting` people on its list; returns the holder's booking id too. */
 async function fullSlotWithWaiting(org: Client, waiting: Client[]) {
@@ -114,7 +129,13 @@ describe('消息中心: notifications', () => {
 
   it('tells a member their service record was approved or rejected (with the reason), once, in the same batch as the decision', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: '消息测试1+1', orgUnitId: 'root', startsAt: new Date(Date.now() - 7 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() });
+    const r = await org.post('/api/v1/campaigns', {
+      kind: 'volunteer',
+      title: '消息测试1+1',
+      orgUnitId: 'root',
+      startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
+      endsAt: new Date(Date.now() + 864e5).toISOString(),
+    });
     const id = r.body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     const member = await signedIn(PHONES.fgwMember);
@@ -161,11 +182,25 @@ describe('消息中心: notifications', () => {
     // judges: random assignment of one work to 2 of 3 judges — the two drawn are told, the third is not
     const panel = ['user-m001', 'user-m021', 'user-m041'];
     for (const u of panel) expect((await org.post(`/api/v1/campaigns/${id}/judges`, { userId: u })).status).toBe(201);
-    const round = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, { name: '初评', criteria: [{ name: '艺术性', weight: 1, max: 100 }], assignment: 'random', judgesPerEntry: 2, quorum: 2 });
+    const round = await org.post(`/api/v1/campaigns/${id}/judging-rounds`, {
+      name: '初评',
+      criteria: [{ name: '艺术性', weight: 1, max: 100 }],
+      assignment: 'random',
+      judgesPerEntry: 2,
+      quorum: 2,
+    });
     expect(round.status).toBe(201);
-    const drawn = (await env.DB.prepare('SELECT judge_id FROM judge_assignments WHERE round_id = ?').bind(round.body.round.id).all<{ judge_id: string }>()).results.map((x) => x.judge_id);
+    const drawn = (
+      await env.DB.prepare('SELECT judge_id FROM judge_assignments WHERE round_id = ?').bind(round.body.round.id).all<{ judge_id: string }>()
+    ).results.map((x) => x.judge_id);
     expect(drawn).toHaveLength(2);
-    const rows = (await env.DB.prepare(`SELECT user_id, params, link FROM notifications WHERE kind = 'judge_assigned'`).all<{ user_id: string; params: string; link: string }>()).results;
+    const rows = (
+      await env.DB.prepare(`SELECT user_id, params, link FROM notifications WHERE kind = 'judge_assigned'`).all<{
+        user_id: string;
+        params: string;
+        link: string;
+      }>()
+    ).results;
     expect(rows.map((x) => x.user_id).sort()).toEqual([...drawn].sort());
     expect(JSON.parse(rows[0]!.params)).toMatchObject({ title: '消息测试书画大赛', round: '初评', works: 1 });
     expect(rows[0]!.link).toBe('/console/judging');
@@ -175,10 +210,28 @@ describe('消息中心: notifications', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 2, minAnswerMs: 0 });
     const now = Date.now();
-    const s1 = (await org.post(`/api/v1/campaigns/${id}/stages`, { name: '初赛', startsAt: new Date(now - 3600e3).toISOString(), endsAt: new Date(now + 3600e3).toISOString(), advancement: { rule: 'top', n: 1 } })).body.stage.id;
-    await org.post(`/api/v1/campaigns/${id}/stages`, { name: '决赛', startsAt: new Date(now - 60e3).toISOString(), endsAt: new Date(now + 7200e3).toISOString() });
+    const s1 = (
+      await org.post(`/api/v1/campaigns/${id}/stages`, {
+        name: '初赛',
+        startsAt: new Date(now - 3600e3).toISOString(),
+        endsAt: new Date(now + 3600e3).toISOString(),
+        advancement: { rule: 'top', n: 1 },
+      })
+    ).body.stage.id;
+    await org.post(`/api/v1/campaigns/${id}/stages`, {
+      name: '决赛',
+      startsAt: new Date(now - 60e3).toISOString(),
+      endsAt: new Date(now + 7200e3).toISOString(),
+    });
     const [p1, p2] = [await player(), await player()];
-    await org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, { mode: 'set', stage: s1, entries: [{ key: p1.id, name: 'p1', score: 10 }, { key: p2.id, name: 'p2', score: 5 }] });
+    await org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, {
+      mode: 'set',
+      stage: s1,
+      entries: [
+        { key: p1.id, name: 'p1', score: 10 },
+        { key: p2.id, name: 'p2', score: 5 },
+      ],
+    });
     expect((await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance?dryRun=true`)).status).toBe(200);
     expect((await notes(p1.c)).items).toEqual([]);
     expect((await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance`)).status).toBe(200);
@@ -206,15 +259,25 @@ describe('消息中心: notifications', () => {
     expect(reminders[0]!).toMatchObject({ title: '明日培训提醒', link: expect.stringContaining('/training') });
     expect(reminders[0]!.body).toContain('09:00');
     expect(reminders[0]!.body).toContain('机关三楼会议室');
-    const enrolled = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM roster_entries r JOIN training_enrollments e ON e.roster_id = r.id WHERE e.campaign_id = ? AND r.user_id IS NOT NULL`).bind(id).first<{ n: number }>())!.n;
+    const enrolled = (await env.DB.prepare(
+      `SELECT COUNT(*) AS n FROM roster_entries r JOIN training_enrollments e ON e.roster_id = r.id WHERE e.campaign_id = ? AND r.user_id IS NOT NULL`,
+    )
+      .bind(id)
+      .first<{ n: number }>())!.n;
     const sent = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key = ?`).bind(`session:${s.id}`).first<{ n: number }>())!.n;
     expect(sent).toBe(enrolled);
     // purge: a read message older than 180 days goes; an old unread one and a recent read one stay
     const old = new Date(Date.now() - 200 * 864e5).toISOString();
     await env.DB.batch([
-      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`).bind(old, old),
-      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-unread', 'user-member-fgw', 'entry_approved', '{}', ?, NULL)`).bind(old),
-      env.DB.prepare(`INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-new-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`).bind(old, new Date().toISOString()),
+      env.DB.prepare(
+        `INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`,
+      ).bind(old, old),
+      env.DB.prepare(
+        `INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-old-unread', 'user-member-fgw', 'entry_approved', '{}', ?, NULL)`,
+      ).bind(old),
+      env.DB.prepare(
+        `INSERT INTO notifications (id, user_id, kind, params, created_at, read_at) VALUES ('n-new-read', 'user-member-fgw', 'entry_approved', '{}', ?, ?)`,
+      ).bind(old, new Date().toISOString()),
     ]);
     await runNotificationJobs(db, Date.now());
     const left = (await env.DB.prepare(`SELECT id FROM notifications WHERE id LIKE 'n-%' ORDER BY id`).all<{ id: string }>()).results.map((x) => x.id);

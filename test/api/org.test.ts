@@ -35,7 +35,9 @@ describe('org tree', () => {
     expect(r.body.orgUnit).toMatchObject({ parentId: 'fgw-b1', name: '第一党小组', memberCount: 0 });
     const row = await env.DB.prepare('SELECT path FROM org_units WHERE id = ?').bind(r.body.orgUnit.id).first<{ path: string }>();
     expect(row!.path).toBe(`/root/fgw/fgw-b1/${r.body.orgUnit.id}/`);
-    const audit = await env.DB.prepare("SELECT actor_id FROM audit_log WHERE action = 'org_unit.create' AND entity_id = ?").bind(r.body.orgUnit.id).first<{ actor_id: string }>();
+    const audit = await env.DB.prepare("SELECT actor_id FROM audit_log WHERE action = 'org_unit.create' AND entity_id = ?")
+      .bind(r.body.orgUnit.id)
+      .first<{ actor_id: string }>();
     expect(audit!.actor_id).toBe('user-org-fgw');
     const dup = await org.post('/api/v1/org-units', { parentId: 'fgw-b1', name: '第一党小组', kind: 'branch' });
     expect(dup.status).toBe(409);
@@ -83,7 +85,12 @@ describe('roster import', () => {
 
   it('imports an .xlsx roster and previews with dryRun without writing', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const file = xlsx([['序号', '姓名', '手机号'], [1, '吴海燕', '13633330001'], [2, '郑磊', 13633330002], [3, '王芳', 'abc']]);
+    const file = xlsx([
+      ['序号', '姓名', '手机号'],
+      [1, '吴海燕', '13633330001'],
+      [2, '郑磊', 13633330002],
+      [3, '王芳', 'abc'],
+    ]);
     const before = await rosterCount('jyj-b2');
     const dry = await org.call('POST', '/api/v1/org-units/jyj-b2/roster?dryRun=true', file, { 'content-type': XLSX });
     expect(dry.status).toBe(200);
@@ -145,12 +152,16 @@ describe('metrics', () => {
     expect(empty.status).toBe(200);
     const members = empty.body.members;
     expect(empty.body).toMatchObject({ orgUnitId: 'fgw', activeMembers: 0, participationRate: 0, points: 0, byKind: {} });
-    const expected = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member'").first<{ n: number }>())!.n;
+    const expected = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member'").first<{
+      n: number;
+    }>())!.n;
     expect(members).toBe(expected);
 
     // Two members act (one twice); someone outside the subtree acts too and must not count.
     const ins = (id: string, user: string, unit: string, path: string, points: number, kind: string) =>
-      env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, '2099-06-01T00:00:00.000Z', ?)").bind(id, user, unit, path, kind, points, id);
+      env.DB.prepare(
+        "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, '2099-06-01T00:00:00.000Z', ?)",
+      ).bind(id, user, unit, path, kind, points, id);
     await env.DB.batch([
       ins('m1', 'user-member-fgw', 'fgw-b1', '/root/fgw/fgw-b1/', 3, 'quiz'),
       ins('m2', 'user-member-fgw', 'fgw-b1', '/root/fgw/fgw-b1/', 2, 'quiz'),
@@ -167,7 +178,9 @@ describe('metrics', () => {
 
     // each unit directly below, over its own subtree: which 党支部 lag behind
     const b1 = r.body.units.find((u: { orgUnitId: string }) => u.orgUnitId === 'fgw-b1');
-    const b1Members = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/fgw-b1/%' AND role = 'member'").first<{ n: number }>())!.n;
+    const b1Members = (await env.DB.prepare(
+      "SELECT COUNT(DISTINCT user_id) n FROM memberships WHERE org_path LIKE '/root/fgw/fgw-b1/%' AND role = 'member'",
+    ).first<{ n: number }>())!.n;
     expect(b1).toMatchObject({ name: expect.any(String), members: b1Members, activeMembers: 2, points: 9 });
     expect(b1.participationRate).toBeCloseTo(2 / b1Members, 4);
     const children = (await env.DB.prepare("SELECT id FROM org_units WHERE parent_id = 'fgw' ORDER BY path").all<{ id: string }>()).results.map((x) => x.id);
@@ -179,8 +192,12 @@ describe('metrics', () => {
   it('draws a trend by China day or week, with the quiet days as zeros, and exports the table', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const ins = (id: string, user: string, at: string, points: number) =>
-      env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, 'fgw-b2', '/root/fgw/fgw-b2/', 'camp-quiz', 'quiz', 'quiz_attempt', ?, 1, ?, ?)").bind(id, user, points, at, id);
-    const member = (await env.DB.prepare("SELECT user_id FROM memberships WHERE org_unit_id = 'fgw-b2' AND role = 'member' LIMIT 1").first<{ user_id: string }>())!.user_id;
+      env.DB.prepare(
+        "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, 'fgw-b2', '/root/fgw/fgw-b2/', 'camp-quiz', 'quiz', 'quiz_attempt', ?, 1, ?, ?)",
+      ).bind(id, user, points, at, id);
+    const member = (await env.DB.prepare("SELECT user_id FROM memberships WHERE org_unit_id = 'fgw-b2' AND role = 'member' LIMIT 1").first<{
+      user_id: string;
+    }>())!.user_id;
     await env.DB.batch([
       // 2098-03-03 is a Monday; 23:30 UTC on the 2nd is already the 3rd in China
       ins('t1', member, '2098-03-02T23:30:00.000Z', 2),
@@ -228,12 +245,18 @@ describe('to-do', () => {
     const root = await signedIn(PHONES.rootOrganizer);
     // two works wait for review (the demo's are all reviewed)
     const entry = (id: string) =>
-      env.DB.prepare("INSERT INTO contest_entries (id, campaign_id, user_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, created_at) VALUES (?, 'camp-contest', 'user-member-fgw', ?, '摄影', '待审作品', '王晓燕', 'pending', 'x', 'image/jpeg', 1, 1, 1, ?, '2026-01-01T00:00:00Z')").bind(id, id, id);
+      env.DB.prepare(
+        "INSERT INTO contest_entries (id, campaign_id, user_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, created_at) VALUES (?, 'camp-contest', 'user-member-fgw', ?, '摄影', '待审作品', '王晓燕', 'pending', 'x', 'image/jpeg', 1, 1, 1, ?, '2026-01-01T00:00:00Z')",
+      ).bind(id, id, id);
     await env.DB.batch([entry('todo-e1'), entry('todo-e2')]);
     const all = (await root.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string; count: number }>;
     const count = (what: string, campaignId: string) => all.find((x) => x.what === what && x.campaignId === campaignId)?.count;
-    const pendingEntries = (await env.DB.prepare("SELECT COUNT(*) n FROM contest_entries WHERE campaign_id = 'camp-contest' AND status = 'pending'").first<{ n: number }>())!.n;
-    const receipts = (await env.DB.prepare("SELECT COUNT(*) n FROM pledges WHERE campaign_id = 'camp-drive' AND status = 'receipt_submitted'").first<{ n: number }>())!.n;
+    const pendingEntries = (await env.DB.prepare("SELECT COUNT(*) n FROM contest_entries WHERE campaign_id = 'camp-contest' AND status = 'pending'").first<{
+      n: number;
+    }>())!.n;
+    const receipts = (await env.DB.prepare("SELECT COUNT(*) n FROM pledges WHERE campaign_id = 'camp-drive' AND status = 'receipt_submitted'").first<{
+      n: number;
+    }>())!.n;
     expect(pendingEntries).toBeGreaterThan(0);
     expect(count('entries_pending', 'camp-contest')).toBe(pendingEntries);
     expect(count('receipts_pending', 'camp-drive')).toBe(receipts);
@@ -241,9 +264,13 @@ describe('to-do', () => {
 
     // a flagged attempt of this week shows; an old one does not
     const ins = (id: string, startedAt: string) =>
-      env.DB.prepare("INSERT INTO quiz_attempts (id, campaign_id, stage_id, user_id, status, mode, day, question_ids, current, shown_at, deadline, correct, score, ms_used, points, flags, started_at) VALUES (?, 'camp-quiz', 'main', 'user-member-fgw', 'finished', 'daily', '2026-01-01', '[]', 0, 0, 0, 0, 0, 0, 0, 2, ?)").bind(id, startedAt);
+      env.DB.prepare(
+        "INSERT INTO quiz_attempts (id, campaign_id, stage_id, user_id, status, mode, day, question_ids, current, shown_at, deadline, correct, score, ms_used, points, flags, started_at) VALUES (?, 'camp-quiz', 'main', 'user-member-fgw', 'finished', 'daily', '2026-01-01', '[]', 0, 0, 0, 0, 0, 0, 0, 2, ?)",
+      ).bind(id, startedAt);
     await env.DB.batch([ins('todo-fresh', new Date().toISOString()), ins('todo-old', '2020-01-01T00:00:00.000Z')]);
-    const flagged = ((await root.get('/api/v1/org-units/root/todo')).body.items as typeof all).find((x) => x.what === 'attempts_flagged' && x.campaignId === 'camp-quiz');
+    const flagged = ((await root.get('/api/v1/org-units/root/todo')).body.items as typeof all).find(
+      (x) => x.what === 'attempts_flagged' && x.campaignId === 'camp-quiz',
+    );
     expect(flagged?.count).toBe(1 + (count('attempts_flagged', 'camp-quiz') ?? 0));
 
     // the fgw organizer sees fgw's draft, not the root's campaigns

@@ -12,7 +12,10 @@ const SHEET: string = '我的数据';
  * account (name and phone erased, counts kept); a resident withdraws 1+1 consent with a code.
  */
 
-const one = <T>(q: string, ...args: unknown[]) => env.DB.prepare(q).bind(...args).first<T>();
+const one = <T>(q: string, ...args: unknown[]) =>
+  env.DB.prepare(q)
+    .bind(...args)
+    .first<T>();
 
 /** A demo member with pairs, records and activity: the richest person to ask about. */
 async function richMember() {
@@ -44,7 +47,8 @@ describe('download my data', () => {
     expect(s.serviceRecords.length).toBeGreaterThan(0);
     expect(s.memberships[0]).toMatchObject({ role: 'member' });
     expect(s.roster[0]).toMatchObject({ phone: m.phone, name: m.name });
-    for (const name of ['quizAttempts', 'contestEntries', 'contestVotes', 'pledges', 'bookings', 'waitlist', 'serviceSignups']) expect(Array.isArray(s[name])).toBe(true);
+    for (const name of ['quizAttempts', 'contestEntries', 'contestVotes', 'pledges', 'bookings', 'waitlist', 'serviceSignups'])
+      expect(Array.isArray(s[name])).toBe(true);
     expect(r.text).not.toMatch(/pbkdf2|password_hash|id_hash|code_secret|image_key/);
     // someone else's data is nowhere in it
     expect(r.text).not.toContain(PHONES.fgwMember);
@@ -96,7 +100,7 @@ describe('delete my account', () => {
     const b = await signedIn(m.phone);
     const count = async (table: string, col = 'user_id') => (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${col} = ?`, m.id))!.n;
     const before = { events: await count('activity_events'), records: await count('service_records'), pairs: await count('volunteer_pairs', 'member_id') };
-    const unitCount = async () => ((await client().get('/api/v1/org-units')).body.items as Array<{ id: string; memberCount: number }>);
+    const unitCount = async () => (await client().get('/api/v1/org-units')).body.items as Array<{ id: string; memberCount: number }>;
     const units = await unitCount();
     // the board object is loaded (with the name) before the deletion
     const root = await signedIn(PHONES.rootOrganizer);
@@ -112,7 +116,12 @@ describe('delete my account', () => {
     expect(u!.phone).not.toMatch(/^1\d{10}$/);
     expect(u!.deleted_at).toBeTruthy();
     // the phone and name are in no table any more
-    for (const [t, cols] of [['users', ['phone', 'name']], ['roster_entries', ['phone', 'name']], ['bookings', ['phone', 'name']], ['leaderboard_entries', ['name']]] as const) {
+    for (const [t, cols] of [
+      ['users', ['phone', 'name']],
+      ['roster_entries', ['phone', 'name']],
+      ['bookings', ['phone', 'name']],
+      ['leaderboard_entries', ['name']],
+    ] as const) {
       for (const col of cols) {
         const hit = await one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`, col === 'phone' ? m.phone : m.name);
         if (col === 'name' && t !== 'users') continue; // names are not unique: other people may share one
@@ -120,7 +129,9 @@ describe('delete my account', () => {
       }
     }
     expect(await count('sessions')).toBe(0);
-    expect({ events: await count('activity_events'), records: await count('service_records'), pairs: await count('volunteer_pairs', 'member_id') }).toEqual(before);
+    expect({ events: await count('activity_events'), records: await count('service_records'), pairs: await count('volunteer_pairs', 'member_id') }).toEqual(
+      before,
+    );
     expect(await unitCount()).toEqual(units);
     const audit = await one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'account.delete' AND entity_id = ?", m.id);
     expect(audit!.n).toBe(1);
@@ -145,7 +156,8 @@ describe('delete my account', () => {
 describe('a resident withdraws 1+1 consent', () => {
   it('with the SMS code: the pair is withdrawn, name and phone erased, counts kept; the member sees it', async () => {
     const pair = (await one<{ id: string; member_id: string; resident_phone: string; resident_name: string }>(
-      "SELECT p.id, p.member_id, p.resident_phone, p.resident_name FROM volunteer_pairs p JOIN users u ON u.id = p.member_id WHERE p.unlinked_at IS NULL AND u.id LIKE 'user-m%' AND u.deleted_at IS NULL ORDER BY p.id LIMIT 1"))!;
+      "SELECT p.id, p.member_id, p.resident_phone, p.resident_name FROM volunteer_pairs p JOIN users u ON u.id = p.member_id WHERE p.unlinked_at IS NULL AND u.id LIKE 'user-m%' AND u.deleted_at IS NULL ORDER BY p.id LIMIT 1",
+    ))!;
     const resident = client({ ip: '10.74.1.1' });
     const wrong = await resident.post('/api/v1/pairs/withdraw', { phone: pair.resident_phone, code: '000000' });
     expect(wrong.status).toBe(422);
@@ -156,7 +168,10 @@ describe('a resident withdraws 1+1 consent', () => {
     const r = await resident.post('/api/v1/pairs/withdraw', { phone: pair.resident_phone, code });
     expect(r.status, r.text).toBe(200);
     expect(r.body.withdrawn).toBe(1);
-    const row = await one<{ withdrawn_at: string; resident_name: string; resident_phone: string }>('SELECT withdrawn_at, resident_name, resident_phone FROM volunteer_pairs WHERE id = ?', pair.id);
+    const row = await one<{ withdrawn_at: string; resident_name: string; resident_phone: string }>(
+      'SELECT withdrawn_at, resident_name, resident_phone FROM volunteer_pairs WHERE id = ?',
+      pair.id,
+    );
     expect(row!.withdrawn_at).toBeTruthy();
     expect(row!.resident_name).toBe('已撤回同意');
     expect(row!.resident_phone).not.toBe(pair.resident_phone);

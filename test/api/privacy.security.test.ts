@@ -60,7 +60,9 @@ describe('roster import does not say which other unit lists a phone', () => {
       expect(r.text).not.toContain('市教育局');
     }
     const en = await signedIn(PHONES.fgwOrganizer, { lang: 'en' });
-    expect((await en.call('POST', '/api/v1/org-units/fgw-b2/roster?dryRun=true', file, { 'content-type': 'text/csv' })).body.errors[0].message).toBe('This phone is already on the roster of another unit.');
+    expect((await en.call('POST', '/api/v1/org-units/fgw-b2/roster?dryRun=true', file, { 'content-type': 'text/csv' })).body.errors[0].message).toBe(
+      'This phone is already on the roster of another unit.',
+    );
     const root = await signedIn(PHONES.rootOrganizer);
     const named = await root.call('POST', '/api/v1/org-units/fgw-b2/roster?dryRun=true', file, { 'content-type': 'text/csv' });
     expect(named.body.errors[0].message).toContain('第一党支部');
@@ -73,7 +75,8 @@ describe('settings ids are checked against the actor’s subtree', () => {
     const jyjBank = (await root.post('/api/v1/question-banks', { title: '教育局题库', orgUnitId: 'jyj' })).body.bank.id as string;
     const fgw = await signedIn(PHONES.fgwOrganizer);
     const own = (await fgw.post('/api/v1/question-banks', { title: '发改题库', orgUnitId: 'fgw' })).body.bank.id as string;
-    const create = (bankIds: string[]) => fgw.post('/api/v1/campaigns', { kind: 'quiz', title: '题库越权测验', orgUnitId: 'fgw', ...inOneDay(), settings: { bankIds } });
+    const create = (bankIds: string[]) =>
+      fgw.post('/api/v1/campaigns', { kind: 'quiz', title: '题库越权测验', orgUnitId: 'fgw', ...inOneDay(), settings: { bankIds } });
     for (const ids of [[jyjBank], ['bank-demo'], [own, jyjBank], ['NO-SUCH-BANK']]) {
       const r = await create(ids);
       expect(r.status).toBe(400);
@@ -94,14 +97,19 @@ describe('settings ids are checked against the actor’s subtree', () => {
     expect(stage.body.error.reason).toBe('bank_outside');
     expect(stage.body.error.fields).toHaveProperty(['settings.bankIds']);
     // the root organizer manages both: the subtree rule lets them
-    expect((await root.post('/api/v1/campaigns', { kind: 'quiz', title: '全市测验', orgUnitId: 'root', ...inOneDay(), settings: { bankIds: [jyjBank, own] } })).status).toBe(201);
+    expect(
+      (await root.post('/api/v1/campaigns', { kind: 'quiz', title: '全市测验', orgUnitId: 'root', ...inOneDay(), settings: { bankIds: [jyjBank, own] } }))
+        .status,
+    ).toBe(201);
   });
 
   it('an exhibition’s gallery must be a contest the actor may see', async () => {
     const root = await signedIn(PHONES.rootOrganizer);
-    const draft = (await root.post('/api/v1/campaigns', { kind: 'contest', title: '教育局内部大赛', orgUnitId: 'jyj', ...inOneDay() })).body.campaign.id as string;
+    const draft = (await root.post('/api/v1/campaigns', { kind: 'contest', title: '教育局内部大赛', orgUnitId: 'jyj', ...inOneDay() })).body.campaign
+      .id as string;
     const fgw = await signedIn(PHONES.fgwOrganizer);
-    const make = (galleryCampaignId: string) => fgw.post('/api/v1/campaigns', { kind: 'exhibition', title: '发改展览', orgUnitId: 'fgw', ...inOneDay(), settings: { galleryCampaignId } });
+    const make = (galleryCampaignId: string) =>
+      fgw.post('/api/v1/campaigns', { kind: 'exhibition', title: '发改展览', orgUnitId: 'fgw', ...inOneDay(), settings: { galleryCampaignId } });
     for (const g of [draft, 'camp-quiz', 'NO-SUCH-CAMPAIGN']) {
       const r = await make(g);
       expect(r.status).toBe(400);
@@ -116,9 +124,12 @@ describe('two ids in a path: the child must belong to the parent', () => {
   it('stage admissions of another campaign are 404', async () => {
     const fgw = await signedIn(PHONES.fgwOrganizer);
     const bank = (await fgw.post('/api/v1/question-banks', { title: '发改题库二', orgUnitId: 'fgw' })).body.bank.id as string;
-    const id = (await fgw.post('/api/v1/campaigns', { kind: 'quiz', title: '发改测验', orgUnitId: 'fgw', ...inOneDay(), settings: { bankIds: [bank] } })).body.campaign.id as string;
+    const id = (await fgw.post('/api/v1/campaigns', { kind: 'quiz', title: '发改测验', orgUnitId: 'fgw', ...inOneDay(), settings: { bankIds: [bank] } })).body
+      .campaign.id as string;
     // the demo contest's final stage (root), read through a campaign the fgw organizer manages
-    await env.DB.prepare("INSERT OR IGNORE INTO stage_admissions (stage_id, user_id, from_rank, created_at) VALUES ('stage-final', 'user-member-jyj', 1, '2026-01-01T00:00:00Z')").run();
+    await env.DB.prepare(
+      "INSERT OR IGNORE INTO stage_admissions (stage_id, user_id, from_rank, created_at) VALUES ('stage-final', 'user-member-jyj', 1, '2026-01-01T00:00:00Z')",
+    ).run();
     const r = await fgw.get(`/api/v1/campaigns/${id}/stages/stage-final/admissions`);
     expect(r.status).toBe(404);
     expect(r.text).not.toContain('user-member-jyj');
@@ -131,10 +142,20 @@ describe('two ids in a path: the child must belong to the parent', () => {
 describe('bookings and waiting lists: full phones only within the reader’s subtree', () => {
   it('an fgw exhibition’s organizers see a jyj member’s phone masked, a visitor without a unit in full; root sees all; the holder sees their own', async () => {
     const fgw = await signedIn(PHONES.fgwOrganizer);
-    const id = (await fgw.post('/api/v1/campaigns', { kind: 'exhibition', title: '发改展', orgUnitId: 'fgw', startsAt: new Date(Date.now() - 864e5).toISOString(), endsAt: new Date(Date.now() + 30 * 864e5).toISOString() })).body.campaign.id as string;
+    const id = (
+      await fgw.post('/api/v1/campaigns', {
+        kind: 'exhibition',
+        title: '发改展',
+        orgUnitId: 'fgw',
+        startsAt: new Date(Date.now() - 864e5).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 864e5).toISOString(),
+      })
+    ).body.campaign.id as string;
     await fgw.post(`/api/v1/campaigns/${id}/publish`);
     const startsAt = new Date(Date.now() + 3600e3).toISOString();
-    expect((await fgw.post(`/api/v1/campaigns/${id}/slots`, { startsAt, endsAt: new Date(Date.now() + 3 * 3600e3).toISOString(), capacity: 2 })).status).toBe(201);
+    expect((await fgw.post(`/api/v1/campaigns/${id}/slots`, { startsAt, endsAt: new Date(Date.now() + 3 * 3600e3).toISOString(), capacity: 2 })).status).toBe(
+      201,
+    );
     const slotId = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items[0].id as string;
     const jyj = await signedIn(PHONES.jyjMember);
     const jyjPhone = '13912340004';
@@ -166,7 +187,11 @@ describe('bookings and waiting lists: full phones only within the reader’s sub
     const waiter = client({ ip: '10.201.0.2' });
     const waiterPhone = freshPhone();
     await registerUser(waiter, { phone: waiterPhone, name: '候补乙', password: 'waiter-pass-2026' });
-    await env.DB.prepare("INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) SELECT 'ms-priv-wl2', id, 'jyj-b2', '/root/jyj/jyj-b2/', 'member', '2026-01-01T00:00:00Z' FROM users WHERE phone = ?").bind(waiterPhone).run();
+    await env.DB.prepare(
+      "INSERT OR IGNORE INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) SELECT 'ms-priv-wl2', id, 'jyj-b2', '/root/jyj/jyj-b2/', 'member', '2026-01-01T00:00:00Z' FROM users WHERE phone = ?",
+    )
+      .bind(waiterPhone)
+      .run();
     const wPhone = '13912340006';
     const joined = await waiter.post(`/api/v1/campaigns/${id}/slots/${slotId}/waitlist`, { partySize: 1, name: '候补乙', phone: wPhone });
     expect(joined.status).toBe(201);

@@ -97,11 +97,18 @@ describe('resuming an interrupted attempt', () => {
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
     const q1 = a.question.id;
     // a phone call: the question's clock ran out long ago, the same day
-    await env.DB.prepare('UPDATE quiz_attempts SET shown_at = ?, deadline = ? WHERE id = ?').bind(Date.now() - 600_000, Date.now() - 580_000, a.id).run();
+    await env.DB.prepare('UPDATE quiz_attempts SET shown_at = ?, deadline = ? WHERE id = ?')
+      .bind(Date.now() - 600_000, Date.now() - 580_000, a.id)
+      .run();
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBe(a.id);
     const back = await c.get(`/api/v1/campaigns/${id}/attempts/active`);
     expect(back.body.attempt).toMatchObject({ id: a.id, status: 'active', index: 1, served: false, question: null });
-    expect(await env.DB.prepare('SELECT idx, correct, late FROM quiz_answers WHERE attempt_id = ?').bind(a.id).all().then((r) => r.results)).toEqual([{ idx: 0, correct: 0, late: 1 }]);
+    expect(
+      await env.DB.prepare('SELECT idx, correct, late FROM quiz_answers WHERE attempt_id = ?')
+        .bind(a.id)
+        .all()
+        .then((r) => r.results),
+    ).toEqual([{ idx: 0, correct: 0, late: 1 }]);
     // no second look at the run-out question: answering it now is refused, and /next serves the one after
     expect((await c.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q1, answer: await right(q1) })).status).toBe(409);
     const asked = Date.now();

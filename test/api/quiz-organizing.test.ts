@@ -12,15 +12,50 @@ describe('question banks', () => {
     expect(bank.status).toBe(201);
     const id = bank.body.bank.id;
     const add = (q: Record<string, unknown>) => org.post(`/api/v1/question-banks/${id}/questions`, q);
-    expect((await add({ type: 'single', stem: '“十四五”规划纲要的全称中包括哪一年远景目标？', options: [{ key: 'A', text: '2030年' }, { key: 'B', text: '2035年' }], answer: 'B', tags: ['规划'], difficulty: 2 })).status).toBe(201);
-    expect((await add({ type: 'multiple', stem: '新发展理念包括？', options: [{ key: 'A', text: '创新' }, { key: 'B', text: '协调' }, { key: 'C', text: '垄断' }], answer: ['B', 'A'] })).status).toBe(201);
+    expect(
+      (
+        await add({
+          type: 'single',
+          stem: '“十四五”规划纲要的全称中包括哪一年远景目标？',
+          options: [
+            { key: 'A', text: '2030年' },
+            { key: 'B', text: '2035年' },
+          ],
+          answer: 'B',
+          tags: ['规划'],
+          difficulty: 2,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await add({
+          type: 'multiple',
+          stem: '新发展理念包括？',
+          options: [
+            { key: 'A', text: '创新' },
+            { key: 'B', text: '协调' },
+            { key: 'C', text: '垄断' },
+          ],
+          answer: ['B', 'A'],
+        })
+      ).status,
+    ).toBe(201);
     expect((await add({ type: 'judge', stem: '发展是第一要务。', answer: true })).status).toBe(201);
     const blank = await add({ type: 'blank', stem: '新发展理念是创新、协调、绿色、开放、____。', answer: ['共享', '共享发展'] });
     expect(blank.status).toBe(201);
     expect(blank.body.question.answer).toEqual(['共享', '共享发展']);
     const dup = await add({ type: 'judge', stem: '  发展是第一要务！ ', answer: false });
     expect(dup.status).toBe(409);
-    const bad = await add({ type: 'single', stem: '错误答案的题', options: [{ key: 'A', text: '甲' }, { key: 'B', text: '乙' }], answer: 'C' });
+    const bad = await add({
+      type: 'single',
+      stem: '错误答案的题',
+      options: [
+        { key: 'A', text: '甲' },
+        { key: 'B', text: '乙' },
+      ],
+      answer: 'C',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.answer).toBeTruthy();
     const list = await org.get(`/api/v1/question-banks/${id}/questions`);
@@ -28,7 +63,9 @@ describe('question banks', () => {
     expect(list.body.items.find((q: { type: string }) => q.type === 'multiple').answer).toEqual(['A', 'B']);
     expect((await client().get(`/api/v1/question-banks/${id}/questions`)).status).toBe(401);
     expect((await (await signedIn(PHONES.fgwMember)).get(`/api/v1/question-banks/${id}/questions`)).status).toBe(403);
-    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/question-banks/${id}/questions`, { type: 'judge', stem: 'x', answer: true })).status).toBe(403);
+    expect((await (await signedIn(PHONES.fgwMember)).post(`/api/v1/question-banks/${id}/questions`, { type: 'judge', stem: 'x', answer: true })).status).toBe(
+      403,
+    );
     const mine = await org.get('/api/v1/question-banks');
     expect(mine.body.items.find((b: { id: string }) => b.id === id).questionCount).toBe(4);
     expect((await org.get(`/api/v1/question-banks/${id}`)).body.bank).toMatchObject({ id, title: '发改业务题库', questionCount: 4 });
@@ -63,12 +100,16 @@ describe('question banks', () => {
     expect(again.body).toMatchObject({ imported: 0, duplicates: 5 });
 
     const wb = utils.book_new();
-    utils.book_append_sheet(wb, utils.aoa_to_sheet([
-      ['type', 'stem', 'A', 'B', 'C', 'answer', 'explanation', 'tags', 'difficulty'],
-      ['single', 'xlsx 单选题', '一', '二', '三', 'C', '', 'x', 3],
-      ['judge', 'xlsx 判断题', '', '', '', '×', '', '', ''],
-      ['multiple', 'xlsx 多选只有一个答案', '一', '二', '', 'A', '', '', ''],
-    ]), 'Sheet1');
+    utils.book_append_sheet(
+      wb,
+      utils.aoa_to_sheet([
+        ['type', 'stem', 'A', 'B', 'C', 'answer', 'explanation', 'tags', 'difficulty'],
+        ['single', 'xlsx 单选题', '一', '二', '三', 'C', '', 'x', 3],
+        ['judge', 'xlsx 判断题', '', '', '', '×', '', '', ''],
+        ['multiple', 'xlsx 多选只有一个答案', '一', '二', '', 'A', '', '', ''],
+      ]),
+      'Sheet1',
+    );
     const file = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     const x = await org.call('POST', `/api/v1/question-banks/${id}/import`, file, { 'content-type': XLSX });
     expect(x.body.imported).toBe(2);
@@ -97,19 +138,32 @@ describe('question banks', () => {
   });
 });
 
-
 describe('stages', () => {
   async function staged(org: Client, rule: Record<string, unknown>) {
     const id = await quiz(org, { mode: 'round', questionsPerAttempt: 2, minAnswerMs: 0 });
     const now = Date.now();
-    const s1 = await org.post(`/api/v1/campaigns/${id}/stages`, { name: '初赛', startsAt: new Date(now - 3600e3).toISOString(), endsAt: new Date(now + 3600e3).toISOString(), advancement: rule });
+    const s1 = await org.post(`/api/v1/campaigns/${id}/stages`, {
+      name: '初赛',
+      startsAt: new Date(now - 3600e3).toISOString(),
+      endsAt: new Date(now + 3600e3).toISOString(),
+      advancement: rule,
+    });
     expect(s1.status).toBe(201);
-    const s2 = await org.post(`/api/v1/campaigns/${id}/stages`, { name: '决赛', startsAt: new Date(now - 60e3).toISOString(), endsAt: new Date(now + 7200e3).toISOString(), settings: { questionsPerAttempt: 1 } });
+    const s2 = await org.post(`/api/v1/campaigns/${id}/stages`, {
+      name: '决赛',
+      startsAt: new Date(now - 60e3).toISOString(),
+      endsAt: new Date(now + 7200e3).toISOString(),
+      settings: { questionsPerAttempt: 1 },
+    });
     expect(s2.body.stage.ord).toBe(2);
     return { id, s1: s1.body.stage.id as string, s2: s2.body.stage.id as string };
   }
   const scores = (org: Client, id: string, stage: string, entries: Array<[string, number, number, string?]>) =>
-    org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, { mode: 'set', stage, entries: entries.map(([key, score, tiebreak, orgUnitId]) => ({ key, name: key, score, tiebreak, ...(orgUnitId ? { orgUnitId } : {}) })) });
+    org.post(`/api/v1/campaigns/${id}/leaderboard/scores`, {
+      mode: 'set',
+      stage,
+      entries: entries.map(([key, score, tiebreak, orgUnitId]) => ({ key, name: key, score, tiebreak, ...(orgUnitId ? { orgUnitId } : {}) })),
+    });
 
   it('advances the top N with ties at the cut, previews before publishing, admits only those to the next stage', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
@@ -118,12 +172,23 @@ describe('stages', () => {
     const p2 = await player();
     const p3 = await player();
     const p4 = await player();
-    await scores(org, id, s1, [[p1.id, 10, 30], [p2.id, 8, 20], [p3.id, 8, 20], [p4.id, 8, 25]]);
+    await scores(org, id, s1, [
+      [p1.id, 10, 30],
+      [p2.id, 8, 20],
+      [p3.id, 8, 20],
+      [p4.id, 8, 25],
+    ]);
     const preview = await org.post(`/api/v1/campaigns/${id}/stages/${s1}/advance?dryRun=true`);
     expect(preview.status).toBe(200);
     // ties share a rank; within a tie the board's order is by board key (a keyed hash), not user id
     const byRank = (l: Array<[string, number]>) => [...l].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-    expect(byRank(preview.body.advanced.map((e: { userId: string; rank: number }) => [e.userId, e.rank]))).toEqual(byRank([[p1.id, 1], [p2.id, 2], [p3.id, 2]]));
+    expect(byRank(preview.body.advanced.map((e: { userId: string; rank: number }) => [e.userId, e.rank]))).toEqual(
+      byRank([
+        [p1.id, 1],
+        [p2.id, 2],
+        [p3.id, 2],
+      ]),
+    );
     expect(preview.body.dryRun).toBe(true);
     // nothing published yet: nobody may start the final
     expect((await p1.c.post(`/api/v1/campaigns/${id}/attempts`, { stageId: s2 })).status).toBe(403);
@@ -144,10 +209,23 @@ describe('stages', () => {
   it('advances by score threshold and top N per unit', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const t = await staged(org, { rule: 'threshold', score: 7 });
-    await scores(org, t.id, t.s1, [['a', 9, 0], ['b', 7, 0], ['c', 6.5, 0]]);
-    expect((await org.post(`/api/v1/campaigns/${t.id}/stages/${t.s1}/advance?dryRun=true`)).body.advanced.map((e: { userId: string }) => e.userId)).toEqual(['a', 'b']);
+    await scores(org, t.id, t.s1, [
+      ['a', 9, 0],
+      ['b', 7, 0],
+      ['c', 6.5, 0],
+    ]);
+    expect((await org.post(`/api/v1/campaigns/${t.id}/stages/${t.s1}/advance?dryRun=true`)).body.advanced.map((e: { userId: string }) => e.userId)).toEqual([
+      'a',
+      'b',
+    ]);
     const u = await staged(org, { rule: 'top_per_unit', n: 1 });
-    await scores(org, u.id, u.s1, [['x1', 9, 0, 'fgw-b1'], ['x2', 8, 0, 'fgw-b1'], ['y1', 5, 0, 'jyj-b1'], ['y2', 5, 0, 'jyj-b1'], ['z1', 1, 0, 'czj-b1']]);
+    await scores(org, u.id, u.s1, [
+      ['x1', 9, 0, 'fgw-b1'],
+      ['x2', 8, 0, 'fgw-b1'],
+      ['y1', 5, 0, 'jyj-b1'],
+      ['y2', 5, 0, 'jyj-b1'],
+      ['z1', 1, 0, 'czj-b1'],
+    ]);
     const per = await org.post(`/api/v1/campaigns/${u.id}/stages/${u.s1}/advance?dryRun=true`);
     expect(per.body.advanced.map((e: { userId: string }) => e.userId).sort()).toEqual(['x1', 'y1', 'y2', 'z1']);
   });
@@ -158,7 +236,13 @@ describe('stages', () => {
     const member = await signedIn(PHONES.fgwMember);
     expect((await member.post(`/api/v1/campaigns/${id}/stages/${s1}/advance`)).status).toBe(403);
     expect((await member.post(`/api/v1/campaigns/${id}/stages`, { name: 'x', ...inOneDay() })).status).toBe(403);
-    const bad = await org.post(`/api/v1/campaigns/${id}/stages`, { name: '复赛', startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-01-01T00:00:00Z', settings: { bankIds: ['nope'] }, advancement: { rule: 'top' } });
+    const bad = await org.post(`/api/v1/campaigns/${id}/stages`, {
+      name: '复赛',
+      startsAt: '2026-02-01T00:00:00Z',
+      endsAt: '2026-01-01T00:00:00Z',
+      settings: { bankIds: ['nope'] },
+      advancement: { rule: 'top' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields['advancement.n']).toBeTruthy();
     // an override can be set and removed again (the stage then follows the campaign)

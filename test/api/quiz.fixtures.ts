@@ -6,7 +6,9 @@ import { client, freshPhone, inOneDay, type Client, registerUser } from '../help
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function answerOf(questionId: string) {
-  const r = await env.DB.prepare('SELECT type, answer, options FROM questions WHERE id = ?').bind(questionId).first<{ type: string; answer: string; options: string }>();
+  const r = await env.DB.prepare('SELECT type, answer, options FROM questions WHERE id = ?')
+    .bind(questionId)
+    .first<{ type: string; answer: string; options: string }>();
   return { type: r!.type, answer: JSON.parse(r!.answer), options: JSON.parse(r!.options) as Array<{ key: string }> };
 }
 /** The right answer in the shape a participant sends. */
@@ -27,7 +29,14 @@ let n = 0;
 /** A number of its own for each call: titles, slugs and addresses that do not collide. */
 export const seq = () => n++;
 export async function quiz(org: Client, settings: Record<string, unknown>, over: Record<string, unknown> = {}) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'quiz', title: `测试答题${n++}`, orgUnitId: 'root', ...inOneDay(), settings: { bankIds: ['bank-demo'], ...settings }, ...over });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'quiz',
+    title: `测试答题${n++}`,
+    orgUnitId: 'root',
+    ...inOneDay(),
+    settings: { bankIds: ['bank-demo'], ...settings },
+    ...over,
+  });
   expect(r.status).toBe(201);
   const id = r.body.campaign.id as string;
   expect((await org.post(`/api/v1/campaigns/${id}/publish`)).status).toBe(200);

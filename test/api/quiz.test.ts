@@ -39,7 +39,9 @@ describe('playing', () => {
     }
     expect(seen.size).toBe(5);
     expect(last!.body).toMatchObject({ finished: true, next: null, score: 5, points: 7 });
-    const points = await env.DB.prepare("SELECT SUM(points) p, COUNT(*) n FROM activity_events WHERE user_id = ? AND campaign_id = ? AND type = 'quiz_answer'").bind(userId, id).first<{ p: number; n: number }>();
+    const points = await env.DB.prepare("SELECT SUM(points) p, COUNT(*) n FROM activity_events WHERE user_id = ? AND campaign_id = ? AND type = 'quiz_answer'")
+      .bind(userId, id)
+      .first<{ p: number; n: number }>();
     expect(points).toEqual({ p: 7, n: 5 });
     const board = await c.get(`/api/v1/campaigns/${id}/leaderboard/me`);
     expect(board.body).toMatchObject({ rank: 1, score: 7 });
@@ -77,7 +79,9 @@ describe('playing', () => {
     let { reply: r, next: q2 } = await answerThenNext(c, a.id, a.question.id, await right(a.question.id));
     expect(r.body.correct).toBe(true);
     // the clock runs out on the second question (moved back in time, as a slow network would)
-    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
+    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?')
+      .bind(Date.now() - 5000, a.id)
+      .run();
     ({ reply: r, next: q2 } = await answerThenNext(c, a.id, q2.id, await right(q2.id)));
     expect(r.body).toMatchObject({ correct: false, late: true });
     const q3 = q2;
@@ -92,7 +96,9 @@ describe('playing', () => {
     for (let i = 0; i < 3; i++) q = (await answerThenNext(c, b.id, q.id, await wrong(q.id))).next;
     me = await c.get(`/api/v1/campaigns/${id}/leaderboard/me`);
     expect(me.body.score).toBe(2);
-    const tiebreak = await env.DB.prepare('SELECT tiebreak FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first<{ tiebreak: number }>();
+    const tiebreak = await env.DB.prepare('SELECT tiebreak FROM leaderboard_entries WHERE board_id = ? AND user_id = ?')
+      .bind(`${id}:main`, userId)
+      .first<{ tiebreak: number }>();
     expect(tiebreak!.tiebreak).toBeGreaterThanOrEqual(0);
     expect((await c.post(`/api/v1/campaigns/${id}/attempts`, {})).status).toBe(429);
   });
@@ -103,7 +109,9 @@ describe('playing', () => {
     const { c, id: userId } = await player();
     const a = (await c.post(`/api/v1/campaigns/${id}/attempts`, {})).body.attempt;
     // the first question's time ran out a little while ago (the phone slept)
-    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?').bind(Date.now() - 5000, a.id).run();
+    await env.DB.prepare('UPDATE quiz_attempts SET deadline = ? WHERE id = ?')
+      .bind(Date.now() - 5000, a.id)
+      .run();
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBe(a.id);
     const resumed = await c.get(`/api/v1/attempts/${a.id}`);
     // moved on, but the next question waits to be asked for: no clock runs yet
@@ -114,7 +122,9 @@ describe('playing', () => {
     expect(next.body.index).toBe(1);
     expect(Date.parse(next.body.deadline)).toBeGreaterThan(Date.now() + 15000);
     // left until the next China day: over, ranked with what was answered
-    await env.DB.prepare("UPDATE quiz_attempts SET day = '2020-01-01', deadline = ? WHERE id = ?").bind(Date.now() - 3600e3, a.id).run();
+    await env.DB.prepare("UPDATE quiz_attempts SET day = '2020-01-01', deadline = ? WHERE id = ?")
+      .bind(Date.now() - 3600e3, a.id)
+      .run();
     const [over, again] = await Promise.all([c.get(`/api/v1/attempts/${a.id}`), c.get(`/api/v1/attempts/${a.id}`)]);
     expect(over.body.attempt.status).toBe('finished');
     expect(again.body.attempt.status).toBe('finished');
@@ -122,7 +132,9 @@ describe('playing', () => {
     // ended once (by whichever request won), and ranked in the same batch
     const ended = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE ref = ? AND type = 'quiz_attempt'").bind(a.id).first<{ n: number }>();
     expect(ended!.n).toBe(1);
-    expect(await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first()).toEqual({ score: 0, version: 1 });
+    expect(
+      await env.DB.prepare('SELECT score, version FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first(),
+    ).toEqual({ score: 0, version: 1 });
     expect((await c.get(`/api/v1/campaigns/${id}/quiz/me`)).body.activeAttemptId).toBeNull();
   });
 
@@ -178,7 +190,13 @@ describe('playing', () => {
     const bySlug = await c.post(`/api/v1/campaigns/${slug}/attempts`, {});
     expect(bySlug.status).toBe(201);
     expect(bySlug.body.attempt.question.id).toBeTruthy();
-    const draft = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '草稿答题', orgUnitId: 'root', ...inOneDay(), settings: { bankIds: ['bank-demo'] } });
+    const draft = await org.post('/api/v1/campaigns', {
+      kind: 'quiz',
+      title: '草稿答题',
+      orgUnitId: 'root',
+      ...inOneDay(),
+      settings: { bankIds: ['bank-demo'] },
+    });
     expect((await c.post(`/api/v1/campaigns/${draft.body.campaign.id}/attempts`, {})).status).toBe(404);
     expect((await org.post(`/api/v1/campaigns/${draft.body.campaign.id}/attempts`, {})).status).toBe(409);
     expect((await c.post('/api/v1/campaigns/no-such-quiz/attempts', {})).status).toBe(404);
@@ -230,7 +248,9 @@ describe('playing', () => {
     const good = await play(right);
     const poor = await play(wrong);
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.score).toBe(2);
-    const todoBefore = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string; count: number }>).find((x) => x.what === 'attempts_flagged' && x.campaignId === id);
+    const todoBefore = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string; count: number }>).find(
+      (x) => x.what === 'attempts_flagged' && x.campaignId === id,
+    );
     expect(todoBefore?.count).toBe(2);
 
     // the participant may not review; a disqualification needs a reason
@@ -260,13 +280,23 @@ describe('playing', () => {
     expect(gone.body.board).toEqual({ score: null, removed: true });
     expect((await c.get(`/api/v1/campaigns/${id}/leaderboard/me`)).body.rank).toBeNull();
     expect(await env.DB.prepare('SELECT 1 FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first()).toBeNull();
-    const todoAfter = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string }>).find((x) => x.what === 'attempts_flagged' && x.campaignId === id);
+    const todoAfter = ((await org.get('/api/v1/org-units/root/todo')).body.items as Array<{ what: string; campaignId: string }>).find(
+      (x) => x.what === 'attempts_flagged' && x.campaignId === id,
+    );
     expect(todoAfter).toBeUndefined();
   });
 
-  it('a cleared flag changes nothing on the board; a daily quiz disqualification takes that attempt\'s points off the total', async () => {
+  it("a cleared flag changes nothing on the board; a daily quiz disqualification takes that attempt's points off the total", async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await quiz(org, { mode: 'daily', questionsPerAttempt: 2, attemptsPerDay: 2, minAnswerMs: 60_000, pointsPerCorrect: 1, dailyPointsCap: 10, pointsForFinish: 0 });
+    const id = await quiz(org, {
+      mode: 'daily',
+      questionsPerAttempt: 2,
+      attemptsPerDay: 2,
+      minAnswerMs: 60_000,
+      pointsPerCorrect: 1,
+      dailyPointsCap: 10,
+      pointsForFinish: 0,
+    });
     const { c } = await player();
     const ids: string[] = [];
     for (let k = 0; k < 2; k++) {
@@ -289,7 +319,13 @@ describe('playing', () => {
     // the unit's own bank: another unit's (even the parent's) is refused (bank_outside)
     const bankId = (await org.post('/api/v1/question-banks', { title: '发改内部题库', orgUnitId: 'fgw' })).body.bank.id;
     await org.post(`/api/v1/question-banks/${bankId}/questions`, { type: 'judge', stem: '发改内部测验题', answer: true });
-    const r = await org.post('/api/v1/campaigns', { kind: 'quiz', title: '发改内部测验', orgUnitId: 'fgw', ...inOneDay(), settings: { audience: 'members', questionsPerAttempt: 1, bankIds: [bankId] } });
+    const r = await org.post('/api/v1/campaigns', {
+      kind: 'quiz',
+      title: '发改内部测验',
+      orgUnitId: 'fgw',
+      ...inOneDay(),
+      settings: { audience: 'members', questionsPerAttempt: 1, bankIds: [bankId] },
+    });
     const id = r.body.campaign.id;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     const { c } = await player();

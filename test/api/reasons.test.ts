@@ -40,7 +40,8 @@ describe('refusals name their rule in error.reason', () => {
       expect(r.status, r.text).toBe(201);
       return r.body.slot.id as string;
     };
-    const book = async (c: Client, slotId: string, partySize = 1) => c.post('/api/v1/campaigns/camp-exhibition/bookings', { slotId, partySize, name: '参观者', phone: freshPhone(), acceptedNotice: true });
+    const book = async (c: Client, slotId: string, partySize = 1) =>
+      c.post('/api/v1/campaigns/camp-exhibition/bookings', { slotId, partySize, name: '参观者', phone: freshPhone(), acceptedNotice: true });
 
     const small = await slot(now + 3 * 86400e3, now + 3 * 86400e3 + 3600e3, 1);
     const later = await book(await newUser(), small);
@@ -69,14 +70,26 @@ describe('refusals name their rule in error.reason', () => {
     const member = await signedIn(PHONES.jyjMember);
     const invite = await member.post('/api/v1/campaigns/camp-volunteer/invites');
     expect(invite.status).toBe(200);
-    const pair = () => client({ ip: `10.94.0.${ipN++ & 255}` }).post('/api/v1/campaigns/camp-volunteer/pairs', { code: invite.body.code, name: '群众', phone: freshPhone(), consent: true });
+    const pair = () =>
+      client({ ip: `10.94.0.${ipN++ & 255}` }).post('/api/v1/campaigns/camp-volunteer/pairs', {
+        code: invite.body.code,
+        name: '群众',
+        phone: freshPhone(),
+        consent: true,
+      });
     // the demo campaign allows one resident per member: the second is refused whatever the first did
     await pair();
     refused(await pair(), 422, 'cap_reached');
 
     const org = await signedIn(PHONES.rootOrganizer);
     const now = Date.now();
-    const made = await org.post('/api/v1/campaigns/camp-volunteer/service-activities', { title: '理由测试活动', place: '社区', startsAt: iso(now - 10 * 60e3), endsAt: iso(now + 3600e3), capacity: 5 });
+    const made = await org.post('/api/v1/campaigns/camp-volunteer/service-activities', {
+      title: '理由测试活动',
+      place: '社区',
+      startsAt: iso(now - 10 * 60e3),
+      endsAt: iso(now + 3600e3),
+      capacity: 5,
+    });
     expect(made.status, made.text).toBe(201);
     const id = made.body.serviceActivity.id as string;
     const volunteer = await signedIn(PHONES.fgwMember);
@@ -88,11 +101,21 @@ describe('refusals name their rule in error.reason', () => {
 
   it('training: a check-in outside the session’s window → outside_session', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const made = await org.post('/api/v1/campaigns', { kind: 'training', title: '理由测试培训', orgUnitId: 'root', startsAt: iso(Date.now() - 864e5), endsAt: iso(Date.now() + 864e5) });
+    const made = await org.post('/api/v1/campaigns', {
+      kind: 'training',
+      title: '理由测试培训',
+      orgUnitId: 'root',
+      startsAt: iso(Date.now() - 864e5),
+      endsAt: iso(Date.now() + 864e5),
+    });
     const id = made.body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: ['roster-user-member-fgw'] });
-    const s = await org.post(`/api/v1/campaigns/${id}/sessions`, { title: '党课', startsAt: iso(Date.now() + 3 * 3600e3), endsAt: iso(Date.now() + 4 * 3600e3) });
+    const s = await org.post(`/api/v1/campaigns/${id}/sessions`, {
+      title: '党课',
+      startsAt: iso(Date.now() + 3 * 3600e3),
+      endsAt: iso(Date.now() + 4 * 3600e3),
+    });
     const code = (await org.get(`/api/v1/sessions/${s.body.session.id}/code`)).body.code as string;
     refused(await (await signedIn(PHONES.fgwMember)).post(`/api/v1/sessions/${s.body.session.id}/check-in`, { code }), 409, 'outside_session');
   });
@@ -119,7 +142,15 @@ describe('refusals name their rule in error.reason', () => {
     refused(await judge.post(`/api/v1/entries/${entryId}/scores`, { criteria: { 艺术性: 8 } }), 409, 'judge_conflict');
     // the demo works are not fully scored: publishing the results, or carrying the top N, warns first
     refused(await org.post('/api/v1/campaigns/camp-contest/results/publish', { published: true }), 409, 'judging_incomplete');
-    refused(await org.post('/api/v1/campaigns/camp-contest/judging-rounds', { name: '终评', criteria: [{ name: '艺术性', weight: 1, max: 10 }], entries: { topN: 3 } }), 409, 'judging_incomplete');
+    refused(
+      await org.post('/api/v1/campaigns/camp-contest/judging-rounds', {
+        name: '终评',
+        criteria: [{ name: '艺术性', weight: 1, max: 10 }],
+        entries: { topN: 3 },
+      }),
+      409,
+      'judging_incomplete',
+    );
   });
 
   it('quiz: quiz_active, quiz_not_current, quiz_not_served and quiz_finished', async () => {
@@ -141,7 +172,8 @@ describe('refusals name their rule in error.reason', () => {
       if (r.body.finished) break;
       // the next question is not served yet: answering it is refused until asked for
       if (i === 0) {
-        const q2 = (await env.DB.prepare('SELECT json_extract(question_ids, ?) id FROM quiz_attempts WHERE id = ?').bind('$[1]', a.id).first<{ id: string }>())!.id;
+        const q2 = (await env.DB.prepare('SELECT json_extract(question_ids, ?) id FROM quiz_attempts WHERE id = ?').bind('$[1]', a.id).first<{ id: string }>())!
+          .id;
         refused(await player.post(`/api/v1/attempts/${a.id}/answers`, { questionId: q2, answer: 'A' }), 409, 'quiz_not_served');
       }
       q = (await player.post(`/api/v1/attempts/${a.id}/next`, {})).body.question;

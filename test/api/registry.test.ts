@@ -7,10 +7,14 @@ import { chinaDay, addDays } from '../../shared/china-time';
 /* The member registry (issue #14 part 1): registry columns in the roster import, the list with filters, edits, counts, export. */
 
 const CSV = { 'content-type': 'text/csv' };
-const importCsv = (c: Client, unit: string, text: string, dryRun = false) => c.call('POST', `/api/v1/org-units/${unit}/roster${dryRun ? '?dryRun=true' : ''}`, text, CSV);
+const importCsv = (c: Client, unit: string, text: string, dryRun = false) =>
+  c.call('POST', `/api/v1/org-units/${unit}/roster${dryRun ? '?dryRun=true' : ''}`, text, CSV);
 const entryOf = (phone: string) => env.DB.prepare('SELECT * FROM roster_entries WHERE phone = ?').bind(phone).first<Record<string, string>>();
 const audits = (action: string, entityId: string) =>
-  env.DB.prepare('SELECT actor_id, detail FROM audit_log WHERE action = ? AND entity_id = ? ORDER BY at').bind(action, entityId).all<{ actor_id: string; detail: string }>().then((r) => r.results);
+  env.DB.prepare('SELECT actor_id, detail FROM audit_log WHERE action = ? AND entity_id = ? ORDER BY at')
+    .bind(action, entityId)
+    .all<{ actor_id: string; detail: string }>()
+    .then((r) => r.results);
 
 describe('roster import with registry columns', () => {
   it('reads categories, 、-separated posts, statuses and dates as Excel writes them; reports bad rows naming the column', async () => {
@@ -37,16 +41,27 @@ describe('roster import with registry columns', () => {
       [6, '“党内职务”列的“主任”不是可识别的填写内容。'],
       [7, `“入党日期”列的日期 ${tomorrow} 晚于今天。`],
     ]);
-    expect(await entryOf(a)).toMatchObject({ category: 'full', posts: '["secretary","organization"]', post_since: '2021-06-15', status: 'active', joined_party_on: '1998-07-01' });
+    expect(await entryOf(a)).toMatchObject({
+      category: 'full',
+      posts: '["secretary","organization"]',
+      post_since: '2021-06-15',
+      status: 'active',
+      joined_party_on: '1998-07-01',
+    });
     expect(await entryOf(b)).toMatchObject({ category: 'probationary', posts: '[]', status: 'mobile_in', joined_party_on: '2026-06-28' });
     expect(await entryOf(c)).toMatchObject({ status: 'retired', joined_party_on: '1964-07-01' });
     for (const p of [d, e, f]) expect(await entryOf(p)).toBeNull();
     // every new entry starts its membership period today, in the same batch
-    const period = await env.DB.prepare('SELECT org_path, from_day, to_day, reason FROM membership_periods WHERE roster_id = ?').bind((await entryOf(a))!.id).first();
+    const period = await env.DB.prepare('SELECT org_path, from_day, to_day, reason FROM membership_periods WHERE roster_id = ?')
+      .bind((await entryOf(a))!.id)
+      .first();
     expect(period).toEqual({ org_path: '/root/fgw/fgw-b1/', from_day: chinaDay(), to_day: null, reason: 'import' });
 
     // English errors name the column too
-    const en = await org.call('POST', '/api/v1/org-units/fgw-b1/roster?dryRun=true', `姓名,手机号,状态\n某人,${freshPhone()},出差\n`, { ...CSV, 'accept-language': 'en' });
+    const en = await org.call('POST', '/api/v1/org-units/fgw-b1/roster?dryRun=true', `姓名,手机号,状态\n某人,${freshPhone()},出差\n`, {
+      ...CSV,
+      'accept-language': 'en',
+    });
     expect(en.body.errors[0].message).toBe('Column 状态: "出差" is not a word we know.');
   });
 
@@ -54,16 +69,27 @@ describe('roster import with registry columns', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const [a, b] = [freshPhone(), freshPhone()];
     const ws = utils.aoa_to_sheet(
-      [['姓名', '手机号', '人员类别', '党内职务', '任职日期', '入党日期'], ['日期格', a, '发展对象', '宣传委员，纪检委员', new Date(Date.UTC(2022, 2, 1)), new Date(Date.UTC(2001, 6, 1))], ['序列号', b, '入党积极分子', '', '', 37073]],
+      [
+        ['姓名', '手机号', '人员类别', '党内职务', '任职日期', '入党日期'],
+        ['日期格', a, '发展对象', '宣传委员，纪检委员', new Date(Date.UTC(2022, 2, 1)), new Date(Date.UTC(2001, 6, 1))],
+        ['序列号', b, '入党积极分子', '', '', 37073],
+      ],
       { cellDates: true },
     );
     const wb = utils.book_new();
     utils.book_append_sheet(wb, ws, '名册');
     const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const r = await org.call('POST', '/api/v1/org-units/fgw-b2/roster', bytes, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const r = await org.call('POST', '/api/v1/org-units/fgw-b2/roster', bytes, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     expect(r.status, r.text).toBe(200);
     expect(r.body).toMatchObject({ created: 2, errors: [] });
-    expect(await entryOf(a)).toMatchObject({ category: 'candidate', posts: '["publicity","discipline"]', post_since: '2022-03-01', joined_party_on: '2001-07-01' });
+    expect(await entryOf(a)).toMatchObject({
+      category: 'candidate',
+      posts: '["publicity","discipline"]',
+      post_since: '2022-03-01',
+      joined_party_on: '2001-07-01',
+    });
     expect(await entryOf(b)).toMatchObject({ category: 'activist', joined_party_on: '2001-07-01' });
   });
 
@@ -95,11 +121,15 @@ describe('the registry list', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Array<{ rosterId: string }>; nextCursor: string | null } } = await org.get(`/api/v1/org-units/fgw/members?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: Array<{ rosterId: string }>; nextCursor: string | null } } = await org.get(
+        `/api/v1/org-units/fgw/members?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((i) => i.rosterId));
       cursor = page.body.nextCursor;
     } while (cursor);
-    const total = (await env.DB.prepare("SELECT COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE u.path LIKE '/root/fgw/%'").first<{ n: number }>())!.n;
+    const total = (await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM roster_entries r JOIN org_units u ON u.id = r.org_unit_id WHERE u.path LIKE '/root/fgw/%'",
+    ).first<{ n: number }>())!.n;
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(total);
 
@@ -109,7 +139,11 @@ describe('the registry list', () => {
     const retired = await org.get('/api/v1/org-units/fgw/members?status=retired&limit=100');
     expect(retired.body.items.every((i: { status: string; orgUnitId: string }) => i.status === 'retired')).toBe(true);
     const both = await org.get('/api/v1/org-units/fgw/members?category=full&post=secretary&status=active&limit=100');
-    expect(both.body.items.every((i: { category: string; posts: string[]; status: string }) => i.category === 'full' && i.posts.includes('secretary') && i.status === 'active')).toBe(true);
+    expect(
+      both.body.items.every(
+        (i: { category: string; posts: string[]; status: string }) => i.category === 'full' && i.posts.includes('secretary') && i.status === 'active',
+      ),
+    ).toBe(true);
     const byName = await org.get(`/api/v1/org-units/fgw/members?q=${encodeURIComponent('王晓燕')}`);
     expect(byName.body.items.map((i: { phone: string }) => i.phone)).toEqual([PHONES.fgwMember]);
     const byPhone = await org.get(`/api/v1/org-units/fgw/members?q=${PHONES.fgwMember}`);
@@ -137,7 +171,10 @@ describe('the registry list', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const r = await org.get('/api/v1/org-units/fgw/members/export?post=secretary&format=csv');
     expect(r.status).toBe(200);
-    const lines = r.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = r.text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines[0]).toBe('"姓名","手机号","人员类别","党内职务","任职日期","状态","入党日期","所在组织","已注册"');
     const counts = await org.get('/api/v1/org-units/fgw/members/counts');
     expect(lines.length - 1).toBe(counts.body.byPost.secretary);
@@ -150,9 +187,23 @@ describe('the registry list', () => {
 describe('editing a registry entry', () => {
   it('PATCH changes the fields and audits before and after in the same batch', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
-    const r = await org.patch('/api/v1/roster/roster-user-m003', { category: 'probationary', posts: ['discipline', 'party_worker'], postSince: '2024/3/1', joinedPartyOn: '2026-01-05', status: 'home_bound' });
+    const r = await org.patch('/api/v1/roster/roster-user-m003', {
+      category: 'probationary',
+      posts: ['discipline', 'party_worker'],
+      postSince: '2024/3/1',
+      joinedPartyOn: '2026-01-05',
+      status: 'home_bound',
+    });
     expect(r.status, r.text).toBe(200);
-    expect(r.body.member).toMatchObject({ rosterId: 'roster-user-m003', category: 'probationary', posts: ['discipline', 'party_worker'], postSince: '2024-03-01', joinedPartyOn: '2026-01-05', status: 'home_bound', registered: true });
+    expect(r.body.member).toMatchObject({
+      rosterId: 'roster-user-m003',
+      category: 'probationary',
+      posts: ['discipline', 'party_worker'],
+      postSince: '2024-03-01',
+      joinedPartyOn: '2026-01-05',
+      status: 'home_bound',
+      registered: true,
+    });
     expect(r.body.changed.sort()).toEqual(['category', 'joinedPartyOn', 'postSince', 'posts', 'status']);
     const [audit] = await audits('roster.update', 'roster-user-m003');
     expect(audit!.actor_id).toBe('user-org-fgw');

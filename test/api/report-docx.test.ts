@@ -24,7 +24,10 @@ async function zipText(b: Uint8Array, name: string): Promise<string> {
       const local = u32(b, i + 42);
       const from = local + 30 + u16(b, local + 26) + u16(b, local + 28);
       const raw = b.subarray(from, from + u32(b, i + 20));
-      const data = u16(b, i + 10) === 0 ? raw : new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+      const data =
+        u16(b, i + 10) === 0
+          ? raw
+          : new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
       return new TextDecoder().decode(data);
     }
     i += 46 + nameLen + u16(b, i + 30) + u16(b, i + 32);
@@ -37,17 +40,21 @@ const paragraphs = (xml: string) =>
   [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 
 async function seed() {
-  const m = (await env.DB.prepare("SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 1").first<{ user_id: string; org_unit_id: string; org_path: string }>())!;
+  const m = (await env.DB.prepare(
+    "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 1",
+  ).first<{ user_id: string; org_unit_id: string; org_path: string }>())!;
   await env.DB.batch([
-    env.DB.prepare("INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('dx-r1', 'camp-volunteer', ?1, ?2, ?3, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('dx-r2', 'camp-volunteer', ?1, ?2, ?3, '2096-06-02', 1, '服务', 'approved', '2096-06-02T02:00:00.000Z'), ('dx-r3', 'camp-volunteer', ?1, ?2, ?3, '2096-06-03', 1, '服务', 'approved', '2096-06-03T02:00:00.000Z')")
-      .bind(m.user_id, m.org_unit_id, m.org_path),
-    env.DB.prepare("INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('dx-d1', 'camp-drive', ?, ?, ?, 123456, 123456, '张*', 0, 'none', 'verified', '2096-03-01T00:00:00.000Z', '2096-03-01T00:00:00.000Z', '2096-03-02T00:00:00.000Z')")
-      .bind(m.user_id, m.org_unit_id, m.org_path),
+    env.DB.prepare(
+      "INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('dx-r1', 'camp-volunteer', ?1, ?2, ?3, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('dx-r2', 'camp-volunteer', ?1, ?2, ?3, '2096-06-02', 1, '服务', 'approved', '2096-06-02T02:00:00.000Z'), ('dx-r3', 'camp-volunteer', ?1, ?2, ?3, '2096-06-03', 1, '服务', 'approved', '2096-06-03T02:00:00.000Z')",
+    ).bind(m.user_id, m.org_unit_id, m.org_path),
+    env.DB.prepare(
+      "INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('dx-d1', 'camp-drive', ?, ?, ?, 123456, 123456, '张*', 0, 'none', 'verified', '2096-03-01T00:00:00.000Z', '2096-03-01T00:00:00.000Z', '2096-03-02T00:00:00.000Z')",
+    ).bind(m.user_id, m.org_unit_id, m.org_path),
   ]);
 }
 
 describe('report.docx', () => {
-  it('is a Word document in the seed report\'s structure with the platform\'s figures filled and the rest marked', async () => {
+  it("is a Word document in the seed report's structure with the platform's figures filled and the rest marked", async () => {
     await seed();
     const fgw = await signedIn(PHONES.fgwOrganizer);
     const r = await fgw.get('/api/v1/org-units/fgw/report.docx?from=2096-01-01&to=2096-12-31');
@@ -57,7 +64,15 @@ describe('report.docx', () => {
     const xml = await zipText(r.bytes, 'word/document.xml');
     const ps = paragraphs(xml);
     expect(ps[0]).toBe('市发展和改革委员会机关党委2096年党员教育培训工作实施情况自评报告');
-    for (const h of ['一、主要做法', '（一）加强组织领导，夯实培训基础', '（四）搭建实践平台，丰富培训载体', '二、差距和不足', '三、下一步打算', '附表：主要数据']) expect(ps).toContain(h);
+    for (const h of [
+      '一、主要做法',
+      '（一）加强组织领导，夯实培训基础',
+      '（四）搭建实践平台，丰富培训载体',
+      '二、差距和不足',
+      '三、下一步打算',
+      '附表：主要数据',
+    ])
+      expect(ps).toContain(h);
     // headings are real Word headings (the navigation pane shows the outline), set in an East-Asian font
     expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?一、主要做法/);
     expect(xml).toContain('w:eastAsia="仿宋"');

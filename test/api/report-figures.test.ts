@@ -12,7 +12,16 @@ import { signedIn, PHONES } from '../helpers';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 type Cat = 'full' | 'probationary' | 'activist';
-interface Person { id: string; unit: string; category: Cat; posts?: string[]; since?: string; joined?: string; periods?: Array<[string, string, string | null]>; user?: string }
+interface Person {
+  id: string;
+  unit: string;
+  category: Cat;
+  posts?: string[];
+  since?: string;
+  joined?: string;
+  periods?: Array<[string, string, string | null]>;
+  user?: string;
+}
 
 const PATH: Record<string, string> = { rf: '/root/rf/', 'rf-a': '/root/rf/rf-a/', 'rf-b': '/root/rf/rf-b/', jyj: '/root/jyj/' };
 
@@ -22,17 +31,38 @@ const PEOPLE: Person[] = [
   { id: 'rfp3', unit: 'rf-b', category: 'full', posts: ['secretary'], since: '2096-09-01', joined: '1990-07-01' },
   { id: 'rfp4', unit: 'rf-b', category: 'full', posts: ['organization'], since: '2096-07-01', joined: '2096-02-01' },
   // left rf for jyj in June 2096: attendances where enrolled count, the year-end registry does not
-  { id: 'rfp5', unit: 'jyj', category: 'full', joined: '2000-01-01', periods: [['rf-a', '2090-01-01', '2096-06-01'], ['jyj', '2096-06-01', null]] },
+  {
+    id: 'rfp5',
+    unit: 'jyj',
+    category: 'full',
+    joined: '2000-01-01',
+    periods: [
+      ['rf-a', '2090-01-01', '2096-06-01'],
+      ['jyj', '2096-06-01', null],
+    ],
+  },
   { id: 'rfp6', unit: 'rf-b', category: 'activist' },
   { id: 'rfp7', unit: 'rf-a', category: 'full', joined: '2000-01-01' }, // excused only
   { id: 'rfp8', unit: 'rf-b', category: 'full', posts: ['secretary'], since: '2096-10-01', joined: '2000-01-01' }, // new secretary, untrained
   { id: 'rfp9', unit: 'rf-b', category: 'full', joined: '2090-01-01', user: 'u-rfp9' }, // online study only
   { id: 'rfp10', unit: 'rf-a', category: 'full', joined: '2000-01-01', periods: [['rf-a', '2097-03-01', null]] }, // arrived after 2096
   // in rf-a at the end of 2096, transferred to jyj since: today's registry would miss them
-  { id: 'rfp11', unit: 'jyj', category: 'full', joined: '2000-01-01', periods: [['rf-a', '2090-01-01', '2097-02-01'], ['jyj', '2097-02-01', null]] },
+  {
+    id: 'rfp11',
+    unit: 'jyj',
+    category: 'full',
+    joined: '2000-01-01',
+    periods: [
+      ['rf-a', '2090-01-01', '2097-02-01'],
+      ['jyj', '2097-02-01', null],
+    ],
+  },
 ];
 /** The unit a person was enrolled from (their first stay): register rows carry it. */
-const unitOf = (id: string) => { const p = PEOPLE.find((x) => x.id === id)!; return p.periods?.[0]?.[0] ?? p.unit; };
+const unitOf = (id: string) => {
+  const p = PEOPLE.find((x) => x.id === id)!;
+  return p.periods?.[0]?.[0] ?? p.unit;
+};
 
 // campaigns: [id, unit, category, status]
 const CAMPAIGNS: Array<[string, string, string, string]> = [
@@ -58,8 +88,13 @@ const SESSIONS: Array<[string, string, string, number]> = [
 ];
 // register: [session, person, status, mode, the unit enrolled from when not their first]
 const REGISTER: Array<[string, string, string, string, string?]> = [
-  ['rfs1', 'rfp1', 'present', 'onsite'], ['rfs1', 'rfp2', 'late', 'onsite'], ['rfs1', 'rfp4', 'present', 'delivered'],
-  ['rfs1', 'rfp5', 'present', 'onsite'], ['rfs1', 'rfp6', 'present', 'onsite'], ['rfs1', 'rfp7', 'excused', 'onsite'], ['rfs1', 'rfp3', 'absent', 'onsite'],
+  ['rfs1', 'rfp1', 'present', 'onsite'],
+  ['rfs1', 'rfp2', 'late', 'onsite'],
+  ['rfs1', 'rfp4', 'present', 'delivered'],
+  ['rfs1', 'rfp5', 'present', 'onsite'],
+  ['rfs1', 'rfp6', 'present', 'onsite'],
+  ['rfs1', 'rfp7', 'excused', 'onsite'],
+  ['rfs1', 'rfp3', 'absent', 'onsite'],
   ['rfs1b', 'rfp1', 'present', 'onsite'],
   ['rfs2', 'rfp1', 'present', 'onsite'],
   // p10 attended in January 2097 while still in jyj, and was in rf-a by the end of 2097
@@ -71,51 +106,112 @@ const REGISTER: Array<[string, string, string, string, string?]> = [
 async function seed() {
   const db = env.DB;
   const s: D1PreparedStatement[] = [
-    db.prepare("INSERT INTO org_units (id, parent_id, name, kind, path, depth, created_at) VALUES ('rf', 'root', '测试机关党委', 'party_committee', '/root/rf/', 1, ?), ('rf-a', 'rf', '测试一支部', 'branch', '/root/rf/rf-a/', 2, ?), ('rf-b', 'rf', '测试二支部', 'branch', '/root/rf/rf-b/', 2, ?)").bind(T0, T0, T0),
+    db
+      .prepare(
+        "INSERT INTO org_units (id, parent_id, name, kind, path, depth, created_at) VALUES ('rf', 'root', '测试机关党委', 'party_committee', '/root/rf/', 1, ?), ('rf-a', 'rf', '测试一支部', 'branch', '/root/rf/rf-a/', 2, ?), ('rf-b', 'rf', '测试二支部', 'branch', '/root/rf/rf-b/', 2, ?)",
+      )
+      .bind(T0, T0, T0),
     db.prepare("INSERT INTO users (id, phone, name, password_hash, created_at) VALUES ('u-rfp9', '19911110009', '测九', 'x', ?)").bind(T0),
   ];
   PEOPLE.forEach((p, i) => {
-    s.push(db.prepare('INSERT INTO roster_entries (id, org_unit_id, phone, name, user_id, category, posts, post_since, status, joined_party_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(p.id, p.unit, `1991111${String(1000 + i)}`, `测试${i}`, p.user ?? null, p.category, JSON.stringify(p.posts ?? []), p.since ?? null, 'active', p.joined ?? null, T0));
+    s.push(
+      db
+        .prepare(
+          'INSERT INTO roster_entries (id, org_unit_id, phone, name, user_id, category, posts, post_since, status, joined_party_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .bind(
+          p.id,
+          p.unit,
+          `1991111${String(1000 + i)}`,
+          `测试${i}`,
+          p.user ?? null,
+          p.category,
+          JSON.stringify(p.posts ?? []),
+          p.since ?? null,
+          'active',
+          p.joined ?? null,
+          T0,
+        ),
+    );
     for (const [k, [unit, from, to]] of (p.periods ?? [[p.unit, '2090-01-01', null]]).entries()) {
-      s.push(db.prepare("INSERT INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'import', ?)")
-        .bind(`${p.id}-pe${k}`, p.id, p.user ?? null, unit, PATH[unit], from, to, T0));
+      s.push(
+        db
+          .prepare(
+            "INSERT INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'import', ?)",
+          )
+          .bind(`${p.id}-pe${k}`, p.id, p.user ?? null, unit, PATH[unit], from, to, T0),
+      );
     }
   });
   for (const [id, unit, category, status] of CAMPAIGNS) {
-    s.push(db.prepare("INSERT INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at) VALUES (?, 'training', ?, ?, '', '', ?, ?, ?, '2095-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z', ?, NULL, ?, ?)")
-      .bind(id, id, id, unit, PATH[unit], status, JSON.stringify({ category }), T0, T0));
+    s.push(
+      db
+        .prepare(
+          "INSERT INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at) VALUES (?, 'training', ?, ?, '', '', ?, ?, ?, '2095-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z', ?, NULL, ?, ?)",
+        )
+        .bind(id, id, id, unit, PATH[unit], status, JSON.stringify({ category }), T0, T0),
+    );
   }
   for (const [id, campaign, at, hours] of SESSIONS) {
-    s.push(db.prepare("INSERT INTO training_sessions (id, campaign_id, title, starts_at, ends_at, hours, code_secret, created_by, created_at) VALUES (?, ?, '课', ?, ?, ?, 'x', 'user-org-root', ?)")
-      .bind(id, campaign, at, new Date(Date.parse(at) + hours * 3600e3).toISOString(), hours, T0));
+    s.push(
+      db
+        .prepare(
+          "INSERT INTO training_sessions (id, campaign_id, title, starts_at, ends_at, hours, code_secret, created_by, created_at) VALUES (?, ?, '课', ?, ?, ?, 'x', 'user-org-root', ?)",
+        )
+        .bind(id, campaign, at, new Date(Date.parse(at) + hours * 3600e3).toISOString(), hours, T0),
+    );
   }
   const enrolled = new Set<string>();
   for (const [session, person, status, mode, from] of REGISTER) {
     const campaign = SESSIONS.find((x) => x.at(0) === session)!;
     const credited = status === 'present' || status === 'late';
     const unit = from ?? unitOf(person);
-    s.push(db.prepare('INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, hours, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)')
-      .bind(session, person, campaign[1], unit, PATH[unit], status, mode, credited ? campaign[3] : 0, T0));
+    s.push(
+      db
+        .prepare(
+          'INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, hours, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)',
+        )
+        .bind(session, person, campaign[1], unit, PATH[unit], status, mode, credited ? campaign[3] : 0, T0),
+    );
     // a register row is of an enrolled person (the enrolment keeps the unit enrolled from)
     if (!enrolled.has(`${campaign[1]}:${person}`)) {
       enrolled.add(`${campaign[1]}:${person}`);
-      s.push(db.prepare("INSERT INTO training_enrollments (campaign_id, roster_id, org_unit_id, org_path, source, created_at) VALUES (?, ?, ?, ?, 'organizer', ?)").bind(campaign[1], person, unit, PATH[unit], T0));
+      s.push(
+        db
+          .prepare("INSERT INTO training_enrollments (campaign_id, roster_id, org_unit_id, org_path, source, created_at) VALUES (?, ?, ?, ?, 'organizer', ?)")
+          .bind(campaign[1], person, unit, PATH[unit], T0),
+      );
     }
   }
   s.push(
-    db.prepare("INSERT INTO training_materials (id, campaign_id, title, kind, url, minutes, hours, created_by, created_at) VALUES ('rfm1', 'rfc-onl', '网课', 'video', 'https://example.org/v', 30, 1.5, 'user-org-root', ?)").bind(T0),
-    db.prepare("INSERT INTO training_studies (id, material_id, campaign_id, user_id, started_at, finished_at) VALUES ('rfst1', 'rfm1', 'rfc-onl', 'u-rfp9', '2096-08-01T01:00:00.000Z', '2096-08-01T02:00:00.000Z')"),
+    db
+      .prepare(
+        "INSERT INTO training_materials (id, campaign_id, title, kind, url, minutes, hours, created_by, created_at) VALUES ('rfm1', 'rfc-onl', '网课', 'video', 'https://example.org/v', 30, 1.5, 'user-org-root', ?)",
+      )
+      .bind(T0),
+    db.prepare(
+      "INSERT INTO training_studies (id, material_id, campaign_id, user_id, started_at, finished_at) VALUES ('rfst1', 'rfm1', 'rfc-onl', 'u-rfp9', '2096-08-01T01:00:00.000Z', '2096-08-01T02:00:00.000Z')",
+    ),
     // a study started and never finished credits nothing
-    db.prepare("INSERT INTO training_studies (id, material_id, campaign_id, user_id, started_at, finished_at) VALUES ('rfst2', 'rfm1', 'rfc-onl', 'user-org-root', '2096-08-01T01:00:00.000Z', NULL)"),
-    db.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev1', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'rfc-onl', 'training', 'training_hours', 0, 90, '2096-08-01T02:00:00.000Z', 'study:rfst1')"),
+    db.prepare(
+      "INSERT INTO training_studies (id, material_id, campaign_id, user_id, started_at, finished_at) VALUES ('rfst2', 'rfm1', 'rfc-onl', 'user-org-root', '2096-08-01T01:00:00.000Z', NULL)",
+    ),
+    db.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev1', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'rfc-onl', 'training', 'training_hours', 0, 90, '2096-08-01T02:00:00.000Z', 'study:rfst1')",
+    ),
     // 900 quiz points in April 2096, for 日均积分
-    db.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev2', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'camp-quiz', 'quiz', 'quiz_attempt', 900, 5, '2096-04-10T02:00:00.000Z', 'rfev2')"),
+    db.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES ('rfev2', 'u-rfp9', 'rf-b', '/root/rf/rf-b/', 'camp-quiz', 'quiz', 'quiz_attempt', 900, 5, '2096-04-10T02:00:00.000Z', 'rfev2')",
+    ),
   );
   await db.batch(s);
 }
 
-type Body = { figures: Array<{ id: string; value: number | null }>; byYear: Record<string, Record<string, number | null>>; units: Array<{ orgUnitId: string; figures: Record<string, number | null> }> };
+type Body = {
+  figures: Array<{ id: string; value: number | null }>;
+  byYear: Record<string, Record<string, number | null>>;
+  units: Array<{ orgUnitId: string; figures: Record<string, number | null> }>;
+};
 let y2096: Body;
 let both: Body;
 const fig = (b: Body, id: string) => b.figures.find((f) => f.id === id)?.value;

@@ -14,35 +14,58 @@ type Member = { user_id: string; org_unit_id: string; org_path: string; roster_i
 const Q = 'from=2096-01-01&to=2097-12-31';
 
 async function seed() {
-  const members = (await env.DB.prepare(`SELECT m.user_id, m.org_unit_id, m.org_path, r.id AS roster_id, r.name, r.phone FROM memberships m JOIN roster_entries r ON r.user_id = m.user_id
-    WHERE m.org_path LIKE '/root/fgw/%' AND m.role = 'member' ORDER BY m.user_id LIMIT 3`).all<Member>()).results;
+  const members = (
+    await env.DB.prepare(`SELECT m.user_id, m.org_unit_id, m.org_path, r.id AS roster_id, r.name, r.phone FROM memberships m JOIN roster_entries r ON r.user_id = m.user_id
+    WHERE m.org_path LIKE '/root/fgw/%' AND m.role = 'member' ORDER BY m.user_id LIMIT 3`).all<Member>()
+  ).results;
   const [a, b, c] = members as [Member, Member, Member];
   const ev = (id: string, m: Member, at: string, points: number) =>
-    env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)").bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
+    env.DB.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)",
+    ).bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
   const att = (session: string, m: Member, status: string, mode: string, hours: number) =>
-    env.DB.prepare("INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, updated_at) VALUES (?, ?, 'camp-training', ?, ?, ?, ?, ?, '', ?, '2096-04-01T00:00:00.000Z')")
-      .bind(session, m.roster_id, m.user_id, m.org_unit_id, m.org_path, status, mode, hours);
+    env.DB.prepare(
+      "INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, updated_at) VALUES (?, ?, 'camp-training', ?, ?, ?, ?, ?, '', ?, '2096-04-01T00:00:00.000Z')",
+    ).bind(session, m.roster_id, m.user_id, m.org_unit_id, m.org_path, status, mode, hours);
   const entry = (id: string, m: Member, status: string, at: string, serial: number) =>
-    env.DB.prepare("INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, serial, created_at) VALUES (?, 'camp-contest', ?, ?, ?, '书法', ?, ?, ?, 'k', 'image/jpeg', 800, 600, 1, ?, ?, ?)")
-      .bind(id, m.user_id, m.org_unit_id, id, `作品${id}`, m.name, status, id, serial, at);
+    env.DB.prepare(
+      "INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, serial, created_at) VALUES (?, 'camp-contest', ?, ?, ?, '书法', ?, ?, ?, 'k', 'image/jpeg', 800, 600, 1, ?, ?, ?)",
+    ).bind(id, m.user_id, m.org_unit_id, id, `作品${id}`, m.name, status, id, serial, at);
   await env.DB.batch([
-    ev('lr-q1', a, '2096-03-01T02:00:00.000Z', 4), ev('lr-q2', a, '2096-03-02T02:00:00.000Z', 6), ev('lr-q3', b, '2096-05-01T02:00:00.000Z', 2),
+    ev('lr-q1', a, '2096-03-01T02:00:00.000Z', 4),
+    ev('lr-q2', a, '2096-03-02T02:00:00.000Z', 6),
+    ev('lr-q3', b, '2096-05-01T02:00:00.000Z', 2),
     // 23:30 UTC on 2096-12-31 is 2097 in China
     ev('lr-q4', c, '2096-12-31T23:30:00.000Z', 10),
     // 入围: b is on the list of a later stage published in the period
-    env.DB.prepare("INSERT INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings) VALUES ('lr-st', 'camp-quiz', 90, '复赛', '2096-06-01T00:00:00.000Z', '2096-06-30T00:00:00.000Z', '{}')"),
-    env.DB.prepare("INSERT INTO stage_admissions (stage_id, user_id, from_rank, created_at) VALUES ('lr-st', ?, 1, '2096-05-20T00:00:00.000Z')").bind(b.user_id),
-    env.DB.prepare("INSERT INTO training_sessions (id, campaign_id, title, starts_at, ends_at, hours, code_secret, created_by, created_at) VALUES ('lr-s1', 'camp-training', '第一期', '2096-03-31T17:00:00.000Z', '2096-03-31T20:00:00.000Z', 2, 'x', 'user-org-root', '2096-01-01T00:00:00.000Z'), ('lr-s2', 'camp-training', '第二期', '2097-05-01T01:00:00.000Z', '2097-05-01T04:00:00.000Z', 2.5, 'x', 'user-org-root', '2096-01-01T00:00:00.000Z')"),
-    att('lr-s1', a, 'present', 'onsite', 2), att('lr-s1', b, 'late', 'delivered', 2), att('lr-s1', c, 'absent', 'onsite', 0), att('lr-s2', a, 'present', 'online', 2.5),
-    entry('lr-e1', a, 'approved', '2096-07-01T03:00:00.000Z', 9001), entry('lr-e2', b, 'rejected', '2096-07-02T03:00:00.000Z', 9002), entry('lr-e3', c, 'pending', '2097-07-03T03:00:00.000Z', 9003),
-    env.DB.prepare("INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, checked_in_at) VALUES ('lr-b1', 'lr-code-1', 'camp-exhibition', 'lr-slot', ?, ?, ?, 4, '2096-08-01', 1, ?, 'checked_in', '2096-07-01T00:00:00.000Z', '2096-08-01T02:00:00.000Z'), ('lr-b2', 'lr-code-2', 'camp-exhibition', 'lr-slot', ?, ?, ?, 1, '2096-08-01', 0, ?, 'no_show', '2096-07-01T00:00:00.000Z', NULL)")
-      .bind(a.user_id, a.name, a.phone, a.org_unit_id, b.user_id, b.name, b.phone, b.org_unit_id),
-    env.DB.prepare("INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('lr-r1', 'camp-volunteer', ?, ?, ?, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('lr-r2', 'camp-volunteer', ?, ?, ?, '2097-06-01', 1, '服务', 'approved', '2097-06-01T02:00:00.000Z'), ('lr-r3', 'camp-volunteer', ?, ?, ?, '2097-06-02', 3, '服务', 'pending', '2097-06-02T02:00:00.000Z')")
-      .bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path, b.user_id, b.org_unit_id, b.org_path),
-    env.DB.prepare("INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('lr-p1', 'camp-volunteer', ?, ?, ?, '王小二', '19900000077', '同意', '2097-02-01T00:00:00.000Z', 'invite', '2097-02-01T00:00:00.000Z')")
-      .bind(c.user_id, c.org_unit_id, c.org_path),
-    env.DB.prepare("INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('lr-d1', 'camp-drive', ?, ?, ?, 5000, 4850, '张三明', 0, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-02T00:00:00.000Z'), ('lr-d2', 'camp-drive', ?, ?, ?, 1000, NULL, '李四', 1, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-03T00:00:00.000Z')")
-      .bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path),
+    env.DB.prepare(
+      "INSERT INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings) VALUES ('lr-st', 'camp-quiz', 90, '复赛', '2096-06-01T00:00:00.000Z', '2096-06-30T00:00:00.000Z', '{}')",
+    ),
+    env.DB.prepare("INSERT INTO stage_admissions (stage_id, user_id, from_rank, created_at) VALUES ('lr-st', ?, 1, '2096-05-20T00:00:00.000Z')").bind(
+      b.user_id,
+    ),
+    env.DB.prepare(
+      "INSERT INTO training_sessions (id, campaign_id, title, starts_at, ends_at, hours, code_secret, created_by, created_at) VALUES ('lr-s1', 'camp-training', '第一期', '2096-03-31T17:00:00.000Z', '2096-03-31T20:00:00.000Z', 2, 'x', 'user-org-root', '2096-01-01T00:00:00.000Z'), ('lr-s2', 'camp-training', '第二期', '2097-05-01T01:00:00.000Z', '2097-05-01T04:00:00.000Z', 2.5, 'x', 'user-org-root', '2096-01-01T00:00:00.000Z')",
+    ),
+    att('lr-s1', a, 'present', 'onsite', 2),
+    att('lr-s1', b, 'late', 'delivered', 2),
+    att('lr-s1', c, 'absent', 'onsite', 0),
+    att('lr-s2', a, 'present', 'online', 2.5),
+    entry('lr-e1', a, 'approved', '2096-07-01T03:00:00.000Z', 9001),
+    entry('lr-e2', b, 'rejected', '2096-07-02T03:00:00.000Z', 9002),
+    entry('lr-e3', c, 'pending', '2097-07-03T03:00:00.000Z', 9003),
+    env.DB.prepare(
+      "INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, checked_in_at) VALUES ('lr-b1', 'lr-code-1', 'camp-exhibition', 'lr-slot', ?, ?, ?, 4, '2096-08-01', 1, ?, 'checked_in', '2096-07-01T00:00:00.000Z', '2096-08-01T02:00:00.000Z'), ('lr-b2', 'lr-code-2', 'camp-exhibition', 'lr-slot', ?, ?, ?, 1, '2096-08-01', 0, ?, 'no_show', '2096-07-01T00:00:00.000Z', NULL)",
+    ).bind(a.user_id, a.name, a.phone, a.org_unit_id, b.user_id, b.name, b.phone, b.org_unit_id),
+    env.DB.prepare(
+      "INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('lr-r1', 'camp-volunteer', ?, ?, ?, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('lr-r2', 'camp-volunteer', ?, ?, ?, '2097-06-01', 1, '服务', 'approved', '2097-06-01T02:00:00.000Z'), ('lr-r3', 'camp-volunteer', ?, ?, ?, '2097-06-02', 3, '服务', 'pending', '2097-06-02T02:00:00.000Z')",
+    ).bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path, b.user_id, b.org_unit_id, b.org_path),
+    env.DB.prepare(
+      "INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('lr-p1', 'camp-volunteer', ?, ?, ?, '王小二', '19900000077', '同意', '2097-02-01T00:00:00.000Z', 'invite', '2097-02-01T00:00:00.000Z')",
+    ).bind(c.user_id, c.org_unit_id, c.org_path),
+    env.DB.prepare(
+      "INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('lr-d1', 'camp-drive', ?, ?, ?, 5000, 4850, '张三明', 0, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-02T00:00:00.000Z'), ('lr-d2', 'camp-drive', ?, ?, ?, 1000, NULL, '李四', 1, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-03T00:00:00.000Z')",
+    ).bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path),
   ]);
   return { a, b, c };
 }
@@ -54,7 +77,12 @@ beforeAll(async () => {
   root = await signedIn(PHONES.rootOrganizer);
 });
 
-type Rows = { group: string; columns: Array<{ key: string; label: string; type: string }>; rows: Array<Record<string, string | number | null>>; nextCursor: string | null };
+type Rows = {
+  group: string;
+  columns: Array<{ key: string; label: string; type: string }>;
+  rows: Array<Record<string, string | number | null>>;
+  nextCursor: string | null;
+};
 const rowsOf = async (c: Client, group: string, q = Q, unit = 'root') => {
   const r = await c.get(`/api/v1/org-units/${unit}/report/rows?group=${group}&${q}&limit=100`);
   expect(r.status, r.text).toBe(200);
@@ -62,7 +90,7 @@ const rowsOf = async (c: Client, group: string, q = Q, unit = 'root') => {
 };
 
 describe('the rows behind the figures', () => {
-  it('lists each group\'s rows by the figures\' period rules, in the reader\'s words', async () => {
+  it("lists each group's rows by the figures' period rules, in the reader's words", async () => {
     const { a, b, c } = people;
     const training = await rowsOf(root, 'training');
     expect(training.columns.map((x) => x.key)).toEqual(['date', 'session', 'campaign', 'category', 'member', 'unit', 'status', 'mode', 'hours']);
@@ -72,7 +100,12 @@ describe('the rows behind the figures', () => {
       expect.objectContaining({ date: '2096-04-01', session: '第一期', status: expect.any(String), hours: 2 }),
       expect.objectContaining({ date: '2097-05-01', session: '第二期', member: a.name, status: '出席', mode: '线上', hours: 2.5 }),
     ]);
-    expect(training.rows.map((r) => r.member).slice(0, 2).sort()).toEqual([a.name, b.name].sort());
+    expect(
+      training.rows
+        .map((r) => r.member)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([a.name, b.name].sort());
     expect(training.rows.find((r) => r.member === b.name)).toMatchObject({ status: '迟到', mode: '送学上门' });
 
     const quiz = await rowsOf(root, 'quiz');
@@ -91,7 +124,9 @@ describe('the rows behind the figures', () => {
 
     const volunteer = await rowsOf(root, 'volunteer');
     expect(volunteer.rows.map((r) => [r.date, r.type, r.hours])).toEqual([
-      ['2096-06-01', '志愿服务', 2.5], ['2097-02-01', '“1+1”结对', null], ['2097-06-01', '志愿服务', 1],
+      ['2096-06-01', '志愿服务', 2.5],
+      ['2097-02-01', '“1+1”结对', null],
+      ['2097-06-01', '志愿服务', 1],
     ]);
 
     const drive = await rowsOf(root, 'drive');
@@ -110,7 +145,7 @@ describe('the rows behind the figures', () => {
     }
   });
 
-  it('agrees with the report\'s figures', async () => {
+  it("agrees with the report's figures", async () => {
     const report = (await root.get(`/api/v1/org-units/root/report?${Q}`)).body as { figures: Array<{ id: string; value: number | null }> };
     const fig = (id: string) => report.figures.find((f) => f.id === id)!.value;
     expect((await rowsOf(root, 'contest')).rows).toHaveLength(fig('contest.works')!);
@@ -137,7 +172,9 @@ describe('the rows behind the figures', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const r: Res<Rows> = await root.get(`/api/v1/org-units/root/report/rows?group=training&${Q}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const r: Res<Rows> = await root.get(
+        `/api/v1/org-units/root/report/rows?group=training&${Q}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(r.status, r.text).toBe(200);
       expect(r.body.rows.length).toBeLessThanOrEqual(1);
       seen.push(...r.body.rows);
@@ -155,8 +192,16 @@ describe('the rows behind the figures', () => {
   });
 
   it('refuses bad input in the envelope and changes nothing', async () => {
-    for (const q of ['group=nope&' + Q, Q, 'group=quiz&from=2097-03-01&to=2097-01-01', 'group=quiz&from=2080-01-01&to=2097-01-01', 'group=quiz&from=2097-02-30&to=2097-03-01',
-      `group=quiz&${Q}&limit=0`, `group=quiz&${Q}&cursor=not-a-cursor`, `group=quiz&${Q}&cursor=${btoa('["a"]')}`]) {
+    for (const q of [
+      'group=nope&' + Q,
+      Q,
+      'group=quiz&from=2097-03-01&to=2097-01-01',
+      'group=quiz&from=2080-01-01&to=2097-01-01',
+      'group=quiz&from=2097-02-30&to=2097-03-01',
+      `group=quiz&${Q}&limit=0`,
+      `group=quiz&${Q}&cursor=not-a-cursor`,
+      `group=quiz&${Q}&cursor=${btoa('["a"]')}`,
+    ]) {
       const r = await root.get(`/api/v1/org-units/root/report/rows?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.error.message, q).toBeTruthy();
@@ -198,7 +243,10 @@ describe('the 台账 workbook', () => {
     });
 
     // the summary: each figure for the whole range and by year, equal to the JSON report (善款 in 元)
-    const report = (await root.get(`/api/v1/org-units/root/report?${Q}`)).body as { figures: Array<{ id: string; label: string; value: number | null }>; byYear: Record<string, Record<string, number | null>> };
+    const report = (await root.get(`/api/v1/org-units/root/report?${Q}`)).body as {
+      figures: Array<{ id: string; label: string; value: number | null }>;
+      byYear: Record<string, Record<string, number | null>>;
+    };
     const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.汇总 as WorkSheet, { header: 1, defval: null });
     expect(summary[0]).toEqual(['指标', '单位', '2096-01-01 至 2097-12-31', '2096', '2097', '定义']);
     expect(summary).toHaveLength(FIGURES.length + 1);
@@ -214,7 +262,12 @@ describe('the 台账 workbook', () => {
     expect(summary.find((x) => x[0] === '善款')![2]).toBe(48.5 + 10);
 
     // group sheets hold the rows of the drill-down, dates as real date cells
-    for (const [sheet, group] of [['教育培训', 'training'], ['作品征集', 'contest'], ['志愿服务', 'volunteer'], ['公益募捐', 'drive']] as const) {
+    for (const [sheet, group] of [
+      ['教育培训', 'training'],
+      ['作品征集', 'contest'],
+      ['志愿服务', 'volunteer'],
+      ['公益募捐', 'drive'],
+    ] as const) {
       const rows = (await rowsOf(root, group)).rows;
       const got = utils.sheet_to_json<unknown[]>(wb.Sheets[sheet] as WorkSheet, { header: 1, defval: null });
       expect(got.length - 1, sheet).toBe(rows.length);
@@ -237,7 +290,8 @@ describe('the 台账 workbook', () => {
     await env.DB.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
       INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at)
       SELECT printf('lr-many-%04d', i), 'camp-volunteer', ?, ?, ?, date('2095-01-01', '+' || (i % 300) || ' days'), 1, '服务', 'approved', '2095-01-01T00:00:00.000Z' FROM n`)
-      .bind(a.user_id, a.org_unit_id, a.org_path).run();
+      .bind(a.user_id, a.org_unit_id, a.org_path)
+      .run();
     const r = await root.get('/api/v1/org-units/root/report.xlsx?from=2095-01-01&to=2095-12-31');
     expect(r.status).toBe(200);
     const wb = read(r.bytes, { type: 'array' });
@@ -250,14 +304,18 @@ describe('the 台账 workbook', () => {
   });
 
   it('is audited as an export, and an English reader gets English sheets', async () => {
-    const before = (await env.DB.prepare("SELECT COUNT(*) n FROM audit_log WHERE action = 'export.download' AND entity_id LIKE '%/report.xlsx'").first<{ n: number }>())!.n;
+    const before = (await env.DB.prepare("SELECT COUNT(*) n FROM audit_log WHERE action = 'export.download' AND entity_id LIKE '%/report.xlsx'").first<{
+      n: number;
+    }>())!.n;
     const en = await signedIn(PHONES.rootOrganizer, { lang: 'en' });
     const r = await en.get('/api/v1/org-units/fgw/report.xlsx?from=2096-01-01&to=2096-12-31');
     expect(r.status).toBe(200);
     const wb = read(r.bytes, { type: 'array' });
     expect(wb.SheetNames[0]).toBe('Summary');
     expect(wb.SheetNames).toHaveLength(7);
-    const after = await env.DB.prepare("SELECT org_unit_id, detail FROM audit_log WHERE action = 'export.download' AND entity_id LIKE '%/report.xlsx' ORDER BY at DESC").all<{ org_unit_id: string; detail: string }>();
+    const after = await env.DB.prepare(
+      "SELECT org_unit_id, detail FROM audit_log WHERE action = 'export.download' AND entity_id LIKE '%/report.xlsx' ORDER BY at DESC",
+    ).all<{ org_unit_id: string; detail: string }>();
     expect(after.results).toHaveLength(before + 1);
     expect(after.results[0]!.org_unit_id).toBe('fgw');
     expect(JSON.parse(after.results[0]!.detail).file).toBe('ledger_fgw_2096-01-01_2096-12-31.xlsx');

@@ -13,20 +13,42 @@ import { client, signedIn, freshPhone, liveBoard, registerUser, PHONES, type Cli
  */
 
 type Schema = {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; const?: unknown;
-  anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; additionalProperties?: boolean | Schema; propertyNames?: Schema;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+  propertyNames?: Schema;
 };
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>> };
 
-const typeOf = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x === 'number' ? (Number.isInteger(x) ? 'integer' : 'number') : typeof x);
+const typeOf = (x: unknown) =>
+  x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x === 'number' ? (Number.isInteger(x) ? 'integer' : 'number') : typeof x;
 
 /** The JSON Schema subset the valibot resolver writes; returns every mismatch with its path. */
 function check(s: Schema, x: unknown, at: string, out: string[]): void {
   if (s.anyOf || s.oneOf) {
     const alts = (s.anyOf ?? s.oneOf)!;
-    if (!alts.some((a) => { const e: string[] = []; check(a, x, at, e); return e.length === 0; })) {
+    if (
+      !alts.some((a) => {
+        const e: string[] = [];
+        check(a, x, at, e);
+        return e.length === 0;
+      })
+    ) {
       // report the closest alternative's errors, so a nullable object says what is wrong inside
-      const tries = alts.map((a) => { const e: string[] = []; check(a, x, at, e); return e; }).sort((a, b) => a.length - b.length);
+      const tries = alts
+        .map((a) => {
+          const e: string[] = [];
+          check(a, x, at, e);
+          return e;
+        })
+        .sort((a, b) => a.length - b.length);
       out.push(...(tries[0]!.length ? tries[0]! : [`${at}: matches no alternative`]));
     }
     return;
@@ -37,7 +59,10 @@ function check(s: Schema, x: unknown, at: string, out: string[]): void {
   const t = typeOf(x);
   if (s.type) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((ty) => ty === t || (ty === 'number' && t === 'integer'))) { out.push(`${at}: ${t} is not ${types.join('|')}`); return; }
+    if (!types.some((ty) => ty === t || (ty === 'number' && t === 'integer'))) {
+      out.push(`${at}: ${t} is not ${types.join('|')}`);
+      return;
+    }
   }
   if (t === 'object' && (s.properties || s.additionalProperties !== undefined)) {
     const o = x as Record<string, unknown>;
@@ -174,7 +199,10 @@ describe('responses conform to their contracts', () => {
     const a = started.body.attempt;
     await conforms(member, 'GET', `/api/v1/attempts/${a.id}`);
     await conforms(member, 'GET', '/api/v1/campaigns/camp-quiz/attempts/active');
-    await conforms(member, 'POST', `/api/v1/attempts/${a.id}/answers`, { questionId: a.question.id, answer: a.question.type === 'judge' ? true : a.question.type === 'multiple' ? ['A', 'B'] : a.question.type === 'blank' ? 'x' : 'A' });
+    await conforms(member, 'POST', `/api/v1/attempts/${a.id}/answers`, {
+      questionId: a.question.id,
+      answer: a.question.type === 'judge' ? true : a.question.type === 'multiple' ? ['A', 'B'] : a.question.type === 'blank' ? 'x' : 'A',
+    });
     await conforms(member, 'GET', `/api/v1/attempts/${a.id}`);
     await conforms(member, 'POST', `/api/v1/attempts/${a.id}/next`, {});
   });
@@ -216,7 +244,13 @@ describe('responses conform to their contracts', () => {
   it('drive: progress, donor wall, a pledge, the queue, verify, report', async () => {
     await conforms(client(), 'GET', '/api/v1/campaigns/camp-drive/progress');
     await conforms(client(), 'GET', '/api/v1/campaigns/camp-drive/donors');
-    const p = await conforms(member, 'POST', '/api/v1/campaigns/camp-drive/pledges', { amount: 1234, message: '契约' }, { 'idempotency-key': `contract-${Math.random()}` });
+    const p = await conforms(
+      member,
+      'POST',
+      '/api/v1/campaigns/camp-drive/pledges',
+      { amount: 1234, message: '契约' },
+      { 'idempotency-key': `contract-${Math.random()}` },
+    );
     await conforms(member, 'GET', '/api/v1/campaigns/camp-drive/pledges?mine=true');
     await conforms(root, 'GET', '/api/v1/campaigns/camp-drive/pledges');
     await conforms(root, 'POST', `/api/v1/pledges/${p.body.pledge.id}/verify`, { amount: 1234 });
@@ -227,10 +261,18 @@ describe('responses conform to their contracts', () => {
   it('exhibition: slots, a booking, the ticket, check-in, lists and statistics', async () => {
     const slots = await conforms(client(), 'GET', '/api/v1/campaigns/camp-exhibition/slots');
     const now = Date.now();
-    const slot = slots.body.items.find((s: { startsAt: string; endsAt: string; remaining: number; closed: boolean }) => !s.closed && s.remaining > 0 && Date.parse(s.endsAt) > now);
+    const slot = slots.body.items.find(
+      (s: { startsAt: string; endsAt: string; remaining: number; closed: boolean }) => !s.closed && s.remaining > 0 && Date.parse(s.endsAt) > now,
+    );
     const c = client({ ip: '10.91.0.2' });
     await registerUser(c, { phone: freshPhone(), name: '参观者', password: 'contract-pass-1' });
-    const b = await conforms(c, 'POST', '/api/v1/campaigns/camp-exhibition/bookings', { slotId: slot.id, partySize: 2, name: '参观者', phone: freshPhone(), acceptedNotice: true });
+    const b = await conforms(c, 'POST', '/api/v1/campaigns/camp-exhibition/bookings', {
+      slotId: slot.id,
+      partySize: 2,
+      name: '参观者',
+      phone: freshPhone(),
+      acceptedNotice: true,
+    });
     await conforms(c, 'GET', `/api/v1/bookings/${b.body.booking.code}`);
     await conforms(c, 'GET', '/api/v1/campaigns/camp-exhibition/bookings?mine=true');
     await conforms(root, 'GET', '/api/v1/campaigns/camp-exhibition/bookings');
@@ -248,16 +290,28 @@ describe('responses conform to their contracts', () => {
     await conforms(member, 'GET', '/api/v1/me/learning');
     await conforms(root, 'POST', '/api/v1/campaigns/camp-training/enrollments', { orgUnitIds: ['czj'] });
     await conforms(root, 'GET', '/api/v1/sessions/trs-rotation-1/attendance');
-    await conforms(root, 'POST', '/api/v1/sessions/trs-rotation-1/attendance', { entries: [{ rosterId: 'roster-user-m000', status: 'present', mode: 'delivered', note: '送学上门' }] });
+    await conforms(root, 'POST', '/api/v1/sessions/trs-rotation-1/attendance', {
+      entries: [{ rosterId: 'roster-user-m000', status: 'present', mode: 'delivered', note: '送学上门' }],
+    });
     const now = new Date(Date.now() - 5 * 60e3).toISOString();
-    const s = await conforms(root, 'POST', '/api/v1/campaigns/camp-training/sessions', { title: '契约测试课', startsAt: now, endsAt: new Date(Date.now() + 3600e3).toISOString() });
+    const s = await conforms(root, 'POST', '/api/v1/campaigns/camp-training/sessions', {
+      title: '契约测试课',
+      startsAt: now,
+      endsAt: new Date(Date.now() + 3600e3).toISOString(),
+    });
     await conforms(root, 'PATCH', `/api/v1/sessions/${s.body.session.id}`, { location: '会议室' });
     const code = await conforms(root, 'GET', `/api/v1/sessions/${s.body.session.id}/code`);
     await conforms(member, 'POST', `/api/v1/sessions/${s.body.session.id}/check-in`, { code: code.body.code });
     await conforms(member, 'POST', '/api/v1/campaigns/dangke-xuanjiang/enroll');
     await conforms(member, 'GET', '/api/v1/campaigns/dangke-xuanjiang/materials');
     await conforms(member, 'POST', '/api/v1/materials/trm-lecture-video/start');
-    await conforms(root, 'POST', '/api/v1/campaigns/dangke-xuanjiang/materials', { title: '文章', kind: 'article', url: 'https://example.org/a', minutes: 10, hours: 0.5 });
+    await conforms(root, 'POST', '/api/v1/campaigns/dangke-xuanjiang/materials', {
+      title: '文章',
+      kind: 'article',
+      url: 'https://example.org/a',
+      minutes: 10,
+      hours: 0.5,
+    });
   });
 
   it('live board: the snapshot and the update are LiveBoardMessages, nothing more', async () => {

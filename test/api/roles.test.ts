@@ -38,10 +38,16 @@ describe('appointing and removing roles', () => {
     expect(r.status, r.text).toBe(201);
     expect(r.body.holder).toMatchObject({ name: '王晓燕', phone: PHONES.fgwMember, orgUnitId: 'fgw', role: 'gate_staff' });
     const list = await org.get('/api/v1/org-units/fgw/roles');
-    expect(list.body.items).toContainEqual(expect.objectContaining({ userId: r.body.holder.userId, role: 'gate_staff', orgUnitName: '市发展和改革委员会机关党委' }));
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ userId: r.body.holder.userId, role: 'gate_staff', orgUnitName: '市发展和改革委员会机关党委' }),
+    );
     expect(list.body.items).toContainEqual(expect.objectContaining({ role: 'organizer', phone: PHONES.fgwOrganizer }));
     expect(await auditCount('role.appoint')).toBe(before + 1);
-    const row = await env.DB.prepare("SELECT actor_id, org_unit_id, detail FROM audit_log WHERE action = 'role.appoint' ORDER BY at DESC LIMIT 1").first<{ actor_id: string; org_unit_id: string; detail: string }>();
+    const row = await env.DB.prepare("SELECT actor_id, org_unit_id, detail FROM audit_log WHERE action = 'role.appoint' ORDER BY at DESC LIMIT 1").first<{
+      actor_id: string;
+      org_unit_id: string;
+      detail: string;
+    }>();
     expect(row).toMatchObject({ actor_id: 'user-org-fgw', org_unit_id: 'fgw' });
     expect(JSON.parse(row!.detail)).toMatchObject({ role: 'gate_staff', name: '王晓燕' });
     // again: 409, nothing written
@@ -111,7 +117,9 @@ describe('appointing and removing roles', () => {
     // the first removal, no longer an organizer (403): either way one organizer stays
     expect([a.status, b.status].filter((s) => s === 204)).toHaveLength(1);
     expect([a.status, b.status].filter((s) => s === 409 || s === 403)).toHaveLength(1);
-    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM memberships WHERE org_unit_id = 'root' AND role IN ('organizer', 'admin')").first<{ n: number }>();
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM memberships WHERE org_unit_id = 'root' AND role IN ('organizer', 'admin')").first<{
+      n: number;
+    }>();
     expect(left!.n).toBe(1);
     // the one left cannot remove themselves either; nothing changes
     const last = a.status === 204 ? root : p.c;
@@ -129,7 +137,15 @@ describe('narrow roles', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const staff = await rosterPerson(org, 'fgw-b2', '检票员甲');
     expect((await org.post('/api/v1/org-units/fgw/roles', { phone: staff.phone, role: 'gate_staff' })).status).toBe(201);
-    const id = (await org.post('/api/v1/campaigns', { kind: 'exhibition', title: '检票测试展', orgUnitId: 'fgw', startsAt: iso(Date.now() - 864e5), endsAt: iso(Date.now() + 864e5) })).body.campaign.id as string;
+    const id = (
+      await org.post('/api/v1/campaigns', {
+        kind: 'exhibition',
+        title: '检票测试展',
+        orgUnitId: 'fgw',
+        startsAt: iso(Date.now() - 864e5),
+        endsAt: iso(Date.now() + 864e5),
+      })
+    ).body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     await org.post(`/api/v1/campaigns/${id}/slots`, { startsAt: iso(Date.now() - 60e3), endsAt: iso(Date.now() + 3600e3), capacity: 20 });
     const slot = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items[0].id as string;
@@ -144,9 +160,21 @@ describe('narrow roles', () => {
     expect(r.body.outcome).toBe('checked_in');
     // nothing else: bookings list, statistics, slots, campaigns, the org tree
     expect((await staff.c.get(`/api/v1/campaigns/${id}/bookings`)).status).toBe(403);
-    expect((await staff.c.post(`/api/v1/campaigns/${id}/slots`, { startsAt: iso(Date.now() + 864e5), endsAt: iso(Date.now() + 865e5), capacity: 1 })).status).toBe(403);
+    expect(
+      (await staff.c.post(`/api/v1/campaigns/${id}/slots`, { startsAt: iso(Date.now() + 864e5), endsAt: iso(Date.now() + 865e5), capacity: 1 })).status,
+    ).toBe(403);
     expect((await staff.c.patch(`/api/v1/campaigns/${id}`, { title: '改名' })).status).toBe(403);
-    expect((await staff.c.post('/api/v1/campaigns', { kind: 'exhibition', title: '越权', orgUnitId: 'fgw', startsAt: iso(Date.now()), endsAt: iso(Date.now() + 864e5) })).status).toBe(403);
+    expect(
+      (
+        await staff.c.post('/api/v1/campaigns', {
+          kind: 'exhibition',
+          title: '越权',
+          orgUnitId: 'fgw',
+          startsAt: iso(Date.now()),
+          endsAt: iso(Date.now() + 864e5),
+        })
+      ).status,
+    ).toBe(403);
     expect((await staff.c.get('/api/v1/org-units/fgw/metrics')).status).toBe(403);
     expect((await staff.c.post(`/api/v1/bookings/${booking.id}/cancel`)).status).not.toBe(200);
     // and not at the root's exhibition, above their unit
@@ -173,19 +201,40 @@ describe('narrow roles', () => {
     const other = await jyj.post('/api/v1/campaigns/camp-volunteer/service-records', { date: today, hours: 1, description: '社区服务' });
     expect((await reviewer.c.post(`/api/v1/service-records/${other.body.record.id}/approve`)).status).toBe(403);
     // contest entries of a contest of their unit
-    const cid = (await org.post('/api/v1/campaigns', { kind: 'contest', title: '审核测试赛', orgUnitId: 'fgw', startsAt: iso(Date.now() - 864e5), endsAt: iso(Date.now() + 864e5) })).body.campaign.id as string;
+    const cid = (
+      await org.post('/api/v1/campaigns', {
+        kind: 'contest',
+        title: '审核测试赛',
+        orgUnitId: 'fgw',
+        startsAt: iso(Date.now() - 864e5),
+        endsAt: iso(Date.now() + 864e5),
+      })
+    ).body.campaign.id as string;
     expect((await org.post(`/api/v1/campaigns/${cid}/publish`)).status).toBe(200);
     const entry = await env.DB.prepare("SELECT * FROM contest_entries WHERE campaign_id = 'camp-contest' LIMIT 1").first<Record<string, unknown>>();
     const entryId = `rev-entry-${Date.now()}`;
-    await env.DB.prepare("INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, content_type, width, height, bytes, sha256, created_at) VALUES (?, ?, 'user-member-fgw', 'fgw-b1', ?, ?, '待审作品', '', '王晓燕', 'pending', ?, 'image/jpeg', 10, 10, 100, ?, ?)")
-      .bind(entryId, cid, `up-${entryId}`, entry!.category, `k-${entryId}`, `sha-${entryId}`, iso(Date.now())).run();
+    await env.DB.prepare(
+      "INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, description, author_name, status, image_key, content_type, width, height, bytes, sha256, created_at) VALUES (?, ?, 'user-member-fgw', 'fgw-b1', ?, ?, '待审作品', '', '王晓燕', 'pending', ?, 'image/jpeg', 10, 10, 100, ?, ?)",
+    )
+      .bind(entryId, cid, `up-${entryId}`, entry!.category, `k-${entryId}`, `sha-${entryId}`, iso(Date.now()))
+      .run();
     const list = await reviewer.c.get(`/api/v1/campaigns/${cid}/entries?status=pending`);
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(entryId);
     const reviewed = await reviewer.c.post(`/api/v1/entries/${entryId}/review`, { decision: 'approve' });
     expect(reviewed.status, reviewed.text).toBe(200);
     expect((await reviewer.c.post('/api/v1/entries/' + String(entry!.id) + '/review', { decision: 'reject', reason: '越权' })).status).toBe(403);
     // organizer-only things stay closed
-    expect((await reviewer.c.post('/api/v1/campaigns', { kind: 'quiz', title: '越权', orgUnitId: 'fgw', startsAt: iso(Date.now()), endsAt: iso(Date.now() + 864e5) })).status).toBe(403);
+    expect(
+      (
+        await reviewer.c.post('/api/v1/campaigns', {
+          kind: 'quiz',
+          title: '越权',
+          orgUnitId: 'fgw',
+          startsAt: iso(Date.now()),
+          endsAt: iso(Date.now() + 864e5),
+        })
+      ).status,
+    ).toBe(403);
     expect((await reviewer.c.get('/api/v1/org-units/fgw/roles')).status).toBe(403);
     expect((await reviewer.c.get('/api/v1/campaigns/camp-volunteer/service-records/export')).status).toBe(403);
   });

@@ -64,7 +64,9 @@ function extraAccounts() {
   extra ??= (async () => {
     const outsider = await registered('局外人');
     const org = await registered('教育局管理员');
-    await env.DB.prepare("INSERT INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES (?, ?, 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')")
+    await env.DB.prepare(
+      "INSERT INTO memberships (id, user_id, org_unit_id, org_path, role, created_at) VALUES (?, ?, 'jyj', '/root/jyj/', 'organizer', '2026-01-01T00:00:00Z')",
+    )
       .bind(`ms-matrix-${org.id}`, org.id)
       .run();
     return { outsider: outsider.phone, jyjOrganizer: org.phone };

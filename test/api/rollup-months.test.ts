@@ -22,14 +22,23 @@ const seed = () =>
   }));
 
 async function seedOnce() {
-  const members = (await env.DB.prepare("SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 10").all<{ user_id: string; org_unit_id: string; org_path: string }>()).results;
-  const other = (await env.DB.prepare("SELECT id, path FROM org_units WHERE path NOT LIKE '/root/fgw/%' AND depth = 1 ORDER BY id LIMIT 1").first<{ id: string; path: string }>())!;
+  const members = (
+    await env.DB.prepare(
+      "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 10",
+    ).all<{ user_id: string; org_unit_id: string; org_path: string }>()
+  ).results;
+  const other = (await env.DB.prepare("SELECT id, path FROM org_units WHERE path NOT LIKE '/root/fgw/%' AND depth = 1 ORDER BY id LIMIT 1").first<{
+    id: string;
+    path: string;
+  }>())!;
   const moved = members[0]!;
   // the transfer: in fgw until 2097-05-15, in `other` from then on
   await env.DB.batch([
     env.DB.prepare("UPDATE membership_periods SET from_day = '2090-01-01' WHERE user_id = ?").bind(moved.user_id),
     env.DB.prepare("UPDATE membership_periods SET to_day = '2097-05-15' WHERE user_id = ? AND to_day IS NULL").bind(moved.user_id),
-    env.DB.prepare("INSERT INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, created_at) SELECT 'mp-moved', roster_id, user_id, ?, ?, '2097-05-15', NULL, 'transfer', '2097-05-15T00:00:00.000Z' FROM membership_periods WHERE user_id = ? AND to_day = '2097-05-15'").bind(other.id, other.path, moved.user_id),
+    env.DB.prepare(
+      "INSERT INTO membership_periods (id, roster_id, user_id, org_unit_id, org_path, from_day, to_day, reason, created_at) SELECT 'mp-moved', roster_id, user_id, ?, ?, '2097-05-15', NULL, 'transfer', '2097-05-15T00:00:00.000Z' FROM membership_periods WHERE user_id = ? AND to_day = '2097-05-15'",
+    ).bind(other.id, other.path, moved.user_id),
   ]);
   const stmts = [];
   // 2097-04-20 … 2097-06-12 every 7.3 hours: both sides of two month boundaries, some at 16:00–24:00 UTC (the next China day)
@@ -39,8 +48,11 @@ async function seedOnce() {
     const after = m === moved && atMs >= Date.parse('2097-05-14T16:00:00.000Z');
     const unit = after ? { id: other.id, path: other.path } : { id: m.org_unit_id, path: m.org_path };
     const kind = i % 4 === 0 ? 'volunteer' : 'quiz';
-    stmts.push(env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, ?, ?)")
-      .bind(`mo${i}`, m.user_id, unit.id, unit.path, kind, (i % 4) + 1, new Date(atMs).toISOString(), `mo${i}`));
+    stmts.push(
+      env.DB.prepare(
+        "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, ?, ?)",
+      ).bind(`mo${i}`, m.user_id, unit.id, unit.path, kind, (i % 4) + 1, new Date(atMs).toISOString(), `mo${i}`),
+    );
   }
   await env.DB.batch(stmts);
   return { other };
@@ -59,7 +71,14 @@ const RANGES: Array<{ from?: string; to?: string }> = [
 describe('monthly member rollup', () => {
   it('splits whole days into whole months and ragged edges', () => {
     expect(splitMonths('2097-05-01', '2097-05-31')).toEqual({ fromMonth: '2097-05', toMonth: '2097-05', edges: [] });
-    expect(splitMonths('2097-04-25', '2097-06-05')).toEqual({ fromMonth: '2097-05', toMonth: '2097-05', edges: [['2097-04-25', '2097-04-30'], ['2097-06-01', '2097-06-05']] });
+    expect(splitMonths('2097-04-25', '2097-06-05')).toEqual({
+      fromMonth: '2097-05',
+      toMonth: '2097-05',
+      edges: [
+        ['2097-04-25', '2097-04-30'],
+        ['2097-06-01', '2097-06-05'],
+      ],
+    });
     expect(splitMonths('2096-12-02', '2098-01-31')).toEqual({ fromMonth: '2097-01', toMonth: '2098-01', edges: [['2096-12-02', '2096-12-31']] });
     expect(splitMonths('2096-02-01', '2096-02-29')).toEqual({ fromMonth: '2096-02', toMonth: '2096-02', edges: [] });
     expect(splitMonths('2097-05-10', '2097-05-20')).toBeNull();
@@ -70,11 +89,20 @@ describe('monthly member rollup', () => {
 
   it('gives the raw scan’s numbers for every range, subtree, series and past period', async () => {
     const { other } = await seed();
-    const months = await env.DB.prepare("SELECT COUNT(*) n, SUM(events) e FROM activity_user_months WHERE month BETWEEN '2097-04' AND '2097-06'").first<{ n: number; e: number }>();
+    const months = await env.DB.prepare("SELECT COUNT(*) n, SUM(events) e FROM activity_user_months WHERE month BETWEEN '2097-04' AND '2097-06'").first<{
+      n: number;
+      e: number;
+    }>();
     expect(months!.e).toBe(175);
     for (const path of ['/root/', '/root/fgw/', other.path]) {
       for (const range of RANGES) {
-        for (const more of [{}, { series: 'day' as const }, { series: 'week' as const, asOfDay: '2097-05-31' }, { asOfDay: '2097-05-10' }, { asOfDay: '2097-06-30' }]) {
+        for (const more of [
+          {},
+          { series: 'day' as const },
+          { series: 'week' as const, asOfDay: '2097-05-31' },
+          { asOfDay: '2097-05-10' },
+          { asOfDay: '2097-06-30' },
+        ]) {
           const rolled = await subtreeMetrics(db(), path, range, more);
           const raw = await subtreeMetrics(db(), path, range, { ...more, rawOnly: true });
           expect(rolled, `${path} ${JSON.stringify(range)} ${JSON.stringify(more)}`).toEqual(raw);

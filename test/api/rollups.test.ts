@@ -15,15 +15,22 @@ const db = () => createDb(env.DB);
 const watermark = async () => (await env.DB.prepare("SELECT last_rowid w FROM rollup_state WHERE name = 'activity'").first<{ w: number }>())!.w;
 
 async function seedEvents(prefix: string) {
-  const members = (await env.DB.prepare("SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 12").all<{ user_id: string; org_unit_id: string; org_path: string }>()).results;
+  const members = (
+    await env.DB.prepare(
+      "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 12",
+    ).all<{ user_id: string; org_unit_id: string; org_path: string }>()
+  ).results;
   const stmts = [];
   // 3 weeks of activity in 2097, at hours that straddle the China/UTC day line
   for (let i = 0; i < 120; i++) {
     const m = members[(i * 7) % members.length]!;
     const at = new Date(Date.UTC(2097, 4, 1) + i * 4.3 * 3600_000).toISOString();
     const kind = i % 3 === 0 ? 'volunteer' : 'quiz';
-    stmts.push(env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, ?, ?)")
-      .bind(`${prefix}${i}`, m.user_id, m.org_unit_id, m.org_path, kind, (i % 5) + 1, at, `${prefix}${i}`));
+    stmts.push(
+      env.DB.prepare(
+        "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', ?, 'quiz_attempt', ?, 1, ?, ?)",
+      ).bind(`${prefix}${i}`, m.user_id, m.org_unit_id, m.org_path, kind, (i % 5) + 1, at, `${prefix}${i}`),
+    );
   }
   await env.DB.batch(stmts);
 }
@@ -48,8 +55,17 @@ async function snapshot() {
 
 describe('activity rollups', () => {
   it('splits a range into whole China days and raw edges', () => {
-    expect(splitRange({ from: '2097-05-02T16:00:00.000Z', to: '2097-05-09T15:59:59.999Z' })).toMatchObject({ firstDay: '2097-05-03', lastDay: '2097-05-09', empty: false });
-    expect(splitRange({ from: '2097-05-02T17:00:00.000Z', to: '2097-05-09T15:00:00.000Z' })).toMatchObject({ firstDay: '2097-05-04', lastDay: '2097-05-08', fullFrom: '2097-05-03T16:00:00.000Z', fullTo: '2097-05-08T16:00:00.000Z' });
+    expect(splitRange({ from: '2097-05-02T16:00:00.000Z', to: '2097-05-09T15:59:59.999Z' })).toMatchObject({
+      firstDay: '2097-05-03',
+      lastDay: '2097-05-09',
+      empty: false,
+    });
+    expect(splitRange({ from: '2097-05-02T17:00:00.000Z', to: '2097-05-09T15:00:00.000Z' })).toMatchObject({
+      firstDay: '2097-05-04',
+      lastDay: '2097-05-08',
+      fullFrom: '2097-05-03T16:00:00.000Z',
+      fullTo: '2097-05-08T16:00:00.000Z',
+    });
     expect(splitRange({ from: '2097-05-03T05:00:00.000Z', to: '2097-05-03T09:00:00.000Z' }).empty).toBe(true);
     expect(splitRange({})).toMatchObject({ firstDay: '0000-01-01', lastDay: '9999-12-31', fullFrom: null, fullTo: null });
   });
@@ -66,7 +82,7 @@ describe('activity rollups', () => {
     await rollUpActivity(db());
     expect(await snapshot()).toEqual(raw);
     const totals = await env.DB.prepare("SELECT SUM(events) n, SUM(points) p FROM activity_daily WHERE day LIKE '2097-%'").first<{ n: number; p: number }>();
-    expect(totals).toEqual({ n: 120, p: 120 / 5 * 15 });
+    expect(totals).toEqual({ n: 120, p: (120 / 5) * 15 });
   });
 
   it('reads rolled-up days from the rollups and only the edges raw', async () => {
@@ -97,9 +113,14 @@ describe('activity rollups', () => {
     const s = await session(org, id, -120, -60);
     const mark = (status: string) => org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: 'roster-user-member-fgw', status }] });
     const rolled = async () => ({
-      daily: (await env.DB.prepare('SELECT COALESCE(SUM(events), 0) n, COALESCE(SUM(quantity), 0) q FROM activity_daily WHERE campaign_id = ?').bind(id).first<{ n: number; q: number }>())!,
-      days: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_days WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{ n: number }>())!.n,
-      months: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_months WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{ n: number }>())!.n,
+      daily: (await env.DB.prepare('SELECT COALESCE(SUM(events), 0) n, COALESCE(SUM(quantity), 0) q FROM activity_daily WHERE campaign_id = ?')
+        .bind(id)
+        .first<{ n: number; q: number }>())!,
+      days: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_days WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{ n: number }>())!
+        .n,
+      months: (await env.DB.prepare("SELECT COUNT(*) n FROM activity_user_months WHERE user_id = 'user-member-fgw' AND kind = 'training'").first<{
+        n: number;
+      }>())!.n,
     });
     const before = await rolled();
     expect((await mark('present')).status).toBe(200);

@@ -26,7 +26,12 @@ describe('share cards (Open Graph)', () => {
   });
 
   it('each kind has its default picture', async () => {
-    for (const [slug, kind] of [['hanmo-danqing', 'contest'], ['one-plus-one', 'volunteer'], ['jinqiu-zhuxue', 'drive'], ['hanmo-exhibition', 'exhibition']]) {
+    for (const [slug, kind] of [
+      ['hanmo-danqing', 'contest'],
+      ['one-plus-one', 'volunteer'],
+      ['jinqiu-zhuxue', 'drive'],
+      ['hanmo-exhibition', 'exhibition'],
+    ]) {
       const r = await client().get(`/c/${slug}`);
       expect(metas(r.text, 'og:image'), slug).toEqual([`http://127.0.0.1:8787/share/${kind}.png`]);
       expect((await client().get(`/share/${kind}.png`)).status).toBe(200);

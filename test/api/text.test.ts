@@ -37,7 +37,11 @@ describe('names, titles and notes refuse controls, bidi overrides and lone surro
 
   it('a pledge message too', async () => {
     const member = await signedIn(PHONES.fgwMember);
-    const pledge = await member.post('/api/v1/campaigns/camp-drive/pledges', { amount: 100, message: '加油\u202e' }, { 'idempotency-key': crypto.randomUUID() });
+    const pledge = await member.post(
+      '/api/v1/campaigns/camp-drive/pledges',
+      { amount: 100, message: '加油\u202e' },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
     expect(pledge.status).toBe(400);
     expect(Object.keys(pledge.body.error.fields)).toContain('message');
   });

@@ -13,7 +13,8 @@ const board = async (id: string, scope: 'individual' | 'org' = 'individual') => 
   return r.body as { scoreUnit: string; total: number; entries: Entry[] };
 };
 const stored = async (id: string, userId: string) =>
-  (await env.DB.prepare('SELECT score FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first<{ score: number }>())?.score ?? null;
+  (await env.DB.prepare('SELECT score FROM leaderboard_entries WHERE board_id = ? AND user_id = ?').bind(`${id}:main`, userId).first<{ score: number }>())
+    ?.score ?? null;
 const scoreOf = (b: { entries: Entry[] }, name: string) => b.entries.find((e) => e.name === name)?.score ?? 0;
 
 describe('training on the leaderboard', () => {
@@ -68,11 +69,19 @@ describe('training on the leaderboard', () => {
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
     const s = await session(org, id, -180, -60, { hours: 2 });
     await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }] });
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, { title: '党的二十大报告解读', kind: 'video', url: 'https://example.org/video/20da', minutes: 20, hours: 0.5 });
+    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
+      title: '党的二十大报告解读',
+      kind: 'video',
+      url: 'https://example.org/video/20da',
+      minutes: 20,
+      hours: 0.5,
+    });
     const member = await signedIn(PHONES.fgwMember);
     const studyId = (await member.post(`/api/v1/materials/${made.body.material.id}/start`)).body.studyId as string;
     // the minutes have passed (the server's clock decides)
-    await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?').bind(new Date(Date.now() - 30 * 60e3).toISOString(), studyId).run();
+    await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 30 * 60e3).toISOString(), studyId)
+      .run();
     expect((await member.post(`/api/v1/studies/${studyId}/finish`)).status).toBe(200);
     expect(scoreOf(await board(id), '王晓燕')).toBe(2.5);
   });
@@ -92,10 +101,18 @@ describe('training on the leaderboard', () => {
     const id = await trainingCampaign(org);
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['fgw-b1'] });
     const s = await session(org, id, -180, -60, { hours: 2 });
-    const others = (await env.DB.prepare("SELECT id FROM roster_entries WHERE org_unit_id = 'fgw-b1' AND user_id IS NOT NULL AND id != ? ORDER BY id LIMIT 2").bind(MEMBER_ROSTER).all<{ id: string }>()).results.map((r) => r.id);
+    const others = (
+      await env.DB.prepare("SELECT id FROM roster_entries WHERE org_unit_id = 'fgw-b1' AND user_id IS NOT NULL AND id != ? ORDER BY id LIMIT 2")
+        .bind(MEMBER_ROSTER)
+        .all<{ id: string }>()
+    ).results.map((r) => r.id);
     expect(others).toHaveLength(2);
     const marked = await org.post(`/api/v1/sessions/${s.id}/attendance`, {
-      entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }, { rosterId: others[0]!, status: 'excused' }, { rosterId: others[1]!, status: 'absent' }],
+      entries: [
+        { rosterId: MEMBER_ROSTER, status: 'present' },
+        { rosterId: others[0]!, status: 'excused' },
+        { rosterId: others[1]!, status: 'absent' },
+      ],
     });
     expect(marked.status, marked.text).toBe(200);
     let b = await board(id);

@@ -31,7 +31,14 @@ describe('training certificate', () => {
     expect((await mark(org, cls.sessions[1]!, 'late', 'delivered')).status).toBe(200);
     const cert = await me.get('/api/v1/me/learning/certificate?year=2023');
     expect(cert.status, cert.text).toBe(200);
-    expect(cert.body).toMatchObject({ name: '王晓燕', year: 2023, hours: 6, target: 32, basis: ['class'], classes: [{ campaignId: cls.id, sessions: 2, hours: 6 }] });
+    expect(cert.body).toMatchObject({
+      name: '王晓燕',
+      year: 2023,
+      hours: 6,
+      target: 32,
+      basis: ['class'],
+      classes: [{ campaignId: cls.id, sessions: 2, hours: 6 }],
+    });
     expect(cert.body.verifyUrl).toMatch(new RegExp(`/verify/${cert.body.code}$`));
     // one code per member and year
     expect((await me.get('/api/v1/me/learning/certificate?year=2023')).body.code).toBe(cert.body.code);

@@ -12,6 +12,13 @@ roleMatrix('training plan authorization matrix', {
     { name: 'a plan with progress', method: 'GET', path: `/api/v1/org-units/fgw/training-plans/${YEAR}`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'a branch’s plan', method: 'GET', path: `/api/v1/org-units/fgw-b1/training-plans/${YEAR}`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'set a plan', method: 'PUT', path: `/api/v1/org-units/fgw/training-plans/${YEAR}`, body: plan, allowed: FGW_MANAGERS, ok: 200 },
-    { name: 'set the root’s plan', method: 'PUT', path: `/api/v1/org-units/root/training-plans/${YEAR}`, body: plan, allowed: ['rootOrganizer', 'admin'], ok: 200 },
+    {
+      name: 'set the root’s plan',
+      method: 'PUT',
+      path: `/api/v1/org-units/root/training-plans/${YEAR}`,
+      body: plan,
+      allowed: ['rootOrganizer', 'admin'],
+      ok: 200,
+    },
   ],
 });

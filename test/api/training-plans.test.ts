@@ -14,7 +14,9 @@ const plan = { classes: { rotation: 2, lecture: 12, party_day: 12 }, coverageTar
 const membersNow = async (path: string) =>
   (await env.DB.prepare(
     "SELECT COUNT(DISTINCT COALESCE(roster_id, 'u:' || user_id)) AS n FROM membership_periods WHERE org_path >= ?1 AND org_path < ?1 || '~' AND from_day <= ?2 AND (to_day IS NULL OR to_day > ?2)",
-  ).bind(path, chinaDay()).first<{ n: number }>())!.n;
+  )
+    .bind(path, chinaDay())
+    .first<{ n: number }>())!.n;
 
 describe('training plans', () => {
   it('are set by the unit’s organizers, replaced by a second PUT, audited, and shown with progress', async () => {
@@ -28,7 +30,9 @@ describe('training plans', () => {
     expect(put.body.members).toBe(await membersNow(path));
     expect(put.body.membersOn).toBe(chinaDay());
     // every unit directly below, held to fgw's coverage and hours targets while it has no plan of its own
-    const below = (await env.DB.prepare("SELECT id FROM org_units WHERE parent_id = 'fgw' AND archived_at IS NULL ORDER BY id").all<{ id: string }>()).results.map((r) => r.id);
+    const below = (
+      await env.DB.prepare("SELECT id FROM org_units WHERE parent_id = 'fgw' AND archived_at IS NULL ORDER BY id").all<{ id: string }>()
+    ).results.map((r) => r.id);
     expect(below).toContain('fgw-b1');
     expect(put.body.units.map((u: { orgUnitId: string }) => u.orgUnitId).sort()).toEqual(below);
     expect(put.body.units[0]).toMatchObject({ plan: null, progress: { coverage: { target: 100 }, hoursPerMember: { target: 32 } } });
@@ -58,7 +62,9 @@ describe('training plans', () => {
     await session(org, lecture, -90, -30, { hours: 1 });
     await session(org, lecture, 24 * 60, 25 * 60, { hours: 1 });
     expect((await org.post(`/api/v1/campaigns/${lecture}/enrollments`, { rosterIds: [MEMBER_ROSTER] })).body.enrolled).toBe(1);
-    const mark = await org.post(`/api/v1/sessions/${held.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'present', mode: 'delivered', note: '送学上门' }] });
+    const mark = await org.post(`/api/v1/sessions/${held.id}/attendance`, {
+      entries: [{ rosterId: MEMBER_ROSTER, status: 'present', mode: 'delivered', note: '送学上门' }],
+    });
     expect(mark.status, mark.text).toBe(200);
 
     const after = (await org.get(`/api/v1/org-units/fgw-b1/training-plans/${YEAR}`)).body;
@@ -89,7 +95,10 @@ describe('training plans', () => {
     for (const [body, field] of bad) {
       const r = await org.call('PUT', `/api/v1/org-units/jyj/training-plans/${YEAR}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(Object.keys(r.body.error.fields ?? {}).some((k) => k.startsWith(field)), r.text).toBe(true);
+      expect(
+        Object.keys(r.body.error.fields ?? {}).some((k) => k.startsWith(field)),
+        r.text,
+      ).toBe(true);
     }
     expect((await org.call('PUT', `/api/v1/org-units/jyj/training-plans/19x9`, plan)).status).toBe(400);
     expect((await org.call('PUT', `/api/v1/org-units/no-such-unit/training-plans/${YEAR}`, plan)).status).toBe(404);

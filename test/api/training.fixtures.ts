@@ -8,7 +8,12 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function trainingCampaign(org: Client, settings: Record<string, unknown> = {}, orgUnitId = 'root') {
   const r = await org.post('/api/v1/campaigns', {
-    kind: 'training', title: `集中轮训测试${n++}`, orgUnitId, startsAt: iso(Date.now() - 7 * 864e5), endsAt: iso(Date.now() + 30 * 864e5), settings,
+    kind: 'training',
+    title: `集中轮训测试${n++}`,
+    orgUnitId,
+    startsAt: iso(Date.now() - 7 * 864e5),
+    endsAt: iso(Date.now() + 30 * 864e5),
+    settings,
   });
   expect(r.status, r.text).toBe(201);
   const id = r.body.campaign.id as string;
@@ -18,7 +23,14 @@ export async function trainingCampaign(org: Client, settings: Record<string, unk
 
 /** A session from `fromMin` to `toMin` minutes from now. */
 export async function session(org: Client, campaignId: string, fromMin: number, toMin: number, more: Record<string, unknown> = {}) {
-  const r = await org.post(`/api/v1/campaigns/${campaignId}/sessions`, { title: '学习贯彻党的二十大精神', startsAt: iso(Date.now() + fromMin * 60e3), endsAt: iso(Date.now() + toMin * 60e3), location: '机关三楼会议室', lecturer: '市委党校 张教授', ...more });
+  const r = await org.post(`/api/v1/campaigns/${campaignId}/sessions`, {
+    title: '学习贯彻党的二十大精神',
+    startsAt: iso(Date.now() + fromMin * 60e3),
+    endsAt: iso(Date.now() + toMin * 60e3),
+    location: '机关三楼会议室',
+    lecturer: '市委党校 张教授',
+    ...more,
+  });
   expect(r.status, r.text).toBe(201);
   return r.body.session as { id: string; hours: number };
 }

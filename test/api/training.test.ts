@@ -8,7 +8,11 @@ import { iso, screenCode, session, trainingCampaign, wrongCode } from './trainin
 
 const MEMBER_ROSTER = 'roster-user-member-fgw'; // 王晓燕, fgw-b1
 const eventsOf = async (ref: string) =>
-  (await env.DB.prepare("SELECT user_id, kind, quantity, org_unit_id FROM activity_events WHERE type = 'training_hours' AND ref = ?").bind(ref).all<{ user_id: string; kind: string; quantity: number; org_unit_id: string }>()).results;
+  (
+    await env.DB.prepare("SELECT user_id, kind, quantity, org_unit_id FROM activity_events WHERE type = 'training_hours' AND ref = ?")
+      .bind(ref)
+      .all<{ user_id: string; kind: string; quantity: number; org_unit_id: string }>()
+  ).results;
 
 describe('training sessions', () => {
   it('take hours in steps of 0.5, by default from the duration; end before start and bad hours are 400; days schedule a class of several days', async () => {
@@ -17,13 +21,23 @@ describe('training sessions', () => {
     expect((await org.get(`/api/v1/campaigns/${id}`)).body.campaign.settings).toMatchObject({ category: 'rotation', hoursTarget: 32, selfEnroll: false });
     expect((await session(org, id, 60, 60 + 150)).hours).toBe(2.5);
     expect((await session(org, id, 60, 120, { hours: 3.5 })).hours).toBe(3.5);
-    const bad = await org.post(`/api/v1/campaigns/${id}/sessions`, { title: '党课', startsAt: iso(Date.now() + 3600e3), endsAt: iso(Date.now() + 7200e3), hours: 1.2 });
+    const bad = await org.post(`/api/v1/campaigns/${id}/sessions`, {
+      title: '党课',
+      startsAt: iso(Date.now() + 3600e3),
+      endsAt: iso(Date.now() + 7200e3),
+      hours: 1.2,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.hours).toBeTruthy();
     const back = await org.post(`/api/v1/campaigns/${id}/sessions`, { title: '党课', startsAt: iso(Date.now() + 7200e3), endsAt: iso(Date.now() + 3600e3) });
     expect(back.status).toBe(400);
     expect(back.body.error.fields.endsAt).toBeTruthy();
-    const week = await org.post(`/api/v1/campaigns/${id}/sessions`, { title: '轮训班', startsAt: iso(Date.now() + 86400e3), endsAt: iso(Date.now() + 86400e3 + 8 * 3600e3), days: 3 });
+    const week = await org.post(`/api/v1/campaigns/${id}/sessions`, {
+      title: '轮训班',
+      startsAt: iso(Date.now() + 86400e3),
+      endsAt: iso(Date.now() + 86400e3 + 8 * 3600e3),
+      days: 3,
+    });
     expect(week.status, week.text).toBe(201);
     expect(week.body.sessions.map((s: { title: string }) => s.title)).toEqual(['轮训班（第1天）', '轮训班（第2天）', '轮训班（第3天）']);
     expect(Date.parse(week.body.sessions[2].startsAt) - Date.parse(week.body.sessions[0].startsAt)).toBe(2 * 86400e3);
@@ -64,15 +78,32 @@ describe('training enrolment', () => {
     const cats = ['full', 'probationary', 'activist', 'candidate'] as const;
     const postSets = [[], ['secretary'], ['organization', 'publicity'], ['deputy_secretary']] as const;
     for (const [i, r] of rows.entries()) {
-      await env.DB.prepare('UPDATE roster_entries SET category = ?, posts = ? WHERE id = ?').bind(cats[i % 4], JSON.stringify(postSets[Math.floor(i / 4) % 4]), r.id).run();
+      await env.DB.prepare('UPDATE roster_entries SET category = ?, posts = ? WHERE id = ?')
+        .bind(cats[i % 4], JSON.stringify(postSets[Math.floor(i / 4) % 4]), r.id)
+        .run();
     }
     const org = await signedIn(PHONES.rootOrganizer);
-    for (const audience of [{ categories: ['activist', 'candidate'] }, { posts: ['secretary', 'organization'] }, { categories: ['full'], posts: ['secretary'] }] as const) {
+    for (const audience of [
+      { categories: ['activist', 'candidate'] },
+      { posts: ['secretary', 'organization'] },
+      { categories: ['full'], posts: ['secretary'] },
+    ] as const) {
       const id = await trainingCampaign(org, { audience, category: 'secretary' });
       const r = await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['fgw-b2'] });
-      const registry = (await env.DB.prepare("SELECT id, category, posts FROM roster_entries WHERE org_unit_id = 'fgw-b2'").all<{ id: string; category: 'full'; posts: string }>()).results;
-      const want = registry.filter((x) => audienceMatches(audience, { category: x.category, posts: JSON.parse(x.posts) })).map((x) => x.id).sort();
-      const got = (await env.DB.prepare('SELECT roster_id FROM training_enrollments WHERE campaign_id = ? ORDER BY roster_id').bind(id).all<{ roster_id: string }>()).results.map((x) => x.roster_id);
+      const registry = (
+        await env.DB.prepare("SELECT id, category, posts FROM roster_entries WHERE org_unit_id = 'fgw-b2'").all<{
+          id: string;
+          category: 'full';
+          posts: string;
+        }>()
+      ).results;
+      const want = registry
+        .filter((x) => audienceMatches(audience, { category: x.category, posts: JSON.parse(x.posts) }))
+        .map((x) => x.id)
+        .sort();
+      const got = (
+        await env.DB.prepare('SELECT roster_id FROM training_enrollments WHERE campaign_id = ? ORDER BY roster_id').bind(id).all<{ roster_id: string }>()
+      ).results.map((x) => x.roster_id);
       expect(want.length).toBeGreaterThan(0);
       expect(want.length).toBeLessThan(registry.length);
       expect(got).toEqual(want);
@@ -148,11 +179,13 @@ describe('training check-in and the register', () => {
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { orgUnitIds: ['fgw-b1'] });
     const s = await session(org, id, -180, -60, { hours: 1.5 });
     const home = 'roster-user-m000';
-    const r = await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [
-      { rosterId: MEMBER_ROSTER, status: 'present' },
-      { rosterId: home, status: 'present', mode: 'delivered', note: '年老体弱，支部书记上门送学' },
-      { rosterId: 'roster-user-m001', status: 'excused', note: '出差' },
-    ] });
+    const r = await org.post(`/api/v1/sessions/${s.id}/attendance`, {
+      entries: [
+        { rosterId: MEMBER_ROSTER, status: 'present' },
+        { rosterId: home, status: 'present', mode: 'delivered', note: '年老体弱，支部书记上门送学' },
+        { rosterId: 'roster-user-m001', status: 'excused', note: '出差' },
+      ],
+    });
     expect(r.status, r.text).toBe(200);
     expect(r.body.updated).toBe(3);
     expect((await eventsOf(`att:${s.id}:${home}`))[0]?.quantity).toBe(90);
@@ -173,7 +206,12 @@ describe('training check-in and the register', () => {
     const sheet = await org.get(`/api/v1/sessions/${s.id}/attendance`);
     const onRoster = (await env.DB.prepare("SELECT COUNT(*) AS n FROM roster_entries WHERE org_unit_id = 'fgw-b1'").first<{ n: number }>())!.n;
     expect(sheet.body.items).toHaveLength(onRoster);
-    expect(sheet.body.items.find((x: { rosterId: string }) => x.rosterId === home)).toMatchObject({ status: 'present', mode: 'delivered', hours: 2, note: '年老体弱，支部书记上门送学' });
+    expect(sheet.body.items.find((x: { rosterId: string }) => x.rosterId === home)).toMatchObject({
+      status: 'present',
+      mode: 'delivered',
+      hours: 2,
+      note: '年老体弱，支部书记上门送学',
+    });
     const csv = await org.get(`/api/v1/sessions/${s.id}/attendance?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('本人签名');
@@ -190,7 +228,15 @@ describe('training check-in and the register', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields['entries.0.rosterId']).toBeTruthy();
     const stats = await org.get(`/api/v1/campaigns/${id}/training-stats`);
-    expect(stats.body).toMatchObject({ sessions: 1, enrolled: onRoster, attendees: 2, attendances: 2, hours: 4, delivered: 1, coverageRate: Math.round((2 / onRoster) * 10000) / 10000 });
+    expect(stats.body).toMatchObject({
+      sessions: 1,
+      enrolled: onRoster,
+      attendees: 2,
+      attendances: 2,
+      hours: 4,
+      delivered: 1,
+      coverageRate: Math.round((2 / onRoster) * 10000) / 10000,
+    });
   });
 
   it('parallel check-ins of one member credit the hours once', async () => {
@@ -215,7 +261,13 @@ describe('online study', () => {
     const id = await trainingCampaign(org, { category: 'online' });
     const bad = await org.post(`/api/v1/campaigns/${id}/materials`, { title: '视频', kind: 'video', url: 'javascript:alert(1)', minutes: 20, hours: 0.5 });
     expect(bad.status).toBe(400);
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, { title: '党的二十大报告解读', kind: 'video', url: 'https://example.org/video/20da', minutes: 20, hours: 0.5 });
+    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
+      title: '党的二十大报告解读',
+      kind: 'video',
+      url: 'https://example.org/video/20da',
+      minutes: 20,
+      hours: 0.5,
+    });
     expect(made.status, made.text).toBe(201);
     const mid = made.body.material.id as string;
     const member = await signedIn(PHONES.fgwMember);
@@ -231,7 +283,9 @@ describe('online study', () => {
     expect(early.body.secondsLeft).toBeGreaterThan(19 * 60);
     expect((await (await signedIn(PHONES.jyjMember)).post(`/api/v1/studies/${studyId}/finish`)).status).toBe(404);
     // twenty minutes pass
-    await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?').bind(iso(Date.now() - 21 * 60e3), studyId).run();
+    await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?')
+      .bind(iso(Date.now() - 21 * 60e3), studyId)
+      .run();
     const res = await Promise.all(Array.from({ length: 5 }, () => member.post(`/api/v1/studies/${studyId}/finish`)));
     expect(res.filter((r) => r.status === 200)).toHaveLength(1);
     expect(res.filter((r) => r.status === 409).every((r) => r.body.error.reason === 'tr_study_done')).toBe(true);
@@ -239,6 +293,12 @@ describe('online study', () => {
     const mats = await member.get(`/api/v1/campaigns/${id}/materials`);
     expect(mats.body.items[0].mine.finishedAt).toBeTruthy();
     expect((await member.get(`/api/v1/campaigns/${id}/my-training`)).body.hours).toBe(0.5);
-    expect((await org.get(`/api/v1/campaigns/${id}/training-stats`)).body).toMatchObject({ attendees: 1, hours: 0.5, sessions: 0, enrolled: 1, coverageRate: 1 });
+    expect((await org.get(`/api/v1/campaigns/${id}/training-stats`)).body).toMatchObject({
+      attendees: 1,
+      hours: 0.5,
+      sessions: 0,
+      enrolled: 1,
+      coverageRate: 1,
+    });
   });
 });

@@ -10,26 +10,40 @@ import { memberDays, membersAt } from '../../db/queries/people';
 const yesterday = () => addDays(chinaDay(), -1);
 /** The end of yesterday in China, as the metrics' `to`. */
 const endOfYesterday = () => new Date(Date.parse(`${yesterday()}T23:59:59+08:00`)).toISOString();
-const one = <T>(q: string, ...binds: unknown[]) => env.DB.prepare(q).bind(...binds).first<T>();
+const one = <T>(q: string, ...binds: unknown[]) =>
+  env.DB.prepare(q)
+    .bind(...binds)
+    .first<T>();
 
 describe('transfers keep history', () => {
   it('moves entry, member row and period in one batch; a past period still counts the member where they were', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
-    const metrics = async (unit: string, past: boolean) => (await org.get(`/api/v1/org-units/${unit}/metrics${past ? `?to=${encodeURIComponent(endOfYesterday())}` : ''}`)).body.members as number;
-    const before = { b1: await metrics('fgw-b1', false), b1Past: await metrics('fgw-b1', true), b2: await metrics('fgw-b2', false), b2Past: await metrics('fgw-b2', true) };
+    const metrics = async (unit: string, past: boolean) =>
+      (await org.get(`/api/v1/org-units/${unit}/metrics${past ? `?to=${encodeURIComponent(endOfYesterday())}` : ''}`)).body.members as number;
+    const before = {
+      b1: await metrics('fgw-b1', false),
+      b1Past: await metrics('fgw-b1', true),
+      b2: await metrics('fgw-b2', false),
+      b2Past: await metrics('fgw-b2', true),
+    };
     expect(before.b1Past).toBe(before.b1); // the periods agree with the member rows
 
     const r = await org.post('/api/v1/org-units/fgw-b1/transfers', { rosterId: 'roster-user-m005', toOrgUnitId: 'fgw-b2', reason: '工作调动' });
     expect(r.status, r.text).toBe(201);
     expect(r.body.transfer).toEqual({ rosterId: 'roster-user-m005', fromOrgUnitId: 'fgw-b1', toOrgUnitId: 'fgw-b2', day: chinaDay() });
     expect(r.body.member).toMatchObject({ orgUnitId: 'fgw-b2', orgUnitName: '第二党支部', registered: true });
-    expect(await one("SELECT org_unit_id, org_path FROM memberships WHERE user_id = 'user-m005' AND role = 'member'")).toEqual({ org_unit_id: 'fgw-b2', org_path: '/root/fgw/fgw-b2/' });
+    expect(await one("SELECT org_unit_id, org_path FROM memberships WHERE user_id = 'user-m005' AND role = 'member'")).toEqual({
+      org_unit_id: 'fgw-b2',
+      org_path: '/root/fgw/fgw-b2/',
+    });
     const periods = await org.get('/api/v1/roster/roster-user-m005/periods');
     expect(periods.body.items).toEqual([
       expect.objectContaining({ orgUnitId: 'fgw-b1', toDay: chinaDay(), reason: 'backfill' }),
       expect.objectContaining({ orgUnitId: 'fgw-b2', fromDay: chinaDay(), toDay: null, reason: 'transfer', note: '工作调动' }),
     ]);
-    const audit = await one<{ detail: string; actor_id: string }>("SELECT detail, actor_id FROM audit_log WHERE action = 'roster.transfer' AND entity_id = 'roster-user-m005'");
+    const audit = await one<{ detail: string; actor_id: string }>(
+      "SELECT detail, actor_id FROM audit_log WHERE action = 'roster.transfer' AND entity_id = 'roster-user-m005'",
+    );
     expect(audit!.actor_id).toBe('user-org-fgw');
     expect(JSON.parse(audit!.detail)).toMatchObject({ from: { id: 'fgw-b1' }, to: { id: 'fgw-b2' }, reason: '工作调动' });
 
@@ -44,7 +58,7 @@ describe('transfers keep history', () => {
 
     // the query helper reports use: by day, and member-days over a range
     const db = createDb(env.DB);
-    expect(await membersAt(db, '/root/fgw/fgw-b1/', yesterday()) - (await membersAt(db, '/root/fgw/fgw-b1/', chinaDay()))).toBe(1);
+    expect((await membersAt(db, '/root/fgw/fgw-b1/', yesterday())) - (await membersAt(db, '/root/fgw/fgw-b1/', chinaDay()))).toBe(1);
     expect(await membersAt(db, '/root/fgw/', chinaDay(), { post: 'secretary' })).toBeGreaterThanOrEqual(3);
     const days = await memberDays(db, '/root/fgw/fgw-b2/', addDays(chinaDay(), -1), chinaDay());
     const people = await membersAt(db, '/root/fgw/fgw-b2/', yesterday());
@@ -91,7 +105,10 @@ describe('transfers keep history', () => {
     await org.call('POST', '/api/v1/org-units/fgw-b3/roster', `姓名,手机号\n后注册,${phone}\n`, { 'content-type': 'text/csv' });
     const u = client({ ip: '10.77.0.1' });
     expect((await registerUser(u, { phone, name: '后注册', password: 'secret-pass' })).status).toBe(201);
-    const period = await one<{ user_id: string }>('SELECT p.user_id FROM membership_periods p JOIN roster_entries r ON r.id = p.roster_id WHERE r.phone = ?', phone);
+    const period = await one<{ user_id: string }>(
+      'SELECT p.user_id FROM membership_periods p JOIN roster_entries r ON r.id = p.roster_id WHERE r.phone = ?',
+      phone,
+    );
     expect(period!.user_id).toBe((await u.get('/api/v1/me')).body.user.id);
   });
 });
@@ -103,15 +120,20 @@ describe('moving, renaming and archiving units', () => {
     const child = (await root.post('/api/v1/org-units', { parentId: unit.id, name: '待迁移支部', kind: 'branch' })).body.orgUnit;
     const phone = freshPhone();
     await root.call('POST', `/api/v1/org-units/${child.id}/roster`, `姓名,手机号\n随迁,${phone}\n`, { 'content-type': 'text/csv' });
-    await env.DB.prepare("INSERT INTO activity_events (id, user_id, org_unit_id, org_path, type, points, occurred_at) VALUES ('mv-ev', NULL, ?, ?, 'quiz_attempt', 3, ?)")
-      .bind(child.id, `/root/fgw/${unit.id}/${child.id}/`, new Date().toISOString()).run();
+    await env.DB.prepare(
+      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, type, points, occurred_at) VALUES ('mv-ev', NULL, ?, ?, 'quiz_attempt', 3, ?)",
+    )
+      .bind(child.id, `/root/fgw/${unit.id}/${child.id}/`, new Date().toISOString())
+      .run();
 
     const r = await root.patch(`/api/v1/org-units/${unit.id}`, { parentId: 'jyj', name: '已迁移党总支' });
     expect(r.status, r.text).toBe(200);
     expect(r.body.orgUnit).toMatchObject({ parentId: 'jyj', name: '已迁移党总支' });
     const newPath = `/root/jyj/${unit.id}/${child.id}/`;
     expect(await one('SELECT path, depth FROM org_units WHERE id = ?', child.id)).toEqual({ path: newPath, depth: 3 });
-    expect(await one('SELECT org_path FROM membership_periods p JOIN roster_entries r ON r.id = p.roster_id WHERE r.phone = ?', phone)).toEqual({ org_path: newPath });
+    expect(await one('SELECT org_path FROM membership_periods p JOIN roster_entries r ON r.id = p.roster_id WHERE r.phone = ?', phone)).toEqual({
+      org_path: newPath,
+    });
     expect(await one("SELECT org_path FROM activity_events WHERE id = 'mv-ev'")).toEqual({ org_path: newPath });
     expect((await one<{ n: number }>("SELECT COUNT(*) AS n FROM org_units WHERE path LIKE '/root/fgw/' || ? || '%'", unit.id))!.n).toBe(0);
     expect((await one<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'org_unit.move' AND entity_id = ?", unit.id))!.detail).toContain('jyj');

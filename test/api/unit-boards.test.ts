@@ -17,8 +17,12 @@ describe('unit boards by level', () => {
       const { sum } = (await env.DB.prepare(
         `SELECT COALESCE(SUM(e.score), 0) AS sum FROM leaderboard_entries e JOIN org_units o ON o.id = e.org_unit_id
          WHERE e.board_id = (SELECT board_id FROM leaderboards WHERE campaign_id = ? AND board_id NOT LIKE '%:stage:%' LIMIT 1) AND o.path LIKE ?`,
-      ).bind(campaign, `${u.path}%`).first<{ sum: number }>())!;
-      const { n } = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) AS n FROM memberships WHERE role = 'member' AND org_path LIKE ?").bind(`${u.path}%`).first<{ n: number }>())!;
+      )
+        .bind(campaign, `${u.path}%`)
+        .first<{ sum: number }>())!;
+      const { n } = (await env.DB.prepare("SELECT COUNT(DISTINCT user_id) AS n FROM memberships WHERE role = 'member' AND org_path LIKE ?")
+        .bind(`${u.path}%`)
+        .first<{ n: number }>())!;
       const entry = board.body.entries.find((e: { key: string }) => e.key === u.id);
       expect(entry.score, u.id).toBe(n ? Math.round((sum / n) * 100) / 100 : 0);
     }
@@ -43,13 +47,30 @@ describe('unit boards by level', () => {
     expect(ancestorAt('/root/fgw/fgw-b1/', 1)).toBe('fgw');
     expect(ancestorAt('/root/', 1)).toBeNull();
     expect(depthOf('/root/fgw/fgw-b1/')).toBe(2);
-    const paths = new Map([['root', '/root/'], ['fgw', '/root/fgw/'], ['fgw-b1', '/root/fgw/fgw-b1/'], ['fgw-b2', '/root/fgw/fgw-b2/'], ['jyj-b1', '/root/jyj/jyj-b1/']]);
+    const paths = new Map([
+      ['root', '/root/'],
+      ['fgw', '/root/fgw/'],
+      ['fgw-b1', '/root/fgw/fgw-b1/'],
+      ['fgw-b2', '/root/fgw/fgw-b2/'],
+      ['jyj-b1', '/root/jyj/jyj-b1/'],
+    ]);
     const out = rollUp(
-      [{ orgUnitId: 'fgw-b1', sum: 10, participants: 2 }, { orgUnitId: 'fgw-b2', sum: 5, participants: 1 }, { orgUnitId: 'jyj-b1', sum: 7, participants: 3 }, { orgUnitId: 'root', sum: 100, participants: 9 }],
+      [
+        { orgUnitId: 'fgw-b1', sum: 10, participants: 2 },
+        { orgUnitId: 'fgw-b2', sum: 5, participants: 1 },
+        { orgUnitId: 'jyj-b1', sum: 7, participants: 3 },
+        { orgUnitId: 'root', sum: 100, participants: 9 },
+      ],
       paths,
-      [{ orgUnitId: 'fgw', name: '发改委', members: 40 }, { orgUnitId: 'jyj', name: '教育局', members: 20 }],
+      [
+        { orgUnitId: 'fgw', name: '发改委', members: 40 },
+        { orgUnitId: 'jyj', name: '教育局', members: 20 },
+      ],
       1,
     );
-    expect(out).toEqual([{ orgUnitId: 'fgw', name: '发改委', members: 40, sum: 15, participants: 3 }, { orgUnitId: 'jyj', name: '教育局', members: 20, sum: 7, participants: 3 }]);
+    expect(out).toEqual([
+      { orgUnitId: 'fgw', name: '发改委', members: 40, sum: 15, participants: 3 },
+      { orgUnitId: 'jyj', name: '教育局', members: 20, sum: 7, participants: 3 },
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import { exifOrientation, metadataBlocks } from '../../shared/image-strip';
 
 const latin = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 const SECRETS = ['TongxinCam', 'SecretPhone', 'SecretText', 'SecretCity', 'SecretMPF', 'SecretComment', 'SecretTrailer', 'GPSLatitude', 'xmpmeta'];
-const clean = (b: Uint8Array) => { for (const s of SECRETS) expect(latin(b)).not.toContain(s); };
+const clean = (b: Uint8Array) => {
+  for (const s of SECRETS) expect(latin(b)).not.toContain(s);
+};
 
 let n = 0;
 async function person() {
@@ -41,10 +43,15 @@ describe('uploads reach storage without metadata', () => {
   it('a receipt photo is stored without metadata; a PDF is stored as it is', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const charity = { name: '示例慈善会', licenseNo: '示例-0001', projectUrl: 'https://example.org/p/1' };
-    const id = (await org.post('/api/v1/campaigns', { kind: 'drive', title: '回执测试', orgUnitId: 'root', ...inOneDay(), settings: { charity } })).body.campaign.id as string;
+    const id = (await org.post('/api/v1/campaigns', { kind: 'drive', title: '回执测试', orgUnitId: 'root', ...inOneDay(), settings: { charity } })).body
+      .campaign.id as string;
     expect((await org.post(`/api/v1/campaigns/${id}/publish`)).status).toBe(200);
     const c: Client = await person();
-    for (const [name, block] of [['gps-rotated.jpg', 'APP1 Exif 0x112'], ['meta.png', 'eXIf 0x112'], ['meta.webp', 'EXIF 0x112']] as const) {
+    for (const [name, block] of [
+      ['gps-rotated.jpg', 'APP1 Exif 0x112'],
+      ['meta.png', 'eXIf 0x112'],
+      ['meta.webp', 'EXIF 0x112'],
+    ] as const) {
       const p = (await c.post(`/api/v1/campaigns/${id}/pledges`, { amount: 1000 }, { 'idempotency-key': `k-${name}` })).body.pledge;
       const f = new FormData();
       f.set('receipt', file(fixture(name), 'r.bin'));
@@ -75,8 +82,56 @@ function zipBomb(count: number, declared: number): Uint8Array {
     const name = [...new TextEncoder().encode(`xl/worksheets/sheet${k}.xml`)];
     const at = local.length;
     // deflate method (8) with 2 bytes of data: what is declared, not what is there, is checked
-    local.push(...le(0x04034b50, 4), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(2, 4), ...le(declared, 4), ...le(name.length, 2), 0, 0, ...name, 3, 0);
-    central.push(...le(0x02014b50, 4), ...le(20, 2), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(2, 4), ...le(declared, 4), ...le(name.length, 2), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...le(at, 4), ...name);
+    local.push(
+      ...le(0x04034b50, 4),
+      ...le(20, 2),
+      0,
+      0,
+      ...le(8, 2),
+      0,
+      0,
+      0,
+      0,
+      ...le(0, 4),
+      ...le(2, 4),
+      ...le(declared, 4),
+      ...le(name.length, 2),
+      0,
+      0,
+      ...name,
+      3,
+      0,
+    );
+    central.push(
+      ...le(0x02014b50, 4),
+      ...le(20, 2),
+      ...le(20, 2),
+      0,
+      0,
+      ...le(8, 2),
+      0,
+      0,
+      0,
+      0,
+      ...le(0, 4),
+      ...le(2, 4),
+      ...le(declared, 4),
+      ...le(name.length, 2),
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      ...le(at, 4),
+      ...name,
+    );
   }
   const eocd = [...le(0x06054b50, 4), 0, 0, 0, 0, ...le(count, 2), ...le(count, 2), ...le(central.length, 4), ...le(local.length, 4), 0, 0];
   return new Uint8Array([...local, ...central, ...eocd]);

@@ -7,11 +7,20 @@ const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 /** A 1+1 campaign with one pair and one approved record each for the fgw and jyj members, moved to January and March. */
 async function season() {
   const org = await signedIn(PHONES.rootOrganizer);
-  const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: '1+1 分期统计', orgUnitId: 'root', startsAt: new Date(Date.now() - 7 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'volunteer',
+    title: '1+1 分期统计',
+    orgUnitId: 'root',
+    startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
+    endsAt: new Date(Date.now() + 864e5).toISOString(),
+  });
   const id = r.body.campaign.id as string;
   await org.post(`/api/v1/campaigns/${id}/publish`);
   const placed: Record<string, { pair: string; record: string }> = {};
-  for (const [who, phone, hours] of [['fgw', PHONES.fgwMember, 2], ['jyj', PHONES.jyjMember, 3]] as const) {
+  for (const [who, phone, hours] of [
+    ['fgw', PHONES.fgwMember, 2],
+    ['jyj', PHONES.jyjMember, 3],
+  ] as const) {
     const m = await signedIn(phone);
     const code = (await m.post(`/api/v1/campaigns/${id}/invites`)).body.code;
     const pair = await client({ ip: `10.71.0.${hours}` }).post(`/api/v1/campaigns/${id}/pairs`, { code, name: '赵大妈', phone: freshPhone(), consent: true });

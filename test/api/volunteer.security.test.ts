@@ -8,12 +8,21 @@ const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 
 async function fixture() {
   const root = await signedIn(PHONES.rootOrganizer);
-  const id = (await root.post('/api/v1/campaigns', { kind: 'volunteer', title: '矩阵1+1', orgUnitId: 'root', startsAt: new Date(Date.now() - 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() })).body.campaign.id as string;
+  const id = (
+    await root.post('/api/v1/campaigns', {
+      kind: 'volunteer',
+      title: '矩阵1+1',
+      orgUnitId: 'root',
+      startsAt: new Date(Date.now() - 864e5).toISOString(),
+      endsAt: new Date(Date.now() + 864e5).toISOString(),
+    })
+  ).body.campaign.id as string;
   await root.post(`/api/v1/campaigns/${id}/publish`);
   const member = await signedIn(PHONES.fgwMember);
   const record = (await member.post(`/api/v1/campaigns/${id}/service-records`, { date: today(), hours: 1, description: '社区服务' })).body.record.id as string;
   const code = (await member.post(`/api/v1/campaigns/${id}/invites`)).body.code as string;
-  const pair = (await client({ ip: '10.74.0.9' }).post(`/api/v1/campaigns/${id}/pairs`, { code, name: '赵大妈', phone: freshPhone(), consent: true })).body.pair.id as string;
+  const pair = (await client({ ip: '10.74.0.9' }).post(`/api/v1/campaigns/${id}/pairs`, { code, name: '赵大妈', phone: freshPhone(), consent: true })).body.pair
+    .id as string;
   return { id, record, pair };
 }
 
@@ -23,15 +32,23 @@ roleMatrix('"1+1" authorization matrix', {
     { name: 'pairs', method: 'GET', path: `/api/v1/campaigns/${f.id}/pairs?orgUnitId=fgw`, allowed: FGW_MANAGERS, ok: 200 },
     { name: 'pairs export', method: 'GET', path: `/api/v1/campaigns/${f.id}/pairs/export?orgUnitId=fgw`, allowed: FGW_MANAGERS, ok: 200 },
     {
-      name: 'bulk review', method: 'POST', path: `/api/v1/campaigns/${f.id}/service-records/review`, body: { ids: [f.record], decision: 'reject', reason: '测试' },
-      allowed: FGW_MANAGERS, ok: 200,
+      name: 'bulk review',
+      method: 'POST',
+      path: `/api/v1/campaigns/${f.id}/service-records/review`,
+      body: { ids: [f.record], decision: 'reject', reason: '测试' },
+      allowed: FGW_MANAGERS,
+      ok: 200,
     },
     // already rejected above by a manager
     { name: 'approve', method: 'POST', path: `/api/v1/service-records/${f.record}/approve`, allowed: FGW_MANAGERS, ok: 409 },
     { name: 'unlink', method: 'POST', path: `/api/v1/pairs/${f.pair}/unlink`, body: { reason: '测试' }, allowed: FGW_MANAGERS, ok: 200 },
     {
       // public totals for everyone, the per-unit breakdown only for managers
-      name: 'statistics', method: 'GET', path: `/api/v1/campaigns/${f.id}/volunteer-stats?orgUnitId=fgw`, allowed: EVERYONE, ok: 200,
+      name: 'statistics',
+      method: 'GET',
+      path: `/api/v1/campaigns/${f.id}/volunteer-stats?orgUnitId=fgw`,
+      allowed: EVERYONE,
+      ok: 200,
       check: (r, role) => expect('byUnit' in r.body).toBe(FGW_MANAGERS.includes(role)),
     },
   ],
@@ -52,10 +69,25 @@ describe('"1+1" records and residents', () => {
 /* 服务活动: an activity of the fgw unit in a campaign of the whole tree, with a signed-up fgw member. */
 async function activityFixture() {
   const root = await signedIn(PHONES.rootOrganizer);
-  const id = (await root.post('/api/v1/campaigns', { kind: 'volunteer', title: '矩阵服务活动', orgUnitId: 'root', startsAt: new Date(Date.now() - 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() })).body.campaign.id as string;
+  const id = (
+    await root.post('/api/v1/campaigns', {
+      kind: 'volunteer',
+      title: '矩阵服务活动',
+      orgUnitId: 'root',
+      startsAt: new Date(Date.now() - 864e5).toISOString(),
+      endsAt: new Date(Date.now() + 864e5).toISOString(),
+    })
+  ).body.campaign.id as string;
   await root.post(`/api/v1/campaigns/${id}/publish`);
   const org = await signedIn(PHONES.fgwOrganizer);
-  const body = { orgUnitId: 'fgw', title: '河道清洁', place: '滨江步道', startsAt: new Date(Date.now() + 3600e3).toISOString(), endsAt: new Date(Date.now() + 3 * 3600e3).toISOString(), capacity: 10 };
+  const body = {
+    orgUnitId: 'fgw',
+    title: '河道清洁',
+    place: '滨江步道',
+    startsAt: new Date(Date.now() + 3600e3).toISOString(),
+    endsAt: new Date(Date.now() + 3 * 3600e3).toISOString(),
+    capacity: 10,
+  };
   const sa = (await org.post(`/api/v1/campaigns/${id}/service-activities`, body)).body.serviceActivity.id as string;
   const member = await signedIn(PHONES.fgwMember);
   await member.post(`/api/v1/service-activities/${sa}/signups`);
@@ -68,17 +100,29 @@ roleMatrix('service activities authorization', {
     { name: 'create', method: 'POST', path: `/api/v1/campaigns/${f.id}/service-activities`, body: f.body, allowed: FGW_MANAGERS, ok: 201 },
     { name: 'edit', method: 'PATCH', path: `/api/v1/service-activities/${f.sa}`, body: { title: '河道清洁（改）' }, allowed: FGW_MANAGERS, ok: 200 },
     {
-      name: 'check-in code', method: 'GET', path: `/api/v1/service-activities/${f.sa}/code`, allowed: FGW_MANAGERS, ok: 200,
+      name: 'check-in code',
+      method: 'GET',
+      path: `/api/v1/service-activities/${f.sa}/code`,
+      allowed: FGW_MANAGERS,
+      ok: 200,
       check: (r, _role, allowed) => allowed || expect(r.text).not.toMatch(/"code":"\d{6}"/),
     },
     {
-      name: 'sign-ups', method: 'GET', path: `/api/v1/service-activities/${f.sa}/signups`, allowed: FGW_MANAGERS, ok: 200,
+      name: 'sign-ups',
+      method: 'GET',
+      path: `/api/v1/service-activities/${f.sa}/signups`,
+      allowed: FGW_MANAGERS,
+      ok: 200,
       check: (r, _role, allowed) => allowed || expect(r.text).not.toContain('王晓燕'),
     },
     { name: 'sign-ups export', method: 'GET', path: `/api/v1/service-activities/${f.sa}/signups/export`, allowed: FGW_MANAGERS, ok: 200 },
     {
       // everyone sees the activity itself, its counts and never a name
-      name: 'activities', method: 'GET', path: `/api/v1/campaigns/${f.id}/service-activities`, allowed: EVERYONE, ok: 200,
+      name: 'activities',
+      method: 'GET',
+      path: `/api/v1/campaigns/${f.id}/service-activities`,
+      allowed: EVERYONE,
+      ok: 200,
       check: (r, role) => {
         expect(r.body.items.find((x: { id: string }) => x.id === f.sa)).toMatchObject({ signedUp: 1, canManage: FGW_MANAGERS.includes(role) });
         expect(r.text).not.toContain('王晓燕');
@@ -101,7 +145,15 @@ describe('service activities: subtrees and participants', () => {
     expect((await org.post(`/api/v1/campaigns/${f.id}/service-activities`, { ...f.body, orgUnitId: undefined })).status).toBe(403);
     expect((await org.post(`/api/v1/campaigns/${f.id}/service-activities`, { ...f.body, orgUnitId: 'jyj' })).status).toBe(403);
     const root = await signedIn(PHONES.rootOrganizer);
-    const fgwCampaign = (await root.post('/api/v1/campaigns', { kind: 'volunteer', title: 'fgw的1+1', orgUnitId: 'fgw', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString() })).body.campaign.id as string;
+    const fgwCampaign = (
+      await root.post('/api/v1/campaigns', {
+        kind: 'volunteer',
+        title: 'fgw的1+1',
+        orgUnitId: 'fgw',
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 864e5).toISOString(),
+      })
+    ).body.campaign.id as string;
     await root.post(`/api/v1/campaigns/${fgwCampaign}/publish`);
     const outside = await root.post(`/api/v1/campaigns/${fgwCampaign}/service-activities`, { ...f.body, orgUnitId: 'jyj' });
     expect(outside.status).toBe(400);

@@ -5,7 +5,14 @@ import { codeMinute, serviceCode } from '../../shared/service-activities';
 
 let n = 0;
 async function volunteer(org: Client, settings: Record<string, unknown> = {}) {
-  const r = await org.post('/api/v1/campaigns', { kind: 'volunteer', title: `1+1测试${n++}`, orgUnitId: 'root', startsAt: new Date(Date.now() - 7 * 864e5).toISOString(), endsAt: new Date(Date.now() + 864e5).toISOString(), settings });
+  const r = await org.post('/api/v1/campaigns', {
+    kind: 'volunteer',
+    title: `1+1测试${n++}`,
+    orgUnitId: 'root',
+    startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
+    endsAt: new Date(Date.now() + 864e5).toISOString(),
+    settings,
+  });
   const id = r.body.campaign.id as string;
   await org.post(`/api/v1/campaigns/${id}/publish`);
   return id;
@@ -32,7 +39,9 @@ describe('"1+1" pairs', () => {
     const r = await client({ ip: '10.70.0.1' }).post(`/api/v1/campaigns/${id}/pairs`, { code: inv.body.code, name: '赵大妈', phone, consent: true });
     expect(r.status).toBe(201);
     expect(r.body.pair.residentPhone).toMatch(/\*{4}/);
-    const row = await env.DB.prepare('SELECT consent_text, consent_at, member_id, source FROM volunteer_pairs WHERE id = ?').bind(r.body.pair.id).first<{ consent_text: string; consent_at: string; member_id: string; source: string }>();
+    const row = await env.DB.prepare('SELECT consent_text, consent_at, member_id, source FROM volunteer_pairs WHERE id = ?')
+      .bind(r.body.pair.id)
+      .first<{ consent_text: string; consent_at: string; member_id: string; source: string }>();
     expect(row!.consent_text).toContain('仅用于志愿者登记');
     expect(row!.consent_at).toBeTruthy();
     expect(row).toMatchObject({ member_id: 'user-member-fgw', source: 'invite' });
@@ -64,7 +73,9 @@ describe('"1+1" pairs', () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const id = await volunteer(org, { pairCap: 2 });
     const code = (await (await signedIn(PHONES.fgwMember)).post(`/api/v1/campaigns/${id}/invites`)).body.code;
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => client({ ip: `10.71.0.${i}` }).post(`/api/v1/campaigns/${id}/pairs`, resident(code))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => client({ ip: `10.71.0.${i}` }).post(`/api/v1/campaigns/${id}/pairs`, resident(code))),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(results.filter((r) => r.status === 422)).toHaveLength(6);
     const rows = await env.DB.prepare('SELECT COUNT(*) n FROM volunteer_pairs WHERE campaign_id = ?').bind(id).first<{ n: number }>();
@@ -75,9 +86,21 @@ describe('"1+1" pairs', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const root = await signedIn(PHONES.rootOrganizer);
     const id = await volunteer(root);
-    const r = await org.post(`/api/v1/campaigns/${id}/pairs`, { memberId: 'user-member-fgw', name: '钱奶奶', phone: freshPhone(), consent: true, consentNote: '纸质同意书已存档' });
+    const r = await org.post(`/api/v1/campaigns/${id}/pairs`, {
+      memberId: 'user-member-fgw',
+      name: '钱奶奶',
+      phone: freshPhone(),
+      consent: true,
+      consentNote: '纸质同意书已存档',
+    });
     expect(r.status).toBe(201);
-    expect((await (await signedIn(PHONES.fgwOrganizer)).post(`/api/v1/campaigns/${id}/pairs`, { memberId: 'user-member-jyj', name: '孙爷爷', phone: freshPhone(), consent: true })).status).toBe(403);
+    expect(
+      (
+        await (
+          await signedIn(PHONES.fgwOrganizer)
+        ).post(`/api/v1/campaigns/${id}/pairs`, { memberId: 'user-member-jyj', name: '孙爷爷', phone: freshPhone(), consent: true })
+      ).status,
+    ).toBe(403);
     const list = await org.get(`/api/v1/campaigns/${id}/pairs?orgUnitId=fgw`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].source).toBe('organizer');
@@ -119,11 +142,13 @@ describe('service records', () => {
     expect(mine.body.items.find((r: { id: string }) => r.id === b.body.record.id).reason).toBe('请补充服务地点');
     const stats = await org.get(`/api/v1/campaigns/${id}/volunteer-stats`);
     expect(stats.body.approvedHours).toBe(3);
-    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'volunteer_hours' AND ref = ?").bind(a.body.record.id).first<{ quantity: number }>();
+    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'volunteer_hours' AND ref = ?")
+      .bind(a.body.record.id)
+      .first<{ quantity: number }>();
     expect(ev!.quantity).toBe(180);
     const board = await member.get(`/api/v1/campaigns/${id}/leaderboard/me`);
     expect(board.body.score).toBe(3);
-    const audit = await env.DB.prepare("SELECT action, actor_id FROM audit_log WHERE entity_id = ?").bind(a.body.record.id).first();
+    const audit = await env.DB.prepare('SELECT action, actor_id FROM audit_log WHERE entity_id = ?').bind(a.body.record.id).first();
     expect(audit).toEqual({ action: 'record.approve', actor_id: 'user-org-root' });
   });
 
@@ -140,9 +165,13 @@ describe('service records', () => {
     expect((await fgwOrg.post(`/api/v1/campaigns/${id}/service-records/review`, { ids: [r1, r2], decision: 'approve' })).status).toBe(403);
     expect((await fgwOrg.post(`/api/v1/service-records/${r2}/approve`)).status).toBe(403);
     expect(await env.DB.prepare("SELECT COUNT(*) n FROM service_records WHERE id IN (?, ?) AND status = 'approved'").bind(r1, r2).first('n')).toBe(0);
-    const results = await Promise.all(Array.from({ length: 5 }, () => root.post(`/api/v1/campaigns/${id}/service-records/review`, { ids: [r1, r2], decision: 'approve' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => root.post(`/api/v1/campaigns/${id}/service-records/review`, { ids: [r1, r2], decision: 'approve' })),
+    );
     expect(results.reduce((s, r) => s + r.body.reviewed, 0)).toBe(2);
-    const ev = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE type = 'volunteer_hours' AND ref IN (?, ?)").bind(r1, r2).first<{ n: number }>();
+    const ev = await env.DB.prepare("SELECT COUNT(*) n FROM activity_events WHERE type = 'volunteer_hours' AND ref IN (?, ?)")
+      .bind(r1, r2)
+      .first<{ n: number }>();
     expect(ev!.n).toBe(2);
     const board = await root.get(`/api/v1/campaigns/${id}/leaderboard`);
     expect(board.body.entries.reduce((s: number, e: { score: number }) => s + e.score, 0)).toBe(4);
@@ -201,16 +230,28 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A service activity of a fresh campaign, created by the root organizer. */
 async function serviceActivity(org: Client, over: Record<string, unknown> = {}, settings: Record<string, unknown> = {}) {
   const id = await volunteer(org, settings);
-  const r = await org.post(`/api/v1/campaigns/${id}/service-activities`, { title: '社区义诊志愿服务', place: '幸福社区服务中心', description: '协助测血压', startsAt: iso(Date.now() + 10 * 60e3), endsAt: iso(Date.now() + 3 * H), capacity: 5, ...over });
+  const r = await org.post(`/api/v1/campaigns/${id}/service-activities`, {
+    title: '社区义诊志愿服务',
+    place: '幸福社区服务中心',
+    description: '协助测血压',
+    startsAt: iso(Date.now() + 10 * 60e3),
+    endsAt: iso(Date.now() + 3 * H),
+    capacity: 5,
+    ...over,
+  });
   expect(r.status, r.text).toBe(201);
   return { campaignId: id, sa: r.body.serviceActivity as { id: string; [k: string]: unknown } };
 }
 /** The controllable clock: moves the activity's times (and a check-in) relative to now. */
 async function setTimes(id: string, startsInMs: number, endsInMs: number) {
-  await env.DB.prepare('UPDATE service_activities SET starts_at = ?, ends_at = ? WHERE id = ?').bind(iso(Date.now() + startsInMs), iso(Date.now() + endsInMs), id).run();
+  await env.DB.prepare('UPDATE service_activities SET starts_at = ?, ends_at = ? WHERE id = ?')
+    .bind(iso(Date.now() + startsInMs), iso(Date.now() + endsInMs), id)
+    .run();
 }
 async function setCheckedIn(id: string, userId: string, agoMs: number) {
-  await env.DB.prepare('UPDATE service_signups SET checked_in_at = ? WHERE activity_id = ? AND user_id = ?').bind(iso(Date.now() - agoMs), id, userId).run();
+  await env.DB.prepare('UPDATE service_signups SET checked_in_at = ? WHERE activity_id = ? AND user_id = ?')
+    .bind(iso(Date.now() - agoMs), id, userId)
+    .run();
 }
 /** The code the place shows `minutesAgo` minutes ago, derived like the server does. */
 async function codeOf(id: string, minutesAgo = 0) {
@@ -226,7 +267,16 @@ describe('service activities (服务活动)', () => {
   it('an organizer creates, edits and cancels one; the public sees times, places and counts', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const { campaignId, sa } = await serviceActivity(org);
-    expect(sa).toMatchObject({ title: '社区义诊志愿服务', capacity: 5, signedUp: 0, seatsLeft: 5, status: 'open', orgUnitId: 'root', canManage: true, mine: null });
+    expect(sa).toMatchObject({
+      title: '社区义诊志愿服务',
+      capacity: 5,
+      signedUp: 0,
+      seatsLeft: 5,
+      status: 'open',
+      orgUnitId: 'root',
+      canManage: true,
+      mine: null,
+    });
     expect(sa).not.toHaveProperty('codeSecret');
     const list = await client().get(`/api/v1/campaigns/${campaignId}/service-activities`);
     expect(list.status).toBe(200);
@@ -238,7 +288,17 @@ describe('service activities (服务活动)', () => {
     const bad = await org.patch(`/api/v1/service-activities/${sa.id}`, { endsAt: iso(Date.now() - H) });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.endsAt).toContain('结束时间');
-    expect((await org.post(`/api/v1/campaigns/${campaignId}/service-activities`, { title: '', place: 'x', startsAt: iso(Date.now()), endsAt: iso(Date.now() + H), capacity: 0 })).status).toBe(400);
+    expect(
+      (
+        await org.post(`/api/v1/campaigns/${campaignId}/service-activities`, {
+          title: '',
+          place: 'x',
+          startsAt: iso(Date.now()),
+          endsAt: iso(Date.now() + H),
+          capacity: 0,
+        })
+      ).status,
+    ).toBe(400);
     expect((await org.post(`/api/v1/service-activities/${sa.id}/cancel`)).body.serviceActivity.status).toBe('cancelled');
     expect((await org.post(`/api/v1/service-activities/${sa.id}/cancel`)).status).toBe(409);
     const member = await signedIn(PHONES.fgwMember);
@@ -279,20 +339,34 @@ describe('service activities (服务活动)', () => {
   it('never exceeds the capacity under parallel sign-ups', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
     const { sa } = await serviceActivity(org, { capacity: 3 });
-    const people = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
-      const c = client({ ip: `10.75.0.${i}` });
-      expect((await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: `志愿者${i}` })).status).toBe(201);
-      return c;
-    }));
+    const people = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const c = client({ ip: `10.75.0.${i}` });
+        expect((await registerUser(c, { phone: freshPhone(), password: 'secret-pass', name: `志愿者${i}` })).status).toBe(201);
+        return c;
+      }),
+    );
     const results = await Promise.all(people.map((c) => c.post(`/api/v1/service-activities/${sa.id}/signups`)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(results.filter((r) => r.status === 409)).toHaveLength(7);
-    const row = await env.DB.prepare("SELECT signed_up, (SELECT COUNT(*) FROM service_signups WHERE activity_id = ? AND status = 'signed_up') n FROM service_activities WHERE id = ?").bind(sa.id, sa.id).first<{ signed_up: number; n: number }>();
+    const row = await env.DB.prepare(
+      "SELECT signed_up, (SELECT COUNT(*) FROM service_signups WHERE activity_id = ? AND status = 'signed_up') n FROM service_activities WHERE id = ?",
+    )
+      .bind(sa.id, sa.id)
+      .first<{ signed_up: number; n: number }>();
     expect(row).toEqual({ signed_up: 3, n: 3 });
     // cancel and sign up again in parallel: still never more than 3
-    const again = await Promise.all([people[0]!, people[1]!, people[2]!].map((c) => c.call('DELETE', `/api/v1/service-activities/${sa.id}/signups`)).concat(people.slice(3).map((c) => c.post(`/api/v1/service-activities/${sa.id}/signups`))));
+    const again = await Promise.all(
+      [people[0]!, people[1]!, people[2]!]
+        .map((c) => c.call('DELETE', `/api/v1/service-activities/${sa.id}/signups`))
+        .concat(people.slice(3).map((c) => c.post(`/api/v1/service-activities/${sa.id}/signups`))),
+    );
     expect(again.every((r) => r.status < 500)).toBe(true);
-    const after = await env.DB.prepare("SELECT signed_up, capacity, (SELECT COUNT(*) FROM service_signups WHERE activity_id = ? AND status = 'signed_up') n FROM service_activities WHERE id = ?").bind(sa.id, sa.id).first<{ signed_up: number; capacity: number; n: number }>();
+    const after = await env.DB.prepare(
+      "SELECT signed_up, capacity, (SELECT COUNT(*) FROM service_signups WHERE activity_id = ? AND status = 'signed_up') n FROM service_activities WHERE id = ?",
+    )
+      .bind(sa.id, sa.id)
+      .first<{ signed_up: number; capacity: number; n: number }>();
     expect(after!.signed_up).toBe(after!.n);
     expect(after!.n).toBeLessThanOrEqual(3);
   });
@@ -323,7 +397,9 @@ describe('service activities (服务活动)', () => {
     const old = await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id, 2) });
     expect(old.status).toBe(400);
     const en = await signedIn(PHONES.fgwMember, { lang: 'en' });
-    expect((await en.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id, 3) })).body.error.message).toContain('Wrong or expired code');
+    expect((await en.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id, 3) })).body.error.message).toContain(
+      'Wrong or expired code',
+    );
     expect(await env.DB.prepare('SELECT checked_in_at FROM service_signups WHERE activity_id = ?').bind(sa.id).first('checked_in_at')).toBeNull();
     const ok = await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id, 1), action: 'in' });
     expect(ok.status).toBe(200);
@@ -343,7 +419,9 @@ describe('service activities (服务活动)', () => {
     const member = await signedIn(PHONES.fgwMember);
     await member.post(`/api/v1/service-activities/${sa.id}/signups`);
     await setTimes(sa.id, -10 * 60e3, 3 * H);
-    expect((await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id), action: 'out' })).body.error.message).toContain('还没有签到');
+    expect((await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id), action: 'out' })).body.error.message).toContain(
+      '还没有签到',
+    );
     expect((await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id) })).body.step).toBe('checked_in');
     // the activity ran from 3 h ago to 20 min ago; came 40 min before the start (not counted), leaves now (after the end, not counted)
     await setTimes(sa.id, -3 * H, -20 * 60e3);
@@ -352,8 +430,17 @@ describe('service activities (服务活动)', () => {
     expect(out.status, out.text).toBe(200);
     expect(out.body.step).toBe('checked_out');
     expect(out.body.computedHours).toBe(2.5); // 2 h 40 min → 2.5
-    expect(out.body.record).toMatchObject({ hours: 2.5, status: 'pending', source: 'checkin', activityId: sa.id, userId: 'user-member-fgw', orgUnitId: 'fgw-b1' });
-    const signup = await env.DB.prepare('SELECT checked_out_at, record_id FROM service_signups WHERE activity_id = ?').bind(sa.id).first<{ checked_out_at: string; record_id: string }>();
+    expect(out.body.record).toMatchObject({
+      hours: 2.5,
+      status: 'pending',
+      source: 'checkin',
+      activityId: sa.id,
+      userId: 'user-member-fgw',
+      orgUnitId: 'fgw-b1',
+    });
+    const signup = await env.DB.prepare('SELECT checked_out_at, record_id FROM service_signups WHERE activity_id = ?')
+      .bind(sa.id)
+      .first<{ checked_out_at: string; record_id: string }>();
     expect(signup!.record_id).toBe(out.body.record.id);
     expect(signup!.checked_out_at).toBe(out.body.record.createdAt);
     expect((await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id) })).status).toBe(409);
@@ -361,7 +448,9 @@ describe('service activities (服务活动)', () => {
     const queue = await org.get(`/api/v1/campaigns/${campaignId}/service-records?status=pending`);
     expect(queue.body.items.find((r: { id: string }) => r.id === out.body.record.id)).toMatchObject({ source: 'checkin', activityId: sa.id });
     expect((await org.post(`/api/v1/service-records/${out.body.record.id}/approve`)).body.record.status).toBe('approved');
-    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'volunteer_hours' AND ref = ?").bind(out.body.record.id).first<{ quantity: number }>();
+    const ev = await env.DB.prepare("SELECT quantity FROM activity_events WHERE type = 'volunteer_hours' AND ref = ?")
+      .bind(out.body.record.id)
+      .first<{ quantity: number }>();
     expect(ev!.quantity).toBe(150);
     expect((await member.get(`/api/v1/campaigns/${campaignId}/leaderboard/me`)).body.score).toBe(2.5);
     // organizers see the sign-up list with the times and hours, and export it
@@ -399,7 +488,9 @@ describe('service activities (服务活动)', () => {
     const out = await member.post(`/api/v1/service-activities/${sa.id}/check`, { code: await codeOf(sa.id) });
     expect(out.body).toMatchObject({ step: 'checked_out', computedHours: 4, hours: 1 });
     expect(out.body.record.date).toBe(day);
-    const used = await env.DB.prepare("SELECT SUM(hours) h FROM service_records WHERE campaign_id = ? AND date = ? AND status <> 'rejected'").bind(campaignId, day).first<{ h: number }>();
+    const used = await env.DB.prepare("SELECT SUM(hours) h FROM service_records WHERE campaign_id = ? AND date = ? AND status <> 'rejected'")
+      .bind(campaignId, day)
+      .first<{ h: number }>();
     expect(used!.h).toBe(4);
   });
 

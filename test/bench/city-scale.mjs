@@ -13,12 +13,20 @@ import { ROOT, startServer } from '../../scripts/server.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
 const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 
 /** Resident memory (kB) of the workerd processes this bench started (descendants of this process). */
 function workerdRss() {
-  const parent = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+  const parent = (pid) =>
+    Number(
+      readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ')[1],
+    );
   const ours = (pid) => {
     for (let p = pid, i = 0; p > 1 && i < 20; p = parent(p), i++) if (p === process.pid) return true;
     return false;
@@ -28,7 +36,9 @@ function workerdRss() {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd') || !ours(Number(pid))) continue;
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return kb;
 }
@@ -41,9 +51,15 @@ export async function cityScale(base) {
     return { ms: performance.now() - t, status: r.status, bytes: body.byteLength };
   };
   const pings = [];
-  const ping = async (n) => { for (let i = 0; i < n; i++) pings.push((await timed(`${base}/api/v1/ping`)).ms); };
+  const ping = async (n) => {
+    for (let i = 0; i < n; i++) pings.push((await timed(`${base}/api/v1/ping`)).ms);
+  };
   const login = async (phone) => {
-    const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone, password: 'tongxin-demo' }) });
+    const r = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ phone, password: 'tongxin-demo' }),
+    });
     if (r.status !== 200) throw new Error(`login ${phone}: ${r.status} ${await r.text()}`);
     return r.headers.get('set-cookie').split(';')[0];
   };
@@ -53,7 +69,11 @@ export async function cityScale(base) {
   const lastMonthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
   const fiveYearsFrom = `${Number(lastMonthEnd.slice(0, 4)) - 5}-${lastMonthEnd.slice(5, 7) === '12' ? '01' : String(Number(lastMonthEnd.slice(5, 7)) + 1).padStart(2, '0')}-01`;
   const cases = [
-    { label: `全市报告 / root report, five whole years (${fiveYearsFrom}…${lastMonthEnd})`, url: `/api/v1/org-units/root/report?from=${fiveYearsFrom}&to=${lastMonthEnd}`, goal: 5 },
+    {
+      label: `全市报告 / root report, five whole years (${fiveYearsFrom}…${lastMonthEnd})`,
+      url: `/api/v1/org-units/root/report?from=${fiveYearsFrom}&to=${lastMonthEnd}`,
+      goal: 5,
+    },
     { label: '概览 / root metrics with the daily series (30 days to now)', url: '/api/v1/org-units/root/metrics?series=day', goal: 3 },
     { label: '概览 / one party committee, daily series (30 days to now)', url: '/api/v1/org-units/city-pc-001/metrics?series=day' },
   ];
@@ -79,25 +99,46 @@ export async function cityScale(base) {
     const cookie = await login(`199${String(i * 97 + (Math.floor(Date.now() / 864e5) % 97) + 1).padStart(8, '0')}`);
     const headers = { cookie, origin: base, 'content-type': 'application/json' };
     const r = await fetch(`${base}/api/v1/campaigns/camp-quiz/attempts`, { method: 'POST', headers, body: '{}' });
-    if (r.status !== 201) { answerErrors++; console.log('start', r.status, await r.text()); continue; }
+    if (r.status !== 201) {
+      answerErrors++;
+      console.log('start', r.status, await r.text());
+      continue;
+    }
     const { attempt } = await r.json();
     let q = attempt.question;
     while (q) {
       const t = performance.now();
-      const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, { method: 'POST', headers, body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }) });
+      const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }),
+      });
       answers.push(performance.now() - t);
-      if (a.status !== 200) { answerErrors++; await a.arrayBuffer(); break; }
+      if (a.status !== 200) {
+        answerErrors++;
+        await a.arrayBuffer();
+        break;
+      }
       const reply = await a.json();
       q = null;
       if (reply.next) {
         const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
-        if (n.status !== 200) { answerErrors++; await n.arrayBuffer(); break; }
+        if (n.status !== 200) {
+          answerErrors++;
+          await n.arrayBuffer();
+          break;
+        }
         q = (await n.json()).question;
       }
     }
     await ping(5);
   }
-  rows.push({ label: `POST /attempts/{id}/answers (${answers.length} answers by 20 city members; ${answerErrors} errors)`, p99: pct(answers, 0.99), status: answerErrors ? 'errors' : 200, goal: 3 });
+  rows.push({
+    label: `POST /attempts/{id}/answers (${answers.length} answers by 20 city members; ${answerErrors} errors)`,
+    p99: pct(answers, 0.99),
+    status: answerErrors ? 'errors' : 200,
+    goal: 3,
+  });
 
   // a ~100,000-row export: the city's first quiz year, two months at a time is ~110,000 attempts
   const first = (await (await fetch(`${base}/api/v1/campaigns/city-quiz-1`, { headers: { cookie: org.cookie } })).json()).campaign;
@@ -105,12 +146,17 @@ export async function cityScale(base) {
   const to = new Date(Date.parse(first.startsAt) + 8 * 3600e3 + 60 * 86400e3).toISOString().slice(0, 10);
   const rss0 = workerdRss();
   let peak = rss0;
-  const sampler = setInterval(() => { peak = Math.max(peak, workerdRss()); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, workerdRss());
+  }, 100);
   const t = performance.now();
   const ex = await fetch(`${base}/api/v1/campaigns/city-quiz-1/attempts/export?format=csv&from=${from}&to=${to}`, { headers: { cookie: org.cookie } });
   let bytes = 0;
   let lines = 0;
-  for await (const chunk of ex.body) { bytes += chunk.length; for (const b of chunk) if (b === 10) lines++; }
+  for await (const chunk of ex.body) {
+    bytes += chunk.length;
+    for (const b of chunk) if (b === 10) lines++;
+  }
   const exportMs = performance.now() - t;
   clearInterval(sampler);
   const tooBig = await timed(`${base}/api/v1/campaigns/city-quiz-1/attempts/export?format=csv`, { headers: { cookie: org.cookie } });
@@ -118,9 +164,12 @@ export async function cityScale(base) {
   const p99 = pct(pings, 0.99);
   const p50 = pct(pings, 0.5);
   const out = [
-    '## The issue #20 targets (`test/bench/city-scale.mjs`)', '',
-    `Each request's latency from the client, sequential, interleaved with the no-op route; ratio = p99 ÷ no-op p99 (${pings.length} no-op requests). ${ROUNDS} rounds per read.`, '',
-    '| request | p99 ratio | goal | status |', '|---|---:|---:|---|',
+    '## The issue #20 targets (`test/bench/city-scale.mjs`)',
+    '',
+    `Each request's latency from the client, sequential, interleaved with the no-op route; ratio = p99 ÷ no-op p99 (${pings.length} no-op requests). ${ROUNDS} rounds per read.`,
+    '',
+    '| request | p99 ratio | goal | status |',
+    '|---|---:|---:|---|',
     ...rows.map((r) => `| ${r.label} | ${(r.p99 / p99).toFixed(1)}× | ${r.goal ? `≤ ${r.goal}× ${r.p99 / p99 <= r.goal ? '✓' : '✗'}` : ''} | ${r.status} |`),
     '',
     `Export: \`attempts/export?format=csv&from=${from}&to=${to}\` streamed ${lines.toLocaleString('en')} rows (${(bytes / 1048576).toFixed(1)} MB, status ${ex.status}) in ${(exportMs / p50).toFixed(0)}× one no-op request's median time; ${rss0 ? `the workerd processes grew by at most ${((peak - rss0) / 1024).toFixed(0)} MB while it streamed (RSS sampled every 100 ms)` : 'workerd memory not found (not measured)'}. The whole year at once (${first.title}) answers ${tooBig.status} (export_too_large) in ${(tooBig.ms / p50).toFixed(0)}× a no-op's median.`,

@@ -37,9 +37,14 @@ try {
   };
   const events = await fetch(`${base}/api/v1/health`).then((r) => r.status);
   if (events !== 200) throw new Error('server not healthy');
-  lines.push('# 概览 at city scale (`npm run bench:city`)', '',
-    'Each figure is the median over rounds of the naive raw-event scan ÷ the rollup read, both timed inside the Worker in the same run (higher = rollups faster). "same" checks the two give identical totals.', '',
-    '| case | raw ÷ rollup | same numbers |', '|---|---|---|');
+  lines.push(
+    '# 概览 at city scale (`npm run bench:city`)',
+    '',
+    'Each figure is the median over rounds of the naive raw-event scan ÷ the rollup read, both timed inside the Worker in the same run (higher = rollups faster). "same" checks the two give identical totals.',
+    '',
+    '| case | raw ÷ rollup | same numbers |',
+    '|---|---|---|',
+  );
   for (const c of CASES) {
     const ratios = [];
     let same = true;

@@ -44,8 +44,12 @@ setup(async ({ persistDir }) => {
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
 });
 
-const shapeAnswer = (q) => (q.type === 'single' ? q.options[0]?.key ?? 'A' : q.type === 'multiple' ? q.options.slice(0, 2).map((o) => o.key) : q.type === 'judge' ? true : '答案');
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const shapeAnswer = (q) =>
+  q.type === 'single' ? (q.options[0]?.key ?? 'A') : q.type === 'multiple' ? q.options.slice(0, 2).map((o) => o.key) : q.type === 'judge' ? true : '答案';
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const wsBase = (base) => base.replace(/^http/, 'ws');
 /** the head of every state message, cheap to read without parsing 2,000 copies of it */
@@ -55,7 +59,9 @@ async function inBatches(n, size, fn) {
   const out = new Array(n);
   for (let i = 0; i < n; i += size) {
     const part = await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, j) => fn(i + j)));
-    part.forEach((x, j) => { out[i + j] = x; });
+    part.forEach((x, j) => {
+      out[i + j] = x;
+    });
   }
   return out;
 }
@@ -75,13 +81,25 @@ function player(base, path, i, { onQuestion, refusable = false } = {}) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${wsBase(base)}${path}`, { headers: { origin: base, cookie: `tx_session=${token(i)}` } });
     const p = { ws, got: new Map(), accepted: 0, refused: 0, reasons: {}, ended: false, waiters: new Set() };
-    const wake = () => { for (const w of [...p.waiters]) w(); };
-    p.until = (pred, ms = 120_000) => new Promise((res, rej) => {
-      const t = setTimeout(() => { p.waiters.delete(check); rej(new Error(`player ${i}: timed out`)); }, ms);
-      function check() { if (pred(p)) { clearTimeout(t); p.waiters.delete(check); res(); } }
-      p.waiters.add(check);
-      check();
-    });
+    const wake = () => {
+      for (const w of [...p.waiters]) w();
+    };
+    p.until = (pred, ms = 120_000) =>
+      new Promise((res, rej) => {
+        const t = setTimeout(() => {
+          p.waiters.delete(check);
+          rej(new Error(`player ${i}: timed out`));
+        }, ms);
+        function check() {
+          if (pred(p)) {
+            clearTimeout(t);
+            p.waiters.delete(check);
+            res();
+          }
+        }
+        p.waiters.add(check);
+        check();
+      });
     ws.onopen = () => ws.send(JSON.stringify({ type: 'join', role: 'player' }));
     ws.onerror = (e) => reject(new Error(`player ${i}: socket error ${e.message ?? ''}`));
     ws.onmessage = (e) => {
@@ -90,12 +108,19 @@ function player(base, path, i, { onQuestion, refusable = false } = {}) {
       if (m.startsWith('{"type":"answered"')) {
         const a = JSON.parse(m);
         if (a.accepted) p.accepted++;
-        else { p.refused++; p.reasons[a.reason] = (p.reasons[a.reason] ?? 0) + 1; }
+        else {
+          p.refused++;
+          p.reasons[a.reason] = (p.reasons[a.reason] ?? 0) + 1;
+        }
         return wake();
       }
       if (m.startsWith('{"type":"error"')) {
         p.error = JSON.parse(m).reason;
-        if (refusable) { p.ended = true; resolve(p); return wake(); }
+        if (refusable) {
+          p.ended = true;
+          resolve(p);
+          return wake();
+        }
         return reject(new Error(`player ${i}: ${m}`));
       }
       const h = HEAD.exec(m);
@@ -103,16 +128,27 @@ function player(base, path, i, { onQuestion, refusable = false } = {}) {
       const [, phase, idx] = h;
       p.phase = phase;
       p.index = Number(idx);
-      if (!p.joined) { p.joined = true; resolve(p); }
+      if (!p.joined) {
+        p.joined = true;
+        resolve(p);
+      }
       if (phase === 'ended') p.ended = true;
       if (phase === 'question' && !p.got.has(p.index)) {
         p.got.set(p.index, at);
         const q = JSON.parse(m).question;
         const answer = { type: 'answer', questionId: q.id, answer: shapeAnswer(q) };
         onQuestion?.(p, q);
-        setTimeout(() => {
-          try { ws.send(JSON.stringify(answer)); ws.send(JSON.stringify(answer)); } catch { /* closed */ }
-        }, 200 + Math.random() * 1800);
+        setTimeout(
+          () => {
+            try {
+              ws.send(JSON.stringify(answer));
+              ws.send(JSON.stringify(answer));
+            } catch {
+              /* closed */
+            }
+          },
+          200 + Math.random() * 1800,
+        );
       }
       wake();
     };
@@ -130,7 +166,11 @@ async function pingLatency(base) {
 }
 
 async function hall(base, orgHeaders) {
-  const { room } = await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/rooms`, { method: 'POST', headers: orgHeaders, body: JSON.stringify({ title: `压测大厅${HALL}人`, bankId: 'bank-demo', count: QUESTIONS, secondsPerQuestion: 60 }) });
+  const { room } = await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/rooms`, {
+    method: 'POST',
+    headers: orgHeaders,
+    body: JSON.stringify({ title: `压测大厅${HALL}人`, bankId: 'bank-demo', count: QUESTIONS, secondsPerQuestion: 60 }),
+  });
   const t0 = performance.now();
   const players = await inBatches(HALL, OPENING, (i) => player(base, `/api/v1/rooms/${room.id}/live`, i));
   const joinMs = performance.now() - t0;
@@ -139,7 +179,11 @@ async function hall(base, orgHeaders) {
   const perQuestion = [];
   for (let q = 0; q < QUESTIONS; q++) {
     const sent = performance.now();
-    const r = await fetch(`${base}/api/v1/rooms/${room.id}/host`, { method: 'POST', headers: orgHeaders, body: JSON.stringify({ command: q === 0 ? 'start' : 'next' }) });
+    const r = await fetch(`${base}/api/v1/rooms/${room.id}/host`, {
+      method: 'POST',
+      headers: orgHeaders,
+      body: JSON.stringify({ command: q === 0 ? 'start' : 'next' }),
+    });
     if (!r.ok) throw new Error(`host ${r.status} ${await r.text()}`);
     await r.arrayBuffer();
     // the host's own answer: tells a slow request path from a slow broadcast
@@ -164,11 +208,18 @@ async function hall(base, orgHeaders) {
 function limiter(k) {
   let active = 0;
   const queue = [];
-  const done = () => { active--; queue.shift()?.(); };
+  const done = () => {
+    active--;
+    queue.shift()?.();
+  };
   return async (fn) => {
     if (active >= k) await new Promise((r) => queue.push(r));
     active++;
-    try { return await fn(); } finally { done(); }
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
   };
 }
 
@@ -181,22 +232,27 @@ async function matches(base) {
   const t0 = performance.now();
   let pairedMs = 0;
   // each phone as a member uses it: queue, poll the ticket until matched, open the match at once, play to the end
-  const players = await Promise.all(Array.from({ length: n }, async (_, i) => {
-    let t = await limit(async () => (await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/matches`, { method: 'POST', headers: headersOf(i), body: JSON.stringify({ size: 4 }) })).ticket);
-    while (t.status === 'waiting') {
-      // as often as the portal's match page polls its ticket
-      await sleep(1500);
-      t = (await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/matches/${t.id}`, { headers: headersOf(i) })).ticket;
-    }
-    if (t.status !== 'matched') throw new Error(`ticket ${t.id}: ${t.status}`);
-    pairedMs = Math.max(pairedMs, performance.now() - t0);
-    const p = await sockets(() => player(base, `/api/v1/matches/${t.matchId}/live`, FIRST_MATCH_USER + i, { refusable: true }));
-    p.matchId = t.matchId;
-    await p.until((x) => x.ended, 180_000);
-    p.endedAt = performance.now();
-    p.ws.close();
-    return p;
-  }));
+  const players = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      let t = await limit(
+        async () =>
+          (await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/matches`, { method: 'POST', headers: headersOf(i), body: JSON.stringify({ size: 4 }) })).ticket,
+      );
+      while (t.status === 'waiting') {
+        // as often as the portal's match page polls its ticket
+        await sleep(1500);
+        t = (await getJson(`${base}/api/v1/campaigns/${CAMPAIGN}/matches/${t.id}`, { headers: headersOf(i) })).ticket;
+      }
+      if (t.status !== 'matched') throw new Error(`ticket ${t.id}: ${t.status}`);
+      pairedMs = Math.max(pairedMs, performance.now() - t0);
+      const p = await sockets(() => player(base, `/api/v1/matches/${t.matchId}/live`, FIRST_MATCH_USER + i, { refusable: true }));
+      p.matchId = t.matchId;
+      await p.until((x) => x.ended, 180_000);
+      p.endedAt = performance.now();
+      p.ws.close();
+      return p;
+    }),
+  );
   const playedMs = performance.now() - t0;
   const formed = new Map();
   for (const p of players) formed.set(p.matchId, (formed.get(p.matchId) ?? 0) + 1);
@@ -207,13 +263,20 @@ async function matches(base) {
     const s = spans.get(p.matchId) ?? { from: Infinity, to: 0 };
     spans.set(p.matchId, { from: Math.min(s.from, first), to: Math.max(s.to, p.endedAt) });
   }
-  const edges = [...spans.values()].flatMap((s) => [[s.from, 1], [s.to, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = [...spans.values()]
+    .flatMap((s) => [
+      [s.from, 1],
+      [s.to, -1],
+    ])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let live = 0;
   let concurrent = 0;
   for (const [, d] of edges) concurrent = Math.max(concurrent, (live += d));
   // each player reads their result (the first read of a match writes it to D1 and the board)
   const playing = players.map((p, i) => [p, i]).filter(([p]) => !p.error);
-  const results = await inBatches(playing.length, OPENING, (k) => getJson(`${base}/api/v1/matches/${playing[k][0].matchId}`, { headers: headersOf(playing[k][1]) }));
+  const results = await inBatches(playing.length, OPENING, (k) =>
+    getJson(`${base}/api/v1/matches/${playing[k][0].matchId}`, { headers: headersOf(playing[k][1]) }),
+  );
   const mine = results.map((r) => r.players.find((x) => x.you));
   const earners = mine.filter((x) => (x?.points ?? 0) > 0).length;
   const points = mine.reduce((a, x) => a + (x?.points ?? 0), 0);
@@ -228,17 +291,29 @@ async function matches(base) {
     if (page.entries.length < 100) break;
   }
   return {
-    formed: formed.size, full: [...formed.values()].filter((k) => k === 4).length, finished: players.filter((p) => p.ended && !p.error).length,
-    refused: players.filter((p) => p.error).length, played: players.filter((p) => p.got.size).length,
-    settled, points, board, total, earners, pairedMs, playedMs, concurrent,
+    formed: formed.size,
+    full: [...formed.values()].filter((k) => k === 4).length,
+    finished: players.filter((p) => p.ended && !p.error).length,
+    refused: players.filter((p) => p.error).length,
+    played: players.filter((p) => p.got.size).length,
+    settled,
+    points,
+    board,
+    total,
+    earners,
+    pairedMs,
+    playedMs,
+    concurrent,
     accepted: players.reduce((a, p) => a + p.accepted, 0),
   };
 }
 
 function matchLines(m, ok) {
   return [
-    `**${MATCHES} concurrent 四人赛**: ${MATCHES * 4} players queue through \`POST /campaigns/{id}/matches\` (${QUEUEING} at a time, polling their tickets every 1.5 s as the portal does), each opens \`/matches/{id}/live\` as soon as their ticket says matched and plays to the end (5 questions, 3 s reveal pauses, as in production).`, '',
-    '| check | result |', '|---|---|',
+    `**${MATCHES} concurrent 四人赛**: ${MATCHES * 4} players queue through \`POST /campaigns/{id}/matches\` (${QUEUEING} at a time, polling their tickets every 1.5 s as the portal does), each opens \`/matches/{id}/live\` as soon as their ticket says matched and plays to the end (5 questions, 3 s reveal pauses, as in production).`,
+    '',
+    '| check | result |',
+    '|---|---|',
     `| matches formed (of 4 players) | ${m.full} of ${m.formed} formed, expected ${MATCHES} ${ok(m.formed === MATCHES && m.full === MATCHES)} |`,
     `| players who played their match to the end | ${m.finished} of ${MATCHES * 4} ${ok(m.finished === MATCHES * 4)}${m.refused ? ` (${m.refused} came after their match had ended: it starts 8 s after pairing with whoever is in)` : ''} |`,
     `| matches settled (written to D1) | ${m.settled} of ${MATCHES} ${ok(m.settled === MATCHES)} |`,
@@ -251,7 +326,11 @@ function matchLines(m, ok) {
 }
 
 measure(async ({ base }) => {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
+  });
   const orgHeaders = { 'content-type': 'application/json', origin: base, cookie: login.headers.get('set-cookie').split(';')[0] };
   if (!PARTS.includes('hall')) {
     const lines = [];
@@ -269,13 +348,23 @@ measure(async ({ base }) => {
   const ok = (b) => (b ? '✓' : '✗');
   const allCounted = h.counted.every((k) => k === HALL) && h.accepted === HALL * QUESTIONS && h.refused === HALL * QUESTIONS;
   const lines = [
-    `## Live rooms at hall scale (${HALL} players, ${MATCHES} matches of 4)`, '',
-    `${HALL} signed-in players on their own sockets (session cookie, same-site Origin) in one room; the host moves over HTTP; each player answers after a 0.2–2 s pause and then sends the same answer again. Latency = host's request sent → the new question received by a player (Node client on the same 2-core machine as \`wrangler dev\`). Ratios are to one no-op request's latency (median of 50 sequential pings before and after the hall, ${ping.toFixed(1)} ms this run).`, '',
-    '| question | host\'s request answered ÷ no-op | p50 ÷ no-op | p99 ÷ no-op | last ÷ no-op | p99 ÷ 1 s (issue\'s absolute goal, ≤ 1) |', '|---|---:|---:|---:|---:|---:|',
-    ...h.perQuestion.map((x, i) => `| ${i + 1} (${i ? 'next' : 'start'}) | ${(x.host / ping).toFixed(1)} | ${(x.p50 / ping).toFixed(1)} | ${(x.p99 / ping).toFixed(1)} | ${(x.last / ping).toFixed(1)} | ${(x.p99 / 1000).toFixed(2)} ${ok(x.p99 <= 1000)} |`),
+    `## Live rooms at hall scale (${HALL} players, ${MATCHES} matches of 4)`,
+    '',
+    `${HALL} signed-in players on their own sockets (session cookie, same-site Origin) in one room; the host moves over HTTP; each player answers after a 0.2–2 s pause and then sends the same answer again. Latency = host's request sent → the new question received by a player (Node client on the same 2-core machine as \`wrangler dev\`). Ratios are to one no-op request's latency (median of 50 sequential pings before and after the hall, ${ping.toFixed(1)} ms this run).`,
+    '',
+    "| question | host's request answered ÷ no-op | p50 ÷ no-op | p99 ÷ no-op | last ÷ no-op | p99 ÷ 1 s (issue's absolute goal, ≤ 1) |",
+    '|---|---:|---:|---:|---:|---:|',
+    ...h.perQuestion.map(
+      (x, i) =>
+        `| ${i + 1} (${i ? 'next' : 'start'}) | ${(x.host / ping).toFixed(1)} | ${(x.p50 / ping).toFixed(1)} | ${(x.p99 / ping).toFixed(1)} | ${(x.last / ping).toFixed(1)} | ${(x.p99 / 1000).toFixed(2)} ${ok(x.p99 <= 1000)} |`,
+    ),
     '',
     `- p99 within 1 s of the host's move on every question: ${ok(worstP99 <= 1000)} (worst p99 ${(worstP99 / 1000).toFixed(2)} s)`,
-    `- answers counted once: results route answered per question = ${h.counted.join(', ')} (expected ${HALL} each); accepted ${h.accepted}, second answers refused ${h.refused} (${Object.entries(h.reasons).map(([k, n]) => `${k} ${n}`).join(', ')}) ${ok(allCounted)}`,
+    `- answers counted once: results route answered per question = ${h.counted.join(', ')} (expected ${HALL} each); accepted ${h.accepted}, second answers refused ${h.refused} (${Object.entries(
+      h.reasons,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}) ${ok(allCounted)}`,
     `- ${h.resultPlayers} players in the results; ${HALL} sockets joined in ${(h.joinMs / 1000).toFixed(1)} s (${OPENING} at a time)`,
     '',
   ];

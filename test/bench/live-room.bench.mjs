@@ -18,23 +18,43 @@ const getJson = async (url, init) => {
 /** Opens n screen sockets on a room and resolves once each has its first state. */
 async function screens(base, roomId, n) {
   const sockets = [];
-  await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/v1/rooms/${roomId}/live`);
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'join', role: 'screen' }));
-    ws.onmessage = () => { ws.onmessage = null; resolve(); };
-    ws.onerror = reject;
-    sockets.push(ws);
-  })));
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise((resolve, reject) => {
+          const ws = new WebSocket(`${base.replace('http', 'ws')}/api/v1/rooms/${roomId}/live`);
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'join', role: 'screen' }));
+          ws.onmessage = () => {
+            ws.onmessage = null;
+            resolve();
+          };
+          ws.onerror = reject;
+          sockets.push(ws);
+        }),
+    ),
+  );
   return sockets;
 }
 
 /** ms from the host's accepted `start` until the last socket has the question. */
 async function fanout(base, headers, n) {
-  const { room } = await getJson(`${base}/api/v1/campaigns/dangshi-daily/rooms`, { method: 'POST', headers, body: JSON.stringify({ title: `压测房间${n}`, bankId: 'bank-demo', count: 2, secondsPerQuestion: 60 }) });
+  const { room } = await getJson(`${base}/api/v1/campaigns/dangshi-daily/rooms`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ title: `压测房间${n}`, bankId: 'bank-demo', count: 2, secondsPerQuestion: 60 }),
+  });
   const sockets = await screens(base, room.id, n);
-  const got = Promise.all(sockets.map((ws) => new Promise((resolve) => {
-    ws.onmessage = (e) => { if (String(e.data).includes('"phase":"question"')) resolve(Date.now()); };
-  })));
+  const got = Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise((resolve) => {
+          ws.onmessage = (e) => {
+            if (String(e.data).includes('"phase":"question"')) resolve(Date.now());
+          };
+        }),
+    ),
+  );
   const t0 = Date.now();
   const r = await fetch(`${base}/api/v1/rooms/${room.id}/host`, { method: 'POST', headers, body: JSON.stringify({ command: 'start' }) });
   await r.arrayBuffer();
@@ -44,7 +64,11 @@ async function fanout(base, headers, n) {
 }
 
 measure(async ({ base }) => {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
+  });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const headers = { 'content-type': 'application/json', origin: base, cookie };
   const pings = [];
@@ -65,8 +89,10 @@ measure(async ({ base }) => {
   const s = med(small);
   const h = med(hall);
   return [
-    '## Live room fan-out', '',
-    '| measure | ratio | detail |', '|---|---:|---|',
+    '## Live room fan-out',
+    '',
+    '| measure | ratio | detail |',
+    '|---|---:|---|',
     `| fan-out: host's start → last of ${SMALL} sockets ÷ one no-op request's latency | ${(s / ping).toFixed(1)} | median of 3 rooms |`,
     `| fan-out: host's start → last of ${HALL} sockets ÷ one no-op request's latency | ${(h / ping).toFixed(1)} | median of 3 rooms; goal: the hall has the state within 1 s → ${h <= 1000 ? '✓' : '✗'} |`,
     `| growth: ${HALL} sockets ÷ ${SMALL} sockets | ${(h / Math.max(1, s)).toFixed(1)} | ${HALL / SMALL}× the sockets |`,

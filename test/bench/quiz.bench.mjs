@@ -28,19 +28,24 @@ setup(async ({ persistDir }) => {
 });
 
 const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
 
 /** Pings the no-op route from CONCURRENCY loops for `ms`; returns each latency. */
 async function pingFor(base, ms) {
   const lat = [];
   const end = Date.now() + ms;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (Date.now() < end) {
-      const t = performance.now();
-      await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
-      lat.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
   return lat;
 }
 
@@ -63,39 +68,61 @@ measure(async ({ base }) => {
     const last = Math.floor((PARTICIPANTS * (round + 1)) / ROUNDS);
     let next = first;
     t = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < last; i = next++) {
-        const headers = { cookie: `tx_session=${token(i)}`, origin: base, 'content-type': 'application/json' };
-        let t = performance.now();
-        const r = await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/attempts`, { method: 'POST', headers, body: '{}' });
-        starts.push(performance.now() - t);
-        if (r.status !== 201) { errors++; await r.arrayBuffer(); continue; }
-        const { attempt } = await r.json();
-        let q = attempt.question;
-        while (q) {
-          t = performance.now();
-          const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, { method: 'POST', headers, body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }) });
-          const ms = performance.now() - t;
-          answers.push(ms);
-          if (a.status !== 200) { errors++; await a.arrayBuffer(); break; }
-          // the reply is feedback only: the next question (and its clock) comes from /next
-          const reply = await a.json();
-          q = null;
-          if (reply.next) {
-            const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
-            if (n.status !== 200) { errors++; await n.arrayBuffer(); break; }
-            q = (await n.json()).question;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < last; i = next++) {
+          const headers = { cookie: `tx_session=${token(i)}`, origin: base, 'content-type': 'application/json' };
+          let t = performance.now();
+          const r = await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/attempts`, { method: 'POST', headers, body: '{}' });
+          starts.push(performance.now() - t);
+          if (r.status !== 201) {
+            errors++;
+            await r.arrayBuffer();
+            continue;
           }
-          if (!q) finals.push(ms);
+          const { attempt } = await r.json();
+          let q = attempt.question;
+          while (q) {
+            t = performance.now();
+            const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }),
+            });
+            const ms = performance.now() - t;
+            answers.push(ms);
+            if (a.status !== 200) {
+              errors++;
+              await a.arrayBuffer();
+              break;
+            }
+            // the reply is feedback only: the next question (and its clock) comes from /next
+            const reply = await a.json();
+            q = null;
+            if (reply.next) {
+              const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
+              if (n.status !== 200) {
+                errors++;
+                await n.arrayBuffer();
+                break;
+              }
+              q = (await n.json()).question;
+            }
+            if (!q) finals.push(ms);
+          }
         }
-      }
-    }));
+      }),
+    );
     burstMs += performance.now() - t;
   }
   const seconds = burstMs / 1000;
   const pingRps = pings.length / (pingMs / 1000);
 
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
+  });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const stats = await (await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/quiz-stats`, { headers: { cookie } })).json();
   const recorded = stats.items.reduce((s, x) => s + x.answered, 0);
@@ -103,13 +130,17 @@ measure(async ({ base }) => {
   const p99 = pct(pings, 0.99);
   const p50 = pct(pings, 0.5);
   return [
-    '## Quiz start burst', '',
-    `${PARTICIPANTS} participants, ${CONCURRENCY} at a time, each starting a round of ${QUESTIONS} questions and answering all of them (${seconds.toFixed(0)} s of burst in all). The baseline is the no-op route under the same ${CONCURRENCY}-way concurrency from the same client, measured in ${ROUNDS} windows of ${PING_MS / 1000} s interleaved with ${ROUNDS} parts of the burst; percentiles pool all windows.`, '',
-    '| request | throughput ratio (req/s ÷ no-op req/s) | p50 ratio | p99 ratio (p99 ÷ no-op p99) |', '|---|---:|---:|---:|',
+    '## Quiz start burst',
+    '',
+    `${PARTICIPANTS} participants, ${CONCURRENCY} at a time, each starting a round of ${QUESTIONS} questions and answering all of them (${seconds.toFixed(0)} s of burst in all). The baseline is the no-op route under the same ${CONCURRENCY}-way concurrency from the same client, measured in ${ROUNDS} windows of ${PING_MS / 1000} s interleaved with ${ROUNDS} parts of the burst; percentiles pool all windows.`,
+    '',
+    '| request | throughput ratio (req/s ÷ no-op req/s) | p50 ratio | p99 ratio (p99 ÷ no-op p99) |',
+    '|---|---:|---:|---:|',
     `| POST /campaigns/{id}/attempts (start) | ${(starts.length / seconds / pingRps).toFixed(2)} | ${(pct(starts, 0.5) / p50).toFixed(2)} | ${(pct(starts, 0.99) / p99).toFixed(2)} |`,
     `| POST /attempts/{id}/answers | ${(answers.length / seconds / pingRps).toFixed(2)} | ${(pct(answers, 0.5) / p50).toFixed(2)} | ${(pct(answers, 0.99) / p99).toFixed(2)} ${pct(answers, 0.99) / p99 <= 3 ? '✓ (goal ≤ 3)' : '✗ (goal ≤ 3)'} |`,
     `| … of which the last answer of each attempt (ends it, ranks it) | ${(finals.length / seconds / pingRps).toFixed(2)} | ${(pct(finals, 0.5) / p50).toFixed(2)} | ${(pct(finals, 0.99) / p99).toFixed(2)} |`,
     '',
-    `Errors: ${errors} ${errors === 0 ? '✓' : '✗'}. Answers recorded ${recorded} of ${expected} sent ${recorded === expected ? '✓ none lost' : '✗ LOST'}.`, '',
+    `Errors: ${errors} ${errors === 0 ? '✓' : '✗'}. Answers recorded ${recorded} of ${expected} sent ${recorded === expected ? '✓ none lost' : '✗ LOST'}.`,
+    '',
   ];
 });

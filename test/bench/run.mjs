@@ -40,15 +40,17 @@ async function loadWithNode(base, req) {
   const lat = [];
   let errors = 0;
   const end = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < end) {
-      const t = performance.now();
-      const r = await fetch(base + req.path, { method: req.method ?? 'GET', headers: req.headers, body: req.body });
-      await r.arrayBuffer();
-      if (!r.ok) errors++;
-      lat.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        const r = await fetch(base + req.path, { method: req.method ?? 'GET', headers: req.headers, body: req.body });
+        await r.arrayBuffer();
+        if (!r.ok) errors++;
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
   lat.sort((a, b) => a - b);
   return { rps: lat.length / SECONDS, p99: lat[Math.floor(lat.length * 0.99)] ?? NaN, errors };
 }
@@ -77,7 +79,13 @@ export async function runSuite() {
   const persistDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
   await prepareDatabase(persistDir);
   for (const fn of SETUPS) await fn({ persistDir });
-  const { base, stop } = await startServer({ port: PORT, persistDir, logLevel: 'warn', stdio: ['ignore', 'ignore', 'inherit'], vars: { BENCH_ROUTES: '1', DEV_OUTBOX: '1' } });
+  const { base, stop } = await startServer({
+    port: PORT,
+    persistDir,
+    logLevel: 'warn',
+    stdio: ['ignore', 'ignore', 'inherit'],
+    vars: { BENCH_ROUTES: '1', DEV_OUTBOX: '1' },
+  });
   try {
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
@@ -143,12 +151,25 @@ export async function runSuite() {
 bench('GET /api/v1/campaigns', { path: '/api/v1/campaigns?limit=20' }, 'public campaign list: one D1 query with a join');
 bench('GET /api/v1/me (signed in)', ({ cookie }) => ({ path: '/api/v1/me', headers: { cookie } }), 'session lookup (one batched round trip) + memberships');
 bench('GET /api/v1/org-units', { path: '/api/v1/org-units' }, 'whole org tree with member counts');
-bench('GET /org-units/{id}/metrics?series=day (概览, 30 days)', ({ orgCookie }) => ({ path: `/api/v1/org-units/root/metrics?from=${new Date(Date.now() - 30 * 864e5).toISOString()}&series=day`, headers: { cookie: orgCookie } }), 'the root organizer\'s overview: totals, by kind, units below, daily trend (one batch)');
-bench('GET /org-units/{id}/todo (待办)', ({ orgCookie }) => ({ path: '/api/v1/org-units/root/todo', headers: { cookie: orgCookie } }), 'works, receipts, flagged attempts and drafts under the root (one batch)');
+bench(
+  'GET /org-units/{id}/metrics?series=day (概览, 30 days)',
+  ({ orgCookie }) => ({
+    path: `/api/v1/org-units/root/metrics?from=${new Date(Date.now() - 30 * 864e5).toISOString()}&series=day`,
+    headers: { cookie: orgCookie },
+  }),
+  "the root organizer's overview: totals, by kind, units below, daily trend (one batch)",
+);
+bench(
+  'GET /org-units/{id}/todo (待办)',
+  ({ orgCookie }) => ({ path: '/api/v1/org-units/root/todo', headers: { cookie: orgCookie } }),
+  'works, receipts, flagged attempts and drafts under the root (one batch)',
+);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { readdirSync } = await import('node:fs');
-  for (const f of readdirSync(join(ROOT, 'test', 'bench')).filter((f) => f.endsWith('.bench.mjs') && (!ONLY || ONLY.includes(f.replace('.bench.mjs', '')))).sort()) {
+  for (const f of readdirSync(join(ROOT, 'test', 'bench'))
+    .filter((f) => f.endsWith('.bench.mjs') && (!ONLY || ONLY.includes(f.replace('.bench.mjs', ''))))
+    .sort()) {
     await import(join(ROOT, 'test', 'bench', f));
   }
   await runSuite();

@@ -20,7 +20,8 @@ setup(async ({ persistDir }) => {
   // each bench user is on a roster of one branch (the registry row check-in credits)
   for (let i = 0; i < N; i += 200) {
     const r = [];
-    for (let j = i; j < Math.min(N, i + 200); j++) r.push(`('bench-tr-${j}', '${UNIT}', '1350${String(j).padStart(7, '0')}', '压测${j}', 'bench-u${j}', '${iso(now)}')`);
+    for (let j = i; j < Math.min(N, i + 200); j++)
+      r.push(`('bench-tr-${j}', '${UNIT}', '1350${String(j).padStart(7, '0')}', '压测${j}', 'bench-u${j}', '${iso(now)}')`);
     lines.push(`INSERT OR IGNORE INTO roster_entries (id, org_unit_id, phone, name, user_id, created_at) VALUES ${r.join(',')}`);
   }
   const file = join(persistDir, 'bench-training.sql');
@@ -28,7 +29,10 @@ setup(async ({ persistDir }) => {
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
 });
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
 
 /** Runs `task(i)` for i < count, `concurrency` at a time; returns latencies and statuses. */
 async function run(count, concurrency, task) {
@@ -36,14 +40,16 @@ async function run(count, concurrency, task) {
   const statuses = {};
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const t = performance.now();
-      const st = await task(i);
-      lat.push(performance.now() - t);
-      statuses[st] = (statuses[st] ?? 0) + 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t = performance.now();
+        const st = await task(i);
+        lat.push(performance.now() - t);
+        statuses[st] = (statuses[st] ?? 0) + 1;
+      }
+    }),
+  );
   return { lat, statuses, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -58,12 +64,25 @@ measure(async ({ base, orgCookie }) => {
   // a class of the branch, published, with a session on now and the bench members enrolled
   const now = Date.now();
   const iso = (ms) => new Date(ms).toISOString();
-  const { campaign } = await post('/api/v1/campaigns', { kind: 'training', title: '压测：集中轮训', orgUnitId: UNIT, startsAt: iso(now - 864e5), endsAt: iso(now + 7 * 864e5), settings: { category: 'rotation' } });
+  const { campaign } = await post('/api/v1/campaigns', {
+    kind: 'training',
+    title: '压测：集中轮训',
+    orgUnitId: UNIT,
+    startsAt: iso(now - 864e5),
+    endsAt: iso(now + 7 * 864e5),
+    settings: { category: 'rotation' },
+  });
   await post(`/api/v1/campaigns/${campaign.id}/publish`);
-  const { session } = await post(`/api/v1/campaigns/${campaign.id}/sessions`, { title: '压测课次', startsAt: iso(now - 5 * 60e3), endsAt: iso(now + 3600e3), hours: 2 });
+  const { session } = await post(`/api/v1/campaigns/${campaign.id}/sessions`, {
+    title: '压测课次',
+    startsAt: iso(now - 5 * 60e3),
+    endsAt: iso(now + 3600e3),
+    hours: 2,
+  });
   const ids = Array.from({ length: N }, (_, i) => `bench-tr-${i}`);
   let enrolled = 0;
-  for (let i = 0; i < ids.length; i += 500) enrolled += (await post(`/api/v1/campaigns/${campaign.id}/enrollments`, { rosterIds: ids.slice(i, i + 500) })).enrolled;
+  for (let i = 0; i < ids.length; i += 500)
+    enrolled += (await post(`/api/v1/campaigns/${campaign.id}/enrollments`, { rosterIds: ids.slice(i, i + 500) })).enrolled;
 
   // the code on the room's screen, read again as the minute turns (a member types what the screen shows)
   let code = '';
@@ -78,13 +97,24 @@ measure(async ({ base, orgCookie }) => {
   await screen();
   const checkIn = async (i) => {
     const r = await fetch(`${base}/api/v1/sessions/${session.id}/check-in`, {
-      method: 'POST', headers: { cookie: `tx_session=${benchToken(i)}`, origin: base, 'content-type': 'application/json', 'cf-connecting-ip': `100.65.${i % 250}.${Math.floor(i / 250)}` },
+      method: 'POST',
+      headers: {
+        cookie: `tx_session=${benchToken(i)}`,
+        origin: base,
+        'content-type': 'application/json',
+        'cf-connecting-ip': `100.65.${i % 250}.${Math.floor(i / 250)}`,
+      },
       body: JSON.stringify({ code: await screen() }),
     });
     await r.arrayBuffer();
     return r.status;
   };
-  const b = await run(N, CONCURRENCY, async () => fetch(`${base}/api/v1/ping`).then(async (r) => { await r.arrayBuffer(); return r.status; }));
+  const b = await run(N, CONCURRENCY, async () =>
+    fetch(`${base}/api/v1/ping`).then(async (r) => {
+      await r.arrayBuffer();
+      return r.status;
+    }),
+  );
   const t0 = performance.now();
   const first = await run(N, CONCURRENCY, checkIn);
   // members who tap again (a slow screen): each retry answers 409 and credits nothing
@@ -95,14 +125,17 @@ measure(async ({ base, orgCookie }) => {
   const counted = sessions.items.find((s) => s.id === session.id)?.attendances;
   const stats = await (await fetch(`${base}/api/v1/campaigns/${campaign.id}/training-stats`, { headers: { cookie: orgCookie } })).json();
   const p99 = pct(first.lat, 0.99) / pct(b.lat, 0.99);
-  const tput = (first.lat.length / first.seconds) / (b.lat.length / b.seconds);
+  const tput = first.lat.length / first.seconds / (b.lat.length / b.seconds);
   const once = counted === N && first.statuses[200] === N && again.statuses[409] === RETRIES && stats.hours === N * 2;
   return [
-    '## Training check-in', '',
-    `${N} enrolled members check into one session with the code on the room's screen, ${CONCURRENCY} at a time, then ${RETRIES} of them tap again; against ${N} no-op requests under the same concurrency. All within ${minute.toFixed(1)} s (the bar: a minute). Ratios: throughput = req/s ÷ no-op req/s; p99 = p99 ÷ no-op p99 (bar: ≤ 3).`, '',
-    '| operation | throughput ratio | p99 ratio | outcome |', '|---|---:|---:|---|',
+    '## Training check-in',
+    '',
+    `${N} enrolled members check into one session with the code on the room's screen, ${CONCURRENCY} at a time, then ${RETRIES} of them tap again; against ${N} no-op requests under the same concurrency. All within ${minute.toFixed(1)} s (the bar: a minute). Ratios: throughput = req/s ÷ no-op req/s; p99 = p99 ÷ no-op p99 (bar: ≤ 3).`,
+    '',
+    '| operation | throughput ratio | p99 ratio | outcome |',
+    '|---|---:|---:|---|',
     `| POST /sessions/{id}/check-in (${N} members, enrolled ${enrolled}) | ${tput.toFixed(2)} | ${p99.toFixed(2)} ${p99 <= 3 ? '✓' : '✗'} | statuses ${JSON.stringify(first.statuses)} |`,
-    `| POST /sessions/{id}/check-in again (${RETRIES} retries) | ${((again.lat.length / again.seconds) / (b.lat.length / b.seconds)).toFixed(2)} | ${(pct(again.lat, 0.99) / pct(b.lat, 0.99)).toFixed(2)} | statuses ${JSON.stringify(again.statuses)}; attendances ${counted}, hours ${stats.hours} ${once ? '✓ each member counted once' : '✗'} |`,
+    `| POST /sessions/{id}/check-in again (${RETRIES} retries) | ${(again.lat.length / again.seconds / (b.lat.length / b.seconds)).toFixed(2)} | ${(pct(again.lat, 0.99) / pct(b.lat, 0.99)).toFixed(2)} | statuses ${JSON.stringify(again.statuses)}; attendances ${counted}, hours ${stats.hours} ${once ? '✓ each member counted once' : '✗'} |`,
     '',
   ];
 });

@@ -42,11 +42,21 @@ describe('admin:create on a fresh deployment', () => {
     server = await startServer({ port: PORT, persistDir: dir, stdio: 'ignore' });
     const base = `http://127.0.0.1:${PORT}`;
     const units = await (await fetch(`${base}/api/v1/org-units`)).json();
-    assert.deepEqual(units.items.map((u) => [u.name, u.parentId]), [['某市直机关工委', null]]);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ phone: '13912345678', password }) });
+    assert.deepEqual(
+      units.items.map((u) => [u.name, u.parentId]),
+      [['某市直机关工委', null]],
+    );
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ phone: '13912345678', password }),
+    });
     assert.equal(login.status, 200);
     const cookie = login.headers.get('set-cookie').split(';')[0];
     const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
-    assert.deepEqual(me.memberships.map((m) => [m.orgUnitName, m.role]), [['某市直机关工委', 'admin']]);
+    assert.deepEqual(
+      me.memberships.map((m) => [m.orgUnitName, m.role]),
+      [['某市直机关工委', 'admin']],
+    );
   });
 });

@@ -22,12 +22,6 @@ const VOTER = '13800000004';
 const CONTEST = 'hanmo-danqing';
 const PHOTO = join(ROOT, 'test', 'fixtures', 'photo.jpg');
 
-
-
-
-
-
-
 /** "今日还可投 3 票（共 5 票）" → 3; "每人每天可投 5 票" → 5 (nothing voted yet today). */
 async function votesLeft(page) {
   const text = await page.getByTestId('votes-left').first().textContent();
@@ -35,7 +29,6 @@ async function votesLeft(page) {
   assert.ok(m, `votes left in "${text}"`);
   return Number(m[1]);
 }
-
 
 describe('art contest screens in the browser', { skip: skipReason, timeout: 150_000 }, () => {
   h.hooks();

@@ -20,14 +20,6 @@ const eventually = h.eventually;
 const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';
 
-
-
-
-
-
-
-
-
 describe('charity drive screens in the browser', { skip: skipReason, timeout: 150_000 }, () => {
   h.hooks();
 
@@ -92,14 +84,18 @@ describe('charity drive screens in the browser', { skip: skipReason, timeout: 15
     await m.page.locator(`[data-testid="pledge-card"][data-id="${pledge.id}"]`).getByText('已核实').first().waitFor();
     await m.page.goto(`${BASE}/c/jinqiu-zhuxue/drive`);
     // the public progress may be cached for up to 10 s (Cache-Control: max-age=10)
-    await eventually(async () => {
-      const fen = Number(await m.page.getByTestId('drive-verified').getAttribute('data-fen'));
-      if (fen === afterPledge.verified + 5000) return true;
-      await m.page.waitForTimeout(1000);
-      await m.page.reload();
-      await m.page.getByTestId('drive-verified').waitFor();
-      return false;
-    }, 'the drive page shows the verified pledge', 15_000);
+    await eventually(
+      async () => {
+        const fen = Number(await m.page.getByTestId('drive-verified').getAttribute('data-fen'));
+        if (fen === afterPledge.verified + 5000) return true;
+        await m.page.waitForTimeout(1000);
+        await m.page.reload();
+        await m.page.getByTestId('drive-verified').waitFor();
+        return false;
+      },
+      'the drive page shows the verified pledge',
+      15_000,
+    );
     await shot(m.page, 'drive-verified-390');
     assert.deepEqual(m.problems, []);
     assert.deepEqual(o.problems, []);

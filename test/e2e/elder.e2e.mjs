@@ -37,12 +37,15 @@ function measure() {
   for (const el of document.querySelectorAll('main *, header *')) {
     if (!visible(el)) continue;
     const r = el.getBoundingClientRect();
-    if ((r.right > vw + 1 || r.left < -1) && !scrolls(el) && getComputedStyle(el).position !== 'absolute') out.push(`cut off at the edge: ${name(el)} ${Math.round(r.left)}–${Math.round(r.right)}`);
+    if ((r.right > vw + 1 || r.left < -1) && !scrolls(el) && getComputedStyle(el).position !== 'absolute')
+      out.push(`cut off at the edge: ${name(el)} ${Math.round(r.left)}–${Math.round(r.right)}`);
     // text cut with an ellipsis hides what it says
     const s = getComputedStyle(el);
     if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(`text cut: ${name(el)}`);
   }
-  const targets = document.querySelectorAll('button, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), [role=tab], .pt-tab, .tx-btn');
+  const targets = document.querySelectorAll(
+    'button, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), [role=tab], .pt-tab, .tx-btn',
+  );
   for (const el of targets) {
     if (!visible(el) || el.closest('.pt-skip')) continue;
     const r = el.getBoundingClientRect();
@@ -106,7 +109,11 @@ describe('长辈模式 at 390 px', { skip: skipReason, timeout: 180_000 }, () =>
   test('我的 and a quiz lobby, signed in, in 长辈模式', async () => {
     const { context, page, problems } = await h.newPage(PHONE_VP, { phone: MEMBER });
     await context.addInitScript(() => localStorage.setItem('tx.large', '1'));
-    for (const [label, path] of [['me', '/me'], ['quiz-lobby-member', '/c/dangshi-daily/quiz'], ['my-bookings', '/my-bookings']]) {
+    for (const [label, path] of [
+      ['me', '/me'],
+      ['quiz-lobby-member', '/c/dangshi-daily/quiz'],
+      ['my-bookings', '/my-bookings'],
+    ]) {
       await page.goto(`${BASE}${path}`);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -32,7 +32,11 @@ const partnerPage = `<!doctype html><html><head><meta charset="utf-8"><title>合
 </body></html>`;
 
 async function organizer() {
-  const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }) });
+  const r = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE },
+    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
+  });
   return { cookie: r.headers.get('set-cookie').split(';')[0], origin: BASE, 'content-type': 'application/json' };
 }
 
@@ -42,7 +46,10 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
     persistDir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-embed-'));
     await prepareDatabase(persistDir);
     server = await startServer({ port: PORT, persistDir, stdio: 'ignore', vars: { DEV_OUTBOX: '1' } });
-    partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(partnerPage)).listen(PARTNER_PORT, '127.0.0.1');
+    partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(partnerPage)).listen(
+      PARTNER_PORT,
+      '127.0.0.1',
+    );
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -81,7 +88,11 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
     // An organizer records an offline score that puts a newcomer on top: the widget follows live.
     const headers = await organizer();
     const t0 = Date.now();
-    const res = await fetch(`${BASE}/api/v1/campaigns/dangshi-daily/leaderboard/scores`, { method: 'POST', headers, body: JSON.stringify({ mode: 'set', entries: [{ key: 'offline-champion', name: '钱学森', score: 100000, orgUnitId: 'jyj-b1' }] }) });
+    const res = await fetch(`${BASE}/api/v1/campaigns/dangshi-daily/leaderboard/scores`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ mode: 'set', entries: [{ key: 'offline-champion', name: '钱学森', score: 100000, orgUnitId: 'jyj-b1' }] }),
+    });
     assert.equal(res.status, 200);
     await page.locator('#w').locator('li').first().filter({ hasText: '钱*森' }).waitFor({ timeout: 5_000 });
     assert.ok(Date.now() - t0 < 5_000);
@@ -103,7 +114,10 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
     await page.goto(`${BASE}/embed/v1/leaderboard/dangshi-daily?mode=screen`);
     await page.locator('tongxin-leaderboard li').nth(9).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('tongxin-leaderboard li').count(), 10);
-    await page.locator('tongxin-leaderboard .clock').filter({ hasText: /\d{2}:\d{2}:\d{2}/ }).waitFor();
+    await page
+      .locator('tongxin-leaderboard .clock')
+      .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
+      .waitFor();
     assert.ok(await page.locator('aside svg').isVisible());
     await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'embed-screen-1920.png') });
     await page.close();
@@ -132,7 +146,12 @@ describe('embed kit in the browser', { timeout: 120_000 }, () => {
 
     // the organizers hide the quiz board: the widget says it is not public, neutrally
     const headers = await organizer();
-    const hide = (hidden) => fetch(`${BASE}/api/v1/campaigns/dangshi-daily`, { method: 'PATCH', headers, body: JSON.stringify({ settings: { leaderboard: { aggregation: 'average', hidden } } }) });
+    const hide = (hidden) =>
+      fetch(`${BASE}/api/v1/campaigns/dangshi-daily`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ settings: { leaderboard: { aggregation: 'average', hidden } } }),
+      });
     assert.equal((await hide(true)).status, 200);
     await page.waitForTimeout(5500); // public reads are cached a second here and five seconds in the browser
     await picker.selectOption('dangshi-daily');

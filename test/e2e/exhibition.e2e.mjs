@@ -19,13 +19,6 @@ const shot = h.shot;
 const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';
 
-
-
-
-
-
-
-
 const SLUG = 'hanmo-exhibition';
 const CAMPAIGN = 'camp-exhibition';
 const chinaDay = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -63,7 +56,10 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     // 线上看展：<title> fits its button at 390 px (it wraps, never runs past the edge)
     const online = page.locator('.ex-gallery-btn');
     await online.waitFor();
-    assert.ok(await online.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth), 'the 线上看展 button fits');
+    assert.ok(
+      await online.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth),
+      'the 线上看展 button fits',
+    );
     await page.locator(`[data-day="${today}"]`).click();
     await page.locator(`[data-slot="${slot.id}"]`).click();
     await page.getByRole('button', { name: '增加一人' }).click();
@@ -158,7 +154,10 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     };
     const other = await h.browser.newContext();
     await register(other, '赵先到');
-    const taken = await other.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222', acceptedNotice: true }, headers: { origin: BASE } });
+    const taken = await other.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, {
+      data: { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222', acceptedNotice: true },
+      headers: { origin: BASE },
+    });
     assert.equal(taken.status(), 201, await taken.text());
     const seat = (await taken.json()).booking;
 
@@ -224,12 +223,18 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
 
     // the same screens in English
     const en = await newPage(PHONE_VP, { lang: 'en' });
-    const full = await api.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, { data: { startsAt: endsAt, endsAt: new Date(Date.parse(endsAt) + 60 * 60_000).toISOString(), capacity: 1 }, headers: { origin: BASE } });
+    const full = await api.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, {
+      data: { startsAt: endsAt, endsAt: new Date(Date.parse(endsAt) + 60 * 60_000).toISOString(), capacity: 1 },
+      headers: { origin: BASE },
+    });
     const fullSlot = (await full.json()).slot;
     await register(en.context, 'Sun Wait');
     const filler = await h.browser.newContext();
     await register(filler, '孙占位');
-    await filler.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId: fullSlot.id, partySize: 1, name: '孙占位', phone: '13911113333', acceptedNotice: true }, headers: { origin: BASE } });
+    await filler.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, {
+      data: { slotId: fullSlot.id, partySize: 1, name: '孙占位', phone: '13911113333', acceptedNotice: true },
+      headers: { origin: BASE },
+    });
     await filler.close();
     await en.page.goto(`${BASE}/c/${SLUG}/visit`);
     await en.page.locator(`[data-day="${chinaDay(Date.parse(endsAt))}"]`).click();
@@ -249,14 +254,24 @@ describe('exhibition visits in the browser', { skip: skipReason, timeout: 120_00
     const api = organizer.context.request;
     const now = Date.now();
     const made = await api.post(`${BASE}/api/v1/campaigns`, {
-      data: { kind: 'exhibition', title: '实名展览', orgUnitId: 'root', startsAt: new Date(now - 864e5).toISOString(), endsAt: new Date(now + 30 * 864e5).toISOString(), settings: { venue: '文化馆二楼', requireIdNumbers: true, rules: '凭身份证入场。' } },
+      data: {
+        kind: 'exhibition',
+        title: '实名展览',
+        orgUnitId: 'root',
+        startsAt: new Date(now - 864e5).toISOString(),
+        endsAt: new Date(now + 30 * 864e5).toISOString(),
+        settings: { venue: '文化馆二楼', requireIdNumbers: true, rules: '凭身份证入场。' },
+      },
       headers: { origin: BASE },
     });
     assert.equal(made.status(), 201, await made.text());
     const campaign = (await made.json()).campaign;
     assert.equal((await api.post(`${BASE}/api/v1/campaigns/${campaign.id}/publish`, { headers: { origin: BASE } })).status(), 200);
     const startsAt = new Date(Math.ceil((now + 26 * 3600_000) / 3600_000) * 3600_000).toISOString();
-    const slotRes = await api.post(`${BASE}/api/v1/campaigns/${campaign.id}/slots`, { data: { startsAt, endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(), capacity: 5 }, headers: { origin: BASE } });
+    const slotRes = await api.post(`${BASE}/api/v1/campaigns/${campaign.id}/slots`, {
+      data: { startsAt, endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(), capacity: 5 },
+      headers: { origin: BASE },
+    });
     const slot = (await slotRes.json()).slot;
 
     const { context, page, problems } = await newPage(PHONE_VP, { phone: MEMBER });

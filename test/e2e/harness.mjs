@@ -29,7 +29,9 @@ export function e2e({ name, port: basePort }) {
 
   const h = {
     BASE,
-    get browser() { return browser; },
+    get browser() {
+      return browser;
+    },
     /** before/after of the flow's describe: server up (unless shared), browser launched. */
     hooks() {
       before(async () => {

@@ -19,7 +19,12 @@ describe('history import in the console', { skip: skipReason, timeout: 150_000 }
   test('choose a kind → template → preview with a bad row → import → counted once', async () => {
     // a title of this run's own, so a shared server (E2E_BASE) that ran the flow before still sees the rows as new
     const title = `红色教育基地参观${String(Date.now()).slice(-5)}`;
-    const sheet = ['组织,展览名称,日期,参观人数,是否散客', `第一党支部,${title},2021-07-01,30,否`, `第二党支部,${title},2021-07-02,12,是`, `第一党支部,${title},2021-02-30,5,否`].join('\r\n');
+    const sheet = [
+      '组织,展览名称,日期,参观人数,是否散客',
+      `第一党支部,${title},2021-07-01,30,否`,
+      `第二党支部,${title},2021-07-02,12,是`,
+      `第一党支部,${title},2021-02-30,5,否`,
+    ].join('\r\n');
     const file = { name: '参观.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${sheet}\r\n`, 'utf8') };
     const { page, problems, context } = await h.newPage(DESK_VP, { phone: ORGANIZER });
     const visits = async () => {
@@ -43,7 +48,10 @@ describe('history import in the console', { skip: skipReason, timeout: 150_000 }
     const report = page.getByTestId('history-report');
     await report.getByText('预览（尚未导入）').waitFor();
     await report.getByText('日期“2021-02-30”无法识别').waitFor();
-    await report.getByRole('cell', { name: `${title}（新建）` }).first().waitFor();
+    await report
+      .getByRole('cell', { name: `${title}（新建）` })
+      .first()
+      .waitFor();
     await h.shot(page, 'history-preview-1280');
     await page.getByTestId('history-confirm').click();
     await report.getByText('导入完成').waitFor();

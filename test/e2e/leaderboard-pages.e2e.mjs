@@ -19,18 +19,10 @@ const eventually = h.eventually;
 const MEMBER = '13800000003';
 const ORGANIZER = '13800000001';
 
-
-
-
-
-
-
 /** The board as the public sees it (no cookie). */
 async function publicBoard(slug, limit = 3) {
   return fetch(`${BASE}/api/v1/campaigns/${slug}/leaderboard?limit=${limit}`).then((r) => r.json());
 }
-
-
 
 describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_000 }, () => {
   h.hooks();
@@ -39,7 +31,10 @@ describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_00
     const { context, page, problems } = await newPage(PHONE_VP, { phone: MEMBER });
     await page.goto(`${BASE}/rank`);
     // the 排行 tab lists the ranking campaigns and leads to their boards
-    await page.getByTestId('ranked-campaigns').getByRole('link', { name: /党史学习教育每日答题/ }).click();
+    await page
+      .getByTestId('ranked-campaigns')
+      .getByRole('link', { name: /党史学习教育每日答题/ })
+      .click();
     await page.waitForURL(`${BASE}/c/dangshi-daily/rank`);
     await page.getByRole('heading', { name: '党史学习教育每日答题', level: 1 }).waitFor();
 
@@ -50,11 +45,17 @@ describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_00
     assert.ok(await rows.first().locator('.tx-rank-top').count(), 'rank 1 is gold');
     // the public sees masked names (张*明); the member's own row is the only full name
     const names = await rows.locator('.pt-lb-name strong').allTextContents();
-    assert.ok(names.every((n) => n.includes('*')), `masked names, got ${names.join(' ')}`);
+    assert.ok(
+      names.every((n) => n.includes('*')),
+      `masked names, got ${names.join(' ')}`,
+    );
 
     // 我的排名: rank, score, and the ±5 around with my own row highlighted
     const mine = page.getByTestId('my-rank');
-    await mine.getByTestId('my-rank-value').getByText(/第 \d+ 名/).waitFor();
+    await mine
+      .getByTestId('my-rank-value')
+      .getByText(/第 \d+ 名/)
+      .waitFor();
     await mine.locator('.pt-lb-row.is-me', { hasText: '王晓燕' }).waitFor();
     assert.ok((await mine.locator('.pt-lb-row').count()) >= 6);
 
@@ -62,7 +63,7 @@ describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_00
     await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
     await page.getByRole('button', { name: '加载更多' }).click();
     await rows.nth(39).waitFor();
-    assert.equal(await rows.nth(20).getAttribute('data-rank').then(Number) >= 20, true);
+    assert.equal((await rows.nth(20).getAttribute('data-rank').then(Number)) >= 20, true);
     await shot(page, 'portal-board-390');
 
     // 组织: units by the campaign's aggregation, in the URL so the link can be shared
@@ -80,7 +81,10 @@ describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_00
     await desk.page.goto(`${BASE}/c/dangshi-daily/rank`);
     await desk.page.getByTestId('board').locator('li').nth(19).waitFor();
     await desk.page.getByRole('link', { name: 'Sign in to see your rank' }).waitFor();
-    await desk.page.getByText(/\d+ pts/).first().waitFor();
+    await desk.page
+      .getByText(/\d+ pts/)
+      .first()
+      .waitFor();
     await shot(desk.page, 'portal-board-1280-en');
     assert.deepEqual(desk.problems, []);
     await desk.context.close();
@@ -92,11 +96,17 @@ describe('leaderboard pages in the browser', { skip: skipReason, timeout: 120_00
     // a known start, also when E2E_BASE reuses a server: live board, no allowed origins
     const write = { headers: { origin: BASE } };
     assert.equal((await context.request.post(`${BASE}/api/v1/campaigns/${id}/leaderboard/unfreeze`, { ...write, data: {} })).status(), 200);
-    assert.equal((await context.request.patch(`${BASE}/api/v1/campaigns/${id}`, { ...write, data: { settings: { embed: { allowedOrigins: [] } } } })).status(), 200);
+    assert.equal(
+      (await context.request.patch(`${BASE}/api/v1/campaigns/${id}`, { ...write, data: { settings: { embed: { allowedOrigins: [] } } } })).status(),
+      200,
+    );
 
     // reachable from the campaigns table
     await page.goto(`${BASE}/console/campaigns`);
-    await page.locator('tr', { hasText: '党史学习教育每日答题' }).getByRole('link', { name: /排行榜/ }).click();
+    await page
+      .locator('tr', { hasText: '党史学习教育每日答题' })
+      .getByRole('link', { name: /排行榜/ })
+      .click();
     await page.waitForURL(`${BASE}/console/campaigns/${id}/leaderboard`);
     await page.getByRole('heading', { name: /党史学习教育每日答题 · 排行榜/ }).waitFor();
     const table = page.locator('#lb-scope-panel table');

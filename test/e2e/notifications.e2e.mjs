@@ -42,14 +42,25 @@ describe('notifications in the browser', { skip: skipReason, timeout: 180_000 },
     };
     const other = await h.browser.newContext();
     await register(other, '赵先到');
-    const taken = await post(other.request, `/campaigns/${CAMPAIGN}/bookings`, { slotId: slot.id, partySize: 1, name: '赵先到', phone: '13911112222', acceptedNotice: true });
+    const taken = await post(other.request, `/campaigns/${CAMPAIGN}/bookings`, {
+      slotId: slot.id,
+      partySize: 1,
+      name: '赵先到',
+      phone: '13911112222',
+      acceptedNotice: true,
+    });
     assert.equal(taken.status(), 201, await taken.text());
     await other.close();
 
     // the member, on a phone: registered, on the waiting list, 短信通知 turned on in 我的
     const { context, page, problems } = await h.newPage(PHONE_VP);
     const phone = await register(context, '孙候补');
-    const joined = await post(context.request, `/campaigns/${CAMPAIGN}/slots/${slot.id}/waitlist`, { partySize: 1, name: '孙候补', phone, acceptedNotice: true });
+    const joined = await post(context.request, `/campaigns/${CAMPAIGN}/slots/${slot.id}/waitlist`, {
+      partySize: 1,
+      name: '孙候补',
+      phone,
+      acceptedNotice: true,
+    });
     assert.equal(joined.status(), 201, await joined.text());
     await page.goto(`${BASE}/me`);
     const sms = page.getByTestId('sms-notify');
@@ -96,7 +107,10 @@ describe('notifications in the browser', { skip: skipReason, timeout: 180_000 },
     await page.getByText('没有未读消息').waitFor();
     // the text went out, to the account's phone (the member agreed)
     const outbox = await (await context.request.get(`${BASE}/api/v1/dev/outbox?phone=${phone}`)).json();
-    assert.ok(outbox.items.some((i) => i.purpose === 'notice' && i.code.includes('候补成功')), JSON.stringify(outbox.items));
+    assert.ok(
+      outbox.items.some((i) => i.purpose === 'notice' && i.code.includes('候补成功')),
+      JSON.stringify(outbox.items),
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });

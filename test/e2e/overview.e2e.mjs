@@ -21,7 +21,9 @@ describe('概览: custom ranges and the previous period', { skip: skipReason, ti
   test('a custom range shows each figure with its change on the previous period', async () => {
     const { page, problems, context } = await h.newPage(DESK_VP, { phone: ROOT_ORGANIZER });
     const asked = [];
-    page.on('request', (r) => { if (r.url().includes('/metrics?')) asked.push(new URL(r.url()).searchParams); });
+    page.on('request', (r) => {
+      if (r.url().includes('/metrics?')) asked.push(new URL(r.url()).searchParams);
+    });
     await page.goto(`${BASE}/console/`);
     await page.getByRole('heading', { name: '概览' }).waitFor();
     // 近30天 already compares: the demo's weeks of activity give the cards a change
@@ -43,8 +45,14 @@ describe('概览: custom ranges and the previous period', { skip: skipReason, ti
     await form.getByLabel('开始日期').fill(chinaDay(-13));
     await form.getByLabel('结束日期').fill(chinaDay(0));
     await form.getByRole('button', { name: '查看' }).click();
-    await page.getByTestId('overview-range').getByText(`统计期间：${chinaDay(-13)} 至 ${chinaDay(0)}`).waitFor();
-    await h.eventually(() => asked.some((q) => q.get('from') === chinaDay(-13) && q.get('to') === chinaDay(0) && q.get('compare') === 'previous'), 'the custom range asked with compare=previous');
+    await page
+      .getByTestId('overview-range')
+      .getByText(`统计期间：${chinaDay(-13)} 至 ${chinaDay(0)}`)
+      .waitFor();
+    await h.eventually(
+      () => asked.some((q) => q.get('from') === chinaDay(-13) && q.get('to') === chinaDay(0) && q.get('compare') === 'previous'),
+      'the custom range asked with compare=previous',
+    );
     const trend = page.getByTestId('metrics-trend');
     await trend.getByRole('img', { name: /参与人数趋势折线图：共 14 个天/ }).waitFor();
     // today is still running: its point stays dashed

@@ -62,7 +62,8 @@ describe('roles, audit and personal data in the browser', { skip: skipReason, ti
     const MEMBER = `139${String(Date.now()).slice(-8)}`;
     const org = await h.newPage(DESK_VP, { phone: ORGANIZER });
     const imported = await org.context.request.post(`${BASE}/api/v1/org-units/fgw-b1/roster`, {
-      data: `姓名,手机号\n注销测试,${MEMBER}\n`, headers: { 'content-type': 'text/csv', origin: BASE },
+      data: `姓名,手机号\n注销测试,${MEMBER}\n`,
+      headers: { 'content-type': 'text/csv', origin: BASE },
     });
     assert.equal(imported.status(), 200, await imported.text());
     const reg = await registerUser(org.context.request, BASE, { phone: MEMBER, name: '注销测试', password: PASSWORD });

@@ -152,7 +152,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     // 获取验证码: the button counts down, the code comes from the dev outbox
     await page.fill('#phone', phone);
     await page.getByTestId('send-code').click();
-    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    await page
+      .getByTestId('send-code')
+      .getByText(/秒后可重新获取/)
+      .waitFor();
     assert.equal(await page.locator('#code').getAttribute('autocomplete'), 'one-time-code');
     assert.equal(await page.locator('#code').getAttribute('inputmode'), 'numeric');
     const code = await outboxCode(page, phone);
@@ -160,7 +163,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.fill('#code', code === '000000' ? '111111' : '000000');
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
-    await page.locator('#code-error').getByText(/验证码不正确/).waitFor();
+    await page
+      .locator('#code-error')
+      .getByText(/验证码不正确/)
+      .waitFor();
     await page.fill('#code', code);
     await page.getByRole('button', { name: '注册' }).click();
     await page.waitForURL(`${BASE}/me`);
@@ -178,7 +184,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.fill('#name', name);
     await page.fill('#phone', taken);
     await page.getByTestId('send-code').click();
-    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    await page
+      .getByTestId('send-code')
+      .getByText(/秒后可重新获取/)
+      .waitFor();
     await page.fill('#code', await outboxCode(page, taken));
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
@@ -190,7 +199,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.fill('#phone', phone);
     await page.fill('#password', 'wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('alert').filter({ hasText: /手机号或密码/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /手机号或密码/ })
+      .waitFor();
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${BASE}/me`);
@@ -209,7 +221,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.getByRole('heading', { name: '找回密码' }).waitFor();
     await page.fill('#phone', member);
     await page.getByTestId('send-code').click();
-    await page.getByTestId('send-code').getByText(/秒后可重新获取/).waitFor();
+    await page
+      .getByTestId('send-code')
+      .getByText(/秒后可重新获取/)
+      .waitFor();
     await page.fill('#code', await outboxCode(page, member, 'reset'));
     // weak passwords are refused before anything is sent
     await page.fill('#password', '12345678');
@@ -350,14 +365,38 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     const login = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone: '13800000001', password: PASSWORD }, headers: { origin: BASE } });
     assert.equal(login.status(), 200);
     const pages = [
-      '/', '/campaigns', '/c/dangshi-daily', '/c/dangshi-daily/rank', '/c/dangshi-contest/quiz', '/c/hanmo-danqing/contest',
-      '/c/hanmo-danqing/gallery', '/c/hanmo-danqing/results', '/c/one-plus-one/volunteer', '/c/hanmo-exhibition/visit',
-      '/my-bookings', '/c/jinqiu-zhuxue/drive', '/rank', '/me',
-      '/console/', '/console/org', '/console/campaigns', '/console/campaigns/new', '/console/campaigns/camp-quiz',
-      '/console/campaigns/camp-quiz/quiz', '/console/quiz-banks', '/console/quiz-banks/bank-demo', '/console/campaigns/camp-quiz/leaderboard',
-      '/console/campaigns/camp-contest/entries', '/console/campaigns/camp-contest/judging', '/console/campaigns/camp-contest/results',
-      '/console/campaigns/camp-volunteer/volunteer', '/console/campaigns/camp-drive/drive', '/console/campaigns/camp-exhibition/exhibition',
-      '/console/campaigns/camp-exhibition/check-in', '/service-activities/sa-demo-river/check', '/console/service-activities/sa-demo-clinic/code',
+      '/',
+      '/campaigns',
+      '/c/dangshi-daily',
+      '/c/dangshi-daily/rank',
+      '/c/dangshi-contest/quiz',
+      '/c/hanmo-danqing/contest',
+      '/c/hanmo-danqing/gallery',
+      '/c/hanmo-danqing/results',
+      '/c/one-plus-one/volunteer',
+      '/c/hanmo-exhibition/visit',
+      '/my-bookings',
+      '/c/jinqiu-zhuxue/drive',
+      '/rank',
+      '/me',
+      '/console/',
+      '/console/org',
+      '/console/campaigns',
+      '/console/campaigns/new',
+      '/console/campaigns/camp-quiz',
+      '/console/campaigns/camp-quiz/quiz',
+      '/console/quiz-banks',
+      '/console/quiz-banks/bank-demo',
+      '/console/campaigns/camp-quiz/leaderboard',
+      '/console/campaigns/camp-contest/entries',
+      '/console/campaigns/camp-contest/judging',
+      '/console/campaigns/camp-contest/results',
+      '/console/campaigns/camp-volunteer/volunteer',
+      '/console/campaigns/camp-drive/drive',
+      '/console/campaigns/camp-exhibition/exhibition',
+      '/console/campaigns/camp-exhibition/check-in',
+      '/service-activities/sa-demo-river/check',
+      '/console/service-activities/sa-demo-clinic/code',
     ];
     const wide = [];
     const unnamed = [];
@@ -371,13 +410,19 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
       const nameless = await page.evaluate(() => {
         const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
         const named = (el) =>
-          !!(el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby') || el.getAttribute('title')?.trim() ||
-            (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label') ||
-            (['BUTTON', 'A'].includes(el.tagName) && (el.textContent?.trim() || el.querySelector('img[alt]:not([alt=""])'))));
+          !!(
+            el.getAttribute('aria-label')?.trim() ||
+            el.getAttribute('aria-labelledby') ||
+            el.getAttribute('title')?.trim() ||
+            (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) ||
+            el.closest('label') ||
+            (['BUTTON', 'A'].includes(el.tagName) && (el.textContent?.trim() || el.querySelector('img[alt]:not([alt=""])')))
+          );
         const out = [];
         for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')) {
           // a duplicate link hidden from assistive tech on purpose (a card's cover) needs no name
-          if (visible(el) && !el.closest('[aria-hidden="true"]') && !named(el)) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${String(el.className).split(' ')[0]}`);
+          if (visible(el) && !el.closest('[aria-hidden="true"]') && !named(el))
+            out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${String(el.className).split(' ')[0]}`);
         }
         for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push(`img ${img.getAttribute('src')?.slice(0, 40)}`);
         return out;
@@ -407,7 +452,10 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await panel.getByRole('button', { name: '生成海报' }).click();
     const poster = panel.getByRole('img', { name: /分享海报/ });
     await poster.waitFor();
-    await page.waitForFunction(() => { const i = document.querySelector('.tx-share-poster img'); return i?.complete && i.naturalWidth > 0; });
+    await page.waitForFunction(() => {
+      const i = document.querySelector('.tx-share-poster img');
+      return i?.complete && i.naturalWidth > 0;
+    });
     assert.deepEqual(await poster.evaluate((img) => [img.naturalWidth, img.naturalHeight]), [750, 1100]);
     await poster.scrollIntoViewIfNeeded();
     await shot(page, 'portal-share-390');

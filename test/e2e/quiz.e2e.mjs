@@ -17,10 +17,6 @@ const shot = h.shot;
 
 const MEMBER = '13800000004';
 
-
-
-
-
 /** A phone-sized browser context signed in as `phone` (the session cookie is shared by its pages). */
 async function newPage(phone, lang = 'zh-CN') {
   const context = await h.browser.newContext({ viewport: PHONE_VP, locale: lang, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
@@ -33,7 +29,6 @@ async function newPage(phone, lang = 'zh-CN') {
   page.on('pageerror', (e) => problems.push(String(e)));
   return { context, page, problems };
 }
-
 
 /**
  * Answers every question of the attempt on screen by tapping (any answer will do) until the
@@ -90,12 +85,12 @@ async function answerAll(page, shotPrefix, seconds = 30) {
     await next.tap();
     // the next question (progress changes) or the result page
     await page.waitForFunction(
-      (before) => document.querySelector('[data-testid="quiz-result"]') || (document.querySelector('[data-testid="quiz-progress"]')?.textContent ?? before) !== before,
+      (before) =>
+        document.querySelector('[data-testid="quiz-result"]') || (document.querySelector('[data-testid="quiz-progress"]')?.textContent ?? before) !== before,
       progress,
     );
   }
 }
-
 
 describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, () => {
   h.hooks();
@@ -124,7 +119,10 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     const score = await page.getByTestId('quiz-score').innerText();
     assert.match(score, /^\d+\s*\/\s*10$/);
     // a finished round is ranked on the stage's board
-    await page.getByTestId('quiz-rank').getByText(/第 \d+ 名/).waitFor();
+    await page
+      .getByTestId('quiz-rank')
+      .getByText(/第 \d+ 名/)
+      .waitFor();
     assert.equal(await page.getByTestId('quiz-review-item').count(), 10);
     await shot(page, 'quiz-result-390');
 
@@ -145,7 +143,10 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     await page.goto(`${BASE}/me`);
     const card = page.getByTestId('quiz-daily');
     await card.getByText('党史学习教育每日答题').waitFor();
-    await card.getByText(/\d+ \/ \d+/).first().waitFor();
+    await card
+      .getByText(/\d+ \/ \d+/)
+      .first()
+      .waitFor();
     await shot(page, 'quiz-me-daily-390');
     await card.getByRole('link', { name: /去答题|继续答题/ }).tap();
     await page.waitForURL(`${BASE}/c/dangshi-daily/quiz`);
@@ -156,7 +157,10 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     assert.equal(answered, 5, 'the daily quiz has 5 questions');
     await page.waitForURL(/\/result$/);
     assert.match(await page.getByTestId('quiz-score').innerText(), /^\d+\s*\/\s*5$/);
-    await page.getByTestId('quiz-rank').getByText(/第 \d+ 名/).waitFor();
+    await page
+      .getByTestId('quiz-rank')
+      .getByText(/第 \d+ 名/)
+      .waitFor();
     await shot(page, 'quiz-daily-result-390');
 
     // one a day: the lobby now says come back tomorrow, and 我的 says done for today
@@ -184,11 +188,16 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     await shot(page, 'quiz-interrupted-390');
     // the phone rings: the page is left, and the question's time runs out meanwhile
     await page.goto(`${BASE}/me`);
-    h.sql("UPDATE quiz_attempts SET shown_at = shown_at - 600000, deadline = deadline - 600000 WHERE user_id = 'user-member-fgw' AND campaign_id = 'camp-quiz' AND status = 'active'");
+    h.sql(
+      "UPDATE quiz_attempts SET shown_at = shown_at - 600000, deadline = deadline - 600000 WHERE user_id = 'user-member-fgw' AND campaign_id = 'camp-quiz' AND status = 'active'",
+    );
     await page.goto(`${BASE}/c/dangshi-daily/quiz`);
     const resume = page.getByTestId('quiz-start');
     await resume.getByText('继续答题').waitFor();
-    await page.getByText(/离开期间超时的题目按答错计/).first().waitFor();
+    await page
+      .getByText(/离开期间超时的题目按答错计/)
+      .first()
+      .waitFor();
     await shot(page, 'quiz-resume-lobby-390');
     await resume.tap();
     // the run-out question is not shown again: the second comes, with its whole time
@@ -214,7 +223,9 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
 
   test('an organizer reviews a flagged attempt and cancels its result with a reason', async () => {
     // the member's contest round, as if answered faster than anyone could read
-    h.sql("UPDATE quiz_attempts SET flags = 3 WHERE user_id = 'user-member-jyj' AND campaign_id = 'camp-quiz-contest' AND status = 'finished' AND review IS NULL");
+    h.sql(
+      "UPDATE quiz_attempts SET flags = 3 WHERE user_id = 'user-member-jyj' AND campaign_id = 'camp-quiz-contest' AND status = 'finished' AND review IS NULL",
+    );
     const { context, page, problems } = await newPageCtx(DESK_VP, { phone: '13800000001' });
     await page.goto(`${BASE}/console/campaigns/camp-quiz-contest/quiz?tab=attempts`);
     const row = page.locator('tbody tr', { has: page.locator('[data-review="open"]') }).first();
@@ -236,7 +247,10 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
 
   test('an organizer imports a question sheet: a wrong file is refused, preview shows the bad rows, confirm writes the good ones', async () => {
     const { context, page, problems } = await newPageCtx(DESK_VP, { phone: '13800000001' });
-    const created = await context.request.post(`${BASE}/api/v1/question-banks`, { data: { title: `导入流程${Date.now()}`, orgUnitId: 'root' }, headers: { origin: BASE } });
+    const created = await context.request.post(`${BASE}/api/v1/question-banks`, {
+      data: { title: `导入流程${Date.now()}`, orgUnitId: 'root' },
+      headers: { origin: BASE },
+    });
     const bankId = (await created.json()).bank.id;
     await page.goto(`${BASE}/console/quiz-banks/${bankId}`);
     await page.getByTestId('question-import-open').click();
@@ -245,7 +259,11 @@ describe('quiz screens in the browser', { skip: skipReason, timeout: 180_000 }, 
     // a file we cannot read is refused before anything is sent
     await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
     await box.locator('#qz-import-file-error').waitFor();
-    const csv = ['\uFEFF题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度', '单选,党的根本宗旨是什么？,全心全意为人民服务,发展经济,,,A,见党章,党章,易', '单选,答案不在选项里,甲,乙,,,E,,,'].join('\n');
+    const csv = [
+      '\uFEFF题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度',
+      '单选,党的根本宗旨是什么？,全心全意为人民服务,发展经济,,,A,见党章,党章,易',
+      '单选,答案不在选项里,甲,乙,,,E,,,',
+    ].join('\n');
     await file.setInputFiles({ name: '题库.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await box.getByTestId('import-preview').click();
     const report = box.getByTestId('import-report');

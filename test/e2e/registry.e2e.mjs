@@ -75,16 +75,25 @@ describe('the member registry in the console', { skip: skipReason, timeout: 150_
     await h.shot(page, 'registry-transfer-1280');
     await drawer.getByTestId('transfer-submit').click();
     await page.getByText(`已将“${secretary.name}”转入“第二党支部”。`).waitFor();
-    await row.getByText('第二党支部').waitFor().catch(async (e) => {
-      await h.shot(page, 'registry-transfer-failed');
-      throw e;
-    });
+    await row
+      .getByText('第二党支部')
+      .waitFor()
+      .catch(async (e) => {
+        await h.shot(page, 'registry-transfer-failed');
+        throw e;
+      });
 
     // the server agrees: in fgw-b2 now, with two periods
     const list = await (await context.request.get(`${BASE}/api/v1/org-units/fgw-b2/members?q=${secretary.phone}`)).json();
     assert.equal(list.items.length, 1);
     const periods = await (await context.request.get(`${BASE}/api/v1/roster/${list.items[0].rosterId}/periods`)).json();
-    assert.deepEqual(periods.items.map((p) => [p.orgUnitId, p.reason]), [['fgw-b1', 'import'], ['fgw-b2', 'transfer']]);
+    assert.deepEqual(
+      periods.items.map((p) => [p.orgUnitId, p.reason]),
+      [
+        ['fgw-b1', 'import'],
+        ['fgw-b2', 'transfer'],
+      ],
+    );
     // the 单位 tab: the tree with rename/move and archive beside each unit
     await page.getByRole('tab', { name: '单位' }).click();
     await page.getByRole('button', { name: '为“第一党支部”改名' }).click();

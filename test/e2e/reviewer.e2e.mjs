@@ -27,7 +27,10 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     const headers = { origin: BASE };
     // ---- the root organizer appoints 王晓燕 as 审核员 of 市教育局机关党委
     const organizer = await h.newPage(DESK_VP, { phone: ROOT_ORGANIZER });
-    const listed = await organizer.context.request.post(`${BASE}/api/v1/org-units/jyj-b1/roster`, { data: `姓名,手机号\n王晓燕,${REVIEWER}\n`, headers: { ...headers, 'content-type': 'text/csv' } });
+    const listed = await organizer.context.request.post(`${BASE}/api/v1/org-units/jyj-b1/roster`, {
+      data: `姓名,手机号\n王晓燕,${REVIEWER}\n`,
+      headers: { ...headers, 'content-type': 'text/csv' },
+    });
     assert.equal(listed.status(), 200, await listed.text());
     // registering signs that browser in as the new person: do it in a context of its own
     const newcomer = await h.newPage(PHONE_VP);
@@ -42,7 +45,10 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     const member = await h.newPage(PHONE_VP, { phone: MEMBER });
     const campaign = (await (await member.context.request.get(`${BASE}/api/v1/campaigns/${SLUG}`)).json()).campaign;
     const description = `整理社区图书角${String(Date.now()).slice(-4)}`;
-    const reported = await member.context.request.post(`${BASE}/api/v1/campaigns/${campaign.id}/service-records`, { data: { date: chinaDay(), hours: 2, description }, headers });
+    const reported = await member.context.request.post(`${BASE}/api/v1/campaigns/${campaign.id}/service-records`, {
+      data: { date: chinaDay(), hours: 2, description },
+      headers,
+    });
     assert.equal(reported.status(), 201, await reported.text());
     const memberName = (await (await member.context.request.get(`${BASE}/api/v1/me`)).json()).user.name;
 
@@ -78,9 +84,12 @@ describe('a reviewer in the console', { skip: skipReason, timeout: 150_000 }, ()
     assert.deepEqual(reviewer.problems, []);
     assert.deepEqual(member.problems, []);
   });
-  test('a 审核员 of the root opens the root contest\'s entries, without the organizers\' tabs', async () => {
+  test("a 审核员 of the root opens the root contest's entries, without the organizers' tabs", async () => {
     const organizer = await h.newPage(DESK_VP, { phone: ROOT_ORGANIZER });
-    const appoint = await organizer.context.request.post(`${BASE}/api/v1/org-units/root/roles`, { data: { phone: MEMBER, role: 'reviewer' }, headers: { origin: BASE } });
+    const appoint = await organizer.context.request.post(`${BASE}/api/v1/org-units/root/roles`, {
+      data: { phone: MEMBER, role: 'reviewer' },
+      headers: { origin: BASE },
+    });
     assert.equal(appoint.status(), 201, await appoint.text());
     await organizer.context.close();
 

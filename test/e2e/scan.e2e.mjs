@@ -57,7 +57,10 @@ describe('scanning a ticket without BarcodeDetector', { skip: skipReason, timeou
     const now = Date.now();
     const startsAt = new Date(Math.floor((now - 5 * 60_000) / 60_000) * 60_000).toISOString();
     const endsAt = new Date(Math.floor((now + 120 * 60_000) / 60_000) * 60_000).toISOString();
-    const made = await organizer.context.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, { data: { startsAt, endsAt, capacity: 20 }, headers: { origin: BASE } });
+    const made = await organizer.context.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/slots`, {
+      data: { startsAt, endsAt, capacity: 20 },
+      headers: { origin: BASE },
+    });
     assert.equal(made.status(), 201, await made.text());
     slotId = (await made.json()).slot.id;
   });
@@ -71,7 +74,10 @@ describe('scanning a ticket without BarcodeDetector', { skip: skipReason, timeou
     const phone = `139${String(Date.now() + Math.floor(Math.random() * 1e4)).slice(-8)}`;
     const r = await registerUser(visitor.context.request, BASE, { phone, password: PASSWORD, name });
     assert.equal(r.status(), 201, await r.text());
-    const b = await visitor.context.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, { data: { slotId, partySize: 1, name, phone, acceptedNotice: true }, headers: { origin: BASE } });
+    const b = await visitor.context.request.post(`${BASE}/api/v1/campaigns/${CAMPAIGN}/bookings`, {
+      data: { slotId, partySize: 1, name, phone, acceptedNotice: true },
+      headers: { origin: BASE },
+    });
     assert.equal(b.status(), 201, await b.text());
     return { visitor, code: (await b.json()).booking.code };
   }
@@ -97,7 +103,10 @@ describe('scanning a ticket without BarcodeDetector', { skip: skipReason, timeou
     await o.locator('[data-testid="ex-ci-result"][data-kind="ok"]').waitFor();
     await o.getByTestId('ex-ci-result').getByText(code).waitFor();
     // the decoder came as its own chunk, from our origin, only now
-    assert.ok(scripts.some((u) => u.startsWith(`${BASE}/console/assets/jsQR`)), `the jsQR chunk was loaded: ${scripts.join(', ')}`);
+    assert.ok(
+      scripts.some((u) => u.startsWith(`${BASE}/console/assets/jsQR`)),
+      `the jsQR chunk was loaded: ${scripts.join(', ')}`,
+    );
     await h.shot(o, 'scan-picture-ok-390');
 
     // a picture with no QR in it says so, and changes nothing
@@ -115,7 +124,13 @@ describe('scanning a ticket without BarcodeDetector', { skip: skipReason, timeou
     writeFileSync(video, qrVideo(code));
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
     });
     try {
       const context = await browser.newContext({ viewport: PHONE_VP, locale: 'zh-CN' });

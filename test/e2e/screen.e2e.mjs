@@ -12,7 +12,10 @@ const { BASE } = h;
 describe('大屏 at 1920×1080', { skip: skipReason, timeout: 120_000 }, () => {
   h.hooks();
 
-  for (const [label, scope] of [['individual', 'individual'], ['units', 'org']]) {
+  for (const [label, scope] of [
+    ['individual', 'individual'],
+    ['units', 'org'],
+  ]) {
     test(`${label}: large names and scores, the screen filled, a live cue`, async () => {
       const page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const problems = [];
@@ -74,13 +77,19 @@ describe('大屏 at 1920×1080', { skip: skipReason, timeout: 120_000 }, () => {
     await h.shot(screen, 'screen-awards-1920');
     // the plain 大屏 stays masked even for the organizer
     await screen.goto(`${BASE}${href.replace('&names=full', '')}`);
-    assert.ok((await names(screen)).some((n) => n.includes('*')), 'the public 大屏 is masked');
+    assert.ok(
+      (await names(screen)).some((n) => n.includes('*')),
+      'the public 大屏 is masked',
+    );
     await organizer.context.close();
     // anyone else asking for full names gets the masked board: the server decides
     const stranger = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await stranger.goto(`${BASE}${href}`);
     const masked = await names(stranger);
-    assert.ok(masked.some((n) => n.includes('*')), `masked for the public: ${masked}`);
+    assert.ok(
+      masked.some((n) => n.includes('*')),
+      `masked for the public: ${masked}`,
+    );
     await stranger.close();
   });
 });

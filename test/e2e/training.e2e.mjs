@@ -83,8 +83,14 @@ describe('training screens in the browser', { skip: skipReason, timeout: 150_000
     await h.shot(organizer.page, 'training-register-1280');
     const sheet = await (await organizer.context.request.get(`${BASE}/api/v1/sessions/${qrUrl.match(/session=([^&]+)/)[1]}/attendance`)).json();
     assert.deepEqual(
-      sheet.items.filter((x) => x.status).map((x) => [x.name, x.status, x.mode]).sort(),
-      [[sheet.items.find((x) => x.rosterId === HOME_BOUND).name, 'present', 'delivered'], ['王晓燕', 'present', 'onsite']].sort(),
+      sheet.items
+        .filter((x) => x.status)
+        .map((x) => [x.name, x.status, x.mode])
+        .sort(),
+      [
+        [sheet.items.find((x) => x.rosterId === HOME_BOUND).name, 'present', 'delivered'],
+        ['王晓燕', 'present', 'onsite'],
+      ].sort(),
     );
 
     // ---- the printable sign-in sheet
@@ -118,6 +124,9 @@ describe('training screens in the browser', { skip: skipReason, timeout: 150_000
     await phoneOrg.page.goto(`${BASE}/console/campaigns/camp-training/training`);
     await phoneOrg.page.getByTestId('tr-session-row').first().waitFor();
     await h.shot(phoneOrg.page, 'training-sessions-console-390');
-    assert.deepEqual([...member.problems, ...organizer.problems, ...screen.problems, ...print.problems, ...enMember.problems, ...enOrg.problems, ...phoneOrg.problems], []);
+    assert.deepEqual(
+      [...member.problems, ...organizer.problems, ...screen.problems, ...print.problems, ...enMember.problems, ...enOrg.problems, ...phoneOrg.problems],
+      [],
+    );
   });
 });

@@ -19,15 +19,8 @@ const MEMBER = '13800000004';
 const ORGANIZER = '13800000001';
 const SLUG = 'one-plus-one';
 
-
-
-
-
-
-
 /** Today in China, the calendar service dates use. */
 const chinaDay = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-
 
 describe('"1+1" volunteer screens in the browser', { skip: skipReason, timeout: 150_000 }, () => {
   h.hooks();
@@ -166,7 +159,10 @@ describe('"1+1" volunteer screens in the browser', { skip: skipReason, timeout: 
       return text;
     };
     const first = await screenCode();
-    await screen.page.getByTestId('screen-countdown').getByText(/\d+ 秒后更新/).waitFor();
+    await screen.page
+      .getByTestId('screen-countdown')
+      .getByText(/\d+ 秒后更新/)
+      .waitFor();
     const qrUrl = await screen.page.getByTestId('screen-qr').getAttribute('data-url');
     assert.match(qrUrl, new RegExp(`/service-activities/[^/]+/check\\?code=${first}$`));
     assert.equal(await screen.page.locator('[data-testid="screen-qr"] svg').count(), 1);
@@ -190,8 +186,14 @@ describe('"1+1" volunteer screens in the browser', { skip: skipReason, timeout: 
     const input = member.page.getByLabel('签到码', { exact: true });
     await input.fill(await screenCode());
     await member.page.getByTestId('check-submit').click();
-    await member.page.getByTestId('check-result').getByText(/签到成功/).waitFor();
-    await member.page.getByTestId('step-in').getByText(/已签到 \d{2}:\d{2}/).waitFor();
+    await member.page
+      .getByTestId('check-result')
+      .getByText(/签到成功/)
+      .waitFor();
+    await member.page
+      .getByTestId('step-in')
+      .getByText(/已签到 \d{2}:\d{2}/)
+      .waitFor();
     await shot(member.page, 'volunteer-check-in-390');
     // a wrong code is refused with a clear message
     await input.fill('000000' === (await screenCode()) ? '000001' : '000000');
@@ -202,7 +204,9 @@ describe('"1+1" volunteer screens in the browser', { skip: skipReason, timeout: 
     const saId = new URL(codeHref, BASE).pathname.split('/')[3];
     const userId = (await (await member.context.request.get(`${BASE}/api/v1/me`)).json()).user.id;
     const iso = (ms) => new Date(ms).toISOString();
-    h.sql(`UPDATE service_activities SET starts_at = '${iso(Date.now() - 130 * 60e3)}' WHERE id = '${saId}'; UPDATE service_signups SET checked_in_at = '${iso(Date.now() - 125 * 60e3)}' WHERE activity_id = '${saId}' AND user_id = '${userId}'`);
+    h.sql(
+      `UPDATE service_activities SET starts_at = '${iso(Date.now() - 130 * 60e3)}' WHERE id = '${saId}'; UPDATE service_signups SET checked_in_at = '${iso(Date.now() - 125 * 60e3)}' WHERE activity_id = '${saId}' AND user_id = '${userId}'`,
+    );
 
     // ---- checks out with the QR link (code filled in): 2 hours become a pending record
     const scanned = new URL(await screen.page.getByTestId('screen-qr').getAttribute('data-url'));
@@ -214,7 +218,10 @@ describe('"1+1" volunteer screens in the browser', { skip: skipReason, timeout: 
     await member.page.getByTestId('check-done').waitFor();
     await shot(member.page, 'volunteer-check-out-390');
     await member.page.goto(`${BASE}/c/${SLUG}/volunteer`);
-    const rec = member.page.getByTestId('my-records').locator('li', { hasText: `服务活动：${title}` }).first();
+    const rec = member.page
+      .getByTestId('my-records')
+      .locator('li', { hasText: `服务活动：${title}` })
+      .first();
     await rec.getByText('待审核').waitFor();
     await rec.getByText('签到核验').waitFor();
     await shot(member.page, 'volunteer-activity-record-390');

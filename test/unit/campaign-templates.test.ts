@@ -6,7 +6,8 @@ import { CAMPAIGN_KINDS } from '../../shared/kinds';
 describe('campaign templates', () => {
   it('has the usual campaigns, each id once', () => {
     const names = CAMPAIGN_TEMPLATES.map((t) => t.name['zh-CN']);
-    for (const n of ['每日答题', '知识竞赛（初赛+决赛）', '书画摄影大赛', '“1+1”志愿服务', '公益募捐', '展览预约', '集中轮训', '主题党日']) expect(names).toContain(n);
+    for (const n of ['每日答题', '知识竞赛（初赛+决赛）', '书画摄影大赛', '“1+1”志愿服务', '公益募捐', '展览预约', '集中轮训', '主题党日'])
+      expect(names).toContain(n);
     expect(new Set(CAMPAIGN_TEMPLATES.map((t) => t.id)).size).toBe(CAMPAIGN_TEMPLATES.length);
   });
 

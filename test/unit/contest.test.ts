@@ -3,7 +3,10 @@ import { env } from 'cloudflare:workers';
 import { BURST, judgeScore, scoresValid, submissionsOpen, subnetOf, subnetPrefix, votesLeftToday, votingOpen } from '../../shared/contest';
 import { awardsFor, readResults } from '../../shared/judging';
 
-const criteria = [{ name: '内容', weight: 3, max: 10 }, { name: '创意', weight: 1, max: 5 }];
+const criteria = [
+  { name: '内容', weight: 3, max: 10 },
+  { name: '创意', weight: 1, max: 5 },
+];
 
 describe('judging', () => {
   it('a judge score is the weighted share of the maximum, 0–100, to two decimals', () => {
@@ -29,27 +32,69 @@ describe('judging', () => {
 describe('results', () => {
   // one round, quorum 1: `judge` null means the work has no score in it
   const read = (rows: Array<[string, number | null, number]>, weight: number) =>
-    readResults(rows.map(([entryId, , votes]) => ({ entryId, title: entryId, authorName: '作者', category: '', votes, serial: null, round: 1 })),
-      [{ ord: 1, quorum: 1, scores: new Map(rows.filter((r) => r[1] !== null).map(([id, judge]) => [id, { avg: judge!, n: 1 }])) }], weight);
+    readResults(
+      rows.map(([entryId, , votes]) => ({ entryId, title: entryId, authorName: '作者', category: '', votes, serial: null, round: 1 })),
+      [{ ord: 1, quorum: 1, scores: new Map(rows.filter((r) => r[1] !== null).map(([id, judge]) => [id, { avg: judge!, n: 1 }])) }],
+      weight,
+    );
 
   it('weighs the judges against votes scaled to the most-voted work, and ranks ties together; a work without its scores is not a 0', () => {
-    const out = read([['a', 80, 50], ['b', 100, 0], ['c', 60, 100], ['d', null, 25]], 0.5);
-    expect(out.map((r) => [r.entryId, r.score, r.rank])).toEqual([['c', 80, 1], ['a', 65, 2], ['b', 50, 3], ['d', null, null]]);
+    const out = read(
+      [
+        ['a', 80, 50],
+        ['b', 100, 0],
+        ['c', 60, 100],
+        ['d', null, 25],
+      ],
+      0.5,
+    );
+    expect(out.map((r) => [r.entryId, r.score, r.rank])).toEqual([
+      ['c', 80, 1],
+      ['a', 65, 2],
+      ['b', 50, 3],
+      ['d', null, null],
+    ]);
     expect(out.find((r) => r.entryId === 'd')!.publicScore).toBe(25);
-    const tied = read([['x', 50, 10], ['y', 50, 10], ['z', 10, 10]], 0.7);
+    const tied = read(
+      [
+        ['x', 50, 10],
+        ['y', 50, 10],
+        ['z', 10, 10],
+      ],
+      0.7,
+    );
     expect(tied.map((r) => r.rank)).toEqual([1, 1, 3]);
   });
 
   it('without votes the public share is 0, and judgeWeight 1 ranks by the panel alone', () => {
-    const out = read([['a', 70, 0], ['b', 90, 0]], 1);
-    expect(out.map((r) => [r.entryId, r.score, r.publicScore])).toEqual([['b', 90, 0], ['a', 70, 0]]);
+    const out = read(
+      [
+        ['a', 70, 0],
+        ['b', 90, 0],
+      ],
+      1,
+    );
+    expect(out.map((r) => [r.entryId, r.score, r.publicScore])).toEqual([
+      ['b', 90, 0],
+      ['a', 70, 0],
+    ]);
   });
 
   it('gives awards by rank, ties sharing an award, the rest none', () => {
     const ranked = [1, 2, 2, 4, 5, 6].map((rank) => ({ rank, category: '', categoryRank: rank }));
-    const awards = [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }, { name: '三等奖', count: 2 }];
+    const awards = [
+      { name: '一等奖', count: 1 },
+      { name: '二等奖', count: 2 },
+      { name: '三等奖', count: 2 },
+    ];
     expect(awardsFor(ranked, awards, {}).map((r) => r.award)).toEqual(['一等奖', '二等奖', '二等奖', '三等奖', '三等奖', null]);
-    expect(awardsFor([1, 1].map((rank) => ({ rank, category: '', categoryRank: rank })), [{ name: '一等奖', count: 1 }], {}).map((r) => r.award)).toEqual(['一等奖', '一等奖']);
+    expect(
+      awardsFor(
+        [1, 1].map((rank) => ({ rank, category: '', categoryRank: rank })),
+        [{ name: '一等奖', count: 1 }],
+        {},
+      ).map((r) => r.award),
+    ).toEqual(['一等奖', '一等奖']);
   });
 });
 

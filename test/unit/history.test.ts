@@ -7,7 +7,13 @@ function read(kind: (typeof HISTORY_KINDS)[number], line: Record<string, string>
   const header = HISTORY_COLUMNS[kind].map((c) => c.header);
   const found = historyColumns(kind, header);
   if ('missing' in found) throw new Error(found.missing);
-  return readHistoryRow(kind, header.map((h) => line[h] ?? ''), found.cols, 2, TODAY);
+  return readHistoryRow(
+    kind,
+    header.map((h) => line[h] ?? ''),
+    found.cols,
+    2,
+    TODAY,
+  );
 }
 const key = (r: ReturnType<typeof read>) => (isHistoryIssue(r) ? r.key : 'ok');
 

@@ -61,7 +61,10 @@ describe('metadata stripping keeps only the orientation', () => {
   it('a JPEG keeps what decoding needs (JFIF, tables, frame, scan) byte for byte, and ends at EOI', () => {
     const src = fixture('gps-rotated.jpg');
     const out = stripMetadata(src);
-    const scan = (b: Uint8Array) => { const s = latin(b); return s.slice(s.indexOf('\xff\xda'), s.lastIndexOf('\xff\xd9') + 2); };
+    const scan = (b: Uint8Array) => {
+      const s = latin(b);
+      return s.slice(s.indexOf('\xff\xda'), s.lastIndexOf('\xff\xd9') + 2);
+    };
     expect(scan(out)).toBe(scan(src).slice(0, scan(out).length));
     expect([...out.subarray(out.length - 2)]).toEqual([0xff, 0xd9]);
     expect(latin(out).slice(2, 11)).toBe('\xff\xe0\x00\x10JFIF\x00');

@@ -4,10 +4,26 @@ import { safeHttpUrl } from '../../shared/links';
 import { HttpUrl } from '../../shared/contracts/common';
 
 const BAD = [
-  'javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)',
-  'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '/relative/path', 'relative', '//evil.example/x',
-  'https:evil.example', 'http:/evil.example', 'https://', 'ftp://example.org/x', 'https://exa mple.org', 'https://example.org/\u0000',
-  'https://example.org/\u202e', 'https://bank.example@evil.example/', '\u0001https://example.org', 'https://example.org/' + 'a'.repeat(500),
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '/relative/path',
+  'relative',
+  '//evil.example/x',
+  'https:evil.example',
+  'http:/evil.example',
+  'https://',
+  'ftp://example.org/x',
+  'https://exa mple.org',
+  'https://example.org/\u0000',
+  'https://example.org/\u202e',
+  'https://bank.example@evil.example/',
+  '\u0001https://example.org',
+  'https://example.org/' + 'a'.repeat(500),
 ];
 
 describe('safeHttpUrl and HttpUrl: only absolute http(s) links', () => {

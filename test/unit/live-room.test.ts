@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
-  answerInTime, answerScore, applyCommand, cappedMatchPoints, clockOffset, distributionOf, LIVE_GRACE_MS, LiveClientMessage, MATCH_DAILY_CAP, matchPoints, pinOf, rankPlayers, rankTeams, secondsLeft,
+  answerInTime,
+  answerScore,
+  applyCommand,
+  cappedMatchPoints,
+  clockOffset,
+  distributionOf,
+  LIVE_GRACE_MS,
+  LiveClientMessage,
+  MATCH_DAILY_CAP,
+  matchPoints,
+  pinOf,
+  rankPlayers,
+  rankTeams,
+  secondsLeft,
 } from '../../shared/live-room';
 
 describe('live room rules', () => {
@@ -41,15 +54,25 @@ describe('live room rules', () => {
       { id: 'c', score: 900, msTotal: 3000, joinedAt: 3 },
       { id: 'd', score: 900, msTotal: 3000, joinedAt: 4 },
     ]);
-    expect(r.map((p) => [p.id, p.rank])).toEqual([['b', 1], ['c', 2], ['d', 2], ['a', 4]]);
+    expect(r.map((p) => [p.id, p.rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['d', 2],
+      ['a', 4],
+    ]);
   });
 
   it('ranks units as teams by their average, and leaves out players without a unit', () => {
     const t = rankTeams([
-      { unitName: '第一党支部', score: 1000 }, { unitName: '第一党支部', score: 0 },
-      { unitName: '第二党支部', score: 600 }, { unitName: null, score: 5000 },
+      { unitName: '第一党支部', score: 1000 },
+      { unitName: '第一党支部', score: 0 },
+      { unitName: '第二党支部', score: 600 },
+      { unitName: null, score: 5000 },
     ]);
-    expect(t).toEqual([{ rank: 1, name: '第二党支部', score: 600, players: 1 }, { rank: 2, name: '第一党支部', score: 500, players: 2 }]);
+    expect(t).toEqual([
+      { rank: 1, name: '第二党支部', score: 600, players: 1 },
+      { rank: 2, name: '第一党支部', score: 500, players: 2 },
+    ]);
   });
 
   it('gives match points as 学习强国 counts them, within the daily cap', () => {
@@ -63,7 +86,13 @@ describe('live room rules', () => {
   });
 
   it('counts the distribution by option, and right/wrong for blanks', () => {
-    expect(distributionOf('single', [{ answer: 'A', correct: true }, { answer: 'B', correct: false }, { answer: 'A', correct: true }])).toEqual({ A: 2, B: 1 });
+    expect(
+      distributionOf('single', [
+        { answer: 'A', correct: true },
+        { answer: 'B', correct: false },
+        { answer: 'A', correct: true },
+      ]),
+    ).toEqual({ A: 2, B: 1 });
     expect(distributionOf('multiple', [{ answer: ['A', 'C'], correct: true }])).toEqual({ A: 1, C: 1 });
     expect(distributionOf('judge', [{ answer: true, correct: true }])).toEqual({ true: 1 });
     expect(distributionOf('blank', [{ answer: 'x', correct: false }])).toEqual({ wrong: 1 });

@@ -4,7 +4,7 @@ import { ahead, assignRanks, compareEntries, rankUnits, unitScore } from '../../
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('OrderStatistic', () => {
@@ -59,7 +59,13 @@ describe('ranking rules', () => {
       { key: 'd', score: 90, tiebreak: 30 },
       { key: 'e', score: 80, tiebreak: 0 },
     ].sort(compareEntries);
-    expect(assignRanks(list).map((e) => [e.key, e.rank])).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 3], ['e', 5]]);
+    expect(assignRanks(list).map((e) => [e.key, e.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 3],
+      ['e', 5],
+    ]);
   });
 
   it('aggregates units by average over registered members, sum or participation; empty units score 0', () => {
@@ -68,7 +74,11 @@ describe('ranking rules', () => {
       { orgUnitId: 'small', name: '小支部', members: 10, sum: 80, participants: 9 },
       { orgUnitId: 'none', name: '未参与', members: 20, sum: 0, participants: 0 },
     ];
-    expect(rankUnits(units, 'average').map((u) => [u.key, u.score, u.rank])).toEqual([['small', 8, 1], ['big', 5, 2], ['none', 0, 3]]);
+    expect(rankUnits(units, 'average').map((u) => [u.key, u.score, u.rank])).toEqual([
+      ['small', 8, 1],
+      ['big', 5, 2],
+      ['none', 0, 3],
+    ]);
     expect(rankUnits(units, 'sum').map((u) => u.key)).toEqual(['big', 'small', 'none']);
     expect(unitScore(units[1]!, 'participation')).toBe(90);
     expect(unitScore({ ...units[2]!, members: 0 }, 'average')).toBe(0);

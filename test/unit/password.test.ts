@@ -17,7 +17,21 @@ describe('weak passwords', () => {
   });
 
   it('refuses the most common passwords, whatever the case', () => {
-    for (const p of ['12345678', '123456789', '11111111', 'a1234567', 'woaini1314', 'qq123456', '1qaz2wsx', 'password', 'PassWord', 'iloveyou', 'abc123456', 'qwertyuiop', '5201314520']) {
+    for (const p of [
+      '12345678',
+      '123456789',
+      '11111111',
+      'a1234567',
+      'woaini1314',
+      'qq123456',
+      '1qaz2wsx',
+      'password',
+      'PassWord',
+      'iloveyou',
+      'abc123456',
+      'qwertyuiop',
+      '5201314520',
+    ]) {
       expect(weakPasswordRule(p, '13912345678'), p).not.toBeNull();
     }
     expect(weakPasswordRule('woaini1314', '13912345678')).toBe('password_common');

@@ -3,7 +3,10 @@ import { boundInstant, isPartialPoint, periodChange, previousPeriod, previousRan
 
 describe('report periods', () => {
   it('compares with the previous period of equal length', () => {
-    expect(previousPeriod('2026-11-04T16:00:00.000Z', '2026-12-04T16:00:00.000Z')).toEqual({ from: '2026-10-05T16:00:00.000Z', to: '2026-11-04T16:00:00.000Z' });
+    expect(previousPeriod('2026-11-04T16:00:00.000Z', '2026-12-04T16:00:00.000Z')).toEqual({
+      from: '2026-10-05T16:00:00.000Z',
+      to: '2026-11-04T16:00:00.000Z',
+    });
     expect(periodChange(120, 100)).toEqual({ delta: 20, ratio: 0.2 });
     expect(periodChange(80, 100)).toEqual({ delta: -20, ratio: -0.2 });
     // from nothing there is no ratio to speak of
@@ -28,6 +31,9 @@ describe('report periods', () => {
   it('takes the previous period of an inclusive range, ending just before it starts', () => {
     // 30 China days, 11-05 … 12-04 → 10-06 … 11-04
     expect(previousRange('2026-11-04T16:00:00.000Z', '2026-12-04T15:59:59.999Z')).toEqual({ from: '2026-10-05T16:00:00.000Z', to: '2026-11-04T15:59:59.999Z' });
-    expect(previousRange(boundInstant('2024-03-01', 'from'), boundInstant('2024-03-01', 'to'))).toEqual({ from: boundInstant('2024-02-29', 'from'), to: boundInstant('2024-02-29', 'to') });
+    expect(previousRange(boundInstant('2024-03-01', 'from'), boundInstant('2024-03-01', 'to'))).toEqual({
+      from: boundInstant('2024-02-29', 'from'),
+      to: boundInstant('2024-02-29', 'to'),
+    });
   });
 });

@@ -5,8 +5,18 @@ import { createDb } from '../../db/client';
 import { tiebreakSql } from '../../db/queries/quiz';
 import { secondsToNextDay } from '../../shared/china-time';
 import {
-  answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, endsAttempt, attemptState, canResume, GRACE_MS, isLate, openStage,
-  stageOpenAt, tiebreakSeconds,
+  answerPoints,
+  answerTime,
+  attemptLimitReached,
+  attemptsLeftToday,
+  endsAttempt,
+  attemptState,
+  canResume,
+  GRACE_MS,
+  isLate,
+  openStage,
+  stageOpenAt,
+  tiebreakSeconds,
 } from '../../shared/quiz-play';
 
 const caps = { pointsPerCorrect: 2, pointsForFinish: 3, dailyPointsCap: 10 };

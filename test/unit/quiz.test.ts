@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerShapeOk, answerText, drawQuestions, foldText, isCorrect, parseQuestionRow, publicQuestion, questionColumns, questionSuspect, QUESTION_FLAG, selectAdvancing, shuffle, stemKey,
-  type ImportColumns, type QuestionCore,
+  answerShapeOk,
+  answerText,
+  drawQuestions,
+  foldText,
+  isCorrect,
+  parseQuestionRow,
+  publicQuestion,
+  questionColumns,
+  questionSuspect,
+  QUESTION_FLAG,
+  selectAdvancing,
+  shuffle,
+  stemKey,
+  type ImportColumns,
+  type QuestionCore,
 } from '../../shared/quiz';
 
 /** A seeded source (mulberry32), so draws are repeatable. */
@@ -100,23 +113,61 @@ describe('draws', () => {
 describe('importing questions', () => {
   const header = ['题型', '题干', '选项A', '选项B', '选项C', '答案', '解析', '标签', '难度'];
   const cols = questionColumns(header) as ImportColumns;
-  const row = (type: string, answer: string, extra: Partial<Record<'a' | 'b' | 'c' | 'd' | 'tags', string>> = {}) =>
-    [type, '题干文字', extra.a ?? '甲', extra.b ?? '乙', extra.c ?? '', answer, '', extra.tags ?? '', extra.d ?? ''];
+  const row = (type: string, answer: string, extra: Partial<Record<'a' | 'b' | 'c' | 'd' | 'tags', string>> = {}) => [
+    type,
+    '题干文字',
+    extra.a ?? '甲',
+    extra.b ?? '乙',
+    extra.c ?? '',
+    answer,
+    '',
+    extra.tags ?? '',
+    extra.d ?? '',
+  ];
 
   it('maps headers in Chinese or English, and names a missing required column', () => {
     expect(cols).toMatchObject({ type: 0, stem: 1, answer: 5, explanation: 6, tags: 7, difficulty: 8, source: -1 });
-    expect(cols.options).toEqual([{ key: 'A', col: 2 }, { key: 'B', col: 3 }, { key: 'C', col: 4 }]);
-    expect(questionColumns(['\uFEFFType', 'Stem', 'A', 'B', 'Answer'])).toMatchObject({ type: 0, stem: 1, answer: 4, options: [{ key: 'A', col: 2 }, { key: 'B', col: 3 }] });
+    expect(cols.options).toEqual([
+      { key: 'A', col: 2 },
+      { key: 'B', col: 3 },
+      { key: 'C', col: 4 },
+    ]);
+    expect(questionColumns(['\uFEFFType', 'Stem', 'A', 'B', 'Answer'])).toMatchObject({
+      type: 0,
+      stem: 1,
+      answer: 4,
+      options: [
+        { key: 'A', col: 2 },
+        { key: 'B', col: 3 },
+      ],
+    });
     expect(questionColumns(['题型', '答案'])).toEqual({ missing: '题干' });
   });
 
   it('reads letters, 对/错 and √/×, alternatives of a blank, difficulty words and tags', () => {
-    expect(parseQuestionRow(row('单选', 'b'), cols)).toMatchObject({ ok: true, question: { type: 'single', answer: 'B', options: [{ key: 'A', text: '甲' }, { key: 'B', text: '乙' }], difficulty: 2 } });
+    expect(parseQuestionRow(row('单选', 'b'), cols)).toMatchObject({
+      ok: true,
+      question: {
+        type: 'single',
+        answer: 'B',
+        options: [
+          { key: 'A', text: '甲' },
+          { key: 'B', text: '乙' },
+        ],
+        difficulty: 2,
+      },
+    });
     expect(parseQuestionRow(row('多选题', 'B，A', { c: '丙' }), cols)).toMatchObject({ ok: true, question: { type: 'multiple', answer: ['A', 'B'] } });
     expect(parseQuestionRow(row('判断', '√'), cols)).toMatchObject({ ok: true, question: { type: 'judge', answer: true, options: [] } });
     expect(parseQuestionRow(row('判断', '错'), cols)).toMatchObject({ ok: true, question: { answer: false } });
-    expect(parseQuestionRow(row('填空', '共享｜共享发展'), cols)).toMatchObject({ ok: true, question: { type: 'blank', answer: ['共享', '共享发展'], options: [] } });
-    expect(parseQuestionRow(row('单选', 'A', { d: '困难', tags: '党史，法律 经济' }), cols)).toMatchObject({ ok: true, question: { difficulty: 3, tags: ['党史', '法律', '经济'] } });
+    expect(parseQuestionRow(row('填空', '共享｜共享发展'), cols)).toMatchObject({
+      ok: true,
+      question: { type: 'blank', answer: ['共享', '共享发展'], options: [] },
+    });
+    expect(parseQuestionRow(row('单选', 'A', { d: '困难', tags: '党史，法律 经济' }), cols)).toMatchObject({
+      ok: true,
+      question: { difficulty: 3, tags: ['党史', '法律', '经济'] },
+    });
   });
 
   it('says what to fix in a bad row', () => {

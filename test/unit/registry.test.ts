@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { checkRosterRows, parseCategory, parsePosts, parseSheetDate, parseStatus, registryDateRule, rosterColumns, ROSTER_TEMPLATE_HEADER } from '../../shared/roster';
+import {
+  checkRosterRows,
+  parseCategory,
+  parsePosts,
+  parseSheetDate,
+  parseStatus,
+  registryDateRule,
+  rosterColumns,
+  ROSTER_TEMPLATE_HEADER,
+} from '../../shared/roster';
 import { msg } from '../../shared/messages';
 
 describe('registry columns of a roster sheet', () => {
   it('finds the optional columns beside name and phone, whatever their order', () => {
     expect(rosterColumns(['序号', '姓名', '手机号', '党内职务', '入党日期', '人员类别', '状态', '任职日期'])).toEqual({
-      name: 1, phone: 2, posts: 3, joinedPartyOn: 4, category: 5, status: 6, postSince: 7,
+      name: 1,
+      phone: 2,
+      posts: 3,
+      joinedPartyOn: 4,
+      category: 5,
+      status: 6,
+      postSince: 7,
     });
     expect(rosterColumns(['姓名', '手机号'])).toEqual({ name: 0, phone: 1 });
     // the template the console offers reads back whole
@@ -36,7 +51,19 @@ describe('registry columns of a roster sheet', () => {
   });
 
   it('reads dates as Excel writes them', () => {
-    for (const s of ['2019-07-01', '2019/7/1', '2019.7.1', '2019年7月1日', '2019 年 7 月 1 日', '43647', '43647.5', '7/1/19', '7/1/2019', '2019-07-01 00:00:00', '20190701']) {
+    for (const s of [
+      '2019-07-01',
+      '2019/7/1',
+      '2019.7.1',
+      '2019年7月1日',
+      '2019 年 7 月 1 日',
+      '43647',
+      '43647.5',
+      '7/1/19',
+      '7/1/2019',
+      '2019-07-01 00:00:00',
+      '20190701',
+    ]) {
       expect(parseSheetDate(s), s).toBe('2019-07-01');
     }
     expect(parseSheetDate('1985/10/3')).toBe('1985-10-03');
@@ -69,7 +96,16 @@ describe('registry columns of a roster sheet', () => {
       '2026-12-03',
     );
     expect(r.rows).toEqual([
-      { row: 2, name: '张三', phone: '13600000001', category: 'full', posts: ['secretary', 'organization'], postSince: '2021-06-15', status: 'active', joinedPartyOn: '2020-06-18' },
+      {
+        row: 2,
+        name: '张三',
+        phone: '13600000001',
+        category: 'full',
+        posts: ['secretary', 'organization'],
+        postSince: '2021-06-15',
+        status: 'active',
+        joinedPartyOn: '2020-06-18',
+      },
       // empty cells give no field: a re-import keeps what is stored
       { row: 7, name: '孙八', phone: '13600000006' },
     ]);

@@ -2,9 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { formatFigure, gapText, periodText, reportDraft, sentence, unfilledFigures, type Block, type DraftInput } from '../../shared/report-draft';
 import { FIGURES } from '../../shared/report';
 
-const input = (figures: DraftInput['figures'] = {}, byYear: DraftInput['byYear'] = {}): DraftInput => ({ unitName: '市发改委机关党委', from: '2019-01-01', to: '2023-12-31', figures, byYear });
+const input = (figures: DraftInput['figures'] = {}, byYear: DraftInput['byYear'] = {}): DraftInput => ({
+  unitName: '市发改委机关党委',
+  from: '2019-01-01',
+  to: '2023-12-31',
+  figures,
+  byYear,
+});
 const textOf = (blocks: Block[]) =>
-  blocks.map((b) => (b.kind === 'paragraph' ? b.segments.map((s) => s.text).join('') : b.kind === 'table' ? [b.caption, ...b.header, ...b.rows.flat(), b.note].join(' ') : b.text)).join('\n');
+  blocks
+    .map((b) =>
+      b.kind === 'paragraph'
+        ? b.segments.map((s) => s.text).join('')
+        : b.kind === 'table'
+          ? [b.caption, ...b.header, ...b.rows.flat(), b.note].join(' ')
+          : b.text,
+    )
+    .join('\n');
 
 describe('the draft report', () => {
   it('names the period as the seed does: whole years as 2019—2023年, else the days', () => {
@@ -23,7 +37,7 @@ describe('the draft report', () => {
     expect(formatFigure('training.classes', 0)).toBe('0');
   });
 
-  it('fills a figure with its unit and marks a missing one, and the author\'s gaps', () => {
+  it("fills a figure with its unit and marks a missing one, and the author's gaps", () => {
     const s = sentence(input({ 'contest.works': 110, 'exhibition.visits': null }), '征集作品{contest.works}，参观{exhibition.visits}。{?特色做法}');
     expect(s).toEqual([
       { kind: 'text', text: '征集作品' },
@@ -36,11 +50,22 @@ describe('the draft report', () => {
   });
 
   it('follows the seed report: title with the unit and period, its three parts and four practices, and the figures table', () => {
-    const blocks = reportDraft(input({ 'training.attendances': 5000, 'drive.verifiedAmount': 480000 }, { 2019: { 'training.attendances': 1000 }, 2023: { 'training.attendances': 4000 } }));
+    const blocks = reportDraft(
+      input(
+        { 'training.attendances': 5000, 'drive.verifiedAmount': 480000 },
+        { 2019: { 'training.attendances': 1000 }, 2023: { 'training.attendances': 4000 } },
+      ),
+    );
     expect(blocks[0]).toEqual({ kind: 'title', text: '市发改委机关党委2019—2023年党员教育培训工作实施情况自评报告' });
     const headings = blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
     expect(headings).toEqual([
-      '一、主要做法', '（一）加强组织领导，夯实培训基础', '（二）结合行业实际，明确培训重点', '（三）改进资源体系，提高培训实效', '（四）搭建实践平台，丰富培训载体', '二、差距和不足', '三、下一步打算',
+      '一、主要做法',
+      '（一）加强组织领导，夯实培训基础',
+      '（二）结合行业实际，明确培训重点',
+      '（三）改进资源体系，提高培训实效',
+      '（四）搭建实践平台，丰富培训载体',
+      '二、差距和不足',
+      '三、下一步打算',
     ]);
     const all = textOf(blocks);
     expect(all).toContain('轮训党员5,000人次');

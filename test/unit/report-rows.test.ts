@@ -11,12 +11,26 @@ describe('ledger rows', () => {
       expect(new Set(keys).size, g).toBe(keys.length);
       expect(LEDGER_SHEET[g]['zh-CN'].length).toBeLessThanOrEqual(31);
       // a 台账 never carries a phone number
-      expect(keys.some((k) => /phone/i.test(k)), g).toBe(false);
+      expect(
+        keys.some((k) => /phone/i.test(k)),
+        g,
+      ).toBe(false);
     }
   });
 
   it('turns codes into words in either language and keeps only the columns', () => {
-    const raw = { date: '2096-04-01', session: '第一期', campaign: '轮训', category: 'party_day', member: '张三', unit: '一支部', status: 'late', mode: 'delivered', hours: 2, extra: 'x' };
+    const raw = {
+      date: '2096-04-01',
+      session: '第一期',
+      campaign: '轮训',
+      category: 'party_day',
+      member: '张三',
+      unit: '一支部',
+      status: 'late',
+      mode: 'delivered',
+      hours: 2,
+      extra: 'x',
+    };
     expect(ledgerRow('training', raw, 'zh-CN')).toEqual({ ...raw, extra: undefined, category: '主题党日', status: '迟到', mode: '送学上门' });
     expect(ledgerRow('training', raw, 'en')).toMatchObject({ category: 'Themed party day', status: 'Late', mode: 'Delivered at home' });
     expect(Object.keys(ledgerRow('training', raw, 'zh-CN'))).not.toContain('extra');
@@ -28,7 +42,12 @@ describe('ledger rows', () => {
   });
 
   it('gives drive amounts in yuan and donors masked, anonymous ones as 爱心人士', () => {
-    expect(ledgerRow('drive', { date: '2097-03-02', campaign: '助学', amountFen: 4850, donorName: '欧阳小明', anonymous: 0 }, 'zh-CN')).toEqual({ date: '2097-03-02', campaign: '助学', amount: 48.5, donor: '欧**明' });
+    expect(ledgerRow('drive', { date: '2097-03-02', campaign: '助学', amountFen: 4850, donorName: '欧阳小明', anonymous: 0 }, 'zh-CN')).toEqual({
+      date: '2097-03-02',
+      campaign: '助学',
+      amount: 48.5,
+      donor: '欧**明',
+    });
     expect(ledgerRow('drive', { amountFen: 100, donorName: '李四', anonymous: 1 }, 'zh-CN')).toMatchObject({ amount: 1, donor: '爱心人士' });
   });
 });

@@ -3,7 +3,12 @@ import { covers, rightsOf } from '../../shared/rights';
 
 describe('rightsOf: what memberships allow', () => {
   it('a member has no rights anywhere', () => {
-    expect(rightsOf([{ role: 'member', path: '/root/fgw/fgw-b1/', depth: 2 }])).toEqual({ managedPaths: [], gatePaths: [], reviewPaths: [], isPlatformAdmin: false });
+    expect(rightsOf([{ role: 'member', path: '/root/fgw/fgw-b1/', depth: 2 }])).toEqual({
+      managedPaths: [],
+      gatePaths: [],
+      reviewPaths: [],
+      isPlatformAdmin: false,
+    });
   });
 
   it('a 检票员 only checks in, a 审核员 only reviews, each in their own subtree', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHECK_IN_EARLY_MS, CHECK_OUT_LATE_MS, checkInWindow, checkOutWindow, chinaClock, codeMatches, codeMinute, nextCodeAt, nextStep, serviceCode, serviceHours,
+  CHECK_IN_EARLY_MS,
+  CHECK_OUT_LATE_MS,
+  checkInWindow,
+  checkOutWindow,
+  chinaClock,
+  codeMatches,
+  codeMinute,
+  nextCodeAt,
+  nextStep,
+  serviceCode,
+  serviceHours,
   serviceStart,
 } from '../../shared/service-activities';
 

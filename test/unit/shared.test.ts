@@ -50,11 +50,25 @@ describe('roster rules', () => {
   });
   it('reports bad and duplicate rows with spreadsheet row numbers and keeps the good ones', () => {
     const res = checkRosterRows(
-      [['张三', '13900001111'], ['', ''], ['李四', '12345'], ['王五', '139 0000 1111'], ['', '13900002222'], ['赵六', '13900003333']],
+      [
+        ['张三', '13900001111'],
+        ['', ''],
+        ['李四', '12345'],
+        ['王五', '139 0000 1111'],
+        ['', '13900002222'],
+        ['赵六', '13900003333'],
+      ],
       { name: 0, phone: 1 },
     );
-    expect(res.rows.map((r) => [r.row, r.phone])).toEqual([[2, '13900001111'], [7, '13900003333']]);
-    expect(res.issues.map((i) => [i.row, i.key])).toEqual([[4, 'msg.row_phone'], [5, 'msg.row_duplicate'], [6, 'msg.row_name']]);
+    expect(res.rows.map((r) => [r.row, r.phone])).toEqual([
+      [2, '13900001111'],
+      [7, '13900003333'],
+    ]);
+    expect(res.issues.map((i) => [i.row, i.key])).toEqual([
+      [4, 'msg.row_phone'],
+      [5, 'msg.row_duplicate'],
+      [6, 'msg.row_name'],
+    ]);
   });
 });
 
@@ -95,9 +109,14 @@ describe('metrics trend', () => {
   });
   it('fills quiet days and weeks with zeros, in order', () => {
     expect(fillSeries([{ at: '2026-01-02', n: 3 }], '2026-01-01', '2026-01-03', 'day', zero)).toEqual([
-      { at: '2026-01-01', n: 0 }, { at: '2026-01-02', n: 3 }, { at: '2026-01-03', n: 0 },
+      { at: '2026-01-01', n: 0 },
+      { at: '2026-01-02', n: 3 },
+      { at: '2026-01-03', n: 0 },
     ]);
-    expect(fillSeries([{ at: '2098-03-10', n: 1 }], '2098-03-05', '2098-03-12', 'week', zero)).toEqual([{ at: '2098-03-03', n: 0 }, { at: '2098-03-10', n: 1 }]);
+    expect(fillSeries([{ at: '2098-03-10', n: 1 }], '2098-03-05', '2098-03-12', 'week', zero)).toEqual([
+      { at: '2098-03-03', n: 0 },
+      { at: '2098-03-10', n: 1 },
+    ]);
     expect(fillSeries([], '2026-01-03', '2026-01-01', 'day', zero)).toEqual([]);
   });
   it('keeps the most recent points of a long period', () => {
@@ -108,15 +127,25 @@ describe('metrics trend', () => {
 });
 
 describe('waiting lists (候补)', () => {
-  const q = (...sizes: Array<number | [number, true]>) => sizes.map((s, i) => ({ id: `e${i}`, partySize: Array.isArray(s) ? s[0] : s, holdsBookingThatDay: Array.isArray(s) }));
+  const q = (...sizes: Array<number | [number, true]>) =>
+    sizes.map((s, i) => ({ id: `e${i}`, partySize: Array.isArray(s) ? s[0] : s, holdsBookingThatDay: Array.isArray(s) }));
   it('gives freed seats in the order people joined, passing over parties that do not fit', () => {
-    expect(allocateSeats(2, q(1, 1, 1))).toEqual([{ id: 'e0', outcome: 'booked' }, { id: 'e1', outcome: 'booked' }]);
-    expect(allocateSeats(3, q(4, 2, 2, 1))).toEqual([{ id: 'e1', outcome: 'booked' }, { id: 'e3', outcome: 'booked' }]);
+    expect(allocateSeats(2, q(1, 1, 1))).toEqual([
+      { id: 'e0', outcome: 'booked' },
+      { id: 'e1', outcome: 'booked' },
+    ]);
+    expect(allocateSeats(3, q(4, 2, 2, 1))).toEqual([
+      { id: 'e1', outcome: 'booked' },
+      { id: 'e3', outcome: 'booked' },
+    ]);
     expect(allocateSeats(0, q(1))).toEqual([]);
     expect(allocateSeats(5, q(1, 1, 1), 2)).toHaveLength(2);
   });
   it('expires, instead of booking, an entry whose person holds a booking that day; only when the seats reach it', () => {
-    expect(allocateSeats(1, q([1, true], 1))).toEqual([{ id: 'e0', outcome: 'expired' }, { id: 'e1', outcome: 'booked' }]);
+    expect(allocateSeats(1, q([1, true], 1))).toEqual([
+      { id: 'e0', outcome: 'expired' },
+      { id: 'e1', outcome: 'booked' },
+    ]);
     expect(allocateSeats(1, q(1, [1, true]))).toEqual([{ id: 'e0', outcome: 'booked' }]);
     expect(allocateSeats(1, q([2, true], 1))).toEqual([{ id: 'e1', outcome: 'booked' }]);
   });
@@ -132,15 +161,24 @@ describe('waiting lists (候补)', () => {
   });
 });
 
-describe('a member\'s timeline', () => {
+describe("a member's timeline", () => {
   it('folds a run of answers in one campaign into one line, keeping other events apart', () => {
     const ev = (type: string, campaignId: string | null, points: number) => ({ type, campaignId, points });
     const out = foldAnswers([
-      ev('quiz_attempt', 'q1', 2), ev('quiz_answer', 'q1', 1), ev('quiz_answer', 'q1', 0), ev('quiz_answer', 'q1', 1),
-      ev('quiz_answer', 'q2', 1), ev('drive_pledge', 'd', 0), ev('quiz_answer', 'q1', 1),
+      ev('quiz_attempt', 'q1', 2),
+      ev('quiz_answer', 'q1', 1),
+      ev('quiz_answer', 'q1', 0),
+      ev('quiz_answer', 'q1', 1),
+      ev('quiz_answer', 'q2', 1),
+      ev('drive_pledge', 'd', 0),
+      ev('quiz_answer', 'q1', 1),
     ]);
     expect(out.map((x) => [x.type, x.campaignId, x.count, x.points])).toEqual([
-      ['quiz_attempt', 'q1', 1, 2], ['quiz_answer', 'q1', 3, 2], ['quiz_answer', 'q2', 1, 1], ['drive_pledge', 'd', 1, 0], ['quiz_answer', 'q1', 1, 1],
+      ['quiz_attempt', 'q1', 1, 2],
+      ['quiz_answer', 'q1', 3, 2],
+      ['quiz_answer', 'q2', 1, 1],
+      ['drive_pledge', 'd', 1, 0],
+      ['quiz_answer', 'q1', 1, 1],
     ]);
   });
 });

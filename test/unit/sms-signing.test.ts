@@ -47,13 +47,26 @@ describe('Aliyun RPC signature (HMAC-SHA1)', () => {
 
   it('builds a signed SendSms request with the code as the template parameter', async () => {
     const config = { accessKeyId: 'testid', accessKeySecret: 'testsecret', signName: '同心', templateCode: 'SMS_123' };
-    const req = await aliyunSendSmsRequest(config, { phone: '13800000000', purpose: 'register', code: '042917' }, { timestamp: '2026-12-03T10:00:00Z', nonce: 'n-1' });
+    const req = await aliyunSendSmsRequest(
+      config,
+      { phone: '13800000000', purpose: 'register', code: '042917' },
+      { timestamp: '2026-12-03T10:00:00Z', nonce: 'n-1' },
+    );
     expect(req.url).toBe('https://dysmsapi.aliyuncs.com/');
     expect(req.method).toBe('POST');
     const form = new URLSearchParams(req.body);
     expect(Object.fromEntries(form)).toMatchObject({
-      Action: 'SendSms', Version: '2017-05-25', PhoneNumbers: '13800000000', SignName: '同心', TemplateCode: 'SMS_123',
-      TemplateParam: '{"code":"042917"}', AccessKeyId: 'testid', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: 'n-1', Timestamp: '2026-12-03T10:00:00Z',
+      Action: 'SendSms',
+      Version: '2017-05-25',
+      PhoneNumbers: '13800000000',
+      SignName: '同心',
+      TemplateCode: 'SMS_123',
+      TemplateParam: '{"code":"042917"}',
+      AccessKeyId: 'testid',
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureVersion: '1.0',
+      SignatureNonce: 'n-1',
+      Timestamp: '2026-12-03T10:00:00Z',
     });
     // the signature in the body is the POST signature of every other parameter
     const params = Object.fromEntries([...form].filter(([k]) => k !== 'Signature'));
@@ -64,7 +77,14 @@ describe('Aliyun RPC signature (HMAC-SHA1)', () => {
 
 describe('Tencent Cloud TC3-HMAC-SHA256', () => {
   const payload = String.raw`{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}`;
-  const doc = { secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE', service: 'cvm', host: 'cvm.tencentcloudapi.com', timestamp: 1551113065, payload };
+  const doc = {
+    secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+    secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+    service: 'cvm',
+    host: 'cvm.tencentcloudapi.com',
+    timestamp: 1551113065,
+    payload,
+  };
 
   it('builds the documented canonical request, string to sign, signature and Authorization', async () => {
     const s = await tc3Sign(doc);
@@ -85,9 +105,28 @@ describe('Tencent Cloud TC3-HMAC-SHA256', () => {
     const ts = Date.UTC(2026, 11, 3, 23, 30) / 1000;
     const req = await tencentSendSmsRequest(config, { phone: '13800000000', purpose: 'reset', code: '123456' }, ts);
     expect(req.url).toBe('https://sms.tencentcloudapi.com/');
-    expect(JSON.parse(req.body)).toEqual({ PhoneNumberSet: ['+8613800000000'], SmsSdkAppId: '1400000000', SignName: '同心', TemplateId: '100001', TemplateParamSet: ['123456'] });
-    expect(req.headers).toMatchObject({ 'x-tc-action': 'SendSms', 'x-tc-version': '2021-01-11', 'x-tc-region': 'ap-guangzhou', 'x-tc-timestamp': String(ts), host: 'sms.tencentcloudapi.com' });
-    const expected = await tc3Sign({ secretId: 'AKIDtest', secretKey: 'secret', service: 'sms', host: 'sms.tencentcloudapi.com', timestamp: ts, payload: req.body });
+    expect(JSON.parse(req.body)).toEqual({
+      PhoneNumberSet: ['+8613800000000'],
+      SmsSdkAppId: '1400000000',
+      SignName: '同心',
+      TemplateId: '100001',
+      TemplateParamSet: ['123456'],
+    });
+    expect(req.headers).toMatchObject({
+      'x-tc-action': 'SendSms',
+      'x-tc-version': '2021-01-11',
+      'x-tc-region': 'ap-guangzhou',
+      'x-tc-timestamp': String(ts),
+      host: 'sms.tencentcloudapi.com',
+    });
+    const expected = await tc3Sign({
+      secretId: 'AKIDtest',
+      secretKey: 'secret',
+      service: 'sms',
+      host: 'sms.tencentcloudapi.com',
+      timestamp: ts,
+      payload: req.body,
+    });
     expect(req.headers.authorization).toBe(expected.authorization);
     expect(req.headers.authorization).toContain('Credential=AKIDtest/2026-12-03/sms/tc3_request');
   });
@@ -96,10 +135,18 @@ describe('Tencent Cloud TC3-HMAC-SHA256', () => {
 describe('message-centre notices by text (消息中心)', () => {
   const notice = { phone: '13800000000', purpose: 'notice' as const, params: { title: '候补成功', body: '您候补的展览已预约成功。' } };
   it('fill the notice template of each provider with the title and body, apart from the reminder template', async () => {
-    const ali = await aliyunSendSmsRequest({ accessKeyId: 'a', accessKeySecret: 's', signName: '同心', templateCode: 'SMS_1', reminderTemplateCode: 'SMS_2', noticeTemplateCode: 'SMS_3' }, notice, { timestamp: '2026-12-03T10:00:00Z', nonce: 'n' });
+    const ali = await aliyunSendSmsRequest(
+      { accessKeyId: 'a', accessKeySecret: 's', signName: '同心', templateCode: 'SMS_1', reminderTemplateCode: 'SMS_2', noticeTemplateCode: 'SMS_3' },
+      notice,
+      { timestamp: '2026-12-03T10:00:00Z', nonce: 'n' },
+    );
     const form = Object.fromEntries(new URLSearchParams(ali.body));
     expect(form).toMatchObject({ TemplateCode: 'SMS_3', TemplateParam: JSON.stringify(notice.params) });
-    const tc = await tencentSendSmsRequest({ secretId: 'a', secretKey: 's', sdkAppId: '1', signName: '同心', templateId: '1', reminderTemplateId: '2', noticeTemplateId: '3' }, notice, 1_700_000_000);
+    const tc = await tencentSendSmsRequest(
+      { secretId: 'a', secretKey: 's', sdkAppId: '1', signName: '同心', templateId: '1', reminderTemplateId: '2', noticeTemplateId: '3' },
+      notice,
+      1_700_000_000,
+    );
     expect(JSON.parse(tc.body)).toMatchObject({ TemplateId: '3', TemplateParamSet: ['候补成功', '您候补的展览已预约成功。'] });
   });
 });
@@ -109,10 +156,32 @@ describe('sender choice and codes', () => {
   const db = {} as Parameters<typeof senderFor>[1];
   it('chooses the sender by SMS_PROVIDER, log by default; incomplete keys fail at send', async () => {
     expect(senderFor(base, db).name).toBe('log');
-    expect(senderFor({ ...base, SMS_PROVIDER: 'aliyun', ALIYUN_ACCESS_KEY_ID: 'a', ALIYUN_ACCESS_KEY_SECRET: 'b', ALIYUN_SMS_SIGN_NAME: 'c', ALIYUN_SMS_TEMPLATE_CODE: 'd' }, db).name).toBe('aliyun');
-    expect(senderFor({ ...base, SMS_PROVIDER: 'tencent', TENCENT_SECRET_ID: 'a', TENCENT_SECRET_KEY: 'b', TENCENT_SMS_SDK_APP_ID: 'c', TENCENT_SMS_SIGN_NAME: 'd', TENCENT_SMS_TEMPLATE_ID: 'e' }, db).name).toBe('tencent');
-    await expect(senderFor({ ...base, SMS_PROVIDER: 'tencent', TENCENT_SECRET_ID: 'a' }, db).send({ phone: '13800000000', purpose: 'register', code: '123456' })).rejects.toThrow(/TENCENT_SECRET_KEY/);
-    await expect(senderFor({ ...base, SMS_PROVIDER: 'carrier-pigeon' }, db).send({ phone: '13800000000', purpose: 'register', code: '123456' })).rejects.toThrow();
+    expect(
+      senderFor(
+        { ...base, SMS_PROVIDER: 'aliyun', ALIYUN_ACCESS_KEY_ID: 'a', ALIYUN_ACCESS_KEY_SECRET: 'b', ALIYUN_SMS_SIGN_NAME: 'c', ALIYUN_SMS_TEMPLATE_CODE: 'd' },
+        db,
+      ).name,
+    ).toBe('aliyun');
+    expect(
+      senderFor(
+        {
+          ...base,
+          SMS_PROVIDER: 'tencent',
+          TENCENT_SECRET_ID: 'a',
+          TENCENT_SECRET_KEY: 'b',
+          TENCENT_SMS_SDK_APP_ID: 'c',
+          TENCENT_SMS_SIGN_NAME: 'd',
+          TENCENT_SMS_TEMPLATE_ID: 'e',
+        },
+        db,
+      ).name,
+    ).toBe('tencent');
+    await expect(
+      senderFor({ ...base, SMS_PROVIDER: 'tencent', TENCENT_SECRET_ID: 'a' }, db).send({ phone: '13800000000', purpose: 'register', code: '123456' }),
+    ).rejects.toThrow(/TENCENT_SECRET_KEY/);
+    await expect(
+      senderFor({ ...base, SMS_PROVIDER: 'carrier-pigeon' }, db).send({ phone: '13800000000', purpose: 'register', code: '123456' }),
+    ).rejects.toThrow();
   });
 
   it('opens the dev outbox only for DEV_OUTBOX=1', () => {

@@ -17,6 +17,11 @@ describe('CSV cells', () => {
   it('quotes per RFC 4180 and writes instants as China wall-clock time', () => {
     expect(csvCell('他说"好",\r\n再见')).toBe('"他说""好"",\r\n再见"');
     expect(csvCell(new Date('2026-12-03T16:30:00Z'))).toBe('"2026-12-04 00:30:00"');
-    expect(csvText([['a', 1], ['=b', null]])).toBe('\uFEFF"a","1"\r\n"\'=b",""');
+    expect(
+      csvText([
+        ['a', 1],
+        ['=b', null],
+      ]),
+    ).toBe('\uFEFF"a","1"\r\n"\'=b",""');
   });
 });

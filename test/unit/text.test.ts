@@ -35,7 +35,13 @@ describe('unsafeCharAt: text people type', () => {
     expect(v.safeParse(v.pipe(v.string(), SafeText), 'a\u202eb').success).toBe(false);
   });
   it('refuses such names in a roster row too', () => {
-    const res = checkRosterRows([['王\u202e五', '13900000001'], ['赵六', '13900000002']], { name: 0, phone: 1 });
+    const res = checkRosterRows(
+      [
+        ['王\u202e五', '13900000001'],
+        ['赵六', '13900000002'],
+      ],
+      { name: 0, phone: 1 },
+    );
     expect(res.issues.map((i) => [i.row, i.key])).toEqual([[2, 'msg.row_name']]);
   });
 });

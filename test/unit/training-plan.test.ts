@@ -10,7 +10,12 @@ const plan = { classes: { rotation: 2, lecture: 12, party_day: 12 }, coverageTar
 describe('training plan progress', () => {
   it('puts held against planned per category, coverage in % of members and hours per member', () => {
     const p = planProgress(plan, { held: { rotation: 1, lecture: 6, online: 1 }, members: 40, people: 30, hours: 640 });
-    expect(p.classes).toEqual({ rotation: { planned: 2, held: 1 }, online: { planned: null, held: 1 }, lecture: { planned: 12, held: 6 }, party_day: { planned: 12, held: 0 } });
+    expect(p.classes).toEqual({
+      rotation: { planned: 2, held: 1 },
+      online: { planned: null, held: 1 },
+      lecture: { planned: 12, held: 6 },
+      party_day: { planned: 12, held: 0 },
+    });
     expect(p.coverage).toEqual({ target: 90, actual: 75 });
     expect(p.hoursPerMember).toEqual({ target: 32, actual: 16 });
   });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
-  LATE_AFTER_MS, audienceMatches, checkInStatus, chinaYear, chinaYearRange, creditedHours, defaultHours, hoursToQuantity, inCheckInWindow, isHalfStep,
-  quantityToHours, share, studyTimeLeft,
+  LATE_AFTER_MS,
+  audienceMatches,
+  checkInStatus,
+  chinaYear,
+  chinaYearRange,
+  creditedHours,
+  defaultHours,
+  hoursToQuantity,
+  inCheckInWindow,
+  isHalfStep,
+  quantityToHours,
+  share,
+  studyTimeLeft,
 } from '../../shared/training';
 import { SessionBody, TrainingSettings } from '../../shared/contracts/training';
 import { settingsOf } from '../../shared/contracts/campaigns';

@@ -40,10 +40,12 @@ describe('no-show policy', () => {
     // slots that ended 1, 29, 30 (exactly the window's start) and 31 days ago, each missed
     const ago = [1, 29, 30, 31];
     const stmts = ago.flatMap((d, i) => [
-      env.DB.prepare("INSERT INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES (?, 'ex-visits', ?, ?, 5, 1, 0, ?)")
-        .bind(`vs-${i}`, new Date(Date.parse(daysAgo(d)) - 3600e3).toISOString(), daysAgo(d), daysAgo(40)),
-      env.DB.prepare("INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, status, created_at) VALUES (?, ?, 'ex-visits', ?, 'u-visits', '张三明', '13912345678', 1, ?, 0, 'no_show', ?)")
-        .bind(`vb-${i}`, `VISITS${i}`, `vs-${i}`, daysAgo(d).slice(0, 10), daysAgo(40)),
+      env.DB.prepare(
+        "INSERT INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES (?, 'ex-visits', ?, ?, 5, 1, 0, ?)",
+      ).bind(`vs-${i}`, new Date(Date.parse(daysAgo(d)) - 3600e3).toISOString(), daysAgo(d), daysAgo(40)),
+      env.DB.prepare(
+        "INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, status, created_at) VALUES (?, ?, 'ex-visits', ?, 'u-visits', '张三明', '13912345678', 1, ?, 0, 'no_show', ?)",
+      ).bind(`vb-${i}`, `VISITS${i}`, `vs-${i}`, daysAgo(d).slice(0, 10), daysAgo(40)),
     ]);
     await env.DB.batch(stmts);
     const read = await noShowsSince(createDb(env.DB), 'ex-visits', 'u-visits', noShowWindowStart(s, now));
@@ -52,9 +54,22 @@ describe('no-show policy', () => {
     // what the query returns and the whole history give the same decision
     for (const limit of [1, 2, 3, 4]) {
       const policy = { ...s, noShowLimit: limit };
-      expect(noShowBlock(read.map((r) => r.at), policy, now), `limit ${limit}`).toEqual(noShowBlock(all, policy, now));
+      expect(
+        noShowBlock(
+          read.map((r) => r.at),
+          policy,
+          now,
+        ),
+        `limit ${limit}`,
+      ).toEqual(noShowBlock(all, policy, now));
     }
-    expect(noShowBlock(read.map((r) => r.at), { ...s, noShowLimit: 3 }, now)).toEqual({ n: 3, until: now - DAY + 7 * DAY });
+    expect(
+      noShowBlock(
+        read.map((r) => r.at),
+        { ...s, noShowLimit: 3 },
+        now,
+      ),
+    ).toEqual({ n: 3, until: now - DAY + 7 * DAY });
   });
 
   it('counts only no-shows inside the window, its first instant included', () => {
@@ -66,7 +81,16 @@ describe('no-show policy', () => {
 
 describe('slot schedules', () => {
   const campaign = { startsAt: '2026-02-28T16:00:00Z', endsAt: '2026-03-31T15:59:59Z' }; // 1–31 March, China time
-  const spec = { from: '2026-03-02', to: '2026-03-08', weekdays: [1, 3, 5], times: [{ start: '09:00', end: '10:00' }, { start: '14:00', end: '13:00' }], capacity: 20 };
+  const spec = {
+    from: '2026-03-02',
+    to: '2026-03-08',
+    weekdays: [1, 3, 5],
+    times: [
+      { start: '09:00', end: '10:00' },
+      { start: '14:00', end: '13:00' },
+    ],
+    capacity: 20,
+  };
 
   it('builds days × usable times in China time, and counts them without building them', () => {
     const slots = schedule(spec);

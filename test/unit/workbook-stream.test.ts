@@ -8,15 +8,21 @@ import type { TableCell } from '../../workers/api/lib/tables';
 
 async function bytesOf(stream: ReadableStream<Uint8Array>, onChunk: () => void = () => {}): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) { onChunk(); parts.push(p); }
+  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) {
+    onChunk();
+    parts.push(p);
+  }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
 describe('multi-sheet streamed workbook', () => {
-  it('writes every sheet in order, pulling each sheet\'s pages only when its turn comes', async () => {
+  it("writes every sheet in order, pulling each sheet's pages only when its turn comes", async () => {
     const log: string[] = [];
     const sheet = (name: string, n: number) => ({
       name,
@@ -31,7 +37,20 @@ describe('multi-sheet streamed workbook', () => {
     });
     const bytes = await bytesOf(workbookStream([sheet('汇总', 2), sheet('教育培训', 500), sheet('a/b:c?', 1), sheet('汇总', 1)]));
     // sheet by sheet, never two at once: the second sheet's first page comes after the first's last
-    expect(log).toEqual(['汇总:0', '汇总:1', '汇总:2', '教育培训:0', '教育培训:1', '教育培训:2', 'a/b:c?:0', 'a/b:c?:1', 'a/b:c?:2', '汇总:0', '汇总:1', '汇总:2']);
+    expect(log).toEqual([
+      '汇总:0',
+      '汇总:1',
+      '汇总:2',
+      '教育培训:0',
+      '教育培训:1',
+      '教育培训:2',
+      'a/b:c?:0',
+      'a/b:c?:1',
+      'a/b:c?:2',
+      '汇总:0',
+      '汇总:1',
+      '汇总:2',
+    ]);
     expect(zipDeclared(bytes)?.entries).toBe(5 + 4);
 
     const wb = read(bytes, { type: 'array', cellNF: true });
@@ -47,7 +66,15 @@ describe('multi-sheet streamed workbook', () => {
 
   it('keeps the single-sheet writer as one sheet with date-and-time cells', async () => {
     const { xlsxStream } = await import('../../workers/api/lib/xlsx-stream');
-    const bytes = await bytesOf(xlsxStream(['时间'], (async function* () { yield [[new Date('2024-01-01T16:30:00Z')]]; })(), '名单'));
+    const bytes = await bytesOf(
+      xlsxStream(
+        ['时间'],
+        (async function* () {
+          yield [[new Date('2024-01-01T16:30:00Z')]];
+        })(),
+        '名单',
+      ),
+    );
     const wb = read(bytes, { type: 'array', cellNF: true });
     expect(wb.SheetNames).toEqual(['名单']);
     expect((wb.Sheets.名单!.A2 as { z?: string }).z).toMatch(/yyyy-mm-dd hh:mm/);

@@ -17,7 +17,10 @@ async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   for await (const p of stream as unknown as AsyncIterable<Uint8Array>) parts.push(p);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -41,14 +44,28 @@ describe('xlsx reader', () => {
   });
 
   it('reads date cells as YYYY-MM-DD and leaves plain serial numbers alone', async () => {
-    const ws = utils.aoa_to_sheet([['日期', '序列号'], [new Date(Date.UTC(2022, 2, 1)), 37073], [new Date(Date.UTC(1921, 6, 1)), '']], { cellDates: true });
-    expect(await readXlsx(bytes(book({ S: ws })))).toEqual([['日期', '序列号'], ['2022-03-01', '37073'], ['1921-07-01', '']]);
+    const ws = utils.aoa_to_sheet(
+      [
+        ['日期', '序列号'],
+        [new Date(Date.UTC(2022, 2, 1)), 37073],
+        [new Date(Date.UTC(1921, 6, 1)), ''],
+      ],
+      { cellDates: true },
+    );
+    expect(await readXlsx(bytes(book({ S: ws })))).toEqual([
+      ['日期', '序列号'],
+      ['2022-03-01', '37073'],
+      ['1921-07-01', ''],
+    ]);
     // a custom Chinese date format and a date-time
     const ws2 = utils.aoa_to_sheet([['入党日期', '时间']]);
     ws2.A2 = { t: 'n', v: 43647, z: 'yyyy"年"m"月"d"日"' };
     ws2.B2 = { t: 'n', v: 43647.5, z: 'yyyy-mm-dd hh:mm:ss' };
     ws2['!ref'] = 'A1:B2';
-    expect(await readXlsx(bytes(book({ S: ws2 })))).toEqual([['入党日期', '时间'], ['2019-07-01', '2019-07-01 12:00:00']]);
+    expect(await readXlsx(bytes(book({ S: ws2 })))).toEqual([
+      ['入党日期', '时间'],
+      ['2019-07-01', '2019-07-01 12:00:00'],
+    ]);
   });
 
   it('reads the first sheet only, errors as text', async () => {
@@ -62,14 +79,24 @@ describe('xlsx reader', () => {
   it('reads rich text runs, inline strings and entities, skipping phonetic guides', async () => {
     // hand-made: SheetJS writes neither rich text nor prefixed elements
     const unzip = handMade({
-      'xl/sharedStrings.xml': '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><r><rPr><b/></rPr><t>加粗</t></r><r><t xml:space="preserve"> 普通&amp;&#x4E00;&#20108;</t></r><rPh sb="0" eb="1"><t>かな</t></rPh></si><si><t>换行_x000D_</t></si></sst>',
-      'xl/worksheets/sheet1.xml': '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c r="D2" t="s"><x:v>1</x:v></x:c><x:c r="E2" t="str"><x:f>A1</x:f><x:v>公式</x:v></x:c></x:row><x:row r="3"/></x:sheetData></x:worksheet>',
+      'xl/sharedStrings.xml':
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><r><rPr><b/></rPr><t>加粗</t></r><r><t xml:space="preserve"> 普通&amp;&#x4E00;&#20108;</t></r><rPh sb="0" eb="1"><t>かな</t></rPh></si><si><t>换行_x000D_</t></si></sst>',
+      'xl/worksheets/sheet1.xml':
+        '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c r="D2" t="s"><x:v>1</x:v></x:c><x:c r="E2" t="str"><x:f>A1</x:f><x:v>公式</x:v></x:c></x:row><x:row r="3"/></x:sheetData></x:worksheet>',
     });
     expect(await readXlsx(unzip)).toEqual([['', '加粗 普通&一二', '内联', '换行\r', '公式']]);
   });
 
   it('refuses a corrupt zip, a broken part and a missing workbook', async () => {
-    const good = bytes(book({ S: utils.aoa_to_sheet([['a', 'b'], [1, 2]]) }), { compression: true });
+    const good = bytes(
+      book({
+        S: utils.aoa_to_sheet([
+          ['a', 'b'],
+          [1, 2],
+        ]),
+      }),
+      { compression: true },
+    );
     await expect(readXlsx(good.slice(0, good.length - 30))).rejects.toThrow();
     const flipped = good.slice();
     // damage the deflated data of the first entry (the data after its local header)
@@ -118,9 +145,12 @@ function handMade(parts: Record<string, string>): Uint8Array {
 
 const MINIMAL: Record<string, string> = {
   '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-  '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-  'xl/workbook.xml': '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
-  'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>',
+  '_rels/.rels':
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  'xl/workbook.xml':
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  'xl/_rels/workbook.xml.rels':
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>',
   'xl/styles.xml': '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
 };
 
@@ -132,13 +162,46 @@ function storedZip(files: [string, Uint8Array][]): Uint8Array {
   for (const [name, data] of files) {
     const n = new TextEncoder().encode(name);
     const offset = out.length;
-    u32(out, 0x04034b50); u16(out, 20); u16(out, 0); u16(out, 0); u16(out, 0); u16(out, 0); u32(out, 0); u32(out, data.length); u32(out, data.length); u16(out, n.length); u16(out, 0);
+    u32(out, 0x04034b50);
+    u16(out, 20);
+    u16(out, 0);
+    u16(out, 0);
+    u16(out, 0);
+    u16(out, 0);
+    u32(out, 0);
+    u32(out, data.length);
+    u32(out, data.length);
+    u16(out, n.length);
+    u16(out, 0);
     out.push(...n, ...data);
-    u32(dir, 0x02014b50); u16(dir, 20); u16(dir, 20); u16(dir, 0); u16(dir, 0); u16(dir, 0); u16(dir, 0); u32(dir, 0); u32(dir, data.length); u32(dir, data.length);
-    u16(dir, n.length); u16(dir, 0); u16(dir, 0); u16(dir, 0); u16(dir, 0); u32(dir, 0); u32(dir, offset); dir.push(...n);
+    u32(dir, 0x02014b50);
+    u16(dir, 20);
+    u16(dir, 20);
+    u16(dir, 0);
+    u16(dir, 0);
+    u16(dir, 0);
+    u16(dir, 0);
+    u32(dir, 0);
+    u32(dir, data.length);
+    u32(dir, data.length);
+    u16(dir, n.length);
+    u16(dir, 0);
+    u16(dir, 0);
+    u16(dir, 0);
+    u16(dir, 0);
+    u32(dir, 0);
+    u32(dir, offset);
+    dir.push(...n);
   }
   const at = out.length;
   out.push(...dir);
-  u32(out, 0x06054b50); u16(out, 0); u16(out, 0); u16(out, files.length); u16(out, files.length); u32(out, dir.length); u32(out, at); u16(out, 0);
+  u32(out, 0x06054b50);
+  u16(out, 0);
+  u16(out, 0);
+  u16(out, files.length);
+  u16(out, files.length);
+  u32(out, dir.length);
+  u32(out, at);
+  u16(out, 0);
   return new Uint8Array(out);
 }

@@ -7,10 +7,16 @@ import type { TableCell } from '../../workers/api/lib/tables';
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let n = 0;
-  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) { parts.push(p); n += p.length; }
+  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) {
+    parts.push(p);
+    n += p.length;
+  }
   const out = new Uint8Array(n);
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -40,14 +46,16 @@ describe('streamed xlsx', () => {
     expect(maxAhead).toBeLessThanOrEqual(3);
     const tail = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let o = 0;
-    for (const p of parts) { tail.set(p, o); o += p.length; }
+    for (const p of parts) {
+      tail.set(p, o);
+      o += p.length;
+    }
     expect(bytes).toBeGreaterThan(100_000);
     // the central directory lists the six parts of a workbook, sizes declared
     const declared = zipDeclared(tail);
     expect(declared?.entries).toBe(6);
     expect(declared!.uncompressed).toBeGreaterThan(100_000 * 40);
   });
-
 
   it('computes the zip CRC-32 of the standard check value', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);

@@ -43,13 +43,7 @@ function url(path: string): string {
 }
 
 function isRaw(body: unknown): body is BodyInit {
-  return (
-    typeof body === 'string' ||
-    body instanceof Blob ||
-    body instanceof FormData ||
-    body instanceof ArrayBuffer ||
-    body instanceof URLSearchParams
-  );
+  return typeof body === 'string' || body instanceof Blob || body instanceof FormData || body instanceof ArrayBuffer || body instanceof URLSearchParams;
 }
 
 const STATUS_CODE: Record<number, ErrorCode> = {

@@ -1,5 +1,15 @@
 import type { InferOutput } from 'valibot';
-import type { EntryDto as Entry, ResultDto as ResultItem, EntryResponse, JudgeSchema, ResultsResponse, RoundDto, RoundList, RoundProgress, VoteSchema } from '@shared/contracts/contest';
+import type {
+  EntryDto as Entry,
+  ResultDto as ResultItem,
+  EntryResponse,
+  JudgeSchema,
+  ResultsResponse,
+  RoundDto,
+  RoundList,
+  RoundProgress,
+  VoteSchema,
+} from '@shared/contracts/contest';
 import type { Campaign } from './types';
 
 /*
@@ -16,16 +26,6 @@ export type Judge = InferOutput<typeof JudgeSchema>;
 export type JudgeProgress = InferOutput<typeof RoundProgress>;
 export type Round = InferOutput<typeof RoundList>['items'][number];
 export type Vote = InferOutput<typeof VoteSchema>;
-
-
-
-
-
-
-
-
-
-
 
 export interface Award {
   name: string;
@@ -81,7 +81,11 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
 const isAward = (a: unknown): a is Award => !!a && typeof a === 'object' && isStr((a as Award).name) && isNum((a as Award).count);
 function awardLists(x: unknown): Record<string, Award[]> {
   if (!x || typeof x !== 'object' || Array.isArray(x)) return {};
-  return Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, l]) => Array.isArray(l)).map(([k, l]) => [k, (l as unknown[]).filter(isAward)]));
+  return Object.fromEntries(
+    Object.entries(x as Record<string, unknown>)
+      .filter(([, l]) => Array.isArray(l))
+      .map(([k, l]) => [k, (l as unknown[]).filter(isAward)]),
+  );
 }
 
 /** The contest settings of a campaign; anything missing or odd falls back to the API's default. */

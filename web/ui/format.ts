@@ -23,9 +23,7 @@ export function fmtDate(iso: string | null | undefined): string {
 /** 2026年3月1日 08:00 / Mar 1, 2026, 08:00. */
 export function fmtDateTime(iso: string | null | undefined): string {
   const d = valid(iso);
-  return d
-    ? dtf({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
-    : '—';
+  return d ? dtf({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d) : '—';
 }
 
 /** A campaign's period; the year is shown once when both ends share it. */

@@ -67,7 +67,12 @@ export function Logo(props: { class?: string }): JSX.Element {
   return (
     <svg class={props.class ?? 'tx-logo'} viewBox="0 0 32 32" aria-hidden="true">
       <circle cx="16" cy="16" r="16" fill="#C8102E" />
-      <path d="M11.5 9.5a4 4 0 0 0-3.9 5.6c1.3 3 5 5.6 8.4 7.9 3.4-2.3 7.1-4.9 8.4-7.9a4 4 0 0 0-7-3.8L16 12.8l-1.4-1.5a4 4 0 0 0-3.1-1.8z" fill="none" stroke="#fff" stroke-width="2" />
+      <path
+        d="M11.5 9.5a4 4 0 0 0-3.9 5.6c1.3 3 5 5.6 8.4 7.9 3.4-2.3 7.1-4.9 8.4-7.9a4 4 0 0 0-7-3.8L16 12.8l-1.4-1.5a4 4 0 0 0-3.1-1.8z"
+        fill="none"
+        stroke="#fff"
+        stroke-width="2"
+      />
       <circle cx="16" cy="16.5" r="2" fill="#C9A227" />
     </svg>
   );

@@ -86,7 +86,10 @@ export function fmtUpdated(iso: string | null | undefined): string {
   const d = iso ? new Date(iso) : null;
   if (!d || Number.isNaN(d.getTime()) || d.getTime() <= 0) return '—';
   const today = new Date().toDateString() === d.toDateString();
-  return new Intl.DateTimeFormat(lang(), today
-    ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
-    : { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return new Intl.DateTimeFormat(
+    lang(),
+    today
+      ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
+      : { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false },
+  ).format(d);
 }

@@ -45,7 +45,7 @@ export function createLiveRoom(path: () => string, role: Role) {
         setOffset(clockOffset(m.now, Date.now()));
         setState(m);
         setError(null);
-        if (m.phase === 'question' && reply() && (m.you?.answered === false)) setReply(null);
+        if (m.phase === 'question' && reply() && m.you?.answered === false) setReply(null);
       } else if (m.type === 'answered') setReply(m);
       else setError(m.reason);
     };
@@ -66,7 +66,10 @@ export function createLiveRoom(path: () => string, role: Role) {
   });
 
   return {
-    state, reply, error, connected,
+    state,
+    reply,
+    error,
+    connected,
     /** the server's time now, as this device best knows it */
     serverNow: () => now() + offset(),
     send: (m: object) => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)),

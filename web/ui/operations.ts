@@ -2,13 +2,51 @@ import type { InferInput, InferOutput } from 'valibot';
 import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
 import type { CampaignResponse, CampaignList, CampaignTemplateList, DuplicateCampaignBody } from '@shared/contracts/campaigns';
 import type {
-  AssignmentList, AwardsBody, AwardsResponse, EntryPage, EntryResponse, JudgeBody, JudgesResponse, MyVotesResponse, ResultsResponse, ReviewBody, RoundBody,
-  RoundList, RoundOpened, RoundResponse, ScoreBody, VotePage, VoteResponse,
+  AssignmentList,
+  AwardsBody,
+  AwardsResponse,
+  EntryPage,
+  EntryResponse,
+  JudgeBody,
+  JudgesResponse,
+  MyVotesResponse,
+  ResultsResponse,
+  ReviewBody,
+  RoundBody,
+  RoundList,
+  RoundOpened,
+  RoundResponse,
+  ScoreBody,
+  VotePage,
+  VoteResponse,
 } from '@shared/contracts/contest';
-import type { DonorPage, DriveReportResponse, MessageBody, PledgeBody, PledgePage, PledgeRejectBody, PledgeResponse, ProgressResponse, VerifyBody } from '@shared/contracts/drive';
 import type {
-  BookingBody, BookingPage, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse,
-  WaitlistBody, WaitlistEntry,
+  DonorPage,
+  DriveReportResponse,
+  MessageBody,
+  PledgeBody,
+  PledgePage,
+  PledgeRejectBody,
+  PledgeResponse,
+  ProgressResponse,
+  VerifyBody,
+} from '@shared/contracts/drive';
+import type {
+  BookingBody,
+  BookingPage,
+  BookingResponse,
+  CheckInBody,
+  CheckInResponse,
+  GroupBookingBody,
+  SlotList,
+  SlotPatch,
+  SlotSchema,
+  SlotsBody,
+  SlotsCreated,
+  TicketResponse,
+  VisitStatsResponse,
+  WaitlistBody,
+  WaitlistEntry,
 } from '@shared/contracts/exhibition';
 import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, HomeResponse, MyBookings, MyWaitlist } from '@shared/contracts/me';
@@ -16,16 +54,65 @@ import type { WechatSignature } from '@shared/contracts/wechat';
 import type { HistoryImportResult } from '@shared/contracts/history';
 import type { MarkReadBody, MarkReadResponse, NotificationPage, Preferences, PreferencesBody } from '@shared/contracts/notifications';
 import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
-import type { MembersPage, PeriodList, RegistryCounts, RegistryMemberResponse, RegistryPatchBody, TransferBody, TransferResponse, UnitPatchBody } from '@shared/contracts/people';
+import type {
+  MembersPage,
+  PeriodList,
+  RegistryCounts,
+  RegistryMemberResponse,
+  RegistryPatchBody,
+  TransferBody,
+  TransferResponse,
+  UnitPatchBody,
+} from '@shared/contracts/people';
 import type { AppointBody, AuditPage, RoleList, RoleResponse } from '@shared/contracts/roles';
 import type { DeleteAccountBody, MyData, MyRoster, WithdrawBody, WithdrawResponse } from '@shared/contracts/pipl';
 import type {
-  ActiveAttemptResponse, AdmissionList, AdvanceResponse, AnswerBody, AnswerResponse, AttemptPage, AttemptResponse, AttemptView, BankList, BankResponse, CreateBankBody, NextQuestionResponse, QuestionBody, QuestionPage,
-  QuestionResponse, QuizLobby, QuizStats, StageBody, StageList, StagePatch, StageResponse, StartAttemptBody,
+  ActiveAttemptResponse,
+  AdmissionList,
+  AdvanceResponse,
+  AnswerBody,
+  AnswerResponse,
+  AttemptPage,
+  AttemptResponse,
+  AttemptView,
+  BankList,
+  BankResponse,
+  CreateBankBody,
+  NextQuestionResponse,
+  QuestionBody,
+  QuestionPage,
+  QuestionResponse,
+  QuizLobby,
+  QuizStats,
+  StageBody,
+  StageList,
+  StagePatch,
+  StageResponse,
+  StartAttemptBody,
 } from '@shared/contracts/quiz';
 import type {
-  CertificateCheck, CertificateResponse, CheckBody, CheckResponse, CodeScreenResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordPage,
-  RecordResponse, RejectBody, ReviewRecordsBody, ServiceActivityBody, ServiceActivityPatch, ServiceActivitySchema, SignupList, UnlinkBody, VolunteerStatsResponse,
+  CertificateCheck,
+  CertificateResponse,
+  CheckBody,
+  CheckResponse,
+  CodeScreenResponse,
+  InviteLink,
+  InviteView,
+  MyVolunteer,
+  PairBody,
+  PairCreated,
+  PairPage,
+  RecordBody,
+  RecordPage,
+  RecordResponse,
+  RejectBody,
+  ReviewRecordsBody,
+  ServiceActivityBody,
+  ServiceActivityPatch,
+  ServiceActivitySchema,
+  SignupList,
+  UnlinkBody,
+  VolunteerStatsResponse,
 } from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
@@ -43,7 +130,10 @@ import type * as Cert from '@shared/contracts/training-certificate';
 
 type Out<S> = S extends import('valibot').GenericSchema ? InferOutput<S> : never;
 type In<S> = S extends import('valibot').GenericSchema ? InferInput<S> : never;
-interface Op<R, B = never> { res: R; body: B }
+interface Op<R, B = never> {
+  res: R;
+  body: B;
+}
 type Item<S> = { items: Array<Out<S>> };
 type Obj<K extends string, S> = { [k in K]: Out<S> };
 

@@ -16,7 +16,10 @@ export async function remindSessions(db: Db, at: number): Promise<number> {
   const to = new Date(chinaMidnight(addDays(tomorrow, 1))).toISOString();
   const due = await sessionsStarting(db, from, to);
   if (!due.length) return 0;
-  const res = await writeBatch(db, due.map((s) => sessionReminderStmt(s, chinaClock(s.startsAt).slice(11), at)));
+  const res = await writeBatch(
+    db,
+    due.map((s) => sessionReminderStmt(s, chinaClock(s.startsAt).slice(11), at)),
+  );
   return res.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
 }
 

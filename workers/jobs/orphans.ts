@@ -14,9 +14,7 @@ const PREFIXES = [...new Set(MEDIA_REFERENCES.map(([p]) => p))];
 export async function purgeOrphanedMedia(env: Env, db: Db, at: number): Promise<{ listed: number; deleted: number }> {
   const after = await jobCursor(db, 'media-orphans');
   const page = await env.MEDIA.list({ limit: ORPHAN_PAGE, ...(after ? { startAfter: after } : {}) });
-  const old = page.objects
-    .filter((o) => PREFIXES.some((p) => o.key.startsWith(p)) && o.uploaded.getTime() < at - ORPHAN_MIN_AGE_MS)
-    .map((o) => o.key);
+  const old = page.objects.filter((o) => PREFIXES.some((p) => o.key.startsWith(p)) && o.uploaded.getTime() < at - ORPHAN_MIN_AGE_MS).map((o) => o.key);
   const used = await referencedMediaKeys(db, old);
   const orphans = old.filter((k) => !used.has(k));
   if (orphans.length) await env.MEDIA.delete(orphans);

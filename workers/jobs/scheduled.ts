@@ -13,7 +13,10 @@ import { purgeOrphanedMedia } from './orphans';
 import { purgeNotifications, remindSessions } from './notifications';
 
 /** One cron job: what it returns (counts) is logged. */
-export interface Job { name: string; run: (env: Env, db: Db, at: number) => Promise<unknown> }
+export interface Job {
+  name: string;
+  run: (env: Env, db: Db, at: number) => Promise<unknown>;
+}
 
 /** The cron's jobs (every 5 minutes), in order. Each is independent of the others' success. */
 export const JOBS: Job[] = [

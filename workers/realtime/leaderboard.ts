@@ -25,14 +25,31 @@ export interface BoardContext {
 }
 export type ScoreUnit = BoardResponse['scoreUnit'];
 /** `level`: org scope only — rank the units that many levels below the campaign's unit, each by its whole subtree */
-export interface ReadOptions { scope: Scope; audience: Audience; offset: number; limit: number; level?: number | undefined }
+export interface ReadOptions {
+  scope: Scope;
+  audience: Audience;
+  offset: number;
+  limit: number;
+  level?: number | undefined;
+}
 
 /** The response of GET /leaderboard, also the body of live messages: the contract's (shared/contracts/leaderboards). */
 export type BoardResponse = BoardDto;
-export interface MeResponse { rank: number | null; score: number | null; total: number; around: BoardEntry[] }
+export interface MeResponse {
+  rank: number | null;
+  score: number | null;
+  total: number;
+  around: BoardEntry[];
+}
 
 type Row = { key: string; score: number; tiebreak: number; name: string; org_unit_id: string | null; org_unit_name: string | null };
-interface SocketInfo { scope: Scope; audience: Audience; limit: number; hits: number; windowStart: number }
+interface SocketInfo {
+  scope: Scope;
+  audience: Audience;
+  limit: number;
+  hits: number;
+  windowStart: number;
+}
 
 const REBUILD_PAGE = 10_000;
 /** Live updates are batched: at most one message per viewer per this interval. */
@@ -73,14 +90,25 @@ export class Leaderboard extends DurableObject<Env> {
     const changes: Array<{ old: Scored | null; now: Scored }> = [];
     this.ctx.storage.transactionSync(() => {
       for (const r of rows) {
-        const cur = this.sql.exec<{ score: number; tiebreak: number; org_unit_id: string | null; version: number }>(
-          'SELECT score, tiebreak, org_unit_id, version FROM entries WHERE key = ?', r.key).toArray()[0];
+        const cur = this.sql
+          .exec<{ score: number; tiebreak: number; org_unit_id: string | null; version: number }>(
+            'SELECT score, tiebreak, org_unit_id, version FROM entries WHERE key = ?',
+            r.key,
+          )
+          .toArray()[0];
         if (cur && cur.version >= r.version) continue;
         this.sql.exec(
           `INSERT INTO entries (key, score, tiebreak, name, org_unit_id, org_unit_name, version) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (key) DO UPDATE SET score = excluded.score, tiebreak = excluded.tiebreak, name = excluded.name,
              org_unit_id = excluded.org_unit_id, org_unit_name = excluded.org_unit_name, version = excluded.version`,
-          r.key, r.score, r.tiebreak, r.name, r.orgUnitId, r.orgUnitName, r.version);
+          r.key,
+          r.score,
+          r.tiebreak,
+          r.name,
+          r.orgUnitId,
+          r.orgUnitName,
+          r.version,
+        );
         if (cur) this.addToUnit(cur.org_unit_id, -cur.score, -1);
         this.addToUnit(r.orgUnitId, r.score, 1);
         changes.push({ old: cur ? { score: cur.score, tiebreak: cur.tiebreak } : null, now: { score: r.score, tiebreak: r.tiebreak } });
@@ -101,7 +129,9 @@ export class Leaderboard extends DurableObject<Env> {
     const gone: Scored[] = [];
     this.ctx.storage.transactionSync(() => {
       for (const key of keys) {
-        const cur = this.sql.exec<{ score: number; tiebreak: number; org_unit_id: string | null }>('SELECT score, tiebreak, org_unit_id FROM entries WHERE key = ?', key).toArray()[0];
+        const cur = this.sql
+          .exec<{ score: number; tiebreak: number; org_unit_id: string | null }>('SELECT score, tiebreak, org_unit_id FROM entries WHERE key = ?', key)
+          .toArray()[0];
         if (!cur) continue;
         this.sql.exec('DELETE FROM entries WHERE key = ?', key);
         this.addToUnit(cur.org_unit_id, -cur.score, -1);
@@ -117,10 +147,26 @@ export class Leaderboard extends DurableObject<Env> {
   async read(ctx: BoardContext, opts: ReadOptions): Promise<BoardResponse> {
     await this.ensure(ctx);
     const view = this.viewFor(opts.audience);
-    const base = { scope: opts.scope, frozen: !!this.meta('frozenAt'), frozenAt: this.meta('frozenAt'), final: ctx.final, scoreUnit: ctx.scoreUnit, updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(), offset: opts.offset };
+    const base = {
+      scope: opts.scope,
+      frozen: !!this.meta('frozenAt'),
+      frozenAt: this.meta('frozenAt'),
+      final: ctx.final,
+      scoreUnit: ctx.scoreUnit,
+      updatedAt: this.meta('updatedAt') ?? this.meta('loadedAt') ?? new Date(0).toISOString(),
+      offset: opts.offset,
+    };
     if (opts.scope === 'org') {
       const ranked = rankUnits(opts.level ? await this.levelTotals(ctx, view, opts.level) : await this.unitTotals(ctx, view), ctx.aggregation);
-      return { ...base, aggregation: ctx.aggregation, ...(opts.level ? { level: opts.level } : {}), total: ranked.length, entries: ranked.slice(opts.offset, opts.offset + opts.limit).map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })) };
+      return {
+        ...base,
+        aggregation: ctx.aggregation,
+        ...(opts.level ? { level: opts.level } : {}),
+        total: ranked.length,
+        entries: ranked
+          .slice(opts.offset, opts.offset + opts.limit)
+          .map(({ rank, key, name, orgUnitName, score }) => ({ rank, key, name, orgUnitId: key, orgUnitName, score })),
+      };
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
     const rows = this.pageRows(view, os, opts.offset, opts.limit);
@@ -132,7 +178,9 @@ export class Leaderboard extends DurableObject<Env> {
     await this.ensure(ctx);
     const view = this.viewFor(audience);
     const os = view === 'frozen' ? this.frozen! : this.live;
-    const me = this.sql.exec<{ score: number; tiebreak: number }>(`SELECT score, tiebreak FROM ${view === 'frozen' ? 'frozen' : 'entries'} WHERE key = ?`, key).toArray()[0];
+    const me = this.sql
+      .exec<{ score: number; tiebreak: number }>(`SELECT score, tiebreak FROM ${view === 'frozen' ? 'frozen' : 'entries'} WHERE key = ?`, key)
+      .toArray()[0];
     return me ? { rank: os.countAhead(me) + 1, score: me.score, total: os.size } : { rank: null, score: null, total: os.size };
   }
 
@@ -145,7 +193,9 @@ export class Leaderboard extends DurableObject<Env> {
     const me = this.sql.exec<{ score: number; tiebreak: number }>(`SELECT score, tiebreak FROM ${table} WHERE key = ?`, key).toArray()[0];
     if (!me) return { rank: null, score: null, total: os.size, around: [] };
     const aheadCount = os.countAhead(me);
-    const inGroup = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE score = ? AND tiebreak = ? AND key < ?`, me.score, me.tiebreak, key).one().n;
+    const inGroup = this.sql
+      .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE score = ? AND tiebreak = ? AND key < ?`, me.score, me.tiebreak, key)
+      .one().n;
     const pos = aheadCount + inGroup;
     const start = Math.max(0, pos - span);
     const rows = this.pageRows(view, os, start, pos - start + span + 1);
@@ -223,7 +273,9 @@ export class Leaderboard extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    try { ws.close(code === 1005 ? 1000 : code, 'bye'); } catch {}
+    try {
+      ws.close(code === 1005 ? 1000 : code, 'bye');
+    } catch {}
   }
 
   override async alarm(): Promise<void> {
@@ -234,7 +286,14 @@ export class Leaderboard extends DurableObject<Env> {
     const cache = new Map<string, string>();
     const message = async (o: Omit<SocketInfo, 'hits' | 'windowStart'>) => {
       const k = `${o.scope}|${o.audience}|${o.limit}`;
-      if (!cache.has(k)) cache.set(k, JSON.stringify({ type: 'update', ...(await this.read(ctx, { scope: o.scope, audience: o.audience, offset: 0, limit: o.limit })) } satisfies LiveBoardMessage));
+      if (!cache.has(k))
+        cache.set(
+          k,
+          JSON.stringify({
+            type: 'update',
+            ...(await this.read(ctx, { scope: o.scope, audience: o.audience, offset: 0, limit: o.limit })),
+          } satisfies LiveBoardMessage),
+        );
       return cache.get(k)!;
     };
     for (const ws of this.ctx.getWebSockets()) {
@@ -264,7 +323,8 @@ export class Leaderboard extends DurableObject<Env> {
   private present(r: Row & { rank: number }, audience: Audience, self?: string, mask = true): BoardEntry {
     // Anonymous giving shows the public no unit (a small unit would name the donor) and the
     // name 爱心人士 as it is; its key was derived apart from the donor's, so it links to nobody.
-    if (audience === 'public' && isAnonymousKey(r.key)) return { rank: r.rank, key: r.key, name: ANONYMOUS_NAME, orgUnitId: null, orgUnitName: null, score: r.score };
+    if (audience === 'public' && isAnonymousKey(r.key))
+      return { rank: r.rank, key: r.key, name: ANONYMOUS_NAME, orgUnitId: null, orgUnitName: null, score: r.score };
     const name = !mask || audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
     return { rank: r.rank, key: r.key, name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, score: r.score };
   }
@@ -276,12 +336,28 @@ export class Leaderboard extends DurableObject<Env> {
     const table = view === 'frozen' ? 'frozen' : 'entries';
     const aheadCount = os.countAhead(at);
     const cols = 'key, score, tiebreak, name, org_unit_id, org_unit_name';
-    const rows = this.sql.exec<Row>(`SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak = ? ORDER BY key LIMIT ? OFFSET ?`, at.score, at.tiebreak, limit, offset - aheadCount).toArray();
+    const rows = this.sql
+      .exec<Row>(
+        `SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak = ? ORDER BY key LIMIT ? OFFSET ?`,
+        at.score,
+        at.tiebreak,
+        limit,
+        offset - aheadCount,
+      )
+      .toArray();
     if (rows.length < limit) {
-      rows.push(...this.sql.exec<Row>(`SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak > ? ORDER BY tiebreak, key LIMIT ?`, at.score, at.tiebreak, limit - rows.length).toArray());
+      rows.push(
+        ...this.sql
+          .exec<Row>(`SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak > ? ORDER BY tiebreak, key LIMIT ?`, at.score, at.tiebreak, limit - rows.length)
+          .toArray(),
+      );
     }
     if (rows.length < limit) {
-      rows.push(...this.sql.exec<Row>(`SELECT ${cols} FROM ${table} WHERE score < ? ORDER BY score DESC, tiebreak, key LIMIT ?`, at.score, limit - rows.length).toArray());
+      rows.push(
+        ...this.sql
+          .exec<Row>(`SELECT ${cols} FROM ${table} WHERE score < ? ORDER BY score DESC, tiebreak, key LIMIT ?`, at.score, limit - rows.length)
+          .toArray(),
+      );
     }
     return assignRanks(rows, aheadCount + 1, offset);
   }
@@ -292,9 +368,13 @@ export class Leaderboard extends DurableObject<Env> {
     }
     const totals = new Map(
       (view === 'frozen'
-        ? this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, SUM(score) AS sum, COUNT(*) AS participants FROM frozen GROUP BY org_unit_id')
+        ? this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>(
+            'SELECT org_unit_id, SUM(score) AS sum, COUNT(*) AS participants FROM frozen GROUP BY org_unit_id',
+          )
         : this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, sum, participants FROM units')
-      ).toArray().map((u) => [u.org_unit_id, u]),
+      )
+        .toArray()
+        .map((u) => [u.org_unit_id, u]),
     );
     return this.unitsCache.units.map((u) => ({ ...u, sum: totals.get(u.orgUnitId)?.sum ?? 0, participants: totals.get(u.orgUnitId)?.participants ?? 0 }));
   }
@@ -307,10 +387,15 @@ export class Leaderboard extends DurableObject<Env> {
       tree = { at: Date.now(), ...(await levelUnits(this.db(), ctx.orgPath, level)) };
       this.levelCache.set(key, tree);
     }
-    const totals = (view === 'frozen'
-      ? this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, SUM(score) AS sum, COUNT(*) AS participants FROM frozen WHERE org_unit_id IS NOT NULL GROUP BY org_unit_id')
-      : this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, sum, participants FROM units')
-    ).toArray().map((u) => ({ orgUnitId: u.org_unit_id, sum: u.sum, participants: u.participants }));
+    const totals = (
+      view === 'frozen'
+        ? this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>(
+            'SELECT org_unit_id, SUM(score) AS sum, COUNT(*) AS participants FROM frozen WHERE org_unit_id IS NOT NULL GROUP BY org_unit_id',
+          )
+        : this.sql.exec<{ org_unit_id: string; sum: number; participants: number }>('SELECT org_unit_id, sum, participants FROM units')
+    )
+      .toArray()
+      .map((u) => ({ orgUnitId: u.org_unit_id, sum: u.sum, participants: u.participants }));
     return rollUp(totals, tree.paths, tree.units, tree.depth);
   }
 
@@ -319,7 +404,10 @@ export class Leaderboard extends DurableObject<Env> {
     this.sql.exec(
       `INSERT INTO units (org_unit_id, sum, participants) VALUES (?, ?, ?)
        ON CONFLICT (org_unit_id) DO UPDATE SET sum = sum + excluded.sum, participants = participants + excluded.participants`,
-      unit, score, participants);
+      unit,
+      score,
+      participants,
+    );
   }
 
   private createTables() {
@@ -343,7 +431,9 @@ export class Leaderboard extends DurableObject<Env> {
       this.contextJson = json;
     }
     if (this.meta('loaded')) return;
-    this.loading ??= this.rebuild(ctx.boardId).finally(() => { this.loading = null; });
+    this.loading ??= this.rebuild(ctx.boardId).finally(() => {
+      this.loading = null;
+    });
     await this.loading;
   }
 
@@ -352,7 +442,7 @@ export class Leaderboard extends DurableObject<Env> {
     const state = await boardState(db, boardId);
     const pages: Record<'live' | 'frozen', Awaited<ReturnType<typeof scoresPage>>> = { live: [], frozen: [] };
     for (const table of state?.frozenAt ? (['live', 'frozen'] as const) : (['live'] as const)) {
-      for (let after = ''; ;) {
+      for (let after = ''; ; ) {
         const page = await scoresPage(db, table, boardId, after, REBUILD_PAGE);
         pages[table].push(...page);
         if (page.length < REBUILD_PAGE) break;

@@ -2,7 +2,13 @@ import { DurableObject } from 'cloudflare:workers';
 import { MATCH_WAIT_MS, type MatchSize } from '../../shared/live-room';
 import type { QuizRoom, RoomConfig } from './quiz-room';
 
-export interface Ticket { id: string; status: 'waiting' | 'matched' | 'timeout'; matchId: string | null; size: MatchSize; expiresAt: string }
+export interface Ticket {
+  id: string;
+  status: 'waiting' | 'matched' | 'timeout';
+  matchId: string | null;
+  size: MatchSize;
+  expiresAt: string;
+}
 type Row = { id: string; user_id: string; name: string; size: number; at: number; status: string; match_id: string | null };
 
 /**
@@ -24,18 +30,26 @@ export class Matchmaker extends DurableObject<Env> {
    * Queues a player (their waiting ticket of the same size if they have one). When this
    * completes a group, the match is created from `draft` and every ticket of it says `matched`.
    */
-  async enqueue(user: { id: string; name: string }, size: MatchSize, ticketId: string, draft: Omit<RoomConfig, 'members'>, now = Date.now()): Promise<Ticket & { created: boolean; members: string[] }> {
+  async enqueue(
+    user: { id: string; name: string },
+    size: MatchSize,
+    ticketId: string,
+    draft: Omit<RoomConfig, 'members'>,
+    now = Date.now(),
+  ): Promise<Ticket & { created: boolean; members: string[] }> {
     this.expire(now);
     const mine = this.sql.exec<Row>("SELECT * FROM tickets WHERE user_id = ? AND size = ? AND status = 'waiting'", user.id, size).toArray()[0];
-    if (!mine) this.sql.exec("INSERT INTO tickets (id, user_id, name, size, at, status) VALUES (?, ?, ?, ?, ?, 'waiting')", ticketId, user.id, user.name, size, now);
+    if (!mine)
+      this.sql.exec("INSERT INTO tickets (id, user_id, name, size, at, status) VALUES (?, ?, ?, ?, ?, 'waiting')", ticketId, user.id, user.name, size, now);
     const id = mine?.id ?? ticketId;
     const waiting = this.sql.exec<Row>("SELECT * FROM tickets WHERE size = ? AND status = 'waiting' ORDER BY at LIMIT ?", size, size).toArray();
     if (waiting.length < size || !waiting.some((w) => w.id === id)) return { ...this.ticket(id)!, created: false, members: [] };
     const members = waiting.map((w) => w.user_id);
     // claimed before the await: another enqueue arriving meanwhile must not pair the same tickets
-    const mark = (status: string, matchId: string | null) => this.ctx.storage.transactionSync(() => {
-      for (const w of waiting) this.sql.exec('UPDATE tickets SET status = ?, match_id = ? WHERE id = ?', status, matchId, w.id);
-    });
+    const mark = (status: string, matchId: string | null) =>
+      this.ctx.storage.transactionSync(() => {
+        for (const w of waiting) this.sql.exec('UPDATE tickets SET status = ?, match_id = ? WHERE id = ?', status, matchId, w.id);
+      });
     mark('matched', draft.id);
     const room = this.env.QUIZ_ROOM as unknown as DurableObjectNamespace<QuizRoom>;
     try {
@@ -71,6 +85,12 @@ export class Matchmaker extends DurableObject<Env> {
   }
 
   private present(r: Row): Ticket {
-    return { id: r.id, status: r.status as Ticket['status'], matchId: r.match_id, size: r.size as MatchSize, expiresAt: new Date(r.at + MATCH_WAIT_MS).toISOString() };
+    return {
+      id: r.id,
+      status: r.status as Ticket['status'],
+      matchId: r.match_id,
+      size: r.size as MatchSize,
+      expiresAt: new Date(r.at + MATCH_WAIT_MS).toISOString(),
+    };
   }
 }

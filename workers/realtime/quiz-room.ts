@@ -3,8 +3,21 @@ import * as v from 'valibot';
 import { answerShapeOk, isCorrect, type AnswerKey } from '../../shared/quiz';
 import { maskName } from '../../shared/mask';
 import {
-  answerInTime, answerScore, applyCommand, distributionOf, LiveClientMessage, MATCH_REVEAL_MS, MATCH_START_MS, rankPlayers, rankTeams, ROOM_CAPACITY,
-  type HostCommand, type LiveQuestion, type LiveServerMessage, type LiveState, type RoomPhase,
+  answerInTime,
+  answerScore,
+  applyCommand,
+  distributionOf,
+  LiveClientMessage,
+  MATCH_REVEAL_MS,
+  MATCH_START_MS,
+  rankPlayers,
+  rankTeams,
+  ROOM_CAPACITY,
+  type HostCommand,
+  type LiveQuestion,
+  type LiveServerMessage,
+  type LiveState,
+  type RoomPhase,
 } from '../../shared/live-room';
 
 /** A question as the room holds it: with its answer, which never leaves the object before the reveal. */
@@ -31,8 +44,22 @@ export interface LiveViewer {
   canHost: boolean;
 }
 
-interface Attachment extends LiveViewer { role: 'player' | 'host' | 'screen' | null; hits: number; windowStart: number }
-interface Player { id: string; name: string; unitId: string | null; unitName: string | null; score: number; correct: number; answered: number; msTotal: number; joinedAt: number }
+interface Attachment extends LiveViewer {
+  role: 'player' | 'host' | 'screen' | null;
+  hits: number;
+  windowStart: number;
+}
+interface Player {
+  id: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  score: number;
+  correct: number;
+  answered: number;
+  msTotal: number;
+  joinedAt: number;
+}
 
 export interface RoomResults {
   phase: RoomPhase;
@@ -86,7 +113,12 @@ export class QuizRoom extends DurableObject<Env> {
   }
 
   private load() {
-    const meta = new Map(this.sql.exec<{ key: string; value: string }>('SELECT key, value FROM meta').toArray().map((r) => [r.key, r.value]));
+    const meta = new Map(
+      this.sql
+        .exec<{ key: string; value: string }>('SELECT key, value FROM meta')
+        .toArray()
+        .map((r) => [r.key, r.value]),
+    );
     if (!meta.has('config')) return;
     this.cfg = JSON.parse(meta.get('config')!) as RoomConfig;
     const s = JSON.parse(meta.get('state') ?? '{}') as { phase?: RoomPhase; index?: number; shownAt?: number; deadline?: number };
@@ -94,14 +126,42 @@ export class QuizRoom extends DurableObject<Env> {
     this.index = s.index ?? 0;
     this.shownAt = s.shownAt ?? 0;
     this.deadline = s.deadline ?? 0;
-    for (const r of this.sql.exec<{ id: string; name: string; unit_id: string | null; unit_name: string | null; score: number; correct: number; answered: number; ms_total: number; joined_at: number }>('SELECT * FROM players')) {
-      this.players.set(r.id, { id: r.id, name: r.name, unitId: r.unit_id, unitName: r.unit_name, score: r.score, correct: r.correct, answered: r.answered, msTotal: r.ms_total, joinedAt: r.joined_at });
+    for (const r of this.sql.exec<{
+      id: string;
+      name: string;
+      unit_id: string | null;
+      unit_name: string | null;
+      score: number;
+      correct: number;
+      answered: number;
+      ms_total: number;
+      joined_at: number;
+    }>('SELECT * FROM players')) {
+      this.players.set(r.id, {
+        id: r.id,
+        name: r.name,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        score: r.score,
+        correct: r.correct,
+        answered: r.answered,
+        msTotal: r.ms_total,
+        joinedAt: r.joined_at,
+      });
     }
-    for (const r of this.sql.exec<{ user_id: string; correct: number; points: number }>('SELECT user_id, correct, points FROM answers WHERE idx = ?', this.index)) this.answeredNow.set(r.user_id, { correct: !!r.correct, points: r.points });
+    for (const r of this.sql.exec<{ user_id: string; correct: number; points: number }>(
+      'SELECT user_id, correct, points FROM answers WHERE idx = ?',
+      this.index,
+    ))
+      this.answeredNow.set(r.user_id, { correct: !!r.correct, points: r.points });
   }
 
   private saveState() {
-    this.sql.exec('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', 'state', JSON.stringify({ phase: this.phase, index: this.index, shownAt: this.shownAt, deadline: this.deadline }));
+    this.sql.exec(
+      'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)',
+      'state',
+      JSON.stringify({ phase: this.phase, index: this.index, shownAt: this.shownAt, deadline: this.deadline }),
+    );
   }
 
   // ---- RPC (the Worker) -----------------------------------------------------------------
@@ -129,9 +189,16 @@ export class QuizRoom extends DurableObject<Env> {
   /** Everything the Worker needs to write the results when the room ends. */
   async results(): Promise<RoomResults | null> {
     if (!this.cfg) return null;
-    const per = new Map(this.sql.exec<{ idx: number; n: number; c: number }>('SELECT idx, COUNT(*) AS n, SUM(correct) AS c FROM answers GROUP BY idx').toArray().map((r) => [r.idx, r]));
+    const per = new Map(
+      this.sql
+        .exec<{ idx: number; n: number; c: number }>('SELECT idx, COUNT(*) AS n, SUM(correct) AS c FROM answers GROUP BY idx')
+        .toArray()
+        .map((r) => [r.idx, r]),
+    );
     return {
-      phase: this.phase, kind: this.cfg.kind, campaignId: this.cfg.campaignId,
+      phase: this.phase,
+      kind: this.cfg.kind,
+      campaignId: this.cfg.campaignId,
       players: rankPlayers([...this.players.values()]),
       questions: this.cfg.questions.map((q, i) => ({ id: q.id, answered: per.get(i)?.n ?? 0, correct: per.get(i)?.c ?? 0 })),
     };
@@ -178,7 +245,11 @@ export class QuizRoom extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    try { ws.close(code === 1005 || code === 1006 ? 1000 : code, 'bye'); } catch { /* already closed */ }
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'bye');
+    } catch {
+      /* already closed */
+    }
   }
 
   private join(ws: WebSocket, a: Attachment, role: 'player' | 'host' | 'screen') {
@@ -191,8 +262,25 @@ export class QuizRoom extends DurableObject<Env> {
       if (!this.players.has(a.user.id)) {
         if (this.phase === 'ended') return this.send(ws, { type: 'error', reason: 'not_allowed' });
         if (this.players.size >= ROOM_CAPACITY) return this.send(ws, { type: 'error', reason: 'full' });
-        const p: Player = { id: a.user.id, name: a.user.name, unitId: a.user.unitId, unitName: a.user.unitName, score: 0, correct: 0, answered: 0, msTotal: 0, joinedAt: Date.now() };
-        this.sql.exec('INSERT OR IGNORE INTO players (id, name, unit_id, unit_name, joined_at) VALUES (?, ?, ?, ?, ?)', p.id, p.name, p.unitId, p.unitName, p.joinedAt);
+        const p: Player = {
+          id: a.user.id,
+          name: a.user.name,
+          unitId: a.user.unitId,
+          unitName: a.user.unitName,
+          score: 0,
+          correct: 0,
+          answered: 0,
+          msTotal: 0,
+          joinedAt: Date.now(),
+        };
+        this.sql.exec(
+          'INSERT OR IGNORE INTO players (id, name, unit_id, unit_name, joined_at) VALUES (?, ?, ?, ?, ?)',
+          p.id,
+          p.name,
+          p.unitId,
+          p.unitName,
+          p.joinedAt,
+        );
         this.players.set(p.id, p);
         this.scheduleBroadcast();
         if (cfg.kind === 'match' && this.phase === 'lobby' && cfg.members?.every((m) => this.players.has(m))) void this.transition('start');
@@ -205,13 +293,22 @@ export class QuizRoom extends DurableObject<Env> {
 
   private answer(userId: string, questionId: string, answer: unknown, now: number): LiveServerMessage {
     const q = this.cfg!.questions[this.index];
-    if (this.phase !== 'question' || !q || q.id !== questionId) return { type: 'answered', accepted: false, reason: this.phase === 'question' ? 'not_asked' : 'late' };
+    if (this.phase !== 'question' || !q || q.id !== questionId)
+      return { type: 'answered', accepted: false, reason: this.phase === 'question' ? 'not_asked' : 'late' };
     if (!answerInTime(this.deadline, now)) return { type: 'answered', accepted: false, reason: 'late' };
     if (!answerShapeOk(q, answer)) return { type: 'answered', accepted: false, reason: 'shape' };
     const correct = isCorrect(q, answer);
     const points = answerScore(correct, this.shownAt, this.deadline, now);
     const ms = Math.max(0, Math.min(now, this.deadline) - this.shownAt);
-    const wrote = this.sql.exec('INSERT OR IGNORE INTO answers (user_id, idx, answer, correct, points, ms) VALUES (?, ?, ?, ?, ?, ?)', userId, this.index, JSON.stringify(answer), correct ? 1 : 0, points, ms).rowsWritten;
+    const wrote = this.sql.exec(
+      'INSERT OR IGNORE INTO answers (user_id, idx, answer, correct, points, ms) VALUES (?, ?, ?, ?, ?, ?)',
+      userId,
+      this.index,
+      JSON.stringify(answer),
+      correct ? 1 : 0,
+      points,
+      ms,
+    ).rowsWritten;
     if (!wrote) return { type: 'answered', accepted: false, reason: 'again' };
     const p = this.players.get(userId)!;
     p.score += points;
@@ -285,7 +382,17 @@ export class QuizRoom extends DurableObject<Env> {
   private common(ranked: Array<Player & { rank: number }>): LiveState {
     const cfg = this.cfg!;
     const q = cfg.questions[this.index];
-    const base: LiveState = { type: 'state', kind: cfg.kind, title: cfg.title, pin: cfg.pin ?? null, phase: this.phase, players: this.players.size, index: this.index, total: cfg.questions.length, now: new Date().toISOString() };
+    const base: LiveState = {
+      type: 'state',
+      kind: cfg.kind,
+      title: cfg.title,
+      pin: cfg.pin ?? null,
+      phase: this.phase,
+      players: this.players.size,
+      index: this.index,
+      total: cfg.questions.length,
+      now: new Date().toISOString(),
+    };
     if (this.phase === 'lobby') return base;
     const showQuestion = this.phase === 'question' || this.phase === 'reveal';
     if (showQuestion && q) {
@@ -295,7 +402,10 @@ export class QuizRoom extends DurableObject<Env> {
     }
     if (this.phase === 'reveal' && q) {
       const rows = this.sql.exec<{ answer: string; correct: number }>('SELECT answer, correct FROM answers WHERE idx = ?', this.index).toArray();
-      base.distribution = distributionOf(q.type, rows.map((r) => ({ answer: JSON.parse(r.answer) as unknown, correct: !!r.correct })));
+      base.distribution = distributionOf(
+        q.type,
+        rows.map((r) => ({ answer: JSON.parse(r.answer) as unknown, correct: !!r.correct })),
+      );
       base.correctAnswer = q.answer;
     }
     if (this.phase === 'reveal' || this.phase === 'ended') {
@@ -313,7 +423,12 @@ export class QuizRoom extends DurableObject<Env> {
     const mine = asked ? this.answeredNow.get(userId) : undefined;
     // whether an answer was right (and what it scored) shows only at the reveal, so neighbours in the hall learn nothing early
     const hidden = this.phase === 'question' ? (mine?.points ?? 0) : 0;
-    return { score: p.score - hidden, rank: ranked.get(userId) ?? 0, correct: this.phase === 'reveal' ? mine?.correct === true : null, answered: mine !== undefined };
+    return {
+      score: p.score - hidden,
+      rank: ranked.get(userId) ?? 0,
+      correct: this.phase === 'reveal' ? mine?.correct === true : null,
+      answered: mine !== undefined,
+    };
   }
 
   private stateFor(a: Attachment, ranked: Array<Player & { rank: number }>): LiveState {
@@ -341,11 +456,17 @@ export class QuizRoom extends DurableObject<Env> {
       try {
         if (a.role === 'player' && a.user) ws.send(`${head},"role":"player","you":${JSON.stringify(this.youOf(a.user.id, ranks) ?? null)}}`);
         else ws.send(`${head},"role":"${a.role}"}`);
-      } catch { /* a socket closing as we send: it will get the state when it comes back */ }
+      } catch {
+        /* a socket closing as we send: it will get the state when it comes back */
+      }
     }
   }
 
   private send(ws: WebSocket, m: LiveServerMessage) {
-    try { ws.send(JSON.stringify(m)); } catch { /* closed */ }
+    try {
+      ws.send(JSON.stringify(m));
+    } catch {
+      /* closed */
+    }
   }
 }

@@ -32,7 +32,12 @@ function code(text: string): HTMLElement {
   return el('pre', { class: 'em-code' }, el('code', { text }));
 }
 
-interface Listed { id: string; slug: string; title: string; kind: string }
+interface Listed {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+}
 /** Kinds with a board (web/ui/leaderboard.ts RANKING_KINDS); drives also have the progress widget. */
 const RANKING = ['quiz', 'contest', 'volunteer', 'drive', 'training'];
 let campaigns: Listed[] | null = null;
@@ -110,7 +115,13 @@ function render(lang: Lang): void {
     'section',
     { class: 'tx-card' },
     el('h2', { text: t['embed.pick'] }),
-    ...(campaigns === null ? [] : failed ? [el('p', { class: 'tx-muted', text: t['embed.loadFailed'] })] : list.length ? [el('p', { text: t['embed.pickBody'] }), picker] : [el('p', { class: 'tx-muted', text: t['embed.none'] })]),
+    ...(campaigns === null
+      ? []
+      : failed
+        ? [el('p', { class: 'tx-muted', text: t['embed.loadFailed'] })]
+        : list.length
+          ? [el('p', { text: t['embed.pickBody'] }), picker]
+          : [el('p', { class: 'tx-muted', text: t['embed.none'] })]),
   );
   // the real widgets, exactly as a partner page gets them
   const previewOf = (tag: string, attrs: Record<string, string>, testid: string) =>
@@ -125,26 +136,34 @@ function render(lang: Lang): void {
       { class: 'tx-card' },
       el('h2', { text: t['embed.widgetTitle'] }),
       el('p', { text: t['embed.widgetBody'] }),
-      code(`<script src="${origin}/embed/v1/leaderboard.js" async></script>\n<tongxin-leaderboard campaign="${slug}"\n  scope="individual" rows="10" theme="light" lang="${lang}" live>\n</tongxin-leaderboard>`),
+      code(
+        `<script src="${origin}/embed/v1/leaderboard.js" async></script>\n<tongxin-leaderboard campaign="${slug}"\n  scope="individual" rows="10" theme="light" lang="${lang}" live>\n</tongxin-leaderboard>`,
+      ),
       el('p', { class: 'tx-small tx-muted', text: t['embed.attrs'] }),
       ...previewOf('tongxin-leaderboard', { campaign: slug, rows: '5', lang }, 'embed-board'),
     ),
     ...(current?.kind === 'drive'
-      ? [el(
-        'section',
-        { class: 'tx-card' },
-        el('h2', { text: t['embed.progressTitle'] }),
-        el('p', { text: t['embed.progressBody'] }),
-        code(`<script src="${origin}/embed/v1/progress.js" async></script>\n<tongxin-progress campaign="${slug}" theme="light" lang="${lang}"></tongxin-progress>`),
-        ...previewOf('tongxin-progress', { campaign: slug, lang }, 'embed-progress'),
-      )]
+      ? [
+          el(
+            'section',
+            { class: 'tx-card' },
+            el('h2', { text: t['embed.progressTitle'] }),
+            el('p', { text: t['embed.progressBody'] }),
+            code(
+              `<script src="${origin}/embed/v1/progress.js" async></script>\n<tongxin-progress campaign="${slug}" theme="light" lang="${lang}"></tongxin-progress>`,
+            ),
+            ...previewOf('tongxin-progress', { campaign: slug, lang }, 'embed-progress'),
+          ),
+        ]
       : []),
     el(
       'section',
       { class: 'tx-card' },
       el('h2', { text: t['embed.iframeTitle'] }),
       el('p', { text: t['embed.iframeBody'] }),
-      code(`<iframe\n  src="${origin}/embed/v1/leaderboard/${slug}?scope=org&rows=10&theme=red&lang=${lang}"\n  width="100%" height="480" style="border:0" loading="lazy">\n</iframe>`),
+      code(
+        `<iframe\n  src="${origin}/embed/v1/leaderboard/${slug}?scope=org&rows=10&theme=red&lang=${lang}"\n  width="100%" height="480" style="border:0" loading="lazy">\n</iframe>`,
+      ),
     ),
   );
 }

@@ -13,9 +13,7 @@ export interface ButtonProps extends JSX.ButtonHTMLAttributes<HTMLButtonElement>
 }
 
 function classes(p: { variant?: Variant; block?: boolean; small?: boolean; class?: string }): string {
-  return ['tx-btn', `tx-btn-${p.variant ?? 'secondary'}`, p.block && 'tx-btn-block', p.small && 'tx-btn-sm', p.class]
-    .filter(Boolean)
-    .join(' ');
+  return ['tx-btn', `tx-btn-${p.variant ?? 'secondary'}`, p.block && 'tx-btn-block', p.small && 'tx-btn-sm', p.class].filter(Boolean).join(' ');
 }
 
 export function Button(props: ButtonProps) {

@@ -79,4 +79,3 @@ export function Notice(props: { kind?: 'info' | 'success' | 'warning' | 'highlig
     </div>
   );
 }
-

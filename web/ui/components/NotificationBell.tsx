@@ -10,10 +10,22 @@ import { unread } from '../notifications';
  */
 export function NotificationBell(props: { href: string; path: string; class?: string; onClick?: (e: MouseEvent) => void }) {
   unread.poll();
-  createEffect(on(() => props.path, () => void unread.refresh()));
+  createEffect(
+    on(
+      () => props.path,
+      () => void unread.refresh(),
+    ),
+  );
   const label = () => (unread.count() > 0 ? kt('notify.bellUnread', { n: unread.count() }) : kt('notify.bell'));
   return (
-    <a href={props.href} class={`tx-bell ${props.class ?? ''}`} aria-label={label()} title={label()} data-testid="notification-bell" onClick={(e) => props.onClick?.(e)}>
+    <a
+      href={props.href}
+      class={`tx-bell ${props.class ?? ''}`}
+      aria-label={label()}
+      title={label()}
+      data-testid="notification-bell"
+      onClick={(e) => props.onClick?.(e)}
+    >
       <Icon name="bell" />
       <Show when={unread.count() > 0}>
         <span class="tx-bell-badge" aria-hidden="true">

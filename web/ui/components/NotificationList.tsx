@@ -26,12 +26,15 @@ export function NotificationList(props: { follow: (link: string) => void }) {
   const query = (cursor?: string) => ({ limit: PAGE, ...(onlyUnread() ? { unread: 1 } : {}), ...(cursor ? { cursor } : {}) });
   const list = createCursorList((cursor) => call('GET /me/notifications', {}, { query: query(cursor) }));
   // the source is an object: a bare `false` would keep the resource from fetching at all
-  const [page, { refetch }] = createResource(() => ({ unread: onlyUnread() }), async () => {
-    const p = list.first(await call('GET /me/notifications', {}, { query: query() }));
-    unread.set(p.unread);
-    setReadHere(new Set<string>());
-    return p;
-  });
+  const [page, { refetch }] = createResource(
+    () => ({ unread: onlyUnread() }),
+    async () => {
+      const p = list.first(await call('GET /me/notifications', {}, { query: query() }));
+      unread.set(p.unread);
+      setReadHere(new Set<string>());
+      return p;
+    },
+  );
   const items = () => [...(page.latest?.items ?? []), ...list.extra()];
   const isUnread = (n: Note) => n.readAt === null && !readHere().has(n.id);
   const [busy, setBusy] = createSignal(false);
@@ -75,7 +78,13 @@ export function NotificationList(props: { follow: (link: string) => void }) {
         <Show when={page.latest} fallback={<Skeleton lines={4} />}>
           <Show
             when={items().length > 0}
-            fallback={<EmptyState icon="bell" title={onlyUnread() ? nt('notify.emptyUnread') : nt('notify.emptyTitle')} body={onlyUnread() ? undefined : nt('notify.emptyBody')} />}
+            fallback={
+              <EmptyState
+                icon="bell"
+                title={onlyUnread() ? nt('notify.emptyUnread') : nt('notify.emptyTitle')}
+                body={onlyUnread() ? undefined : nt('notify.emptyBody')}
+              />
+            }
           >
             <ul class="tx-notes-list">
               <For each={items()}>

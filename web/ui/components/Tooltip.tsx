@@ -19,7 +19,13 @@ export function Tooltip(props: { text: string; label?: string; children?: JSX.El
     if (shift) bubble.style.transform = `translateX(calc(-50% + ${Math.round(shift)}px))`;
   };
   return (
-    <span class="tx-tip" data-open={open() ? 'true' : 'false'} onMouseEnter={() => requestAnimationFrame(place)} onFocusIn={() => requestAnimationFrame(place)} onMouseLeave={() => setOpen(false)}>
+    <span
+      class="tx-tip"
+      data-open={open() ? 'true' : 'false'}
+      onMouseEnter={() => requestAnimationFrame(place)}
+      onFocusIn={() => requestAnimationFrame(place)}
+      onMouseLeave={() => setOpen(false)}
+    >
       {props.children}
       <button
         type="button"

@@ -37,7 +37,7 @@ export function createI18n<D extends Dict>(zh: D, loadEn: () => Promise<{ [K in 
   }
 
   function t(key: keyof D & string, params?: Params): string {
-    const dict = lang() === 'en' ? en() ?? zh : zh;
+    const dict = lang() === 'en' ? (en() ?? zh) : zh;
     const text = dict[key] ?? zh[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : text;
   }

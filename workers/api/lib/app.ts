@@ -20,9 +20,7 @@ export function errorResponse(err: unknown, c: Context<AppEnv>): Response {
     const reason = reasonOf(err);
     if (reason) body.error.reason = reason;
     if (err.fields) {
-      body.error.fields = Object.fromEntries(
-        Object.entries(err.fields).map(([k, f]) => [k, typeof f === 'string' ? f : msg(f.key, lang, f.params)]),
-      );
+      body.error.fields = Object.fromEntries(Object.entries(err.fields).map(([k, f]) => [k, typeof f === 'string' ? f : msg(f.key, lang, f.params)]));
       if (!err.messageKey) body.error.message = errMsg('validation_failed', lang);
     }
     return c.json(body, err.status as 400, err.headers);

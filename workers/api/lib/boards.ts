@@ -16,9 +16,18 @@ export const boardIdOf = (campaignId: string, stage?: string) => `${campaignId}:
 export function boardContext(c: CampaignRecord, stage?: string): BoardContext {
   const s = c.settings as { leaderboard?: { aggregation?: Aggregation }; aggregation?: string };
   // Drives rank units by their own `aggregation` (sum of verified amounts or participation).
-  const aggregation = (c.kind === 'drive' && (s.aggregation === 'sum' || s.aggregation === 'participation') ? s.aggregation : s.leaderboard?.aggregation) ?? 'average';
+  const aggregation =
+    (c.kind === 'drive' && (s.aggregation === 'sum' || s.aggregation === 'participation') ? s.aggregation : s.leaderboard?.aggregation) ?? 'average';
   const scoreUnit = ({ quiz: 'points', contest: 'votes', volunteer: 'hours', drive: 'fen', training: 'hours' } as const)[c.kind as 'quiz'] ?? 'points';
-  return { boardId: boardIdOf(c.id, stage), campaignId: c.id, orgPath: c.orgPath, aggregation, final: c.status === 'closed', scoreUnit, maskNames: c.kind !== 'contest' };
+  return {
+    boardId: boardIdOf(c.id, stage),
+    campaignId: c.id,
+    orgPath: c.orgPath,
+    aggregation,
+    final: c.status === 'closed',
+    scoreUnit,
+    maskNames: c.kind !== 'contest',
+  };
 }
 
 export function boardStub(env: Env, boardId: string) {
@@ -61,7 +70,11 @@ export function anonymousBoardKey(env: Env, campaignId: string, userId: string):
 }
 
 /** A board write prepared for a module's batch: `stmts` go in (last), `notifyBoard` takes their results to the board's object. */
-export interface BoardWrite { ctx: BoardContext; entries: ScoreInput[]; stmts: Stmt[] }
+export interface BoardWrite {
+  ctx: BoardContext;
+  entries: ScoreInput[];
+  stmts: Stmt[];
+}
 
 /**
  * The one way modules earn board scores: the statements for `leaderboard_scores` that go

@@ -19,7 +19,8 @@ export const verifyUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.
 export const qrUrl = (code: string) => `/api/v1/certificates/${code}/qr.svg`;
 
 /** The title of a year's education certificate. */
-export const trainingCertTitle = (year: number, lang: 'zh-CN' | 'en') => (lang === 'en' ? `Party-member education and training, ${year}` : `${year}年度党员教育培训`);
+export const trainingCertTitle = (year: number, lang: 'zh-CN' | 'en') =>
+  lang === 'en' ? `Party-member education and training, ${year}` : `${year}年度党员教育培训`;
 
 export async function certificateCheck(c: Context<AppEnv>, cert: CertificateRow): Promise<InferOutput<typeof CertificateCheck>> {
   const db = c.var.db;
@@ -28,9 +29,29 @@ export async function certificateCheck(c: Context<AppEnv>, cert: CertificateRow)
   if (cert.kind === 'training') {
     const year = Number(cert.campaignId.slice('year:'.length));
     const [now, unit] = await Promise.all([yearLearning(db, cert.userId, year), memberUnit(db, cert.userId)]);
-    return { valid: true, kind: 'training', year, name, hours: cert.hours, currentHours: now.hours, campaignTitle: trainingCertTitle(year, c.var.lang), issuer: unit?.name ?? null, issuedAt: cert.issuedAt };
+    return {
+      valid: true,
+      kind: 'training',
+      year,
+      name,
+      hours: cert.hours,
+      currentHours: now.hours,
+      campaignTitle: trainingCertTitle(year, c.var.lang),
+      issuer: unit?.name ?? null,
+      issuedAt: cert.issuedAt,
+    };
   }
   const campaign = await getCampaign(db, cert.campaignId);
   const current = await approvedHoursOf(db, cert.campaignId, cert.userId);
-  return { valid: true, kind: 'volunteer', year: null, name, hours: cert.hours, currentHours: current.h, campaignTitle: campaign?.title ?? '', issuer: campaign?.orgUnitName ?? null, issuedAt: cert.issuedAt };
+  return {
+    valid: true,
+    kind: 'volunteer',
+    year: null,
+    name,
+    hours: cert.hours,
+    currentHours: current.h,
+    campaignTitle: campaign?.title ?? '',
+    issuer: campaign?.orgUnitName ?? null,
+    issuedAt: cert.issuedAt,
+  };
 }

@@ -15,12 +15,19 @@ export const entryMediaUrl = (e: Pick<EntryRow, 'id'>, variant: 'original' | 'di
 /** Every round of the contest with each work's panel average and number of scores. */
 export async function roundReads(db: Db, campaignId: string): Promise<RoundRead[]> {
   const rounds = await listRounds(db, campaignId);
-  return Promise.all(rounds.map(async (r) => ({ ord: r.ord, quorum: r.quorum, scores: new Map((await judgeAverages(db, r.id)).map((a) => [a.entryId, { avg: a.avg, n: a.n }])) })));
+  return Promise.all(
+    rounds.map(async (r) => ({
+      ord: r.ord,
+      quorum: r.quorum,
+      scores: new Map((await judgeAverages(db, r.id)).map((a) => [a.entryId, { avg: a.avg, n: a.n }])),
+    })),
+  );
 }
 
 export async function approvedEntries(db: Db, campaignId: string) {
   const all: EntryRow[] = [];
-  for await (const page of keysetPages((before) => listEntries(db, campaignId, { status: 'approved', limit: 500, before }), 500, createdCursor)) all.push(...page);
+  for await (const page of keysetPages((before) => listEntries(db, campaignId, { status: 'approved', limit: 500, before }), 500, createdCursor))
+    all.push(...page);
   return all;
 }
 
@@ -33,7 +40,15 @@ export async function contestResults(db: Db, campaign: CampaignRecord, s: Contes
   const all = await approvedEntries(db, campaign.id);
   const byId = new Map(all.map((e) => [e.id, e]));
   const read = readResults(
-    all.map((e) => ({ entryId: e.id, title: e.title, authorName: organizer ? e.authorName : maskName(e.authorName), category: e.category, votes: e.votes, serial: e.serial, round: e.round })),
+    all.map((e) => ({
+      entryId: e.id,
+      title: e.title,
+      authorName: organizer ? e.authorName : maskName(e.authorName),
+      category: e.category,
+      votes: e.votes,
+      serial: e.serial,
+      round: e.round,
+    })),
     await roundReads(db, campaign.id),
     s.judgeWeight,
   );
@@ -45,4 +60,5 @@ export async function contestResults(db: Db, campaign: CampaignRecord, s: Contes
 }
 
 /** The awards the settings give by rank (per category when set), for `POST /awards` mode auto. */
-export const autoAwards = (items: ResultDto[], s: ContestCfg) => awardsFor(items, s.awards, s.awardsByCategory).map((r) => ({ entryId: r.entryId, award: r.award }));
+export const autoAwards = (items: ResultDto[], s: ContestCfg) =>
+  awardsFor(items, s.awards, s.awardsByCategory).map((r) => ({ entryId: r.entryId, award: r.award }));

@@ -71,22 +71,46 @@ export async function settle(env: Env, db: Db, room: RoomRow, live?: RoomResults
   const day = chinaDay(Date.now());
   const isMatch = room.kind === 'match';
   const size = (room.size === 4 ? 4 : 2) as MatchSize;
-  const today = isMatch ? await matchPointsToday(db, campaign.id, res.players.map((p) => p.id), day) : new Map<string, number>();
+  const today = isMatch
+    ? await matchPointsToday(
+        db,
+        campaign.id,
+        res.players.map((p) => p.id),
+        day,
+      )
+    : new Map<string, number>();
   const rows = res.players.map((p) => ({
-    userId: p.id, name: p.name, orgUnitId: p.unitId, orgUnitName: p.unitName, rank: p.rank, score: p.score, correct: p.correct,
-    answered: p.answered, msTotal: p.msTotal, day,
+    userId: p.id,
+    name: p.name,
+    orgUnitId: p.unitId,
+    orgUnitName: p.unitName,
+    rank: p.rank,
+    score: p.score,
+    correct: p.correct,
+    answered: p.answered,
+    msTotal: p.msTotal,
+    day,
     points: isMatch ? cappedMatchPoints(size, matchPoints(size, p.rank, p.answered), today.get(`${p.id}|${size}`) ?? 0) : 0,
   }));
-  const entries = await Promise.all(rows
-    .filter((r) => (isMatch ? r.points > 0 : r.answered > 0))
-    .map(async (r) => ({
-      key: await boardKey(env, campaign.id, r.userId), userId: r.userId, name: r.name, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName,
-      score: isMatch ? r.points : r.score, tiebreak: isMatch ? 0 : Math.round(r.msTotal / 100) / 10,
-    })));
+  const entries = await Promise.all(
+    rows
+      .filter((r) => (isMatch ? r.points > 0 : r.answered > 0))
+      .map(async (r) => ({
+        key: await boardKey(env, campaign.id, r.userId),
+        userId: r.userId,
+        name: r.name,
+        orgUnitId: r.orgUnitId,
+        orgUnitName: r.orgUnitName,
+        score: isMatch ? r.points : r.score,
+        tiebreak: isMatch ? 0 : Math.round(r.msTotal / 100) / 10,
+      })),
+  );
   // match points add up where the campaign counts points (a daily quiz's board); a campaign
   // ranking best rounds keeps them on a board of their own, so they never mix with round scores
   const matchStage = ((campaign.settings as { mode?: string } | null)?.mode ?? 'daily') === 'daily' ? undefined : MATCH_STAGE;
-  const write = isMatch ? boardScoreStatements(db, campaign, 'add', entries, matchStage) : boardScoreStatements(db, campaign, 'set', entries, roomStage(room.id));
+  const write = isMatch
+    ? boardScoreStatements(db, campaign, 'add', entries, matchStage)
+    : boardScoreStatements(db, campaign, 'set', entries, roomStage(room.id));
   const results = await settleRoom(db, { room, rows, board: entries.length ? write.stmts : [] });
   if (!results) return false;
   if (entries.length) await notifyBoard(env, db, write, results.slice(-write.stmts.length));

@@ -33,18 +33,28 @@ export function effectiveSettings(campaign: CampaignRecord, stage: Stage | null)
 export function attemptView(a: AttemptRow, q: (QuestionCore & { id: string }) | null, s: QuizConfig) {
   const shown = a.status === 'active' && a.served;
   return {
-    id: a.id, campaignId: a.campaignId, stage: a.stageId, status: a.status, mode: a.mode,
-    index: a.current, total: a.questionIds.length,
+    id: a.id,
+    campaignId: a.campaignId,
+    stage: a.stageId,
+    status: a.status,
+    mode: a.mode,
+    index: a.current,
+    total: a.questionIds.length,
     served: shown,
     question: shown && q ? publicQuestion(q) : null,
     deadline: shown ? new Date(a.deadline).toISOString() : null,
     secondsPerQuestion: s.secondsPerQuestion,
-    correct: a.correct, score: a.score, points: a.points,
+    correct: a.correct,
+    score: a.score,
+    points: a.points,
   };
 }
 
 export async function attemptContext(c: Context<AppEnv>, a: AttemptRow) {
-  const [campaign, stages] = await Promise.all([getCampaign(c.var.db, a.campaignId), a.stageId === 'main' ? Promise.resolve([]) : listStages(c.var.db, a.campaignId)]);
+  const [campaign, stages] = await Promise.all([
+    getCampaign(c.var.db, a.campaignId),
+    a.stageId === 'main' ? Promise.resolve([]) : listStages(c.var.db, a.campaignId),
+  ]);
   if (!campaign) throw new ApiError('not_found');
   const stage = stages.find((s) => s.id === a.stageId) ?? null;
   return { campaign, stage, settings: effectiveSettings(campaign, stage) };
@@ -63,11 +73,23 @@ async function unitOf(c: Context<AppEnv>, viewer: { id: string }) {
  * quiz adds the points; a finished round or challenge keeps the participant's best score,
  * then least time. Null when the answer changes nothing on the board.
  */
-export async function attemptScore(c: Context<AppEnv>, viewer: Player, campaign: CampaignRecord, a: { mode: string; stageId: string }, r: { finished: boolean; score: number; msUsed: number; points: number }) {
+export async function attemptScore(
+  c: Context<AppEnv>,
+  viewer: Player,
+  campaign: CampaignRecord,
+  a: { mode: string; stageId: string },
+  r: { finished: boolean; score: number; msUsed: number; points: number },
+) {
   const daily = a.mode === 'daily';
   if (daily ? r.points <= 0 : !r.finished) return null;
   const unit = await unitOf(c, viewer);
-  const entry = { key: await boardKey(c.env, campaign.id, viewer.id), userId: viewer.id, name: viewer.name, orgUnitId: unit?.id ?? null, orgUnitName: unit?.name ?? null };
+  const entry = {
+    key: await boardKey(c.env, campaign.id, viewer.id),
+    userId: viewer.id,
+    name: viewer.name,
+    orgUnitId: unit?.id ?? null,
+    orgUnitName: unit?.name ?? null,
+  };
   const stage = a.stageId === 'main' ? undefined : a.stageId;
   return daily
     ? boardScoreStatements(c.var.db, campaign, 'add', [{ ...entry, score: r.points, tiebreak: 0 }], stage)
@@ -96,8 +118,19 @@ async function timeOut(c: Context<AppEnv>, a: AttemptRow, campaign: CampaignReco
   const msTaken = s.secondsPerQuestion * 1000;
   const score = await attemptScore(c, viewer, campaign, a, { finished, score: a.score, msUsed: a.msUsed + msTaken, points: 0 });
   const res = await recordAnswer(c.var.db, {
-    attempt: a, idx, questionId: a.questionIds[idx]!, answer: null, correct: false, late: true, msTaken,
-    points: 0, finishPoints: 0, flag: false, finished, kind: 'quiz', also: score?.stmts,
+    attempt: a,
+    idx,
+    questionId: a.questionIds[idx]!,
+    answer: null,
+    correct: false,
+    late: true,
+    msTaken,
+    points: 0,
+    finishPoints: 0,
+    flag: false,
+    finished,
+    kind: 'quiz',
+    also: score?.stmts,
   });
   if (res && score) await notifyBoard(c.env, c.var.db, score, res);
 }

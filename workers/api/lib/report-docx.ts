@@ -1,7 +1,4 @@
-import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
 import type { Block, Segment } from '../../../shared/report-draft';
 
 /*
@@ -60,7 +57,14 @@ function table(b: Extract<Block, { kind: 'table' }>): Array<Paragraph | Table> {
 function blockOf(b: Block): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ ...TITLE, text: b.text })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 240 },
+          children: [new TextRun({ ...TITLE, text: b.text })],
+        }),
+      ];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ ...BODY, text: b.text, size: 24 })] })];
     case 'heading':

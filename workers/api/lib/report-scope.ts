@@ -21,7 +21,12 @@ export async function reportScope(c: Context<AppEnv>, id: string, q: { from: str
   requireManage(c, unit.path);
   if (q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
   if (daysIn(q.from, q.to) > REPORT_MAX_DAYS) {
-    throw new ApiError('validation_failed', 'msg.report_too_long', { days: REPORT_MAX_DAYS }, { from: { key: 'msg.report_too_long', params: { days: REPORT_MAX_DAYS } } });
+    throw new ApiError(
+      'validation_failed',
+      'msg.report_too_long',
+      { days: REPORT_MAX_DAYS },
+      { from: { key: 'msg.report_too_long', params: { days: REPORT_MAX_DAYS } } },
+    );
   }
   const period: Period = { from: q.from, to: q.to };
   return { unit, period };

@@ -28,7 +28,8 @@ export async function codeScreen(c: Context<AppEnv>, secret: string, linkOf: (co
 export async function codeAccepted(c: Context<AppEnv>, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
   const guessKey = `sa-code:${userId}`;
   const hit = await rateHit(c.var.db, guessKey, 60e3);
-  if (hit.count > CODE_GUESSES_PER_MINUTE) throw new ApiError('rate_limited', 'msg.sa_code_rate', {}, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) });
+  if (hit.count > CODE_GUESSES_PER_MINUTE)
+    throw new ApiError('rate_limited', 'msg.sa_code_rate', {}, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) });
   if (!(await codeMatches(secret, code, now))) return false;
   await rateReset(c.var.db, guessKey);
   return true;

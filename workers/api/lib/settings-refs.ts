@@ -22,8 +22,9 @@ import type { CampaignKind } from '../../../shared/kinds';
 export async function checkBankIds(c: Context<AppEnv>, campaignPath: string, ids: readonly string[] | null | undefined, field = 'settings.bankIds') {
   if (!ids?.length) return;
   const banks = await banksByIds(c.var.db, [...new Set(ids)]);
-  const ok = banks.length === new Set(ids).size
-    && banks.every((b) => canManagePath(c.var.viewer, b.orgPath) && (b.orgPath.startsWith(campaignPath) || campaignPath.startsWith(b.orgPath)));
+  const ok =
+    banks.length === new Set(ids).size &&
+    banks.every((b) => canManagePath(c.var.viewer, b.orgPath) && (b.orgPath.startsWith(campaignPath) || campaignPath.startsWith(b.orgPath)));
   if (!ok) throw new ApiError('validation_failed', undefined, {}, { [field]: { key: 'msg.bank_outside' } }).because('bank_outside');
 }
 

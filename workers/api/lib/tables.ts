@@ -9,7 +9,11 @@ import { zipDeclared } from './zip';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export interface TableUpload { bytes: Uint8Array; declaredType: string; maxBytes?: number }
+export interface TableUpload {
+  bytes: Uint8Array;
+  declaredType: string;
+  maxBytes?: number;
+}
 
 /** A workbook may inflate to this many times the upload limit, in at most this many parts. */
 const XLSX_INFLATE_FACTOR = 10;
@@ -121,7 +125,17 @@ export function tableFile(c: Context<AppEnv>, rows: TableCell[][], name: string,
   // the first row is the header (frozen and bold); the rest is one page of the streamed writer
   const [head = [], ...body] = rows;
   const header = head.map((x) => (x instanceof Date ? (Number.isNaN(x.getTime()) ? '' : chinaText(x)) : String(x ?? '')));
-  return c.body(xlsxStream(header, (async function* () { yield body; })(), sheet), 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` });
+  return c.body(
+    xlsxStream(
+      header,
+      (async function* () {
+        yield body;
+      })(),
+      sheet,
+    ),
+    200,
+    { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${safeName}.xlsx"` },
+  );
 }
 
 /**

@@ -10,17 +10,24 @@ import type { CampaignRecord } from '../../../db/queries/campaigns';
  * set to the sum of their events in this campaign, evaluated by the batch after the events
  * were rewritten. Credit, correction and re-credit all converge on what the events say.
  */
-export async function trainingBoardWrite(env: Env, db: Db, campaign: CampaignRecord, people: Array<{ userId: string; name: string; orgUnitId: string | null }>): Promise<BoardWrite> {
+export async function trainingBoardWrite(
+  env: Env,
+  db: Db,
+  campaign: CampaignRecord,
+  people: Array<{ userId: string; name: string; orgUnitId: string | null }>,
+): Promise<BoardWrite> {
   const seen = new Map(people.map((p) => [p.userId, p]));
-  const entries = await Promise.all([...seen.values()].map(async (p) => ({
-    key: await boardKey(env, campaign.id, p.userId),
-    userId: p.userId,
-    name: p.name,
-    orgUnitId: p.orgUnitId,
-    // events count minutes (db/queries/training.ts); boards show hours
-    score: sql`(SELECT COALESCE(SUM(quantity), 0) FROM activity_events WHERE type = 'training_hours' AND campaign_id = ${campaign.id} AND user_id = ${p.userId}) / 60.0`,
-    tiebreak: 0,
-  })));
+  const entries = await Promise.all(
+    [...seen.values()].map(async (p) => ({
+      key: await boardKey(env, campaign.id, p.userId),
+      userId: p.userId,
+      name: p.name,
+      orgUnitId: p.orgUnitId,
+      // events count minutes (db/queries/training.ts); boards show hours
+      score: sql`(SELECT COALESCE(SUM(quantity), 0) FROM activity_events WHERE type = 'training_hours' AND campaign_id = ${campaign.id} AND user_id = ${p.userId}) / 60.0`,
+      tiebreak: 0,
+    })),
+  );
   if (!entries.length) return { ...boardScoreStatements(db, campaign, 'set', []), stmts: [] };
   return boardScoreStatements(db, campaign, 'set', entries);
 }

@@ -59,11 +59,15 @@ export function valid<T extends v.GenericSchema | v.GenericSchemaAsync, Target e
   // content type and an oversized body get their own clear messages.
   const mw = (async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const input =
-      target === 'json' ? await readJson(c)
-      : target === 'query' ? Object.fromEntries(Object.entries(c.req.queries()).map(([k, vals]) => [k, vals.length === 1 ? vals[0] : vals]))
-      : target === 'param' ? c.req.param()
-      : target === 'header' ? c.req.header()
-      : {};
+      target === 'json'
+        ? await readJson(c)
+        : target === 'query'
+          ? Object.fromEntries(Object.entries(c.req.queries()).map(([k, vals]) => [k, vals.length === 1 ? vals[0] : vals]))
+          : target === 'param'
+            ? c.req.param()
+            : target === 'header'
+              ? c.req.header()
+              : {};
     const result = await v.safeParseAsync(schema, input, { lang: c.var.lang });
     const more = also?.(input, c.var.lang) ?? {};
     if (!result.success || Object.keys(more).length) {

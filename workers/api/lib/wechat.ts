@@ -28,7 +28,9 @@ async function jsapiTicket(db: Db, env: Env, now: number): Promise<string> {
   if (cached) return cached;
   let token = await cachedToken(db, 'access_token', now);
   if (!token) {
-    const t = await fetchJson(`${API}/token?grant_type=client_credential&appid=${encodeURIComponent(env.WECHAT_APP_ID!)}&secret=${encodeURIComponent(env.WECHAT_APP_SECRET!)}`);
+    const t = await fetchJson(
+      `${API}/token?grant_type=client_credential&appid=${encodeURIComponent(env.WECHAT_APP_ID!)}&secret=${encodeURIComponent(env.WECHAT_APP_SECRET!)}`,
+    );
     token = String(t.access_token ?? '');
     if (!token) throw new ApiError('unavailable', 'msg.wechat_unavailable');
     await storeToken(db, 'access_token', token, new Date(now + Number(t.expires_in ?? 7200) * 1000).toISOString());

@@ -11,13 +11,22 @@ const dec = new TextDecoder();
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
-interface ZipEntry { method: number; flags: number; csize: number; usize: number; offset: number }
+interface ZipEntry {
+  method: number;
+  flags: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
 
 /** The entries of a zip by (lower-cased, forward-slashed) name, from its central directory. */
 function zipEntries(b: Uint8Array): Map<string, ZipEntry> {
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('no end of central directory');
   const size = u32(b, eocd + 12);
@@ -27,7 +36,11 @@ function zipEntries(b: Uint8Array): Map<string, ZipEntry> {
   for (let i = start; i < start + size; ) {
     if (i + 46 > b.length || u32(b, i) !== 0x02014b50) throw new Error('bad central directory');
     const nameLen = u16(b, i + 28);
-    const name = dec.decode(b.subarray(i + 46, i + 46 + nameLen)).replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+    const name = dec
+      .decode(b.subarray(i + 46, i + 46 + nameLen))
+      .replace(/\\/g, '/')
+      .replace(/^\//, '')
+      .toLowerCase();
     out.set(name, { flags: u16(b, i + 8), method: u16(b, i + 10), csize: u32(b, i + 20), usize: u32(b, i + 24), offset: u32(b, i + 42) });
     i += 46 + nameLen + u16(b, i + 30) + u16(b, i + 32);
   }
@@ -127,7 +140,11 @@ type Shown = 'date' | 'time' | null;
 
 /** What a custom format code shows: quoted text, escapes and [colour]/[$-locale] blocks are not tokens. */
 function formatKind(code: string): Shown {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/general/gi, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/general/gi, '');
   if (/[yd]|mmm/i.test(bare)) return 'date';
   return /[hs]/i.test(bare) ? 'time' : null;
 }
@@ -231,7 +248,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
       } else if (t === 'b') value = v.trim() === '1' || v.trim().toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
       else if (t === 'd') {
         // an ISO date cell (rare: Excel writes serials); a midnight loses its time
-        value = v.replace(/T00:00(:00(\.0+)?)?Z?$/, '').replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+        value = v
+          .replace(/T00:00(:00(\.0+)?)?Z?$/, '')
+          .replace('T', ' ')
+          .replace(/(\.\d+)?Z$/, '');
       } else if (t === 'n') {
         const kind = kinds[Number(attr(a, 's') ?? 0)] ?? null;
         value = kind ? serialText(v, kind, date1904) : /^[-+]?[\d.]+[eE][-+]?\d+$/.test(v.trim()) ? String(Number(v)) : v;

@@ -28,14 +28,34 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 
 class Bytes {
   private parts: number[] = [];
-  u16(n: number) { this.parts.push(n & 0xff, (n >>> 8) & 0xff); return this; }
-  u32(n: number) { this.parts.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff); return this; }
-  raw(b: Uint8Array) { for (const x of b) this.parts.push(x); return this; }
-  done() { return new Uint8Array(this.parts); }
+  u16(n: number) {
+    this.parts.push(n & 0xff, (n >>> 8) & 0xff);
+    return this;
+  }
+  u32(n: number) {
+    this.parts.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
+    return this;
+  }
+  raw(b: Uint8Array) {
+    for (const x of b) this.parts.push(x);
+    return this;
+  }
+  done() {
+    return new Uint8Array(this.parts);
+  }
 }
 
-interface Entry { name: string; data: AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
-interface Written { name: Uint8Array; crc: number; csize: number; usize: number; offset: number }
+interface Entry {
+  name: string;
+  data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+interface Written {
+  name: Uint8Array;
+  crc: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
 
 // 1980-01-01 00:00 in DOS time: the entries carry no meaningful timestamp
 const DOS_TIME = 0;
@@ -48,8 +68,20 @@ export async function* zipStream(entries: Entry[]): AsyncGenerator<Uint8Array> {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const header = new Bytes().u32(0x04034b50).u16(20).u16(FLAGS).u16(8).u16(DOS_TIME).u16(DOS_DATE)
-      .u32(0).u32(0).u32(0).u16(name.length).u16(0).raw(name).done();
+    const header = new Bytes()
+      .u32(0x04034b50)
+      .u16(20)
+      .u16(FLAGS)
+      .u16(8)
+      .u16(DOS_TIME)
+      .u16(DOS_DATE)
+      .u32(0)
+      .u32(0)
+      .u32(0)
+      .u16(name.length)
+      .u16(0)
+      .raw(name)
+      .done();
     yield header;
     const w: Written = { name, crc: 0, csize: 0, usize: 0, offset };
     offset += header.length;
@@ -84,8 +116,25 @@ export async function* zipStream(entries: Entry[]): AsyncGenerator<Uint8Array> {
   }
   const dir = new Bytes();
   for (const w of written) {
-    dir.u32(0x02014b50).u16(20).u16(20).u16(FLAGS).u16(8).u16(DOS_TIME).u16(DOS_DATE).u32(w.crc).u32(w.csize).u32(w.usize)
-      .u16(w.name.length).u16(0).u16(0).u16(0).u16(0).u32(0).u32(w.offset).raw(w.name);
+    dir
+      .u32(0x02014b50)
+      .u16(20)
+      .u16(20)
+      .u16(FLAGS)
+      .u16(8)
+      .u16(DOS_TIME)
+      .u16(DOS_DATE)
+      .u32(w.crc)
+      .u32(w.csize)
+      .u32(w.usize)
+      .u16(w.name.length)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u32(0)
+      .u32(w.offset)
+      .raw(w.name);
   }
   const central = dir.done();
   yield central;
@@ -93,11 +142,11 @@ export async function* zipStream(entries: Entry[]): AsyncGenerator<Uint8Array> {
 }
 
 // XML 1.0 forbids most control characters even escaped; drop them
-const xml = (s: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot carry
-  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot carry
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+export const xml = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+export const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 const CHINA_MS = 8 * 3600e3;
 const excelSerial = (d: Date) => (d.getTime() + CHINA_MS) / 86400e3 + 25569;
 const widthOf = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
@@ -111,7 +160,8 @@ function cellXml(x: TableCell, ref: string, day = false): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(String(x))}</t></is></c>`;
 }
 
-const rowXml = (row: TableCell[], r: number, days: ReadonlySet<number>) => `<row r="${r}">${row.map((x, i) => cellXml(x, `${colName(i)}${r}`, days.has(i))).join('')}</row>`;
+const rowXml = (row: TableCell[], r: number, days: ReadonlySet<number>) =>
+  `<row r="${r}">${row.map((x, i) => cellXml(x, `${colName(i)}${r}`, days.has(i))).join('')}</row>`;
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -149,8 +199,14 @@ async function* sheetXml({ header, pages, dayColumns = [] }: Sheet): AsyncGenera
   const firstRows = first.done ? [] : first.value;
   // an empty <cols/> is invalid (Excel repairs the file), so no header means no widths
   const widths = header.map((h, i) =>
-    Math.min(60, Math.max(6, widthOf(h) + 2, ...firstRows.slice(0, 200).map((r) => (r[i] instanceof Date ? (days.has(i) ? 12 : 21) : widthOf(String(r[i] ?? '')) + 2)))));
-  yield enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : ''}<sheetData>`);
+    Math.min(
+      60,
+      Math.max(6, widthOf(h) + 2, ...firstRows.slice(0, 200).map((r) => (r[i] instanceof Date ? (days.has(i) ? 12 : 21) : widthOf(String(r[i] ?? '')) + 2))),
+    ),
+  );
+  yield enc.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : ''}<sheetData>`,
+  );
   yield enc.encode(`<row r="1">${header.map((h, i) => cellXml(h, `${colName(i)}1`).replace('<c ', '<c s="2" ')).join('')}</row>`);
   let r = 2;
   let page: TableCell[][] | null = firstRows;
@@ -164,7 +220,12 @@ async function* sheetXml({ header, pages, dayColumns = [] }: Sheet): AsyncGenera
 }
 
 /** One sheet of a workbook: its header (frozen, bold) and its rows as pages; `dayColumns` hold China dates alone. */
-export interface Sheet { name: string; header: string[]; pages: AsyncIterable<TableCell[][]>; dayColumns?: readonly number[] }
+export interface Sheet {
+  name: string;
+  header: string[];
+  pages: AsyncIterable<TableCell[][]>;
+  dayColumns?: readonly number[];
+}
 
 /** The .xlsx as a byte stream: header row, then every page of rows as it arrives. */
 export function xlsxStream(header: string[], pages: AsyncIterable<TableCell[][]>, sheet: string): ReadableStream<Uint8Array> {

@@ -3,14 +3,14 @@
  * sheet). tables.ts writes one streamed sheet; a template is a few rows, so it is written
  * whole, with the same zip writer, inline strings (never formulas) and a bold frozen header.
  */
-import { zipStream } from './xlsx-stream';
+import { colName, xml, zipStream } from './xlsx-stream';
 
-export interface SheetSpec { name: string; rows: Array<Array<string | number>> }
+export interface SheetSpec {
+  name: string;
+  rows: Array<Array<string | number>>;
+}
 
 const enc = new TextEncoder();
-// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 cannot carry these characters
-const xml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 const widthOf = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

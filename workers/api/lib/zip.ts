@@ -6,14 +6,20 @@
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
-export interface ZipDeclared { entries: number; uncompressed: number }
+export interface ZipDeclared {
+  entries: number;
+  uncompressed: number;
+}
 
 /** The entries and total uncompressed size a zip's central directory declares; null when unreadable or ZIP64. */
 export function zipDeclared(b: Uint8Array): ZipDeclared | null {
   // the end-of-central-directory record: 22 bytes plus a comment of up to 65535
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const size = u32(b, eocd + 12);

@@ -29,7 +29,8 @@ export const review = (entryId: string, decision: 'approve' | 'reject', reason?:
   call('POST /entries/{id}/review', { id: entryId }, { body: decision === 'reject' ? { decision, reason: reason ?? '' } : { decision } });
 
 export const listJudges = async (campaignId: string) => (await call('GET /campaigns/{id}/judges', { id: campaignId })).judges;
-export const addJudge = async (campaignId: string, phone: string) => (await call('POST /campaigns/{id}/judges', { id: campaignId }, { body: { phone } })).judges;
+export const addJudge = async (campaignId: string, phone: string) =>
+  (await call('POST /campaigns/{id}/judges', { id: campaignId }, { body: { phone } })).judges;
 export const listRounds = async (campaignId: string) => (await call('GET /campaigns/{id}/judging-rounds', { id: campaignId })).items;
 
 export interface RoundInput {
@@ -42,8 +43,7 @@ export interface RoundInput {
   /** carry the top N although the previous round has unfinished works (after the warning) */
   force?: boolean;
 }
-export const openRound = (campaignId: string, body: RoundInput) =>
-  call('POST /campaigns/{id}/judging-rounds', { id: campaignId }, { body });
+export const openRound = (campaignId: string, body: RoundInput) => call('POST /campaigns/{id}/judging-rounds', { id: campaignId }, { body });
 export const closeRound = (roundId: string) => call('POST /judging-rounds/{id}/close', { id: roundId });
 
 export function listVotes(campaignId: string, p: { flagged: boolean; cursor?: string | null }) {
@@ -88,7 +88,7 @@ export const judging = createRoot(() => {
       }
     },
   );
-  const open = () => (assignments.error ? [] : assignments.latest ?? []).filter((a) => a.roundStatus === 'open');
+  const open = () => (assignments.error ? [] : (assignments.latest ?? [])).filter((a) => a.roundStatus === 'open');
   return { assignments, refetch, mutate, open };
 });
 
@@ -113,8 +113,19 @@ export async function runEach<T>(items: T[], fn: (item: T) => Promise<unknown>, 
 }
 
 /* Judge invitations: outside judges join through a single-use link (the code is shown once). */
-export interface JudgeInviteCreated { id: string; code: string; url: string; qrUrl: string; expiresAt: string }
-export interface JudgeInviteItem { id: string; createdAt: string; expiresAt: string; createdByName: string | null }
+export interface JudgeInviteCreated {
+  id: string;
+  code: string;
+  url: string;
+  qrUrl: string;
+  expiresAt: string;
+}
+export interface JudgeInviteItem {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  createdByName: string | null;
+}
 export const createJudgeInvite = (campaignId: string) => api<JudgeInviteCreated>('POST', `${base(campaignId)}/judge-invites`);
 export const listJudgeInvites = async (campaignId: string) => (await api<{ items: JudgeInviteItem[] }>('GET', `${base(campaignId)}/judge-invites`)).items;
 export const revokeJudgeInvite = (campaignId: string, inviteId: string) => api<null>('DELETE', `${base(campaignId)}/judge-invites/${enc(inviteId)}`);

@@ -10,13 +10,17 @@ const enc = encodeURIComponent;
 export type { PledgeStatus, PledgeDto as OrgPledge, DriveReport } from '@shared/contracts/drive';
 export type { Board as OrgBoard } from '@ui/leaderboard';
 
-
-
-
 export const driveHref = (id: string) => `/campaigns/${enc(id)}/drive`;
 
-export const listPledges = (campaignId: string, f: { status?: string; orgUnitId?: string; messages?: 'pending'; cursor?: string | null; limit?: number }): Promise<Page<OrgPledge>> =>
-  call('GET /campaigns/{id}/pledges', { id: campaignId }, { query: { status: f.status, orgUnitId: f.orgUnitId, messages: f.messages, cursor: f.cursor, limit: f.limit ?? 20 } });
+export const listPledges = (
+  campaignId: string,
+  f: { status?: string; orgUnitId?: string; messages?: 'pending'; cursor?: string | null; limit?: number },
+): Promise<Page<OrgPledge>> =>
+  call(
+    'GET /campaigns/{id}/pledges',
+    { id: campaignId },
+    { query: { status: f.status, orgUnitId: f.orgUnitId, messages: f.messages, cursor: f.cursor, limit: f.limit ?? 20 } },
+  );
 
 export const verifyPledge = (id: string, amount: number) => call('POST /pledges/{id}/verify', { id }, { body: { amount } });
 export const rejectPledge = (id: string, reason: string) => call('POST /pledges/{id}/reject', { id }, { body: { reason } });
@@ -27,7 +31,8 @@ export const getReport = (campaignId: string, orgUnitId?: string | null): Promis
 export const reportXlsxUrl = (campaignId: string, orgUnitId?: string | null) =>
   `${API_BASE}/campaigns/${enc(campaignId)}/drive-report${qs({ orgUnitId, format: 'xlsx' })}`;
 
-export const getOrgBoard = (campaignId: string): Promise<OrgBoard> => call('GET /campaigns/{id}/leaderboard', { id: campaignId }, { query: { scope: 'org', limit: 100 } });
+export const getOrgBoard = (campaignId: string): Promise<OrgBoard> =>
+  call('GET /campaigns/{id}/leaderboard', { id: campaignId }, { query: { scope: 'org', limit: 100 } });
 
 export const receiptUrl = (p: Pick<OrgPledge, 'id' | 'receiptUrl'>) => p.receiptUrl ?? `${API_BASE}/pledges/${enc(p.id)}/receipt`;
 

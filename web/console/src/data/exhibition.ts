@@ -6,7 +6,6 @@ import type { InferOutput } from 'valibot';
 
 const enc = encodeURIComponent;
 
-
 export type { BookingStatus, VisitStats } from '@shared/contracts/exhibition';
 export type { WaitlistStatus } from '@shared/waitlist';
 export type Slot = SlotDto;
@@ -17,9 +16,7 @@ export type Booking = BookingDto & { slot: NonNullable<BookingDto['slot']> };
 export type CheckInResult = Omit<InferOutput<typeof CheckInResponse>, 'booking'> & { booking: Booking };
 export const BOOKING_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in', 'no_show', 'cancelled'];
 
-
-export const listSlots = (id: string, from: string, to: string) =>
-  call('GET /campaigns/{id}/slots', { id }, { query: { from, to } }).then((r) => r.items);
+export const listSlots = (id: string, from: string, to: string) => call('GET /campaigns/{id}/slots', { id }, { query: { from, to } }).then((r) => r.items);
 
 export interface Generate {
   from: string;
@@ -36,7 +33,11 @@ export const slotWaitlist = (slotId: string) => call('GET /slots/{id}/waitlist',
 
 /** Bookings of a campaign; each carries its slot's times (the server gives bookingDto the slot). */
 export const listBookings = (id: string, f: { slotId?: string; day?: string; status?: string; cursor?: string | null }) =>
-  call('GET /campaigns/{id}/bookings', { id }, { query: { slotId: f.slotId || undefined, day: f.day || undefined, status: f.status || undefined, cursor: f.cursor, limit: 50 } }) as Promise<{
+  call(
+    'GET /campaigns/{id}/bookings',
+    { id },
+    { query: { slotId: f.slotId || undefined, day: f.day || undefined, status: f.status || undefined, cursor: f.cursor, limit: 50 } },
+  ) as Promise<{
     items: Booking[];
     nextCursor: string | null;
   }>;
@@ -49,7 +50,8 @@ export const groupBooking = (id: string, body: { slotId: string; orgUnitId: stri
 
 export const visitStats = (id: string): Promise<VisitStats> => call('GET /campaigns/{id}/visit-stats', { id });
 
-export const checkIn = (code: string, campaignId: string) => call('POST /bookings/{code}/check-in', { code }, { body: { campaignId } }) as Promise<CheckInResult>;
+export const checkIn = (code: string, campaignId: string) =>
+  call('POST /bookings/{code}/check-in', { code }, { body: { campaignId } }) as Promise<CheckInResult>;
 
 /** China days and clocks: slots are in China time whatever the desk's zone. */
 export { addDays, chinaDay, chinaMidnight, chinaTime, weekday } from '@shared/china-time';

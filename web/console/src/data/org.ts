@@ -66,7 +66,7 @@ export const org = createRoot(() => {
     if (c && opts.some((o) => o.unit.id === c)) return c;
     return opts[0]?.unit.id ?? null;
   });
-  const scope = createMemo(() => (scopeId() ? byId().get(scopeId()!) ?? null : null));
+  const scope = createMemo(() => (scopeId() ? (byId().get(scopeId()!) ?? null) : null));
   const scopeTree = createMemo(() => subtree(scopeId()));
   const scopeIds = createMemo(() => new Set(scopeTree().map((r) => r.unit.id)));
 

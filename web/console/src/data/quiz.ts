@@ -44,7 +44,11 @@ export type Advancement = { rule: 'top'; n: number } | { rule: 'top_per_unit'; n
 
 /** Clears a flagged attempt, or disqualifies it with a reason (once). */
 export function reviewAttempt(id: string, decision: 'cleared' | 'disqualified', reason?: string) {
-  return api<{ attempt: { id: string; review: 'cleared' | 'disqualified' }; board: { score: number | null; removed: boolean } | null }>('POST', `/attempts/${encodeURIComponent(id)}/review`, { decision, ...(reason ? { reason } : {}) });
+  return api<{ attempt: { id: string; review: 'cleared' | 'disqualified' }; board: { score: number | null; removed: boolean } | null }>(
+    'POST',
+    `/attempts/${encodeURIComponent(id)}/review`,
+    { decision, ...(reason ? { reason } : {}) },
+  );
 }
 
 const enc = encodeURIComponent;

@@ -22,10 +22,12 @@ export interface ActivityInput {
   capacity: number;
 }
 
-export const listActivities = (campaignId: string) => call('GET /campaigns/{id}/service-activities', { id: campaignId }, { query: { when: 'all', limit: 100 } }).then((r) => r.items);
+export const listActivities = (campaignId: string) =>
+  call('GET /campaigns/{id}/service-activities', { id: campaignId }, { query: { when: 'all', limit: 100 } }).then((r) => r.items);
 export const createActivity = (campaignId: string, body: ActivityInput) =>
   call('POST /campaigns/{id}/service-activities', { id: campaignId }, { body }).then((r) => r.serviceActivity);
-export const updateActivity = (id: string, body: Partial<ActivityInput>) => call('PATCH /service-activities/{id}', { id }, { body }).then((r) => r.serviceActivity);
+export const updateActivity = (id: string, body: Partial<ActivityInput>) =>
+  call('PATCH /service-activities/{id}', { id }, { body }).then((r) => r.serviceActivity);
 export const cancelActivity = (id: string) => call('POST /service-activities/{id}/cancel', { id }).then((r) => r.serviceActivity);
 export const listSignups = (id: string) => call('GET /service-activities/{id}/signups', { id }).then((r) => r.items);
 export const getCode = (id: string) => call('GET /service-activities/{id}/code', { id });

@@ -49,8 +49,25 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'pointsForFinish', label: 'quiz.set.pointsForFinish', type: 'int' },
     { path: 'dailyPointsCap', label: 'quiz.set.dailyPointsCap', type: 'int' },
     { path: 'minAnswerMs', label: 'quiz.set.minAnswerMs', type: 'int', hint: 'quiz.set.minAnswerMsHint' },
-    { path: 'revealAnswers', label: 'quiz.set.revealAnswers', type: 'bool', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
-    { path: 'stratify', label: 'quiz.set.stratify', type: 'bool', hint: 'quiz.set.stratifyHint', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
+    {
+      path: 'revealAnswers',
+      label: 'quiz.set.revealAnswers',
+      type: 'bool',
+      options: [
+        { value: 'true', label: 'quiz.set.yes' },
+        { value: 'false', label: 'quiz.set.no' },
+      ],
+    },
+    {
+      path: 'stratify',
+      label: 'quiz.set.stratify',
+      type: 'bool',
+      hint: 'quiz.set.stratifyHint',
+      options: [
+        { value: 'true', label: 'quiz.set.yes' },
+        { value: 'false', label: 'quiz.set.no' },
+      ],
+    },
     { path: 'bankIds', label: 'quiz.set.bankIds', type: 'banks', hint: 'quiz.set.bankIdsHint' },
     AUDIENCE,
   ],
@@ -82,7 +99,16 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
     { path: 'groupSizeMax', label: 'form.groupSizeMax', type: 'int' },
     // 参观须知 (visitors tick it before booking) and 实名预约 (names and 身份证号, kept masked)
     { path: 'rules', label: 'form.visitRules', type: 'text', hint: 'form.visitRulesHint' },
-    { path: 'requireIdNumbers', label: 'form.requireIdNumbers', type: 'bool', hint: 'form.requireIdNumbersHint', options: [{ value: 'true', label: 'quiz.set.yes' }, { value: 'false', label: 'quiz.set.no' }] },
+    {
+      path: 'requireIdNumbers',
+      label: 'form.requireIdNumbers',
+      type: 'bool',
+      hint: 'form.requireIdNumbersHint',
+      options: [
+        { value: 'true', label: 'quiz.set.yes' },
+        { value: 'false', label: 'quiz.set.no' },
+      ],
+    },
     AUDIENCE,
   ],
   // training: its audience is people of the registry (categories, posts), not public/members
@@ -91,10 +117,21 @@ export const KIND_FIELDS: Record<CampaignKind, SettingField[]> = {
       path: 'category',
       label: 'tr.set.category',
       type: 'select',
-      options: (['rotation', 'secretary', 'new_member', 'activist', 'online', 'lecture', 'party_day', 'reading'] as const).map((c) => ({ value: c, label: `tr.cat.${c}` as const })),
+      options: (['rotation', 'secretary', 'new_member', 'activist', 'online', 'lecture', 'party_day', 'reading'] as const).map((c) => ({
+        value: c,
+        label: `tr.cat.${c}` as const,
+      })),
     },
     { path: 'hoursTarget', label: 'tr.set.hoursTarget', type: 'int' },
-    { path: 'selfEnroll', label: 'tr.set.selfEnroll', type: 'bool', options: [{ value: 'true', label: 'tr.set.yes' }, { value: 'false', label: 'tr.set.no' }] },
+    {
+      path: 'selfEnroll',
+      label: 'tr.set.selfEnroll',
+      type: 'bool',
+      options: [
+        { value: 'true', label: 'tr.set.yes' },
+        { value: 'false', label: 'tr.set.no' },
+      ],
+    },
     { path: 'audience.categories', label: 'tr.set.categories', type: 'list', hint: 'tr.set.categoriesHint' },
     { path: 'audience.posts', label: 'tr.set.posts', type: 'list', hint: 'tr.set.postsHint' },
   ],
@@ -183,7 +220,14 @@ export function buildSettings(
         break;
       case 'banks':
       case 'list':
-        set(settings, f.path, raw.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean));
+        set(
+          settings,
+          f.path,
+          raw
+            .split(/[,，、;；\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         break;
       case 'url':
         if (!URL_RE.test(raw)) errors[key] = msg.url;

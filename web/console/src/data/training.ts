@@ -16,8 +16,10 @@ export type Status = 'present' | 'late' | 'excused' | 'absent';
 export type Mode = 'onsite' | 'online' | 'delivered';
 
 export const listSessions = (id: string) => call('GET /campaigns/{id}/sessions', { id }).then((r) => r.items);
-export const createSessions = (id: string, body: { title: string; startsAt: string; endsAt: string; location?: string; lecturer?: string; hours?: number; days?: number }) =>
-  call('POST /campaigns/{id}/sessions', { id }, { body });
+export const createSessions = (
+  id: string,
+  body: { title: string; startsAt: string; endsAt: string; location?: string; lecturer?: string; hours?: number; days?: number },
+) => call('POST /campaigns/{id}/sessions', { id }, { body });
 export const deleteSession = (id: string) => call('DELETE /sessions/{id}', { id });
 export const enrolUnits = (id: string, orgUnitIds: string[]) => call('POST /campaigns/{id}/enrollments', { id }, { body: { orgUnitIds } });
 export const listEnrollments = (id: string, q: { orgUnitId?: string; q?: string; cursor?: string | null; limit?: number }) =>

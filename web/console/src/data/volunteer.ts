@@ -42,7 +42,11 @@ export const addPair = (campaignId: string, body: { memberId: string; name: stri
 export const unlinkPair = (pairId: string, reason: string) => call('POST /pairs/{id}/unlink', { id: pairId }, { body: { reason } });
 
 export const listRecords = (campaignId: string, f: RecordFilter & { cursor?: string | null; limit?: number }) =>
-  call('GET /campaigns/{id}/service-records', { id: campaignId }, { query: { status: f.status, orgUnitId: f.orgUnitId, from: f.from, to: f.to, limit: f.limit ?? 20, cursor: f.cursor } });
+  call(
+    'GET /campaigns/{id}/service-records',
+    { id: campaignId },
+    { query: { status: f.status, orgUnitId: f.orgUnitId, from: f.from, to: f.to, limit: f.limit ?? 20, cursor: f.cursor } },
+  );
 
 export const approveRecord = (id: string) => call('POST /service-records/{id}/approve', { id });
 export const rejectRecord = (id: string, reason: string) => call('POST /service-records/{id}/reject', { id }, { body: { reason } });

@@ -76,7 +76,9 @@ export default function CampaignCalendar() {
           <Button onClick={() => setParams({ year: String(year() - 1) })} aria-label={t('cal.prev')}>
             <Icon name="chevronLeft" />
           </Button>
-          <strong class="cs-cal-year" data-testid="cal-year">{t('cal.year', { year: year() })}</strong>
+          <strong class="cs-cal-year" data-testid="cal-year">
+            {t('cal.year', { year: year() })}
+          </strong>
           <Button onClick={() => setParams({ year: String(year() + 1) })} aria-label={t('cal.next')}>
             <Icon name="chevronRight" />
           </Button>

@@ -32,7 +32,6 @@ const ContestSettings = lazy(() => import('../ui/ContestSettings'));
 
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-
 const BASE_FIELDS = ['kind', 'title', 'slug', 'summary', 'description', 'orgUnitId', 'startsAt', 'endsAt'] as const;
 
 function emptyState(orgUnitId: string): FormState {
@@ -108,9 +107,7 @@ export function CampaignEdit() {
           </div>
         </div>
       </Match>
-      <Match when={campaign.latest}>
-        {(c) => <CampaignForm campaign={c()} onChange={(next) => mutate(next)} />}
-      </Match>
+      <Match when={campaign.latest}>{(c) => <CampaignForm campaign={c()} onChange={(next) => mutate(next)} />}</Match>
     </Switch>
   );
 }
@@ -134,7 +131,10 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
   function applyTemplate(tpl: CampaignTemplate) {
     const start = fromLocalInput(form.startsAt) ?? new Date().toISOString();
     setForm({
-      kind: tpl.kind, title: tpl.title, summary: tpl.summary, description: tpl.description,
+      kind: tpl.kind,
+      title: tpl.title,
+      summary: tpl.summary,
+      description: tpl.description,
       endsAt: toLocalInput(new Date(Date.parse(start) + tpl.durationDays * 86_400_000).toISOString()),
       settings: inputsFrom(tpl.kind, tpl.settings),
     });
@@ -294,17 +294,26 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
             <div class="tx-row">
               <CampaignModuleLinks campaign={c()} />
               <Show when={c().status === 'draft'}>
-                <Button variant="primary" loading={actionBusy() === 'publish'} disabled={dirty()} onClick={() => act('publish')} title={dirty() ? t('form.unsaved') : undefined}>
+                <Button
+                  variant="primary"
+                  loading={actionBusy() === 'publish'}
+                  disabled={dirty()}
+                  onClick={() => act('publish')}
+                  title={dirty() ? t('form.unsaved') : undefined}
+                >
                   <Icon name="check" />
                   {t('form.publish')}
                 </Button>
               </Show>
               <Show when={c().status === 'published'}>
-                <Button variant="danger" onClick={() => {
+                <Button
+                  variant="danger"
+                  onClick={() => {
                     setNotice(null);
                     setConfirmClose(true);
                   }}
-                  disabled={confirmClose()}>
+                  disabled={confirmClose()}
+                >
                   {t('form.close')}
                 </Button>
               </Show>
@@ -393,4 +402,3 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
     </div>
   );
 }
-

@@ -69,10 +69,7 @@ export function Campaigns() {
     }
   }
 
-  const rows = () =>
-    [...(page.latest?.items ?? []), ...extra()]
-      .map((c) => patched()[c.id] ?? c)
-      .filter((c) => org.scopeIds().has(c.orgUnitId));
+  const rows = () => [...(page.latest?.items ?? []), ...extra()].map((c) => patched()[c.id] ?? c).filter((c) => org.scopeIds().has(c.orgUnitId));
   const filtered = () => !!(params.kind || params.status);
 
   return (
@@ -100,14 +97,26 @@ export function Campaigns() {
           <span>{t('campaigns.filterKind')}</span>
           <select class="tx-select" value={params.kind ?? ''} onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
             <option value="">{t('campaigns.all')}</option>
-            <For each={CAMPAIGN_KINDS}>{(k) => <option value={k} selected={k === params.kind}>{loc(KIND_LABEL[k])}</option>}</For>
+            <For each={CAMPAIGN_KINDS}>
+              {(k) => (
+                <option value={k} selected={k === params.kind}>
+                  {loc(KIND_LABEL[k])}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <label>
           <span>{t('campaigns.filterStatus')}</span>
           <select class="tx-select" value={params.status ?? ''} onChange={(e) => setParams({ status: e.currentTarget.value || undefined })}>
             <option value="">{t('campaigns.all')}</option>
-            <For each={CAMPAIGN_STATUSES}>{(s) => <option value={s} selected={s === params.status}>{loc(STATUS_LABEL[s])}</option>}</For>
+            <For each={CAMPAIGN_STATUSES}>
+              {(s) => (
+                <option value={s} selected={s === params.status}>
+                  {loc(STATUS_LABEL[s])}
+                </option>
+              )}
+            </For>
           </select>
         </label>
       </div>
@@ -167,7 +176,13 @@ export function Campaigns() {
                   </>
                 ),
               },
-              { key: 'status', header: t('campaigns.colStatus'), sortValue: (c) => c.status, class: 'cs-nowrap', cell: (c) => <StatusBadge status={c.status} /> },
+              {
+                key: 'status',
+                header: t('campaigns.colStatus'),
+                sortValue: (c) => c.status,
+                class: 'cs-nowrap',
+                cell: (c) => <StatusBadge status={c.status} />,
+              },
               {
                 key: 'startsAt',
                 header: t('list.colWhen'),

@@ -160,7 +160,15 @@ export default function CheckIn() {
       </p>
       <Switch>
         <Match when={campaign.error instanceof ApiError && [403, 404].includes((campaign.error as ApiError).status)}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
+          <EmptyState
+            icon="flag"
+            title={t('form.notFound')}
+            action={
+              <A href="/campaigns" class="tx-btn tx-btn-secondary">
+                {t('form.backToList')}
+              </A>
+            }
+          />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />
@@ -249,7 +257,9 @@ export default function CheckIn() {
                   />
                 </label>
                 <Show when={scanError()}>
-                  <p class="tx-field-error" data-testid="ex-ci-scan-error">{scanError()}</p>
+                  <p class="tx-field-error" data-testid="ex-ci-scan-error">
+                    {scanError()}
+                  </p>
                 </Show>
               </form>
               <Show when={outcome()}>{(o) => <Banner outcome={o()} />}</Show>

@@ -1,4 +1,4 @@
-import { batch, createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show, } from 'solid-js';
+import { batch, createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
@@ -19,14 +19,19 @@ const REASONS = ['contest.reject.preset1', 'contest.reject.preset2', 'contest.re
 
 /** 作品 of one contest (/console/campaigns/:id/entries): review, duplicates, bulk actions. */
 export default function ContestEntriesPage() {
-  return <ContestPage title={t('contest.entries.title')} wide reviewable>{(c) => <Entries campaign={c} />}</ContestPage>;
+  return (
+    <ContestPage title={t('contest.entries.title')} wide reviewable>
+      {(c) => <Entries campaign={c} />}
+    </ContestPage>
+  );
 }
 
 function Entries(props: { campaign: Campaign }) {
   const c = () => props.campaign;
   const cfg = () => contestConfig(c());
   const [params, setParams] = useSearchParams<{ status?: string; category?: string }>();
-  const status = (): EntryStatus | '' => (params.status === 'all' ? '' : (STATUSES.includes(params.status as EntryStatus) ? (params.status as EntryStatus) : 'pending'));
+  const status = (): EntryStatus | '' =>
+    params.status === 'all' ? '' : STATUSES.includes(params.status as EntryStatus) ? (params.status as EntryStatus) : 'pending';
   const category = () => params.category ?? '';
 
   const [extra, setExtra] = createSignal<Entry[]>([]);
@@ -76,7 +81,7 @@ function Entries(props: { campaign: Campaign }) {
   const allSelected = () => rows().length > 0 && rows().every((e) => selected().has(e.id));
   const setBusy = (ids: string[], on: boolean) => {
     const s = new Set(rowBusy());
-    for (const id of ids) (on ? s.add(id) : s.delete(id));
+    for (const id of ids) on ? s.add(id) : s.delete(id);
     setRowBusy(s);
   };
 
@@ -102,7 +107,9 @@ function Entries(props: { campaign: Campaign }) {
     setSelected(s);
     setReport({
       kind: failed.length ? 'warning' : 'success',
-      text: t(decision === 'approve' ? 'contest.entries.approved' : 'contest.entries.rejected', { n: fmtNumber(ok) }) + (failed.length ? ' ' + t('contest.entries.failed', { n: fmtNumber(failed.length) }) : ''),
+      text:
+        t(decision === 'approve' ? 'contest.entries.approved' : 'contest.entries.rejected', { n: fmtNumber(ok) }) +
+        (failed.length ? ' ' + t('contest.entries.failed', { n: fmtNumber(failed.length) }) : ''),
       failures: failed.map((f) => `${byId().get(f.item)?.title ?? f.item}: ${errorText(f.error)}`),
     });
     return failed.length === 0;
@@ -126,7 +133,13 @@ function Entries(props: { campaign: Campaign }) {
           <span>{t('contest.entries.category')}</span>
           <select class="tx-select" value={category()} onChange={(e) => setParams({ category: e.currentTarget.value || undefined })}>
             <option value="">{t('campaigns.all')}</option>
-            <For each={cfg().categories}>{(cat) => <option value={cat} selected={cat === category()}>{cat}</option>}</For>
+            <For each={cfg().categories}>
+              {(cat) => (
+                <option value={cat} selected={cat === category()}>
+                  {cat}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <span class="tx-spacer" />
@@ -158,7 +171,17 @@ function Entries(props: { campaign: Campaign }) {
             fallback={
               <>
                 <strong class="tx-num">{t('contest.entries.selected', { n: fmtNumber(selected().size) })}</strong>
-                <Button small variant="primary" onClick={() => void decide(chosen().map((e) => e.id), 'approve')} data-testid="bulk-approve">
+                <Button
+                  small
+                  variant="primary"
+                  onClick={() =>
+                    void decide(
+                      chosen().map((e) => e.id),
+                      'approve',
+                    )
+                  }
+                  data-testid="bulk-approve"
+                >
                   <Icon name="check" />
                   {t('contest.entries.approveSelected')}
                 </Button>
@@ -232,7 +255,12 @@ function Entries(props: { campaign: Campaign }) {
           {(e) => (
             <tr data-entry={e.id} classList={{ 'cs-ct-dup': (e.duplicates?.length ?? 0) > 0, 'cs-ct-selected': selected().has(e.id) }}>
               <td class="cs-ct-check">
-                <input type="checkbox" aria-label={t('contest.entries.select', { title: e.title })} checked={selected().has(e.id)} onChange={(ev) => toggle(e.id, ev.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={t('contest.entries.select', { title: e.title })}
+                  checked={selected().has(e.id)}
+                  onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
+                />
               </td>
               <td class="cs-ct-thumbcell">
                 <a href={e.originalUrl ?? e.imageUrl} target="_blank" rel="noopener" class="cs-ct-thumb" title={t('contest.entries.openOriginal')}>
@@ -250,7 +278,9 @@ function Entries(props: { campaign: Campaign }) {
                     <Icon name="alert" />
                     <span>
                       {t('contest.entries.duplicate')}
-                      {(e.duplicates ?? []).map((d) => t('contest.entries.dupItem', { title: d.title, author: d.authorName })).join(t('contest.entries.dupSep'))}
+                      {(e.duplicates ?? [])
+                        .map((d) => t('contest.entries.dupItem', { title: d.title, author: d.authorName }))
+                        .join(t('contest.entries.dupSep'))}
                     </span>
                   </div>
                 </Show>
@@ -275,7 +305,14 @@ function Entries(props: { campaign: Campaign }) {
               <td class="cs-ct-actions-cell">
                 <div class="tx-row cs-row-actions">
                   <Show when={e.status !== 'approved'}>
-                    <Button small variant="primary" loading={rowBusy().has(e.id) && !bulk()} disabled={!!bulk()} onClick={() => void decide([e.id], 'approve')} data-testid="approve">
+                    <Button
+                      small
+                      variant="primary"
+                      loading={rowBusy().has(e.id) && !bulk()}
+                      disabled={!!bulk()}
+                      onClick={() => void decide([e.id], 'approve')}
+                      data-testid="approve"
+                    >
                       {e.status === 'rejected' ? t('contest.entries.requalify') : t('contest.entries.approve')}
                     </Button>
                   </Show>
@@ -301,7 +338,9 @@ function Entries(props: { campaign: Campaign }) {
       <Show when={drawer()}>
         {(ids) => (
           <RejectDrawer
-            entries={ids().map((id) => byId().get(id)).filter((e): e is Entry => !!e)}
+            entries={ids()
+              .map((id) => byId().get(id))
+              .filter((e): e is Entry => !!e)}
             onClose={() => setDrawer(null)}
             onReject={async (reason) => {
               const ok = await decide(ids(), 'reject', reason);

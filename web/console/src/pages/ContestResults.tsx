@@ -1,4 +1,4 @@
-import { batch, createMemo, createResource, createSignal, For, Show, } from 'solid-js';
+import { batch, createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -17,7 +17,11 @@ import { Confirm } from '../ui/Confirm';
 
 /** 结果与奖项 (/console/campaigns/:id/results): the combined table, awards, publishing, CSV. */
 export default function ContestResultsPage() {
-  return <ContestPage title={t('contest.results.title')} wide>{(c, mutate) => <ResultsTable campaign={c} onChange={mutate} />}</ContestPage>;
+  return (
+    <ContestPage title={t('contest.results.title')} wide>
+      {(c, mutate) => <ResultsTable campaign={c} onChange={mutate} />}
+    </ContestPage>
+  );
 }
 
 function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => void }) {
@@ -33,19 +37,26 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
   const items = () => results.latest?.items ?? [];
   const awardOf = (it: ResultItem) => (it.entryId in edits() ? edits()[it.entryId]! : it.award);
   const dirty = () => Object.entries(edits()).some(([id, a]) => items().find((x) => x.entryId === id)?.award !== a);
-  const rows = createMemo(() => items().filter((it) => !category() || it.category === category()).sort(byRank));
+  const rows = createMemo(() =>
+    items()
+      .filter((it) => !category() || it.category === category())
+      .sort(byRank),
+  );
   const [incomplete, setIncomplete] = createSignal<string | null>(null);
   const perCategory = () => Object.entries(cfg().awardsByCategory);
   /** the award lists in play: the category's own when prizes go per category */
-  const awardLists = () => (perCategory().length ? perCategory().filter(([cat]) => !category() || cat === category()).flatMap(([, list]) => list) : cfg().awards);
+  const awardLists = () =>
+    perCategory().length
+      ? perCategory()
+          .filter(([cat]) => !category() || cat === category())
+          .flatMap(([, list]) => list)
+      : cfg().awards;
   const awardNames = createMemo(() => {
     const names = [...new Set(awardLists().map((a) => a.name))];
     for (const it of items()) if (it.award && !names.includes(it.award)) names.push(it.award);
     return names;
   });
-  const usage = createMemo(() =>
-    awardLists().map((a) => ({ ...a, used: items().filter((it) => awardOf(it) === a.name).length })),
-  );
+  const usage = createMemo(() => awardLists().map((a) => ({ ...a, used: items().filter((it) => awardOf(it) === a.name).length })));
 
   async function runAuto() {
     setBusy('auto');
@@ -70,7 +81,10 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
     setNotice(null);
     try {
       // the manual mode replaces every award of the contest: send the whole table
-      const r = await manualAwards(c().id, items().map((it) => ({ entryId: it.entryId, award: awardOf(it) || null })));
+      const r = await manualAwards(
+        c().id,
+        items().map((it) => ({ entryId: it.entryId, award: awardOf(it) || null })),
+      );
       batch(() => {
         mutate({ ...results.latest!, items: r.items });
         setEdits({});
@@ -110,11 +124,20 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
           <div class="tx-spacer">
             <strong>{resultsPublic(c()) ? t('contest.awards.public') : t('contest.awards.private')}</strong>
             <span class="tx-small">
-              {c().status === 'closed' ? t('contest.awards.closedPublic') : resultsPublic(c()) ? t('contest.awards.publicBody') : t('contest.awards.privateBody')}
+              {c().status === 'closed'
+                ? t('contest.awards.closedPublic')
+                : resultsPublic(c())
+                  ? t('contest.awards.publicBody')
+                  : t('contest.awards.privateBody')}
             </span>
           </div>
           <Show when={c().status !== 'closed'}>
-            <Button variant={cfg().resultsPublished ? 'secondary' : 'primary'} loading={busy() === 'publish'} onClick={() => togglePublish()} data-testid="publish-results">
+            <Button
+              variant={cfg().resultsPublished ? 'secondary' : 'primary'}
+              loading={busy() === 'publish'}
+              onClick={() => togglePublish()}
+              data-testid="publish-results"
+            >
               {cfg().resultsPublished ? t('contest.awards.unpublish') : t('contest.awards.publish')}
             </Button>
           </Show>
@@ -126,18 +149,31 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       </div>
 
       <p class="tx-small tx-muted">
-        {t('contest.awards.formula', { judges: fmtPercent(results.latest?.judgeWeight ?? cfg().judgeWeight), public: fmtPercent(1 - (results.latest?.judgeWeight ?? cfg().judgeWeight)) })}
+        {t('contest.awards.formula', {
+          judges: fmtPercent(results.latest?.judgeWeight ?? cfg().judgeWeight),
+          public: fmtPercent(1 - (results.latest?.judgeWeight ?? cfg().judgeWeight)),
+        })}
       </p>
 
       <Show when={incomplete()}>
         {(msg) => (
-          <Confirm id="incomplete-title" title={t('contest.awards.incompleteTitle')} action={t('contest.awards.incompleteConfirm')} actionTestid="publish-anyway" busy={busy() === 'publish'} onAction={() => togglePublish(true)} onCancel={() => setIncomplete(null)}>
+          <Confirm
+            id="incomplete-title"
+            title={t('contest.awards.incompleteTitle')}
+            action={t('contest.awards.incompleteConfirm')}
+            actionTestid="publish-anyway"
+            busy={busy() === 'publish'}
+            onAction={() => togglePublish(true)}
+            onCancel={() => setIncomplete(null)}
+          >
             <p>{msg()}</p>
           </Confirm>
         )}
       </Show>
       <Show when={(results.latest?.unfinished ?? 0) > 0}>
-        <p class="tx-small cs-ct-unfinished-note" data-testid="unfinished-note">{t('contest.res.unfinishedNote', { n: fmtNumber(results.latest!.unfinished) })}</p>
+        <p class="tx-small cs-ct-unfinished-note" data-testid="unfinished-note">
+          {t('contest.res.unfinishedNote', { n: fmtNumber(results.latest!.unfinished) })}
+        </p>
       </Show>
 
       <Show when={notice()}>
@@ -185,11 +221,27 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       </div>
 
       <Show when={confirmAuto()}>
-        <Confirm id="auto-title" title={t('contest.awards.autoTitle')} action={t('contest.awards.autoConfirm')} busy={busy() === 'auto'} onAction={runAuto} onCancel={() => setConfirmAuto(false)}>
+        <Confirm
+          id="auto-title"
+          title={t('contest.awards.autoTitle')}
+          action={t('contest.awards.autoConfirm')}
+          busy={busy() === 'auto'}
+          onAction={runAuto}
+          onCancel={() => setConfirmAuto(false)}
+        >
           <p>
             {perCategory().length
-              ? t('contest.awards.perCategory', { list: perCategory().map(([cat, list]) => `${cat}：${list.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、')}`).join('；') })
-              : t('contest.awards.autoBody', { list: cfg().awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、') || '—' })}
+              ? t('contest.awards.perCategory', {
+                  list: perCategory()
+                    .map(([cat, list]) => `${cat}：${list.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) })).join('、')}`)
+                    .join('；'),
+                })
+              : t('contest.awards.autoBody', {
+                  list:
+                    cfg()
+                      .awards.map((a) => t('contest.awards.slot', { name: a.name, n: fmtNumber(a.count) }))
+                      .join('、') || '—',
+                })}
           </p>
         </Confirm>
       </Show>
@@ -224,7 +276,17 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
           {(it) => (
             <tr classList={{ 'cs-ct-edited': it.entryId in edits() && edits()[it.entryId] !== it.award }}>
               <td class="num">
-                <Show when={it.rank !== null} fallback={<span class="tx-badge tx-badge-orange" title={t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}>{t('contest.res.unfinished')}</span>}>
+                <Show
+                  when={it.rank !== null}
+                  fallback={
+                    <span
+                      class="tx-badge tx-badge-orange"
+                      title={t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}
+                    >
+                      {t('contest.res.unfinished')}
+                    </span>
+                  }
+                >
                   <span class={`tx-rank ${(it.rank ?? 99) <= 3 ? 'tx-rank-top' : ''}`}>{it.rank}</span>
                 </Show>
               </td>
@@ -243,7 +305,13 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
               <td class="num">{it.judge === null ? <span class="tx-muted">{t('contest.res.noJudge')}</span> : fmtScore100(it.judge)}</td>
               <td class="num">{fmtNumber(it.votes)}</td>
               <td class="num">{fmtScore100(it.publicScore)}</td>
-              <td class="num cs-ct-score">{it.score === null ? <span class="tx-muted">{t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}</span> : fmtScore100(it.score)}</td>
+              <td class="num cs-ct-score">
+                {it.score === null ? (
+                  <span class="tx-muted">{t('contest.res.unfinishedCount', { got: fmtNumber(it.judgeCount), quorum: fmtNumber(it.quorum ?? 0) })}</span>
+                ) : (
+                  fmtScore100(it.score)
+                )}
+              </td>
               <td>
                 <select
                   class="tx-select cs-ct-award-select"
@@ -252,7 +320,13 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
                   onChange={(e) => setEdits({ ...edits(), [it.entryId]: e.currentTarget.value || null })}
                 >
                   <option value="">{t('contest.res.noAward')}</option>
-                  <For each={awardNames()}>{(n) => <option value={n} selected={n === awardOf(it)}>{n}</option>}</For>
+                  <For each={awardNames()}>
+                    {(n) => (
+                      <option value={n} selected={n === awardOf(it)}>
+                        {n}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </td>
             </tr>

@@ -28,7 +28,11 @@ interface Group {
 
 /** 投票审核 (/console/campaigns/:id/votes): suspicious votes grouped by work and subnet, discounting. */
 export default function ContestVotesPage() {
-  return <ContestPage title={t('contest.votes.title')} wide>{(c) => <Votes campaign={c} />}</ContestPage>;
+  return (
+    <ContestPage title={t('contest.votes.title')} wide>
+      {(c) => <Votes campaign={c} />}
+    </ContestPage>
+  );
 }
 
 function Votes(props: { campaign: Campaign }) {
@@ -85,7 +89,7 @@ function Votes(props: { campaign: Campaign }) {
   const selectable = (v: Vote) => !v.discounted;
   function setMany(ids: string[], on: boolean) {
     const s = new Set(selected());
-    for (const id of ids) (on ? s.add(id) : s.delete(id));
+    for (const id of ids) on ? s.add(id) : s.delete(id);
     setSelected(s);
   }
 
@@ -171,7 +175,18 @@ function Votes(props: { campaign: Campaign }) {
                 <section class="tx-card cs-ct-group">
                   <header class="cs-ct-group-head">
                     <label class="cs-check">
-                      <input type="checkbox" checked={all()} disabled={open().length === 0} onChange={(e) => setMany(open().map((v) => v.id), e.currentTarget.checked)} aria-label={t('contest.votes.selectGroup', { title: g.entryTitle, subnet: g.subnet })} />
+                      <input
+                        type="checkbox"
+                        checked={all()}
+                        disabled={open().length === 0}
+                        onChange={(e) =>
+                          setMany(
+                            open().map((v) => v.id),
+                            e.currentTarget.checked,
+                          )
+                        }
+                        aria-label={t('contest.votes.selectGroup', { title: g.entryTitle, subnet: g.subnet })}
+                      />
                     </label>
                     <div class="tx-spacer">
                       <h2>《{g.entryTitle}》</h2>
@@ -185,13 +200,26 @@ function Votes(props: { campaign: Campaign }) {
                   </header>
                   <DataTable
                     class="cs-ct-votes"
-                    head={[{ label: '', class: 'cs-ct-check' }, t('contest.votes.voter'), t('contest.votes.ip'), t('contest.votes.accountAge'), t('contest.votes.time'), t('contest.votes.state')]}
+                    head={[
+                      { label: '', class: 'cs-ct-check' },
+                      t('contest.votes.voter'),
+                      t('contest.votes.ip'),
+                      t('contest.votes.accountAge'),
+                      t('contest.votes.time'),
+                      t('contest.votes.state'),
+                    ]}
                     rows={g.votes}
                   >
                     {(v) => (
                       <tr classList={{ 'cs-ct-selected': selected().has(v.id), 'cs-ct-discounted': v.discounted }}>
                         <td class="cs-ct-check">
-                          <input type="checkbox" disabled={!selectable(v)} checked={selected().has(v.id)} onChange={(e) => setMany([v.id], e.currentTarget.checked)} aria-label={t('contest.votes.select', { name: v.voterName })} />
+                          <input
+                            type="checkbox"
+                            disabled={!selectable(v)}
+                            checked={selected().has(v.id)}
+                            onChange={(e) => setMany([v.id], e.currentTarget.checked)}
+                            aria-label={t('contest.votes.select', { name: v.voterName })}
+                          />
                         </td>
                         <td>{v.voterName}</td>
                         <td class="tx-num">{v.ip}</td>

@@ -34,7 +34,10 @@ export default function DrivePledges() {
 
 function Drive(props: { campaign: Campaign }) {
   const [tab, setTab] = useUrlTab(TABS);
-  const [report, { refetch: refetchReport }] = createResource(() => props.campaign.id, (id) => getReport(id));
+  const [report, { refetch: refetchReport }] = createResource(
+    () => props.campaign.id,
+    (id) => getReport(id),
+  );
   const pending = () => (report.error ? undefined : report.latest?.receiptsPending);
   const label = (k: Tab) =>
     k === 'review' && typeof pending() === 'number' ? t('drive.tabReviewN', { n: fmtNumber(pending()!) }) : t(`drive.tab.${k}` as 'drive.tab.review');
@@ -67,4 +70,3 @@ function Drive(props: { campaign: Campaign }) {
     </>
   );
 }
-

@@ -46,7 +46,15 @@ function Exhibition(props: { campaign: Campaign }) {
       <Show when={props.campaign.status === 'draft'}>
         <Notice kind="warning">{t('ex.draftNote')}</Notice>
       </Show>
-      <UrlTabs id="ex-tab" panelClass="ex-panel" label={t('ex.title')} tabs={TABS} tab={tab()} labelOf={(k) => t(`ex.tab.${k}` as 'ex.tab.slots')} onChange={setTab}>
+      <UrlTabs
+        id="ex-tab"
+        panelClass="ex-panel"
+        label={t('ex.title')}
+        tabs={TABS}
+        tab={tab()}
+        labelOf={(k) => t(`ex.tab.${k}` as 'ex.tab.slots')}
+        onChange={setTab}
+      >
         <Switch>
           <Match when={tab() === 'slots'}>
             <Slots campaign={props.campaign} />
@@ -64,4 +72,3 @@ function Exhibition(props: { campaign: Campaign }) {
 }
 
 /* ---------- 时段 ---------- */
-

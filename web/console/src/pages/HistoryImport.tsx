@@ -22,11 +22,16 @@ type PreviewRow = Extract<Result, { dryRun: true }>['preview'][number];
 function detail(kind: HistoryKind, r: PreviewRow): string {
   const l = lang();
   switch (kind) {
-    case 'exhibition': return t('hist.detail.visitors', { n: fmtNumber(r.visitors ?? 0) }) + (r.walkIn ? t('hist.detail.walkIn') : '');
-    case 'volunteer': return `${r.name ?? ''} · ${t('hist.detail.hours', { n: r.hours ?? 0 })}${r.activity ? ` · ${r.activity}` : ''}`;
-    case 'drive': return `${r.name ?? ''} · ${fmtYuan(r.amount ?? 0)}`;
-    case 'quiz': return `${r.name ?? ''} · ${t('hist.detail.points', { n: fmtNumber(r.points ?? 0) })}`;
-    case 'contest': return `《${r.work ?? ''}》 ${r.name ?? ''} · ${r.category ?? ''}`;
+    case 'exhibition':
+      return t('hist.detail.visitors', { n: fmtNumber(r.visitors ?? 0) }) + (r.walkIn ? t('hist.detail.walkIn') : '');
+    case 'volunteer':
+      return `${r.name ?? ''} · ${t('hist.detail.hours', { n: r.hours ?? 0 })}${r.activity ? ` · ${r.activity}` : ''}`;
+    case 'drive':
+      return `${r.name ?? ''} · ${fmtYuan(r.amount ?? 0)}`;
+    case 'quiz':
+      return `${r.name ?? ''} · ${t('hist.detail.points', { n: fmtNumber(r.points ?? 0) })}`;
+    case 'contest':
+      return `《${r.work ?? ''}》 ${r.name ?? ''} · ${r.category ?? ''}`;
     case 'training': {
       const cat = TRAINING_CATEGORY_LABEL[r.category as TrainingCategory]?.[l] ?? r.category ?? '';
       const status = ATTENDANCE_LABEL[r.status as AttendanceStatus]?.[l] ?? r.status ?? '';
@@ -105,7 +110,11 @@ export default function HistoryImport() {
           rowKey={(c) => c.field}
           columns={[
             // required or not beside the name: a third column wraps a character a line on a phone
-            { key: 'header', header: t('hist.column'), cell: (c) => t('hist.columnName', { name: c.header, req: c.required ? t('hist.required') : t('hist.optional') }) },
+            {
+              key: 'header',
+              header: t('hist.column'),
+              cell: (c) => t('hist.columnName', { name: c.header, req: c.required ? t('hist.required') : t('hist.optional') }),
+            },
             { key: 'note', header: t('hist.meaning'), cell: (c) => c.note[lang()] },
           ]}
         />
@@ -129,7 +138,14 @@ export default function HistoryImport() {
           summary={(r) => (
             <>
               <ImportCounts
-                counts={r.dryRun ? [{ n: r.valid, label: t('hist.valid') }] : [{ n: r.imported, label: t('hist.imported') }, { n: r.skipped, label: t('hist.skipped') }]}
+                counts={
+                  r.dryRun
+                    ? [{ n: r.valid, label: t('hist.valid') }]
+                    : [
+                        { n: r.imported, label: t('hist.imported') },
+                        { n: r.skipped, label: t('hist.skipped') },
+                      ]
+                }
                 errors={r.errors.length}
                 errorsLabel={t('hist.errors')}
               />

@@ -48,7 +48,9 @@ export function JudgeInvitesPanel(props: { campaign: Campaign; onAccepted?: () =
         <h2 id="judge-invites-title">{t('contest.invites.title')}</h2>
       </div>
       <p class="tx-muted">{t('contest.invites.lead')}</p>
-      <Button onClick={invite} disabled={busy() || props.campaign.status === 'closed'}>{t('contest.invites.create')}</Button>
+      <Button onClick={invite} disabled={busy() || props.campaign.status === 'closed'}>
+        {t('contest.invites.create')}
+      </Button>
       <FormError message={error()} />
       <Show when={made()}>
         {(m) => (
@@ -64,7 +66,12 @@ export function JudgeInvitesPanel(props: { campaign: Campaign; onAccepted?: () =
       </Show>
       <Show when={invites.latest?.length}>
         <DataTable
-          head={[t('contest.invites.createdAt'), t('contest.invites.expiresAt'), t('contest.invites.by'), { label: <span class="tx-visually-hidden">{t('contest.invites.revoke')}</span> }]}
+          head={[
+            t('contest.invites.createdAt'),
+            t('contest.invites.expiresAt'),
+            t('contest.invites.by'),
+            { label: <span class="tx-visually-hidden">{t('contest.invites.revoke')}</span> },
+          ]}
           rows={invites.latest ?? []}
         >
           {(i) => (
@@ -72,7 +79,11 @@ export function JudgeInvitesPanel(props: { campaign: Campaign; onAccepted?: () =
               <td class="tx-num">{fmtDateTime(i.createdAt)}</td>
               <td class="tx-num">{fmtDateTime(i.expiresAt)}</td>
               <td>{i.createdByName ?? '—'}</td>
-              <td><Button variant="ghost" onClick={() => revoke(i.id)}>{t('contest.invites.revoke')}</Button></td>
+              <td>
+                <Button variant="ghost" onClick={() => revoke(i.id)}>
+                  {t('contest.invites.revoke')}
+                </Button>
+              </td>
             </tr>
           )}
         </DataTable>

@@ -1,4 +1,4 @@
-import { createResource, createSignal, Show, } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
@@ -89,7 +89,7 @@ export function JudgePanel(props: { campaign: Campaign }) {
             <tr>
               <td>{j.name}</td>
               <td class="tx-num">{j.phone}</td>
-              <td>{j.orgUnitId ? org.byId().get(j.orgUnitId)?.name ?? j.orgUnitId : '—'}</td>
+              <td>{j.orgUnitId ? (org.byId().get(j.orgUnitId)?.name ?? j.orgUnitId) : '—'}</td>
             </tr>
           )}
         </DataTable>

@@ -52,7 +52,23 @@ export default function JudgingScorePage() {
   const closedCount = () => new Set((a.latest ?? []).filter((x) => x.roundStatus !== 'open').map((x) => x.roundId)).size;
   const [titles] = createResource(
     () => [...new Set(groups().map((g) => g.campaignId))].join(','),
-    async (ids) => new Map(await Promise.all(ids.split(',').filter(Boolean).map(async (id) => [id, await getCampaign(id).then((c) => c.title).catch(() => id)] as const))),
+    async (ids) =>
+      new Map(
+        await Promise.all(
+          ids
+            .split(',')
+            .filter(Boolean)
+            .map(
+              async (id) =>
+                [
+                  id,
+                  await getCampaign(id)
+                    .then((c) => c.title)
+                    .catch(() => id),
+                ] as const,
+            ),
+        ),
+      ),
   );
   const [roundId, setRoundId] = createSignal<string | null>(null);
   const current = () => groups().find((g) => g.roundId === roundId()) ?? groups()[0];
@@ -68,13 +84,7 @@ export default function JudgingScorePage() {
           <label class="cs-ct-roundpick">
             <span>{t('contest.score.round')}</span>
             <select class="tx-select" value={current()?.roundId} onChange={(e) => setRoundId(e.currentTarget.value)}>
-              <For each={groups()}>
-                {(g) => (
-                  <option value={g.roundId}>
-                    {(titles.latest?.get(g.campaignId) ?? '…') + ' · ' + g.roundName}
-                  </option>
-                )}
-              </For>
+              <For each={groups()}>{(g) => <option value={g.roundId}>{(titles.latest?.get(g.campaignId) ?? '…') + ' · ' + g.roundName}</option>}</For>
             </select>
           </label>
         </Show>
@@ -100,9 +110,7 @@ export default function JudgingScorePage() {
             />
           </div>
         </Match>
-        <Match when={current()}>
-          {(g) => <Scorer group={g()} campaignTitle={titles.latest?.get(g().campaignId) ?? ''} />}
-        </Match>
+        <Match when={current()}>{(g) => <Scorer group={g()} campaignTitle={titles.latest?.get(g().campaignId) ?? ''} />}</Match>
       </Switch>
     </div>
   );
@@ -110,7 +118,11 @@ export default function JudgingScorePage() {
 
 function Scorer(props: { group: RoundGroup; campaignTitle: string }) {
   const items = () => props.group.items;
-  const firstOpen = () => Math.max(0, items().findIndex((x) => !done(x)));
+  const firstOpen = () =>
+    Math.max(
+      0,
+      items().findIndex((x) => !done(x)),
+    );
   const [idx, setIdx] = createSignal(firstOpen());
   // a memo, so a new group object for the same round (after each score) does not reset the position
   const roundId = createMemo(() => props.group.roundId);

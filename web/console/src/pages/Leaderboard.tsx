@@ -82,7 +82,12 @@ function BoardPage(props: { campaign: Campaign; onChange: (c: Campaign) => void 
           <h2 id="board-title">{t('lb.board')}</h2>
           <LiveTag board={board} />
           <span class="tx-spacer" />
-          <a class="tx-btn tx-btn-ghost tx-btn-sm" href={`${API_BASE}${boardApi(props.campaign.id, '/export')}?format=xlsx&scope=${scope()}`} download="" data-testid="export-xlsx">
+          <a
+            class="tx-btn tx-btn-ghost tx-btn-sm"
+            href={`${API_BASE}${boardApi(props.campaign.id, '/export')}?format=xlsx&scope=${scope()}`}
+            download=""
+            data-testid="export-xlsx"
+          >
             <Icon name="download" />
             {t('lb.exportXlsx')}
           </a>
@@ -132,9 +137,7 @@ function LiveTag(props: { board: LiveBoard }) {
       <span class="tx-live" data-state={props.board.live()} data-testid="live-state">
         {props.board.live() === 'live' ? t('board.live') : props.board.live() === 'polling' ? t('board.polling') : t('board.connecting')}
       </span>
-      <Show when={props.board.meta()}>
-        {(m) => <span class="tx-small tx-muted tx-num">{t('board.updatedAt', { time: fmtUpdated(m().updatedAt) })}</span>}
-      </Show>
+      <Show when={props.board.meta()}>{(m) => <span class="tx-small tx-muted tx-num">{t('board.updatedAt', { time: fmtUpdated(m().updatedAt) })}</span>}</Show>
     </span>
   );
 }
@@ -145,7 +148,7 @@ function BoardTable(props: { board: LiveBoard; scope: Scope; campaign: Campaign 
   const agg = () => aggregationOf(props.campaign);
   const parentName = (unitId: string) => {
     const p = org.byId().get(unitId)?.parentId;
-    return p ? org.byId().get(p)?.name ?? '' : '';
+    return p ? (org.byId().get(p)?.name ?? '') : '';
   };
   /** Another page, with the table's top back in view (the pager sits under it). */
   function turn(n: number) {
@@ -179,7 +182,7 @@ function BoardTable(props: { board: LiveBoard; scope: Scope; campaign: Campaign 
               {
                 key: 'unit',
                 header: props.scope === 'org' ? t('lb.parentUnit') : t('board.unit'),
-                cell: (e) => <span class="tx-muted">{props.scope === 'org' ? parentName(e.key) : e.orgUnitName ?? ''}</span>,
+                cell: (e) => <span class="tx-muted">{props.scope === 'org' ? parentName(e.key) : (e.orgUnitName ?? '')}</span>,
               },
               { key: 'score', header: t('board.score'), numeric: true, class: 'cs-lb-score', cell: (e) => fmtScore(e.score, unit(), props.scope, agg()) },
               { key: 'key', header: t('lb.key'), class: 'cs-lb-key', cell: (e) => <code>{e.key}</code> },
@@ -230,7 +233,12 @@ function Freeze(props: { campaign: Campaign; board: LiveBoard }) {
   const [error, setError] = createSignal<string | null>(null);
 
   // the socket's next message confirms the change; until then show what the server answered
-  createEffect(on(() => props.board.meta()?.frozen, (f) => f === override() && setOverride(null)));
+  createEffect(
+    on(
+      () => props.board.meta()?.frozen,
+      (f) => f === override() && setOverride(null),
+    ),
+  );
   const frozen = createMemo(() => override() ?? props.board.meta()?.frozen ?? false);
   const final = () => props.board.meta()?.final ?? false;
 
@@ -262,13 +270,7 @@ function Freeze(props: { campaign: Campaign; board: LiveBoard }) {
       <div class={`cs-freeze ${frozen() ? 'cs-freeze-on' : ''}`} role="status" data-testid="freeze-banner" data-frozen={frozen() ? 'true' : 'false'}>
         <Icon name={frozen() ? 'clock' : 'check'} class="cs-freeze-icon" />
         <div class="cs-freeze-text">
-          <strong>
-            {frozen()
-              ? frozenAt()
-                ? t('lb.frozenBanner', { time: fmtDateTime(frozenAt()) })
-                : t('lb.frozenBannerNoTime')
-              : t('lb.liveBanner')}
-          </strong>
+          <strong>{frozen() ? (frozenAt() ? t('lb.frozenBanner', { time: fmtDateTime(frozenAt()) }) : t('lb.frozenBannerNoTime')) : t('lb.liveBanner')}</strong>
           <span class="tx-small">{final() ? t('lb.final') : frozen() ? t('lb.frozenBody') : t('lb.liveBody')}</span>
         </div>
         <Show when={!confirm()}>

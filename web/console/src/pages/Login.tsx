@@ -85,7 +85,9 @@ export function Login() {
         <div class="cs-login-foot">
           <a href="/">{t('login.portal')}</a>
           {/* the reset flow (SMS code + new password) lives on the portal; the account is the same */}
-          <a href="/reset?next=/console/" data-testid="forgot-password">{t('login.forgot')}</a>
+          <a href="/reset?next=/console/" data-testid="forgot-password">
+            {t('login.forgot')}
+          </a>
           <LangSwitch />
         </div>
       </div>

@@ -40,15 +40,23 @@ export function Org() {
         <div>
           <h1>{t('org.title')}</h1>
           <p class="tx-muted">
-            {tab() === 'registry' ? t('reg.lead', { unit: org.scope()?.name ?? '' }) : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}
+            {tab() === 'registry'
+              ? t('reg.lead', { unit: org.scope()?.name ?? '' })
+              : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}
           </p>
         </div>
       </div>
       <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(TAB_LABEL[k])} onChange={setTab}>
         <Switch>
-          <Match when={tab() === 'roles'}><OrgRoles /></Match>
-          <Match when={tab() === 'audit'}><OrgAudit /></Match>
-          <Match when={tab() === 'units'}><Units /></Match>
+          <Match when={tab() === 'roles'}>
+            <OrgRoles />
+          </Match>
+          <Match when={tab() === 'audit'}>
+            <OrgAudit />
+          </Match>
+          <Match when={tab() === 'units'}>
+            <Units />
+          </Match>
           <Match when={org.scopeId()}>{(id) => <OrgRegistry rootId={id()} />}</Match>
         </Switch>
       </UrlTabs>
@@ -169,7 +177,11 @@ function Units() {
                 setEditing(null);
                 setDone(m);
               };
-              return e().what === 'edit' ? <UnitEdit unit={e().unit} onClose={close} onDone={finish} /> : <UnitArchive unit={e().unit} onClose={close} onDone={finish} />;
+              return e().what === 'edit' ? (
+                <UnitEdit unit={e().unit} onClose={close} onDone={finish} />
+              ) : (
+                <UnitArchive unit={e().unit} onClose={close} onDone={finish} />
+              );
             }}
           </Show>
           <AddUnit parentId={parentId()} onParent={setParentId} />
@@ -226,7 +238,13 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
         <Field id="add-unit-first" label={t('org.parent')} error={errors.fields().parentId}>
-          <UnitSelect id="add-unit-first" rows={org.scopeTree()} value={props.parentId} onPick={props.onParent} {...fieldAria('add-unit-first', errors.fields().parentId)} />
+          <UnitSelect
+            id="add-unit-first"
+            rows={org.scopeTree()}
+            value={props.parentId}
+            onPick={props.onParent}
+            {...fieldAria('add-unit-first', errors.fields().parentId)}
+          />
         </Field>
         <Field id="unit-name" label={t('org.name')} error={errors.fields().name}>
           <input
@@ -241,7 +259,13 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
         </Field>
         <Field id="unit-kind" label={t('org.kind')} error={errors.fields().kind}>
           <select id="unit-kind" class="tx-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as OrgKind)}>
-            <For each={ORG_KINDS}>{(k) => <option value={k} selected={k === kind()}>{loc(ORG_KIND_LABEL[k])}</option>}</For>
+            <For each={ORG_KINDS}>
+              {(k) => (
+                <option value={k} selected={k === kind()}>
+                  {loc(ORG_KIND_LABEL[k])}
+                </option>
+              )}
+            </For>
           </select>
         </Field>
         <Switch>

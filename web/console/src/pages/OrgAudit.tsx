@@ -13,7 +13,12 @@ import { t } from '../i18n';
 import { DataTable } from '../ui/DataTable';
 
 type Item = Awaited<ReturnType<typeof page>>['items'][number];
-interface Filter { action: string; actor: string; from: string; to: string }
+interface Filter {
+  action: string;
+  actor: string;
+  from: string;
+  to: string;
+}
 const page = (id: string, f: Filter, cursor?: string) =>
   call('GET /org-units/{id}/audit', { id }, { query: { action: f.action, actor: f.actor, from: f.from, to: f.to, cursor, limit: 50 } });
 
@@ -21,7 +26,9 @@ const page = (id: string, f: Filter, cursor?: string) =>
 function detailText(d: string | null): string {
   if (!d) return '';
   try {
-    return Object.entries(JSON.parse(d) as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' · ');
+    return Object.entries(JSON.parse(d) as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(' · ');
   } catch {
     return d;
   }
@@ -117,7 +124,13 @@ export default function OrgAudit() {
       <Show when={!first.error} fallback={<ErrorState error={first.error} onRetry={refetch} />}>
         <Show when={first.latest} fallback={<Skeleton lines={6} />}>
           <Show when={rows().length > 0} fallback={<EmptyState icon="list" title={t('audit.empty')} />}>
-            <DataTable testid="audit-table" caption={t('org.tab.audit')} stale={first.loading} head={[t('audit.at'), t('audit.who'), t('audit.what'), t('audit.where'), t('audit.detail')]} rows={rows()}>
+            <DataTable
+              testid="audit-table"
+              caption={t('org.tab.audit')}
+              stale={first.loading}
+              head={[t('audit.at'), t('audit.who'), t('audit.what'), t('audit.where'), t('audit.detail')]}
+              rows={rows()}
+            >
               {(r) => (
                 <tr data-action={r.action}>
                   <td class="tx-num tx-small">{fmtDateTime(r.at)}</td>

@@ -5,7 +5,17 @@ import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
 import { loc } from '@ui/i18n';
 import { createFormErrors } from '@ui/form';
-import { CATEGORY_LABEL, MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS, POST_LABEL, STATUS_LABEL, type MemberCategory, type MemberStatus, type PartyPost } from '@shared/people';
+import {
+  CATEGORY_LABEL,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  PARTY_POSTS,
+  POST_LABEL,
+  STATUS_LABEL,
+  type MemberCategory,
+  type MemberStatus,
+  type PartyPost,
+} from '@shared/people';
 import { chinaDay } from '@shared/china-time';
 import { org } from '../data/org';
 import { t } from '../i18n';
@@ -31,7 +41,10 @@ export function MemberDrawer(props: {
     setTimeout(() => document.getElementById('drawer-first')?.focus(), 0);
   });
   onCleanup(() => document.removeEventListener('keydown', onKey));
-  const [history] = createResource(() => props.member.rosterId, (id) => call('GET /roster/{id}/periods', { id }));
+  const [history] = createResource(
+    () => props.member.rosterId,
+    (id) => call('GET /roster/{id}/periods', { id }),
+  );
 
   return (
     <aside class="rg-drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="member-drawer">
@@ -46,7 +59,12 @@ export function MemberDrawer(props: {
           <Icon name="edit" />
           {t('reg.edit')}
         </Button>
-        <Button small variant={props.mode === 'transfer' ? 'primary' : 'ghost'} onClick={() => props.onMode('transfer')} aria-pressed={props.mode === 'transfer'}>
+        <Button
+          small
+          variant={props.mode === 'transfer' ? 'primary' : 'ghost'}
+          onClick={() => props.onMode('transfer')}
+          aria-pressed={props.mode === 'transfer'}
+        >
           {t('reg.transfer')}
         </Button>
       </div>
@@ -91,12 +109,27 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
     if (!errors.check({ name: name().trim() ? undefined : t('form.required') })) return;
     setSending(true);
     try {
-      const r = await call('PATCH /roster/{id}', { id: m.rosterId }, {
-        body: { name: name().trim(), category: category(), posts: PARTY_POSTS.filter((p) => posts().includes(p)), postSince: postSince() || null, status: status(), joinedPartyOn: joined() || null },
-      });
+      const r = await call(
+        'PATCH /roster/{id}',
+        { id: m.rosterId },
+        {
+          body: {
+            name: name().trim(),
+            category: category(),
+            posts: PARTY_POSTS.filter((p) => posts().includes(p)),
+            postSince: postSince() || null,
+            status: status(),
+            joinedPartyOn: joined() || null,
+          },
+        },
+      );
       props.onDone(r.changed.length ? t('reg.saved', { name: r.member.name }) : t('reg.nothingChanged'));
     } catch (err) {
-      errors.fromApi(err, ['name', 'category', 'posts', 'postSince', 'status', 'joinedPartyOn'], Object.fromEntries(PARTY_POSTS.map((_, i) => [`posts.${i}`, 'posts' as const])));
+      errors.fromApi(
+        err,
+        ['name', 'category', 'posts', 'postSince', 'status', 'joinedPartyOn'],
+        Object.fromEntries(PARTY_POSTS.map((_, i) => [`posts.${i}`, 'posts' as const])),
+      );
     } finally {
       setSending(false);
     }
@@ -106,11 +139,24 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
     <form onSubmit={submit} novalidate data-testid="member-edit">
       <FormError message={errors.form()} />
       <Field id="drawer-first" label={t('reg.name')} error={errors.fields().name}>
-        <input id="drawer-first" class="tx-input" maxLength={40} value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('drawer-first', errors.fields().name)} />
+        <input
+          id="drawer-first"
+          class="tx-input"
+          maxLength={40}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          {...fieldAria('drawer-first', errors.fields().name)}
+        />
       </Field>
       <Field id="edit-category" label={t('reg.category')} error={errors.fields().category}>
         <select id="edit-category" class="tx-select" value={category()} onChange={(e) => setCategory(e.currentTarget.value as MemberCategory)}>
-          <For each={MEMBER_CATEGORIES}>{(k) => <option value={k} selected={k === category()}>{loc(CATEGORY_LABEL[k])}</option>}</For>
+          <For each={MEMBER_CATEGORIES}>
+            {(k) => (
+              <option value={k} selected={k === category()}>
+                {loc(CATEGORY_LABEL[k])}
+              </option>
+            )}
+          </For>
         </select>
       </Field>
       <fieldset class="rg-posts">
@@ -118,7 +164,12 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
         <For each={PARTY_POSTS}>
           {(p) => (
             <label class="rg-check">
-              <input type="checkbox" checked={posts().includes(p)} onChange={(e) => setPosts(e.currentTarget.checked ? [...posts(), p] : posts().filter((x) => x !== p))} data-post={p} />
+              <input
+                type="checkbox"
+                checked={posts().includes(p)}
+                onChange={(e) => setPosts(e.currentTarget.checked ? [...posts(), p] : posts().filter((x) => x !== p))}
+                data-post={p}
+              />
               {loc(POST_LABEL[p])}
             </label>
           )}
@@ -128,15 +179,37 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
         </Show>
       </fieldset>
       <Field id="edit-post-since" label={t('reg.postSince')} error={errors.fields().postSince} hint={t('reg.dateHint')}>
-        <input id="edit-post-since" class="tx-input" type="date" max={today} value={postSince()} onInput={(e) => setPostSince(e.currentTarget.value)} {...fieldAria('edit-post-since', errors.fields().postSince, t('reg.dateHint'))} />
+        <input
+          id="edit-post-since"
+          class="tx-input"
+          type="date"
+          max={today}
+          value={postSince()}
+          onInput={(e) => setPostSince(e.currentTarget.value)}
+          {...fieldAria('edit-post-since', errors.fields().postSince, t('reg.dateHint'))}
+        />
       </Field>
       <Field id="edit-status" label={t('reg.status')} error={errors.fields().status}>
         <select id="edit-status" class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as MemberStatus)}>
-          <For each={MEMBER_STATUSES}>{(k) => <option value={k} selected={k === status()}>{loc(STATUS_LABEL[k])}</option>}</For>
+          <For each={MEMBER_STATUSES}>
+            {(k) => (
+              <option value={k} selected={k === status()}>
+                {loc(STATUS_LABEL[k])}
+              </option>
+            )}
+          </For>
         </select>
       </Field>
       <Field id="edit-joined" label={t('reg.joinedPartyOn')} error={errors.fields().joinedPartyOn} hint={t('reg.dateHint')}>
-        <input id="edit-joined" class="tx-input" type="date" max={today} value={joined()} onInput={(e) => setJoined(e.currentTarget.value)} {...fieldAria('edit-joined', errors.fields().joinedPartyOn, t('reg.dateHint'))} />
+        <input
+          id="edit-joined"
+          class="tx-input"
+          type="date"
+          max={today}
+          value={joined()}
+          onInput={(e) => setJoined(e.currentTarget.value)}
+          {...fieldAria('edit-joined', errors.fields().joinedPartyOn, t('reg.dateHint'))}
+        />
       </Field>
       <Button type="submit" variant="primary" loading={sending()} data-testid="member-save">
         <Icon name="check" />
@@ -159,7 +232,11 @@ function TransferForm(props: { member: Member; rootId: string; onDone: (message:
     if (!errors.check({ toOrgUnitId: to() ? undefined : t('reg.transferPick'), reason: reason().trim() ? undefined : t('form.required') })) return;
     setSending(true);
     try {
-      const r = await call('POST /org-units/{id}/transfers', { id: props.member.orgUnitId }, { body: { rosterId: props.member.rosterId, toOrgUnitId: to(), reason: reason().trim() } });
+      const r = await call(
+        'POST /org-units/{id}/transfers',
+        { id: props.member.orgUnitId },
+        { body: { rosterId: props.member.rosterId, toOrgUnitId: to(), reason: reason().trim() } },
+      );
       props.onDone(t('reg.transferred', { name: r.member.name, unit: r.member.orgUnitName }));
     } catch (err) {
       errors.fromApi(err, ['toOrgUnitId', 'reason']);
@@ -173,10 +250,26 @@ function TransferForm(props: { member: Member; rootId: string; onDone: (message:
       <p class="tx-small tx-muted">{t('reg.transferLead', { name: props.member.name, unit: props.member.orgUnitName })}</p>
       <FormError message={errors.form()} />
       <Field id="drawer-first" label={t('reg.transferTo')} error={errors.fields().toOrgUnitId}>
-        <UnitSelect id="drawer-first" rows={targets()} value={to()} onPick={setTo} any={t('reg.transferPick')} data-testid="transfer-to" {...fieldAria('drawer-first', errors.fields().toOrgUnitId)} />
+        <UnitSelect
+          id="drawer-first"
+          rows={targets()}
+          value={to()}
+          onPick={setTo}
+          any={t('reg.transferPick')}
+          data-testid="transfer-to"
+          {...fieldAria('drawer-first', errors.fields().toOrgUnitId)}
+        />
       </Field>
       <Field id="transfer-reason" label={t('reg.transferReason')} error={errors.fields().reason}>
-        <input id="transfer-reason" class="tx-input" maxLength={100} placeholder={t('reg.transferReasonPlaceholder')} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} {...fieldAria('transfer-reason', errors.fields().reason)} />
+        <input
+          id="transfer-reason"
+          class="tx-input"
+          maxLength={100}
+          placeholder={t('reg.transferReasonPlaceholder')}
+          value={reason()}
+          onInput={(e) => setReason(e.currentTarget.value)}
+          {...fieldAria('transfer-reason', errors.fields().reason)}
+        />
       </Field>
       <Button type="submit" variant="primary" loading={sending()} data-testid="transfer-submit">
         <Icon name="check" />

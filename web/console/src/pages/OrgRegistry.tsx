@@ -7,7 +7,17 @@ import { Icon } from '@ui/icons';
 import { loc } from '@ui/i18n';
 import { fmtNumber } from '@ui/format';
 import { createCursorList } from '@ui/paging';
-import { CATEGORY_LABEL, MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS, POST_LABEL, STATUS_LABEL, type MemberCategory, type MemberStatus, type PartyPost } from '@shared/people';
+import {
+  CATEGORY_LABEL,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  PARTY_POSTS,
+  POST_LABEL,
+  STATUS_LABEL,
+  type MemberCategory,
+  type MemberStatus,
+  type PartyPost,
+} from '@shared/people';
 import type { ResponseOf } from '@ui/operations';
 import { org } from '../data/org';
 import { t } from '../i18n';
@@ -18,7 +28,13 @@ import { MemberDrawer } from './OrgMemberDrawer';
 import '../registry.css';
 
 export type Member = ResponseOf<'GET /org-units/{id}/members'>['items'][number];
-interface Filters { unit: string; category: MemberCategory | ''; post: PartyPost | ''; status: MemberStatus | ''; q: string }
+interface Filters {
+  unit: string;
+  category: MemberCategory | '';
+  post: PartyPost | '';
+  status: MemberStatus | '';
+  q: string;
+}
 
 const query = (f: Filters) => ({ category: f.category || undefined, post: f.post || undefined, status: f.status || undefined, q: f.q || undefined });
 
@@ -37,9 +53,16 @@ export function OrgRegistry(props: { rootId: string }) {
   const [notice, setNotice] = createSignal<string | null>(null);
 
   const filters = createMemo<Filters>(() => ({ unit: unit() || props.rootId, category: category(), post: post(), status: status(), q: q() }));
-  const list = createCursorList<Member>((cursor) => call('GET /org-units/{id}/members', { id: filters().unit }, { query: { ...query(filters()), cursor, limit: 50 } }));
-  const [page, { refetch }] = createResource(filters, async (f) => list.first(await call('GET /org-units/{id}/members', { id: f.unit }, { query: { ...query(f), limit: 50 } })));
-  const [counts, { refetch: recount }] = createResource(() => filters().unit, (id) => call('GET /org-units/{id}/members/counts', { id }));
+  const list = createCursorList<Member>((cursor) =>
+    call('GET /org-units/{id}/members', { id: filters().unit }, { query: { ...query(filters()), cursor, limit: 50 } }),
+  );
+  const [page, { refetch }] = createResource(filters, async (f) =>
+    list.first(await call('GET /org-units/{id}/members', { id: f.unit }, { query: { ...query(f), limit: 50 } })),
+  );
+  const [counts, { refetch: recount }] = createResource(
+    () => filters().unit,
+    (id) => call('GET /org-units/{id}/members/counts', { id }),
+  );
   const rows = () => [...(page.latest?.items ?? []), ...list.extra()];
   const exportHref = () => `${API_BASE}/org-units/${encodeURIComponent(filters().unit)}/members/export${qs({ ...query(filters()), format: 'xlsx' })}`;
 
@@ -63,7 +86,9 @@ export function OrgRegistry(props: { rootId: string }) {
       <Show when={counts()}>
         {(c) => (
           <section class="tx-card rg-counts" aria-label={t('reg.total', { n: c().total, r: c().registered })}>
-            <p class="tx-small tx-muted" data-testid="registry-total">{t('reg.total', { n: fmtNumber(c().total), r: fmtNumber(c().registered) })}</p>
+            <p class="tx-small tx-muted" data-testid="registry-total">
+              {t('reg.total', { n: fmtNumber(c().total), r: fmtNumber(c().registered) })}
+            </p>
             <div class="rg-chip-row">
               <span class="tx-small rg-chip-label">{t('reg.countsCategory')}</span>
               <div class="tx-chips">
@@ -93,13 +118,35 @@ export function OrgRegistry(props: { rootId: string }) {
       </Show>
 
       <div class="rg-toolbar">
-        <UnitFilter class="rg-filter" label={t('reg.filterUnit')} rows={org.subtree(props.rootId)} value={unit() || props.rootId} onPick={setUnit} testid="registry-unit" />
-        <Pick label={t('reg.filterCategory')} value={category()} ids={MEMBER_CATEGORIES} labels={CATEGORY_LABEL} onPick={setCategory} testid="filter-category" />
+        <UnitFilter
+          class="rg-filter"
+          label={t('reg.filterUnit')}
+          rows={org.subtree(props.rootId)}
+          value={unit() || props.rootId}
+          onPick={setUnit}
+          testid="registry-unit"
+        />
+        <Pick
+          label={t('reg.filterCategory')}
+          value={category()}
+          ids={MEMBER_CATEGORIES}
+          labels={CATEGORY_LABEL}
+          onPick={setCategory}
+          testid="filter-category"
+        />
         <Pick label={t('reg.filterPost')} value={post()} ids={PARTY_POSTS} labels={POST_LABEL} onPick={setPost} testid="filter-post" />
         <Pick label={t('reg.filterStatus')} value={status()} ids={MEMBER_STATUSES} labels={STATUS_LABEL} onPick={setStatus} testid="filter-status" />
         <label class="rg-filter rg-search">
           <span>{t('reg.searchLabel')}</span>
-          <input class="tx-input" type="search" maxLength={40} placeholder={t('reg.search')} value={typed()} onInput={(e) => search(e.currentTarget.value)} data-testid="registry-search" />
+          <input
+            class="tx-input"
+            type="search"
+            maxLength={40}
+            placeholder={t('reg.search')}
+            value={typed()}
+            onInput={(e) => search(e.currentTarget.value)}
+            data-testid="registry-search"
+          />
         </label>
         <span class="tx-spacer" />
         <Button small onClick={() => setImporting(!importing())} aria-expanded={importing()} aria-controls="roster">
@@ -120,7 +167,9 @@ export function OrgRegistry(props: { rootId: string }) {
       </Show>
 
       <section class="tx-card rg-table-card" aria-labelledby="registry-title">
-        <h2 id="registry-title" class="tx-visually-hidden">{t('reg.tabRegistry')}</h2>
+        <h2 id="registry-title" class="tx-visually-hidden">
+          {t('reg.tabRegistry')}
+        </h2>
         <Loaded
           error={page.error}
           retry={refetch}
@@ -134,7 +183,16 @@ export function OrgRegistry(props: { rootId: string }) {
             stale={page.loading}
             testid="registry-table"
             caption={t('reg.tabRegistry')}
-            head={[t('reg.colName'), t('reg.colUnit'), t('reg.colCategory'), t('reg.colPosts'), t('reg.colStatus'), t('reg.colJoined'), t('reg.colPhone'), t('reg.colActions')]}
+            head={[
+              t('reg.colName'),
+              t('reg.colUnit'),
+              t('reg.colCategory'),
+              t('reg.colPosts'),
+              t('reg.colStatus'),
+              t('reg.colJoined'),
+              t('reg.colPhone'),
+              t('reg.colActions'),
+            ]}
             rows={rows()}
           >
             {(m) => (
@@ -188,13 +246,26 @@ export function OrgRegistry(props: { rootId: string }) {
   );
 }
 
-function Pick<T extends string>(props: { label: string; value: T | ''; ids: readonly T[]; labels: Record<T, { 'zh-CN': string; en: string }>; onPick: (v: T | '') => void; testid: string }) {
+function Pick<T extends string>(props: {
+  label: string;
+  value: T | '';
+  ids: readonly T[];
+  labels: Record<T, { 'zh-CN': string; en: string }>;
+  onPick: (v: T | '') => void;
+  testid: string;
+}) {
   return (
     <label class="rg-filter">
       <span>{props.label}</span>
       <select class="tx-select" value={props.value} onChange={(e) => props.onPick(e.currentTarget.value as T | '')} data-testid={props.testid}>
         <option value="">{t('reg.any')}</option>
-        <For each={props.ids}>{(k) => <option value={k} selected={k === props.value}>{loc(props.labels[k])}</option>}</For>
+        <For each={props.ids}>
+          {(k) => (
+            <option value={k} selected={k === props.value}>
+              {loc(props.labels[k])}
+            </option>
+          )}
+        </For>
       </select>
     </label>
   );

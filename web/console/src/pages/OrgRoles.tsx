@@ -73,7 +73,14 @@ export default function OrgRoles() {
         <Show when={!holders.error} fallback={<ErrorState error={holders.error} onRetry={refetch} />}>
           <Show when={holders.latest} fallback={<Skeleton lines={4} />}>
             <Show when={holders.latest!.length > 0} fallback={<EmptyState icon="user" title={t('roles.empty')} />}>
-              <DataTable class="cs-roles-table" testid="roles-table" caption={t('org.tab.roles')} stale={holders.loading} head={[t('roles.name'), t('form.phone'), t('roles.unit'), t('roles.role'), t('roles.since'), '']} rows={holders.latest!}>
+              <DataTable
+                class="cs-roles-table"
+                testid="roles-table"
+                caption={t('org.tab.roles')}
+                stale={holders.loading}
+                head={[t('roles.name'), t('form.phone'), t('roles.unit'), t('roles.role'), t('roles.since'), '']}
+                rows={holders.latest!}
+              >
                 {(h) => (
                   <tr data-role={h.role} data-user={h.userId}>
                     <td>{h.name}</td>
@@ -85,7 +92,16 @@ export default function OrgRoles() {
                     <td class="tx-num tx-small">{fmtDateTime(h.since)}</td>
                     <td>
                       <Show when={h.role !== 'admin' && h.role !== 'member'}>
-                        <Button small variant="ghost" onClick={() => { setDone(null); setRemoveError(null); setRemoving(h); }} aria-label={`${t('roles.remove')} ${h.name} ${roleLabel(h.role)}`}>
+                        <Button
+                          small
+                          variant="ghost"
+                          onClick={() => {
+                            setDone(null);
+                            setRemoveError(null);
+                            setRemoving(h);
+                          }}
+                          aria-label={`${t('roles.remove')} ${h.name} ${roleLabel(h.role)}`}
+                        >
                           {t('roles.remove')}
                         </Button>
                       </Show>
@@ -97,7 +113,12 @@ export default function OrgRoles() {
           </Show>
         </Show>
       </section>
-      <Appoint onDone={(name, role) => { setDone(t('roles.appointed', { name, role: roleLabel(role) })); refetch(); }} />
+      <Appoint
+        onDone={(name, role) => {
+          setDone(t('roles.appointed', { name, role: roleLabel(role) }));
+          refetch();
+        }}
+      />
     </div>
   );
 }
@@ -112,7 +133,8 @@ function Appoint(props: { onDone: (name: string, role: string) => void }) {
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (!errors.check({ unit: unit() ? undefined : t('form.required'), phone: /^1[3-9]\d{9}$/.test(phone().trim()) ? undefined : t('form.phoneInvalid') })) return;
+    if (!errors.check({ unit: unit() ? undefined : t('form.required'), phone: /^1[3-9]\d{9}$/.test(phone().trim()) ? undefined : t('form.phoneInvalid') }))
+      return;
     setSending(true);
     errors.clear();
     try {
@@ -132,13 +154,36 @@ function Appoint(props: { onDone: (name: string, role: string) => void }) {
       <form onSubmit={submit} novalidate class="tx-stack">
         <FormError message={errors.form()} />
         <Field id="appoint-unit" label={t('roles.unit')} error={errors.fields().unit}>
-          <UnitSelect id="appoint-unit" rows={org.scopeTree()} value={unit()} onPick={setUnit} data-testid="appoint-unit" {...fieldAria('appoint-unit', errors.fields().unit)} />
+          <UnitSelect
+            id="appoint-unit"
+            rows={org.scopeTree()}
+            value={unit()}
+            onPick={setUnit}
+            data-testid="appoint-unit"
+            {...fieldAria('appoint-unit', errors.fields().unit)}
+          />
         </Field>
         <Field id="appoint-phone" label={t('roles.phone')} error={errors.fields().phone}>
-          <input id="appoint-phone" class="tx-input" inputmode="tel" autocomplete="off" maxlength={11} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} data-testid="appoint-phone" {...fieldAria('appoint-phone', errors.fields().phone)} />
+          <input
+            id="appoint-phone"
+            class="tx-input"
+            inputmode="tel"
+            autocomplete="off"
+            maxlength={11}
+            value={phone()}
+            onInput={(e) => setPhone(e.currentTarget.value)}
+            data-testid="appoint-phone"
+            {...fieldAria('appoint-phone', errors.fields().phone)}
+          />
         </Field>
         <Field id="appoint-role" label={t('roles.role')} error={errors.fields().role}>
-          <select id="appoint-role" class="tx-select" value={role()} onChange={(e) => setRole(e.currentTarget.value as AppointedRole)} data-testid="appoint-role">
+          <select
+            id="appoint-role"
+            class="tx-select"
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as AppointedRole)}
+            data-testid="appoint-role"
+          >
             <For each={APPOINTED_ROLES}>{(r) => <option value={r}>{loc(ROLE_LABEL[r])}</option>}</For>
           </select>
         </Field>

@@ -17,11 +17,16 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
   const [parent, setParent] = createSignal(props.unit.parentId ?? '');
   const [sending, setSending] = createSignal(false);
   const errors = createFormErrors<'name' | 'parentId'>();
-  createEffect(on(() => props.unit.id, () => {
-    setName(props.unit.name);
-    setParent(props.unit.parentId ?? '');
-    errors.clear();
-  }));
+  createEffect(
+    on(
+      () => props.unit.id,
+      () => {
+        setName(props.unit.name);
+        setParent(props.unit.parentId ?? '');
+        errors.clear();
+      },
+    ),
+  );
   // not under itself: its own subtree is left out of the parents offered
   const parents = () => {
     const own = new Set(org.subtree(props.unit.id).map((r) => r.unit.id));
@@ -33,7 +38,10 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
     if (!errors.check({ name: name().trim() ? undefined : t('form.required') })) return;
     setSending(true);
     try {
-      const body = { name: name().trim() !== props.unit.name ? name().trim() : undefined, parentId: parent() && parent() !== props.unit.parentId ? parent() : undefined };
+      const body = {
+        name: name().trim() !== props.unit.name ? name().trim() : undefined,
+        parentId: parent() && parent() !== props.unit.parentId ? parent() : undefined,
+      };
       const r = await call('PATCH /org-units/{id}', { id: props.unit.id }, { body });
       await org.refetch();
       props.onDone(t('reg.unitSaved', { name: r.orgUnit.name }));
@@ -56,11 +64,24 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
         <Field id="unit-edit-first" label={t('reg.newName')} error={errors.fields().name}>
-          <input id="unit-edit-first" class="tx-input" maxLength={60} value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('unit-edit-first', errors.fields().name)} />
+          <input
+            id="unit-edit-first"
+            class="tx-input"
+            maxLength={60}
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            {...fieldAria('unit-edit-first', errors.fields().name)}
+          />
         </Field>
         <Show when={props.unit.parentId}>
           <Field id="unit-edit-parent" label={t('reg.newParent')} error={errors.fields().parentId}>
-            <UnitSelect id="unit-edit-parent" rows={parents()} value={parent()} onPick={setParent} {...fieldAria('unit-edit-parent', errors.fields().parentId)} />
+            <UnitSelect
+              id="unit-edit-parent"
+              rows={parents()}
+              value={parent()}
+              onPick={setParent}
+              {...fieldAria('unit-edit-parent', errors.fields().parentId)}
+            />
           </Field>
         </Show>
         <Button type="submit" variant="primary" loading={sending()}>
@@ -100,7 +121,9 @@ export function UnitArchive(props: { unit: OrgUnit; onClose: () => void; onDone:
       onAction={archive}
       onCancel={props.onClose}
     >
-      <p id="archive-body" class="tx-small">{t('reg.archiveBody')}</p>
+      <p id="archive-body" class="tx-small">
+        {t('reg.archiveBody')}
+      </p>
       <FormError message={error()} />
     </Confirm>
   );

@@ -52,8 +52,7 @@ export function Overview() {
     return <PeriodChange current={m[name]} previous={p[name]} rate={name === 'participationRate'} from={p.from} to={p.to} />;
   };
 
-  const value = (m: Metrics, name: MetricName) =>
-    name === 'participationRate' ? fmtPercent(m.participationRate) : fmtNumber(m[name]);
+  const value = (m: Metrics, name: MetricName) => (name === 'participationRate' ? fmtPercent(m.participationRate) : fmtNumber(m[name]));
 
   return (
     <div class="cs-page">
@@ -79,7 +78,9 @@ export function Overview() {
           {(m) => (
             <>
               <Show when={'from' in range()}>
-                <p class="tx-small tx-muted" data-testid="overview-range">{t('overview.rangeShown', { from: bounds().from ?? '', to: bounds().to ?? '' })}</p>
+                <p class="tx-small tx-muted" data-testid="overview-range">
+                  {t('overview.rangeShown', { from: bounds().from ?? '', to: bounds().to ?? '' })}
+                </p>
               </Show>
               <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
                 <For each={CARDS}>
@@ -92,7 +93,15 @@ export function Overview() {
               </div>
               <MetricsTrend series={m().series ?? []} step={step()} stale={metrics.loading} />
               <Show when={m().units.length}>
-                <UnitMetricsTable unitId={m().orgUnitId} units={m().units} rate={m().participationRate} from={bounds().from} to={bounds().to} onOpen={(id) => org.setScope(id)} stale={metrics.loading} />
+                <UnitMetricsTable
+                  unitId={m().orgUnitId}
+                  units={m().units}
+                  rate={m().participationRate}
+                  from={bounds().from}
+                  to={bounds().to}
+                  onOpen={(id) => org.setScope(id)}
+                  stale={metrics.loading}
+                />
               </Show>
               <ByKind metrics={m()} />
             </>
@@ -127,22 +136,22 @@ function ByKind(props: { metrics: Metrics }) {
       </Show>
       <div class="cs-bykind-grid">
         <div class="cs-chart-box" ref={box}>
-        <svg class="cs-chart" viewBox={`0 0 ${W()} ${ROW * 5 + 10}`} role="img" aria-label={t('overview.chartLabel')}>
-          <For each={rows()}>
-            {(r, i) => (
-              <g transform={`translate(0 ${i() * ROW + 5})`}>
-                <text x={LABEL() - 10} y={ROW / 2} text-anchor="end" dominant-baseline="central" class="cs-chart-label">
-                  {loc(KIND_LABEL[r.kind])}
-                </text>
-                <rect x={LABEL()} y={8} width={track()} height={ROW - 16} rx="4" class="cs-chart-track" />
-                <rect x={LABEL()} y={8} width={Math.max(bar(r.events), r.events ? 2 : 0)} height={ROW - 16} rx="4" class="cs-chart-bar" />
-                <text x={LABEL() + bar(r.events) + 8} y={ROW / 2} dominant-baseline="central" class="cs-chart-value">
-                  {fmtNumber(r.events)}
-                </text>
-              </g>
-            )}
-          </For>
-        </svg>
+          <svg class="cs-chart" viewBox={`0 0 ${W()} ${ROW * 5 + 10}`} role="img" aria-label={t('overview.chartLabel')}>
+            <For each={rows()}>
+              {(r, i) => (
+                <g transform={`translate(0 ${i() * ROW + 5})`}>
+                  <text x={LABEL() - 10} y={ROW / 2} text-anchor="end" dominant-baseline="central" class="cs-chart-label">
+                    {loc(KIND_LABEL[r.kind])}
+                  </text>
+                  <rect x={LABEL()} y={8} width={track()} height={ROW - 16} rx="4" class="cs-chart-track" />
+                  <rect x={LABEL()} y={8} width={Math.max(bar(r.events), r.events ? 2 : 0)} height={ROW - 16} rx="4" class="cs-chart-bar" />
+                  <text x={LABEL() + bar(r.events) + 8} y={ROW / 2} dominant-baseline="central" class="cs-chart-value">
+                    {fmtNumber(r.events)}
+                  </text>
+                </g>
+              )}
+            </For>
+          </svg>
         </div>
         <Table
           caption={t('overview.byKind')}
@@ -151,7 +160,13 @@ function ByKind(props: { metrics: Metrics }) {
           columns={[
             { key: 'kind', header: t('overview.kind'), cell: (r) => loc(KIND_LABEL[r.kind]) },
             { key: 'events', header: t('overview.events'), numeric: true, sortValue: (r) => r.events, cell: (r) => fmtNumber(r.events) },
-            { key: 'activeMembers', header: t('overview.activeMembers'), numeric: true, sortValue: (r) => r.activeMembers, cell: (r) => fmtNumber(r.activeMembers) },
+            {
+              key: 'activeMembers',
+              header: t('overview.activeMembers'),
+              numeric: true,
+              sortValue: (r) => r.activeMembers,
+              cell: (r) => fmtNumber(r.activeMembers),
+            },
             { key: 'points', header: t('overview.points'), numeric: true, sortValue: (r) => r.points, cell: (r) => fmtNumber(r.points) },
           ]}
         />

@@ -50,7 +50,11 @@ export default function QuizBankPage() {
     return (page.latest?.items ?? []).filter(
       (x) =>
         (!typeFilter() || x.type === typeFilter()) &&
-        (!q || x.stem.toLowerCase().includes(q) || x.tags.some((tag) => tag.toLowerCase().includes(q)) || answerLabel(x.type, x.answer, words()).toLowerCase().includes(q) || x.options.some((o) => o.text.toLowerCase().includes(q))),
+        (!q ||
+          x.stem.toLowerCase().includes(q) ||
+          x.tags.some((tag) => tag.toLowerCase().includes(q)) ||
+          answerLabel(x.type, x.answer, words()).toLowerCase().includes(q) ||
+          x.options.some((o) => o.text.toLowerCase().includes(q))),
     );
   });
 
@@ -95,7 +99,15 @@ export default function QuizBankPage() {
           <ErrorState error={banks.error} onRetry={refetchBanks} />
         </Match>
         <Match when={missing()}>
-          <EmptyState icon="file" title={t('quiz.bank.notFound')} action={<A href="/quiz-banks" class="tx-btn tx-btn-secondary">{t('quiz.bank.back')}</A>} />
+          <EmptyState
+            icon="file"
+            title={t('quiz.bank.notFound')}
+            action={
+              <A href="/quiz-banks" class="tx-btn tx-btn-secondary">
+                {t('quiz.bank.back')}
+              </A>
+            }
+          />
         </Match>
         <Match when={!bank()}>
           <div class="tx-card">
@@ -184,7 +196,14 @@ export default function QuizBankPage() {
                   </label>
                   <label class="qz-search">
                     <span class="tx-visually-hidden">{t('quiz.bank.search')}</span>
-                    <input class="tx-input" type="search" placeholder={t('quiz.bank.search')} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} data-testid="question-search" />
+                    <input
+                      class="tx-input"
+                      type="search"
+                      placeholder={t('quiz.bank.search')}
+                      value={filter()}
+                      onInput={(e) => setFilter(e.currentTarget.value)}
+                      data-testid="question-search"
+                    />
                   </label>
                 </div>
                 <Switch>
@@ -227,7 +246,13 @@ export default function QuizBankPage() {
                           </Show>
                         }
                         columns={[
-                          { key: 'type', header: t('quiz.bank.colType'), class: 'cs-nowrap', sortValue: (q) => q.type, cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span> },
+                          {
+                            key: 'type',
+                            header: t('quiz.bank.colType'),
+                            class: 'cs-nowrap',
+                            sortValue: (q) => q.type,
+                            cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>,
+                          },
                           {
                             key: 'stem',
                             header: t('quiz.bank.colStem'),
@@ -239,7 +264,12 @@ export default function QuizBankPage() {
                               </button>
                             ),
                           },
-                          { key: 'answer', header: t('quiz.bank.colAnswer'), class: 'qz-col-answer', cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span> },
+                          {
+                            key: 'answer',
+                            header: t('quiz.bank.colAnswer'),
+                            class: 'qz-col-answer',
+                            cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span>,
+                          },
                           {
                             key: 'tags',
                             header: t('quiz.bank.colTags'),
@@ -249,7 +279,13 @@ export default function QuizBankPage() {
                               </span>
                             ),
                           },
-                          { key: 'difficulty', header: t('quiz.bank.colDifficulty'), class: 'cs-nowrap', sortValue: (q) => q.difficulty, cell: (q) => difficultyLabel(q.difficulty) },
+                          {
+                            key: 'difficulty',
+                            header: t('quiz.bank.colDifficulty'),
+                            class: 'cs-nowrap',
+                            sortValue: (q) => q.difficulty,
+                            cell: (q) => difficultyLabel(q.difficulty),
+                          },
                           {
                             key: 'actions',
                             header: t('campaigns.colActions'),
@@ -277,17 +313,19 @@ export default function QuizBankPage() {
                         ]}
                       />
                       <Show when={pageNo() > 0 || page.latest?.nextCursor}>
-                      <div class="cs-pager">
-                        <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
-                          <Icon name="chevronLeft" />
-                          {t('quiz.bank.prev')}
-                        </Button>
-                        <span class="tx-small tx-muted tx-num">{t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}</span>
-                        <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
-                          {t('quiz.bank.next')}
-                          <Icon name="chevronRight" />
-                        </Button>
-                      </div>
+                        <div class="cs-pager">
+                          <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
+                            <Icon name="chevronLeft" />
+                            {t('quiz.bank.prev')}
+                          </Button>
+                          <span class="tx-small tx-muted tx-num">
+                            {t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}
+                          </span>
+                          <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
+                            {t('quiz.bank.next')}
+                            <Icon name="chevronRight" />
+                          </Button>
+                        </div>
                       </Show>
                     </div>
                   </Match>

@@ -76,7 +76,13 @@ export default function QuizBanks() {
                   },
                   { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
                   { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
-                  { key: 'createdAt', header: t('quiz.banks.colCreated'), class: 'tx-num cs-nowrap', sortValue: (b) => Date.parse(b.createdAt), cell: (b) => fmtDate(b.createdAt) },
+                  {
+                    key: 'createdAt',
+                    header: t('quiz.banks.colCreated'),
+                    class: 'tx-num cs-nowrap',
+                    sortValue: (b) => Date.parse(b.createdAt),
+                    cell: (b) => fmtDate(b.createdAt),
+                  },
                   {
                     key: 'actions',
                     header: t('campaigns.colActions'),
@@ -112,7 +118,12 @@ function NewBank() {
   const errors = createFormErrors<'title' | 'orgUnitId'>();
 
   // follows the scope switcher until the organizer picks a unit here
-  createEffect(on(() => org.scopeId(), (id) => setUnit(id ?? '')));
+  createEffect(
+    on(
+      () => org.scopeId(),
+      (id) => setUnit(id ?? ''),
+    ),
+  );
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -146,7 +157,13 @@ function NewBank() {
           />
         </Field>
         <Field id="bank-unit" label={t('quiz.banks.colUnit')} error={errors.fields().orgUnitId} hint={t('quiz.banks.unitHint')}>
-          <select id="bank-unit" class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} {...fieldAria('bank-unit', errors.fields().orgUnitId, 'hint')}>
+          <select
+            id="bank-unit"
+            class="tx-select"
+            value={unit()}
+            onChange={(e) => setUnit(e.currentTarget.value)}
+            {...fieldAria('bank-unit', errors.fields().orgUnitId, 'hint')}
+          >
             <For each={org.scopeTree()}>
               {(o) => (
                 <option value={o.unit.id} selected={o.unit.id === unit()}>

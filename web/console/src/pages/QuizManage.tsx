@@ -67,7 +67,13 @@ function Manage(props: { campaign: Campaign }) {
       <UrlTabs id="qz-tab" panelClass="qz-tab-panel" label={t('quiz.manage.title')} tabs={TABS} tab={tab()} labelOf={(k) => t(TAB_LABEL[k])} onChange={setTab}>
         <Switch>
           <Match when={tab() === 'stages'}>
-            <StagesPanel campaign={props.campaign} stages={stages.error ? undefined : stages.latest} error={stages.error} loading={stages.loading} refetch={refetchStages} />
+            <StagesPanel
+              campaign={props.campaign}
+              stages={stages.error ? undefined : stages.latest}
+              error={stages.error}
+              loading={stages.loading}
+              refetch={refetchStages}
+            />
           </Match>
           <Match when={tab() === 'attempts'}>
             <AttemptsPanel campaign={props.campaign} stages={stages.latest ?? []} />
@@ -83,4 +89,3 @@ function Manage(props: { campaign: Campaign }) {
     </>
   );
 }
-

@@ -16,7 +16,10 @@ import { ReportRows } from './ReportRows';
 import '../report.css';
 
 /** A period preset: its label and its China-date range as of today. */
-interface Preset { key: 'report.thisYear' | 'report.lastYear' | 'report.plan' | 'report.fiveYears'; range: (today: string) => { from: string; to: string } }
+interface Preset {
+  key: 'report.thisYear' | 'report.lastYear' | 'report.plan' | 'report.fiveYears';
+  range: (today: string) => { from: string; to: string };
+}
 const year = (today: string) => Number(today.slice(0, 4));
 const PRESETS: Preset[] = [
   { key: 'report.thisYear', range: (d) => ({ from: `${year(d)}-01-01`, to: d }) },
@@ -41,7 +44,7 @@ export function Report() {
   const from = () => (search.from && DATE.test(search.from) ? search.from : preset.from);
   const to = () => (search.to && DATE.test(search.to) ? search.to : preset.to);
   const unitId = () => (search.unit && org.scopeOptions().some((o) => o.unit.id === search.unit) ? search.unit : org.scopeId());
-  const unitName = () => (unitId() ? org.byId().get(unitId()!)?.name ?? '' : '');
+  const unitName = () => (unitId() ? (org.byId().get(unitId()!)?.name ?? '') : '');
   createEffect(() => {
     document.title = `${t('report.title')} · ${t('console.name')}`;
   });
@@ -54,7 +57,11 @@ export function Report() {
     setDraftTo(to());
   });
   const draftBad = () => !!draftFrom() && !!draftTo() && draftFrom() > draftTo();
-  const activePreset = () => PRESETS.find((p) => { const r = p.range(today); return r.from === from() && r.to === to(); })?.key ?? 'report.custom';
+  const activePreset = () =>
+    PRESETS.find((p) => {
+      const r = p.range(today);
+      return r.from === from() && r.to === to();
+    })?.key ?? 'report.custom';
 
   const [report, { refetch }] = createResource(
     () => (unitId() ? { id: unitId()!, from: from(), to: to() } : null),
@@ -63,7 +70,9 @@ export function Report() {
   const [drill, setDrill] = createSignal<{ group: FigureGroup; label: string } | null>(null);
   // a new unit or period closes the rows of the old one
   createEffect(() => {
-    void unitId(); void from(); void to();
+    void unitId();
+    void from();
+    void to();
     setDrill(null);
   });
 
@@ -110,11 +119,27 @@ export function Report() {
         >
           <label class="cs-report-field">
             <span>{t('report.from')}</span>
-            <input class="tx-input tx-num" type="date" value={draftFrom()} max={draftTo() || undefined} onInput={(e) => setDraftFrom(e.currentTarget.value)} data-testid="report-from" required />
+            <input
+              class="tx-input tx-num"
+              type="date"
+              value={draftFrom()}
+              max={draftTo() || undefined}
+              onInput={(e) => setDraftFrom(e.currentTarget.value)}
+              data-testid="report-from"
+              required
+            />
           </label>
           <label class="cs-report-field">
             <span>{t('report.to')}</span>
-            <input class="tx-input tx-num" type="date" value={draftTo()} min={draftFrom() || undefined} onInput={(e) => setDraftTo(e.currentTarget.value)} data-testid="report-to" required />
+            <input
+              class="tx-input tx-num"
+              type="date"
+              value={draftTo()}
+              min={draftFrom() || undefined}
+              onInput={(e) => setDraftTo(e.currentTarget.value)}
+              data-testid="report-to"
+              required
+            />
           </label>
           <Button type="submit" variant="secondary" disabled={draftBad()} data-testid="report-apply">
             {t('report.apply')}
@@ -183,11 +208,22 @@ function FigureRow(props: { f: ReportFigure }) {
         <span class="cs-report-fig-label">
           {props.f.label}
           <Show when={props.f.starred}>
-            <span class="cs-report-star" aria-hidden="true">*</span>
+            <span class="cs-report-star" aria-hidden="true">
+              *
+            </span>
           </Show>
         </span>
-        <Show when={props.f.value !== null} fallback={<span class="cs-report-unfilled" title={t('report.unfilledNote')}>{t('report.unfilled')}</span>}>
-          <span class="cs-report-value tx-num" data-testid={`figure-${props.f.id}`}>{value()}</span>
+        <Show
+          when={props.f.value !== null}
+          fallback={
+            <span class="cs-report-unfilled" title={t('report.unfilledNote')}>
+              {t('report.unfilled')}
+            </span>
+          }
+        >
+          <span class="cs-report-value tx-num" data-testid={`figure-${props.f.id}`}>
+            {value()}
+          </span>
         </Show>
       </div>
       <p class="cs-report-def cs-report-def-wide tx-small tx-muted">{props.f.definition}</p>

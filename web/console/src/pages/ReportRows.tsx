@@ -22,8 +22,12 @@ const cell = (v: unknown): string => (v === null || v === undefined || v === '' 
  * by cursor. Whatever the server answers is shown as it is — an error in the envelope too.
  */
 export function ReportRows(props: { unitId: string; group: FigureGroup; label: string; from: string; to: string; onClose: () => void }) {
-  const path = (cursor?: string) => `/org-units/${encodeURIComponent(props.unitId)}/report/rows${qs({ group: props.group, from: props.from, to: props.to, cursor })}`;
-  const [first, { refetch }] = createResource(() => ({ key: path() }), ({ key }) => api<RowsPage>('GET', key));
+  const path = (cursor?: string) =>
+    `/org-units/${encodeURIComponent(props.unitId)}/report/rows${qs({ group: props.group, from: props.from, to: props.to, cursor })}`;
+  const [first, { refetch }] = createResource(
+    () => ({ key: path() }),
+    ({ key }) => api<RowsPage>('GET', key),
+  );
   const [more, setMore] = createSignal<RowsPage[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [moreError, setMoreError] = createSignal<string | null>(null);
@@ -55,7 +59,13 @@ export function ReportRows(props: { unitId: string; group: FigureGroup; label: s
           {t('report.close')}
         </Button>
       </div>
-      <Loaded error={first.error} retry={refetch} loading={first.loading} empty={rows().length === 0} emptyView={<p class="tx-muted">{t('report.rowsEmpty')}</p>}>
+      <Loaded
+        error={first.error}
+        retry={refetch}
+        loading={first.loading}
+        empty={rows().length === 0}
+        emptyView={<p class="tx-muted">{t('report.rowsEmpty')}</p>}
+      >
         <DataTable caption={t('report.rowsOf', { label: props.label })} head={first.latest?.columns.map((c) => c.label) ?? []} rows={rows()} stale={busy()}>
           {(r) => (
             <tr>

@@ -36,26 +36,48 @@ export default function RoomHost() {
             <header class="lv-host-head">
               <h1>{t('live.hostTitle', { title: st().title })}</h1>
               <span class="tx-badge">{t(`live.phase.${st().phase}`)}</span>
-              <Show when={!room.connected()}><span class="tx-badge tx-badge-warning">{t('live.offline')}</span></Show>
+              <Show when={!room.connected()}>
+                <span class="tx-badge tx-badge-warning">{t('live.offline')}</span>
+              </Show>
               <span class="tx-spacer" />
-              <a class="tx-btn tx-btn-secondary" href={`/console/rooms/${encodeURIComponent(params.id)}/screen`} target="_blank" rel="noopener">{t('live.openScreen')}</a>
+              <a class="tx-btn tx-btn-secondary" href={`/console/rooms/${encodeURIComponent(params.id)}/screen`} target="_blank" rel="noopener">
+                {t('live.openScreen')}
+              </a>
             </header>
             <div class="lv-controls tx-row" data-testid="host-controls">
               <Show when={st().phase === 'lobby'}>
-                <Button variant="primary" onClick={() => send('start')} disabled={!st().players} data-testid="host-start">{t('live.start')}</Button>
+                <Button variant="primary" onClick={() => send('start')} disabled={!st().players} data-testid="host-start">
+                  {t('live.start')}
+                </Button>
               </Show>
               <Show when={st().phase === 'question'}>
-                <Button variant="primary" onClick={() => send('reveal')} data-testid="host-reveal">{t('live.reveal')}</Button>
+                <Button variant="primary" onClick={() => send('reveal')} data-testid="host-reveal">
+                  {t('live.reveal')}
+                </Button>
               </Show>
               <Show when={st().phase === 'reveal' && st().index + 1 < st().total}>
-                <Button variant="primary" onClick={() => send('next')} data-testid="host-next">{t('live.next')}</Button>
+                <Button variant="primary" onClick={() => send('next')} data-testid="host-next">
+                  {t('live.next')}
+                </Button>
               </Show>
               <Show when={!ended()}>
-                <Button variant="danger" onClick={() => setConfirmEnd(true)} data-testid="host-end">{t('live.end')}</Button>
+                <Button variant="danger" onClick={() => setConfirmEnd(true)} data-testid="host-end">
+                  {t('live.end')}
+                </Button>
               </Show>
             </div>
             <Show when={confirmEnd() && !ended()}>
-              <Confirm title={t('live.end')} action={t('live.end')} actionTestid="host-end-confirm" busy={false} onAction={() => { send('end'); setConfirmEnd(false); }} onCancel={() => setConfirmEnd(false)}>
+              <Confirm
+                title={t('live.end')}
+                action={t('live.end')}
+                actionTestid="host-end-confirm"
+                busy={false}
+                onAction={() => {
+                  send('end');
+                  setConfirmEnd(false);
+                }}
+                onCancel={() => setConfirmEnd(false)}
+              >
                 <p>{t('live.endConfirm')}</p>
               </Confirm>
             </Show>
@@ -65,16 +87,52 @@ export default function RoomHost() {
                 <header class="tx-row">
                   <h2>{t('live.results')}</h2>
                   <span class="tx-spacer" />
-                  <a class="tx-btn tx-btn-secondary" href={resultsHref(params.id, 'xlsx')} download="" data-testid="room-export">{t('live.exportXlsx')}</a>
-                  <a class="tx-btn tx-btn-ghost" href={resultsHref(params.id, 'csv')} download="">{t('live.exportCsv')}</a>
+                  <a class="tx-btn tx-btn-secondary" href={resultsHref(params.id, 'xlsx')} download="" data-testid="room-export">
+                    {t('live.exportXlsx')}
+                  </a>
+                  <a class="tx-btn tx-btn-ghost" href={resultsHref(params.id, 'csv')} download="">
+                    {t('live.exportCsv')}
+                  </a>
                 </header>
-                <Loaded error={results.error} retry={refetch} loading={results.loading && !results.latest} empty={!results.latest?.top.length} emptyView={<p class="tx-muted">—</p>}>
-                  <DataTable head={[t('live.rank'), t('live.name'), t('live.unit'), { label: t('live.score'), class: 'num' }, { label: t('live.correctCol'), class: 'num' }]} rows={results.latest?.top ?? []}>
-                    {(p) => <tr><td>{p.rank}</td><td>{p.name}</td><td>{p.unit ?? ''}</td><td class="num">{p.score}</td><td class="num">{p.correct}</td></tr>}
+                <Loaded
+                  error={results.error}
+                  retry={refetch}
+                  loading={results.loading && !results.latest}
+                  empty={!results.latest?.top.length}
+                  emptyView={<p class="tx-muted">—</p>}
+                >
+                  <DataTable
+                    head={[
+                      t('live.rank'),
+                      t('live.name'),
+                      t('live.unit'),
+                      { label: t('live.score'), class: 'num' },
+                      { label: t('live.correctCol'), class: 'num' },
+                    ]}
+                    rows={results.latest?.top ?? []}
+                  >
+                    {(p) => (
+                      <tr>
+                        <td>{p.rank}</td>
+                        <td>{p.name}</td>
+                        <td>{p.unit ?? ''}</td>
+                        <td class="num">{p.score}</td>
+                        <td class="num">{p.correct}</td>
+                      </tr>
+                    )}
                   </DataTable>
                   <h3>{t('live.questions')}</h3>
-                  <DataTable head={[t('live.stem'), { label: t('live.answeredCol'), class: 'num' }, { label: t('live.correctCol'), class: 'num' }]} rows={results.latest?.questions ?? []}>
-                    {(q) => <tr><td>{q.stem}</td><td class="num">{q.answered}</td><td class="num">{q.correct}</td></tr>}
+                  <DataTable
+                    head={[t('live.stem'), { label: t('live.answeredCol'), class: 'num' }, { label: t('live.correctCol'), class: 'num' }]}
+                    rows={results.latest?.questions ?? []}
+                  >
+                    {(q) => (
+                      <tr>
+                        <td>{q.stem}</td>
+                        <td class="num">{q.answered}</td>
+                        <td class="num">{q.correct}</td>
+                      </tr>
+                    )}
                   </DataTable>
                 </Loaded>
               </section>

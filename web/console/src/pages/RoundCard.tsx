@@ -73,13 +73,17 @@ export function RoundCard(props: { round: Round; onClosed: () => void }) {
         <Notice kind="warning" icon="clock">
           <strong>{t('contest.rounds.remind', { n: fmtNumber(unfinished().length) })}</strong>
           <br />
-          {unfinished().map((p) => t('contest.rounds.remaining', { name: p.name, n: fmtNumber(p.assigned - p.scored) })).join(t('contest.rounds.sep'))}
+          {unfinished()
+            .map((p) => t('contest.rounds.remaining', { name: p.name, n: fmtNumber(p.assigned - p.scored) }))
+            .join(t('contest.rounds.sep'))}
         </Notice>
       </Show>
       <Show when={r().status === 'closed' && (r().unfinished?.length ?? 0) > 0}>
         <Notice kind="warning">
           {t('contest.rounds.closedUnfinished')}
-          {r().unfinished!.map((u) => t('contest.rounds.remaining', { name: nameOf(u.judgeId), n: fmtNumber(u.missing) })).join(t('contest.rounds.sep'))}
+          {r()
+            .unfinished!.map((u) => t('contest.rounds.remaining', { name: nameOf(u.judgeId), n: fmtNumber(u.missing) }))
+            .join(t('contest.rounds.sep'))}
         </Notice>
       </Show>
 
@@ -116,7 +120,13 @@ export function RoundCard(props: { round: Round; onClosed: () => void }) {
       <Show when={r().progress.length > 0} fallback={<p class="tx-muted tx-small">{t('contest.rounds.noAssignments')}</p>}>
         <DataTable
           class="cs-ct-progress"
-          head={[t('contest.panel.name'), { label: t('contest.rounds.assigned'), class: 'num' }, { label: t('contest.rounds.scored'), class: 'num' }, { label: t('contest.rounds.conflicts'), class: 'num' }, t('contest.rounds.progress')]}
+          head={[
+            t('contest.panel.name'),
+            { label: t('contest.rounds.assigned'), class: 'num' },
+            { label: t('contest.rounds.scored'), class: 'num' },
+            { label: t('contest.rounds.conflicts'), class: 'num' },
+            t('contest.rounds.progress'),
+          ]}
           rows={r().progress}
         >
           {(p) => (

@@ -32,11 +32,13 @@ export function RoundForm(props: {
 }) {
   const [name, setName] = createSignal(props.hasRounds ? t('contest.rounds.nameNext') : t('contest.rounds.nameFirst'));
   const [rows, setRows] = createSignal<CriterionRow[]>(
-    (props.openRound?.criteria ?? [
-      { name: '思想性', weight: 40, max: 10 },
-      { name: '艺术性', weight: 40, max: 10 },
-      { name: '技法', weight: 20, max: 10 },
-    ]).map((x) => ({ name: x.name, weight: String(x.weight), max: String(x.max) })),
+    (
+      props.openRound?.criteria ?? [
+        { name: '思想性', weight: 40, max: 10 },
+        { name: '艺术性', weight: 40, max: 10 },
+        { name: '技法', weight: 20, max: 10 },
+      ]
+    ).map((x) => ({ name: x.name, weight: String(x.weight), max: String(x.max) })),
   );
   const [assignment, setAssignment] = createSignal<'all' | 'random'>('all');
   const [k, setK] = createSignal('3');
@@ -50,7 +52,10 @@ export function RoundForm(props: {
   /** the API's warning that the previous round has unfinished works (carrying the top N then needs force) */
   const [incomplete, setIncomplete] = createSignal<string | null>(null);
   const errors = createFormErrors<RoundField>();
-  const [approved] = createResource(() => (mode() === 'ids' ? props.campaign.id : false), (id) => allEntries(id, 'approved'));
+  const [approved] = createResource(
+    () => (mode() === 'ids' ? props.campaign.id : false),
+    (id) => allEntries(id, 'approved'),
+  );
 
   const weightSum = createMemo(() => rows().reduce((s, r) => s + (Number(r.weight) || 0), 0));
   const update = (i: number, patch: Partial<CriterionRow>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -125,7 +130,14 @@ export function RoundForm(props: {
       <h3>{t('contest.rounds.new')}</h3>
       <FormError message={errors.form()} />
       <Field id="round-name" label={t('contest.rounds.name')} error={errors.fields().name}>
-        <input id="round-name" class="tx-input" maxLength={20} value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('round-name', errors.fields().name)} />
+        <input
+          id="round-name"
+          class="tx-input"
+          maxLength={20}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          {...fieldAria('round-name', errors.fields().name)}
+        />
       </Field>
 
       <fieldset class="cs-ct-fieldset">
@@ -141,11 +153,35 @@ export function RoundForm(props: {
         <Index each={rows()}>
           {(row, i) => (
             <div class="cs-ct-crit" data-invalid={rowErrors()[i] ? 'true' : undefined}>
-              <input class="tx-input" aria-label={t('contest.rounds.critNameN', { n: i + 1 })} maxLength={20} value={row().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-              <input class="tx-input tx-num" aria-label={t('contest.rounds.critWeightN', { n: i + 1 })} inputmode="decimal" value={row().weight} onInput={(e) => update(i, { weight: e.currentTarget.value })} />
-              <input class="tx-input tx-num" aria-label={t('contest.rounds.critMaxN', { n: i + 1 })} inputmode="decimal" value={row().max} onInput={(e) => update(i, { max: e.currentTarget.value })} />
+              <input
+                class="tx-input"
+                aria-label={t('contest.rounds.critNameN', { n: i + 1 })}
+                maxLength={20}
+                value={row().name}
+                onInput={(e) => update(i, { name: e.currentTarget.value })}
+              />
+              <input
+                class="tx-input tx-num"
+                aria-label={t('contest.rounds.critWeightN', { n: i + 1 })}
+                inputmode="decimal"
+                value={row().weight}
+                onInput={(e) => update(i, { weight: e.currentTarget.value })}
+              />
+              <input
+                class="tx-input tx-num"
+                aria-label={t('contest.rounds.critMaxN', { n: i + 1 })}
+                inputmode="decimal"
+                value={row().max}
+                onInput={(e) => update(i, { max: e.currentTarget.value })}
+              />
               <span class="tx-num tx-small cs-ct-share">{weightSum() > 0 ? fmtPercent((Number(row().weight) || 0) / weightSum()) : '—'}</span>
-              <Button small variant="ghost" disabled={rows().length <= 1} onClick={() => setRows(rows().filter((_, j) => j !== i))} aria-label={t('contest.rounds.critRemove', { n: i + 1 })}>
+              <Button
+                small
+                variant="ghost"
+                disabled={rows().length <= 1}
+                onClick={() => setRows(rows().filter((_, j) => j !== i))}
+                aria-label={t('contest.rounds.critRemove', { n: i + 1 })}
+              >
                 ✕
               </Button>
               <Show when={rowErrors()[i]}>
@@ -189,11 +225,25 @@ export function RoundForm(props: {
           <div class="cs-form-row">
             <Show when={assignment() === 'random'}>
               <Field id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry}>
-                <input id="round-k" class="tx-input tx-num" inputmode="numeric" value={k()} onInput={(e) => setK(e.currentTarget.value)} {...fieldAria('round-k', errors.fields().judgesPerEntry)} />
+                <input
+                  id="round-k"
+                  class="tx-input tx-num"
+                  inputmode="numeric"
+                  value={k()}
+                  onInput={(e) => setK(e.currentTarget.value)}
+                  {...fieldAria('round-k', errors.fields().judgesPerEntry)}
+                />
               </Field>
             </Show>
             <Field id="round-quorum" label={t('contest.rounds.quorum')} error={errors.fields().quorum} hint={t('contest.rounds.quorumHint')}>
-              <input id="round-quorum" class="tx-input tx-num" inputmode="numeric" value={quorum()} onInput={(e) => setQuorum(e.currentTarget.value)} {...fieldAria('round-quorum', errors.fields().quorum, 'hint')} />
+              <input
+                id="round-quorum"
+                class="tx-input tx-num"
+                inputmode="numeric"
+                value={quorum()}
+                onInput={(e) => setQuorum(e.currentTarget.value)}
+                {...fieldAria('round-quorum', errors.fields().quorum, 'hint')}
+              />
             </Field>
           </div>
         </fieldset>
@@ -216,7 +266,14 @@ export function RoundForm(props: {
           </label>
           <Show when={mode() === 'topN'}>
             <Field id="round-top" label={t('contest.rounds.topN')} error={errors.fields().entries}>
-              <input id="round-top" class="tx-input tx-num cs-ct-short" inputmode="numeric" value={topN()} onInput={(e) => setTopN(e.currentTarget.value)} {...fieldAria('round-top', errors.fields().entries)} />
+              <input
+                id="round-top"
+                class="tx-input tx-num cs-ct-short"
+                inputmode="numeric"
+                value={topN()}
+                onInput={(e) => setTopN(e.currentTarget.value)}
+                {...fieldAria('round-top', errors.fields().entries)}
+              />
             </Field>
           </Show>
           <label class="cs-radio">

@@ -53,10 +53,25 @@ function Training(props: { campaign: Campaign }) {
       <Show when={props.campaign.status === 'draft'}>
         <Notice kind="warning">{t('tr.draftNote')}</Notice>
       </Show>
-      <UrlTabs id="tr-tab" panelClass="tr-panel" label={t('tr.title')} tabs={TABS} tab={tab()} labelOf={(k) => t(`tr.tab.${k}` as 'tr.tab.sessions')} onChange={setTab}>
+      <UrlTabs
+        id="tr-tab"
+        panelClass="tr-panel"
+        label={t('tr.title')}
+        tabs={TABS}
+        tab={tab()}
+        labelOf={(k) => t(`tr.tab.${k}` as 'tr.tab.sessions')}
+        onChange={setTab}
+      >
         <Switch>
           <Match when={tab() === 'sessions'}>
-            <Sessions campaign={props.campaign} sessions={sessions.latest ?? []} loading={sessions.loading && !sessions.latest} error={sessions.error} refetch={refetch} onRegister={openRegister} />
+            <Sessions
+              campaign={props.campaign}
+              sessions={sessions.latest ?? []}
+              loading={sessions.loading && !sessions.latest}
+              error={sessions.error}
+              refetch={refetch}
+              onRegister={openRegister}
+            />
           </Match>
           <Match when={tab() === 'enrol'}>
             <TrainingEnrolment campaign={props.campaign} />
@@ -88,7 +103,14 @@ function pickDefault(list: Session[]): string | null {
 
 export const whenText = (s: Pick<Session, 'startsAt' | 'endsAt'>) => `${chinaDay(s.startsAt)} ${chinaTime(s.startsAt)}–${chinaTime(s.endsAt)}`;
 
-function Sessions(props: { campaign: Campaign; sessions: Session[]; loading: boolean; error: unknown; refetch: () => unknown; onRegister: (id: string) => void }) {
+function Sessions(props: {
+  campaign: Campaign;
+  sessions: Session[];
+  loading: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  onRegister: (id: string) => void;
+}) {
   const [adding, setAdding] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [deleting, setDeleting] = createSignal<Session | null>(null);
@@ -118,11 +140,26 @@ function Sessions(props: { campaign: Campaign; sessions: Session[]; loading: boo
         <Notice kind="success">{notice()}</Notice>
       </Show>
       <Show when={adding()}>
-        <SessionForm campaign={props.campaign} onSaved={(n) => { setAdding(false); setNotice(t('tr.created', { n })); void props.refetch(); }} onCancel={() => setAdding(false)} />
+        <SessionForm
+          campaign={props.campaign}
+          onSaved={(n) => {
+            setAdding(false);
+            setNotice(t('tr.created', { n }));
+            void props.refetch();
+          }}
+          onCancel={() => setAdding(false)}
+        />
       </Show>
       <Show when={deleting()}>
         {(s) => (
-          <Confirm title={t('tr.deleteConfirm', { title: s().title })} action={t('tr.delete')} actionClass="tx-btn-danger" busy={busy()} onAction={remove} onCancel={() => setDeleting(null)} />
+          <Confirm
+            title={t('tr.deleteConfirm', { title: s().title })}
+            action={t('tr.delete')}
+            actionClass="tx-btn-danger"
+            busy={busy()}
+            onAction={remove}
+            onCancel={() => setDeleting(null)}
+          />
         )}
       </Show>
       <Switch>
@@ -139,7 +176,14 @@ function Sessions(props: { campaign: Campaign; sessions: Session[]; loading: boo
           <DataTable
             testid="tr-sessions"
             caption={t('tr.tab.sessions')}
-            head={[t('tr.colWhen'), t('tr.colSession'), t('tr.colPlace'), { label: t('tr.colHours'), class: 'num' }, { label: t('tr.colAttended'), class: 'num' }, t('tr.colActions')]}
+            head={[
+              t('tr.colWhen'),
+              t('tr.colSession'),
+              t('tr.colPlace'),
+              { label: t('tr.colHours'), class: 'num' },
+              { label: t('tr.colAttended'), class: 'num' },
+              t('tr.colActions'),
+            ]}
             rows={props.sessions}
           >
             {(s) => (
@@ -182,7 +226,15 @@ type FormField = 'title' | 'startsAt' | 'endsAt' | 'location' | 'lecturer' | 'ho
 
 function SessionForm(props: { campaign: Campaign; onSaved: (n: number) => void; onCancel: () => void }) {
   const day = chinaDay(Date.now() + 86_400_000);
-  const [v, setV] = createSignal<Record<FormField, string>>({ title: '', startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: '', lecturer: '', hours: '', days: '1' });
+  const [v, setV] = createSignal<Record<FormField, string>>({
+    title: '',
+    startsAt: `${day}T09:00`,
+    endsAt: `${day}T11:00`,
+    location: '',
+    lecturer: '',
+    hours: '',
+    days: '1',
+  });
   const [errors, setErrors] = createSignal<Partial<Record<FormField, string>>>({});
   const [formError, setFormError] = createSignal<string | null>(null);
   const [sending, setSending] = createSignal(false);
@@ -206,7 +258,13 @@ function SessionForm(props: { campaign: Campaign; onSaved: (n: number) => void; 
     setSending(true);
     try {
       const r = await createSessions(props.campaign.id, {
-        title: v().title.trim(), startsAt: s!, endsAt: en!, location: v().location.trim(), lecturer: v().lecturer.trim(), days: Math.max(1, Number(v().days) || 1), ...(hours !== undefined ? { hours } : {}),
+        title: v().title.trim(),
+        startsAt: s!,
+        endsAt: en!,
+        location: v().location.trim(),
+        lecturer: v().lecturer.trim(),
+        days: Math.max(1, Number(v().days) || 1),
+        ...(hours !== undefined ? { hours } : {}),
       });
       props.onSaved(r.sessions.length);
     } catch (e) {
@@ -218,7 +276,15 @@ function SessionForm(props: { campaign: Campaign; onSaved: (n: number) => void; 
   }
   const input = (k: FormField, label: string, more: { type?: string; hint?: string; ph?: string; optional?: boolean } = {}) => (
     <Field id={`tr-${k}`} label={label} error={err(k)} hint={more.hint} optional={more.optional}>
-      <input id={`tr-${k}`} class="tx-input" type={more.type ?? 'text'} value={v()[k]} onInput={set(k)} placeholder={more.ph} {...fieldAria(`tr-${k}`, err(k), more.hint)} />
+      <input
+        id={`tr-${k}`}
+        class="tx-input"
+        type={more.type ?? 'text'}
+        value={v()[k]}
+        onInput={set(k)}
+        placeholder={more.ph}
+        {...fieldAria(`tr-${k}`, err(k), more.hint)}
+      />
     </Field>
   );
   return (
@@ -250,21 +316,38 @@ function SessionForm(props: { campaign: Campaign; onSaved: (n: number) => void; 
 
 function Stats(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
-  const [stats, { refetch }] = createResource(() => ({ id: props.campaign.id, u: unit() }), (k) => getTrainingStats(k.id, k.u || undefined));
+  const [stats, { refetch }] = createResource(
+    () => ({ id: props.campaign.id, u: unit() }),
+    (k) => getTrainingStats(k.id, k.u || undefined),
+  );
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const cards = () => {
     const s = stats.latest;
     if (!s) return [];
     return [
-      ['sessions', s.sessions], ['enrolled', s.enrolled], ['attendees', s.attendees], ['attendances', s.attendances],
-      ['coverage', pct(s.coverageRate)], ['hours', s.hours], ['perAttendee', s.hoursPerAttendee], ['delivered', s.delivered],
+      ['sessions', s.sessions],
+      ['enrolled', s.enrolled],
+      ['attendees', s.attendees],
+      ['attendances', s.attendances],
+      ['coverage', pct(s.coverageRate)],
+      ['hours', s.hours],
+      ['perAttendee', s.hoursPerAttendee],
+      ['delivered', s.delivered],
     ] as const;
   };
   const key = (k: string) => (k === 'coverage' ? 'Coverage' : k === 'perAttendee' ? 'PerAttendee' : k[0]!.toUpperCase() + k.slice(1));
   return (
     <div class="vo-stack">
       <div class="vo-toolbar">
-        <UnitFilter class="vo-filter" label={t('tr.scopeUnit')} rows={org.subtree(props.campaign.orgUnitId)} value={unit()} onPick={setUnit} any={props.campaign.orgUnitName} testid="tr-stats-unit" />
+        <UnitFilter
+          class="vo-filter"
+          label={t('tr.scopeUnit')}
+          rows={org.subtree(props.campaign.orgUnitId)}
+          value={unit()}
+          onPick={setUnit}
+          any={props.campaign.orgUnitName}
+          testid="tr-stats-unit"
+        />
       </div>
       <Switch>
         <Match when={stats.error}>
@@ -276,7 +359,9 @@ function Stats(props: { campaign: Campaign }) {
         <Match when={stats.latest}>
           <div class="cs-metrics" data-testid="tr-stats">
             <For each={cards()}>
-              {([k, value]) => <MetricCard id={`tr-${k}`} label={t(`tr.s${key(k)}` as 'tr.sHours')} tip={t(`tr.s${key(k)}Tip` as 'tr.sHoursTip')} value={String(value)} />}
+              {([k, value]) => (
+                <MetricCard id={`tr-${k}`} label={t(`tr.s${key(k)}` as 'tr.sHours')} tip={t(`tr.s${key(k)}Tip` as 'tr.sHoursTip')} value={String(value)} />
+              )}
             </For>
           </div>
         </Match>

@@ -33,7 +33,14 @@ export default function TrainingSheet() {
               <h2>
                 {r().session.title} · {t('tr.sheetTitle')}
               </h2>
-              <p class="tx-num">{t('tr.sheetMeta', { when: whenText(r().session), place: r().session.location || '—', lecturer: r().session.lecturer || '—', hours: r().session.hours })}</p>
+              <p class="tx-num">
+                {t('tr.sheetMeta', {
+                  when: whenText(r().session),
+                  place: r().session.location || '—',
+                  lecturer: r().session.lecturer || '—',
+                  hours: r().session.hours,
+                })}
+              </p>
               <table class="tr-sheet-table">
                 <thead>
                   <tr>
@@ -51,7 +58,9 @@ export default function TrainingSheet() {
                         <td class="tx-num">{i() + 1}</td>
                         <td>{x.name}</td>
                         <td>{x.orgUnitName}</td>
-                        <td>{x.status ? `${t(`tr.st.${x.status}` as 'tr.st.present')}${x.mode === 'delivered' ? `（${t('tr.mode.delivered')}）` : ''}` : ''}</td>
+                        <td>
+                          {x.status ? `${t(`tr.st.${x.status}` as 'tr.st.present')}${x.mode === 'delivered' ? `（${t('tr.mode.delivered')}）` : ''}` : ''}
+                        </td>
                         <td class="tr-sheet-sign" />
                       </tr>
                     )}

@@ -91,21 +91,16 @@ function Volunteer(props: { campaign: Campaign }) {
           </>
         }
         actions={
-          reviewerOnly() ? undefined : <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
-            <Icon name="trophy" />
-            {t('vol.hoursBoard')}
-          </A>
+          reviewerOnly() ? undefined : (
+            <A href={`/campaigns/${encodeURIComponent(props.campaign.id)}/leaderboard`} class="tx-btn tx-btn-secondary">
+              <Icon name="trophy" />
+              {t('vol.hoursBoard')}
+            </A>
+          )
         }
       />
 
-      <Show
-        when={unit()}
-        fallback={
-          <Notice kind="warning">
-            {t('vol.outOfScope', { unit: props.campaign.orgUnitName })}
-          </Notice>
-        }
-      >
+      <Show when={unit()} fallback={<Notice kind="warning">{t('vol.outOfScope', { unit: props.campaign.orgUnitName })}</Notice>}>
         {(u) => (
           <>
             <Show when={props.campaign.status === 'draft'}>

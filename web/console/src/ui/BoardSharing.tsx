@@ -94,7 +94,15 @@ export function ProgressEmbed(props: { campaign: Campaign }) {
       </div>
       <p class="tx-small tx-muted">{t('emb.progressLead')}</p>
       <div class="cs-embed-grid">
-        <textarea ref={area} class="tx-textarea cs-code" readonly rows={3} value={snippet()} onFocus={(e) => e.currentTarget.select()} data-testid="progress-snippet" />
+        <textarea
+          ref={area}
+          class="tx-textarea cs-code"
+          readonly
+          rows={3}
+          value={snippet()}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="progress-snippet"
+        />
         <div ref={host} class="cs-embed-preview" />
       </div>
     </section>

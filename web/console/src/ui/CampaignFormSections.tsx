@@ -41,126 +41,141 @@ export function CampaignFormSections(props: {
   const defaults = () => props.defaults;
   return (
     <>
-          <section class="tx-card">
-            <h2>{t('form.basics')}</h2>
-            <Field id="kind" label={t('form.kind')} error={err('kind')} hint={editing() ? t('form.kindFixed') : undefined}>
-              <select
-                id="kind"
-                class="tx-select"
-                value={form.kind}
-                disabled={editing()}
-                onChange={(e) => {
-                  setForm('kind', e.currentTarget.value as CampaignKind);
-                  setForm('settings', reconcile({}));
-                }}
-                {...fieldAria('kind', err('kind'))}
-              >
-                <For each={CAMPAIGN_KINDS}>{(k) => <option value={k} selected={k === form.kind}>{loc(KIND_LABEL[k])}</option>}</For>
-              </select>
-            </Field>
-            <Field id="title" label={t('form.title')} error={err('title')}>
-              <input
-                id="title"
-                class="tx-input"
-                maxLength={80}
-                placeholder={t('form.titlePlaceholder')}
-                value={form.title}
-                onInput={(e) => setForm('title', e.currentTarget.value)}
-                {...fieldAria('title', err('title'))}
-              />
-            </Field>
-            <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
-              <input
-                id="slug"
-                class="tx-input"
-                maxLength={64}
-                placeholder="party-quiz-2026"
-                autocapitalize="off"
-                spellcheck={false}
-                value={form.slug}
-                onInput={(e) => setForm('slug', e.currentTarget.value)}
-                {...fieldAria('slug', err('slug'), 'hint')}
-              />
-            </Field>
-            <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
-              <input
-                id="summary"
-                class="tx-input"
-                maxLength={500}
-                value={form.summary}
-                onInput={(e) => setForm('summary', e.currentTarget.value)}
-                {...fieldAria('summary', err('summary'), 'hint')}
-              />
-            </Field>
-            <Field id="description" label={t('form.description')} optional error={err('description')}>
-              <textarea
-                id="description"
-                class="tx-textarea"
-                rows={6}
-                maxLength={10000}
-                value={form.description}
-                onInput={(e) => setForm('description', e.currentTarget.value)}
-                {...fieldAria('description', err('description'))}
-              />
-            </Field>
-          </section>
+      <section class="tx-card">
+        <h2>{t('form.basics')}</h2>
+        <Field id="kind" label={t('form.kind')} error={err('kind')} hint={editing() ? t('form.kindFixed') : undefined}>
+          <select
+            id="kind"
+            class="tx-select"
+            value={form.kind}
+            disabled={editing()}
+            onChange={(e) => {
+              setForm('kind', e.currentTarget.value as CampaignKind);
+              setForm('settings', reconcile({}));
+            }}
+            {...fieldAria('kind', err('kind'))}
+          >
+            <For each={CAMPAIGN_KINDS}>
+              {(k) => (
+                <option value={k} selected={k === form.kind}>
+                  {loc(KIND_LABEL[k])}
+                </option>
+              )}
+            </For>
+          </select>
+        </Field>
+        <Field id="title" label={t('form.title')} error={err('title')}>
+          <input
+            id="title"
+            class="tx-input"
+            maxLength={80}
+            placeholder={t('form.titlePlaceholder')}
+            value={form.title}
+            onInput={(e) => setForm('title', e.currentTarget.value)}
+            {...fieldAria('title', err('title'))}
+          />
+        </Field>
+        <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
+          <input
+            id="slug"
+            class="tx-input"
+            maxLength={64}
+            placeholder="party-quiz-2026"
+            autocapitalize="off"
+            spellcheck={false}
+            value={form.slug}
+            onInput={(e) => setForm('slug', e.currentTarget.value)}
+            {...fieldAria('slug', err('slug'), 'hint')}
+          />
+        </Field>
+        <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
+          <input
+            id="summary"
+            class="tx-input"
+            maxLength={500}
+            value={form.summary}
+            onInput={(e) => setForm('summary', e.currentTarget.value)}
+            {...fieldAria('summary', err('summary'), 'hint')}
+          />
+        </Field>
+        <Field id="description" label={t('form.description')} optional error={err('description')}>
+          <textarea
+            id="description"
+            class="tx-textarea"
+            rows={6}
+            maxLength={10000}
+            value={form.description}
+            onInput={(e) => setForm('description', e.currentTarget.value)}
+            {...fieldAria('description', err('description'))}
+          />
+        </Field>
+      </section>
 
-          <section class="tx-card">
-            <h2>{t('form.schedule')}</h2>
-            <Field id="orgUnitId" label={t('form.unit')} error={err('orgUnitId')}>
-              <UnitSelect
-                id="orgUnitId"
-                rows={org.scopeOptions()}
-                value={form.orgUnitId}
-                disabled={editing()}
-                onPick={(id) => setForm('orgUnitId', id)}
-                {...fieldAria('orgUnitId', err('orgUnitId'))}
-                before={
-                  <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
-                    <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
-                  </Show>
-                }
-              />
-            </Field>
-            <div class="cs-form-row">
-              <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
-                <input
-                  id="startsAt"
-                  class="tx-input tx-num"
-                  type="datetime-local"
-                  value={form.startsAt}
-                  onInput={(e) => setForm('startsAt', e.currentTarget.value)}
-                  {...fieldAria('startsAt', err('startsAt'))}
-                />
-              </Field>
-              <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
-                <input
-                  id="endsAt"
-                  class="tx-input tx-num"
-                  type="datetime-local"
-                  value={form.endsAt}
-                  onInput={(e) => setForm('endsAt', e.currentTarget.value)}
-                  {...fieldAria('endsAt', err('endsAt'))}
-                />
-              </Field>
-            </div>
-            <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
-          </section>
+      <section class="tx-card">
+        <h2>{t('form.schedule')}</h2>
+        <Field id="orgUnitId" label={t('form.unit')} error={err('orgUnitId')}>
+          <UnitSelect
+            id="orgUnitId"
+            rows={org.scopeOptions()}
+            value={form.orgUnitId}
+            disabled={editing()}
+            onPick={(id) => setForm('orgUnitId', id)}
+            {...fieldAria('orgUnitId', err('orgUnitId'))}
+            before={
+              <Show when={editing() && !org.scopeOptions().some((o) => o.unit.id === form.orgUnitId)}>
+                <option value={form.orgUnitId}>{props.campaign?.orgUnitName}</option>
+              </Show>
+            }
+          />
+        </Field>
+        <div class="cs-form-row">
+          <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
+            <input
+              id="startsAt"
+              class="tx-input tx-num"
+              type="datetime-local"
+              value={form.startsAt}
+              onInput={(e) => setForm('startsAt', e.currentTarget.value)}
+              {...fieldAria('startsAt', err('startsAt'))}
+            />
+          </Field>
+          <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
+            <input
+              id="endsAt"
+              class="tx-input tx-num"
+              type="datetime-local"
+              value={form.endsAt}
+              onInput={(e) => setForm('endsAt', e.currentTarget.value)}
+              {...fieldAria('endsAt', err('endsAt'))}
+            />
+          </Field>
+        </div>
+        <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
+      </section>
 
-          <section class="tx-card">
-            <h2>{t('form.settings')}</h2>
-            <p class="tx-muted tx-small">{t('form.settingsHint')}</p>
-            <Show when={form.kind === 'drive'}>
-              <div class="cs-gap">
-                <Notice kind="highlight">{t('form.charityNote')}</Notice>
-              </div>
-            </Show>
-            <div class="cs-settings-grid">
-              <For each={KIND_FIELDS[form.kind]}>
-                {(f) => <SettingInput field={f} value={form.settings[f.path] ?? ''} onInput={(v) => setForm('settings', f.path, v)} error={err(`settings.${f.path}`)} placeholder={placeholderOf(f, defaults())} defaultValue={String((defaults() as Record<string, unknown>)[f.path] ?? '')} />}
-              </For>
-            </div>
-          </section>
+      <section class="tx-card">
+        <h2>{t('form.settings')}</h2>
+        <p class="tx-muted tx-small">{t('form.settingsHint')}</p>
+        <Show when={form.kind === 'drive'}>
+          <div class="cs-gap">
+            <Notice kind="highlight">{t('form.charityNote')}</Notice>
+          </div>
+        </Show>
+        <div class="cs-settings-grid">
+          <For each={KIND_FIELDS[form.kind]}>
+            {(f) => (
+              <SettingInput
+                field={f}
+                value={form.settings[f.path] ?? ''}
+                onInput={(v) => setForm('settings', f.path, v)}
+                error={err(`settings.${f.path}`)}
+                placeholder={placeholderOf(f, defaults())}
+                defaultValue={String((defaults() as Record<string, unknown>)[f.path] ?? '')}
+              />
+            )}
+          </For>
+        </div>
+      </section>
     </>
   );
 }
@@ -213,11 +228,16 @@ function SettingInput(props: {
                 })(),
               })}
             </option>
-            <For each={f().options}>{(o) => <option value={o.value} selected={o.value === props.value}>{t(o.label)}</option>}</For>
+            <For each={f().options}>
+              {(o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {t(o.label)}
+                </option>
+              )}
+            </For>
           </select>
         </Match>
       </Switch>
     </Field>
   );
 }
-

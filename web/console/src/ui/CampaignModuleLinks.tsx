@@ -6,7 +6,12 @@ import { isRanking } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
 
-interface ModuleLink { path: string; icon: IconName; label: () => string; testId: string }
+interface ModuleLink {
+  path: string;
+  icon: IconName;
+  label: () => string;
+  testId: string;
+}
 
 /** Each kind's management page in the console: where an organizer does the module's work. */
 const MODULE_PAGE: Partial<Record<CampaignKind, ModuleLink>> = {

@@ -40,8 +40,7 @@ export function CampaignModulePage(props: {
     document.title = `${props.title(current())} · ${t('console.name')}`;
   });
   const missing = () =>
-    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) ||
-    (!!current() && !!props.hidden?.(current()!));
+    (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) || (!!current() && !!props.hidden?.(current()!));
   return (
     <div class={`cs-page ${props.class}`}>
       <p class="cs-crumb">
@@ -56,7 +55,15 @@ export function CampaignModulePage(props: {
       </p>
       <Switch>
         <Match when={missing()}>
-          <EmptyState icon="flag" title={t('form.notFound')} action={<A href="/campaigns" class="tx-btn tx-btn-secondary">{t('form.backToList')}</A>} />
+          <EmptyState
+            icon="flag"
+            title={t('form.notFound')}
+            action={
+              <A href="/campaigns" class="tx-btn tx-btn-secondary">
+                {t('form.backToList')}
+              </A>
+            }
+          />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />

@@ -25,7 +25,13 @@ export function TemplatePicker(props: { picked: string | null; onPick: (t: Campa
         <div class="cs-template-grid">
           <For each={list.latest}>
             {(tpl) => (
-              <button type="button" class="cs-template" aria-pressed={props.picked === tpl.id} data-testid={`template-${tpl.id}`} onClick={() => props.onPick(tpl)}>
+              <button
+                type="button"
+                class="cs-template"
+                aria-pressed={props.picked === tpl.id}
+                data-testid={`template-${tpl.id}`}
+                onClick={() => props.onPick(tpl)}
+              >
                 <strong>{tpl.title}</strong>
                 <span class="tx-small tx-muted">{loc(KIND_LABEL[tpl.kind])}</span>
                 <span class="tx-small">{tpl.description}</span>
@@ -79,10 +85,24 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
       <form onSubmit={submit} novalidate class="cs-duplicate-form">
         <FormError message={error()} />
         <Field id="dup-starts" label={t('dup.startsAt')} error={fieldErr().startsAt}>
-          <input id="dup-starts" class="tx-input" type="datetime-local" value={startsAt()} onInput={(e) => setStartsAt(e.currentTarget.value)} {...fieldAria('dup-starts', fieldErr().startsAt)} />
+          <input
+            id="dup-starts"
+            class="tx-input"
+            type="datetime-local"
+            value={startsAt()}
+            onInput={(e) => setStartsAt(e.currentTarget.value)}
+            {...fieldAria('dup-starts', fieldErr().startsAt)}
+          />
         </Field>
         <Field id="dup-title-input" label={t('dup.newTitle')} error={fieldErr().title}>
-          <input id="dup-title-input" class="tx-input" maxlength={80} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} {...fieldAria('dup-title-input', fieldErr().title)} />
+          <input
+            id="dup-title-input"
+            class="tx-input"
+            maxlength={80}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            {...fieldAria('dup-title-input', fieldErr().title)}
+          />
         </Field>
         <div>
           <Button type="submit" loading={busy()} data-testid="duplicate-submit">

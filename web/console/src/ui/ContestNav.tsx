@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
-import { A, useLocation, } from '@solidjs/router';
+import { A, useLocation } from '@solidjs/router';
 import { Icon, type IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { portalHref } from '../data/campaigns';

@@ -109,7 +109,8 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
       const name = a.name.trim();
       const count = Number(a.count);
       if (!name && !a.count.trim()) continue;
-      if (!name || name.length > 20 || names.has(name) || !Number.isInteger(count) || count < 0 || count > 1000) found.awards = t('contest.settings.awardsInvalid');
+      if (!name || name.length > 20 || names.has(name) || !Number.isInteger(count) || count < 0 || count > 1000)
+        found.awards = t('contest.settings.awardsInvalid');
       names.add(name);
       awards.push({ name, count });
     }
@@ -175,7 +176,12 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
         <FormError message={errors.form()} />
         <fieldset class="cs-fieldset cs-ct-settings-body" disabled={closed()}>
           <div class="cs-settings-grid">
-            <Field id="cs-judgeWeight" label={t('contest.settings.judgeWeight')} error={err('judgeWeight')} hint={t('contest.settings.judgeWeightHint', { public: fmtNumber(Math.max(0, 100 - (Number(form().judgePercent) || 0))) })}>
+            <Field
+              id="cs-judgeWeight"
+              label={t('contest.settings.judgeWeight')}
+              error={err('judgeWeight')}
+              hint={t('contest.settings.judgeWeightHint', { public: fmtNumber(Math.max(0, 100 - (Number(form().judgePercent) || 0))) })}
+            >
               <div class="cs-ct-suffix">
                 <input
                   id="cs-judgeWeight"
@@ -232,14 +238,41 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
           </fieldset>
 
           <div class="cs-ct-three">
-            <Field id="cs-submissionEndsAt" label={t('contest.settings.submissionEndsAt')} optional error={err('submissionEndsAt')} hint={defaultHint(c().endsAt)}>
-              <input id="cs-submissionEndsAt" class="tx-input tx-num" type="datetime-local" value={form().submissionEndsAt} onInput={(e) => set('submissionEndsAt', e.currentTarget.value)} {...fieldAria('cs-submissionEndsAt', err('submissionEndsAt'), 'hint')} />
+            <Field
+              id="cs-submissionEndsAt"
+              label={t('contest.settings.submissionEndsAt')}
+              optional
+              error={err('submissionEndsAt')}
+              hint={defaultHint(c().endsAt)}
+            >
+              <input
+                id="cs-submissionEndsAt"
+                class="tx-input tx-num"
+                type="datetime-local"
+                value={form().submissionEndsAt}
+                onInput={(e) => set('submissionEndsAt', e.currentTarget.value)}
+                {...fieldAria('cs-submissionEndsAt', err('submissionEndsAt'), 'hint')}
+              />
             </Field>
             <Field id="cs-votingStartsAt" label={t('contest.settings.votingStartsAt')} optional error={err('votingStartsAt')} hint={defaultHint(c().startsAt)}>
-              <input id="cs-votingStartsAt" class="tx-input tx-num" type="datetime-local" value={form().votingStartsAt} onInput={(e) => set('votingStartsAt', e.currentTarget.value)} {...fieldAria('cs-votingStartsAt', err('votingStartsAt'), 'hint')} />
+              <input
+                id="cs-votingStartsAt"
+                class="tx-input tx-num"
+                type="datetime-local"
+                value={form().votingStartsAt}
+                onInput={(e) => set('votingStartsAt', e.currentTarget.value)}
+                {...fieldAria('cs-votingStartsAt', err('votingStartsAt'), 'hint')}
+              />
             </Field>
             <Field id="cs-votingEndsAt" label={t('contest.settings.votingEndsAt')} optional error={err('votingEndsAt')} hint={defaultHint(c().endsAt)}>
-              <input id="cs-votingEndsAt" class="tx-input tx-num" type="datetime-local" value={form().votingEndsAt} onInput={(e) => set('votingEndsAt', e.currentTarget.value)} {...fieldAria('cs-votingEndsAt', err('votingEndsAt'), 'hint')} />
+              <input
+                id="cs-votingEndsAt"
+                class="tx-input tx-num"
+                type="datetime-local"
+                value={form().votingEndsAt}
+                onInput={(e) => set('votingEndsAt', e.currentTarget.value)}
+                {...fieldAria('cs-votingEndsAt', err('votingEndsAt'), 'hint')}
+              />
             </Field>
           </div>
 
@@ -256,7 +289,12 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                       maxLength={20}
                       aria-label={t('contest.settings.awardName', { n: i + 1 })}
                       value={a().name}
-                      onInput={(e) => set('awards', form().awards.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))}
+                      onInput={(e) =>
+                        set(
+                          'awards',
+                          form().awards.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
+                        )
+                      }
                     />
                     <span class="cs-ct-suffix">
                       <input
@@ -264,11 +302,26 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                         inputmode="numeric"
                         aria-label={t('contest.settings.awardCount', { n: i + 1 })}
                         value={a().count}
-                        onInput={(e) => set('awards', form().awards.map((x, j) => (j === i ? { ...x, count: e.currentTarget.value } : x)))}
+                        onInput={(e) =>
+                          set(
+                            'awards',
+                            form().awards.map((x, j) => (j === i ? { ...x, count: e.currentTarget.value } : x)),
+                          )
+                        }
                       />
                       <span>{t('contest.settings.awardUnit')}</span>
                     </span>
-                    <Button small variant="ghost" onClick={() => set('awards', form().awards.filter((_, j) => j !== i))} aria-label={t('contest.settings.awardRemove', { n: i + 1 })}>
+                    <Button
+                      small
+                      variant="ghost"
+                      onClick={() =>
+                        set(
+                          'awards',
+                          form().awards.filter((_, j) => j !== i),
+                        )
+                      }
+                      aria-label={t('contest.settings.awardRemove', { n: i + 1 })}
+                    >
                       ✕
                     </Button>
                   </div>

@@ -47,9 +47,23 @@ export function CoverField(props: { campaign: Campaign; onChange?: (c: Campaign)
       <h2 id="cs-cover-title">{t('cover.title')}</h2>
       <p class="tx-small tx-muted">{t('cover.lead')}</p>
       <Show when={url()} fallback={<p class="tx-small">{t('cover.default')}</p>}>
-        <img src={url()!} alt={t('cover.alt', { title: props.campaign.title })} style={{ 'max-width': '24rem', width: '100%', 'aspect-ratio': '16 / 9', 'object-fit': 'cover', 'border-radius': '0.5rem' }} />
+        <img
+          src={url()!}
+          alt={t('cover.alt', { title: props.campaign.title })}
+          style={{ 'max-width': '24rem', width: '100%', 'aspect-ratio': '16 / 9', 'object-fit': 'cover', 'border-radius': '0.5rem' }}
+        />
       </Show>
-      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" class="tx-visually-hidden" id="cs-cover-file" aria-label={t('cover.choose')} tabIndex={-1} onChange={(e) => void send(e.currentTarget.files?.[0] ?? null)} disabled={busy()} />
+      <input
+        ref={input}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        class="tx-visually-hidden"
+        id="cs-cover-file"
+        aria-label={t('cover.choose')}
+        tabIndex={-1}
+        onChange={(e) => void send(e.currentTarget.files?.[0] ?? null)}
+        disabled={busy()}
+      />
       <div class="tx-row cs-gap">
         <Button variant="secondary" loading={busy()} onClick={() => input.click()}>
           {busy() ? t('cover.uploading') : url() ? t('cover.replace') : t('cover.choose')}

@@ -17,7 +17,10 @@ export function Messages(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
   const [busy, setBusy] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'warning'; text: string } | null>(null);
-  const list = createList(() => ({ u: unit() }), (k, cursor) => listPledges(props.campaign.id, { messages: 'pending', orgUnitId: k.u || undefined, cursor }));
+  const list = createList(
+    () => ({ u: unit() }),
+    (k, cursor) => listPledges(props.campaign.id, { messages: 'pending', orgUnitId: k.u || undefined, cursor }),
+  );
 
   async function decide(p: OrgPledge, visible: boolean) {
     setBusy(p.id);
@@ -25,7 +28,10 @@ export function Messages(props: { campaign: Campaign }) {
     try {
       await setMessage(p.id, visible);
       list.setItems(list.items().filter((x) => x.id !== p.id));
-      setNotice({ kind: 'success', text: visible ? t('drive.msgShown', { name: p.userName ?? p.displayName }) : t('drive.msgHidden', { name: p.userName ?? p.displayName }) });
+      setNotice({
+        kind: 'success',
+        text: visible ? t('drive.msgShown', { name: p.userName ?? p.displayName }) : t('drive.msgHidden', { name: p.userName ?? p.displayName }),
+      });
     } catch (e) {
       setNotice({ kind: 'warning', text: errorText(e) });
     } finally {
@@ -59,7 +65,8 @@ export function Messages(props: { campaign: Campaign }) {
                     <div class="dr-msg-main">
                       <p class="dr-msg-text">“{p.message}”</p>
                       <span class="tx-small tx-muted">
-                        {p.anonymous ? t('drive.anonymous') : p.displayName || p.userName} · {p.orgUnitName ?? t('drive.noUnit')} · <span class="tx-num">{fmtDateTime(p.createdAt)}</span>
+                        {p.anonymous ? t('drive.anonymous') : p.displayName || p.userName} · {p.orgUnitName ?? t('drive.noUnit')} ·{' '}
+                        <span class="tx-num">{fmtDateTime(p.createdAt)}</span>
                       </span>
                     </div>
                     <div class="tx-row dr-msg-actions">
@@ -108,7 +115,11 @@ export function Board(props: { campaign: Campaign }) {
         empty={board.latest?.entries.length === 0}
         emptyView={<EmptyState icon="trophy" title={t('drive.boardEmpty')} />}
       >
-        <DataTable class="dr-board" head={[t('drive.colRank'), t('drive.colUnit'), { label: t('drive.colVerified'), class: 'dr-num' }]} rows={board.latest?.entries ?? []}>
+        <DataTable
+          class="dr-board"
+          head={[t('drive.colRank'), t('drive.colUnit'), { label: t('drive.colVerified'), class: 'dr-num' }]}
+          rows={board.latest?.entries ?? []}
+        >
           {(e) => (
             <tr>
               <td>

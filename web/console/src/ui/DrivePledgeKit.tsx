@@ -27,7 +27,12 @@ export function createList<K>(key: () => K, fetch: (k: K, cursor: string | null)
       setState('error');
     }
   }
-  createEffect(on(() => JSON.stringify(key()), () => void load(false)));
+  createEffect(
+    on(
+      () => JSON.stringify(key()),
+      () => void load(false),
+    ),
+  );
   return {
     items,
     setItems,
@@ -40,13 +45,26 @@ export function createList<K>(key: () => K, fetch: (k: K, cursor: string | null)
 }
 
 export function PledgeStatusBadge(props: { status: PledgeStatus }) {
-  const cls: Record<PledgeStatus, string> = { pledged: 'tx-badge-neutral', receipt_submitted: 'tx-badge-orange', verified: 'tx-badge-green', rejected: 'dr-badge-rejected' };
+  const cls: Record<PledgeStatus, string> = {
+    pledged: 'tx-badge-neutral',
+    receipt_submitted: 'tx-badge-orange',
+    verified: 'tx-badge-green',
+    rejected: 'dr-badge-rejected',
+  };
   return <span class={`tx-badge ${cls[props.status] ?? 'tx-badge-neutral'}`}>{t(`drive.status.${props.status}` as 'drive.status.pledged')}</span>;
 }
 
 export function UnitSelect(props: { campaign: Campaign; value: string; onChange: (v: string) => void; id: string }) {
   const units = () => org.subtree(props.campaign.orgUnitId);
   return (
-    <UnitFilter class="dr-filter" label={t('drive.filterUnit')} rows={units()} value={props.value} onPick={props.onChange} testid={props.id} any={t('drive.allUnits')} />
+    <UnitFilter
+      class="dr-filter"
+      label={t('drive.filterUnit')}
+      rows={units()}
+      value={props.value}
+      onPick={props.onChange}
+      testid={props.id}
+      any={t('drive.allUnits')}
+    />
   );
 }

@@ -14,7 +14,10 @@ import { MetricCard, MetricsSkeleton } from './Metric';
 
 export function Report(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
-  const [report, { refetch }] = createResource(() => ({ id: props.campaign.id, u: unit() }), (k) => getReport(k.id, k.u || null));
+  const [report, { refetch }] = createResource(
+    () => ({ id: props.campaign.id, u: unit() }),
+    (k) => getReport(k.id, k.u || null),
+  );
   return (
     <div class="dr-stack">
       <div class="dr-toolbar" role="search">
@@ -55,7 +58,13 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
       <div class={`cs-metrics dr-metrics ${props.stale ? 'cs-stale' : ''}`}>
         <For each={cards()}>
           {(c) => (
-            <MetricCard id={c.key} label={t(`drive.metric.${c.key}` as 'drive.metric.goal')} tip={t(`drive.metricDef.${c.key}` as 'drive.metricDef.goal')} value={c.value} sub={c.sub} />
+            <MetricCard
+              id={c.key}
+              label={t(`drive.metric.${c.key}` as 'drive.metric.goal')}
+              tip={t(`drive.metricDef.${c.key}` as 'drive.metricDef.goal')}
+              value={c.value}
+              sub={c.sub}
+            />
           )}
         </For>
       </div>
@@ -70,7 +79,13 @@ function ReportBody(props: { report: DriveReport; stale: boolean }) {
           <h2 id="dr-unit-title">{t('drive.byUnit')}</h2>
           <Show when={r().byUnit.length > 0} fallback={<EmptyState icon="building" title={t('drive.noData')} />}>
             <DataTable
-              head={[t('drive.colUnit'), { label: t('drive.colPledges'), class: 'dr-num' }, { label: t('drive.colPledged'), class: 'dr-num' }, { label: t('drive.colVerified'), class: 'dr-num' }, { label: t('drive.colDonors'), class: 'dr-num' }]}
+              head={[
+                t('drive.colUnit'),
+                { label: t('drive.colPledges'), class: 'dr-num' },
+                { label: t('drive.colPledged'), class: 'dr-num' },
+                { label: t('drive.colVerified'), class: 'dr-num' },
+                { label: t('drive.colDonors'), class: 'dr-num' },
+              ]}
               rows={[...r().byUnit].sort((a, b) => b.verified - a.verified)}
             >
               {(u) => (

@@ -29,9 +29,11 @@ export function Review(props: { campaign: Campaign; onChanged: () => unknown }) 
   );
   const selected = () => list.items().find((p) => p.id === selectedId()) ?? null;
   // the first pledge of a fresh list is opened, so a reviewer goes down the queue without extra clicks
-  createEffect(on(list.items, (items) => {
-    if (!items.some((p) => p.id === selectedId())) setSelectedId(items[0]?.id ?? null);
-  }));
+  createEffect(
+    on(list.items, (items) => {
+      if (!items.some((p) => p.id === selectedId())) setSelectedId(items[0]?.id ?? null);
+    }),
+  );
 
   function done(p: OrgPledge, text: string) {
     setNotice({ kind: 'success', text });
@@ -53,7 +55,13 @@ export function Review(props: { campaign: Campaign; onChanged: () => unknown }) 
         <label class="dr-filter">
           <span>{t('drive.filterStatus')}</span>
           <select class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)} data-testid="review-status">
-            <For each={STATUSES}>{(s) => <option value={s} selected={s === status()}>{t(`drive.statusFilter.${s}` as 'drive.statusFilter.all')}</option>}</For>
+            <For each={STATUSES}>
+              {(s) => (
+                <option value={s} selected={s === status()}>
+                  {t(`drive.statusFilter.${s}` as 'drive.statusFilter.all')}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <UnitSelect campaign={props.campaign} value={unit()} onChange={setUnit} id="review-unit" />
@@ -76,7 +84,11 @@ export function Review(props: { campaign: Campaign; onChanged: () => unknown }) 
               <Skeleton lines={6} />
             </Match>
             <Match when={list.items().length === 0}>
-              <EmptyState icon="check" title={status() === 'receipt_submitted' ? t('drive.queueEmpty') : t('drive.listEmpty')} body={status() === 'receipt_submitted' ? t('drive.queueEmptyBody') : undefined} />
+              <EmptyState
+                icon="check"
+                title={status() === 'receipt_submitted' ? t('drive.queueEmpty') : t('drive.listEmpty')}
+                body={status() === 'receipt_submitted' ? t('drive.queueEmptyBody') : undefined}
+              />
             </Match>
             <Match when={list.items().length > 0}>
               <ul class="dr-rows" role="listbox" aria-label={t('drive.queueTitle')}>
@@ -154,7 +166,10 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
       const r = await verifyPledge(p().id, fen);
       props.onDone(r.pledge, t('drive.verifiedOne', { name: p().userName ?? p().displayName, amount: fmtMoney(fen) }));
     } catch (e) {
-      setErr({ field: e instanceof ApiError && e.fields.amount ? 'amount' : 'form', text: e instanceof ApiError && e.fields.amount ? e.fields.amount : errorText(e) });
+      setErr({
+        field: e instanceof ApiError && e.fields.amount ? 'amount' : 'form',
+        text: e instanceof ApiError && e.fields.amount ? e.fields.amount : errorText(e),
+      });
     } finally {
       setBusy(null);
     }
@@ -191,7 +206,12 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
             }
           >
             <a href={receiptUrl(p())} target="_blank" rel="noopener" title={t('drive.openReceipt')}>
-              <img src={receiptUrl(p())} alt={t('drive.receiptAlt', { name: p().userName ?? p().displayName })} onError={() => setImgFailed(true)} data-testid="receipt-img" />
+              <img
+                src={receiptUrl(p())}
+                alt={t('drive.receiptAlt', { name: p().userName ?? p().displayName })}
+                onError={() => setImgFailed(true)}
+                data-testid="receipt-img"
+              />
             </a>
           </Show>
         </Show>
@@ -252,14 +272,33 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
             when={mode() === 'reject'}
             fallback={
               <div class="dr-decide">
-                <Field id="dr-amount" label={t('drive.verifyAmount')} error={err()?.field === 'amount' ? err()!.text : undefined} hint={t('drive.verifyAmountHint')}>
+                <Field
+                  id="dr-amount"
+                  label={t('drive.verifyAmount')}
+                  error={err()?.field === 'amount' ? err()!.text : undefined}
+                  hint={t('drive.verifyAmountHint')}
+                >
                   <div class="dr-amount-input">
                     <span aria-hidden="true">¥</span>
-                    <input id="dr-amount" class="tx-input tx-num" inputmode="decimal" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} {...fieldAria('dr-amount', err()?.field === 'amount' ? err()!.text : undefined, 'hint')} data-testid="verify-amount" />
+                    <input
+                      id="dr-amount"
+                      class="tx-input tx-num"
+                      inputmode="decimal"
+                      value={amount()}
+                      onInput={(e) => setAmount(e.currentTarget.value)}
+                      {...fieldAria('dr-amount', err()?.field === 'amount' ? err()!.text : undefined, 'hint')}
+                      data-testid="verify-amount"
+                    />
                   </div>
                 </Field>
                 <div class="tx-row">
-                  <Button variant="primary" loading={busy() === 'verify'} disabled={!!busy() || p().status === 'verified' && yuanToFen(amount()) === p().verifiedAmount} onClick={verify} data-testid="verify">
+                  <Button
+                    variant="primary"
+                    loading={busy() === 'verify'}
+                    disabled={!!busy() || (p().status === 'verified' && yuanToFen(amount()) === p().verifiedAmount)}
+                    onClick={verify}
+                    data-testid="verify"
+                  >
                     <Icon name="check" />
                     {t('drive.verify')}
                   </Button>
@@ -274,7 +313,16 @@ function PledgeDetail(props: { pledge: OrgPledge; onDone: (p: OrgPledge, text: s
           >
             <div class="dr-decide">
               <Field id="dr-reason" label={t('drive.rejectReason')} error={err()?.field === 'reason' ? err()!.text : undefined} hint={t('drive.rejectHint')}>
-                <textarea id="dr-reason" class="tx-textarea" rows={2} maxLength={200} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} {...fieldAria('dr-reason', err()?.field === 'reason' ? err()!.text : undefined, 'hint')} data-testid="reject-reason" />
+                <textarea
+                  id="dr-reason"
+                  class="tx-textarea"
+                  rows={2}
+                  maxLength={200}
+                  value={reason()}
+                  onInput={(e) => setReason(e.currentTarget.value)}
+                  {...fieldAria('dr-reason', err()?.field === 'reason' ? err()!.text : undefined, 'hint')}
+                  data-testid="reject-reason"
+                />
               </Field>
               <div class="tx-chips">
                 <For each={QUICK_REASONS}>

@@ -147,8 +147,12 @@ export function EmbedPanel(props: { campaign: Campaign; onChange: (c: Campaign) 
             <legend class="tx-visually-hidden">{t('emb.options')}</legend>
             <Field id="emb-scope" label={t('board.scopeLabel')}>
               <select id="emb-scope" class="tx-select" value={scope()} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
-                <option value="individual" selected={scope() === 'individual'}>{t('board.individual')}</option>
-                <option value="org" selected={scope() === 'org'}>{t('board.org')}</option>
+                <option value="individual" selected={scope() === 'individual'}>
+                  {t('board.individual')}
+                </option>
+                <option value="org" selected={scope() === 'org'}>
+                  {t('board.org')}
+                </option>
               </select>
             </Field>
             <Field id="emb-rows" label={t('emb.rows')} error={rowsOk() ? undefined : t('emb.rowsInvalid')}>
@@ -197,7 +201,16 @@ export function EmbedPanel(props: { campaign: Campaign; onChange: (c: Campaign) 
               </Button>
             </div>
             <p class="tx-small tx-muted">{t('emb.scriptHint')}</p>
-            <textarea ref={scriptArea} class="tx-textarea cs-code" readonly rows={4} aria-labelledby="snip-script" value={scriptSnippet()} onFocus={(e) => e.currentTarget.select()} data-testid="script-snippet" />
+            <textarea
+              ref={scriptArea}
+              class="tx-textarea cs-code"
+              readonly
+              rows={4}
+              aria-labelledby="snip-script"
+              value={scriptSnippet()}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="script-snippet"
+            />
           </div>
           <div class="cs-snippet">
             <div class="cs-snippet-head">
@@ -208,7 +221,15 @@ export function EmbedPanel(props: { campaign: Campaign; onChange: (c: Campaign) 
               </Button>
             </div>
             <p class="tx-small tx-muted">{t('emb.iframeHint')}</p>
-            <textarea ref={frameArea} class="tx-textarea cs-code" readonly rows={9} aria-labelledby="snip-frame" value={iframeSnippet()} onFocus={(e) => e.currentTarget.select()} />
+            <textarea
+              ref={frameArea}
+              class="tx-textarea cs-code"
+              readonly
+              rows={9}
+              aria-labelledby="snip-frame"
+              value={iframeSnippet()}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
           <Show when={copyFailed()}>
             <p class="tx-field-error" role="alert">

@@ -10,7 +10,19 @@ import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { UnitSelect } from './UnitSelect';
-import { addDays, BOOKING_STATUSES, chinaDay, chinaMidnight, chinaTime, exportUrl, groupBooking, listBookings, listSlots, type Booking, type Slot } from '../data/exhibition';
+import {
+  addDays,
+  BOOKING_STATUSES,
+  chinaDay,
+  chinaMidnight,
+  chinaTime,
+  exportUrl,
+  groupBooking,
+  listBookings,
+  listSlots,
+  type Booking,
+  type Slot,
+} from '../data/exhibition';
 import { t } from '../i18n';
 
 export function Bookings(props: { campaign: Campaign }) {
@@ -38,7 +50,7 @@ export function Bookings(props: { campaign: Campaign }) {
       setMoreBusy(false);
     }
   }
-  const rows = () => [...(page.error ? [] : page.latest?.items ?? []), ...extra()];
+  const rows = () => [...(page.error ? [] : (page.latest?.items ?? [])), ...extra()];
   const statusLabel = (s: string) => t(`ex.status.${s}` as 'ex.status.booked');
   const badge = (s: string) => (s === 'checked_in' ? 'tx-badge-green' : s === 'no_show' ? 'tx-badge-orange' : s === 'booked' ? '' : 'tx-badge-neutral');
 
@@ -79,12 +91,31 @@ export function Bookings(props: { campaign: Campaign }) {
                 empty={<EmptyState icon="inbox" title={t('ex.noBookings')} body={t('ex.noBookingsBody')} />}
                 columns={[
                   { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
-                  { key: 'slot', header: t('ex.colSlot'), sortValue: (b) => b.slot.startsAt, cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span> },
-                  { key: 'name', header: t('ex.colName'), cell: (b) => <>{b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}{b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}</> },
+                  {
+                    key: 'slot',
+                    header: t('ex.colSlot'),
+                    sortValue: (b) => b.slot.startsAt,
+                    cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span>,
+                  },
+                  {
+                    key: 'name',
+                    header: t('ex.colName'),
+                    cell: (b) => (
+                      <>
+                        {b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}
+                        {b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}
+                      </>
+                    ),
+                  },
                   { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
                   { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
                   { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },
-                  { key: 'status', header: t('ex.colStatus'), sortValue: (b) => b.status, cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span> },
+                  {
+                    key: 'status',
+                    header: t('ex.colStatus'),
+                    sortValue: (b) => b.status,
+                    cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span>,
+                  },
                 ]}
               />
               <Show when={cursor()}>
@@ -128,7 +159,13 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
     if (!Number.isInteger(n) || n < 1) return setError(t('ex.grpSizeInvalid'));
     setBusy(true);
     try {
-      const r = await groupBooking(props.campaign.id, { slotId: slotId(), orgUnitId: unit(), size: n, contactName: contact().trim() || undefined, contactPhone: phone().trim() || undefined });
+      const r = await groupBooking(props.campaign.id, {
+        slotId: slotId(),
+        orgUnitId: unit(),
+        size: n,
+        contactName: contact().trim() || undefined,
+        contactPhone: phone().trim() || undefined,
+      });
       setDone(t('ex.grpDone', { code: r.booking.code }));
       void props.onDone();
     } catch (err) {
@@ -144,7 +181,16 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
       <p class="tx-small tx-muted">{t('ex.grpLead')}</p>
       <form class="ex-gen" onSubmit={submit} novalidate>
         <Field id="ex-grp-day" label={t('ex.grpDay')}>
-          <input id="ex-grp-day" class="tx-input" type="date" value={day()} onInput={(e) => { setDay(e.currentTarget.value); setSlotId(''); }} />
+          <input
+            id="ex-grp-day"
+            class="tx-input"
+            type="date"
+            value={day()}
+            onInput={(e) => {
+              setDay(e.currentTarget.value);
+              setSlotId('');
+            }}
+          />
         </Field>
         <Field id="ex-grp-slot" label={t('ex.grpSlot')}>
           <select id="ex-grp-slot" class="tx-select" value={slotId()} onChange={(e) => setSlotId(e.currentTarget.value)}>

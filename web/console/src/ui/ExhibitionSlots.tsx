@@ -8,7 +8,19 @@ import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { addDays, chinaDay, chinaMidnight, chinaTime, generateSlots, listSlots, patchSlot, slotWaitlist, weekday, type Slot, type WaitlistEntry } from '../data/exhibition';
+import {
+  addDays,
+  chinaDay,
+  chinaMidnight,
+  chinaTime,
+  generateSlots,
+  listSlots,
+  patchSlot,
+  slotWaitlist,
+  weekday,
+  type Slot,
+  type WaitlistEntry,
+} from '../data/exhibition';
 import { t } from '../i18n';
 
 const wd = (n: number) => t(`ex.wd${n}` as 'ex.wd1');
@@ -19,7 +31,7 @@ export function Slots(props: { campaign: Campaign }) {
   const [slots, { refetch, mutate }] = createResource(range, (r) => listSlots(props.campaign.id, r.from, r.to));
   const byDay = createMemo(() => {
     const m = new Map<string, Slot[]>();
-    for (const s of [...(slots.error ? [] : slots.latest ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    for (const s of [...(slots.error ? [] : (slots.latest ?? []))].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
       const d = chinaDay(s.startsAt);
       m.set(d, [...(m.get(d) ?? []), s]);
     }
@@ -62,7 +74,10 @@ export function Slots(props: { campaign: Campaign }) {
                     <h3 class="ex-slot-day-h tx-num">
                       {day} {wd(weekday(day))}
                       <span class="tx-muted tx-small">
-                        {t('ex.dayTotals', { booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)), cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)) })}
+                        {t('ex.dayTotals', {
+                          booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)),
+                          cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)),
+                        })}
                         <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
                           {' · '}
                           {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
@@ -137,7 +152,9 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
             onClick={() => setOpen(!open())}
           >
             {t('ex.waitingN', { n: fmtNumber(s().waiting ?? 0) })}
-            <span class="ex-wait-chev" classList={{ 'is-open': open() }}><Icon name="chevronDown" /></span>
+            <span class="ex-wait-chev" classList={{ 'is-open': open() }}>
+              <Icon name="chevronDown" />
+            </span>
           </button>
         </Show>
       </span>
@@ -164,7 +181,14 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
               void save({ capacity: n });
             }}
           >
-            <input class="tx-input ex-cap-input tx-num" type="number" min="1" aria-label={t('ex.capacity')} value={cap()} onInput={(e) => setCap(e.currentTarget.value)} />
+            <input
+              class="tx-input ex-cap-input tx-num"
+              type="number"
+              min="1"
+              aria-label={t('ex.capacity')}
+              value={cap()}
+              onInput={(e) => setCap(e.currentTarget.value)}
+            />
             <Button small type="submit" variant="primary" loading={busy()}>
               {t('action.save')}
             </Button>
@@ -178,7 +202,9 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
         <span class="tx-field-error ex-slot-error">{error()}</span>
       </Show>
       <Show when={note()}>
-        <span class="ex-slot-error tx-small ex-slot-note" role="status">{note()}</span>
+        <span class="ex-slot-error tx-small ex-slot-note" role="status">
+          {note()}
+        </span>
       </Show>
       <Show when={open()}>
         <div class="ex-wait-panel" id={`ex-wait-${s().id}`}>
@@ -191,7 +217,10 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
 
 /** A slot's waiting list (候补) in the order people joined: place, name, phone, party, outcome. */
 function SlotWaitlist(props: { slotId: string; rev: number }) {
-  const [list, { refetch }] = createResource(() => ({ id: props.slotId, rev: props.rev }), (k) => slotWaitlist(k.id));
+  const [list, { refetch }] = createResource(
+    () => ({ id: props.slotId, rev: props.rev }),
+    (k) => slotWaitlist(k.id),
+  );
   const label = (st: string) => t(`ex.wl.${st}` as 'ex.wl.waiting');
   const badge = (st: string) => (st === 'waiting' ? 'tx-badge-orange' : st === 'booked' ? 'tx-badge-green' : 'tx-badge-neutral');
   const joinedAt = (iso: string) => `${chinaDay(iso).slice(5)} ${chinaTime(iso)}`;
@@ -308,9 +337,21 @@ function Generator(props: { campaign: Campaign; onDone: () => unknown }) {
           <Index each={times()}>
             {(x, i) => (
               <div class="ex-time-row">
-                <input class="tx-input tx-num" type="time" aria-label={t('ex.genStart')} value={x().start} onInput={(e) => setTime(i, 'start', e.currentTarget.value)} />
+                <input
+                  class="tx-input tx-num"
+                  type="time"
+                  aria-label={t('ex.genStart')}
+                  value={x().start}
+                  onInput={(e) => setTime(i, 'start', e.currentTarget.value)}
+                />
                 <span aria-hidden="true">–</span>
-                <input class="tx-input tx-num" type="time" aria-label={t('ex.genEnd')} value={x().end} onInput={(e) => setTime(i, 'end', e.currentTarget.value)} />
+                <input
+                  class="tx-input tx-num"
+                  type="time"
+                  aria-label={t('ex.genEnd')}
+                  value={x().end}
+                  onInput={(e) => setTime(i, 'end', e.currentTarget.value)}
+                />
                 <Button small variant="ghost" aria-label={t('ex.genRemoveTime')} onClick={() => setTimes(times().filter((_, j) => j !== i))}>
                   ×
                 </Button>

@@ -40,7 +40,13 @@ function StatsView(props: { stats: VisitStats }) {
     <>
       <div class="cs-metrics ex-metrics" data-testid="ex-stats">
         <Metric id="booked" label={t('ex.mBooked')} tip={t('ex.mBookedTip')} value={st().booked} />
-        <Metric id="checkedIn" label={t('ex.mCheckedIn')} tip={t('ex.mCheckedInTip')} value={st().checkedIn} sub={t('ex.mRate', { rate: fmtPercent(rate()) })} />
+        <Metric
+          id="checkedIn"
+          label={t('ex.mCheckedIn')}
+          tip={t('ex.mCheckedInTip')}
+          value={st().checkedIn}
+          sub={t('ex.mRate', { rate: fmtPercent(rate()) })}
+        />
         <Metric id="noShows" label={t('ex.mNoShows')} tip={t('ex.mNoShowsTip')} value={st().noShows} />
         <Metric id="cancelled" label={t('ex.mCancelled')} tip={t('ex.mCancelledTip')} value={st().cancelled} />
         <Metric id="insideToday" label={t('ex.mInside')} tip={t('ex.mInsideTip')} value={st().insideToday} />
@@ -62,7 +68,13 @@ function StatsView(props: { stats: VisitStats }) {
               { key: 'name', header: t('ex.colUnit'), sortValue: (r) => r.name ?? '', cell: (r) => r.name ?? t('ex.noUnit') },
               { key: 'booked', header: t('ex.mBooked'), numeric: true, sortValue: (r) => r.booked, cell: (r) => fmtNumber(r.booked) },
               { key: 'checkedIn', header: t('ex.mCheckedIn'), numeric: true, sortValue: (r) => r.checkedIn, cell: (r) => fmtNumber(r.checkedIn) },
-              { key: 'rate', header: t('ex.colRate'), numeric: true, sortValue: (r) => (r.booked ? r.checkedIn / r.booked : 0), cell: (r) => fmtPercent(r.booked ? r.checkedIn / r.booked : null) },
+              {
+                key: 'rate',
+                header: t('ex.colRate'),
+                numeric: true,
+                sortValue: (r) => (r.booked ? r.checkedIn / r.booked : 0),
+                cell: (r) => fmtPercent(r.booked ? r.checkedIn / r.booked : null),
+              },
             ]}
           />
         </section>

@@ -32,7 +32,9 @@ export function GateGate(props: { fallback: JSX.Element; children: JSX.Element }
 
 /** The running exhibitions of the 检票员's units (and below), each a link to its check-in page. */
 function GateHome() {
-  const [list, { refetch }] = createResource(async () => (await call('GET /campaigns', {}, { query: { kind: 'exhibition', status: 'published', limit: 100 } })).items);
+  const [list, { refetch }] = createResource(
+    async () => (await call('GET /campaigns', {}, { query: { kind: 'exhibition', status: 'published', limit: 100 } })).items,
+  );
   const mine = createMemo(() => {
     const ids = new Set(gateUnits().flatMap((u) => org.subtree(u).map((r) => r.unit.id)));
     return (list.latest ?? []).filter((c) => ids.has(c.orgUnitId));

@@ -12,7 +12,14 @@ type TableImport<R> = ReturnType<typeof createTableImport<R>>;
 const SHEETS = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The file of a sheet import: the chooser, the progress while the file is checked or sent, the failure. */
-export function ImportFile<R>(props: { imp: TableImport<R>; id: string; label: string; hint: string; checking: string; uploading: (percent: string) => string }) {
+export function ImportFile<R>(props: {
+  imp: TableImport<R>;
+  id: string;
+  label: string;
+  hint: string;
+  checking: string;
+  uploading: (percent: string) => string;
+}) {
   const imp = props.imp;
   return (
     <>
@@ -62,7 +69,13 @@ export function ImportSteps<R>(props: {
   return (
     <Switch>
       <Match when={imp.step() === 'idle' || imp.step() === 'previewing'}>
-        <Button variant="primary" loading={imp.step() === 'previewing'} disabled={!imp.file() || !!imp.fileError()} onClick={() => imp.send(true)} data-testid={props.previewTestid}>
+        <Button
+          variant="primary"
+          loading={imp.step() === 'previewing'}
+          disabled={!imp.file() || !!imp.fileError()}
+          onClick={() => imp.send(true)}
+          data-testid={props.previewTestid}
+        >
           <Icon name="file" />
           {props.preview}
         </Button>

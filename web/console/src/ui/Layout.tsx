@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { A, Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { ORG_KIND_LABEL } from '@shared/kinds';
-import { loc, } from '@ui/i18n';
+import { loc } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -52,11 +52,7 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       <Match when={org.managedRoots().length === 0}>
         {/* judges who organize nothing get their scoring page (and only that) */}
         {/* …and 检票员 their check-in pages (and only those), 审核员 their review screens */}
-        <JudgeGate
-          fallback={
-            <GateGate fallback={<ReviewGate fallback={<NoAccess />}>{props.children}</ReviewGate>}>{props.children}</GateGate>
-          }
-        >
+        <JudgeGate fallback={<GateGate fallback={<ReviewGate fallback={<NoAccess />}>{props.children}</ReviewGate>}>{props.children}</GateGate>}>
           {props.children}
         </JudgeGate>
       </Match>
@@ -107,13 +103,12 @@ function TopBar() {
     <header class="cs-top">
       <label class="cs-scope">
         <span class="cs-scope-label">{t('top.unit')}</span>
-        <select
-          class="tx-select cs-scope-select"
-          value={org.scopeId() ?? ''}
-          onChange={(e) => org.setScope(e.currentTarget.value)}
-          data-testid="scope"
-        >
-          <UnitOptions rows={org.scopeOptions()} selected={org.scopeId()} label={(u) => t('top.unitOption', { name: u.name, kind: loc(ORG_KIND_LABEL[u.kind]) })} />
+        <select class="tx-select cs-scope-select" value={org.scopeId() ?? ''} onChange={(e) => org.setScope(e.currentTarget.value)} data-testid="scope">
+          <UnitOptions
+            rows={org.scopeOptions()}
+            selected={org.scopeId()}
+            label={(u) => t('top.unitOption', { name: u.name, kind: loc(ORG_KIND_LABEL[u.kind]) })}
+          />
         </select>
       </label>
       <span class="tx-spacer" />

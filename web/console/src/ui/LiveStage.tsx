@@ -36,13 +36,17 @@ export function LiveStage(props: { state: LiveState; serverNow: number; big?: bo
                   <img class="lv-qr" src={qrSrc(pin())} alt={joinUrlOf(pin())} width="280" height="280" />
                   <div>
                     <p>{t('live.waiting')}</p>
-                    <p class="lv-pin" data-testid="live-pin">{pin()}</p>
+                    <p class="lv-pin" data-testid="live-pin">
+                      {pin()}
+                    </p>
                     <p class="lv-url">{joinUrlOf(pin())}</p>
                   </div>
                 </div>
               )}
             </Show>
-            <p class="lv-count" data-testid="live-count">{t('live.players')}: <b>{s().players}</b></p>
+            <p class="lv-count" data-testid="live-count">
+              {t('live.players')}: <b>{s().players}</b>
+            </p>
           </div>
         </Match>
         <Match when={s().phase === 'question' || s().phase === 'reveal'}>
@@ -57,11 +61,19 @@ export function LiveStage(props: { state: LiveState; serverNow: number; big?: bo
             <h2 class="lv-stem">{s().question?.stem}</h2>
             <Show when={s().phase === 'question'}>
               <ol class="lv-opts">
-                <For each={s().question?.options ?? []}>{(o) => <li><b>{o.key}</b> {o.text}</li>}</For>
+                <For each={s().question?.options ?? []}>
+                  {(o) => (
+                    <li>
+                      <b>{o.key}</b> {o.text}
+                    </li>
+                  )}
+                </For>
               </ol>
             </Show>
             <Show when={s().phase === 'reveal'}>
-              <p class="lv-correct" data-testid="live-correct">{t('live.correct', { a: answerText(s().correctAnswer, t('live.true'), t('live.false')) })}</p>
+              <p class="lv-correct" data-testid="live-correct">
+                {t('live.correct', { a: answerText(s().correctAnswer, t('live.true'), t('live.false')) })}
+              </p>
               <div class="lv-dist" data-testid="live-dist">
                 <For each={dist()}>
                   {(d) => (
@@ -98,14 +110,32 @@ export function LiveStage(props: { state: LiveState; serverNow: number; big?: bo
           <section>
             <h3>{t('live.top')}</h3>
             <ol class="lv-top" data-testid="live-top">
-              <For each={s().top}>{(e) => <li><span class="lv-rank">{e.rank}</span><span>{e.name}</span><small>{e.unit ?? ''}</small><b>{e.score}</b></li>}</For>
+              <For each={s().top}>
+                {(e) => (
+                  <li>
+                    <span class="lv-rank">{e.rank}</span>
+                    <span>{e.name}</span>
+                    <small>{e.unit ?? ''}</small>
+                    <b>{e.score}</b>
+                  </li>
+                )}
+              </For>
             </ol>
           </section>
           <Show when={s().teams?.length}>
             <section>
               <h3>{t('live.teams')}</h3>
               <ol class="lv-top" data-testid="live-teams">
-                <For each={s().teams}>{(e) => <li><span class="lv-rank">{e.rank}</span><span>{e.name}</span><small>{e.players}</small><b>{e.score}</b></li>}</For>
+                <For each={s().teams}>
+                  {(e) => (
+                    <li>
+                      <span class="lv-rank">{e.rank}</span>
+                      <span>{e.name}</span>
+                      <small>{e.players}</small>
+                      <b>{e.score}</b>
+                    </li>
+                  )}
+                </For>
               </ol>
             </section>
           </Show>

@@ -41,7 +41,10 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
     return n >= 2 && isPartialPoint(props.series[n - 1]!.at, props.step, chinaDay());
   });
   const solid = () => (partial() ? values().slice(0, -1) : values());
-  const line = () => solid().map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
+  const line = () =>
+    solid()
+      .map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+      .join('');
   const tail = () => {
     const n = values().length;
     return `M${x(n - 2).toFixed(1)},${y(values()[n - 2]!).toFixed(1)}L${x(n - 1).toFixed(1)},${y(values()[n - 1]!).toFixed(1)}`;
@@ -56,7 +59,10 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
   const ticks = createMemo(() => {
     const n = props.series.length;
     const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((W() - PAD.left) / 90))));
-    return props.series.map((_, i) => i).filter((i) => i % every === 0 || i === n - 1).filter((i, k, a) => i === n - 1 || a[k + 1] === undefined || a[k + 1]! - i >= every * 0.6);
+    return props.series
+      .map((_, i) => i)
+      .filter((i) => i % every === 0 || i === n - 1)
+      .filter((i, k, a) => i === n - 1 || a[k + 1] === undefined || a[k + 1]! - i >= every * 0.6);
   });
   const totals = createMemo(() => props.series.reduce((s, p) => ({ events: s.events + p.events, points: s.points + p.points }), { events: 0, points: 0 }));
   const what = () => t(MEASURES.find((m) => m.key === measure())!.label);
@@ -88,8 +94,11 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
           viewBox={`0 0 ${W()} ${H}`}
           role="img"
           aria-label={t('overview.trendLabel', {
-            what: what(), n: props.series.length, unit: t(props.step === 'week' ? 'overview.unitWeek' : 'overview.unitDay'),
-            max: fmtNumber(values()[peak()] ?? 0), at: props.series[peak()] ? label(props.series[peak()]!.at) : '—',
+            what: what(),
+            n: props.series.length,
+            unit: t(props.step === 'week' ? 'overview.unitWeek' : 'overview.unitDay'),
+            max: fmtNumber(values()[peak()] ?? 0),
+            at: props.series[peak()] ? label(props.series[peak()]!.at) : '—',
           })}
           onMouseLeave={() => setHover(null)}
         >
@@ -125,7 +134,16 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
           <For each={props.series}>
             {(_, i) => {
               const half = () => (props.series.length <= 1 ? W() / 2 : (W() - PAD.left - PAD.right) / (props.series.length - 1) / 2);
-              return <rect x={x(i()) - half()} y={PAD.top} width={half() * 2} height={H - PAD.top - PAD.bottom} fill="transparent" onMouseEnter={() => setHover(i())} />;
+              return (
+                <rect
+                  x={x(i()) - half()}
+                  y={PAD.top}
+                  width={half() * 2}
+                  height={H - PAD.top - PAD.bottom}
+                  fill="transparent"
+                  onMouseEnter={() => setHover(i())}
+                />
+              );
             }}
           </For>
           <Show when={hover() !== null && props.series[hover()!]}>
@@ -139,7 +157,11 @@ export function MetricsTrend(props: { series: MetricsPointDto[]; step: 'day' | '
           when={hover() !== null && props.series[hover()!]}
           fallback={
             <>
-              {t('overview.trendPeak', { what: what(), value: fmtNumber(values()[peak()] ?? 0), at: props.series[peak()] ? label(props.series[peak()]!.at) : '—' })}
+              {t('overview.trendPeak', {
+                what: what(),
+                value: fmtNumber(values()[peak()] ?? 0),
+                at: props.series[peak()] ? label(props.series[peak()]!.at) : '—',
+              })}
               {' · '}
               {t('overview.trendTotal', { events: fmtNumber(totals().events), points: fmtNumber(totals().points) })}
               <Show when={partial()}>

@@ -21,11 +21,19 @@ export function PeriodChange(props: { current: number; previous: number; rate?: 
   };
   const spoken = () => {
     if (dir() === 'same') return t('overview.changeSame');
-    const by = props.rate ? shown() : c().ratio === null ? `${fmtNumber(Math.abs(c().delta))}（${t('overview.changeFrom0')}）` : `${shown()}（${fmtNumber(Math.abs(c().delta))}）`;
+    const by = props.rate
+      ? shown()
+      : c().ratio === null
+        ? `${fmtNumber(Math.abs(c().delta))}（${t('overview.changeFrom0')}）`
+        : `${shown()}（${fmtNumber(Math.abs(c().delta))}）`;
     return t(dir() === 'up' ? 'overview.changeUpSr' : 'overview.changeDownSr', { v: by });
   };
   return (
-    <div class={`cs-change cs-change-${dir()} tx-small tx-num`} data-change={dir()} title={t('overview.changeTip', { from: fmtDate(props.from), to: fmtDate(props.to) })}>
+    <div
+      class={`cs-change cs-change-${dir()} tx-small tx-num`}
+      data-change={dir()}
+      title={t('overview.changeTip', { from: fmtDate(props.from), to: fmtDate(props.to) })}
+    >
       <span aria-hidden="true">
         <Show when={dir() !== 'same'} fallback={<>＝ {t('overview.changeSame')}</>}>
           {dir() === 'up' ? '▲' : '▼'} {shown()} <span class="tx-muted">{t('overview.changeVs')}</span>

@@ -27,7 +27,7 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
     },
   );
   const rows = () => [...(page.latest?.items ?? []), ...extra()];
-  const stageName = (id: string) => (id === 'main' ? '—' : props.stages.find((s) => s.id === id)?.name ?? id);
+  const stageName = (id: string) => (id === 'main' ? '—' : (props.stages.find((s) => s.id === id)?.name ?? id));
   const minMs = () => Number((props.campaign.settings as Record<string, unknown>)?.minAnswerMs ?? 1000);
 
   async function loadMore() {
@@ -71,13 +71,40 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
                 caption={t('quiz.att.title')}
                 rows={rows()}
                 rowKey={(a) => a.id}
-                empty={<EmptyState icon="check" title={flagged() ? t('quiz.att.emptyFlagged') : t('quiz.att.empty')} body={flagged() ? t('quiz.att.emptyFlaggedBody') : undefined} />}
+                empty={
+                  <EmptyState
+                    icon="check"
+                    title={flagged() ? t('quiz.att.emptyFlagged') : t('quiz.att.empty')}
+                    body={flagged() ? t('quiz.att.emptyFlaggedBody') : undefined}
+                  />
+                }
                 columns={[
                   { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => <strong>{a.name}</strong> },
                   { key: 'stage', header: t('quiz.att.stage'), cell: (a) => stageName(a.stageId) },
-                  { key: 'status', header: t('quiz.att.status'), class: 'cs-nowrap', cell: (a) => <span class={`tx-badge ${a.status === 'finished' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}>{a.status === 'finished' ? t('quiz.att.finished') : t('quiz.att.active')}</span> },
-                  { key: 'correct', header: t('quiz.att.correct'), numeric: true, sortValue: (a) => a.correct, cell: (a) => `${fmtNumber(a.correct)} / ${fmtNumber(a.total)}` },
-                  { key: 'time', header: t('quiz.att.time'), numeric: true, sortValue: (a) => a.msUsed, cell: (a) => t('quiz.att.seconds', { s: fmtNumber(Math.round(a.msUsed / 100) / 10) }) },
+                  {
+                    key: 'status',
+                    header: t('quiz.att.status'),
+                    class: 'cs-nowrap',
+                    cell: (a) => (
+                      <span class={`tx-badge ${a.status === 'finished' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}>
+                        {a.status === 'finished' ? t('quiz.att.finished') : t('quiz.att.active')}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'correct',
+                    header: t('quiz.att.correct'),
+                    numeric: true,
+                    sortValue: (a) => a.correct,
+                    cell: (a) => `${fmtNumber(a.correct)} / ${fmtNumber(a.total)}`,
+                  },
+                  {
+                    key: 'time',
+                    header: t('quiz.att.time'),
+                    numeric: true,
+                    sortValue: (a) => a.msUsed,
+                    cell: (a) => t('quiz.att.seconds', { s: fmtNumber(Math.round(a.msUsed / 100) / 10) }),
+                  },
                   { key: 'points', header: t('quiz.att.points'), numeric: true, sortValue: (a) => a.points, cell: (a) => fmtNumber(a.points) },
                   {
                     key: 'flags',
@@ -86,14 +113,23 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
                     sortValue: (a) => a.flags,
                     cell: (a) =>
                       a.flags > 0 ? (
-                        <span class={`tx-badge ${a.review === 'cleared' ? 'tx-badge-green' : a.review === 'disqualified' ? 'tx-badge-neutral' : 'tx-badge-orange'}`} data-review={a.review ?? 'open'}>
+                        <span
+                          class={`tx-badge ${a.review === 'cleared' ? 'tx-badge-green' : a.review === 'disqualified' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}
+                          data-review={a.review ?? 'open'}
+                        >
                           {a.review ? t(`quiz.rev.${a.review}`) : t('quiz.att.flagCount', { n: a.flags })}
                         </span>
                       ) : (
                         '—'
                       ),
                   },
-                  { key: 'startedAt', header: t('quiz.att.startedAt'), class: 'tx-num cs-nowrap', sortValue: (a) => Date.parse(a.startedAt), cell: (a) => fmtDateTime(a.startedAt) },
+                  {
+                    key: 'startedAt',
+                    header: t('quiz.att.startedAt'),
+                    class: 'tx-num cs-nowrap',
+                    sortValue: (a) => Date.parse(a.startedAt),
+                    cell: (a) => fmtDateTime(a.startedAt),
+                  },
                   {
                     key: 'actions',
                     header: t('campaigns.colActions'),
@@ -219,10 +255,16 @@ function ReviewBox(props: { row: AttemptRow; onReviewed: (review: 'cleared' | 'd
   );
 }
 
-function AttemptDrawer(props: { row: AttemptRow; stageName: string; onClose: () => void; onReviewed: (review: 'cleared' | 'disqualified', reason: string | null) => void }) {
+function AttemptDrawer(props: {
+  row: AttemptRow;
+  stageName: string;
+  onClose: () => void;
+  onReviewed: (review: 'cleared' | 'disqualified', reason: string | null) => void;
+}) {
   const [detail, { refetch }] = createResource(() => props.row.id, getAttemptDetail);
   const words = () => ({ yes: t('quiz.judgeYes'), no: t('quiz.judgeNo') });
-  const fmtAnswer = (type: Parameters<typeof answerLabel>[0], a: unknown) => (a === null || a === undefined ? t('quiz.att.noAnswer') : answerLabel(type, a, words()) || t('quiz.att.noAnswer'));
+  const fmtAnswer = (type: Parameters<typeof answerLabel>[0], a: unknown) =>
+    a === null || a === undefined ? t('quiz.att.noAnswer') : answerLabel(type, a, words()) || t('quiz.att.noAnswer');
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -289,7 +331,9 @@ function AttemptDrawer(props: { row: AttemptRow; stageName: string; onClose: () 
                             <span class="tx-small tx-muted tx-num">{t('quiz.qn', { n: i() + 1 })}</span>
                             <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>
                             <span class="tx-spacer" />
-                            <span class={`tx-badge ${q.correct ? 'tx-badge-green' : 'tx-badge-orange'}`}>{q.correct ? t('quiz.att.right') : q.late ? t('quiz.att.late') : t('quiz.att.wrong')}</span>
+                            <span class={`tx-badge ${q.correct ? 'tx-badge-green' : 'tx-badge-orange'}`}>
+                              {q.correct ? t('quiz.att.right') : q.late ? t('quiz.att.late') : t('quiz.att.wrong')}
+                            </span>
                           </div>
                           <p class="qz-att-stem">{q.stem}</p>
                           <div class="tx-small">

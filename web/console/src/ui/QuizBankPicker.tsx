@@ -14,7 +14,11 @@ import '../quiz.css';
  */
 export default function QuizBankPicker(props: { id: string; value: string; onInput: (v: string) => void; disabled?: boolean; inheritLabel?: string }) {
   const [banks, { refetch }] = createResource(listBanks);
-  const selected = () => props.value.split(',').map((s) => s.trim()).filter(Boolean);
+  const selected = () =>
+    props.value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const unknown = () => selected().filter((id) => !(banks.latest ?? []).some((b) => b.id === id));
   function toggle(id: string, on: boolean) {
     const next = on ? [...selected().filter((x) => x !== id), id] : selected().filter((x) => x !== id);
@@ -46,10 +50,18 @@ export default function QuizBankPicker(props: { id: string; value: string; onInp
                 {(b) => (
                   <li>
                     <label class="cs-check qz-bank-check">
-                      <input type="checkbox" checked={selected().includes(b.id)} disabled={props.disabled} onChange={(e) => toggle(b.id, e.currentTarget.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={selected().includes(b.id)}
+                        disabled={props.disabled}
+                        onChange={(e) => toggle(b.id, e.currentTarget.checked)}
+                      />
                       <span>
                         {b.title}
-                        <span class="tx-small tx-muted"> · {b.orgUnitName} · {t('quiz.picker.count', { n: fmtNumber(b.questionCount) })}</span>
+                        <span class="tx-small tx-muted">
+                          {' '}
+                          · {b.orgUnitName} · {t('quiz.picker.count', { n: fmtNumber(b.questionCount) })}
+                        </span>
                       </span>
                     </label>
                   </li>

@@ -53,8 +53,21 @@ export function QuizImport(props: { bankId: string; onImported: () => void; onCl
         title={(done) => (done ? t('quiz.imp.doneTitle') : t('quiz.imp.previewTitle'))}
         summary={(r) => (
           <>
-            <ImportCounts counts={[{ n: r.imported, label: imp.step() === 'done' ? t('quiz.imp.imported') : t('quiz.imp.importable') }, { n: r.duplicates, label: t('quiz.imp.duplicates') }]} errors={r.errors.length} errorsLabel={t('quiz.imp.errors')} />
-            <RowErrors rows={r.errors} caption={t('quiz.imp.errors')} rowLabel={t('quiz.imp.row')} messageLabel={t('quiz.imp.message')} noErrors={t('quiz.imp.noErrors')} />
+            <ImportCounts
+              counts={[
+                { n: r.imported, label: imp.step() === 'done' ? t('quiz.imp.imported') : t('quiz.imp.importable') },
+                { n: r.duplicates, label: t('quiz.imp.duplicates') },
+              ]}
+              errors={r.errors.length}
+              errorsLabel={t('quiz.imp.errors')}
+            />
+            <RowErrors
+              rows={r.errors}
+              caption={t('quiz.imp.errors')}
+              rowLabel={t('quiz.imp.row')}
+              messageLabel={t('quiz.imp.message')}
+              noErrors={t('quiz.imp.noErrors')}
+            />
           </>
         )}
         can={(r) => r.imported > 0}

@@ -61,16 +61,45 @@ export function LivePanel(props: { campaign: Campaign }) {
           </label>
           <label>
             {t('live.seconds')}
-            <input class="tx-input" type="number" min={5} max={120} value={seconds()} onInput={(e) => setSeconds(Number(e.currentTarget.value))} data-testid="live-seconds" />
+            <input
+              class="tx-input"
+              type="number"
+              min={5}
+              max={120}
+              value={seconds()}
+              onInput={(e) => setSeconds(Number(e.currentTarget.value))}
+              data-testid="live-seconds"
+            />
           </label>
         </div>
         <FormError message={error()} />
-        <Show when={created()}>{(pin) => <Notice kind="success"><span data-testid="live-created">{t('live.created', { pin: pin() })}</span></Notice>}</Show>
-        <div><Button type="submit" variant="primary" loading={busy()} disabled={!bank() || !title().trim()} data-testid="live-create">{t('live.create')}</Button></div>
+        <Show when={created()}>
+          {(pin) => (
+            <Notice kind="success">
+              <span data-testid="live-created">{t('live.created', { pin: pin() })}</span>
+            </Notice>
+          )}
+        </Show>
+        <div>
+          <Button type="submit" variant="primary" loading={busy()} disabled={!bank() || !title().trim()} data-testid="live-create">
+            {t('live.create')}
+          </Button>
+        </div>
       </form>
       <h2>{t('live.rooms')}</h2>
-      <Loaded error={rooms.error} retry={refetch} loading={rooms.loading && !rooms.latest} empty={!rooms.latest?.length} emptyView={<p class="tx-muted">{t('live.none')}</p>} card>
-        <DataTable testid="live-rooms" head={[t('live.titleLabel'), t('live.pin'), t('live.status'), { label: t('live.players'), class: 'num' }, t('live.createdAt'), '']} rows={rooms.latest ?? []}>
+      <Loaded
+        error={rooms.error}
+        retry={refetch}
+        loading={rooms.loading && !rooms.latest}
+        empty={!rooms.latest?.length}
+        emptyView={<p class="tx-muted">{t('live.none')}</p>}
+        card
+      >
+        <DataTable
+          testid="live-rooms"
+          head={[t('live.titleLabel'), t('live.pin'), t('live.status'), { label: t('live.players'), class: 'num' }, t('live.createdAt'), '']}
+          rows={rooms.latest ?? []}
+        >
           {(r) => (
             <tr>
               <td>{r.title}</td>
@@ -79,9 +108,13 @@ export function LivePanel(props: { campaign: Campaign }) {
               <td class="num">{r.players}</td>
               <td>{fmtDateTime(r.createdAt)}</td>
               <td class="tx-row">
-                <A href={`/rooms/${encodeURIComponent(r.id)}`} class="tx-btn tx-btn-sm tx-btn-secondary" data-testid="live-host-link">{r.status === 'open' ? t('live.host') : t('live.results')}</A>
+                <A href={`/rooms/${encodeURIComponent(r.id)}`} class="tx-btn tx-btn-sm tx-btn-secondary" data-testid="live-host-link">
+                  {r.status === 'open' ? t('live.host') : t('live.results')}
+                </A>
                 <Show when={r.status === 'open'}>
-                  <a href={`/console/rooms/${encodeURIComponent(r.id)}/screen`} target="_blank" rel="noopener" class="tx-btn tx-btn-sm tx-btn-ghost">{t('live.screen')}</a>
+                  <a href={`/console/rooms/${encodeURIComponent(r.id)}/screen`} target="_blank" rel="noopener" class="tx-btn tx-btn-sm tx-btn-ghost">
+                    {t('live.screen')}
+                  </a>
                 </Show>
               </td>
             </tr>

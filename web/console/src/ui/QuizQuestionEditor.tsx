@@ -34,7 +34,18 @@ const opt = (text = ''): Opt => ({ id: nextId++, text });
 
 function draftOf(q: Question | null): Draft {
   if (!q) {
-    return { type: 'single', stem: '', options: [opt(), opt(), opt(), opt()], right: [], judge: null, blanks: [''], explanation: '', source: '', tags: '', difficulty: 2 };
+    return {
+      type: 'single',
+      stem: '',
+      options: [opt(), opt(), opt(), opt()],
+      right: [],
+      judge: null,
+      blanks: [''],
+      explanation: '',
+      source: '',
+      tags: '',
+      difficulty: 2,
+    };
   }
   const options = q.options.length ? q.options.map((o) => opt(o.text)) : [opt(), opt(), opt(), opt()];
   const keys = q.options.map((o) => o.key);
@@ -54,13 +65,22 @@ function draftOf(q: Question | null): Draft {
 }
 
 const choice = (type: QuestionType) => type === 'single' || type === 'multiple';
-const splitTags = (s: string) => s.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const splitTags = (s: string) =>
+  s
+    .split(/[,，、;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * Add or edit one question in a drawer beside the table (work is never lost: closing with
  * changes asks first), with a live preview of how a participant sees it on a phone.
  */
-export function QuizQuestionEditor(props: { bankId: string; question: Question | null; onClose: () => void; onSaved: (q: Question, created: boolean) => void }) {
+export function QuizQuestionEditor(props: {
+  bankId: string;
+  question: Question | null;
+  onClose: () => void;
+  onSaved: (q: Question, created: boolean) => void;
+}) {
   const initial = draftOf(props.question);
   const [d, setD] = createStore<Draft>(structuredClone(initial));
   const saved = JSON.stringify(initial);
@@ -221,10 +241,14 @@ export function QuizQuestionEditor(props: { bankId: string; question: Question |
                             small
                             variant="ghost"
                             disabled={d.options.length <= 2}
-                            onClick={() => setD(produce((x) => {
-                              x.right = x.right.filter((id) => id !== o().id);
-                              x.options.splice(i, 1);
-                            }))}
+                            onClick={() =>
+                              setD(
+                                produce((x) => {
+                                  x.right = x.right.filter((id) => id !== o().id);
+                                  x.options.splice(i, 1);
+                                }),
+                              )
+                            }
                             aria-label={t('quiz.q.removeOption', { key: OPTION_KEYS[i]! })}
                           >
                             <Icon name="plus" class="tx-icon qz-x" />
@@ -282,7 +306,18 @@ export function QuizQuestionEditor(props: { bankId: string; question: Question |
                             aria-label={t('quiz.q.blankN', { n: i + 1 })}
                             onInput={(e) => setD('blanks', i, e.currentTarget.value)}
                           />
-                          <Button small variant="ghost" disabled={d.blanks.length <= 1} onClick={() => setD('blanks', d.blanks.filter((_, j) => j !== i))} aria-label={t('quiz.q.removeBlank', { n: i + 1 })}>
+                          <Button
+                            small
+                            variant="ghost"
+                            disabled={d.blanks.length <= 1}
+                            onClick={() =>
+                              setD(
+                                'blanks',
+                                d.blanks.filter((_, j) => j !== i),
+                              )
+                            }
+                            aria-label={t('quiz.q.removeBlank', { n: i + 1 })}
+                          >
                             <Icon name="plus" class="tx-icon qz-x" />
                           </Button>
                         </li>
@@ -306,20 +341,49 @@ export function QuizQuestionEditor(props: { bankId: string; question: Question |
             </Switch>
 
             <Field id="q-explanation" label={t('quiz.q.explanation')} optional error={err('explanation')}>
-              <textarea id="q-explanation" class="tx-textarea" rows={3} maxLength={2000} value={d.explanation} onInput={(e) => setD('explanation', e.currentTarget.value)} {...fieldAria('q-explanation', err('explanation'))} />
+              <textarea
+                id="q-explanation"
+                class="tx-textarea"
+                rows={3}
+                maxLength={2000}
+                value={d.explanation}
+                onInput={(e) => setD('explanation', e.currentTarget.value)}
+                {...fieldAria('q-explanation', err('explanation'))}
+              />
             </Field>
             <div class="qz-form-row">
               <Field id="q-source" label={t('quiz.q.source')} optional error={err('source')}>
-                <input id="q-source" class="tx-input" maxLength={200} placeholder={t('quiz.q.sourcePlaceholder')} value={d.source} onInput={(e) => setD('source', e.currentTarget.value)} {...fieldAria('q-source', err('source'))} />
+                <input
+                  id="q-source"
+                  class="tx-input"
+                  maxLength={200}
+                  placeholder={t('quiz.q.sourcePlaceholder')}
+                  value={d.source}
+                  onInput={(e) => setD('source', e.currentTarget.value)}
+                  {...fieldAria('q-source', err('source'))}
+                />
               </Field>
               <Field id="q-difficulty" label={t('quiz.q.difficulty')} error={err('difficulty')}>
                 <select id="q-difficulty" class="tx-select" value={String(d.difficulty)} onChange={(e) => setD('difficulty', Number(e.currentTarget.value))}>
-                  <For each={[1, 2, 3, 4, 5]}>{(n) => <option value={n} selected={n === d.difficulty}>{difficultyLabel(n)}</option>}</For>
+                  <For each={[1, 2, 3, 4, 5]}>
+                    {(n) => (
+                      <option value={n} selected={n === d.difficulty}>
+                        {difficultyLabel(n)}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </Field>
             </div>
             <Field id="q-tags" label={t('quiz.q.tags')} optional error={err('tags')} hint={t('quiz.q.tagsHint')}>
-              <input id="q-tags" class="tx-input" value={d.tags} placeholder={t('quiz.q.tagsPlaceholder')} onInput={(e) => setD('tags', e.currentTarget.value)} {...fieldAria('q-tags', err('tags'), 'hint')} />
+              <input
+                id="q-tags"
+                class="tx-input"
+                value={d.tags}
+                placeholder={t('quiz.q.tagsPlaceholder')}
+                onInput={(e) => setD('tags', e.currentTarget.value)}
+                {...fieldAria('q-tags', err('tags'), 'hint')}
+              />
             </Field>
           </div>
 

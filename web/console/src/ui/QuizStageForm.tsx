@@ -100,7 +100,8 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
       const raw = d[f.key].trim();
       if (!raw) {
         // the API merges stage settings and cannot drop one: a cleared override takes the campaign's value
-        if (stored[f.key] !== undefined) (settings as Record<string, unknown>)[f.key] = f.key === 'attemptsTotal' ? ((cs()[f.key] as number | null) ?? null) : cs()[f.key];
+        if (stored[f.key] !== undefined)
+          (settings as Record<string, unknown>)[f.key] = f.key === 'attemptsTotal' ? ((cs()[f.key] as number | null) ?? null) : cs()[f.key];
         continue;
       }
       const n = Number(raw);
@@ -113,7 +114,10 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
       if (d[k]) settings[k] = d[k] === 'true';
       else if (stored[k] !== undefined) settings[k] = cs()[k] === true;
     }
-    const banks = d.bankIds.split(',').map((s) => s.trim()).filter(Boolean);
+    const banks = d.bankIds
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (banks.length) settings.bankIds = banks;
     else if (stored.bankIds !== undefined) settings.bankIds = Array.isArray(cs().bankIds) ? (cs().bankIds as string[]) : [];
     let advancement: Advancement | null = null;
@@ -179,14 +183,36 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
           <div class="qz-editor-form">
             <FormError message={errors.form()} />
             <Field id="st-name" label={t('quiz.stage.name')} error={err('name')}>
-              <input id="st-name" class="tx-input" maxLength={30} placeholder={t('quiz.stage.namePlaceholder')} value={d.name} onInput={(e) => setD('name', e.currentTarget.value)} {...fieldAria('st-name', err('name'))} />
+              <input
+                id="st-name"
+                class="tx-input"
+                maxLength={30}
+                placeholder={t('quiz.stage.namePlaceholder')}
+                value={d.name}
+                onInput={(e) => setD('name', e.currentTarget.value)}
+                {...fieldAria('st-name', err('name'))}
+              />
             </Field>
             <div class="qz-form-row qz-form-2">
               <Field id="st-start" label={t('form.startsAt')} error={err('startsAt')}>
-                <input id="st-start" type="datetime-local" class="tx-input tx-num" value={d.startsAt} onInput={(e) => setD('startsAt', e.currentTarget.value)} {...fieldAria('st-start', err('startsAt'))} />
+                <input
+                  id="st-start"
+                  type="datetime-local"
+                  class="tx-input tx-num"
+                  value={d.startsAt}
+                  onInput={(e) => setD('startsAt', e.currentTarget.value)}
+                  {...fieldAria('st-start', err('startsAt'))}
+                />
               </Field>
               <Field id="st-end" label={t('form.endsAt')} error={err('endsAt')}>
-                <input id="st-end" type="datetime-local" class="tx-input tx-num" value={d.endsAt} onInput={(e) => setD('endsAt', e.currentTarget.value)} {...fieldAria('st-end', err('endsAt'))} />
+                <input
+                  id="st-end"
+                  type="datetime-local"
+                  class="tx-input tx-num"
+                  value={d.endsAt}
+                  onInput={(e) => setD('endsAt', e.currentTarget.value)}
+                  {...fieldAria('st-end', err('endsAt'))}
+                />
               </Field>
             </div>
 
@@ -196,7 +222,13 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
               <Field id="st-mode" label={t('quiz.set.mode')} error={err('mode')}>
                 <select id="st-mode" class="tx-select" value={d.mode} onChange={(e) => setD('mode', e.currentTarget.value as StageDraft['mode'])}>
                   <option value="">{t('quiz.stage.inherit', { value: campaignValue('mode') })}</option>
-                  <For each={['daily', 'challenge', 'round'] as const}>{(m) => <option value={m} selected={d.mode === m}>{modeName(m)}</option>}</For>
+                  <For each={['daily', 'challenge', 'round'] as const}>
+                    {(m) => (
+                      <option value={m} selected={d.mode === m}>
+                        {modeName(m)}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </Field>
               <For each={INTS}>
@@ -219,8 +251,12 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                   <Field id={`st-${k}`} label={t(k === 'revealAnswers' ? 'quiz.set.revealAnswers' : 'quiz.set.stratify')}>
                     <select id={`st-${k}`} class="tx-select" value={d[k]} onChange={(e) => setD(k, e.currentTarget.value as Tri)}>
                       <option value="">{t('quiz.stage.inherit', { value: campaignValue(k) })}</option>
-                      <option value="true" selected={d[k] === 'true'}>{t('quiz.set.yes')}</option>
-                      <option value="false" selected={d[k] === 'false'}>{t('quiz.set.no')}</option>
+                      <option value="true" selected={d[k] === 'true'}>
+                        {t('quiz.set.yes')}
+                      </option>
+                      <option value="false" selected={d[k] === 'false'}>
+                        {t('quiz.set.no')}
+                      </option>
                     </select>
                   </Field>
                 )}
@@ -236,16 +272,34 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
             <p class="tx-small tx-muted">{t('quiz.adv.hint')}</p>
             <div class="qz-form-row">
               <Field id="st-rule" label={t('quiz.adv.rule')} error={err('rule')}>
-                <select id="st-rule" class="tx-select" value={d.rule} onChange={(e) => setD('rule', e.currentTarget.value as StageDraft['rule'])} {...fieldAria('st-rule', err('rule'))}>
+                <select
+                  id="st-rule"
+                  class="tx-select"
+                  value={d.rule}
+                  onChange={(e) => setD('rule', e.currentTarget.value as StageDraft['rule'])}
+                  {...fieldAria('st-rule', err('rule'))}
+                >
                   <option value="">{t('quiz.adv.none')}</option>
-                  <option value="top" selected={d.rule === 'top'}>{t('quiz.adv.top')}</option>
-                  <option value="top_per_unit" selected={d.rule === 'top_per_unit'}>{t('quiz.adv.topPerUnit')}</option>
-                  <option value="threshold" selected={d.rule === 'threshold'}>{t('quiz.adv.threshold')}</option>
+                  <option value="top" selected={d.rule === 'top'}>
+                    {t('quiz.adv.top')}
+                  </option>
+                  <option value="top_per_unit" selected={d.rule === 'top_per_unit'}>
+                    {t('quiz.adv.topPerUnit')}
+                  </option>
+                  <option value="threshold" selected={d.rule === 'threshold'}>
+                    {t('quiz.adv.threshold')}
+                  </option>
                 </select>
               </Field>
               <Show when={d.rule}>
                 <Field id="st-rule-value" label={d.rule === 'threshold' ? t('quiz.adv.score') : t('quiz.adv.n')}>
-                  <input id="st-rule-value" class="tx-input tx-num" inputmode="decimal" value={d.ruleValue} onInput={(e) => setD('ruleValue', e.currentTarget.value)} />
+                  <input
+                    id="st-rule-value"
+                    class="tx-input tx-num"
+                    inputmode="decimal"
+                    value={d.ruleValue}
+                    onInput={(e) => setD('ruleValue', e.currentTarget.value)}
+                  />
                 </Field>
               </Show>
             </div>

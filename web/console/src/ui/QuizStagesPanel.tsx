@@ -84,10 +84,19 @@ export function StagesPanel(props: { campaign: Campaign; stages: Stage[] | undef
                   class: 'cs-nowrap',
                   cell: (st) => {
                     const ph = stagePhase(st);
-                    return <span class={`tx-badge ${ph === 'ongoing' ? 'tx-badge-green' : ph === 'upcoming' ? 'tx-badge-orange' : 'tx-badge-neutral'}`}>{t(`quiz.phase.${ph}`)}</span>;
+                    return (
+                      <span class={`tx-badge ${ph === 'ongoing' ? 'tx-badge-green' : ph === 'upcoming' ? 'tx-badge-orange' : 'tx-badge-neutral'}`}>
+                        {t(`quiz.phase.${ph}`)}
+                      </span>
+                    );
                   },
                 },
-                { key: 'settings', header: t('quiz.stage.overrides'), class: 'qz-col-wrap', cell: (st) => <span class="tx-small">{overridesText(st.settings)}</span> },
+                {
+                  key: 'settings',
+                  header: t('quiz.stage.overrides'),
+                  class: 'qz-col-wrap',
+                  cell: (st) => <span class="tx-small">{overridesText(st.settings)}</span>,
+                },
                 {
                   key: 'rule',
                   header: t('quiz.adv.title'),
@@ -138,10 +147,7 @@ export function StagesPanel(props: { campaign: Campaign; stages: Stage[] | undef
       <Show when={panel()} keyed>
         {(p) => (
           <div id="qz-stage-panel">
-            <Show
-              when={p.kind === 'advance'}
-              fallback={<AdmissionsCard campaign={props.campaign} stage={p.stage} onClose={() => setPanel(null)} />}
-            >
+            <Show when={p.kind === 'advance'} fallback={<AdmissionsCard campaign={props.campaign} stage={p.stage} onClose={() => setPanel(null)} />}>
               <AdvanceCard
                 campaign={props.campaign}
                 stage={p.stage}
@@ -178,8 +184,17 @@ export function StagesPanel(props: { campaign: Campaign; stages: Stage[] | undef
 }
 
 /** 入围预览: who the rule lets through (ties at the cut all advance), then 发布入围名单 after a confirmation. */
-function AdvanceCard(props: { campaign: Campaign; stage: Stage; next: Stage | undefined; onClose: () => void; onPublished: (n: number, next: Stage | undefined) => void }) {
-  const [preview, { refetch }] = createResource(() => props.stage.id, (id) => advance(props.campaign.id, id, true));
+function AdvanceCard(props: {
+  campaign: Campaign;
+  stage: Stage;
+  next: Stage | undefined;
+  onClose: () => void;
+  onPublished: (n: number, next: Stage | undefined) => void;
+}) {
+  const [preview, { refetch }] = createResource(
+    () => props.stage.id,
+    (id) => advance(props.campaign.id, id, true),
+  );
   const [confirm, setConfirm] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
@@ -312,7 +327,10 @@ function AdvanceCard(props: { campaign: Campaign; stage: Stage; next: Stage | un
 }
 
 function AdmissionsCard(props: { campaign: Campaign; stage: Stage; onClose: () => void }) {
-  const [list, { refetch }] = createResource(() => props.stage.id, (id) => listAdmissions(props.campaign.id, id));
+  const [list, { refetch }] = createResource(
+    () => props.stage.id,
+    (id) => listAdmissions(props.campaign.id, id),
+  );
   return (
     <section class="tx-card" aria-labelledby="qz-adm-title" data-testid="admissions">
       <div class="tx-card-title">
@@ -338,7 +356,13 @@ function AdmissionsCard(props: { campaign: Campaign; stage: Stage; onClose: () =
             initialSort={{ key: 'rank', dir: 'asc' }}
             empty={<EmptyState icon="list" title={t('quiz.adm.emptyTitle')} body={t('quiz.adm.emptyBody')} />}
             columns={[
-              { key: 'rank', header: t('quiz.adm.fromRank'), class: 'qz-col-rank tx-num', sortValue: (a) => a.fromRank ?? Infinity, cell: (a) => (a.fromRank === null ? '—' : fmtNumber(a.fromRank)) },
+              {
+                key: 'rank',
+                header: t('quiz.adm.fromRank'),
+                class: 'qz-col-rank tx-num',
+                sortValue: (a) => a.fromRank ?? Infinity,
+                cell: (a) => (a.fromRank === null ? '—' : fmtNumber(a.fromRank)),
+              },
               { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => a.name },
             ]}
           />

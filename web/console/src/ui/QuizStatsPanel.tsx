@@ -45,7 +45,9 @@ export function StatsPanel(props: { campaign: Campaign }) {
             </div>
           </Show>
           <Show when={few() > 0}>
-            <p class="tx-small tx-muted cs-gap" data-testid="quiz-stats-few">{t('quiz.stats.fewNote', { n: few(), min: QUESTION_FLAG.minAnswers })}</p>
+            <p class="tx-small tx-muted cs-gap" data-testid="quiz-stats-few">
+              {t('quiz.stats.fewNote', { n: few(), min: QUESTION_FLAG.minAnswers })}
+            </p>
           </Show>
           <Table
             caption={t('quiz.stats.title')}
@@ -90,7 +92,13 @@ export function StatsPanel(props: { campaign: Campaign }) {
                   </span>
                 ),
               },
-              { key: 'avg', header: t('quiz.stats.avg'), numeric: true, sortValue: (s) => s.avgSeconds, cell: (s) => t('quiz.att.seconds', { s: fmtNumber(s.avgSeconds) }) },
+              {
+                key: 'avg',
+                header: t('quiz.stats.avg'),
+                numeric: true,
+                sortValue: (s) => s.avgSeconds,
+                cell: (s) => t('quiz.att.seconds', { s: fmtNumber(s.avgSeconds) }),
+              },
             ]}
           />
         </Match>

@@ -50,7 +50,14 @@ export function RangePicker(props: { value: OverviewRange; onChange: (r: Overvie
       <div class="tx-segmented" role="group" aria-label={t('overview.period')}>
         <For each={PRESETS}>
           {(p) => (
-            <button type="button" aria-pressed={!custom() && !open() && 'days' in props.value && props.value.days === p.days} onClick={() => { setOpen(false); props.onChange({ days: p.days }); }}>
+            <button
+              type="button"
+              aria-pressed={!custom() && !open() && 'days' in props.value && props.value.days === p.days}
+              onClick={() => {
+                setOpen(false);
+                props.onChange({ days: p.days });
+              }}
+            >
               {t(p.key)}
             </button>
           )}
@@ -63,15 +70,38 @@ export function RangePicker(props: { value: OverviewRange; onChange: (r: Overvie
         <form id="ov-range" class="cs-range-form" noValidate onSubmit={apply} aria-label={t('overview.customLabel')}>
           <label>
             <span>{t('overview.from')}</span>
-            <input class="tx-input tx-num" type="date" name="from" max={to() || today} value={from()} onChange={(e) => setFrom(e.currentTarget.value)} aria-invalid={!!error()} aria-describedby={error() ? 'ov-range-error' : undefined} />
+            <input
+              class="tx-input tx-num"
+              type="date"
+              name="from"
+              max={to() || today}
+              value={from()}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+              aria-invalid={!!error()}
+              aria-describedby={error() ? 'ov-range-error' : undefined}
+            />
           </label>
           <label>
             <span>{t('overview.to')}</span>
-            <input class="tx-input tx-num" type="date" name="to" min={from() || undefined} max={today} value={to()} onChange={(e) => setTo(e.currentTarget.value)} aria-invalid={!!error()} aria-describedby={error() ? 'ov-range-error' : undefined} />
+            <input
+              class="tx-input tx-num"
+              type="date"
+              name="to"
+              min={from() || undefined}
+              max={today}
+              value={to()}
+              onChange={(e) => setTo(e.currentTarget.value)}
+              aria-invalid={!!error()}
+              aria-describedby={error() ? 'ov-range-error' : undefined}
+            />
           </label>
-          <button type="submit" class="tx-btn tx-btn-secondary">{t('overview.apply')}</button>
+          <button type="submit" class="tx-btn tx-btn-secondary">
+            {t('overview.apply')}
+          </button>
           <Show when={error()}>
-            <p id="ov-range-error" class="tx-field-error" role="alert">{error()}</p>
+            <p id="ov-range-error" class="tx-field-error" role="alert">
+              {error()}
+            </p>
           </Show>
         </form>
       </Show>

@@ -48,7 +48,8 @@ function ReviewHome() {
     const roots = org.reviewRoots();
     const inside = new Set(roots.flatMap((u) => org.subtree(u.id).map((r) => r.unit.id)));
     const above = new Set<string>();
-    for (const r of roots) for (let u = r.parentId ? org.byId().get(r.parentId) : undefined; u; u = u.parentId ? org.byId().get(u.parentId) : undefined) above.add(u.id);
+    for (const r of roots)
+      for (let u = r.parentId ? org.byId().get(r.parentId) : undefined; u; u = u.parentId ? org.byId().get(u.parentId) : undefined) above.add(u.id);
     return (list.latest ?? []).filter((c) => reviewable(c, inside, above));
   });
   return (

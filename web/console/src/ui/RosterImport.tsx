@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { Field, } from '@ui/components/Field';
+import { Field } from '@ui/components/Field';
 import { Icon } from '@ui/icons';
 import type { RosterReport } from '@ui/types';
 import { org } from '../data/org';
@@ -74,8 +74,22 @@ export function RosterImport(props: { unitId: string; onUnit: (id: string) => vo
         title={(done) => (done ? t('roster.doneTitle') : t('roster.previewTitle'))}
         summary={(r) => (
           <>
-            <ImportCounts counts={[{ n: r.created, label: t('roster.created') }, { n: r.linked, label: t('roster.linked') }, { n: r.updated ?? 0, label: t('roster.updated') }]} errors={r.errors.length} errorsLabel={t('roster.errors')} />
-            <RowErrors rows={r.errors} caption={t('roster.errors')} rowLabel={t('roster.row')} messageLabel={t('roster.message')} noErrors={t('roster.noErrors')} />
+            <ImportCounts
+              counts={[
+                { n: r.created, label: t('roster.created') },
+                { n: r.linked, label: t('roster.linked') },
+                { n: r.updated ?? 0, label: t('roster.updated') },
+              ]}
+              errors={r.errors.length}
+              errorsLabel={t('roster.errors')}
+            />
+            <RowErrors
+              rows={r.errors}
+              caption={t('roster.errors')}
+              rowLabel={t('roster.row')}
+              messageLabel={t('roster.message')}
+              noErrors={t('roster.noErrors')}
+            />
           </>
         )}
         can={() => importable()}

@@ -8,7 +8,21 @@ import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import { boardApi } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
-import { checkRows, CHUNK, FIELDS, kindOf, mapHeader, MAX_ROWS, parseFieldPath, readTable, templateCsv, TEMPLATE_HEADER, type CheckedRow, type ScoreField, type ScoreMode } from '../data/scores';
+import {
+  checkRows,
+  CHUNK,
+  FIELDS,
+  kindOf,
+  mapHeader,
+  MAX_ROWS,
+  parseFieldPath,
+  readTable,
+  templateCsv,
+  TEMPLATE_HEADER,
+  type CheckedRow,
+  type ScoreField,
+  type ScoreMode,
+} from '../data/scores';
 import { org } from '../data/org';
 import { t } from '../i18n';
 
@@ -272,12 +286,18 @@ export function ScoreImport(props: { campaign: Campaign }) {
                 <caption class="tx-visually-hidden">{t('imp.previewTitle')}</caption>
                 <thead>
                   <tr>
-                    <th class="num" scope="col">{t('imp.row')}</th>
+                    <th class="num" scope="col">
+                      {t('imp.row')}
+                    </th>
                     <th scope="col">{fieldLabel('key')}</th>
                     <th scope="col">{fieldLabel('name')}</th>
                     <th scope="col">{fieldLabel('orgUnitId')}</th>
-                    <th class="num" scope="col">{fieldLabel('score')}</th>
-                    <th class="num" scope="col">{fieldLabel('tiebreak')}</th>
+                    <th class="num" scope="col">
+                      {fieldLabel('score')}
+                    </th>
+                    <th class="num" scope="col">
+                      {fieldLabel('tiebreak')}
+                    </th>
                     <th scope="col">{t('imp.check')}</th>
                   </tr>
                 </thead>

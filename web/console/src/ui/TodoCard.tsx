@@ -12,7 +12,10 @@ import { t } from '../i18n';
 const enc = encodeURIComponent;
 
 /** Where each kind of to-do is done, and how it reads. */
-const WHAT: Record<TodoItemDto['what'], { icon: IconName; href: (id: string) => string; text: 'todo.entries' | 'todo.receipts' | 'todo.flagged' | 'todo.draft' }> = {
+const WHAT: Record<
+  TodoItemDto['what'],
+  { icon: IconName; href: (id: string) => string; text: 'todo.entries' | 'todo.receipts' | 'todo.flagged' | 'todo.draft' }
+> = {
   entries_pending: { icon: 'contest', href: (id) => `/campaigns/${enc(id)}/entries`, text: 'todo.entries' },
   receipts_pending: { icon: 'drive', href: (id) => `/campaigns/${enc(id)}/drive`, text: 'todo.receipts' },
   attempts_flagged: { icon: 'quiz', href: (id) => `/campaigns/${enc(id)}/quiz?tab=attempts`, text: 'todo.flagged' },

@@ -28,12 +28,22 @@ export function TrainingPlanPanel(props: { campaign: Campaign }) {
   const thisYear = chinaYear(Date.now());
   const [unit, setUnit] = createSignal(props.campaign.orgUnitId);
   const [year, setYear] = createSignal(chinaYear(Date.parse(props.campaign.startsAt)));
-  const [view, { refetch, mutate }] = createResource(() => ({ u: unit(), y: year() }), (k) => getPlan(k.u, k.y));
+  const [view, { refetch, mutate }] = createResource(
+    () => ({ u: unit(), y: year() }),
+    (k) => getPlan(k.u, k.y),
+  );
   const years = () => [...new Set([thisYear - 1, thisYear, thisYear + 1, year()])].sort();
   return (
     <div class="vo-stack" data-testid="tr-plan">
       <div class="vo-toolbar">
-        <UnitFilter class="vo-filter" label={t('tr.plan.unit')} rows={org.subtree(props.campaign.orgUnitId)} value={unit()} onPick={setUnit} testid="tr-plan-unit" />
+        <UnitFilter
+          class="vo-filter"
+          label={t('tr.plan.unit')}
+          rows={org.subtree(props.campaign.orgUnitId)}
+          value={unit()}
+          onPick={setUnit}
+          testid="tr-plan-unit"
+        />
         <label class="vo-filter">
           <span>{t('tr.plan.year')}</span>
           <select class="tx-select" value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))} data-testid="tr-plan-year">
@@ -63,8 +73,19 @@ export function TrainingPlanPanel(props: { campaign: Campaign }) {
               <Show when={v().units.length}>
                 <section class="tx-card" aria-labelledby="tr-plan-units">
                   <h2 id="tr-plan-units">{t('tr.plan.unitsTitle')}</h2>
-                  <DataTable testid="tr-plan-units" caption={t('tr.plan.unitsTitle')} rows={v().units}
-                    head={[t('tr.plan.colUnit'), { label: t('tr.plan.colMembers'), class: 'num' }, { label: t('tr.plan.coverage'), class: 'num' }, { label: t('tr.plan.hours'), class: 'num' }, t('tr.plan.colClasses'), t('tr.plan.colState')]}>
+                  <DataTable
+                    testid="tr-plan-units"
+                    caption={t('tr.plan.unitsTitle')}
+                    rows={v().units}
+                    head={[
+                      t('tr.plan.colUnit'),
+                      { label: t('tr.plan.colMembers'), class: 'num' },
+                      { label: t('tr.plan.coverage'), class: 'num' },
+                      { label: t('tr.plan.hours'), class: 'num' },
+                      t('tr.plan.colClasses'),
+                      t('tr.plan.colState'),
+                    ]}
+                  >
                     {(u) => (
                       <tr data-behind={u.behind.length ? 'true' : 'false'} class={u.behind.length ? 'tr-plan-behind' : undefined}>
                         <th scope="row">{u.name}</th>
@@ -72,7 +93,13 @@ export function TrainingPlanPanel(props: { campaign: Campaign }) {
                         <td class="num">{target(u.progress.coverage, '%')}</td>
                         <td class="num">{target(u.progress.hoursPerMember, '')}</td>
                         <td>{classesLine(u.progress)}</td>
-                        <td>{u.behind.length ? <strong class="tr-plan-flag">{t('tr.plan.behind', { what: u.behind.map(whatLabel).join('、') })}</strong> : t('tr.plan.onTrack')}</td>
+                        <td>
+                          {u.behind.length ? (
+                            <strong class="tr-plan-flag">{t('tr.plan.behind', { what: u.behind.map(whatLabel).join('、') })}</strong>
+                          ) : (
+                            t('tr.plan.onTrack')
+                          )}
+                        </td>
                       </tr>
                     )}
                   </DataTable>
@@ -86,19 +113,32 @@ export function TrainingPlanPanel(props: { campaign: Campaign }) {
   );
 }
 
-const target = (x: { target: number | null; actual: number }, unit: string) => (x.target === null ? `${x.actual}${unit}` : `${x.actual}${unit} / ${x.target}${unit}`);
+const target = (x: { target: number | null; actual: number }, unit: string) =>
+  x.target === null ? `${x.actual}${unit}` : `${x.actual}${unit} / ${x.target}${unit}`;
 const classesLine = (p: Progress) =>
-  (Object.entries(p.classes) as Array<[TrainingCategory, { planned: number | null; held: number }]>).map(([c, x]) => `${catLabel(c)} ${x.held}${x.planned !== null ? `/${x.planned}` : ''}`).join('；') || '—';
+  (Object.entries(p.classes) as Array<[TrainingCategory, { planned: number | null; held: number }]>)
+    .map(([c, x]) => `${catLabel(c)} ${x.held}${x.planned !== null ? `/${x.planned}` : ''}`)
+    .join('；') || '—';
 const whatLabel = (w: string) =>
   w === 'coverage' ? t('tr.plan.coverage') : w === 'hoursPerMember' ? t('tr.plan.hours') : catLabel(w.replace('classes.', '') as TrainingCategory);
 
 function Bars(props: { progress: Progress; behind: string[] }) {
   const rows = () => [
     ...(Object.entries(props.progress.classes) as Array<[TrainingCategory, { planned: number | null; held: number }]>).map(([c, x]) => ({
-      key: `classes.${c}`, label: catLabel(c), actual: x.held, target: x.planned, unit: countUnit(c),
+      key: `classes.${c}`,
+      label: catLabel(c),
+      actual: x.held,
+      target: x.planned,
+      unit: countUnit(c),
     })),
     { key: 'coverage', label: t('tr.plan.coverage'), actual: props.progress.coverage.actual, target: props.progress.coverage.target, unit: '%' },
-    { key: 'hoursPerMember', label: t('tr.plan.hours'), actual: props.progress.hoursPerMember.actual, target: props.progress.hoursPerMember.target, unit: t('tr.plan.hoursUnit') },
+    {
+      key: 'hoursPerMember',
+      label: t('tr.plan.hours'),
+      actual: props.progress.hoursPerMember.actual,
+      target: props.progress.hoursPerMember.target,
+      unit: t('tr.plan.hoursUnit'),
+    },
   ];
   return (
     <ul class="tr-plan-bars" data-testid="tr-plan-bars">
@@ -142,7 +182,13 @@ function PlanForm(props: { view: PlanView; onSaved: (v: PlanView) => void }) {
     for (const c of TRAINING_CATEGORIES) if (values()[c]?.trim()) classes[c] = Number(values()[c]);
     setSending(true);
     try {
-      props.onSaved(await savePlan(props.view.orgUnitId, props.view.year, { classes, coverageTarget: Number(values().coverageTarget), hoursTarget: Number(values().hoursTarget) }));
+      props.onSaved(
+        await savePlan(props.view.orgUnitId, props.view.year, {
+          classes,
+          coverageTarget: Number(values().coverageTarget),
+          hoursTarget: Number(values().hoursTarget),
+        }),
+      );
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k.replace(/^classes\./, ''), m])));
@@ -153,7 +199,16 @@ function PlanForm(props: { view: PlanView; onSaved: (v: PlanView) => void }) {
   }
   const input = (k: string, label: string, hint?: string) => (
     <Field id={`tr-plan-${k}`} label={label} error={errors()[k]} hint={hint} optional={k !== 'coverageTarget' && k !== 'hoursTarget'}>
-      <input id={`tr-plan-${k}`} class="tx-input" type="number" min="0" inputMode="decimal" value={values()[k] ?? ''} onInput={set(k)} {...fieldAria(`tr-plan-${k}`, errors()[k], hint)} />
+      <input
+        id={`tr-plan-${k}`}
+        class="tx-input"
+        type="number"
+        min="0"
+        inputMode="decimal"
+        value={values()[k] ?? ''}
+        onInput={set(k)}
+        {...fieldAria(`tr-plan-${k}`, errors()[k], hint)}
+      />
     </Field>
   );
   return (

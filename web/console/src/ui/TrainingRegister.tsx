@@ -9,7 +9,20 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import {
-  chinaDay, chinaTime, createMaterial, enrolUnits, getRegister, listEnrollments, listMaterials, saveRegister, sheetHref, sheetUrl, type Mode, type RegisterLine, type Session, type Status,
+  chinaDay,
+  chinaTime,
+  createMaterial,
+  enrolUnits,
+  getRegister,
+  listEnrollments,
+  listMaterials,
+  saveRegister,
+  sheetHref,
+  sheetUrl,
+  type Mode,
+  type RegisterLine,
+  type Session,
+  type Status,
 } from '../data/training';
 import { org } from '../data/org';
 import { t } from '../i18n';
@@ -24,7 +37,10 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
   const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const [page, { refetch }] = createResource(() => ({ id: props.campaign.id, q: q() }), (k) => listEnrollments(k.id, { q: k.q || undefined, limit: 100 }));
+  const [page, { refetch }] = createResource(
+    () => ({ id: props.campaign.id, q: q() }),
+    (k) => listEnrollments(k.id, { q: k.q || undefined, limit: 100 }),
+  );
   async function enrol() {
     if (!unit()) return;
     setBusy(true);
@@ -45,7 +61,15 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
         <section class="tx-card">
           <Field id="tr-enrol-unit" label={t('tr.enrolUnits')} hint={t('tr.enrolUnitsHint')} error={error() ?? undefined}>
             <div class="tx-row">
-              <UnitSelect id="tr-enrol-unit" rows={org.subtree(props.campaign.orgUnitId)} value={unit()} onPick={setUnit} any={t('tr.enrolPick')} data-testid="tr-enrol-unit" {...fieldAria('tr-enrol-unit', error() ?? undefined, 'hint')} />
+              <UnitSelect
+                id="tr-enrol-unit"
+                rows={org.subtree(props.campaign.orgUnitId)}
+                value={unit()}
+                onPick={setUnit}
+                any={t('tr.enrolPick')}
+                data-testid="tr-enrol-unit"
+                {...fieldAria('tr-enrol-unit', error() ?? undefined, 'hint')}
+              />
               <Button variant="primary" loading={busy()} disabled={!unit()} onClick={enrol} data-testid="tr-enrol">
                 {t('tr.enrolDo')}
               </Button>
@@ -57,9 +81,18 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
         <Notice kind="success">{notice()}</Notice>
       </Show>
       <div class="vo-toolbar">
-        <input class="tx-input" type="search" placeholder={t('tr.search')} aria-label={t('tr.search')} value={q()} onChange={(e) => setQ(e.currentTarget.value.trim())} />
+        <input
+          class="tx-input"
+          type="search"
+          placeholder={t('tr.search')}
+          aria-label={t('tr.search')}
+          value={q()}
+          onChange={(e) => setQ(e.currentTarget.value.trim())}
+        />
         <span class="tx-spacer" />
-        <span class="tx-small tx-muted tx-num" data-testid="tr-enrol-total">{t('tr.enrolTotal', { n: page.latest?.total ?? 0 })}</span>
+        <span class="tx-small tx-muted tx-num" data-testid="tr-enrol-total">
+          {t('tr.enrolTotal', { n: page.latest?.total ?? 0 })}
+        </span>
       </div>
       <Switch>
         <Match when={page.error}>
@@ -76,7 +109,14 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
             testid="tr-enrolments"
             stale={page.loading}
             caption={t('tr.tab.enrol')}
-            head={[t('tr.colName'), t('tr.colUnit'), t('tr.colPhone'), t('tr.colSource'), { label: t('tr.colAttended'), class: 'num' }, { label: t('tr.colHoursSum'), class: 'num' }]}
+            head={[
+              t('tr.colName'),
+              t('tr.colUnit'),
+              t('tr.colPhone'),
+              t('tr.colSource'),
+              { label: t('tr.colAttended'), class: 'num' },
+              { label: t('tr.colHoursSum'), class: 'num' },
+            ]}
             rows={page.latest!.items}
           >
             {(r) => (
@@ -119,7 +159,10 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
     setSaving(true);
     setError(null);
     try {
-      const r = await saveRegister(props.selected!, changed().map(([rosterId, e]) => ({ rosterId, status: e.status, mode: e.mode, note: e.note })));
+      const r = await saveRegister(
+        props.selected!,
+        changed().map(([rosterId, e]) => ({ rosterId, status: e.status, mode: e.mode, note: e.note })),
+      );
       setEdits({});
       setNotice(t('tr.saved', { n: r.updated }));
       await refetch();
@@ -134,7 +177,16 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
       <div class="vo-toolbar">
         <label class="vo-filter">
           <span>{t('tr.pickSession')}</span>
-          <select class="tx-select" value={props.selected ?? ''} onChange={(e) => { setEdits({}); setNotice(null); props.onPick(e.currentTarget.value); }} data-testid="tr-register-session">
+          <select
+            class="tx-select"
+            value={props.selected ?? ''}
+            onChange={(e) => {
+              setEdits({});
+              setNotice(null);
+              props.onPick(e.currentTarget.value);
+            }}
+            data-testid="tr-register-session"
+          >
             <For each={props.sessions}>{(s) => <option value={s.id}>{`${chinaDay(s.startsAt)} ${chinaTime(s.startsAt)} ${s.title}`}</option>}</For>
           </select>
         </label>
@@ -185,7 +237,15 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
             testid="tr-register"
             stale={reg.loading}
             caption={t('tr.tab.register')}
-            head={[t('tr.colName'), t('tr.colUnit'), t('tr.colCheckedIn'), t('tr.colStatus'), t('tr.colMode'), t('tr.colNote'), { label: t('tr.colHours'), class: 'num' }]}
+            head={[
+              t('tr.colName'),
+              t('tr.colUnit'),
+              t('tr.colCheckedIn'),
+              t('tr.colStatus'),
+              t('tr.colMode'),
+              t('tr.colNote'),
+              { label: t('tr.colHours'), class: 'num' },
+            ]}
             rows={reg.latest!.items}
           >
             {(r) => (
@@ -194,18 +254,40 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
                 <td>{r.orgUnitName}</td>
                 <td class="tx-num">{r.checkedInAt ? chinaTime(r.checkedInAt) : '—'}</td>
                 <td>
-                  <select class="tx-select" aria-label={`${r.name} ${t('tr.colStatus')}`} value={current(r).status} onChange={(e) => edit(r, { status: e.currentTarget.value as Status })} data-testid="tr-status">
-                    <option value="" disabled>{t('tr.st.none')}</option>
+                  <select
+                    class="tx-select"
+                    aria-label={`${r.name} ${t('tr.colStatus')}`}
+                    value={current(r).status}
+                    onChange={(e) => edit(r, { status: e.currentTarget.value as Status })}
+                    data-testid="tr-status"
+                  >
+                    <option value="" disabled>
+                      {t('tr.st.none')}
+                    </option>
                     <For each={STATUSES}>{(s) => <option value={s}>{t(`tr.st.${s}` as 'tr.st.present')}</option>}</For>
                   </select>
                 </td>
                 <td>
-                  <select class="tx-select" aria-label={`${r.name} ${t('tr.colMode')}`} value={current(r).mode} onChange={(e) => edit(r, { mode: e.currentTarget.value as Mode })} data-testid="tr-mode">
+                  <select
+                    class="tx-select"
+                    aria-label={`${r.name} ${t('tr.colMode')}`}
+                    value={current(r).mode}
+                    onChange={(e) => edit(r, { mode: e.currentTarget.value as Mode })}
+                    data-testid="tr-mode"
+                  >
                     <For each={MODES}>{(m) => <option value={m}>{t(`tr.mode.${m}` as 'tr.mode.onsite')}</option>}</For>
                   </select>
                 </td>
                 <td>
-                  <input class="tx-input" maxLength={200} aria-label={`${r.name} ${t('tr.colNote')}`} placeholder={t('tr.notePh')} value={current(r).note} onChange={(e) => edit(r, { note: e.currentTarget.value })} data-testid="tr-note" />
+                  <input
+                    class="tx-input"
+                    maxLength={200}
+                    aria-label={`${r.name} ${t('tr.colNote')}`}
+                    placeholder={t('tr.notePh')}
+                    value={current(r).note}
+                    onChange={(e) => edit(r, { note: e.currentTarget.value })}
+                    data-testid="tr-note"
+                  />
                 </td>
                 <td class="num tx-num">{r.hours}</td>
               </tr>
@@ -231,7 +313,13 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
     setErrors({});
     setSending(true);
     try {
-      await createMaterial(props.campaign.id, { title: v().title.trim(), kind: v().kind, url: v().url.trim(), minutes: Number(v().minutes), hours: Number(v().hours) });
+      await createMaterial(props.campaign.id, {
+        title: v().title.trim(),
+        kind: v().kind,
+        url: v().url.trim(),
+        minutes: Number(v().minutes),
+        hours: Number(v().hours),
+      });
       setV({ ...v(), title: '', url: '' });
       await refetch();
     } catch (e) {
@@ -243,7 +331,14 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
   }
   const input = (k: MField, label: string, type = 'text') => (
     <Field id={`trm-${k}`} label={label} error={errors()[k]}>
-      <input id={`trm-${k}`} class="tx-input" type={type} value={v()[k]} onInput={(e) => setV({ ...v(), [k]: e.currentTarget.value })} {...fieldAria(`trm-${k}`, errors()[k])} />
+      <input
+        id={`trm-${k}`}
+        class="tx-input"
+        type={type}
+        value={v()[k]}
+        onInput={(e) => setV({ ...v(), [k]: e.currentTarget.value })}
+        {...fieldAria(`trm-${k}`, errors()[k])}
+      />
     </Field>
   );
   return (
@@ -282,11 +377,17 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
           <EmptyState icon="file" title={t('tr.mNone')} body={t('tr.mNoneBody')} />
         </Match>
         <Match when={list.latest}>
-          <DataTable caption={t('tr.tab.materials')} head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]} rows={list.latest!}>
+          <DataTable
+            caption={t('tr.tab.materials')}
+            head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]}
+            rows={list.latest!}
+          >
             {(m) => (
               <tr>
                 <td>
-                  <a href={m.url} target="_blank" rel="noopener noreferrer">{m.title}</a>
+                  <a href={m.url} target="_blank" rel="noopener noreferrer">
+                    {m.title}
+                  </a>
                 </td>
                 <td>{m.kind === 'video' ? t('tr.mVideo') : t('tr.mArticle')}</td>
                 <td class="num tx-num">{m.minutes}</td>

@@ -20,7 +20,8 @@ export function UnitMetricsTable(props: {
   onOpen: (id: string) => void;
   stale?: boolean;
 }) {
-  const exportUrl = (format: 'xlsx' | 'csv') => `${API_BASE}/org-units/${encodeURIComponent(props.unitId)}/metrics/export${qs({ from: props.from, to: props.to, format })}`;
+  const exportUrl = (format: 'xlsx' | 'csv') =>
+    `${API_BASE}/org-units/${encodeURIComponent(props.unitId)}/metrics/export${qs({ from: props.from, to: props.to, format })}`;
   const lagging = (u: UnitMetricsDto) => u.members > 0 && u.participationRate < props.rate;
   return (
     <section class={`tx-card cs-units ${props.stale ? 'cs-stale' : ''}`} data-testid="unit-metrics">
@@ -57,7 +58,13 @@ export function UnitMetricsTable(props: {
             ),
           },
           { key: 'members', header: t('overview.members'), numeric: true, sortValue: (u) => u.members, cell: (u) => fmtNumber(u.members) },
-          { key: 'activeMembers', header: t('overview.activeMembers'), numeric: true, sortValue: (u) => u.activeMembers, cell: (u) => fmtNumber(u.activeMembers) },
+          {
+            key: 'activeMembers',
+            header: t('overview.activeMembers'),
+            numeric: true,
+            sortValue: (u) => u.activeMembers,
+            cell: (u) => fmtNumber(u.activeMembers),
+          },
           {
             key: 'rate',
             header: t('overview.rate'),

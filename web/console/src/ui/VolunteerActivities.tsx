@@ -1,4 +1,4 @@
-import { createResource, createSignal, Show, } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -10,7 +10,17 @@ import type { Campaign } from '@ui/types';
 import { chinaDay } from '@shared/china-time';
 import { org } from '../data/org';
 import {
-  cancelActivity, chinaTime, codeHref, createActivity, fromChinaInput, listActivities, listSignups, signupsExportUrl, toChinaInput, updateActivity, whenText,
+  cancelActivity,
+  chinaTime,
+  codeHref,
+  createActivity,
+  fromChinaInput,
+  listActivities,
+  listSignups,
+  signupsExportUrl,
+  toChinaInput,
+  updateActivity,
+  whenText,
   type ServiceActivity,
 } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
@@ -30,7 +40,7 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
   const [confirmCancel, setConfirmCancel] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'warning'; text: string } | null>(null);
-  const list = () => (items.error ? [] : items.latest ?? []);
+  const list = () => (items.error ? [] : (items.latest ?? []));
 
   function saved(a: ServiceActivity, isNew: boolean) {
     mutate((xs) => (isNew ? [a, ...(xs ?? [])] : (xs ?? []).map((x) => (x.id === a.id ? a : x))));
@@ -57,7 +67,14 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
       <div class="vo-toolbar">
         <p class="tx-small tx-muted vo-grow">{t('sa.consoleLead')}</p>
         <Show when={editing() !== 'new' && props.campaign.status !== 'closed'}>
-          <Button variant="primary" onClick={() => { setEditing('new'); setNotice(null); }} data-testid="sa-new">
+          <Button
+            variant="primary"
+            onClick={() => {
+              setEditing('new');
+              setNotice(null);
+            }}
+            data-testid="sa-new"
+          >
             <Icon name="plus" />
             {t('sa.new')}
           </Button>
@@ -65,7 +82,15 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
       </div>
       <Show when={notice()}>{(n) => <Notice kind={n().kind}>{n().text}</Notice>}</Show>
       <Show when={editing()}>
-        {(e) => <ActivityForm campaign={props.campaign} unitId={props.unitId} activity={e() === 'new' ? null : (e() as ServiceActivity)} onSaved={saved} onCancel={() => setEditing(null)} />}
+        {(e) => (
+          <ActivityForm
+            campaign={props.campaign}
+            unitId={props.unitId}
+            activity={e() === 'new' ? null : (e() as ServiceActivity)}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
       </Show>
 
       <section class="tx-card vo-table-card" aria-labelledby="sa-list-title">
@@ -83,12 +108,22 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
             class="vo-table"
             testid="sa-table"
             caption={t('sa.listTitle')}
-            head={[t('sa.colTitle'), t('sa.colWhen'), t('sa.colPlace'), t('sa.colUnit'), { label: t('sa.colSignups'), class: 'num' }, t('sa.colState'), t('campaigns.colActions')]}
+            head={[
+              t('sa.colTitle'),
+              t('sa.colWhen'),
+              t('sa.colPlace'),
+              t('sa.colUnit'),
+              { label: t('sa.colSignups'), class: 'num' },
+              t('sa.colState'),
+              t('campaigns.colActions'),
+            ]}
             rows={list()}
           >
             {(a) => (
               <tr data-key={a.id} classList={{ 'vo-row-selected': viewing()?.id === a.id }}>
-                <td class="sa-cell-text"><strong>{a.title}</strong></td>
+                <td class="sa-cell-text">
+                  <strong>{a.title}</strong>
+                </td>
                 <td class="tx-num cs-nowrap">{whenText(a)}</td>
                 <td class="sa-cell-text">{a.place}</td>
                 <td class="cs-nowrap">{a.orgUnitName ?? '—'}</td>
@@ -104,20 +139,42 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
                   <div class="tx-row cs-row-actions">
                     <Show when={a.canManage}>
                       <Show when={a.status === 'open'}>
-                        <a class="tx-btn tx-btn-ghost tx-btn-sm" href={`/console${codeHref(a.id)}`} target="_blank" rel="noopener" data-testid="sa-code-link" aria-label={t('sa.codeOf', { title: a.title })}>
+                        <a
+                          class="tx-btn tx-btn-ghost tx-btn-sm"
+                          href={`/console${codeHref(a.id)}`}
+                          target="_blank"
+                          rel="noopener"
+                          data-testid="sa-code-link"
+                          aria-label={t('sa.codeOf', { title: a.title })}
+                        >
                           <Icon name="code" />
                           {t('sa.codeScreen')}
                         </a>
                       </Show>
-                      <Button small variant="ghost" onClick={() => {
+                      <Button
+                        small
+                        variant="ghost"
+                        onClick={() => {
                           setViewing(viewing()?.id === a.id ? null : a);
                           void refetch();
-                        }} aria-expanded={viewing()?.id === a.id} aria-label={t('sa.signupsOf', { title: a.title })} data-testid="sa-signups">
+                        }}
+                        aria-expanded={viewing()?.id === a.id}
+                        aria-label={t('sa.signupsOf', { title: a.title })}
+                        data-testid="sa-signups"
+                      >
                         <Icon name="user" />
                         {t('sa.signups')}
                       </Button>
                       <Show when={a.status === 'open'}>
-                        <Button small variant="ghost" onClick={() => { setEditing(a); setNotice(null); }} aria-label={t('sa.editOf', { title: a.title })}>
+                        <Button
+                          small
+                          variant="ghost"
+                          onClick={() => {
+                            setEditing(a);
+                            setNotice(null);
+                          }}
+                          aria-label={t('sa.editOf', { title: a.title })}
+                        >
                           <Icon name="edit" />
                           {t('sa.edit')}
                         </Button>
@@ -147,14 +204,22 @@ export function VolunteerActivities(props: { campaign: Campaign; unitId: string 
         </Loaded>
       </section>
 
-      <Show when={viewing()}>{(a) => <Signups activity={list().find((x) => x.id === a().id) ?? a()} onRefresh={() => void refetch()} onClose={() => setViewing(null)} />}</Show>
+      <Show when={viewing()}>
+        {(a) => <Signups activity={list().find((x) => x.id === a().id) ?? a()} onRefresh={() => void refetch()} onClose={() => setViewing(null)} />}
+      </Show>
     </div>
   );
 }
 
 type FormField = 'orgUnitId' | 'title' | 'place' | 'description' | 'startsAt' | 'endsAt' | 'capacity';
 
-function ActivityForm(props: { campaign: Campaign; unitId: string; activity: ServiceActivity | null; onSaved: (a: ServiceActivity, isNew: boolean) => void; onCancel: () => void }) {
+function ActivityForm(props: {
+  campaign: Campaign;
+  unitId: string;
+  activity: ServiceActivity | null;
+  onSaved: (a: ServiceActivity, isNew: boolean) => void;
+  onCancel: () => void;
+}) {
   const a = props.activity;
   const tomorrow9 = () => {
     const day = chinaDay(Date.now() + 86_400_000);
@@ -212,27 +277,81 @@ function ActivityForm(props: { campaign: Campaign; unitId: string; activity: Ser
         <div class="sa-form-grid">
           <Show when={!a}>
             <Field id="sa-orgUnitId" label={t('sa.fUnit')} error={err('orgUnitId')} hint={t('sa.fUnitHint')}>
-              <UnitSelect id="sa-orgUnitId" rows={org.subtree(props.unitId)} value={unit()} onPick={setUnit} {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')} />
+              <UnitSelect
+                id="sa-orgUnitId"
+                rows={org.subtree(props.unitId)}
+                value={unit()}
+                onPick={setUnit}
+                {...fieldAria('sa-orgUnitId', err('orgUnitId'), 'hint')}
+              />
             </Field>
           </Show>
           <Field id="sa-title" label={t('sa.fTitle')} error={err('title')}>
-            <input id="sa-title" class="tx-input" maxLength={80} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={t('sa.fTitlePh')} {...fieldAria('sa-title', err('title'))} />
+            <input
+              id="sa-title"
+              class="tx-input"
+              maxLength={80}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              placeholder={t('sa.fTitlePh')}
+              {...fieldAria('sa-title', err('title'))}
+            />
           </Field>
           <Field id="sa-place" label={t('sa.fPlace')} error={err('place')}>
-            <input id="sa-place" class="tx-input" maxLength={120} value={place()} onInput={(e) => setPlace(e.currentTarget.value)} placeholder={t('sa.fPlacePh')} {...fieldAria('sa-place', err('place'))} />
+            <input
+              id="sa-place"
+              class="tx-input"
+              maxLength={120}
+              value={place()}
+              onInput={(e) => setPlace(e.currentTarget.value)}
+              placeholder={t('sa.fPlacePh')}
+              {...fieldAria('sa-place', err('place'))}
+            />
           </Field>
           <Field id="sa-startsAt" label={t('sa.fStarts')} error={err('startsAt')} hint={t('sa.chinaTime')}>
-            <input id="sa-startsAt" type="datetime-local" class="tx-input tx-num" value={startsAt()} onInput={(e) => setStartsAt(e.currentTarget.value)} {...fieldAria('sa-startsAt', err('startsAt'), 'hint')} />
+            <input
+              id="sa-startsAt"
+              type="datetime-local"
+              class="tx-input tx-num"
+              value={startsAt()}
+              onInput={(e) => setStartsAt(e.currentTarget.value)}
+              {...fieldAria('sa-startsAt', err('startsAt'), 'hint')}
+            />
           </Field>
           <Field id="sa-endsAt" label={t('sa.fEnds')} error={err('endsAt')} hint={t('sa.chinaTime')}>
-            <input id="sa-endsAt" type="datetime-local" class="tx-input tx-num" value={endsAt()} onInput={(e) => setEndsAt(e.currentTarget.value)} {...fieldAria('sa-endsAt', err('endsAt'), 'hint')} />
+            <input
+              id="sa-endsAt"
+              type="datetime-local"
+              class="tx-input tx-num"
+              value={endsAt()}
+              onInput={(e) => setEndsAt(e.currentTarget.value)}
+              {...fieldAria('sa-endsAt', err('endsAt'), 'hint')}
+            />
           </Field>
           <Field id="sa-capacity" label={t('sa.fCapacity')} error={err('capacity')} hint={a ? t('sa.fCapacityHint', { n: a.signedUp }) : undefined}>
-            <input id="sa-capacity" type="number" inputmode="numeric" min={a ? Math.max(1, a.signedUp) : 1} max={10000} class="tx-input tx-num" value={capacity()} onInput={(e) => setCapacity(e.currentTarget.value)} {...fieldAria('sa-capacity', err('capacity'), a ? 'hint' : undefined)} />
+            <input
+              id="sa-capacity"
+              type="number"
+              inputmode="numeric"
+              min={a ? Math.max(1, a.signedUp) : 1}
+              max={10000}
+              class="tx-input tx-num"
+              value={capacity()}
+              onInput={(e) => setCapacity(e.currentTarget.value)}
+              {...fieldAria('sa-capacity', err('capacity'), a ? 'hint' : undefined)}
+            />
           </Field>
         </div>
         <Field id="sa-description" label={t('sa.fDescription')} optional error={err('description')}>
-          <textarea id="sa-description" class="tx-textarea" rows={3} maxLength={2000} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} {...fieldAria('sa-description', err('description'))} />
+          <textarea
+            id="sa-description"
+            class="tx-textarea"
+            rows={3}
+            maxLength={2000}
+            value={description()}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+            {...fieldAria('sa-description', err('description'))}
+          />
         </Field>
         <div class="tx-row">
           <Button type="submit" variant="primary" loading={sending()} data-testid="sa-save">
@@ -249,7 +368,7 @@ function ActivityForm(props: { campaign: Campaign; unitId: string; activity: Ser
 
 function Signups(props: { activity: ServiceActivity; onRefresh: () => void; onClose: () => void }) {
   const [rows, { refetch }] = createResource(() => props.activity.id, listSignups);
-  const list = () => (rows.error ? [] : rows.latest ?? []);
+  const list = () => (rows.error ? [] : (rows.latest ?? []));
   const active = () => list().filter((r) => r.status === 'signed_up');
   const time = (iso: string | null) => (iso ? chinaTime(iso) : '—');
   return (
@@ -267,7 +386,15 @@ function Signups(props: { activity: ServiceActivity; onRefresh: () => void; onCl
         <a class="tx-btn tx-btn-ghost tx-btn-sm" href={signupsExportUrl(props.activity.id, 'csv')} download="">
           CSV
         </a>
-        <Button small variant="ghost" onClick={() => { void refetch(); props.onRefresh(); }} aria-label={t('sa.refresh')}>
+        <Button
+          small
+          variant="ghost"
+          onClick={() => {
+            void refetch();
+            props.onRefresh();
+          }}
+          aria-label={t('sa.refresh')}
+        >
           <Icon name="refresh" />
         </Button>
         <Button small variant="ghost" onClick={props.onClose}>
@@ -285,16 +412,29 @@ function Signups(props: { activity: ServiceActivity; onRefresh: () => void; onCl
         <DataTable
           class="vo-table"
           caption={t('sa.signupsTitle', { title: props.activity.title })}
-          head={[t('vol.colMember'), t('sa.colPhone'), t('vol.colUnit'), t('sa.colSignup'), t('sa.colIn'), t('sa.colOut'), { label: t('vol.colHours'), class: 'num' }, t('sa.colRecord')]}
+          head={[
+            t('vol.colMember'),
+            t('sa.colPhone'),
+            t('vol.colUnit'),
+            t('sa.colSignup'),
+            t('sa.colIn'),
+            t('sa.colOut'),
+            { label: t('vol.colHours'), class: 'num' },
+            t('sa.colRecord'),
+          ]}
           rows={list()}
         >
           {(r) => (
             <tr data-status={r.status}>
-              <td class="cs-nowrap"><strong>{r.name}</strong></td>
+              <td class="cs-nowrap">
+                <strong>{r.name}</strong>
+              </td>
               <td class="tx-num cs-nowrap">{r.phone}</td>
               <td class="cs-nowrap">{r.orgUnitName ?? '—'}</td>
               <td>
-                <span class={`tx-badge ${r.status === 'signed_up' ? 'tx-badge-green' : ''}`}>{r.status === 'signed_up' ? t('sa.signedUp') : t('sa.signupCancelled')}</span>
+                <span class={`tx-badge ${r.status === 'signed_up' ? 'tx-badge-green' : ''}`}>
+                  {r.status === 'signed_up' ? t('sa.signedUp') : t('sa.signupCancelled')}
+                </span>
               </td>
               <td class="tx-num cs-nowrap">{time(r.checkedInAt)}</td>
               <td class="tx-num cs-nowrap">{time(r.checkedOutAt)}</td>

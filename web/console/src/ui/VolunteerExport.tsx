@@ -50,17 +50,53 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
         cancel,
       );
       if (cancel.cancelled) return;
-      const header = [t('vol.xNo'), t('vol.colMember'), t('vol.colUnit'), t('vol.colDate'), t('vol.colHours'), t('vol.colWhat'), t('vol.colState'), t('vol.xReason'), t('vol.xReviewedAt'), t('vol.xCreatedAt'), t('vol.xPair')];
+      const header = [
+        t('vol.xNo'),
+        t('vol.colMember'),
+        t('vol.colUnit'),
+        t('vol.colDate'),
+        t('vol.colHours'),
+        t('vol.colWhat'),
+        t('vol.colState'),
+        t('vol.xReason'),
+        t('vol.xReviewedAt'),
+        t('vol.xCreatedAt'),
+        t('vol.xPair'),
+      ];
       const table: (string | number)[][] = [header];
       rows.forEach((r, i) =>
-        table.push([i + 1, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, STATUS_TEXT[r.status] ?? r.status, r.reason ?? '', r.reviewedAt ?? '', r.createdAt, r.pairId ?? '']),
+        table.push([
+          i + 1,
+          r.name,
+          r.orgUnitName ?? '',
+          r.date,
+          r.hours,
+          r.description,
+          STATUS_TEXT[r.status] ?? r.status,
+          r.reason ?? '',
+          r.reviewedAt ?? '',
+          r.createdAt,
+          r.pairId ?? '',
+        ]),
       );
       const name = `${props.campaign.slug || props.campaign.id}-records-${chinaToday()}`;
       if (format === 'csv') saveCsv(table, `${name}.csv`);
       else {
         const XLSX = await import('@e965/xlsx');
         const ws = XLSX.utils.aoa_to_sheet(table);
-        ws['!cols'] = [{ wch: 6 }, { wch: 10 }, { wch: 18 }, { wch: 12 }, { wch: 8 }, { wch: 40 }, { wch: 8 }, { wch: 30 }, { wch: 22 }, { wch: 22 }, { wch: 12 }];
+        ws['!cols'] = [
+          { wch: 6 },
+          { wch: 10 },
+          { wch: 18 },
+          { wch: 12 },
+          { wch: 8 },
+          { wch: 40 },
+          { wch: 8 },
+          { wch: 30 },
+          { wch: 22 },
+          { wch: 22 },
+          { wch: 12 },
+        ];
         const wb = XLSX.utils.book_new();
         XLSX.utils.book_append_sheet(wb, ws, t('vol.xSheet'));
         XLSX.writeFile(wb, `${name}.xlsx`);
@@ -74,7 +110,9 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
     }
   }
 
-  const UnitPick = (p: { id: string; value: string; onChange: (v: string) => void }) => <UnitSelect id={p.id} rows={units()} value={p.value} onPick={p.onChange} />;
+  const UnitPick = (p: { id: string; value: string; onChange: (v: string) => void }) => (
+    <UnitSelect id={p.id} rows={units()} value={p.value} onPick={p.onChange} />
+  );
 
   return (
     <div class="vo-export-grid">
@@ -115,16 +153,37 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
           <div class="tx-field">
             <label for="x-rec-status">{t('vol.filterStatus')}</label>
             <select id="x-rec-status" class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
-              <For each={STATUSES}>{(s) => <option value={s} selected={s === status()}>{t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}</option>}</For>
+              <For each={STATUSES}>
+                {(s) => (
+                  <option value={s} selected={s === status()}>
+                    {t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
           <div class="tx-field">
             <label for="x-rec-from">{t('vol.filterFrom')}</label>
-            <input id="x-rec-from" class="tx-input tx-num" type="date" max={to() || chinaToday()} value={from()} onChange={(e) => setFrom(e.currentTarget.value)} />
+            <input
+              id="x-rec-from"
+              class="tx-input tx-num"
+              type="date"
+              max={to() || chinaToday()}
+              value={from()}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
           </div>
           <div class="tx-field">
             <label for="x-rec-to">{t('vol.filterTo')}</label>
-            <input id="x-rec-to" class="tx-input tx-num" type="date" min={from() || undefined} max={chinaToday()} value={to()} onChange={(e) => setTo(e.currentTarget.value)} />
+            <input
+              id="x-rec-to"
+              class="tx-input tx-num"
+              type="date"
+              min={from() || undefined}
+              max={chinaToday()}
+              value={to()}
+              onChange={(e) => setTo(e.currentTarget.value)}
+            />
           </div>
         </div>
         <FormError message={error()} />

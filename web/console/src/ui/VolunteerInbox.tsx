@@ -21,11 +21,14 @@ export default function VolunteerInbox() {
     () => org.scopeId() ?? false,
     async () => {
       const page = await api<Page<Campaign>>('GET', `/campaigns${qs({ kind: 'volunteer', status: 'published', limit: 50 })}`);
-      const mine = page.items.map((c) => ({ c, unit: workingUnit(c) })).filter((x): x is { c: Campaign; unit: string } => !!x.unit).slice(0, 5);
+      const mine = page.items
+        .map((c) => ({ c, unit: workingUnit(c) }))
+        .filter((x): x is { c: Campaign; unit: string } => !!x.unit)
+        .slice(0, 5);
       return Promise.all(mine.map(async (x) => ({ ...x, stats: (await getStats(x.c.id, x.unit).catch(() => null)) as VolunteerStats | null })));
     },
   );
-  const list = () => (items.error ? [] : items.latest ?? []);
+  const list = () => (items.error ? [] : (items.latest ?? []));
   return (
     <Show when={items.loading || items.error || list().length > 0}>
       <section class="tx-card vo-inbox" aria-labelledby="vo-inbox-title" data-testid="vol-inbox">
@@ -42,7 +45,11 @@ export default function VolunteerInbox() {
                     <A href={volunteerHref(x.c.id)} class="vo-inbox-main">
                       <strong>{x.c.title}</strong>
                       <Show when={x.stats}>
-                        {(s) => <span class="tx-small tx-muted tx-num">{t('vol.inboxLine', { rate: fmtPercent(s().leadRate), residents: fmtNumber(s().residents) })}</span>}
+                        {(s) => (
+                          <span class="tx-small tx-muted tx-num">
+                            {t('vol.inboxLine', { rate: fmtPercent(s().leadRate), residents: fmtNumber(s().residents) })}
+                          </span>
+                        )}
                       </Show>
                     </A>
                     <Show when={x.stats?.pendingRecords}>

@@ -17,7 +17,7 @@ export function VolunteerOverview(props: { stats: Resource<VolunteerStats | unde
   const s = () => (props.stats.error ? undefined : props.stats.latest);
   const parentName = (id: string) => {
     const p = org.byId().get(id)?.parentId;
-    return p ? org.byId().get(p)?.name ?? '' : '';
+    return p ? (org.byId().get(p)?.name ?? '') : '';
   };
   return (
     <Switch>
@@ -41,11 +41,23 @@ export function VolunteerOverview(props: { stats: Resource<VolunteerStats | unde
                 value={fmtPercent(st().leadRate)}
                 sub={t('vol.leadersOf', { leaders: fmtNumber(st().leaders), members: fmtNumber(st().members) })}
               />
-              <MetricCard id="residents" label={t('vol.residents')} tip={t('vol.residentsTip')} value={fmtNumber(st().residents)} sub={t('vol.pairsN', { n: fmtNumber(st().pairs) })} />
+              <MetricCard
+                id="residents"
+                label={t('vol.residents')}
+                tip={t('vol.residentsTip')}
+                value={fmtNumber(st().residents)}
+                sub={t('vol.pairsN', { n: fmtNumber(st().pairs) })}
+              />
               <MetricCard id="approvedHours" label={t('vol.approvedHours')} tip={t('vol.approvedHoursTip')} value={fmtHours(st().approvedHours)}>
                 <div class="tx-small tx-muted">{t('vol.hoursUnit')}</div>
               </MetricCard>
-              <MetricCard id="pendingRecords" label={t('vol.pending')} tip={t('vol.pendingTip')} value={fmtNumber(st().pendingRecords ?? 0)} valueClass={st().pendingRecords ? 'vo-pending' : 'vo-zero'}>
+              <MetricCard
+                id="pendingRecords"
+                label={t('vol.pending')}
+                tip={t('vol.pendingTip')}
+                value={fmtNumber(st().pendingRecords ?? 0)}
+                valueClass={st().pendingRecords ? 'vo-pending' : 'vo-zero'}
+              >
                 <Show when={st().pendingRecords} fallback={<div class="tx-small tx-muted">{t('vol.pendingNone')}</div>}>
                   <Button small variant="ghost" class="vo-metric-action" onClick={props.onReview}>
                     {t('vol.goReview')}

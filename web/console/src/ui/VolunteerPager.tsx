@@ -71,7 +71,13 @@ export function Pager(props: { pages: CursorPages<unknown>; id: string; sizes?: 
         <label class="vo-pager-size">
           <span>{t('vol.perPage')}</span>
           <select class="tx-select" value={p().limit()} onChange={(e) => p().setLimit(Number(e.currentTarget.value))}>
-            <For each={props.sizes ?? [20, 50, 100]}>{(n) => <option value={n} selected={n === p().limit()}>{n}</option>}</For>
+            <For each={props.sizes ?? [20, 50, 100]}>
+              {(n) => (
+                <option value={n} selected={n === p().limit()}>
+                  {n}
+                </option>
+              )}
+            </For>
           </select>
         </label>
       </nav>

@@ -42,7 +42,12 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
       <div class="vo-toolbar">
         <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="pairs-unit" />
         <span class="tx-spacer" />
-        <a class="tx-btn tx-btn-secondary tx-btn-sm" href={pairsExportUrl(props.campaign, unit() || props.unitId, 'xlsx')} download="" data-testid="pairs-export">
+        <a
+          class="tx-btn tx-btn-secondary tx-btn-sm"
+          href={pairsExportUrl(props.campaign, unit() || props.unitId, 'xlsx')}
+          download=""
+          data-testid="pairs-export"
+        >
           <Icon name="download" />
           {t('vol.exportPairs')}
         </a>
@@ -93,7 +98,16 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
             stale={pages.page.loading}
             testid="pairs-table"
             caption={t('vol.pairsTitle')}
-            head={[t('vol.colMember'), t('vol.colUnit'), t('vol.colResident'), t('vol.colPhone'), t('vol.colSource'), t('vol.colConsent'), t('vol.colState'), t('campaigns.colActions')]}
+            head={[
+              t('vol.colMember'),
+              t('vol.colUnit'),
+              t('vol.colResident'),
+              t('vol.colPhone'),
+              t('vol.colSource'),
+              t('vol.colConsent'),
+              t('vol.colState'),
+              t('campaigns.colActions'),
+            ]}
             rows={rows()}
           >
             {(p) => (
@@ -105,7 +119,9 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
                 <td>{p.residentName}</td>
                 <td class="tx-num cs-nowrap">{p.residentPhone}</td>
                 <td class="cs-nowrap">
-                  <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>{p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}</span>
+                  <span class={`tx-badge ${p.source === 'invite' ? 'tx-badge-neutral' : 'vo-badge-blue'}`}>
+                    {p.source === 'invite' ? t('vol.sourceInvite') : t('vol.sourceOrganizer')}
+                  </span>
                 </td>
                 <td class="tx-num cs-nowrap tx-small">{fmtDateTime(p.consentAt)}</td>
                 <td>
@@ -116,7 +132,12 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
                 </td>
                 <td class="cs-nowrap">
                   <Show when={!p.unlinkedAt && open()}>
-                    <Button small variant="ghost" onClick={() => setUnlinking(p)} aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}>
+                    <Button
+                      small
+                      variant="ghost"
+                      onClick={() => setUnlinking(p)}
+                      aria-label={t('vol.unlinkOf', { member: p.memberName, resident: p.residentName })}
+                    >
                       {t('vol.unlink')}
                     </Button>
                   </Show>
@@ -231,7 +252,7 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
   });
   const matches = createMemo(() => {
     const q = query().trim();
-    const all = roster.error ? [] : roster.latest ?? [];
+    const all = roster.error ? [] : (roster.latest ?? []);
     return (q ? all.filter((r) => r.name.includes(q) || r.phone.replace(/\*/g, '').includes(q)) : all).slice(0, 50);
   });
   const idFor = (r: RosterRow): string | null => {
@@ -306,7 +327,14 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
               />
             </Field>
             <Field id="add-search" label={t('vol.searchRoster')} hint={t('vol.searchRosterHint')}>
-              <input id="add-search" class="tx-input" type="search" value={query()} placeholder={t('vol.searchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
+              <input
+                id="add-search"
+                class="tx-input"
+                type="search"
+                value={query()}
+                placeholder={t('vol.searchPlaceholder')}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
             </Field>
             <div class="vo-roster" role="listbox" aria-label={t('vol.searchRoster')}>
               <Switch>
@@ -322,14 +350,7 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
                 <Match when={true}>
                   <For each={matches()}>
                     {(r) => (
-                      <button
-                        type="button"
-                        role="option"
-                        class="vo-roster-row"
-                        aria-selected={picked() === r}
-                        disabled={!r.registered}
-                        onClick={() => pick(r)}
-                      >
+                      <button type="button" role="option" class="vo-roster-row" aria-selected={picked() === r} disabled={!r.registered} onClick={() => pick(r)}>
                         <span class="vo-roster-name">{r.name}</span>
                         <span class="tx-num tx-small tx-muted">{r.phone}</span>
                         <span class="tx-spacer" />
@@ -348,7 +369,13 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
               id="add-member-id"
               label={t('vol.memberId')}
               error={err('memberId')}
-              hint={picked() ? (idFor(picked()!) ? t('vol.memberIdFound', { name: picked()!.name }) : t('vol.memberIdUnknown', { name: picked()!.name })) : t('vol.memberIdHint')}
+              hint={
+                picked()
+                  ? idFor(picked()!)
+                    ? t('vol.memberIdFound', { name: picked()!.name })
+                    : t('vol.memberIdUnknown', { name: picked()!.name })
+                  : t('vol.memberIdHint')
+              }
             >
               <input
                 id="add-member-id"
@@ -364,7 +391,14 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
           <fieldset class="vo-fieldset">
             <legend class="tx-field-label">{t('vol.stepResident')}</legend>
             <Field id="add-name" label={t('vol.residentName')} error={err('name')}>
-              <input id="add-name" class="tx-input" maxLength={40} value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('add-name', err('name'))} />
+              <input
+                id="add-name"
+                class="tx-input"
+                maxLength={40}
+                value={name()}
+                onInput={(e) => setName(e.currentTarget.value)}
+                {...fieldAria('add-name', err('name'))}
+              />
             </Field>
             <Field id="add-phone" label={t('vol.residentPhone')} error={err('phone')}>
               <input
@@ -379,7 +413,14 @@ function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: () => v
               />
             </Field>
             <Field id="add-note" label={t('vol.consentNote')} error={err('consentNote')} hint={t('vol.consentNoteHint')}>
-              <input id="add-note" class="tx-input" maxLength={200} value={note()} onInput={(e) => setNote(e.currentTarget.value)} {...fieldAria('add-note', err('consentNote'), 'hint')} />
+              <input
+                id="add-note"
+                class="tx-input"
+                maxLength={200}
+                value={note()}
+                onInput={(e) => setNote(e.currentTarget.value)}
+                {...fieldAria('add-note', err('consentNote'), 'hint')}
+              />
             </Field>
             <label class="cs-check vo-consent">
               <input

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, Show, } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -35,7 +35,8 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
 
   const pages = createCursorPages(
     () => ({ c: props.campaign.id, s: status(), u: unit() || props.unitId, from: from(), to: to() }),
-    (k, cursor, limit) => listRecords(k.c, { status: k.s === 'all' ? '' : k.s, orgUnitId: k.u, from: k.from || undefined, to: k.to || undefined, cursor, limit }),
+    (k, cursor, limit) =>
+      listRecords(k.c, { status: k.s === 'all' ? '' : k.s, orgUnitId: k.u, from: k.from || undefined, to: k.to || undefined, cursor, limit }),
   );
   const rows = () => pages.latest()?.items ?? [];
   const selectable = () => rows().filter((r) => r.status === 'pending');
@@ -44,10 +45,15 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
   const someOnPage = () => selectable().some((r) => selected().has(r.id));
 
   // a new page (or filters) starts with nothing selected
-  createEffect(on(() => pages.latest(), () => {
-    setSelected(new Set<string>());
-    setConfirmApprove(false);
-  }));
+  createEffect(
+    on(
+      () => pages.latest(),
+      () => {
+        setSelected(new Set<string>());
+        setConfirmApprove(false);
+      },
+    ),
+  );
 
   function toggle(id: string, on: boolean) {
     const s = new Set(selected());
@@ -105,7 +111,12 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
         await rejectRecord(records[0]!.id, reason);
         await after(t('vol.rejectedOne', { name: records[0]!.name }));
       } else {
-        const r = await reviewRecords(props.campaign.id, records.map((x) => x.id), 'reject', reason);
+        const r = await reviewRecords(
+          props.campaign.id,
+          records.map((x) => x.id),
+          'reject',
+          reason,
+        );
         await after(t('vol.rejectedN', { n: fmtNumber(r.reviewed) }));
       }
       return null;
@@ -124,7 +135,13 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
         <label class="vo-filter">
           <span>{t('vol.filterStatus')}</span>
           <select class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)} data-testid="review-status">
-            <For each={STATUSES}>{(s) => <option value={s} selected={s === status()}>{t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}</option>}</For>
+            <For each={STATUSES}>
+              {(s) => (
+                <option value={s} selected={s === status()}>
+                  {t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="review-unit" />
@@ -155,7 +172,9 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
       <Show when={notice()}>{(n) => <Notice kind={n().kind}>{n().text}</Notice>}</Show>
 
       <Show when={rejecting()}>
-        {(list) => <RejectPanel records={list()} busy={busy() === 'reject'} onCancel={() => setRejecting(null)} onConfirm={(reason) => reject(list(), reason)} />}
+        {(list) => (
+          <RejectPanel records={list()} busy={busy() === 'reject'} onCancel={() => setRejecting(null)} onConfirm={(reason) => reject(list(), reason)} />
+        )}
       </Show>
 
       <section class="tx-card vo-table-card" aria-labelledby="queue-title">
@@ -209,7 +228,15 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
             stale={pages.page.loading}
             testid="review-table"
             caption={t('vol.queueTitle')}
-            head={[t('vol.colMember'), t('vol.colUnit'), t('vol.colDate'), { label: t('vol.colHours'), class: 'num' }, t('vol.colWhat'), t('vol.colState'), t('campaigns.colActions')]}
+            head={[
+              t('vol.colMember'),
+              t('vol.colUnit'),
+              t('vol.colDate'),
+              { label: t('vol.colHours'), class: 'num' },
+              t('vol.colWhat'),
+              t('vol.colState'),
+              t('campaigns.colActions'),
+            ]}
             rows={rows()}
             lead={
               <th scope="col" class="vo-check-col">
@@ -263,11 +290,25 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
                 <td class="cs-nowrap">
                   <Show when={r.status === 'pending'}>
                     <div class="tx-row cs-row-actions">
-                      <Button small variant="ghost" loading={busy() === r.id} disabled={!!busy() && busy() !== r.id} onClick={() => approveOne(r)} aria-label={t('vol.approveOf', { name: r.name, date: r.date })} data-testid="approve-one">
+                      <Button
+                        small
+                        variant="ghost"
+                        loading={busy() === r.id}
+                        disabled={!!busy() && busy() !== r.id}
+                        onClick={() => approveOne(r)}
+                        aria-label={t('vol.approveOf', { name: r.name, date: r.date })}
+                        data-testid="approve-one"
+                      >
                         <Icon name="check" />
                         {t('vol.approve')}
                       </Button>
-                      <Button small variant="ghost" disabled={!!busy()} onClick={() => setRejecting([r])} aria-label={t('vol.rejectOf', { name: r.name, date: r.date })}>
+                      <Button
+                        small
+                        variant="ghost"
+                        disabled={!!busy()}
+                        onClick={() => setRejecting([r])}
+                        aria-label={t('vol.rejectOf', { name: r.name, date: r.date })}
+                      >
                         {t('vol.reject')}
                       </Button>
                     </div>
@@ -316,7 +357,9 @@ function RejectPanel(props: { records: ServiceRecord[]; busy: boolean; onCancel:
       <Icon name="alert" class="cs-confirm-icon" />
       <div class="vo-grow">
         <h2 id="reject-title">
-          {one() ? t('vol.rejectTitleOne', { name: one()!.name, date: one()!.date, n: fmtHours(one()!.hours) }) : t('vol.rejectTitleN', { n: props.records.length })}
+          {one()
+            ? t('vol.rejectTitleOne', { name: one()!.name, date: one()!.date, n: fmtHours(one()!.hours) })
+            : t('vol.rejectTitleN', { n: props.records.length })}
         </h2>
         <p>{t('vol.rejectBody')}</p>
         <Field id="reject-reason" label={t('vol.rejectReasonLabel')} error={error() ?? undefined}>

@@ -67,7 +67,14 @@ export function createTableImport<R>(o: {
   }
 
   return {
-    file, fileError, step, progress, report, error, choose, send,
+    file,
+    fileError,
+    step,
+    progress,
+    report,
+    error,
+    choose,
+    send,
     /** the file input, so reset() clears it too */
     bindInput: (el: HTMLInputElement) => (input = el),
     reset() {

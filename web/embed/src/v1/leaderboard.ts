@@ -16,8 +16,46 @@ const boardOf = (data: string): Board | null => {
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {
-  'zh-CN': { updated: '最后更新', title: '排行榜', org: '组织排行', empty: '暂无排名，快来参与吧', error: '排行榜暂时无法加载', hidden: '排行榜暂未公开', avg: '平均', pct: '参与率', retry: '重试', frozen: '已封榜', final: '最终结果', by: '由同心平台提供', live: '实时', people: '人', yuan: '元', hours: '小时', votes: '票', points: '分' },
-  en: { updated: 'Updated', title: 'Leaderboard', org: 'Units', empty: 'No rankings yet — be the first!', error: 'The leaderboard could not be loaded', hidden: 'This leaderboard is not public yet', avg: 'avg', pct: 'participation', retry: 'Retry', frozen: 'Frozen', final: 'Final', by: 'Powered by Tongxin', live: 'Live', people: '', yuan: 'CNY', hours: 'h', votes: 'votes', points: 'pts' },
+  'zh-CN': {
+    updated: '最后更新',
+    title: '排行榜',
+    org: '组织排行',
+    empty: '暂无排名，快来参与吧',
+    error: '排行榜暂时无法加载',
+    hidden: '排行榜暂未公开',
+    avg: '平均',
+    pct: '参与率',
+    retry: '重试',
+    frozen: '已封榜',
+    final: '最终结果',
+    by: '由同心平台提供',
+    live: '实时',
+    people: '人',
+    yuan: '元',
+    hours: '小时',
+    votes: '票',
+    points: '分',
+  },
+  en: {
+    updated: 'Updated',
+    title: 'Leaderboard',
+    org: 'Units',
+    empty: 'No rankings yet — be the first!',
+    error: 'The leaderboard could not be loaded',
+    hidden: 'This leaderboard is not public yet',
+    avg: 'avg',
+    pct: 'participation',
+    retry: 'Retry',
+    frozen: 'Frozen',
+    final: 'Final',
+    by: 'Powered by Tongxin',
+    live: 'Live',
+    people: '',
+    yuan: 'CNY',
+    hours: 'h',
+    votes: 'votes',
+    points: 'pts',
+  },
 };
 const THEMES: Record<string, string> = {
   light: '--bg:#fff;--fg:#262626;--muted:#6b6b6b;--line:#ececec;--accent:#c8102e;--head:#fafafa',
@@ -60,20 +98,36 @@ class TongxinLeaderboard extends HTMLElement {
   private updated = 0;
   private last = new Map<string, number>();
 
-  connectedCallback() { this.start(); }
-  disconnectedCallback() { this.stop(); }
-  attributeChangedCallback() { if (this.isConnected) this.start(); }
+  connectedCallback() {
+    this.start();
+  }
+  disconnectedCallback() {
+    this.stop();
+  }
+  attributeChangedCallback() {
+    if (this.isConnected) this.start();
+  }
 
-  private a(n: string, d = '') { return this.getAttribute(n) ?? d; }
-  private get t() { return T[this.a('lang') === 'en' ? 'en' : 'zh-CN']; }
+  private a(n: string, d = '') {
+    return this.getAttribute(n) ?? d;
+  }
+  private get t() {
+    return T[this.a('lang') === 'en' ? 'en' : 'zh-CN'];
+  }
   /**
    * The awards screen (names="full", opened by an organizer from the console): the board is
    * read with the session cookie, so the server — which alone decides — sends full names to
    * who manages the campaign and masked ones to anyone else (a partner's frame gets no cookie).
    */
-  private get full() { return this.a('names') === 'full'; }
-  private get creds(): RequestCredentials { return this.full ? 'same-origin' : 'omit'; }
-  private get rows() { return Math.min(100, Math.max(1, Number(this.a('rows', '10')) || 10)); }
+  private get full() {
+    return this.a('names') === 'full';
+  }
+  private get creds(): RequestCredentials {
+    return this.full ? 'same-origin' : 'omit';
+  }
+  private get rows() {
+    return Math.min(100, Math.max(1, Number(this.a('rows', '10')) || 10));
+  }
   private url(path: string) {
     const org = this.a('scope') === 'org';
     return `${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}/leaderboard${path}?scope=${org ? 'org' : 'individual'}&limit=${this.rows}${org && this.a('level') ? `&level=${encodeURIComponent(this.a('level'))}` : ''}`;
@@ -82,7 +136,11 @@ class TongxinLeaderboard extends HTMLElement {
   private stop() {
     clearTimeout(this.timer);
     clearInterval(this.clock);
-    if (this.ws) { this.ws.onclose = null; this.ws.close(); this.ws = null; }
+    if (this.ws) {
+      this.ws.onclose = null;
+      this.ws.close();
+      this.ws = null;
+    }
   }
 
   private start() {
@@ -92,7 +150,12 @@ class TongxinLeaderboard extends HTMLElement {
     if (screen) this.clock = window.setInterval(() => this.tick(), 1000);
     // every widget names its campaign
     fetch(`${ORIGIN}/api/v1/campaigns/${encodeURIComponent(this.a('campaign'))}`, { credentials: 'omit' })
-      .then((r) => r.json()).then((b) => { this.heading = b.campaign?.title ?? ''; this.tick(); }).catch(() => {});
+      .then((r) => r.json())
+      .then((b) => {
+        this.heading = b.campaign?.title ?? '';
+        this.tick();
+      })
+      .catch(() => {});
     this.load();
     if (this.hasAttribute('live') || screen) this.connect();
   }
@@ -116,7 +179,14 @@ class TongxinLeaderboard extends HTMLElement {
     // view=public: on our own origin the socket carries the session cookie; the widget always shows the public board
     const ws = new WebSocket(this.url('/live').replace(/^http/, 'ws') + (this.full ? '' : '&view=public'));
     this.ws = ws;
-    ws.onmessage = (e) => { try { const b = boardOf(String(e.data)); if (b) this.render(b); } catch { /* ignore what we do not understand */ } };
+    ws.onmessage = (e) => {
+      try {
+        const b = boardOf(String(e.data));
+        if (b) this.render(b);
+      } catch {
+        /* ignore what we do not understand */
+      }
+    };
     ws.onclose = () => {
       this.ws = null;
       this.load();
@@ -137,7 +207,8 @@ class TongxinLeaderboard extends HTMLElement {
     const h = this.root.querySelector('.clock');
     if (h) h.textContent = new Date().toLocaleTimeString(this.a('lang', 'zh-CN'), { hour12: false });
     const ti = this.root.querySelector('.ti');
-    if (ti && this.heading) ti.textContent = this.a('mode') === 'screen' ? this.heading : `${this.heading} · ${this.a('scope') === 'org' ? this.t.org : this.t.title}`;
+    if (ti && this.heading)
+      ti.textContent = this.a('mode') === 'screen' ? this.heading : `${this.heading} · ${this.a('scope') === 'org' ? this.t.org : this.t.title}`;
   }
 
   private render(b: Board | null, hidden = false) {
@@ -149,8 +220,18 @@ class TongxinLeaderboard extends HTMLElement {
     // the 大屏: a live cue (green while the socket is up) and the time of the last update, beside the clock
     const cue = `<span class="cue" data-live="${this.ws ? 'live' : 'polling'}"><span class="dot${this.ws ? '' : ' off'}"></span>${this.ws ? t.live : ''} ${t.updated} <span class="upd">${at}</span> · <span class="clock"></span></span>`;
     const kind = this.a('scope') === 'org' ? t.org : t.title;
-    const heading = screen ? `<span class="ti">${esc(this.heading || t.title)}</span>${cue}` : `<span class="ti">${esc(this.heading ? `${this.heading} · ${kind}` : kind)}</span>`;
-    const tags = b ? (b.final ? `<span class="tag">${t.final}</span>` : b.frozen ? `<span class="tag">${t.frozen}</span>` : this.ws ? `<span class="tag">${t.live}</span>` : '') : '';
+    const heading = screen
+      ? `<span class="ti">${esc(this.heading || t.title)}</span>${cue}`
+      : `<span class="ti">${esc(this.heading ? `${this.heading} · ${kind}` : kind)}</span>`;
+    const tags = b
+      ? b.final
+        ? `<span class="tag">${t.final}</span>`
+        : b.frozen
+          ? `<span class="tag">${t.frozen}</span>`
+          : this.ws
+            ? `<span class="tag">${t.live}</span>`
+            : ''
+      : '';
     let body: string;
     if (hidden) body = `<div class="m">${t.hidden}</div>`;
     else if (!b) body = `<div class="m">${t.error}<br><button type="button">${t.retry}</button></div>`;
@@ -158,17 +239,20 @@ class TongxinLeaderboard extends HTMLElement {
     else {
       const prev = this.last;
       this.last = new Map(b.entries.map((e) => [e.key, e.rank]));
-      body = `<ol>${b.entries.map((e) => {
-        const up = prev.size && (prev.get(e.key) ?? 1e9) > e.rank ? ' class="up"' : '';
-        const unit = b.scope === 'org' ? '' : e.orgUnitName ? `<small>${esc(e.orgUnitName)}</small>` : '';
-        return `<li${up}><span class="r r${e.rank}">${e.rank}</span><span class="n"><b>${esc(e.name)}</b>${unit}</span><span class="s">${esc(this.fmt(e.score, b.scoreUnit, b.scope === 'org' ? b.aggregation : undefined))}</span></li>`;
-      }).join('')}</ol>`;
+      body = `<ol>${b.entries
+        .map((e) => {
+          const up = prev.size && (prev.get(e.key) ?? 1e9) > e.rank ? ' class="up"' : '';
+          const unit = b.scope === 'org' ? '' : e.orgUnitName ? `<small>${esc(e.orgUnitName)}</small>` : '';
+          return `<li${up}><span class="r r${e.rank}">${e.rank}</span><span class="n"><b>${esc(e.name)}</b>${unit}</span><span class="s">${esc(this.fmt(e.score, b.scoreUnit, b.scope === 'org' ? b.aggregation : undefined))}</span></li>`;
+        })
+        .join('')}</ol>`;
     }
     this.root.innerHTML = `<style>:host{${theme}}${CSS}</style><div class="w" part="board"><header>${heading}${screen ? '' : tags}</header>${body}<footer><a href="${ORIGIN}/" target="_blank" rel="noopener">${t.by}</a></footer></div>`;
     this.root.querySelector('button')?.addEventListener('click', () => this.load());
     if (screen) this.tick();
     // Inside our iframe page, tell the host page how tall we are (it listens for this).
-    if (this.hasAttribute('frame') && parent !== window) parent.postMessage({ type: 'tongxin:resize', height: Math.ceil(this.getBoundingClientRect().height) }, '*');
+    if (this.hasAttribute('frame') && parent !== window)
+      parent.postMessage({ type: 'tongxin:resize', height: Math.ceil(this.getBoundingClientRect().height) }, '*');
   }
 }
 

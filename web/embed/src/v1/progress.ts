@@ -13,8 +13,36 @@ type Campaign = Omit<CampaignDto, 'settings'> & { settings: { charity?: { name: 
 
 const ORIGIN = new URL((document.currentScript as HTMLScriptElement | null)?.src || location.href).origin;
 const T = {
-  'zh-CN': { verified: '已核实', pledged: '已认捐', goal: '目标', donors: '人参与', give: '去捐赠', charity: '募捐主体：', licence: '登记证号：', error: '募捐进度暂时无法加载', retry: '重试', by: '由同心平台提供', note: '本平台不经手善款，捐赠请前往民政部指定平台。', closed: '已结束', yuan: '元' },
-  en: { verified: 'Verified', pledged: 'Pledged', goal: 'Goal', donors: 'donors', give: 'Give', charity: 'Charity: ', licence: 'Licence: ', error: 'The progress could not be loaded', retry: 'Retry', by: 'Powered by Tongxin', note: 'Tongxin never holds money; give on the designated platform.', closed: 'Closed', yuan: 'CNY' },
+  'zh-CN': {
+    verified: '已核实',
+    pledged: '已认捐',
+    goal: '目标',
+    donors: '人参与',
+    give: '去捐赠',
+    charity: '募捐主体：',
+    licence: '登记证号：',
+    error: '募捐进度暂时无法加载',
+    retry: '重试',
+    by: '由同心平台提供',
+    note: '本平台不经手善款，捐赠请前往民政部指定平台。',
+    closed: '已结束',
+    yuan: '元',
+  },
+  en: {
+    verified: 'Verified',
+    pledged: 'Pledged',
+    goal: 'Goal',
+    donors: 'donors',
+    give: 'Give',
+    charity: 'Charity: ',
+    licence: 'Licence: ',
+    error: 'The progress could not be loaded',
+    retry: 'Retry',
+    by: 'Powered by Tongxin',
+    note: 'Tongxin never holds money; give on the designated platform.',
+    closed: 'Closed',
+    yuan: 'CNY',
+  },
 };
 const THEMES: Record<string, string> = {
   light: '--bg:#fff;--fg:#262626;--muted:#6b6b6b;--line:#ececec;--accent:#c8102e;--soft:#f3c4cb;--track:#f2f2f2',
@@ -35,10 +63,18 @@ class TongxinProgress extends HTMLElement {
   static observedAttributes = ['campaign', 'theme', 'lang'];
   private root = this.attachShadow({ mode: 'open' });
   private timer = 0;
-  connectedCallback() { this.load(); }
-  disconnectedCallback() { clearTimeout(this.timer); }
-  attributeChangedCallback() { if (this.isConnected) this.load(); }
-  private get t() { return T[this.getAttribute('lang') === 'en' ? 'en' : 'zh-CN']; }
+  connectedCallback() {
+    this.load();
+  }
+  disconnectedCallback() {
+    clearTimeout(this.timer);
+  }
+  attributeChangedCallback() {
+    if (this.isConnected) this.load();
+  }
+  private get t() {
+    return T[this.getAttribute('lang') === 'en' ? 'en' : 'zh-CN'];
+  }
 
   private async load() {
     clearTimeout(this.timer);
@@ -79,7 +115,8 @@ ${give && c.status === 'published' ? `<a class="g" href="${esc(give)}" target="_
     }
     this.root.innerHTML = `<style>:host{${theme}}${STYLE}</style><div class="w" part="progress">${body}<footer><a href="${ORIGIN}/" target="_blank" rel="noopener">${t.by}</a></footer></div>`;
     this.root.querySelector('button')?.addEventListener('click', () => this.load());
-    if (this.hasAttribute('frame') && parent !== window) parent.postMessage({ type: 'tongxin:resize', height: Math.ceil(this.getBoundingClientRect().height) }, '*');
+    if (this.hasAttribute('frame') && parent !== window)
+      parent.postMessage({ type: 'tongxin:resize', height: Math.ceil(this.getBoundingClientRect().height) }, '*');
   }
 }
 

@@ -14,7 +14,11 @@ export const workHref = (id: string) => `/works/${enc(id)}`;
 
 export type GallerySort = 'newest' | 'votes' | 'number';
 export function listGallery(campaignId: string, p: { category?: string | null; cursor?: string | null; limit?: number; q?: string; sort?: GallerySort }) {
-  return call('GET /campaigns/{id}/entries', { id: campaignId }, { query: { category: p.category, cursor: p.cursor, limit: p.limit ?? 24, q: p.q || undefined, sort: p.sort && p.sort !== 'newest' ? p.sort : undefined } });
+  return call(
+    'GET /campaigns/{id}/entries',
+    { id: campaignId },
+    { query: { category: p.category, cursor: p.cursor, limit: p.limit ?? 24, q: p.q || undefined, sort: p.sort && p.sort !== 'newest' ? p.sort : undefined } },
+  );
 }
 
 /** My entries in every status, with the reasons of rejected ones. */

@@ -16,9 +16,6 @@ export interface Charity {
   projectUrl: string;
 }
 
-
-
-
 export interface PledgeInput {
   amount: number;
   displayName?: string;
@@ -44,9 +41,12 @@ export function charityOf(c: Campaign): Charity | null {
 export const safeUrl = (u: string) => safeHttpUrl(u);
 
 /** Public and cached up to 10 s (Cache-Control: max-age=10); `fresh` skips the browser cache after my own pledge. */
-export const getProgress = (id: string, fresh = false): Promise<Progress> => call('GET /campaigns/{id}/progress', { id }, fresh ? { query: { _: Date.now() } } : {});
-export const listDonors = (id: string, cursor?: string | null, limit = 20): Promise<Page<Donor>> => call('GET /campaigns/{id}/donors', { id }, { query: { limit, cursor } });
-export const myPledges = (id: string, cursor?: string | null): Promise<Page<Pledge>> => call('GET /campaigns/{id}/pledges', { id }, { query: { mine: true, limit: 50, cursor } });
+export const getProgress = (id: string, fresh = false): Promise<Progress> =>
+  call('GET /campaigns/{id}/progress', { id }, fresh ? { query: { _: Date.now() } } : {});
+export const listDonors = (id: string, cursor?: string | null, limit = 20): Promise<Page<Donor>> =>
+  call('GET /campaigns/{id}/donors', { id }, { query: { limit, cursor } });
+export const myPledges = (id: string, cursor?: string | null): Promise<Page<Pledge>> =>
+  call('GET /campaigns/{id}/pledges', { id }, { query: { mine: true, limit: 50, cursor } });
 
 /** One attempt = one Idempotency-Key: the caller keeps the key while retrying the same body. */
 export const createPledge = (id: string, body: PledgeInput, key: string) =>

@@ -9,7 +9,6 @@ import type { InferOutput } from 'valibot';
 
 const enc = encodeURIComponent;
 
-
 export type { BookingStatus } from '@shared/contracts/exhibition';
 export type { WaitlistStatus } from '@shared/waitlist';
 export type Slot = SlotDto;
@@ -18,10 +17,6 @@ export type Booking = BookingDto & { slot: NonNullable<BookingDto['slot']> };
 /** A place on a full slot's waiting list (候补); 我的候补 adds its exhibition. */
 export type WaitlistEntry = WaitlistEntryDto & { campaign?: MyWaitlistEntry['campaign'] };
 export type Ticket = Omit<InferOutput<typeof TicketResponse>, 'booking'> & { booking: Booking };
-
-
-
-
 
 export interface ExhibitionSettings {
   venue: string;
@@ -33,7 +28,10 @@ export interface ExhibitionSettings {
   requireIdNumbers: boolean;
 }
 /** One person of a party as the booking form sends it (names optional unless ID numbers are required). */
-export interface VisitorInput { name?: string; idNumber?: string }
+export interface VisitorInput {
+  name?: string;
+  idNumber?: string;
+}
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -52,14 +50,19 @@ export function exhibitionSettings(c: Campaign): ExhibitionSettings {
 export const listSlots = (campaignId: string, from: string, to: string) =>
   call('GET /campaigns/{id}/slots', { id: campaignId }, { query: { from, to } }).then((r) => r.items);
 
-export const book = (campaignId: string, body: { slotId: string; partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
-  call('POST /campaigns/{id}/bookings', { id: campaignId }, { body }).then((r) => r.booking as Booking);
+export const book = (
+  campaignId: string,
+  body: { slotId: string; partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean },
+) => call('POST /campaigns/{id}/bookings', { id: campaignId }, { body }).then((r) => r.booking as Booking);
 
 export const myBookings = (campaignId: string) =>
   call('GET /campaigns/{id}/bookings', { id: campaignId }, { query: { mine: 'true', limit: 100 } }).then((r) => r.items as Booking[]);
 
-export const joinWaitlist = (campaignId: string, slotId: string, body: { partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean }) =>
-  call('POST /campaigns/{id}/slots/{slotId}/waitlist', { id: campaignId, slotId }, { body }).then((r): WaitlistEntry => r.entry);
+export const joinWaitlist = (
+  campaignId: string,
+  slotId: string,
+  body: { partySize: number; name: string; phone: string; acceptedNotice?: boolean; visitors?: VisitorInput[]; remindSms?: boolean },
+) => call('POST /campaigns/{id}/slots/{slotId}/waitlist', { id: campaignId, slotId }, { body }).then((r): WaitlistEntry => r.entry);
 
 export const myWaitlist = () => call('GET /me/waitlist', {}).then((r): WaitlistEntry[] => r.items);
 

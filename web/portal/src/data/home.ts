@@ -16,9 +16,13 @@ const enc = encodeURIComponent;
 export function itemHref(i: HomeItem): string {
   const c = `/c/${enc(i.campaign.slug)}`;
   switch (i.kind) {
-    case 'booking': return i.code ? `/my-bookings/${enc(i.code)}` : '/my-bookings';
-    case 'service_activity': return `${c}/volunteer`;
-    case 'entry_review': return `${c}/contest`;
-    case 'record_review': return `${c}/volunteer`;
+    case 'booking':
+      return i.code ? `/my-bookings/${enc(i.code)}` : '/my-bookings';
+    case 'service_activity':
+      return `${c}/volunteer`;
+    case 'entry_review':
+      return `${c}/contest`;
+    case 'record_review':
+      return `${c}/volunteer`;
   }
 }

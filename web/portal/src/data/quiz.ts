@@ -1,5 +1,12 @@
 import type { InferOutput } from 'valibot';
-import type { AnswerResponse, AttemptDto, AttemptResult as AttemptResultSchema, NextQuestionResponse, PublicQuestion, QuizLobbyDto } from '@shared/contracts/quiz';
+import type {
+  AnswerResponse,
+  AttemptDto,
+  AttemptResult as AttemptResultSchema,
+  NextQuestionResponse,
+  PublicQuestion,
+  QuizLobbyDto,
+} from '@shared/contracts/quiz';
 import { ApiError, call } from '@ui/api';
 import { lang } from '@ui/i18n';
 import type { Campaign } from '@ui/types';
@@ -89,7 +96,8 @@ export function optionText(q: Pick<QuizQuestion, 'options'>, key: string): strin
 export function answerText(q: Pick<QuizQuestion, 'type' | 'options'>, a: unknown, words: { yes: string; no: string; none: string }): string {
   if (a === null || a === undefined || a === '') return words.none;
   if (q.type === 'judge') return a === true ? words.yes : a === false ? words.no : words.none;
-  if (Array.isArray(a)) return a.length ? a.map((k) => (q.type === 'blank' ? String(k) : optionText(q, String(k)))).join(q.type === 'blank' ? ' / ' : '；') : words.none;
+  if (Array.isArray(a))
+    return a.length ? a.map((k) => (q.type === 'blank' ? String(k) : optionText(q, String(k)))).join(q.type === 'blank' ? ' / ' : '；') : words.none;
   return q.type === 'blank' ? String(a) : optionText(q, String(a));
 }
 

@@ -10,7 +10,6 @@ export type { MySignup, ServiceActivityView as ServiceActivity } from '@shared/c
 
 export type CheckResult = CheckDto;
 
-
 export const listServiceActivities = (campaignId: string) => call('GET /campaigns/{id}/service-activities', { id: campaignId }).then((r) => r.items);
 export const getServiceActivity = (id: string) => call('GET /service-activities/{id}', { id }).then((r) => r.serviceActivity);
 export const signUp = (id: string) => call('POST /service-activities/{id}/signups', { id }).then((r) => r.serviceActivity);

@@ -1,6 +1,13 @@
 import { chinaDay } from '@shared/china-time';
 import type { InferOutput } from 'valibot';
-import type { CertificateCheck, CertificateResponse, InviteLink, InviteViewDto as PublicInvite, MyVolunteerDto as MyVolunteer, RecordItemDto as ServiceRecord } from '@shared/contracts/volunteer';
+import type {
+  CertificateCheck,
+  CertificateResponse,
+  InviteLink,
+  InviteViewDto as PublicInvite,
+  MyVolunteerDto as MyVolunteer,
+  RecordItemDto as ServiceRecord,
+} from '@shared/contracts/volunteer';
 import { api, call } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -14,13 +21,6 @@ export type Invite = InferOutput<typeof InviteLink>;
 export type MyPair = MyVolunteer['pairs'][number];
 export type Certificate = InferOutput<typeof CertificateResponse>;
 export type Verification = InferOutput<typeof CertificateCheck>;
-
-
-
-
-
-
-
 
 export const myVolunteer = (idOrSlug: string): Promise<MyVolunteer> => call('GET /campaigns/{id}/my-volunteer', { id: idOrSlug });
 

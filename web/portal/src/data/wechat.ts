@@ -18,7 +18,12 @@ export const wechatOn = () => !!document.head.querySelector('meta[name="tx-wecha
 /** Gives WeChat the current page's card (after a route change; a no-op until the SDK is ready). */
 export function refreshWechatCard(): void {
   if (!ready) return;
-  const card = { title: og('og:title') || document.title, desc: og('og:description'), link: location.href.split('#')[0]!, imgUrl: og('og:image') || `${location.origin}/share/site.png` };
+  const card = {
+    title: og('og:title') || document.title,
+    desc: og('og:description'),
+    link: location.href.split('#')[0]!,
+    imgUrl: og('og:image') || `${location.origin}/share/site.png`,
+  };
   ready.updateAppMessageShareData({ ...card, success: () => {} });
   ready.updateTimelineShareData({ title: card.title, link: card.link, imgUrl: card.imgUrl, success: () => {} });
 }

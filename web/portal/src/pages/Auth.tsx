@@ -103,7 +103,9 @@ function AuthForm(props: { mode: Mode }) {
           fallback={
             <div data-testid="reset-done">
               <p role="status">{t('reset.done')}</p>
-              <A class="tx-btn tx-btn-primary tx-btn-block" href={`/login${other()}`}>{t('reset.toLogin')}</A>
+              <A class="tx-btn tx-btn-primary tx-btn-block" href={`/login${other()}`}>
+                {t('reset.toLogin')}
+              </A>
             </div>
           }
         >
@@ -146,7 +148,9 @@ function AuthForm(props: { mode: Mode }) {
               />
             </Field>
             <Show when={mode() === 'register'}>
-              <p class="tx-small tx-muted" data-testid="register-privacy">{t('register.privacy')}</p>
+              <p class="tx-small tx-muted" data-testid="register-privacy">
+                {t('register.privacy')}
+              </p>
             </Show>
             <Button type="submit" variant="primary" block loading={sending()}>
               {sending() ? t('state.sending') : t(mode() === 'reset' ? 'reset.submit' : mode() === 'register' ? 'register.submit' : 'login.submit')}
@@ -155,7 +159,9 @@ function AuthForm(props: { mode: Mode }) {
           <Switch>
             <Match when={mode() === 'login'}>
               <p class="pt-auth-switch">
-                <A href={`/reset${other()}`} data-testid="forgot-password">{t('login.forgot')}</A>
+                <A href={`/reset${other()}`} data-testid="forgot-password">
+                  {t('login.forgot')}
+                </A>
               </p>
               <p class="pt-auth-switch">
                 {t('login.noAccount')} <A href={`/register${other()}`}>{t('login.toRegister')}</A>

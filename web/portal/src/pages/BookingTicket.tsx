@@ -32,7 +32,15 @@ export default function BookingTicket() {
       </p>
       <Switch>
         <Match when={ticket.error instanceof ApiError && ticket.error.status === 401}>
-          <EmptyState icon="user" title={t('ex.signInTicket')} action={<LinkButton href={`/login?next=${encodeURIComponent(`/my-bookings/${params.code}`)}`} variant="primary">{t('ex.signIn')}</LinkButton>} />
+          <EmptyState
+            icon="user"
+            title={t('ex.signInTicket')}
+            action={
+              <LinkButton href={`/login?next=${encodeURIComponent(`/my-bookings/${params.code}`)}`} variant="primary">
+                {t('ex.signIn')}
+              </LinkButton>
+            }
+          />
         </Match>
         <Match when={missing()}>
           <EmptyState icon="flag" title={t('ex.ticketMissing')} action={<LinkButton href="/my-bookings">{t('ex.myBookings')}</LinkButton>} />

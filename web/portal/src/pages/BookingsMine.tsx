@@ -41,7 +41,7 @@ export default function BookingsMine() {
   const [data, { refetch, mutate }] = createResource(() => signedIn() || false, loadAll);
   const now = Date.now();
   const sorted = () => {
-    const rows = data.error ? [] : data.latest?.rows ?? [];
+    const rows = data.error ? [] : (data.latest?.rows ?? []);
     const active = rows.filter((r) => isActive(r.booking, now)).sort((a, b) => a.booking.slot.startsAt.localeCompare(b.booking.slot.startsAt));
     const past = rows.filter((r) => !isActive(r.booking, now)).sort((a, b) => b.booking.slot.startsAt.localeCompare(a.booking.slot.startsAt));
     return { active, past };
@@ -51,9 +51,10 @@ export default function BookingsMine() {
     if (d) mutate({ ...d, rows: d.rows.map((r) => (r.booking.id === next.id ? { ...r, booking: next } : r)) });
   };
   const first = () => data.latest?.exhibitions.find((c) => c.status === 'published');
-  const waiting = () => (data.error ? [] : data.latest?.waitlist ?? []).filter((e) => e.status === 'waiting').sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt));
+  const waiting = () =>
+    (data.error ? [] : (data.latest?.waitlist ?? [])).filter((e) => e.status === 'waiting').sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt));
   // what became of the other places: left, or expired (a booking they became is a ticket above)
-  const waitHistory = () => (data.error ? [] : data.latest?.waitlist ?? []).filter((e) => e.status === 'cancelled' || e.status === 'expired');
+  const waitHistory = () => (data.error ? [] : (data.latest?.waitlist ?? [])).filter((e) => e.status === 'cancelled' || e.status === 'expired');
   const waitChanged = (next: WaitlistEntry) => {
     const d = data.latest;
     if (d) mutate({ ...d, waitlist: d.waitlist.map((e) => (e.id === next.id ? { ...e, ...next } : e)) });

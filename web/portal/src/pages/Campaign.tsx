@@ -34,9 +34,7 @@ export function CampaignPage() {
 
   usePageMeta(() => {
     const c = campaign.latest;
-    return c
-      ? { title: `${c.title} · ${t('app.name')}`, description: c.summary || loc(KIND_ACTION[c.kind]) }
-      : { title: t('app.name') };
+    return c ? { title: `${c.title} · ${t('app.name')}`, description: c.summary || loc(KIND_ACTION[c.kind]) } : { title: t('app.name') };
   });
 
   const notFound = () => campaign.error instanceof ApiError && campaign.error.status === 404;

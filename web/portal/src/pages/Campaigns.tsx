@@ -19,8 +19,7 @@ type StatusFilter = 'published' | 'closed';
 export function Campaigns() {
   usePageMeta(() => ({ title: `${t('campaigns.title')} · ${t('app.name')}` }));
   const [params, setParams] = useSearchParams<{ kind?: string; status?: string }>();
-  const kind = (): CampaignKind | null =>
-    (CAMPAIGN_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as CampaignKind) : null;
+  const kind = (): CampaignKind | null => ((CAMPAIGN_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as CampaignKind) : null);
   const status = (): StatusFilter => (params.status === 'closed' ? 'closed' : 'published');
 
   const list = createCursorList<Campaign>((cursor) => listCampaigns({ kind: kind(), status: status(), limit: 20, cursor }));

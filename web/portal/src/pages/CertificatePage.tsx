@@ -68,7 +68,12 @@ export default function CertificatePage() {
           </div>
         </Match>
         <Match when={cert.error instanceof ApiError && (cert.error.status === 404 || cert.error.status === 403)}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('vol.certUnavailable')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+          <EmptyState
+            icon="flag"
+            title={t('campaign.notFoundTitle')}
+            body={t('vol.certUnavailable')}
+            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
+          />
         </Match>
         <Match when={cert.error}>
           <ErrorState error={cert.error} onRetry={refetch} />

@@ -18,7 +18,13 @@ export default function ConsentWithdraw() {
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (!errors.check({ phone: PHONE_RE.test(phone().trim()) ? undefined : t('form.phoneInvalid'), code: /^\d{6}$/.test(code()) ? undefined : t('form.required') })) return;
+    if (
+      !errors.check({
+        phone: PHONE_RE.test(phone().trim()) ? undefined : t('form.phoneInvalid'),
+        code: /^\d{6}$/.test(code()) ? undefined : t('form.required'),
+      })
+    )
+      return;
     setSending(true);
     errors.clear();
     try {
@@ -47,7 +53,16 @@ export default function ConsentWithdraw() {
           <form onSubmit={submit} novalidate>
             <FormError message={errors.form()} />
             <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
-              <input id="phone" class="tx-input tx-num" inputmode="tel" autocomplete="tel" maxLength={11} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} {...fieldAria('phone', errors.fields().phone)} />
+              <input
+                id="phone"
+                class="tx-input tx-num"
+                inputmode="tel"
+                autocomplete="tel"
+                maxLength={11}
+                value={phone()}
+                onInput={(e) => setPhone(e.currentTarget.value)}
+                {...fieldAria('phone', errors.fields().phone)}
+              />
             </Field>
             <CodeField
               phone={phone}

@@ -78,7 +78,7 @@ function Gallery(props: { campaign: Campaign }) {
   // the list lives in the shared store so votes (here or in the viewer) update both
   const items = () => {
     const g = galleryList();
-    return g && g.campaignId === c().id && g.category === category() && (g.view ?? '') === view() ? g.items : first.latest?.items ?? [];
+    return g && g.campaignId === c().id && g.category === category() && (g.view ?? '') === view() ? g.items : (first.latest?.items ?? []);
   };
 
   const more = createLoadMore(async () => {
@@ -89,7 +89,9 @@ function Gallery(props: { campaign: Campaign }) {
   });
   createEffect(on([category, view], more.clear, { defer: true }));
   const sortLabel: Record<GallerySort, () => string> = {
-    newest: () => t('contest.gallery.sortNewest'), votes: () => t('contest.gallery.sortVotes'), number: () => t('contest.gallery.sortNumber'),
+    newest: () => t('contest.gallery.sortNewest'),
+    votes: () => t('contest.gallery.sortVotes'),
+    number: () => t('contest.gallery.sortNumber'),
   };
 
   const vs = () => voteState(c());
@@ -164,8 +166,20 @@ function Gallery(props: { campaign: Campaign }) {
           onInput={(ev) => setTyped(ev.currentTarget.value)}
           data-testid="gallery-search"
         />
-        <select class="tx-select" aria-label={t('contest.gallery.sort')} value={sort()} onChange={(ev) => setSearch({ sort: ev.currentTarget.value === 'newest' ? undefined : ev.currentTarget.value }, { replace: true })} data-testid="gallery-sort">
-          <For each={sorts()}>{(s) => <option value={s} selected={s === sort()}>{sortLabel[s]()}</option>}</For>
+        <select
+          class="tx-select"
+          aria-label={t('contest.gallery.sort')}
+          value={sort()}
+          onChange={(ev) => setSearch({ sort: ev.currentTarget.value === 'newest' ? undefined : ev.currentTarget.value }, { replace: true })}
+          data-testid="gallery-sort"
+        >
+          <For each={sorts()}>
+            {(s) => (
+              <option value={s} selected={s === sort()}>
+                {sortLabel[s]()}
+              </option>
+            )}
+          </For>
         </select>
       </form>
 
@@ -180,7 +194,13 @@ function Gallery(props: { campaign: Campaign }) {
           <div class="tx-card">
             <EmptyState
               icon="exhibition"
-              title={query() ? t('contest.gallery.noMatch', { q: query() }) : category() ? t('contest.gallery.emptyCategory', { category: category()! }) : t('contest.gallery.emptyTitle')}
+              title={
+                query()
+                  ? t('contest.gallery.noMatch', { q: query() })
+                  : category()
+                    ? t('contest.gallery.emptyCategory', { category: category()! })
+                    : t('contest.gallery.emptyTitle')
+              }
               body={t('contest.gallery.emptyBody')}
               action={
                 submitState(c()) === 'open' ? (
@@ -212,7 +232,11 @@ function Tile(props: { entry: Entry; campaign: Campaign; notify: (text: string, 
   const e = () => props.entry;
   return (
     <li class="ct-tile" data-entry={e().id}>
-      <A href={`${workHref(e().id)}${props.category ? `?category=${encodeURIComponent(props.category)}` : ''}`} state={{ from: 'gallery' }} class="ct-tile-link">
+      <A
+        href={`${workHref(e().id)}${props.category ? `?category=${encodeURIComponent(props.category)}` : ''}`}
+        state={{ from: 'gallery' }}
+        class="ct-tile-link"
+      >
         <span class="ct-tile-img">
           <img src={e().thumbUrl} alt={e().title} loading="lazy" decoding="async" width={e().width} height={e().height} />
           <Show when={e().award}>

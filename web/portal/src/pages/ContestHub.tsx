@@ -32,7 +32,10 @@ function Hub(props: { campaign: Campaign }) {
   const cfg = () => contestConfig(c());
   const w = () => windowsOf(c());
   usePageMeta(() => ({ title: `${c().title} · ${t('app.name')}`, description: c().summary }));
-  const [preview, { refetch }] = createResource(() => c().id, (id) => listGallery(id, { limit: 6 }));
+  const [preview, { refetch }] = createResource(
+    () => c().id,
+    (id) => listGallery(id, { limit: 6 }),
+  );
   const submitOpen = () => submitState(c()) === 'open';
   const submitHref = () => (session.me() ? contestHref(c(), 'submit') : `/login?next=${encodeURIComponent(contestHref(c(), 'submit'))}`);
   const minEdges = () => Object.entries(cfg().minLongEdge).filter(([cat, px]) => px > 0 && cfg().categories.includes(cat));

@@ -95,7 +95,14 @@ function EntryRows(props: { entries: Entry[] }) {
               </Show>
               <Show when={e.status === 'approved'}>
                 <div class="ct-mine-share">
-                  <SharePanel small path={workHref(e.id)} title={e.title} subtitle={`${e.authorName} · ${e.category}`} fileName={`work-${e.id}`} caption={t('contest.mine.shareCaption')} />
+                  <SharePanel
+                    small
+                    path={workHref(e.id)}
+                    title={e.title}
+                    subtitle={`${e.authorName} · ${e.category}`}
+                    fileName={`work-${e.id}`}
+                    caption={t('contest.mine.shareCaption')}
+                  />
                 </div>
               </Show>
             </div>

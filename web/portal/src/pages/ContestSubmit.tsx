@@ -58,7 +58,7 @@ function Submit(props: { campaign: Campaign }) {
   const [search] = useSearchParams<{ category?: string }>();
   usePageMeta(() => ({ title: `${t('contest.submit.title')} · ${c().title} · ${t('app.name')}` }));
 
-  const [category, setCategory] = createSignal(cfg().categories.includes(search.category ?? '') ? search.category! : cfg().categories[0] ?? '');
+  const [category, setCategory] = createSignal(cfg().categories.includes(search.category ?? '') ? search.category! : (cfg().categories[0] ?? ''));
   const [title, setTitle] = createSignal('');
   const [author, setAuthor] = createSignal(session.me()?.user.name ?? '');
   const [description, setDescription] = createSignal('');
@@ -96,10 +96,14 @@ function Submit(props: { campaign: Campaign }) {
 
   // the long-edge rule depends on the category: check again when it changes
   createEffect(
-    on(category, () => {
-      const p = picked();
-      if (p) errors.set('image', imageProblem(p));
-    }, { defer: true }),
+    on(
+      category,
+      () => {
+        const p = picked();
+        if (p) errors.set('image', imageProblem(p));
+      },
+      { defer: true },
+    ),
   );
 
   async function choose(file: File | undefined) {
@@ -270,9 +274,7 @@ function Submit(props: { campaign: Campaign }) {
           </p>
         </Match>
         <Match when={true}>
-          <p class="tx-muted ct-lead">
-            {t('contest.submit.lead', { n: fmtNumber(cfg().entriesPerPerson), date: fmtDateTime(w().submitUntil) })}
-          </p>
+          <p class="tx-muted ct-lead">{t('contest.submit.lead', { n: fmtNumber(cfg().entriesPerPerson), date: fmtDateTime(w().submitUntil) })}</p>
           <form class="tx-card ct-form" onSubmit={submit} novalidate>
             <FormError message={errors.form()} />
 
@@ -292,10 +294,7 @@ function Submit(props: { campaign: Campaign }) {
                 <Show when={mine.latest} fallback={'\u00a0'}>
                   {t('contest.submit.quota', { category: category(), n: fmtNumber(usedIn(category())), max: fmtNumber(cfg().entriesPerPerson) })}
                 </Show>
-                <Show when={minEdge() > 0}>
-                  {' '}
-                  {t('contest.rules.minEdge', { category: category(), px: fmtNumber(minEdge()) })}
-                </Show>
+                <Show when={minEdge() > 0}> {t('contest.rules.minEdge', { category: category(), px: fmtNumber(minEdge()) })}</Show>
               </div>
               <Show when={errors.fields().category}>
                 <div class="tx-field-error" id="category-error" role="alert">
@@ -378,7 +377,13 @@ function Submit(props: { campaign: Campaign }) {
                 {...fieldAria('authorName', errors.fields().authorName, 'hint')}
               />
             </Field>
-            <Field id="description" label={t('contest.submit.description')} optional error={errors.fields().description} hint={counter(description().length, 1000)}>
+            <Field
+              id="description"
+              label={t('contest.submit.description')}
+              optional
+              error={errors.fields().description}
+              hint={counter(description().length, 1000)}
+            >
               <textarea
                 id="description"
                 class="tx-textarea"

@@ -41,7 +41,10 @@ export default function DriveMine() {
 
 function MyPledges(props: { campaign: Campaign }) {
   const c = () => props.campaign;
-  const [mine, { refetch: refetchMine, mutate }] = createResource(() => c().id, (id) => myPledges(id));
+  const [mine, { refetch: refetchMine, mutate }] = createResource(
+    () => c().id,
+    (id) => myPledges(id),
+  );
 
   function replace(p: Pledge) {
     const cur = mine.latest;
@@ -136,9 +139,7 @@ function PledgeCard(props: { campaign: Campaign; pledge: Pledge; onChange: (p: P
       </Show>
       <Switch>
         <Match when={p().status === 'verified'}>
-          <Notice kind="success">
-            {t('drive.verifiedNote', { amount: fmtMoney(p().verifiedAmount ?? p().amount), time: fmtDateTime(p().verifiedAt) })}
-          </Notice>
+          <Notice kind="success">{t('drive.verifiedNote', { amount: fmtMoney(p().verifiedAmount ?? p().amount), time: fmtDateTime(p().verifiedAt) })}</Notice>
         </Match>
         <Match when={p().status === 'rejected'}>
           <div class="dv-reason" role="note">

@@ -55,7 +55,10 @@ function Drive(props: { campaign: Campaign }) {
   const c = () => props.campaign;
   const charity = () => charityOf(c());
   const [fresh, setFresh] = createSignal(0);
-  const [progress] = createResource(() => ({ id: c().id, fresh: fresh() }), (k) => getProgress(k.id, k.fresh > 0));
+  const [progress] = createResource(
+    () => ({ id: c().id, fresh: fresh() }),
+    (k) => getProgress(k.id, k.fresh > 0),
+  );
   const refetchProgress = () => setFresh((n) => n + 1);
   const [wallKey, setWallKey] = createSignal(0);
 
@@ -120,7 +123,10 @@ export function DriveProgressBar(props: { progress: Progress }) {
       <div
         class="dv-bar"
         role="img"
-        aria-label={t('drive.barLabel', { verified: fmtPercent(p().goal ? p().verified / p().goal : 0), pledged: fmtPercent(p().goal ? p().pledged / p().goal : 0) })}
+        aria-label={t('drive.barLabel', {
+          verified: fmtPercent(p().goal ? p().verified / p().goal : 0),
+          pledged: fmtPercent(p().goal ? p().pledged / p().goal : 0),
+        })}
       >
         <span class="dv-bar-pledged" style={{ width: w(p().pledged) }} />
         <span class="dv-bar-verified" style={{ width: w(p().verified) }} />
@@ -242,4 +248,3 @@ function hostOf(u: string): string {
     return u;
   }
 }
-

@@ -13,7 +13,21 @@ import { fmtNumber, phaseOf } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { slotAction } from '@shared/waitlist';
-import { addDays, book, chinaDay, chinaMidnight, chinaTime, exhibitionSettings, joinWaitlist, listSlots, mapHref, ticketHref, weekday, type Slot, type WaitlistEntry } from '../data/exhibition';
+import {
+  addDays,
+  book,
+  chinaDay,
+  chinaMidnight,
+  chinaTime,
+  exhibitionSettings,
+  joinWaitlist,
+  listSlots,
+  mapHref,
+  ticketHref,
+  weekday,
+  type Slot,
+  type WaitlistEntry,
+} from '../data/exhibition';
 import { session } from '../data/session';
 import { t } from '../i18n';
 import { ClosedNotice } from '../ui/ClosedNotice';
@@ -120,10 +134,7 @@ function Visit(props: { campaign: Campaign }) {
         </Show>
       </section>
 
-      <Show
-        when={!ended()}
-        fallback={<ClosedNotice body={t('ex.endedBody')} />}
-      >
+      <Show when={!ended()} fallback={<ClosedNotice body={t('ex.endedBody')} />}>
         <Booker campaign={props.campaign} />
       </Show>
       <p class="ex-links">
@@ -163,12 +174,15 @@ function Booker(props: { campaign: Campaign }) {
   const today = chinaDay();
   const from = new Date(chinaMidnight(today)).toISOString();
   const to = new Date(chinaMidnight(addDays(today, DAYS))).toISOString();
-  const [slots, { refetch }] = createResource(() => props.campaign.id, (id) => listSlots(id, from, to));
+  const [slots, { refetch }] = createResource(
+    () => props.campaign.id,
+    (id) => listSlots(id, from, to),
+  );
   const [picked, setPicked] = createSignal<string | null>(null);
   const [slotId, setSlotId] = createSignal<string | null>(null);
 
   const days = createMemo<Day[]>(() => {
-    const items = slots.error ? [] : slots.latest ?? [];
+    const items = slots.error ? [] : (slots.latest ?? []);
     const now = Date.now();
     const out: Day[] = [];
     for (let i = 0; i < DAYS; i++) {
@@ -280,14 +294,7 @@ function Booker(props: { campaign: Campaign }) {
               </LinkButton>
             </Match>
             <Match when={slot()}>
-              {(x) => (
-                <BookingForm
-                  campaign={props.campaign}
-                  slot={x()}
-                  onDone={(code) => navigate(ticketHref(code))}
-                  onStale={refetch}
-                />
-              )}
+              {(x) => <BookingForm campaign={props.campaign} slot={x()} onDone={(code) => navigate(ticketHref(code))} onStale={refetch} />}
             </Match>
             <Match when={true}>
               <p class="tx-muted ex-hint">{t('ex.pickSlotHint')}</p>
@@ -332,7 +339,14 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
     if (!ok) return;
     setBusy(true);
     try {
-      const body = { partySize: party(), name: name().trim(), phone: phone().trim(), ...(notice() ? { acceptedNotice: accepted() } : {}), visitors: visitorsToSend(visitors(), party()), remindSms: remind() };
+      const body = {
+        partySize: party(),
+        name: name().trim(),
+        phone: phone().trim(),
+        ...(notice() ? { acceptedNotice: accepted() } : {}),
+        visitors: visitorsToSend(visitors(), party()),
+        remindSms: remind(),
+      };
       if (waitlist()) {
         setJoined(await joinWaitlist(props.campaign.id, props.slot.id, body));
         void props.onStale();
@@ -342,7 +356,16 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
       props.onDone(b.code);
     } catch (e) {
       // a field error under visitors.0.idNumber belongs to the visitors block
-      err.fromApi(e, ['partySize', 'name', 'phone', 'acceptedNotice', 'visitors'], Object.fromEntries(Array.from({ length: 5 }, (_, i) => [[`visitors.${i}.idNumber`, 'visitors'], [`visitors.${i}.name`, 'visitors']]).flat()) as Record<string, 'visitors'>);
+      err.fromApi(
+        e,
+        ['partySize', 'name', 'phone', 'acceptedNotice', 'visitors'],
+        Object.fromEntries(
+          Array.from({ length: 5 }, (_, i) => [
+            [`visitors.${i}.idNumber`, 'visitors'],
+            [`visitors.${i}.name`, 'visitors'],
+          ]).flat(),
+        ) as Record<string, 'visitors'>,
+      );
       // a full slot: show the seats as they are now
       if (e instanceof ApiError && e.status === 409) void props.onStale();
     } finally {
@@ -366,68 +389,89 @@ function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (code: str
         </div>
       }
     >
-    <form class="ex-form" onSubmit={submit} novalidate data-testid="ex-form">
-      <div class="ex-chosen">
-        <Icon name="clock" />
-        <span class="tx-num">
-          {dayLabel(chinaDay(props.slot.startsAt)).date} {chinaTime(props.slot.startsAt)}–{chinaTime(props.slot.endsAt)}
-        </span>
-      </div>
-      <Field id="ex-party" label={t('ex.party')} error={err.fields().partySize} hint={t('ex.partyHint')}>
-        <div class="ex-stepper" role="group" aria-labelledby="ex-party">
-          <button type="button" class="tx-btn tx-btn-secondary" aria-label={t('ex.partyLess')} disabled={party() <= 1} onClick={() => setParty(party() - 1)}>
-            −
-          </button>
-          <output id="ex-party" class="ex-party tx-num" aria-live="polite" data-testid="ex-party">
-            {party()}
-          </output>
-          <button type="button" class="tx-btn tx-btn-secondary" aria-label={t('ex.partyMore')} disabled={party() >= max()} onClick={() => setParty(party() + 1)}>
-            +
-          </button>
-          <span class="tx-muted">{t('ex.people')}</span>
+      <form class="ex-form" onSubmit={submit} novalidate data-testid="ex-form">
+        <div class="ex-chosen">
+          <Icon name="clock" />
+          <span class="tx-num">
+            {dayLabel(chinaDay(props.slot.startsAt)).date} {chinaTime(props.slot.startsAt)}–{chinaTime(props.slot.endsAt)}
+          </span>
         </div>
-      </Field>
-      <Field id="ex-name" label={t('ex.name')} error={err.fields().name}>
-        <input id="ex-name" class="tx-input" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} {...fieldAria('ex-name', err.fields().name)} />
-      </Field>
-      <PhoneField id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')} value={phone()} onInput={setPhone} />
-      <VisitorFields party={party()} requireIds={requireIds()} rows={visitors()} onChange={setVisitors} error={err.fields().visitors} />
-      <label class="ex-check ex-remind">
-        <input type="checkbox" data-testid="ex-remind" checked={remind()} onChange={(e) => setRemind(e.currentTarget.checked)} />
-        <span>{t('ex.remindSms')}</span>
-      </label>
-      <Show when={notice()}>
-        <div class="ex-notice-accept">
-          <label class="ex-check">
-            <input
-              type="checkbox"
-              id="ex-notice"
-              data-testid="ex-notice"
-              checked={accepted()}
-              onChange={(e) => setAccepted(e.currentTarget.checked)}
-              {...fieldAria('ex-notice', err.fields().acceptedNotice)}
-            />
-            <span>{t('ex.noticeAccept')}</span>
-          </label>
-          <Show when={err.fields().acceptedNotice}>
-            <p class="tx-field-error" id="ex-notice-error">
-              {err.fields().acceptedNotice}
-            </p>
-          </Show>
-        </div>
-      </Show>
-      <Show when={waitlist()}>
-        <div class="ex-wait-how" id="ex-wait-how" data-testid="ex-wait-how">
-          <strong>{props.slot.remaining > 0 ? t('ex.waitShort', { n: String(party()) }) : t('ex.waitTitle')}</strong>
-          <p>{t('ex.waitHow')}</p>
-        </div>
-      </Show>
-      <FormError message={err.form()} />
-      <Button type="submit" variant="primary" block loading={busy()} class="ex-big" aria-describedby={waitlist() ? 'ex-wait-how' : undefined} data-action={waitlist() ? 'waitlist' : 'book'}>
-        {busy() ? (waitlist() ? t('ex.joining') : t('ex.booking')) : waitlist() ? t('ex.waitlist') : t('ex.book')}
-      </Button>
-      <p class="tx-small tx-muted">{t('ex.noShowNote')}</p>
-    </form>
+        <Field id="ex-party" label={t('ex.party')} error={err.fields().partySize} hint={t('ex.partyHint')}>
+          <div class="ex-stepper" role="group" aria-labelledby="ex-party">
+            <button type="button" class="tx-btn tx-btn-secondary" aria-label={t('ex.partyLess')} disabled={party() <= 1} onClick={() => setParty(party() - 1)}>
+              −
+            </button>
+            <output id="ex-party" class="ex-party tx-num" aria-live="polite" data-testid="ex-party">
+              {party()}
+            </output>
+            <button
+              type="button"
+              class="tx-btn tx-btn-secondary"
+              aria-label={t('ex.partyMore')}
+              disabled={party() >= max()}
+              onClick={() => setParty(party() + 1)}
+            >
+              +
+            </button>
+            <span class="tx-muted">{t('ex.people')}</span>
+          </div>
+        </Field>
+        <Field id="ex-name" label={t('ex.name')} error={err.fields().name}>
+          <input
+            id="ex-name"
+            class="tx-input"
+            autocomplete="name"
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            {...fieldAria('ex-name', err.fields().name)}
+          />
+        </Field>
+        <PhoneField id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')} value={phone()} onInput={setPhone} />
+        <VisitorFields party={party()} requireIds={requireIds()} rows={visitors()} onChange={setVisitors} error={err.fields().visitors} />
+        <label class="ex-check ex-remind">
+          <input type="checkbox" data-testid="ex-remind" checked={remind()} onChange={(e) => setRemind(e.currentTarget.checked)} />
+          <span>{t('ex.remindSms')}</span>
+        </label>
+        <Show when={notice()}>
+          <div class="ex-notice-accept">
+            <label class="ex-check">
+              <input
+                type="checkbox"
+                id="ex-notice"
+                data-testid="ex-notice"
+                checked={accepted()}
+                onChange={(e) => setAccepted(e.currentTarget.checked)}
+                {...fieldAria('ex-notice', err.fields().acceptedNotice)}
+              />
+              <span>{t('ex.noticeAccept')}</span>
+            </label>
+            <Show when={err.fields().acceptedNotice}>
+              <p class="tx-field-error" id="ex-notice-error">
+                {err.fields().acceptedNotice}
+              </p>
+            </Show>
+          </div>
+        </Show>
+        <Show when={waitlist()}>
+          <div class="ex-wait-how" id="ex-wait-how" data-testid="ex-wait-how">
+            <strong>{props.slot.remaining > 0 ? t('ex.waitShort', { n: String(party()) }) : t('ex.waitTitle')}</strong>
+            <p>{t('ex.waitHow')}</p>
+          </div>
+        </Show>
+        <FormError message={err.form()} />
+        <Button
+          type="submit"
+          variant="primary"
+          block
+          loading={busy()}
+          class="ex-big"
+          aria-describedby={waitlist() ? 'ex-wait-how' : undefined}
+          data-action={waitlist() ? 'waitlist' : 'book'}
+        >
+          {busy() ? (waitlist() ? t('ex.joining') : t('ex.booking')) : waitlist() ? t('ex.waitlist') : t('ex.book')}
+        </Button>
+        <p class="tx-small tx-muted">{t('ex.noShowNote')}</p>
+      </form>
     </Show>
   );
 }

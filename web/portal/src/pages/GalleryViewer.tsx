@@ -73,7 +73,8 @@ export default function GalleryViewer() {
     return g && e && g.campaignId === e.campaignId ? g.items : [];
   };
   const index = createMemo(() => list().findIndex((x) => x.id === params.entryId));
-  const entry = (): Entry | undefined => (index() >= 0 ? list()[index()] : undefined) ?? (data.latest?.entry.id === params.entryId ? data.latest.entry : undefined);
+  const entry = (): Entry | undefined =>
+    (index() >= 0 ? list()[index()] : undefined) ?? (data.latest?.entry.id === params.entryId ? data.latest.entry : undefined);
 
   const galleryHref = () => {
     const c = data.latest?.campaign;
@@ -84,7 +85,10 @@ export default function GalleryViewer() {
     const d = data.latest;
     const e = entry();
     return d && e
-      ? { title: `${e.title} · ${d.campaign.title} · ${t('app.name')}`, description: [`${e.authorName} · ${e.category}`, e.description].filter(Boolean).join(' — ') }
+      ? {
+          title: `${e.title} · ${d.campaign.title} · ${t('app.name')}`,
+          description: [`${e.authorName} · ${e.category}`, e.description].filter(Boolean).join(' — '),
+        }
       : { title: `${t('contest.viewer.title')} · ${t('app.name')}` };
   });
   createEffect(() => setOgImage(entry()?.imageUrl ?? null));
@@ -183,7 +187,16 @@ export default function GalleryViewer() {
       start = { ...start, x: e.clientX, y: e.clientY, tx: tx(), ty: ty(), scale: scale(), time: Date.now(), moved: false };
     } else if (pts.length === 2) {
       const [a, b] = pts as [{ x: number; y: number }, { x: number; y: number }];
-      start = { ...start, dist: Math.hypot(a.x - b.x, a.y - b.y), scale: scale(), tx: tx(), ty: ty(), midX: (a.x + b.x) / 2, midY: (a.y + b.y) / 2, moved: true };
+      start = {
+        ...start,
+        dist: Math.hypot(a.x - b.x, a.y - b.y),
+        scale: scale(),
+        tx: tx(),
+        ty: ty(),
+        midX: (a.x + b.x) / 2,
+        midY: (a.y + b.y) / 2,
+        moved: true,
+      };
       setDragX(0);
     }
     setDragging(true);
@@ -280,7 +293,14 @@ export default function GalleryViewer() {
   const c = () => (campaign.error ? undefined : campaign.latest);
 
   return (
-    <div class="ct-viewer" role="dialog" aria-modal="true" aria-label={entry()?.title ?? t('contest.viewer.title')} data-testid="viewer" data-chrome={chrome() ? 'on' : 'off'}>
+    <div
+      class="ct-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={entry()?.title ?? t('contest.viewer.title')}
+      data-testid="viewer"
+      data-chrome={chrome() ? 'on' : 'off'}
+    >
       <div class="ct-viewer-top">
         <button ref={closeBtn} type="button" class="ct-viewer-btn" onClick={close} aria-label={t('contest.viewer.close')}>
           <CloseIcon />
@@ -306,7 +326,14 @@ export default function GalleryViewer() {
           </div>
         }
       >
-        <Show when={!data.error} fallback={<div class="ct-viewer-state"><ErrorState error={data.error} onRetry={refetch} /></div>}>
+        <Show
+          when={!data.error}
+          fallback={
+            <div class="ct-viewer-state">
+              <ErrorState error={data.error} onRetry={refetch} />
+            </div>
+          }
+        >
           <div
             ref={stage}
             class="ct-viewer-stage"
@@ -363,7 +390,10 @@ export default function GalleryViewer() {
                     {e().authorName} · {e().category}
                     <span class="tx-num"> · {t('contest.viewer.views', { n: fmtNumber(e().views) })}</span>
                     <Show when={e().votes !== null}>
-                      <span class="tx-num" data-testid="viewer-votes"> · {votesText(e().votes)}</span>
+                      <span class="tx-num" data-testid="viewer-votes">
+                        {' '}
+                        · {votesText(e().votes)}
+                      </span>
                     </Show>
                   </div>
                   <Show when={e().description}>

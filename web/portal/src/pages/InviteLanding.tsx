@@ -151,7 +151,11 @@ function Landing(props: { invite: PublicInvite }) {
             <p class="tx-small tx-muted tx-num">{t('vol.successPhone', { phone: done()!.phone })}</p>
             <div class="vl-success-actions">
               <Show when={!session.me()}>
-                <LinkButton href={`/register?next=${encodeURIComponent(campaignHref({ id: inv().campaign.id, slug: inv().campaign.slug ?? '' }))}`} variant="primary" block>
+                <LinkButton
+                  href={`/register?next=${encodeURIComponent(campaignHref({ id: inv().campaign.id, slug: inv().campaign.slug ?? '' }))}`}
+                  variant="primary"
+                  block
+                >
                   {t('vol.successRegister')}
                 </LinkButton>
               </Show>
@@ -189,7 +193,14 @@ function Landing(props: { invite: PublicInvite }) {
               <form onSubmit={submit} novalidate>
                 <FormError message={errors.form()} />
                 <NameField id="res-name" label={t('vol.residentName')} error={err('name')} hint={t('vol.residentNameHint')} value={name()} onInput={setName} />
-                <PhoneField id="res-phone" name="phone" label={t('form.phone')} error={err('phone')} value={phone()} onInput={(v) => setPhone(v.replace(/\D/g, ''))} />
+                <PhoneField
+                  id="res-phone"
+                  name="phone"
+                  label={t('form.phone')}
+                  error={err('phone')}
+                  value={phone()}
+                  onInput={(v) => setPhone(v.replace(/\D/g, ''))}
+                />
 
                 <div class="vl-consent">
                   <h3 id="consent-title">{t('vol.consentTitle')}</h3>
@@ -197,7 +208,9 @@ function Landing(props: { invite: PublicInvite }) {
                     {inv().consentText}
                   </div>
                   {/* PIPL: how to take it back, next to what they agree to */}
-                  <p class="tx-small tx-muted" data-testid="withdraw-hint">{t('vol.withdrawHint', { url: `${location.host}/withdraw` })}</p>
+                  <p class="tx-small tx-muted" data-testid="withdraw-hint">
+                    {t('vol.withdrawHint', { url: `${location.host}/withdraw` })}
+                  </p>
                   <label class="vl-check" for="res-consent">
                     <input
                       id="res-consent"

@@ -51,7 +51,12 @@ export default function JudgeInvite() {
     <div class="pt-page" data-testid="judge-invite">
       <Switch>
         <Match when={missing()}>
-          <EmptyState icon="alert" title={t('judgeInvite.missing')} body={errorText(invite.error)} action={<LinkButton href="/">{t('judgeInvite.home')}</LinkButton>} />
+          <EmptyState
+            icon="alert"
+            title={t('judgeInvite.missing')}
+            body={errorText(invite.error)}
+            action={<LinkButton href="/">{t('judgeInvite.home')}</LinkButton>}
+          />
         </Match>
         <Match when={invite.error}>
           <ErrorState error={invite.error} onRetry={refetch} />
@@ -67,21 +72,29 @@ export default function JudgeInvite() {
               <Switch>
                 <Match when={done()}>
                   <p role="status">{t('judgeInvite.accepted')}</p>
-                  <LinkButton href="/console/judging" variant="primary" external>{t('judgeInvite.toJudging')}</LinkButton>
+                  <LinkButton href="/console/judging" variant="primary" external>
+                    {t('judgeInvite.toJudging')}
+                  </LinkButton>
                 </Match>
                 <Match when={!i().valid}>
-                  <p role="status" class="tx-muted">{t(`judgeInvite.state.${i().state as 'used' | 'expired' | 'revoked' | 'closed'}`)}</p>
+                  <p role="status" class="tx-muted">
+                    {t(`judgeInvite.state.${i().state as 'used' | 'expired' | 'revoked' | 'closed'}`)}
+                  </p>
                 </Match>
                 <Match when={session.me.loading}>
                   <Skeleton lines={1} />
                 </Match>
                 <Match when={!session.me()}>
                   <p class="tx-muted">{t('judgeInvite.signInFirst')}</p>
-                  <LinkButton href={`/login?next=${enc(location.pathname)}`} variant="primary">{t('judgeInvite.signIn')}</LinkButton>
+                  <LinkButton href={`/login?next=${enc(location.pathname)}`} variant="primary">
+                    {t('judgeInvite.signIn')}
+                  </LinkButton>
                 </Match>
                 <Match when={session.me()}>
                   <p class="tx-small tx-muted">{t('judgeInvite.until', { at: fmtDate(i().expiresAt) })}</p>
-                  <Button variant="primary" onClick={accept} disabled={busy()}>{t('judgeInvite.accept')}</Button>
+                  <Button variant="primary" onClick={accept} disabled={busy()}>
+                    {t('judgeInvite.accept')}
+                  </Button>
                   <Show when={error()}>
                     <FormError message={error()} />
                   </Show>

@@ -81,7 +81,9 @@ export default function LeaderboardPage() {
 
   usePageMeta(() => {
     const c = campaign();
-    return c ? { title: `${t('board.pageTitle', { title: c.title })} · ${t('app.name')}`, description: c.summary } : { title: `${t('board.title')} · ${t('app.name')}` };
+    return c
+      ? { title: `${t('board.pageTitle', { title: c.title })} · ${t('app.name')}`, description: c.summary }
+      : { title: `${t('board.title')} · ${t('app.name')}` };
   });
 
   const back = () => {
@@ -110,7 +112,9 @@ export default function LeaderboardPage() {
           </span>
           <Show when={campaign()}>{(c) => <KindBadge kind={c().kind} />}</Show>
           <Show when={board.meta()?.final}>
-            <span class="tx-badge tx-badge-gold" data-testid="board-final">{t('board.final')}</span>
+            <span class="tx-badge tx-badge-gold" data-testid="board-final">
+              {t('board.final')}
+            </span>
           </Show>
           <Show when={board.meta()?.frozen && !board.meta()?.final}>
             <span class="tx-badge tx-badge-orange" data-testid="board-frozen">
@@ -118,7 +122,14 @@ export default function LeaderboardPage() {
             </span>
           </Show>
         </div>
-        <Show when={campaign()} fallback={<Show when={!campaignRes.error}><span class="tx-skeleton tx-skeleton-title" /></Show>}>
+        <Show
+          when={campaign()}
+          fallback={
+            <Show when={!campaignRes.error}>
+              <span class="tx-skeleton tx-skeleton-title" />
+            </Show>
+          }
+        >
           {(c) => <h1 class="pt-board-title">{c().title}</h1>}
         </Show>
       </header>
@@ -157,8 +168,7 @@ export default function LeaderboardPage() {
                 <Match when={m().frozen}>
                   <Notice kind="warning" icon="clock">
                     <Show when={campaign()?.canManage} fallback={t('board.frozenPublic')}>
-                      {t('board.frozenOrganizer')}{' '}
-                      <a href={`/console/campaigns/${encodeURIComponent(campaign()!.id)}/leaderboard`}>{t('board.manage')}</a>
+                      {t('board.frozenOrganizer')} <a href={`/console/campaigns/${encodeURIComponent(campaign()!.id)}/leaderboard`}>{t('board.manage')}</a>
                     </Show>
                   </Notice>
                 </Match>
@@ -225,13 +235,15 @@ export default function LeaderboardPage() {
                           me={scope() === 'individual' && !!mine() && e.key === mine()?.key}
                           myUnit={scope() === 'org' && myUnits().has(e.key)}
                           changed={board.changed().has(e.key)}
-                          sub={scope() === 'org' ? parentName(e.key) : e.orgUnitName ?? undefined}
+                          sub={scope() === 'org' ? parentName(e.key) : (e.orgUnitName ?? undefined)}
                         />
                       )}
                     </For>
                   </ol>
                   <LoadMore class="pt-more" state={board.more()} hasMore={board.hasMore()} onLoad={board.loadMore}>
-                    <p class="tx-small tx-muted tx-num">{t('board.shown', { shown: fmtNumber(board.entries().length), total: fmtNumber(board.meta()?.total ?? 0) })}</p>
+                    <p class="tx-small tx-muted tx-num">
+                      {t('board.shown', { shown: fmtNumber(board.entries().length), total: fmtNumber(board.meta()?.total ?? 0) })}
+                    </p>
                   </LoadMore>
                 </Match>
               </Switch>
@@ -362,7 +374,9 @@ function MyRank(props: {
                 <h3 class="pt-mine-around">{t('board.around')}</h3>
                 <ol class="pt-lb pt-lb-compact">
                   <For each={m().around}>
-                    {(e) => <Row entry={e} unit={props.unit} scope="individual" agg="average" me={e.key === props.mine?.key} sub={e.orgUnitName ?? undefined} />}
+                    {(e) => (
+                      <Row entry={e} unit={props.unit} scope="individual" agg="average" me={e.key === props.mine?.key} sub={e.orgUnitName ?? undefined} />
+                    )}
                   </For>
                 </ol>
               </Show>
@@ -373,4 +387,3 @@ function MyRank(props: {
     </section>
   );
 }
-

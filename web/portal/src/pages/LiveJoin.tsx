@@ -41,10 +41,23 @@ export default function LiveJoin() {
           <form class="lv-card" onSubmit={go} data-testid="live-join">
             <h1>{t('live.joinTitle')}</h1>
             <label for="lv-pin">{t('live.pinLabel')}</label>
-            <input id="lv-pin" class="tx-input lv-pin" inputMode="numeric" autocomplete="off" maxLength={6} value={pin()} onInput={(e) => setPin(e.currentTarget.value)} aria-describedby="lv-pin-hint" />
-            <p id="lv-pin-hint" class="tx-muted tx-small">{t('live.pinHint')}</p>
+            <input
+              id="lv-pin"
+              class="tx-input lv-pin"
+              inputMode="numeric"
+              autocomplete="off"
+              maxLength={6}
+              value={pin()}
+              onInput={(e) => setPin(e.currentTarget.value)}
+              aria-describedby="lv-pin-hint"
+            />
+            <p id="lv-pin-hint" class="tx-muted tx-small">
+              {t('live.pinHint')}
+            </p>
             <FormError message={error()} />
-            <Button type="submit" variant="primary" block>{t('live.join')}</Button>
+            <Button type="submit" variant="primary" block>
+              {t('live.join')}
+            </Button>
           </form>
         }
       >
@@ -59,12 +72,16 @@ export default function LiveJoin() {
             <ErrorState error={room.error} />
           </Match>
           <Match when={room.loading || session.me.loading}>
-            <p class="lv-wait"><Spinner /> {t('live.joining')}</p>
+            <p class="lv-wait">
+              <Spinner /> {t('live.joining')}
+            </p>
           </Match>
           <Match when={signedOut()}>
             <div class="lv-card lv-center">
               <h2>{room()!.title}</h2>
-              <LinkButton variant="primary" href={`/login?next=${encodeURIComponent(`/live/${params.pin}`)}`}>{t('live.signIn')}</LinkButton>
+              <LinkButton variant="primary" href={`/login?next=${encodeURIComponent(`/live/${params.pin}`)}`}>
+                {t('live.signIn')}
+              </LinkButton>
             </div>
           </Match>
           <Match when={room()}>{(r) => <LiveGame path={roomLivePath(r().id)} />}</Match>

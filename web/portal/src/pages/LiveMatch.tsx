@@ -28,7 +28,10 @@ export default function LiveMatch() {
   onCleanup(() => clearInterval(timer));
   const signedOut = () => !session.me.loading && !session.me.error && !session.me();
   const matchId = () => (ticket()?.status === 'matched' ? ticket()!.matchId : null);
-  const [outcome] = createResource(() => (ended() ? matchId() : null), (id) => matchOutcome(id));
+  const [outcome] = createResource(
+    () => (ended() ? matchId() : null),
+    (id) => matchOutcome(id),
+  );
 
   async function queue(size: 2 | 4) {
     setBusy(true);
@@ -57,7 +60,17 @@ export default function LiveMatch() {
     }
   }
 
-  const again = () => <Button variant="primary" onClick={() => { setTicket(null); setEnded(false); }}>{t('live.again')}</Button>;
+  const again = () => (
+    <Button
+      variant="primary"
+      onClick={() => {
+        setTicket(null);
+        setEnded(false);
+      }}
+    >
+      {t('live.again')}
+    </Button>
+  );
 
   return (
     <div class="pt-page lv-page">
@@ -65,7 +78,9 @@ export default function LiveMatch() {
         <Match when={signedOut()}>
           <div class="lv-card lv-center">
             <h1>{t('live.matchTitle')}</h1>
-            <LinkButton variant="primary" href={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('live.signIn')}</LinkButton>
+            <LinkButton variant="primary" href={`/login?next=${encodeURIComponent(location.pathname)}`}>
+              {t('live.signIn')}
+            </LinkButton>
           </div>
         </Match>
         <Match when={matchId()}>
@@ -78,7 +93,11 @@ export default function LiveMatch() {
                   <Show when={outcome()}>
                     {(o) => {
                       const me = () => o().players.find((p) => p.you);
-                      return <p class="lv-score" data-testid="match-points">{me()?.points ? t('live.points', { p: me()!.points }) : t('live.capNote')}</p>;
+                      return (
+                        <p class="lv-score" data-testid="match-points">
+                          {me()?.points ? t('live.points', { p: me()!.points }) : t('live.capNote')}
+                        </p>
+                      );
                     }}
                   </Show>
                   {again()}
@@ -89,14 +108,25 @@ export default function LiveMatch() {
         </Match>
         <Match when={ticket()?.status === 'waiting'}>
           <div class="lv-card lv-center" role="status">
-            <p class="lv-big" data-testid="match-waiting">{t('live.queueing', { s: waited() })}</p>
-            <Button onClick={() => { clearInterval(timer); setTicket(null); }}>{t('live.cancel')}</Button>
+            <p class="lv-big" data-testid="match-waiting">
+              {t('live.queueing', { s: waited() })}
+            </p>
+            <Button
+              onClick={() => {
+                clearInterval(timer);
+                setTicket(null);
+              }}
+            >
+              {t('live.cancel')}
+            </Button>
           </div>
         </Match>
         <Match when={ticket()?.status === 'timeout'}>
           <div class="lv-card lv-center" data-testid="match-timeout">
             <p>{t('live.timeout')}</p>
-            <LinkButton variant="primary" href={`/c/${encodeURIComponent(params.idOrSlug)}/quiz`}>{t('live.solo')}</LinkButton>
+            <LinkButton variant="primary" href={`/c/${encodeURIComponent(params.idOrSlug)}/quiz`}>
+              {t('live.solo')}
+            </LinkButton>
             {again()}
           </div>
         </Match>
@@ -106,12 +136,16 @@ export default function LiveMatch() {
             <div class="lv-card">
               <h2>{t('live.duel')}</h2>
               <p class="tx-muted">{t('live.duelHint')}</p>
-              <Button variant="primary" loading={busy()} onClick={() => queue(2)} data-testid="match-2">{t('live.queue')}</Button>
+              <Button variant="primary" loading={busy()} onClick={() => queue(2)} data-testid="match-2">
+                {t('live.queue')}
+              </Button>
             </div>
             <div class="lv-card">
               <h2>{t('live.four')}</h2>
               <p class="tx-muted">{t('live.fourHint')}</p>
-              <Button variant="primary" loading={busy()} onClick={() => queue(4)} data-testid="match-4">{t('live.queue')}</Button>
+              <Button variant="primary" loading={busy()} onClick={() => queue(4)} data-testid="match-4">
+                {t('live.queue')}
+              </Button>
             </div>
             <FormError message={error()} />
           </div>

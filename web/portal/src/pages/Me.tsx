@@ -36,8 +36,19 @@ const ExhibitionMeCard = lazy(() => import('../ui/ExhibitionMeCard'));
 const NotifySettings = lazy(() => import('../ui/Notify').then((m) => ({ default: m.NotifySettings })));
 
 const ACTIVITY_KEYS = new Set([
-  'register', 'quiz_answer', 'quiz_attempt', 'contest_entry', 'contest_vote', 'contest_award',
-  'volunteer_pair', 'volunteer_hours', 'drive_pledge', 'drive_verified', 'exhibition_visit', 'offline_score', 'quiz_disqualified',
+  'register',
+  'quiz_answer',
+  'quiz_attempt',
+  'contest_entry',
+  'contest_vote',
+  'contest_award',
+  'volunteer_pair',
+  'volunteer_hours',
+  'drive_pledge',
+  'drive_verified',
+  'exhibition_visit',
+  'offline_score',
+  'quiz_disqualified',
 ]);
 
 function activityLabel(type: string): string {

@@ -30,7 +30,11 @@ export default function QuizLobby() {
       class="qz-page"
       backClass="qz-back"
       backLabel={t('quiz.back')}
-      meta={(c) => (c ? { title: `${c.title} · ${t('quiz.lobbyTitle')} · ${t('app.name')}`, description: c.summary } : { title: `${t('quiz.lobbyTitle')} · ${t('app.name')}` })}
+      meta={(c) =>
+        c
+          ? { title: `${c.title} · ${t('quiz.lobbyTitle')} · ${t('app.name')}`, description: c.summary }
+          : { title: `${t('quiz.lobbyTitle')} · ${t('app.name')}` }
+      }
       notKind={t('quiz.notQuiz')}
       skeleton={() => <LobbySkeleton />}
     >
@@ -43,7 +47,15 @@ export default function QuizLobby() {
 function LobbyLoader(props: { campaign: Campaign }) {
   const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
   const [lobby, { refetch: refetchLobby }] = createResource(() => (signedIn() ? props.campaign.id : false), getLobby);
-  return <LobbyBody campaign={props.campaign} lobby={lobby.error ? undefined : lobby.latest} lobbyLoading={lobby.loading} lobbyError={lobby.error} retryLobby={refetchLobby} />;
+  return (
+    <LobbyBody
+      campaign={props.campaign}
+      lobby={lobby.error ? undefined : lobby.latest}
+      lobbyLoading={lobby.loading}
+      lobbyError={lobby.error}
+      retryLobby={refetchLobby}
+    />
+  );
 }
 
 function LobbySkeleton() {
@@ -115,7 +127,11 @@ function LobbyBody(props: { campaign: Campaign; lobby: Lobby | undefined; lobbyL
       </Show>
 
       <Show when={stages().length}>
-        <Stages stages={stages()} current={props.lobby ? props.lobby.stage : stages().find((st) => stagePhase(st) === 'ongoing') ?? null} admitted={props.lobby?.admitted} />
+        <Stages
+          stages={stages()}
+          current={props.lobby ? props.lobby.stage : (stages().find((st) => stagePhase(st) === 'ongoing') ?? null)}
+          admitted={props.lobby?.admitted}
+        />
       </Show>
 
       <Rules campaign={c()} lobby={props.lobby} />
@@ -270,7 +286,10 @@ function Rules(props: { campaign: Campaign; lobby: Lobby | undefined }) {
           <li>
             <Icon name="star" />
             {t('quiz.rulePoints', { p: perCorrect(), cap: cap() })}
-            <Show when={forFinish() > 0}>{sentenceGap()}{t('quiz.ruleFinish', { f: forFinish() })}</Show>
+            <Show when={forFinish() > 0}>
+              {sentenceGap()}
+              {t('quiz.ruleFinish', { f: forFinish() })}
+            </Show>
           </li>
         </Show>
         <Show when={total() !== null}>

@@ -83,11 +83,18 @@ export default function QuizPlay() {
       }
       // Between questions (back after a call, or a reload while reading feedback): the next
       // question is served now, with its full time; one that ran out while away was counted.
-      const served = a.served && a.question ? { question: a.question, index: a.index, deadline: a.deadline, fresh: false } : { ...(await nextQuestion(a.id)), fresh: true };
+      const served =
+        a.served && a.question ? { question: a.question, index: a.index, deadline: a.deadline, fresh: false } : { ...(await nextQuestion(a.id)), fresh: true };
       batch(() => {
         setAttempt(a);
         setCorrectSoFar(a.correct);
-        show({ question: served.question, index: served.index, total: a.total, endsAt: localDeadline(served.deadline, a.secondsPerQuestion, served.fresh), seconds: a.secondsPerQuestion });
+        show({
+          question: served.question,
+          index: served.index,
+          total: a.total,
+          endsAt: localDeadline(served.deadline, a.secondsPerQuestion, served.fresh),
+          seconds: a.secondsPerQuestion,
+        });
         setFeedback(null);
         setNote(message ?? (a.served ? null : a.index > 0 ? t('quiz.resumed') : null));
       });
@@ -105,7 +112,12 @@ export default function QuizPlay() {
     });
   }
 
-  createEffect(on(() => params.attemptId, () => void load()));
+  createEffect(
+    on(
+      () => params.attemptId,
+      () => void load(),
+    ),
+  );
 
   // signed out in the middle (the session ended): back to sign-in, then here again
   createEffect(() => {
@@ -227,12 +239,19 @@ export default function QuizPlay() {
                   <span class="qz-progress tx-num" aria-label={t('quiz.progressLabel', { i: c().index + 1, n: c().total })} data-testid="quiz-progress">
                     <strong>{c().index + 1}</strong>
                     <Show when={attempt()?.mode !== 'challenge'} fallback={<span class="tx-small"> {t('quiz.challengeHint')}</span>}>
-                      {' '}/ {c().total}
+                      {' '}
+                      / {c().total}
                     </Show>
                   </span>
                   <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${c().question.type}`)}</span>
                   <span class="tx-spacer" />
-                  <span class="qz-timer tx-num" classList={{ 'is-warn': warn(), 'is-out': timedOut() }} role="timer" aria-label={t('quiz.timerLabel')} data-testid="quiz-timer">
+                  <span
+                    class="qz-timer tx-num"
+                    classList={{ 'is-warn': warn(), 'is-out': timedOut() }}
+                    role="timer"
+                    aria-label={t('quiz.timerLabel')}
+                    data-testid="quiz-timer"
+                  >
                     <Icon name="clock" />
                     <Show when={!feedback()} fallback={<span>—</span>}>
                       {timedOut() ? t('quiz.timeUp') : t('quiz.secondsLeft', { s: secondsLeft() })}
@@ -261,7 +280,12 @@ export default function QuizPlay() {
               <Switch>
                 <Match when={c().question.type === 'judge'}>
                   <div class="qz-judge" role="group" aria-label={t('quiz.type.judge')}>
-                    <For each={[{ v: 'true', label: t('quiz.judgeYes'), icon: 'check' as const }, { v: 'false', label: t('quiz.judgeNo'), icon: 'plus' as const }]}>
+                    <For
+                      each={[
+                        { v: 'true', label: t('quiz.judgeYes'), icon: 'check' as const },
+                        { v: 'false', label: t('quiz.judgeNo'), icon: 'plus' as const },
+                      ]}
+                    >
                       {(o) => (
                         <button
                           type="button"
@@ -316,7 +340,12 @@ export default function QuizPlay() {
                           <button
                             type="button"
                             class="qz-option"
-                            classList={markOf(feedback(), answerKeys(feedback()?.reply.correctAnswer).includes(o.key), choice().includes(o.key), c().question.type)}
+                            classList={markOf(
+                              feedback(),
+                              answerKeys(feedback()?.reply.correctAnswer).includes(o.key),
+                              choice().includes(o.key),
+                              c().question.type,
+                            )}
                             aria-pressed={choice().includes(o.key)}
                             disabled={!!feedback() || sending()}
                             onClick={() => tap(o.key)}

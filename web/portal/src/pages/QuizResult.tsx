@@ -81,7 +81,11 @@ export default function QuizResult() {
                     <SharePanel
                       small
                       path={quizHref(c())}
-                      title={attempt()!.mode === 'challenge' ? t('quiz.shareStreak', { title: c().title, n: r().correct }) : t('quiz.shareScore', { title: c().title, correct: r().correct, total: r().total })}
+                      title={
+                        attempt()!.mode === 'challenge'
+                          ? t('quiz.shareStreak', { title: c().title, n: r().correct })
+                          : t('quiz.shareScore', { title: c().title, correct: r().correct, total: r().total })
+                      }
                       subtitle={r().rank ? t('quiz.shareRank', { rank: r().rank!, s: r().seconds }) : t('quiz.shareTime', { s: r().seconds })}
                       fileName={`${c().slug}-result`}
                       caption={t('quiz.shareCaption')}
@@ -231,7 +235,13 @@ function ReviewItem(props: { q: ResultQuestion; n: number }) {
         <ul class="qz-review-options">
           <For each={q().options}>
             {(o) => (
-              <li classList={{ 'is-right': revealed() && right().has(o.key), 'is-mine': mine().has(o.key), 'is-wrong': mine().has(o.key) && revealed() && !right().has(o.key) }}>
+              <li
+                classList={{
+                  'is-right': revealed() && right().has(o.key),
+                  'is-mine': mine().has(o.key),
+                  'is-wrong': mine().has(o.key) && revealed() && !right().has(o.key),
+                }}
+              >
                 <span class="qz-key qz-key-sm" aria-hidden="true">
                   {o.key}
                 </span>

@@ -116,19 +116,27 @@ function Check(props: { a: ServiceActivity; onChange: (a: ServiceActivity) => vo
 
       <ol class="sa-steps" aria-label={t('sa.stepsLabel')} data-testid="check-steps">
         <li classList={{ 'sa-step-done': !!mine() }}>
-          <span class="sa-dot" aria-hidden="true">1</span>
+          <span class="sa-dot" aria-hidden="true">
+            1
+          </span>
           <span>{mine() ? t('sa.stepSignedUp') : t('sa.stepNotSignedUp')}</span>
         </li>
         <li classList={{ 'sa-step-done': !!mine()?.checkedInAt, 'sa-step-now': step() === 'in' }} data-testid="step-in">
-          <span class="sa-dot" aria-hidden="true">2</span>
+          <span class="sa-dot" aria-hidden="true">
+            2
+          </span>
           <span class="tx-num">{mine()?.checkedInAt ? t('sa.checkedInAt', { time: chinaTime(mine()!.checkedInAt!) }) : t('sa.stepCheckIn')}</span>
         </li>
         <li classList={{ 'sa-step-done': !!mine()?.checkedOutAt, 'sa-step-now': step() === 'out' }} data-testid="step-out">
-          <span class="sa-dot" aria-hidden="true">3</span>
+          <span class="sa-dot" aria-hidden="true">
+            3
+          </span>
           <span class="tx-num">{mine()?.checkedOutAt ? t('sa.checkedOutAt', { time: chinaTime(mine()!.checkedOutAt!) }) : t('sa.stepCheckOut')}</span>
         </li>
         <li classList={{ 'sa-step-done': !!mine()?.recordId }}>
-          <span class="sa-dot" aria-hidden="true">4</span>
+          <span class="sa-dot" aria-hidden="true">
+            4
+          </span>
           <span>{t('sa.stepHours')}</span>
         </li>
       </ol>
@@ -142,7 +150,9 @@ function Check(props: { a: ServiceActivity; onChange: (a: ServiceActivity) => vo
             >
               <Show when={r().hours > 0} fallback={<Notice kind="warning">{r().computedHours > 0 ? t('sa.noHoursMax') : t('sa.noHoursShort')}</Notice>}>
                 <Notice kind="success">
-                  {r().hours < r().computedHours ? t('sa.hoursRecordedCapped', { n: fmtHours(r().hours), m: fmtHours(r().computedHours) }) : t('sa.hoursRecorded', { n: fmtHours(r().hours) })}
+                  {r().hours < r().computedHours
+                    ? t('sa.hoursRecordedCapped', { n: fmtHours(r().hours), m: fmtHours(r().computedHours) })
+                    : t('sa.hoursRecorded', { n: fmtHours(r().hours) })}
                 </Notice>
               </Show>
             </Show>

@@ -49,12 +49,25 @@ export default function TrainingCertificate() {
         </Match>
         <Match when={!session.me.loading && !session.me()}>
           <div class="tx-card">
-            <EmptyState icon="file" title={t('tr.certSignIn')} action={<LinkButton href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} variant="primary">{t('tr.signIn')}</LinkButton>} />
+            <EmptyState
+              icon="file"
+              title={t('tr.certSignIn')}
+              action={
+                <LinkButton href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} variant="primary">
+                  {t('tr.signIn')}
+                </LinkButton>
+              }
+            />
           </div>
         </Match>
         <Match when={cert.error instanceof ApiError && cert.error.status === 409}>
           <div class="tx-card" data-testid="tr-cert-not-yet">
-            <EmptyState icon="clock" title={t('tr.certNotYetTitle')} body={(cert.error as ApiError).message} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+            <EmptyState
+              icon="clock"
+              title={t('tr.certNotYetTitle')}
+              body={(cert.error as ApiError).message}
+              action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
+            />
           </div>
         </Match>
         <Match when={cert.error}>

@@ -14,7 +14,20 @@ import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import {
-  certificateHref, checkIn, chinaDay, chinaTime, enrol, finishStudy, fmtHours, listMaterials, listSessions, myLearning, myTraining, startStudy, type Material, type Session,
+  certificateHref,
+  checkIn,
+  chinaDay,
+  chinaTime,
+  enrol,
+  finishStudy,
+  fmtHours,
+  listMaterials,
+  listSessions,
+  myLearning,
+  myTraining,
+  startStudy,
+  type Material,
+  type Session,
 } from '../data/training';
 import { t } from '../i18n-training';
 import '../volunteer.css';
@@ -94,11 +107,14 @@ function Training(props: { campaign: Campaign }) {
         <Show when={learning.latest && mine.latest}>
           <section class="tx-card" aria-labelledby="tr-hours-title" data-testid="tr-hours">
             <h2 id="tr-hours-title">{t('tr.hoursTitle')}</h2>
-            <p class="tr-hours-value tx-num" data-testid="tr-hours-value">{t('tr.hoursOf', { hours: fmtHours(learning.latest!.hours), target: learning.latest!.target })}</p>
+            <p class="tr-hours-value tx-num" data-testid="tr-hours-value">
+              {t('tr.hoursOf', { hours: fmtHours(learning.latest!.hours), target: learning.latest!.target })}
+            </p>
             <ProgressBar value={Math.min(100, (learning.latest!.hours / Math.max(1, learning.latest!.target)) * 100)} label={t('tr.hoursTitle')} />
             <p class="tx-small tx-muted">
-              {learning.latest!.hours >= learning.latest!.target ? t('tr.hoursDone') : t('tr.hoursLeft', { n: fmtHours(learning.latest!.target - learning.latest!.hours) })}
-              {' '}
+              {learning.latest!.hours >= learning.latest!.target
+                ? t('tr.hoursDone')
+                : t('tr.hoursLeft', { n: fmtHours(learning.latest!.target - learning.latest!.hours) })}{' '}
               {t('tr.hoursHere', { n: fmtHours(mine.latest!.hours) })}
             </p>
             <Show when={learning.latest!.certificate}>
@@ -159,7 +175,9 @@ function Enrolment(props: { campaign: Campaign; mine: { enrolled: boolean; eligi
       {(m) => (
         <Switch>
           <Match when={m().enrolled}>
-            <Notice kind="success" icon="check">{done() ? t('tr.enrolledNow') : t('tr.enrolled')}</Notice>
+            <Notice kind="success" icon="check">
+              {done() ? t('tr.enrolledNow') : t('tr.enrolled')}
+            </Notice>
           </Match>
           <Match when={m().eligible && props.campaign.status === 'published'}>
             <section class="tx-card">
@@ -295,7 +313,9 @@ function MaterialItem(props: { m: Material; enrolled: boolean; onChange: () => v
     <li class="tr-session">
       <div class="tr-session-main">
         <strong>{m().title}</strong>
-        <span class="tx-small tx-muted tx-num">{t('tr.mMeta', { kind: m().kind === 'video' ? t('tr.video') : t('tr.article'), minutes: m().minutes, hours: fmtHours(m().hours) })}</span>
+        <span class="tx-small tx-muted tx-num">
+          {t('tr.mMeta', { kind: m().kind === 'video' ? t('tr.video') : t('tr.article'), minutes: m().minutes, hours: fmtHours(m().hours) })}
+        </span>
         <Show when={m().mine && !m().mine!.finishedAt}>
           <span class="tx-small tx-muted tx-num">{t('tr.finishAt', { time: chinaTime(finishableAt()!) })}</span>
         </Show>
@@ -307,7 +327,9 @@ function MaterialItem(props: { m: Material; enrolled: boolean; onChange: () => v
         </Match>
         <Match when={m().mine}>
           <div class="tx-row">
-            <a class="tx-btn tx-btn-secondary tx-btn-sm" href={m().url} target="_blank" rel="noopener noreferrer">{t('tr.open')}</a>
+            <a class="tx-btn tx-btn-secondary tx-btn-sm" href={m().url} target="_blank" rel="noopener noreferrer">
+              {t('tr.open')}
+            </a>
             <Button small variant="primary" loading={busy()} onClick={() => act(() => finishStudy(m().mine!.studyId))}>
               {t('tr.finish')}
             </Button>

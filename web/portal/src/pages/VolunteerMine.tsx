@@ -31,7 +31,14 @@ export default function VolunteerMine() {
       meta={(c) => ({ title: `${t('vol.mineTitle')}${c ? ` · ${c.title}` : ''} · ${t('app.name')}` })}
       notKind={t('vol.notVolunteer')}
       skeleton={() => <PageSkeleton />}
-      signIn={{ title: t('vol.signInTitle'), body: t('vol.signInBody'), label: t('vol.signIn'), icon: 'volunteer', class: 'vl-signin', extra: <OnePlusOne open /> }}
+      signIn={{
+        title: t('vol.signInTitle'),
+        body: t('vol.signInBody'),
+        label: t('vol.signIn'),
+        icon: 'volunteer',
+        class: 'vl-signin',
+        extra: <OnePlusOne open />,
+      }}
     >
       {(c) => <MyVolunteerLoader campaign={c} />}
     </CampaignGate>
@@ -130,9 +137,7 @@ function Mine(props: { campaign: Campaign; data: MyVolunteer; reload: () => unkn
         <Icon name="file" class="vl-cert-icon" />
         <div class="vl-cert-text">
           <h2>{t('vol.certTitle')}</h2>
-          <p class="tx-small tx-muted">
-            {d().approvedHours > 0 ? t('vol.certReady', { n: fmtHours(d().approvedHours) }) : t('vol.certNotYet')}
-          </p>
+          <p class="tx-small tx-muted">{d().approvedHours > 0 ? t('vol.certReady', { n: fmtHours(d().approvedHours) }) : t('vol.certNotYet')}</p>
         </div>
         <Show when={d().approvedHours > 0}>
           <LinkButton href={certificateHref(props.campaign)} variant="secondary">
@@ -150,4 +155,3 @@ function Mine(props: { campaign: Campaign; data: MyVolunteer; reload: () => unkn
     </>
   );
 }
-

@@ -15,7 +15,11 @@ const BADGE: Record<BookingStatus, string> = {
 };
 
 export function BookingStatusBadge(props: { status: BookingStatus }) {
-  return <span class={`tx-badge ${BADGE[props.status] ?? ''}`} data-status={props.status}>{t(`ex.status.${props.status}` as 'ex.status.booked')}</span>;
+  return (
+    <span class={`tx-badge ${BADGE[props.status] ?? ''}`} data-status={props.status}>
+      {t(`ex.status.${props.status}` as 'ex.status.booked')}
+    </span>
+  );
 }
 
 /** "11月20日 周五 09:00–11:00" in China time. */
@@ -54,7 +58,12 @@ export function BookingCard(props: { booking: Booking; title?: string; venue?: s
   }
 
   return (
-    <article class="tx-card ex-ticket" classList={{ 'is-inactive': !active(), 'ex-ticket-big': !!props.printable }} data-testid="ex-ticket" data-code={b().code}>
+    <article
+      class="tx-card ex-ticket"
+      classList={{ 'is-inactive': !active(), 'ex-ticket-big': !!props.printable }}
+      data-testid="ex-ticket"
+      data-code={b().code}
+    >
       <div class="ex-ticket-top">
         <div class="ex-ticket-head">
           <Show when={props.title}>
@@ -66,7 +75,9 @@ export function BookingCard(props: { booking: Booking; title?: string; venue?: s
         </div>
         <div class="tx-row">
           <Show when={b().fromWaitlist}>
-            <span class="tx-badge tx-badge-green ex-from-wait" data-testid="ex-from-waitlist">{t('ex.fromWaitlist')}</span>
+            <span class="tx-badge tx-badge-green ex-from-wait" data-testid="ex-from-waitlist">
+              {t('ex.fromWaitlist')}
+            </span>
           </Show>
           <BookingStatusBadge status={b().status} />
         </div>

@@ -13,9 +13,7 @@ import { KindBadge, KindCover } from './KindCover';
 export function PhaseBadge(props: { campaign: Campaign }) {
   const phase = () => phaseOf(props.campaign);
   return (
-    <span
-      class={`tx-badge ${phase() === 'ongoing' ? 'tx-badge-green' : phase() === 'upcoming' ? 'tx-badge-orange' : 'tx-badge-neutral'}`}
-    >
+    <span class={`tx-badge ${phase() === 'ongoing' ? 'tx-badge-green' : phase() === 'upcoming' ? 'tx-badge-orange' : 'tx-badge-neutral'}`}>
       {t(`card.${phase()}`)}
     </span>
   );

@@ -91,7 +91,12 @@ export function CampaignGate(props: {
       </p>
       <Switch>
         <Match when={missing()}>
-          <EmptyState icon="flag" title={t('campaign.notFoundTitle')} body={t('campaign.notFoundBody')} action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>} />
+          <EmptyState
+            icon="flag"
+            title={t('campaign.notFoundTitle')}
+            body={t('campaign.notFoundBody')}
+            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
+          />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />
@@ -104,7 +109,13 @@ export function CampaignGate(props: {
             action={<LinkButton href={loaded() ? campaignHref(loaded()!) : '/'}>{props.notKindBack ?? props.backLabel}</LinkButton>}
           />
         </Match>
-        <Match when={loaded()}>{(c) => <Show when={props.signIn} fallback={props.children(c())}>{signedIn(c())}</Show>}</Match>
+        <Match when={loaded()}>
+          {(c) => (
+            <Show when={props.signIn} fallback={props.children(c())}>
+              {signedIn(c())}
+            </Show>
+          )}
+        </Match>
       </Switch>
     </div>
   );

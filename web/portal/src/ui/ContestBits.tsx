@@ -141,7 +141,12 @@ export function VoteButton(props: {
       <Show
         when={session.me()}
         fallback={
-          <LinkButton href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} small={props.small} block={props.block} class={`ct-vote ${props.class ?? ''}`}>
+          <LinkButton
+            href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+            small={props.small}
+            block={props.block}
+            class={`ct-vote ${props.class ?? ''}`}
+          >
             <Icon name="star" />
             {t('contest.vote.signIn')}
           </LinkButton>

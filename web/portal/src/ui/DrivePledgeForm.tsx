@@ -168,7 +168,14 @@ function PledgeForm(props: { campaign: Campaign; charity: Charity | null; onDone
         </label>
         <Show when={!anonymous()}>
           <Field id="pl-name" label={t('drive.displayName')} optional error={err('displayName')} hint={t('drive.displayNameHint')}>
-            <input id="pl-name" class="tx-input" maxLength={40} value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} {...fieldAria('pl-name', err('displayName'), 'hint')} />
+            <input
+              id="pl-name"
+              class="tx-input"
+              maxLength={40}
+              value={displayName()}
+              onInput={(e) => setDisplayName(e.currentTarget.value)}
+              {...fieldAria('pl-name', err('displayName'), 'hint')}
+            />
           </Field>
         </Show>
         <Field id="pl-message" label={t('drive.message')} optional error={err('message')} hint={t('drive.messageHint', { n: 200 - message().length })}>
@@ -185,7 +192,13 @@ function PledgeForm(props: { campaign: Campaign; charity: Charity | null; onDone
         </Field>
         <Show when={units().length > 0}>
           <Field id="pl-unit" label={t('drive.unit')} optional error={err('orgUnitId')} hint={t('drive.unitHint')}>
-            <select id="pl-unit" class="tx-select" value={unit()} onChange={(e) => setUnit(e.currentTarget.value)} {...fieldAria('pl-unit', err('orgUnitId'), 'hint')}>
+            <select
+              id="pl-unit"
+              class="tx-select"
+              value={unit()}
+              onChange={(e) => setUnit(e.currentTarget.value)}
+              {...fieldAria('pl-unit', err('orgUnitId'), 'hint')}
+            >
               <option value="">{t('drive.noUnit')}</option>
               <For each={units()}>
                 {(m) => (

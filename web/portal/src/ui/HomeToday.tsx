@@ -39,15 +39,21 @@ function TodayCard(props: { home: Home }) {
   };
   return (
     <section class="tx-card hm-today" aria-labelledby="hm-today-title" data-testid="home-today">
-      <h2 id="hm-today-title" class="hm-title">{t('home.today')}</h2>
+      <h2 id="hm-today-title" class="hm-title">
+        {t('home.today')}
+      </h2>
       <div class="hm-metrics">
         <div class="hm-metric">
           <div class="hm-metric-label">{t('home.pointsToday')}</div>
-          <div class="hm-metric-value tx-num" data-testid="home-points">{fmtNumber(h().pointsToday)}</div>
+          <div class="hm-metric-value tx-num" data-testid="home-points">
+            {fmtNumber(h().pointsToday)}
+          </div>
         </div>
         <div class="hm-metric">
           <div class="hm-metric-label">{t('home.streak')}</div>
-          <div class="hm-metric-value tx-num" data-testid="home-streak">{t('home.streakDays', { n: fmtNumber(h().streak.days) })}</div>
+          <div class="hm-metric-value tx-num" data-testid="home-streak">
+            {t('home.streakDays', { n: fmtNumber(h().streak.days) })}
+          </div>
         </div>
       </div>
       <Show when={!h().streak.activeToday}>

@@ -33,7 +33,14 @@ export function MyRegistryCard() {
                   <div>
                     <dt>{t('my.posts')}</dt>
                     <dd>
-                      <For each={e().posts}>{(p, i) => <>{i() > 0 ? '、' : ''}{loc(POST_LABEL[p])}</>}</For>
+                      <For each={e().posts}>
+                        {(p, i) => (
+                          <>
+                            {i() > 0 ? '、' : ''}
+                            {loc(POST_LABEL[p])}
+                          </>
+                        )}
+                      </For>
                     </dd>
                   </div>
                 </Show>
@@ -98,7 +105,16 @@ export function MyDataCard() {
           </p>
           <FormError message={errors.form()} />
           <Field id="delete-password" label={t('my.deletePassword')} error={errors.fields().password}>
-            <input id="delete-password" type="password" class="tx-input" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="my-delete-password" {...fieldAria('delete-password', errors.fields().password)} />
+            <input
+              id="delete-password"
+              type="password"
+              class="tx-input"
+              autocomplete="current-password"
+              value={password()}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+              data-testid="my-delete-password"
+              {...fieldAria('delete-password', errors.fields().password)}
+            />
           </Field>
           <div class="tx-row">
             <Button type="submit" variant="danger" loading={sending()} data-testid="my-delete-confirm">

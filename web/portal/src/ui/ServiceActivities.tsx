@@ -15,7 +15,7 @@ import { WhenWhere } from './WhenWhere';
  */
 export function ServiceActivities(props: { campaignId: string; open: boolean }) {
   const [items, { refetch, mutate }] = createResource(() => props.campaignId, listServiceActivities);
-  const list = () => (items.error ? [] : items.latest ?? []);
+  const list = () => (items.error ? [] : (items.latest ?? []));
   const replace = (a: ServiceActivity) => mutate((xs) => xs?.map((x) => (x.id === a.id ? a : x)));
 
   return (
@@ -69,7 +69,17 @@ function Item(props: { a: ServiceActivity; open: boolean; onChange: (a: ServiceA
     <li class="sa-item" data-testid="sa-item" data-id={a().id} classList={{ 'sa-item-mine': signed() }}>
       <div class="sa-item-head">
         <h3 class="sa-item-title">{a().title}</h3>
-        <Show when={a().status === 'cancelled'} fallback={<Show when={signed()}><span class="tx-badge tx-badge-green"><Icon name="check" />{t('sa.signedUp')}</span></Show>}>
+        <Show
+          when={a().status === 'cancelled'}
+          fallback={
+            <Show when={signed()}>
+              <span class="tx-badge tx-badge-green">
+                <Icon name="check" />
+                {t('sa.signedUp')}
+              </span>
+            </Show>
+          }
+        >
           <span class="tx-badge tx-badge-neutral">{t('sa.cancelled')}</span>
         </Show>
       </div>

@@ -14,7 +14,13 @@ const isBoard = (p: string) => /^\/c\/[^/]+\/rank\/?$/.test(p);
 
 const TABS: { href: string; icon: IconName; label: () => string; match: (p: string) => boolean }[] = [
   { href: '/', icon: 'home', label: () => t('nav.home'), match: (p) => p === '/' },
-  { href: '/campaigns', icon: 'list', label: () => t('nav.campaigns'), match: (p) => p.startsWith('/campaigns') || (p.startsWith('/c/') && !isBoard(p)) || p.startsWith('/quiz/') || p.startsWith('/works/') || p.startsWith('/live') },
+  {
+    href: '/campaigns',
+    icon: 'list',
+    label: () => t('nav.campaigns'),
+    match: (p) =>
+      p.startsWith('/campaigns') || (p.startsWith('/c/') && !isBoard(p)) || p.startsWith('/quiz/') || p.startsWith('/works/') || p.startsWith('/live'),
+  },
   { href: '/rank', icon: 'trophy', label: () => t('nav.rank'), match: (p) => p.startsWith('/rank') || isBoard(p) },
   { href: '/me', icon: 'user', label: () => t('nav.me'), match: (p) => p.startsWith('/me') || p === '/login' || p === '/register' },
 ];
@@ -56,14 +62,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </Suspense>
           </Show>
           {/* 长辈模式 on every page, signed in or not: one tap, remembered on the device (tx.large) */}
-          <button
-            type="button"
-            id="large-switch"
-            class="pt-lang pt-large"
-            aria-pressed={large()}
-            title={t('large.title')}
-            onClick={() => setLarge(!large())}
-          >
+          <button type="button" id="large-switch" class="pt-lang pt-large" aria-pressed={large()} title={t('large.title')} onClick={() => setLarge(!large())}>
             <Icon name="text" />
             <span>{t('large.short')}</span>
           </button>

@@ -45,7 +45,9 @@ export function VisitorFields(props: { party: number; requireIds: boolean; rows:
       <For each={rows()}>
         {(i) => (
           <div class="ex-visitor">
-            <span class="ex-visitor-n tx-num" aria-hidden="true">{i + 1}</span>
+            <span class="ex-visitor-n tx-num" aria-hidden="true">
+              {i + 1}
+            </span>
             <div class="ex-visitor-fields">
               <input
                 class="tx-input"

@@ -13,11 +13,8 @@ import { copyText, inWeChat } from './VolunteerBits';
 
 export function InviteCard(props: { campaign: Campaign; data: MyVolunteer; placesLeft: number }) {
   // my-volunteer carries the invite; when it does not (an old server), ask for it
-  const [fetched] = createResource(
-    () => (props.data.canInvite && !props.data.invite ? props.campaign.id : false),
-    createInvite,
-  );
-  const invite = (): Invite | null => props.data.invite ?? (fetched.error ? null : fetched.latest ?? null);
+  const [fetched] = createResource(() => (props.data.canInvite && !props.data.invite ? props.campaign.id : false), createInvite);
+  const invite = (): Invite | null => props.data.invite ?? (fetched.error ? null : (fetched.latest ?? null));
   const [copied, setCopied] = createSignal<'ok' | 'fail' | null>(null);
   let linkInput: HTMLInputElement | undefined;
   const canShare = () => typeof navigator !== 'undefined' && typeof navigator.share === 'function' && !inWeChat();
@@ -69,7 +66,15 @@ export function InviteCard(props: { campaign: Campaign; data: MyVolunteer; place
               <label class="tx-visually-hidden" for="invite-url">
                 {t('vol.inviteLink')}
               </label>
-              <input id="invite-url" ref={linkInput} class="tx-input vl-link-input" readonly value={i().url} data-testid="invite-url" onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id="invite-url"
+                ref={linkInput}
+                class="tx-input vl-link-input"
+                readonly
+                value={i().url}
+                data-testid="invite-url"
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <div class="vl-invite-actions">
                 <Button variant="primary" block onClick={copy}>
                   <Icon name={copied() === 'ok' ? 'check' : 'file'} />
@@ -116,7 +121,9 @@ export function Pairs(props: { data: MyVolunteer; placesLeft: number }) {
       </div>
       <Show
         when={props.data.pairs.length > 0}
-        fallback={<EmptyState icon="volunteer" title={t('vol.noPairsTitle')} body={props.data.canInvite ? t('vol.noPairsBody') : t('vol.noPairsBodyNoInvite')} />}
+        fallback={
+          <EmptyState icon="volunteer" title={t('vol.noPairsTitle')} body={props.data.canInvite ? t('vol.noPairsBody') : t('vol.noPairsBodyNoInvite')} />
+        }
       >
         <ul class="vl-pairs">
           <For each={props.data.pairs}>

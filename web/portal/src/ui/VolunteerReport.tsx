@@ -37,7 +37,13 @@ export function ReportForm(props: { campaign: Campaign; data: MyVolunteer; onDon
     const h = hoursNum();
     const d = date();
     return errors.check({
-      date: !d ? t('form.required') : d > today ? t('vol.errFuture') : d < startDay() ? t('vol.errBeforeStart', { date: fmtDate(props.campaign.startsAt) }) : undefined,
+      date: !d
+        ? t('form.required')
+        : d > today
+          ? t('vol.errFuture')
+          : d < startDay()
+            ? t('vol.errBeforeStart', { date: fmtDate(props.campaign.startsAt) })
+            : undefined,
       hours:
         !hours().trim() || !Number.isFinite(h) || h <= 0
           ? t('vol.errHours')
@@ -138,7 +144,13 @@ export function ReportForm(props: { campaign: Campaign; data: MyVolunteer; onDon
         </Field>
         <Show when={props.data.pairs.length > 0}>
           <Field id="rec-pair" label={t('vol.withPair')} optional error={err('pairId')}>
-            <select id="rec-pair" class="tx-select" value={pairId()} onChange={(e) => setPairId(e.currentTarget.value)} {...fieldAria('rec-pair', err('pairId'))}>
+            <select
+              id="rec-pair"
+              class="tx-select"
+              value={pairId()}
+              onChange={(e) => setPairId(e.currentTarget.value)}
+              {...fieldAria('rec-pair', err('pairId'))}
+            >
               <option value="">{t('vol.noPair')}</option>
               <For each={props.data.pairs}>
                 {(p) => (

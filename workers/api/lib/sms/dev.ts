@@ -9,7 +9,10 @@ import { noticeParams, type SmsMessage, type SmsSender } from './types';
  */
 export class LogSender implements SmsSender {
   readonly name = 'log';
-  constructor(private readonly db: Db, private readonly outbox: boolean) {}
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: boolean,
+  ) {}
 
   async send(message: SmsMessage): Promise<void> {
     // a notice goes to the outbox as its filled-in parameters, where a code would be

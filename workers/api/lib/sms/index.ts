@@ -11,7 +11,10 @@ export const devOutboxEnabled = (env: Pick<Env, 'DEV_OUTBOX'>) => env.DEV_OUTBOX
 
 /** A sender whose configuration is incomplete fails at send time (503), never silently. */
 class MisconfiguredSender implements SmsSender {
-  constructor(readonly name: string, private readonly missing: string[]) {}
+  constructor(
+    readonly name: string,
+    private readonly missing: string[],
+  ) {}
   async send(): Promise<void> {
     throw new SmsError(`${this.name}: missing ${this.missing.join(', ')}`);
   }

@@ -9,7 +9,8 @@ export type SmsMessage =
   | { phone: string; purpose: 'notice'; params: { title: string; body: string } };
 
 /** The text a notice's template is filled with, in order (Tencent takes a list, the dev outbox a line). */
-export const noticeParams = (m: Exclude<SmsMessage, { code: string }>) => (m.purpose === 'notice' ? [m.params.title, m.params.body] : [m.params.title, m.params.time]);
+export const noticeParams = (m: Exclude<SmsMessage, { code: string }>) =>
+  m.purpose === 'notice' ? [m.params.title, m.params.body] : [m.params.title, m.params.time];
 
 /** Delivers verification codes; one implementation per provider, chosen by `senderFor(env)`. */
 export interface SmsSender {
@@ -19,7 +20,10 @@ export interface SmsSender {
 
 /** Delivery failed (provider refused, network, missing configuration): the API answers 503. */
 export class SmsError extends Error {
-  constructor(message: string, readonly providerCode?: string) {
+  constructor(
+    message: string,
+    readonly providerCode?: string,
+  ) {
     super(message);
   }
 }

@@ -16,9 +16,11 @@ import { findUserByPhone } from '../../../../db/queries/accounts';
 import { countAudit, listAudit, type AuditFilter, type AuditRow } from '../../../../db/queries/audit';
 import { decodeTimeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 
-
 /** The query's filter as instants: China dates cover whole China days, both ends inclusive. */
-async function filterOf(c: Context<AppEnv>, q: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<AuditFilter> {
+async function filterOf(
+  c: Context<AppEnv>,
+  q: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<AuditFilter> {
   if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
   let actorId = q.actor;
   if (q.actor && PHONE_RE.test(q.actor)) actorId = (await findUserByPhone(c.var.db, q.actor))?.id ?? '-';
@@ -31,7 +33,13 @@ async function filterOf(c: Context<AppEnv>, q: { action?: string | undefined; ac
 }
 
 const itemOf = (r: AuditRow) => ({
-  id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, orgUnitId: r.orgUnitId!, orgUnitName: r.orgUnitName,
+  id: r.id,
+  at: r.at,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entityId,
+  orgUnitId: r.orgUnitId!,
+  orgUnitName: r.orgUnitName,
   actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '' } : null,
   detail: r.detail ? JSON.stringify(r.detail) : null,
 });
@@ -40,7 +48,8 @@ export const auditRoutes = createApp().get(
   '/:id/audit',
   describeRoute({
     tags: ['Org tree'],
-    summary: 'Who did what, when, inside a subtree (roles, roster and unit changes, transfers, approvals, exports, result publication), newest first — organizers of the subtree. Filters: action (or its group, e.g. `role`), actor (user id or phone), from/to (China dates, inclusive). `?format=xlsx|csv` streams the filtered trail; more than 200,000 rows → 413 `export_too_large`.',
+    summary:
+      'Who did what, when, inside a subtree (roles, roster and unit changes, transfers, approvals, exports, result publication), newest first — organizers of the subtree. Filters: action (or its group, e.g. `role`), actor (user id or phone), from/to (China dates, inclusive). `?format=xlsx|csv` streams the filtered trail; more than 200,000 rows → 413 `export_too_large`.',
     responses: { 200: json(AuditPage) },
   }),
   valid('param', IdParam),
@@ -54,10 +63,28 @@ export const auditRoutes = createApp().get(
     if (q.format) {
       const lang = c.var.lang;
       exportWithinMax(await countAudit(c.var.db, unit.path, filter));
-      const pages = keysetPages<AuditRow, { at: string; id: string }>((before) => listAudit(c.var.db, unit.path, filter, 500, before), 500, (r) => ({ at: r.at, id: r.id }));
-      return tableStream(c, ['时间', '操作', '操作代码', '操作人', '所在组织', '对象', '对象编号', '详情'], rowsOf(pages, (r) => [
-        at(r.at), AUDIT_ACTIONS[r.action]?.[lang] ?? r.action, r.action, r.actorName ?? '', r.orgUnitName, r.entity, r.entityId, r.detail ? JSON.stringify(r.detail) : '',
-      ]), `${unit.id}-audit-${chinaDay()}`, q.format, '审计日志');
+      const pages = keysetPages<AuditRow, { at: string; id: string }>(
+        (before) => listAudit(c.var.db, unit.path, filter, 500, before),
+        500,
+        (r) => ({ at: r.at, id: r.id }),
+      );
+      return tableStream(
+        c,
+        ['时间', '操作', '操作代码', '操作人', '所在组织', '对象', '对象编号', '详情'],
+        rowsOf(pages, (r) => [
+          at(r.at),
+          AUDIT_ACTIONS[r.action]?.[lang] ?? r.action,
+          r.action,
+          r.actorName ?? '',
+          r.orgUnitName,
+          r.entity,
+          r.entityId,
+          r.detail ? JSON.stringify(r.detail) : '',
+        ]),
+        `${unit.id}-audit-${chinaDay()}`,
+        q.format,
+        '审计日志',
+      );
     }
     const rows = await listAudit(c.var.db, unit.path, filter, q.limit, decodeTimeCursor(q.cursor));
     const items = rows.slice(0, q.limit);

@@ -35,7 +35,8 @@ export const authRoutes = createApp()
     '/session',
     describeRoute({
       tags: ['Accounts'],
-      summary: 'Who is signed in, asked without a 401: `me` is what GET /me answers, or null when signed out (the apps ask this first, so a signed-out visitor sees no failed request)',
+      summary:
+        'Who is signed in, asked without a 401: `me` is what GET /me answers, or null when signed out (the apps ask this first, so a signed-out visitor sees no failed request)',
       responses: { 200: { description: 'Session', content: { 'application/json': { schema: resolver(SessionResponse) } } } },
     }),
     (c) => {
@@ -65,7 +66,13 @@ export const authRoutes = createApp()
     describeRoute({
       tags: ['Accounts'],
       summary: 'Register with a mainland mobile number and its SMS code; signs in',
-      responses: { 201: { description: 'Registered', content: { 'application/json': { schema: resolver(UserResponse) } } }, 400: errors, 409: errors, 422: errors, 429: errors },
+      responses: {
+        201: { description: 'Registered', content: { 'application/json': { schema: resolver(UserResponse) } } },
+        400: errors,
+        409: errors,
+        422: errors,
+        429: errors,
+      },
     }),
     valid('json', RegisterBody),
     async (c) => {

@@ -8,7 +8,15 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { canManagePath, requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv, Viewer } from '../../lib/env';
-import { CampaignList, CampaignListQuery, CampaignResponse, CreateCampaignBody, DuplicateCampaignBody, UpdateCampaignBody, parseSettings } from '../../../../shared/contracts/campaigns';
+import {
+  CampaignList,
+  CampaignListQuery,
+  CampaignResponse,
+  CreateCampaignBody,
+  DuplicateCampaignBody,
+  UpdateCampaignBody,
+  parseSettings,
+} from '../../../../shared/contracts/campaigns';
 import { CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/kinds';
 import { msg } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/i18n';
@@ -19,7 +27,6 @@ import { campaignCounts } from '../../../../db/queries/campaign-counts';
 import { duplicateCampaign } from '../../../../db/queries/campaign-copy';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { coverUrlOf } from '../../lib/cover';
-
 
 export function toCampaignDto(r: CampaignRecord, viewer: Viewer | null) {
   const { orgPath, coverKey, ...rest } = r;
@@ -78,7 +85,8 @@ export const campaignRoutes = createApp()
     '/',
     describeRoute({
       tags: ['Campaigns'],
-      summary: 'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those). Campaigns the viewer manages carry `counts` (participants, pending review)',
+      summary:
+        'List campaigns (public: published and closed; organizers also see drafts of their subtree; managed=true: only those). Campaigns the viewer manages carry `counts` (participants, pending review)',
       responses: { 200: json(CampaignList) },
     }),
     valid('query', CampaignListQuery),
@@ -93,13 +101,23 @@ export const campaignRoutes = createApp()
         orgUnitPath = unit.path;
       }
       const rows = await listCampaigns(c.var.db, scopeOf(viewer), {
-        kind: q.kind, status: q.status, orgUnitPath, managedOnly: q.managed === 'true', limit: q.limit, beforeId: decodeCursor(q.cursor),
+        kind: q.kind,
+        status: q.status,
+        orgUnitPath,
+        managedOnly: q.managed === 'true',
+        limit: q.limit,
+        beforeId: decodeCursor(q.cursor),
         overlaps: q.year ? yearSpan(Number(q.year)) : undefined,
       });
       const items = rows.slice(0, q.limit).map((r) => toCampaignDto(r, viewer));
       if (!viewer) c.header('Cache-Control', 'public, max-age=15');
       // counts only where the viewer manages: pending reviews are the organizers' business
-      const counts = viewer ? await campaignCounts(c.var.db, items.filter((i) => i.canManage).map((i) => i.id)) : new Map();
+      const counts = viewer
+        ? await campaignCounts(
+            c.var.db,
+            items.filter((i) => i.canManage).map((i) => i.id),
+          )
+        : new Map();
       return c.json({
         items: items.map((i) => (counts.has(i.id) ? { ...i, counts: counts.get(i.id)! } : i)),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
@@ -108,7 +126,11 @@ export const campaignRoutes = createApp()
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Campaigns'], summary: 'One campaign by id or slug (a draft is 404 to anyone who may not manage it)', responses: { 200: json(CampaignResponse) } }),
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'One campaign by id or slug (a draft is 404 to anyone who may not manage it)',
+      responses: { 200: json(CampaignResponse) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const r = await visibleCampaign(c, c.req.valid('param').id);
@@ -135,8 +157,15 @@ export const campaignRoutes = createApp()
       const settings = settingsFor(c, body.kind, body.settings);
       await checkSettingsRefs(c, body.kind, unit.path, settings);
       const id = await createCampaign(c.var.db, viewer.id, {
-        kind: body.kind, title: body.title, slug: body.slug, summary: body.summary, description: body.description,
-        orgUnit: unit, startsAt: new Date(body.startsAt).toISOString(), endsAt: new Date(body.endsAt).toISOString(), settings,
+        kind: body.kind,
+        title: body.title,
+        slug: body.slug,
+        summary: body.summary,
+        description: body.description,
+        orgUnit: unit,
+        startsAt: new Date(body.startsAt).toISOString(),
+        endsAt: new Date(body.endsAt).toISOString(),
+        settings,
       });
       if (!id) throw new ApiError('conflict', 'msg.slug_taken', {}, { slug: { key: 'msg.slug_taken' } });
       const created = await getCampaign(c.var.db, id);
@@ -145,7 +174,11 @@ export const campaignRoutes = createApp()
   )
   .patch(
     '/:id',
-    describeRoute({ tags: ['Campaigns'], summary: 'Edit a draft or published campaign (settings merge with the current ones); closed → 409', responses: { 200: json(CampaignResponse) } }),
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'Edit a draft or published campaign (settings merge with the current ones); closed → 409',
+      responses: { 200: json(CampaignResponse) },
+    }),
     valid('param', IdParam),
     valid('json', UpdateCampaignBody),
     async (c) => {
@@ -174,7 +207,8 @@ export const campaignRoutes = createApp()
     '/:id/duplicate',
     describeRoute({
       tags: ['Campaigns'],
-      summary: 'Duplicate a campaign into a draft (organizers of its unit): settings and set-up (stages, judging rounds and criteria, slots, service activities) with every date moved by the same offset to `startsAt`; no participants’ data',
+      summary:
+        'Duplicate a campaign into a draft (organizers of its unit): settings and set-up (stages, judging rounds and criteria, slots, service activities) with every date moved by the same offset to `startsAt`; no participants’ data',
       responses: { 201: json(CampaignResponse, 'Created') },
     }),
     valid('param', IdParam),
@@ -205,7 +239,11 @@ export const campaignRoutes = createApp()
   )
   .post(
     '/:id/close',
-    describeRoute({ tags: ['Campaigns'], summary: 'Close a published campaign (organizers); engagement writes then answer 409', responses: { 200: json(CampaignResponse) } }),
+    describeRoute({
+      tags: ['Campaigns'],
+      summary: 'Close a published campaign (organizers); engagement writes then answer 409',
+      responses: { 200: json(CampaignResponse) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { campaign, viewer } = await managedCampaign(c, c.req.valid('param').id);
@@ -225,4 +263,3 @@ function mergeSettings(current: Record<string, unknown>, patch: Record<string, u
   }
   return out;
 }
-

@@ -14,7 +14,21 @@ import { clientAddress } from '../../lib/guards';
 import { sha256 } from '../../lib/crypto';
 import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { contestCfg, type ContestCfg } from '../../lib/contest-results';
-import { DiscountBody, EntryFields, EntryListQuery, EntryPage, EntryResponse, EntrySubmitted, MAX_DERIVED_BYTES, MAX_IMAGE_BYTES, MyVotesResponse, ReviewBody, VotePage, VoteResponse, type EntryDto } from '../../../../shared/contracts/contest';
+import {
+  DiscountBody,
+  EntryFields,
+  EntryListQuery,
+  EntryPage,
+  EntryResponse,
+  EntrySubmitted,
+  MAX_DERIVED_BYTES,
+  MAX_IMAGE_BYTES,
+  MyVotesResponse,
+  ReviewBody,
+  VotePage,
+  VoteResponse,
+  type EntryDto,
+} from '../../../../shared/contracts/contest';
 import { IMAGE_TYPES, imageInfo, sniff } from '../../../../shared/image';
 import { stripMetadata } from '../../../../shared/image-strip';
 import { submissionsOpen, subnetPrefix, votesLeftToday, votingOpen } from '../../../../shared/contest';
@@ -25,8 +39,22 @@ import { maskName } from '../../../../shared/mask';
 import { getCampaign } from '../../../../db/queries/campaigns';
 import { decodeCursor, decodeTimeCursor, encodeCursor, nextTimeCursor } from '../../../../db/queries/util';
 import {
-  addView, castVote, discountVotes, duplicatesOf, entryByUpload, flagBurst, getEntry, insertEntry, isJudge, listEntries,
-  listVotes, myVotesToday, reviewEntry, userCreatedAt, votesToday, type EntryRow,
+  addView,
+  castVote,
+  discountVotes,
+  duplicatesOf,
+  entryByUpload,
+  flagBurst,
+  getEntry,
+  insertEntry,
+  isJudge,
+  listEntries,
+  listVotes,
+  myVotesToday,
+  reviewEntry,
+  userCreatedAt,
+  votesToday,
+  type EntryRow,
 } from '../../../../db/queries/contest';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
@@ -45,16 +73,25 @@ const mediaUrl = (e: EntryRow, variant: 'original' | 'display' | 'thumb') => `/m
 /** An entry as the viewer may see it: author and unit for everyone once approved; reasons to the entrant. */
 export function entryDto(e: EntryRow, opts: { organizer: boolean; owner: boolean; showVotes: boolean }): EntryDto {
   return {
-    id: e.id, campaignId: e.campaignId, category: e.category, title: e.title, description: e.description,
+    id: e.id,
+    campaignId: e.campaignId,
+    category: e.category,
+    title: e.title,
+    description: e.description,
     authorName: opts.organizer || opts.owner ? e.authorName : maskName(e.authorName),
-    status: e.status, ...(opts.organizer || opts.owner ? { reason: e.reason } : {}),
-    width: e.width, height: e.height, award: e.award, views: e.views,
+    status: e.status,
+    ...(opts.organizer || opts.owner ? { reason: e.reason } : {}),
+    width: e.width,
+    height: e.height,
+    award: e.award,
+    views: e.views,
     votes: opts.showVotes || opts.organizer ? e.votes : null,
     imageUrl: mediaUrl(e, e.displayKey ? 'display' : 'original'),
     thumbUrl: mediaUrl(e, e.thumbKey ? 'thumb' : e.displayKey ? 'display' : 'original'),
     ...(opts.organizer || opts.owner ? { createdAt: e.createdAt } : {}),
     ...(opts.organizer ? { originalUrl: mediaUrl(e, 'original'), bytes: e.bytes, round: e.round } : {}),
-    serial: e.serial, number: workNumber(e.serial),
+    serial: e.serial,
+    number: workNumber(e.serial),
   };
 }
 
@@ -71,7 +108,7 @@ function checkImage(bytes: Uint8Array, max: number, c: Cfg, category: string | n
   const info = imageInfo(bytes);
   if (!info?.width || !info.height) throw new ApiError('unprocessable', 'msg.image_broken');
   if (info.width * info.height > c.maxPixels) throw new ApiError('payload_too_large', 'msg.image_pixels', { w: info.width, h: info.height });
-  const minEdge = category ? c.minLongEdge[category] ?? 0 : 0;
+  const minEdge = category ? (c.minLongEdge[category] ?? 0) : 0;
   const longEdge = Math.max(info.width, info.height);
   if (longEdge < minEdge) throw new ApiError('unprocessable', 'msg.image_small', { category: category!, px: minEdge, actual: longEdge });
   return { bytes: stripMetadata(bytes), info };
@@ -82,8 +119,28 @@ export const contestCampaignRoutes = createApp()
     '/:id/entries',
     describeRoute({
       tags: ['Contests'],
-      summary: 'Submit a work (multipart: title, category, description, authorName, image; optional display and thumb made in the browser, uploadId for safe retries). JPEG/PNG/WebP by magic bytes, ≤10 MB; EXIF (GPS) removed.',
-      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['title', 'category', 'authorName', 'image'], properties: { title: { type: 'string' }, category: { type: 'string' }, description: { type: 'string' }, authorName: { type: 'string' }, uploadId: { type: 'string' }, image: { type: 'string', format: 'binary' }, display: { type: 'string', format: 'binary' }, thumb: { type: 'string', format: 'binary' } } } } } },
+      summary:
+        'Submit a work (multipart: title, category, description, authorName, image; optional display and thumb made in the browser, uploadId for safe retries). JPEG/PNG/WebP by magic bytes, ≤10 MB; EXIF (GPS) removed.',
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['title', 'category', 'authorName', 'image'],
+              properties: {
+                title: { type: 'string' },
+                category: { type: 'string' },
+                description: { type: 'string' },
+                authorName: { type: 'string' },
+                uploadId: { type: 'string' },
+                image: { type: 'string', format: 'binary' },
+                display: { type: 'string', format: 'binary' },
+                thumb: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
       responses: { 201: json(EntrySubmitted, 'Submitted') },
     }),
     valid('param', v.object({ id: Id })),
@@ -103,10 +160,15 @@ export const contestCampaignRoutes = createApp()
       const form = await c.req.formData().catch(() => null);
       if (!form) throw new ApiError('validation_failed', 'msg.image_missing');
       const text = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
-      const fields = v.safeParse(EntryFields, Object.fromEntries(['title', 'category', 'description', 'authorName', 'uploadId'].filter((k) => text(k) !== undefined).map((k) => [k, text(k)])), { lang: c.var.lang });
+      const fields = v.safeParse(
+        EntryFields,
+        Object.fromEntries(['title', 'category', 'description', 'authorName', 'uploadId'].filter((k) => text(k) !== undefined).map((k) => [k, text(k)])),
+        { lang: c.var.lang },
+      );
       if (!fields.success) throw validationError(fields.issues, c.var.lang);
       const f = fields.output;
-      if (!s.categories.includes(f.category)) throw new ApiError('validation_failed', undefined, {}, { category: { key: 'msg.contest_category', params: { list: s.categories.join('、') } } });
+      if (!s.categories.includes(f.category))
+        throw new ApiError('validation_failed', undefined, {}, { category: { key: 'msg.contest_category', params: { list: s.categories.join('、') } } });
       const uploadId = f.uploadId ?? newId();
       if (f.uploadId) {
         const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, f.uploadId);
@@ -121,7 +183,11 @@ export const contestCampaignRoutes = createApp()
         if (d && typeof d !== 'string' && d.size > 0) derived[k] = checkImage(new Uint8Array(await d.arrayBuffer()), MAX_DERIVED_BYTES, s, null);
       }
       const id = newId();
-      const keys = { original: `entries/${campaign.id}/${id}/original`, display: derived.display ? `entries/${campaign.id}/${id}/display` : null, thumb: derived.thumb ? `entries/${campaign.id}/${id}/thumb` : null };
+      const keys = {
+        original: `entries/${campaign.id}/${id}/original`,
+        display: derived.display ? `entries/${campaign.id}/${id}/display` : null,
+        thumb: derived.thumb ? `entries/${campaign.id}/${id}/thumb` : null,
+      };
       // Stored before the row exists: a failed insert leaves an unreferenced object, never a row without its image.
       await c.env.MEDIA.put(keys.original, original.bytes, { httpMetadata: { contentType: IMAGE_TYPES[original.info.kind] } });
       for (const k of ['display', 'thumb'] as const) {
@@ -129,10 +195,25 @@ export const contestCampaignRoutes = createApp()
         if (d && keys[k]) await c.env.MEDIA.put(keys[k]!, d.bytes, { httpMetadata: { contentType: IMAGE_TYPES[d.info.kind] } });
       }
       const row = {
-        id, campaignId: campaign.id, userId: viewer.id, orgUnitId: (await memberUnit(c.var.db, viewer.id))?.id ?? null, uploadId, category: f.category,
-        title: f.title, description: f.description, authorName: f.authorName, status: 'pending' as const,
-        imageKey: keys.original, displayKey: keys.display, thumbKey: keys.thumb, contentType: IMAGE_TYPES[original.info.kind],
-        width: original.info.width, height: original.info.height, bytes: original.bytes.length, sha256: await sha256hex(original.bytes), createdAt: new Date(now).toISOString(),
+        id,
+        campaignId: campaign.id,
+        userId: viewer.id,
+        orgUnitId: (await memberUnit(c.var.db, viewer.id))?.id ?? null,
+        uploadId,
+        category: f.category,
+        title: f.title,
+        description: f.description,
+        authorName: f.authorName,
+        status: 'pending' as const,
+        imageKey: keys.original,
+        displayKey: keys.display,
+        thumbKey: keys.thumb,
+        contentType: IMAGE_TYPES[original.info.kind],
+        width: original.info.width,
+        height: original.info.height,
+        bytes: original.bytes.length,
+        sha256: await sha256hex(original.bytes),
+        createdAt: new Date(now).toISOString(),
       };
       const res = await insertEntry(c.var.db, row, s.entriesPerPerson);
       if (res === 'quota') {
@@ -143,12 +224,35 @@ export const contestCampaignRoutes = createApp()
         const prior = await entryByUpload(c.var.db, campaign.id, viewer.id, uploadId);
         return c.json({ entry: entryDto(prior!, { organizer: false, owner: true, showVotes: s.showVoteCounts }), retried: true }, 200);
       }
-      return c.json({ entry: entryDto({ ...row, reason: null, round: 0, votes: 0, views: 0, award: null, serial: res.serial, reviewedAt: null, reviewedBy: null, source: 'platform' as const }, { organizer: false, owner: true, showVotes: s.showVoteCounts }) }, 201);
+      return c.json(
+        {
+          entry: entryDto(
+            {
+              ...row,
+              reason: null,
+              round: 0,
+              votes: 0,
+              views: 0,
+              award: null,
+              serial: res.serial,
+              reviewedAt: null,
+              reviewedBy: null,
+              source: 'platform' as const,
+            },
+            { organizer: false, owner: true, showVotes: s.showVoteCounts },
+          ),
+        },
+        201,
+      );
     },
   )
   .get(
     '/:id/entries',
-    describeRoute({ tags: ['Contests'], summary: 'The gallery of approved works (?category=); organizers filter by status; ?mine=true: my entries with status and reasons', responses: { 200: json(EntryPage) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'The gallery of approved works (?category=); organizers filter by status; ?mine=true: my entries with status and reasons',
+      responses: { 200: json(EntryPage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', EntryListQuery),
     async (c) => {
@@ -161,11 +265,17 @@ export const contestCampaignRoutes = createApp()
       if (mine) requireViewer(c);
       const s = cfg(campaign);
       // sorting by votes would tell the order the contest keeps hidden
-      if (q.sort === 'votes' && !s.showVoteCounts && !organizer) throw new ApiError('validation_failed', undefined, {}, { sort: { key: 'msg.gallery_sort_votes' } });
+      if (q.sort === 'votes' && !s.showVoteCounts && !organizer)
+        throw new ApiError('validation_failed', undefined, {}, { sort: { key: 'msg.gallery_sort_votes' } });
       const offset = q.sort === 'newest' ? 0 : Number(decodeCursor(q.cursor)?.replace(/^o:/, '') ?? 0) || 0;
       const rows = await listEntries(c.var.db, campaign.id, {
-        status: mine || organizer ? q.status : 'approved', category: q.category, userId: mine ? viewer!.id : undefined, limit: q.limit,
-        before: q.sort === 'newest' ? decodeTimeCursor(q.cursor) : null, sort: q.sort, offset,
+        status: mine || organizer ? q.status : 'approved',
+        category: q.category,
+        userId: mine ? viewer!.id : undefined,
+        limit: q.limit,
+        before: q.sort === 'newest' ? decodeTimeCursor(q.cursor) : null,
+        sort: q.sort,
+        offset,
         // the public finds works by title or number; only organizers by the author's name (shown masked to the public)
         q: q.q ? { text: q.q, author: organizer || mine } : undefined,
       });
@@ -173,26 +283,42 @@ export const contestCampaignRoutes = createApp()
       const dupes = organizer ? await Promise.all(items.map((e) => duplicatesOf(c.var.db, campaign.id, e.sha256, e.id))) : [];
       if (!viewer) c.header('Cache-Control', 'public, max-age=30');
       return c.json({
-        items: items.map((e, i) => ({ ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }), ...(organizer ? { duplicates: dupes[i] } : {}) })),
+        items: items.map((e, i) => ({
+          ...entryDto(e, { organizer, owner: viewer?.id === e.userId, showVotes: s.showVoteCounts }),
+          ...(organizer ? { duplicates: dupes[i] } : {}),
+        })),
         nextCursor: q.sort === 'newest' ? nextTimeCursor(rows, items, q.limit) : rows.length > q.limit ? encodeCursor(`o:${offset + q.limit}`) : null,
       });
     },
   )
   .get(
     '/:id/my-votes',
-    describeRoute({ tags: ['Contests'], summary: 'My votes today: how many are left and which works I already voted for (signed in)', responses: { 200: json(MyVotesResponse) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'My votes today: how many are left and which works I already voted for (signed in)',
+      responses: { 200: json(MyVotesResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
       const campaign = await contestOf(c, c.req.valid('param').id);
       const s = cfg(campaign);
       const voted = await myVotesToday(c.var.db, campaign.id, viewer.id, chinaDay(Date.now()));
-      return c.json({ votesPerDay: s.votesPerDay, votesLeftToday: votesLeftToday(s.votesPerDay, voted.length), votedEntryIds: voted.map((x) => x.entryId), votingOpen: votingOpen(campaign, s, Date.now()) });
+      return c.json({
+        votesPerDay: s.votesPerDay,
+        votesLeftToday: votesLeftToday(s.votesPerDay, voted.length),
+        votedEntryIds: voted.map((x) => x.entryId),
+        votingOpen: votingOpen(campaign, s, Date.now()),
+      });
     },
   )
   .get(
     '/:id/votes',
-    describeRoute({ tags: ['Contests'], summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet', responses: { 200: json(VotePage) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Votes for review (organizers); ?flagged=true for bursts from new accounts of one subnet',
+      responses: { 200: json(VotePage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ flagged: v.optional(v.picklist(['true', 'false'])), limit: Limit(100), cursor: Cursor })),
     async (c) => {
@@ -205,7 +331,11 @@ export const contestCampaignRoutes = createApp()
   )
   .post(
     '/:id/votes/discount',
-    describeRoute({ tags: ['Contests'], summary: 'Discount votes with a reason (organizers): they stay on record, stop counting, and the audit log keeps who did it', responses: { 200: json(v.object({ discounted: v.number() })) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Discount votes with a reason (organizers): they stay on record, stop counting, and the audit log keeps who did it',
+      responses: { 200: json(v.object({ discounted: v.number() })) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', DiscountBody),
     async (c) => {
@@ -215,7 +345,14 @@ export const contestCampaignRoutes = createApp()
       const mine = votes.filter((x) => b.ids.includes(x.id) && !x.discounted);
       // the works' board scores drop in the discount's own batch
       const ctx = boardContext(campaign);
-      const board = await discountVotes(c.var.db, viewer.id, campaign.orgUnitId, mine.map((x) => x.id), b.reason, ctx.boardId);
+      const board = await discountVotes(
+        c.var.db,
+        viewer.id,
+        campaign.orgUnitId,
+        mine.map((x) => x.id),
+        b.reason,
+        ctx.boardId,
+      );
       await notifyBoard(c.env, c.var.db, { ctx }, board);
       return c.json({ discounted: mine.length });
     },
@@ -224,7 +361,11 @@ export const contestCampaignRoutes = createApp()
 export const entryRoutes = createApp()
   .get(
     '/:id',
-    describeRoute({ tags: ['Contests'], summary: 'One work (public once approved; the entrant and organizers always)', responses: { 200: json(EntryResponse) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'One work (public once approved; the entrant and organizers always)',
+      responses: { 200: json(EntryResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
@@ -234,12 +375,20 @@ export const entryRoutes = createApp()
       const owner = c.var.viewer?.id === e.userId;
       if (e.status !== 'approved' && !organizer && !owner) throw new ApiError('not_found');
       if (campaign!.status === 'draft' && !organizer) throw new ApiError('not_found');
-      return c.json({ entry: entryDto(e, { organizer, owner, showVotes: cfg(campaign!).showVoteCounts }), campaign: { id: campaign!.id, slug: campaign!.slug, title: campaign!.title } });
+      return c.json({
+        entry: entryDto(e, { organizer, owner, showVotes: cfg(campaign!).showVoteCounts }),
+        campaign: { id: campaign!.id, slug: campaign!.slug, title: campaign!.title },
+      });
     },
   )
   .post(
     '/:id/views',
-    describeRoute({ tags: ['Contests'], summary: 'Count a view of a work in the gallery: once per viewer (account, or address when anonymous) per work per China day; an activity for signed-in viewers', responses: { 204: { description: 'Counted' } } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary:
+        'Count a view of a work in the gallery: once per viewer (account, or address when anonymous) per work per China day; an activity for signed-in viewers',
+      responses: { 204: { description: 'Counted' } },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const e = await getEntry(c.var.db, c.req.valid('param').id);
@@ -253,7 +402,11 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/review',
-    describeRoute({ tags: ['Contests'], summary: 'Approve or reject (with a reason the entrant sees) — organizers and reviewers (审核员); approving a rejected work requalifies it', responses: { 200: json(EntryResponse) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Approve or reject (with a reason the entrant sees) — organizers and reviewers (审核员); approving a rejected work requalifies it',
+      responses: { 200: json(EntryResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewBody),
     async (c) => {
@@ -262,7 +415,10 @@ export const entryRoutes = createApp()
       const campaign = await contestOf(c, e.campaignId);
       const viewer = requireReview(c, campaign.orgPath);
       const b = c.req.valid('json');
-      const notices = await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null, { title: campaign.title, link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/contest` });
+      const notices = await reviewEntry(c.var.db, viewer.id, e, campaign.orgUnitId, b.decision, b.reason || null, {
+        title: campaign.title,
+        link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/contest`,
+      });
       textAfterCommit(c, notices);
       const updated = (await getEntry(c.var.db, e.id))!;
       return c.json({ entry: entryDto(updated, { organizer: true, owner: false, showVotes: true }) });
@@ -270,7 +426,11 @@ export const entryRoutes = createApp()
   )
   .post(
     '/:id/votes',
-    describeRoute({ tags: ['Contests'], summary: 'Vote for a work: signed in, one vote per work per day, votesPerDay a day; again → 409, over the limit → 429', responses: { 201: json(VoteResponse, 'Voted') } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Vote for a work: signed in, one vote per work per day, votesPerDay a day; again → 409, over the limit → 429',
+      responses: { 201: json(VoteResponse, 'Voted') },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -285,16 +445,25 @@ export const entryRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       if (!votingOpen(campaign, s, now)) throw new ApiError('conflict', 'msg.voting_closed');
       const ip = clientAddress(c);
-      const [byAccount, byAddress] = await Promise.all([rateHit(db, `vote:u:${viewer.id}`, VOTE_RATE.windowMs), rateHit(db, `vote:ip:${ip}`, VOTE_RATE.windowMs)]);
+      const [byAccount, byAddress] = await Promise.all([
+        rateHit(db, `vote:u:${viewer.id}`, VOTE_RATE.windowMs),
+        rateHit(db, `vote:ip:${ip}`, VOTE_RATE.windowMs),
+      ]);
       if (byAccount.count > VOTE_RATE.perAccount || byAddress.count > VOTE_RATE.perAddress) {
         throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(byAccount.retryAfterMs / 1000)) });
       }
       const day = chinaDay(now);
       // the work's board score is earned in the vote's own batch: both or neither
       const board = boardScoreStatements(db, campaign, 'add', [{ key: e.id, name: e.title, orgUnitId: e.orgUnitId, score: 1, tiebreak: 0 }]);
-      const res = await castVote(db, { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) }, s.votesPerDay, board.stmts);
+      const res = await castVote(
+        db,
+        { id: newId(), campaignId: campaign.id, entryId: e.id, voterId: viewer.id, day, ip, accountCreatedAt: await userCreatedAt(db, viewer.id) },
+        s.votesPerDay,
+        board.stmts,
+      );
       if (res.result === 'again') throw new ApiError('conflict', 'msg.vote_again');
-      if (res.result === 'limit') throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(secondsToNextDay(now)) });
+      if (res.result === 'limit')
+        throw new ApiError('rate_limited', 'msg.vote_limit', { n: s.votesPerDay }, undefined, { 'Retry-After': String(secondsToNextDay(now)) });
       await notifyBoard(c.env, db, board, res.board);
       await flagBurst(db, e.id, subnetPrefix(ip), now);
       const used = await votesToday(db, campaign.id, viewer.id, day);
@@ -315,7 +484,8 @@ export const entryMediaRoutes = createApp().get(
     if (!e) throw new ApiError('not_found');
     const campaign = await getCampaign(c.var.db, e.campaignId);
     const viewer = c.var.viewer;
-    const privileged = canManagePath(viewer, campaign!.orgPath) || viewer?.id === e.userId || (viewer ? await isJudge(c.var.db, e.campaignId, viewer.id) : false);
+    const privileged =
+      canManagePath(viewer, campaign!.orgPath) || viewer?.id === e.userId || (viewer ? await isJudge(c.var.db, e.campaignId, viewer.id) : false);
     if (!privileged && (e.status !== 'approved' || campaign!.status === 'draft')) throw new ApiError('not_found');
     const key = variant === 'original' ? e.imageKey : variant === 'display' ? e.displayKey : e.thumbKey;
     const obj = key ? await c.env.MEDIA.get(key) : null;

@@ -14,7 +14,14 @@ import { Id } from '../../../../shared/contracts/common';
 import { JUDGE_INVITE_DAYS, JudgeInviteCode, JudgeInviteCreated, JudgeInviteItem, JudgeInvitePublic } from '../../../../shared/contracts/contest';
 import { randomToken, nowIso } from '../../../../db/ids';
 import { getCampaign } from '../../../../db/queries/campaigns';
-import { acceptJudgeInvite, createJudgeInvite, judgeInviteByHash, openJudgeInvites, revokeJudgeInvite, type JudgeInviteRow } from '../../../../db/queries/judge-invites';
+import {
+  acceptJudgeInvite,
+  createJudgeInvite,
+  judgeInviteByHash,
+  openJudgeInvites,
+  revokeJudgeInvite,
+  type JudgeInviteRow,
+} from '../../../../db/queries/judge-invites';
 
 /*
  * Judges from outside the organizers' subtree (API.md "People, roles and the member
@@ -64,7 +71,11 @@ export const judgeInviteCampaignRoutes = createApp()
   )
   .get(
     '/:id/judge-invites',
-    describeRoute({ tags: ['Contests'], summary: 'Open judge invitations of a contest (organizers): not used, revoked or expired', responses: { 200: json(v.object({ items: v.array(JudgeInviteItem) })) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Open judge invitations of a contest (organizers): not used, revoked or expired',
+      responses: { 200: json(v.object({ items: v.array(JudgeInviteItem) })) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedCampaignOfKind(c, c.req.valid('param').id, 'contest');
@@ -73,7 +84,11 @@ export const judgeInviteCampaignRoutes = createApp()
   )
   .delete(
     '/:id/judge-invites/:inviteId',
-    describeRoute({ tags: ['Contests'], summary: 'Revoke an open judge invitation (organizers); a used, revoked or unknown one is 404', responses: { 204: { description: 'Revoked' } } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Revoke an open judge invitation (organizers); a used, revoked or unknown one is 404',
+      responses: { 204: { description: 'Revoked' } },
+    }),
     valid('param', InviteParam),
     async (c) => {
       const p = c.req.valid('param');
@@ -86,7 +101,11 @@ export const judgeInviteCampaignRoutes = createApp()
 export const judgeInviteRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Contests'], summary: 'A judge invitation (anyone with the link): the contest, the inviting unit and whether it can still be accepted — no personal data', responses: { 200: json(JudgeInvitePublic) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'A judge invitation (anyone with the link): the contest, the inviting unit and whether it can still be accepted — no personal data',
+      responses: { 200: json(JudgeInvitePublic) },
+    }),
     valid('param', v.object({ code: JudgeInviteCode })),
     async (c) => {
       const { invite, campaign } = await inviteOr404(c, c.req.valid('param').code);
@@ -94,13 +113,20 @@ export const judgeInviteRoutes = createApp()
       c.header('Cache-Control', 'private, no-store');
       return c.json({
         campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, status: campaign.status },
-        inviterUnit: campaign.orgUnitName, valid: state === 'open', state, expiresAt: invite.expiresAt,
+        inviterUnit: campaign.orgUnitName,
+        valid: state === 'open',
+        state,
+        expiresAt: invite.expiresAt,
       });
     },
   )
   .get(
     '/:code/qr.svg',
-    describeRoute({ tags: ['Contests'], summary: 'The invitation link as a QR code (SVG), for the organizer to show or send', responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } } } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'The invitation link as a QR code (SVG), for the organizer to show or send',
+      responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } } },
+    }),
     valid('param', v.object({ code: JudgeInviteCode })),
     async (c) => {
       const code = c.req.valid('param').code;

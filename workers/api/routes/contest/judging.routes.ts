@@ -9,14 +9,36 @@ import type { AppEnv } from '../../lib/env';
 import { requireViewer, scopeOf } from '../../lib/authz';
 import { pathList, phoneFor } from '../../lib/privacy';
 import { Id } from '../../../../shared/contracts/common';
-import { AssignmentList, JudgeBody, JudgesResponse, RoundBodyChecked, RoundList, RoundOpened, RoundResponse, ScoreBody, } from '../../../../shared/contracts/contest';
+import {
+  AssignmentList,
+  JudgeBody,
+  JudgesResponse,
+  RoundBodyChecked,
+  RoundList,
+  RoundOpened,
+  RoundResponse,
+  ScoreBody,
+} from '../../../../shared/contracts/contest';
 import { judgeScore, scoresValid } from '../../../../shared/contest';
 import { assignJudges, mayJudge, readResults } from '../../../../shared/judging';
 import { roundReads } from '../../lib/contest-results';
 import { judgeCandidate } from '../../../../db/queries/judge-invites';
 import {
-  addJudge, assignmentsOfJudge, closeRound, createRound, declareConflict, getEntry, getRound, insertAssignments, judgesOf,
-  listRounds, openAssignmentFor, putEntriesInRound, roundEntries, roundProgress, scoreAssignment,
+  addJudge,
+  assignmentsOfJudge,
+  closeRound,
+  createRound,
+  declareConflict,
+  getEntry,
+  getRound,
+  insertAssignments,
+  judgesOf,
+  listRounds,
+  openAssignmentFor,
+  putEntriesInRound,
+  roundEntries,
+  roundProgress,
+  scoreAssignment,
 } from '../../../../db/queries/contest';
 import { managedCampaignOfKind } from '../../lib/guards';
 
@@ -33,7 +55,8 @@ export const judgingCampaignRoutes = createApp()
     '/:id/judges',
     describeRoute({
       tags: ['Contests'],
-      summary: 'Add a judge by user id or phone (organizers): only someone on a roster inside the organizer’s subtree (`judge_outside` otherwise, whether or not the phone exists); outside judges come through judge-invites',
+      summary:
+        'Add a judge by user id or phone (organizers): only someone on a roster inside the organizer’s subtree (`judge_outside` otherwise, whether or not the phone exists); outside judges come through judge-invites',
       responses: { 201: json(JudgesResponse, 'Added') },
     }),
     valid('param', v.object({ id: Id })),
@@ -42,14 +65,19 @@ export const judgingCampaignRoutes = createApp()
       const { campaign, viewer } = await managedContest(c, c.req.valid('param').id);
       const b = c.req.valid('json');
       const userId = await judgeCandidate(c.var.db, { userId: b.userId, phone: b.phone }, scopeOf(viewer));
-      if (!userId) throw new ApiError('validation_failed', undefined, {}, { [b.phone ? 'phone' : 'userId']: { key: 'msg.judge_outside' } }).because('judge_outside');
+      if (!userId)
+        throw new ApiError('validation_failed', undefined, {}, { [b.phone ? 'phone' : 'userId']: { key: 'msg.judge_outside' } }).because('judge_outside');
       await addJudge(c.var.db, viewer.id, campaign, userId);
       return c.json({ judges: await panelFor(c, campaign.id) }, 201);
     },
   )
   .get(
     '/:id/judges',
-    describeRoute({ tags: ['Contests'], summary: 'The judging panel (organizers); phones of judges outside the reader’s subtree masked', responses: { 200: json(JudgesResponse) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'The judging panel (organizers); phones of judges outside the reader’s subtree masked',
+      responses: { 200: json(JudgesResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedContest(c, c.req.valid('param').id);
@@ -60,7 +88,8 @@ export const judgingCampaignRoutes = createApp()
     '/:id/judging-rounds',
     describeRoute({
       tags: ['Contests'],
-      summary: 'Open a judging round (初评/复评/终评) with weighted criteria and a quorum (scores a work needs to count); entries: all approved, the top N of the previous round (409 `judging_incomplete` while some of its works are unfinished, unless `force`), or chosen ids; assigned to all judges or judgesPerEntry judges per work drawn at random (seeded by the round id, balanced load), never to a judge of the work’s own unit or their own work; `shortOfQuorum`: works with too few eligible judges',
+      summary:
+        'Open a judging round (初评/复评/终评) with weighted criteria and a quorum (scores a work needs to count); entries: all approved, the top N of the previous round (409 `judging_incomplete` while some of its works are unfinished, unless `force`), or chosen ids; assigned to all judges or judgesPerEntry judges per work drawn at random (seeded by the round id, balanced load), never to a judge of the work’s own unit or their own work; `shortOfQuorum`: works with too few eligible judges',
       responses: { 201: json(RoundOpened, 'Opened') },
     }),
     valid('param', v.object({ id: Id })),
@@ -76,7 +105,19 @@ export const judgingCampaignRoutes = createApp()
       if (typeof b.entries === 'object' && 'topN' in b.entries) {
         if (!prev) throw new ApiError('validation_failed', undefined, {}, { entries: { key: 'msg.required' } });
         const reads = await roundReads(db, campaign.id);
-        const ranked = readResults((await roundEntries(db, campaign.id, prev.ord)).map((e) => ({ entryId: e.id, title: e.title, authorName: '', category: e.category, votes: 0, serial: e.serial, round: e.round })), reads, 1);
+        const ranked = readResults(
+          (await roundEntries(db, campaign.id, prev.ord)).map((e) => ({
+            entryId: e.id,
+            title: e.title,
+            authorName: '',
+            category: e.category,
+            votes: 0,
+            serial: e.serial,
+            round: e.round,
+          })),
+          reads,
+          1,
+        );
         const unfinished = ranked.filter((r) => r.status === 'unfinished').length;
         if (unfinished > 0 && !b.force) throw new ApiError('conflict', 'msg.judging_incomplete', { n: unfinished }, undefined, {}, { unfinished });
         const topN = b.entries.topN;
@@ -86,20 +127,33 @@ export const judgingCampaignRoutes = createApp()
       if (prev && prev.status === 'open') {
         // opening the next round closes this one, recording who had not finished, as a close would
         const progress = await roundProgress(db, prev.id);
-        await closeRound(db, viewer.id, prev, campaign.orgUnitId, progress.filter((p) => p.scored < p.assigned).map((p) => ({ judgeId: p.judgeId, missing: p.assigned - p.scored })));
+        await closeRound(
+          db,
+          viewer.id,
+          prev,
+          campaign.orgUnitId,
+          progress.filter((p) => p.scored < p.assigned).map((p) => ({ judgeId: p.judgeId, missing: p.assigned - p.scored })),
+        );
       }
       const ord = (prev?.ord ?? 0) + 1;
       if (b.entries === 'all-approved') await putEntriesInRound(db, campaign.id, 'all-approved', ord);
       else if ('ids' in b.entries) await putEntriesInRound(db, campaign.id, b.entries.ids, ord);
       else await putEntriesInRound(db, campaign.id, carried ?? [], ord);
-      const id = await createRound(db, viewer.id, campaign, { name: b.name, criteria: b.criteria, assignment: b.assignment, judgesPerEntry: b.judgesPerEntry, quorum: b.quorum });
+      const id = await createRound(db, viewer.id, campaign, {
+        name: b.name,
+        criteria: b.criteria,
+        assignment: b.assignment,
+        judgesPerEntry: b.judgesPerEntry,
+        quorum: b.quorum,
+      });
       const entries = await roundEntries(db, campaign.id, ord);
       const judges = await judgesOf(db, campaign.id);
       // conflict of interest: never one's own work, never a work of one's own unit (mayJudge);
       // random draws are seeded by the round's id, so the draw can be reproduced and checked
-      const pairs = b.assignment === 'all'
-        ? entries.flatMap((e) => judges.filter((j) => mayJudge(j, e)).map((j) => ({ entryId: e.id, judgeId: j.userId })))
-        : assignJudges(entries, judges, b.judgesPerEntry, id);
+      const pairs =
+        b.assignment === 'all'
+          ? entries.flatMap((e) => judges.filter((j) => mayJudge(j, e)).map((j) => ({ entryId: e.id, judgeId: j.userId })))
+          : assignJudges(entries, judges, b.judgesPerEntry, id);
       const rows = pairs.map((p) => ({ roundId: id, ...p }));
       await insertAssignments(db, rows, { title: campaign.title, round: b.name });
       const perEntry = new Map<string, number>();
@@ -140,14 +194,24 @@ export const judgingRoutes = createApp().get(
   async (c) => {
     const viewer = requireViewer(c);
     const rows = await assignmentsOfJudge(c.var.db, viewer.id);
-    return c.json({ items: rows.map(({ hasDisplay, ...r }) => ({ ...r, imageUrl: `/media/entries/${r.entryId}/${hasDisplay ? 'display' : 'original'}`, originalUrl: `/media/entries/${r.entryId}/original` })) });
+    return c.json({
+      items: rows.map(({ hasDisplay, ...r }) => ({
+        ...r,
+        imageUrl: `/media/entries/${r.entryId}/${hasDisplay ? 'display' : 'original'}`,
+        originalUrl: `/media/entries/${r.entryId}/original`,
+      })),
+    });
   },
 );
 
 export const entryJudgingRoutes = createApp()
   .post(
     '/:id/scores',
-    describeRoute({ tags: ['Contests'], summary: 'Score an assigned work in an open round (judges only, own assignments): every criterion within its range', responses: { 200: json(v.object({ total: v.number() })) } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Score an assigned work in an open round (judges only, own assignments): every criterion within its range',
+      responses: { 200: json(v.object({ total: v.number() })) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', ScoreBody),
     async (c) => {
@@ -167,7 +231,11 @@ export const entryJudgingRoutes = createApp()
   )
   .post(
     '/:id/conflict',
-    describeRoute({ tags: ['Contests'], summary: 'Declare a conflict of interest on an assigned work (judges); it is then not scored by them', responses: { 204: { description: 'Declared' } } }),
+    describeRoute({
+      tags: ['Contests'],
+      summary: 'Declare a conflict of interest on an assigned work (judges); it is then not scored by them',
+      responses: { 204: { description: 'Declared' } },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);

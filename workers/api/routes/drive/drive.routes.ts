@@ -13,7 +13,21 @@ import { ANONYMOUS_NAME } from '../../../../shared/board-key';
 import { rateHit } from '../../../../db/queries/accounts';
 import { Id } from '../../../../shared/contracts/common';
 import { settingsOf, type SettingsOf } from '../../../../shared/contracts/campaigns';
-import { DonorPage, DriveReportResponse, IdempotencyKey, MAX_RECEIPT_BYTES, MessageBody, PledgeBody, PledgePage, PledgeQuery, PledgeRejectBody, PledgeResponse, ProgressResponse, VerifyBody, type PledgeDto } from '../../../../shared/contracts/drive';
+import {
+  DonorPage,
+  DriveReportResponse,
+  IdempotencyKey,
+  MAX_RECEIPT_BYTES,
+  MessageBody,
+  PledgeBody,
+  PledgePage,
+  PledgeQuery,
+  PledgeRejectBody,
+  PledgeResponse,
+  ProgressResponse,
+  VerifyBody,
+  type PledgeDto,
+} from '../../../../shared/contracts/drive';
 import { IMAGE_TYPES, sniff } from '../../../../shared/image';
 import { maskName } from '../../../../shared/mask';
 import { validationError } from '../../lib/validate';
@@ -21,7 +35,18 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 import { memberUnit } from '../../../../db/queries/org';
-import { createPledgeIdempotent, decidePledge, donorWall, driveReport, getPledge, listPledges, moderateMessage, progress, setReceipt, type PledgeRow } from '../../../../db/queries/drive';
+import {
+  createPledgeIdempotent,
+  decidePledge,
+  donorWall,
+  driveReport,
+  getPledge,
+  listPledges,
+  moderateMessage,
+  progress,
+  setReceipt,
+  type PledgeRow,
+} from '../../../../db/queries/drive';
 import { campaignOfKind, managedScope, queueScope } from '../../lib/guards';
 import { stripMetadata } from '../../../../shared/image-strip';
 import { tableFile, type TableCell } from '../../lib/tables';
@@ -33,9 +58,23 @@ const driveOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'drive
 
 export function pledgeDto(p: PledgeRow, extra: { userName?: string | null; orgUnitName?: string | null } = {}): PledgeDto {
   return {
-    id: p.id, campaignId: p.campaignId, amount: p.amount, verifiedAmount: p.verifiedAmount, displayName: p.displayName, anonymous: p.anonymous,
-    message: p.message, messageStatus: p.messageStatus, orgUnitId: p.orgUnitId, status: p.status, reason: p.reason,
-    hasReceipt: !!p.receiptKey, receiptType: p.receiptType, receiptUrl: p.receiptKey ? `/api/v1/pledges/${p.id}/receipt` : null, createdAt: p.createdAt, verifiedAt: p.verifiedAt, ...extra,
+    id: p.id,
+    campaignId: p.campaignId,
+    amount: p.amount,
+    verifiedAmount: p.verifiedAmount,
+    displayName: p.displayName,
+    anonymous: p.anonymous,
+    message: p.message,
+    messageStatus: p.messageStatus,
+    orgUnitId: p.orgUnitId,
+    status: p.status,
+    reason: p.reason,
+    hasReceipt: !!p.receiptKey,
+    receiptType: p.receiptType,
+    receiptUrl: p.receiptKey ? `/api/v1/pledges/${p.id}/receipt` : null,
+    createdAt: p.createdAt,
+    verifiedAt: p.verifiedAt,
+    ...extra,
   };
 }
 
@@ -49,7 +88,8 @@ export const driveCampaignRoutes = createApp()
     '/:id/pledges',
     describeRoute({
       tags: ['Drives'],
-      summary: 'Pledge (amount in fen). Header Idempotency-Key (required, ≤255): the same key and body replay the first response and create nothing, also in parallel; another body → 422.',
+      summary:
+        'Pledge (amount in fen). Header Idempotency-Key (required, ≤255): the same key and body replay the first response and create nothing, also in parallel; another body → 422.',
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 255 } }],
       responses: { 201: json(PledgeResponse, 'Pledged') },
     }),
@@ -76,17 +116,39 @@ export const driveCampaignRoutes = createApp()
       const hit = await rateHit(db, `pledge:${viewer.id}`, 60e3);
       if (hit.count > 20) throw new ApiError('rate_limited', 'msg.vote_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
       const unit = b.orgUnitId ? await getOrgUnit(db, b.orgUnitId) : null;
-      if (b.orgUnitId && (!unit?.path.startsWith(campaign.orgPath))) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.unit_outside_drive' } });
+      if (b.orgUnitId && !unit?.path.startsWith(campaign.orgPath))
+        throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.unit_outside_drive' } });
       const own = unit ? null : await memberUnit(db, viewer.id);
       if (s.audience === 'members' && !own && !unit) throw new ApiError('forbidden', 'msg.quiz_members_only');
       const counted = unit ? { id: unit.id, path: unit.path } : own?.path.startsWith(campaign.orgPath) ? { id: own.id, path: own.path } : null;
       const now = nowIso();
       const row = {
-        id: newId(), campaignId: campaign.id, userId: viewer.id, orgUnitId: counted?.id ?? null, orgPath: counted?.path ?? null, amount: b.amount,
-        displayName: b.displayName ?? viewer.name, anonymous: b.anonymous, message: b.message || null, messageStatus: (b.message ? 'pending' : 'none') as 'pending' | 'none',
-        status: 'pledged' as const, createdAt: now, updatedAt: now,
+        id: newId(),
+        campaignId: campaign.id,
+        userId: viewer.id,
+        orgUnitId: counted?.id ?? null,
+        orgPath: counted?.path ?? null,
+        amount: b.amount,
+        displayName: b.displayName ?? viewer.name,
+        anonymous: b.anonymous,
+        message: b.message || null,
+        messageStatus: (b.message ? 'pending' : 'none') as 'pending' | 'none',
+        status: 'pledged' as const,
+        createdAt: now,
+        updatedAt: now,
       };
-      const body = JSON.stringify({ pledge: pledgeDto({ ...row, verifiedAmount: null, reason: null, receiptKey: null, receiptType: null, verifiedBy: null, verifiedAt: null, source: 'platform' as const }) });
+      const body = JSON.stringify({
+        pledge: pledgeDto({
+          ...row,
+          verifiedAmount: null,
+          reason: null,
+          receiptKey: null,
+          receiptType: null,
+          verifiedBy: null,
+          verifiedAt: null,
+          source: 'platform' as const,
+        }),
+      });
       const stored = await createPledgeIdempotent(db, key, requestHash, row, { status: 201, body });
       if (!stored) throw new ApiError('unavailable');
       if (stored.body !== body) return replay(stored);
@@ -95,7 +157,11 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/progress',
-    describeRoute({ tags: ['Drives'], summary: 'Progress (public, CORS *): goal, pledged, verified, donors — fen', responses: { 200: json(ProgressResponse) } }),
+    describeRoute({
+      tags: ['Drives'],
+      summary: 'Progress (public, CORS *): goal, pledged, verified, donors — fen',
+      responses: { 200: json(ProgressResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const campaign = await driveOf(c, c.req.valid('param').id);
@@ -103,12 +169,23 @@ export const driveCampaignRoutes = createApp()
       const p = await progress(c.var.db, campaign.id);
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cache-Control', 'public, max-age=10');
-      return c.json({ goal: s.goal, pledged: p.pledged, verified: p.verified, donors: p.donors, updatedAt: p.updatedAt ?? campaign.updatedAt, showAmounts: s.showAmounts });
+      return c.json({
+        goal: s.goal,
+        pledged: p.pledged,
+        verified: p.verified,
+        donors: p.donors,
+        updatedAt: p.updatedAt ?? campaign.updatedAt,
+        showAmounts: s.showAmounts,
+      });
     },
   )
   .get(
     '/:id/donors',
-    describeRoute({ tags: ['Drives'], summary: 'Donor wall: newest first; anonymous as 爱心人士, names masked, messages only once approved', responses: { 200: json(DonorPage) } }),
+    describeRoute({
+      tags: ['Drives'],
+      summary: 'Donor wall: newest first; anonymous as 爱心人士, names masked, messages only once approved',
+      responses: { 200: json(DonorPage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ limit: PledgeQuery.entries.limit, cursor: PledgeQuery.entries.cursor })),
     async (c) => {
@@ -120,8 +197,12 @@ export const driveCampaignRoutes = createApp()
       c.header('Access-Control-Allow-Origin', '*');
       return c.json({
         items: items.map((p) => ({
-          id: p.id, name: p.anonymous ? ANONYMOUS_NAME : maskName(p.displayName), amount: s.showAmounts ? p.amount : null,
-          verified: p.status === 'verified', message: p.messageStatus === 'visible' ? p.message : null, createdAt: p.createdAt,
+          id: p.id,
+          name: p.anonymous ? ANONYMOUS_NAME : maskName(p.displayName),
+          amount: s.showAmounts ? p.amount : null,
+          verified: p.status === 'verified',
+          message: p.messageStatus === 'visible' ? p.message : null,
+          createdAt: p.createdAt,
         })),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null,
       });
@@ -129,7 +210,11 @@ export const driveCampaignRoutes = createApp()
   )
   .get(
     '/:id/pledges',
-    describeRoute({ tags: ['Drives'], summary: 'Pledges: ?mine=true (我的捐赠), or the organizers’ queue of their subtree (status, unit, messages=pending)', responses: { 200: json(PledgePage) } }),
+    describeRoute({
+      tags: ['Drives'],
+      summary: 'Pledges: ?mine=true (我的捐赠), or the organizers’ queue of their subtree (status, unit, messages=pending)',
+      responses: { 200: json(PledgePage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', PledgeQuery),
     async (c) => {
@@ -143,14 +228,27 @@ export const driveCampaignRoutes = createApp()
         const campaignWide = canManagePath(viewer, campaign.orgPath);
         filter = { paths: campaignWide ? ('all' as const) : scope.managedPaths, path: unit?.path };
       }
-      const rows = await listPledges(c.var.db, campaign.id, { ...filter, status: q.status, messages: q.messages === 'pending', limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const rows = await listPledges(c.var.db, campaign.id, {
+        ...filter,
+        status: q.status,
+        messages: q.messages === 'pending',
+        limit: q.limit,
+        beforeId: decodeCursor(q.cursor),
+      });
       const items = rows.slice(0, q.limit);
-      return c.json({ items: items.map((r) => pledgeDto(r.p, { userName: r.userName, orgUnitName: r.unitName })), nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.p.id) : null });
+      return c.json({
+        items: items.map((r) => pledgeDto(r.p, { userName: r.userName, orgUnitName: r.unitName })),
+        nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.p.id) : null,
+      });
     },
   )
   .get(
     '/:id/drive-report',
-    describeRoute({ tags: ['Drives'], summary: 'Organizers: totals by unit and by day, verified vs pledged, receipts waiting (?format=xlsx for Excel)', responses: { 200: json(DriveReportResponse) } }),
+    describeRoute({
+      tags: ['Drives'],
+      summary: 'Organizers: totals by unit and by day, verified vs pledged, receipts waiting (?format=xlsx for Excel)',
+      responses: { 200: json(DriveReportResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ orgUnitId: v.optional(Id), format: v.optional(v.picklist(['json', 'xlsx', 'csv']), 'json') })),
     async (c) => {
@@ -160,9 +258,15 @@ export const driveCampaignRoutes = createApp()
       const report = await driveReport(c.var.db, campaign.id, path, !unit);
       if (q.format === 'json') return c.json({ goal: cfg(campaign).goal, ...report });
       const yuan = (f: number) => Math.round(f) / 100;
-      const rows: TableCell[][] = [['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'], ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
-        [], ['日期', '认捐笔数', '认捐金额(元)', '核实金额(元)'], ...report.byDay.map((d) => [d.day, d.pledges, yuan(d.pledged), yuan(d.verified)]),
-        [], ['待审核凭证', report.receiptsPending]];
+      const rows: TableCell[][] = [
+        ['单位', '认捐笔数', '认捐金额(元)', '核实金额(元)', '捐赠人数'],
+        ...report.byUnit.map((u) => [u.name ?? '（未指定单位）', u.pledges, yuan(u.pledged), yuan(u.verified), u.donors]),
+        [],
+        ['日期', '认捐笔数', '认捐金额(元)', '核实金额(元)'],
+        ...report.byDay.map((d) => [d.day, d.pledges, yuan(d.pledged), yuan(d.verified)]),
+        [],
+        ['待审核凭证', report.receiptsPending],
+      ];
       return tableFile(c, rows, `${campaign.slug}-report`, q.format, '募捐汇总');
     },
   );
@@ -179,7 +283,8 @@ export const pledgeRoutes = createApp()
   .post(
     '/:id/receipt',
     describeRoute({
-      tags: ['Drives'], summary: 'Upload the donation platform’s receipt (multipart `receipt`: JPEG/PNG/WebP/PDF by magic bytes, ≤5 MB) — the pledger',
+      tags: ['Drives'],
+      summary: 'Upload the donation platform’s receipt (multipart `receipt`: JPEG/PNG/WebP/PDF by magic bytes, ≤5 MB) — the pledger',
       requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { receipt: { type: 'string', format: 'binary' } } } } } },
       responses: { 200: json(PledgeResponse) },
     }),
@@ -220,12 +325,23 @@ export const pledgeRoutes = createApp()
       const obj = await c.env.MEDIA.get(p.receiptKey);
       if (!obj) throw new ApiError('not_found');
       // a PDF or image of someone's payment: never cached by others, shown inline but sandboxed
-      return new Response(obj.body, { headers: { 'content-type': p.receiptType ?? 'application/octet-stream', 'cache-control': 'private, no-store', 'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox", 'x-content-type-options': 'nosniff' } });
+      return new Response(obj.body, {
+        headers: {
+          'content-type': p.receiptType ?? 'application/octet-stream',
+          'cache-control': 'private, no-store',
+          'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+          'x-content-type-options': 'nosniff',
+        },
+      });
     },
   )
   .post(
     '/:id/verify',
-    describeRoute({ tags: ['Drives'], summary: 'Verify a pledge with the amount actually given (organizers of its unit’s subtree); counts toward progress and ranking', responses: { 200: json(PledgeResponse) } }),
+    describeRoute({
+      tags: ['Drives'],
+      summary: 'Verify a pledge with the amount actually given (organizers of its unit’s subtree); counts toward progress and ranking',
+      responses: { 200: json(PledgeResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', VerifyBody),
     async (c) => {

@@ -18,30 +18,73 @@ export async function seesBookingPhone(db: Db, viewer: Viewer | null, b: Booking
  * A booking as the API shows it: names masked unless staff (or the holder) read it; the
  * phone only to who `seesBookingPhone` allows (`phoneVisible`).
  */
-export function bookingDto(b: BookingRow, slot?: { startsAt: string; endsAt: string } | null, staff = false, fromWaitlist?: boolean | number, phoneVisible = false): BookingDto {
+export function bookingDto(
+  b: BookingRow,
+  slot?: { startsAt: string; endsAt: string } | null,
+  staff = false,
+  fromWaitlist?: boolean | number,
+  phoneVisible = false,
+): BookingDto {
   return {
     ...(fromWaitlist === undefined ? {} : { fromWaitlist: !!fromWaitlist }),
-    id: b.id, code: b.code, campaignId: b.campaignId, slotId: b.slotId, status: b.status, partySize: b.partySize, day: b.day,
-    name: staff ? b.name : maskName(b.name), phone: phoneVisible ? b.phone : maskPhone(b.phone), group: b.group, orgUnitId: b.orgUnitId,
-    slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined, qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
-    createdAt: b.createdAt, checkedInAt: b.checkedInAt, cancelledAt: b.cancelledAt,
+    id: b.id,
+    code: b.code,
+    campaignId: b.campaignId,
+    slotId: b.slotId,
+    status: b.status,
+    partySize: b.partySize,
+    day: b.day,
+    name: staff ? b.name : maskName(b.name),
+    phone: phoneVisible ? b.phone : maskPhone(b.phone),
+    group: b.group,
+    orgUnitId: b.orgUnitId,
+    slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : undefined,
+    qrUrl: `/api/v1/bookings/${b.code}/qr.svg`,
+    createdAt: b.createdAt,
+    checkedInAt: b.checkedInAt,
+    cancelledAt: b.cancelledAt,
     // ID numbers were stored masked; visitors' names follow the booking name's rule
     ...(b.visitors?.length ? { visitors: b.visitors.map((x) => ({ name: x.name && !staff ? maskName(x.name) : x.name, idNumber: x.idNumber })) } : {}),
-    remindSms: b.remindSms, remindedAt: b.remindedAt,
+    remindSms: b.remindSms,
+    remindedAt: b.remindedAt,
   };
 }
 
 /** A waiting-list entry, for its holder or the exhibition's staff (never the public); the phone by the shared rule. */
-export function waitlistDto(r: { w: WaitlistRow; position: number | null; bookingCode: string | null; bookingStatus: string | null; slotStartsAt: string; slotEndsAt: string; userPaths: string | null; campaignPath: string }, viewer: Viewer | null, now = Date.now()): WaitlistEntryDto {
+export function waitlistDto(
+  r: {
+    w: WaitlistRow;
+    position: number | null;
+    bookingCode: string | null;
+    bookingStatus: string | null;
+    slotStartsAt: string;
+    slotEndsAt: string;
+    userPaths: string | null;
+    campaignPath: string;
+  },
+  viewer: Viewer | null,
+  now = Date.now(),
+): WaitlistEntryDto {
   const status = effectiveStatus(r.w.status, r.slotEndsAt, now);
   const phone = seesPhoneOf(viewer, { userId: r.w.userId, paths: pathList(r.userPaths), fallbackPath: r.campaignPath }) ? r.w.phone : maskPhone(r.w.phone);
   return {
-    id: r.w.id, campaignId: r.w.campaignId, slotId: r.w.slotId, status, partySize: r.w.partySize, day: r.w.day, name: r.w.name, phone,
+    id: r.w.id,
+    campaignId: r.w.campaignId,
+    slotId: r.w.slotId,
+    status,
+    partySize: r.w.partySize,
+    day: r.w.day,
+    name: r.w.name,
+    phone,
     /** place in line (1 = next) while waiting, else null */
     position: status === 'waiting' ? r.position : null,
     slot: { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt },
-    booking: r.w.bookingId && r.bookingCode ? { id: r.w.bookingId, code: r.bookingCode, status: r.bookingStatus, qrUrl: `/api/v1/bookings/${r.bookingCode}/qr.svg` } : null,
-    createdAt: r.w.createdAt, resolvedAt: r.w.resolvedAt,
+    booking:
+      r.w.bookingId && r.bookingCode
+        ? { id: r.w.bookingId, code: r.bookingCode, status: r.bookingStatus, qrUrl: `/api/v1/bookings/${r.bookingCode}/qr.svg` }
+        : null,
+    createdAt: r.w.createdAt,
+    resolvedAt: r.w.resolvedAt,
   };
 }
 export { WaitlistEntry };

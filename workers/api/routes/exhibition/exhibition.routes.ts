@@ -10,8 +10,25 @@ import { canGatePath, canManagePath, requireGate, requireManage, requireViewer }
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
 import { settingsOf, type SettingsOf } from '../../../../shared/contracts/campaigns';
-import { BookingBody, BookingPage, BookingQuery, BookingResponse, CheckInBody, CheckInResponse, GroupBookingBody, SlotList, SlotPatch, SlotSchema as SlotItem, SlotsBody, SlotsCreated, TicketResponse, VisitStatsResponse, WaitlistBody, type SlotDto } from '../../../../shared/contracts/exhibition';
-import { effectiveStatus, slotAction, } from '../../../../shared/waitlist';
+import {
+  BookingBody,
+  BookingPage,
+  BookingQuery,
+  BookingResponse,
+  CheckInBody,
+  CheckInResponse,
+  GroupBookingBody,
+  SlotList,
+  SlotPatch,
+  SlotSchema as SlotItem,
+  SlotsBody,
+  SlotsCreated,
+  TicketResponse,
+  VisitStatsResponse,
+  WaitlistBody,
+  type SlotDto,
+} from '../../../../shared/contracts/exhibition';
+import { effectiveStatus, slotAction } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { campaignDays, schedule, scheduleProblem, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
 import { maskPhone } from '../../../../shared/mask';
@@ -22,12 +39,32 @@ import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 import { seesPhoneOf } from '../../lib/privacy';
 import {
-  addSlots, bookSeats, bookingByCode, bookingFromWaitlist, cancelBooking, checkIn, countBookings, getBooking, getSlot, getSlotWithWaiting, getWaitlistEntry, joinWaitlist, leaveWaitlist, listBookings, listSlots,
-  noShowsSince, slotWaitlistEntries, updateSlot, visitStats, waitlistEntry, type BookingRow, type SlotRow,
+  addSlots,
+  bookSeats,
+  bookingByCode,
+  bookingFromWaitlist,
+  cancelBooking,
+  checkIn,
+  countBookings,
+  getBooking,
+  getSlot,
+  getSlotWithWaiting,
+  getWaitlistEntry,
+  joinWaitlist,
+  leaveWaitlist,
+  listBookings,
+  listSlots,
+  noShowsSince,
+  slotWaitlistEntries,
+  updateSlot,
+  visitStats,
+  waitlistEntry,
+  type BookingRow,
+  type SlotRow,
 } from '../../../../db/queries/exhibition';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry, seesBookingPhone } from './exhibition.dto';
-import { campaignOfKind, managedCampaign, } from '../../lib/guards';
+import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { at, exportWithinMax, rowsOf, tableStream } from '../../lib/tables';
 import { textAfterCommit } from '../../lib/notify';
@@ -39,7 +76,13 @@ const exhibitionOf = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, '
 
 /** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
 const slotDto = (s: SlotRow & { waiting?: number }): SlotDto => ({
-  id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, booked: s.booked, remaining: Math.max(0, s.capacity - s.booked), closed: s.closed,
+  id: s.id,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  capacity: s.capacity,
+  booked: s.booked,
+  remaining: Math.max(0, s.capacity - s.booked),
+  closed: s.closed,
   ...(s.waiting === undefined ? {} : { waiting: s.waiting }),
 });
 const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.startsAt)}–${chinaTime(s.endsAt)}`;
@@ -47,7 +90,11 @@ const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.s
 async function assertNotBlocked(c: Context<AppEnv>, campaign: CampaignRecord, userId: string, now: number) {
   const s = cfg(campaign);
   const misses = await noShowsSince(c.var.db, campaign.id, userId, noShowWindowStart(s, now));
-  const block = noShowBlock(misses.map((m) => m.at), s, now);
+  const block = noShowBlock(
+    misses.map((m) => m.at),
+    s,
+    now,
+  );
   if (block) throw new ApiError('forbidden', 'msg.ex_blocked', { n: block.n, until: chinaDay(block.until) });
 }
 
@@ -68,9 +115,15 @@ function assertNoticeAccepted(campaign: CampaignRecord, accepted: boolean | unde
  */
 function partyVisitors(campaign: CampaignRecord, b: { partySize: number; visitors?: Array<{ name?: string; idNumber?: string }> }) {
   const given = (b.visitors ?? []).filter((x) => x.name || x.idNumber);
-  if (given.length > b.partySize) throw new ApiError('validation_failed', undefined, {}, { visitors: { key: 'msg.ex_visitors_count', params: { n: b.partySize } } });
+  if (given.length > b.partySize)
+    throw new ApiError('validation_failed', undefined, {}, { visitors: { key: 'msg.ex_visitors_count', params: { n: b.partySize } } });
   if (cfg(campaign).requireIdNumbers && (given.length !== b.partySize || given.some((x) => !x.name || !x.idNumber))) {
-    throw new ApiError('unprocessable', 'msg.id_numbers_required', { n: b.partySize }, { visitors: { key: 'msg.id_numbers_required', params: { n: b.partySize } } });
+    throw new ApiError(
+      'unprocessable',
+      'msg.id_numbers_required',
+      { n: b.partySize },
+      { visitors: { key: 'msg.id_numbers_required', params: { n: b.partySize } } },
+    );
   }
   return given.map((x) => ({ name: x.name ?? null, idNumber: x.idNumber ? maskIdNumber(x.idNumber) : null }));
 }
@@ -78,21 +131,30 @@ function partyVisitors(campaign: CampaignRecord, b: { partySize: number; visitor
 /** A schedule is refused on its arithmetic, before one slot is built: the span, the campaign's days, the count. */
 function assertScheduleBounded(campaign: CampaignRecord, g: ScheduleSpec) {
   switch (scheduleProblem(g, campaign)) {
-    case null: return;
-    case 'ends_before_starts': throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
-    case 'schedule_too_long': throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
+    case null:
+      return;
+    case 'ends_before_starts':
+      throw new ApiError('validation_failed', undefined, {}, { 'generate.to': { key: 'msg.ends_before_starts' } });
+    case 'schedule_too_long':
+      throw new ApiError('validation_failed', 'msg.slots_span', { max: SCHEDULE_MAX_DAYS }).because('schedule_too_long');
     case 'schedule_outside_campaign': {
       const { first, last } = campaignDays(campaign);
       throw new ApiError('validation_failed', 'msg.slots_outside_campaign', { from: first, to: last }).because('schedule_outside_campaign');
     }
-    case 'too_many_slots': throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
+    case 'too_many_slots':
+      throw new ApiError('validation_failed', 'msg.too_many_slots', { max: SCHEDULE_MAX_SLOTS }).because('too_many_slots');
   }
 }
 
 export const exhibitionCampaignRoutes = createApp()
   .post(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers. A schedule must lie within the campaign’s days, span at most 731 days and make at most 400 slots (400 `schedule_outside_campaign` / `schedule_too_long` / `too_many_slots`), checked before anything is built', responses: { 201: json(SlotsCreated, 'Created') } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'Add a time slot, or generate a schedule (days × times × capacity, China time) — organizers. A schedule must lie within the campaign’s days, span at most 731 days and make at most 400 slots (400 `schedule_outside_campaign` / `schedule_too_long` / `too_many_slots`), checked before anything is built',
+      responses: { 201: json(SlotsCreated, 'Created') },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', SlotsBody),
     async (c) => {
@@ -101,19 +163,34 @@ export const exhibitionCampaignRoutes = createApp()
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
       if ('generate' in b) assertScheduleBounded(campaign, b.generate);
-      const slots = 'generate' in b ? schedule(b.generate) : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
-      if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt)) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
+      const slots =
+        'generate' in b
+          ? schedule(b.generate)
+          : [{ startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), capacity: b.capacity }];
+      if (!('generate' in b) && Date.parse(b.endsAt) <= Date.parse(b.startsAt))
+        throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.ends_before_starts' } });
       const created = await addSlots(c.var.db, viewer.id, campaign, slots);
       // a single slot comes back whole, so the caller has its id
-      const single = 'generate' in b ? null : (await listSlots(c.var.db, campaign.id, slots[0]!.startsAt, slots[0]!.startsAt)).find((s) => s.endsAt === slots[0]!.endsAt);
+      const single =
+        'generate' in b ? null : (await listSlots(c.var.db, campaign.id, slots[0]!.startsAt, slots[0]!.startsAt)).find((s) => s.endsAt === slots[0]!.endsAt);
       return c.json({ created, requested: slots.length, ...(single ? { slot: slotDto(single) } : {}) }, 201);
     },
   )
   .get(
     '/:id/slots',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Slots with remaining seats and the number of entries on each waiting list (public); ?from=&to= (ISO)', responses: { 200: json(SlotList) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: 'Slots with remaining seats and the number of entries on each waiting list (public); ?from=&to= (ISO)',
+      responses: { 200: json(SlotList) },
+    }),
     valid('param', v.object({ id: Id })),
-    valid('query', v.strictObject({ from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))), to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))) })),
+    valid(
+      'query',
+      v.strictObject({
+        from: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+        to: v.optional(v.pipe(v.string(), v.isoTimestamp('msg.iso_time'))),
+      }),
+    ),
     async (c) => {
       const campaign = await exhibitionOf(c, c.req.valid('param').id);
       const q = c.req.valid('query');
@@ -124,7 +201,12 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Book a slot (signed in; party of 1–5; optional `visitors` — a name for each person, and where settings.requireIdNumbers says so a name and 身份证号 for every one, else 422 `id_numbers_required`; ID numbers are checked by their check character and stored masked (last four); `remindSms: true` asks for a text the day before; where the exhibition has a notice (参观须知, settings.rules) `acceptedNotice: true` is required → else 422 `notice_not_accepted`; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.', responses: { 201: json(BookingResponse, 'Booked') } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'Book a slot (signed in; party of 1–5; optional `visitors` — a name for each person, and where settings.requireIdNumbers says so a name and 身份证号 for every one, else 422 `id_numbers_required`; ID numbers are checked by their check character and stored masked (last four); `remindSms: true` asks for a text the day before; where the exhibition has a notice (参观须知, settings.rules) `acceptedNotice: true` is required → else 422 `notice_not_accepted`; one booking per person per exhibition per day; at most `bookingsPerPerson` upcoming visits per account → 409 `booking_limit`). Full → 409 and nothing booked, whatever the concurrency.',
+      responses: { 201: json(BookingResponse, 'Booked') },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', BookingBody),
     async (c) => {
@@ -142,7 +224,24 @@ export const exhibitionCampaignRoutes = createApp()
       await assertNotBlocked(c, campaign, viewer.id, now);
       // a member's booking counts for their unit in the statistics
       const unit = await memberUnit(c.var.db, viewer.id);
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), group: false, orgUnitId: unit?.id ?? null, perPerson: cfg(campaign).bookingsPerPerson, visitors, remindSms: b.remindSms === true }, now);
+      const res = await bookSeats(
+        c.var.db,
+        {
+          campaignId: campaign.id,
+          slot,
+          userId: viewer.id,
+          name: b.name,
+          phone: b.phone,
+          partySize: b.partySize,
+          day: chinaDay(Date.parse(slot.startsAt)),
+          group: false,
+          orgUnitId: unit?.id ?? null,
+          perPerson: cfg(campaign).bookingsPerPerson,
+          visitors,
+          remindSms: b.remindSms === true,
+        },
+        now,
+      );
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_again');
       if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_booking_limit', { n: cfg(campaign).bookingsPerPerson }).because('booking_limit');
       if (res.result === 'full') throw new ApiError('conflict', 'msg.ex_full');
@@ -153,7 +252,8 @@ export const exhibitionCampaignRoutes = createApp()
     '/:id/slots/:slotId/waitlist',
     describeRoute({
       tags: ['Exhibitions'],
-      summary: '候补: join a full slot’s waiting list (signed in; same details as a booking, the notice accepted likewise). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
+      summary:
+        '候补: join a full slot’s waiting list (signed in; same details as a booking, the notice accepted likewise). Freed seats go to the people waiting in the order they joined, as bookings, automatically; a party that does not fit is passed over and keeps its place. Seats left for the party → 409 (book directly); already waiting, or booked that day → 409; `bookingsPerPerson` entries already waiting → 409 `waitlist_limit`; slot closed or over → 409.',
       responses: { 201: json(v.object({ entry: WaitlistEntry }), 'Joined; `position` is the place in line') },
     }),
     valid('param', v.object({ id: Id, slotId: Id })),
@@ -174,7 +274,22 @@ export const exhibitionCampaignRoutes = createApp()
       assertNoticeAccepted(campaign, b.acceptedNotice);
       const visitors = partyVisitors(campaign, b);
       await assertNotBlocked(c, campaign, viewer.id, now);
-      const res = await joinWaitlist(c.var.db, { campaignId: campaign.id, slotId: slot.id, userId: viewer.id, name: b.name, phone: b.phone, partySize: b.partySize, day: chinaDay(Date.parse(slot.startsAt)), perPerson: cfg(campaign).bookingsPerPerson, visitors, remindSms: b.remindSms === true }, now);
+      const res = await joinWaitlist(
+        c.var.db,
+        {
+          campaignId: campaign.id,
+          slotId: slot.id,
+          userId: viewer.id,
+          name: b.name,
+          phone: b.phone,
+          partySize: b.partySize,
+          day: chinaDay(Date.parse(slot.startsAt)),
+          perPerson: cfg(campaign).bookingsPerPerson,
+          visitors,
+          remindSms: b.remindSms === true,
+        },
+        now,
+      );
       if (res.result === 'again') throw new ApiError('conflict', 'msg.ex_wl_again');
       if (res.result === 'limit') throw new ApiError('conflict', 'msg.ex_waitlist_limit', { n: cfg(campaign).bookingsPerPerson }).because('waitlist_limit');
       if (res.result === 'closed') throw new ApiError('conflict', 'msg.ex_wl_closed');
@@ -185,7 +300,12 @@ export const exhibitionCampaignRoutes = createApp()
   )
   .post(
     '/:id/group-bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: 'An organizer of the branch books seats for it (its members visit together), all or nothing: the branch must be inside the exhibition’s subtree unless the exhibition is public (else 403 `group_not_open`); at most `groupSizeMax` seats and never more than the slot holds (else 400 `group_size`)', responses: { 201: json(BookingResponse, 'Booked') } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'An organizer of the branch books seats for it (its members visit together), all or nothing: the branch must be inside the exhibition’s subtree unless the exhibition is public (else 403 `group_not_open`); at most `groupSizeMax` seats and never more than the slot holds (else 400 `group_size`)',
+      responses: { 201: json(BookingResponse, 'Booked') },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', GroupBookingBody),
     async (c) => {
@@ -198,20 +318,35 @@ export const exhibitionCampaignRoutes = createApp()
       // The branch must be one the exhibition is for: inside its organizing subtree, or any
       // unit when the exhibition is open to the public — never another subtree's members-only show.
       const s = cfg(campaign);
-      if (!unit.path.startsWith(campaign.orgPath) && s.audience !== 'public') throw new ApiError('forbidden', 'msg.ex_group_not_open').because('group_not_open');
+      if (!unit.path.startsWith(campaign.orgPath) && s.audience !== 'public')
+        throw new ApiError('forbidden', 'msg.ex_group_not_open').because('group_not_open');
       const slot = await getSlot(c.var.db, b.slotId);
       if (!slot || slot.campaignId !== campaign.id) throw new ApiError('not_found');
       // bounded before anything is written: the setting, and what the slot holds at all
       const max = Math.min(s.groupSizeMax, slot.capacity);
       if (b.size > max) throw new ApiError('validation_failed', undefined, {}, { size: { key: 'msg.ex_group_size', params: { max } } }).because('group_size');
-      const res = await bookSeats(c.var.db, { campaignId: campaign.id, slot, userId: viewer.id, name: b.contactName ?? `${unit.name}（集体）`, phone: b.contactPhone ?? viewer.phone, partySize: b.size, day: chinaDay(Date.parse(slot.startsAt)), group: true, orgUnitId: unit.id });
+      const res = await bookSeats(c.var.db, {
+        campaignId: campaign.id,
+        slot,
+        userId: viewer.id,
+        name: b.contactName ?? `${unit.name}（集体）`,
+        phone: b.contactPhone ?? viewer.phone,
+        partySize: b.size,
+        day: chinaDay(Date.parse(slot.startsAt)),
+        group: true,
+        orgUnitId: unit.id,
+      });
       if (res.result !== 'ok') throw new ApiError('conflict', 'msg.ex_full');
       return c.json({ booking: bookingDto(res.booking, slot, true, undefined, true) }, 201);
     },
   )
   .get(
     '/:id/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: '我的预约 (?mine=true), or all bookings for organizers with filters (slot, day, status)', responses: { 200: json(BookingPage) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: '我的预约 (?mine=true), or all bookings for organizers with filters (slot, day, status)',
+      responses: { 200: json(BookingPage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', BookingQuery),
     async (c) => {
@@ -220,17 +355,39 @@ export const exhibitionCampaignRoutes = createApp()
       const q = c.req.valid('query');
       const staff = q.mine !== 'true';
       if (staff) requireManage(c, campaign.orgPath);
-      const rows = await listBookings(c.var.db, campaign.id, { userId: staff ? undefined : viewer.id, slotId: q.slotId, day: q.day, status: q.status, limit: q.limit, beforeId: decodeCursor(q.cursor) });
+      const rows = await listBookings(c.var.db, campaign.id, {
+        userId: staff ? undefined : viewer.id,
+        slotId: q.slotId,
+        day: q.day,
+        status: q.status,
+        limit: q.limit,
+        beforeId: decodeCursor(q.cursor),
+      });
       const items = rows.slice(0, q.limit);
       return c.json({
-        items: await Promise.all(items.map(async (r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist, await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath)), orgUnitName: r.unitName }))),
+        items: await Promise.all(
+          items.map(async (r) => ({
+            ...bookingDto(
+              r.b,
+              { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt },
+              true,
+              r.fromWaitlist,
+              await seesBookingPhone(c.var.db, viewer, r.b, campaign.orgPath, r.unitPath),
+            ),
+            orgUnitName: r.unitName,
+          })),
+        ),
         nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.b.id) : null,
       });
     },
   )
   .get(
     '/:id/bookings/export',
-    describeRoute({ tags: ['Exhibitions'], summary: 'All bookings as Excel (organizers), streamed. More than 200,000 rows → 413 `export_too_large`', responses: { 200: { description: 'File' } } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: 'All bookings as Excel (organizers), streamed. More than 200,000 rows → 413 `export_too_large`',
+      responses: { 200: { description: 'File' } },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx') })),
     async (c) => {
@@ -238,17 +395,39 @@ export const exhibitionCampaignRoutes = createApp()
       const label: Record<string, string> = { booked: '已预约', cancelled: '已取消', checked_in: '已入场', no_show: '未到场' };
       exportWithinMax(await countBookings(c.var.db, campaign.id));
       // streamed a page at a time: a city's year of visits never sits in the Worker's memory
-      const pages = keysetPages((beforeId: string | null) => listBookings(c.var.db, campaign.id, { limit: 500, beforeId }), 500, (r) => r.b.id);
-      return tableStream(c, ['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间', '参观人'], rowsOf(pages, (r) => [
-        r.b.code, r.b.day, slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }), r.b.name,
-        seesPhoneOf(viewer, { userId: r.b.userId, paths: [r.unitPath], fallbackPath: campaign.orgPath }) ? r.b.phone : maskPhone(r.b.phone),
-        r.b.partySize, r.unitName ?? '', label[r.b.status], at(r.b.checkedInAt), (r.b.visitors ?? []).map((x) => [x.name, x.idNumber].filter(Boolean).join(' ')).join('；'),
-      ]), `${campaign.slug}-bookings`, c.req.valid('query').format, '预约台账');
+      const pages = keysetPages(
+        (beforeId: string | null) => listBookings(c.var.db, campaign.id, { limit: 500, beforeId }),
+        500,
+        (r) => r.b.id,
+      );
+      return tableStream(
+        c,
+        ['预约码', '日期', '时段', '姓名', '手机号', '人数', '集体预约单位', '状态', '入场时间', '参观人'],
+        rowsOf(pages, (r) => [
+          r.b.code,
+          r.b.day,
+          slotLabel({ startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }),
+          r.b.name,
+          seesPhoneOf(viewer, { userId: r.b.userId, paths: [r.unitPath], fallbackPath: campaign.orgPath }) ? r.b.phone : maskPhone(r.b.phone),
+          r.b.partySize,
+          r.unitName ?? '',
+          label[r.b.status],
+          at(r.b.checkedInAt),
+          (r.b.visitors ?? []).map((x) => [x.name, x.idNumber].filter(Boolean).join(' ')).join('；'),
+        ]),
+        `${campaign.slug}-bookings`,
+        c.req.valid('query').format,
+        '预约台账',
+      );
     },
   )
   .get(
     '/:id/visit-stats',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Visitor statistics (organizers): booked, checked in, no-shows (people), inside today, by day, slot and org unit', responses: { 200: json(VisitStatsResponse) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: 'Visitor statistics (organizers): booked, checked in, no-shows (people), inside today, by day, slot and org unit',
+      responses: { 200: json(VisitStatsResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
@@ -259,7 +438,12 @@ export const exhibitionCampaignRoutes = createApp()
 export const slotRoutes = createApp()
   .patch(
     '/:id',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Change a slot’s capacity (never below seats booked) or close it — organizers. Seats a higher capacity (or reopening) frees go to the waiting list at once; `promoted` counts the entries that became bookings.', responses: { 200: json(v.object({ slot: SlotItem, promoted: v.number() })) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'Change a slot’s capacity (never below seats booked) or close it — organizers. Seats a higher capacity (or reopening) frees go to the waiting list at once; `promoted` counts the entries that became bookings.',
+      responses: { 200: json(v.object({ slot: SlotItem, promoted: v.number() })) },
+    }),
     valid('param', IdParam),
     valid('json', SlotPatch),
     async (c) => {
@@ -274,7 +458,12 @@ export const slotRoutes = createApp()
   )
   .get(
     '/:id/waitlist',
-    describeRoute({ tags: ['Exhibitions'], summary: 'A slot’s waiting list (候补) in the order people joined, with names and phones — organizers of the exhibition’s subtree only (the public sees counts on the slot list)', responses: { 200: json(v.object({ slot: SlotItem, items: v.array(WaitlistEntry) })) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'A slot’s waiting list (候补) in the order people joined, with names and phones — organizers of the exhibition’s subtree only (the public sees counts on the slot list)',
+      responses: { 200: json(v.object({ slot: SlotItem, items: v.array(WaitlistEntry) })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const slot = await getSlotWithWaiting(c.var.db, c.req.valid('param').id);
@@ -310,7 +499,10 @@ export const bookingRoutes = createApp()
       const staff = canGatePath(viewer, campaign.orgPath);
       if (b.userId !== viewer.id && !staff) throw new ApiError('not_found');
       const slot = await getSlot(c.var.db, b.slotId);
-      return c.json({ booking: bookingDto(b, slot, true, await bookingFromWaitlist(c.var.db, b), await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)), campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } } });
+      return c.json({
+        booking: bookingDto(b, slot, true, await bookingFromWaitlist(c.var.db, b), await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)),
+        campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, settings: { venue: cfg(campaign).venue, address: cfg(campaign).address } },
+      });
     },
   )
   .get(
@@ -325,7 +517,12 @@ export const bookingRoutes = createApp()
   )
   .post(
     '/:code/check-in',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Check a visitor in by ticket code (the exhibition’s organizers and staff): 已入场; again → 409 重复入场; another exhibition’s code → 404 非本展览; outside the slot → 409 不在预约时段', responses: { 200: json(CheckInResponse) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'Check a visitor in by ticket code (the exhibition’s organizers and staff): 已入场; again → 409 重复入场; another exhibition’s code → 404 非本展览; outside the slot → 409 不在预约时段',
+      responses: { 200: json(CheckInResponse) },
+    }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.ex_other')) })),
     valid('json', CheckInBody),
     async (c) => {
@@ -343,15 +540,43 @@ export const bookingRoutes = createApp()
       const slot = (await getSlot(c.var.db, b.slotId))!;
       const phoneVisible = await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath);
       // `outcome` names the case for the check-in screen (the status alone is 409 for several)
-      if (b.status === 'checked_in') throw new ApiError('conflict', 'msg.ex_checked', { at: (b.checkedInAt ?? '').slice(11, 16) }, undefined, {}, { outcome: 'duplicate', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
-      if (b.status === 'cancelled') throw new ApiError('conflict', 'msg.ex_cancelled', {}, undefined, {}, { outcome: 'cancelled', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
+      if (b.status === 'checked_in')
+        throw new ApiError(
+          'conflict',
+          'msg.ex_checked',
+          { at: (b.checkedInAt ?? '').slice(11, 16) },
+          undefined,
+          {},
+          { outcome: 'duplicate', booking: bookingDto(b, slot, true, undefined, phoneVisible) },
+        );
+      if (b.status === 'cancelled')
+        throw new ApiError(
+          'conflict',
+          'msg.ex_cancelled',
+          {},
+          undefined,
+          {},
+          { outcome: 'cancelled', booking: bookingDto(b, slot, true, undefined, phoneVisible) },
+        );
       const now = Date.now();
       if (!checkInOpen(slot, now)) {
-        throw new ApiError('conflict', 'msg.ex_out_of_slot', { slot: slotLabel(slot) }, undefined, {}, { outcome: 'outside_slot', booking: bookingDto(b, slot, true, undefined, phoneVisible) });
+        throw new ApiError(
+          'conflict',
+          'msg.ex_out_of_slot',
+          { slot: slotLabel(slot) },
+          undefined,
+          {},
+          { outcome: 'outside_slot', booking: bookingDto(b, slot, true, undefined, phoneVisible) },
+        );
       }
       if (!(await checkIn(c.var.db, viewer.id, b))) throw new ApiError('conflict', 'msg.ex_checked', { at: '' });
       const stats = await visitStats(c.var.db, b.campaignId, chinaDay(now));
-      return c.json({ result: 'checked_in', outcome: 'checked_in', booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true, undefined, phoneVisible), insideToday: stats.insideToday });
+      return c.json({
+        result: 'checked_in',
+        outcome: 'checked_in',
+        booking: bookingDto((await getBooking(c.var.db, b.id))!, slot, true, undefined, phoneVisible),
+        insideToday: stats.insideToday,
+      });
     },
   )
   .post(
@@ -367,7 +592,15 @@ export const bookingRoutes = createApp()
       if (!cancelled) throw new ApiError('conflict', 'msg.ex_cancelled');
       // 候补成功 texts to those the freed seats went to (who agreed), after the batch
       textAfterCommit(c, cancelled.notices);
-      return c.json({ booking: bookingDto((await getBooking(c.var.db, b.id))!, await getSlot(c.var.db, b.slotId), true, undefined, await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath)) });
+      return c.json({
+        booking: bookingDto(
+          (await getBooking(c.var.db, b.id))!,
+          await getSlot(c.var.db, b.slotId),
+          true,
+          undefined,
+          await seesBookingPhone(c.var.db, viewer, b, campaign.orgPath),
+        ),
+      });
     },
   );
 
@@ -386,7 +619,11 @@ async function entryFor(c: Context<AppEnv>, id: string) {
 export const waitlistRoutes = createApp()
   .get(
     '/:id',
-    describeRoute({ tags: ['Exhibitions'], summary: 'A waiting-list entry with its place in line (its holder or the exhibition’s staff)', responses: { 200: json(v.object({ entry: WaitlistEntry })) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: 'A waiting-list entry with its place in line (its holder or the exhibition’s staff)',
+      responses: { 200: json(v.object({ entry: WaitlistEntry })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const entry = await entryFor(c, c.req.valid('param').id);
@@ -395,7 +632,12 @@ export const waitlistRoutes = createApp()
   )
   .delete(
     '/:id',
-    describeRoute({ tags: ['Exhibitions'], summary: 'Leave a waiting list (its holder, or the exhibition’s staff). Only while waiting: an entry that became a booking → 409 (cancel the booking instead).', responses: { 200: json(v.object({ entry: WaitlistEntry })) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary:
+        'Leave a waiting list (its holder, or the exhibition’s staff). Only while waiting: an entry that became a booking → 409 (cancel the booking instead).',
+      responses: { 200: json(v.object({ entry: WaitlistEntry })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const entry = await entryFor(c, c.req.valid('param').id);

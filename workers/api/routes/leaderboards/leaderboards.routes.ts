@@ -10,10 +10,18 @@ import type { AppEnv } from '../../lib/env';
 import { boardContext, boardKey, boardStub, rankingAccess, recordScores } from '../../lib/boards';
 import { managedCampaign, visibleCampaign } from '../../lib/guards';
 import { tableFile, type TableCell } from '../../lib/tables';
-import { BoardResponse, FreezeBody, FreezeResponse, LeaderboardQuery, LiveQuery, MeBoardResponse, MeQuery, ScoresBody } from '../../../../shared/contracts/leaderboards';
+import {
+  BoardResponse,
+  FreezeBody,
+  FreezeResponse,
+  LeaderboardQuery,
+  LiveQuery,
+  MeBoardResponse,
+  MeQuery,
+  ScoresBody,
+} from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById, userIdsAmong } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';
-
 
 /*
  * Public reads are the hottest path of the platform (partner sites, 大屏): an anonymous
@@ -36,7 +44,13 @@ function respond(c: Context<AppEnv>, body: string, etag: string, isPublic: boole
     c.header('Cache-Control', 'public, max-age=5');
   } else c.header('Cache-Control', 'private, no-store');
   const inm = c.req.header('if-none-match');
-  if (inm?.split(',').map((s) => s.trim()).includes(etag)) return c.body(null, 304);
+  if (
+    inm
+      ?.split(',')
+      .map((s) => s.trim())
+      .includes(etag)
+  )
+    return c.body(null, 304);
   return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
 }
 
@@ -52,7 +66,8 @@ export const leaderboardRoutes = createApp()
     '/:id/leaderboard',
     describeRoute({
       tags: ['Leaderboards'],
-      summary: 'A page of the board (public, CORS *, ETag). Score desc, tiebreak asc; ties share a rank. Names masked for the public. scope=org&level=N: the units N levels below the campaign’s unit (1 under the root: the 机关党委), each by its whole subtree’s points and members',
+      summary:
+        'A page of the board (public, CORS *, ETag). Score desc, tiebreak asc; ties share a rank. Names masked for the public. scope=org&level=N: the units N levels below the campaign’s unit (1 under the root: the 机关党委), each by its whole subtree’s points and members',
       responses: { 200: json(BoardResponse), 304: { description: 'Not modified' } },
     }),
     valid('param', IdParam),
@@ -67,7 +82,13 @@ export const leaderboardRoutes = createApp()
       const campaign = await visibleCampaign(c, id);
       const audience = rankingAccess(c, campaign);
       const ctx = boardContext(campaign, q.stage);
-      const board = await boardStub(c.env, ctx.boardId).read(ctx, { scope: q.scope, audience, offset: q.offset, limit: q.limit, level: q.scope === 'org' ? q.level : undefined });
+      const board = await boardStub(c.env, ctx.boardId).read(ctx, {
+        scope: q.scope,
+        audience,
+        offset: q.offset,
+        limit: q.limit,
+        level: q.scope === 'org' ? q.level : undefined,
+      });
       const body = JSON.stringify(board);
       const etag = await etagOf(body);
       if (anonymous) {
@@ -79,7 +100,11 @@ export const leaderboardRoutes = createApp()
   )
   .get(
     '/:id/leaderboard/me',
-    describeRoute({ tags: ['Leaderboards'], summary: "The signed-in participant's rank, score and the entries around them (±5)", responses: { 200: json(MeBoardResponse) } }),
+    describeRoute({
+      tags: ['Leaderboards'],
+      summary: "The signed-in participant's rank, score and the entries around them (±5)",
+      responses: { 200: json(MeBoardResponse) },
+    }),
     valid('param', IdParam),
     valid('query', MeQuery),
     async (c) => {
@@ -120,10 +145,16 @@ export const leaderboardRoutes = createApp()
       // Offline results keyed by member id rank under the member's board key (so their own
       // "my rank" finds them and no user id reaches a public board); other keys are the organizer's own.
       const people = await userIdsAmong(c.var.db, [...new Set(body.entries.map((e) => e.key))]);
-      const entries = await Promise.all(body.entries.map(async (e) => ({
-        key: people.has(e.key) ? await boardKey(c.env, campaign.id, e.key) : e.key, userId: people.has(e.key) ? e.key : null,
-        name: e.name, score: e.score, tiebreak: e.tiebreak, orgUnitId: e.orgUnitId ?? byMember.get(e.key) ?? null,
-      })));
+      const entries = await Promise.all(
+        body.entries.map(async (e) => ({
+          key: people.has(e.key) ? await boardKey(c.env, campaign.id, e.key) : e.key,
+          userId: people.has(e.key) ? e.key : null,
+          name: e.name,
+          score: e.score,
+          tiebreak: e.tiebreak,
+          orgUnitId: e.orgUnitId ?? byMember.get(e.key) ?? null,
+        })),
+      );
       const accepted = await recordScores(c.env, c.var.db, campaign, body.mode, entries, body.stage);
       publicCache.clear(); // this isolate's readers see the change at once; others within the TTL
       return c.json({ accepted });
@@ -131,7 +162,11 @@ export const leaderboardRoutes = createApp()
   )
   .post(
     '/:id/leaderboard/freeze',
-    describeRoute({ tags: ['Leaderboards'], summary: 'Organizers: the public sees the board as it is now until unfreeze; organizers keep seeing it live', responses: { 200: json(FreezeResponse) } }),
+    describeRoute({
+      tags: ['Leaderboards'],
+      summary: 'Organizers: the public sees the board as it is now until unfreeze; organizers keep seeing it live',
+      responses: { 200: json(FreezeResponse) },
+    }),
     valid('param', IdParam),
     valid('json', FreezeBody),
     (c) => setFrozen(c, c.req.valid('param').id, true, c.req.valid('json').stage),
@@ -147,8 +182,12 @@ export const leaderboardRoutes = createApp()
     '/:id/leaderboard/live',
     describeRoute({
       tags: ['Leaderboards'],
-      summary: 'Live board: WebSocket (or Accept: text/event-stream). A {"type":"snapshot"} message, then {"type":"update"} within 1 s of a change, at most a few a second.',
-      responses: { 101: { description: 'WebSocket' }, 200: { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      summary:
+        'Live board: WebSocket (or Accept: text/event-stream). A {"type":"snapshot"} message, then {"type":"update"} within 1 s of a change, at most a few a second.',
+      responses: {
+        101: { description: 'WebSocket' },
+        200: { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      },
     }),
     valid('param', IdParam),
     valid('query', LiveQuery),
@@ -178,7 +217,14 @@ export const leaderboardRoutes = createApp()
     '/:id/leaderboard/export',
     describeRoute({ tags: ['Leaderboards'], summary: 'Organizers: the full ranking as Excel (or CSV)', responses: { 200: { description: 'File' } } }),
     valid('param', IdParam),
-    valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'), scope: v.optional(v.picklist(['individual', 'org']), 'individual'), stage: LeaderboardQuery.entries.stage })),
+    valid(
+      'query',
+      v.strictObject({
+        format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx'),
+        scope: v.optional(v.picklist(['individual', 'org']), 'individual'),
+        stage: LeaderboardQuery.entries.stage,
+      }),
+    ),
     async (c) => {
       const { campaign } = await managedCampaign(c, c.req.valid('param').id);
       rankingAccess(c, campaign);

@@ -14,7 +14,8 @@ export const unitPointsRoutes = createApp().get(
   '/:id/points',
   describeRoute({
     tags: ['Leaderboards'],
-    summary: 'Points a unit’s subtree earned across every campaign in a period (?from=&to=, China days, either open), per campaign, with the registered members and the average per member — organizers of that subtree',
+    summary:
+      'Points a unit’s subtree earned across every campaign in a period (?from=&to=, China days, either open), per campaign, with the registered members and the average per member — organizers of that subtree',
     responses: { 200: json(UnitPointsResponse) },
   }),
   valid('param', IdParam),
@@ -29,8 +30,14 @@ export const unitPointsRoutes = createApp().get(
     const r = await unitPoints(c.var.db, unit.path, fromAt, toAt);
     const points = r.byCampaign.reduce((s, x) => s + x.points, 0);
     return c.json({
-      orgUnitId: unit.id, name: unit.name, from: q.from ?? null, to: q.to ?? null, points, members: r.members,
-      averagePerMember: r.members ? Math.round((points / r.members) * 100) / 100 : 0, campaigns: r.byCampaign,
+      orgUnitId: unit.id,
+      name: unit.name,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      points,
+      members: r.members,
+      averagePerMember: r.members ? Math.round((points / r.members) * 100) / 100 : 0,
+      campaigns: r.byCampaign,
     });
   },
 );

@@ -36,7 +36,8 @@ export const meDataRoutes = createApp()
     '/data',
     describeRoute({
       tags: ['Accounts'],
-      summary: '下载我的数据 (PIPL): everything stored about me — account, sessions, memberships, roster entry, quiz attempts and answers, entries, votes, pairs, records, pledges, bookings, activity events…; `?format=xlsx` as a workbook',
+      summary:
+        '下载我的数据 (PIPL): everything stored about me — account, sessions, memberships, roster entry, quiz attempts and answers, entries, votes, pairs, records, pledges, bookings, activity events…; `?format=xlsx` as a workbook',
       responses: { 200: json(MyData) },
     }),
     valid('query', MyDataQuery),
@@ -50,7 +51,11 @@ export const meDataRoutes = createApp()
   )
   .get(
     '/roster',
-    describeRoute({ tags: ['Accounts'], summary: '我的: my unit, 人员类别, 党内职务 and 状态 from the roster (null when on no roster)', responses: { 200: json(MyRoster) } }),
+    describeRoute({
+      tags: ['Accounts'],
+      summary: '我的: my unit, 人员类别, 党内职务 and 状态 from the roster (null when on no roster)',
+      responses: { 200: json(MyRoster) },
+    }),
     async (c) => {
       const viewer = requireViewer(c);
       const row = await c.var.db.query.rosterEntries.findFirst({ where: (r, { eq }) => eq(r.userId, viewer.id) });
@@ -58,10 +63,13 @@ export const meDataRoutes = createApp()
       const unit = await c.var.db.query.orgUnits.findFirst({ where: (u, { eq }) => eq(u.id, row.orgUnitId) });
       return c.json({
         entry: {
-          orgUnitId: row.orgUnitId, orgUnitName: unit?.name ?? '',
+          orgUnitId: row.orgUnitId,
+          orgUnitName: unit?.name ?? '',
           category: MEMBER_CATEGORIES.includes(row.category) ? row.category : 'full',
           posts: row.posts.filter((p) => (PARTY_POSTS as readonly string[]).includes(p)),
-          postSince: row.postSince, status: MEMBER_STATUSES.includes(row.status) ? row.status : 'active', joinedPartyOn: row.joinedPartyOn,
+          postSince: row.postSince,
+          status: MEMBER_STATUSES.includes(row.status) ? row.status : 'active',
+          joinedPartyOn: row.joinedPartyOn,
         },
       });
     },
@@ -70,7 +78,8 @@ export const meDataRoutes = createApp()
     '/',
     describeRoute({
       tags: ['Accounts'],
-      summary: '注销账号 (PIPL) with the password: sessions end, name and phone are erased everywhere (a tombstone stays), rights end, counts stay. Wrong password → 422; too many tries → 429; the last organizer of the root → 409',
+      summary:
+        '注销账号 (PIPL) with the password: sessions end, name and phone are erased everywhere (a tombstone stays), rights end, counts stay. Wrong password → 422; too many tries → 429; the last organizer of the root → 409',
       responses: { 204: { description: 'Deleted' } },
     }),
     valid('json', DeleteAccountBody),
@@ -81,7 +90,8 @@ export const meDataRoutes = createApp()
       if (!user) throw new ApiError('unauthenticated');
       if (!(await verifyPassword(c.req.valid('json').password, user.passwordHash))) {
         const hit = await rateHit(db, `delete-me:${viewer.id}`, DELETE_LIMIT.windowMs);
-        if (hit.count > DELETE_LIMIT.perUser) throw new ApiError('rate_limited', 'msg.me_delete_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
+        if (hit.count > DELETE_LIMIT.perUser)
+          throw new ApiError('rate_limited', 'msg.me_delete_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
         throw new ApiError('unprocessable', 'msg.me_password_wrong', {}, { password: { key: 'msg.me_password_wrong' } });
       }
       if (await lastRootManager(db, viewer.id)) throw new ApiError('conflict', 'msg.me_last_organizer');
@@ -104,7 +114,8 @@ export const pairWithdrawRoutes = createApp().post(
   '/withdraw',
   describeRoute({
     tags: ['Volunteers'],
-    summary: 'A resident withdraws 1+1 consent with an SMS code (purpose consent): each of their pairs is marked withdrawn, their name and phone are erased from it, counts stay; the pairing member sees it withdrawn. Wrong code → 422 `code_invalid`; no pair → 404',
+    summary:
+      'A resident withdraws 1+1 consent with an SMS code (purpose consent): each of their pairs is marked withdrawn, their name and phone are erased from it, counts stay; the pairing member sees it withdrawn. Wrong code → 422 `code_invalid`; no pair → 404',
     responses: { 200: json(WithdrawResponse) },
   }),
   valid('json', WithdrawBody),

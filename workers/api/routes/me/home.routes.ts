@@ -44,7 +44,14 @@ export const homeRoutes = createApp().get(
       ...ctx.booked.map((b) => ({ kind: 'booking' as const, id: b.id, title: b.campaign.title, campaign: b.campaign, at: b.at, since: b.since, code: b.code })),
       ...ctx.signed.map((a) => ({ kind: 'service_activity' as const, id: a.id, title: a.title, campaign: a.campaign, at: a.at, since: a.since })),
       ...ctx.entries.map((e) => ({ kind: 'entry_review' as const, id: e.id, title: e.title, campaign: e.campaign, at: null, since: e.since })),
-      ...ctx.records.map((r) => ({ kind: 'record_review' as const, id: r.id, title: `${r.date} · ${r.hours}h · ${r.title}`, campaign: r.campaign, at: null, since: r.since })),
+      ...ctx.records.map((r) => ({
+        kind: 'record_review' as const,
+        id: r.id,
+        title: `${r.date} · ${r.hours}h · ${r.title}`,
+        campaign: r.campaign,
+        at: null,
+        since: r.since,
+      })),
     ];
     return c.json({ day, pointsToday: ctx.pointsToday, streak: streakDays(ctx.days, day), quiz, waiting: orderHomeItems(items) });
   },

@@ -27,18 +27,28 @@ export const meRoutes = createApp()
   )
   .get(
     '/bookings',
-    describeRoute({ tags: ['Exhibitions'], summary: '我的预约: my bookings across every exhibition, latest slot first; `fromWaitlist` marks one a waiting list gave me (候补成功)', responses: { 200: json(MyBookings) } }),
+    describeRoute({
+      tags: ['Exhibitions'],
+      summary: '我的预约: my bookings across every exhibition, latest slot first; `fromWaitlist` marks one a waiting list gave me (候补成功)',
+      responses: { 200: json(MyBookings) },
+    }),
     async (c) => {
       const viewer = requireViewer(c);
       const rows = await myBookings(c.var.db, viewer.id, 100);
-      return c.json({ items: rows.map((r) => ({ ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist, r.b.userId === viewer.id), campaign: { title: r.title, slug: r.slug } })) });
+      return c.json({
+        items: rows.map((r) => ({
+          ...bookingDto(r.b, { startsAt: r.slotStartsAt, endsAt: r.slotEndsAt }, true, r.fromWaitlist, r.b.userId === viewer.id),
+          campaign: { title: r.title, slug: r.slug },
+        })),
+      });
     },
   )
   .get(
     '/waitlist',
     describeRoute({
       tags: ['Exhibitions'],
-      summary: '我的候补: my waiting-list entries across every exhibition, latest slot first, each with its place in line while waiting and its booking once it got seats',
+      summary:
+        '我的候补: my waiting-list entries across every exhibition, latest slot first, each with its place in line while waiting and its booking once it got seats',
       responses: { 200: json(MyWaitlist) },
     }),
     async (c) => {

@@ -14,7 +14,8 @@ export const notificationRoutes = createApp()
     '/notifications',
     describeRoute({
       tags: ['Accounts'],
-      summary: '消息中心: my notifications, newest first (`unread=1` only unread), each written in my language; `unread` counts all unread (the badge). `limit=0` reads only the count.',
+      summary:
+        '消息中心: my notifications, newest first (`unread=1` only unread), each written in my language; `unread` counts all unread (the badge). `limit=0` reads only the count.',
       responses: { 200: json(NotificationPage) },
     }),
     valid('query', NotificationQuery),
@@ -26,7 +27,14 @@ export const notificationRoutes = createApp()
         q.limit > 0 ? listNotifications(db, viewer.id, { unread: q.unread === '1', limit: q.limit, before: decodeTimeCursor(q.cursor) }) : Promise.resolve([]),
         unreadCount(db, viewer.id),
       ]);
-      const items = rows.slice(0, q.limit).map((r) => ({ id: r.id, kind: r.kind, ...renderNotification(r.kind, parseParams(r.params), c.var.lang), link: r.link, createdAt: r.createdAt, readAt: r.readAt }));
+      const items = rows.slice(0, q.limit).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        ...renderNotification(r.kind, parseParams(r.params), c.var.lang),
+        link: r.link,
+        createdAt: r.createdAt,
+        readAt: r.readAt,
+      }));
       return c.json({ items, unread, nextCursor: q.limit > 0 ? nextTimeCursor(rows, items, q.limit) : null });
     },
   )
@@ -34,7 +42,8 @@ export const notificationRoutes = createApp()
     '/notifications/read',
     describeRoute({
       tags: ['Accounts'],
-      summary: 'Mark my notifications read: `{"ids": [...]}` (ids not mine, or read already, change nothing) or `{"all": true}`; answers how many changed and the unread left',
+      summary:
+        'Mark my notifications read: `{"ids": [...]}` (ids not mine, or read already, change nothing) or `{"all": true}`; answers how many changed and the unread left',
       responses: { 200: json(MarkReadResponse) },
     }),
     valid('json', MarkReadBody),
@@ -47,7 +56,11 @@ export const notificationRoutes = createApp()
   )
   .get(
     '/preferences',
-    describeRoute({ tags: ['Accounts'], summary: '通知设置: whether I agreed to texts for 候补成功 and review results (off by default)', responses: { 200: json(Preferences) } }),
+    describeRoute({
+      tags: ['Accounts'],
+      summary: '通知设置: whether I agreed to texts for 候补成功 and review results (off by default)',
+      responses: { 200: json(Preferences) },
+    }),
     async (c) => {
       const viewer = requireViewer(c);
       return c.json({ smsNotify: await smsNotifyOf(c.var.db, viewer.id) });

@@ -9,8 +9,16 @@ import { workbookStream } from '../../lib/xlsx-template';
 import { msg } from '../../../../shared/messages';
 import { HistoryImportQuery, HistoryImportResult, HistoryTemplateParam } from '../../../../shared/contracts/history';
 import {
-  HISTORY_COLUMNS, HISTORY_KIND_LABEL, HISTORY_MAX_BYTES, HISTORY_MAX_ROWS, historyColumns, isHistoryIssue, readHistoryRow,
-  type HistoryIssue, type HistoryKind, type HistoryRow,
+  HISTORY_COLUMNS,
+  HISTORY_KIND_LABEL,
+  HISTORY_MAX_BYTES,
+  HISTORY_MAX_ROWS,
+  historyColumns,
+  isHistoryIssue,
+  readHistoryRow,
+  type HistoryIssue,
+  type HistoryKind,
+  type HistoryRow,
 } from '../../../../shared/history';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { importHistory, lookups, planRows, type PlannedRow } from '../../../../db/queries/history';
@@ -26,7 +34,8 @@ export const historyTemplateRoutes = createApp().get(
   '/templates/:file',
   describeRoute({
     tags: ['Reports'],
-    summary: 'The import template of a kind (`training.xlsx`, `contest.xlsx`, `exhibition.xlsx`, `volunteer.xlsx`, `drive.xlsx`, `quiz.xlsx`): the header row in Chinese, one example row, and a 填写说明 sheet explaining each column (any organizer)',
+    summary:
+      'The import template of a kind (`training.xlsx`, `contest.xlsx`, `exhibition.xlsx`, `volunteer.xlsx`, `drive.xlsx`, `quiz.xlsx`): the header row in Chinese, one example row, and a 填写说明 sheet explaining each column (any organizer)',
     responses: { 200: { description: 'The template', content: { [XLSX_TYPE]: {} } } },
   }),
   valid('param', HistoryTemplateParam),
@@ -39,14 +48,21 @@ export const historyTemplateRoutes = createApp().get(
     const numeric = new Set(['hours', 'visitors', 'amount', 'points']);
     const notes: Array<Array<string | number>> = [
       [lang === 'zh-CN' ? '列名' : 'Column', lang === 'zh-CN' ? '是否必填' : 'Required', lang === 'zh-CN' ? '说明' : 'Meaning'],
-      ...cols.map((col) => [col.header, col.required ? (lang === 'zh-CN' ? '必填' : 'yes') : (lang === 'zh-CN' ? '选填' : 'no'), col.note[lang]]),
+      ...cols.map((col) => [col.header, col.required ? (lang === 'zh-CN' ? '必填' : 'yes') : lang === 'zh-CN' ? '选填' : 'no', col.note[lang]]),
       [],
-      [lang === 'zh-CN' ? '提示' : 'Note', '', lang === 'zh-CN'
-        ? `第一行为表头，请勿修改；示例行可删除或覆盖。每次最多 ${HISTORY_MAX_ROWS} 行。导入的记录标记为“历史导入”，计入报告和统计；重复导入同一文件不会重复计数。`
-        : `Keep the header row; replace or delete the example row. At most ${HISTORY_MAX_ROWS} rows per import. Imported records are marked as imported and count in reports and metrics; importing the same file again adds nothing.`],
+      [
+        lang === 'zh-CN' ? '提示' : 'Note',
+        '',
+        lang === 'zh-CN'
+          ? `第一行为表头，请勿修改；示例行可删除或覆盖。每次最多 ${HISTORY_MAX_ROWS} 行。导入的记录标记为“历史导入”，计入报告和统计；重复导入同一文件不会重复计数。`
+          : `Keep the header row; replace or delete the example row. At most ${HISTORY_MAX_ROWS} rows per import. Imported records are marked as imported and count in reports and metrics; importing the same file again adds nothing.`,
+      ],
     ];
     const body = workbookStream([
-      { name: HISTORY_KIND_LABEL[kind]['zh-CN'], rows: [cols.map((col) => col.header), cols.map((col) => (numeric.has(col.field) ? Number(col.example) : col.example))] },
+      {
+        name: HISTORY_KIND_LABEL[kind]['zh-CN'],
+        rows: [cols.map((col) => col.header), cols.map((col) => (numeric.has(col.field) ? Number(col.example) : col.example))],
+      },
       { name: '填写说明', rows: notes },
     ]);
     return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="history-${kind}.xlsx"` });
@@ -55,9 +71,21 @@ export const historyTemplateRoutes = createApp().get(
 
 function preview(r: PlannedRow) {
   return {
-    row: r.row, unit: r.unitName, title: r.title, newCampaign: r.newCampaign, date: r.date,
-    name: r.name, category: r.category === undefined ? undefined : String(r.category), hours: r.hours, status: r.status,
-    work: r.work, visitors: r.visitors, walkIn: r.walkIn, activity: r.activity, amount: r.amount, points: r.points,
+    row: r.row,
+    unit: r.unitName,
+    title: r.title,
+    newCampaign: r.newCampaign,
+    date: r.date,
+    name: r.name,
+    category: r.category === undefined ? undefined : String(r.category),
+    hours: r.hours,
+    status: r.status,
+    work: r.work,
+    visitors: r.visitors,
+    walkIn: r.walkIn,
+    activity: r.activity,
+    amount: r.amount,
+    points: r.points,
   };
 }
 
@@ -87,7 +115,8 @@ export const historyImportRoutes = createApp().post(
     const lang = c.var.lang;
     const upload = await readUpload(c.req.raw, HISTORY_MAX_BYTES).catch((e: unknown) => {
       // the roster's reader refuses without a rule; say the import's limit
-      if (e instanceof ApiError && e.code === 'payload_too_large') throw new ApiError('payload_too_large', 'msg.hist_file_too_large', { mb: HISTORY_MAX_BYTES / 1048576 });
+      if (e instanceof ApiError && e.code === 'payload_too_large')
+        throw new ApiError('payload_too_large', 'msg.hist_file_too_large', { mb: HISTORY_MAX_BYTES / 1048576 });
       throw e;
     });
     const [header, ...data] = await parseTable(upload);

@@ -6,13 +6,33 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage, canManagePath } from '../../lib/authz';
 import { parseTable, readUpload, tableFile, XLSX_TYPE, type TableCell } from '../../lib/tables';
-import { CreateOrgUnitBody, Metrics, MetricsExportQuery, MetricsQuery, TodoItem, OrgUnit, RosterReport, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from '../../../../shared/contracts/org';
+import {
+  CreateOrgUnitBody,
+  Metrics,
+  MetricsExportQuery,
+  MetricsQuery,
+  TodoItem,
+  OrgUnit,
+  RosterReport,
+  ROSTER_MAX_BYTES,
+  ROSTER_MAX_ROWS,
+} from '../../../../shared/contracts/org';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
 import { fillSeries, participationRate } from '../../../../shared/metrics';
 import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
-import { applyRoster, archiveBlocker, archiveOrgUnit, createOrgUnit, getOrgUnit, listOrgUnits, listRoster, moveOrgUnit, planRoster } from '../../../../db/queries/org';
+import {
+  applyRoster,
+  archiveBlocker,
+  archiveOrgUnit,
+  createOrgUnit,
+  getOrgUnit,
+  listOrgUnits,
+  listRoster,
+  moveOrgUnit,
+  planRoster,
+} from '../../../../db/queries/org';
 import { UnitPatchBody } from '../../../../shared/contracts/people';
 import { managedUnit } from '../../lib/guards';
 import { subtreeMetrics } from '../../../../db/queries/metrics';
@@ -21,7 +41,6 @@ import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
 import { boundInstant, MAX_RANGE_DAYS, previousRange } from '../../../../shared/period';
 import type { Db } from '../../../../db/client';
-
 
 const BLOCKER_KEY = { children: 'msg.unit_has_children', members: 'msg.unit_has_members', campaigns: 'msg.unit_has_campaigns' } as const;
 
@@ -41,14 +60,21 @@ async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q
   // an open end has no upper bound (events dated ahead count too): only a given `to` can come first
   if (from !== null && q.to && from > to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
   if (from !== null && to - from > MAX_RANGE_DAYS * 86_400_000) {
-    throw new ApiError('validation_failed', 'msg.report_too_long', { days: MAX_RANGE_DAYS }, { from: { key: 'msg.report_too_long', params: { days: MAX_RANGE_DAYS } } });
+    throw new ApiError(
+      'validation_failed',
+      'msg.report_too_long',
+      { days: MAX_RANGE_DAYS },
+      { from: { key: 'msg.report_too_long', params: { days: MAX_RANGE_DAYS } } },
+    );
   }
   return unit;
 }
 
 /** Bounds as instants: a bare YYYY-MM-DD is the whole China day (shared/period.ts). */
 const instants = <T extends { from?: string | undefined; to?: string | undefined }>(q: T): T => ({
-  ...q, from: q.from && boundInstant(q.from, 'from'), to: q.to && boundInstant(q.to, 'to'),
+  ...q,
+  from: q.from && boundInstant(q.from, 'from'),
+  to: q.to && boundInstant(q.to, 'to'),
 });
 
 /** The China day a period ended on, when that is before today: its metrics count members as they were then. */
@@ -81,7 +107,11 @@ export const orgRoutes = createApp()
   )
   .post(
     '/',
-    describeRoute({ tags: ['Org tree'], summary: 'Add an org unit under a parent (organizer of the parent’s subtree)', responses: { 201: json(v.object({ orgUnit: OrgUnit }), 'Created') } }),
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'Add an org unit under a parent (organizer of the parent’s subtree)',
+      responses: { 201: json(v.object({ orgUnit: OrgUnit }), 'Created') },
+    }),
     valid('json', CreateOrgUnitBody),
     async (c) => {
       const body = c.req.valid('json');
@@ -132,11 +162,21 @@ export const orgRoutes = createApp()
       const errors = [
         ...checked.issues.map((i) => ({ row: i.row, message: msg(i.key, lang, i.params) })),
         // which other unit lists a phone is told only to who manages that unit (no leak across units)
-        ...plan.elsewhere.map((r) => ({ row: r.row, message: canManagePath(viewer, r.unitPath) ? msg('msg.row_elsewhere', lang, { unit: r.unitName }) : msg('msg.row_elsewhere_other', lang) })),
+        ...plan.elsewhere.map((r) => ({
+          row: r.row,
+          message: canManagePath(viewer, r.unitPath) ? msg('msg.row_elsewhere', lang, { unit: r.unitName }) : msg('msg.row_elsewhere_other', lang),
+        })),
       ].sort((a, b) => a.row - b.row);
       const linkedPlanned = plan.toCreate.filter((r) => r.userId).length;
       if (dryRun || (!plan.toCreate.length && !plan.toUpdate.length)) {
-        return c.json({ created: dryRun ? plan.toCreate.length : 0, linked: dryRun ? linkedPlanned : 0, updated: dryRun ? updatedPlanned : 0, unchanged: plan.unchanged, errors, dryRun });
+        return c.json({
+          created: dryRun ? plan.toCreate.length : 0,
+          linked: dryRun ? linkedPlanned : 0,
+          updated: dryRun ? updatedPlanned : 0,
+          unchanged: plan.unchanged,
+          errors,
+          dryRun,
+        });
       }
       const done = await applyRoster(c.var.db, viewer.id, unit, plan.toCreate, plan.toUpdate, { rows: data.length, errors: errors.length });
       return c.json({ ...done, unchanged: plan.unchanged, errors, dryRun: false });
@@ -144,7 +184,13 @@ export const orgRoutes = createApp()
   )
   .get(
     '/:id/roster',
-    describeRoute({ tags: ['Org tree'], summary: 'The roster of a unit (organizer); phones masked', responses: { 200: json(v.object({ items: v.array(v.object({ name: v.string(), phone: v.string(), registered: v.boolean() })), nextCursor: v.nullable(v.string()) })) } }),
+    describeRoute({
+      tags: ['Org tree'],
+      summary: 'The roster of a unit (organizer); phones masked',
+      responses: {
+        200: json(v.object({ items: v.array(v.object({ name: v.string(), phone: v.string(), registered: v.boolean() })), nextCursor: v.nullable(v.string()) })),
+      },
+    }),
     valid('param', IdParam),
     valid('query', v.strictObject(ListQuery)),
     async (c) => {
@@ -180,7 +226,11 @@ export const orgRoutes = createApp()
       const previous = q.compare && q.from ? await previousMetrics(c.var.db, unit.path, q.from, q.to ?? new Date().toISOString()) : undefined;
       return c.json({
         orgUnitId: unit.id,
-        members: m.members, activeMembers: m.activeMembers, participationRate: participationRate(m.activeMembers, m.members), points: m.points, byKind: m.byKind,
+        members: m.members,
+        activeMembers: m.activeMembers,
+        participationRate: participationRate(m.activeMembers, m.members),
+        points: m.points,
+        byKind: m.byKind,
         units: m.units.map((u) => ({ ...u, participationRate: participationRate(u.activeMembers, u.members) })),
         ...(q.series ? { series: fillSeries(m.series, first, last, q.series, (at) => ({ at, events: 0, activeMembers: 0, points: 0 })) } : {}),
         ...(previous ? { previous } : {}),
@@ -191,7 +241,8 @@ export const orgRoutes = createApp()
     '/:id/todo',
     describeRoute({
       tags: ['Org tree'],
-      summary: "What waits for the organizers of a subtree (organizer of that subtree): per campaign under it, works to review, receipts to verify, quiz attempts flagged in the last 7 days, and drafts not yet published",
+      summary:
+        'What waits for the organizers of a subtree (organizer of that subtree): per campaign under it, works to review, receipts to verify, quiz attempts flagged in the last 7 days, and drafts not yet published',
       responses: { 200: json(v.object({ items: v.array(TodoItem) })) },
     }),
     valid('param', IdParam),

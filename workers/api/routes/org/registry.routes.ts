@@ -11,7 +11,14 @@ import { CATEGORY_LABEL, POST_LABEL, STATUS_LABEL } from '../../../../shared/peo
 import { chinaDay } from '../../../../shared/china-time';
 import { getOrgUnit } from '../../../../db/queries/org';
 import {
-  decodeRegistryCursor, getRegistryEntry, listRegistry, memberDto, registryCounts, registryCursor, transferMember, type RegistryRow,
+  decodeRegistryCursor,
+  getRegistryEntry,
+  listRegistry,
+  memberDto,
+  registryCounts,
+  registryCursor,
+  transferMember,
+  type RegistryRow,
 } from '../../../../db/queries/registry';
 import { keysetPages } from '../../../../db/queries/util';
 
@@ -23,7 +30,8 @@ export const registryRoutes = createApp()
     '/:id/members',
     describeRoute({
       tags: ['Member registry'],
-      summary: 'The registry of a subtree (organizers of it): everyone on a roster at the unit or below, with 人员类别, 党内职务, 状态 and dates; filters combine',
+      summary:
+        'The registry of a subtree (organizers of it): everyone on a roster at the unit or below, with 人员类别, 党内职务, 状态 and dates; filters combine',
       responses: { 200: json(MembersPage) },
     }),
     valid('param', IdParam),
@@ -54,7 +62,8 @@ export const registryRoutes = createApp()
     '/:id/members/export',
     describeRoute({
       tags: ['Member registry'],
-      summary: 'The registry of a subtree as a table (xlsx or csv) with the same filters; its columns import back (姓名,手机号,人员类别,党内职务,任职日期,状态,入党日期)',
+      summary:
+        'The registry of a subtree as a table (xlsx or csv) with the same filters; its columns import back (姓名,手机号,人员类别,党内职务,任职日期,状态,入党日期)',
       responses: { 200: { description: 'The table', content: { [XLSX_TYPE]: {}, 'text/csv': {} } } },
     }),
     valid('param', IdParam),
@@ -63,12 +72,30 @@ export const registryRoutes = createApp()
       const { unit } = await managedUnit(c, c.req.valid('param').id);
       const { format, ...filter } = c.req.valid('query');
       // streamed: a province's registry is a million rows, never all in the Worker's memory
-      const pages = keysetPages<RegistryRow, { path: string; id: string }>((after) => listRegistry(c.var.db, unit.path, filter, EXPORT_PAGE, after), EXPORT_PAGE, (r) => ({ path: r.orgPath, id: r.rosterId }));
+      const pages = keysetPages<RegistryRow, { path: string; id: string }>(
+        (after) => listRegistry(c.var.db, unit.path, filter, EXPORT_PAGE, after),
+        EXPORT_PAGE,
+        (r) => ({ path: r.orgPath, id: r.rosterId }),
+      );
       const header = ['姓名', '手机号', '人员类别', '党内职务', '任职日期', '状态', '入党日期', '所在组织', '已注册'];
-      return tableStream(c, header, rowsOf(pages, (r) => [
-        r.name, r.phone, CATEGORY_LABEL[r.category]['zh-CN'], r.posts.map((p) => POST_LABEL[p]['zh-CN']).join('、'), r.postSince ?? '',
-        STATUS_LABEL[r.status]['zh-CN'], r.joinedPartyOn ?? '', r.orgUnitName, r.userId ? '是' : '否',
-      ]), `${unit.id}-registry-${chinaDay()}`, format, '党员名册');
+      return tableStream(
+        c,
+        header,
+        rowsOf(pages, (r) => [
+          r.name,
+          r.phone,
+          CATEGORY_LABEL[r.category]['zh-CN'],
+          r.posts.map((p) => POST_LABEL[p]['zh-CN']).join('、'),
+          r.postSince ?? '',
+          STATUS_LABEL[r.status]['zh-CN'],
+          r.joinedPartyOn ?? '',
+          r.orgUnitName,
+          r.userId ? '是' : '否',
+        ]),
+        `${unit.id}-registry-${chinaDay()}`,
+        format,
+        '党员名册',
+      );
     },
   )
   .post(

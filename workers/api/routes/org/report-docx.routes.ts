@@ -14,7 +14,8 @@ export const reportDocxRoutes = createApp().get(
   '/:id/report.docx',
   describeRoute({
     tags: ['Reports'],
-    summary: 'A draft of the self-evaluation report (Word) for a subtree and a China-date range (organizers of the subtree): the seed report\'s structure with each figure filled from the platform, the unfilled ones marked 【待填：…】, and the figures by year',
+    summary:
+      "A draft of the self-evaluation report (Word) for a subtree and a China-date range (organizers of the subtree): the seed report's structure with each figure filled from the platform, the unfilled ones marked 【待填：…】, and the figures by year",
     responses: { 200: { description: 'The draft report', content: { [DOCX_TYPE]: {} } } },
   }),
   valid('param', IdParam),
@@ -28,7 +29,10 @@ export const reportDocxRoutes = createApp().get(
       ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
     ]);
     const blocks = reportDraft({
-      unitName: unit.name, from: q.from, to: q.to, figures: whole ?? {},
+      unitName: unit.name,
+      from: q.from,
+      to: q.to,
+      figures: whole ?? {},
       byYear: Object.fromEntries(years.map((y, i) => [y.year, byYear[i] ?? {}])),
     });
     // the document library is the heaviest thing the Worker carries and only this route needs it

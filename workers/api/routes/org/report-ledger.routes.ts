@@ -60,7 +60,8 @@ export const reportLedgerRoutes = createApp()
     '/:id/report/rows',
     describeRoute({
       tags: ['Reports'],
-      summary: 'The rows behind a figure group of the report (organizers of the subtree), oldest first, with labelled columns: the drill-down of the console\'s 报告. Same range rules as the report; no phone numbers, donors masked',
+      summary:
+        "The rows behind a figure group of the report (organizers of the subtree), oldest first, with labelled columns: the drill-down of the console's 报告. Same range rules as the report; no phone numbers, donors masked",
       responses: { 200: json(ReportRows) },
     }),
     valid('param', IdParam),
@@ -82,7 +83,8 @@ export const reportLedgerRoutes = createApp()
     '/:id/report.xlsx',
     describeRoute({
       tags: ['Reports'],
-      summary: 'The 台账 workbook (organizers of the subtree): a summary sheet (each figure for the range and by year, with its definition), then a sheet per group with the rows behind the numbers; China-time date cells, frozen headers. Streamed; audited as an export',
+      summary:
+        'The 台账 workbook (organizers of the subtree): a summary sheet (each figure for the range and by year, with its definition), then a sheet per group with the rows behind the numbers; China-time date cells, frozen headers. Streamed; audited as an export',
       responses: { 200: { description: 'The workbook', content: { [XLSX_TYPE]: {} } } },
     }),
     valid('param', IdParam),
@@ -92,13 +94,19 @@ export const reportLedgerRoutes = createApp()
       const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
       const lang = c.var.lang;
       const years = yearsOf(q.from, q.to);
-      const [whole = {}, ...byYear] = await reportFigures(c.var.db, [{ path: unit.path, period }, ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } }))]);
+      const [whole = {}, ...byYear] = await reportFigures(c.var.db, [
+        { path: unit.path, period },
+        ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
+      ]);
       const value = (figures: Record<string, number | null | undefined>, id: string) => shown(id, figures[id]);
       const summary: Sheet = {
         name: SUMMARY_SHEET[lang],
         header: [
-          SUMMARY_HEADER.figure[lang], SUMMARY_HEADER.unit[lang], SUMMARY_HEADER.range[lang].replace('{from}', q.from).replace('{to}', q.to),
-          ...years.map((y) => y.year), SUMMARY_HEADER.definition[lang],
+          SUMMARY_HEADER.figure[lang],
+          SUMMARY_HEADER.unit[lang],
+          SUMMARY_HEADER.range[lang].replace('{from}', q.from).replace('{to}', q.to),
+          ...years.map((y) => y.year),
+          SUMMARY_HEADER.definition[lang],
         ],
         pages: (async function* () {
           yield FIGURES.map((f) => [f.label[lang], f.unit[lang], value(whole, f.id), ...byYear.map((y) => value(y, f.id)), f.definition[lang]]);
@@ -106,6 +114,9 @@ export const reportLedgerRoutes = createApp()
       };
       const sheets = [summary, ...FIGURE_GROUPS.map((g) => groupSheet(c.var.db, g, unit.path, period, lang))];
       const name = `${LEDGER_FILE[lang]}_${unit.name}_${q.from}_${q.to}.xlsx`;
-      return c.body(workbookStream(sheets), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(`ledger_${unit.id}_${q.from}_${q.to}.xlsx`, name) });
+      return c.body(workbookStream(sheets), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': attachment(`ledger_${unit.id}_${q.from}_${q.to}.xlsx`, name),
+      });
     },
   );

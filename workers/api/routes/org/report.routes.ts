@@ -12,7 +12,8 @@ export const reportRoutes = createApp().get(
   '/:id/report',
   describeRoute({
     tags: ['Reports'],
-    summary: 'The seed report\'s figures for a subtree and a China-date range (organizers of the subtree): each with its definition, by year, and per unit directly below',
+    summary:
+      "The seed report's figures for a subtree and a China-date range (organizers of the subtree): each with its definition, by year, and per unit directly below",
     responses: { 200: json(Report) },
   }),
   valid('param', IdParam),
@@ -34,7 +35,13 @@ export const reportRoutes = createApp().get(
       from: q.from,
       to: q.to,
       figures: FIGURES.map((f) => ({
-        id: f.id, group: f.group, label: f.label[lang], value: whole?.[f.id as keyof typeof whole] ?? null, unit: f.unit[lang], definition: f.definition[lang], starred: f.starred,
+        id: f.id,
+        group: f.group,
+        label: f.label[lang],
+        value: whole?.[f.id as keyof typeof whole] ?? null,
+        unit: f.unit[lang],
+        definition: f.definition[lang],
+        starred: f.starred,
       })),
       byYear: Object.fromEntries(years.map((y, i) => [y.year, rest[i] ?? {}])),
       units: children.map((u, i) => ({ orgUnitId: u.id, name: u.name, figures: rest[years.length + i] ?? {} })),

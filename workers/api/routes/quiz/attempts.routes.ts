@@ -8,16 +8,50 @@ import { canManagePath, requireManage, requireViewer } from '../../lib/authz';
 import { newId, nowIso } from '../../../../db/ids';
 import { boardContext, boardKey, boardStub, notifyBoard } from '../../lib/boards';
 import { Id } from '../../../../shared/contracts/common';
-import { ActiveAttemptResponse, AnswerBody, AnswerResponse, AttemptResponse, AttemptView, NextQuestionResponse, QuizLobby, ReviewAttemptBody, StartAttemptBody } from '../../../../shared/contracts/quiz';
+import {
+  ActiveAttemptResponse,
+  AnswerBody,
+  AnswerResponse,
+  AttemptResponse,
+  AttemptView,
+  NextQuestionResponse,
+  QuizLobby,
+  ReviewAttemptBody,
+  StartAttemptBody,
+} from '../../../../shared/contracts/quiz';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion } from '../../../../shared/quiz';
 import { chinaDay } from '../../../../shared/i18n';
 import { secondsToNextDay } from '../../../../shared/china-time';
-import { answerPoints, answerTime, attemptLimitReached, attemptsLeftToday, canResume, endsAttempt, isLate, openStage, stageOpenAt, tiebreakSeconds } from '../../../../shared/quiz-play';
+import {
+  answerPoints,
+  answerTime,
+  attemptLimitReached,
+  attemptsLeftToday,
+  canResume,
+  endsAttempt,
+  isLate,
+  openStage,
+  stageOpenAt,
+  tiebreakSeconds,
+} from '../../../../shared/quiz-play';
 import { storedScores } from '../../../../db/queries/leaderboards';
 import { getCampaign } from '../../../../db/queries/campaigns';
 import {
-  activeAttempt, answerContext, answersOf, getAttempt, getQuestion, insertAttempt, isAdmitted, listStages,
-  questionPool, questionsByIds, recordAnswer, reviewAttempt, startContext, usage, type AttemptRow,
+  activeAttempt,
+  answerContext,
+  answersOf,
+  getAttempt,
+  getQuestion,
+  insertAttempt,
+  isAdmitted,
+  listStages,
+  questionPool,
+  questionsByIds,
+  recordAnswer,
+  reviewAttempt,
+  startContext,
+  usage,
+  type AttemptRow,
 } from '../../../../db/queries/quiz';
 import { lastFinishedAttempt, serveQuestion } from '../../../../db/queries/quiz-flow';
 import { visibleCampaign } from '../../lib/guards';
@@ -44,7 +78,8 @@ export const quizCampaignRoutes = createApp()
     '/:id/attempts',
     describeRoute({
       tags: ['Quiz'],
-      summary: 'Start an attempt: the first question (never its answer) and its deadline. Active attempt → 409 with it; not admitted → 403; attempts used up → 429.',
+      summary:
+        'Start an attempt: the first question (never its answer) and its deadline. Active attempt → 409 with it; not admitted → 403; attempts used up → 429.',
       responses: { 201: json(v.object({ attempt: AttemptView }), 'Started') },
     }),
     valid('param', v.object({ id: Id })),
@@ -61,7 +96,8 @@ export const quizCampaignRoutes = createApp()
       if (!campaign || (campaign.status === 'draft' && !canManagePath(viewer, campaign.orgPath))) throw new ApiError('not_found');
       if (campaign.kind !== 'quiz') throw new ApiError('not_found', 'msg.quiz_not_quiz');
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
-      if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt)) throw new ApiError('conflict', 'msg.quiz_not_open');
+      if (campaign.status !== 'published' || now < Date.parse(campaign.startsAt) || now >= Date.parse(campaign.endsAt))
+        throw new ApiError('conflict', 'msg.quiz_not_open');
       const campaignSettings = effectiveSettings(campaign, null);
       const stage = resolveStage(ctx.stages, c.req.valid('json').stageId, now);
       const stageId = stage?.id ?? 'main';
@@ -88,25 +124,52 @@ export const quizCampaignRoutes = createApp()
       const drawn = drawQuestions(pool, n, s.stratify, crypto01);
       // the first question is read while the attempt is written: it is shown only if the write wins
       const fresh: AttemptRow = {
-        id: newId(), campaignId: campaign.id, stageId, userId: viewer.id, status: 'active', mode: s.mode, day,
-        questionIds: drawn.map((q) => q.id), current: 0, served: true, shownAt: now, deadline: now + s.secondsPerQuestion * 1000,
-        correct: 0, score: 0, msUsed: 0, points: 0, flags: 0, startedAt: nowIso(now), finishedAt: null,
-        review: null, reviewReason: null, reviewedBy: null, reviewedAt: null,
+        id: newId(),
+        campaignId: campaign.id,
+        stageId,
+        userId: viewer.id,
+        status: 'active',
+        mode: s.mode,
+        day,
+        questionIds: drawn.map((q) => q.id),
+        current: 0,
+        served: true,
+        shownAt: now,
+        deadline: now + s.secondsPerQuestion * 1000,
+        correct: 0,
+        score: 0,
+        msUsed: 0,
+        points: 0,
+        flags: 0,
+        startedAt: nowIso(now),
+        finishedAt: null,
+        review: null,
+        reviewReason: null,
+        reviewedBy: null,
+        reviewedAt: null,
       };
-      const [row, first] = await Promise.all([
-        insertAttempt(db, fresh),
-        getQuestion(db, drawn[0]!.id),
-      ]);
+      const [row, first] = await Promise.all([insertAttempt(db, fresh), getQuestion(db, drawn[0]!.id)]);
       if (!row) {
         const winner = await activeAttempt(db, campaign.id, stageId, viewer.id);
-        throw new ApiError('conflict', 'msg.quiz_active', {}, undefined, {}, winner ? { attempt: attemptView(winner, (await getQuestion(db, winner.questionIds[winner.current]!)) ?? null, s) } : undefined);
+        throw new ApiError(
+          'conflict',
+          'msg.quiz_active',
+          {},
+          undefined,
+          {},
+          winner ? { attempt: attemptView(winner, (await getQuestion(db, winner.questionIds[winner.current]!)) ?? null, s) } : undefined,
+        );
       }
       return c.json({ attempt: attemptView(fresh, first ?? null, s) }, 201);
     },
   )
   .get(
     '/:id/quiz/me',
-    describeRoute({ tags: ['Quiz'], summary: "The lobby: the stage open now, attempts left today, today's points, best result and any attempt in progress", responses: { 200: json(QuizLobby) } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: "The lobby: the stage open now, attempts left today, today's points, best result and any attempt in progress",
+      responses: { 200: json(QuizLobby) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -123,15 +186,25 @@ export const quizCampaignRoutes = createApp()
         lastFinishedAttempt(c.var.db, campaign.id, stageId, viewer.id),
       ]);
       const ctx = boardContext(campaign, stage?.id);
-      const rank = await boardStub(c.env, ctx.boardId).rankOf(ctx, await boardKey(c.env, campaign.id, viewer.id), canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public');
+      const rank = await boardStub(c.env, ctx.boardId).rankOf(
+        ctx,
+        await boardKey(c.env, campaign.id, viewer.id),
+        canManagePath(viewer, campaign.orgPath) ? 'organizer' : 'public',
+      );
       return c.json({
         stage: stage ? { id: stage.id, name: stage.name, ord: stage.ord, startsAt: stage.startsAt, endsAt: stage.endsAt } : null,
         stages: stages.map((x) => ({ id: x.id, name: x.name, ord: x.ord, startsAt: x.startsAt, endsAt: x.endsAt })),
         admitted: !stage || stage.ord === 1 || (await isAdmitted(c.var.db, stage.id, viewer.id)),
-        mode: s.mode, questionsPerAttempt: s.questionsPerAttempt, secondsPerQuestion: s.secondsPerQuestion,
-        attemptsPerDay: s.attemptsPerDay, attemptsToday: used.today, attemptsLeftToday: attemptsLeftToday(used, s),
-        attemptsTotal: s.attemptsTotal, attemptsUsed: used.total,
-        pointsToday: used.pointsToday, dailyPointsCap: s.dailyPointsCap,
+        mode: s.mode,
+        questionsPerAttempt: s.questionsPerAttempt,
+        secondsPerQuestion: s.secondsPerQuestion,
+        attemptsPerDay: s.attemptsPerDay,
+        attemptsToday: used.today,
+        attemptsLeftToday: attemptsLeftToday(used, s),
+        attemptsTotal: s.attemptsTotal,
+        attemptsUsed: used.total,
+        pointsToday: used.pointsToday,
+        dailyPointsCap: s.dailyPointsCap,
         board: rank,
         // an interrupted attempt is resumed the same day (its run-out question counts as timed out)
         activeAttemptId: active && canResume(active, now, chinaDay(now)) ? active.id : null,
@@ -143,7 +216,8 @@ export const quizCampaignRoutes = createApp()
     '/:id/attempts/active',
     describeRoute({
       tags: ['Quiz'],
-      summary: "Resume an interrupted attempt the same China day: the participant's attempt in progress in the stage open now (or null). A question whose clock ran out while away counts as timed out (no second look); the next is served by POST /attempts/{id}/next with a fresh clock.",
+      summary:
+        "Resume an interrupted attempt the same China day: the participant's attempt in progress in the stage open now (or null). A question whose clock ran out while away counts as timed out (no second look); the next is served by POST /attempts/{id}/next with a fresh clock.",
       responses: { 200: json(ActiveAttemptResponse) },
     }),
     valid('param', v.object({ id: Id })),
@@ -204,14 +278,30 @@ export const attemptRoutes = createApp()
       // The board's durable record is written in the answer's own batch: both or neither.
       const board = await attemptScore(c, viewer, campaign, a, { finished, score, msUsed: a.msUsed + msTaken, points: points + finishPoints });
       const res = await recordAnswer(db, {
-        attempt: a, idx, questionId: q.id, answer: body.answer, correct, late, msTaken, points, finishPoints,
-        flag: msTaken < s.minAnswerMs, finished, kind: 'quiz', also: board?.stmts,
+        attempt: a,
+        idx,
+        questionId: q.id,
+        answer: body.answer,
+        correct,
+        late,
+        msTaken,
+        points,
+        finishPoints,
+        flag: msTaken < s.minAnswerMs,
+        finished,
+        kind: 'quiz',
+        also: board?.stmts,
       });
       if (!res) throw new ApiError('conflict', 'msg.quiz_not_current');
       if (board) await notifyBoard(c.env, db, board, res);
       // feedback only: the next question is served, and its clock starts, on POST /attempts/{id}/next
       return c.json({
-        correct, late, score, points: a.points + points + finishPoints, finished, next: finished ? null : { index: idx + 1 },
+        correct,
+        late,
+        score,
+        points: a.points + points + finishPoints,
+        finished,
+        next: finished ? null : { index: idx + 1 },
         ...(s.revealAnswers ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
       });
     },
@@ -220,7 +310,8 @@ export const attemptRoutes = createApp()
     '/:id/next',
     describeRoute({
       tags: ['Quiz'],
-      summary: 'Serve the next question (never its answer): its clock starts now, so reading the last feedback cost no time. Asking again returns the same question and deadline; an attempt that is over → 409.',
+      summary:
+        'Serve the next question (never its answer): its clock starts now, so reading the last feedback cost no time. Asking again returns the same question and deadline; an attempt that is over → 409.',
       responses: { 200: json(NextQuestionResponse) },
     }),
     valid('param', v.object({ id: Id })),
@@ -250,8 +341,16 @@ export const attemptRoutes = createApp()
     '/:id/review',
     describeRoute({
       tags: ['Quiz'],
-      summary: "Review a flagged, finished attempt, once (organizers of the campaign): cleared, or disqualified with a reason — its points are taken back and the participant's board entry is worked out again from their other attempts (or removed)",
-      responses: { 200: json(v.object({ attempt: v.object({ id: v.string(), review: v.picklist(['cleared', 'disqualified']) }), board: v.nullable(v.object({ score: v.nullable(v.number()), removed: v.boolean() })) })) },
+      summary:
+        "Review a flagged, finished attempt, once (organizers of the campaign): cleared, or disqualified with a reason — its points are taken back and the participant's board entry is worked out again from their other attempts (or removed)",
+      responses: {
+        200: json(
+          v.object({
+            attempt: v.object({ id: v.string(), review: v.picklist(['cleared', 'disqualified']) }),
+            board: v.nullable(v.object({ score: v.nullable(v.number()), removed: v.boolean() })),
+          }),
+        ),
+      },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewAttemptBody),
@@ -265,7 +364,14 @@ export const attemptRoutes = createApp()
       const b = c.req.valid('json');
       const ctx = boardContext(campaign, a.stageId === 'main' ? undefined : a.stageId);
       const key = await boardKey(c.env, campaign.id, a.userId);
-      const res = await reviewAttempt(db, a, { decision: b.decision, reason: b.reason ?? null, actorId: viewer.id, orgUnitId: campaign.orgUnitId, boardId: ctx.boardId, boardKey: key });
+      const res = await reviewAttempt(db, a, {
+        decision: b.decision,
+        reason: b.reason ?? null,
+        actorId: viewer.id,
+        orgUnitId: campaign.orgUnitId,
+        boardId: ctx.boardId,
+        boardKey: key,
+      });
       if (!res) throw new ApiError('conflict', 'msg.quiz_review_closed');
       const stub = boardStub(c.env, ctx.boardId);
       if (res.updated && res.updateResult) await stub.apply(ctx, await storedScores(db, [{ orgUnitId: null }], [res.updateResult]));
@@ -278,7 +384,11 @@ export const attemptRoutes = createApp()
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Quiz'], summary: 'An attempt; when finished, its result (score, rank, time, and the questions with answers when the campaign reveals them)', responses: { 200: json(AttemptResponse) } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'An attempt; when finished, its result (score, rank, time, and the questions with answers when the campaign reveals them)',
+      responses: { 200: json(AttemptResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -300,13 +410,22 @@ export const attemptRoutes = createApp()
       return c.json({
         attempt: attemptView(a, null, s),
         result: {
-          score: a.score, correct: a.correct, total: a.questionIds.length, seconds: tiebreakSeconds(a.msUsed), points: a.points,
-          rank: board.rank, boardTotal: board.total, flagged: organizer ? a.flags > 0 : undefined,
+          score: a.score,
+          correct: a.correct,
+          total: a.questionIds.length,
+          seconds: tiebreakSeconds(a.msUsed),
+          points: a.points,
+          rank: board.rank,
+          boardTotal: board.total,
+          flagged: organizer ? a.flags > 0 : undefined,
           questions: a.questionIds.slice(0, Math.max(a.current, answers.length)).map((id, i) => {
             const q = qs.get(id)!;
             const ans = answers.find((x) => x.idx === i);
             return {
-              ...publicQuestion(q), yourAnswer: ans?.answer ?? null, correct: ans?.correct ?? false, late: ans?.late ?? false,
+              ...publicQuestion(q),
+              yourAnswer: ans?.answer ?? null,
+              correct: ans?.correct ?? false,
+              late: ans?.late ?? false,
               ...(reveal ? { correctAnswer: q.type === 'blank' ? (q.answer as string[])[0] : q.answer, explanation: q.explanation } : {}),
             };
           }),

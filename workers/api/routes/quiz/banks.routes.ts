@@ -13,7 +13,19 @@ import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, Que
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
 import { getOrgUnit } from '../../../../db/queries/org';
-import { addQuestion, allQuestions, createBank, existingStemKeys, getBank, getQuestion, importQuestions, listBanks, listQuestions, retireQuestion, updateQuestion } from '../../../../db/queries/quiz';
+import {
+  addQuestion,
+  allQuestions,
+  createBank,
+  existingStemKeys,
+  getBank,
+  getQuestion,
+  importQuestions,
+  listBanks,
+  listQuestions,
+  retireQuestion,
+  updateQuestion,
+} from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const MAX_IMPORT_ROWS = 5000;
@@ -33,10 +45,13 @@ function toQuestion(b: v.InferOutput<typeof QuestionBody>): ParsedQuestion {
   if (b.type === 'blank') answer = (Array.isArray(answer) ? answer : [String(answer)]).map((s) => String(s).trim()).filter(Boolean);
   if (b.type === 'multiple' && Array.isArray(answer)) answer = [...new Set(answer)].sort();
   const okShape =
-    b.type === 'blank' ? (answer as string[]).length > 0
-    : b.type === 'multiple' ? options.length >= 2 && Array.isArray(answer) && answer.length >= 2 && answerShapeOk({ type: 'multiple', options }, answer)
-    : b.type === 'single' ? options.length >= 2 && answerShapeOk({ type: 'single', options }, answer)
-    : typeof answer === 'boolean';
+    b.type === 'blank'
+      ? (answer as string[]).length > 0
+      : b.type === 'multiple'
+        ? options.length >= 2 && Array.isArray(answer) && answer.length >= 2 && answerShapeOk({ type: 'multiple', options }, answer)
+        : b.type === 'single'
+          ? options.length >= 2 && answerShapeOk({ type: 'single', options }, answer)
+          : typeof answer === 'boolean';
   if (!okShape || new Set(options.map((o) => o.key)).size !== options.length) {
     throw new ApiError('validation_failed', undefined, {}, { answer: { key: 'msg.question_answer' } });
   }
@@ -44,29 +59,68 @@ function toQuestion(b: v.InferOutput<typeof QuestionBody>): ParsedQuestion {
 }
 
 export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}): QuestionDto {
-  return { id: q.id, bankId: q.bankId, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, tags: q.tags, difficulty: q.difficulty, updatedAt: q.updatedAt };
+  return {
+    id: q.id,
+    bankId: q.bankId,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    explanation: q.explanation,
+    source: q.source,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    updatedAt: q.updatedAt,
+  };
 }
-
 
 const FormatQuery = v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx') });
 
 export const bankRoutes = createApp()
   .get(
     '/template',
-    describeRoute({ tags: ['Quiz'], summary: 'A question import template (CSV or Excel) with one example of each type', responses: { 200: { description: 'File' } } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'A question import template (CSV or Excel) with one example of each type',
+      responses: { 200: { description: 'File' } },
+    }),
     valid('query', FormatQuery),
     (c) =>
-      tableFile(c, [
-        HEADER,
-        ['单选', '中国共产党的根本宗旨是什么？', '全心全意为人民服务', '实现共产主义', '发展生产力', '共同富裕', '', '', 'A', '党章总纲规定…', '党章', '易', '《中国共产党章程》'],
-        ['多选', '以下哪些属于“四个意识”？', '政治意识', '大局意识', '核心意识', '看齐意识', '', '', 'ABCD', '', '党的建设', '中', ''],
-        ['判断', '中国共产党第一次全国代表大会于1921年召开。', '', '', '', '', '', '', '对', '', '党史', '易', ''],
-        ['填空', '党的最高理想和最终目标是实现____。', '', '', '', '', '', '', '共产主义', '多个可接受的答案用 | 分隔', '党章', '中', ''],
-      ], 'question-template', c.req.valid('query').format, '题库模板'),
+      tableFile(
+        c,
+        [
+          HEADER,
+          [
+            '单选',
+            '中国共产党的根本宗旨是什么？',
+            '全心全意为人民服务',
+            '实现共产主义',
+            '发展生产力',
+            '共同富裕',
+            '',
+            '',
+            'A',
+            '党章总纲规定…',
+            '党章',
+            '易',
+            '《中国共产党章程》',
+          ],
+          ['多选', '以下哪些属于“四个意识”？', '政治意识', '大局意识', '核心意识', '看齐意识', '', '', 'ABCD', '', '党的建设', '中', ''],
+          ['判断', '中国共产党第一次全国代表大会于1921年召开。', '', '', '', '', '', '', '对', '', '党史', '易', ''],
+          ['填空', '党的最高理想和最终目标是实现____。', '', '', '', '', '', '', '共产主义', '多个可接受的答案用 | 分隔', '党章', '中', ''],
+        ],
+        'question-template',
+        c.req.valid('query').format,
+        '题库模板',
+      ),
   )
   .post(
     '/',
-    describeRoute({ tags: ['Quiz'], summary: 'Create a question bank owned by an org unit (its organizers)', responses: { 201: json(BankResponse, 'Created') } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Create a question bank owned by an org unit (its organizers)',
+      responses: { 201: json(BankResponse, 'Created') },
+    }),
     valid('json', CreateBankBody),
     async (c) => {
       const body = c.req.valid('json');
@@ -112,7 +166,11 @@ export const bankRoutes = createApp()
   )
   .post(
     '/:id/questions',
-    describeRoute({ tags: ['Quiz'], summary: 'Add a question (single | multiple | judge | blank); the same stem twice → 409', responses: { 201: json(QuestionResponse, 'Created') } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Add a question (single | multiple | judge | blank); the same stem twice → 409',
+      responses: { 201: json(QuestionResponse, 'Created') },
+    }),
     valid('param', IdParam),
     valid('json', QuestionBody),
     async (c) => {
@@ -127,7 +185,11 @@ export const bankRoutes = createApp()
     describeRoute({
       tags: ['Quiz'],
       summary: 'Import questions from CSV or .xlsx (题型,题干,选项A,…,答案,解析,标签,难度); bad rows reported, good rows kept; ?dryRun=true only reports',
-      responses: { 200: json(v.object({ imported: v.number(), duplicates: v.number(), errors: v.array(v.object({ row: v.number(), message: v.string() })), dryRun: v.boolean() })) },
+      responses: {
+        200: json(
+          v.object({ imported: v.number(), duplicates: v.number(), errors: v.array(v.object({ row: v.number(), message: v.string() })), dryRun: v.boolean() }),
+        ),
+      },
     }),
     valid('param', IdParam),
     valid('query', v.strictObject({ dryRun: v.optional(v.picklist(['true', 'false'])) })),
@@ -153,11 +215,22 @@ export const bankRoutes = createApp()
         seen.set(key, row);
         good.push({ row, q: r.question, key });
       });
-      const inBank = await existingStemKeys(c.var.db, bank.id, good.map((g) => g.key));
+      const inBank = await existingStemKeys(
+        c.var.db,
+        bank.id,
+        good.map((g) => g.key),
+      );
       const fresh = good.filter((g) => !inBank.has(g.key));
       for (const g of good) if (inBank.has(g.key)) errors.push({ row: g.row, message: msg('q.duplicate_bank' as MessageKey, lang) });
       errors.sort((a, b) => a.row - b.row);
-      if (!dryRun && fresh.length) await importQuestions(c.var.db, viewer.id, bank, fresh.map((g) => g.q), { rows: data.length, imported: fresh.length, errors: errors.length });
+      if (!dryRun && fresh.length)
+        await importQuestions(
+          c.var.db,
+          viewer.id,
+          bank,
+          fresh.map((g) => g.q),
+          { rows: data.length, imported: fresh.length, errors: errors.length },
+        );
       return c.json({ imported: fresh.length, duplicates: good.length - fresh.length, errors, dryRun });
     },
   )

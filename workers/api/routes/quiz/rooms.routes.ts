@@ -20,7 +20,19 @@ import { drawQuestions } from '../../../../shared/quiz';
 import { maskName } from '../../../../shared/mask';
 import { MATCH_QUESTIONS, MATCH_SECONDS, pinOf, rankTeams } from '../../../../shared/live-room';
 import {
-  CreateRoomBody, HostCommandBody, HostCommandResponse, MatchBody, MatchResult, MatchTicket, PinParam, ResultsQuery, RoomCreated, RoomList, RoomPublic, RoomResults, TicketParam,
+  CreateRoomBody,
+  HostCommandBody,
+  HostCommandResponse,
+  MatchBody,
+  MatchResult,
+  MatchTicket,
+  PinParam,
+  ResultsQuery,
+  RoomCreated,
+  RoomList,
+  RoomPublic,
+  RoomResults,
+  TicketParam,
 } from '../../../../shared/contracts/rooms';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 import type { RoomConfig } from '../../../realtime/quiz-room';
@@ -30,16 +42,34 @@ const rand32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 const random01 = () => rand32() / 2 ** 32;
 
 /** The questions a room plays, with answers: only the room's object ever holds those. */
-function roomConfig(room: { id: string; kind: 'room' | 'match'; campaignId: string; title: string; secondsPerQuestion: number }, qs: Awaited<ReturnType<typeof roomQuestions>>): Omit<RoomConfig, 'members'> {
+function roomConfig(
+  room: { id: string; kind: 'room' | 'match'; campaignId: string; title: string; secondsPerQuestion: number },
+  qs: Awaited<ReturnType<typeof roomQuestions>>,
+): Omit<RoomConfig, 'members'> {
   const { id, kind, campaignId, title, secondsPerQuestion } = room;
-  return { id, kind, campaignId, title, secondsPerQuestion, questions: qs.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, answer: q.answer })) };
+  return {
+    id,
+    kind,
+    campaignId,
+    title,
+    secondsPerQuestion,
+    questions: qs.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, answer: q.answer })),
+  };
 }
 
 async function listItem(env: Env, r: RoomRow) {
   const info = r.status === 'open' ? await roomStub(env, r.id).info() : null;
   return {
-    id: r.id, pin: r.pin, title: r.title, status: r.status, phase: info?.phase ?? ('ended' as const), players: info?.players ?? 0,
-    questions: r.questionIds.length, secondsPerQuestion: r.secondsPerQuestion, createdAt: r.createdAt, endedAt: r.endedAt,
+    id: r.id,
+    pin: r.pin,
+    title: r.title,
+    status: r.status,
+    phase: info?.phase ?? ('ended' as const),
+    players: info?.players ?? 0,
+    questions: r.questionIds.length,
+    secondsPerQuestion: r.secondsPerQuestion,
+    createdAt: r.createdAt,
+    endedAt: r.endedAt,
   };
 }
 
@@ -79,7 +109,11 @@ const joinUrl = (c: Context<AppEnv>, pin: string) => `${new URL(c.req.url).origi
 export const roomCampaignRoutes = createApp()
   .post(
     '/:id/rooms',
-    describeRoute({ tags: ['Live rooms'], summary: 'Organizers: a live room (现场竞赛) from a bank (count drawn) or chosen questions, with a 6-digit PIN', responses: { 201: json(RoomCreated, 'Created') } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: 'Organizers: a live room (现场竞赛) from a bank (count drawn) or chosen questions, with a 6-digit PIN',
+      responses: { 201: json(RoomCreated, 'Created') },
+    }),
     valid('param', IdParam),
     valid('json', CreateRoomBody),
     async (c) => {
@@ -102,10 +136,21 @@ export const roomCampaignRoutes = createApp()
       }
       const qs = await roomQuestions(c.var.db, ids);
       const id = newId();
-      const row = await insertRoom(c.var.db, {
-        id, campaignId: campaign.id, kind: 'room', title: body.title, questionIds: qs.map((q) => q.id), secondsPerQuestion: body.secondsPerQuestion,
-        status: 'open', createdBy: viewer.id, createdAt: nowIso(),
-      }, () => pinOf(rand32()));
+      const row = await insertRoom(
+        c.var.db,
+        {
+          id,
+          campaignId: campaign.id,
+          kind: 'room',
+          title: body.title,
+          questionIds: qs.map((q) => q.id),
+          secondsPerQuestion: body.secondsPerQuestion,
+          status: 'open',
+          createdBy: viewer.id,
+          createdAt: nowIso(),
+        },
+        () => pinOf(rand32()),
+      );
       if (!row?.pin) throw new ApiError('unavailable', 'msg.room_pin_busy');
       await roomStub(c.env, id).init({ ...roomConfig({ ...row, kind: 'room' }, qs), pin: row.pin });
       return c.json({ room: { id, pin: row.pin, joinUrl: joinUrl(c, row.pin), screenUrl: `${new URL(c.req.url).origin}/console/rooms/${id}/screen` } }, 201);
@@ -145,14 +190,32 @@ export const roomCampaignRoutes = createApp()
       const pool = await questionPool(c.var.db, settings.bankIds);
       if (!pool.length) throw new ApiError('conflict', 'msg.match_no_questions');
       // the questions this player brings: the match plays the set of whoever completes the group
-      const qs = await roomQuestions(c.var.db, drawQuestions(pool, Math.min(MATCH_QUESTIONS, pool.length), true, random01).map((q) => q.id));
-      const draft = roomConfig({ id: newId(), kind: 'match', campaignId: campaign.id, title: size === 2 ? '双人对战' : '四人赛', secondsPerQuestion: MATCH_SECONDS }, qs);
+      const qs = await roomQuestions(
+        c.var.db,
+        drawQuestions(pool, Math.min(MATCH_QUESTIONS, pool.length), true, random01).map((q) => q.id),
+      );
+      const draft = roomConfig(
+        { id: newId(), kind: 'match', campaignId: campaign.id, title: size === 2 ? '双人对战' : '四人赛', secondsPerQuestion: MATCH_SECONDS },
+        qs,
+      );
       const t = await matchmakerStub(c.env, campaign.id).enqueue({ id: viewer.id, name: viewer.name }, size, newId(), draft, now);
       if (t.created) {
-        await insertRoom(c.var.db, {
-          id: draft.id, campaignId: campaign.id, kind: 'match', title: draft.title, questionIds: qs.map((q) => q.id), secondsPerQuestion: MATCH_SECONDS,
-          size, status: 'open', createdBy: null, createdAt: nowIso(now),
-        }, null);
+        await insertRoom(
+          c.var.db,
+          {
+            id: draft.id,
+            campaignId: campaign.id,
+            kind: 'match',
+            title: draft.title,
+            questionIds: qs.map((q) => q.id),
+            secondsPerQuestion: MATCH_SECONDS,
+            size,
+            status: 'open',
+            createdBy: null,
+            createdAt: nowIso(now),
+          },
+          null,
+        );
       }
       const { created: _c, members: _m, ...ticket } = t;
       return c.json({ ticket }, 202);
@@ -188,7 +251,11 @@ export const roomRoutes = createApp()
   )
   .get(
     '/:pin/qr.svg',
-    describeRoute({ tags: ['Live rooms'], summary: "The QR of an open room's join page (/live/{pin}), for the 大屏 and the host screen", responses: { 200: { description: 'SVG' }, 404: errors, 429: errors } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: "The QR of an open room's join page (/live/{pin}), for the 大屏 and the host screen",
+      responses: { 200: { description: 'SVG' }, 404: errors, 429: errors },
+    }),
     valid('param', PinParam),
     async (c) => {
       const room = await openRoomOfPin(c, c.req.valid('param').pin);
@@ -199,7 +266,8 @@ export const roomRoutes = createApp()
     '/:id/live',
     describeRoute({
       tags: ['Live rooms'],
-      summary: 'The room live (WebSocket). First message {"type":"join","role":"player"|"host"|"screen"}; then {"type":"state",…} on every change. Player and host need a same-site Origin.',
+      summary:
+        'The room live (WebSocket). First message {"type":"join","role":"player"|"host"|"screen"}; then {"type":"state",…} on every change. Player and host need a same-site Origin.',
       responses: { 101: { description: 'WebSocket' } },
     }),
     valid('param', IdParam),
@@ -213,7 +281,11 @@ export const roomRoutes = createApp()
   )
   .post(
     '/:id/host',
-    describeRoute({ tags: ['Live rooms'], summary: 'Organizers: a host command (start, next, reveal, end) without a socket; end writes the results', responses: { 200: json(HostCommandResponse) } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: 'Organizers: a host command (start, next, reveal, end) without a socket; end writes the results',
+      responses: { 200: json(HostCommandResponse) },
+    }),
     valid('param', IdParam),
     valid('json', HostCommandBody),
     async (c) => {
@@ -225,7 +297,11 @@ export const roomRoutes = createApp()
   )
   .get(
     '/:id/results',
-    describeRoute({ tags: ['Live rooms'], summary: 'Organizers: players, per-question answered/correct, the ranking and unit teams (?format=xlsx|csv: the full ranking)', responses: { 200: json(RoomResults) } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: 'Organizers: players, per-question answered/correct, the ranking and unit teams (?format=xlsx|csv: the full ranking)',
+      responses: { 200: json(RoomResults) },
+    }),
     valid('param', IdParam),
     valid('query', ResultsQuery),
     async (c) => {
@@ -263,7 +339,11 @@ async function perQuestionFromRows(c: Context<AppEnv>, room: RoomRow) {
 export const matchRoutes = createApp()
   .get(
     '/:id/live',
-    describeRoute({ tags: ['Live rooms'], summary: 'A match live (WebSocket): the same messages as a room; the server starts, moves and ends it. Only its players may play.', responses: { 101: { description: 'WebSocket' } } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: 'A match live (WebSocket): the same messages as a room; the server starts, moves and ends it. Only its players may play.',
+      responses: { 101: { description: 'WebSocket' } },
+    }),
     valid('param', IdParam),
     async (c) => {
       requireViewer(c);
@@ -276,22 +356,40 @@ export const matchRoutes = createApp()
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Live rooms'], summary: "A match's result for one of its players: ranks, scores and the match points earned (within the daily cap)", responses: { 200: json(MatchResult) } }),
+    describeRoute({
+      tags: ['Live rooms'],
+      summary: "A match's result for one of its players: ranks, scores and the match points earned (within the daily cap)",
+      responses: { 200: json(MatchResult) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const viewer = requireViewer(c);
       let room = await getRoom(c.var.db, c.req.valid('param').id);
       if (room?.kind !== 'match') throw new ApiError('not_found');
       const live = await roomStub(c.env, room.id).results();
-      if (!live?.players.some((p) => p.id === viewer.id) && !(await roomResults(c.var.db, room.id)).some((r) => r.userId === viewer.id)) throw new ApiError('not_found');
+      if (!live?.players.some((p) => p.id === viewer.id) && !(await roomResults(c.var.db, room.id)).some((r) => r.userId === viewer.id))
+        throw new ApiError('not_found');
       if (await settle(c.env, c.var.db, room, live)) room = (await getRoom(c.var.db, room.id))!;
       // the other players are strangers to each other: their names masked, as on public boards
       const nameFor = (userId: string, name: string) => (userId === viewer.id ? name : maskName(name));
       const stored = await roomResults(c.var.db, room.id);
       const players = stored.length
-        ? stored.map((r) => ({ rank: r.rank, name: nameFor(r.userId, r.name), score: r.score, correct: r.correct, points: r.points, you: r.userId === viewer.id }))
-        : (live?.players ?? []).map((p) => ({ rank: p.rank, name: nameFor(p.id, p.name), score: p.score, correct: p.correct, points: 0, you: p.id === viewer.id }));
+        ? stored.map((r) => ({
+            rank: r.rank,
+            name: nameFor(r.userId, r.name),
+            score: r.score,
+            correct: r.correct,
+            points: r.points,
+            you: r.userId === viewer.id,
+          }))
+        : (live?.players ?? []).map((p) => ({
+            rank: p.rank,
+            name: nameFor(p.id, p.name),
+            score: p.score,
+            correct: p.correct,
+            points: 0,
+            you: p.id === viewer.id,
+          }));
       return c.json({ match: { id: room.id, size: room.size ?? 2, phase: live?.phase ?? 'ended', status: room.status }, players });
     },
   );
-

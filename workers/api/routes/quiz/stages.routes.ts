@@ -9,13 +9,23 @@ import { canManagePath } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { boardContext, boardStub } from '../../lib/boards';
 import { ChinaDate, Id, ListQuery } from '../../../../shared/contracts/common';
-import { AdmissionList, AdvanceQuery, AdvanceResponse, AttemptPage, QuizStats, StageBody, StageList, StagePatch, StageResponse } from '../../../../shared/contracts/quiz';
+import {
+  AdmissionList,
+  AdvanceQuery,
+  AdvanceResponse,
+  AttemptPage,
+  QuizStats,
+  StageBody,
+  StageList,
+  StagePatch,
+  StageResponse,
+} from '../../../../shared/contracts/quiz';
 import { QUESTION_FLAG, questionSuspect, selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import { usersOfKeys } from '../../../../db/queries/leaderboards';
 import { admissions, countAttempts, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
 import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 import { tiebreakSeconds } from '../../../../shared/quiz-play';
-import { managedCampaignOfKind, visibleCampaign, } from '../../lib/guards';
+import { managedCampaignOfKind, visibleCampaign } from '../../lib/guards';
 import { at, exportWithinMax, rowsOf, tableStream } from '../../lib/tables';
 import { addDays, chinaMidnight } from '../../../../shared/china-time';
 import { checkBankIds } from '../../lib/settings-refs';
@@ -47,7 +57,11 @@ function checkWindow(startsAt: string, endsAt: string) {
 export const stageRoutes = createApp()
   .get(
     '/:id/stages',
-    describeRoute({ tags: ['Quiz'], summary: 'Stages of a quiz contest in order (organizers also see settings and rules)', responses: { 200: json(StageList) } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Stages of a quiz contest in order (organizers also see settings and rules)',
+      responses: { 200: json(StageList) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const campaign = await visibleCampaign(c, c.req.valid('param').id);
@@ -55,7 +69,12 @@ export const stageRoutes = createApp()
       const stages = await listStages(c.var.db, campaign.id);
       return c.json({
         items: stages.map((s) => ({
-          id: s.id, ord: s.ord, name: s.name, startsAt: s.startsAt, endsAt: s.endsAt, advancedAt: s.advancedAt,
+          id: s.id,
+          ord: s.ord,
+          name: s.name,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          advancedAt: s.advancedAt,
           ...(organizer ? { settings: s.settings, advancement: s.advancement } : {}),
         })),
       });
@@ -63,7 +82,11 @@ export const stageRoutes = createApp()
   )
   .post(
     '/:id/stages',
-    describeRoute({ tags: ['Quiz'], summary: 'Add the next stage (organizers): schedule, banks and rules of its own, and how people advance from it', responses: { 201: json(StageResponse, 'Created') } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Add the next stage (organizers): schedule, banks and rules of its own, and how people advance from it',
+      responses: { 201: json(StageResponse, 'Created') },
+    }),
     valid('param', IdParam),
     valid('json', StageBody),
     async (c) => {
@@ -72,7 +95,12 @@ export const stageRoutes = createApp()
       const b = c.req.valid('json');
       checkWindow(b.startsAt, b.endsAt);
       await checkBankIds(c, campaign.orgPath, b.settings.bankIds);
-      const id = await createStage(c.var.db, viewer.id, campaign, { ...b, settings: cleanOverrides(b.settings), startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString() });
+      const id = await createStage(c.var.db, viewer.id, campaign, {
+        ...b,
+        settings: cleanOverrides(b.settings),
+        startsAt: new Date(b.startsAt).toISOString(),
+        endsAt: new Date(b.endsAt).toISOString(),
+      });
       const stage = (await listStages(c.var.db, campaign.id)).find((s) => s.id === id)!;
       return c.json({ stage }, 201);
     },
@@ -92,7 +120,12 @@ export const stageRoutes = createApp()
       const endsAt = b.endsAt ? new Date(b.endsAt).toISOString() : stage.endsAt;
       checkWindow(startsAt, endsAt);
       await checkBankIds(c, campaign.orgPath, b.settings?.bankIds);
-      await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, { ...b, startsAt, endsAt, ...(b.settings ? { settings: mergeOverrides(stage.settings, b.settings) } : {}) });
+      await updateStage(c.var.db, viewer.id, stage.id, campaign.orgUnitId, {
+        ...b,
+        startsAt,
+        endsAt,
+        ...(b.settings ? { settings: mergeOverrides(stage.settings, b.settings) } : {}),
+      });
       return c.json({ stage: (await listStages(c.var.db, campaign.id)).find((s) => s.id === stage.id) });
     },
   )
@@ -100,7 +133,8 @@ export const stageRoutes = createApp()
     '/:id/stages/:stageId/advance',
     describeRoute({
       tags: ['Quiz'],
-      summary: 'Apply the stage’s advancement rule (top N, top N per unit, or score ≥ threshold; ties at the cut all advance). ?dryRun=true previews; otherwise publishes 入围名单 for the next stage.',
+      summary:
+        'Apply the stage’s advancement rule (top N, top N per unit, or score ≥ threshold; ties at the cut all advance). ?dryRun=true previews; otherwise publishes 入围名单 for the next stage.',
       responses: { 200: json(AdvanceResponse) },
     }),
     valid('param', StageParam),
@@ -126,12 +160,28 @@ export const stageRoutes = createApp()
       // people's board keys are keyed hashes (shared/board-key.ts): D1 keeps who each one is,
       // for this list only; an organizer's own import key stands for itself, as before
       const selected = selectAdvancing(ranked, stage.advancement as AdvanceRule);
-      const people = await usersOfKeys(c.var.db, ctx.boardId, selected.map((e) => e.key));
+      const people = await usersOfKeys(
+        c.var.db,
+        ctx.boardId,
+        selected.map((e) => e.key),
+      );
       const advanced = selected.map((e) => ({ ...e, userId: people.get(e.key) ?? e.key }));
       const dryRun = c.req.valid('query').dryRun === 'true';
       const tell = { title: campaign.title, stage: next.name, link: `/c/${encodeURIComponent(campaign.slug ?? campaign.id)}/quiz` };
-      if (!dryRun) await publishAdvancement(c.var.db, viewer.id, { id: stage.id, orgUnitId: campaign.orgUnitId }, next.id, advanced.map((e) => ({ userId: e.userId, rank: e.rank })), tell);
-      return c.json({ advanced: advanced.map((e) => ({ userId: e.userId, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })), nextStageId: next.id, dryRun });
+      if (!dryRun)
+        await publishAdvancement(
+          c.var.db,
+          viewer.id,
+          { id: stage.id, orgUnitId: campaign.orgUnitId },
+          next.id,
+          advanced.map((e) => ({ userId: e.userId, rank: e.rank })),
+          tell,
+        );
+      return c.json({
+        advanced: advanced.map((e) => ({ userId: e.userId, name: e.name, rank: e.rank, score: e.score, orgUnitName: e.orgUnitName })),
+        nextStageId: next.id,
+        dryRun,
+      });
     },
   )
   .get(
@@ -148,18 +198,33 @@ export const stageRoutes = createApp()
   )
   .get(
     '/:id/quiz-stats',
-    describeRoute({ tags: ['Quiz'], summary: 'Per-question statistics (organizers): answered, correct rate, average seconds — the hardest first', responses: { 200: json(QuizStats) } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Per-question statistics (organizers): answered, correct rate, average seconds — the hardest first',
+      responses: { 200: json(QuizStats) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { campaign } = await managedQuiz(c, c.req.valid('param').id);
       const rows = await questionStats(c.var.db, campaign.id);
-      const items = rows.map((r) => ({ id: r.id, stem: r.stem, type: r.type, answered: r.answered, correctRate: r.answered ? Math.round((r.correct / r.answered) * 1000) / 1000 : 0, avgSeconds: Math.round((r.avgMs ?? 0) / 100) / 10 }));
+      const items = rows.map((r) => ({
+        id: r.id,
+        stem: r.stem,
+        type: r.type,
+        answered: r.answered,
+        correctRate: r.answered ? Math.round((r.correct / r.answered) * 1000) / 1000 : 0,
+        avgSeconds: Math.round((r.avgMs ?? 0) / 100) / 10,
+      }));
       return c.json({ items: items.map((x) => ({ ...x, suspect: questionSuspect(x) })), minAnswers: QUESTION_FLAG.minAnswers });
     },
   )
   .get(
     '/:id/attempts',
-    describeRoute({ tags: ['Quiz'], summary: 'Attempts of a quiz (organizers); ?flagged=true for those answered faster than a person could', responses: { 200: json(AttemptPage) } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary: 'Attempts of a quiz (organizers); ?flagged=true for those answered faster than a person could',
+      responses: { 200: json(AttemptPage) },
+    }),
     valid('param', IdParam),
     valid('query', v.strictObject({ ...ListQuery, flagged: v.optional(v.picklist(['true', 'false'])) })),
     async (c) => {
@@ -172,7 +237,12 @@ export const stageRoutes = createApp()
   )
   .get(
     '/:id/attempts/export',
-    describeRoute({ tags: ['Quiz'], summary: 'All attempts with results as Excel or CSV (organizers), streamed; `from`/`to` (China dates, inclusive) limit it to attempts started in those days. More than 200,000 rows → 413 `export_too_large` (export a period at a time)', responses: { 200: { description: 'File' } } }),
+    describeRoute({
+      tags: ['Quiz'],
+      summary:
+        'All attempts with results as Excel or CSV (organizers), streamed; `from`/`to` (China dates, inclusive) limit it to attempts started in those days. More than 200,000 rows → 413 `export_too_large` (export a period at a time)',
+      responses: { 200: { description: 'File' } },
+    }),
     valid('param', IdParam),
     valid('query', v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx'), from: v.optional(ChinaDate), to: v.optional(ChinaDate) })),
     async (c) => {
@@ -180,13 +250,36 @@ export const stageRoutes = createApp()
       const q = c.req.valid('query');
       if (q.from && q.to && q.from > q.to) throw new ApiError('validation_failed', undefined, {}, { to: { key: 'msg.ends_before_starts' } });
       // China days, both inclusive, as instants of started_at
-      const range = { from: q.from ? new Date(chinaMidnight(q.from)).toISOString() : undefined, to: q.to ? new Date(chinaMidnight(addDays(q.to, 1))).toISOString() : undefined };
+      const range = {
+        from: q.from ? new Date(chinaMidnight(q.from)).toISOString() : undefined,
+        to: q.to ? new Date(chinaMidnight(addDays(q.to, 1))).toISOString() : undefined,
+      };
       const stages = new Map((await listStages(c.var.db, campaign.id)).map((s) => [s.id, s.name]));
       // a city's daily quiz writes 650,000 attempts a year: past the max, a period at a time
       exportWithinMax(await countAttempts(c.var.db, campaign.id, range));
-      const pages = keysetPages((beforeId: string | null) => listAttempts(c.var.db, campaign.id, { flagged: false, limit: 500, beforeId, ...range }), 500, (a) => a.id);
-      return tableStream(c, ['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间'], rowsOf(pages, (a) => [
-        a.name, stages.get(a.stageId) ?? '', a.status === 'finished' ? '已完成' : '进行中', a.correct, a.total, tiebreakSeconds(a.msUsed), a.points, a.flags, at(a.startedAt), at(a.finishedAt),
-      ]), `${campaign.slug}-attempts`, q.format, '答题记录');
+      const pages = keysetPages(
+        (beforeId: string | null) => listAttempts(c.var.db, campaign.id, { flagged: false, limit: 500, beforeId, ...range }),
+        500,
+        (a) => a.id,
+      );
+      return tableStream(
+        c,
+        ['姓名', '阶段', '状态', '答对', '题数', '用时(秒)', '积分', '可疑标记', '开始时间', '结束时间'],
+        rowsOf(pages, (a) => [
+          a.name,
+          stages.get(a.stageId) ?? '',
+          a.status === 'finished' ? '已完成' : '进行中',
+          a.correct,
+          a.total,
+          tiebreakSeconds(a.msUsed),
+          a.points,
+          a.flags,
+          at(a.startedAt),
+          at(a.finishedAt),
+        ]),
+        `${campaign.slug}-attempts`,
+        q.format,
+        '答题记录',
+      );
     },
   );

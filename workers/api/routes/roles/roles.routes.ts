@@ -33,7 +33,8 @@ export const roleRoutes = createApp()
     '/:id/roles',
     describeRoute({
       tags: ['Org tree'],
-      summary: 'Who holds which role in a subtree (organizers, admins, 检票员, 审核员), shallowest unit first — organizers of the subtree; phones by the privacy rule',
+      summary:
+        'Who holds which role in a subtree (organizers, admins, 检票员, 审核员), shallowest unit first — organizers of the subtree; phones by the privacy rule',
       responses: { 200: json(RoleList) },
     }),
     valid('param', IdParam),
@@ -50,7 +51,8 @@ export const roleRoutes = createApp()
     '/:id/roles',
     describeRoute({
       tags: ['Org tree'],
-      summary: 'Appoint a person found by phone on a roster inside the actor’s subtree (and registered) as organizer (by the parent’s organizers), gate_staff 检票员 or reviewer 审核员 (by the unit’s); audited in the same batch',
+      summary:
+        'Appoint a person found by phone on a roster inside the actor’s subtree (and registered) as organizer (by the parent’s organizers), gate_staff 检票员 or reviewer 审核员 (by the unit’s); audited in the same batch',
       responses: { 201: json(RoleResponse, 'Appointed') },
     }),
     valid('param', IdParam),
@@ -65,10 +67,16 @@ export const roleRoutes = createApp()
         throw new ApiError('unprocessable', 'msg.role_not_on_roster', {}, { phone: { key: 'msg.role_not_on_roster' } });
       }
       if (!person.userId) {
-        throw new ApiError('unprocessable', 'msg.role_not_registered', { name: person.name }, { phone: { key: 'msg.role_not_registered', params: { name: person.name } } });
+        throw new ApiError(
+          'unprocessable',
+          'msg.role_not_registered',
+          { name: person.name },
+          { phone: { key: 'msg.role_not_registered', params: { name: person.name } } },
+        );
       }
       const label = ROLE_LABEL[role][c.var.lang];
-      if (!(await appointRole(c.var.db, viewer.id, unit, { userId: person.userId, name: person.name }, role))) throw new ApiError('conflict', 'msg.role_held', { role: label });
+      if (!(await appointRole(c.var.db, viewer.id, unit, { userId: person.userId, name: person.name }, role)))
+        throw new ApiError('conflict', 'msg.role_held', { role: label });
       const holder = (await listRoleHolders(c.var.db, unit.path)).find((h) => h.userId === person.userId && h.orgUnitId === unit.id && h.role === role)!;
       const { path, ...rest } = holder;
       return c.json({ holder: { ...rest, phone: phoneFor(viewer, holder.phone, { userId: holder.userId, paths: [path] }) } }, 201);

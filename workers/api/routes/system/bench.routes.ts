@@ -19,7 +19,15 @@ const Q = v.strictObject({
   max: v.optional(v.pipe(v.string(), v.regex(/^\d{1,8}$/), v.transform(Number)), '100000'),
 });
 
-const ctxOf = (board: string): BoardContext => ({ boardId: `${board}:main`, campaignId: board, orgPath: '/root/', aggregation: 'sum', final: false, scoreUnit: 'points', maskNames: true });
+const ctxOf = (board: string): BoardContext => ({
+  boardId: `${board}:main`,
+  campaignId: board,
+  orgPath: '/root/',
+  aggregation: 'sum',
+  final: false,
+  scoreUnit: 'points',
+  maskNames: true,
+});
 
 const M = v.strictObject({
   unit: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)),

@@ -11,7 +11,11 @@ import { SharePath } from '../../../../shared/contracts/common';
 
 export const healthRoutes = createApp().get(
   '/',
-  describeRoute({ tags: ['System'], summary: 'Health: ok once D1 answers', responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ status: v.literal('ok') })) } } } } }),
+  describeRoute({
+    tags: ['System'],
+    summary: 'Health: ok once D1 answers',
+    responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ status: v.literal('ok') })) } } } },
+  }),
   async (c) => {
     try {
       await c.var.db.run(sql`SELECT 1`);
@@ -25,7 +29,11 @@ export const healthRoutes = createApp().get(
 /** A route that touches nothing: the baseline the benchmarks compare every endpoint with. */
 export const pingRoutes = createApp().get(
   '/',
-  describeRoute({ tags: ['System'], summary: 'Liveness without touching storage (benchmark baseline)', responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ pong: v.literal(true) })) } } } } }),
+  describeRoute({
+    tags: ['System'],
+    summary: 'Liveness without touching storage (benchmark baseline)',
+    responses: { 200: { description: 'OK', content: { 'application/json': { schema: resolver(v.object({ pong: v.literal(true) })) } } } },
+  }),
   (c) => c.json({ pong: true }),
 );
 
@@ -38,7 +46,8 @@ export const qrRoutes = createApp().get(
   '/',
   describeRoute({
     tags: ['System'],
-    summary: 'A poster-friendly QR (SVG, quiet zone, high error correction) of a portal page: ?path=/c/{slug}[/quiz|rank|contest|gallery|results|volunteer|visit|drive] or /works/{id}',
+    summary:
+      'A poster-friendly QR (SVG, quiet zone, high error correction) of a portal page: ?path=/c/{slug}[/quiz|rank|contest|gallery|results|volunteer|visit|drive] or /works/{id}',
     responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } } },
   }),
   valid('query', v.strictObject({ path: SharePath })),
@@ -70,7 +79,12 @@ export function openApiSpec(api: Hono<AppEnv>) {
   return (cached ??= generateSpecs(api, { documentation: DOCUMENTATION, excludeStaticFile: false }));
 }
 
-interface Op { summary?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean }>; requestBody?: { content?: Record<string, { schema?: unknown }> } }
+interface Op {
+  summary?: string;
+  tags?: string[];
+  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+}
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 

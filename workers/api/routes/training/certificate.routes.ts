@@ -35,8 +35,17 @@ export const learningCertificateRoutes = createApp().get(
     const cert = await issueCertificate(db, { kind: 'training', scopeId: trainingScope(year), userId: viewer.id, hours: learning.hours });
     const unit = await memberUnit(db, viewer.id);
     return c.json({
-      code: cert.code, name: viewer.name, orgUnitName: unit?.name ?? null, year, hours: learning.hours, target: learning.target, basis, classes,
-      issuedAt: cert.issuedAt, verifyUrl: verifyUrl(c, cert.code), qrUrl: qrUrl(cert.code),
+      code: cert.code,
+      name: viewer.name,
+      orgUnitName: unit?.name ?? null,
+      year,
+      hours: learning.hours,
+      target: learning.target,
+      basis,
+      classes,
+      issuedAt: cert.issuedAt,
+      verifyUrl: verifyUrl(c, cert.code),
+      qrUrl: qrUrl(cert.code),
     });
   },
 );

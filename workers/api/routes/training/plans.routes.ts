@@ -15,7 +15,14 @@ import { chinaDay } from '../../../../shared/china-time';
 
 /* A unit's yearly training plan (制定了每年的党员教育培训数量任务) and progress against it. */
 
-const planDto = (p: PlanRow) => ({ orgUnitId: p.orgUnitId, year: p.year, classes: p.classes as Record<string, number>, coverageTarget: p.coverageTarget, hoursTarget: p.hoursTarget, updatedAt: p.updatedAt });
+const planDto = (p: PlanRow) => ({
+  orgUnitId: p.orgUnitId,
+  year: p.year,
+  classes: p.classes as Record<string, number>,
+  coverageTarget: p.coverageTarget,
+  hoursTarget: p.hoursTarget,
+  updatedAt: p.updatedAt,
+});
 
 async function managedUnit(c: Context<AppEnv>, id: string) {
   const unit = await getOrgUnit(c.var.db, id);
@@ -35,14 +42,28 @@ async function planView(c: Context<AppEnv>, unit: { id: string; name: string; pa
   const own = plans.get(unit.id) ?? null;
   const progress = planProgress(targets(own), facts[0]!);
   return {
-    orgUnitId: unit.id, name: unit.name, year, membersOn: day, members: facts[0]!.members, elapsed: Math.round(elapsed * 10000) / 10000,
-    plan: own ? planDto(own) : null, progress, behind: behindPlan(progress, elapsed),
+    orgUnitId: unit.id,
+    name: unit.name,
+    year,
+    membersOn: day,
+    members: facts[0]!.members,
+    elapsed: Math.round(elapsed * 10000) / 10000,
+    plan: own ? planDto(own) : null,
+    progress,
+    behind: behindPlan(progress, elapsed),
     units: children.map((u, i) => {
       const mine = plans.get(u.id) ?? null;
       // a unit below without a plan of its own is held to this unit's coverage and hours targets (classes are planned per unit)
       const t = targets(mine) ?? (own ? { classes: {}, coverageTarget: own.coverageTarget, hoursTarget: own.hoursTarget } : null);
       const pr = planProgress(t, facts[i + 1]!);
-      return { orgUnitId: u.id, name: u.name, members: facts[i + 1]!.members, plan: mine ? planDto(mine) : null, progress: pr, behind: behindPlan(pr, elapsed) };
+      return {
+        orgUnitId: u.id,
+        name: u.name,
+        members: facts[i + 1]!.members,
+        plan: mine ? planDto(mine) : null,
+        progress: pr,
+        behind: behindPlan(pr, elapsed),
+      };
     }),
   };
 }
@@ -69,7 +90,8 @@ export const trainingPlanRoutes = createApp()
     '/:id/training-plans/:year',
     describeRoute({
       tags: ['Training'],
-      summary: 'Set a unit’s training plan of a China year (organizers of the unit): classes or sessions per category (whole numbers), the coverage target in % and hours per member (steps of 0.5). Replaces the last plan; audited. Returns the plan with its progress',
+      summary:
+        'Set a unit’s training plan of a China year (organizers of the unit): classes or sessions per category (whole numbers), the coverage target in % and hours per member (steps of 0.5). Replaces the last plan; audited. Returns the plan with its progress',
       responses: { 200: json(PlanView) },
     }),
     valid('param', PlanParam),

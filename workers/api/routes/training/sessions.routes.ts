@@ -13,10 +13,26 @@ import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
 import {
-  boardPeople, checkInAttendance, checkInSubject, deleteSession, enrolledAmong, markAttendance, sessionRegister, updateSession, type NewSession,
+  boardPeople,
+  checkInAttendance,
+  checkInSubject,
+  deleteSession,
+  enrolledAmong,
+  markAttendance,
+  sessionRegister,
+  updateSession,
+  type NewSession,
 } from '../../../../db/queries/training';
 import {
-  AttendanceBody, CheckInBody, CheckInResponse, CodeScreen, RegisterQuery, RegisterResponse, SessionPatch, SessionResponse, UpdatedResponse,
+  AttendanceBody,
+  CheckInBody,
+  CheckInResponse,
+  CodeScreen,
+  RegisterQuery,
+  RegisterResponse,
+  SessionPatch,
+  SessionResponse,
+  UpdatedResponse,
 } from '../../../../shared/contracts/training';
 import { maskPhone } from '../../../../shared/mask';
 import { chinaClock } from '../../../../shared/china-time';
@@ -51,7 +67,10 @@ export const sessionRoutes = createApp()
       const ends = Date.parse(patch.endsAt ?? s.endsAt);
       if (!(ends > starts) || ends - starts > SESSION_MAX_MS) throw new ApiError('validation_failed', undefined, {}, { endsAt: { key: 'msg.tr_span' } });
       // a change of hours re-credits everyone on the register: their board scores follow in the same batch
-      const board = patch.hours !== undefined && patch.hours !== s.hours ? await trainingBoardWrite(c.env, c.var.db, campaign, await boardPeople(c.var.db, { sessionId: s.id })) : null;
+      const board =
+        patch.hours !== undefined && patch.hours !== s.hours
+          ? await trainingBoardWrite(c.env, c.var.db, campaign, await boardPeople(c.var.db, { sessionId: s.id }))
+          : null;
       const res = await updateSession(c.var.db, s, viewer.id, campaign.orgUnitId, patch, board?.stmts);
       if (board?.stmts.length) await notifyBoard(c.env, c.var.db, board, res);
       return c.json({ session: await sessionView(c, campaign.id, s.id) });
@@ -59,7 +78,11 @@ export const sessionRoutes = createApp()
   )
   .delete(
     '/:id',
-    describeRoute({ tags: ['Training'], summary: 'Delete a session (organizers): its register and the hours it credited go with it (audited)', responses: { 204: { description: 'Deleted' } } }),
+    describeRoute({
+      tags: ['Training'],
+      summary: 'Delete a session (organizers): its register and the hours it credited go with it (audited)',
+      responses: { 204: { description: 'Deleted' } },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { s, campaign } = await sessionOf(c, c.req.valid('param').id);
@@ -75,7 +98,8 @@ export const sessionRoutes = createApp()
     '/:id/code',
     describeRoute({
       tags: ['Training'],
-      summary: 'The check-in code for the room’s screen (organizers, never public): 6 digits that change every minute (HMAC of the minute, as for service activities); the current and the previous one are accepted. With the check-in link and its QR (SVG)',
+      summary:
+        'The check-in code for the room’s screen (organizers, never public): 6 digits that change every minute (HMAC of the minute, as for service activities); the current and the previous one are accepted. With the check-in link and its QR (SVG)',
       responses: { 200: json(CodeScreen) },
     }),
     valid('param', IdParam),
@@ -134,7 +158,15 @@ export const sessionRoutes = createApp()
       // organizers of the people marked (a branch marks its own members in a class of the whole tree)
       if (!viewer.isPlatformAdmin && !viewer.managedPaths.length) throw new ApiError('forbidden');
       const { entries } = c.req.valid('json');
-      const enrolled = new Map((await enrolledAmong(c.var.db, campaign.id, entries.map((e) => e.rosterId))).map((e) => [e.rosterId, e.orgPath]));
+      const enrolled = new Map(
+        (
+          await enrolledAmong(
+            c.var.db,
+            campaign.id,
+            entries.map((e) => e.rosterId),
+          )
+        ).map((e) => [e.rosterId, e.orgPath]),
+      );
       const missing = entries.findIndex((e) => !enrolled.has(e.rosterId));
       if (missing >= 0) throw new ApiError('validation_failed', undefined, {}, { [`entries.${missing}.rosterId`]: { key: 'msg.tr_not_enrolled_roster' } });
       for (const path of enrolled.values()) requireManage(c, path);
@@ -148,7 +180,8 @@ export const sessionRoutes = createApp()
     '/:id/attendance',
     describeRoute({
       tags: ['Training'],
-      summary: 'The register of a session (organizers of the campaign, or of `orgUnitId` inside it): everyone enrolled there with their entry, by unit and name; `format=xlsx|csv` is the sign-in sheet (签到表) with a column to sign on paper',
+      summary:
+        'The register of a session (organizers of the campaign, or of `orgUnitId` inside it): everyone enrolled there with their entry, by unit and name; `format=xlsx|csv` is the sign-in sheet (签到表) with a column to sign on paper',
       responses: { 200: json(RegisterResponse) },
     }),
     valid('param', IdParam),
@@ -163,16 +196,40 @@ export const sessionRoutes = createApp()
       if (format !== 'json') {
         const table: TableCell[][] = [
           [`${campaign.title} · ${s.title}`],
-          [`时间：${chinaClock(Date.parse(s.startsAt))}–${chinaClock(Date.parse(s.endsAt)).slice(-5)}　地点：${s.location}　主讲：${s.lecturer}　学时：${s.hours}`],
+          [
+            `时间：${chinaClock(Date.parse(s.startsAt))}–${chinaClock(Date.parse(s.endsAt)).slice(-5)}　地点：${s.location}　主讲：${s.lecturer}　学时：${s.hours}`,
+          ],
           ['序号', '姓名', '所在党组织', '出勤', '方式', '签到时间', '学时', '备注', '本人签名'],
         ];
-        rows.forEach((r, i) => table.push([i + 1, r.name, r.orgUnitName, r.status ? ATTENDANCE_LABEL[r.status]['zh-CN'] : '', r.mode && r.status ? MODE_LABEL[r.mode]['zh-CN'] : '', at(r.checkedInAt), r.hours ?? '', r.note ?? '', '']));
+        rows.forEach((r, i) =>
+          table.push([
+            i + 1,
+            r.name,
+            r.orgUnitName,
+            r.status ? ATTENDANCE_LABEL[r.status]['zh-CN'] : '',
+            r.mode && r.status ? MODE_LABEL[r.mode]['zh-CN'] : '',
+            at(r.checkedInAt),
+            r.hours ?? '',
+            r.note ?? '',
+            '',
+          ]),
+        );
         return tableFile(c, table, `${campaign.slug}-sign-in-${s.id}`, format, '签到表');
       }
       return c.json({
         session: await sessionView(c, campaign.id, s.id),
         campaignTitle: campaign.title,
-        items: rows.map((r) => ({ rosterId: r.rosterId, name: r.name, phone: maskPhone(r.phone), orgUnitName: r.orgUnitName, status: r.status, mode: r.mode, note: r.note ?? '', hours: r.hours ?? 0, checkedInAt: r.checkedInAt })),
+        items: rows.map((r) => ({
+          rosterId: r.rosterId,
+          name: r.name,
+          phone: maskPhone(r.phone),
+          orgUnitName: r.orgUnitName,
+          status: r.status,
+          mode: r.mode,
+          note: r.note ?? '',
+          hours: r.hours ?? 0,
+          checkedInAt: r.checkedInAt,
+        })),
       });
     },
   );

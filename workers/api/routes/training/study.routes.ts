@@ -9,7 +9,16 @@ import { notifyBoard } from '../../lib/boards';
 import { trainingBoardWrite } from '../../lib/training-board';
 import { nowIso } from '../../../../db/ids';
 import {
-  finishStudy, getMaterial, getStudy, insertMaterial, isEnrolled, listMaterials, myLearning, rosterOfUser, startStudy, targetOf,
+  finishStudy,
+  getMaterial,
+  getStudy,
+  insertMaterial,
+  isEnrolled,
+  listMaterials,
+  myLearning,
+  rosterOfUser,
+  startStudy,
+  targetOf,
 } from '../../../../db/queries/training';
 import { Learning, LearningQuery, MaterialBody, MaterialList, MaterialResponse, StudyFinished, StudyStarted } from '../../../../shared/contracts/training';
 import { DEFAULT_HOURS_TARGET, chinaYear, chinaYearRange, isCredited, studyTimeLeft } from '../../../../shared/training';
@@ -21,7 +30,11 @@ import { completedClasses } from '../../../../db/queries/training-certificates';
 export const materialCampaignRoutes = createApp()
   .get(
     '/:id/materials',
-    describeRoute({ tags: ['Training'], summary: 'Study materials (video or article) of a training campaign, with the viewer’s own study as `mine`', responses: { 200: json(MaterialList) } }),
+    describeRoute({
+      tags: ['Training'],
+      summary: 'Study materials (video or article) of a training campaign, with the viewer’s own study as `mine`',
+      responses: { 200: json(MaterialList) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const campaign = await trainingCampaign(c, c.req.valid('param').id);
@@ -51,7 +64,8 @@ export const materialRoutes = createApp().post(
   '/:id/start',
   describeRoute({
     tags: ['Training'],
-    summary: 'Start studying a material (enrolled members): the server notes the time; starting again returns the same study. It may be finished `minutes` later',
+    summary:
+      'Start studying a material (enrolled members): the server notes the time; starting again returns the same study. It may be finished `minutes` later',
     responses: { 200: json(StudyStarted) },
   }),
   valid('param', IdParam),
@@ -88,10 +102,13 @@ export const studyRoutes = createApp().post(
     if (study.finishedAt) throw new ApiError('conflict', 'msg.tr_study_done');
     const now = Date.now();
     const left = studyTimeLeft(study.startedAt, material.minutes, now);
-    if (left > 0) throw new ApiError('conflict', 'msg.tr_study_early', { minutes: Math.ceil(left / 60_000) }, undefined, {}, { secondsLeft: Math.ceil(left / 1000) });
+    if (left > 0)
+      throw new ApiError('conflict', 'msg.tr_study_early', { minutes: Math.ceil(left / 60_000) }, undefined, {}, { secondsLeft: Math.ceil(left / 1000) });
     // the finished study's hours count on the campaign's board in the same batch (named and ranked as on the roster, like the register's entries)
     const roster = await rosterOfUser(c.var.db, viewer.id);
-    const board = await trainingBoardWrite(c.env, c.var.db, campaign, [{ userId: viewer.id, name: roster?.name ?? viewer.name, orgUnitId: roster?.orgUnitId ?? null }]);
+    const board = await trainingBoardWrite(c.env, c.var.db, campaign, [
+      { userId: viewer.id, name: roster?.name ?? viewer.name, orgUnitId: roster?.orgUnitId ?? null },
+    ]);
     const res = await finishStudy(c.var.db, study.id, material, viewer.id, now, board.stmts);
     if (!res) throw new ApiError('conflict', 'msg.tr_study_done');
     await notifyBoard(c.env, c.var.db, board, res);
@@ -103,7 +120,8 @@ export const learningRoutes = createApp().get(
   '/learning',
   describeRoute({
     tags: ['Training'],
-    summary: 'My study hours of a China calendar year (default this one) against my yearly target: every register entry of mine (by the session’s start) and every finished online study; hours count present, late and delivered entries and studies',
+    summary:
+      'My study hours of a China calendar year (default this one) against my yearly target: every register entry of mine (by the session’s start) and every finished online study; hours count present, late and delivered entries and studies',
     responses: { 200: json(Learning) },
   }),
   valid('query', LearningQuery),

@@ -17,8 +17,16 @@ export const cfg = (c: CampaignRecord) => settingsOf('training', c.settings);
 export function sessionDto(r: SessionListRow): TrainingSessionDto {
   const s = r.s;
   return {
-    id: s.id, campaignId: s.campaignId, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location, lecturer: s.lecturer, hours: s.hours,
-    checkInOpensAt: nowIso(checkInWindow(s).from), attendances: r.attendances,
+    id: s.id,
+    campaignId: s.campaignId,
+    title: s.title,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    location: s.location,
+    lecturer: s.lecturer,
+    hours: s.hours,
+    checkInOpensAt: nowIso(checkInWindow(s).from),
+    attendances: r.attendances,
     mine: r.mineStatus && r.mineMode ? { status: r.mineStatus, mode: r.mineMode, hours: r.mineHours ?? 0 } : null,
   };
 }
@@ -46,7 +54,14 @@ type MaterialListRow = Awaited<ReturnType<typeof listMaterials>>[number];
 export function materialDto(r: MaterialListRow) {
   const m = r.m;
   return {
-    id: m.id, campaignId: m.campaignId, title: m.title, kind: m.kind, url: m.url, minutes: m.minutes, hours: m.hours, createdAt: m.createdAt,
+    id: m.id,
+    campaignId: m.campaignId,
+    title: m.title,
+    kind: m.kind,
+    url: m.url,
+    minutes: m.minutes,
+    hours: m.hours,
+    createdAt: m.createdAt,
     mine: r.study ? { studyId: r.study.id, startedAt: r.study.startedAt, finishedAt: r.study.finishedAt } : null,
   };
 }

@@ -9,9 +9,28 @@ import { maskPhone } from '../../../../shared/mask';
 import { nowIso } from '../../../../db/ids';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import { enroll, insertSessions, listEnrollments, listSessions, rosterOfUser, targetOf, trainingStats, isEnrolled, hoursIn } from '../../../../db/queries/training';
 import {
-  EnrollBody, EnrolledResponse, EnrollmentPage, EnrollmentQuery, MyEnrollment, SessionBody, SessionList, SessionsCreated, StatsQuery, TrainingStats,
+  enroll,
+  insertSessions,
+  listEnrollments,
+  listSessions,
+  rosterOfUser,
+  targetOf,
+  trainingStats,
+  isEnrolled,
+  hoursIn,
+} from '../../../../db/queries/training';
+import {
+  EnrollBody,
+  EnrolledResponse,
+  EnrollmentPage,
+  EnrollmentQuery,
+  MyEnrollment,
+  SessionBody,
+  SessionList,
+  SessionsCreated,
+  StatsQuery,
+  TrainingStats,
 } from '../../../../shared/contracts/training';
 import { SESSION_MAX_MS, audienceMatches, defaultHours, share } from '../../../../shared/training';
 import { cfg, sessionDto, trainingCampaign, viewerRosterId } from './training.dto';
@@ -23,7 +42,11 @@ const DAY_MS = 86_400_000;
 export const trainingCampaignRoutes = createApp()
   .get(
     '/:id/sessions',
-    describeRoute({ tags: ['Training'], summary: 'Sessions (课次) of a training campaign, earliest first, with credited attendances and the viewer’s own register entry as `mine`', responses: { 200: json(SessionList) } }),
+    describeRoute({
+      tags: ['Training'],
+      summary: 'Sessions (课次) of a training campaign, earliest first, with credited attendances and the viewer’s own register entry as `mine`',
+      responses: { 200: json(SessionList) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const campaign = await trainingCampaign(c, c.req.valid('param').id);
@@ -35,7 +58,8 @@ export const trainingCampaignRoutes = createApp()
     '/:id/sessions',
     describeRoute({
       tags: ['Training'],
-      summary: 'Add a session (organizers): time (≤ 24 h), place, lecturer and hours (steps of 0.5; by default the duration, down to the half hour, at most 12). `days` > 1 schedules the same session on consecutive days (a class of several days); `sessions` lists them all',
+      summary:
+        'Add a session (organizers): time (≤ 24 h), place, lecturer and hours (steps of 0.5; by default the duration, down to the half hour, at most 12). `days` > 1 schedules the same session on consecutive days (a class of several days); `sessions` lists them all',
       responses: { 201: json(SessionsCreated, 'Created') },
     }),
     valid('param', IdParam),
@@ -50,7 +74,11 @@ export const trainingCampaignRoutes = createApp()
       const hours = b.hours ?? defaultHours(b);
       const sessions = Array.from({ length: b.days }, (_, i) => ({
         title: b.days > 1 ? `${b.title}（第${i + 1}天）` : b.title,
-        startsAt: nowIso(starts + i * DAY_MS), endsAt: nowIso(ends + i * DAY_MS), location: b.location, lecturer: b.lecturer, hours,
+        startsAt: nowIso(starts + i * DAY_MS),
+        endsAt: nowIso(ends + i * DAY_MS),
+        location: b.location,
+        lecturer: b.lecturer,
+        hours,
       }));
       const ids = await insertSessions(c.var.db, campaign, viewer.id, sessions);
       const rows = (await listSessions(c.var.db, campaign.id, null)).filter((r) => ids.includes(r.s.id)).map(sessionDto);
@@ -61,7 +89,8 @@ export const trainingCampaignRoutes = createApp()
     '/:id/enrollments',
     describeRoute({
       tags: ['Training'],
-      summary: 'Enrol people (organizers): roster entries by id, or everyone on the rosters under some units, who lie in the campaign’s subtree and the organizer’s and match the audience (categories, posts). Idempotent: `enrolled` counts the newly enrolled',
+      summary:
+        'Enrol people (organizers): roster entries by id, or everyone on the rosters under some units, who lie in the campaign’s subtree and the organizer’s and match the audience (categories, posts). Idempotent: `enrolled` counts the newly enrolled',
       responses: { 200: json(EnrolledResponse) },
     }),
     valid('param', IdParam),
@@ -70,14 +99,22 @@ export const trainingCampaignRoutes = createApp()
       const { campaign, viewer } = await managedCampaignOfKind(c, c.req.valid('param').id, 'training');
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const b = c.req.valid('json');
-      const target = { campaignId: campaign.id, campaignPath: campaign.orgPath, audience: cfg(campaign).audience, source: 'organizer' as const, actorId: viewer.id, orgUnitId: campaign.orgUnitId };
+      const target = {
+        campaignId: campaign.id,
+        campaignPath: campaign.orgPath,
+        audience: cfg(campaign).audience,
+        source: 'organizer' as const,
+        actorId: viewer.id,
+        orgUnitId: campaign.orgUnitId,
+      };
       const scope = viewer.isPlatformAdmin ? null : viewer.managedPaths;
       if ('rosterIds' in b) return c.json({ enrolled: await enroll(c.var.db, target, { rosterIds: b.rosterIds }, scope) });
       const paths: string[] = [];
       for (const [i, id] of b.orgUnitIds.entries()) {
         const unit = await getOrgUnit(c.var.db, id);
         if (!unit) throw new ApiError('validation_failed', undefined, {}, { [`orgUnitIds.${i}`]: { key: 'msg.tr_unit_missing', params: { id } } });
-        if (!unit.path.startsWith(campaign.orgPath)) throw new ApiError('validation_failed', undefined, {}, { [`orgUnitIds.${i}`]: { key: 'msg.tr_unit_outside' } });
+        if (!unit.path.startsWith(campaign.orgPath))
+          throw new ApiError('validation_failed', undefined, {}, { [`orgUnitIds.${i}`]: { key: 'msg.tr_unit_outside' } });
         paths.push(unit.path);
       }
       return c.json({ enrolled: await enroll(c.var.db, target, { unitPaths: paths }, scope) });
@@ -87,7 +124,8 @@ export const trainingCampaignRoutes = createApp()
     '/:id/enrollments',
     describeRoute({
       tags: ['Training'],
-      summary: 'Who is enrolled (organizers of the campaign, or of `orgUnitId` inside it), by roster id, with credited attendances and hours; `q` filters by name; phones masked',
+      summary:
+        'Who is enrolled (organizers of the campaign, or of `orgUnitId` inside it), by roster id, with credited attendances and hours; `q` filters by name; phones masked',
       responses: { 200: json(EnrollmentPage) },
     }),
     valid('param', IdParam),
@@ -98,8 +136,18 @@ export const trainingCampaignRoutes = createApp()
       const { path } = await managedScope(c, campaign, q.orgUnitId);
       const { rows, total } = await listEnrollments(c.var.db, campaign.id, path, { q: q.q, after: decodeCursor(q.cursor), limit: q.limit });
       const items = rows.slice(0, q.limit).map((r) => ({
-        rosterId: r.rosterId, name: r.name, phone: maskPhone(r.phone), orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, category: r.category, posts: r.posts,
-        registered: r.userId !== null, source: r.source, createdAt: r.createdAt, attendances: r.attendances, hours: r.hours,
+        rosterId: r.rosterId,
+        name: r.name,
+        phone: maskPhone(r.phone),
+        orgUnitId: r.orgUnitId,
+        orgUnitName: r.orgUnitName,
+        category: r.category,
+        posts: r.posts,
+        registered: r.userId !== null,
+        source: r.source,
+        createdAt: r.createdAt,
+        attendances: r.attendances,
+        hours: r.hours,
       }));
       const last = items[items.length - 1];
       return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.rosterId) : null, total });
@@ -109,7 +157,8 @@ export const trainingCampaignRoutes = createApp()
     '/:id/enroll',
     describeRoute({
       tags: ['Training'],
-      summary: 'Enrol myself (when the campaign’s `selfEnroll` is on): I must be on a roster inside the campaign’s subtree and in its audience. Idempotent (`enrolled` 0 the second time)',
+      summary:
+        'Enrol myself (when the campaign’s `selfEnroll` is on): I must be on a roster inside the campaign’s subtree and in its audience. Idempotent (`enrolled` 0 the second time)',
       responses: { 200: json(EnrolledResponse) },
     }),
     valid('param', IdParam),
@@ -123,7 +172,14 @@ export const trainingCampaignRoutes = createApp()
       if (!roster) throw new ApiError('forbidden', 'msg.tr_no_roster');
       if (!roster.orgPath.startsWith(campaign.orgPath)) throw new ApiError('forbidden', 'msg.tr_outside');
       if (!audienceMatches(s.audience, roster)) throw new ApiError('forbidden', 'msg.tr_audience_no');
-      const target = { campaignId: campaign.id, campaignPath: campaign.orgPath, audience: s.audience, source: 'self' as const, actorId: viewer.id, orgUnitId: roster.orgUnitId };
+      const target = {
+        campaignId: campaign.id,
+        campaignPath: campaign.orgPath,
+        audience: s.audience,
+        source: 'self' as const,
+        actorId: viewer.id,
+        orgUnitId: roster.orgUnitId,
+      };
       return c.json({ enrolled: await enroll(c.var.db, target, { rosterIds: [roster.id] }, null) });
     },
   )
@@ -162,8 +218,14 @@ export const trainingCampaignRoutes = createApp()
       const r = await trainingStats(c.var.db, campaign.id, path);
       const hours = r.hours + r.studyHours;
       return c.json({
-        sessions: r.sessions, enrolled: r.enrolled, attendees: r.attendees, attendances: r.attendances, coverageRate: share(r.attendees, r.enrolled),
-        hours, hoursPerAttendee: r.attendees ? Math.round((hours / r.attendees) * 100) / 100 : 0, delivered: r.delivered,
+        sessions: r.sessions,
+        enrolled: r.enrolled,
+        attendees: r.attendees,
+        attendances: r.attendances,
+        coverageRate: share(r.attendees, r.enrolled),
+        hours,
+        hoursPerAttendee: r.attendees ? Math.round((hours / r.attendees) * 100) / 100 : 0,
+        delivered: r.delivered,
       });
     },
   );

@@ -13,15 +13,32 @@ import { at, tableFile, type TableCell } from '../../lib/tables';
 import { codeAccepted, codeScreen } from '../../lib/rotating-code';
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import {
-  cancelServiceActivity, cancelSignup, checkIn, checkOut, getRecord, getServiceActivity, getSignup, insertServiceActivity, listServiceActivities,
-  listSignups, signUp, updateServiceActivity, type ServiceActivity,
+  cancelServiceActivity,
+  cancelSignup,
+  checkIn,
+  checkOut,
+  getRecord,
+  getServiceActivity,
+  getSignup,
+  insertServiceActivity,
+  listServiceActivities,
+  listSignups,
+  signUp,
+  updateServiceActivity,
+  type ServiceActivity,
 } from '../../../../db/queries/volunteer';
-import { CheckBody, CheckResponse, CodeScreenResponse, ServiceActivityBody, ServiceActivityPatch, ServiceActivityQuery, SignupList } from '../../../../shared/contracts/volunteer';
+import {
+  CheckBody,
+  CheckResponse,
+  CodeScreenResponse,
+  ServiceActivityBody,
+  ServiceActivityPatch,
+  ServiceActivityQuery,
+  SignupList,
+} from '../../../../shared/contracts/volunteer';
 import { chinaDay } from '../../../../shared/i18n';
 import { maskPhone } from '../../../../shared/mask';
-import {
-  CHECK_OUT_LATE_MS, chinaClock, checkInWindow, checkOutWindow, nextStep, serviceHours, serviceStart,
-} from '../../../../shared/service-activities';
+import { CHECK_OUT_LATE_MS, chinaClock, checkInWindow, checkOutWindow, nextStep, serviceHours, serviceStart } from '../../../../shared/service-activities';
 import { campaignOfKind, requireOpen as open } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 import type { CampaignRecord } from '../../../../db/queries/campaigns';
@@ -35,9 +52,21 @@ type Row = Awaited<ReturnType<typeof listServiceActivities>>[number];
 function dto(c: Context<AppEnv>, r: Row): ServiceActivityView {
   const win = checkInWindow(r);
   return {
-    id: r.id, campaignId: r.campaignId, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, title: r.title, place: r.place, description: r.description,
-    startsAt: r.startsAt, endsAt: r.endsAt, capacity: r.capacity, signedUp: r.signedUp, seatsLeft: Math.max(0, r.capacity - r.signedUp), status: r.status,
-    checkInOpensAt: nowIso(win.from), checkOutClosesAt: nowIso(Date.parse(r.endsAt) + CHECK_OUT_LATE_MS),
+    id: r.id,
+    campaignId: r.campaignId,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: r.orgUnitName,
+    title: r.title,
+    place: r.place,
+    description: r.description,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    capacity: r.capacity,
+    signedUp: r.signedUp,
+    seatsLeft: Math.max(0, r.capacity - r.signedUp),
+    status: r.status,
+    checkInOpensAt: nowIso(win.from),
+    checkOutClosesAt: nowIso(Date.parse(r.endsAt) + CHECK_OUT_LATE_MS),
     mine: r.mineStatus ? { status: r.mineStatus, checkedInAt: r.mineCheckedInAt, checkedOutAt: r.mineCheckedOutAt, recordId: r.mineRecordId } : null,
     canManage: canManagePath(c.var.viewer, r.orgPath),
   };
@@ -56,14 +85,16 @@ async function view(c: Context<AppEnv>, a: ServiceActivity) {
   return dto(c, row!);
 }
 
-const checkUrl = (c: Context<AppEnv>, id: string, code: string) => `${new URL(c.req.url).origin}/service-activities/${encodeURIComponent(id)}/check?code=${code}`;
+const checkUrl = (c: Context<AppEnv>, id: string, code: string) =>
+  `${new URL(c.req.url).origin}/service-activities/${encodeURIComponent(id)}/check?code=${code}`;
 
 export const serviceActivityCampaignRoutes = createApp()
   .get(
     '/:id/service-activities',
     describeRoute({
       tags: ['Service activities'],
-      summary: 'Service activities of a "1+1" campaign (public: times, places, counts — never names). when=upcoming (default: not over, soonest first) or all (newest first); signed-in viewers get their own sign-up as `mine`',
+      summary:
+        'Service activities of a "1+1" campaign (public: times, places, counts — never names). when=upcoming (default: not over, soonest first) or all (newest first); signed-in viewers get their own sign-up as `mine`',
       responses: { 200: json(v.object({ items: v.array(ServiceActivitySchema) })) },
     }),
     valid('param', IdParam),
@@ -72,7 +103,9 @@ export const serviceActivityCampaignRoutes = createApp()
       const campaign = await volunteerCampaign(c, c.req.valid('param').id);
       const q = c.req.valid('query');
       const rows = await listServiceActivities(c.var.db, campaign.id, {
-        upcomingAfter: q.when === 'upcoming' ? nowIso(Date.now() - CHECK_OUT_LATE_MS) : undefined, userId: c.var.viewer?.id ?? null, limit: q.limit,
+        upcomingAfter: q.when === 'upcoming' ? nowIso(Date.now() - CHECK_OUT_LATE_MS) : undefined,
+        userId: c.var.viewer?.id ?? null,
+        limit: q.limit,
       });
       return c.json({ items: rows.filter((r) => q.when === 'all' || r.status === 'open' || r.mineStatus === 'signed_up').map((r) => dto(c, r)) });
     },
@@ -81,7 +114,8 @@ export const serviceActivityCampaignRoutes = createApp()
     '/:id/service-activities',
     describeRoute({
       tags: ['Service activities'],
-      summary: 'Create a service activity (organizers of its org unit, which lies in the campaign’s subtree; the campaign’s unit by default): title, place, description, start/end (≤ 24 h), capacity',
+      summary:
+        'Create a service activity (organizers of its org unit, which lies in the campaign’s subtree; the campaign’s unit by default): title, place, description, start/end (≤ 24 h), capacity',
       responses: { 201: json(v.object({ serviceActivity: ServiceActivitySchema }), 'Created') },
     }),
     valid('param', IdParam),
@@ -96,8 +130,16 @@ export const serviceActivityCampaignRoutes = createApp()
       if (!unit.path.startsWith(campaign.orgPath)) throw new ApiError('validation_failed', undefined, {}, { orgUnitId: { key: 'msg.sa_unit_outside' } });
       if (campaign.status === 'closed') throw new ApiError('conflict', 'msg.campaign_closed');
       const id = await insertServiceActivity(c.var.db, {
-        campaignId: campaign.id, orgUnitId: unit.id, orgPath: unit.path, title: b.title, place: b.place, description: b.description,
-        startsAt: nowIso(Date.parse(b.startsAt)), endsAt: nowIso(Date.parse(b.endsAt)), capacity: b.capacity, createdBy: viewer.id,
+        campaignId: campaign.id,
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        title: b.title,
+        place: b.place,
+        description: b.description,
+        startsAt: nowIso(Date.parse(b.startsAt)),
+        endsAt: nowIso(Date.parse(b.endsAt)),
+        capacity: b.capacity,
+        createdBy: viewer.id,
       });
       return c.json({ serviceActivity: await view(c, (await getServiceActivity(c.var.db, id))!) }, 201);
     },
@@ -106,7 +148,11 @@ export const serviceActivityCampaignRoutes = createApp()
 export const serviceActivityRoutes = createApp()
   .get(
     '/:id',
-    describeRoute({ tags: ['Service activities'], summary: 'One service activity (public: time, place, counts; the viewer’s own sign-up as `mine`)', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'One service activity (public: time, place, counts; the viewer’s own sign-up as `mine`)',
+      responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -115,7 +161,11 @@ export const serviceActivityRoutes = createApp()
   )
   .patch(
     '/:id',
-    describeRoute({ tags: ['Service activities'], summary: 'Edit an open service activity (organizers of its unit); capacity not below the sign-ups (409)', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'Edit an open service activity (organizers of its unit); capacity not below the sign-ups (409)',
+      responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) },
+    }),
     valid('param', IdParam),
     valid('json', ServiceActivityPatch),
     async (c) => {
@@ -134,14 +184,23 @@ export const serviceActivityRoutes = createApp()
       if (!(await updateServiceActivity(c.var.db, viewer.id, a, patch))) {
         const now = await getServiceActivity(c.var.db, a.id);
         if (now?.status === 'cancelled') throw new ApiError('conflict', 'msg.sa_cancelled');
-        throw new ApiError('conflict', 'msg.sa_capacity_below', { n: now?.signedUp ?? a.signedUp }, { capacity: { key: 'msg.sa_capacity_below', params: { n: now?.signedUp ?? a.signedUp } } });
+        throw new ApiError(
+          'conflict',
+          'msg.sa_capacity_below',
+          { n: now?.signedUp ?? a.signedUp },
+          { capacity: { key: 'msg.sa_capacity_below', params: { n: now?.signedUp ?? a.signedUp } } },
+        );
       }
       return c.json({ serviceActivity: await view(c, (await getServiceActivity(c.var.db, a.id))!) });
     },
   )
   .post(
     '/:id/cancel',
-    describeRoute({ tags: ['Service activities'], summary: 'Cancel a service activity (organizers of its unit); sign-ups stay on record, no more check-ins', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'Cancel a service activity (organizers of its unit); sign-ups stay on record, no more check-ins',
+      responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -154,7 +213,8 @@ export const serviceActivityRoutes = createApp()
     '/:id/signups',
     describeRoute({
       tags: ['Service activities'],
-      summary: 'Sign up (signed-in participants, as for reporting service records). Full → 409; again → 409; over or cancelled → 409. Places never exceed the capacity, whatever the concurrency',
+      summary:
+        'Sign up (signed-in participants, as for reporting service records). Full → 409; again → 409; over or cancelled → 409. Places never exceed the capacity, whatever the concurrency',
       responses: { 201: json(v.object({ serviceActivity: ServiceActivitySchema }), 'Signed up') },
     }),
     valid('param', IdParam),
@@ -174,7 +234,11 @@ export const serviceActivityRoutes = createApp()
   )
   .delete(
     '/:id/signups',
-    describeRoute({ tags: ['Service activities'], summary: 'Cancel my sign-up (not once checked in: 409); frees the place', responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'Cancel my sign-up (not once checked in: 409); frees the place',
+      responses: { 200: json(v.object({ serviceActivity: ServiceActivitySchema })) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const viewer = requireViewer(c);
@@ -189,7 +253,11 @@ export const serviceActivityRoutes = createApp()
   )
   .get(
     '/:id/signups',
-    describeRoute({ tags: ['Service activities'], summary: 'The sign-up list with check-in/out times and hours (organizers of the activity’s unit; phones masked)', responses: { 200: json(SignupList) } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'The sign-up list with check-in/out times and hours (organizers of the activity’s unit; phones masked)',
+      responses: { 200: json(SignupList) },
+    }),
     valid('param', IdParam),
     async (c) => {
       const { a } = await activityOf(c, c.req.valid('param').id);
@@ -200,7 +268,11 @@ export const serviceActivityRoutes = createApp()
   )
   .get(
     '/:id/signups/export',
-    describeRoute({ tags: ['Service activities'], summary: 'The sign-up list as Excel or CSV (签到台账) — organizers of the activity’s unit', responses: { 200: { description: 'File' } } }),
+    describeRoute({
+      tags: ['Service activities'],
+      summary: 'The sign-up list as Excel or CSV (签到台账) — organizers of the activity’s unit',
+      responses: { 200: { description: 'File' } },
+    }),
     valid('param', IdParam),
     valid('query', v.strictObject({ format: v.optional(v.picklist(['xlsx', 'csv']), 'xlsx') })),
     async (c) => {
@@ -210,7 +282,18 @@ export const serviceActivityRoutes = createApp()
       const rows: TableCell[][] = [['序号', '姓名', '手机号', '所在党组织', '报名状态', '报名时间', '签到时间', '签退时间', '服务时长(小时)', '记录状态']];
       let i = 0;
       for (const r of await listSignups(c.var.db, a.id)) {
-        rows.push([++i, r.name, phoneFor(c.var.viewer, r.phone, { userId: r.userId, paths: pathList(r.userPaths), fallbackPath: a.orgPath }), r.orgUnitName ?? '', r.status === 'signed_up' ? '已报名' : '已取消', at(r.createdAt), at(r.checkedInAt), at(r.checkedOutAt), r.hours ?? '', r.recordStatus ? state[r.recordStatus] : '']);
+        rows.push([
+          ++i,
+          r.name,
+          phoneFor(c.var.viewer, r.phone, { userId: r.userId, paths: pathList(r.userPaths), fallbackPath: a.orgPath }),
+          r.orgUnitName ?? '',
+          r.status === 'signed_up' ? '已报名' : '已取消',
+          at(r.createdAt),
+          at(r.checkedInAt),
+          at(r.checkedOutAt),
+          r.hours ?? '',
+          r.recordStatus ? state[r.recordStatus] : '',
+        ]);
       }
       return tableFile(c, rows, `${campaign.slug}-service-activity-${a.id}`, c.req.valid('query').format, '签到台账');
     },
@@ -219,7 +302,8 @@ export const serviceActivityRoutes = createApp()
     '/:id/code',
     describeRoute({
       tags: ['Service activities'],
-      summary: 'The check-in code to show at the place (organizers of the activity’s unit, never public): 6 digits from HMAC-SHA256(codeSecret, minute), new every minute; the current and the previous one are accepted. With the check-in link and its QR (SVG)',
+      summary:
+        'The check-in code to show at the place (organizers of the activity’s unit, never public): 6 digits from HMAC-SHA256(codeSecret, minute), new every minute; the current and the previous one are accepted. With the check-in link and its QR (SVG)',
       responses: { 200: json(CodeScreenResponse) },
     }),
     valid('param', IdParam),
@@ -262,7 +346,8 @@ export const serviceActivityRoutes = createApp()
         const win = checkOutWindow(a, signup.checkedInAt!);
         if (now > win.to) throw new ApiError('conflict', 'msg.sa_check_out_closed', { time: chinaClock(win.to) });
       }
-      if (!(await codeAccepted(c, viewer.id, a.codeSecret, b.code, now))) throw new ApiError('validation_failed', 'msg.sa_code_wrong', {}, { code: { key: 'msg.sa_code_wrong' } });
+      if (!(await codeAccepted(c, viewer.id, a.codeSecret, b.code, now)))
+        throw new ApiError('validation_failed', 'msg.sa_code_wrong', {}, { code: { key: 'msg.sa_code_wrong' } });
       const at = nowIso(now);
       if (step === 'check_in') {
         if (!(await checkIn(db, a.id, viewer.id, at))) throw new ApiError('conflict', 'msg.sa_checked_in');
@@ -270,9 +355,19 @@ export const serviceActivityRoutes = createApp()
       }
       const computed = serviceHours(a, signup.checkedInAt!, at);
       const unit = await memberUnit(db, viewer.id);
-      const out = await checkOut(db, a, viewer.id, unit, at, { date: chinaDay(serviceStart(a, signup.checkedInAt!)), hours: computed, maxPerDay: cfg(campaign).maxHoursPerDay });
+      const out = await checkOut(db, a, viewer.id, unit, at, {
+        date: chinaDay(serviceStart(a, signup.checkedInAt!)),
+        hours: computed,
+        maxPerDay: cfg(campaign).maxHoursPerDay,
+      });
       if (!out) throw new ApiError('conflict', 'msg.sa_checked_out');
       const record = out.recordId ? await getRecord(db, out.recordId) : null;
-      return c.json({ step: 'checked_out' as const, serviceActivity: await view(c, a), record: record ?? null, hours: record?.hours ?? 0, computedHours: computed });
+      return c.json({
+        step: 'checked_out' as const,
+        serviceActivity: await view(c, a),
+        record: record ?? null,
+        hours: record?.hours ?? 0,
+        computedHours: computed,
+      });
     },
   );

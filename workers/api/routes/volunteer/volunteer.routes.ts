@@ -14,7 +14,26 @@ import { newId } from '../../../../db/ids';
 import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
-import { CertificateCheck, CertificateResponse, InviteLink, InviteView, MyVolunteer, PairBody, PairCreated, PairPage, RecordBody, RecordsExportQuery, StatsQuery, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody, UnlinkBody, VolunteerStatsResponse } from '../../../../shared/contracts/volunteer';
+import {
+  CertificateCheck,
+  CertificateResponse,
+  InviteLink,
+  InviteView,
+  MyVolunteer,
+  PairBody,
+  PairCreated,
+  PairPage,
+  RecordBody,
+  RecordsExportQuery,
+  StatsQuery,
+  RecordPage,
+  RecordQuery,
+  RecordResponse,
+  RejectBody,
+  ReviewRecordsBody,
+  UnlinkBody,
+  VolunteerStatsResponse,
+} from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { leadRate, recordDateProblem, type RecordDateProblem } from '../../../../shared/volunteer';
 import type { MessageKey } from '../../../../shared/messages';
@@ -22,8 +41,24 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { createdCursor, decodeTimeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
 import {
-  activePairCount, approvedHoursOf, certificateByCode, getPair, getRecord, hoursOnDay, insertPair, insertRecord, recordLimitHit, inviteByCode, inviteOf,
-  issueCertificate, listPairs, listRecords, recordsByIds, reviewRecords, unlinkPair, volunteerStats,
+  activePairCount,
+  approvedHoursOf,
+  certificateByCode,
+  getPair,
+  getRecord,
+  hoursOnDay,
+  insertPair,
+  insertRecord,
+  recordLimitHit,
+  inviteByCode,
+  inviteOf,
+  issueCertificate,
+  listPairs,
+  listRecords,
+  recordsByIds,
+  reviewRecords,
+  unlinkPair,
+  volunteerStats,
 } from '../../../../db/queries/volunteer';
 import { certificateCheck } from '../../lib/certificates';
 import { campaignOfKind, managedScope, requireOpen, reviewQueueScope } from '../../lib/guards';
@@ -33,10 +68,12 @@ import { at, rowsOf, tableStream } from '../../lib/tables';
 import { phoneFor } from '../../lib/privacy';
 import { textAfterCommit } from '../../lib/notify';
 
-
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 const open = requireOpen;
-const DATE_PROBLEM = { future: 'msg.vol_future', before_start: 'msg.vol_before_start', after_end: 'msg.vol_after_end' } as const satisfies Record<RecordDateProblem, MessageKey>;
+const DATE_PROBLEM = { future: 'msg.vol_future', before_start: 'msg.vol_before_start', after_end: 'msg.vol_after_end' } as const satisfies Record<
+  RecordDateProblem,
+  MessageKey
+>;
 const inviteUrl = (c: Context<AppEnv>, code: string) => `${new URL(c.req.url).origin}/invite/${code}`;
 /** A member's invite as the member sees it: the code, its landing page and its QR. */
 const inviteLink = (c: Context<AppEnv>, code: string) => ({ code, url: inviteUrl(c, code), qrUrl: `/api/v1/invites/${code}/qr.svg` });
@@ -44,7 +81,11 @@ const inviteLink = (c: Context<AppEnv>, code: string) => ({ code, url: inviteUrl
 export const volunteerCampaignRoutes = createApp()
   .post(
     '/:id/invites',
-    describeRoute({ tags: ['Volunteers'], summary: 'A member’s personal "1+1" invite (code, link; QR at /invites/{code}/qr.svg); the same one every time', responses: { 200: json(InviteLink) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'A member’s personal "1+1" invite (code, link; QR at /invites/{code}/qr.svg); the same one every time',
+      responses: { 200: json(InviteLink) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -60,7 +101,8 @@ export const volunteerCampaignRoutes = createApp()
     '/:id/pairs',
     describeRoute({
       tags: ['Volunteers'],
-      summary: 'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone already registered in the campaign → 409 `already_registered` (whatever the member’s count); member over the cap → 422 `cap_reached`; no consent → 400.',
+      summary:
+        'Register a resident through a member’s invite code (consent required), or — organizers — on a resident’s behalf with memberId. Phone already registered in the campaign → 409 `already_registered` (whatever the member’s count); member over the cap → 422 `cap_reached`; no consent → 400.',
       responses: { 201: json(PairCreated, 'Registered') },
     }),
     valid('param', v.object({ id: Id })),
@@ -78,7 +120,8 @@ export const volunteerCampaignRoutes = createApp()
         if (!invite || invite.campaignId !== campaign.id) throw new ApiError('not_found', 'msg.vol_invite_missing');
         memberId = invite.userId;
         const hit = await rateHit(db, `pair:ip:${clientAddress(c)}`, 10 * 60e3);
-        if (hit.count > 30) throw new ApiError('rate_limited', 'msg.register_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
+        if (hit.count > 30)
+          throw new ApiError('rate_limited', 'msg.register_rate', {}, undefined, { 'Retry-After': String(Math.ceil(hit.retryAfterMs / 1000)) });
       } else if (b.memberId) {
         const unit = await memberUnit(db, b.memberId);
         if (!unit) throw new ApiError('validation_failed', undefined, {}, { memberId: { key: 'msg.vol_member_missing' } });
@@ -90,19 +133,50 @@ export const volunteerCampaignRoutes = createApp()
       const memberPhone = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, memberId) }))?.phone;
       if (memberPhone === b.phone) throw new ApiError('validation_failed', undefined, {}, { phone: { key: 'msg.vol_self' } });
       const consentText = b.consentNote ? `${s.consentText}（${b.consentNote}）` : s.consentText;
-      const res = await insertPair(db, { campaignId: campaign.id, memberId, memberUnit: member, residentName: b.name, residentPhone: b.phone, consentText, source, createdBy: c.var.viewer?.id ?? null }, s.pairCap);
+      const res = await insertPair(
+        db,
+        {
+          campaignId: campaign.id,
+          memberId,
+          memberUnit: member,
+          residentName: b.name,
+          residentPhone: b.phone,
+          consentText,
+          source,
+          createdBy: c.var.viewer?.id ?? null,
+        },
+        s.pairCap,
+      );
       if (res.result !== 'ok') {
         // the reasons API.md names for these two refusals
-        if (res.result === 'taken') throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } }).because('already_registered');
+        if (res.result === 'taken')
+          throw new ApiError('conflict', 'msg.vol_resident_taken', {}, { phone: { key: 'msg.vol_resident_taken' } }).because('already_registered');
         throw new ApiError('unprocessable', 'msg.vol_cap', { cap: s.pairCap }).because('cap_reached');
       }
       const pair = (await getPair(db, res.id))!;
-      return c.json({ pair: { id: pair.id, campaignId: pair.campaignId, residentName: pair.residentName, residentPhone: maskPhone(pair.residentPhone), source: pair.source, consentAt: pair.consentAt, createdAt: pair.createdAt } }, 201);
+      return c.json(
+        {
+          pair: {
+            id: pair.id,
+            campaignId: pair.campaignId,
+            residentName: pair.residentName,
+            residentPhone: maskPhone(pair.residentPhone),
+            source: pair.source,
+            consentAt: pair.consentAt,
+            createdAt: pair.createdAt,
+          },
+        },
+        201,
+      );
     },
   )
   .get(
     '/:id/pairs',
-    describeRoute({ tags: ['Volunteers'], summary: 'Pairs by org unit (organizers of the subtree; full phones for the 台账)', responses: { 200: json(PairPage) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'Pairs by org unit (organizers of the subtree; full phones for the 台账)',
+      responses: { 200: json(PairPage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', v.strictObject({ limit: RecordQuery.entries.limit, cursor: RecordQuery.entries.cursor, orgUnitId: v.optional(Id) })),
     async (c) => {
@@ -111,7 +185,10 @@ export const volunteerCampaignRoutes = createApp()
       const { path } = await managedScope(c, campaign, q.orgUnitId);
       const rows = await listPairs(c.var.db, campaign.id, { path, limit: q.limit, before: decodeTimeCursor(q.cursor) });
       // a resident stands where the member who brought them does (shared phone rule)
-      const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({ ...p, residentPhone: p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }) }));
+      const items = rows.slice(0, q.limit).map(({ memberPath, ...p }) => ({
+        ...p,
+        residentPhone: p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [memberPath], fallbackPath: campaign.orgPath }),
+      }));
       return c.json({ items, nextCursor: nextTimeCursor(rows, items, q.limit) });
     },
   )
@@ -127,15 +204,35 @@ export const volunteerCampaignRoutes = createApp()
       // streamed page by page: 2.5万 pairs never sit in the Worker's memory
       let i = 0;
       const pages = keysetPages((before) => listPairs(c.var.db, campaign.id, { path, limit: 500, before }), 500, createdCursor);
-      return tableStream(c, ['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因'], rowsOf(pages, (p) => [
-        ++i, p.memberName, p.memberUnitName ?? '', p.residentName, p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }),
-        p.source === 'invite' ? '邀请码自助登记' : '组织代为登记', at(p.consentAt), at(p.createdAt), p.unlinkedAt ? '已解除' : p.withdrawnAt ? '已撤回同意' : '有效', p.unlinkReason ?? '',
-      ]), `${campaign.slug}-pairs`, q.format, '结对台账');
+      return tableStream(
+        c,
+        ['序号', '党员姓名', '所在党组织', '群众姓名', '群众手机号', '登记方式', '同意时间', '登记时间', '状态', '解除原因'],
+        rowsOf(pages, (p) => [
+          ++i,
+          p.memberName,
+          p.memberUnitName ?? '',
+          p.residentName,
+          p.withdrawnAt ? '' : phoneFor(c.var.viewer, p.residentPhone, { paths: [p.memberPath], fallbackPath: campaign.orgPath }),
+          p.source === 'invite' ? '邀请码自助登记' : '组织代为登记',
+          at(p.consentAt),
+          at(p.createdAt),
+          p.unlinkedAt ? '已解除' : p.withdrawnAt ? '已撤回同意' : '有效',
+          p.unlinkReason ?? '',
+        ]),
+        `${campaign.slug}-pairs`,
+        q.format,
+        '结对台账',
+      );
     },
   )
   .post(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Report volunteer service (date within the campaign and not in the future, hours in half-hour steps, what was done) → pending until an organizer approves. Per member: `maxHoursPerDay` hours and `recordsPerDay` records a day, `pendingRecordsMax` awaiting review (422 `records_limit`)', responses: { 201: json(RecordResponse, 'Reported') } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary:
+        'Report volunteer service (date within the campaign and not in the future, hours in half-hour steps, what was done) → pending until an organizer approves. Per member: `maxHoursPerDay` hours and `recordsPerDay` records a day, `pendingRecordsMax` awaiting review (422 `records_limit`)',
+      responses: { 201: json(RecordResponse, 'Reported') },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', RecordBody),
     async (c) => {
@@ -148,10 +245,15 @@ export const volunteerCampaignRoutes = createApp()
       if (dateProblem) throw new ApiError('validation_failed', undefined, {}, { date: { key: DATE_PROBLEM[dateProblem] } });
       if (b.pairId) {
         const pair = await getPair(c.var.db, b.pairId);
-        if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id)) throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
+        if (!pair || pair.campaignId !== campaign.id || (pair.memberId !== viewer.id && pair.residentUserId !== viewer.id))
+          throw new ApiError('validation_failed', undefined, {}, { pairId: { key: 'msg.vol_pair_missing' } });
       }
       const unit = await memberUnit(c.var.db, viewer.id);
-      const id = await insertRecord(c.var.db, { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description }, s);
+      const id = await insertRecord(
+        c.var.db,
+        { campaignId: campaign.id, userId: viewer.id, unit, pairId: b.pairId ?? null, date: b.date, hours: b.hours, description: b.description },
+        s,
+      );
       if (!id) {
         const hit = await recordLimitHit(c.var.db, campaign.id, viewer.id, b.date, s);
         if (hit === 'pending') throw new ApiError('unprocessable', 'msg.vol_records_pending', { max: s.pendingRecordsMax }).because('records_limit');
@@ -164,7 +266,11 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/service-records',
-    describeRoute({ tags: ['Volunteers'], summary: 'Service records: the approval queue of the organizer’s subtree (filters: status, unit, date range), or ?mine=true', responses: { 200: json(RecordPage) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'Service records: the approval queue of the organizer’s subtree (filters: status, unit, date range), or ?mine=true',
+      responses: { 200: json(RecordPage) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', RecordQuery),
     async (c) => {
@@ -177,14 +283,25 @@ export const volunteerCampaignRoutes = createApp()
         const { unit, scope } = await reviewQueueScope(c, q.orgUnitId);
         filter = { paths: scope.all ? ('all' as const) : scope.managedPaths, orgPath: unit?.path };
       }
-      const rows = await listRecords(c.var.db, campaign.id, { ...filter, status: q.status, from: q.from, to: q.to, limit: q.limit, before: decodeTimeCursor(q.cursor) });
+      const rows = await listRecords(c.var.db, campaign.id, {
+        ...filter,
+        status: q.status,
+        from: q.from,
+        to: q.to,
+        limit: q.limit,
+        before: decodeTimeCursor(q.cursor),
+      });
       const items = rows.slice(0, q.limit);
       return c.json({ items, nextCursor: nextTimeCursor(rows, items, q.limit) });
     },
   )
   .get(
     '/:id/service-records/export',
-    describeRoute({ tags: ['Volunteers'], summary: 'Service records of a subtree as Excel (台账) — organizers; ?from=&to= (China days) by service date', responses: { 200: { description: 'File' } } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'Service records of a subtree as Excel (台账) — organizers; ?from=&to= (China days) by service date',
+      responses: { 200: { description: 'File' } },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', RecordsExportQuery),
     async (c) => {
@@ -194,15 +311,39 @@ export const volunteerCampaignRoutes = createApp()
       const label: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
       // streamed page by page (no cap): a city's five years of records never sit in memory
       let i = 0;
-      const pages = keysetPages((before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, from: q.from, to: q.to, limit: 500, before }), 500, createdCursor);
-      return tableStream(c, ['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间'], rowsOf(pages, (r) => [
-        ++i, r.name, r.orgUnitName ?? '', r.date, r.hours, r.description, label[r.status], r.reason ?? '', at(r.reviewedAt), at(r.createdAt),
-      ]), `${campaign.slug}-service-records${q.from || q.to ? `-${q.from ?? ''}_${q.to ?? ''}` : ''}`, q.format, '服务记录台账');
+      const pages = keysetPages(
+        (before) => listRecords(c.var.db, campaign.id, { orgPath: path, status: q.status, from: q.from, to: q.to, limit: 500, before }),
+        500,
+        createdCursor,
+      );
+      return tableStream(
+        c,
+        ['序号', '姓名', '所在党组织', '服务日期', '时长(小时)', '服务内容', '状态', '审核意见', '审核时间', '登记时间'],
+        rowsOf(pages, (r) => [
+          ++i,
+          r.name,
+          r.orgUnitName ?? '',
+          r.date,
+          r.hours,
+          r.description,
+          label[r.status],
+          r.reason ?? '',
+          at(r.reviewedAt),
+          at(r.createdAt),
+        ]),
+        `${campaign.slug}-service-records${q.from || q.to ? `-${q.from ?? ''}_${q.to ?? ''}` : ''}`,
+        q.format,
+        '服务记录台账',
+      );
     },
   )
   .post(
     '/:id/service-records/review',
-    describeRoute({ tags: ['Volunteers'], summary: 'Approve or reject records in bulk (organizers of each member’s subtree); hours count once approved', responses: { 200: json(v.object({ reviewed: v.number() })) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'Approve or reject records in bulk (organizers of each member’s subtree); hours count once approved',
+      responses: { 200: json(v.object({ reviewed: v.number() })) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewRecordsBody),
     async (c) => {
@@ -214,7 +355,12 @@ export const volunteerCampaignRoutes = createApp()
   )
   .get(
     '/:id/volunteer-stats',
-    describeRoute({ tags: ['Volunteers'], summary: '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit. ?from=&to= (China days, either open): pairs made in the period and still linked at its end, hours served in it', responses: { 200: json(VolunteerStatsResponse) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary:
+        '带动率 and totals of a subtree: pairs, residents, members, approved hours, leadRate = members with a pair ÷ registered members; by unit. ?from=&to= (China days, either open): pairs made in the period and still linked at its end, hours served in it',
+      responses: { 200: json(VolunteerStatsResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     valid('query', StatsQuery),
     async (c) => {
@@ -226,8 +372,15 @@ export const volunteerCampaignRoutes = createApp()
       const st = await volunteerStats(c.var.db, campaign.id, path, { from: q.from, to: q.to });
       const organizer = canManagePath(c.var.viewer, path);
       return c.json({
-        orgUnitId: unit?.id ?? campaign.orgUnitId, from: q.from ?? null, to: q.to ?? null, pairs: st.pairs, residents: st.residents, members: st.members, leaders: st.leaders,
-        approvedHours: st.approvedHours, leadRate: leadRate(st.leaders, st.members),
+        orgUnitId: unit?.id ?? campaign.orgUnitId,
+        from: q.from ?? null,
+        to: q.to ?? null,
+        pairs: st.pairs,
+        residents: st.residents,
+        members: st.members,
+        leaders: st.leaders,
+        approvedHours: st.approvedHours,
+        leadRate: leadRate(st.leaders, st.members),
         ...(organizer ? { pendingRecords: st.pendingRecords, byUnit: st.byUnit.map((u) => ({ ...u, leadRate: leadRate(u.leaders, u.members) })) } : {}),
       });
     },
@@ -248,17 +401,32 @@ export const volunteerCampaignRoutes = createApp()
       const records = await listRecords(db, campaign.id, { userId: viewer.id, limit: 100, before: null });
       const approved = await approvedHoursOf(db, campaign.id, viewer.id);
       return c.json({
-        canInvite, pairCap: s.pairCap, maxHoursPerDay: s.maxHoursPerDay,
+        canInvite,
+        pairCap: s.pairCap,
+        maxHoursPerDay: s.maxHoursPerDay,
         invite: invite ? inviteLink(c, invite.code) : null,
-        pairs: pairs.filter((p) => !p.unlinkedAt).map((p) => ({ id: p.id, residentName: p.residentName, residentPhone: p.withdrawnAt ? '' : maskPhone(p.residentPhone), createdAt: p.createdAt, withdrawnAt: p.withdrawnAt })),
-        approvedHours: approved.h, pendingHours: records.filter((r) => r.status === 'pending').reduce((a, r) => a + r.hours, 0),
+        pairs: pairs
+          .filter((p) => !p.unlinkedAt)
+          .map((p) => ({
+            id: p.id,
+            residentName: p.residentName,
+            residentPhone: p.withdrawnAt ? '' : maskPhone(p.residentPhone),
+            createdAt: p.createdAt,
+            withdrawnAt: p.withdrawnAt,
+          })),
+        approvedHours: approved.h,
+        pendingHours: records.filter((r) => r.status === 'pending').reduce((a, r) => a + r.hours, 0),
         records: records.slice(0, 100),
       });
     },
   )
   .get(
     '/:id/certificate',
-    describeRoute({ tags: ['Volunteers'], summary: 'My service certificate: totals and a verification code/QR (approved hours only)', responses: { 200: json(CertificateResponse) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'My service certificate: totals and a verification code/QR (approved hours only)',
+      responses: { 200: json(CertificateResponse) },
+    }),
     valid('param', v.object({ id: Id })),
     async (c) => {
       const viewer = requireViewer(c);
@@ -270,8 +438,16 @@ export const volunteerCampaignRoutes = createApp()
       const unit = await memberUnit(db, viewer.id);
       const origin = new URL(c.req.url).origin;
       return c.json({
-        code: cert.code, name: viewer.name, orgUnitName: unit?.name ?? null, campaignTitle: campaign.title, issuer: campaign.orgUnitName,
-        hours: approved.h, records: approved.n, issuedAt: cert.issuedAt, verifyUrl: `${origin}/verify/${cert.code}`, qrUrl: `/api/v1/certificates/${cert.code}/qr.svg`,
+        code: cert.code,
+        name: viewer.name,
+        orgUnitName: unit?.name ?? null,
+        campaignTitle: campaign.title,
+        issuer: campaign.orgUnitName,
+        hours: approved.h,
+        records: approved.n,
+        issuedAt: cert.issuedAt,
+        verifyUrl: `${origin}/verify/${cert.code}`,
+        qrUrl: `/api/v1/certificates/${cert.code}/qr.svg`,
       });
     },
   );
@@ -281,7 +457,22 @@ export const volunteerCampaignRoutes = createApp()
  * are earned on the campaign's board in the approval's own batch, each only if this batch
  * recorded the record's hours (a racing approval earns nothing twice).
  */
-async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Array<{ id: string; userId: string; orgUnitId: string | null; orgPath: string | null; campaignId: string; hours: number; date: string; status: string }>, decision: 'approve' | 'reject', reason: string | null) {
+async function review(
+  c: Context<AppEnv>,
+  campaign: CampaignRecord,
+  records: Array<{
+    id: string;
+    userId: string;
+    orgUnitId: string | null;
+    orgPath: string | null;
+    campaignId: string;
+    hours: number;
+    date: string;
+    status: string;
+  }>,
+  decision: 'approve' | 'reject',
+  reason: string | null,
+) {
   const viewer = requireViewer(c);
   const db = c.var.db;
   for (const r of records) if (!canReviewPath(viewer, r.orgPath ?? campaign.orgPath)) throw new ApiError('forbidden');
@@ -299,9 +490,20 @@ async function review(c: Context<AppEnv>, campaign: CampaignRecord, records: Arr
     people.set(r.userId, { name, key: await boardKey(c.env, campaign.id, r.userId) });
   }
   const eventIds = new Map(pending.map((r) => [r.id, newId()]));
-  const board = boardScoreStatements(db, campaign, 'add', pending.map((r) => ({
-    key: people.get(r.userId)!.key, userId: r.userId, name: people.get(r.userId)!.name, orgUnitId: r.orgUnitId, score: r.hours, tiebreak: 0, when: activityRecorded(eventIds.get(r.id)!),
-  })));
+  const board = boardScoreStatements(
+    db,
+    campaign,
+    'add',
+    pending.map((r) => ({
+      key: people.get(r.userId)!.key,
+      userId: r.userId,
+      name: people.get(r.userId)!.name,
+      orgUnitId: r.orgUnitId,
+      score: r.hours,
+      tiebreak: 0,
+      when: activityRecorded(eventIds.get(r.id)!),
+    })),
+  );
   const res = await reviewRecords(db, viewer.id, pending, decision, reason, { eventIds, board: board.stmts }, tell);
   await notifyBoard(c.env, db, board, res.board);
   textAfterCommit(c, res.notices);
@@ -338,7 +540,11 @@ export const serviceRecordRoutes = createApp()
 
 export const pairRoutes = createApp().post(
   '/:id/unlink',
-  describeRoute({ tags: ['Volunteers'], summary: 'Unlink a pair with a reason (organizers of the member’s subtree); kept on record', responses: { 200: json(v.object({ unlinked: v.boolean() })) } }),
+  describeRoute({
+    tags: ['Volunteers'],
+    summary: 'Unlink a pair with a reason (organizers of the member’s subtree); kept on record',
+    responses: { 200: json(v.object({ unlinked: v.boolean() })) },
+  }),
   valid('param', v.object({ id: Id })),
   valid('json', UnlinkBody),
   async (c) => {
@@ -355,7 +561,11 @@ export const pairRoutes = createApp().post(
 export const inviteRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Volunteers'], summary: 'An invite (public): who invites (masked), the campaign, what "1+1" means, the consent text and whether places are left', responses: { 200: json(InviteView) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary: 'An invite (public): who invites (masked), the campaign, what "1+1" means, the consent text and whether places are left',
+      responses: { 200: json(InviteView) },
+    }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,20}$/, 'msg.vol_invite_missing')) })),
     async (c) => {
       const invite = await inviteByCode(c.var.db, c.req.valid('param').code);
@@ -364,9 +574,20 @@ export const inviteRoutes = createApp()
       const s = cfg(campaign);
       const used = await activePairCount(c.var.db, campaign.id, invite.userId);
       return c.json({
-        code: invite.code, inviterName: maskName(invite.memberName),
-        campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, summary: campaign.summary, orgUnitName: campaign.orgUnitName, status: campaign.status, endsAt: campaign.endsAt },
-        consentText: s.consentText, placesLeft: Math.max(0, s.pairCap - used), open: campaign.status === 'published',
+        code: invite.code,
+        inviterName: maskName(invite.memberName),
+        campaign: {
+          id: campaign.id,
+          slug: campaign.slug,
+          title: campaign.title,
+          summary: campaign.summary,
+          orgUnitName: campaign.orgUnitName,
+          status: campaign.status,
+          endsAt: campaign.endsAt,
+        },
+        consentText: s.consentText,
+        placesLeft: Math.max(0, s.pairCap - used),
+        open: campaign.status === 'published',
       });
     },
   )
@@ -385,7 +606,12 @@ export const inviteRoutes = createApp()
 export const certificateRoutes = createApp()
   .get(
     '/:code',
-    describeRoute({ tags: ['Volunteers'], summary: 'Verify a certificate (public): masked name, hours, what for and the issuing unit — a 1+1 service certificate (approved hours) or a year’s training certificate (`kind` training, study hours of `year`)', responses: { 200: json(CertificateCheck) } }),
+    describeRoute({
+      tags: ['Volunteers'],
+      summary:
+        'Verify a certificate (public): masked name, hours, what for and the issuing unit — a 1+1 service certificate (approved hours) or a year’s training certificate (`kind` training, study hours of `year`)',
+      responses: { 200: json(CertificateCheck) },
+    }),
     valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
     async (c) => {
       const cert = await certificateByCode(c.var.db, c.req.valid('param').code);
@@ -394,12 +620,11 @@ export const certificateRoutes = createApp()
       return c.json(await certificateCheck(c, cert));
     },
   )
-  .get(
-    '/:code/qr.svg',
-    valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })),
-    async (c) => {
-      const code = c.req.valid('param').code;
-      if (!(await certificateByCode(c.var.db, code))) throw new ApiError('not_found');
-      return c.body(renderSVG(`${new URL(c.req.url).origin}/verify/${code}`, { border: 2 }), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
-    },
-  );
+  .get('/:code/qr.svg', valid('param', v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,40}$/)) })), async (c) => {
+    const code = c.req.valid('param').code;
+    if (!(await certificateByCode(c.var.db, code))) throw new ApiError('not_found');
+    return c.body(renderSVG(`${new URL(c.req.url).origin}/verify/${code}`, { border: 2 }), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=86400',
+    });
+  });

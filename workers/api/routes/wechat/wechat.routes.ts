@@ -11,7 +11,8 @@ export const wechatRoutes = createApp().get(
   '/signature',
   describeRoute({
     tags: ['Share'],
-    summary: 'wx.config for a page of this site (appId, timestamp, nonceStr, signature); 404 when no WeChat official account is configured (WECHAT_APP_ID / WECHAT_APP_SECRET)',
+    summary:
+      'wx.config for a page of this site (appId, timestamp, nonceStr, signature); 404 when no WeChat official account is configured (WECHAT_APP_ID / WECHAT_APP_SECRET)',
     responses: { 200: json(WechatSignature) },
   }),
   valid('query', WechatSignatureQuery),

@@ -5,7 +5,8 @@ import type { Same } from '../same';
 export const history: Same<typeof zh.history> = {
   'nav.history': 'History',
   'hist.title': 'Import history',
-  'hist.lead': 'Load the paper records from before the platform (2019–2023, say) — training attendance, contest works, exhibition visitors, volunteer service, funds and offline quiz scores — so reports and metrics count them with the platform’s own.',
+  'hist.lead':
+    'Load the paper records from before the platform (2019–2023, say) — training attendance, contest works, exhibition visitors, volunteer service, funds and offline quiz scores — so reports and metrics count them with the platform’s own.',
   'hist.kind': 'Records',
   'hist.unit': 'Import into',
   'hist.unitHint': 'Each row’s unit must be this unit or one below it.',

@@ -5,7 +5,8 @@ import type { Same } from '../same';
 export const live: Same<typeof zh.live> = {
   'live.tab': 'Live rooms',
   'live.create': 'Create a room',
-  'live.createHint': 'A live room draws questions from a bank. Players join on their phones with the PIN or the QR on the big screen; the host moves the game on.',
+  'live.createHint':
+    'A live room draws questions from a bank. Players join on their phones with the PIN or the QR on the big screen; the host moves the game on.',
   'live.titleLabel': 'Room name',
   'live.titleDefault': 'Quiz final, live',
   'live.bank': 'Question bank',

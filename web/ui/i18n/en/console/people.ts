@@ -6,7 +6,8 @@ export const people: Same<typeof zh.people> = {
   'org.tab.tree': 'Org tree',
   'org.tab.roles': 'Roles',
   'org.tab.audit': 'Audit',
-  'roles.lead': 'Who holds which role in “{unit}” and below. Organizers are appointed by the unit above; gate staff only check visitors in at exhibitions, reviewers only review service records and contest entries.',
+  'roles.lead':
+    'Who holds which role in “{unit}” and below. Organizers are appointed by the unit above; gate staff only check visitors in at exhibitions, reviewers only review service records and contest entries.',
   'roles.appoint': 'Appoint a role',
   'roles.unit': 'Unit',
   'roles.phone': 'Phone (on a roster you manage, and registered)',

@@ -284,7 +284,8 @@ export const quiz: Same<typeof zh.quiz> = {
   'quiz.att.noAnswer': 'none',
   'quiz.stats.title': 'Question statistics',
   'quiz.stats.tip': 'Correct rate = correct answers ÷ answers; average time per answer. Lowest rate first.',
-  'quiz.stats.lowNote': '{n} questions answered at least {min} times have a correct rate below {pct}: the stem may be ambiguous or the key wrong; worth a check.',
+  'quiz.stats.lowNote':
+    '{n} questions answered at least {min} times have a correct rate below {pct}: the stem may be ambiguous or the key wrong; worth a check.',
   'quiz.stats.fewNote': '{n} questions have fewer than {min} answers: their rates are only indicative and are not judged yet.',
   'quiz.stats.suspect': 'May be faulty',
   'quiz.stats.answered': 'Answers',

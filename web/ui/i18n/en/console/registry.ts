@@ -69,6 +69,7 @@ export const registry: Same<typeof zh.registry> = {
   'reg.newParent': 'New parent unit',
   'reg.unitSaved': 'Updated {name}.',
   'reg.archiveTitle': 'Archive {name}?',
-  'reg.archiveBody': 'Only a unit with no sub-units, nobody on its roster and no open campaign can be archived. It then leaves the org lists; its history stays.',
+  'reg.archiveBody':
+    'Only a unit with no sub-units, nobody on its roster and no open campaign can be archived. It then leaves the org lists; its history stays.',
   'reg.archived': 'Archived {name}.',
 } as const;

@@ -28,7 +28,8 @@ export const season: Same<typeof zh.season> = {
   'tpl.use': 'Use this template',
   'tpl.applied': 'The form is filled in from the template “{name}”.',
   'dup.title': 'Duplicate as a new campaign',
-  'dup.hint': 'Copies the whole set-up (stages and banks, categories and criteria, slot schedule, training sessions) with every date moved by the same offset to the new start; no participant data. The copy is a draft.',
+  'dup.hint':
+    'Copies the whole set-up (stages and banks, categories and criteria, slot schedule, training sessions) with every date moved by the same offset to the new start; no participant data. The copy is a draft.',
   'dup.startsAt': 'New start',
   'dup.newTitle': 'New title',
   'dup.submit': 'Duplicate',

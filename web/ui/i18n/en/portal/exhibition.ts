@@ -11,7 +11,8 @@ export const exhibition: Same<typeof zh.exhibition> = {
   'ex.visitors': 'Visitors',
   'ex.optional': '(optional)',
   'ex.visitorsHint': 'You may give each visitor’s name, to make entry quicker.',
-  'ex.visitorsRealName': 'This exhibition books by real name: give each visitor’s name and ID number, and bring the ID card. Only the last four characters are kept.',
+  'ex.visitorsRealName':
+    'This exhibition books by real name: give each visitor’s name and ID number, and bring the ID card. Only the last four characters are kept.',
   'ex.visitorName': 'Visitor {n}: name',
   'ex.visitorId': 'Visitor {n}: ID number',
   'ex.visitorsRequired': 'Give the name and ID number of all {n} visitors.',

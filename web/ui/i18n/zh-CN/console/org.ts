@@ -18,7 +18,8 @@ export const org = {
   'org.added': '已添加“{name}”。',
   'org.emptyTree': '还没有组织。',
   'roster.title': '导入名册',
-  'roster.lead': '上传 CSV（UTF-8）或 Excel（.xlsx）文件，表头为“姓名,手机号”，可加“人员类别,党内职务,任职日期,状态,入党日期”列（多个职务用“、”分隔）。先预览检查，确认后才会导入。',
+  'roster.lead':
+    '上传 CSV（UTF-8）或 Excel（.xlsx）文件，表头为“姓名,手机号”，可加“人员类别,党内职务,任职日期,状态,入党日期”列（多个职务用“、”分隔）。先预览检查，确认后才会导入。',
   'roster.unit': '导入到',
   'roster.file': '名册文件',
   'roster.fileHint': '支持 .csv 和 .xlsx，最大 5 MB。',

@@ -13,4 +13,18 @@ import { privacy } from './privacy';
 import { home } from './home';
 
 /** The public portal, composed from one dictionary per domain. */
-export const portal = { ...shell, ...campaigns, ...leaderboard, ...auth, ...me, ...drive, ...exhibition, ...volunteer, ...quiz, ...contest, ...live, ...privacy, ...home } as const;
+export const portal = {
+  ...shell,
+  ...campaigns,
+  ...leaderboard,
+  ...auth,
+  ...me,
+  ...drive,
+  ...exhibition,
+  ...volunteer,
+  ...quiz,
+  ...contest,
+  ...live,
+  ...privacy,
+  ...home,
+} as const;
