@@ -1,4 +1,4 @@
-// `npm test`: lint (Biome), build the web apps (the Worker serves them), check the Worker bundle's size,
+// `npm test`: lint and format check (Biome), build the web apps (the Worker serves them), check the Worker bundle's size,
 // run the workerd tests (API + unit, real D1/R2/DO), then the browser flows in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,8 +8,12 @@ import { ROOT, buildWeb, prepareDatabase, startServer } from './server.mjs';
 
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
 
-const lint = run(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'lint', '.']);
+const biome = (...args) => run(process.execPath, ['node_modules/@biomejs/biome/bin/biome', ...args]);
+const lint = biome('lint', '.');
 if (lint !== 0) process.exit(lint);
+// the formatter as a check: a file not as `npm run format` would write it fails here, as in `npm run lint`
+const format = biome('format', '.');
+if (format !== 0) process.exit(format);
 buildWeb();
 const size = run(process.execPath, ['scripts/bundle-size.mjs']);
 if (size !== 0) process.exit(size);
