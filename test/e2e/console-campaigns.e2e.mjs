@@ -110,9 +110,10 @@ describe('console campaign list, templates, duplication and calendar in the brow
     await context.close();
   });
 
-  test('a campaign is duplicated into a draft a year later, and the 年历 shows it', async () => {
+  test('a contest is duplicated into a draft a year later with its set-up and none of its works, and the 年历 shows it', async () => {
     const { page, problems, context } = await h.newPage(DESK_VP, { phone: ORGANIZER });
-    await page.goto(`${BASE}/console/campaigns/camp-exhibition`);
+    const original = (await (await page.request.get(`${BASE}/api/v1/campaigns/camp-contest`)).json()).campaign;
+    await page.goto(`${BASE}/console/campaigns/camp-contest`);
     await page.getByLabel('新标题').fill('第二届优秀作品展');
     await page.getByTestId('duplicate-submit').click();
     await page.waitForURL((u) => !u.pathname.endsWith('/camp-exhibition') && /\/console\/campaigns\/[0-9A-Z]{26}/.test(u.pathname));
@@ -120,6 +121,11 @@ describe('console campaign list, templates, duplication and calendar in the brow
     const id = page.url().split('/').pop().split('?')[0];
     const copy = (await (await page.request.get(`${BASE}/api/v1/campaigns/${id}`)).json()).campaign;
     assert.equal(copy.status, 'draft');
+    assert.equal(copy.kind, 'contest');
+    // the set-up comes along (categories, awards, voting rules), the works do not
+    assert.deepEqual(copy.settings, original.settings);
+    const works = await (await page.request.get(`${BASE}/api/v1/campaigns/${id}/entries?status=approved`)).json();
+    assert.equal(works.items.length, 0);
     const year = new Date(Date.parse(copy.startsAt) + 8 * 3600e3).getUTCFullYear();
     await page.goto(`${BASE}/console/campaigns/calendar?year=${year}`);
     await page.getByText('第二届优秀作品展').first().waitFor();
