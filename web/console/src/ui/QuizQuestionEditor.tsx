@@ -6,70 +6,11 @@ import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { addQuestion, OPTION_KEYS, QUESTION_TYPES, updateQuestion, type Question, type QuestionBody, type QuestionType } from '../data/quiz';
 import { t } from '../i18n';
-
-interface Opt {
-  id: number;
-  text: string;
-}
-
-interface Draft {
-  type: QuestionType;
-  stem: string;
-  options: Opt[];
-  /** ids of the right options (single: one; multiple: two or more) */
-  right: number[];
-  judge: boolean | null;
-  blanks: string[];
-  explanation: string;
-  source: string;
-  tags: string;
-  difficulty: number;
-}
+import { choice, type Draft, draftOf, opt, splitTags } from './QuizQuestionDraft';
+import { PhonePreview } from './QuizQuestionPreview';
 
 type FieldName = 'type' | 'stem' | 'options' | 'answer' | 'explanation' | 'source' | 'tags' | 'difficulty';
 const FIELDS: FieldName[] = ['type', 'stem', 'options', 'answer', 'explanation', 'source', 'tags', 'difficulty'];
-
-let nextId = 1;
-const opt = (text = ''): Opt => ({ id: nextId++, text });
-
-function draftOf(q: Question | null): Draft {
-  if (!q) {
-    return {
-      type: 'single',
-      stem: '',
-      options: [opt(), opt(), opt(), opt()],
-      right: [],
-      judge: null,
-      blanks: [''],
-      explanation: '',
-      source: '',
-      tags: '',
-      difficulty: 2,
-    };
-  }
-  const options = q.options.length ? q.options.map((o) => opt(o.text)) : [opt(), opt(), opt(), opt()];
-  const keys = q.options.map((o) => o.key);
-  const rightKeys = Array.isArray(q.answer) ? q.answer.map(String) : typeof q.answer === 'string' ? [q.answer] : [];
-  return {
-    type: q.type,
-    stem: q.stem,
-    options,
-    right: q.type === 'single' || q.type === 'multiple' ? rightKeys.map((k) => options[keys.indexOf(k)]?.id).filter((x): x is number => x !== undefined) : [],
-    judge: q.type === 'judge' ? q.answer === true : null,
-    blanks: q.type === 'blank' ? (Array.isArray(q.answer) ? q.answer.map(String) : [String(q.answer)]) : [''],
-    explanation: q.explanation ?? '',
-    source: q.source ?? '',
-    tags: (q.tags ?? []).join('，'),
-    difficulty: q.difficulty ?? 2,
-  };
-}
-
-const choice = (type: QuestionType) => type === 'single' || type === 'multiple';
-const splitTags = (s: string) =>
-  s
-    .split(/[,，、;；\s]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 /**
  * Add or edit one question in a drawer beside the table (work is never lost: closing with
@@ -410,51 +351,4 @@ export function QuizQuestionEditor(props: {
 
 export function difficultyLabel(n: number): string {
   return n === 1 ? t('quiz.diff.1') : n === 2 ? t('quiz.diff.2') : n === 3 ? t('quiz.diff.3') : t('quiz.diff.n', { n });
-}
-
-/** The question as a participant sees it on a phone: never the answer. */
-function PhonePreview(props: { draft: Draft }) {
-  const d = () => props.draft;
-  return (
-    <div class="qz-phone" aria-hidden="true">
-      <div class="qz-phone-top">
-        <span class="qz-phone-progress tx-num">
-          <strong>1</strong> / 10
-        </span>
-        <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${d().type}`)}</span>
-        <span class="tx-spacer" />
-        <span class="tx-num qz-phone-timer">
-          <Icon name="clock" /> 30
-        </span>
-      </div>
-      <div class="qz-phone-bar" />
-      <p class="qz-phone-stem">{d().stem.trim() || t('quiz.q.stemEmpty')}</p>
-      <Switch>
-        <Match when={choice(d().type)}>
-          <ul class="qz-phone-options" data-type={d().type}>
-            <Index each={d().options}>
-              {(o, i) => (
-                <li>
-                  <span class="qz-phone-key">{OPTION_KEYS[i]}</span>
-                  <span>{o().text.trim() || '—'}</span>
-                </li>
-              )}
-            </Index>
-          </ul>
-        </Match>
-        <Match when={d().type === 'judge'}>
-          <div class="qz-phone-judge">
-            <span>{t('quiz.judgeYes')}</span>
-            <span>{t('quiz.judgeNo')}</span>
-          </div>
-        </Match>
-        <Match when={d().type === 'blank'}>
-          <div class="qz-phone-blank">{t('quiz.q.blankInput')}</div>
-        </Match>
-      </Switch>
-      <Show when={d().type !== 'judge'}>
-        <div class="qz-phone-confirm">{t('quiz.q.confirm')}</div>
-      </Show>
-    </div>
-  );
 }
