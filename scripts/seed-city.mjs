@@ -12,6 +12,8 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, prepareDatabase } from './server.mjs';
 import { rollupSql } from '../db/rollup-sql.ts';
+import { DEPTS, GIVEN, SURNAMES } from './seed-city/names.mjs';
+import { DAY, chinaDay, iso, loader, pad, pick, rand } from './seed-city/util.mjs';
 
 const MEMBERS = Number(process.env.SEED_MEMBERS ?? 30000);
 const YEARS = Number(process.env.SEED_YEARS ?? 5);
@@ -40,115 +42,7 @@ if (!file) throw new Error(`no local D1 database under ${dir}`);
 const db = new DatabaseSync(join(dir, file));
 db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;');
 
-// mulberry32: the same city every run
-let seed = 20190101;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const DAY = 86_400_000;
-const iso = (ms) => new Date(ms).toISOString();
-const chinaDay = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const pad = (n, w) => String(n).padStart(w, '0');
-
-/** Runs `fill(insert)` in one transaction; `insert(table, row)` is INSERT OR IGNORE with cached statements. */
-function load(label, fill) {
-  const cache = new Map();
-  let n = 0;
-  const insert = (table, row) => {
-    const cols = Object.keys(row);
-    const key = `${table}:${cols.join(',')}`;
-    let st = cache.get(key);
-    if (!st) {
-      st = db.prepare(`INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      cache.set(key, st);
-    }
-    n += Number(st.run(...cols.map((c) => row[c])).changes);
-  };
-  db.exec('BEGIN');
-  try {
-    fill(insert);
-    db.exec('COMMIT');
-  } catch (e) {
-    db.exec('ROLLBACK');
-    throw e;
-  }
-  step(`${label}: ${n.toLocaleString('en')} 行 / rows`);
-}
-
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛'.split(
-    '',
-  );
-const GIVEN = [
-  '建国',
-  '志强',
-  '秀英',
-  '丽娟',
-  '海燕',
-  '伟',
-  '芳',
-  '敏',
-  '静',
-  '磊',
-  '洋',
-  '艳',
-  '勇',
-  '军',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀兰',
-  '霞',
-  '平',
-  '刚',
-  '文博',
-  '思远',
-  '子涵',
-  '雨轩',
-  '浩然',
-  '欣怡',
-  '晓东',
-  '红梅',
-  '国庆',
-];
-const DEPTS = [
-  '发展和改革委员会',
-  '教育局',
-  '卫生健康委员会',
-  '财政局',
-  '公安局',
-  '民政局',
-  '司法局',
-  '人力资源和社会保障局',
-  '自然资源局',
-  '生态环境局',
-  '住房和城乡建设局',
-  '交通运输局',
-  '水利局',
-  '农业农村局',
-  '商务局',
-  '文化旅游广电局',
-  '应急管理局',
-  '审计局',
-  '市场监督管理局',
-  '统计局',
-  '医疗保障局',
-  '林业局',
-  '城市管理局',
-  '税务局',
-  '档案馆',
-  '机关事务管理局',
-  '信访局',
-  '退役军人事务局',
-  '科学技术局',
-  '工业和信息化局',
-];
+const load = loader(db, step);
 
 const now = Date.now();
 const start = now - YEARS * 365 * DAY;

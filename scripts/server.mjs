@@ -3,7 +3,7 @@
 // script; npm scripts put node_modules/.bin first on PATH, so that is the project's Node 22.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_WORKS, DEV_BOARD_KEY_SECRET, demoStatements } from '../db/seed/demo.mjs';
@@ -81,10 +81,14 @@ export async function prepareDatabase(persistDir) {
     return applied ? `(${applied} 个新迁移 / new)` : '(已是最新 / up to date)';
   });
   // the statements carry times relative to now, so the marker hashes the seed's source instead
-  const hash = createHash('sha256')
-    .update(readFileSync(join(ROOT, 'db', 'seed', 'demo.mjs')))
-    .update(readFileSync(join(ROOT, 'db', 'seed', 'questions.mjs')))
-    .digest('hex');
+  // (every module of db/seed: demo.mjs is split into siblings, and a change to any is a new seed)
+  const seedDir = join(ROOT, 'db', 'seed');
+  const hasher = createHash('sha256');
+  for (const f of readdirSync(seedDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort())
+    hasher.update(readFileSync(join(seedDir, f)));
+  const hash = hasher.digest('hex');
   const seedMarker = join(persistDir, 'demo-seed.hash');
   await step('演示数据 / demo data', async () => {
     if (existsSync(seedMarker) && readFileSync(seedMarker, 'utf8') === hash) return '(未改动，跳过 / unchanged, skipped)';

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { EXHIBITION_DEFAULTS } from '../../shared/contracts/campaigns';
-import { bookings, campaigns, exhibitionSlots, orgUnits, slotWaitlist } from '../schema';
+import { bookings, exhibitionSlots, type slotWaitlist } from '../schema';
 import type { Visitor } from '../schema/exhibition';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
@@ -102,7 +102,7 @@ export interface NewBooking {
   visitors?: Visitor[] | null;
   remindSms?: boolean;
 }
-const visitorsJson = (v: Visitor[] | null | undefined) => (v?.length ? JSON.stringify(v) : null);
+export const visitorsJson = (v: Visitor[] | null | undefined) => (v?.length ? JSON.stringify(v) : null);
 
 /**
  * How many upcoming visits (booked, slot not over) a person holds in an exhibition, as SQL over
@@ -115,7 +115,11 @@ const upcomingOf = (
 ) => sql`(SELECT COUNT(*) FROM bookings b JOIN exhibition_slots s ON s.id = b.slot_id
   WHERE b.campaign_id = ${campaignId} AND b.user_id = ${userId} AND b.status = 'booked' AND b.is_group = 0 AND s.ends_at > ${at})`;
 /** How many waiting-list entries a person has in an exhibition for slots not over. */
-const waitingOf = (campaignId: string, userId: string, at: string) => sql`(SELECT COUNT(*) FROM slot_waitlist w JOIN exhibition_slots s ON s.id = w.slot_id
+export const waitingOf = (
+  campaignId: string,
+  userId: string,
+  at: string,
+) => sql`(SELECT COUNT(*) FROM slot_waitlist w JOIN exhibition_slots s ON s.id = w.slot_id
   WHERE w.campaign_id = ${campaignId} AND w.user_id = ${userId} AND w.status = 'waiting' AND s.ends_at > ${at})`;
 /** The campaign's bookingsPerPerson, with the default for campaigns stored before the setting existed. */
 const perPersonOf = (campaignId: SQL) =>
@@ -232,117 +236,13 @@ export async function noShowsSince(db: Db, campaignId: string, userId: string, s
     .orderBy(desc(exhibitionSlots.endsAt));
 }
 
-/** A person's bookings across every exhibition, newest first (我的预约). */
-export async function myBookings(db: Db, userId: string, limit: number) {
-  return db
-    .select({
-      b: bookings,
-      slotStartsAt: exhibitionSlots.startsAt,
-      slotEndsAt: exhibitionSlots.endsAt,
-      title: campaigns.title,
-      slug: campaigns.slug,
-      fromWaitlist,
-    })
-    .from(bookings)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
-    .innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
-    .where(and(eq(bookings.userId, userId), eq(bookings.group, false)))
-    .orderBy(desc(exhibitionSlots.startsAt))
-    .limit(limit);
-}
-
-/** How many bookings a campaign has (any status), for an export's size check. */
-export async function countBookings(db: Db, campaignId: string) {
-  const [r] = await db.select({ n: sql<number>`COUNT(*)` }).from(bookings).where(eq(bookings.campaignId, campaignId));
-  return r?.n ?? 0;
-}
-
-export async function listBookings(
-  db: Db,
-  campaignId: string,
-  f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null },
-) {
-  return db
-    .select({
-      b: bookings,
-      slotStartsAt: exhibitionSlots.startsAt,
-      slotEndsAt: exhibitionSlots.endsAt,
-      unitName: orgUnits.name,
-      unitPath: orgUnits.path,
-      fromWaitlist,
-    })
-    .from(bookings)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
-    .leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
-    .where(
-      and(
-        eq(bookings.campaignId, campaignId),
-        f.userId ? eq(bookings.userId, f.userId) : undefined,
-        f.slotId ? eq(bookings.slotId, f.slotId) : undefined,
-        f.day ? eq(bookings.day, f.day) : undefined,
-        f.status ? eq(bookings.status, f.status as 'booked') : undefined,
-        f.beforeId ? lt(bookings.id, f.beforeId) : undefined,
-      ),
-    )
-    .orderBy(desc(bookings.id))
-    .limit(f.limit + 1);
-}
-
-/** Visitor statistics: booked, checked in, no-shows (people, not bookings), by day, slot and unit. */
-export async function visitStats(db: Db, campaignId: string, today: string) {
-  // Each sum gets its own alias: in a batch D1 returns rows as objects keyed by column
-  // text, and two sums differing only in a bound parameter would share one key.
-  const people = (status: 'checked_in' | 'no_show' | 'cancelled') =>
-    sql<number>`COALESCE(SUM(CASE WHEN ${bookings.status} = ${status} THEN ${bookings.partySize} END), 0)`.as(`people_${status}`);
-  const booked = sql<number>`COALESCE(SUM(CASE WHEN ${bookings.status} IN ('booked', 'checked_in', 'no_show') THEN ${bookings.partySize} END), 0)`.as(
-    'people_booked',
-  );
-  const [totals, byDay, bySlot, byUnit, inside] = await db.batch([
-    db
-      .select({ booked, checkedIn: people('checked_in'), noShows: people('no_show'), cancelled: people('cancelled') })
-      .from(bookings)
-      .where(eq(bookings.campaignId, campaignId)),
-    db
-      .select({ day: bookings.day, booked, checkedIn: people('checked_in'), noShows: people('no_show') })
-      .from(bookings)
-      .where(eq(bookings.campaignId, campaignId))
-      .groupBy(bookings.day)
-      .orderBy(asc(bookings.day)),
-    db
-      .select({
-        slotId: exhibitionSlots.id,
-        startsAt: exhibitionSlots.startsAt,
-        endsAt: exhibitionSlots.endsAt,
-        capacity: exhibitionSlots.capacity,
-        booked: exhibitionSlots.booked,
-        checkedIn: sql<number>`COALESCE((SELECT SUM(party_size) FROM bookings x WHERE x.slot_id = ${exhibitionSlots.id} AND x.status = 'checked_in'), 0)`,
-      })
-      .from(exhibitionSlots)
-      .innerJoin(bookings, eq(bookings.slotId, exhibitionSlots.id))
-      .where(eq(exhibitionSlots.campaignId, campaignId))
-      .groupBy(exhibitionSlots.id)
-      .orderBy(asc(exhibitionSlots.startsAt)),
-    db
-      .select({ orgUnitId: bookings.orgUnitId, name: orgUnits.name, booked, checkedIn: people('checked_in') })
-      .from(bookings)
-      .leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))
-      .where(eq(bookings.campaignId, campaignId))
-      .groupBy(bookings.orgUnitId, orgUnits.name),
-    db
-      .select({ n: sql<number>`COALESCE(SUM(${bookings.partySize}), 0)` })
-      .from(bookings)
-      .where(and(eq(bookings.campaignId, campaignId), eq(bookings.day, today), eq(bookings.status, 'checked_in'))),
-  ]);
-  return { ...(totals[0] ?? { booked: 0, checkedIn: 0, noShows: 0, cancelled: 0 }), insideToday: inside[0]?.n ?? 0, byDay, bySlot, byOrgUnit: byUnit };
-}
-
 /* ---------- 候补: the waiting list of a full slot ---------- */
 
 /** At most this many bookings are made from a waiting list in one batch; a further batch settles the rest. */
 export const PROMOTE_MAX = 50;
 
 /** The (joined) order of a slot's queue: the order the entries were written, i.e. committed. */
-const QUEUE_ORDER = 'rowid';
+export const QUEUE_ORDER = 'rowid';
 
 /**
  * The statements that give a slot's free seats to its waiting list, for the END of a batch
@@ -450,144 +350,4 @@ export async function settleSlot(db: Db, slotId: string, now = Date.now()): Prom
     if (done.booked < PROMOTE_MAX) break;
   }
   return notices;
-}
-
-export interface NewWaitlistEntry {
-  campaignId: string;
-  slotId: string;
-  userId: string;
-  name: string;
-  phone: string;
-  partySize: number;
-  day: string;
-  perPerson: number;
-  visitors?: Visitor[] | null;
-  remindSms?: boolean;
-}
-
-/**
- * Joins a slot's waiting list in one conditional statement: only while the party does not
- * fit the seats left (otherwise book directly), the slot is open and not over, and the person
- * holds no booking of this exhibition that day, nor `perPerson` entries waiting. The partial unique index refuses a second
- * waiting entry for the same slot. Returns 'ok' with the entry, or why not.
- */
-export async function joinWaitlist(db: Db, e: NewWaitlistEntry, now = Date.now()) {
-  const id = newId(now);
-  const at = nowIso(now);
-  try {
-    await writeBatch(db, [
-      sql`INSERT INTO slot_waitlist (id, campaign_id, slot_id, user_id, name, phone, party_size, day, status, created_at, visitors, remind_sms)
-          SELECT ${id}, ${e.campaignId}, ${e.slotId}, ${e.userId}, ${e.name}, ${e.phone}, ${e.partySize}, ${e.day}, 'waiting', ${at}, ${visitorsJson(e.visitors)}, ${e.remindSms ? 1 : 0}
-          WHERE EXISTS (SELECT 1 FROM exhibition_slots s WHERE s.id = ${e.slotId} AND s.closed = 0 AND s.ends_at > ${at} AND s.booked + ${e.partySize} > s.capacity)
-            AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.campaign_id = ${e.campaignId} AND b.user_id = ${e.userId} AND b.day = ${e.day}
-                                                      AND b.status IN ('booked', 'checked_in') AND b.is_group = 0)
-            AND ${waitingOf(e.campaignId, e.userId, at)} < ${e.perPerson}`,
-    ]);
-  } catch (err) {
-    if (isUniqueViolation(err)) return { result: 'again' as const };
-    throw err;
-  }
-  const row = await db.query.slotWaitlist.findFirst({ where: eq(slotWaitlist.id, id) });
-  if (row) return { result: 'ok' as const, entry: row };
-  // not written: say why, from the state as it is now
-  const slot = await getSlot(db, e.slotId);
-  if (!slot || slot.closed || Date.parse(slot.endsAt) <= now) return { result: 'closed' as const };
-  if (slot.booked + e.partySize <= slot.capacity) return { result: 'has_seats' as const };
-  if ((await waitingEntries(db, e.campaignId, e.userId, now)) >= e.perPerson) return { result: 'limit' as const };
-  return { result: 'booked_that_day' as const };
-}
-
-export async function getWaitlistEntry(db: Db, id: string) {
-  return db.query.slotWaitlist.findFirst({ where: eq(slotWaitlist.id, id) });
-}
-
-/** Leaves a waiting list, once, while still waiting. */
-export async function leaveWaitlist(db: Db, id: string, now = Date.now()) {
-  const rows = await db
-    .update(slotWaitlist)
-    .set({ status: 'cancelled', resolvedAt: nowIso(now) })
-    .where(and(eq(slotWaitlist.id, id), eq(slotWaitlist.status, 'waiting')))
-    .returning({ id: slotWaitlist.id });
-  return rows.length > 0;
-}
-
-/** The place in line of a waiting entry: 1 + the entries of its slot still waiting ahead of it. */
-const position = sql<number | null>`CASE WHEN "slot_waitlist"."status" = 'waiting' THEN
-  (SELECT COUNT(*) FROM slot_waitlist x WHERE x.slot_id = "slot_waitlist"."slot_id" AND x.status = 'waiting' AND x.${sql.raw(QUEUE_ORDER)} <= "slot_waitlist".${sql.raw(QUEUE_ORDER)}) END`;
-
-const entryFields = () => ({
-  w: slotWaitlist,
-  position,
-  bookingCode: bookings.code,
-  bookingStatus: bookings.status,
-  slotStartsAt: exhibitionSlots.startsAt,
-  slotEndsAt: exhibitionSlots.endsAt,
-  // where the person stands, for who may read their phone: their units, else the exhibition's
-  userPaths: sql<string | null>`(SELECT group_concat(m.org_path, ' ') FROM memberships m WHERE m.user_id = "slot_waitlist"."user_id")`,
-  campaignPath: sql<string>`(SELECT org_path FROM campaigns WHERE id = "slot_waitlist"."campaign_id")`,
-});
-
-/** One entry with its place in line, slot and booking. */
-export async function waitlistEntry(db: Db, id: string) {
-  return (
-    await db
-      .select(entryFields())
-      .from(slotWaitlist)
-      .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
-      .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-      .where(eq(slotWaitlist.id, id))
-  )[0];
-}
-
-/** A person's waiting-list entries across every exhibition, latest slot first (我的预约). */
-export async function myWaitlist(db: Db, userId: string, limit: number) {
-  return db
-    .select({ ...entryFields(), title: campaigns.title, slug: campaigns.slug })
-    .from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
-    .innerJoin(campaigns, eq(campaigns.id, slotWaitlist.campaignId))
-    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-    .where(eq(slotWaitlist.userId, userId))
-    .orderBy(desc(exhibitionSlots.startsAt), sql`"slot_waitlist".rowid DESC`)
-    .limit(limit);
-}
-
-/** A slot's whole waiting list in the order people joined (organizers). */
-export async function slotWaitlistEntries(db: Db, slotId: string, limit = 1000) {
-  return db
-    .select(entryFields())
-    .from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
-    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-    .where(eq(slotWaitlist.slotId, slotId))
-    .orderBy(sql`"slot_waitlist".${sql.raw(QUEUE_ORDER)}`)
-    .limit(limit);
-}
-
-/** Cron: waiting entries of slots that are over, or of exhibitions that closed, expire. */
-export async function expireWaitlist(db: Db, now = Date.now()) {
-  const at = nowIso(now);
-  const res = await db.run(sql`
-    UPDATE slot_waitlist SET status = 'expired', resolved_at = ${at}
-    WHERE status = 'waiting' AND (slot_id IN (SELECT id FROM exhibition_slots WHERE ends_at <= ${at})
-                                  OR campaign_id IN (SELECT id FROM campaigns WHERE status = 'closed'))`);
-  return res.meta.changes ?? 0;
-}
-
-/** Whether a booking was made from a waiting list (候补成功). */
-export const fromWaitlist = sql<number>`EXISTS (SELECT 1 FROM slot_waitlist w WHERE w.slot_id = "bookings"."slot_id" AND w.status = 'booked' AND w.booking_id = "bookings"."id")`;
-export async function bookingFromWaitlist(db: Db, b: BookingRow) {
-  return !!(
-    await db
-      .select({ id: slotWaitlist.id })
-      .from(slotWaitlist)
-      .where(and(eq(slotWaitlist.slotId, b.slotId), eq(slotWaitlist.status, 'booked'), eq(slotWaitlist.bookingId, b.id)))
-      .limit(1)
-  )[0];
-}
-
-/** The org path of a booking's unit (the member's, or the unit booked for), for who may read its phone. */
-export async function bookingUnitPath(db: Db, orgUnitId: string | null) {
-  if (!orgUnitId) return null;
-  return (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1))[0]?.path ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { CampaignRecord } from '../../../db/queries/campaigns';
-import { judgeAverages, listEntries, listRounds, type EntryRow } from '../../../db/queries/contest';
+import { listEntries, type EntryRow } from '../../../db/queries/contest';
+import { judgeAverages, listRounds } from '../../../db/queries/contest-judging';
 import { createdCursor, keysetPages } from '../../../db/queries/util';
 import { settingsOf, type SettingsOf } from '../../../shared/contracts/campaigns';
 import type { ResultDto } from '../../../shared/contracts/contest';

@@ -47,7 +47,6 @@ import {
   flagBurst,
   getEntry,
   insertEntry,
-  isJudge,
   listEntries,
   listVotes,
   myVotesToday,
@@ -56,6 +55,7 @@ import {
   votesToday,
   type EntryRow,
 } from '../../../../db/queries/contest';
+import { isJudge } from '../../../../db/queries/contest-judging';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';
 import { memberUnit } from '../../../../db/queries/org';
 import { textAfterCommit } from '../../lib/notify';

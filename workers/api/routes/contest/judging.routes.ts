@@ -29,7 +29,6 @@ import {
   closeRound,
   createRound,
   declareConflict,
-  getEntry,
   getRound,
   insertAssignments,
   judgesOf,
@@ -39,7 +38,8 @@ import {
   roundEntries,
   roundProgress,
   scoreAssignment,
-} from '../../../../db/queries/contest';
+} from '../../../../db/queries/contest-judging';
+import { getEntry } from '../../../../db/queries/contest';
 import { managedCampaignOfKind } from '../../lib/guards';
 
 const managedContest = (c: Parameters<typeof managedCampaignOfKind>[0], id: string) => managedCampaignOfKind(c, id, 'contest');

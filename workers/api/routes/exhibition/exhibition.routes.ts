@@ -42,26 +42,26 @@ import {
   addSlots,
   bookSeats,
   bookingByCode,
-  bookingFromWaitlist,
   cancelBooking,
   checkIn,
-  countBookings,
   getBooking,
   getSlot,
   getSlotWithWaiting,
-  getWaitlistEntry,
-  joinWaitlist,
-  leaveWaitlist,
-  listBookings,
   listSlots,
   noShowsSince,
-  slotWaitlistEntries,
   updateSlot,
-  visitStats,
-  waitlistEntry,
   type BookingRow,
   type SlotRow,
 } from '../../../../db/queries/exhibition';
+import { countBookings, listBookings, visitStats } from '../../../../db/queries/exhibition-listings';
+import {
+  bookingFromWaitlist,
+  getWaitlistEntry,
+  joinWaitlist,
+  leaveWaitlist,
+  slotWaitlistEntries,
+  waitlistEntry,
+} from '../../../../db/queries/exhibition-waitlist';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { bookingDto, waitlistDto, WaitlistEntry, seesBookingPhone } from './exhibition.dto';
 import { campaignOfKind, managedCampaign } from '../../lib/guards';

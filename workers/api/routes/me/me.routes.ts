@@ -9,7 +9,8 @@ import { MeResponse } from '../../../../shared/contracts/auth';
 import { ActivityPage, MyBookings, MyWaitlist } from '../../../../shared/contracts/me';
 import { listUserActivity } from '../../../../db/queries/activity';
 import { json } from '../../lib/openapi';
-import { myBookings, myWaitlist } from '../../../../db/queries/exhibition';
+import { myBookings } from '../../../../db/queries/exhibition-listings';
+import { myWaitlist } from '../../../../db/queries/exhibition-waitlist';
 import { bookingDto, waitlistDto } from '../exhibition/exhibition.dto';
 import { decodeTimeCursor, encodeCursor } from '../../../../db/queries/util';
 
