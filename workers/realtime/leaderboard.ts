@@ -2,54 +2,11 @@ import { DurableObject } from 'cloudflare:workers';
 import { boardState, levelUnits, rankedUnits, scoresPage, type StoredScore } from '../../db/queries/leaderboards';
 import { rollUp } from '../../shared/unit-boards';
 import { OrderStatistic } from './order-statistic';
-import { assignRanks, rankUnits, type Aggregation, type BoardEntry, type Scored } from '../../shared/ranking';
-import { maskName } from '../../shared/mask';
-import type { BoardDto, LiveBoardMessage } from '../../shared/contracts/leaderboards';
-import { ANONYMOUS_NAME, isAnonymousKey } from '../../shared/board-key';
+import { rankUnits, type Scored } from '../../shared/ranking';
+import type { LiveBoardMessage } from '../../shared/contracts/leaderboards';
 import { createDb, type Db } from '../../db/client';
-
-export type Scope = 'individual' | 'org';
-/** What a reader may see: the public sees the frozen board while it is frozen, organizers always the live one. */
-export type Audience = 'public' | 'organizer';
-
-export interface BoardContext {
-  boardId: string;
-  campaignId: string;
-  orgPath: string;
-  aggregation: Aggregation;
-  final: boolean;
-  /** what a score counts, so widgets can format it (fen are shown as yuan) */
-  scoreUnit: ScoreUnit;
-  /** boards of people mask names for the public; boards of works (contest entries) show titles */
-  maskNames: boolean;
-}
-export type ScoreUnit = BoardResponse['scoreUnit'];
-/** `level`: org scope only — rank the units that many levels below the campaign's unit, each by its whole subtree */
-export interface ReadOptions {
-  scope: Scope;
-  audience: Audience;
-  offset: number;
-  limit: number;
-  level?: number | undefined;
-}
-
-/** The response of GET /leaderboard, also the body of live messages: the contract's (shared/contracts/leaderboards). */
-export type BoardResponse = BoardDto;
-export interface MeResponse {
-  rank: number | null;
-  score: number | null;
-  total: number;
-  around: BoardEntry[];
-}
-
-type Row = { key: string; score: number; tiebreak: number; name: string; org_unit_id: string | null; org_unit_name: string | null };
-interface SocketInfo {
-  scope: Scope;
-  audience: Audience;
-  limit: number;
-  hits: number;
-  windowStart: number;
-}
+import type { Audience, BoardContext, BoardResponse, MeResponse, ReadOptions, SocketInfo } from './leaderboard-types';
+import { BOARD_SCHEMA, loadIndex, pageRows, presentEntry } from './leaderboard-store';
 
 const REBUILD_PAGE = 10_000;
 /** Live updates are batched: at most one message per viewer per this interval. */
@@ -169,8 +126,8 @@ export class Leaderboard extends DurableObject<Env> {
       };
     }
     const os = view === 'frozen' ? this.frozen! : this.live;
-    const rows = this.pageRows(view, os, opts.offset, opts.limit);
-    return { ...base, total: os.size, entries: rows.map((r) => this.present(r, opts.audience, undefined, ctx.maskNames !== false)) };
+    const rows = pageRows(this.sql, view, os, opts.offset, opts.limit);
+    return { ...base, total: os.size, entries: rows.map((r) => presentEntry(r, opts.audience, undefined, ctx.maskNames !== false)) };
   }
 
   /** Rank and score of one participant (rank = 1 + entries strictly ahead). */
@@ -198,8 +155,8 @@ export class Leaderboard extends DurableObject<Env> {
       .one().n;
     const pos = aheadCount + inGroup;
     const start = Math.max(0, pos - span);
-    const rows = this.pageRows(view, os, start, pos - start + span + 1);
-    return { rank: aheadCount + 1, score: me.score, total: os.size, around: rows.map((r) => this.present(r, audience, key, ctx.maskNames !== false)) };
+    const rows = pageRows(this.sql, view, os, start, pos - start + span + 1);
+    return { rank: aheadCount + 1, score: me.score, total: os.size, around: rows.map((r) => presentEntry(r, audience, key, ctx.maskNames !== false)) };
   }
 
   async freeze(ctx: BoardContext, frozenAt: string | null): Promise<void> {
@@ -209,7 +166,7 @@ export class Leaderboard extends DurableObject<Env> {
       if (frozenAt) this.sql.exec('INSERT INTO frozen SELECT key, score, tiebreak, name, org_unit_id, org_unit_name FROM entries');
       this.setMeta('frozenAt', frozenAt);
     });
-    this.frozen = frozenAt ? this.loadIndex('frozen') : null;
+    this.frozen = frozenAt ? loadIndex(this.sql, 'frozen') : null;
     await this.scheduleBroadcast(true);
   }
 
@@ -320,48 +277,6 @@ export class Leaderboard extends DurableObject<Env> {
     return audience === 'public' && this.frozen ? 'frozen' : 'live';
   }
 
-  private present(r: Row & { rank: number }, audience: Audience, self?: string, mask = true): BoardEntry {
-    // Anonymous giving shows the public no unit (a small unit would name the donor) and the
-    // name 爱心人士 as it is; its key was derived apart from the donor's, so it links to nobody.
-    if (audience === 'public' && isAnonymousKey(r.key))
-      return { rank: r.rank, key: r.key, name: ANONYMOUS_NAME, orgUnitId: null, orgUnitName: null, score: r.score };
-    const name = !mask || audience === 'organizer' || r.key === self ? r.name : maskName(r.name);
-    return { rank: r.rank, key: r.key, name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, score: r.score };
-  }
-
-  /** Rows at positions [offset, offset+limit): seek to the pair at `offset` through the index, then read in order. */
-  private pageRows(view: 'live' | 'frozen', os: OrderStatistic, offset: number, limit: number): Array<Row & { rank: number }> {
-    const at = os.at(offset);
-    if (!at || limit <= 0) return [];
-    const table = view === 'frozen' ? 'frozen' : 'entries';
-    const aheadCount = os.countAhead(at);
-    const cols = 'key, score, tiebreak, name, org_unit_id, org_unit_name';
-    const rows = this.sql
-      .exec<Row>(
-        `SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak = ? ORDER BY key LIMIT ? OFFSET ?`,
-        at.score,
-        at.tiebreak,
-        limit,
-        offset - aheadCount,
-      )
-      .toArray();
-    if (rows.length < limit) {
-      rows.push(
-        ...this.sql
-          .exec<Row>(`SELECT ${cols} FROM ${table} WHERE score = ? AND tiebreak > ? ORDER BY tiebreak, key LIMIT ?`, at.score, at.tiebreak, limit - rows.length)
-          .toArray(),
-      );
-    }
-    if (rows.length < limit) {
-      rows.push(
-        ...this.sql
-          .exec<Row>(`SELECT ${cols} FROM ${table} WHERE score < ? ORDER BY score DESC, tiebreak, key LIMIT ?`, at.score, limit - rows.length)
-          .toArray(),
-      );
-    }
-    return assignRanks(rows, aheadCount + 1, offset);
-  }
-
   private async unitTotals(ctx: BoardContext, view: 'live' | 'frozen') {
     if (!this.unitsCache || this.unitsCache.path !== ctx.orgPath || Date.now() - this.unitsCache.at > UNITS_TTL_MS) {
       this.unitsCache = { at: Date.now(), path: ctx.orgPath, units: await rankedUnits(this.db(), ctx.orgPath) };
@@ -411,15 +326,7 @@ export class Leaderboard extends DurableObject<Env> {
   }
 
   private createTables() {
-    this.sql.exec(`
-      CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, score REAL NOT NULL, tiebreak REAL NOT NULL, name TEXT NOT NULL,
-        org_unit_id TEXT, org_unit_name TEXT, version INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS entries_rank ON entries (score DESC, tiebreak ASC, key ASC);
-      CREATE TABLE IF NOT EXISTS frozen (key TEXT PRIMARY KEY, score REAL NOT NULL, tiebreak REAL NOT NULL, name TEXT NOT NULL,
-        org_unit_id TEXT, org_unit_name TEXT);
-      CREATE INDEX IF NOT EXISTS frozen_rank ON frozen (score DESC, tiebreak ASC, key ASC);
-      CREATE TABLE IF NOT EXISTS units (org_unit_id TEXT PRIMARY KEY, sum REAL NOT NULL, participants INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);`);
+    this.sql.exec(BOARD_SCHEMA);
   }
 
   /** Loads from D1 once, when this object's storage is empty (first use, or lost storage). */
@@ -467,20 +374,8 @@ export class Leaderboard extends DurableObject<Env> {
   }
 
   private loadMemory() {
-    this.live = this.loadIndex('entries');
-    this.frozen = this.meta('frozenAt') ? this.loadIndex('frozen') : null;
-  }
-
-  private loadIndex(table: 'entries' | 'frozen'): OrderStatistic {
-    const n = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).one().n;
-    const s = new Float64Array(n);
-    const t = new Float64Array(n);
-    let i = 0;
-    for (const r of this.sql.exec<{ score: number; tiebreak: number }>(`SELECT score, tiebreak FROM ${table} ORDER BY score DESC, tiebreak ASC`)) {
-      s[i] = r.score;
-      t[i++] = r.tiebreak;
-    }
-    return OrderStatistic.fromSorted(s, t);
+    this.live = loadIndex(this.sql, 'entries');
+    this.frozen = this.meta('frozenAt') ? loadIndex(this.sql, 'frozen') : null;
   }
 
   private db(): Db {

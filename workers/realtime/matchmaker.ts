@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { MATCH_WAIT_MS, type MatchSize } from '../../shared/live-room';
-import type { QuizRoom, RoomConfig } from './quiz-room';
+import type { QuizRoom } from './quiz-room';
+import type { RoomConfig } from './quiz-room-types';
 
 export interface Ticket {
   id: string;

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import * as v from 'valibot';
-import { answerShapeOk, isCorrect, type AnswerKey } from '../../shared/quiz';
+import { answerShapeOk, isCorrect } from '../../shared/quiz';
 import { maskName } from '../../shared/mask';
 import {
   answerInTime,
@@ -14,60 +14,11 @@ import {
   rankTeams,
   ROOM_CAPACITY,
   type HostCommand,
-  type LiveQuestion,
   type LiveServerMessage,
   type LiveState,
   type RoomPhase,
 } from '../../shared/live-room';
-
-/** A question as the room holds it: with its answer, which never leaves the object before the reveal. */
-export type RoomQuestion = LiveQuestion & { answer: AnswerKey };
-
-/** What the Worker hands a new room: everything it needs to play without D1. */
-export interface RoomConfig {
-  id: string;
-  kind: 'room' | 'match';
-  campaignId: string;
-  title: string;
-  secondsPerQuestion: number;
-  questions: RoomQuestion[];
-  /** matches: who was paired (only they may play) */
-  members?: string[];
-  /** rooms: the PIN players join with (shown on the 大屏) */
-  pin?: string | null;
-}
-
-/** Who is on a socket, as the Worker established it before forwarding the upgrade. */
-export interface LiveViewer {
-  user: { id: string; name: string; unitId: string | null; unitName: string | null } | null;
-  /** organizer of the room's campaign (may host) */
-  canHost: boolean;
-}
-
-interface Attachment extends LiveViewer {
-  role: 'player' | 'host' | 'screen' | null;
-  hits: number;
-  windowStart: number;
-}
-interface Player {
-  id: string;
-  name: string;
-  unitId: string | null;
-  unitName: string | null;
-  score: number;
-  correct: number;
-  answered: number;
-  msTotal: number;
-  joinedAt: number;
-}
-
-export interface RoomResults {
-  phase: RoomPhase;
-  kind: 'room' | 'match';
-  campaignId: string;
-  players: Array<Player & { rank: number }>;
-  questions: Array<{ id: string; answered: number; correct: number }>;
-}
+import type { Attachment, LiveViewer, Player, RoomConfig, RoomResults } from './quiz-room-types';
 
 /** Live counts (who joined, how many answered) are batched: the 大屏 and the host get at most one message per this interval. */
 const BROADCAST_MS = 150;

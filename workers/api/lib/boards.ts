@@ -8,7 +8,8 @@ import { writeBatch, type Stmt } from '../../../db/queries/util';
 import { anonymousBoardKeyOf, boardKeyOf } from '../../../shared/board-key';
 import { RANKING_KINDS } from '../../../shared/contracts/leaderboards';
 import type { Aggregation } from '../../../shared/ranking';
-import type { Audience, BoardContext, Leaderboard } from '../../realtime/leaderboard';
+import type { Leaderboard } from '../../realtime/leaderboard';
+import type { Audience, BoardContext } from '../../realtime/leaderboard-types';
 
 /** One board per campaign and stage (`main` where a campaign has no stages). */
 export const boardIdOf = (campaignId: string, stage?: string) => `${campaignId}:${stage ?? 'main'}`;

@@ -7,7 +7,8 @@ import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns'
 import { matchPointsToday, settleRoom, staleOpenRooms, type RoomRow } from '../../../db/queries/live-rooms';
 import { cappedMatchPoints, matchPoints, type MatchSize } from '../../../shared/live-room';
 import { chinaDay } from '../../../shared/i18n';
-import type { LiveViewer, QuizRoom, RoomResults } from '../../realtime/quiz-room';
+import type { QuizRoom } from '../../realtime/quiz-room';
+import type { LiveViewer, RoomResults } from '../../realtime/quiz-room-types';
 import type { Matchmaker } from '../../realtime/matchmaker';
 
 export function roomStub(env: Env, roomId: string) {

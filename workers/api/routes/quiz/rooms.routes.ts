@@ -35,7 +35,7 @@ import {
   TicketParam,
 } from '../../../../shared/contracts/rooms';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
-import type { RoomConfig } from '../../../realtime/quiz-room';
+import type { RoomConfig } from '../../../realtime/quiz-room-types';
 import { renderSVG } from 'uqr';
 
 const rand32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;

@@ -4,7 +4,7 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { ApiError } from '../../lib/errors';
 import { boardStub } from '../../lib/boards';
-import type { BoardContext } from '../../../realtime/leaderboard';
+import type { BoardContext } from '../../../realtime/leaderboard-types';
 import { subtreeMetrics } from '../../../../db/queries/metrics';
 
 /*
