@@ -9,7 +9,8 @@ import { chinaDay } from '../../../shared/china-time';
 import { attemptState, endsAttempt, tiebreakSeconds, type AttemptState } from '../../../shared/quiz-play';
 import { getCampaign, type CampaignRecord } from '../../../db/queries/campaigns';
 import { memberUnits } from '../../../db/queries/leaderboards';
-import { expireAttempt, getAttempt, listStages, recordAnswer, type AttemptRow } from '../../../db/queries/quiz';
+import { expireAttempt, getAttempt, recordAnswer, type AttemptRow } from '../../../db/queries/quiz';
+import { listStages } from '../../../db/queries/quiz-stages';
 
 /*
  * What the quiz routes share about an attempt in play: its settings, how it is shown, its

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 import { canManagePath } from './authz';
-import { banksByIds } from '../../../db/queries/quiz';
+import { banksByIds } from '../../../db/queries/quiz-banks';
 import { getCampaign } from '../../../db/queries/campaigns';
 import type { CampaignKind } from '../../../shared/kinds';
 

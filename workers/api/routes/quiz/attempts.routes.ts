@@ -41,11 +41,7 @@ import {
   answerContext,
   answersOf,
   getAttempt,
-  getQuestion,
   insertAttempt,
-  isAdmitted,
-  listStages,
-  questionPool,
   questionsByIds,
   recordAnswer,
   reviewAttempt,
@@ -53,6 +49,8 @@ import {
   usage,
   type AttemptRow,
 } from '../../../../db/queries/quiz';
+import { getQuestion, questionPool } from '../../../../db/queries/quiz-banks';
+import { isAdmitted, listStages } from '../../../../db/queries/quiz-stages';
 import { lastFinishedAttempt, serveQuestion } from '../../../../db/queries/quiz-flow';
 import { visibleCampaign } from '../../lib/guards';
 import { attemptContext, attemptScore, attemptView, effectiveSettings, settle, type Stage } from '../../lib/quiz-attempts';

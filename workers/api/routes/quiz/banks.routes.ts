@@ -25,7 +25,7 @@ import {
   listQuestions,
   retireQuestion,
   updateQuestion,
-} from '../../../../db/queries/quiz';
+} from '../../../../db/queries/quiz-banks';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
 
 const MAX_IMPORT_ROWS = 5000;

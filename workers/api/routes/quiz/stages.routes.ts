@@ -22,7 +22,8 @@ import {
 } from '../../../../shared/contracts/quiz';
 import { QUESTION_FLAG, questionSuspect, selectAdvancing, type AdvanceRule } from '../../../../shared/quiz';
 import { usersOfKeys } from '../../../../db/queries/leaderboards';
-import { admissions, countAttempts, createStage, listAttempts, listStages, publishAdvancement, questionStats, updateStage } from '../../../../db/queries/quiz';
+import { countAttempts, listAttempts, questionStats } from '../../../../db/queries/quiz';
+import { admissions, createStage, listStages, publishAdvancement, updateStage } from '../../../../db/queries/quiz-stages';
 import { decodeCursor, encodeCursor, keysetPages } from '../../../../db/queries/util';
 import { tiebreakSeconds } from '../../../../shared/quiz-play';
 import { managedCampaignOfKind, visibleCampaign } from '../../lib/guards';

@@ -12,17 +12,8 @@ import { notifyBoard } from '../../lib/boards';
 import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
-import {
-  boardPeople,
-  checkInAttendance,
-  checkInSubject,
-  deleteSession,
-  enrolledAmong,
-  markAttendance,
-  sessionRegister,
-  updateSession,
-  type NewSession,
-} from '../../../../db/queries/training';
+import { boardPeople, checkInAttendance, checkInSubject, deleteSession, markAttendance, updateSession, type NewSession } from '../../../../db/queries/training';
+import { enrolledAmong, sessionRegister } from '../../../../db/queries/training-enrollments';
 import {
   AttendanceBody,
   CheckInBody,

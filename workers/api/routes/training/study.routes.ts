@@ -8,18 +8,9 @@ import { managedCampaignOfKind, requireOpen } from '../../lib/guards';
 import { notifyBoard } from '../../lib/boards';
 import { trainingBoardWrite } from '../../lib/training-board';
 import { nowIso } from '../../../../db/ids';
-import {
-  finishStudy,
-  getMaterial,
-  getStudy,
-  insertMaterial,
-  isEnrolled,
-  listMaterials,
-  myLearning,
-  rosterOfUser,
-  startStudy,
-  targetOf,
-} from '../../../../db/queries/training';
+import { myLearning, rosterOfUser, targetOf } from '../../../../db/queries/training';
+import { isEnrolled } from '../../../../db/queries/training-enrollments';
+import { finishStudy, getMaterial, getStudy, insertMaterial, listMaterials, startStudy } from '../../../../db/queries/training-materials';
 import { Learning, LearningQuery, MaterialBody, MaterialList, MaterialResponse, StudyFinished, StudyStarted } from '../../../../shared/contracts/training';
 import { DEFAULT_HOURS_TARGET, chinaYear, chinaYearRange, isCredited, studyTimeLeft } from '../../../../shared/training';
 import { materialDto, trainingCampaign } from './training.dto';

@@ -9,17 +9,8 @@ import { maskPhone } from '../../../../shared/mask';
 import { nowIso } from '../../../../db/ids';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { decodeCursor, encodeCursor } from '../../../../db/queries/util';
-import {
-  enroll,
-  insertSessions,
-  listEnrollments,
-  listSessions,
-  rosterOfUser,
-  targetOf,
-  trainingStats,
-  isEnrolled,
-  hoursIn,
-} from '../../../../db/queries/training';
+import { insertSessions, listSessions, rosterOfUser, targetOf, trainingStats, hoursIn } from '../../../../db/queries/training';
+import { enroll, isEnrolled, listEnrollments } from '../../../../db/queries/training-enrollments';
 import {
   EnrollBody,
   EnrolledResponse,

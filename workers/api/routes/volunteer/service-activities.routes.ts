@@ -17,7 +17,6 @@ import {
   cancelSignup,
   checkIn,
   checkOut,
-  getRecord,
   getServiceActivity,
   getSignup,
   insertServiceActivity,
@@ -26,7 +25,8 @@ import {
   signUp,
   updateServiceActivity,
   type ServiceActivity,
-} from '../../../../db/queries/volunteer';
+} from '../../../../db/queries/service-activities';
+import { getRecord } from '../../../../db/queries/volunteer';
 import {
   CheckBody,
   CheckResponse,

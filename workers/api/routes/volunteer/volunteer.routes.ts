@@ -41,25 +41,19 @@ import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaig
 import { getOrgUnit, memberUnit } from '../../../../db/queries/org';
 import { createdCursor, decodeTimeCursor, keysetPages, nextTimeCursor } from '../../../../db/queries/util';
 import {
-  activePairCount,
   approvedHoursOf,
   certificateByCode,
-  getPair,
   getRecord,
   hoursOnDay,
-  insertPair,
   insertRecord,
   recordLimitHit,
-  inviteByCode,
-  inviteOf,
   issueCertificate,
-  listPairs,
   listRecords,
   recordsByIds,
   reviewRecords,
-  unlinkPair,
   volunteerStats,
 } from '../../../../db/queries/volunteer';
+import { activePairCount, getPair, insertPair, inviteByCode, inviteOf, listPairs, unlinkPair } from '../../../../db/queries/volunteer-pairs';
 import { certificateCheck } from '../../lib/certificates';
 import { campaignOfKind, managedScope, requireOpen, reviewQueueScope } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
