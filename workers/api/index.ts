@@ -21,7 +21,8 @@ import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/c
 import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
-import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
+import { exhibitionCampaignRoutes } from './routes/exhibition/exhibition.routes';
+import { bookingRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/bookings.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
 import { contestResultRoutes } from './routes/contest/results.routes';
