@@ -18,7 +18,8 @@ import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { matchRoutes, roomCampaignRoutes, roomRoutes } from './routes/quiz/rooms.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
-import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { certificateRoutes, inviteRoutes, pairRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { serviceRecordCampaignRoutes, serviceRecordRoutes } from './routes/volunteer/service-records.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
 import { exhibitionCampaignRoutes } from './routes/exhibition/exhibition.routes';
@@ -91,6 +92,7 @@ const v1 = createApp()
   .route('/campaigns', judgeInviteCampaignRoutes)
   .route('/judge-invites', judgeInviteRoutes)
   .route('/campaigns', volunteerCampaignRoutes)
+  .route('/campaigns', serviceRecordCampaignRoutes)
   .route('/service-records', serviceRecordRoutes)
   .route('/pairs', pairRoutes)
   .route('/pairs', pairWithdrawRoutes)
