@@ -18,6 +18,7 @@ import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { matchRoutes, roomCampaignRoutes, roomRoutes } from './routes/quiz/rooms.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
+import { contestVoteCampaignRoutes, entryVoteRoutes } from './routes/contest/votes.routes';
 import { certificateRoutes, inviteRoutes, pairRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
 import { serviceRecordCampaignRoutes, serviceRecordRoutes } from './routes/volunteer/service-records.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
@@ -83,9 +84,11 @@ const v1 = createApp()
   .route('/questions', questionRoutes)
   .route('/attempts', attemptRoutes)
   .route('/campaigns', contestCampaignRoutes)
+  .route('/campaigns', contestVoteCampaignRoutes)
   .route('/campaigns', judgingCampaignRoutes)
   .route('/campaigns', contestResultRoutes)
   .route('/entries', entryRoutes)
+  .route('/entries', entryVoteRoutes)
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)
   .route('/judging', judgingRoutes)
