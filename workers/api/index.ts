@@ -18,10 +18,13 @@ import { attemptRoutes, quizCampaignRoutes } from './routes/quiz/attempts.routes
 import { stageRoutes } from './routes/quiz/stages.routes';
 import { matchRoutes, roomCampaignRoutes, roomRoutes } from './routes/quiz/rooms.routes';
 import { contestCampaignRoutes, entryMediaRoutes, entryRoutes } from './routes/contest/entries.routes';
-import { certificateRoutes, inviteRoutes, pairRoutes, serviceRecordRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { contestVoteCampaignRoutes, entryVoteRoutes } from './routes/contest/votes.routes';
+import { certificateRoutes, inviteRoutes, pairRoutes, volunteerCampaignRoutes } from './routes/volunteer/volunteer.routes';
+import { serviceRecordCampaignRoutes, serviceRecordRoutes } from './routes/volunteer/service-records.routes';
 import { serviceActivityCampaignRoutes, serviceActivityRoutes } from './routes/volunteer/service-activities.routes';
 import { driveCampaignRoutes, pledgeRoutes } from './routes/drive/drive.routes';
-import { bookingRoutes, exhibitionCampaignRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/exhibition.routes';
+import { exhibitionCampaignRoutes } from './routes/exhibition/exhibition.routes';
+import { bookingRoutes, slotRoutes, waitlistRoutes } from './routes/exhibition/bookings.routes';
 import { entryJudgingRoutes, judgingCampaignRoutes, judgingRoundRoutes, judgingRoutes } from './routes/contest/judging.routes';
 import { judgeInviteCampaignRoutes, judgeInviteRoutes } from './routes/contest/judge-invites.routes';
 import { contestResultRoutes } from './routes/contest/results.routes';
@@ -81,15 +84,18 @@ const v1 = createApp()
   .route('/questions', questionRoutes)
   .route('/attempts', attemptRoutes)
   .route('/campaigns', contestCampaignRoutes)
+  .route('/campaigns', contestVoteCampaignRoutes)
   .route('/campaigns', judgingCampaignRoutes)
   .route('/campaigns', contestResultRoutes)
   .route('/entries', entryRoutes)
+  .route('/entries', entryVoteRoutes)
   .route('/entries', entryJudgingRoutes)
   .route('/judging-rounds', judgingRoundRoutes)
   .route('/judging', judgingRoutes)
   .route('/campaigns', judgeInviteCampaignRoutes)
   .route('/judge-invites', judgeInviteRoutes)
   .route('/campaigns', volunteerCampaignRoutes)
+  .route('/campaigns', serviceRecordCampaignRoutes)
   .route('/service-records', serviceRecordRoutes)
   .route('/pairs', pairRoutes)
   .route('/pairs', pairWithdrawRoutes)

@@ -1,7 +1,10 @@
+import type { SlotDto } from '../../../../shared/contracts/exhibition';
+import { type SlotRow } from '../../../../db/queries/exhibition';
+import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { effectiveStatus } from '../../../../shared/waitlist';
 import { WaitlistEntry, type BookingDto, type WaitlistEntryDto } from '../../../../shared/contracts/exhibition';
-import type { BookingRow, WaitlistRow } from '../../../../db/queries/exhibition';
+import { type BookingRow, type WaitlistRow } from '../../../../db/queries/exhibition';
 import { bookingUnitPath } from '../../../../db/queries/exhibition-listings';
 import type { Db, Viewer } from '../../lib/env';
 import { pathList, seesPhoneOf } from '../../lib/privacy';
@@ -88,4 +91,18 @@ export function waitlistDto(
     resolvedAt: r.w.resolvedAt,
   };
 }
+
+/** A slot as anyone may see it; `waiting` counts the entries on its waiting list (候补), never who they are. */
+export const slotDto = (s: SlotRow & { waiting?: number }): SlotDto => ({
+  id: s.id,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  capacity: s.capacity,
+  booked: s.booked,
+  remaining: Math.max(0, s.capacity - s.booked),
+  closed: s.closed,
+  ...(s.waiting === undefined ? {} : { waiting: s.waiting }),
+});
+export const slotLabel = (s: { startsAt: string; endsAt: string }) => `${chinaClock(s.startsAt)}–${chinaTime(s.endsAt)}`;
+
 export { WaitlistEntry };
