@@ -1,44 +1,7 @@
-// The names a seeded city is made of (scripts/seed-city.mjs): surnames and given names of its
-// members, and the departments its 机关党委 are named after.
+// The names a seeded city is made of (scripts/seed-city.mjs): its members are named from the
+// demo's lists (db/seed/demo-org.mjs), and its 机关党委 after these departments.
 
-export const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛'.split(
-    '',
-  );
-export const GIVEN = [
-  '建国',
-  '志强',
-  '秀英',
-  '丽娟',
-  '海燕',
-  '伟',
-  '芳',
-  '敏',
-  '静',
-  '磊',
-  '洋',
-  '艳',
-  '勇',
-  '军',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀兰',
-  '霞',
-  '平',
-  '刚',
-  '文博',
-  '思远',
-  '子涵',
-  '雨轩',
-  '浩然',
-  '欣怡',
-  '晓东',
-  '红梅',
-  '国庆',
-];
+export { GIVEN, SURNAMES } from '../../db/seed/demo-org.mjs';
 export const DEPTS = [
   '发展和改革委员会',
   '教育局',

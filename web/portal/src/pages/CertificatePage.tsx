@@ -6,12 +6,13 @@ import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, Logo } from '@ui/icons';
-import { fmtDate, fmtNumber } from '@ui/format';
+import { Icon } from '@ui/icons';
+import { fmtNumber } from '@ui/format';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { fmtHours, getCertificate, type Certificate } from '../data/volunteer';
 import { t } from '../i18n';
+import { CertificatePaper } from '../ui/CertificatePaper';
 import '../volunteer.css';
 
 /**
@@ -111,52 +112,34 @@ export default function CertificatePage() {
 function Paper(props: { cert: Certificate }) {
   const c = () => props.cert;
   return (
-    <article class="vl-cert" aria-labelledby="cert-title" data-testid="certificate">
-      <div class="vl-cert-inner">
-        <header class="vl-cert-head">
-          <Logo class="vl-cert-logo" />
-          <h1 id="cert-title" class="vl-cert-title">
-            {t('vol.certHeading')}
-          </h1>
-          <p class="vl-cert-sub">{t('vol.certSubheading')}</p>
-        </header>
-        <p class="vl-cert-no tx-num">{t('vol.certNo', { code: c().code })}</p>
-        <div class="vl-cert-body">
-          <p>
-            {t('vol.certPrefix')}
-            <strong class="vl-cert-name">{c().name}</strong>
-            {t('vol.certSuffix')}
-            {c().orgUnitName ? t('vol.certUnit', { unit: c().orgUnitName! }) : ''}
-            {t('vol.certText2', { campaign: c().campaignTitle, issuer: c().issuer ?? '' })}
-          </p>
-          <div class="vl-cert-figures">
-            <div>
-              <span class="vl-cert-figure tx-num" data-testid="cert-hours">
-                {fmtHours(c().hours)}
-              </span>
-              <span class="vl-cert-figure-label">{t('vol.certHours')}</span>
-            </div>
-            <div>
-              <span class="vl-cert-figure tx-num">{fmtNumber(c().records)}</span>
-              <span class="vl-cert-figure-label">{t('vol.certRecords')}</span>
-            </div>
+    <CertificatePaper
+      testId="certificate"
+      heading={t('vol.certHeading')}
+      subheading={t('vol.certSubheading')}
+      code={c().code}
+      name={c().name}
+      orgUnitName={c().orgUnitName}
+      text={t('vol.certText2', { campaign: c().campaignTitle, issuer: c().issuer ?? '' })}
+      figures={
+        <>
+          <div>
+            <span class="vl-cert-figure tx-num" data-testid="cert-hours">
+              {fmtHours(c().hours)}
+            </span>
+            <span class="vl-cert-figure-label">{t('vol.certHours')}</span>
           </div>
-          <p>{t('vol.certText3')}</p>
-        </div>
-        <footer class="vl-cert-foot">
-          <div class="vl-cert-verify">
-            <img src={c().qrUrl} width="112" height="112" alt={t('vol.certQrAlt')} />
-            <div>
-              <strong>{t('vol.certVerify')}</strong>
-              <span class="vl-cert-url">{c().verifyUrl}</span>
-            </div>
+          <div>
+            <span class="vl-cert-figure tx-num">{fmtNumber(c().records)}</span>
+            <span class="vl-cert-figure-label">{t('vol.certRecords')}</span>
           </div>
-          <div class="vl-cert-issuer">
-            <span class="vl-cert-issuer-name">{c().issuer}</span>
-            <span class="tx-num">{fmtDate(c().issuedAt)}</span>
-          </div>
-        </footer>
-      </div>
-    </article>
+        </>
+      }
+      qrUrl={c().qrUrl}
+      verifyUrl={c().verifyUrl}
+      issuer={c().issuer}
+      issuedAt={c().issuedAt}
+    >
+      <p>{t('vol.certText3')}</p>
+    </CertificatePaper>
   );
 }

@@ -6,13 +6,13 @@ import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, Logo } from '@ui/icons';
-import { fmtDate } from '@ui/format';
+import { Icon } from '@ui/icons';
 import { chinaYear } from '@shared/training';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { fmtHours, learningCertificate, type LearningCertificate } from '../data/training';
 import { t } from '../i18n-training';
+import { CertificatePaper } from '../ui/CertificatePaper';
 import '../volunteer.css';
 
 /**
@@ -92,54 +92,34 @@ export default function TrainingCertificate() {
 function Paper(props: { cert: LearningCertificate }) {
   const c = () => props.cert;
   return (
-    <article class="vl-cert" aria-labelledby="cert-title" data-testid="tr-certificate">
-      <div class="vl-cert-inner">
-        <header class="vl-cert-head">
-          <Logo class="vl-cert-logo" />
-          <h1 id="cert-title" class="vl-cert-title">
-            {t('tr.certHeading')}
-          </h1>
-          <p class="vl-cert-sub">{t('tr.certSubheading')}</p>
-        </header>
-        <p class="vl-cert-no tx-num">{t('vol.certNo', { code: c().code })}</p>
-        <div class="vl-cert-body">
-          <p>
-            {t('vol.certPrefix')}
-            <strong class="vl-cert-name">{c().name}</strong>
-            {t('vol.certSuffix')}
-            {c().orgUnitName ? t('vol.certUnit', { unit: c().orgUnitName! }) : ''}
-            {c().basis.includes('hours') ? t('tr.certTextHours', { year: c().year, target: c().target }) : t('tr.certTextClass', { year: c().year })}
-          </p>
-          <div class="vl-cert-figures">
-            <div>
-              <span class="vl-cert-figure tx-num" data-testid="tr-cert-hours">
-                {fmtHours(c().hours)}
-              </span>
-              <span class="vl-cert-figure-label">{t('tr.certHours')}</span>
-            </div>
-          </div>
-          <Show when={c().classes.length}>
-            <p>{t('tr.certClasses')}</p>
-            <ul>
-              <For each={c().classes}>{(k) => <li>{t('tr.certClassLine', { title: k.title, sessions: k.sessions, hours: fmtHours(k.hours) })}</li>}</For>
-            </ul>
-          </Show>
-          <p>{t('tr.certText3')}</p>
+    <CertificatePaper
+      testId="tr-certificate"
+      heading={t('tr.certHeading')}
+      subheading={t('tr.certSubheading')}
+      code={c().code}
+      name={c().name}
+      orgUnitName={c().orgUnitName}
+      text={c().basis.includes('hours') ? t('tr.certTextHours', { year: c().year, target: c().target }) : t('tr.certTextClass', { year: c().year })}
+      figures={
+        <div>
+          <span class="vl-cert-figure tx-num" data-testid="tr-cert-hours">
+            {fmtHours(c().hours)}
+          </span>
+          <span class="vl-cert-figure-label">{t('tr.certHours')}</span>
         </div>
-        <footer class="vl-cert-foot">
-          <div class="vl-cert-verify">
-            <img src={c().qrUrl} width="112" height="112" alt={t('vol.certQrAlt')} />
-            <div>
-              <strong>{t('vol.certVerify')}</strong>
-              <span class="vl-cert-url">{c().verifyUrl}</span>
-            </div>
-          </div>
-          <div class="vl-cert-issuer">
-            <span class="vl-cert-issuer-name">{c().orgUnitName}</span>
-            <span class="tx-num">{fmtDate(c().issuedAt)}</span>
-          </div>
-        </footer>
-      </div>
-    </article>
+      }
+      qrUrl={c().qrUrl}
+      verifyUrl={c().verifyUrl}
+      issuer={c().orgUnitName}
+      issuedAt={c().issuedAt}
+    >
+      <Show when={c().classes.length}>
+        <p>{t('tr.certClasses')}</p>
+        <ul>
+          <For each={c().classes}>{(k) => <li>{t('tr.certClassLine', { title: k.title, sessions: k.sessions, hours: fmtHours(k.hours) })}</li>}</For>
+        </ul>
+      </Show>
+      <p>{t('tr.certText3')}</p>
+    </CertificatePaper>
   );
 }
