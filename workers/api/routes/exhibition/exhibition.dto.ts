@@ -1,10 +1,10 @@
 import type { SlotDto } from '../../../../shared/contracts/exhibition';
-import { type SlotRow } from '../../../../db/queries/exhibition';
+import type { SlotRow } from '../../../../db/queries/exhibition';
 import { chinaClock, chinaTime } from '../../../../shared/china-time';
 import { maskName, maskPhone } from '../../../../shared/mask';
 import { effectiveStatus } from '../../../../shared/waitlist';
 import { WaitlistEntry, type BookingDto, type WaitlistEntryDto } from '../../../../shared/contracts/exhibition';
-import { type BookingRow, type WaitlistRow } from '../../../../db/queries/exhibition';
+import type { BookingRow, WaitlistRow } from '../../../../db/queries/exhibition';
 import { bookingUnitPath } from '../../../../db/queries/exhibition-listings';
 import type { Db, Viewer } from '../../lib/env';
 import { pathList, seesPhoneOf } from '../../lib/privacy';

@@ -6,7 +6,7 @@ import { chinaDay } from '../../../../shared/i18n';
 import { campaignDays, scheduleProblem, SCHEDULE_MAX_DAYS, SCHEDULE_MAX_SLOTS, type ScheduleSpec } from '../../../../shared/schedule';
 import { maskIdNumber } from '../../../../shared/id-number';
 import { noShowBlock, noShowWindowStart } from '../../../../shared/visits';
-import { type CampaignRecord } from '../../../../db/queries/campaigns';
+import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { noShowsSince } from '../../../../db/queries/exhibition';
 
 type Cfg = SettingsOf<'exhibition'>;

@@ -41,7 +41,7 @@ import { maskPhone } from '../../../../shared/mask';
 import { CHECK_OUT_LATE_MS, chinaClock, checkInWindow, checkOutWindow, nextStep, serviceHours, serviceStart } from '../../../../shared/service-activities';
 import { campaignOfKind, requireOpen as open } from '../../lib/guards';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
-import { type CampaignRecord } from '../../../../db/queries/campaigns';
+import type { CampaignRecord } from '../../../../db/queries/campaigns';
 const cfg = (c: CampaignRecord) => settingsOf('volunteer', c.settings);
 const volunteerCampaign = (c: Context<AppEnv>, id: string) => campaignOfKind(c, id, 'volunteer');
 import { ServiceActivitySchema, type ServiceActivityView } from '../../../../shared/contracts/volunteer';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/env';
-import { type CampaignRecord } from '../../../../db/queries/campaigns';
+import type { CampaignRecord } from '../../../../db/queries/campaigns';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
 import { campaignOfKind, requireOpen } from '../../lib/guards';
 
