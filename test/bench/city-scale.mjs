@@ -9,14 +9,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer } from '../../scripts/server.mjs';
+import { pct } from './registry.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
 const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 
 /** Resident memory (kB) of the workerd processes this bench started (descendants of this process). */

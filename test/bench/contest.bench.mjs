@@ -2,7 +2,7 @@
 // distinct addresses, against the no-op route under the same concurrency; the gallery read.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bench, measure, setup } from './registry.mjs';
+import { bench, measure, pct, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
@@ -15,11 +15,6 @@ setup(async ({ persistDir }) => {
 });
 
 bench('GET /campaigns/{id}/entries (public gallery page)', { path: '/api/v1/campaigns/hanmo-danqing/entries?limit=20' }, 'approved works with image URLs');
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
 
 async function totalVotes(base) {
   const board = await (

@@ -9,7 +9,7 @@
 // answer accepted), every match formed, finished and on the campaign's board.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, setup } from './registry.mjs';
+import { measure, pct, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 import { benchToken as token, benchUserStatements } from './users.mjs';
 
@@ -46,10 +46,6 @@ setup(async ({ persistDir }) => {
 
 const shapeAnswer = (q) =>
   q.type === 'single' ? (q.options[0]?.key ?? 'A') : q.type === 'multiple' ? q.options.slice(0, 2).map((o) => o.key) : q.type === 'judge' ? true : '答案';
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const wsBase = (base) => base.replace(/^http/, 'ws');
 /** the head of every state message, cheap to read without parsing 2,000 copies of it */

@@ -2,7 +2,7 @@
 // no-op route measured under the same concurrency in the same run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bench, measure, setup } from './registry.mjs';
+import { bench, measure, pct, run, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
@@ -52,30 +52,6 @@ bench(
   }),
   'the queue filtered by unit and date',
 );
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
-
-/** Runs `task(i)` for i < count, `concurrency` at a time; returns latencies and statuses. */
-async function run(count, concurrency, task) {
-  const lat = [];
-  const statuses = {};
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t = performance.now();
-        const st = await task(i);
-        lat.push(performance.now() - t);
-        statuses[st] = (statuses[st] ?? 0) + 1;
-      }
-    }),
-  );
-  return { lat, statuses, seconds: (performance.now() - t0) / 1000 };
-}
 
 async function baseline(base, count, concurrency) {
   return run(

@@ -3,7 +3,7 @@
 // concurrency in the same run. Checks: no errors, and every answer recorded.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, setup } from './registry.mjs';
+import { measure, pct, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 import { benchToken as token, benchUserStatements } from './users.mjs';
 
@@ -28,11 +28,6 @@ setup(async ({ persistDir }) => {
 });
 
 const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
-
 /** Pings the no-op route from CONCURRENCY loops for `ms`; returns each latency. */
 async function pingFor(base, ms) {
   const lat = [];

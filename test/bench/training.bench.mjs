@@ -4,7 +4,7 @@
 // answer 409 and credit nothing). `BENCH_ONLY=training npm run bench` runs this file alone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, setup } from './registry.mjs';
+import { measure, pct, run, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
@@ -28,30 +28,6 @@ setup(async ({ persistDir }) => {
   writeFileSync(file, lines.join(';\n') + ';\n');
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
 });
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
-
-/** Runs `task(i)` for i < count, `concurrency` at a time; returns latencies and statuses. */
-async function run(count, concurrency, task) {
-  const lat = [];
-  const statuses = {};
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t = performance.now();
-        const st = await task(i);
-        lat.push(performance.now() - t);
-        statuses[st] = (statuses[st] ?? 0) + 1;
-      }
-    }),
-  );
-  return { lat, statuses, seconds: (performance.now() - t0) / 1000 };
-}
 
 measure(async ({ base, orgCookie }) => {
   const org = { cookie: orgCookie, origin: base, 'content-type': 'application/json' };
