@@ -12,6 +12,9 @@ const N = Number(process.env.BENCH_TRAINING_MEMBERS ?? 500);
 const RETRIES = Math.min(N, 100);
 const CONCURRENCY = 32;
 const UNIT = 'fgw-b2';
+// one run of 500 is one p99 on a shared, noisy machine: the class meets three times (a session
+// each), each check-in wave timed against its own no-op wave, and the median round is reported
+const ROUNDS = Number(process.env.BENCH_TRAINING_ROUNDS ?? 3);
 
 setup(async ({ persistDir }) => {
   const now = Date.now();
@@ -49,69 +52,82 @@ measure(async ({ base, orgCookie }) => {
     settings: { category: 'rotation' },
   });
   await post(`/api/v1/campaigns/${campaign.id}/publish`);
-  const { session } = await post(`/api/v1/campaigns/${campaign.id}/sessions`, {
-    title: '压测课次',
-    startsAt: iso(now - 5 * 60e3),
-    endsAt: iso(now + 3600e3),
-    hours: 2,
-  });
   const ids = Array.from({ length: N }, (_, i) => `bench-tr-${i}`);
   let enrolled = 0;
   for (let i = 0; i < ids.length; i += 500)
     enrolled += (await post(`/api/v1/campaigns/${campaign.id}/enrollments`, { rosterIds: ids.slice(i, i + 500) })).enrolled;
 
-  // the code on the room's screen, read again as the minute turns (a member types what the screen shows)
-  let code = '';
-  let codeAt = 0;
-  const screen = async () => {
-    if (Date.now() - codeAt > 20_000) {
-      code = (await (await fetch(`${base}/api/v1/sessions/${session.id}/code`, { headers: { cookie: orgCookie } })).json()).code;
-      codeAt = Date.now();
-    }
-    return code;
-  };
-  await screen();
-  const checkIn = async (i) => {
-    const r = await fetch(`${base}/api/v1/sessions/${session.id}/check-in`, {
-      method: 'POST',
-      headers: {
-        cookie: `tx_session=${benchToken(i)}`,
-        origin: base,
-        'content-type': 'application/json',
-        'cf-connecting-ip': `100.65.${i % 250}.${Math.floor(i / 250)}`,
-      },
-      body: JSON.stringify({ code: await screen() }),
+  const noop = () =>
+    run(N, CONCURRENCY, async () =>
+      fetch(`${base}/api/v1/ping`).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      }),
+    );
+  const rounds = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    const { session } = await post(`/api/v1/campaigns/${campaign.id}/sessions`, {
+      title: `压测课次 ${k + 1}`,
+      startsAt: iso(Date.now() - 5 * 60e3),
+      endsAt: iso(Date.now() + 3600e3),
+      hours: 2,
     });
-    await r.arrayBuffer();
-    return r.status;
-  };
-  const b = await run(N, CONCURRENCY, async () =>
-    fetch(`${base}/api/v1/ping`).then(async (r) => {
+    // the code on the room's screen, read again as the minute turns (a member types what the screen shows)
+    let code = '';
+    let codeAt = 0;
+    const screen = async () => {
+      if (Date.now() - codeAt > 20_000) {
+        code = (await (await fetch(`${base}/api/v1/sessions/${session.id}/code`, { headers: { cookie: orgCookie } })).json()).code;
+        codeAt = Date.now();
+      }
+      return code;
+    };
+    await screen();
+    const checkIn = async (i) => {
+      const r = await fetch(`${base}/api/v1/sessions/${session.id}/check-in`, {
+        method: 'POST',
+        headers: {
+          cookie: `tx_session=${benchToken(i)}`,
+          origin: base,
+          'content-type': 'application/json',
+          'cf-connecting-ip': `100.65.${i % 250}.${Math.floor(i / 250)}`,
+        },
+        body: JSON.stringify({ code: await screen() }),
+      });
       await r.arrayBuffer();
       return r.status;
-    }),
-  );
-  const t0 = performance.now();
-  const first = await run(N, CONCURRENCY, checkIn);
-  // members who tap again (a slow screen): each retry answers 409 and credits nothing
-  const again = await run(RETRIES, CONCURRENCY, (i) => checkIn(i * Math.floor(N / RETRIES)));
-  const minute = (performance.now() - t0) / 1000;
-
-  const sessions = await (await fetch(`${base}/api/v1/campaigns/${campaign.id}/sessions`, { headers: { cookie: orgCookie } })).json();
-  const counted = sessions.items.find((s) => s.id === session.id)?.attendances;
+    };
+    const b = await noop();
+    const t0 = performance.now();
+    const first = await run(N, CONCURRENCY, checkIn);
+    // members who tap again (a slow screen): each retry answers 409 and credits nothing
+    const again = await run(RETRIES, CONCURRENCY, (i) => checkIn(i * Math.floor(N / RETRIES)));
+    const minute = (performance.now() - t0) / 1000;
+    const sessions = await (await fetch(`${base}/api/v1/campaigns/${campaign.id}/sessions`, { headers: { cookie: orgCookie } })).json();
+    rounds.push({
+      first,
+      again,
+      minute,
+      counted: sessions.items.find((s) => s.id === session.id)?.attendances,
+      p99: pct(first.lat, 0.99) / pct(b.lat, 0.99),
+      tput: first.lat.length / first.seconds / (b.lat.length / b.seconds),
+      againP99: pct(again.lat, 0.99) / pct(b.lat, 0.99),
+      againTput: again.lat.length / again.seconds / (b.lat.length / b.seconds),
+    });
+  }
   const stats = await (await fetch(`${base}/api/v1/campaigns/${campaign.id}/training-stats`, { headers: { cookie: orgCookie } })).json();
-  const p99 = pct(first.lat, 0.99) / pct(b.lat, 0.99);
-  const tput = first.lat.length / first.seconds / (b.lat.length / b.seconds);
-  const once = counted === N && first.statuses[200] === N && again.statuses[409] === RETRIES && stats.hours === N * 2;
+  const m = [...rounds].sort((a, b) => a.p99 - b.p99)[Math.floor(rounds.length / 2)];
+  const once = rounds.every((r) => r.counted === N && r.first.statuses[200] === N && r.again.statuses[409] === RETRIES) && stats.hours === N * 2 * ROUNDS;
+  const p99 = m.p99;
   return [
     '## Training check-in',
     '',
-    `${N} enrolled members check into one session with the code on the room's screen, ${CONCURRENCY} at a time, then ${RETRIES} of them tap again; against ${N} no-op requests under the same concurrency. All within ${minute.toFixed(1)} s (the bar: a minute). Ratios: throughput = req/s ÷ no-op req/s; p99 = p99 ÷ no-op p99 (bar: ≤ 3).`,
+    `${N} enrolled members check into one session with the code on the room's screen, ${CONCURRENCY} at a time, then ${RETRIES} of them tap again; against ${N} no-op requests under the same concurrency, just before. ${ROUNDS} rounds (one session each); the median round by p99 is shown, every round's p99 ratio in brackets. Each round within ${Math.max(...rounds.map((r) => r.minute)).toFixed(1)} s at most (the bar: a minute). Ratios: throughput = req/s ÷ no-op req/s; p99 = p99 ÷ no-op p99 (bar: ≤ 3).`,
     '',
     '| operation | throughput ratio | p99 ratio | outcome |',
     '|---|---:|---:|---|',
-    `| POST /sessions/{id}/check-in (${N} members, enrolled ${enrolled}) | ${tput.toFixed(2)} | ${p99.toFixed(2)} ${p99 <= 3 ? '✓' : '✗'} | statuses ${JSON.stringify(first.statuses)} |`,
-    `| POST /sessions/{id}/check-in again (${RETRIES} retries) | ${(again.lat.length / again.seconds / (b.lat.length / b.seconds)).toFixed(2)} | ${(pct(again.lat, 0.99) / pct(b.lat, 0.99)).toFixed(2)} | statuses ${JSON.stringify(again.statuses)}; attendances ${counted}, hours ${stats.hours} ${once ? '✓ each member counted once' : '✗'} |`,
+    `| POST /sessions/{id}/check-in (${N} members, enrolled ${enrolled}) | ${m.tput.toFixed(2)} | ${p99.toFixed(2)} ${p99 <= 3 ? '✓' : '✗'} (${rounds.map((r) => r.p99.toFixed(2)).join(', ')}) | statuses ${JSON.stringify(m.first.statuses)} |`,
+    `| POST /sessions/{id}/check-in again (${RETRIES} retries) | ${m.againTput.toFixed(2)} | ${m.againP99.toFixed(2)} | statuses ${JSON.stringify(m.again.statuses)}; attendances ${rounds.map((r) => r.counted).join(', ')}, hours ${stats.hours} ${once ? '✓ each member counted once a session' : '✗'} |`,
     '',
   ];
 });

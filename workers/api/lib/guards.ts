@@ -12,7 +12,11 @@ export const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting
 
 /** A campaign this viewer may see: drafts are 404 to anyone who may not manage them. */
 export async function visibleCampaign(c: Context<AppEnv>, idOrSlug: string) {
-  const r = await getCampaign(c.var.db, idOrSlug);
+  return seenCampaign(c, await getCampaign(c.var.db, idOrSlug));
+}
+
+/** The rule of `visibleCampaign` for a campaign a route read itself (batched with its other reads). */
+export function seenCampaign(c: Context<AppEnv>, r: CampaignRecord | null | undefined): CampaignRecord {
   if (!r || (r.status === 'draft' && !canManagePath(c.var.viewer, r.orgPath))) throw new ApiError('not_found');
   return r;
 }
@@ -36,7 +40,12 @@ const NOT_OF_KIND = {
 
 /** A visible campaign of one kind (module routes); another kind is 404 with the module's message. */
 export async function campaignOfKind(c: Context<AppEnv>, idOrSlug: string, kind: CampaignKind) {
-  const campaign = await visibleCampaign(c, idOrSlug);
+  return seenCampaignOfKind(c, await getCampaign(c.var.db, idOrSlug), kind);
+}
+
+/** `campaignOfKind` for a campaign a route read itself. */
+export function seenCampaignOfKind(c: Context<AppEnv>, r: CampaignRecord | null | undefined, kind: CampaignKind): CampaignRecord {
+  const campaign = seenCampaign(c, r);
   if (campaign.kind !== kind) throw new ApiError('not_found', NOT_OF_KIND[kind]);
   return campaign;
 }

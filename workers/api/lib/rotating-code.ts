@@ -20,17 +20,26 @@ export async function codeScreen(c: Context<AppEnv>, secret: string, linkOf: (co
   return { code, validUntil: nowIso(nextCodeAt(now)), serverTime: nowIso(now), checkUrl: url, qrSvg: renderSVG(url, { border: 1 }) };
 }
 
+/** Whose guesses count together: one person's, across every screen they type at. */
+export const codeGuessKey = (userId: string) => `sa-code:${userId}`;
+export const CODE_GUESS_WINDOW_MS = 60e3;
+
 /**
- * Does `code` match the screen now? Every code tried counts (atomically, so parallel guesses
- * cannot slip past): six digits are found only by many tries, so more than
- * CODE_GUESSES_PER_MINUTE a minute per person is 429; the right code clears the count.
+ * Does `code` match the screen now, given this try's `hit` on the person's guess count (taken
+ * atomically before, so parallel guesses cannot slip past)? Six digits are found only by many
+ * tries, so more than CODE_GUESSES_PER_MINUTE a minute per person is 429. On a match the caller
+ * clears the count (`rateResetStatement(codeGuessKey(…))`), in its own write where it has one.
  */
-export async function codeAccepted(c: Context<AppEnv>, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
-  const guessKey = `sa-code:${userId}`;
-  const hit = await rateHit(c.var.db, guessKey, 60e3);
+export async function codeChecked(hit: { count: number; retryAfterMs: number }, secret: string, code: string, now = Date.now()): Promise<boolean> {
   if (hit.count > CODE_GUESSES_PER_MINUTE)
     throw new ApiError('rate_limited', 'msg.sa_code_rate', {}, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) });
-  if (!(await codeMatches(secret, code, now))) return false;
+  return codeMatches(secret, code, now);
+}
+
+/** `codeChecked` with its own hit and reset, for a route with nothing to batch them with. */
+export async function codeAccepted(c: Context<AppEnv>, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
+  const guessKey = codeGuessKey(userId);
+  if (!(await codeChecked(await rateHit(c.var.db, guessKey, CODE_GUESS_WINDOW_MS, now), secret, code, now))) return false;
   await rateReset(c.var.db, guessKey);
   return true;
 }

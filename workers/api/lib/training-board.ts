@@ -14,7 +14,7 @@ export async function trainingBoardWrite(
   env: Env,
   db: Db,
   campaign: CampaignRecord,
-  people: Array<{ userId: string; name: string; orgUnitId: string | null }>,
+  people: Array<{ userId: string; name: string; orgUnitId: string | null; orgUnitName?: string | null }>,
 ): Promise<BoardWrite> {
   const seen = new Map(people.map((p) => [p.userId, p]));
   const entries = await Promise.all(
@@ -23,6 +23,7 @@ export async function trainingBoardWrite(
       userId: p.userId,
       name: p.name,
       orgUnitId: p.orgUnitId,
+      orgUnitName: p.orgUnitName ?? null,
       // events count minutes (db/queries/training.ts); boards show hours
       score: sql`(SELECT COALESCE(SUM(quantity), 0) FROM activity_events WHERE type = 'training_hours' AND campaign_id = ${campaign.id} AND user_id = ${p.userId}) / 60.0`,
       tiebreak: 0,

@@ -7,12 +7,12 @@ import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer } from '../../lib/authz';
 import { managedScope, requireOpen } from '../../lib/guards';
 import type { AppEnv } from '../../lib/env';
-import { codeAccepted, codeScreen } from '../../lib/rotating-code';
+import { CODE_GUESS_WINDOW_MS, codeChecked, codeGuessKey, codeScreen } from '../../lib/rotating-code';
 import { notifyBoard } from '../../lib/boards';
 import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
-import { boardPeople, checkInAttendance, checkInSubject, deleteSession, markAttendance, updateSession, type NewSession } from '../../../../db/queries/training';
+import { boardPeople, checkInAttendance, checkInRead, deleteSession, markAttendance, updateSession, type NewSession } from '../../../../db/queries/training';
 import { enrolledAmong, sessionRegister } from '../../../../db/queries/training-enrollments';
 import {
   AttendanceBody,
@@ -28,7 +28,8 @@ import {
 import { maskPhone } from '../../../../shared/mask';
 import { chinaClock } from '../../../../shared/china-time';
 import { ATTENDANCE_LABEL, MODE_LABEL, SESSION_MAX_MS, checkInStatus, checkInWindow } from '../../../../shared/training';
-import { sessionOf, sessionView } from './training.dto';
+import { sessionFound, sessionOf, sessionView } from './training.dto';
+import { rateResetStatement } from '../../../../db/queries/accounts';
 
 /* 党员教育培训: one session (课次) — edit, the rotating code, check-in, the register and its sign-in sheet. */
 
@@ -113,21 +114,27 @@ export const sessionRoutes = createApp()
     valid('json', CheckInBody),
     async (c) => {
       const viewer = requireViewer(c);
-      const { s, campaign } = await sessionOf(c, c.req.valid('param').id);
-      requireOpen(campaign);
-      const roster = await checkInSubject(c.var.db, s, viewer.id);
-      if (!roster?.enrolled) throw new ApiError('forbidden', 'msg.tr_not_enrolled');
       const now = Date.now();
+      // one round trip reads the session, its campaign and the member's register row, and counts this guess
+      const guessKey = codeGuessKey(viewer.id);
+      const read = await checkInRead(c.var.db, c.req.valid('param').id, viewer.id, { key: guessKey, windowMs: CODE_GUESS_WINDOW_MS, now });
+      const { s, campaign } = sessionFound(c, read.s, read.campaign);
+      requireOpen(campaign);
+      const roster = read.subject;
+      if (!roster?.enrolled) throw new ApiError('forbidden', 'msg.tr_not_enrolled');
       const win = checkInWindow(s);
       if (now < win.from) throw new ApiError('conflict', 'msg.tr_early', { time: chinaClock(win.from) }).because('outside_session');
       if (now > win.to) throw new ApiError('conflict', 'msg.tr_closed', { time: chinaClock(win.to) }).because('outside_session');
       if (roster.status === 'present' || roster.status === 'late') throw new ApiError('conflict', 'msg.tr_checked_in');
-      if (!(await codeAccepted(c, viewer.id, s.codeSecret, c.req.valid('json').code, now))) {
+      if (!(await codeChecked(read.hit, s.codeSecret, c.req.valid('json').code, now))) {
         throw new ApiError('unprocessable', 'msg.tr_code_wrong', {}, { code: { key: 'msg.tr_code_wrong' } });
       }
       const status = checkInStatus(s, now);
-      const board = await trainingBoardWrite(c.env, c.var.db, campaign, [{ userId: viewer.id, name: roster.name, orgUnitId: roster.orgUnitId }]);
-      const res = await checkInAttendance(c.var.db, s, roster, status, nowIso(now), board.stmts);
+      const board = await trainingBoardWrite(c.env, c.var.db, campaign, [
+        { userId: viewer.id, name: roster.name, orgUnitId: roster.orgUnitId, orgUnitName: roster.orgUnitName },
+      ]);
+      // the right code clears the guess count in the same batch as the register row
+      const res = await checkInAttendance(c.var.db, s, roster, status, nowIso(now), [rateResetStatement(c.var.db, guessKey), ...board.stmts]);
       if (!res) throw new ApiError('conflict', 'msg.tr_checked_in');
       await notifyBoard(c.env, c.var.db, board, res);
       return c.json({ attendance: { status, hours: s.hours } });

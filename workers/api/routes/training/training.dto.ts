@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/env';
 import { ApiError } from '../../lib/errors';
-import { campaignOfKind } from '../../lib/guards';
+import { campaignOfKind, seenCampaignOfKind } from '../../lib/guards';
 import { nowIso } from '../../../../db/ids';
-import { getSession, listSessions, rosterOfUser, type SessionListRow } from '../../../../db/queries/training';
+import { getSessionWithCampaign, listSessions, rosterOfUser, type SessionListRow, type SessionRow } from '../../../../db/queries/training';
 import type { listMaterials } from '../../../../db/queries/training-materials';
 import type { TrainingSessionDto } from '../../../../shared/contracts/training';
 import { settingsOf } from '../../../../shared/contracts/campaigns';
@@ -45,10 +45,14 @@ export async function sessionView(c: Context<AppEnv>, campaignId: string, id: st
 
 /** A session and its (visible, training) campaign; 404 otherwise. */
 export async function sessionOf(c: Context<AppEnv>, id: string) {
-  const s = await getSession(c.var.db, id);
+  const { s, campaign } = await getSessionWithCampaign(c.var.db, id);
+  return sessionFound(c, s, campaign);
+}
+
+/** A session's and its campaign's guards, on rows read together (`getSessionWithCampaign`, `checkInRead`). */
+export function sessionFound(c: Context<AppEnv>, s: SessionRow | null, campaign: CampaignRecord | null) {
   if (!s) throw new ApiError('not_found', 'msg.tr_session_missing');
-  const campaign = await trainingCampaign(c, s.campaignId);
-  return { s, campaign };
+  return { s, campaign: seenCampaignOfKind(c, campaign, 'training') };
 }
 
 type MaterialListRow = Awaited<ReturnType<typeof listMaterials>>[number];
