@@ -518,6 +518,7 @@ export const MESSAGES = {
 
   // 概览 custom ranges and the previous period (issue #16 parts 6b, 7; docx)
   'msg.compare': { 'zh-CN': 'compare 只能为 previous（与上一期比较）。', en: 'compare must be previous.' },
+  'msg.fresh': { 'zh-CN': 'fresh 只能为 1（重新计算）。', en: 'fresh must be 1 (compute now).' },
   'msg.compare_needs_from': { 'zh-CN': '与上一期比较需要指定开始时间。', en: 'Comparing with the previous period needs a start (from).' },
   // history: templates and import of records before the platform (issue #16 part 5)
   'msg.hist_kind': {

@@ -128,4 +128,16 @@ export const rollupState = sqliteTable('rollup_state', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * Figures that took long to compute (a city's root: 概览 over 30 days, a five-year report),
+ * kept as computed with when, so the next reader within the snapshot's age gets them at once
+ * (workers/api/lib/snapshots.ts). Keyed by what was asked (unit and query); purged after a day.
+ */
+export const figureSnapshots = sqliteTable('figure_snapshots', {
+  key: text('key').primaryKey(),
+  body: text('body').notNull(),
+  computedAt: integer('computed_at').notNull(),
+  tookMs: integer('took_ms').notNull(),
+});
+
 export type ActivityRow = typeof activityEvents.$inferSelect;

@@ -42,6 +42,8 @@ export const MetricsQuery = v.strictObject({
   series: v.optional(v.picklist(['day', 'week'], 'msg.series')),
   /** add `previous`: the same figures over the period of equal length just before (needs `from`) */
   compare: v.optional(v.picklist(['previous'], 'msg.compare')),
+  /** `1`: compute now, whatever snapshot is stored (see `asOf`) */
+  fresh: v.optional(v.picklist(['1'], 'msg.fresh')),
 });
 
 export const MetricsExportQuery = v.strictObject({
@@ -80,6 +82,11 @@ export const Metrics = v.object({
   units: v.array(UnitMetrics),
   /** with `?series=`: every day (or week) of the period, zeros included */
   series: v.optional(v.array(MetricsPoint)),
+  /**
+   * when these figures were computed: now, or — for a subtree whose figures take long to compute
+   * (a city's root) — a snapshot at most 5 minutes old; `?fresh=1` computes them now
+   */
+  asOf: v.string(),
   /** with `?compare=previous`: the subtree's figures over the period of equal length just before (inclusive ISO bounds) */
   previous: v.optional(
     v.object({ from: v.string(), to: v.string(), members: v.number(), activeMembers: v.number(), participationRate: v.number(), points: v.number() }),

@@ -3,6 +3,8 @@ import { ChinaDate, Limit } from './common';
 import { FIGURE_GROUPS } from '../report';
 
 export const ReportQuery = v.strictObject({ from: ChinaDate, to: ChinaDate });
+/** The figures' query: `fresh=1` computes them now, whatever snapshot is stored (see `asOf`). */
+export const ReportFiguresQuery = v.strictObject({ ...ReportQuery.entries, fresh: v.optional(v.picklist(['1'], 'msg.fresh')) });
 
 export const ReportFigure = v.object({
   id: v.string(),
@@ -27,6 +29,11 @@ export const Report = v.object({
   byYear: v.record(v.string(), Values),
   /** every figure for each unit directly below, over its own subtree: which branches lag */
   units: v.array(v.object({ orgUnitId: v.string(), name: v.string(), figures: Values })),
+  /**
+   * when the figures were computed: now, or — where they take long to compute (a city's root) —
+   * a snapshot at most 5 minutes old (60 for a period that has ended); `?fresh=1` computes them now
+   */
+  asOf: v.string(),
 });
 export type ReportDto = v.InferOutput<typeof Report>;
 

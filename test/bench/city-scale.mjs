@@ -65,17 +65,24 @@ export async function cityScale(base) {
   const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
   const lastMonthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
   const fiveYearsFrom = `${Number(lastMonthEnd.slice(0, 4)) - 5}-${lastMonthEnd.slice(5, 7) === '12' ? '01' : String(Number(lastMonthEnd.slice(5, 7)) + 1).padStart(2, '0')}-01`;
+  // 概览 as the console asks for it: the last 30 China days, by day, against the 30 before
+  const from30 = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 864e5).toISOString().slice(0, 10);
+  const overview = `from=${from30}&series=day&compare=previous`;
   const cases = [
     {
       label: `全市报告 / root report, five whole years (${fiveYearsFrom}…${lastMonthEnd})`,
       url: `/api/v1/org-units/root/report?from=${fiveYearsFrom}&to=${lastMonthEnd}`,
       goal: 5,
     },
-    { label: '概览 / root metrics with the daily series (30 days to now)', url: '/api/v1/org-units/root/metrics?series=day', goal: 3 },
-    { label: '概览 / one party committee, daily series (30 days to now)', url: '/api/v1/org-units/city-pc-001/metrics?series=day' },
+    { label: '概览 / root metrics, daily series, 30 days to now and the 30 before', url: `/api/v1/org-units/root/metrics?${overview}`, goal: 3 },
+    { label: '概览 / one party committee, the same', url: `/api/v1/org-units/city-pc-001/metrics?${overview}` },
   ];
   const rows = [];
   for (const c of cases) {
+    // computed now (`fresh=1`: what the cron does every tick, and the first reader of a query nobody asked for yet)…
+    const cold = await timed(`${base + c.url}&fresh=1`, { headers: { cookie: org.cookie } });
+    await ping(10);
+    // …then as readers get it: the snapshot while it is young (where computing is slow), else computed again
     const lat = [];
     let status = 0;
     for (let i = 0; i < ROUNDS; i++) {
@@ -84,8 +91,9 @@ export async function cityScale(base) {
       lat.push(r.ms);
       await ping(10);
     }
-    rows.push({ label: c.label, p99: pct(lat, 0.99), status, goal: c.goal });
-    console.log(c.label, status, lat.map((x) => x.toFixed(0)).join(' '));
+    rows.push({ label: `${c.label}: as served`, p99: pct(lat, 0.99), status, goal: c.goal });
+    rows.push({ label: `${c.label}: computed now (fresh=1)`, p99: cold.ms, status: cold.status });
+    console.log(c.label, cold.status, cold.ms.toFixed(0), status, lat.map((x) => x.toFixed(0)).join(' '));
   }
 
   // quiz answers with the large tables: city members play the demo daily quiz

@@ -12,6 +12,7 @@ import { purgeExpiredSessions, purgeRateLimits } from '../../db/queries/maintena
 import { remindVisits } from './visit-reminders';
 import { purgeOrphanedMedia } from './orphans';
 import { purgeNotifications, remindSessions } from './notifications';
+import { purgeOldSnapshots, snapshotOverviews } from './snapshots';
 
 /** One cron job: what it returns (counts) is logged. */
 export interface Job {
@@ -35,6 +36,8 @@ export const JOBS: Job[] = [
   { name: 'settle-stale-rooms', run: (env, db, at) => settleStaleRooms(env, db, at) },
   // new activity events fold into the daily rollups that metrics and reports read
   { name: 'roll-up-activity', run: async (_env, db) => ({ watermark: await rollUpActivity(db) }) },
+  // after the fold: the root's 概览, computed ahead of its readers where it is slow (a city's)
+  { name: 'snapshot-overviews', run: (_env, db, at) => snapshotOverviews(db, at) },
   // per-answer rows past the retention period compact into per-attempt and per-question totals
   { name: 'compact-quiz-answers', run: (_env, db, at) => compactQuizAnswers(db, new Date(at - ANSWER_RETENTION_DAYS * 86400e3).toISOString()) },
   // 参观提醒: texts the day before a visit, to those who asked (each once)
@@ -46,6 +49,7 @@ export const JOBS: Job[] = [
   // 消息中心: tomorrow's training sessions (each person and session told once), old read messages forgotten
   { name: 'remind-sessions', run: async (_env, db, at) => ({ sent: await remindSessions(db, at) }) },
   { name: 'purge-notifications', run: async (_env, db, at) => ({ deleted: await purgeNotifications(db, at) }) },
+  { name: 'purge-snapshots', run: (_env, db, at) => purgeOldSnapshots(db, at) },
 ];
 
 /**

@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/contracts/org';
 import { ListQuery } from '../../../../shared/contracts/common';
 import { checkRosterRows, rosterColumns } from '../../../../shared/roster';
-import { fillSeries, participationRate } from '../../../../shared/metrics';
+import { participationRate } from '../../../../shared/metrics';
 import { chinaDay } from '../../../../shared/i18n';
 import { msg } from '../../../../shared/messages';
 import {
@@ -39,8 +39,9 @@ import { subtreeMetrics } from '../../../../db/queries/metrics';
 import { todoOf } from '../../../../db/queries/campaigns';
 import { decodeCursor } from '../../../../db/queries/util';
 import { maskPhone } from '../../../../shared/mask';
-import { boundInstant, MAX_RANGE_DAYS, previousRange } from '../../../../shared/period';
-import type { Db } from '../../../../db/client';
+import { boundInstant, MAX_RANGE_DAYS } from '../../../../shared/period';
+import { instants, overviewKey, overviewOf, pastDay } from '../../lib/overview';
+import { LIVE_SNAPSHOT_MS, snapshotted } from '../../lib/snapshots';
 
 const BLOCKER_KEY = { children: 'msg.unit_has_children', members: 'msg.unit_has_members', campaigns: 'msg.unit_has_campaigns' } as const;
 
@@ -68,27 +69,6 @@ async function metricsUnit(c: Parameters<typeof requireManage>[0], id: string, q
     );
   }
   return unit;
-}
-
-/** Bounds as instants: a bare YYYY-MM-DD is the whole China day (shared/period.ts). */
-const instants = <T extends { from?: string | undefined; to?: string | undefined }>(q: T): T => ({
-  ...q,
-  from: q.from && boundInstant(q.from, 'from'),
-  to: q.to && boundInstant(q.to, 'to'),
-});
-
-/** The China day a period ended on, when that is before today: its metrics count members as they were then. */
-function pastDay(to: string | undefined): string | undefined {
-  if (!to) return undefined;
-  const day = chinaDay(to);
-  return day < chinaDay() ? day : undefined;
-}
-
-/** The subtree's headline figures over the period of equal length just before [from, to]. */
-async function previousMetrics(db: Db, path: string, from: string, to: string) {
-  const p = previousRange(from, to);
-  const m = await subtreeMetrics(db, path, p, { asOfDay: pastDay(p.to) });
-  return { ...p, members: m.members, activeMembers: m.activeMembers, participationRate: participationRate(m.activeMembers, m.members), points: m.points };
 }
 
 export const orgRoutes = createApp()
@@ -217,24 +197,13 @@ export const orgRoutes = createApp()
     valid('param', IdParam),
     valid('query', MetricsQuery),
     async (c) => {
-      const q = instants(c.req.valid('query'));
-      const unit = await metricsUnit(c, c.req.valid('param').id, q);
+      const { fresh, ...q } = c.req.valid('query');
+      const unit = await metricsUnit(c, c.req.valid('param').id, instants(q));
       if (q.compare && !q.from) throw new ApiError('validation_failed', undefined, {}, { from: { key: 'msg.compare_needs_from' } });
-      const m = await subtreeMetrics(c.var.db, unit.path, q, { unitId: unit.id, series: q.series, asOfDay: pastDay(q.to) });
-      const last = chinaDay(q.to ?? Date.now());
-      const first = q.from ? chinaDay(q.from) : (m.series[0]?.at ?? last);
-      const previous = q.compare && q.from ? await previousMetrics(c.var.db, unit.path, q.from, q.to ?? new Date().toISOString()) : undefined;
-      return c.json({
-        orgUnitId: unit.id,
-        members: m.members,
-        activeMembers: m.activeMembers,
-        participationRate: participationRate(m.activeMembers, m.members),
-        points: m.points,
-        byKind: m.byKind,
-        units: m.units.map((u) => ({ ...u, participationRate: participationRate(u.activeMembers, u.members) })),
-        ...(q.series ? { series: fillSeries(m.series, first, last, q.series, (at) => ({ at, events: 0, activeMembers: 0, points: 0 })) } : {}),
-        ...(previous ? { previous } : {}),
-      });
+      const { value, asOf } = await snapshotted(c.var.db, overviewKey(unit.id, q), { maxAgeMs: LIVE_SNAPSHOT_MS, fresh: !!fresh }, () =>
+        overviewOf(c.var.db, unit, q),
+      );
+      return c.json({ ...value, asOf });
     },
   )
   .get(

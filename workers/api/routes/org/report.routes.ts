@@ -3,7 +3,9 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { reportScope } from '../../lib/report-scope';
-import { Report, ReportQuery } from '../../../../shared/contracts/report';
+import { Report, ReportFiguresQuery } from '../../../../shared/contracts/report';
+import { CLOSED_SNAPSHOT_MS, LIVE_SNAPSHOT_MS, snapshotted } from '../../lib/snapshots';
+import { chinaDay } from '../../../../shared/china-time';
 import { FIGURES, yearsOf } from '../../../../shared/report';
 import { listChildUnits } from '../../../../db/queries/org';
 import { reportFigures } from '../../../../db/queries/report';
@@ -17,17 +19,23 @@ export const reportRoutes = createApp().get(
     responses: { 200: json(Report) },
   }),
   valid('param', IdParam),
-  valid('query', ReportQuery),
+  valid('query', ReportFiguresQuery),
   async (c) => {
     const q = c.req.valid('query');
     const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
     const years = yearsOf(q.from, q.to);
     const children = await listChildUnits(c.var.db, unit.id);
-    const [whole, ...rest] = await reportFigures(c.var.db, [
-      { path: unit.path, period },
-      ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
-      ...children.map((u) => ({ path: u.path, period })),
-    ]);
+    // a period that has ended changes only by corrections dated back into it: kept longer
+    const maxAgeMs = q.to < chinaDay() ? CLOSED_SNAPSHOT_MS : LIVE_SNAPSHOT_MS;
+    const key = `report:${unit.id}:${q.from}:${q.to}:${children.map((u) => u.id).join(',')}`;
+    const { value, asOf } = await snapshotted(c.var.db, key, { maxAgeMs, fresh: q.fresh === '1' }, () =>
+      reportFigures(c.var.db, [
+        { path: unit.path, period },
+        ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
+        ...children.map((u) => ({ path: u.path, period })),
+      ]),
+    );
+    const [whole, ...rest] = value;
     const lang = c.var.lang;
     return c.json({
       orgUnitId: unit.id,
@@ -45,6 +53,7 @@ export const reportRoutes = createApp().get(
       })),
       byYear: Object.fromEntries(years.map((y, i) => [y.year, rest[i] ?? {}])),
       units: children.map((u, i) => ({ orgUnitId: u.id, name: u.name, figures: rest[years.length + i] ?? {} })),
+      asOf,
     });
   },
 );

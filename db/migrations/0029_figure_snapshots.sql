@@ -1,0 +1,6 @@
+CREATE TABLE `figure_snapshots` (
+	`key` text PRIMARY KEY NOT NULL,
+	`body` text NOT NULL,
+	`computed_at` integer NOT NULL,
+	`took_ms` integer NOT NULL
+);
