@@ -43,7 +43,7 @@ const RANGES = [
 ];
 
 /** The figures of a metrics answer, without when they were computed. */
-const figures = ({ asOf: _asOf, ...body }: Record<string, unknown>) => body;
+const figures = ({ asOf: _asOf, ...body }: Record<string, any>) => body;
 
 async function snapshot() {
   const org = await signedIn(PHONES.fgwOrganizer);
