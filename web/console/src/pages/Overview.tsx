@@ -17,6 +17,7 @@ import { useWidth } from '../ui/useWidth';
 import { lazy, Suspense } from 'solid-js';
 import { MetricCard, MetricsSkeleton } from '../ui/Metric';
 import { PeriodChange } from '../ui/PeriodChange';
+import { AsOf } from '../ui/AsOf';
 import { RangePicker, rangeBounds, rangeDays, type OverviewRange } from '../ui/RangePicker';
 
 // the "1+1" card (带动率, records to review), loaded on demand
@@ -39,10 +40,20 @@ export function Overview() {
   };
   const bounds = createMemo(() => rangeBounds(range()));
   // with a start, the server adds the previous period of equal length (all time has none)
+  // "recount now" asks once for fresh figures (a city's root is otherwise a snapshot of a few minutes)
+  const [fresh, setFresh] = createSignal(false);
   const [metrics, { refetch }] = createResource(
-    () => (org.scopeId() ? { id: org.scopeId()!, ...bounds(), series: step() } : null),
-    async ({ id, from, to, series }) =>
-      api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to, series, compare: from ? 'previous' : undefined })}`),
+    () => (org.scopeId() ? { id: org.scopeId()!, ...bounds(), series: step(), fresh: fresh() } : null),
+    async ({ id, from, to, series, fresh: now }) => {
+      try {
+        return await api<Metrics>(
+          'GET',
+          `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to, series, compare: from ? 'previous' : undefined, fresh: now ? '1' : undefined })}`,
+        );
+      } finally {
+        if (now) setFresh(false);
+      }
+    },
   );
 
   // registered members are a stock, not something done in the period: no change shown for them
@@ -82,6 +93,7 @@ export function Overview() {
                   {t('overview.rangeShown', { from: bounds().from ?? '', to: bounds().to ?? '' })}
                 </p>
               </Show>
+              <AsOf asOf={m().asOf} busy={fresh()} onFresh={() => setFresh(true)} />
               <div class={`cs-metrics ${metrics.loading ? 'cs-stale' : ''}`}>
                 <For each={CARDS}>
                   {(name) => (

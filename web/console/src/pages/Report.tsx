@@ -6,6 +6,7 @@ import { API_BASE, call, qs } from '@ui/api';
 import { Icon } from '@ui/icons';
 import { Notice } from '@ui/components/Field';
 import { Button } from '@ui/components/Button';
+import { AsOf } from '../ui/AsOf';
 import { org } from '../data/org';
 import { t } from '../i18n';
 import { UnitSelect } from '../ui/UnitSelect';
@@ -63,9 +64,17 @@ export function Report() {
       return r.from === from() && r.to === to();
     })?.key ?? 'report.custom';
 
+  // "recount now" asks once for fresh figures (a city's root is otherwise a snapshot)
+  const [fresh, setFresh] = createSignal(false);
   const [report, { refetch }] = createResource(
-    () => (unitId() ? { id: unitId()!, from: from(), to: to() } : null),
-    async ({ id, from, to }) => (await call('GET /org-units/{id}/report', { id }, { query: { from, to } })) as ReportData,
+    () => (unitId() ? { id: unitId()!, from: from(), to: to(), fresh: fresh() } : null),
+    async ({ id, from, to, fresh: now }) => {
+      try {
+        return (await call('GET /org-units/{id}/report', { id }, { query: { from, to, ...(now ? { fresh: '1' as const } : {}) } })) as ReportData;
+      } finally {
+        if (now) setFresh(false);
+      }
+    },
   );
   const [drill, setDrill] = createSignal<{ group: FigureGroup; label: string } | null>(null);
   // a new unit or period closes the rows of the old one
@@ -167,6 +176,7 @@ export function Report() {
         <Show when={report.latest}>
           {(r) => (
             <div class={report.loading ? 'cs-stale' : undefined} aria-busy={report.loading ? 'true' : undefined}>
+              <AsOf asOf={r().asOf} busy={fresh()} onFresh={() => setFresh(true)} />
               <Show when={empty()}>
                 <Notice>{t('report.empty')}</Notice>
               </Show>

@@ -58,4 +58,7 @@ export const overview: Same<typeof zh.overview> = {
   'overview.changePoints': '{v} points',
   'overview.changeUpSr': 'Up {v} on the previous period',
   'overview.changeDownSr': 'Down {v} on the previous period',
+  'asOf.text': 'Figures as of {time} (large subtrees such as a whole city are recounted every 5 minutes)',
+  'asOf.fresh': 'Recount now',
+  'asOf.computing': 'Counting…',
 };

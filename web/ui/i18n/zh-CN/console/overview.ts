@@ -55,4 +55,7 @@ export const overview = {
   'overview.changePoints': '{v} 个百分点',
   'overview.changeUpSr': '比上期增加 {v}',
   'overview.changeDownSr': '比上期减少 {v}',
+  'asOf.text': '数据统计于 {time}（全市等大范围的统计每 5 分钟更新一次）',
+  'asOf.fresh': '立即重新统计',
+  'asOf.computing': '正在统计…',
 } as const;
