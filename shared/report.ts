@@ -253,3 +253,15 @@ export const daysIn = (from: string, to: string) => Math.round((Date.parse(`${to
 
 /** A ratio as a percentage with one decimal, or null when there is no denominator. */
 export const percent = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 1000) / 10 : null);
+
+/**
+ * The periods the console's 报告 offers with one tap (today = a China date): this year, last
+ * year, the 2019–2023 plan the seed report evaluates, this year and the four before. The cron
+ * counts the root's ahead of its readers (workers/jobs/snapshots.ts).
+ */
+export const REPORT_PRESETS = [
+  { key: 'report.thisYear', range: (today: string) => ({ from: `${today.slice(0, 4)}-01-01`, to: today }) },
+  { key: 'report.lastYear', range: (today: string) => ({ from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: `${Number(today.slice(0, 4)) - 1}-12-31` }) },
+  { key: 'report.plan', range: () => ({ from: '2019-01-01', to: '2023-12-31' }) },
+  { key: 'report.fiveYears', range: (today: string) => ({ from: `${Number(today.slice(0, 4)) - 4}-01-01`, to: today }) },
+] as const;

@@ -5,6 +5,8 @@ import { createDb } from '../../db/client';
 import { snapshotted } from '../../workers/api/lib/snapshots';
 import { overviewKey } from '../../workers/api/lib/overview';
 import { runScheduled, JOBS } from '../../workers/jobs/scheduled';
+import { REPORT_PRESETS } from '../../shared/report';
+import { chinaDay } from '../../shared/china-time';
 
 /*
  * Slow figures are kept as computed, with when (`asOf`): what a reader gets within the
@@ -94,16 +96,23 @@ describe('figure snapshots', () => {
     expect(await stored(key)).toBeNull();
   });
 
-  it('the cron computes the root 概览 ahead of its readers, keeping it only where slow, and forgets day-old snapshots', async () => {
+  it('the cron counts the root 概览 and report presets ahead of their readers, keeping them only where slow, and forgets day-old snapshots', async () => {
+    const children = (await env.DB.prepare("SELECT id FROM org_units WHERE parent_id = 'root' ORDER BY path").all<{ id: string }>()).results.map((u) => u.id);
+    const today = chinaDay();
+    const presets = REPORT_PRESETS.map((p) => p.range(today));
+    const reportKey = (r: { from: string; to: string }) => `report:root:${r.from}:${r.to}:${children.join(',')}`;
+    // one preset's snapshot is young (kept as it is), another's is within a tick of its hour (counted again)
+    await plant(reportKey(presets[2]!), [{ 'quiz.participants': 5 }], Date.now() - 10 * 60e3);
+    await plant(reportKey(presets[1]!), [{ 'quiz.participants': 5 }], Date.now() - 58 * 60e3);
     await plant('metrics:old', {}, Date.now() - 2 * 86_400e3);
     await plant('metrics:new', {}, Date.now());
     await runScheduled(
       env,
       Date.now(),
-      JOBS.filter((j) => j.name === 'snapshot-overviews' || j.name === 'purge-snapshots'),
+      JOBS.filter((j) => ['snapshot-overviews', 'snapshot-reports', 'purge-snapshots'].includes(j.name)),
     );
-    // the demo's root is quick: nothing stored for it; the old snapshot is gone, the new kept
+    // the demo's root is quick: its recounts are not stored (and drop the old one); the day-old snapshot is gone
     const keys = (await env.DB.prepare('SELECT key FROM figure_snapshots ORDER BY key').all<{ key: string }>()).results.map((r) => r.key);
-    expect(keys).toEqual(['metrics:new']);
+    expect(keys).toEqual(['metrics:new', reportKey(presets[2]!)]);
   });
 });

@@ -12,7 +12,7 @@ import { purgeExpiredSessions, purgeRateLimits } from '../../db/queries/maintena
 import { remindVisits } from './visit-reminders';
 import { purgeOrphanedMedia } from './orphans';
 import { purgeNotifications, remindSessions } from './notifications';
-import { purgeOldSnapshots, snapshotOverviews } from './snapshots';
+import { purgeOldSnapshots, snapshotOverviews, snapshotReports } from './snapshots';
 
 /** One cron job: what it returns (counts) is logged. */
 export interface Job {
@@ -38,6 +38,8 @@ export const JOBS: Job[] = [
   { name: 'roll-up-activity', run: async (_env, db) => ({ watermark: await rollUpActivity(db) }) },
   // after the fold: the root's 概览, computed ahead of its readers where it is slow (a city's)
   { name: 'snapshot-overviews', run: (_env, db, at) => snapshotOverviews(db, at) },
+  // and its report over the periods 报告 offers with one tap, before their hour is up
+  { name: 'snapshot-reports', run: (_env, db, at) => snapshotReports(db, at) },
   // per-answer rows past the retention period compact into per-attempt and per-question totals
   { name: 'compact-quiz-answers', run: (_env, db, at) => compactQuizAnswers(db, new Date(at - ANSWER_RETENTION_DAYS * 86400e3).toISOString()) },
   // 参观提醒: texts the day before a visit, to those who asked (each once)

@@ -9,16 +9,16 @@ import { deleteSnapshot, readSnapshot, writeSnapshot } from '../../../db/queries
  * five years — seconds each, however the rollups are laid out, while the figures change little
  * from one minute to the next. A small subtree (anything computed under SNAPSHOT_SLOW_MS) is
  * always computed live, so its organizers see their own writes at once; a reader may always
- * ask for `fresh` figures. The cron computes the root's default 概览 ahead of its readers
- * (workers/jobs/snapshots.ts), so nobody waits for the slow one.
+ * ask for `fresh` figures. The cron computes the root's default 概览 and its report presets ahead
+ * of their readers (workers/jobs/snapshots.ts), so nobody waits for the slow ones.
  */
 
 /** Computations faster than this are never stored. */
 export const SNAPSHOT_SLOW_MS = 1500;
-/** 概览 and a report of a period still running: the cron's period. */
+/** 概览: the cron's period (it counts the root's every tick). */
 export const LIVE_SNAPSHOT_MS = 5 * 60e3;
-/** A report of a period that has ended: only corrections dated back can still change it. */
-export const CLOSED_SNAPSHOT_MS = 60 * 60e3;
+/** A report: a document of years, not a live view; the cron counts the root's presets again before they are this old. */
+export const REPORT_SNAPSHOT_MS = 60 * 60e3;
 
 export interface SnapshotPolicy {
   maxAgeMs: number;

@@ -2,11 +2,9 @@ import { describeRoute } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { IdParam } from '../../lib/openapi';
-import { reportScope } from '../../lib/report-scope';
+import { reportOf, reportScope } from '../../lib/report-scope';
 import { ReportQuery } from '../../../../shared/contracts/report';
-import { yearsOf } from '../../../../shared/report';
 import { reportDraft } from '../../../../shared/report-draft';
-import { reportFigures } from '../../../../db/queries/report';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -22,18 +20,15 @@ export const reportDocxRoutes = createApp().get(
   valid('query', ReportQuery),
   async (c) => {
     const q = c.req.valid('query');
-    const { unit } = await reportScope(c, c.req.valid('param').id, q);
-    const years = yearsOf(q.from, q.to);
-    const [whole, ...byYear] = await reportFigures(c.var.db, [
-      { path: unit.path, period: q },
-      ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
-    ]);
+    const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
+    // the same figures (and snapshot) as the 报告 screen shows
+    const { whole, byYear } = await reportOf(c.var.db, unit, period);
     const blocks = reportDraft({
       unitName: unit.name,
       from: q.from,
       to: q.to,
-      figures: whole ?? {},
-      byYear: Object.fromEntries(years.map((y, i) => [y.year, byYear[i] ?? {}])),
+      figures: whole,
+      byYear: Object.fromEntries(byYear.map((y) => [y.year, y.figures])),
     });
     // the document library is the heaviest thing the Worker carries and only this route needs it
     const { draftDocx } = await import('../../lib/report-docx');

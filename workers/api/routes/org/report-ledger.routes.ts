@@ -3,16 +3,15 @@ import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { reportScope } from '../../lib/report-scope';
+import { reportOf, reportScope } from '../../lib/report-scope';
 import { attachment, rowsOf, XLSX_TYPE, type TableCell } from '../../lib/tables';
 import { workbookStream, type Sheet } from '../../lib/xlsx-stream';
 import { ReportQuery, ReportRows, ReportRowsQuery } from '../../../../shared/contracts/report';
-import { FIGURE_GROUPS, FIGURES, yearsOf, type FigureGroup } from '../../../../shared/report';
+import { FIGURE_GROUPS, FIGURES, type FigureGroup } from '../../../../shared/report';
 import { LEDGER_COLUMNS, LEDGER_FILE, LEDGER_SHEET, ledgerRow, SUMMARY_HEADER, SUMMARY_SHEET, type LedgerCell } from '../../../../shared/report-rows';
 import { chinaMidnight } from '../../../../shared/china-time';
 import type { Lang } from '../../../../shared/i18n';
 import type { Db } from '../../../../db/client';
-import { reportFigures } from '../../../../db/queries/report';
 import { KEY_PARTS, ledgerPage, ledgerPages, type LedgerKey } from '../../../../db/queries/report-rows';
 
 /** Rows a workbook sheet reads from D1 at a time: memory stays one page whatever the subtree. */
@@ -93,11 +92,9 @@ export const reportLedgerRoutes = createApp()
       const q = c.req.valid('query');
       const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
       const lang = c.var.lang;
-      const years = yearsOf(q.from, q.to);
-      const [whole = {}, ...byYear] = await reportFigures(c.var.db, [
-        { path: unit.path, period },
-        ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
-      ]);
+      // the same figures (and snapshot) as the 报告 screen shows
+      const { whole, byYear: yearly } = await reportOf(c.var.db, unit, period);
+      const byYear = yearly.map((y) => y.figures);
       const value = (figures: Record<string, number | null | undefined>, id: string) => shown(id, figures[id]);
       const summary: Sheet = {
         name: SUMMARY_SHEET[lang],
@@ -105,7 +102,7 @@ export const reportLedgerRoutes = createApp()
           SUMMARY_HEADER.figure[lang],
           SUMMARY_HEADER.unit[lang],
           SUMMARY_HEADER.range[lang].replace('{from}', q.from).replace('{to}', q.to),
-          ...years.map((y) => y.year),
+          ...yearly.map((y) => y.year),
           SUMMARY_HEADER.definition[lang],
         ],
         pages: (async function* () {

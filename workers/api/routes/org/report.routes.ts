@@ -2,13 +2,9 @@ import { describeRoute } from 'hono-openapi';
 import { createApp } from '../../lib/app';
 import { valid } from '../../lib/validate';
 import { json, IdParam } from '../../lib/openapi';
-import { reportScope } from '../../lib/report-scope';
+import { reportOf, reportScope } from '../../lib/report-scope';
 import { Report, ReportFiguresQuery } from '../../../../shared/contracts/report';
-import { CLOSED_SNAPSHOT_MS, LIVE_SNAPSHOT_MS, snapshotted } from '../../lib/snapshots';
-import { chinaDay } from '../../../../shared/china-time';
-import { FIGURES, yearsOf } from '../../../../shared/report';
-import { listChildUnits } from '../../../../db/queries/org';
-import { reportFigures } from '../../../../db/queries/report';
+import { FIGURES } from '../../../../shared/report';
 
 export const reportRoutes = createApp().get(
   '/:id/report',
@@ -23,19 +19,7 @@ export const reportRoutes = createApp().get(
   async (c) => {
     const q = c.req.valid('query');
     const { unit, period } = await reportScope(c, c.req.valid('param').id, q);
-    const years = yearsOf(q.from, q.to);
-    const children = await listChildUnits(c.var.db, unit.id);
-    // a period that has ended changes only by corrections dated back into it: kept longer
-    const maxAgeMs = q.to < chinaDay() ? CLOSED_SNAPSHOT_MS : LIVE_SNAPSHOT_MS;
-    const key = `report:${unit.id}:${q.from}:${q.to}:${children.map((u) => u.id).join(',')}`;
-    const { value, asOf } = await snapshotted(c.var.db, key, { maxAgeMs, fresh: q.fresh === '1' }, () =>
-      reportFigures(c.var.db, [
-        { path: unit.path, period },
-        ...years.map((y) => ({ path: unit.path, period: { from: y.from, to: y.to } })),
-        ...children.map((u) => ({ path: u.path, period })),
-      ]),
-    );
-    const [whole, ...rest] = value;
+    const { whole, byYear, units, asOf } = await reportOf(c.var.db, unit, period, { fresh: q.fresh === '1' });
     const lang = c.var.lang;
     return c.json({
       orgUnitId: unit.id,
@@ -51,8 +35,8 @@ export const reportRoutes = createApp().get(
         definition: f.definition[lang],
         starred: f.starred,
       })),
-      byYear: Object.fromEntries(years.map((y, i) => [y.year, rest[i] ?? {}])),
-      units: children.map((u, i) => ({ orgUnitId: u.id, name: u.name, figures: rest[years.length + i] ?? {} })),
+      byYear: Object.fromEntries(byYear.map((y) => [y.year, y.figures])),
+      units: units.map((u) => ({ orgUnitId: u.unit.id, name: u.unit.name, figures: u.figures })),
       asOf,
     });
   },
