@@ -4,3 +4,5 @@ CREATE TABLE `figure_snapshots` (
 	`computed_at` integer NOT NULL,
 	`took_ms` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX `training_sessions_starts_idx` ON `training_sessions` (`starts_at`);

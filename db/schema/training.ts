@@ -28,7 +28,8 @@ export const trainingSessions = sqliteTable(
       .notNull()
       .default('platform'),
   },
-  (t) => [index('training_sessions_campaign_idx').on(t.campaignId, t.startsAt)],
+  // by start alone too: the cron finds tomorrow's sessions of every campaign (明日培训提醒)
+  (t) => [index('training_sessions_campaign_idx').on(t.campaignId, t.startsAt), index('training_sessions_starts_idx').on(t.startsAt)],
 );
 
 export const trainingEnrollments = sqliteTable(
