@@ -107,7 +107,23 @@ export async function lookups(db: Db, path: string, kind: HistoryKind, titles: s
 export type Lookups = Awaited<ReturnType<typeof lookups>>;
 
 /** Resolves unit, campaign and person of each read row; a row that names something outside the subtree becomes an issue. */
-export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[], l: Lookups): Promise<{ planned: PlannedRow[]; issues: HistoryIssue[] }> {
+/**
+ * The stand-in id of a person without an account: keyed with the deployment's secret (HMAC),
+ * not a bare hash, so nobody holding the ids can test phone numbers against them — a bare
+ * SHA-256 of an 11-digit mobile number is found by trying them all.
+ */
+export async function standInId(secret: string, key: string): Promise<string> {
+  const k = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return `imp_${hex(await crypto.subtle.sign('HMAC', k, new TextEncoder().encode(key))).slice(0, 30)}`;
+}
+
+export async function planRows(
+  kind: HistoryKind,
+  root: Unit,
+  rows: HistoryRow[],
+  l: Lookups,
+  secret: string,
+): Promise<{ planned: PlannedRow[]; issues: HistoryIssue[] }> {
   const byId = new Map(l.units.map((u) => [u.id, u]));
   const byName = new Map<string, Unit[]>();
   for (const u of l.units) byName.set(u.name, [...(byName.get(u.name) ?? []), u]);
@@ -145,7 +161,7 @@ export async function planRows(kind: HistoryKind, root: Unit, rows: HistoryRow[]
     const existing = l.campaigns.get(r.title.toLowerCase());
     // a person without an account still has a stable id, so donors and participants count once each
     // (one person across kinds and imports: by phone, else by name within the unit)
-    const standIn = await hashId('imp_', r.phone || `${unit.id}\u001f${r.name ?? ''}`);
+    const standIn = await standInId(secret, r.phone || `${unit.id}\u001f${r.name ?? ''}`);
     // volunteers and quiz players count as people in figures even without an account; a register row only with one (like live rows)
     const isPerson = kind === 'volunteer' || kind === 'quiz';
     planned.push({

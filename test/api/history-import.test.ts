@@ -5,6 +5,7 @@ import { readXlsx } from '../../workers/api/lib/xlsx-read';
 import { HISTORY_KINDS } from '../../shared/history';
 import { createDb } from '../../db/client';
 import { rollUpActivity } from '../../db/queries/metrics';
+import { hashId, standInId } from '../../db/queries/history';
 
 /*
  * History before the platform (issue #16 part 5): templates, the dry run, the import into the
@@ -131,6 +132,11 @@ describe('history import', () => {
       await n("SELECT COUNT(*) n FROM service_records r JOIN imported_people p ON p.id = r.user_id WHERE p.name = '老刘' AND p.org_unit_id = 'fgw-b2'"),
     ).toBe(1);
     expect(await n("SELECT COUNT(*) n FROM imported_people WHERE name = '老刘'")).toBe(1);
+    // that id is keyed with the deployment's secret, not a bare hash anyone could recompute from a phone or name
+    const standIn = (await env.DB.prepare("SELECT id FROM imported_people WHERE name = '老刘'").first<{ id: string }>())!.id;
+    const key = 'fgw-b2\u001f老刘';
+    expect(standIn).toBe(await standInId((env as unknown as { BOARD_KEY_SECRET: string }).BOARD_KEY_SECRET, key));
+    expect(standIn).not.toBe(await hashId('imp_', key));
     // the campaign spans its rows' China days
     const camp = await env.DB.prepare("SELECT starts_at, ends_at FROM campaigns WHERE title = '党史教育基地参观'").first<{
       starts_at: string;

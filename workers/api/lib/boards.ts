@@ -49,9 +49,10 @@ export function rankingAccess(c: Context<AppEnv>, campaign: CampaignRecord): Aud
  * The deployment's board-key secret (`wrangler secret put BOARD_KEY_SECRET`; local runs and
  * tests get a dev value from scripts/server.mjs and vitest.config.ts). Without it boards
  * would have to fall back to something guessable, so a deployment missing it refuses
- * board writes and "my rank" (503) instead of publishing linkable keys.
+ * board writes and "my rank" (503) instead of publishing linkable keys. It also keys the
+ * stand-in ids of imported people without an account (db/queries/history.ts `standInId`).
  */
-function boardSecret(env: Env): string {
+export function boardSecret(env: Env): string {
   const secret = (env as unknown as { BOARD_KEY_SECRET?: string }).BOARD_KEY_SECRET;
   if (!secret) {
     console.error('BOARD_KEY_SECRET is not set: run `wrangler secret put BOARD_KEY_SECRET` (see README, deploying)');

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/history';
 import { getOrgUnit } from '../../../../db/queries/org';
 import { importHistory, lookups, planRows, type PlannedRow } from '../../../../db/queries/history';
+import { boardSecret } from '../../lib/boards';
 
 /*
  * History before the platform (API.md "Report figures and the 台账 workbook", issue #16
@@ -135,7 +136,7 @@ export const historyImportRoutes = createApp().post(
     const root = { id: unit.id, name: unit.name, path: unit.path };
     const uniq = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => !!x))];
     const l = await lookups(c.var.db, unit.path, kind, uniq(rows.map((r) => r.title)), uniq(rows.map((r) => r.phone)), uniq(rows.map((r) => r.rosterId)));
-    const plan = await planRows(kind, root, rows, l);
+    const plan = await planRows(kind, root, rows, l, boardSecret(c.env));
     const errors = [...issues, ...plan.issues].sort((a, b) => a.row - b.row).map((i) => ({ row: i.row, message: msg(i.key, lang, i.params) }));
     if (dryRun) return c.json({ dryRun: true as const, kind, valid: plan.planned.length, errors, preview: plan.planned.slice(0, PREVIEW_ROWS).map(preview) });
     const imported = await importHistory(c.var.db, viewer.id, kind, root, plan.planned, { rows: rows.length + issues.length, errors: errors.length });
