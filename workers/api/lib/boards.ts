@@ -105,6 +105,20 @@ export async function notifyBoard(env: Env, db: Db, write: Pick<BoardWrite, 'ctx
   }
 }
 
+/**
+ * `notifyBoard` after the response: for a write whose caller waits on nothing the board says
+ * (a check-in in a room of 500 phones). D1 already holds the score; the board's object hears of
+ * it a moment later, in order with every other update it receives.
+ */
+export function notifyBoardAfter(c: Context<AppEnv>, write: Pick<BoardWrite, 'ctx'> & { entries?: ScoreInput[] }, results: D1Result[]) {
+  const work = notifyBoard(c.env, c.var.db, write, results);
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // no execution context (a direct app.request in a unit test): the promise runs on its own
+  }
+}
+
 /** Scores that are a write of their own (organizers' imports): the batch is just the score statements. */
 export async function recordScores(env: Env, db: Db, campaign: CampaignRecord, mode: ScoreMode, entries: ScoreInput[], stage?: string) {
   const write = boardScoreStatements(db, campaign, mode, entries, stage);

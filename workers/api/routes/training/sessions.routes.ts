@@ -8,7 +8,7 @@ import { requireManage, requireViewer } from '../../lib/authz';
 import { managedScope, requireOpen } from '../../lib/guards';
 import type { AppEnv } from '../../lib/env';
 import { CODE_GUESS_WINDOW_MS, codeChecked, codeGuessKey, codeScreen } from '../../lib/rotating-code';
-import { notifyBoard } from '../../lib/boards';
+import { notifyBoard, notifyBoardAfter } from '../../lib/boards';
 import { trainingBoardWrite } from '../../lib/training-board';
 import { at, tableFile, type TableCell } from '../../lib/tables';
 import { nowIso } from '../../../../db/ids';
@@ -136,7 +136,8 @@ export const sessionRoutes = createApp()
       // the right code clears the guess count in the same batch as the register row
       const res = await checkInAttendance(c.var.db, s, roster, status, nowIso(now), [rateResetStatement(c.var.db, guessKey), ...board.stmts]);
       if (!res) throw new ApiError('conflict', 'msg.tr_checked_in');
-      await notifyBoard(c.env, c.var.db, board, res);
+      // the phone waits for its register row, not for the board
+      notifyBoardAfter(c, board, res);
       return c.json({ attendance: { status, hours: s.hours } });
     },
   )
