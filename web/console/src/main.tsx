@@ -1,5 +1,6 @@
 import { render } from 'solid-js/web';
 import '@ui/theme.css';
+import '@ui/kit.css';
 import './console.css';
 import '@ui/prefs';
 import { init } from '@ui/i18n';

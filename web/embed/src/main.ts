@@ -1,4 +1,5 @@
 import '@ui/theme.css';
+import '@ui/kit.css';
 import './embed.css';
 import { embed as zh } from '@ui/i18n/zh-CN/embed';
 import { embed as en } from '@ui/i18n/en/embed';
