@@ -34,6 +34,12 @@ export function rollupSql(limit = 50_000): string[] {
     FROM activity_events WHERE ${window} AND user_id IS NOT NULL
     GROUP BY 1, 2, 3, 4
     ON CONFLICT (org_path, month, user_id, kind) DO UPDATE SET events = events + excluded.events, points = points + excluded.points`,
+    // and by China year
+    `INSERT INTO activity_user_years (org_path, year, user_id, kind, events, points)
+    SELECT COALESCE(org_path, ''), substr(${CHINA_DAY_SQL('occurred_at')}, 1, 4), user_id, COALESCE(kind, ''), COUNT(*), COALESCE(SUM(points), 0)
+    FROM activity_events WHERE ${window} AND user_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (org_path, year, user_id, kind) DO UPDATE SET events = events + excluded.events, points = points + excluded.points`,
     `UPDATE rollup_state SET
       last_rowid = MIN((SELECT COALESCE(MAX(rowid), 0) FROM activity_events), last_rowid + ${Math.floor(limit)}),
       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -57,7 +63,7 @@ export function unrollSql(filter: string): string[] {
     FROM (SELECT COALESCE(org_path, '') AS op, ${bucket} AS b, user_id AS u, COALESCE(kind, '') AS k, COUNT(*) AS n, COALESCE(SUM(points), 0) AS p
           FROM activity_events WHERE ${folded} AND user_id IS NOT NULL GROUP BY 1, 2, 3, 4) AS x
     WHERE r.org_path = x.op AND r.${unit} = x.b AND r.user_id = x.u AND r.kind = x.k`,
-    // a member-day (or month) with nothing left in it no longer counts the member as active
+    // a member-day (month, year) with nothing left in it no longer counts the member as active
     `DELETE FROM ${table} WHERE events <= 0 AND (org_path, ${unit}, user_id, kind) IN (
       SELECT COALESCE(org_path, ''), ${bucket}, user_id, COALESCE(kind, '') FROM activity_events WHERE ${folded} AND user_id IS NOT NULL)`,
   ];
@@ -69,5 +75,6 @@ export function unrollSql(filter: string): string[] {
     WHERE r.org_path = x.op AND r.day = x.d AND r.campaign_id = x.c AND r.kind = x.k AND r.type = x.t`,
     ...userKeys('activity_user_days', 'day', day),
     ...userKeys('activity_user_months', 'month', `substr(${day}, 1, 7)`),
+    ...userKeys('activity_user_years', 'year', `substr(${day}, 1, 4)`),
   ];
 }

@@ -127,6 +127,7 @@ const daysBetween = (a: string, b: string) => Math.round((chinaMidnight(b) - chi
 /** Nominal history for the hint: five years of days / months. */
 const WHOLE_DAYS = 1826;
 const WHOLE_MONTHS = 60;
+const WHOLE_YEARS = 5;
 
 /**
  * The depth of the subtree `p` names when it is one bound path ('/root/' → 0, '/root/fgw/' → 1),
@@ -156,26 +157,53 @@ function userDays(p: SQL, first: string, last: string, depth: number | undefined
     WHERE ${under(`${h.path}u.org_path`, p)} AND ${sql.raw(`${h.time}u.day`)} >= ${first} AND ${sql.raw(`${h.time}u.day`)} <= ${last}`;
 }
 
+/** Pure: the whole China years (`YYYY`) inside [firstDay, lastDay] and the days around them; null = no whole year. */
+export function splitYears(firstDay: string, lastDay: string): { fromYear: string; toYear: string; edges: Array<[string, string]> } | null {
+  const y = (day: string) => Number(day.slice(0, 4));
+  const fromYear = firstDay.endsWith('-01-01') ? y(firstDay) : y(firstDay) + 1;
+  const toYear = lastDay.endsWith('-12-31') ? y(lastDay) : y(lastDay) - 1;
+  if (fromYear > toYear) return null;
+  const edges: Array<[string, string]> = [];
+  if (!firstDay.endsWith('-01-01')) edges.push([firstDay, `${pad4(fromYear - 1)}-12-31`]);
+  if (!lastDay.endsWith('-12-31')) edges.push([`${pad4(toYear + 1)}-01-01`, lastDay]);
+  return { fromYear: pad4(fromYear), toYear: pad4(toYear), edges };
+}
+
+/** Member rows of [first, last] from the coarsest rollup that answers each part: whole months, then member-days for the ragged days. */
+function monthsAndDays(p: SQL, first: string, last: string, depth: number | undefined): SQL {
+  const months = splitMonths(first, last);
+  if (!months) return userDays(p, first, last, depth);
+  const span = Math.max(1, Math.round(daysBetween(`${months.fromMonth}-01`, `${months.toMonth}-28`) / 30.4));
+  const h = keyHint(depth, span, WHOLE_MONTHS);
+  const rolled = [
+    sql`SELECT m.month AS day, m.kind, m.user_id FROM activity_user_months m
+      WHERE ${under(`${h.path}m.org_path`, p)} AND ${sql.raw(`${h.time}m.month`)} >= ${months.fromMonth} AND ${sql.raw(`${h.time}m.month`)} <= ${months.toMonth}`,
+    ...months.edges.map(([a, b]) => userDays(p, a, b, depth)),
+  ];
+  // one term of the caller's UNION ALL: D1 allows at most 5 terms in a compound SELECT (a subquery counts afresh)
+  return sql`SELECT * FROM (${sql.join(rolled, sql` UNION ALL `)})`;
+}
+
 /**
  * Rows (day, kind, user_id) of every member active under `p` in the range (repeats allowed).
- * Whole months come from activity_user_months (their `day` is then the month, `YYYY-MM`), the
- * ragged days around them from activity_user_days; `byDay` keeps every row a day (for a series).
+ * Whole years come from activity_user_years (their `day` is then the year, `YYYY`), whole
+ * months around them from activity_user_months (`YYYY-MM`), the ragged days from
+ * activity_user_days; `byDay` keeps every row a day (for a series).
  */
 export function usersSource(p: SQL, r: RangeSplit, more: { depth?: number | undefined; byDay?: boolean } = {}): SQL {
   if (!('depth' in more)) more = { ...more, depth: depthOf(p) };
   const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`, more.depth);
   if (!r.empty) {
-    const months = more.byDay ? null : splitMonths(r.firstDay, r.lastDay);
-    if (!months) parts.unshift(userDays(p, r.firstDay, r.lastDay, more.depth));
+    const years = more.byDay ? null : splitYears(r.firstDay, r.lastDay);
+    if (more.byDay) parts.unshift(userDays(p, r.firstDay, r.lastDay, more.depth));
+    else if (!years) parts.unshift(monthsAndDays(p, r.firstDay, r.lastDay, more.depth));
     else {
-      const span = Math.max(1, Math.round(daysBetween(`${months.fromMonth}-01`, `${months.toMonth}-28`) / 30.4));
-      const h = keyHint(more.depth, span, WHOLE_MONTHS);
+      const h = keyHint(more.depth, Number(years.toYear) - Number(years.fromYear) + 1, WHOLE_YEARS);
       const rolled = [
-        sql`SELECT m.month AS day, m.kind, m.user_id FROM activity_user_months m
-          WHERE ${under(`${h.path}m.org_path`, p)} AND ${sql.raw(`${h.time}m.month`)} >= ${months.fromMonth} AND ${sql.raw(`${h.time}m.month`)} <= ${months.toMonth}`,
-        ...months.edges.map(([a, b]) => userDays(p, a, b, more.depth)),
+        sql`SELECT y.year AS day, y.kind, y.user_id FROM activity_user_years y
+          WHERE ${under(`${h.path}y.org_path`, p)} AND ${sql.raw(`${h.time}y.year`)} >= ${years.fromYear} AND ${sql.raw(`${h.time}y.year`)} <= ${years.toYear}`,
+        ...years.edges.map(([a, b]) => monthsAndDays(p, a, b, more.depth)),
       ];
-      // one term of the outer UNION ALL: D1 allows at most 5 terms in a compound SELECT (a subquery counts afresh)
       parts.unshift(sql`SELECT * FROM (${sql.join(rolled, sql` UNION ALL `)})`);
     }
   }

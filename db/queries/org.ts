@@ -236,6 +236,7 @@ export const PATH_COLUMNS: ReadonlyArray<readonly [table: string, column: string
   ['activity_daily', 'org_path'],
   ['activity_user_days', 'org_path'],
   ['activity_user_months', 'org_path'],
+  ['activity_user_years', 'org_path'],
   ['question_banks', 'org_path'],
   ['pledges', 'org_path'],
   ['service_records', 'org_path'],

@@ -121,6 +121,24 @@ export const activityUserMonths = sqliteTable(
   (t) => [primaryKey({ columns: [t.orgPath, t.month, t.userId, t.kind] }), index('activity_user_months_month_idx').on(t.month, t.orgPath, t.userId, t.kind)],
 );
 
+/**
+ * activity_user_months folded by China year (`YYYY`), in the same batch: a member who plays the
+ * daily quiz plays in most months, so a five-year distinct count over months still reads 60
+ * rows a member; over years it reads five. Whole years of a range read here (metrics.ts).
+ */
+export const activityUserYears = sqliteTable(
+  'activity_user_years',
+  {
+    orgPath: text('org_path').notNull(),
+    year: text('year').notNull(),
+    userId: text('user_id').notNull(),
+    kind: text('kind').notNull(),
+    events: integer('events').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgPath, t.year, t.userId, t.kind] }), index('activity_user_years_year_idx').on(t.year, t.orgPath, t.userId, t.kind)],
+);
+
 /** How far each rollup has read: the last activity_events rowid folded in. */
 export const rollupState = sqliteTable('rollup_state', {
   name: text('name').primaryKey(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { createDb } from '../../db/client';
-import { rollUpActivity, splitMonths, splitRange, subtreeMetrics } from '../../db/queries/metrics';
+import { rollUpActivity, splitMonths, splitRange, splitYears, subtreeMetrics } from '../../db/queries/metrics';
 
 /*
  * Distinct active members over long ranges read whole China months from activity_user_months
@@ -54,6 +54,19 @@ async function seedOnce() {
       ).bind(`mo${i}`, m.user_id, unit.id, unit.path, kind, (i % 4) + 1, new Date(atMs).toISOString(), `mo${i}`),
     );
   }
+  // and every 12 days from 2096-10 to 2098-01, outside April–June 2097: whole years and the months and days around them
+  for (let i = 0; i < 40; i++) {
+    const atMs = Date.UTC(2096, 9, 1, 10) + i * 12 * 864e5;
+    if (atMs >= Date.UTC(2097, 2, 31, 16) && atMs < Date.UTC(2097, 5, 30, 16)) continue;
+    const m = members[(i * 7) % members.length]!;
+    const after = m === moved && atMs >= Date.parse('2097-05-14T16:00:00.000Z');
+    const unit = after ? { id: other.id, path: other.path } : { id: m.org_unit_id, path: m.org_path };
+    stmts.push(
+      env.DB.prepare(
+        "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', 2, 1, ?, ?)",
+      ).bind(`yr${i}`, m.user_id, unit.id, unit.path, new Date(atMs).toISOString(), `yr${i}`),
+    );
+  }
   await env.DB.batch(stmts);
   return { other };
 }
@@ -64,6 +77,9 @@ const RANGES: Array<{ from?: string; to?: string }> = [
   { from: '2097-04-24T16:00:00.000Z', to: '2097-06-05T15:59:59.999Z' }, // ragged days on both sides of May
   { from: '2097-04-25T03:00:00.000Z', to: '2097-06-05T11:00:00.000Z' }, // ragged days and partial days
   { from: '2097-05-10T16:00:00.000Z', to: '2097-05-20T15:59:59.999Z' }, // no whole month
+  { from: '2096-12-31T16:00:00.000Z', to: '2097-12-31T15:59:59.999Z' }, // exactly 2097 (China)
+  { from: '2096-11-14T16:00:00.000Z', to: '2098-01-20T15:59:59.999Z' }, // ragged days, months, the whole of 2097, a month, days
+  { from: '2096-11-15T03:00:00.000Z', to: '2098-01-20T11:00:00.000Z' }, // the same with partial days
   { from: '2097-04-30T16:00:00.000Z' }, // open end
   {},
 ];
@@ -111,6 +127,32 @@ describe('monthly member rollup', () => {
     }
     const may = await subtreeMetrics(db(), '/root/fgw/', RANGES[0]!, {});
     expect(may.activeMembers).toBeGreaterThan(0);
+  });
+
+  it('splits whole China years from the months and days around them', () => {
+    expect(splitYears('2097-01-01', '2097-12-31')).toEqual({ fromYear: '2097', toYear: '2097', edges: [] });
+    expect(splitYears('2096-11-15', '2098-01-20')).toEqual({
+      fromYear: '2097',
+      toYear: '2097',
+      edges: [
+        ['2096-11-15', '2096-12-31'],
+        ['2098-01-01', '2098-01-20'],
+      ],
+    });
+    expect(splitYears('2097-01-02', '2097-12-31')).toBeNull();
+    expect(splitYears('2096-03-01', '2097-11-30')).toBeNull();
+    expect(splitYears('0000-01-01', '9999-12-31')).toEqual({ fromYear: '0000', toYear: '9999', edges: [] });
+  });
+
+  it('reads whole years from the year rollup, not from months or member-days', async () => {
+    await seed();
+    const y2097 = { from: '2096-12-31T16:00:00.000Z', to: '2097-12-31T15:59:59.999Z' };
+    const before = await subtreeMetrics(db(), '/root/', y2097, {});
+    expect(before.activeMembers).toBeGreaterThan(0);
+    await env.DB.prepare("DELETE FROM activity_user_months WHERE month LIKE '2097-%' AND month NOT IN ('2097-05')").run();
+    expect(await subtreeMetrics(db(), '/root/', y2097, {})).toEqual(before);
+    await env.DB.prepare("DELETE FROM activity_user_years WHERE year = '2097'").run();
+    expect((await subtreeMetrics(db(), '/root/', y2097, {})).activeMembers).toBe(0);
   });
 
   it('reads whole months from the month rollup, not from member-days', async () => {
