@@ -283,6 +283,8 @@ export const CampaignCounts = v.object({
 export const CampaignListItem = v.object({ ...Campaign.entries, counts: v.optional(CampaignCounts) });
 export const CampaignList = v.object({ items: v.array(CampaignListItem), nextCursor: v.nullable(v.string()) });
 export const CampaignResponse = v.object({ campaign: Campaign });
+/** The campaign's cover after an upload or a removal (null: the kind's designed default). */
+export const CoverResponse = v.object({ coverUrl: v.nullable(v.string()) });
 
 /** Validates a kind's settings, filling every default; returns issues as valibot reports them. */
 export function parseSettings(kind: CampaignKind, input: unknown) {

@@ -2,7 +2,7 @@ import { createEffect, createMemo, createResource, createSignal, For, Match, Sho
 import { CAMPAIGN_KINDS, KIND_LABEL } from '@shared/kinds';
 import { METRICS, type MetricName } from '@shared/metrics';
 import { loc } from '@ui/i18n';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Table } from '@ui/components/Table';
 import { Notice } from '@ui/components/Field';
@@ -41,8 +41,7 @@ export function Overview() {
   // with a start, the server adds the previous period of equal length (all time has none)
   const [metrics, { refetch }] = createResource(
     () => (org.scopeId() ? { id: org.scopeId()!, ...bounds(), series: step() } : null),
-    async ({ id, from, to, series }) =>
-      api<Metrics>('GET', `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to, series, compare: from ? 'previous' : undefined })}`),
+    async ({ id, from, to, series }) => call('GET /org-units/{id}/metrics', { id }, { query: { from, to, series, compare: from ? 'previous' : undefined } }),
   );
 
   // registered members are a stock, not something done in the period: no change shown for them

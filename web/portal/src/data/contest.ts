@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
-import { api, apiUpload, ApiError, call } from '@ui/api';
-import { chinaDay, type Entry, type EntryWithCampaign, type Results } from '@ui/contest';
+import { apiUpload, ApiError, call } from '@ui/api';
+import { chinaDay, type Entry, type Results } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
 import { session } from './session';
@@ -33,7 +33,7 @@ export async function listMine(campaignId: string): Promise<Entry[]> {
   return out;
 }
 
-export const getEntry = (id: string) => api<EntryWithCampaign>('GET', `/entries/${enc(id)}`);
+export const getEntry = (id: string) => call('GET /entries/{id}', { id });
 export const getResults = (campaignId: string): Promise<Results> => call('GET /campaigns/{id}/results', { id: campaignId });
 
 /** Submits a work (multipart) with upload progress. */
@@ -46,7 +46,7 @@ const viewed = new Set<string>();
 export function recordView(id: string): void {
   if (viewed.has(id)) return;
   viewed.add(id);
-  api('POST', `/entries/${enc(id)}/views`).catch(() => viewed.delete(id));
+  call('POST /entries/{id}/views', { id }).catch(() => viewed.delete(id));
 }
 
 /* ---- the gallery the viewer swipes through ---------------------------------------- */

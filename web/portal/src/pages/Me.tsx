@@ -3,7 +3,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { maskPhone } from '@shared/mask';
 import { loc } from '@ui/i18n';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -13,7 +13,7 @@ import { LangSwitch, LargeToggle } from '@ui/components/Prefs';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
-import type { ActivityItem, ActivityPage, Me as MeDto } from '@ui/types';
+import type { ActivityItem, Me as MeDto } from '@ui/types';
 import { foldAnswers } from '@shared/metrics';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
@@ -89,8 +89,8 @@ export function Me() {
 function Profile(props: { me: MeDto }) {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = createSignal(false);
-  const list = createCursorList<ActivityItem>((cursor) => api<ActivityPage>('GET', `/me/activity${qs({ limit: 20, cursor })}`));
-  const [activity, { refetch }] = createResource(async () => list.first(await api<ActivityPage>('GET', '/me/activity?limit=20')));
+  const list = createCursorList<ActivityItem>((cursor) => call('GET /me/activity', {}, { query: { limit: 20, cursor } }));
+  const [activity, { refetch }] = createResource(async () => list.first(await call('GET /me/activity', {}, { query: { limit: 20 } })));
 
   async function signOut() {
     setSigningOut(true);

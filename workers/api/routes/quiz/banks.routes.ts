@@ -9,7 +9,16 @@ import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { parseTable, readUpload, tableFile, type TableCell } from '../../lib/tables';
 import { ListQuery } from '../../../../shared/contracts/common';
-import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, QuestionResponse, type QuestionDto } from '../../../../shared/contracts/quiz';
+import {
+  BankList,
+  BankResponse,
+  CreateBankBody,
+  QuestionBody,
+  QuestionImportReport,
+  QuestionPage,
+  QuestionResponse,
+  type QuestionDto,
+} from '../../../../shared/contracts/quiz';
 import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
 import { getOrgUnit } from '../../../../db/queries/org';
@@ -185,11 +194,7 @@ export const bankRoutes = createApp()
     describeRoute({
       tags: ['Quiz'],
       summary: 'Import questions from CSV or .xlsx (题型,题干,选项A,…,答案,解析,标签,难度); bad rows reported, good rows kept; ?dryRun=true only reports',
-      responses: {
-        200: json(
-          v.object({ imported: v.number(), duplicates: v.number(), errors: v.array(v.object({ row: v.number(), message: v.string() })), dryRun: v.boolean() }),
-        ),
-      },
+      responses: { 200: json(QuestionImportReport) },
     }),
     valid('param', IdParam),
     valid('query', v.strictObject({ dryRun: v.optional(v.picklist(['true', 'false'])) })),
