@@ -81,57 +81,13 @@ function zipBomb(count: number, declared: number): Uint8Array {
   for (let k = 0; k < count; k++) {
     const name = [...new TextEncoder().encode(`xl/worksheets/sheet${k}.xml`)];
     const at = local.length;
-    // deflate method (8) with 2 bytes of data: what is declared, not what is there, is checked
-    local.push(
-      ...le(0x04034b50, 4),
-      ...le(20, 2),
-      0,
-      0,
-      ...le(8, 2),
-      0,
-      0,
-      0,
-      0,
-      ...le(0, 4),
-      ...le(2, 4),
-      ...le(declared, 4),
-      ...le(name.length, 2),
-      0,
-      0,
-      ...name,
-      3,
-      0,
-    );
-    central.push(
-      ...le(0x02014b50, 4),
-      ...le(20, 2),
-      ...le(20, 2),
-      0,
-      0,
-      ...le(8, 2),
-      0,
-      0,
-      0,
-      0,
-      ...le(0, 4),
-      ...le(2, 4),
-      ...le(declared, 4),
-      ...le(name.length, 2),
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      ...le(at, 4),
-      ...name,
-    );
+    // what both headers say of the entry: no flags, deflate (8), no time, crc 0, 2 bytes of data
+    // declaring `declared` inflated — what is declared, not what is there, is checked
+    const entry = [...le(0, 2), ...le(8, 2), ...le(0, 4), ...le(0, 4), ...le(2, 4), ...le(declared, 4), ...le(name.length, 2)];
+    // local: no extra field, then the name and the 2 bytes of data
+    local.push(...le(0x04034b50, 4), ...le(20, 2), ...entry, ...le(0, 2), ...name, 3, 0);
+    // central: no extra field, comment, disk or attributes, then where the local header is
+    central.push(...le(0x02014b50, 4), ...le(20, 2), ...le(20, 2), ...entry, ...le(0, 12), ...le(at, 4), ...name);
   }
   const eocd = [...le(0x06054b50, 4), 0, 0, 0, 0, ...le(count, 2), ...le(count, 2), ...le(central.length, 4), ...le(local.length, 4), 0, 0];
   return new Uint8Array([...local, ...central, ...eocd]);
