@@ -9,12 +9,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer } from '../../scripts/server.mjs';
-import { pct } from './registry.mjs';
+import { pct, playAttempt } from './registry.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 
 /** Resident memory (kB) of the workerd processes this bench started (descendants of this process). */
 function workerdRss() {
@@ -102,32 +101,7 @@ export async function cityScale(base) {
       continue;
     }
     const { attempt } = await r.json();
-    let q = attempt.question;
-    while (q) {
-      const t = performance.now();
-      const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }),
-      });
-      answers.push(performance.now() - t);
-      if (a.status !== 200) {
-        answerErrors++;
-        await a.arrayBuffer();
-        break;
-      }
-      const reply = await a.json();
-      q = null;
-      if (reply.next) {
-        const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
-        if (n.status !== 200) {
-          answerErrors++;
-          await n.arrayBuffer();
-          break;
-        }
-        q = (await n.json()).question;
-      }
-    }
+    answerErrors += await playAttempt(base, headers, attempt, (ms) => answers.push(ms));
     await ping(5);
   }
   rows.push({

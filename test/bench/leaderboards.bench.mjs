@@ -1,7 +1,7 @@
 // Leaderboard benchmarks (issue 3): rank lookup and top-10 on boards of 10k, 100k and 1M
 // entries against the naive SQL on an indexed D1 table of the same data; public top-10
 // throughput under load; ingest into one board; fan-out to 1,000 live viewers.
-import { bench, measure, setup } from './registry.mjs';
+import { bench, measure, pingMedian, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 
 const SIZES = (process.env.BENCH_LB_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -181,14 +181,7 @@ measure(async ({ base, baseRps }) => {
   const fanout = Math.max(...arrivals) - acceptedAt;
   for (const ws of sockets) ws.close();
   // A no-op request's latency on this machine, for the fan-out ratio.
-  const pings = [];
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
-    pings.push(performance.now() - t);
-  }
-  pings.sort((a, b) => a - b);
-  const ping = pings[25];
+  const ping = await pingMedian(base);
   void sent;
   return [
     '## Ingest and fan-out',
