@@ -21,6 +21,16 @@ export async function trainingCampaign(org: Client, settings: Record<string, unk
   return id;
 }
 
+/** 王晓燕 (fgw-b1)'s roster entry: the member who signs in as PHONES.fgwMember. */
+export const MEMBER_ROSTER = 'roster-user-member-fgw';
+
+/** A published class of the whole tree with 王晓燕 enrolled. */
+export async function classWithMember(org: Client, settings: Record<string, unknown> = {}) {
+  const id = await trainingCampaign(org, settings);
+  expect((await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] })).body.enrolled).toBe(1);
+  return id;
+}
+
 /** A session from `fromMin` to `toMin` minutes from now. */
 export async function session(org: Client, campaignId: string, fromMin: number, toMin: number, more: Record<string, unknown> = {}) {
   const r = await org.post(`/api/v1/campaigns/${campaignId}/sessions`, {
