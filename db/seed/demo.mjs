@@ -2,7 +2,11 @@
 // published campaign of each kind. Ids are fixed and every statement is INSERT OR IGNORE,
 // so loading it again keeps the data and adds no duplicates.
 import { createHmac, webcrypto as crypto } from 'node:crypto';
-import { DEMO_QUESTIONS } from './questions.mjs';
+// The demo question bank (data, so kept as JSON): party history (党史), the Party Constitution (党章)
+// and the report to the 20th National Congress (二十大), all four types, each
+// [type, stem, options, answer, explanation, tag, difficulty]. Answers: option letters for
+// choices, '对'/'错' for judgments, alternatives joined by | for blanks.
+import DEMO_QUESTIONS from './questions.json' with { type: 'json' };
 import { trainingStatements } from './training.mjs';
 import { DEMO_ACCOUNTS, GIVEN, ORG, SURNAMES } from './demo-org.mjs';
 import { CAMPAIGNS, DEMO_WORKS } from './demo-campaigns.mjs';
