@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
-import { crc32, xlsxStream } from '../../workers/api/lib/xlsx-stream';
+import { xlsxStream } from '../../workers/api/lib/xlsx-stream';
+import { crc32 } from '../../shared/crc32';
 import { zipDeclared } from '../../workers/api/lib/zip';
 import type { TableCell } from '../../workers/api/lib/tables';
 import { bytesOf } from '../bytes';
