@@ -19,7 +19,17 @@ import {
   QuestionResponse,
   type QuestionDto,
 } from '../../../../shared/contracts/quiz';
-import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
+import {
+  answerShapeOk,
+  answerText,
+  parseQuestionRow,
+  questionColumns,
+  questionContent,
+  stemKey,
+  TYPE_LABEL,
+  OPTION_KEYS,
+  type ParsedQuestion,
+} from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
 import { getOrgUnit } from '../../../../db/queries/org';
 import {
@@ -68,19 +78,7 @@ function toQuestion(b: v.InferOutput<typeof QuestionBody>): ParsedQuestion {
 }
 
 export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}): QuestionDto {
-  return {
-    id: q.id,
-    bankId: q.bankId,
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    answer: q.answer,
-    explanation: q.explanation,
-    source: q.source,
-    tags: q.tags,
-    difficulty: q.difficulty,
-    updatedAt: q.updatedAt,
-  };
+  return { id: q.id, bankId: q.bankId, ...questionContent(q), updatedAt: q.updatedAt };
 }
 
 const FormatQuery = v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx') });
