@@ -14,7 +14,7 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { ActivityItem, Me as MeDto } from '@ui/types';
-import { foldAnswers } from '@shared/metrics';
+import { ACTIVITY_TYPES, foldAnswers } from '@shared/metrics';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -35,21 +35,8 @@ const ExhibitionMeCard = lazy(() => import('../ui/ExhibitionMeCard'));
 // 通知设置 (消息中心 and the consent to texts), loaded on demand
 const NotifySettings = lazy(() => import('../ui/Notify').then((m) => ({ default: m.NotifySettings })));
 
-const ACTIVITY_KEYS = new Set([
-  'register',
-  'quiz_answer',
-  'quiz_attempt',
-  'contest_entry',
-  'contest_vote',
-  'contest_award',
-  'volunteer_pair',
-  'volunteer_hours',
-  'drive_pledge',
-  'drive_verified',
-  'exhibition_visit',
-  'offline_score',
-  'quiz_disqualified',
-]);
+// every type the modules record has its words (shared/metrics.ts is the list)
+const ACTIVITY_KEYS = new Set<string>(ACTIVITY_TYPES);
 
 function activityLabel(type: string): string {
   return ACTIVITY_KEYS.has(type) ? t(`activity.${type}` as 'activity.register') : t('activity.other');
