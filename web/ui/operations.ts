@@ -111,32 +111,7 @@ import type {
   StageResponse,
   StartAttemptBody,
 } from '@shared/contracts/quiz';
-import type {
-  CertificateCheck,
-  CertificateResponse,
-  CheckBody,
-  CheckResponse,
-  CodeScreenResponse,
-  InviteLink,
-  InviteView,
-  MyVolunteer,
-  PairBody,
-  PairCreated,
-  PairPage,
-  RecordBody,
-  RecordPage,
-  RecordResponse,
-  RejectBody,
-  ReviewedResponse,
-  ReviewRecordsBody,
-  ServiceActivityBody,
-  ServiceActivityPatch,
-  ServiceActivitySchema,
-  SignupList,
-  UnlinkBody,
-  UnlinkResponse,
-  VolunteerStatsResponse,
-} from '@shared/contracts/volunteer';
+import type * as Vol from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
 import type { Report as ReportSchema, ReportRows } from '@shared/contracts/report';
@@ -270,30 +245,30 @@ export interface Operations {
   'POST /entries/{id}/scores': Op<Out<typeof ScoreResponse>, In<typeof ScoreBody>>;
   'POST /entries/{id}/conflict': Op<void>;
   // 1+1 volunteers and service activities
-  'POST /campaigns/{id}/invites': Op<Out<typeof InviteLink>>;
-  'GET /invites/{code}': Op<Out<typeof InviteView>>;
-  'POST /campaigns/{id}/pairs': Op<Out<typeof PairCreated>, In<typeof PairBody>>;
-  'GET /campaigns/{id}/pairs': Op<Out<typeof PairPage>>;
-  'POST /pairs/{id}/unlink': Op<Out<typeof UnlinkResponse>, In<typeof UnlinkBody>>;
-  'POST /campaigns/{id}/service-records': Op<Out<typeof RecordResponse>, In<typeof RecordBody>>;
-  'GET /campaigns/{id}/service-records': Op<Out<typeof RecordPage>>;
-  'POST /campaigns/{id}/service-records/review': Op<Out<typeof ReviewedResponse>, In<typeof ReviewRecordsBody>>;
-  'POST /service-records/{id}/approve': Op<Out<typeof RecordResponse>>;
-  'POST /service-records/{id}/reject': Op<Out<typeof RecordResponse>, In<typeof RejectBody>>;
-  'GET /campaigns/{id}/volunteer-stats': Op<Out<typeof VolunteerStatsResponse>>;
-  'GET /campaigns/{id}/my-volunteer': Op<Out<typeof MyVolunteer>>;
-  'GET /campaigns/{id}/certificate': Op<Out<typeof CertificateResponse>>;
-  'GET /certificates/{code}': Op<Out<typeof CertificateCheck>>;
-  'GET /campaigns/{id}/service-activities': Op<Item<typeof ServiceActivitySchema>>;
-  'POST /campaigns/{id}/service-activities': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityBody>>;
-  'GET /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'PATCH /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityPatch>>;
-  'POST /service-activities/{id}/cancel': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'POST /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'DELETE /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'GET /service-activities/{id}/signups': Op<Out<typeof SignupList>>;
-  'GET /service-activities/{id}/code': Op<Out<typeof CodeScreenResponse>>;
-  'POST /service-activities/{id}/check': Op<Out<typeof CheckResponse>, In<typeof CheckBody>>;
+  'POST /campaigns/{id}/invites': Op<Out<typeof Vol.InviteLink>>;
+  'GET /invites/{code}': Op<Out<typeof Vol.InviteView>>;
+  'POST /campaigns/{id}/pairs': Op<Out<typeof Vol.PairCreated>, In<typeof Vol.PairBody>>;
+  'GET /campaigns/{id}/pairs': Op<Out<typeof Vol.PairPage>>;
+  'POST /pairs/{id}/unlink': Op<Out<typeof Vol.UnlinkResponse>, In<typeof Vol.UnlinkBody>>;
+  'POST /campaigns/{id}/service-records': Op<Out<typeof Vol.RecordResponse>, In<typeof Vol.RecordBody>>;
+  'GET /campaigns/{id}/service-records': Op<Out<typeof Vol.RecordPage>>;
+  'POST /campaigns/{id}/service-records/review': Op<Out<typeof Vol.ReviewedResponse>, In<typeof Vol.ReviewRecordsBody>>;
+  'POST /service-records/{id}/approve': Op<Out<typeof Vol.RecordResponse>>;
+  'POST /service-records/{id}/reject': Op<Out<typeof Vol.RecordResponse>, In<typeof Vol.RejectBody>>;
+  'GET /campaigns/{id}/volunteer-stats': Op<Out<typeof Vol.VolunteerStatsResponse>>;
+  'GET /campaigns/{id}/my-volunteer': Op<Out<typeof Vol.MyVolunteer>>;
+  'GET /campaigns/{id}/certificate': Op<Out<typeof Vol.CertificateResponse>>;
+  'GET /certificates/{code}': Op<Out<typeof Vol.CertificateCheck>>;
+  'GET /campaigns/{id}/service-activities': Op<Item<typeof Vol.ServiceActivitySchema>>;
+  'POST /campaigns/{id}/service-activities': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>, In<typeof Vol.ServiceActivityBody>>;
+  'GET /service-activities/{id}': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'PATCH /service-activities/{id}': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>, In<typeof Vol.ServiceActivityPatch>>;
+  'POST /service-activities/{id}/cancel': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'POST /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'DELETE /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'GET /service-activities/{id}/signups': Op<Out<typeof Vol.SignupList>>;
+  'GET /service-activities/{id}/code': Op<Out<typeof Vol.CodeScreenResponse>>;
+  'POST /service-activities/{id}/check': Op<Out<typeof Vol.CheckResponse>, In<typeof Vol.CheckBody>>;
   // charity drives
   'POST /campaigns/{id}/pledges': Op<Out<typeof PledgeResponse>, In<typeof PledgeBody>>;
   'GET /campaigns/{id}/progress': Op<Out<typeof ProgressResponse>>;
