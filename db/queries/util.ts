@@ -33,6 +33,11 @@ export function peopleRowsFilter(
   ];
 }
 
+/** Rows after the cursor of a list newest first by (time, id): older, or as old with a smaller id; no cursor, no condition. */
+export function olderThan(at: Column, id: Column, before: { at: string; id: string } | null | undefined): SQL | undefined {
+  return before ? or(lt(at, before.at), and(eq(at, before.at), lt(id, before.id))) : undefined;
+}
+
 /** Opaque list cursors: the sort key of the last item, base64 so clients don't build them. */
 export function encodeCursor(key: string): string {
   return btoa(key).replace(/=+$/, '');

@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { memberships, orgUnits, serviceRecords, users, volunteerPairs } from '../schema';
 import type { Db } from '../client';
 import { certificateByCode, issueCertificate as issueShared } from './certificates';
 import { newId, nowIso } from '../ids';
 import { notifyStatements } from './notifications';
 import { activityInsert, auditInsert } from './activity';
-import { peopleRowsFilter, underPath, writeBatch, type Stmt } from './util';
+import { peopleRowsFilter, underPath, writeBatch, type Stmt, olderThan } from './util';
 import { chinaMidnight } from '../../shared/china-time';
 
 /**
@@ -113,9 +113,7 @@ export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
         f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
         f.from ? gte(serviceRecords.date, f.from) : undefined,
         f.to ? lte(serviceRecords.date, f.to) : undefined,
-        f.before
-          ? or(lt(serviceRecords.createdAt, f.before.at), and(eq(serviceRecords.createdAt, f.before.at), lt(serviceRecords.id, f.before.id)))
-          : undefined,
+        olderThan(serviceRecords.createdAt, serviceRecords.id, f.before),
       ),
     )
     .orderBy(desc(serviceRecords.createdAt), desc(serviceRecords.id))
