@@ -92,15 +92,9 @@ measure(async ({ base }) => {
   return out;
 });
 
-measure(async ({ base, baseRps }) => {
+measure(async ({ base, baseRps, orgCookie }) => {
   // Ingest: organizers' score imports of one entry each, many in flight, into one board.
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const headers = { 'content-type': 'application/json', origin: base, cookie };
+  const headers = { 'content-type': 'application/json', origin: base, cookie: orgCookie };
   const created = await getJson(`${base}/api/v1/campaigns`, {
     method: 'POST',
     headers,

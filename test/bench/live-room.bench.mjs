@@ -63,14 +63,8 @@ async function fanout(base, headers, n) {
   return last - t0;
 }
 
-measure(async ({ base }) => {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const headers = { 'content-type': 'application/json', origin: base, cookie };
+measure(async ({ base, orgCookie }) => {
+  const headers = { 'content-type': 'application/json', origin: base, cookie: orgCookie };
   const ping = await pingMedian(base);
   const small = [];
   const hall = [];

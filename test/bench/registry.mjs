@@ -115,3 +115,14 @@ export async function pingMedian(base, n = 50) {
   }
   return pct(pings, 0.5);
 }
+
+/** A demo account's session cookie (the demo password); run.mjs hands every measure the organizer's as `orgCookie`. */
+export async function signIn(base, phone) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ phone, password: 'tongxin-demo' }),
+  });
+  if (!r.ok) throw new Error(`sign-in ${phone}: ${r.status}`);
+  return r.headers.get('set-cookie').split(';')[0];
+}
