@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
-import { screenCode, session, trainingCampaign, MEMBER_ROSTER, classWithMember } from './training.fixtures';
+import { screenCode, session, trainingCampaign, MEMBER_ROSTER, classWithMember, videoMaterial } from './training.fixtures';
 
 /* Issue #15: credited training hours count on the campaign's leaderboard, in the batch that credits them. */
 
@@ -66,15 +66,9 @@ describe('training on the leaderboard', () => {
     const id = await classWithMember(org);
     const s = await session(org, id, -180, -60, { hours: 2 });
     await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }] });
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
-      title: '党的二十大报告解读',
-      kind: 'video',
-      url: 'https://example.org/video/20da',
-      minutes: 20,
-      hours: 0.5,
-    });
+    const mid = await videoMaterial(org, id);
     const member = await signedIn(PHONES.fgwMember);
-    const studyId = (await member.post(`/api/v1/materials/${made.body.material.id}/start`)).body.studyId as string;
+    const studyId = (await member.post(`/api/v1/materials/${mid}/start`)).body.studyId as string;
     // the minutes have passed (the server's clock decides)
     await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?')
       .bind(new Date(Date.now() - 30 * 60e3).toISOString(), studyId)

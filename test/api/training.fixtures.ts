@@ -45,6 +45,19 @@ export async function session(org: Client, campaignId: string, fromMin: number, 
   return r.body.session as { id: string; hours: number };
 }
 
+/** A 20-minute video of half an hour's credit in the campaign; its id. */
+export async function videoMaterial(org: Client, campaignId: string): Promise<string> {
+  const r = await org.post(`/api/v1/campaigns/${campaignId}/materials`, {
+    title: '党的二十大报告解读',
+    kind: 'video',
+    url: 'https://example.org/video/20da',
+    minutes: 20,
+    hours: 0.5,
+  });
+  expect(r.status, r.text).toBe(201);
+  return r.body.material.id as string;
+}
+
 /** The code on the room's screen now, as the organizer sees it. */
 export async function screenCode(org: Client, sessionId: string): Promise<string> {
   const r = await org.get(`/api/v1/sessions/${sessionId}/code`);

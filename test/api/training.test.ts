@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { signedIn, PHONES } from '../helpers';
 import { audienceMatches } from '../../shared/training';
-import { iso, screenCode, session, trainingCampaign, wrongCode, MEMBER_ROSTER, classWithMember } from './training.fixtures';
+import { iso, screenCode, session, trainingCampaign, wrongCode, MEMBER_ROSTER, classWithMember, videoMaterial } from './training.fixtures';
 
 /* 党员教育培训 (kind training): sessions, enrolment, check-in, the register and hours (API.md). */
 
@@ -257,15 +257,7 @@ describe('online study', () => {
     const id = await trainingCampaign(org, { category: 'online' });
     const bad = await org.post(`/api/v1/campaigns/${id}/materials`, { title: '视频', kind: 'video', url: 'javascript:alert(1)', minutes: 20, hours: 0.5 });
     expect(bad.status).toBe(400);
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
-      title: '党的二十大报告解读',
-      kind: 'video',
-      url: 'https://example.org/video/20da',
-      minutes: 20,
-      hours: 0.5,
-    });
-    expect(made.status, made.text).toBe(201);
-    const mid = made.body.material.id as string;
+    const mid = await videoMaterial(org, id);
     const member = await signedIn(PHONES.fgwMember);
     expect((await member.post(`/api/v1/materials/${mid}/start`)).body.error.reason).toBe('tr_not_enrolled');
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
