@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { read, SSF, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { client, signedIn, PHONES, type Client, type Res } from '../helpers';
 import { FIGURES } from '../../shared/report';
-import { fgwMembers, quizEvent, serviceRecords, verifiedPledges, type Member } from './report.fixtures';
+import { fgwMembers, quizAttempts, serviceYears, verifiedPledges, type Member } from './report.fixtures';
 
 /*
  * The 台账: the rows behind each figure group (GET /org-units/{id}/report/rows) and the
@@ -24,11 +24,7 @@ async function seed() {
       "INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, serial, created_at) VALUES (?, 'camp-contest', ?, ?, ?, '书法', ?, ?, ?, 'k', 'image/jpeg', 800, 600, 1, ?, ?, ?)",
     ).bind(id, m.user_id, m.org_unit_id, id, `作品${id}`, m.name, status, id, serial, at);
   await env.DB.batch([
-    quizEvent('lr-q1', a, '2096-03-01T02:00:00.000Z', 4),
-    quizEvent('lr-q2', a, '2096-03-02T02:00:00.000Z', 6),
-    quizEvent('lr-q3', b, '2096-05-01T02:00:00.000Z', 2),
-    // 23:30 UTC on 2096-12-31 is 2097 in China
-    quizEvent('lr-q4', c, '2096-12-31T23:30:00.000Z', 10),
+    ...quizAttempts('lr-q', a, b, c),
     // 入围: b is on the list of a later stage published in the period
     env.DB.prepare(
       "INSERT INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings) VALUES ('lr-st', 'camp-quiz', 90, '复赛', '2096-06-01T00:00:00.000Z', '2096-06-30T00:00:00.000Z', '{}')",
@@ -49,11 +45,7 @@ async function seed() {
     env.DB.prepare(
       "INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, checked_in_at) VALUES ('lr-b1', 'lr-code-1', 'camp-exhibition', 'lr-slot', ?, ?, ?, 4, '2096-08-01', 1, ?, 'checked_in', '2096-07-01T00:00:00.000Z', '2096-08-01T02:00:00.000Z'), ('lr-b2', 'lr-code-2', 'camp-exhibition', 'lr-slot', ?, ?, ?, 1, '2096-08-01', 0, ?, 'no_show', '2096-07-01T00:00:00.000Z', NULL)",
     ).bind(a.user_id, a.name, a.phone, a.org_unit_id, b.user_id, b.name, b.phone, b.org_unit_id),
-    serviceRecords([
-      { id: 'lr-r1', m: a, day: '2096-06-01', hours: 2.5, status: 'approved' },
-      { id: 'lr-r2', m: b, day: '2097-06-01', hours: 1, status: 'approved' },
-      { id: 'lr-r3', m: b, day: '2097-06-02', hours: 3, status: 'pending' },
-    ]),
+    serviceYears('lr-r', a, b),
     env.DB.prepare(
       "INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('lr-p1', 'camp-volunteer', ?, ?, ?, '王小二', '19900000077', '同意', '2097-02-01T00:00:00.000Z', 'invite', '2097-02-01T00:00:00.000Z')",
     ).bind(c.user_id, c.org_unit_id, c.org_path),

@@ -42,3 +42,19 @@ export const verifiedPledges = (
       return [r.id, r.m.user_id, r.m.org_unit_id, r.m.org_path, r.amount, r.verified, r.name, r.anonymous ? 1 : 0, at, at, `${r.verifiedDay}T00:00:00.000Z`];
     }),
   );
+
+/** The quiz attempts both years' figures are checked on: a twice and b once in 2096, c once in 2097 (23:30 UTC on 2096-12-31 is 2097 in China). */
+export const quizAttempts = (prefix: string, a: Member, b: Member, c: Member) => [
+  quizEvent(`${prefix}1`, a, '2096-03-01T02:00:00.000Z', 4),
+  quizEvent(`${prefix}2`, a, '2096-03-02T02:00:00.000Z', 6),
+  quizEvent(`${prefix}3`, b, '2096-05-01T02:00:00.000Z', 2),
+  quizEvent(`${prefix}4`, c, '2096-12-31T23:30:00.000Z', 10),
+];
+
+/** Service records: a's approved 2.5 h in 2096; b's approved 1 h and pending 3 h in 2097. */
+export const serviceYears = (prefix: string, a: Member, b: Member) =>
+  serviceRecords([
+    { id: `${prefix}1`, m: a, day: '2096-06-01', hours: 2.5, status: 'approved' },
+    { id: `${prefix}2`, m: b, day: '2097-06-01', hours: 1, status: 'approved' },
+    { id: `${prefix}3`, m: b, day: '2097-06-02', hours: 3, status: 'pending' },
+  ]);

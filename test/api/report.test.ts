@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
-import { fgwMembers, quizEvent, serviceRecords, verifiedPledges, type Member } from './report.fixtures';
+import { fgwMembers, quizAttempts, serviceYears, verifiedPledges, type Member } from './report.fixtures';
 import { daysIn, FIGURES, percent, yearsOf } from '../../shared/report';
 
 /*
@@ -14,16 +14,9 @@ const value = (body: { figures: Fig[] }, id: string) => body.figures.find((f) =>
 async function seed() {
   const [a, b, c] = (await fgwMembers(3)) as [Member, Member, Member];
   await env.DB.batch([
-    // quiz: two members in 2096 (one twice), one in 2097; 23:30 UTC on 2096-12-31 is 2097 in China
-    quizEvent('rp1', a, '2096-03-01T02:00:00.000Z', 4),
-    quizEvent('rp2', a, '2096-03-02T02:00:00.000Z', 6),
-    quizEvent('rp3', b, '2096-05-01T02:00:00.000Z', 2),
-    quizEvent('rp4', c, '2096-12-31T23:30:00.000Z', 10),
-    serviceRecords([
-      { id: 'rp-r1', m: a, day: '2096-06-01', hours: 2.5, status: 'approved' },
-      { id: 'rp-r2', m: b, day: '2097-06-01', hours: 1, status: 'approved' },
-      { id: 'rp-r3', m: b, day: '2097-06-02', hours: 3, status: 'pending' },
-    ]),
+    // quiz: two members in 2096 (one twice), one in 2097
+    ...quizAttempts('rp', a, b, c),
+    serviceYears('rp-r', a, b),
     env.DB.prepare(
       "INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('rp-p1', 'camp-volunteer', ?, ?, ?, '王*', '19900000001', '同意', '2097-02-01T00:00:00.000Z', 'member', '2097-02-01T00:00:00.000Z')",
     ).bind(c.user_id, c.org_unit_id, c.org_path),
