@@ -17,6 +17,7 @@ import type {
   DiscountResponse,
   EntryPage,
   EntryResponse,
+  EntrySubmitted,
   EntryView,
   JudgeBody,
   JudgeInviteAccepted,
@@ -221,6 +222,7 @@ export interface Operations {
   'DELETE /questions/{id}': Op<void>;
   // contests
   'GET /campaigns/{id}/entries': Op<Out<typeof EntryPage>>;
+  'POST /campaigns/{id}/entries': Op<Out<typeof EntrySubmitted>, FormData>;
   'GET /entries/{id}': Op<Out<typeof EntryView>>;
   'POST /entries/{id}/review': Op<Out<typeof EntryResponse>, In<typeof ReviewBody>>;
   'POST /entries/{id}/views': Op<void>;
@@ -278,6 +280,7 @@ export interface Operations {
   'POST /pledges/{id}/verify': Op<Out<typeof PledgeResponse>, In<typeof VerifyBody>>;
   'POST /pledges/{id}/reject': Op<Out<typeof PledgeResponse>, In<typeof PledgeRejectBody>>;
   'POST /pledges/{id}/message': Op<Out<typeof PledgeResponse>, In<typeof MessageBody>>;
+  'POST /pledges/{id}/receipt': Op<Out<typeof PledgeResponse>, FormData>;
   // exhibitions
   'POST /campaigns/{id}/slots': Op<Out<typeof SlotsCreated>, In<typeof SlotsBody>>;
   'GET /campaigns/{id}/slots': Op<Out<typeof SlotList>>;

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { apiUpload, ApiError, call } from '@ui/api';
+import type { ResponseOf } from '@ui/operations';
 import { chinaDay, type Entry, type Results } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
@@ -38,7 +39,7 @@ export const getResults = (campaignId: string): Promise<Results> => call('GET /c
 
 /** Submits a work (multipart) with upload progress. */
 export function submitEntry(campaignId: string, form: FormData, onProgress: (f: number) => void) {
-  return apiUpload<{ entry: Entry; retried?: boolean }>('POST', `/campaigns/${enc(campaignId)}/entries`, form, '', onProgress);
+  return apiUpload<ResponseOf<'POST /campaigns/{id}/entries'>>('POST', `/campaigns/${enc(campaignId)}/entries`, form, '', onProgress);
 }
 
 /** A view of a work in the viewer, counted once per page visit and work. */
