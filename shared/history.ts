@@ -77,6 +77,9 @@ const TITLE = (header: string, example: string, zhName: string, en: string) =>
     `The ${en}; joins the one of that title in the subtree, else one is created (closed).`,
   );
 
+/** A member's own record in a campaign (service hours, quiz points): the unit, the campaign, who (by name and phone) and when. */
+const personal = (title: HistoryColumn, date: HistoryColumn) => [UNIT, title, NAME, PHONE, date];
+
 export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   training: [
     UNIT,
@@ -126,11 +129,7 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
     col('walkIn', '是否散客', false, '否', '“是”表示现场散客（未预约），默认“否”。', '是 for walk-in visitors (no booking); default 否.'),
   ],
   volunteer: [
-    UNIT,
-    TITLE('活动名称', '2020年“1+1”志愿服务', '志愿服务活动', 'volunteer campaign'),
-    NAME,
-    PHONE,
-    DATE('服务', 'the service'),
+    ...personal(TITLE('活动名称', '2020年“1+1”志愿服务', '志愿服务活动', 'volunteer campaign'), DATE('服务', 'the service')),
     col('hours', '时长（小时）', true, '2', '服务时长，单位小时（大于 0，不超过 24）。', 'Hours of service (above 0, at most 24).'),
     col('activity', '服务内容', false, '社区环境整治', '服务内容（可选）。', 'What was done (optional).'),
   ],
@@ -149,11 +148,7 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
     col('name', '捐款人', true, '张三', '捐款人或单位名称。', 'The donor (a person or a unit).'),
   ],
   quiz: [
-    UNIT,
-    TITLE('活动名称', '2019年党章党规知识竞赛', '答题活动', 'quiz'),
-    NAME,
-    PHONE,
-    DATE('答题', 'the quiz'),
+    ...personal(TITLE('活动名称', '2019年党章党规知识竞赛', '答题活动', 'quiz'), DATE('答题', 'the quiz')),
     col('points', '积分', true, '85', '线下答题所得积分（0 及以上的整数）。', 'Points scored offline (a whole number, 0 or more).'),
   ],
 };
