@@ -81,11 +81,11 @@ export async function prepareDatabase(persistDir) {
     return applied ? `(${applied} 个新迁移 / new)` : '(已是最新 / up to date)';
   });
   // the statements carry times relative to now, so the marker hashes the seed's source instead
-  // (every module of db/seed: demo.mjs is split into siblings, and a change to any is a new seed)
+  // (every module and data file of db/seed: demo.mjs is split into siblings, and a change to any is a new seed)
   const seedDir = join(ROOT, 'db', 'seed');
   const hasher = createHash('sha256');
   for (const f of readdirSync(seedDir)
-    .filter((f) => f.endsWith('.mjs'))
+    .filter((f) => f.endsWith('.mjs') || f.endsWith('.json'))
     .sort())
     hasher.update(readFileSync(join(seedDir, f)));
   const hash = hasher.digest('hex');

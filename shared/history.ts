@@ -66,17 +66,24 @@ const PHONE = col(
   'Mobile number (optional: finds the person on the roster and their account).',
 );
 
+/** The campaign a row belongs to, by its title: the one of that title in the subtree takes the row, else a closed one is made. */
+const TITLE = (header: string, example: string, zhName: string, en: string) =>
+  col(
+    'title',
+    header,
+    true,
+    example,
+    `${zhName}名称；同名活动已存在则并入，否则新建一个已结束的活动。`,
+    `The ${en}; joins the one of that title in the subtree, else one is created (closed).`,
+  );
+
+/** A member's own record in a campaign (service hours, quiz points): the unit, the campaign, who (by name and phone) and when. */
+const personal = (title: HistoryColumn, date: HistoryColumn) => [UNIT, title, NAME, PHONE, date];
+
 export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   training: [
     UNIT,
-    col(
-      'title',
-      '培训班名称',
-      true,
-      '2021年党史学习教育集中轮训',
-      '期班名称；同名的培训活动已存在则并入，否则新建一个已结束的活动。',
-      'The class; joins the training campaign of that title in the subtree, else one is created (closed).',
-    ),
+    TITLE('培训班名称', '2021年党史学习教育集中轮训', '期班', 'class'),
     col(
       'category',
       '类别',
@@ -108,14 +115,7 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   ],
   contest: [
     UNIT,
-    col(
-      'title',
-      '活动名称',
-      true,
-      '2021年庆祝建党100周年书画摄影大赛',
-      '征集活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
-      'The contest; joins the contest of that title in the subtree, else one is created (closed).',
-    ),
+    TITLE('活动名称', '2021年庆祝建党100周年书画摄影大赛', '征集活动', 'contest'),
     col('work', '作品名称', true, '红船精神', '作品名称。', 'The title of the work.'),
     col('name', '作者', true, '张三', '作者姓名。', 'The author’s name.'),
     col('category', '类别', false, '书法', '作品类别，如书法、绘画、摄影（默认“作品”）。', 'The category, e.g. 书法, 绘画, 摄影 (default 作品).'),
@@ -123,44 +123,19 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
   ],
   exhibition: [
     UNIT,
-    col(
-      'title',
-      '展览名称',
-      true,
-      '党史教育基地参观',
-      '展览名称；同名展览已存在则并入，否则新建一个已结束的活动。',
-      'The exhibition; joins the exhibition of that title in the subtree, else one is created (closed).',
-    ),
+    TITLE('展览名称', '党史教育基地参观', '展览', 'exhibition'),
     DATE('参观', 'the visit'),
     col('visitors', '参观人数', true, '30', '当天参观的人数（正整数）。', 'The number of visitors that day (a whole number above 0).'),
     col('walkIn', '是否散客', false, '否', '“是”表示现场散客（未预约），默认“否”。', '是 for walk-in visitors (no booking); default 否.'),
   ],
   volunteer: [
-    UNIT,
-    col(
-      'title',
-      '活动名称',
-      true,
-      '2020年“1+1”志愿服务',
-      '志愿服务活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
-      'The volunteer campaign; joins the one of that title in the subtree, else one is created (closed).',
-    ),
-    NAME,
-    PHONE,
-    DATE('服务', 'the service'),
+    ...personal(TITLE('活动名称', '2020年“1+1”志愿服务', '志愿服务活动', 'volunteer campaign'), DATE('服务', 'the service')),
     col('hours', '时长（小时）', true, '2', '服务时长，单位小时（大于 0，不超过 24）。', 'Hours of service (above 0, at most 24).'),
     col('activity', '服务内容', false, '社区环境整治', '服务内容（可选）。', 'What was done (optional).'),
   ],
   drive: [
     UNIT,
-    col(
-      'title',
-      '活动名称',
-      true,
-      '2020年抗疫募捐',
-      '募捐活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
-      'The drive; joins the one of that title in the subtree, else one is created (closed).',
-    ),
+    TITLE('活动名称', '2020年抗疫募捐', '募捐活动', 'drive'),
     DATE('到账', 'the verified donation'),
     col(
       'amount',
@@ -173,18 +148,7 @@ export const HISTORY_COLUMNS: Record<HistoryKind, HistoryColumn[]> = {
     col('name', '捐款人', true, '张三', '捐款人或单位名称。', 'The donor (a person or a unit).'),
   ],
   quiz: [
-    UNIT,
-    col(
-      'title',
-      '活动名称',
-      true,
-      '2019年党章党规知识竞赛',
-      '答题活动名称；同名活动已存在则并入，否则新建一个已结束的活动。',
-      'The quiz; joins the one of that title in the subtree, else one is created (closed).',
-    ),
-    NAME,
-    PHONE,
-    DATE('答题', 'the quiz'),
+    ...personal(TITLE('活动名称', '2019年党章党规知识竞赛', '答题活动', 'quiz'), DATE('答题', 'the quiz')),
     col('points', '积分', true, '85', '线下答题所得积分（0 及以上的整数）。', 'Points scored offline (a whole number, 0 or more).'),
   ],
 };

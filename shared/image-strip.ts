@@ -1,4 +1,5 @@
 import { sniff } from './image';
+import { crc32 } from './crc32';
 
 /*
  * Metadata removal for every image format we accept (works, their display and thumbnail
@@ -226,20 +227,6 @@ function walkPng(b: Uint8Array, chunk: (type: string, data: Uint8Array, whole: U
 // ancillary chunks that only describe colour, transparency, pixel size or animation
 const PNG_SAFE = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'cICP', 'mDCv', 'cLLi', 'hIST', 'sPLT', 'acTL', 'fcTL', 'fdAT']);
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(parts: Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const p of parts) for (const x of p) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 const be32 = (n: number) => new Uint8Array([n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 
 function stripPng(b: Uint8Array): Uint8Array {
@@ -253,7 +240,7 @@ function stripPng(b: Uint8Array): Uint8Array {
       // eXIf must come before IDAT: right after IHDR, only Orientation
       const tiff = orientationTiff(orientation);
       const name = new Uint8Array([0x65, 0x58, 0x49, 0x66]); // "eXIf"
-      parts.push(be32(tiff.length), name, tiff, be32(crc32([name, tiff])));
+      parts.push(be32(tiff.length), name, tiff, be32(crc32(tiff, crc32(name))));
     }
   });
   return concat(parts);

@@ -31,6 +31,34 @@ export type NotificationParams = Record<string, string | number>;
 export const NOTIFICATION_RETENTION_DAYS = 180;
 
 type Text = { title: string; body: string };
+
+/**
+ * A decision on what a member sent in (a service record, a work): approved, with what follows,
+ * or not, with the reason. `what` names the thing in a sentence, `titles` are [approved, not].
+ */
+function decided(titles: Record<Lang, [string, string]>, what: Record<Lang, string>, then: Record<Lang, string>) {
+  return {
+    approved: {
+      'zh-CN': { title: titles['zh-CN'][0], body: `${what['zh-CN']}已通过审核${then['zh-CN']}。` },
+      en: { title: titles.en[0], body: `Your ${what.en} was approved${then.en}.` },
+    },
+    rejected: {
+      'zh-CN': { title: titles['zh-CN'][1], body: `${what['zh-CN']}未通过审核。{reason}` },
+      en: { title: titles.en[1], body: `Your ${what.en} was not approved. {reason}` },
+    },
+  } satisfies Record<string, Record<Lang, Text>>;
+}
+const RECORD = decided(
+  { 'zh-CN': ['服务记录已通过', '服务记录未通过'], en: ['Service record approved', 'Service record not approved'] },
+  { 'zh-CN': '「{title}」{date} 的服务记录（{hours} 小时）', en: 'service record in “{title}” on {date} ({hours} h)' },
+  { 'zh-CN': '', en: '' },
+);
+const ENTRY = decided(
+  { 'zh-CN': ['作品已通过审核', '作品未通过审核'], en: ['Work approved', 'Work not approved'] },
+  { 'zh-CN': '您在「{title}」投稿的作品《{work}》', en: 'work “{work}” in “{title}”' },
+  { 'zh-CN': '，进入展示与评选', en: ' and is now shown and judged' },
+);
+
 const TEXTS: Record<NotificationKind, Record<Lang, Text>> = {
   waitlist_booked: {
     'zh-CN': { title: '候补成功', body: '您候补的「{title}」{time} 已为您预约成功，共 {party} 人。请凭电子票按时入场；如不能前往请及时取消。' },
@@ -39,22 +67,10 @@ const TEXTS: Record<NotificationKind, Record<Lang, Text>> = {
       body: 'Your waiting-list place for “{title}” at {time} is now a booking for {party}. Show your ticket at the door; cancel if you cannot come.',
     },
   },
-  record_approved: {
-    'zh-CN': { title: '服务记录已通过', body: '「{title}」{date} 的服务记录（{hours} 小时）已审核通过。' },
-    en: { title: 'Service record approved', body: 'Your service record in “{title}” on {date} ({hours} h) was approved.' },
-  },
-  record_rejected: {
-    'zh-CN': { title: '服务记录未通过', body: '「{title}」{date} 的服务记录（{hours} 小时）未通过审核。{reason}' },
-    en: { title: 'Service record not approved', body: 'Your service record in “{title}” on {date} ({hours} h) was not approved. {reason}' },
-  },
-  entry_approved: {
-    'zh-CN': { title: '作品已通过审核', body: '您在「{title}」投稿的作品《{work}》已通过审核，进入展示与评选。' },
-    en: { title: 'Work approved', body: 'Your work “{work}” in “{title}” was approved and is now shown and judged.' },
-  },
-  entry_rejected: {
-    'zh-CN': { title: '作品未通过审核', body: '您在「{title}」投稿的作品《{work}》未通过审核。{reason}' },
-    en: { title: 'Work not approved', body: 'Your work “{work}” in “{title}” was not approved. {reason}' },
-  },
+  record_approved: RECORD.approved,
+  record_rejected: RECORD.rejected,
+  entry_approved: ENTRY.approved,
+  entry_rejected: ENTRY.rejected,
   judge_assigned: {
     'zh-CN': { title: '评审任务', body: '「{title}」{round}已为您分配 {works} 件作品，请按时完成评分。' },
     en: { title: 'Works to judge', body: '{works} works of “{title}” ({round}) were assigned to you; please score them in time.' },

@@ -167,6 +167,23 @@ export interface ParsedQuestion extends QuestionCore {
   difficulty: number;
   source: string;
 }
+/**
+ * What a question says (type, stem, options, answer, explanation, source, tags, difficulty),
+ * picked from anything that has it: the stored row as the API shows it, or a parsed question
+ * as it is written.
+ */
+export function questionContent<T extends ParsedQuestion>(q: T): ParsedQuestion {
+  return {
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    explanation: q.explanation,
+    source: q.source,
+    tags: q.tags,
+    difficulty: q.difficulty,
+  };
+}
 export type RowResult = { ok: true; question: ParsedQuestion } | { ok: false; key: RowErrorKey; params?: Record<string, string | number> };
 export type RowErrorKey =
   | 'q.type'

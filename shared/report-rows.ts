@@ -21,22 +21,26 @@ export interface LedgerColumn {
 }
 
 const col = (key: string, zh: string, en: string, type: LedgerColumn['type'] = 'text'): LedgerColumn => ({ key, label: { 'zh-CN': zh, en }, type });
+/** The columns several groups have: the day of the row, the person, their unit. */
+const DATE = (zh = '日期', en = 'Date') => col('date', zh, en, 'day');
+const NAME = col('member', '姓名', 'Name');
+const UNIT = col('unit', '所在组织', 'Unit');
 
 export const LEDGER_COLUMNS: Record<FigureGroup, readonly LedgerColumn[]> = {
   training: [
-    col('date', '日期', 'Date', 'day'),
+    DATE(),
     col('session', '课次', 'Session'),
     col('campaign', '培训', 'Training'),
     col('category', '类别', 'Category'),
-    col('member', '姓名', 'Name'),
-    col('unit', '所在组织', 'Unit'),
+    NAME,
+    UNIT,
     col('status', '出勤', 'Attendance'),
     col('mode', '方式', 'Mode'),
     col('hours', '学时', 'Hours', 'number'),
   ],
   quiz: [
-    col('member', '姓名', 'Name'),
-    col('unit', '所在组织', 'Unit'),
+    NAME,
+    UNIT,
     col('campaign', '答题活动', 'Quiz'),
     col('answers', '参与次数', 'Times taken part', 'number'),
     col('advanced', '入围', 'Advanced'),
@@ -46,29 +50,23 @@ export const LEDGER_COLUMNS: Record<FigureGroup, readonly LedgerColumn[]> = {
     col('serial', '作品编号', 'No.', 'number'),
     col('title', '作品名称', 'Title'),
     col('author', '作者', 'Author'),
-    col('unit', '所在组织', 'Unit'),
+    UNIT,
     col('campaign', '大赛', 'Contest'),
     col('category', '类别', 'Category'),
     col('status', '状态', 'Status'),
-    col('date', '提交日期', 'Submitted', 'day'),
+    DATE('提交日期', 'Submitted'),
   ],
-  exhibition: [
-    col('date', '日期', 'Date', 'day'),
-    col('exhibition', '展览', 'Exhibition'),
-    col('unit', '所在组织', 'Unit'),
-    col('type', '类型', 'Type'),
-    col('visitors', '人数', 'Visitors', 'number'),
-  ],
+  exhibition: [DATE(), col('exhibition', '展览', 'Exhibition'), UNIT, col('type', '类型', 'Type'), col('visitors', '人数', 'Visitors', 'number')],
   volunteer: [
-    col('date', '日期', 'Date', 'day'),
+    DATE(),
     col('type', '类型', 'Type'),
     col('campaign', '活动', 'Campaign'),
     col('member', '党员', 'Member'),
-    col('unit', '所在组织', 'Unit'),
+    UNIT,
     col('hours', '时长（小时）', 'Hours', 'number'),
   ],
   drive: [
-    col('date', '核实日期', 'Verified on', 'day'),
+    DATE('核实日期', 'Verified on'),
     col('campaign', '募捐活动', 'Drive'),
     col('amount', '金额（元）', 'Amount (yuan)', 'number'),
     col('donor', '捐款人', 'Donor'),

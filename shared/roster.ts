@@ -1,17 +1,8 @@
 import { PHONE_RE, unsafeCharAt } from './contracts/common';
 import type { MessageKey } from './messages';
 import { chinaDay } from './china-time';
-import {
-  CATEGORY_LABEL,
-  MEMBER_CATEGORIES,
-  MEMBER_STATUSES,
-  PARTY_POSTS,
-  POST_LABEL,
-  STATUS_LABEL,
-  type MemberCategory,
-  type MemberStatus,
-  type PartyPost,
-} from './people';
+// the registry's words (人员类别, 党内职务, 状态) and their labels
+import * as People from './people';
 
 /** Header names we accept for the two roster columns (an organizer's sheet imports as it is). */
 const NAME_HEADERS = ['姓名', '名字', 'name'];
@@ -41,9 +32,9 @@ export interface RosterIssue {
 }
 /** Registry fields a row gives; a field is absent when its column is missing or its cell empty (a re-import then keeps what is stored). */
 export interface RegistryFields {
-  category?: MemberCategory;
-  posts?: PartyPost[];
-  status?: MemberStatus;
+  category?: People.MemberCategory;
+  posts?: People.PartyPost[];
+  status?: People.MemberStatus;
   joinedPartyOn?: string;
   postSince?: string;
 }
@@ -86,7 +77,7 @@ export function rosterColumns(header: string[]): RosterColumns | null {
 }
 
 /** Words organizers write beside the labels of shared/people.ts, mapped to the same ids. */
-const CATEGORY_WORDS: Record<string, MemberCategory> = {
+const CATEGORY_WORDS: Record<string, People.MemberCategory> = {
   党员: 'full',
   中共党员: 'full',
   正式: 'full',
@@ -94,14 +85,14 @@ const CATEGORY_WORDS: Record<string, MemberCategory> = {
   中共预备党员: 'probationary',
   积极分子: 'activist',
 };
-const POST_WORDS: Record<string, PartyPost> = {
+const POST_WORDS: Record<string, People.PartyPost> = {
   支部书记: 'secretary',
   党支部书记: 'secretary',
   支部副书记: 'deputy_secretary',
   纪律检查委员: 'discipline',
   党务工作者: 'party_worker',
 };
-const STATUS_WORDS: Record<string, MemberStatus> = {
+const STATUS_WORDS: Record<string, People.MemberStatus> = {
   退休: 'retired',
   离休: 'retired',
   离退休干部: 'retired',
@@ -123,21 +114,21 @@ function wordTable<T extends string>(ids: readonly T[], labels: Record<T, { 'zh-
   for (const [w, id] of Object.entries(extra)) m.set(w, id);
   return m;
 }
-const CATEGORIES = wordTable(MEMBER_CATEGORIES, CATEGORY_LABEL, CATEGORY_WORDS);
-const POSTS = wordTable(PARTY_POSTS, POST_LABEL, POST_WORDS);
-const STATUSES = wordTable(MEMBER_STATUSES, STATUS_LABEL, STATUS_WORDS);
+const CATEGORIES = wordTable(People.MEMBER_CATEGORIES, People.CATEGORY_LABEL, CATEGORY_WORDS);
+const POSTS = wordTable(People.PARTY_POSTS, People.POST_LABEL, POST_WORDS);
+const STATUSES = wordTable(People.MEMBER_STATUSES, People.STATUS_LABEL, STATUS_WORDS);
 const word = (s: string) => s.replace(/[\s\u3000]/g, '').toLowerCase();
 
 /** 人员类别 as written (正式党员, 预备党员, 中共党员…) → its id, or null for a word we don't know. */
-export const parseCategory = (raw: string): MemberCategory | null => CATEGORIES.get(word(raw)) ?? null;
+export const parseCategory = (raw: string): People.MemberCategory | null => CATEGORIES.get(word(raw)) ?? null;
 /** 状态 as written (在职, 退休, 流出党员, 年老体弱/行动不便…) → its id, or null. */
-export const parseStatus = (raw: string): MemberStatus | null => STATUSES.get(word(raw)) ?? null;
+export const parseStatus = (raw: string): People.MemberStatus | null => STATUSES.get(word(raw)) ?? null;
 /**
  * 党内职务: several posts in one cell, separated by 、 , ， ; ； / or spaces ("书记、组织委员").
  * Returns the ids (each once, in the order written) or the first word we don't know.
  */
-export function parsePosts(raw: string): { posts: PartyPost[] } | { unknown: string } {
-  const posts: PartyPost[] = [];
+export function parsePosts(raw: string): { posts: People.PartyPost[] } | { unknown: string } {
+  const posts: People.PartyPost[] = [];
   // 年老体弱/行动不便 is a status, not posts: "/" only splits posts
   for (const w of raw
     .split(/[、,，;；/\s\u3000]+/)

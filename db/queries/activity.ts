@@ -1,8 +1,8 @@
-import { sql, and, eq, desc, lt, or, type SQL } from 'drizzle-orm';
+import { sql, and, eq, desc, type SQL } from 'drizzle-orm';
 import { activityEvents, campaigns } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
-import { writeBatch } from './util';
+import { writeBatch, olderThan } from './util';
 import type { ActivityType } from '../../shared/metrics';
 
 export interface ActivityInput {
@@ -88,12 +88,7 @@ export async function listUserActivity(db: Db, userId: string, limit: number, be
       })
       .from(activityEvents)
       .leftJoin(campaigns, eq(campaigns.id, activityEvents.campaignId))
-      .where(
-        and(
-          eq(activityEvents.userId, userId),
-          before ? or(lt(activityEvents.occurredAt, before.at), and(eq(activityEvents.occurredAt, before.at), lt(activityEvents.id, before.id))) : undefined,
-        ),
-      )
+      .where(and(eq(activityEvents.userId, userId), olderThan(activityEvents.occurredAt, activityEvents.id, before)))
       .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
       .limit(limit + 1),
     db

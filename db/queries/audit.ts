@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { auditLog, orgUnits, users } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
-import { underPath } from './util';
+import { underPath, olderThan } from './util';
 
 export interface AuditFilter {
   /** an action (`role.appoint`) or its group (`role`) */
@@ -49,7 +49,7 @@ export async function listAudit(db: Db, path: string, f: AuditFilter, limit: num
     .from(auditLog)
     .innerJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(auditWhere(path, f), before ? or(lt(auditLog.at, before.at), and(eq(auditLog.at, before.at), lt(auditLog.id, before.id))) : undefined))
+    .where(and(auditWhere(path, f), olderThan(auditLog.at, auditLog.id, before)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit + 1);
 }

@@ -5,7 +5,7 @@ import { nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
 import { notifyStatements } from './notifications';
 import { shiftScoreIfChanged } from './leaderboards';
-import { abortUnlessChanged, isBatchAborted, isUniqueViolation, writeBatch, type Stmt } from './util';
+import { abortUnlessChanged, isBatchAborted, isUniqueViolation, writeBatch, type Stmt, olderThan } from './util';
 import { BURST } from '../../shared/contest';
 
 export type EntryRow = typeof contestEntries.$inferSelect;
@@ -94,9 +94,7 @@ export async function listEntries(db: Db, campaignId: string, f: EntryFilter) {
         f.category ? eq(contestEntries.category, f.category) : undefined,
         f.userId ? eq(contestEntries.userId, f.userId) : undefined,
         search,
-        sort === 'newest' && f.before
-          ? or(lt(contestEntries.createdAt, f.before.at), and(eq(contestEntries.createdAt, f.before.at), lt(contestEntries.id, f.before.id)))
-          : undefined,
+        sort === 'newest' ? olderThan(contestEntries.createdAt, contestEntries.id, f.before) : undefined,
       ),
     )
     .orderBy(

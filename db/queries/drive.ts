@@ -3,7 +3,7 @@ import { idempotencyKeys, orgUnits, pledges, users } from '../schema';
 import type { Db } from '../client';
 import { nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
-import { abortUnlessChanged, guardedBatch, underPath, writeBatch, type Stmt } from './util';
+import { abortUnlessChanged, guardedBatch, peopleRowsFilter, underPath, writeBatch, type Stmt } from './util';
 
 export type PledgeRow = typeof pledges.$inferSelect;
 
@@ -149,13 +149,6 @@ export interface PledgeFilter {
   beforeId: string | null;
 }
 export async function listPledges(db: Db, campaignId: string, f: PledgeFilter) {
-  const scope =
-    f.paths && f.paths !== 'all'
-      ? sql`(${sql.join(
-          f.paths.map((p) => sql`(${pledges.orgPath} >= ${p} AND ${pledges.orgPath} < ${p + '~'})`),
-          sql` OR `,
-        )})`
-      : undefined;
   return db
     .select({ p: pledges, userName: users.name, unitName: orgUnits.name })
     .from(pledges)
@@ -163,10 +156,7 @@ export async function listPledges(db: Db, campaignId: string, f: PledgeFilter) {
     .leftJoin(orgUnits, eq(orgUnits.id, pledges.orgUnitId))
     .where(
       and(
-        eq(pledges.campaignId, campaignId),
-        scope,
-        f.userId ? eq(pledges.userId, f.userId) : undefined,
-        f.status ? eq(pledges.status, f.status as 'pledged') : undefined,
+        ...peopleRowsFilter(pledges, campaignId, f),
         f.path ? underPath(pledges.orgPath, f.path) : undefined,
         f.messages ? eq(pledges.messageStatus, 'pending') : undefined,
         f.beforeId ? lt(pledges.id, f.beforeId) : undefined,

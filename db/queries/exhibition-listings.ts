@@ -9,17 +9,13 @@ import type { Db } from '../client';
 /** Whether a booking was made from a waiting list (候补成功). */
 export const fromWaitlist = sql<number>`EXISTS (SELECT 1 FROM slot_waitlist w WHERE w.slot_id = "bookings"."slot_id" AND w.status = 'booked' AND w.booking_id = "bookings"."id")`;
 
+/** What every list of bookings shows of one: the booking, its slot's times, and whether the waiting list made it. */
+const bookingWithSlot = { b: bookings, slotStartsAt: exhibitionSlots.startsAt, slotEndsAt: exhibitionSlots.endsAt, fromWaitlist };
+
 /** A person's bookings across every exhibition, newest first (我的预约). */
 export async function myBookings(db: Db, userId: string, limit: number) {
   return db
-    .select({
-      b: bookings,
-      slotStartsAt: exhibitionSlots.startsAt,
-      slotEndsAt: exhibitionSlots.endsAt,
-      title: campaigns.title,
-      slug: campaigns.slug,
-      fromWaitlist,
-    })
+    .select({ ...bookingWithSlot, title: campaigns.title, slug: campaigns.slug })
     .from(bookings)
     .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
     .innerJoin(campaigns, eq(campaigns.id, bookings.campaignId))
@@ -40,14 +36,7 @@ export async function listBookings(
   f: { userId?: string; slotId?: string; day?: string; status?: string; limit: number; beforeId: string | null },
 ) {
   return db
-    .select({
-      b: bookings,
-      slotStartsAt: exhibitionSlots.startsAt,
-      slotEndsAt: exhibitionSlots.endsAt,
-      unitName: orgUnits.name,
-      unitPath: orgUnits.path,
-      fromWaitlist,
-    })
+    .select({ ...bookingWithSlot, unitName: orgUnits.name, unitPath: orgUnits.path })
     .from(bookings)
     .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, bookings.slotId))
     .leftJoin(orgUnits, eq(orgUnits.id, bookings.orgUnitId))

@@ -85,16 +85,17 @@ const entryFields = () => ({
   campaignPath: sql<string>`(SELECT org_path FROM campaigns WHERE id = "slot_waitlist"."campaign_id")`,
 });
 
+/** Entries with their place in line, slot and booking: what the callers narrow down. */
+const entries = (db: Db) =>
+  db
+    .select(entryFields())
+    .from(slotWaitlist)
+    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
+    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId));
+
 /** One entry with its place in line, slot and booking. */
 export async function waitlistEntry(db: Db, id: string) {
-  return (
-    await db
-      .select(entryFields())
-      .from(slotWaitlist)
-      .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
-      .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
-      .where(eq(slotWaitlist.id, id))
-  )[0];
+  return (await entries(db).where(eq(slotWaitlist.id, id)))[0];
 }
 
 /** A person's waiting-list entries across every exhibition, latest slot first (我的预约). */
@@ -112,11 +113,7 @@ export async function myWaitlist(db: Db, userId: string, limit: number) {
 
 /** A slot's whole waiting list in the order people joined (organizers). */
 export async function slotWaitlistEntries(db: Db, slotId: string, limit = 1000) {
-  return db
-    .select(entryFields())
-    .from(slotWaitlist)
-    .innerJoin(exhibitionSlots, eq(exhibitionSlots.id, slotWaitlist.slotId))
-    .leftJoin(bookings, eq(bookings.id, slotWaitlist.bookingId))
+  return entries(db)
     .where(eq(slotWaitlist.slotId, slotId))
     .orderBy(sql`"slot_waitlist".${sql.raw(QUEUE_ORDER)}`)
     .limit(limit);

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { notifications, users } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
-import { chunk, type Stmt } from './util';
+import { chunk, type Stmt, olderThan } from './util';
 import type { NotificationKind, NotificationParams } from '../../shared/notifications';
 import { SMS_NOTIFICATION_KINDS } from '../../shared/notifications';
 
@@ -62,7 +62,7 @@ export async function listNotifications(db: Db, userId: string, o: { unread: boo
       and(
         eq(notifications.userId, userId),
         o.unread ? isNull(notifications.readAt) : undefined,
-        o.before ? or(lt(notifications.createdAt, o.before.at), and(eq(notifications.createdAt, o.before.at), lt(notifications.id, o.before.id))) : undefined,
+        olderThan(notifications.createdAt, notifications.id, o.before),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -3,8 +3,8 @@ import { questionBanks, questions, orgUnits } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { auditInsert } from './activity';
-import { chunk, isUniqueViolation, writeBatch, type Stmt } from './util';
-import { stemKey, type ParsedQuestion } from '../../shared/quiz';
+import { chunk, isUniqueViolation, underAnyPath, writeBatch, type Stmt } from './util';
+import { questionContent, stemKey, type ParsedQuestion } from '../../shared/quiz';
 
 // ---- banks and questions ----------------------------------------------------------------
 
@@ -24,12 +24,6 @@ export async function getBank(db: Db, id: string) {
 
 /** Banks in the given subtrees (all when `all`), with their active question counts. */
 export async function listBanks(db: Db, paths: string[], all: boolean) {
-  const scope = all
-    ? undefined
-    : sql.join(
-        paths.map((p) => sql`(${questionBanks.orgPath} >= ${p} AND ${questionBanks.orgPath} < ${p + '~'})`),
-        sql` OR `,
-      );
   if (!all && !paths.length) return [];
   return db
     .select({
@@ -42,7 +36,7 @@ export async function listBanks(db: Db, paths: string[], all: boolean) {
     })
     .from(questionBanks)
     .innerJoin(orgUnits, eq(orgUnits.id, questionBanks.orgUnitId))
-    .where(scope ? sql`(${scope})` : undefined)
+    .where(underAnyPath(questionBanks.orgPath, all ? 'all' : paths))
     .orderBy(desc(questionBanks.createdAt));
 }
 
@@ -67,23 +61,11 @@ export async function getQuestion(db: Db, id: string) {
   return db.query.questions.findFirst({ where: eq(questions.id, id) });
 }
 
+/** A question's stored content: what it says, and the key that finds its stem again in the bank. */
+const stored = (q: ParsedQuestion) => ({ ...questionContent(q), stemKey: stemKey(q.stem) });
+
 function questionRow(bankId: string, q: ParsedQuestion, now: string) {
-  return {
-    id: newId(),
-    bankId,
-    type: q.type,
-    stem: q.stem,
-    stemKey: stemKey(q.stem),
-    options: q.options,
-    answer: q.answer,
-    explanation: q.explanation,
-    source: q.source,
-    tags: q.tags,
-    difficulty: q.difficulty,
-    active: true,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return { id: newId(), bankId, ...stored(q), active: true, createdAt: now, updatedAt: now };
 }
 
 /** Adds one question; null when the bank already has the stem. */
@@ -106,18 +88,7 @@ export async function updateQuestion(db: Db, actorId: string, id: string, orgUni
     await writeBatch(db, [
       db
         .update(questions)
-        .set({
-          type: q.type,
-          stem: q.stem,
-          stemKey: stemKey(q.stem),
-          options: q.options,
-          answer: q.answer,
-          explanation: q.explanation,
-          source: q.source,
-          tags: q.tags,
-          difficulty: q.difficulty,
-          updatedAt: nowIso(),
-        })
+        .set({ ...stored(q), updatedAt: nowIso() })
         .where(eq(questions.id, id)),
       auditInsert({ actorId, action: 'question.update', entity: 'question', entityId: id, orgUnitId }),
     ]);

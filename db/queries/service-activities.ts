@@ -10,18 +10,8 @@ import { writeBatch } from './util';
 
 export type ServiceActivity = typeof serviceActivities.$inferSelect;
 
-export interface NewServiceActivity {
-  campaignId: string;
-  orgUnitId: string;
-  orgPath: string;
-  title: string;
-  place: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  createdBy: string;
-}
+/** What an organizer's new activity stores (the id, code secret, status and counts are the query's). */
+export type NewServiceActivity = Omit<ServiceActivity, 'id' | 'signedUp' | 'codeSecret' | 'status' | 'createdAt'>;
 
 export async function insertServiceActivity(db: Db, a: NewServiceActivity) {
   const id = newId();

@@ -1,4 +1,4 @@
-import { and, gte, is, lt, sql, SQL, type Column } from 'drizzle-orm';
+import { and, eq, gte, is, lt, or, sql, SQL, type Column } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 
@@ -8,6 +8,34 @@ import type { Db } from '../client';
  */
 export function underPath(col: Column, prefix: string): SQL {
   return and(gte(col, prefix), lt(col, prefix + '~'))!;
+}
+
+/** `col` lies under any of the paths; `all` adds no condition, and no paths match nothing (a reader's scope never widens by accident). */
+export function underAnyPath(col: Column, paths: string[] | 'all'): SQL | undefined {
+  if (paths === 'all') return undefined;
+  return paths.length ? or(...paths.map((p) => underPath(col, p))) : sql`0`;
+}
+
+/**
+ * What a campaign's lists of people's rows (pledges, service records) filter on alike: the
+ * campaign, the subtrees the reader may see (none given: no limit), one person, one status.
+ */
+export function peopleRowsFilter(
+  t: { campaignId: Column; orgPath: Column; userId: Column; status: Column },
+  campaignId: string,
+  f: { paths?: string[] | 'all'; userId?: string; status?: string },
+): Array<SQL | undefined> {
+  return [
+    eq(t.campaignId, campaignId),
+    f.paths ? underAnyPath(t.orgPath, f.paths) : undefined,
+    f.userId ? eq(t.userId, f.userId) : undefined,
+    f.status ? eq(t.status, f.status) : undefined,
+  ];
+}
+
+/** Rows after the cursor of a list newest first by (time, id): older, or as old with a smaller id; no cursor, no condition. */
+export function olderThan(at: Column, id: Column, before: { at: string; id: string } | null | undefined): SQL | undefined {
+  return before ? or(lt(at, before.at), and(eq(at, before.at), lt(id, before.id))) : undefined;
 }
 
 /** Opaque list cursors: the sort key of the last item, base64 so clients don't build them. */

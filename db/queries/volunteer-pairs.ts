@@ -1,9 +1,9 @@
-import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { orgUnits, users, volunteerInvites, volunteerPairs } from '../schema';
 import type { Db } from '../client';
 import { newId, nowIso } from '../ids';
 import { activityInsert, auditInsert } from './activity';
-import { isUniqueViolation, underPath, writeBatch } from './util';
+import { isUniqueViolation, underPath, writeBatch, olderThan } from './util';
 
 /* ---- 结对 (volunteer pairs) and the members' invite codes ---- */
 
@@ -138,9 +138,7 @@ export async function listPairs(db: Db, campaignId: string, f: { path?: string; 
         eq(volunteerPairs.campaignId, campaignId),
         f.path ? underPath(volunteerPairs.memberPath, f.path) : undefined,
         f.memberId ? eq(volunteerPairs.memberId, f.memberId) : undefined,
-        f.before
-          ? or(lt(volunteerPairs.createdAt, f.before.at), and(eq(volunteerPairs.createdAt, f.before.at), lt(volunteerPairs.id, f.before.id)))
-          : undefined,
+        olderThan(volunteerPairs.createdAt, volunteerPairs.id, f.before),
       ),
     )
     .orderBy(desc(volunteerPairs.createdAt), desc(volunteerPairs.id))

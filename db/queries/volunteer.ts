@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { memberships, orgUnits, serviceRecords, users, volunteerPairs } from '../schema';
 import type { Db } from '../client';
 import { certificateByCode, issueCertificate as issueShared } from './certificates';
 import { newId, nowIso } from '../ids';
 import { notifyStatements } from './notifications';
 import { activityInsert, auditInsert } from './activity';
-import { underPath, writeBatch, type Stmt } from './util';
+import { peopleRowsFilter, underPath, writeBatch, type Stmt, olderThan } from './util';
 import { chinaMidnight } from '../../shared/china-time';
 
 /**
@@ -86,7 +86,6 @@ export interface RecordFilter {
 
 /** The approval queue (and members' own records), newest first, on the queue index. */
 export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
-  const scope = f.paths && f.paths !== 'all' ? or(...f.paths.map((p) => underPath(serviceRecords.orgPath, p))) : undefined;
   return db
     .select({
       id: serviceRecords.id,
@@ -110,16 +109,11 @@ export async function listRecords(db: Db, campaignId: string, f: RecordFilter) {
     .leftJoin(orgUnits, eq(orgUnits.id, serviceRecords.orgUnitId))
     .where(
       and(
-        eq(serviceRecords.campaignId, campaignId),
-        scope,
-        f.userId ? eq(serviceRecords.userId, f.userId) : undefined,
-        f.status ? eq(serviceRecords.status, f.status as 'pending') : undefined,
+        ...peopleRowsFilter(serviceRecords, campaignId, f),
         f.orgPath ? underPath(serviceRecords.orgPath, f.orgPath) : undefined,
         f.from ? gte(serviceRecords.date, f.from) : undefined,
         f.to ? lte(serviceRecords.date, f.to) : undefined,
-        f.before
-          ? or(lt(serviceRecords.createdAt, f.before.at), and(eq(serviceRecords.createdAt, f.before.at), lt(serviceRecords.id, f.before.id)))
-          : undefined,
+        olderThan(serviceRecords.createdAt, serviceRecords.id, f.before),
       ),
     )
     .orderBy(desc(serviceRecords.createdAt), desc(serviceRecords.id))

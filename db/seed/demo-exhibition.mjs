@@ -2,7 +2,7 @@
 // in the same order as before, so the demo stays the same); check-ins add their visit to `events`.
 
 /** The SQL statements of the exhibition's slots and bookings, one per string. */
-export function exhibitionStatements({ now, day, iso, created, members, rand, events, unitById, row, chunks }) {
+export function exhibitionStatements({ now, day, iso, created, members, rand, events, row, chunks, placed }) {
   const out = [];
   // The exhibition: daily slots (Tuesday to Sunday, four a day, 50 seats) from a week ago
   // to two months ahead; past slots have check-ins and no-shows, coming ones bookings.
@@ -49,19 +49,7 @@ export function exhibitionStatements({ now, day, iso, created, members, rand, ev
         );
         if (state === 'checked_in')
           events.push(
-            row(
-              `ev-visit-${k}`,
-              u.id,
-              u.unit,
-              unitById.get(u.unit).path,
-              'camp-exhibition',
-              'exhibition',
-              'exhibition_visit',
-              0,
-              party,
-              iso(startsAt + 20 * 60e3),
-              `booking-${k}`,
-            ),
+            row(`ev-visit-${k}`, ...placed(u), 'camp-exhibition', 'exhibition', 'exhibition_visit', 0, party, iso(startsAt + 20 * 60e3), `booking-${k}`),
           );
       }
       slotRows.push(row(id, 'camp-exhibition', iso(startsAt), iso(startsAt + 2 * 3600e3), 50, seats, 0, created));

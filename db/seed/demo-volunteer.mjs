@@ -5,7 +5,7 @@
 import { GIVEN, SURNAMES } from './demo-org.mjs';
 
 /** The SQL statements of the volunteer demo data, one per string. */
-export function volunteerStatements({ now, day, iso, users, members, eventsRaw, unitById, row, crypto }) {
+export function volunteerStatements({ now, day, iso, users, members, eventsRaw, unitById, row, crypto, placed }) {
   const out = [];
   // "1+1": about a third of the members brought a resident (consent stored), and service
   // records in every state: approved (above), pending for the queue, and rejected with reasons.
@@ -20,9 +20,7 @@ export function volunteerStatements({ now, day, iso, users, members, eventsRaw, 
       row(
         `pair-${u.id}`,
         'camp-volunteer',
-        u.id,
-        u.unit,
-        unitById.get(u.unit).path,
+        ...placed(u),
         resident,
         `1880000${String(i).padStart(4, '0')}`,
         null,
@@ -67,9 +65,7 @@ export function volunteerStatements({ now, day, iso, users, members, eventsRaw, 
       row(
         `rec-${u.id}-p`,
         'camp-volunteer',
-        u.id,
-        u.unit,
-        unitById.get(u.unit).path,
+        ...placed(u),
         null,
         iso(at + 8 * 3600e3).slice(0, 10),
         1 + (i % 4) * 0.5 + 1,
@@ -180,9 +176,7 @@ export function volunteerStatements({ now, day, iso, users, members, eventsRaw, 
         row(
           recId,
           'camp-volunteer',
-          u.id,
-          u.unit,
-          unitById.get(u.unit).path,
+          ...placed(u),
           null,
           iso(a.at + 8 * 3600e3).slice(0, 10),
           a.hours,

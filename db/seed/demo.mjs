@@ -2,7 +2,11 @@
 // published campaign of each kind. Ids are fixed and every statement is INSERT OR IGNORE,
 // so loading it again keeps the data and adds no duplicates.
 import { createHmac, webcrypto as crypto } from 'node:crypto';
-import { DEMO_QUESTIONS } from './questions.mjs';
+// The demo question bank (data, so kept as JSON): party history (党史), the Party Constitution (党章)
+// and the report to the 20th National Congress (二十大), all four types, each
+// [type, stem, options, answer, explanation, tag, difficulty]. Answers: option letters for
+// choices, '对'/'错' for judgments, alternatives joined by | for blanks.
+import DEMO_QUESTIONS from './questions.json' with { type: 'json' };
 import { trainingStatements } from './training.mjs';
 import { DEMO_ACCOUNTS, GIVEN, ORG, SURNAMES } from './demo-org.mjs';
 import { CAMPAIGNS, DEMO_WORKS } from './demo-campaigns.mjs';
@@ -48,6 +52,8 @@ export async function demoStatements(now = Date.now()) {
   const created = iso(now - 30 * day);
   const hash = await pbkdf2(DEMO_PASSWORD);
   const unitById = new Map(ORG.map((u) => [u.id, u]));
+  /** A member as rows of theirs record them: their id, unit and the unit's path. */
+  const placed = (u) => [u.id, u.unit, unitById.get(u.unit).path];
   const out = [];
 
   out.push(
@@ -138,10 +144,14 @@ export async function demoStatements(now = Date.now()) {
   }
   // --- end registry
 
-  out.push(
+  /** The INSERT of campaigns, each made (and, unless a draft, published) by the root organizer at its `createdAt` (default `created`). */
+  const insertCampaigns = (cs) =>
     'INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at, closed_at) VALUES\n' +
-      CAMPAIGNS.map((c) => {
-        const status = c.status ?? 'published';
+    cs
+      .map((c) => {
+        const at = c.createdAt ?? created;
+        const where = [c.unit, unitById.get(c.unit).path];
+        const published = c.status === 'draft' ? null : at;
         return row(
           c.id,
           c.kind,
@@ -149,20 +159,20 @@ export async function demoStatements(now = Date.now()) {
           c.title,
           c.summary,
           c.description,
-          c.unit,
-          unitById.get(c.unit).path,
-          status,
-          iso(now - 30 * day),
-          iso(now + 90 * day),
+          ...where,
+          c.status,
+          c.startsAt,
+          c.endsAt,
           JSON.stringify(c.settings),
           'user-org-root',
-          created,
-          created,
-          status === 'published' ? iso(now - 30 * day) : null,
-          null,
+          at,
+          at,
+          published,
+          c.closedAt ?? null,
         );
-      }).join(',\n'),
-  );
+      })
+      .join(',\n');
+  out.push(insertCampaigns(CAMPAIGNS.map((c) => ({ ...c, status: c.status ?? 'published', startsAt: iso(now - 30 * day), endsAt: iso(now + 90 * day) }))));
 
   // The demo question bank (owned by the root) and the two stages of the knowledge contest.
   out.push(
@@ -304,28 +314,26 @@ export async function demoStatements(now = Date.now()) {
     for (let d = 0; d < days; d++) {
       const at = now - Math.floor(rand() * 28 * day);
       const pts = 1 + Math.floor(rand() * 5);
-      events.push(row(`ev-${u.id}-q${d}`, u.id, u.unit, unitById.get(u.unit).path, 'camp-quiz', 'quiz', 'quiz_attempt', pts, 5, iso(at), `seed-${u.id}-q${d}`));
+      events.push(row(`ev-${u.id}-q${d}`, ...placed(u), 'camp-quiz', 'quiz', 'quiz_attempt', pts, 5, iso(at), `seed-${u.id}-q${d}`));
       eventsRaw.push({ user: u, kind: 'quiz', points: pts, quantity: 5 });
     }
     if (rand() < 0.2) {
       const hours = 2 + Math.floor(rand() * 3);
       const at = now - (1 + Math.floor(rand() * 20)) * day;
       // an approved service record and its activity (quantity in minutes, as the API records it)
-      events.push(
-        row(`ev-${u.id}-v`, u.id, u.unit, unitById.get(u.unit).path, 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, hours * 60, iso(at), `rec-${u.id}-v`),
-      );
+      events.push(row(`ev-${u.id}-v`, ...placed(u), 'camp-volunteer', 'volunteer', 'volunteer_hours', 0, hours * 60, iso(at), `rec-${u.id}-v`));
       eventsRaw.push({ user: u, kind: 'volunteer', points: 0, quantity: hours, at });
     }
   }
 
   const members = users.filter((x) => x.role === 'member');
-  out.push(...volunteerStatements({ now, day, iso, users, members, eventsRaw, unitById, row, crypto }));
+  out.push(...volunteerStatements({ now, day, iso, users, members, eventsRaw, unitById, row, crypto, placed }));
 
   // The exhibition: slots from a week ago to two months ahead, with bookings, check-ins and no-shows (db/seed/demo-exhibition.mjs)
-  out.push(...exhibitionStatements({ now, day, iso, created, members, rand, events, unitById, row, chunks }));
+  out.push(...exhibitionStatements({ now, day, iso, created, members, rand, events, row, chunks, placed }));
 
   // 党员教育培训: sessions, enrolment and the register of the three training campaigns (db/seed/training.mjs)
-  out.push(...trainingStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto }));
+  out.push(...trainingStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto, insertCampaigns }));
 
   // Boards of the ranking campaigns, derived from the activity above (the quiz ranks points
   // with seconds used as tiebreak, the 1+1 campaign ranks approved hours) and pledges for the drive.
@@ -351,9 +359,7 @@ export async function demoStatements(now = Date.now()) {
       row(
         `pledge-${u.id}`,
         'camp-drive',
-        u.id,
-        u.unit,
-        unitById.get(u.unit).path,
+        ...placed(u),
         amount,
         state === 'verified' ? amount : null,
         u.name,
@@ -381,7 +387,7 @@ export async function demoStatements(now = Date.now()) {
           tiebreak: 0,
         });
       else boards['camp-drive:main'].set(u.id, { user: u, score: amount, tiebreak: 0 });
-      events.push(row(`ev-${u.id}-d`, u.id, u.unit, unitById.get(u.unit).path, 'camp-drive', 'drive', 'drive_verified', 0, amount, at, `pledge-${u.id}`));
+      events.push(row(`ev-${u.id}-d`, ...placed(u), 'camp-drive', 'drive', 'drive_verified', 0, amount, at, `pledge-${u.id}`));
     }
   });
   out.push(

@@ -10,7 +10,7 @@ const ROOT_UNIT = 'root';
 const COMMITTEES = ['fgw', 'jyj', 'wjw', 'czj'];
 
 /** The SQL statements of the demo year. */
-export function trainingYearStatements({ now, day, iso, roster, unitById, events, row, chunks, crypto }) {
+export function trainingYearStatements({ now, day, iso, roster, unitById, events, row, chunks, crypto, insertCampaigns }) {
   const out = [];
   const created = iso(now - 365 * day);
   // 09:00 (or `hour`) China time on the China day `daysAhead` from today
@@ -75,30 +75,17 @@ export function trainingYearStatements({ now, day, iso, roster, unitById, events
     ]),
   ];
   out.push(
-    'INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at, closed_at) VALUES\n' +
-      campaigns
-        .map((c) =>
-          row(
-            c.id,
-            'training',
-            c.slug,
-            c.title,
-            c.summary,
-            c.summary,
-            c.unit,
-            path(c.unit),
-            c.status,
-            iso(now - 330 * day),
-            iso(now + 35 * day),
-            JSON.stringify(c.settings),
-            'user-org-root',
-            created,
-            created,
-            created,
-            c.status === 'closed' ? iso(now - 20 * day) : null,
-          ),
-        )
-        .join(',\n'),
+    insertCampaigns(
+      campaigns.map((c) => ({
+        ...c,
+        kind: 'training',
+        description: c.summary,
+        startsAt: iso(now - 330 * day),
+        endsAt: iso(now + 35 * day),
+        closedAt: c.status === 'closed' ? iso(now - 20 * day) : null,
+        createdAt: created,
+      })),
+    ),
   );
 
   const sessions = [

@@ -7,7 +7,7 @@
 import { trainingYearStatements } from './training-year.mjs';
 
 /** The SQL statements of the training demo data (and the demo year of training-year.mjs). */
-export function trainingStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto }) {
+export function trainingStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto, insertCampaigns }) {
   const out = [];
   const trDay = (daysAhead, hour) =>
     Date.parse(new Date(now + 8 * 3600e3 + daysAhead * day).toISOString().slice(0, 10) + `T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -147,6 +147,6 @@ export function trainingStatements({ now, day, iso, roster, unitById, events, ro
   out.push(
     `INSERT OR IGNORE INTO training_materials (id, campaign_id, title, kind, url, minutes, hours, created_by, created_at) VALUES ('trm-lecture-video', 'camp-lecture', '专题党课录像：以党的创新理论武装头脑', 'video', 'https://example.org/video/dangke-2026', 45, 1, 'user-org-fgw', ${q(iso(now - 4 * day))})`,
   );
-  out.push(...trainingYearStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto }));
+  out.push(...trainingYearStatements({ now, day, iso, roster, unitById, events, row, q, chunks, crypto, insertCampaigns }));
   return out;
 }

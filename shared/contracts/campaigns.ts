@@ -73,6 +73,17 @@ export const StageSettings = v.strictObject({
   revealAnswers: v.optional(v.nullable(v.boolean())),
 });
 
+/** Prizes by rank, best first: each a name and how many works get it. */
+const AwardTiers = v.pipe(
+  v.array(
+    v.strictObject({
+      name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)),
+      count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+    }),
+  ),
+  v.maxLength(10),
+);
+
 export const ContestSettings = v.strictObject({
   ...Common,
   categories: v.optional(v.pipe(v.array(v.pipe(v.string(), SafeLine, v.trim(), v.minLength(1), v.maxLength(20))), v.minLength(1), v.maxLength(20)), [
@@ -92,38 +103,16 @@ export const ContestSettings = v.strictObject({
   votingStartsAt: v.optional(v.nullable(IsoTime), null),
   votingEndsAt: v.optional(v.nullable(IsoTime), null),
   /** awards by rank when assigned automatically: how many of each, best first */
-  awards: v.optional(
-    v.pipe(
-      v.array(
-        v.strictObject({
-          name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)),
-          count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
-        }),
-      ),
-      v.maxLength(10),
-    ),
-    [
-      { name: '一等奖', count: 1 },
-      { name: '二等奖', count: 2 },
-      { name: '三等奖', count: 3 },
-      { name: '优秀奖', count: 5 },
-    ],
-  ),
+  awards: v.optional(AwardTiers, [
+    { name: '一等奖', count: 1 },
+    { name: '二等奖', count: 2 },
+    { name: '三等奖', count: 3 },
+    { name: '优秀奖', count: 5 },
+  ]),
   /** prizes per category (书法, 绘画, 摄影 each their own), by rank within the category; when set, `awards` is not used */
   awardsByCategory: v.optional(
     v.pipe(
-      v.record(
-        v.pipe(v.string(), v.maxLength(20)),
-        v.pipe(
-          v.array(
-            v.strictObject({
-              name: v.pipe(v.string(), SafeLine, v.minLength(1), v.maxLength(20)),
-              count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
-            }),
-          ),
-          v.maxLength(10),
-        ),
-      ),
+      v.record(v.pipe(v.string(), v.maxLength(20)), AwardTiers),
       v.check((r) => Object.keys(r).length <= 20, 'msg.award_categories'),
     ),
     {},
@@ -283,6 +272,8 @@ export const CampaignCounts = v.object({
 export const CampaignListItem = v.object({ ...Campaign.entries, counts: v.optional(CampaignCounts) });
 export const CampaignList = v.object({ items: v.array(CampaignListItem), nextCursor: v.nullable(v.string()) });
 export const CampaignResponse = v.object({ campaign: Campaign });
+/** The campaign's cover after an upload or a removal (null: the kind's designed default). */
+export const CoverResponse = v.object({ coverUrl: v.nullable(v.string()) });
 
 /** Validates a kind's settings, filling every default; returns issues as valibot reports them. */
 export function parseSettings(kind: CampaignKind, input: unknown) {

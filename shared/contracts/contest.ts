@@ -77,10 +77,14 @@ export const PublishResultsBody = v.strictObject({ published: v.boolean(), force
 export const PublishResultsResponse = v.object({ published: v.boolean(), unfinished: v.number() });
 
 export const ScoreBody = v.strictObject({ criteria: v.record(v.pipe(v.string(), v.maxLength(20)), v.number()) });
+/** A judge's weighted total for the work. */
+export const ScoreResponse = v.object({ total: v.number() });
 export const DiscountBody = v.strictObject({
   ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(500)),
   reason: v.pipe(v.string(), SafeText, v.trim(), v.minLength(1, 'msg.required'), v.maxLength(200)),
 });
+/** How many of the votes named were this contest's and are now discounted. */
+export const DiscountResponse = v.object({ discounted: v.number() });
 export const AwardsBody = v.union([
   v.strictObject({ mode: v.literal('auto') }),
   v.strictObject({
@@ -124,7 +128,10 @@ export const EntrySchema = v.object({
 export type EntryDto = v.InferOutput<typeof EntrySchema>;
 export const EntryPage = Page(EntrySchema);
 export const EntrySubmitted = v.object({ entry: EntrySchema, retried: v.optional(v.boolean()) });
-export const EntryResponse = v.object({ entry: EntrySchema, campaign: v.optional(v.object({ id: v.string(), slug: v.string(), title: v.string() })) });
+/** A work as reviewed (the organizers' view of it). */
+export const EntryResponse = v.object({ entry: EntrySchema });
+/** One work with the contest it belongs to (the viewer's page links back to the gallery). */
+export const EntryView = v.object({ entry: EntrySchema, campaign: v.object({ id: v.string(), slug: v.string(), title: v.string() }) });
 
 export const MyVotesResponse = v.object({ votesPerDay: v.number(), votesLeftToday: v.number(), votedEntryIds: v.array(v.string()), votingOpen: v.boolean() });
 export const VoteResponse = v.object({ votesLeftToday: v.number() });
@@ -250,6 +257,8 @@ export const JUDGE_INVITE_DAYS = 14;
 
 export const JudgeInviteCreated = v.object({ id: v.string(), code: v.string(), url: v.string(), qrUrl: v.string(), expiresAt: v.string() });
 export const JudgeInviteItem = v.object({ id: v.string(), createdAt: v.string(), expiresAt: v.string(), createdByName: v.nullable(v.string()) });
+export const JudgeInviteList = v.object({ items: v.array(JudgeInviteItem) });
+export const JudgeInviteAccepted = v.object({ accepted: v.literal(true), campaignId: v.string() });
 /** What anyone holding the link may see: the campaign and the inviting unit, never a person. */
 export const JudgeInvitePublic = v.object({
   campaign: v.object({ id: v.string(), slug: v.string(), title: v.string(), kind: v.string(), status: v.string() }),

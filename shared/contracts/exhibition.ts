@@ -152,6 +152,10 @@ export const WaitlistEntry = v.object({
   resolvedAt: v.nullable(v.string()),
 });
 export type WaitlistEntryDto = v.InferOutput<typeof WaitlistEntry>;
+/** A slot after an organizer's change; `promoted`: waiting-list entries that became bookings. */
+export const SlotPatched = v.object({ slot: SlotSchema, promoted: v.number() });
+/** A slot's waiting list (organizers), in order. */
+export const SlotWaitlist = v.object({ slot: SlotSchema, items: v.array(WaitlistEntry) });
 
 export const VisitStatsResponse = v.object({
   booked: v.number(),

@@ -90,6 +90,8 @@ export const ScoresBody = v.strictObject({
 });
 export type ScoresInput = v.InferOutput<typeof ScoresBody>;
 
+/** How many offline scores were written (all or none: a bad row refuses the batch). */
+export const ScoresAccepted = v.object({ accepted: v.number() });
 export const FreezeBody = v.strictObject({ stage: v.optional(Stage) });
 export const FreezeResponse = v.object({ frozen: v.boolean(), frozenAt: v.nullable(v.string()) });
 

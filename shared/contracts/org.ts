@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ChinaDate, Id, SafeLine } from './common';
+import { ChinaDate, Id, Page, SafeLine } from './common';
 import { ORG_KINDS } from '../kinds';
 
 export const OrgUnit = v.object({
@@ -10,6 +10,10 @@ export const OrgUnit = v.object({
   memberCount: v.number(),
 });
 export type OrgUnitDto = v.InferOutput<typeof OrgUnit>;
+/** The tree as GET /org-units lists it: each unit with the registered members of its whole subtree. */
+export const OrgUnitList = v.object({ items: v.array(v.object({ ...OrgUnit.entries, subtreeMemberCount: v.number() })) });
+export const OrgUnitResponse = v.object({ orgUnit: OrgUnit });
+export const ArchiveResponse = v.object({ archived: v.boolean() });
 
 export const CreateOrgUnitBody = v.strictObject({
   parentId: Id,
@@ -28,6 +32,9 @@ export const RosterReport = v.object({
   dryRun: v.optional(v.boolean()),
 });
 export type RosterReportDto = v.InferOutput<typeof RosterReport>;
+/** A unit's roster as organizers read it: phones masked; `userId` once the person has registered. */
+export const RosterEntry = v.object({ name: v.string(), phone: v.string(), registered: v.boolean(), userId: v.nullable(v.string()) });
+export const RosterPage = Page(RosterEntry);
 
 /** A metrics bound: an ISO instant, or a YYYY-MM-DD China day (the whole day, whatever the client's zone). */
 const MetricsBound = v.pipe(

@@ -113,6 +113,18 @@ export const ReviewAttemptBody = v.pipe(
     ['reason'],
   ),
 );
+/** A reviewed attempt, and the participant's board entry as worked out again (null: the board was not touched). */
+export const ReviewAttemptResponse = v.object({
+  attempt: v.object({ id: v.string(), review: v.picklist(['cleared', 'disqualified']) }),
+  board: v.nullable(v.object({ score: v.nullable(v.number()), removed: v.boolean() })),
+});
+/** What a question import did (or, with dryRun, would do): good rows kept, every bad row named. */
+export const QuestionImportReport = v.object({
+  imported: v.number(),
+  duplicates: v.number(),
+  errors: v.array(v.object({ row: v.number(), message: v.string() })),
+  dryRun: v.boolean(),
+});
 
 /* Responses. */
 export const QUIZ_MODES = ['daily', 'challenge', 'round'] as const;

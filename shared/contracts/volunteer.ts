@@ -199,6 +199,10 @@ export const RecordSchema = v.object({ ...RecordBase, campaignId: v.string(), or
 export type RecordDto = v.InferOutput<typeof RecordSchema>;
 export const RecordResponse = v.object({ record: RecordSchema });
 export const RecordPage = Page(RecordItem);
+/** How many pending records a batch review decided (the others were decided already). */
+export const ReviewedResponse = v.object({ reviewed: v.number() });
+/** Whether the pair was still linked (unlinking twice is not an error). */
+export const UnlinkResponse = v.object({ unlinked: v.boolean() });
 
 /** `from`/`to` China days (either open): the end may not come before the start. */
 const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { client, fixture, freshPhone, inOneDay, registerUser, signedIn, PHONES } from '../helpers';
 import { createDb } from '../../db/client';
+import { volunteer } from './volunteer.fixtures';
 import { abortUnlessChanged, guardedBatch, isBatchAborted, writeBatch } from '../../db/queries/util';
 
 // Issue 12 item 11 / issue 13: a board score is written in the same D1 batch as the write
@@ -158,15 +159,7 @@ describe('verified pledges earn their amount in the verification’s batch', () 
 describe('approved hours earn their score in the approval’s batch', () => {
   it('both or neither; parallel approvals earn a record’s hours once', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const r = await org.post('/api/v1/campaigns', {
-      kind: 'volunteer',
-      title: `同批时长${n++}`,
-      orgUnitId: 'root',
-      startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
-      endsAt: new Date(Date.now() + 864e5).toISOString(),
-    });
-    const id = r.body.campaign.id as string;
-    await org.post(`/api/v1/campaigns/${id}/publish`);
+    const id = await volunteer(org);
     const member = await signedIn(PHONES.fgwMember);
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     const rec = async (hours: number) =>

@@ -42,6 +42,14 @@ const CONTEST = csv(
 const QUIZ = csv(
   '组织,活动名称,姓名,手机号,日期,积分\n第一党支部,2019年党章党规知识竞赛,王晓燕,13800000003,2019-09-01,85\n第二党支部,2019年党章党规知识竞赛,老刘,,2019-09-01,70\n',
 );
+/** Each kind's file and how many records it holds. */
+const FILES = [
+  ['exhibition', EXHIBITION, 3],
+  ['volunteer', VOLUNTEER, 2],
+  ['drive', DRIVE, 3],
+  ['contest', CONTEST, 2],
+  ['quiz', QUIZ, 2],
+] as const;
 
 describe('history templates', () => {
   it('gives each kind a template: Chinese header, an example row, a notes sheet; the example imports', async () => {
@@ -99,13 +107,7 @@ describe('history import', () => {
     });
     expect(await tables()).toBe(rowsBefore);
 
-    for (const [kind, file, count] of [
-      ['exhibition', EXHIBITION, 3],
-      ['volunteer', VOLUNTEER, 2],
-      ['drive', DRIVE, 3],
-      ['contest', CONTEST, 2],
-      ['quiz', QUIZ, 2],
-    ] as const) {
+    for (const [kind, file, count] of FILES) {
       const r = await post(org, importUrl('fgw', kind), file);
       expect(r.status, `${kind} ${r.text}`).toBe(200);
       expect(r.body).toMatchObject({ dryRun: false, imported: count, skipped: 0, errors: [] });
@@ -164,13 +166,7 @@ describe('history import', () => {
 
     // the same files again: nothing added, the report unchanged
     const rowsAfter = await tables();
-    for (const [kind, file, count] of [
-      ['exhibition', EXHIBITION, 3],
-      ['volunteer', VOLUNTEER, 2],
-      ['drive', DRIVE, 3],
-      ['contest', CONTEST, 2],
-      ['quiz', QUIZ, 2],
-    ] as const) {
+    for (const [kind, file, count] of FILES) {
       const r = await post(org, importUrl('fgw', kind), file);
       expect(r.body, kind).toMatchObject({ imported: 0, skipped: count, errors: [] });
     }

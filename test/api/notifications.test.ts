@@ -4,6 +4,7 @@ import { client, freshPhone, registerUser, signedIn, PHONES, type Client } from 
 import { exhibition, slot, book, chinaAt } from './exhibition.fixtures';
 import { player, quiz } from './quiz.fixtures';
 import { session, trainingCampaign } from './training.fixtures';
+import { volunteer } from './volunteer.fixtures';
 import { createDb } from '../../db/client';
 import { JOBS, runScheduled } from '../../workers/jobs/scheduled';
 
@@ -129,15 +130,7 @@ describe('消息中心: notifications', () => {
 
   it('tells a member their service record was approved or rejected (with the reason), once, in the same batch as the decision', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const r = await org.post('/api/v1/campaigns', {
-      kind: 'volunteer',
-      title: '消息测试1+1',
-      orgUnitId: 'root',
-      startsAt: new Date(Date.now() - 7 * 864e5).toISOString(),
-      endsAt: new Date(Date.now() + 864e5).toISOString(),
-    });
-    const id = r.body.campaign.id as string;
-    await org.post(`/api/v1/campaigns/${id}/publish`);
+    const id = await volunteer(org);
     const member = await signedIn(PHONES.fgwMember);
     await member.call('PUT', '/api/v1/me/preferences', { smsNotify: true });
     const day = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);

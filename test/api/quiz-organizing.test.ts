@@ -5,6 +5,10 @@ import { client, signedIn, inOneDay, PHONES, type Client } from '../helpers';
 import { XLSX, quiz, player } from './quiz.fixtures';
 
 // What organizers set up: question banks, stages (入围) and the demo quizzes; playing is in quiz.test.ts.
+
+/** Options A, B, C… with these texts. */
+const options = (...texts: string[]) => texts.map((text, i) => ({ key: 'ABCDEF'[i]!, text }));
+
 describe('question banks', () => {
   it('creates a bank, adds each type, rejects duplicates and bad answers; answers only for organizers', async () => {
     const org = await signedIn(PHONES.fgwOrganizer);
@@ -17,10 +21,7 @@ describe('question banks', () => {
         await add({
           type: 'single',
           stem: '“十四五”规划纲要的全称中包括哪一年远景目标？',
-          options: [
-            { key: 'A', text: '2030年' },
-            { key: 'B', text: '2035年' },
-          ],
+          options: options('2030年', '2035年'),
           answer: 'B',
           tags: ['规划'],
           difficulty: 2,
@@ -32,11 +33,7 @@ describe('question banks', () => {
         await add({
           type: 'multiple',
           stem: '新发展理念包括？',
-          options: [
-            { key: 'A', text: '创新' },
-            { key: 'B', text: '协调' },
-            { key: 'C', text: '垄断' },
-          ],
+          options: options('创新', '协调', '垄断'),
           answer: ['B', 'A'],
         })
       ).status,
@@ -50,10 +47,7 @@ describe('question banks', () => {
     const bad = await add({
       type: 'single',
       stem: '错误答案的题',
-      options: [
-        { key: 'A', text: '甲' },
-        { key: 'B', text: '乙' },
-      ],
+      options: options('甲', '乙'),
       answer: 'C',
     });
     expect(bad.status).toBe(400);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
+import { fgwMembers, serviceRecords, verifiedPledges, type Member } from './report.fixtures';
 
 /*
  * The draft report (report.docx): unzip it, read word/document.xml and find what the
@@ -40,16 +41,14 @@ const paragraphs = (xml: string) =>
   [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 
 async function seed() {
-  const m = (await env.DB.prepare(
-    "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 1",
-  ).first<{ user_id: string; org_unit_id: string; org_path: string }>())!;
+  const [m] = (await fgwMembers(1)) as [Member];
   await env.DB.batch([
-    env.DB.prepare(
-      "INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('dx-r1', 'camp-volunteer', ?1, ?2, ?3, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('dx-r2', 'camp-volunteer', ?1, ?2, ?3, '2096-06-02', 1, '服务', 'approved', '2096-06-02T02:00:00.000Z'), ('dx-r3', 'camp-volunteer', ?1, ?2, ?3, '2096-06-03', 1, '服务', 'approved', '2096-06-03T02:00:00.000Z')",
-    ).bind(m.user_id, m.org_unit_id, m.org_path),
-    env.DB.prepare(
-      "INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('dx-d1', 'camp-drive', ?, ?, ?, 123456, 123456, '张*', 0, 'none', 'verified', '2096-03-01T00:00:00.000Z', '2096-03-01T00:00:00.000Z', '2096-03-02T00:00:00.000Z')",
-    ).bind(m.user_id, m.org_unit_id, m.org_path),
+    serviceRecords([
+      { id: 'dx-r1', m, day: '2096-06-01', hours: 2.5, status: 'approved' },
+      { id: 'dx-r2', m, day: '2096-06-02', hours: 1, status: 'approved' },
+      { id: 'dx-r3', m, day: '2096-06-03', hours: 1, status: 'approved' },
+    ]),
+    verifiedPledges([{ id: 'dx-d1', m, amount: 123456, verified: 123456, name: '张*', day: '2096-03-01', verifiedDay: '2096-03-02' }]),
   ]);
 }
 

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { read, SSF, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { client, signedIn, PHONES, type Client, type Res } from '../helpers';
 import { FIGURES } from '../../shared/report';
+import { fgwMembers, quizAttempts, serviceYears, verifiedPledges, type Member } from './report.fixtures';
 
 /*
  * The 台账: the rows behind each figure group (GET /org-units/{id}/report/rows) and the
@@ -10,19 +11,10 @@ import { FIGURES } from '../../shared/report';
  * nothing, so every row counted here is one of ours. Roles: report.security.test.ts.
  */
 
-type Member = { user_id: string; org_unit_id: string; org_path: string; roster_id: string; name: string; phone: string };
 const Q = 'from=2096-01-01&to=2097-12-31';
 
 async function seed() {
-  const members = (
-    await env.DB.prepare(`SELECT m.user_id, m.org_unit_id, m.org_path, r.id AS roster_id, r.name, r.phone FROM memberships m JOIN roster_entries r ON r.user_id = m.user_id
-    WHERE m.org_path LIKE '/root/fgw/%' AND m.role = 'member' ORDER BY m.user_id LIMIT 3`).all<Member>()
-  ).results;
-  const [a, b, c] = members as [Member, Member, Member];
-  const ev = (id: string, m: Member, at: string, points: number) =>
-    env.DB.prepare(
-      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)",
-    ).bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
+  const [a, b, c] = (await fgwMembers(3)) as [Member, Member, Member];
   const att = (session: string, m: Member, status: string, mode: string, hours: number) =>
     env.DB.prepare(
       "INSERT INTO training_attendance (session_id, roster_id, campaign_id, user_id, org_unit_id, org_path, status, mode, note, hours, updated_at) VALUES (?, ?, 'camp-training', ?, ?, ?, ?, ?, '', ?, '2096-04-01T00:00:00.000Z')",
@@ -32,11 +24,7 @@ async function seed() {
       "INSERT INTO contest_entries (id, campaign_id, user_id, org_unit_id, upload_id, category, title, author_name, status, image_key, content_type, width, height, bytes, sha256, serial, created_at) VALUES (?, 'camp-contest', ?, ?, ?, '书法', ?, ?, ?, 'k', 'image/jpeg', 800, 600, 1, ?, ?, ?)",
     ).bind(id, m.user_id, m.org_unit_id, id, `作品${id}`, m.name, status, id, serial, at);
   await env.DB.batch([
-    ev('lr-q1', a, '2096-03-01T02:00:00.000Z', 4),
-    ev('lr-q2', a, '2096-03-02T02:00:00.000Z', 6),
-    ev('lr-q3', b, '2096-05-01T02:00:00.000Z', 2),
-    // 23:30 UTC on 2096-12-31 is 2097 in China
-    ev('lr-q4', c, '2096-12-31T23:30:00.000Z', 10),
+    ...quizAttempts('lr-q', a, b, c),
     // 入围: b is on the list of a later stage published in the period
     env.DB.prepare(
       "INSERT INTO quiz_stages (id, campaign_id, ord, name, starts_at, ends_at, settings) VALUES ('lr-st', 'camp-quiz', 90, '复赛', '2096-06-01T00:00:00.000Z', '2096-06-30T00:00:00.000Z', '{}')",
@@ -57,15 +45,14 @@ async function seed() {
     env.DB.prepare(
       "INSERT INTO bookings (id, code, campaign_id, slot_id, user_id, name, phone, party_size, day, is_group, org_unit_id, status, created_at, checked_in_at) VALUES ('lr-b1', 'lr-code-1', 'camp-exhibition', 'lr-slot', ?, ?, ?, 4, '2096-08-01', 1, ?, 'checked_in', '2096-07-01T00:00:00.000Z', '2096-08-01T02:00:00.000Z'), ('lr-b2', 'lr-code-2', 'camp-exhibition', 'lr-slot', ?, ?, ?, 1, '2096-08-01', 0, ?, 'no_show', '2096-07-01T00:00:00.000Z', NULL)",
     ).bind(a.user_id, a.name, a.phone, a.org_unit_id, b.user_id, b.name, b.phone, b.org_unit_id),
-    env.DB.prepare(
-      "INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('lr-r1', 'camp-volunteer', ?, ?, ?, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('lr-r2', 'camp-volunteer', ?, ?, ?, '2097-06-01', 1, '服务', 'approved', '2097-06-01T02:00:00.000Z'), ('lr-r3', 'camp-volunteer', ?, ?, ?, '2097-06-02', 3, '服务', 'pending', '2097-06-02T02:00:00.000Z')",
-    ).bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path, b.user_id, b.org_unit_id, b.org_path),
+    serviceYears('lr-r', a, b),
     env.DB.prepare(
       "INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('lr-p1', 'camp-volunteer', ?, ?, ?, '王小二', '19900000077', '同意', '2097-02-01T00:00:00.000Z', 'invite', '2097-02-01T00:00:00.000Z')",
     ).bind(c.user_id, c.org_unit_id, c.org_path),
-    env.DB.prepare(
-      "INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('lr-d1', 'camp-drive', ?, ?, ?, 5000, 4850, '张三明', 0, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-02T00:00:00.000Z'), ('lr-d2', 'camp-drive', ?, ?, ?, 1000, NULL, '李四', 1, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-03T00:00:00.000Z')",
-    ).bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path),
+    verifiedPledges([
+      { id: 'lr-d1', m: a, amount: 5000, verified: 4850, name: '张三明', day: '2097-03-01', verifiedDay: '2097-03-02' },
+      { id: 'lr-d2', m: b, amount: 1000, verified: null, name: '李四', anonymous: true, day: '2097-03-01', verifiedDay: '2097-03-03' },
+    ]),
   ]);
   return { a, b, c };
 }

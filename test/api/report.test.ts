@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
+import { fgwMembers, quizAttempts, serviceYears, verifiedPledges, type Member } from './report.fixtures';
 import { daysIn, FIGURES, percent, yearsOf } from '../../shared/report';
 
 /*
@@ -11,31 +12,15 @@ type Fig = { id: string; value: number | null; label: string; definition: string
 const value = (body: { figures: Fig[] }, id: string) => body.figures.find((f) => f.id === id)?.value;
 
 async function seed() {
-  const members = (
-    await env.DB.prepare(
-      "SELECT user_id, org_unit_id, org_path FROM memberships WHERE org_path LIKE '/root/fgw/%' AND role = 'member' ORDER BY user_id LIMIT 3",
-    ).all<{ user_id: string; org_unit_id: string; org_path: string }>()
-  ).results;
-  const [a, b, c] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
-  const ev = (id: string, m: typeof a, at: string, points: number) =>
-    env.DB.prepare(
-      "INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref) VALUES (?, ?, ?, ?, 'camp-quiz', 'quiz', 'quiz_attempt', ?, 5, ?, ?)",
-    ).bind(id, m.user_id, m.org_unit_id, m.org_path, points, at, id);
+  const [a, b, c] = (await fgwMembers(3)) as [Member, Member, Member];
   await env.DB.batch([
-    // quiz: two members in 2096 (one twice), one in 2097; 23:30 UTC on 2096-12-31 is 2097 in China
-    ev('rp1', a, '2096-03-01T02:00:00.000Z', 4),
-    ev('rp2', a, '2096-03-02T02:00:00.000Z', 6),
-    ev('rp3', b, '2096-05-01T02:00:00.000Z', 2),
-    ev('rp4', c, '2096-12-31T23:30:00.000Z', 10),
-    env.DB.prepare(
-      "INSERT INTO service_records (id, campaign_id, user_id, org_unit_id, org_path, date, hours, description, status, created_at) VALUES ('rp-r1', 'camp-volunteer', ?, ?, ?, '2096-06-01', 2.5, '服务', 'approved', '2096-06-01T02:00:00.000Z'), ('rp-r2', 'camp-volunteer', ?, ?, ?, '2097-06-01', 1, '服务', 'approved', '2097-06-01T02:00:00.000Z'), ('rp-r3', 'camp-volunteer', ?, ?, ?, '2097-06-02', 3, '服务', 'pending', '2097-06-02T02:00:00.000Z')",
-    ).bind(a.user_id, a.org_unit_id, a.org_path, b.user_id, b.org_unit_id, b.org_path, b.user_id, b.org_unit_id, b.org_path),
+    // quiz: two members in 2096 (one twice), one in 2097
+    ...quizAttempts('rp', a, b, c),
+    serviceYears('rp-r', a, b),
     env.DB.prepare(
       "INSERT INTO volunteer_pairs (id, campaign_id, member_id, member_unit_id, member_path, resident_name, resident_phone, consent_text, consent_at, source, created_at) VALUES ('rp-p1', 'camp-volunteer', ?, ?, ?, '王*', '19900000001', '同意', '2097-02-01T00:00:00.000Z', 'member', '2097-02-01T00:00:00.000Z')",
     ).bind(c.user_id, c.org_unit_id, c.org_path),
-    env.DB.prepare(
-      "INSERT INTO pledges (id, campaign_id, user_id, org_unit_id, org_path, amount, verified_amount, display_name, anonymous, message_status, status, created_at, updated_at, verified_at) VALUES ('rp-d1', 'camp-drive', ?, ?, ?, 5000, 4800, '张*', 0, 'none', 'verified', '2097-03-01T00:00:00.000Z', '2097-03-01T00:00:00.000Z', '2097-03-02T00:00:00.000Z')",
-    ).bind(a.user_id, a.org_unit_id, a.org_path),
+    verifiedPledges([{ id: 'rp-d1', m: a, amount: 5000, verified: 4800, name: '张*', day: '2097-03-01', verifiedDay: '2097-03-02' }]),
   ]);
   return { a, b, c };
 }

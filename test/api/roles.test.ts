@@ -9,6 +9,14 @@ import { snapshot } from './roles';
  */
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A campaign of fgw to create, from `startsAt` to a day from now (a day ago: already running). */
+const fgwCampaign = (kind: string, title: string, startsAt = Date.now()) => ({
+  kind,
+  title,
+  orgUnitId: 'fgw',
+  startsAt: iso(startsAt),
+  endsAt: iso(Date.now() + 864e5),
+});
 let ipN = 0;
 const ip = () => `10.71.${ipN >> 8}.${ipN++ & 255}`;
 
@@ -137,15 +145,7 @@ describe('narrow roles', () => {
     const org = await signedIn(PHONES.fgwOrganizer);
     const staff = await rosterPerson(org, 'fgw-b2', '检票员甲');
     expect((await org.post('/api/v1/org-units/fgw/roles', { phone: staff.phone, role: 'gate_staff' })).status).toBe(201);
-    const id = (
-      await org.post('/api/v1/campaigns', {
-        kind: 'exhibition',
-        title: '检票测试展',
-        orgUnitId: 'fgw',
-        startsAt: iso(Date.now() - 864e5),
-        endsAt: iso(Date.now() + 864e5),
-      })
-    ).body.campaign.id as string;
+    const id = (await org.post('/api/v1/campaigns', fgwCampaign('exhibition', '检票测试展', Date.now() - 864e5))).body.campaign.id as string;
     await org.post(`/api/v1/campaigns/${id}/publish`);
     await org.post(`/api/v1/campaigns/${id}/slots`, { startsAt: iso(Date.now() - 60e3), endsAt: iso(Date.now() + 3600e3), capacity: 20 });
     const slot = (await client().get(`/api/v1/campaigns/${id}/slots`)).body.items[0].id as string;
@@ -164,17 +164,7 @@ describe('narrow roles', () => {
       (await staff.c.post(`/api/v1/campaigns/${id}/slots`, { startsAt: iso(Date.now() + 864e5), endsAt: iso(Date.now() + 865e5), capacity: 1 })).status,
     ).toBe(403);
     expect((await staff.c.patch(`/api/v1/campaigns/${id}`, { title: '改名' })).status).toBe(403);
-    expect(
-      (
-        await staff.c.post('/api/v1/campaigns', {
-          kind: 'exhibition',
-          title: '越权',
-          orgUnitId: 'fgw',
-          startsAt: iso(Date.now()),
-          endsAt: iso(Date.now() + 864e5),
-        })
-      ).status,
-    ).toBe(403);
+    expect((await staff.c.post('/api/v1/campaigns', fgwCampaign('exhibition', '越权'))).status).toBe(403);
     expect((await staff.c.get('/api/v1/org-units/fgw/metrics')).status).toBe(403);
     expect((await staff.c.post(`/api/v1/bookings/${booking.id}/cancel`)).status).not.toBe(200);
     // and not at the root's exhibition, above their unit
@@ -201,15 +191,7 @@ describe('narrow roles', () => {
     const other = await jyj.post('/api/v1/campaigns/camp-volunteer/service-records', { date: today, hours: 1, description: '社区服务' });
     expect((await reviewer.c.post(`/api/v1/service-records/${other.body.record.id}/approve`)).status).toBe(403);
     // contest entries of a contest of their unit
-    const cid = (
-      await org.post('/api/v1/campaigns', {
-        kind: 'contest',
-        title: '审核测试赛',
-        orgUnitId: 'fgw',
-        startsAt: iso(Date.now() - 864e5),
-        endsAt: iso(Date.now() + 864e5),
-      })
-    ).body.campaign.id as string;
+    const cid = (await org.post('/api/v1/campaigns', fgwCampaign('contest', '审核测试赛', Date.now() - 864e5))).body.campaign.id as string;
     expect((await org.post(`/api/v1/campaigns/${cid}/publish`)).status).toBe(200);
     const entry = await env.DB.prepare("SELECT * FROM contest_entries WHERE campaign_id = 'camp-contest' LIMIT 1").first<Record<string, unknown>>();
     const entryId = `rev-entry-${Date.now()}`;
@@ -224,17 +206,7 @@ describe('narrow roles', () => {
     expect(reviewed.status, reviewed.text).toBe(200);
     expect((await reviewer.c.post('/api/v1/entries/' + String(entry!.id) + '/review', { decision: 'reject', reason: '越权' })).status).toBe(403);
     // organizer-only things stay closed
-    expect(
-      (
-        await reviewer.c.post('/api/v1/campaigns', {
-          kind: 'quiz',
-          title: '越权',
-          orgUnitId: 'fgw',
-          startsAt: iso(Date.now()),
-          endsAt: iso(Date.now() + 864e5),
-        })
-      ).status,
-    ).toBe(403);
+    expect((await reviewer.c.post('/api/v1/campaigns', fgwCampaign('quiz', '越权'))).status).toBe(403);
     expect((await reviewer.c.get('/api/v1/org-units/fgw/roles')).status).toBe(403);
     expect((await reviewer.c.get('/api/v1/campaigns/camp-volunteer/service-records/export')).status).toBe(403);
   });

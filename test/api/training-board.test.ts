@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { client, signedIn, PHONES } from '../helpers';
-import { screenCode, session, trainingCampaign } from './training.fixtures';
+import { screenCode, session, trainingCampaign, MEMBER_ROSTER, classWithMember, videoMaterial } from './training.fixtures';
 
 /* Issue #15: credited training hours count on the campaign's leaderboard, in the batch that credits them. */
 
-const MEMBER_ROSTER = 'roster-user-member-fgw'; // 王晓燕, fgw-b1
 type Entry = { key: string; name: string; score: number; orgUnitId: string | null };
 const board = async (id: string, scope: 'individual' | 'org' = 'individual') => {
   const r = await (await signedIn(PHONES.rootOrganizer)).get(`/api/v1/campaigns/${id}/leaderboard?scope=${scope}&limit=100`);
@@ -20,8 +19,7 @@ const scoreOf = (b: { entries: Entry[] }, name: string) => b.entries.find((e) =>
 describe('training on the leaderboard', () => {
   it('a check-in puts the member on the board with the hours; the org board ranks the unit', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org);
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org);
     const s = await session(org, id, -5, 115);
     const member = await signedIn(PHONES.fgwMember);
     expect((await member.post(`/api/v1/sessions/${s.id}/check-in`, { code: await screenCode(org, s.id) })).status).toBe(200);
@@ -65,19 +63,12 @@ describe('training on the leaderboard', () => {
 
   it('a finished online study adds its hours to the register’s', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org);
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org);
     const s = await session(org, id, -180, -60, { hours: 2 });
     await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }] });
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
-      title: '党的二十大报告解读',
-      kind: 'video',
-      url: 'https://example.org/video/20da',
-      minutes: 20,
-      hours: 0.5,
-    });
+    const mid = await videoMaterial(org, id);
     const member = await signedIn(PHONES.fgwMember);
-    const studyId = (await member.post(`/api/v1/materials/${made.body.material.id}/start`)).body.studyId as string;
+    const studyId = (await member.post(`/api/v1/materials/${mid}/start`)).body.studyId as string;
     // the minutes have passed (the server's clock decides)
     await env.DB.prepare('UPDATE training_studies SET started_at = ? WHERE id = ?')
       .bind(new Date(Date.now() - 30 * 60e3).toISOString(), studyId)
@@ -88,8 +79,7 @@ describe('training on the leaderboard', () => {
 
   it('honours leaderboard.hidden: 404 to the public, shown to organizers', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org, { leaderboard: { hidden: true } });
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org, { leaderboard: { hidden: true } });
     const s = await session(org, id, -180, -60, { hours: 1 });
     await org.post(`/api/v1/sessions/${s.id}/attendance`, { entries: [{ rosterId: MEMBER_ROSTER, status: 'present' }] });
     expect((await client().get(`/api/v1/campaigns/${id}/leaderboard`)).status).toBe(404);

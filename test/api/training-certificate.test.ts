@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { client, signedIn, PHONES } from '../helpers';
-import { trainingCampaign } from './training.fixtures';
+import { trainingCampaign, MEMBER_ROSTER } from './training.fixtures';
 
 /* 结业证书: a year's completion certificate, earned by hours or a completed class, verified in public. */
-
-const MEMBER_ROSTER = 'roster-user-member-fgw'; // 王晓燕, fgw-b1, signed in as PHONES.fgwMember
 
 async function pastClass(org: Awaited<ReturnType<typeof signedIn>>, startsAt: string, days: number, hours: number) {
   const id = await trainingCampaign(org, { category: 'rotation' }, 'fgw');

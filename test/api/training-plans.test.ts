@@ -3,12 +3,11 @@ import { env } from 'cloudflare:workers';
 import { signedIn, PHONES } from '../helpers';
 import { chinaYear } from '../../shared/training';
 import { chinaDay } from '../../shared/china-time';
-import { session, trainingCampaign } from './training.fixtures';
+import { session, trainingCampaign, MEMBER_ROSTER } from './training.fixtures';
 
 /* Yearly training plans and progress against them (API.md "Education and organizational life"). */
 
 const YEAR = chinaYear(Date.now());
-const MEMBER_ROSTER = 'roster-user-member-fgw'; // 王晓燕, fgw-b1
 const plan = { classes: { rotation: 2, lecture: 12, party_day: 12 }, coverageTarget: 100, hoursTarget: 32 };
 
 const membersNow = async (path: string) =>

@@ -21,6 +21,16 @@ export async function trainingCampaign(org: Client, settings: Record<string, unk
   return id;
 }
 
+/** 王晓燕 (fgw-b1)'s roster entry: the member who signs in as PHONES.fgwMember. */
+export const MEMBER_ROSTER = 'roster-user-member-fgw';
+
+/** A published class of the whole tree with 王晓燕 enrolled. */
+export async function classWithMember(org: Client, settings: Record<string, unknown> = {}) {
+  const id = await trainingCampaign(org, settings);
+  expect((await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] })).body.enrolled).toBe(1);
+  return id;
+}
+
 /** A session from `fromMin` to `toMin` minutes from now. */
 export async function session(org: Client, campaignId: string, fromMin: number, toMin: number, more: Record<string, unknown> = {}) {
   const r = await org.post(`/api/v1/campaigns/${campaignId}/sessions`, {
@@ -33,6 +43,19 @@ export async function session(org: Client, campaignId: string, fromMin: number, 
   });
   expect(r.status, r.text).toBe(201);
   return r.body.session as { id: string; hours: number };
+}
+
+/** A 20-minute video of half an hour's credit in the campaign; its id. */
+export async function videoMaterial(org: Client, campaignId: string): Promise<string> {
+  const r = await org.post(`/api/v1/campaigns/${campaignId}/materials`, {
+    title: '党的二十大报告解读',
+    kind: 'video',
+    url: 'https://example.org/video/20da',
+    minutes: 20,
+    hours: 0.5,
+  });
+  expect(r.status, r.text).toBe(201);
+  return r.body.material.id as string;
 }
 
 /** The code on the room's screen now, as the organizer sees it. */

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { signedIn, PHONES } from '../helpers';
 import { audienceMatches } from '../../shared/training';
-import { iso, screenCode, session, trainingCampaign, wrongCode } from './training.fixtures';
+import { iso, screenCode, session, trainingCampaign, wrongCode, MEMBER_ROSTER, classWithMember, videoMaterial } from './training.fixtures';
 
 /* 党员教育培训 (kind training): sessions, enrolment, check-in, the register and hours (API.md). */
 
-const MEMBER_ROSTER = 'roster-user-member-fgw'; // 王晓燕, fgw-b1
 const eventsOf = async (ref: string) =>
   (
     await env.DB.prepare("SELECT user_id, kind, quantity, org_unit_id FROM activity_events WHERE type = 'training_hours' AND ref = ?")
@@ -134,8 +133,7 @@ describe('training enrolment', () => {
 describe('training check-in and the register', () => {
   it('an enrolled member checks in with the code once: present, hours as a training activity event; refusals are clear', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org);
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org);
     const now = await session(org, id, -5, 115);
     const later = await session(org, id, 120, 240);
     const member = await signedIn(PHONES.fgwMember);
@@ -162,8 +160,7 @@ describe('training check-in and the register', () => {
 
   it('late from 10 minutes after the start; nothing over the window once it ended', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org);
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org);
     const started = await session(org, id, -20, 60);
     const over = await session(org, id, -120, -1);
     const member = await signedIn(PHONES.fgwMember);
@@ -241,8 +238,7 @@ describe('training check-in and the register', () => {
 
   it('parallel check-ins of one member credit the hours once', async () => {
     const org = await signedIn(PHONES.rootOrganizer);
-    const id = await trainingCampaign(org);
-    await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });
+    const id = await classWithMember(org);
     const s = await session(org, id, -5, 60);
     const code = await screenCode(org, s.id);
     const member = await signedIn(PHONES.fgwMember);
@@ -261,15 +257,7 @@ describe('online study', () => {
     const id = await trainingCampaign(org, { category: 'online' });
     const bad = await org.post(`/api/v1/campaigns/${id}/materials`, { title: '视频', kind: 'video', url: 'javascript:alert(1)', minutes: 20, hours: 0.5 });
     expect(bad.status).toBe(400);
-    const made = await org.post(`/api/v1/campaigns/${id}/materials`, {
-      title: '党的二十大报告解读',
-      kind: 'video',
-      url: 'https://example.org/video/20da',
-      minutes: 20,
-      hours: 0.5,
-    });
-    expect(made.status, made.text).toBe(201);
-    const mid = made.body.material.id as string;
+    const mid = await videoMaterial(org, id);
     const member = await signedIn(PHONES.fgwMember);
     expect((await member.post(`/api/v1/materials/${mid}/start`)).body.error.reason).toBe('tr_not_enrolled');
     await org.post(`/api/v1/campaigns/${id}/enrollments`, { rosterIds: [MEMBER_ROSTER] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { client, fixture, freshPhone, inOneDay, PHONES, registerUser, signedIn, type Client } from '../helpers';
 import { exifOrientation, metadataBlocks } from '../../shared/image-strip';
+import { zipOf } from '../bytes';
 
 const latin = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 const SECRETS = ['TongxinCam', 'SecretPhone', 'SecretText', 'SecretCity', 'SecretMPF', 'SecretComment', 'SecretTrailer', 'GPSLatitude', 'xmpmeta'];
@@ -73,69 +74,9 @@ describe('uploads reach storage without metadata', () => {
   });
 });
 
-/** A zip built from bytes: `count` stored entries, each declaring `declared` bytes once inflated. */
-function zipBomb(count: number, declared: number): Uint8Array {
-  const le = (n: number, size: number) => Array.from({ length: size }, (_, i) => (n / 256 ** i) & 0xff);
-  const local: number[] = [];
-  const central: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const name = [...new TextEncoder().encode(`xl/worksheets/sheet${k}.xml`)];
-    const at = local.length;
-    // deflate method (8) with 2 bytes of data: what is declared, not what is there, is checked
-    local.push(
-      ...le(0x04034b50, 4),
-      ...le(20, 2),
-      0,
-      0,
-      ...le(8, 2),
-      0,
-      0,
-      0,
-      0,
-      ...le(0, 4),
-      ...le(2, 4),
-      ...le(declared, 4),
-      ...le(name.length, 2),
-      0,
-      0,
-      ...name,
-      3,
-      0,
-    );
-    central.push(
-      ...le(0x02014b50, 4),
-      ...le(20, 2),
-      ...le(20, 2),
-      0,
-      0,
-      ...le(8, 2),
-      0,
-      0,
-      0,
-      0,
-      ...le(0, 4),
-      ...le(2, 4),
-      ...le(declared, 4),
-      ...le(name.length, 2),
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      ...le(at, 4),
-      ...name,
-    );
-  }
-  const eocd = [...le(0x06054b50, 4), 0, 0, 0, 0, ...le(count, 2), ...le(count, 2), ...le(central.length, 4), ...le(local.length, 4), 0, 0];
-  return new Uint8Array([...local, ...central, ...eocd]);
-}
+/** A zip of `count` parts of 2 deflated bytes each declaring `declared` bytes once inflated: what is declared, not what is there, is checked. */
+const zipBomb = (count: number, declared: number) =>
+  zipOf(Array.from({ length: count }, (_, k) => ({ name: `xl/worksheets/sheet${k}.xml`, data: [3, 0], method: 8, inflated: declared })));
 
 describe('xlsx that would inflate far past the upload limit', () => {
   it('a roster or question bank whose zip declares gigabytes, or thousands of parts, is refused with 413 before it is read', async () => {

@@ -9,12 +9,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer } from '../../scripts/server.mjs';
-import { pct } from './registry.mjs';
+import { pct, playAttempt, signIn } from './registry.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const persistDir = process.env.PERSIST_DIR ? resolve(ROOT, process.env.PERSIST_DIR) : join(ROOT, '.wrangler', 'state');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 
 /** Resident memory (kB) of the workerd processes this bench started (descendants of this process). */
 function workerdRss() {
@@ -51,17 +50,8 @@ export async function cityScale(base) {
   const ping = async (n) => {
     for (let i = 0; i < n; i++) pings.push((await timed(`${base}/api/v1/ping`)).ms);
   };
-  const login = async (phone) => {
-    const r = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ phone, password: 'tongxin-demo' }),
-    });
-    if (r.status !== 200) throw new Error(`login ${phone}: ${r.status} ${await r.text()}`);
-    return r.headers.get('set-cookie').split(';')[0];
-  };
   await ping(20);
-  const org = { cookie: await login('13800000001') };
+  const org = { cookie: await signIn(base, '13800000001') };
   const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
   const lastMonthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
   const fiveYearsFrom = `${Number(lastMonthEnd.slice(0, 4)) - 5}-${lastMonthEnd.slice(5, 7) === '12' ? '01' : String(Number(lastMonthEnd.slice(5, 7)) + 1).padStart(2, '0')}-01`;
@@ -101,7 +91,7 @@ export async function cityScale(base) {
   let answerErrors = 0;
   for (let i = 1; i <= 20; i++) {
     // other members each day: the daily quiz takes one round per member and day, so a rerun the same day needs fresh players
-    const cookie = await login(`199${String(i * 97 + (Math.floor(Date.now() / 864e5) % 97) + 1).padStart(8, '0')}`);
+    const cookie = await signIn(base, `199${String(i * 97 + (Math.floor(Date.now() / 864e5) % 97) + 1).padStart(8, '0')}`);
     const headers = { cookie, origin: base, 'content-type': 'application/json' };
     const r = await fetch(`${base}/api/v1/campaigns/camp-quiz/attempts`, { method: 'POST', headers, body: '{}' });
     if (r.status !== 201) {
@@ -110,32 +100,7 @@ export async function cityScale(base) {
       continue;
     }
     const { attempt } = await r.json();
-    let q = attempt.question;
-    while (q) {
-      const t = performance.now();
-      const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }),
-      });
-      answers.push(performance.now() - t);
-      if (a.status !== 200) {
-        answerErrors++;
-        await a.arrayBuffer();
-        break;
-      }
-      const reply = await a.json();
-      q = null;
-      if (reply.next) {
-        const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
-        if (n.status !== 200) {
-          answerErrors++;
-          await n.arrayBuffer();
-          break;
-        }
-        q = (await n.json()).question;
-      }
-    }
+    answerErrors += await playAttempt(base, headers, attempt, (ms) => answers.push(ms));
     await ping(5);
   }
   rows.push({

@@ -1,17 +1,12 @@
 // Contest benchmarks (issue 5): VOTERS people voting at once for the demo works, from
 // distinct addresses, against the no-op route under the same concurrency; the gallery read.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bench, measure, pct, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { bench, loadSql, measure, pct, setup } from './registry.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
 
 setup(async ({ persistDir }) => {
-  const file = join(persistDir, 'bench-contest.sql');
-  writeFileSync(file, benchUserStatements(VOTERS).join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  loadSql(persistDir, 'bench-contest.sql', benchUserStatements(VOTERS));
 });
 
 bench('GET /campaigns/{id}/entries (public gallery page)', { path: '/api/v1/campaigns/hanmo-danqing/entries?limit=20' }, 'approved works with image URLs');

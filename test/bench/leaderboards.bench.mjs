@@ -1,7 +1,7 @@
 // Leaderboard benchmarks (issue 3): rank lookup and top-10 on boards of 10k, 100k and 1M
 // entries against the naive SQL on an indexed D1 table of the same data; public top-10
 // throughput under load; ingest into one board; fan-out to 1,000 live viewers.
-import { bench, measure, setup } from './registry.mjs';
+import { bench, measure, pingMedian, setup } from './registry.mjs';
 import { wrangler } from '../../scripts/server.mjs';
 
 const SIZES = (process.env.BENCH_LB_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -92,15 +92,9 @@ measure(async ({ base }) => {
   return out;
 });
 
-measure(async ({ base, baseRps }) => {
+measure(async ({ base, baseRps, orgCookie }) => {
   // Ingest: organizers' score imports of one entry each, many in flight, into one board.
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const headers = { 'content-type': 'application/json', origin: base, cookie };
+  const headers = { 'content-type': 'application/json', origin: base, cookie: orgCookie };
   const created = await getJson(`${base}/api/v1/campaigns`, {
     method: 'POST',
     headers,
@@ -181,14 +175,7 @@ measure(async ({ base, baseRps }) => {
   const fanout = Math.max(...arrivals) - acceptedAt;
   for (const ws of sockets) ws.close();
   // A no-op request's latency on this machine, for the fan-out ratio.
-  const pings = [];
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
-    pings.push(performance.now() - t);
-  }
-  pings.sort((a, b) => a - b);
-  const ping = pings[25];
+  const ping = await pingMedian(base);
   void sent;
   return [
     '## Ingest and fan-out',

@@ -7,10 +7,7 @@
 // run, and — because the issue's goal is absolute — the p99 in seconds against its 1 s.
 // Checks: every answer counted once (the results route says HALL per question, no second
 // answer accepted), every match formed, finished and on the campaign's board.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measure, pct, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { answerOf, loadSql, measure, pct, pingMedian, quizCampaignSql, setup } from './registry.mjs';
 import { benchToken as token, benchUserStatements } from './users.mjs';
 
 const HALL = Number(process.env.BENCH_HALL_PLAYERS ?? 2000);
@@ -32,20 +29,12 @@ const FIRST_MATCH_USER = HALL;
 
 setup(async ({ persistDir }) => {
   const now = Date.now();
-  const iso = (ms) => new Date(ms).toISOString();
-  const lines = [
-    `INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at)
-     VALUES ('${CAMPAIGN}', 'quiz', 'bench-live', '压测现场竞赛', '', '', 'root', '/root/', 'published', '${iso(now - 3600e3)}', '${iso(now + 864e5)}',
-     '${JSON.stringify({ mode: 'daily', questionsPerAttempt: 5, secondsPerQuestion: 30, attemptsPerDay: 1, pointsPerCorrect: 1, dailyPointsCap: 10, bankIds: ['bank-demo'] })}', 'user-org-root', '${iso(now)}', '${iso(now)}', '${iso(now)}')`,
+  const settings = { mode: 'daily', questionsPerAttempt: 5, secondsPerQuestion: 30, attemptsPerDay: 1, pointsPerCorrect: 1, dailyPointsCap: 10 };
+  loadSql(persistDir, 'bench-live.sql', [
+    quizCampaignSql({ id: CAMPAIGN, slug: 'bench-live', title: '压测现场竞赛', settings }, now),
     ...benchUserStatements(FIRST_MATCH_USER + MATCHES * 4, now),
-  ];
-  const file = join(persistDir, 'bench-live.sql');
-  writeFileSync(file, lines.join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  ]);
 });
-
-const shapeAnswer = (q) =>
-  q.type === 'single' ? (q.options[0]?.key ?? 'A') : q.type === 'multiple' ? q.options.slice(0, 2).map((o) => o.key) : q.type === 'judge' ? true : '答案';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const wsBase = (base) => base.replace(/^http/, 'ws');
 /** the head of every state message, cheap to read without parsing 2,000 copies of it */
@@ -132,7 +121,7 @@ function player(base, path, i, { onQuestion, refusable = false } = {}) {
       if (phase === 'question' && !p.got.has(p.index)) {
         p.got.set(p.index, at);
         const q = JSON.parse(m).question;
-        const answer = { type: 'answer', questionId: q.id, answer: shapeAnswer(q) };
+        const answer = { type: 'answer', questionId: q.id, answer: answerOf(q) };
         onQuestion?.(p, q);
         setTimeout(
           () => {
@@ -149,16 +138,6 @@ function player(base, path, i, { onQuestion, refusable = false } = {}) {
       wake();
     };
   });
-}
-
-async function pingLatency(base) {
-  const pings = [];
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
-    pings.push(performance.now() - t);
-  }
-  return pct(pings, 0.5);
 }
 
 async function hall(base, orgHeaders) {
@@ -321,13 +300,8 @@ function matchLines(m, ok) {
   ];
 }
 
-measure(async ({ base }) => {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const orgHeaders = { 'content-type': 'application/json', origin: base, cookie: login.headers.get('set-cookie').split(';')[0] };
+measure(async ({ base, orgCookie }) => {
+  const orgHeaders = { 'content-type': 'application/json', origin: base, cookie: orgCookie };
   if (!PARTS.includes('hall')) {
     const lines = [];
     const m = await matches(base);
@@ -336,9 +310,9 @@ measure(async ({ base }) => {
     console.log(lines.join('\n'));
     return lines;
   }
-  const pingBefore = await pingLatency(base);
+  const pingBefore = await pingMedian(base);
   const h = await hall(base, orgHeaders);
-  const pingAfter = await pingLatency(base);
+  const pingAfter = await pingMedian(base);
   const ping = (pingBefore + pingAfter) / 2;
   const worstP99 = Math.max(...h.perQuestion.map((x) => x.p99));
   const ok = (b) => (b ? '✓' : '✗');

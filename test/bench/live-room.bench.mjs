@@ -4,7 +4,7 @@
 // for a small room and a hall, so the ratio of the two shows how fan-out grows with N.
 // Sockets join as screens (anyone may); players get the same message with their own `you`
 // spliced on (one small JSON.stringify each), so the cost per socket is of the same order.
-import { measure } from './registry.mjs';
+import { measure, pingMedian } from './registry.mjs';
 
 const HALL = Number(process.env.BENCH_ROOM_SOCKETS ?? 500);
 const SMALL = 50;
@@ -63,22 +63,9 @@ async function fanout(base, headers, n) {
   return last - t0;
 }
 
-measure(async ({ base }) => {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const headers = { 'content-type': 'application/json', origin: base, cookie };
-  const pings = [];
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    await (await fetch(`${base}/api/v1/ping`)).arrayBuffer();
-    pings.push(performance.now() - t);
-  }
-  pings.sort((a, b) => a - b);
-  const ping = pings[25];
+measure(async ({ base, orgCookie }) => {
+  const headers = { 'content-type': 'application/json', origin: base, cookie: orgCookie };
+  const ping = await pingMedian(base);
   const small = [];
   const hall = [];
   for (let round = 0; round < 3; round++) {

@@ -1,9 +1,6 @@
 // Benchmarks of the "1+1", drive and exhibition modules (issues 6–8), all as ratios to the
 // no-op route measured under the same concurrency in the same run.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bench, measure, pct, run, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { bench, loadSql, measure, pct, run, setup } from './registry.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
 const N = Number(process.env.BENCH_MODULE_USERS ?? 2000);
@@ -33,9 +30,7 @@ setup(async ({ persistDir }) => {
   lines.push(
     `INSERT OR IGNORE INTO exhibition_slots (id, campaign_id, starts_at, ends_at, capacity, booked, closed, created_at) VALUES ('bench-slot', 'camp-exhibition', '${iso(now + 864e5)}', '${iso(now + 864e5 + 7200e3)}', 50, 0, 0, '${iso(now)}')`,
   );
-  const file = join(persistDir, 'bench-modules.sql');
-  writeFileSync(file, lines.join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  loadSql(persistDir, 'bench-modules.sql', lines);
 });
 
 bench('GET /campaigns/{id}/progress (drive progress)', { path: '/api/v1/campaigns/jinqiu-zhuxue/progress' }, 'public progress read');

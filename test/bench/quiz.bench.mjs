@@ -1,10 +1,7 @@
 // Quiz start burst (issue 4): PARTICIPANTS people start a round and answer every question,
 // CONCURRENCY at a time; start and answer are compared with the no-op route under the same
 // concurrency in the same run. Checks: no errors, and every answer recorded.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measure, pct, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { loadSql, measure, pct, playAttempt, quizCampaignSql, setup } from './registry.mjs';
 import { benchToken as token, benchUserStatements } from './users.mjs';
 
 const PARTICIPANTS = Number(process.env.BENCH_QUIZ_PARTICIPANTS ?? 2000);
@@ -15,19 +12,12 @@ const PING_MS = 4000;
 
 setup(async ({ persistDir }) => {
   const now = Date.now();
-  const iso = (ms) => new Date(ms).toISOString();
-  const lines = [
-    `INSERT OR IGNORE INTO campaigns (id, kind, slug, title, summary, description, org_unit_id, org_path, status, starts_at, ends_at, settings, created_by, created_at, updated_at, published_at)
-     VALUES ('camp-bench-quiz', 'quiz', 'bench-quiz', '压测答题', '', '', 'root', '/root/', 'published', '${iso(now - 3600e3)}', '${iso(now + 864e5)}',
-     '${JSON.stringify({ mode: 'round', questionsPerAttempt: QUESTIONS, secondsPerQuestion: 60, attemptsPerDay: 1, bankIds: ['bank-demo'], minAnswerMs: 0 })}', 'user-org-root', '${iso(now)}', '${iso(now)}', '${iso(now)}')`,
-  ];
-  lines.push(...benchUserStatements(PARTICIPANTS, now));
-  const file = join(persistDir, 'bench-quiz.sql');
-  writeFileSync(file, lines.join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  const settings = { mode: 'round', questionsPerAttempt: QUESTIONS, secondsPerQuestion: 60, attemptsPerDay: 1, minAnswerMs: 0 };
+  loadSql(persistDir, 'bench-quiz.sql', [
+    quizCampaignSql({ id: 'camp-bench-quiz', slug: 'bench-quiz', title: '压测答题', settings }, now),
+    ...benchUserStatements(PARTICIPANTS, now),
+  ]);
 });
-
-const shapeAnswer = (q) => (q.type === 'single' ? 'A' : q.type === 'multiple' ? ['A', 'B'] : q.type === 'judge' ? true : '答案');
 /** Pings the no-op route from CONCURRENCY loops for `ms`; returns each latency. */
 async function pingFor(base, ms) {
   const lat = [];
@@ -44,7 +34,7 @@ async function pingFor(base, ms) {
   return lat;
 }
 
-measure(async ({ base }) => {
+measure(async ({ base, orgCookie }) => {
   // The baseline is measured in ROUNDS windows interleaved with the burst (as the endpoint
   // suite interleaves its rounds), so a noisy moment on this shared machine lands on both
   // sides instead of deciding the ratio alone.
@@ -67,7 +57,7 @@ measure(async ({ base }) => {
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < last; i = next++) {
           const headers = { cookie: `tx_session=${token(i)}`, origin: base, 'content-type': 'application/json' };
-          let t = performance.now();
+          const t = performance.now();
           const r = await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/attempts`, { method: 'POST', headers, body: '{}' });
           starts.push(performance.now() - t);
           if (r.status !== 201) {
@@ -76,35 +66,10 @@ measure(async ({ base }) => {
             continue;
           }
           const { attempt } = await r.json();
-          let q = attempt.question;
-          while (q) {
-            t = performance.now();
-            const a = await fetch(`${base}/api/v1/attempts/${attempt.id}/answers`, {
-              method: 'POST',
-              headers,
-              body: JSON.stringify({ questionId: q.id, answer: shapeAnswer(q) }),
-            });
-            const ms = performance.now() - t;
+          errors += await playAttempt(base, headers, attempt, (ms, final) => {
             answers.push(ms);
-            if (a.status !== 200) {
-              errors++;
-              await a.arrayBuffer();
-              break;
-            }
-            // the reply is feedback only: the next question (and its clock) comes from /next
-            const reply = await a.json();
-            q = null;
-            if (reply.next) {
-              const n = await fetch(`${base}/api/v1/attempts/${attempt.id}/next`, { method: 'POST', headers, body: '{}' });
-              if (n.status !== 200) {
-                errors++;
-                await n.arrayBuffer();
-                break;
-              }
-              q = (await n.json()).question;
-            }
-            if (!q) finals.push(ms);
-          }
+            if (final) finals.push(ms);
+          });
         }
       }),
     );
@@ -113,13 +78,7 @@ measure(async ({ base }) => {
   const seconds = burstMs / 1000;
   const pingRps = pings.length / (pingMs / 1000);
 
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const stats = await (await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/quiz-stats`, { headers: { cookie } })).json();
+  const stats = await (await fetch(`${base}/api/v1/campaigns/camp-bench-quiz/quiz-stats`, { headers: { cookie: orgCookie } })).json();
   const recorded = stats.items.reduce((s, x) => s + x.answered, 0);
   const expected = PARTICIPANTS * QUESTIONS;
   const p99 = pct(pings, 0.99);

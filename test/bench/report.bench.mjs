@@ -5,10 +5,7 @@
 // sessions for every member on the roster (most present, some late, excused or absent), a
 // monthly lecture in each committee and a monthly Party day, and membership periods that begin
 // in 2018 (the demo backfills them from a month ago), so the year-end denominators are real.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bench, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { bench, loadSql, setup } from './registry.mjs';
 
 const YEARS = [2019, 2020, 2021, 2022, 2023];
 const at = (y, m, d, h = 1) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`;
@@ -49,9 +46,7 @@ setup(async ({ persistDir }) => {
       FROM training_sessions s JOIN roster_entries r JOIN org_units u ON u.id = r.org_unit_id
       WHERE s.campaign_id = 'bench-tr-rotation-${y}'`);
   }
-  const file = join(persistDir, 'bench-report.sql');
-  writeFileSync(file, lines.join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  loadSql(persistDir, 'bench-report.sql', lines);
 });
 
 bench(

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildWeb, hasWebBuild, prepareDatabase, startServer } from '../../scripts/server.mjs';
-import { MEASURES, SETUPS, SUITE, bench } from './registry.mjs';
+import { MEASURES, SETUPS, SUITE, bench, signIn } from './registry.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -87,18 +87,9 @@ export async function runSuite() {
     vars: { BENCH_ROUTES: '1', DEV_OUTBOX: '1' },
   });
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ phone: '13800000003', password: 'tongxin-demo' }),
-    });
-    const cookie = login.headers.get('set-cookie').split(';')[0];
-    const orgLogin = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ phone: '13800000001', password: 'tongxin-demo' }),
-    });
-    const orgCookie = orgLogin.headers.get('set-cookie').split(';')[0];
+    // a member's session and the root organizer's (13800000001), for what needs one
+    const cookie = await signIn(base, '13800000003');
+    const orgCookie = await signIn(base, '13800000001');
     const ctx = { base, cookie, orgCookie };
     const baseline = { name: 'baseline: GET /api/v1/ping (no-op route)', request: { path: '/api/v1/ping' } };
     const items = [baseline, ...SUITE.map((b) => ({ ...b, request: typeof b.request === 'function' ? b.request(ctx) : b.request }))];

@@ -2,10 +2,7 @@
 // one session within a minute, as a ratio to the no-op route under the same concurrency;
 // p99 ≤ 3× the no-op's, and every check-in counted once (parallel retries of the same member
 // answer 409 and credit nothing). `BENCH_ONLY=training npm run bench` runs this file alone.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measure, pct, run, setup } from './registry.mjs';
-import { wrangler } from '../../scripts/server.mjs';
+import { loadSql, measure, pct, run, setup } from './registry.mjs';
 import { benchToken, benchUserStatements } from './users.mjs';
 
 const N = Number(process.env.BENCH_TRAINING_MEMBERS ?? 500);
@@ -27,9 +24,7 @@ setup(async ({ persistDir }) => {
       r.push(`('bench-tr-${j}', '${UNIT}', '1350${String(j).padStart(7, '0')}', '压测${j}', 'bench-u${j}', '${iso(now)}')`);
     lines.push(`INSERT OR IGNORE INTO roster_entries (id, org_unit_id, phone, name, user_id, created_at) VALUES ${r.join(',')}`);
   }
-  const file = join(persistDir, 'bench-training.sql');
-  writeFileSync(file, lines.join(';\n') + ';\n');
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file]);
+  loadSql(persistDir, 'bench-training.sql', lines);
 });
 
 measure(async ({ base, orgCookie }) => {

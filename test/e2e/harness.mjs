@@ -53,9 +53,9 @@ export function e2e({ name, port: basePort }) {
         if (persistDir) rmSync(persistDir, { recursive: true, force: true });
       });
     },
-    /** A browser context, signed in as `phone` when given (its pages share the session cookie). */
-    async newPage(viewport, { lang = 'zh-CN', phone } = {}) {
-      const context = await browser.newContext({ viewport, locale: lang, deviceScaleFactor: 1 });
+    /** A browser context, signed in as `phone` when given (its pages share the session cookie); `touch`: a phone's touch screen. */
+    async newPage(viewport, { lang = 'zh-CN', phone, touch = false } = {}) {
+      const context = await browser.newContext({ viewport, locale: lang, deviceScaleFactor: 1, ...(touch ? { hasTouch: true, isMobile: true } : {}) });
       await context.addInitScript((l) => localStorage.setItem('tx.lang', l), lang);
       if (phone) {
         const r = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone, password: PASSWORD }, headers: { origin: BASE } });

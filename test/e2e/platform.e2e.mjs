@@ -91,6 +91,17 @@ async function shot(page, name) {
 }
 
 /** The newest SMS code of a phone from the dev outbox (start.mjs runs with DEV_OUTBOX=1). */
+/** 获取验证码 for `phone`: the button counts down once the code is sent; the code, from the dev outbox. */
+async function sendCode(page, phone, purpose = 'register') {
+  await page.fill('#phone', phone);
+  await page.getByTestId('send-code').click();
+  await page
+    .getByTestId('send-code')
+    .getByText(/秒后可重新获取/)
+    .waitFor();
+  return outboxCode(page, phone, purpose);
+}
+
 async function outboxCode(page, phone, purpose = 'register') {
   const r = await page.request.get(`${BASE}/api/v1/dev/outbox?phone=${phone}`);
   assert.equal(r.status(), 200, await r.text());
@@ -150,15 +161,9 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.getByText('请输入短信中的6位数字验证码。').waitFor();
 
     // 获取验证码: the button counts down, the code comes from the dev outbox
-    await page.fill('#phone', phone);
-    await page.getByTestId('send-code').click();
-    await page
-      .getByTestId('send-code')
-      .getByText(/秒后可重新获取/)
-      .waitFor();
+    const code = await sendCode(page, phone);
     assert.equal(await page.locator('#code').getAttribute('autocomplete'), 'one-time-code');
     assert.equal(await page.locator('#code').getAttribute('inputmode'), 'numeric');
-    const code = await outboxCode(page, phone);
     // a wrong code is refused under the code field (reason code_invalid)
     await page.fill('#code', code === '000000' ? '111111' : '000000');
     await page.fill('#password', PASSWORD);
@@ -182,13 +187,7 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     const taken = '13800000003';
     await page.goto(`${BASE}/register`);
     await page.fill('#name', name);
-    await page.fill('#phone', taken);
-    await page.getByTestId('send-code').click();
-    await page
-      .getByTestId('send-code')
-      .getByText(/秒后可重新获取/)
-      .waitFor();
-    await page.fill('#code', await outboxCode(page, taken));
+    await page.fill('#code', await sendCode(page, taken));
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
     await page.locator('#phone-error').waitFor();
@@ -219,13 +218,7 @@ describe('platform in the browser', { skip: skipReason, timeout: 180_000 }, () =
     await page.getByTestId('forgot-password').click();
     await page.waitForURL(`${BASE}/reset`);
     await page.getByRole('heading', { name: '找回密码' }).waitFor();
-    await page.fill('#phone', member);
-    await page.getByTestId('send-code').click();
-    await page
-      .getByTestId('send-code')
-      .getByText(/秒后可重新获取/)
-      .waitFor();
-    await page.fill('#code', await outboxCode(page, member, 'reset'));
+    await page.fill('#code', await sendCode(page, member, 'reset'));
     // weak passwords are refused before anything is sent
     await page.fill('#password', '12345678');
     await page.getByRole('button', { name: '设置新密码' }).click();

@@ -8,7 +8,7 @@
 // the member's attempts of the day must be left).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, skipReason, PASSWORD, PHONE_VP, DESK_VP } from './harness.mjs';
+import { e2e, skipReason, PHONE_VP, DESK_VP } from './harness.mjs';
 
 const h = e2e({ name: 'quiz', port: 8796 });
 const { BASE } = h;
@@ -17,18 +17,8 @@ const shot = h.shot;
 
 const MEMBER = '13800000004';
 
-/** A phone-sized browser context signed in as `phone` (the session cookie is shared by its pages). */
-async function newPage(phone, lang = 'zh-CN') {
-  const context = await h.browser.newContext({ viewport: PHONE_VP, locale: lang, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
-  await context.addInitScript((l) => localStorage.setItem('tx.lang', l), lang);
-  const r = await context.request.post(`${BASE}/api/v1/auth/login`, { data: { phone, password: PASSWORD }, headers: { origin: BASE } });
-  assert.equal(r.status(), 200, `login ${phone}`);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  return { context, page, problems };
-}
+/** A phone (touch screen) signed in as `phone` (the session cookie is shared by its pages). */
+const newPage = (phone, lang = 'zh-CN') => h.newPage(PHONE_VP, { lang, phone, touch: true });
 
 /**
  * Answers every question of the attempt on screen by tapping (any answer will do) until the

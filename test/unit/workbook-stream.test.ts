@@ -3,23 +3,9 @@ import { read, utils } from '@e965/xlsx';
 import { workbookStream } from '../../workers/api/lib/xlsx-stream';
 import { zipDeclared } from '../../workers/api/lib/zip';
 import type { TableCell } from '../../workers/api/lib/tables';
+import { bytesOf } from '../bytes';
 
 /* Several sheets in one streamed workbook (the 台账): each read only when the stream reaches it. */
-
-async function bytesOf(stream: ReadableStream<Uint8Array>, onChunk: () => void = () => {}): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) {
-    onChunk();
-    parts.push(p);
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 describe('multi-sheet streamed workbook', () => {
   it("writes every sheet in order, pulling each sheet's pages only when its turn comes", async () => {

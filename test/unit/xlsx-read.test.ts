@@ -3,6 +3,7 @@ import { utils, write } from '@e965/xlsx';
 import { readXlsx } from '../../workers/api/lib/xlsx-read';
 import { xlsxStream } from '../../workers/api/lib/xlsx-stream';
 import type { TableCell } from '../../workers/api/lib/tables';
+import { bytesOf, zipOf } from '../bytes';
 
 const book = (sheets: Record<string, ReturnType<typeof utils.aoa_to_sheet>>) => {
   const wb = utils.book_new();
@@ -11,18 +12,6 @@ const book = (sheets: Record<string, ReturnType<typeof utils.aoa_to_sheet>>) => 
 };
 const bytes = (wb: ReturnType<typeof utils.book_new>, opts: { bookSST?: boolean; compression?: boolean } = {}) =>
   new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', ...opts }) as ArrayBuffer);
-
-async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) parts.push(p);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 describe('xlsx reader', () => {
   it('reads shared strings, numbers, booleans, gaps and blank rows like sheet_to_json did', async () => {
@@ -140,7 +129,7 @@ describe('xlsx reader', () => {
 /** A minimal workbook written here (stored, method 0) with the given parts, for XML SheetJS never writes. */
 function handMade(parts: Record<string, string>): Uint8Array {
   const enc = new TextEncoder();
-  return storedZip(Object.entries({ ...MINIMAL, ...parts }).map(([k, v]) => [k, enc.encode(v)]));
+  return zipOf(Object.entries({ ...MINIMAL, ...parts }).map(([name, v]) => ({ name, data: enc.encode(v) })));
 }
 
 const MINIMAL: Record<string, string> = {
@@ -153,55 +142,3 @@ const MINIMAL: Record<string, string> = {
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>',
   'xl/styles.xml': '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
 };
-
-function storedZip(files: [string, Uint8Array][]): Uint8Array {
-  const out: number[] = [];
-  const dir: number[] = [];
-  const u16 = (a: number[], n: number) => a.push(n & 0xff, (n >>> 8) & 0xff);
-  const u32 = (a: number[], n: number) => a.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-  for (const [name, data] of files) {
-    const n = new TextEncoder().encode(name);
-    const offset = out.length;
-    u32(out, 0x04034b50);
-    u16(out, 20);
-    u16(out, 0);
-    u16(out, 0);
-    u16(out, 0);
-    u16(out, 0);
-    u32(out, 0);
-    u32(out, data.length);
-    u32(out, data.length);
-    u16(out, n.length);
-    u16(out, 0);
-    out.push(...n, ...data);
-    u32(dir, 0x02014b50);
-    u16(dir, 20);
-    u16(dir, 20);
-    u16(dir, 0);
-    u16(dir, 0);
-    u16(dir, 0);
-    u16(dir, 0);
-    u32(dir, 0);
-    u32(dir, data.length);
-    u32(dir, data.length);
-    u16(dir, n.length);
-    u16(dir, 0);
-    u16(dir, 0);
-    u16(dir, 0);
-    u16(dir, 0);
-    u32(dir, 0);
-    u32(dir, offset);
-    dir.push(...n);
-  }
-  const at = out.length;
-  out.push(...dir);
-  u32(out, 0x06054b50);
-  u16(out, 0);
-  u16(out, 0);
-  u16(out, files.length);
-  u16(out, files.length);
-  u32(out, dir.length);
-  u32(out, at);
-  u16(out, 0);
-  return new Uint8Array(out);
-}

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
-import { crc32, xlsxStream } from '../../workers/api/lib/xlsx-stream';
+import { xlsxStream } from '../../workers/api/lib/xlsx-stream';
+import { crc32 } from '../../shared/crc32';
 import { zipDeclared } from '../../workers/api/lib/zip';
 import type { TableCell } from '../../workers/api/lib/tables';
-
-async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  for await (const p of stream as unknown as AsyncIterable<Uint8Array>) {
-    parts.push(p);
-    n += p.length;
-  }
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+import { bytesOf } from '../bytes';
 
 const PAGES = 3;
 

@@ -1,8 +1,7 @@
 import type { InferOutput } from 'valibot';
 import type {
-  EntryDto as Entry,
   ResultDto as ResultItem,
-  EntryResponse,
+  JudgeInviteCreated as JudgeInviteCreatedSchema,
   JudgeSchema,
   ResultsResponse,
   RoundDto,
@@ -19,13 +18,13 @@ import type { Campaign } from './types';
  */
 
 export type { EntryStatus, EntryDto as Entry, ResultDto as ResultItem, AssignmentDto as Assignment } from '@shared/contracts/contest';
-export type EntryWithCampaign = { entry: Entry; campaign: NonNullable<InferOutput<typeof EntryResponse>['campaign']> };
 export type Results = InferOutput<typeof ResultsResponse>;
 export type Criterion = RoundDto['criteria'][number];
 export type Judge = InferOutput<typeof JudgeSchema>;
 export type JudgeProgress = InferOutput<typeof RoundProgress>;
 export type Round = InferOutput<typeof RoundList>['items'][number];
 export type Vote = InferOutput<typeof VoteSchema>;
+export type JudgeInviteCreated = InferOutput<typeof JudgeInviteCreatedSchema>;
 
 export interface Award {
   name: string;

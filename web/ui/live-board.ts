@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
-import { api, ApiError, qs } from './api';
+import { ApiError, call, qs } from './api';
 import { errorText } from './components/ErrorState';
 import { boardApi, type Board, type BoardEntry, type Scope } from './leaderboard';
 import type { LiveBoardMessage } from '@shared/contracts/leaderboards';
@@ -20,7 +20,7 @@ async function readRows(id: string, scope: Scope, offset: number, count: number)
   const rows: BoardEntry[] = [];
   for (let at = offset; at < offset + count; at += MAX_LIMIT) {
     const limit = Math.min(MAX_LIMIT, offset + count - at);
-    const b = await api<Board>('GET', `${boardApi(id)}${qs({ scope, limit, offset: at })}`);
+    const b = await call('GET /campaigns/{id}/leaderboard', { id }, { query: { scope, limit, offset: at } });
     first ??= b;
     rows.push(...b.entries);
     if (b.entries.length < limit) break;

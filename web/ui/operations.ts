@@ -1,15 +1,33 @@
 import type { InferInput, InferOutput } from 'valibot';
-import type { LoginBody, MeResponse, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
-import type { CampaignResponse, CampaignList, CampaignTemplateList, DuplicateCampaignBody } from '@shared/contracts/campaigns';
+import type { CodeBody, CodeResponse, LoginBody, MeResponse, PasswordResetBody, RegisterBody, SessionResponse, UserResponse } from '@shared/contracts/auth';
+import type {
+  CampaignResponse,
+  CampaignList,
+  CampaignTemplateList,
+  CoverResponse,
+  CreateCampaignBody,
+  DuplicateCampaignBody,
+  UpdateCampaignBody,
+} from '@shared/contracts/campaigns';
 import type {
   AssignmentList,
   AwardsBody,
   AwardsResponse,
+  DiscountBody,
+  DiscountResponse,
   EntryPage,
   EntryResponse,
+  EntrySubmitted,
+  EntryView,
   JudgeBody,
+  JudgeInviteAccepted,
+  JudgeInviteCreated,
+  JudgeInviteList,
+  JudgeInvitePublic,
   JudgesResponse,
   MyVotesResponse,
+  PublishResultsBody,
+  PublishResultsResponse,
   ResultsResponse,
   ReviewBody,
   RoundBody,
@@ -17,6 +35,7 @@ import type {
   RoundOpened,
   RoundResponse,
   ScoreBody,
+  ScoreResponse,
   VotePage,
   VoteResponse,
 } from '@shared/contracts/contest';
@@ -40,20 +59,21 @@ import type {
   GroupBookingBody,
   SlotList,
   SlotPatch,
-  SlotSchema,
+  SlotPatched,
   SlotsBody,
   SlotsCreated,
+  SlotWaitlist,
   TicketResponse,
   VisitStatsResponse,
   WaitlistBody,
   WaitlistEntry,
 } from '@shared/contracts/exhibition';
-import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresBody } from '@shared/contracts/leaderboards';
+import type { BoardResponse, FreezeBody, FreezeResponse, MeBoardResponse, ScoresAccepted, ScoresBody } from '@shared/contracts/leaderboards';
 import type { ActivityPage, HomeResponse, MyBookings, MyWaitlist } from '@shared/contracts/me';
 import type { WechatSignature } from '@shared/contracts/wechat';
 import type { HistoryImportResult } from '@shared/contracts/history';
 import type { MarkReadBody, MarkReadResponse, NotificationPage, Preferences, PreferencesBody } from '@shared/contracts/notifications';
-import type { CreateOrgUnitBody, Metrics, OrgUnit, RosterReport, TodoItem } from '@shared/contracts/org';
+import type { ArchiveResponse, CreateOrgUnitBody, Metrics, OrgUnitList, OrgUnitResponse, RosterPage, RosterReport, TodoItem } from '@shared/contracts/org';
 import type {
   MembersPage,
   PeriodList,
@@ -84,36 +104,15 @@ import type {
   QuestionResponse,
   QuizLobby,
   QuizStats,
+  ReviewAttemptBody,
+  ReviewAttemptResponse,
   StageBody,
   StageList,
   StagePatch,
   StageResponse,
   StartAttemptBody,
 } from '@shared/contracts/quiz';
-import type {
-  CertificateCheck,
-  CertificateResponse,
-  CheckBody,
-  CheckResponse,
-  CodeScreenResponse,
-  InviteLink,
-  InviteView,
-  MyVolunteer,
-  PairBody,
-  PairCreated,
-  PairPage,
-  RecordBody,
-  RecordPage,
-  RecordResponse,
-  RejectBody,
-  ReviewRecordsBody,
-  ServiceActivityBody,
-  ServiceActivityPatch,
-  ServiceActivitySchema,
-  SignupList,
-  UnlinkBody,
-  VolunteerStatsResponse,
-} from '@shared/contracts/volunteer';
+import type * as Vol from '@shared/contracts/volunteer';
 import type * as Tr from '@shared/contracts/training';
 import type * as Rooms from '@shared/contracts/rooms';
 import type { Report as ReportSchema, ReportRows } from '@shared/contracts/report';
@@ -144,6 +143,8 @@ export interface Operations {
   'POST /auth/register': Op<Out<typeof UserResponse>, In<typeof RegisterBody>>;
   'POST /auth/login': Op<Out<typeof UserResponse>, In<typeof LoginBody>>;
   'POST /auth/logout': Op<void>;
+  'POST /auth/codes': Op<Out<typeof CodeResponse>, In<typeof CodeBody>>;
+  'POST /auth/password-reset': Op<void, In<typeof PasswordResetBody>>;
   'GET /me/activity': Op<Out<typeof ActivityPage>>;
   'GET /me/bookings': Op<Out<typeof MyBookings>>;
   'GET /me/waitlist': Op<Out<typeof MyWaitlist>>;
@@ -154,15 +155,16 @@ export interface Operations {
   'GET /me/preferences': Op<Out<typeof Preferences>>;
   'PUT /me/preferences': Op<Out<typeof Preferences>, In<typeof PreferencesBody>>;
   // org tree
-  'GET /org-units': Op<{ items: Array<Out<typeof OrgUnit> & { subtreeMemberCount: number }> }>;
-  'POST /org-units': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof CreateOrgUnitBody>>;
+  'GET /org-units': Op<Out<typeof OrgUnitList>>;
+  'POST /org-units': Op<Out<typeof OrgUnitResponse>, In<typeof CreateOrgUnitBody>>;
   'GET /org-units/{id}/metrics': Op<Out<typeof Metrics>>;
   'GET /org-units/{id}/report': Op<Out<typeof ReportSchema>>;
   'GET /org-units/{id}/todo': Op<Item<typeof TodoItem>>;
+  'GET /org-units/{id}/roster': Op<Out<typeof RosterPage>>;
   'POST /org-units/{id}/roster': Op<Out<typeof RosterReport>, FormData>;
   'POST /org-units/{id}/history/import': Op<Out<typeof HistoryImportResult>, FormData>;
-  'PATCH /org-units/{id}': Op<Obj<'orgUnit', typeof OrgUnit>, In<typeof UnitPatchBody>>;
-  'POST /org-units/{id}/archive': Op<{ archived: boolean }>;
+  'PATCH /org-units/{id}': Op<Out<typeof OrgUnitResponse>, In<typeof UnitPatchBody>>;
+  'POST /org-units/{id}/archive': Op<Out<typeof ArchiveResponse>>;
   // the member registry
   'GET /org-units/{id}/members': Op<Out<typeof MembersPage>>;
   'GET /org-units/{id}/members/counts': Op<Out<typeof RegistryCounts>>;
@@ -181,7 +183,11 @@ export interface Operations {
   'POST /pairs/withdraw': Op<Out<typeof WithdrawResponse>, In<typeof WithdrawBody>>;
   // campaigns and leaderboards
   'GET /campaigns': Op<Out<typeof CampaignList>>;
+  'POST /campaigns': Op<Out<typeof CampaignResponse>, In<typeof CreateCampaignBody>>;
   'GET /campaigns/{id}': Op<Out<typeof CampaignResponse>>;
+  'PATCH /campaigns/{id}': Op<Out<typeof CampaignResponse>, In<typeof UpdateCampaignBody>>;
+  'PUT /campaigns/{id}/cover': Op<Out<typeof CoverResponse>, FormData>;
+  'DELETE /campaigns/{id}/cover': Op<Out<typeof CoverResponse>>;
   'POST /campaigns/{id}/publish': Op<Out<typeof CampaignResponse>>;
   'POST /campaigns/{id}/close': Op<Out<typeof CampaignResponse>>;
   'POST /campaigns/{id}/duplicate': Op<Out<typeof CampaignResponse>, In<typeof DuplicateCampaignBody>>;
@@ -189,13 +195,14 @@ export interface Operations {
   'GET /wechat/signature': Op<Out<typeof WechatSignature>>;
   'GET /campaigns/{id}/leaderboard': Op<Out<typeof BoardResponse>>;
   'GET /campaigns/{id}/leaderboard/me': Op<Out<typeof MeBoardResponse>>;
-  'POST /campaigns/{id}/leaderboard/scores': Op<{ accepted: number }, In<typeof ScoresBody>>;
+  'POST /campaigns/{id}/leaderboard/scores': Op<Out<typeof ScoresAccepted>, In<typeof ScoresBody>>;
   'POST /campaigns/{id}/leaderboard/freeze': Op<Out<typeof FreezeResponse>, In<typeof FreezeBody>>;
   'POST /campaigns/{id}/leaderboard/unfreeze': Op<Out<typeof FreezeResponse>, In<typeof FreezeBody>>;
   // quiz
   'GET /campaigns/{id}/quiz/me': Op<Out<typeof QuizLobby>>;
   'POST /campaigns/{id}/attempts': Op<Obj<'attempt', typeof AttemptView>, In<typeof StartAttemptBody>>;
   'GET /attempts/{id}': Op<Out<typeof AttemptResponse>>;
+  'POST /attempts/{id}/review': Op<Out<typeof ReviewAttemptResponse>, In<typeof ReviewAttemptBody>>;
   'POST /attempts/{id}/answers': Op<Out<typeof AnswerResponse>, In<typeof AnswerBody>>;
   'POST /attempts/{id}/next': Op<Out<typeof NextQuestionResponse>>;
   'GET /campaigns/{id}/attempts/active': Op<Out<typeof ActiveAttemptResponse>>;
@@ -212,47 +219,58 @@ export interface Operations {
   'GET /question-banks/{id}/questions': Op<Out<typeof QuestionPage>>;
   'POST /question-banks/{id}/questions': Op<Out<typeof QuestionResponse>, In<typeof QuestionBody>>;
   'PATCH /questions/{id}': Op<Out<typeof QuestionResponse>, In<typeof QuestionBody>>;
+  'DELETE /questions/{id}': Op<void>;
   // contests
   'GET /campaigns/{id}/entries': Op<Out<typeof EntryPage>>;
-  'GET /entries/{id}': Op<Out<typeof EntryResponse>>;
+  'POST /campaigns/{id}/entries': Op<Out<typeof EntrySubmitted>, FormData>;
+  'GET /entries/{id}': Op<Out<typeof EntryView>>;
   'POST /entries/{id}/review': Op<Out<typeof EntryResponse>, In<typeof ReviewBody>>;
+  'POST /entries/{id}/views': Op<void>;
   'POST /entries/{id}/votes': Op<Out<typeof VoteResponse>>;
   'GET /campaigns/{id}/my-votes': Op<Out<typeof MyVotesResponse>>;
   'GET /campaigns/{id}/votes': Op<Out<typeof VotePage>>;
+  'POST /campaigns/{id}/votes/discount': Op<Out<typeof DiscountResponse>, In<typeof DiscountBody>>;
   'GET /campaigns/{id}/results': Op<Out<typeof ResultsResponse>>;
+  'POST /campaigns/{id}/results/publish': Op<Out<typeof PublishResultsResponse>, In<typeof PublishResultsBody>>;
   'POST /campaigns/{id}/awards': Op<Out<typeof AwardsResponse>, In<typeof AwardsBody>>;
   'GET /campaigns/{id}/judges': Op<Out<typeof JudgesResponse>>;
   'POST /campaigns/{id}/judges': Op<Out<typeof JudgesResponse>, In<typeof JudgeBody>>;
+  'POST /campaigns/{id}/judge-invites': Op<Out<typeof JudgeInviteCreated>>;
+  'GET /campaigns/{id}/judge-invites': Op<Out<typeof JudgeInviteList>>;
+  'DELETE /campaigns/{id}/judge-invites/{inviteId}': Op<void>;
+  'GET /judge-invites/{code}': Op<Out<typeof JudgeInvitePublic>>;
+  'POST /judge-invites/{code}/accept': Op<Out<typeof JudgeInviteAccepted>>;
   'GET /campaigns/{id}/judging-rounds': Op<Out<typeof RoundList>>;
   'POST /campaigns/{id}/judging-rounds': Op<Out<typeof RoundOpened>, In<typeof RoundBody>>;
   'POST /judging-rounds/{id}/close': Op<Out<typeof RoundResponse>>;
   'GET /judging/assignments': Op<Out<typeof AssignmentList>>;
-  'POST /entries/{id}/scores': Op<{ total: number }, In<typeof ScoreBody>>;
+  'POST /entries/{id}/scores': Op<Out<typeof ScoreResponse>, In<typeof ScoreBody>>;
+  'POST /entries/{id}/conflict': Op<void>;
   // 1+1 volunteers and service activities
-  'POST /campaigns/{id}/invites': Op<Out<typeof InviteLink>>;
-  'GET /invites/{code}': Op<Out<typeof InviteView>>;
-  'POST /campaigns/{id}/pairs': Op<Out<typeof PairCreated>, In<typeof PairBody>>;
-  'GET /campaigns/{id}/pairs': Op<Out<typeof PairPage>>;
-  'POST /pairs/{id}/unlink': Op<{ unlinked: boolean }, In<typeof UnlinkBody>>;
-  'POST /campaigns/{id}/service-records': Op<Out<typeof RecordResponse>, In<typeof RecordBody>>;
-  'GET /campaigns/{id}/service-records': Op<Out<typeof RecordPage>>;
-  'POST /campaigns/{id}/service-records/review': Op<{ reviewed: number }, In<typeof ReviewRecordsBody>>;
-  'POST /service-records/{id}/approve': Op<Out<typeof RecordResponse>>;
-  'POST /service-records/{id}/reject': Op<Out<typeof RecordResponse>, In<typeof RejectBody>>;
-  'GET /campaigns/{id}/volunteer-stats': Op<Out<typeof VolunteerStatsResponse>>;
-  'GET /campaigns/{id}/my-volunteer': Op<Out<typeof MyVolunteer>>;
-  'GET /campaigns/{id}/certificate': Op<Out<typeof CertificateResponse>>;
-  'GET /certificates/{code}': Op<Out<typeof CertificateCheck>>;
-  'GET /campaigns/{id}/service-activities': Op<Item<typeof ServiceActivitySchema>>;
-  'POST /campaigns/{id}/service-activities': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityBody>>;
-  'GET /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'PATCH /service-activities/{id}': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>, In<typeof ServiceActivityPatch>>;
-  'POST /service-activities/{id}/cancel': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'POST /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'DELETE /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof ServiceActivitySchema>>;
-  'GET /service-activities/{id}/signups': Op<Out<typeof SignupList>>;
-  'GET /service-activities/{id}/code': Op<Out<typeof CodeScreenResponse>>;
-  'POST /service-activities/{id}/check': Op<Out<typeof CheckResponse>, In<typeof CheckBody>>;
+  'POST /campaigns/{id}/invites': Op<Out<typeof Vol.InviteLink>>;
+  'GET /invites/{code}': Op<Out<typeof Vol.InviteView>>;
+  'POST /campaigns/{id}/pairs': Op<Out<typeof Vol.PairCreated>, In<typeof Vol.PairBody>>;
+  'GET /campaigns/{id}/pairs': Op<Out<typeof Vol.PairPage>>;
+  'POST /pairs/{id}/unlink': Op<Out<typeof Vol.UnlinkResponse>, In<typeof Vol.UnlinkBody>>;
+  'POST /campaigns/{id}/service-records': Op<Out<typeof Vol.RecordResponse>, In<typeof Vol.RecordBody>>;
+  'GET /campaigns/{id}/service-records': Op<Out<typeof Vol.RecordPage>>;
+  'POST /campaigns/{id}/service-records/review': Op<Out<typeof Vol.ReviewedResponse>, In<typeof Vol.ReviewRecordsBody>>;
+  'POST /service-records/{id}/approve': Op<Out<typeof Vol.RecordResponse>>;
+  'POST /service-records/{id}/reject': Op<Out<typeof Vol.RecordResponse>, In<typeof Vol.RejectBody>>;
+  'GET /campaigns/{id}/volunteer-stats': Op<Out<typeof Vol.VolunteerStatsResponse>>;
+  'GET /campaigns/{id}/my-volunteer': Op<Out<typeof Vol.MyVolunteer>>;
+  'GET /campaigns/{id}/certificate': Op<Out<typeof Vol.CertificateResponse>>;
+  'GET /certificates/{code}': Op<Out<typeof Vol.CertificateCheck>>;
+  'GET /campaigns/{id}/service-activities': Op<Item<typeof Vol.ServiceActivitySchema>>;
+  'POST /campaigns/{id}/service-activities': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>, In<typeof Vol.ServiceActivityBody>>;
+  'GET /service-activities/{id}': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'PATCH /service-activities/{id}': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>, In<typeof Vol.ServiceActivityPatch>>;
+  'POST /service-activities/{id}/cancel': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'POST /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'DELETE /service-activities/{id}/signups': Op<Obj<'serviceActivity', typeof Vol.ServiceActivitySchema>>;
+  'GET /service-activities/{id}/signups': Op<Out<typeof Vol.SignupList>>;
+  'GET /service-activities/{id}/code': Op<Out<typeof Vol.CodeScreenResponse>>;
+  'POST /service-activities/{id}/check': Op<Out<typeof Vol.CheckResponse>, In<typeof Vol.CheckBody>>;
   // charity drives
   'POST /campaigns/{id}/pledges': Op<Out<typeof PledgeResponse>, In<typeof PledgeBody>>;
   'GET /campaigns/{id}/progress': Op<Out<typeof ProgressResponse>>;
@@ -262,11 +280,12 @@ export interface Operations {
   'POST /pledges/{id}/verify': Op<Out<typeof PledgeResponse>, In<typeof VerifyBody>>;
   'POST /pledges/{id}/reject': Op<Out<typeof PledgeResponse>, In<typeof PledgeRejectBody>>;
   'POST /pledges/{id}/message': Op<Out<typeof PledgeResponse>, In<typeof MessageBody>>;
+  'POST /pledges/{id}/receipt': Op<Out<typeof PledgeResponse>, FormData>;
   // exhibitions
   'POST /campaigns/{id}/slots': Op<Out<typeof SlotsCreated>, In<typeof SlotsBody>>;
   'GET /campaigns/{id}/slots': Op<Out<typeof SlotList>>;
-  'PATCH /slots/{id}': Op<{ slot: Out<typeof SlotSchema>; promoted: number }, In<typeof SlotPatch>>;
-  'GET /slots/{id}/waitlist': Op<{ slot: Out<typeof SlotSchema>; items: Array<Out<typeof WaitlistEntry>> }>;
+  'PATCH /slots/{id}': Op<Out<typeof SlotPatched>, In<typeof SlotPatch>>;
+  'GET /slots/{id}/waitlist': Op<Out<typeof SlotWaitlist>>;
   'POST /campaigns/{id}/bookings': Op<Out<typeof BookingResponse>, In<typeof BookingBody>>;
   'POST /campaigns/{id}/group-bookings': Op<Out<typeof BookingResponse>, In<typeof GroupBookingBody>>;
   'GET /campaigns/{id}/bookings': Op<Out<typeof BookingPage>>;

@@ -7,24 +7,9 @@
  * booleans, and instants as China-time date cells; the header row is frozen.
  */
 import type { TableCell } from './tables';
+import { crc32 } from '../../../shared/crc32';
 
 const enc = new TextEncoder();
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 class Bytes {
   private parts: number[] = [];
@@ -225,6 +210,17 @@ export interface Sheet {
   header: string[];
   pages: AsyncIterable<TableCell[][]>;
   dayColumns?: readonly number[];
+}
+
+/** A sheet whose few rows are all at hand (an import template and its notes): the first row is its header. */
+export function sheetOf(name: string, [header = [], ...rows]: TableCell[][]): Sheet {
+  return {
+    name,
+    header: header.map((h) => String(h ?? '')),
+    pages: (async function* () {
+      yield rows;
+    })(),
+  };
 }
 
 /** The .xlsx as a byte stream: header row, then every page of rows as it arrives. */

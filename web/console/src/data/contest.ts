@@ -1,5 +1,5 @@
 import { createResource, createRoot } from 'solid-js';
-import { api, ApiError, call } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import type { Criterion, Entry, EntryStatus } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { session } from './session';
@@ -50,12 +50,12 @@ export function listVotes(campaignId: string, p: { flagged: boolean; cursor?: st
   return call('GET /campaigns/{id}/votes', { id: campaignId }, { query: { flagged: p.flagged ? 'true' : undefined, limit: 100, cursor: p.cursor } });
 }
 export const discountVotes = (campaignId: string, ids: string[], reason: string) =>
-  api<{ discounted: number }>('POST', `${base(campaignId)}/votes/discount`, { ids, reason });
+  call('POST /campaigns/{id}/votes/discount', { id: campaignId }, { body: { ids, reason } });
 
 export const getResults = (campaignId: string) => call('GET /campaigns/{id}/results', { id: campaignId });
 /** Publish or withdraw the results; while works are unfinished the API answers 409 judging_incomplete unless `force`. */
 export const publishResults = (campaignId: string, published: boolean, force = false) =>
-  api<{ published: boolean; unfinished: number }>('POST', `${base(campaignId)}/results/publish`, { published, force });
+  call('POST /campaigns/{id}/results/publish', { id: campaignId }, { body: { published, force } });
 /** The server's 台账 downloads (the session cookie goes along with a plain link). */
 export const resultsFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/results.xlsx`;
 export const entriesFileUrl = (campaignId: string) => `/api/v1${base(campaignId)}/entries/export?format=xlsx`;
@@ -66,14 +66,13 @@ export const manualAwards = (campaignId: string, awards: { entryId: string; awar
 /** Saves contest settings: the stored settings with `patch` laid over them (PATCH replaces the whole object). */
 export async function saveSettings(c: Campaign, patch: Record<string, unknown>): Promise<Campaign> {
   const settings = { ...(c.settings as Record<string, unknown>), ...patch };
-  const r = await api<{ campaign?: Campaign }>('PATCH', base(c.id), { settings });
-  return r?.campaign ?? (await api<{ campaign: Campaign }>('GET', base(c.id))).campaign;
+  return (await call('PATCH /campaigns/{id}', { id: c.id }, { body: { settings } })).campaign;
 }
 
 /* ---- the judge's side ------------------------------------------------------------ */
 
 export const scoreEntry = (entryId: string, criteria: Record<string, number>) => call('POST /entries/{id}/scores', { id: entryId }, { body: { criteria } });
-export const declareConflict = (entryId: string) => api('POST', `/entries/${enc(entryId)}/conflict`);
+export const declareConflict = (entryId: string) => call('POST /entries/{id}/conflict', { id: entryId });
 
 /** The signed-in user's judging assignments (any signed-in user may ask; most have none). */
 export const judging = createRoot(() => {
@@ -113,19 +112,8 @@ export async function runEach<T>(items: T[], fn: (item: T) => Promise<unknown>, 
 }
 
 /* Judge invitations: outside judges join through a single-use link (the code is shown once). */
-export interface JudgeInviteCreated {
-  id: string;
-  code: string;
-  url: string;
-  qrUrl: string;
-  expiresAt: string;
-}
-export interface JudgeInviteItem {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
-  createdByName: string | null;
-}
-export const createJudgeInvite = (campaignId: string) => api<JudgeInviteCreated>('POST', `${base(campaignId)}/judge-invites`);
-export const listJudgeInvites = async (campaignId: string) => (await api<{ items: JudgeInviteItem[] }>('GET', `${base(campaignId)}/judge-invites`)).items;
-export const revokeJudgeInvite = (campaignId: string, inviteId: string) => api<null>('DELETE', `${base(campaignId)}/judge-invites/${enc(inviteId)}`);
+export type { JudgeInviteCreated } from '@ui/contest';
+export const createJudgeInvite = (campaignId: string) => call('POST /campaigns/{id}/judge-invites', { id: campaignId });
+export const listJudgeInvites = async (campaignId: string) => (await call('GET /campaigns/{id}/judge-invites', { id: campaignId })).items;
+export const revokeJudgeInvite = (campaignId: string, inviteId: string) =>
+  call('DELETE /campaigns/{id}/judge-invites/{inviteId}', { id: campaignId, inviteId });

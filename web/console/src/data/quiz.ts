@@ -1,7 +1,19 @@
 import type { InferOutput } from 'valibot';
-import type { AdmissionList, AdvanceResponse, AttemptResponse, AttemptRowDto, BankItemDto, QuestionDto, QuizStats, StageDto } from '@shared/contracts/quiz';
+import type {
+  AdmissionList,
+  AdvanceResponse,
+  AdvancementDto,
+  AttemptResponse,
+  AttemptRowDto,
+  BankItemDto,
+  QuestionDto,
+  QuestionImportReport,
+  QuizStats,
+  StageDto,
+  StageOverrides,
+} from '@shared/contracts/quiz';
 import type { QuestionType } from '@shared/quiz';
-import { api, API_BASE, call } from '@ui/api';
+import { API_BASE, call } from '@ui/api';
 import type { BodyOf } from '@ui/operations';
 
 /* The organizers' quiz API: question banks, questions, stages, review and statistics (API.md, Quiz challenges). */
@@ -22,33 +34,15 @@ export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 /** What the editor sends: the contract's input, so an option key the server refuses does not compile. */
 export type QuestionBody = BodyOf<'POST /question-banks/{id}/questions'>;
 
-export interface ImportReport {
-  imported: number;
-  duplicates: number;
-  errors: { row: number; message: string }[];
-  dryRun: boolean;
-}
-
-export interface StageSettings {
-  bankIds?: string[];
-  mode?: 'daily' | 'challenge' | 'round';
-  questionsPerAttempt?: number;
-  secondsPerQuestion?: number;
-  attemptsPerDay?: number;
-  attemptsTotal?: number | null;
-  stratify?: boolean;
-  revealAnswers?: boolean;
-}
-
-export type Advancement = { rule: 'top'; n: number } | { rule: 'top_per_unit'; n: number } | { rule: 'threshold'; score: number };
+export type ImportReport = InferOutput<typeof QuestionImportReport>;
+/** A stage's overrides of the campaign's quiz settings, as stored and as the form sends them. */
+export type StageSettings = InferOutput<typeof StageOverrides>;
+export type Advancement = AdvancementDto;
+export type StageBody = BodyOf<'POST /campaigns/{id}/stages'>;
 
 /** Clears a flagged attempt, or disqualifies it with a reason (once). */
 export function reviewAttempt(id: string, decision: 'cleared' | 'disqualified', reason?: string) {
-  return api<{ attempt: { id: string; review: 'cleared' | 'disqualified' }; board: { score: number | null; removed: boolean } | null }>(
-    'POST',
-    `/attempts/${encodeURIComponent(id)}/review`,
-    { decision, ...(reason ? { reason } : {}) },
-  );
+  return call('POST /attempts/{id}/review', { id }, { body: { decision, ...(reason ? { reason } : {}) } });
 }
 
 const enc = encodeURIComponent;
@@ -59,16 +53,16 @@ export const listQuestions = (bankId: string, cursor: string | null, limit = 50)
   call('GET /question-banks/{id}/questions', { id: bankId }, { query: { limit, cursor } });
 export const addQuestion = async (bankId: string, body: QuestionBody) => (await call('POST /question-banks/{id}/questions', { id: bankId }, { body })).question;
 export const updateQuestion = async (id: string, body: QuestionBody) => (await call('PATCH /questions/{id}', { id }, { body })).question;
-export const retireQuestion = (id: string) => api<void>('DELETE', `/questions/${enc(id)}`);
+export const retireQuestion = (id: string) => call('DELETE /questions/{id}', { id });
 
 export const bankExportHref = (bankId: string, format: 'csv' | 'xlsx') => `${API_BASE}/question-banks/${enc(bankId)}/export?format=${format}`;
 export const templateHref = (format: 'csv' | 'xlsx') => `${API_BASE}/question-banks/template?format=${format}`;
 export const bankImportPath = (bankId: string, dryRun: boolean) => `/question-banks/${enc(bankId)}/import${dryRun ? '?dryRun=true' : ''}`;
 
 export const listStages = async (campaignId: string) => (await call('GET /campaigns/{id}/stages', { id: campaignId })).items;
-export const createStage = (campaignId: string, body: Record<string, unknown>) => api<{ stage: Stage }>('POST', `/campaigns/${enc(campaignId)}/stages`, body);
-export const updateStage = (campaignId: string, stageId: string, body: Record<string, unknown>) =>
-  api<{ stage: Stage }>('PATCH', `/campaigns/${enc(campaignId)}/stages/${enc(stageId)}`, body);
+export const createStage = (campaignId: string, body: StageBody) => call('POST /campaigns/{id}/stages', { id: campaignId }, { body });
+export const updateStage = (campaignId: string, stageId: string, body: StageBody) =>
+  call('PATCH /campaigns/{id}/stages/{stageId}', { id: campaignId, stageId }, { body });
 export const advance = (campaignId: string, stageId: string, dryRun: boolean) =>
   call('POST /campaigns/{id}/stages/{stageId}/advance', { id: campaignId, stageId }, { query: { dryRun: dryRun ? 'true' : undefined } });
 export const listAdmissions = async (campaignId: string, stageId: string) =>

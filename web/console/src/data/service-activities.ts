@@ -1,5 +1,6 @@
 import { chinaDay as chinaDate, chinaTime } from '@shared/china-time';
 import { API_BASE, call, qs } from '@ui/api';
+import type { BodyOf } from '@ui/operations';
 import type { CodeScreenDto, ServiceActivityView as ServiceActivity, SignupDto } from '@shared/contracts/volunteer';
 
 /* 服务活动 (service activities) in the console: create/edit/cancel, sign-up lists, the code screen. */
@@ -12,21 +13,13 @@ export type { ServiceActivityView as ServiceActivity } from '@shared/contracts/v
 export type Signup = SignupDto;
 export type CodeScreen = CodeScreenDto;
 
-export interface ActivityInput {
-  orgUnitId?: string;
-  title: string;
-  place: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-}
+export type ActivityInput = BodyOf<'POST /campaigns/{id}/service-activities'>;
 
 export const listActivities = (campaignId: string) =>
   call('GET /campaigns/{id}/service-activities', { id: campaignId }, { query: { when: 'all', limit: 100 } }).then((r) => r.items);
 export const createActivity = (campaignId: string, body: ActivityInput) =>
   call('POST /campaigns/{id}/service-activities', { id: campaignId }, { body }).then((r) => r.serviceActivity);
-export const updateActivity = (id: string, body: Partial<ActivityInput>) =>
+export const updateActivity = (id: string, body: BodyOf<'PATCH /service-activities/{id}'>) =>
   call('PATCH /service-activities/{id}', { id }, { body }).then((r) => r.serviceActivity);
 export const cancelActivity = (id: string) => call('POST /service-activities/{id}/cancel', { id }).then((r) => r.serviceActivity);
 export const listSignups = (id: string) => call('GET /service-activities/{id}/signups', { id }).then((r) => r.items);

@@ -1,7 +1,8 @@
 import { chinaDay } from '@shared/china-time';
 import type { InferOutput } from 'valibot';
+import type { RosterEntry } from '@shared/contracts/org';
 import type { PairSchema, RecordItemDto as ServiceRecord, RecordStatus, VolunteerStatsResponse } from '@shared/contracts/volunteer';
-import { api, API_BASE, call, qs } from '@ui/api';
+import { API_BASE, call, qs } from '@ui/api';
 import type { Campaign, Page } from '@ui/types';
 import { org } from './org';
 
@@ -21,12 +22,8 @@ export interface RecordFilter {
   to?: string;
 }
 
-export interface RosterRow {
-  name: string;
-  /** masked */
-  phone: string;
-  registered: boolean;
-}
+/** A roster row (phone masked). */
+export type RosterRow = InferOutput<typeof RosterEntry>;
 
 export const volunteerHref = (id: string) => `/campaigns/${enc(id)}/volunteer`;
 
@@ -53,8 +50,7 @@ export const rejectRecord = (id: string, reason: string) => call('POST /service-
 export const reviewRecords = (campaignId: string, ids: string[], decision: 'approve' | 'reject', reason?: string) =>
   call('POST /campaigns/{id}/service-records/review', { id: campaignId }, { body: { ids, decision, ...(reason ? { reason } : {}) } });
 
-export const listRoster = (unitId: string, cursor?: string | null) =>
-  api<Page<RosterRow>>('GET', `/org-units/${enc(unitId)}/roster${qs({ limit: 100, cursor })}`);
+export const listRoster = (unitId: string, cursor?: string | null) => call('GET /org-units/{id}/roster', { id: unitId }, { query: { limit: 100, cursor } });
 
 /** The 台账 file of the API (Excel or CSV), for a unit or the whole campaign. */
 export const pairsExportUrl = (c: Pick<Campaign, 'id'>, orgUnitId: string | null, format: 'xlsx' | 'csv' = 'xlsx') =>

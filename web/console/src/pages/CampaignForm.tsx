@@ -3,7 +3,8 @@ import { createStore, unwrap } from 'solid-js/store';
 import { A, useBeforeLeave, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
+import type { BodyOf } from '@ui/operations';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -31,6 +32,8 @@ import { DuplicatePanel, TemplatePicker, type CampaignTemplate } from '../ui/Cam
 const ContestSettings = lazy(() => import('../ui/ContestSettings'));
 
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+type CreateBody = BodyOf<'POST /campaigns'>;
+type PatchBody = BodyOf<'PATCH /campaigns/{id}'>;
 
 const BASE_FIELDS = ['kind', 'title', 'slug', 'summary', 'description', 'orgUnitId', 'startsAt', 'endsAt'] as const;
 
@@ -161,7 +164,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
   window.addEventListener('beforeunload', onUnload);
   onCleanup(() => window.removeEventListener('beforeunload', onUnload));
 
-  function validate(): { body: Record<string, unknown> } | null {
+  function validate(): { create: CreateBody; patch?: never } | { patch: PatchBody; create?: never } | null {
     const found: Record<string, string | undefined> = {};
     if (!form.title.trim()) found.title = t('form.required');
     const slug = form.slug.trim().toLowerCase();
@@ -183,33 +186,26 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
       errors.setForm(t('form.fixErrors'));
       return null;
     }
-    const body: Record<string, unknown> = {
-      title: form.title.trim(),
-      summary: form.summary.trim(),
-      description: form.description,
-      startsAt,
-      endsAt,
-    };
-    if (slug) body.slug = slug;
+    // both times are set once the checks above pass
+    const body = { title: form.title.trim(), summary: form.summary.trim(), description: form.description, startsAt: startsAt!, endsAt: endsAt! };
     if (!editing()) {
-      body.kind = form.kind;
-      body.orgUnitId = form.orgUnitId;
       // settings the form has no field for (categories, stratify …) come from the template, if the kind is still its
       const tpl = template();
       const settings = tpl && tpl.kind === form.kind ? { ...tpl.settings, ...built.settings } : built.settings;
-      if (Object.keys(settings).length) body.settings = settings;
-      return { body };
+      return {
+        create: { ...body, kind: form.kind, orgUnitId: form.orgUnitId, ...(slug ? { slug } : {}), ...(Object.keys(settings).length ? { settings } : {}) },
+      };
     }
     // an edit sends only what changed
     const c = props.campaign!;
-    const patch: Record<string, unknown> = {};
+    const patch: PatchBody = {};
     for (const k of ['title', 'summary', 'description', 'startsAt', 'endsAt'] as const) {
-      if (body[k] !== (c as Record<string, unknown>)[k] && !(k.endsWith('At') && Date.parse(body[k] as string) === Date.parse(c[k]))) patch[k] = body[k];
+      if (body[k] !== c[k] && !(k.endsWith('At') && Date.parse(body[k]) === Date.parse(c[k]))) patch[k] = body[k];
     }
     if (slug && slug !== c.slug) patch.slug = slug;
     const next = mergeForEdit(c.kind, (c.settings ?? {}) as Record<string, unknown>, built.settings);
     if (JSON.stringify(form.settings) !== JSON.stringify(JSON.parse(saved()).settings)) patch.settings = next;
-    return { body: patch };
+    return { patch };
   }
 
   async function submit(e: SubmitEvent) {
@@ -218,19 +214,18 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
     errors.setForm(null);
     const v = validate();
     if (!v) return;
-    if (editing() && Object.keys(v.body).length === 0) {
+    if (v.patch && Object.keys(v.patch).length === 0) {
       setNotice(t('form.noChanges'));
       return;
     }
     setSending(true);
     try {
-      if (!editing()) {
-        const r = await api<{ campaign: Campaign }>('POST', '/campaigns', v.body);
+      if (v.create) {
+        const r = await call('POST /campaigns', {}, { body: v.create });
         setSaved(JSON.stringify(form));
         navigate(`/campaigns/${encodeURIComponent(r.campaign.id)}?created=1`, { replace: true });
       } else {
-        const r = await api<{ campaign?: Campaign }>('PATCH', `/campaigns/${encodeURIComponent(props.campaign!.id)}`, v.body);
-        const updated = r?.campaign ?? (await getCampaign(props.campaign!.id));
+        const { campaign: updated } = await call('PATCH /campaigns/{id}', { id: props.campaign!.id }, { body: v.patch });
         const fresh = stateOf(updated);
         setForm(fresh);
         setSaved(JSON.stringify(fresh));

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, Match, on, Show, Switch } from 'solid-js';
 import { KIND_LABEL } from '@shared/kinds';
 import { lang, loc } from '@ui/i18n';
-import { api, API_BASE } from '@ui/api';
+import { API_BASE, call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -247,7 +247,7 @@ function Freeze(props: { campaign: Campaign; board: LiveBoard }) {
     setError(null);
     setNotice(null);
     try {
-      const r = await api<{ frozen: boolean; frozenAt: string | null }>('POST', boardApi(id(), `/${action}`), {});
+      const r = await call(`POST /campaigns/{id}/leaderboard/${action}`, { id: id() }, { body: {} });
       setOverride(r.frozen);
       setFrozenAt(r.frozenAt);
       try {

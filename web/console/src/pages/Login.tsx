@@ -1,6 +1,6 @@
 import { createEffect, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { createFormErrors } from '@ui/form';
@@ -36,7 +36,7 @@ export function Login() {
     if (!ok) return;
     setSending(true);
     try {
-      await api('POST', '/auth/login', { phone: p, password: password() });
+      await call('POST /auth/login', {}, { body: { phone: p, password: password() } });
       await Promise.all([session.refetch(), org.units() ? undefined : org.refetch()]);
       navigate(next(), { replace: true });
     } catch (err) {

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, For, lazy, Match, on, Show, Switch } from 'solid-js';
 import { ORG_KINDS, ORG_KIND_LABEL, type OrgKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -217,12 +217,8 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
     if (!errors.check({ parentId: props.parentId ? undefined : t('form.required'), name: name().trim() ? undefined : t('form.required') })) return;
     setSending(true);
     try {
-      const r = await api<{ orgUnit?: OrgUnit; unit?: OrgUnit }>('POST', '/org-units', {
-        parentId: props.parentId,
-        name: name().trim(),
-        kind: kind(),
-      });
-      setDone(t('org.added', { name: r?.orgUnit?.name ?? r?.unit?.name ?? name().trim() }));
+      const r = await call('POST /org-units', {}, { body: { parentId: props.parentId, name: name().trim(), kind: kind() } });
+      setDone(t('org.added', { name: r.orgUnit.name }));
       setName('');
       await org.refetch();
     } catch (err) {

@@ -2,7 +2,7 @@ import { createEffect, createMemo, createResource, createSignal, For, Match, Sho
 import { CAMPAIGN_KINDS, KIND_LABEL } from '@shared/kinds';
 import { METRICS, type MetricName } from '@shared/metrics';
 import { loc } from '@ui/i18n';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Table } from '@ui/components/Table';
 import { Notice } from '@ui/components/Field';
@@ -46,9 +46,10 @@ export function Overview() {
     () => (org.scopeId() ? { id: org.scopeId()!, ...bounds(), series: step(), fresh: fresh() } : null),
     async ({ id, from, to, series, fresh: now }) => {
       try {
-        return await api<Metrics>(
-          'GET',
-          `/org-units/${encodeURIComponent(id)}/metrics${qs({ from, to, series, compare: from ? 'previous' : undefined, fresh: now ? '1' : undefined })}`,
+        return await call(
+          'GET /org-units/{id}/metrics',
+          { id },
+          { query: { from, to, series, compare: from ? 'previous' : undefined, ...(now ? { fresh: '1' as const } : {}) } },
         );
       } finally {
         if (now) setFresh(false);

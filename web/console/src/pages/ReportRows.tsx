@@ -1,19 +1,15 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { FigureGroup } from '@shared/report';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
+import type { ResponseOf } from '@ui/operations';
 import { errorText } from '@ui/components/ErrorState';
 import { Button } from '@ui/components/Button';
 import { fmtNumber } from '@ui/format';
 import { t } from '../i18n';
 import { DataTable, Loaded, LoadMore } from '../ui/DataTable';
 
-/** A page of the rows behind a group's figures (GET /org-units/{id}/report/rows, the 台账's rows as JSON). */
-interface RowsPage {
-  group: string;
-  columns: Array<{ key: string; label: string }>;
-  rows: Array<Record<string, unknown>>;
-  nextCursor: string | null;
-}
+/** A page of the rows behind a group's figures (the 台账's rows as JSON). */
+type RowsPage = ResponseOf<'GET /org-units/{id}/report/rows'>;
 
 const cell = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : typeof v === 'number' ? fmtNumber(v) : String(v));
 
@@ -22,11 +18,11 @@ const cell = (v: unknown): string => (v === null || v === undefined || v === '' 
  * by cursor. Whatever the server answers is shown as it is — an error in the envelope too.
  */
 export function ReportRows(props: { unitId: string; group: FigureGroup; label: string; from: string; to: string; onClose: () => void }) {
-  const path = (cursor?: string) =>
-    `/org-units/${encodeURIComponent(props.unitId)}/report/rows${qs({ group: props.group, from: props.from, to: props.to, cursor })}`;
+  const read = (q: { id: string; group: FigureGroup; from: string; to: string }, cursor?: string) =>
+    call('GET /org-units/{id}/report/rows', { id: q.id }, { query: { group: q.group, from: q.from, to: q.to, cursor } });
   const [first, { refetch }] = createResource(
-    () => ({ key: path() }),
-    ({ key }) => api<RowsPage>('GET', key),
+    () => ({ id: props.unitId, group: props.group, from: props.from, to: props.to }),
+    (q) => read(q),
   );
   const [more, setMore] = createSignal<RowsPage[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -40,7 +36,7 @@ export function ReportRows(props: { unitId: string; group: FigureGroup; label: s
     setBusy(true);
     setMoreError(null);
     try {
-      const p = await api<RowsPage>('GET', path(c));
+      const p = await read({ id: props.unitId, group: props.group, from: props.from, to: props.to }, c);
       setMore([...more(), p]);
     } catch (e) {
       setMoreError(errorText(e));

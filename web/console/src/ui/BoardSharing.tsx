@@ -1,13 +1,12 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { lang } from '@ui/i18n';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { aggregationOf } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
-import { getCampaign } from '../data/campaigns';
 import { t } from '../i18n';
 
 const PROGRESS = '/embed/v1/progress.js';
@@ -26,8 +25,7 @@ export function BoardVisibility(props: { campaign: Campaign; onChange: (c: Campa
     try {
       // drives keep their aggregation at the top level; the others inside `leaderboard`
       const leaderboard = props.campaign.kind === 'drive' ? { hidden: next } : { aggregation: aggregationOf(props.campaign), hidden: next };
-      const r = await api<{ campaign?: Campaign }>('PATCH', `/campaigns/${encodeURIComponent(props.campaign.id)}`, { settings: { leaderboard } });
-      props.onChange(r?.campaign ?? (await getCampaign(props.campaign.id)));
+      props.onChange((await call('PATCH /campaigns/{id}', { id: props.campaign.id }, { body: { settings: { leaderboard } } })).campaign);
       setNote({ kind: 'success', text: next ? t('emb.hiddenDone') : t('emb.shownDone') });
     } catch (e) {
       setNote({ kind: 'warning', text: errorText(e) });

@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
+import type { ResponseOf } from '@ui/operations';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { errorText } from '@ui/components/ErrorState';
@@ -16,20 +17,19 @@ export function CoverField(props: { campaign: Campaign; onChange?: (c: Campaign)
   const [error, setError] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
   let input!: HTMLInputElement;
-  const path = () => `/campaigns/${encodeURIComponent(props.campaign.id)}/cover`;
 
   async function send(file: File | null) {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      let r: { coverUrl: string | null };
+      let r: ResponseOf<'PUT /campaigns/{id}/cover'>;
       if (file) {
         const f = new FormData();
         f.set('image', file);
-        r = await api<{ coverUrl: string | null }>('PUT', path(), f);
+        r = await call('PUT /campaigns/{id}/cover', { id: props.campaign.id }, { body: f });
       } else {
-        r = await api<{ coverUrl: string | null }>('DELETE', path());
+        r = await call('DELETE /campaigns/{id}/cover', { id: props.campaign.id });
       }
       setUrl(r.coverUrl);
       setNotice(t('cover.saved'));

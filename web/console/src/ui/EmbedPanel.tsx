@@ -1,13 +1,12 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { lang } from '@ui/i18n';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { allowedOriginsOf, type Scope } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
-import { getCampaign } from '../data/campaigns';
 import { t } from '../i18n';
 
 type Theme = 'light' | 'dark' | 'red';
@@ -286,10 +285,11 @@ function Origins(props: { campaign: Campaign; onChange: (c: Campaign) => void })
     setError(null);
     setItemErrors({});
     try {
-      const r = await api<{ campaign?: Campaign }>('PATCH', `/campaigns/${encodeURIComponent(props.campaign.id)}`, {
-        settings: { embed: { allowedOrigins: list() } },
-      });
-      const updated = r?.campaign ?? (await getCampaign(props.campaign.id));
+      const { campaign: updated } = await call(
+        'PATCH /campaigns/{id}',
+        { id: props.campaign.id },
+        { body: { settings: { embed: { allowedOrigins: list() } } } },
+      );
       props.onChange(updated);
       setList(allowedOriginsOf(updated));
       setSaved(true);

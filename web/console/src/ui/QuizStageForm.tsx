@@ -6,7 +6,7 @@ import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fromLocalInput, toLocalInput } from '@ui/format';
 import type { Campaign } from '@ui/types';
-import { createStage, updateStage, type Advancement, type Stage, type StageSettings } from '../data/quiz';
+import { createStage, updateStage, type Advancement, type Stage, type StageBody, type StageSettings } from '../data/quiz';
 import { t } from '../i18n';
 
 const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
@@ -85,7 +85,7 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
-  function build(): Record<string, unknown> | null {
+  function build(): StageBody | null {
     const found: Partial<Record<FieldName, string>> = {};
     if (!d.name.trim()) found.name = t('form.required');
     // datetime-local has minutes only: an untouched time keeps its stored value
@@ -131,7 +131,8 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
       errors.setForm(t('form.fixErrors'));
       return null;
     }
-    return { name: d.name.trim(), startsAt, endsAt, settings, advancement };
+    // both times are set once the checks above pass
+    return { name: d.name.trim(), startsAt: startsAt!, endsAt: endsAt!, settings, advancement };
   }
 
   async function submit(e: SubmitEvent) {

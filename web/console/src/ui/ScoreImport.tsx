@@ -1,12 +1,11 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { ProgressBar } from '@ui/components/ProgressBar';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
-import { boardApi } from '@ui/leaderboard';
 import type { Campaign } from '@ui/types';
 import {
   checkRows,
@@ -154,7 +153,7 @@ export function ScoreImport(props: { campaign: Campaign }) {
     for (let i = 0; i < list.length; i += CHUNK) {
       const batch = list.slice(i, i + CHUNK);
       try {
-        await api<{ accepted: number }>('POST', boardApi(props.campaign.id, '/scores'), { mode: mode(), entries: batch.map((b) => b.entry!) });
+        await call('POST /campaigns/{id}/leaderboard/scores', { id: props.campaign.id }, { body: { mode: mode(), entries: batch.map((b) => b.entry!) } });
         done += batch.length;
         setSent(done);
         setAccepted(new Set([...accepted(), ...batch.map((b) => b.row)]));

@@ -1,7 +1,7 @@
 import { createResource, For, Match, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { TodoItemDto } from '@shared/contracts/org';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName } from '@ui/icons';
@@ -26,7 +26,7 @@ const WHAT: Record<
 export function TodoCard() {
   const [items, { refetch }] = createResource(
     () => org.scopeId() ?? false,
-    (id) => api<{ items: TodoItemDto[] }>('GET', `/org-units/${enc(id)}/todo`).then((r) => r.items),
+    (id) => call('GET /org-units/{id}/todo', { id }).then((r) => r.items),
   );
   return (
     <section class="tx-card cs-todo" aria-labelledby="cs-todo-title" data-testid="todo">

@@ -1,11 +1,11 @@
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtNumber, fmtPercent } from '@ui/format';
-import type { Campaign, Page } from '@ui/types';
+import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { getStats, volunteerHref, workingUnit, type VolunteerStats } from '../data/volunteer';
 import { t } from '../i18n';
@@ -20,7 +20,7 @@ export default function VolunteerInbox() {
   const [items, { refetch }] = createResource(
     () => org.scopeId() ?? false,
     async () => {
-      const page = await api<Page<Campaign>>('GET', `/campaigns${qs({ kind: 'volunteer', status: 'published', limit: 50 })}`);
+      const page = await call('GET /campaigns', {}, { query: { kind: 'volunteer', status: 'published', limit: 50 } });
       const mine = page.items
         .map((c) => ({ c, unit: workingUnit(c) }))
         .filter((x): x is { c: Campaign; unit: string } => !!x.unit)

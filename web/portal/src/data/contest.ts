@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
-import { api, apiUpload, ApiError, call } from '@ui/api';
-import { chinaDay, type Entry, type EntryWithCampaign, type Results } from '@ui/contest';
+import { apiUpload, ApiError, call } from '@ui/api';
+import type { ResponseOf } from '@ui/operations';
+import { chinaDay, type Entry, type Results } from '@ui/contest';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
 import { session } from './session';
@@ -33,12 +34,12 @@ export async function listMine(campaignId: string): Promise<Entry[]> {
   return out;
 }
 
-export const getEntry = (id: string) => api<EntryWithCampaign>('GET', `/entries/${enc(id)}`);
+export const getEntry = (id: string) => call('GET /entries/{id}', { id });
 export const getResults = (campaignId: string): Promise<Results> => call('GET /campaigns/{id}/results', { id: campaignId });
 
 /** Submits a work (multipart) with upload progress. */
 export function submitEntry(campaignId: string, form: FormData, onProgress: (f: number) => void) {
-  return apiUpload<{ entry: Entry; retried?: boolean }>('POST', `/campaigns/${enc(campaignId)}/entries`, form, '', onProgress);
+  return apiUpload<ResponseOf<'POST /campaigns/{id}/entries'>>('POST', `/campaigns/${enc(campaignId)}/entries`, form, '', onProgress);
 }
 
 /** A view of a work in the viewer, counted once per page visit and work. */
@@ -46,7 +47,7 @@ const viewed = new Set<string>();
 export function recordView(id: string): void {
   if (viewed.has(id)) return;
   viewed.add(id);
-  api('POST', `/entries/${enc(id)}/views`).catch(() => viewed.delete(id));
+  call('POST /entries/{id}/views', { id }).catch(() => viewed.delete(id));
 }
 
 /* ---- the gallery the viewer swipes through ---------------------------------------- */

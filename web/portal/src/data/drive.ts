@@ -1,5 +1,6 @@
 import { safeHttpUrl } from '@shared/links';
 import { apiUpload, call } from '@ui/api';
+import type { ResponseOf } from '@ui/operations';
 import type { Campaign, Page } from '@ui/types';
 import { campaignHref } from './campaigns';
 import type { DriveProgress as Progress, Donor, PledgeDto as Pledge } from '@shared/contracts/drive';
@@ -55,7 +56,7 @@ export const createPledge = (id: string, body: PledgeInput, key: string) =>
 export function uploadReceipt(pledgeId: string, file: File, onProgress: (f: number) => void) {
   const fd = new FormData();
   fd.append('receipt', file, file.name);
-  return apiUpload<{ pledge: Pledge }>('POST', `/pledges/${enc(pledgeId)}/receipt`, fd, '', onProgress);
+  return apiUpload<ResponseOf<'POST /pledges/{id}/receipt'>>('POST', `/pledges/${enc(pledgeId)}/receipt`, fd, '', onProgress);
 }
 
 export const receiptHref = (p: Pick<Pledge, 'id' | 'receiptUrl'>) => p.receiptUrl ?? `/api/v1/pledges/${enc(p.id)}/receipt`;

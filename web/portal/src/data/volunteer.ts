@@ -6,15 +6,12 @@ import type {
   InviteLink,
   InviteViewDto as PublicInvite,
   MyVolunteerDto as MyVolunteer,
-  RecordItemDto as ServiceRecord,
 } from '@shared/contracts/volunteer';
-import { api, call } from '@ui/api';
+import { call } from '@ui/api';
 import type { Campaign } from '@ui/types';
 import { campaignHref } from './campaigns';
 
 /* The "1+1" volunteer screens' API on the portal (API.md, "1+1" volunteers). */
-
-const enc = encodeURIComponent;
 
 export type { RecordStatus, RecordItemDto as ServiceRecord, MyVolunteerDto as MyVolunteer, InviteViewDto as PublicInvite } from '@shared/contracts/volunteer';
 export type Invite = InferOutput<typeof InviteLink>;
@@ -30,15 +27,15 @@ export const createInvite = (campaignId: string): Promise<Invite> => call('POST 
 export const getInvite = (code: string): Promise<PublicInvite> => call('GET /invites/{code}', { code });
 
 export function registerResident(campaignId: string, body: { code: string; name: string; phone: string; consent: true }) {
-  return api<{ pair: { id: string; residentName: string; residentPhone: string; createdAt: string } }>('POST', `/campaigns/${enc(campaignId)}/pairs`, body);
+  return call('POST /campaigns/{id}/pairs', { id: campaignId }, { body });
 }
 
 export function reportService(campaignId: string, body: { date: string; hours: number; description: string; pairId?: string }) {
-  return api<{ record: ServiceRecord }>('POST', `/campaigns/${enc(campaignId)}/service-records`, body);
+  return call('POST /campaigns/{id}/service-records', { id: campaignId }, { body });
 }
 
-export const getCertificate = (idOrSlug: string) => api<Certificate>('GET', `/campaigns/${enc(idOrSlug)}/certificate`);
-export const verifyCertificate = (code: string) => api<Verification>('GET', `/certificates/${enc(code)}`);
+export const getCertificate = (idOrSlug: string): Promise<Certificate> => call('GET /campaigns/{id}/certificate', { id: idOrSlug });
+export const verifyCertificate = (code: string): Promise<Verification> => call('GET /certificates/{code}', { code });
 
 export const volunteerHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/volunteer`;
 export const certificateHref = (c: Pick<Campaign, 'id' | 'slug'>) => `${campaignHref(c)}/certificate`;

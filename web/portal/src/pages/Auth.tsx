@@ -1,6 +1,6 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { api, ApiFailure } from '@ui/api';
+import { ApiFailure, call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { NameField, PhoneField } from '@ui/components/PersonFields';
@@ -63,13 +63,13 @@ function AuthForm(props: { mode: Mode }) {
     try {
       const p = phone().trim();
       if (mode() === 'reset') {
-        await api('POST', '/auth/password-reset', { phone: p, code: code(), password: password() });
+        await call('POST /auth/password-reset', {}, { body: { phone: p, code: code(), password: password() } });
         await session.refetch();
         setDone(true);
         return;
       }
-      if (mode() === 'register') await api('POST', '/auth/register', { phone: p, password: password(), name: name().trim(), code: code() });
-      else await api('POST', '/auth/login', { phone: p, password: password() });
+      if (mode() === 'register') await call('POST /auth/register', {}, { body: { phone: p, password: password(), name: name().trim(), code: code() } });
+      else await call('POST /auth/login', {}, { body: { phone: p, password: password() } });
       await session.refetch();
       navigate(safeNext(params.next), { replace: true });
     } catch (err) {

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, fieldAria } from '@ui/components/Field';
 import { errorText } from '@ui/components/ErrorState';
@@ -43,7 +43,7 @@ export function CodeField(props: {
     if (!PHONE_RE.test(phone)) return props.onSendError('phone', t('code.phoneFirst'));
     setSending(true);
     try {
-      await api('POST', '/auth/codes', { phone, purpose: props.purpose });
+      await call('POST /auth/codes', {}, { body: { phone, purpose: props.purpose } });
       setSentTo(phone);
       countdown(RESEND_SECONDS);
       props.onSent?.();

@@ -1,6 +1,6 @@
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
-import { api } from '@ui/api';
+import { call } from '@ui/api';
 import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -123,7 +123,7 @@ export default function MyContestWork() {
     async () => {
       const [campaigns, assignments] = await Promise.all([
         listCampaigns({ kind: 'contest', limit: 20 }),
-        api<{ items: Assignment[] }>('GET', '/judging/assignments').catch(() => ({ items: [] as Assignment[] })),
+        call('GET /judging/assignments', {}).catch(() => ({ items: [] as Assignment[] })),
       ]);
       const mine = await Promise.all(campaigns.items.map(async (c) => ({ campaign: c, entries: await listMine(c.id) })));
       return { groups: mine.filter((g) => g.entries.length > 0), assignments: assignments.items };

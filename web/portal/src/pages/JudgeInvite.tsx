@@ -1,6 +1,6 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { FormError } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
@@ -10,17 +10,8 @@ import { fmtDate } from '@ui/format';
 import { session } from '../data/session';
 import { t } from '../i18n';
 
-interface JudgeInvitePublic {
-  campaign: { id: string; slug: string; title: string; kind: string; status: string };
-  inviterUnit: string;
-  valid: boolean;
-  state: 'open' | 'used' | 'expired' | 'revoked' | 'closed';
-  expiresAt: string;
-}
-
-const enc = encodeURIComponent;
-const getJudgeInvite = (code: string) => api<JudgeInvitePublic>('GET', `/judge-invites/${enc(code)}`);
-const acceptJudgeInvite = (code: string) => api<{ accepted: true; campaignId: string }>('POST', `/judge-invites/${enc(code)}/accept`);
+const getJudgeInvite = (code: string) => call('GET /judge-invites/{code}', { code });
+const acceptJudgeInvite = (code: string) => call('POST /judge-invites/{code}/accept', { code });
 
 /**
  * A judge invitation (/judge-invite/:code): the contest and the inviting unit, and 接受邀请
@@ -86,7 +77,7 @@ export default function JudgeInvite() {
                 </Match>
                 <Match when={!session.me()}>
                   <p class="tx-muted">{t('judgeInvite.signInFirst')}</p>
-                  <LinkButton href={`/login?next=${enc(location.pathname)}`} variant="primary">
+                  <LinkButton href={`/login?next=${encodeURIComponent(location.pathname)}`} variant="primary">
                     {t('judgeInvite.signIn')}
                   </LinkButton>
                 </Match>

@@ -2,7 +2,7 @@ import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from 
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_ACTION } from '@shared/kinds';
 import { loc } from '@ui/i18n';
-import { api, ApiError } from '@ui/api';
+import { ApiError, call } from '@ui/api';
 import { LinkButton } from '@ui/components/Button';
 import { LiveTag } from '@ui/components/LiveTag';
 import { LoadMore } from '@ui/components/LoadMore';
@@ -13,19 +13,9 @@ import { Skeleton } from '@ui/components/Skeleton';
 import { Tabs } from '@ui/components/Tabs';
 import { Icon } from '@ui/icons';
 import { fmtNumber, phaseOf } from '@ui/format';
-import {
-  aggregationOf,
-  aggregationText,
-  boardApi,
-  fmtScore,
-  type Aggregation,
-  type BoardEntry,
-  type MeBoard,
-  type Scope,
-  type ScoreUnit,
-} from '@ui/leaderboard';
+import { aggregationOf, aggregationText, fmtScore, type Aggregation, type BoardEntry, type MeBoard, type Scope, type ScoreUnit } from '@ui/leaderboard';
 import { createLiveBoard } from '@ui/live-board';
-import type { Campaign, OrgUnit } from '@ui/types';
+import type { Campaign } from '@ui/types';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
@@ -52,7 +42,7 @@ export default function LeaderboardPage() {
   // "我的排名": read again after changes, at most every few seconds
   const [mineRes, { refetch: refetchMine }] = createResource(
     () => (me() && scope() === 'individual' ? params.idOrSlug : false),
-    (id) => api<MeBoard>('GET', boardApi(id, '/me')),
+    (id) => call('GET /campaigns/{id}/leaderboard/me', { id }),
   );
   const mine = () => (mineRes.error ? undefined : mineRes.latest);
   let mineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +60,7 @@ export default function LeaderboardPage() {
   // org rows carry only the unit's own name; its parent tells 第二党支部 from 第二党支部
   const [units] = createResource(
     () => scope() === 'org',
-    async () => new Map((await api<{ items: OrgUnit[] }>('GET', '/org-units')).items.map((u) => [u.id, u])),
+    async () => new Map((await call('GET /org-units', {})).items.map((u) => [u.id, u])),
   );
   const parentName = (unitId: string) => {
     const m = units.error ? undefined : units.latest;

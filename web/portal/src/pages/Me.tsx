@@ -3,7 +3,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { maskPhone } from '@shared/mask';
 import { loc } from '@ui/i18n';
-import { api, qs } from '@ui/api';
+import { call } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
@@ -13,8 +13,8 @@ import { LangSwitch, LargeToggle } from '@ui/components/Prefs';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtDateTime, fmtNumber } from '@ui/format';
-import type { ActivityItem, ActivityPage, Me as MeDto } from '@ui/types';
-import { foldAnswers } from '@shared/metrics';
+import type { ActivityItem, Me as MeDto } from '@ui/types';
+import { ACTIVITY_TYPES, foldAnswers } from '@shared/metrics';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -35,21 +35,8 @@ const ExhibitionMeCard = lazy(() => import('../ui/ExhibitionMeCard'));
 // 通知设置 (消息中心 and the consent to texts), loaded on demand
 const NotifySettings = lazy(() => import('../ui/Notify').then((m) => ({ default: m.NotifySettings })));
 
-const ACTIVITY_KEYS = new Set([
-  'register',
-  'quiz_answer',
-  'quiz_attempt',
-  'contest_entry',
-  'contest_vote',
-  'contest_award',
-  'volunteer_pair',
-  'volunteer_hours',
-  'drive_pledge',
-  'drive_verified',
-  'exhibition_visit',
-  'offline_score',
-  'quiz_disqualified',
-]);
+// every type the modules record has its words (shared/metrics.ts is the list)
+const ACTIVITY_KEYS = new Set<string>(ACTIVITY_TYPES);
 
 function activityLabel(type: string): string {
   return ACTIVITY_KEYS.has(type) ? t(`activity.${type}` as 'activity.register') : t('activity.other');
@@ -89,8 +76,8 @@ export function Me() {
 function Profile(props: { me: MeDto }) {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = createSignal(false);
-  const list = createCursorList<ActivityItem>((cursor) => api<ActivityPage>('GET', `/me/activity${qs({ limit: 20, cursor })}`));
-  const [activity, { refetch }] = createResource(async () => list.first(await api<ActivityPage>('GET', '/me/activity?limit=20')));
+  const list = createCursorList<ActivityItem>((cursor) => call('GET /me/activity', {}, { query: { limit: 20, cursor } }));
+  const [activity, { refetch }] = createResource(async () => list.first(await call('GET /me/activity', {}, { query: { limit: 20 } })));
 
   async function signOut() {
     setSigningOut(true);

@@ -20,10 +20,23 @@ class MisconfiguredSender implements SmsSender {
   }
 }
 
-function need<K extends keyof Env>(env: Env, keys: K[]): { ok: true; values: Record<K, string> } | { ok: false; missing: string[] } {
-  const missing = keys.filter((k) => !env[k]);
-  if (missing.length) return { ok: false, missing: missing.map(String) };
-  return { ok: true, values: Object.fromEntries(keys.map((k) => [k, String(env[k])])) as Record<K, string> };
+/**
+ * A provider's sender from its secrets: `required` maps each setting to the secret that holds it
+ * (all must be set, else the sender says which are missing at send time); `optional` ones may be
+ * unset.
+ */
+function configured<R extends string, O extends string>(
+  env: Env,
+  name: string,
+  required: Record<R, keyof Env>,
+  optional: Record<O, keyof Env>,
+  make: (c: Record<R, string> & Record<O, string | undefined>) => SmsSender,
+): SmsSender {
+  const missing = Object.values<keyof Env>(required).filter((k) => !env[k]);
+  if (missing.length) return new MisconfiguredSender(name, missing.map(String));
+  const read = (m: Record<string, keyof Env>) =>
+    Object.fromEntries(Object.entries(m).map(([setting, key]) => [setting, env[key] ? String(env[key]) : undefined]));
+  return make({ ...read(required), ...read(optional) } as Record<R, string> & Record<O, string | undefined>);
 }
 
 /**
@@ -33,30 +46,29 @@ function need<K extends keyof Env>(env: Env, keys: K[]): { ok: true; values: Rec
 export function senderFor(env: Env, db: Db): SmsSender {
   const provider = env.SMS_PROVIDER ?? 'log';
   if (provider === 'aliyun') {
-    const r = need(env, ['ALIYUN_ACCESS_KEY_ID', 'ALIYUN_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE']);
-    if (!r.ok) return new MisconfiguredSender('aliyun', r.missing);
-    return new AliyunSender({
-      accessKeyId: r.values.ALIYUN_ACCESS_KEY_ID,
-      accessKeySecret: r.values.ALIYUN_ACCESS_KEY_SECRET,
-      signName: r.values.ALIYUN_SMS_SIGN_NAME,
-      templateCode: r.values.ALIYUN_SMS_TEMPLATE_CODE,
-      reminderTemplateCode: env.ALIYUN_SMS_REMINDER_TEMPLATE_CODE,
-      noticeTemplateCode: env.ALIYUN_SMS_NOTICE_TEMPLATE_CODE,
-    });
+    const keys = {
+      accessKeyId: 'ALIYUN_ACCESS_KEY_ID',
+      accessKeySecret: 'ALIYUN_ACCESS_KEY_SECRET',
+      signName: 'ALIYUN_SMS_SIGN_NAME',
+      templateCode: 'ALIYUN_SMS_TEMPLATE_CODE',
+    } as const;
+    const optional = { reminderTemplateCode: 'ALIYUN_SMS_REMINDER_TEMPLATE_CODE', noticeTemplateCode: 'ALIYUN_SMS_NOTICE_TEMPLATE_CODE' } as const;
+    return configured(env, 'aliyun', keys, optional, (c) => new AliyunSender(c));
   }
   if (provider === 'tencent') {
-    const r = need(env, ['TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID']);
-    if (!r.ok) return new MisconfiguredSender('tencent', r.missing);
-    return new TencentSender({
-      secretId: r.values.TENCENT_SECRET_ID,
-      secretKey: r.values.TENCENT_SECRET_KEY,
-      sdkAppId: r.values.TENCENT_SMS_SDK_APP_ID,
-      signName: r.values.TENCENT_SMS_SIGN_NAME,
-      templateId: r.values.TENCENT_SMS_TEMPLATE_ID,
-      reminderTemplateId: env.TENCENT_SMS_REMINDER_TEMPLATE_ID,
-      noticeTemplateId: env.TENCENT_SMS_NOTICE_TEMPLATE_ID,
-      region: env.TENCENT_SMS_REGION,
-    });
+    const keys = {
+      secretId: 'TENCENT_SECRET_ID',
+      secretKey: 'TENCENT_SECRET_KEY',
+      sdkAppId: 'TENCENT_SMS_SDK_APP_ID',
+      signName: 'TENCENT_SMS_SIGN_NAME',
+      templateId: 'TENCENT_SMS_TEMPLATE_ID',
+    } as const;
+    const optional = {
+      reminderTemplateId: 'TENCENT_SMS_REMINDER_TEMPLATE_ID',
+      noticeTemplateId: 'TENCENT_SMS_NOTICE_TEMPLATE_ID',
+      region: 'TENCENT_SMS_REGION',
+    } as const;
+    return configured(env, 'tencent', keys, optional, (c) => new TencentSender(c));
   }
   if (provider === 'log') return new LogSender(db, devOutboxEnabled(env));
   return new MisconfiguredSender(provider, ['a known SMS_PROVIDER (aliyun, tencent, log)']);

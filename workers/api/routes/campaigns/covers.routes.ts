@@ -8,10 +8,9 @@ import { canManagePath } from '../../lib/authz';
 import { managedCampaign } from '../../lib/guards';
 import { checkCover, coverUrlOf, MAX_COVER_BYTES } from '../../lib/cover';
 import { Id } from '../../../../shared/contracts/common';
+import { CoverResponse } from '../../../../shared/contracts/campaigns';
 import { newId } from '../../../../db/ids';
 import { getCampaign, setCover } from '../../../../db/queries/campaigns';
-
-const CoverResponse = v.object({ coverUrl: v.nullable(v.string()) });
 
 /** Campaign covers (organizers upload one; without it the portal draws the kind's designed default). */
 export const coverRoutes = createApp()

@@ -18,6 +18,7 @@ import {
   EntryListQuery,
   EntryPage,
   EntryResponse,
+  EntryView,
   EntrySubmitted,
   MAX_DERIVED_BYTES,
   MAX_IMAGE_BYTES,
@@ -273,7 +274,7 @@ export const entryRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'One work (public once approved; the entrant and organizers always)',
-      responses: { 200: json(EntryResponse) },
+      responses: { 200: json(EntryView) },
     }),
     valid('param', v.object({ id: Id })),
     async (c) => {

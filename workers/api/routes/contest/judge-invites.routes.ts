@@ -11,7 +11,14 @@ import { sha256 } from '../../lib/crypto';
 import type { AppEnv } from '../../lib/env';
 import { managedCampaignOfKind } from '../../lib/guards';
 import { Id } from '../../../../shared/contracts/common';
-import { JUDGE_INVITE_DAYS, JudgeInviteCode, JudgeInviteCreated, JudgeInviteItem, JudgeInvitePublic } from '../../../../shared/contracts/contest';
+import {
+  JUDGE_INVITE_DAYS,
+  JudgeInviteAccepted,
+  JudgeInviteCode,
+  JudgeInviteCreated,
+  JudgeInviteList,
+  JudgeInvitePublic,
+} from '../../../../shared/contracts/contest';
 import { randomToken, nowIso } from '../../../../db/ids';
 import { getCampaign } from '../../../../db/queries/campaigns';
 import {
@@ -74,7 +81,7 @@ export const judgeInviteCampaignRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'Open judge invitations of a contest (organizers): not used, revoked or expired',
-      responses: { 200: json(v.object({ items: v.array(JudgeInviteItem) })) },
+      responses: { 200: json(JudgeInviteList) },
     }),
     valid('param', v.object({ id: Id })),
     async (c) => {
@@ -140,7 +147,7 @@ export const judgeInviteRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'Accept a judge invitation (signed in): the viewer joins the panel. Single use; the same person again is 200 and changes nothing',
-      responses: { 200: json(v.object({ accepted: v.literal(true), campaignId: v.string() })) },
+      responses: { 200: json(JudgeInviteAccepted) },
     }),
     valid('param', v.object({ code: JudgeInviteCode })),
     async (c) => {

@@ -18,6 +18,7 @@ import {
   RoundOpened,
   RoundResponse,
   ScoreBody,
+  ScoreResponse,
 } from '../../../../shared/contracts/contest';
 import { judgeScore, scoresValid } from '../../../../shared/contest';
 import { assignJudges, mayJudge, readResults } from '../../../../shared/judging';
@@ -210,7 +211,7 @@ export const entryJudgingRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'Score an assigned work in an open round (judges only, own assignments): every criterion within its range',
-      responses: { 200: json(v.object({ total: v.number() })) },
+      responses: { 200: json(ScoreResponse) },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', ScoreBody),

@@ -13,7 +13,7 @@ import { rateHit } from '../../../../db/queries/accounts';
 import { clientAddress } from '../../lib/guards';
 import { Cursor, Id, Limit } from '../../../../shared/contracts/common';
 import { contestCfg } from '../../lib/contest-results';
-import { DiscountBody, MyVotesResponse, VotePage, VoteResponse } from '../../../../shared/contracts/contest';
+import { DiscountBody, DiscountResponse, MyVotesResponse, VotePage, VoteResponse } from '../../../../shared/contracts/contest';
 import { subnetPrefix, votesLeftToday, votingOpen } from '../../../../shared/contest';
 import { chinaDay } from '../../../../shared/i18n';
 import { secondsToNextDay } from '../../../../shared/china-time';
@@ -74,7 +74,7 @@ export const contestVoteCampaignRoutes = createApp()
     describeRoute({
       tags: ['Contests'],
       summary: 'Discount votes with a reason (organizers): they stay on record, stop counting, and the audit log keeps who did it',
-      responses: { 200: json(v.object({ discounted: v.number() })) },
+      responses: { 200: json(DiscountResponse) },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', DiscountBody),

@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/errors';
 import { canGatePath, canManagePath, requireGate, requireManage, requireViewer } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { Id } from '../../../../shared/contracts/common';
-import { BookingResponse, CheckInBody, CheckInResponse, SlotPatch, SlotSchema as SlotItem, TicketResponse } from '../../../../shared/contracts/exhibition';
+import { BookingResponse, CheckInBody, CheckInResponse, SlotPatch, SlotPatched, SlotWaitlist, TicketResponse } from '../../../../shared/contracts/exhibition';
 import { effectiveStatus } from '../../../../shared/waitlist';
 import { chinaDay } from '../../../../shared/i18n';
 import { checkInOpen } from '../../../../shared/visits';
@@ -29,7 +29,7 @@ export const slotRoutes = createApp()
       tags: ['Exhibitions'],
       summary:
         'Change a slot’s capacity (never below seats booked) or close it — organizers. Seats a higher capacity (or reopening) frees go to the waiting list at once; `promoted` counts the entries that became bookings.',
-      responses: { 200: json(v.object({ slot: SlotItem, promoted: v.number() })) },
+      responses: { 200: json(SlotPatched) },
     }),
     valid('param', IdParam),
     valid('json', SlotPatch),
@@ -49,7 +49,7 @@ export const slotRoutes = createApp()
       tags: ['Exhibitions'],
       summary:
         'A slot’s waiting list (候补) in the order people joined, with names and phones — organizers of the exhibition’s subtree only (the public sees counts on the slot list)',
-      responses: { 200: json(v.object({ slot: SlotItem, items: v.array(WaitlistEntry) })) },
+      responses: { 200: json(SlotWaitlist) },
     }),
     valid('param', IdParam),
     async (c) => {

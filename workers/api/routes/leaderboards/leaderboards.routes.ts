@@ -19,6 +19,7 @@ import {
   MeBoardResponse,
   MeQuery,
   ScoresBody,
+  ScoresAccepted,
 } from '../../../../shared/contracts/leaderboards';
 import { boardState, freezeBoard, memberUnits, unitsById, userIdsAmong } from '../../../../db/queries/leaderboards';
 import { b64url } from '../../../../db/ids';
@@ -121,7 +122,7 @@ export const leaderboardRoutes = createApp()
     describeRoute({
       tags: ['Leaderboards'],
       summary: 'Organizers: results of offline rounds or imports, ≤1000 a call, validated whole (a bad entry rejects the call with its index)',
-      responses: { 200: json(v.object({ accepted: v.number() })) },
+      responses: { 200: json(ScoresAccepted) },
     }),
     valid('param', IdParam),
     valid('json', ScoresBody),

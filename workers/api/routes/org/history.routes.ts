@@ -5,7 +5,7 @@ import { json, IdParam } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { requireManage, requireViewer } from '../../lib/authz';
 import { parseTable, readUpload, XLSX_TYPE } from '../../lib/tables';
-import { workbookStream } from '../../lib/xlsx-template';
+import { sheetOf, workbookStream } from '../../lib/xlsx-stream';
 import { msg } from '../../../../shared/messages';
 import { HistoryImportQuery, HistoryImportResult, HistoryTemplateParam } from '../../../../shared/contracts/history';
 import {
@@ -60,11 +60,11 @@ export const historyTemplateRoutes = createApp().get(
       ],
     ];
     const body = workbookStream([
-      {
-        name: HISTORY_KIND_LABEL[kind]['zh-CN'],
-        rows: [cols.map((col) => col.header), cols.map((col) => (numeric.has(col.field) ? Number(col.example) : col.example))],
-      },
-      { name: '填写说明', rows: notes },
+      sheetOf(HISTORY_KIND_LABEL[kind]['zh-CN'], [
+        cols.map((col) => col.header),
+        cols.map((col) => (numeric.has(col.field) ? Number(col.example) : col.example)),
+      ]),
+      sheetOf('填写说明', notes),
     ]);
     return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="history-${kind}.xlsx"` });
   },

@@ -7,12 +7,16 @@ import { ApiError } from '../../lib/errors';
 import { requireManage, canManagePath } from '../../lib/authz';
 import { parseTable, readUpload, tableFile, XLSX_TYPE, type TableCell } from '../../lib/tables';
 import {
+  ArchiveResponse,
   CreateOrgUnitBody,
   Metrics,
   MetricsExportQuery,
   MetricsQuery,
   TodoItem,
   OrgUnit,
+  OrgUnitList,
+  OrgUnitResponse,
+  RosterPage,
   RosterReport,
   ROSTER_MAX_BYTES,
   ROSTER_MAX_ROWS,
@@ -77,7 +81,7 @@ export const orgRoutes = createApp()
     describeRoute({
       tags: ['Org tree'],
       summary: 'The org tree with registered-member counts (public)',
-      responses: { 200: json(v.object({ items: v.array(v.object({ ...OrgUnit.entries, subtreeMemberCount: v.number() })) })) },
+      responses: { 200: json(OrgUnitList) },
     }),
     async (c) => {
       const rows = await listOrgUnits(c.var.db);
@@ -90,7 +94,7 @@ export const orgRoutes = createApp()
     describeRoute({
       tags: ['Org tree'],
       summary: 'Add an org unit under a parent (organizer of the parent’s subtree)',
-      responses: { 201: json(v.object({ orgUnit: OrgUnit }), 'Created') },
+      responses: { 201: json(OrgUnitResponse, 'Created') },
     }),
     valid('json', CreateOrgUnitBody),
     async (c) => {
@@ -167,9 +171,7 @@ export const orgRoutes = createApp()
     describeRoute({
       tags: ['Org tree'],
       summary: 'The roster of a unit (organizer); phones masked',
-      responses: {
-        200: json(v.object({ items: v.array(v.object({ name: v.string(), phone: v.string(), registered: v.boolean() })), nextCursor: v.nullable(v.string()) })),
-      },
+      responses: { 200: json(RosterPage) },
     }),
     valid('param', IdParam),
     valid('query', v.strictObject(ListQuery)),
@@ -279,7 +281,7 @@ export const orgRoutes = createApp()
       tags: ['Org tree'],
       summary:
         'Archives an empty unit (organizer of it): no sub-units, nobody on its roster or member of it, no campaign that is not closed. It leaves the tree listing and the pickers; its history stays. Not empty → 409 naming why (unit_has_children, unit_has_members, unit_has_campaigns); the root → 422.',
-      responses: { 200: json(v.object({ archived: v.boolean() })) },
+      responses: { 200: json(ArchiveResponse) },
     }),
     valid('param', IdParam),
     async (c) => {

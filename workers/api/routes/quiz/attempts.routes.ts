@@ -17,6 +17,7 @@ import {
   NextQuestionResponse,
   QuizLobby,
   ReviewAttemptBody,
+  ReviewAttemptResponse,
   StartAttemptBody,
 } from '../../../../shared/contracts/quiz';
 import { answerShapeOk, drawQuestions, isCorrect, publicQuestion } from '../../../../shared/quiz';
@@ -341,14 +342,7 @@ export const attemptRoutes = createApp()
       tags: ['Quiz'],
       summary:
         "Review a flagged, finished attempt, once (organizers of the campaign): cleared, or disqualified with a reason — its points are taken back and the participant's board entry is worked out again from their other attempts (or removed)",
-      responses: {
-        200: json(
-          v.object({
-            attempt: v.object({ id: v.string(), review: v.picklist(['cleared', 'disqualified']) }),
-            board: v.nullable(v.object({ score: v.nullable(v.number()), removed: v.boolean() })),
-          }),
-        ),
-      },
+      responses: { 200: json(ReviewAttemptResponse) },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewAttemptBody),

@@ -9,8 +9,27 @@ import { requireManage, requireViewer, scopeOf } from '../../lib/authz';
 import type { AppEnv } from '../../lib/env';
 import { parseTable, readUpload, tableFile, type TableCell } from '../../lib/tables';
 import { ListQuery } from '../../../../shared/contracts/common';
-import { BankList, BankResponse, CreateBankBody, QuestionBody, QuestionPage, QuestionResponse, type QuestionDto } from '../../../../shared/contracts/quiz';
-import { answerShapeOk, answerText, parseQuestionRow, questionColumns, stemKey, TYPE_LABEL, OPTION_KEYS, type ParsedQuestion } from '../../../../shared/quiz';
+import {
+  BankList,
+  BankResponse,
+  CreateBankBody,
+  QuestionBody,
+  QuestionImportReport,
+  QuestionPage,
+  QuestionResponse,
+  type QuestionDto,
+} from '../../../../shared/contracts/quiz';
+import {
+  answerShapeOk,
+  answerText,
+  parseQuestionRow,
+  questionColumns,
+  questionContent,
+  stemKey,
+  TYPE_LABEL,
+  OPTION_KEYS,
+  type ParsedQuestion,
+} from '../../../../shared/quiz';
 import { msg, type MessageKey } from '../../../../shared/messages';
 import { getOrgUnit } from '../../../../db/queries/org';
 import {
@@ -59,19 +78,7 @@ function toQuestion(b: v.InferOutput<typeof QuestionBody>): ParsedQuestion {
 }
 
 export function questionDto(q: Awaited<ReturnType<typeof getQuestion>> & {}): QuestionDto {
-  return {
-    id: q.id,
-    bankId: q.bankId,
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    answer: q.answer,
-    explanation: q.explanation,
-    source: q.source,
-    tags: q.tags,
-    difficulty: q.difficulty,
-    updatedAt: q.updatedAt,
-  };
+  return { id: q.id, bankId: q.bankId, ...questionContent(q), updatedAt: q.updatedAt };
 }
 
 const FormatQuery = v.strictObject({ format: v.optional(v.picklist(['csv', 'xlsx']), 'xlsx') });
@@ -185,11 +192,7 @@ export const bankRoutes = createApp()
     describeRoute({
       tags: ['Quiz'],
       summary: 'Import questions from CSV or .xlsx (题型,题干,选项A,…,答案,解析,标签,难度); bad rows reported, good rows kept; ?dryRun=true only reports',
-      responses: {
-        200: json(
-          v.object({ imported: v.number(), duplicates: v.number(), errors: v.array(v.object({ row: v.number(), message: v.string() })), dryRun: v.boolean() }),
-        ),
-      },
+      responses: { 200: json(QuestionImportReport) },
     }),
     valid('param', IdParam),
     valid('query', v.strictObject({ dryRun: v.optional(v.picklist(['true', 'false'])) })),

@@ -11,7 +11,16 @@ import { boardKey, boardScoreStatements, notifyBoard } from '../../lib/boards';
 import { activityRecorded } from '../../../../db/queries/activity';
 import { newId } from '../../../../db/ids';
 import { Id } from '../../../../shared/contracts/common';
-import { RecordBody, RecordsExportQuery, RecordPage, RecordQuery, RecordResponse, RejectBody, ReviewRecordsBody } from '../../../../shared/contracts/volunteer';
+import {
+  RecordBody,
+  RecordsExportQuery,
+  RecordPage,
+  RecordQuery,
+  RecordResponse,
+  RejectBody,
+  ReviewedResponse,
+  ReviewRecordsBody,
+} from '../../../../shared/contracts/volunteer';
 import { recordDateProblem, type RecordDateProblem } from '../../../../shared/volunteer';
 import type { MessageKey } from '../../../../shared/messages';
 import { getCampaign, type CampaignRecord } from '../../../../db/queries/campaigns';
@@ -147,7 +156,7 @@ export const serviceRecordCampaignRoutes = createApp()
     describeRoute({
       tags: ['Volunteers'],
       summary: 'Approve or reject records in bulk (organizers of each member’s subtree); hours count once approved',
-      responses: { 200: json(v.object({ reviewed: v.number() })) },
+      responses: { 200: json(ReviewedResponse) },
     }),
     valid('param', v.object({ id: Id })),
     valid('json', ReviewRecordsBody),

@@ -23,6 +23,7 @@ import {
   StatsQuery,
   RecordQuery,
   UnlinkBody,
+  UnlinkResponse,
   VolunteerStatsResponse,
 } from '../../../../shared/contracts/volunteer';
 import { maskName, maskPhone } from '../../../../shared/mask';
@@ -293,7 +294,7 @@ export const pairRoutes = createApp().post(
   describeRoute({
     tags: ['Volunteers'],
     summary: 'Unlink a pair with a reason (organizers of the member’s subtree); kept on record',
-    responses: { 200: json(v.object({ unlinked: v.boolean() })) },
+    responses: { 200: json(UnlinkResponse) },
   }),
   valid('param', v.object({ id: Id })),
   valid('json', UnlinkBody),

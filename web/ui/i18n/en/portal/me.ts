@@ -31,5 +31,7 @@ export const me: Same<typeof zh.me> = {
   'activity.drive_verified': 'Donation verified',
   'activity.exhibition_visit': 'Exhibition visit',
   'activity.offline_score': 'Offline score',
+  'activity.training_hours': 'Training hours',
+  'activity.contest_view': 'Viewed a work',
   'activity.other': 'Activity',
 };

@@ -28,5 +28,7 @@ export const me = {
   'activity.drive_verified': '捐赠已核实',
   'activity.exhibition_visit': '参观展览',
   'activity.offline_score': '线下成绩',
+  'activity.training_hours': '培训学时',
+  'activity.contest_view': '浏览作品',
   'activity.other': '活动',
 } as const;
