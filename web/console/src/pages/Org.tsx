@@ -4,6 +4,7 @@ import { loc } from '@ui/i18n';
 import { api } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -246,17 +247,15 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
             {...fieldAria('add-unit-first', errors.fields().parentId)}
           />
         </Field>
-        <Field id="unit-name" label={t('org.name')} error={errors.fields().name}>
-          <input
-            id="unit-name"
-            class="tx-input"
-            maxLength={60}
-            placeholder={t('org.namePlaceholder')}
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-            {...fieldAria('unit-name', errors.fields().name)}
-          />
-        </Field>
+        <TextField
+          id="unit-name"
+          label={t('org.name')}
+          error={errors.fields().name}
+          maxLength={60}
+          placeholder={t('org.namePlaceholder')}
+          value={name()}
+          onInput={setName}
+        />
         <Field id="unit-kind" label={t('org.kind')} error={errors.fields().kind}>
           <select id="unit-kind" class="tx-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as OrgKind)}>
             <For each={ORG_KINDS}>

@@ -2,6 +2,7 @@ import { createEffect, createSignal, on, Show } from 'solid-js';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -63,16 +64,7 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
       </div>
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
-        <Field id="unit-edit-first" label={t('reg.newName')} error={errors.fields().name}>
-          <input
-            id="unit-edit-first"
-            class="tx-input"
-            maxLength={60}
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-            {...fieldAria('unit-edit-first', errors.fields().name)}
-          />
-        </Field>
+        <TextField id="unit-edit-first" label={t('reg.newName')} error={errors.fields().name} maxLength={60} value={name()} onInput={setName} />
         <Show when={props.unit.parentId}>
           <Field id="unit-edit-parent" label={t('reg.newParent')} error={errors.fields().parentId}>
             <UnitSelect

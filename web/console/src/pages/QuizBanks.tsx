@@ -2,6 +2,7 @@ import { createEffect, createResource, createSignal, For, Match, on, Switch } fr
 import { A, useNavigate } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -145,17 +146,15 @@ function NewBank() {
       <h2 id="new-bank-title">{t('quiz.banks.new')}</h2>
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
-        <Field id="bank-title" label={t('quiz.banks.colTitle')} error={errors.fields().title}>
-          <input
-            id="bank-title"
-            class="tx-input"
-            maxLength={60}
-            placeholder={t('quiz.banks.titlePlaceholder')}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            {...fieldAria('bank-title', errors.fields().title)}
-          />
-        </Field>
+        <TextField
+          id="bank-title"
+          label={t('quiz.banks.colTitle')}
+          error={errors.fields().title}
+          maxLength={60}
+          placeholder={t('quiz.banks.titlePlaceholder')}
+          value={title()}
+          onInput={setTitle}
+        />
         <Field id="bank-unit" label={t('quiz.banks.colUnit')} error={errors.fields().orgUnitId} hint={t('quiz.banks.unitHint')}>
           <select
             id="bank-unit"

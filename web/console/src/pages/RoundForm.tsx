@@ -1,7 +1,8 @@
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { FormError } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -129,16 +130,7 @@ export function RoundForm(props: {
     <form class="cs-ct-roundform" onSubmit={submit} novalidate data-testid="round-form">
       <h3>{t('contest.rounds.new')}</h3>
       <FormError message={errors.form()} />
-      <Field id="round-name" label={t('contest.rounds.name')} error={errors.fields().name}>
-        <input
-          id="round-name"
-          class="tx-input"
-          maxLength={20}
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          {...fieldAria('round-name', errors.fields().name)}
-        />
-      </Field>
+      <TextField id="round-name" label={t('contest.rounds.name')} error={errors.fields().name} maxLength={20} value={name()} onInput={setName} />
 
       <fieldset class="cs-ct-fieldset">
         <legend class="tx-field-label">{t('contest.rounds.criteria')}</legend>
@@ -224,27 +216,26 @@ export function RoundForm(props: {
           </label>
           <div class="cs-form-row">
             <Show when={assignment() === 'random'}>
-              <Field id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry}>
-                <input
-                  id="round-k"
-                  class="tx-input tx-num"
-                  inputmode="numeric"
-                  value={k()}
-                  onInput={(e) => setK(e.currentTarget.value)}
-                  {...fieldAria('round-k', errors.fields().judgesPerEntry)}
-                />
-              </Field>
-            </Show>
-            <Field id="round-quorum" label={t('contest.rounds.quorum')} error={errors.fields().quorum} hint={t('contest.rounds.quorumHint')}>
-              <input
-                id="round-quorum"
-                class="tx-input tx-num"
+              <TextField
+                id="round-k"
+                label={t('contest.rounds.k')}
+                error={errors.fields().judgesPerEntry}
+                inputClass="tx-input tx-num"
                 inputmode="numeric"
-                value={quorum()}
-                onInput={(e) => setQuorum(e.currentTarget.value)}
-                {...fieldAria('round-quorum', errors.fields().quorum, 'hint')}
+                value={k()}
+                onInput={setK}
               />
-            </Field>
+            </Show>
+            <TextField
+              id="round-quorum"
+              label={t('contest.rounds.quorum')}
+              error={errors.fields().quorum}
+              hint={t('contest.rounds.quorumHint')}
+              inputClass="tx-input tx-num"
+              inputmode="numeric"
+              value={quorum()}
+              onInput={setQuorum}
+            />
           </div>
         </fieldset>
 
@@ -265,16 +256,15 @@ export function RoundForm(props: {
             </span>
           </label>
           <Show when={mode() === 'topN'}>
-            <Field id="round-top" label={t('contest.rounds.topN')} error={errors.fields().entries}>
-              <input
-                id="round-top"
-                class="tx-input tx-num cs-ct-short"
-                inputmode="numeric"
-                value={topN()}
-                onInput={(e) => setTopN(e.currentTarget.value)}
-                {...fieldAria('round-top', errors.fields().entries)}
-              />
-            </Field>
+            <TextField
+              id="round-top"
+              label={t('contest.rounds.topN')}
+              error={errors.fields().entries}
+              inputClass="tx-input tx-num cs-ct-short"
+              inputmode="numeric"
+              value={topN()}
+              onInput={setTopN}
+            />
           </Show>
           <label class="cs-radio">
             <input type="radio" name="entries" checked={mode() === 'ids'} onChange={() => setMode('ids')} />

@@ -3,6 +3,7 @@ import { reconcile, type SetStoreFunction } from 'solid-js/store';
 import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { UnitSelect } from './UnitSelect';
@@ -64,40 +65,38 @@ export function CampaignFormSections(props: {
             </For>
           </select>
         </Field>
-        <Field id="title" label={t('form.title')} error={err('title')}>
-          <input
-            id="title"
-            class="tx-input"
-            maxLength={80}
-            placeholder={t('form.titlePlaceholder')}
-            value={form.title}
-            onInput={(e) => setForm('title', e.currentTarget.value)}
-            {...fieldAria('title', err('title'))}
-          />
-        </Field>
-        <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
-          <input
-            id="slug"
-            class="tx-input"
-            maxLength={64}
-            placeholder="party-quiz-2026"
-            autocapitalize="off"
-            spellcheck={false}
-            value={form.slug}
-            onInput={(e) => setForm('slug', e.currentTarget.value)}
-            {...fieldAria('slug', err('slug'), 'hint')}
-          />
-        </Field>
-        <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
-          <input
-            id="summary"
-            class="tx-input"
-            maxLength={500}
-            value={form.summary}
-            onInput={(e) => setForm('summary', e.currentTarget.value)}
-            {...fieldAria('summary', err('summary'), 'hint')}
-          />
-        </Field>
+        <TextField
+          id="title"
+          label={t('form.title')}
+          error={err('title')}
+          maxLength={80}
+          placeholder={t('form.titlePlaceholder')}
+          value={form.title}
+          onInput={(v) => setForm('title', v)}
+        />
+        <TextField
+          id="slug"
+          label={t('form.slug')}
+          optional
+          error={err('slug')}
+          hint={t('form.slugHint', { example: 'party-quiz-2026' })}
+          maxLength={64}
+          placeholder="party-quiz-2026"
+          autocapitalize="off"
+          spellcheck={false}
+          value={form.slug}
+          onInput={(v) => setForm('slug', v)}
+        />
+        <TextField
+          id="summary"
+          label={t('form.summary')}
+          optional
+          error={err('summary')}
+          hint={t('form.summaryHint')}
+          maxLength={500}
+          value={form.summary}
+          onInput={(v) => setForm('summary', v)}
+        />
         <Field id="description" label={t('form.description')} optional error={err('description')}>
           <textarea
             id="description"
@@ -129,26 +128,24 @@ export function CampaignFormSections(props: {
           />
         </Field>
         <div class="cs-form-row">
-          <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
-            <input
-              id="startsAt"
-              class="tx-input tx-num"
-              type="datetime-local"
-              value={form.startsAt}
-              onInput={(e) => setForm('startsAt', e.currentTarget.value)}
-              {...fieldAria('startsAt', err('startsAt'))}
-            />
-          </Field>
-          <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
-            <input
-              id="endsAt"
-              class="tx-input tx-num"
-              type="datetime-local"
-              value={form.endsAt}
-              onInput={(e) => setForm('endsAt', e.currentTarget.value)}
-              {...fieldAria('endsAt', err('endsAt'))}
-            />
-          </Field>
+          <TextField
+            id="startsAt"
+            label={t('form.startsAt')}
+            error={err('startsAt')}
+            inputClass="tx-input tx-num"
+            type="datetime-local"
+            value={form.startsAt}
+            onInput={(v) => setForm('startsAt', v)}
+          />
+          <TextField
+            id="endsAt"
+            label={t('form.endsAt')}
+            error={err('endsAt')}
+            inputClass="tx-input tx-num"
+            type="datetime-local"
+            value={form.endsAt}
+            onInput={(v) => setForm('endsAt', v)}
+          />
         </div>
         <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
       </section>

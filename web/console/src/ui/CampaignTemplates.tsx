@@ -4,7 +4,8 @@ import { KIND_LABEL } from '@shared/kinds';
 import { call } from '@ui/api';
 import { loc } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
-import { Field, fieldAria, FormError } from '@ui/components/Field';
+import { FormError } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fromLocalInput, toLocalInput } from '@ui/format';
@@ -84,26 +85,8 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
       <p class="tx-muted tx-small">{t('dup.hint')}</p>
       <form onSubmit={submit} novalidate class="cs-duplicate-form">
         <FormError message={error()} />
-        <Field id="dup-starts" label={t('dup.startsAt')} error={fieldErr().startsAt}>
-          <input
-            id="dup-starts"
-            class="tx-input"
-            type="datetime-local"
-            value={startsAt()}
-            onInput={(e) => setStartsAt(e.currentTarget.value)}
-            {...fieldAria('dup-starts', fieldErr().startsAt)}
-          />
-        </Field>
-        <Field id="dup-title-input" label={t('dup.newTitle')} error={fieldErr().title}>
-          <input
-            id="dup-title-input"
-            class="tx-input"
-            maxlength={80}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            {...fieldAria('dup-title-input', fieldErr().title)}
-          />
-        </Field>
+        <TextField id="dup-starts" label={t('dup.startsAt')} error={fieldErr().startsAt} type="datetime-local" value={startsAt()} onInput={setStartsAt} />
+        <TextField id="dup-title-input" label={t('dup.newTitle')} error={fieldErr().title} maxlength={80} value={title()} onInput={setTitle} />
         <div>
           <Button type="submit" loading={busy()} data-testid="duplicate-submit">
             <Icon name="file" />

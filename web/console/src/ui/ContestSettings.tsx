@@ -2,6 +2,7 @@ import { batch, createEffect, createMemo, createSignal, For, Index, on, onCleanu
 import { useBeforeLeave } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fmtDateTime, fmtNumber, fromLocalInput, toLocalInput } from '@ui/format';
@@ -254,26 +255,28 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 {...fieldAria('cs-submissionEndsAt', err('submissionEndsAt'), 'hint')}
               />
             </Field>
-            <Field id="cs-votingStartsAt" label={t('contest.settings.votingStartsAt')} optional error={err('votingStartsAt')} hint={defaultHint(c().startsAt)}>
-              <input
-                id="cs-votingStartsAt"
-                class="tx-input tx-num"
-                type="datetime-local"
-                value={form().votingStartsAt}
-                onInput={(e) => set('votingStartsAt', e.currentTarget.value)}
-                {...fieldAria('cs-votingStartsAt', err('votingStartsAt'), 'hint')}
-              />
-            </Field>
-            <Field id="cs-votingEndsAt" label={t('contest.settings.votingEndsAt')} optional error={err('votingEndsAt')} hint={defaultHint(c().endsAt)}>
-              <input
-                id="cs-votingEndsAt"
-                class="tx-input tx-num"
-                type="datetime-local"
-                value={form().votingEndsAt}
-                onInput={(e) => set('votingEndsAt', e.currentTarget.value)}
-                {...fieldAria('cs-votingEndsAt', err('votingEndsAt'), 'hint')}
-              />
-            </Field>
+            <TextField
+              id="cs-votingStartsAt"
+              label={t('contest.settings.votingStartsAt')}
+              optional
+              error={err('votingStartsAt')}
+              hint={defaultHint(c().startsAt)}
+              inputClass="tx-input tx-num"
+              type="datetime-local"
+              value={form().votingStartsAt}
+              onInput={(v) => set('votingStartsAt', v)}
+            />
+            <TextField
+              id="cs-votingEndsAt"
+              label={t('contest.settings.votingEndsAt')}
+              optional
+              error={err('votingEndsAt')}
+              hint={defaultHint(c().endsAt)}
+              inputClass="tx-input tx-num"
+              type="datetime-local"
+              value={form().votingEndsAt}
+              onInput={(v) => set('votingEndsAt', v)}
+            />
           </div>
 
           <fieldset class="cs-ct-fieldset">

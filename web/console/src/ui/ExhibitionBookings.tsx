@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -180,18 +181,16 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
       <h2 id="ex-grp-h">{t('ex.grpTitle')}</h2>
       <p class="tx-small tx-muted">{t('ex.grpLead')}</p>
       <form class="ex-gen" onSubmit={submit} novalidate>
-        <Field id="ex-grp-day" label={t('ex.grpDay')}>
-          <input
-            id="ex-grp-day"
-            class="tx-input"
-            type="date"
-            value={day()}
-            onInput={(e) => {
-              setDay(e.currentTarget.value);
-              setSlotId('');
-            }}
-          />
-        </Field>
+        <TextField
+          id="ex-grp-day"
+          label={t('ex.grpDay')}
+          type="date"
+          value={day()}
+          onInput={(v) => {
+            setDay(v);
+            setSlotId('');
+          }}
+        />
         <Field id="ex-grp-slot" label={t('ex.grpSlot')}>
           <select id="ex-grp-slot" class="tx-select" value={slotId()} onChange={(e) => setSlotId(e.currentTarget.value)}>
             <option value="">{slots.loading ? t('state.loading') : (slots() ?? []).length ? t('ex.grpPickSlot') : t('ex.grpNoSlot')}</option>

@@ -5,6 +5,7 @@ import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import type { Campaign } from '@ui/types';
@@ -330,16 +331,7 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
     }
   }
   const input = (k: MField, label: string, type = 'text') => (
-    <Field id={`trm-${k}`} label={label} error={errors()[k]}>
-      <input
-        id={`trm-${k}`}
-        class="tx-input"
-        type={type}
-        value={v()[k]}
-        onInput={(e) => setV({ ...v(), [k]: e.currentTarget.value })}
-        {...fieldAria(`trm-${k}`, errors()[k])}
-      />
-    </Field>
+    <TextField id={`trm-${k}`} label={label} error={errors()[k]} type={type} value={v()[k]} onInput={(s) => setV({ ...v(), [k]: s })} />
   );
   return (
     <div class="vo-stack">

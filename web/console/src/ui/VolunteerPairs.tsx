@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
-import { Field, Notice, fieldAria } from '@ui/components/Field';
+import { Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
@@ -178,17 +179,15 @@ function Unlink(props: { pair: Pair; onCancel: () => void; onDone: () => void })
       <div class="vo-grow">
         <h2 id="unlink-title">{t('vol.unlinkTitle', { member: props.pair.memberName, resident: props.pair.residentName })}</h2>
         <p id="unlink-body">{t('vol.unlinkBody')}</p>
-        <Field id="unlink-reason" label={t('vol.unlinkReason')} error={error() ?? undefined}>
-          <input
-            id="unlink-reason"
-            class="tx-input"
-            maxLength={200}
-            placeholder={t('vol.unlinkReasonPlaceholder')}
-            value={reason()}
-            onInput={(e) => setReason(e.currentTarget.value)}
-            {...fieldAria('unlink-reason', error() ?? undefined)}
-          />
-        </Field>
+        <TextField
+          id="unlink-reason"
+          label={t('vol.unlinkReason')}
+          error={error() ?? undefined}
+          maxLength={200}
+          placeholder={t('vol.unlinkReasonPlaceholder')}
+          value={reason()}
+          onInput={setReason}
+        />
         <div class="tx-row">
           <Button variant="primary" class="cs-danger-solid" loading={busy()} onClick={confirm}>
             {t('vol.unlinkConfirm')}
