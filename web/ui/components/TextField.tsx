@@ -11,6 +11,8 @@ export interface TextFieldProps extends InputAttrs {
   optional?: boolean;
   /** the input's classes; `tx-input` by default */
   inputClass?: string;
+  /** figures (dates, counts, phone numbers): tabular digits (`tx-num`) */
+  num?: boolean;
   /** the field wrapper's extra classes */
   fieldClass?: string;
   value: string;
@@ -25,13 +27,13 @@ export interface TextFieldProps extends InputAttrs {
  * autocomplete, length). Other attributes go straight to the input.
  */
 export function TextField(props: TextFieldProps) {
-  const [own, input] = splitProps(props, ['id', 'label', 'error', 'hint', 'optional', 'inputClass', 'fieldClass', 'value', 'onInput', 'testId']);
+  const [own, input] = splitProps(props, ['id', 'label', 'error', 'hint', 'optional', 'inputClass', 'fieldClass', 'value', 'onInput', 'testId', 'num']);
   return (
     <Field id={own.id} label={own.label} error={own.error} hint={own.hint} optional={own.optional} class={own.fieldClass}>
       <input
         {...input}
         id={own.id}
-        class={own.inputClass ?? 'tx-input'}
+        class={own.inputClass ?? (own.num ? 'tx-input tx-num' : 'tx-input')}
         value={own.value}
         onInput={(e) => own.onInput(e.currentTarget.value)}
         data-testid={own.testId}

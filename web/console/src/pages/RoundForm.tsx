@@ -216,22 +216,14 @@ export function RoundForm(props: {
           </label>
           <div class="cs-form-row">
             <Show when={assignment() === 'random'}>
-              <TextField
-                id="round-k"
-                label={t('contest.rounds.k')}
-                error={errors.fields().judgesPerEntry}
-                inputClass="tx-input tx-num"
-                inputmode="numeric"
-                value={k()}
-                onInput={setK}
-              />
+              <TextField id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry} num inputmode="numeric" value={k()} onInput={setK} />
             </Show>
             <TextField
               id="round-quorum"
               label={t('contest.rounds.quorum')}
               error={errors.fields().quorum}
               hint={t('contest.rounds.quorumHint')}
-              inputClass="tx-input tx-num"
+              num
               inputmode="numeric"
               value={quorum()}
               onInput={setQuorum}

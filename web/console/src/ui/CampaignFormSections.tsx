@@ -132,7 +132,7 @@ export function CampaignFormSections(props: {
             id="startsAt"
             label={t('form.startsAt')}
             error={err('startsAt')}
-            inputClass="tx-input tx-num"
+            num
             type="datetime-local"
             value={form.startsAt}
             onInput={(v) => setForm('startsAt', v)}
@@ -141,7 +141,7 @@ export function CampaignFormSections(props: {
             id="endsAt"
             label={t('form.endsAt')}
             error={err('endsAt')}
-            inputClass="tx-input tx-num"
+            num
             type="datetime-local"
             value={form.endsAt}
             onInput={(v) => setForm('endsAt', v)}

@@ -261,7 +261,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
               optional
               error={err('votingStartsAt')}
               hint={defaultHint(c().startsAt)}
-              inputClass="tx-input tx-num"
+              num
               type="datetime-local"
               value={form().votingStartsAt}
               onInput={(v) => set('votingStartsAt', v)}
@@ -272,7 +272,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
               optional
               error={err('votingEndsAt')}
               hint={defaultHint(c().endsAt)}
-              inputClass="tx-input tx-num"
+              num
               type="datetime-local"
               value={form().votingEndsAt}
               onInput={(v) => set('votingEndsAt', v)}

@@ -198,7 +198,7 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                 label={t('form.startsAt')}
                 error={err('startsAt')}
                 type="datetime-local"
-                inputClass="tx-input tx-num"
+                num
                 value={d.startsAt}
                 onInput={(v) => setD('startsAt', v)}
               />
@@ -207,7 +207,7 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                 label={t('form.endsAt')}
                 error={err('endsAt')}
                 type="datetime-local"
-                inputClass="tx-input tx-num"
+                num
                 value={d.endsAt}
                 onInput={(v) => setD('endsAt', v)}
               />
@@ -234,7 +234,7 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                     id={`st-${f.key}`}
                     label={t(f.label)}
                     error={err(f.key)}
-                    inputClass="tx-input tx-num"
+                    num
                     inputmode="numeric"
                     placeholder={t('quiz.stage.inherit', { value: campaignValue(f.key) })}
                     value={d[f.key]}
@@ -291,7 +291,7 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                 <TextField
                   id="st-rule-value"
                   label={d.rule === 'threshold' ? t('quiz.adv.score') : t('quiz.adv.n')}
-                  inputClass="tx-input tx-num"
+                  num
                   inputmode="decimal"
                   value={d.ruleValue}
                   onInput={(v) => setD('ruleValue', v)}

@@ -311,7 +311,7 @@ function ActivityForm(props: {
             error={err('startsAt')}
             hint={t('sa.chinaTime')}
             type="datetime-local"
-            inputClass="tx-input tx-num"
+            num
             value={startsAt()}
             onInput={setStartsAt}
           />
@@ -321,7 +321,7 @@ function ActivityForm(props: {
             error={err('endsAt')}
             hint={t('sa.chinaTime')}
             type="datetime-local"
-            inputClass="tx-input tx-num"
+            num
             value={endsAt()}
             onInput={setEndsAt}
           />
@@ -334,7 +334,7 @@ function ActivityForm(props: {
             inputmode="numeric"
             min={a ? Math.max(1, a.signedUp) : 1}
             max={10000}
-            inputClass="tx-input tx-num"
+            num
             value={capacity()}
             onInput={setCapacity}
           />

@@ -57,7 +57,7 @@ export default function ConsentWithdraw() {
               id="phone"
               label={t('form.phone')}
               error={errors.fields().phone}
-              inputClass="tx-input tx-num"
+              num
               inputmode="tel"
               autocomplete="tel"
               maxLength={11}

@@ -97,7 +97,7 @@ export function ReportForm(props: { campaign: Campaign; data: MyVolunteer; onDon
           error={err('date')}
           name="date"
           type="date"
-          inputClass="tx-input tx-num"
+          num
           max={today}
           min={startDay()}
           value={date()}
