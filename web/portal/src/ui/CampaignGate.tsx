@@ -10,7 +10,7 @@ import type { CampaignKind } from '@shared/kinds';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
-import { t } from '../i18n';
+import { CampaignNotFound } from './CampaignNotFound';
 
 /** What a signed-out visitor reads where a page needs an account. */
 export interface SignInPrompt {
@@ -91,12 +91,7 @@ export function CampaignGate(props: {
       </p>
       <Switch>
         <Match when={missing()}>
-          <EmptyState
-            icon="flag"
-            title={t('campaign.notFoundTitle')}
-            body={t('campaign.notFoundBody')}
-            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
-          />
+          <CampaignNotFound />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />
