@@ -12,6 +12,7 @@ import type { CampaignListItem } from '@ui/types';
 import { listManaged } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead, Crumb } from '../ui/PageHead';
 import { StatusBadge } from '../ui/StatusBadge';
 
 /** Pages read for one year at most (100 each): a year with more says so rather than spin. */
@@ -59,19 +60,8 @@ export default function CampaignCalendar() {
 
   return (
     <div class="cs-page">
-      <p class="cs-crumb">
-        <A href="/campaigns">
-          <Icon name="chevronLeft" />
-          {t('form.backToList')}
-        </A>
-      </p>
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('cal.title')}</h1>
-          <Show when={data.latest}>
-            <p class="tx-muted">{t('cal.count', { n: inScope().length })}</p>
-          </Show>
-        </div>
+      <Crumb href="/campaigns">{t('form.backToList')}</Crumb>
+      <PageHead title={t('cal.title')} lead={data.latest ? t('cal.count', { n: inScope().length }) : undefined}>
         <div class="tx-row cs-cal-nav">
           <Button onClick={() => setParams({ year: String(year() - 1) })} aria-label={t('cal.prev')}>
             <Icon name="chevronLeft" />
@@ -87,7 +77,7 @@ export default function CampaignCalendar() {
             {t('campaigns.new')}
           </LinkButton>
         </div>
-      </div>
+      </PageHead>
       <Switch>
         <Match when={data.error}>
           <ErrorState error={data.error} onRetry={refetch} />

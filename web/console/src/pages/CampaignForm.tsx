@@ -7,7 +7,6 @@ import { api, ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
-import { EmptyState } from '@ui/components/EmptyState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -18,6 +17,8 @@ import { SharePanel } from '@ui/components/SharePanel';
 import { org } from '../data/org';
 import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit } from '../data/settingsForm';
 import { t } from '../i18n';
+import { Crumb } from '../ui/PageHead';
+import { CampaignNotFound } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ContestTabs } from '../ui/ContestNav';
 import { lazy, Suspense } from 'solid-js';
@@ -84,15 +85,7 @@ export function CampaignEdit() {
     <Switch>
       <Match when={missing()}>
         <div class="cs-page">
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
+          <CampaignNotFound />
         </div>
       </Match>
       <Match when={campaign.error}>
@@ -265,12 +258,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
 
   return (
     <div class="cs-page cs-form-page">
-      <p class="cs-crumb">
-        <A href="/campaigns">
-          <Icon name="chevronLeft" />
-          {t('form.backToList')}
-        </A>
-      </p>
+      <Crumb href="/campaigns">{t('form.backToList')}</Crumb>
       <div class="cs-page-head">
         <div>
           <h1>{editing() ? props.campaign!.title : t('form.newTitle')}</h1>

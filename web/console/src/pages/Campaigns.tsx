@@ -13,6 +13,7 @@ import type { CampaignListItem } from '@ui/types';
 import { listManaged, portalHref, transition } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { StatusBadge } from '../ui/StatusBadge';
 import { CampaignModuleLinks, pendingPath } from '../ui/CampaignModuleLinks';
 
@@ -74,13 +75,7 @@ export function Campaigns() {
 
   return (
     <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('campaigns.title')}</h1>
-          <Show when={page.latest}>
-            <p class="tx-muted">{t('campaigns.count', { n: rows().length })}</p>
-          </Show>
-        </div>
+      <PageHead title={t('campaigns.title')} lead={page.latest ? t('campaigns.count', { n: rows().length }) : undefined}>
         <div class="tx-row">
           <LinkButton href="/campaigns/calendar">
             <Icon name="calendar" />
@@ -91,7 +86,7 @@ export function Campaigns() {
             {t('campaigns.new')}
           </LinkButton>
         </div>
-      </div>
+      </PageHead>
       <div class="cs-filters">
         <label>
           <span>{t('campaigns.filterKind')}</span>

@@ -12,6 +12,7 @@ import { fmtNumber } from '@ui/format';
 import type { OrgUnit } from '@ui/types';
 import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { RosterImport } from '../ui/RosterImport';
 import { UnitSelect } from '../ui/UnitSelect';
 import { UrlTabs, useUrlTab } from '../ui/UrlTabs';
@@ -37,16 +38,14 @@ export function Org() {
   const [tab, setTab] = useUrlTab(TABS);
   return (
     <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('org.title')}</h1>
-          <p class="tx-muted">
-            {tab() === 'registry'
-              ? t('reg.lead', { unit: org.scope()?.name ?? '' })
-              : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title={t('org.title')}
+        lead={
+          tab() === 'registry'
+            ? t('reg.lead', { unit: org.scope()?.name ?? '' })
+            : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })
+        }
+      />
       <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(TAB_LABEL[k])} onChange={setTab}>
         <Switch>
           <Match when={tab() === 'roles'}>

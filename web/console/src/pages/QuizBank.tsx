@@ -1,7 +1,8 @@
 import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { useParams, useSearchParams } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
+import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -10,6 +11,7 @@ import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import { answerLabel, bankExportHref, listBanks, listQuestions, retireQuestion, type Question, type QuestionType } from '../data/quiz';
 import { t } from '../i18n';
+import { PageHead, Crumb } from '../ui/PageHead';
 import { difficultyLabel, QuizQuestionEditor } from '../ui/QuizQuestionEditor';
 import { QuizImport } from '../ui/QuizImport';
 import '../quiz.css';
@@ -88,26 +90,13 @@ export default function QuizBankPage() {
 
   return (
     <div class="cs-page qz-cs-page">
-      <p class="cs-crumb">
-        <A href="/quiz-banks">
-          <Icon name="chevronLeft" />
-          {t('quiz.bank.back')}
-        </A>
-      </p>
+      <Crumb href="/quiz-banks">{t('quiz.bank.back')}</Crumb>
       <Switch>
         <Match when={banks.error}>
           <ErrorState error={banks.error} onRetry={refetchBanks} />
         </Match>
         <Match when={missing()}>
-          <EmptyState
-            icon="file"
-            title={t('quiz.bank.notFound')}
-            action={
-              <A href="/quiz-banks" class="tx-btn tx-btn-secondary">
-                {t('quiz.bank.back')}
-              </A>
-            }
-          />
+          <EmptyState icon="file" title={t('quiz.bank.notFound')} action={<LinkButton href="/quiz-banks">{t('quiz.bank.back')}</LinkButton>} />
         </Match>
         <Match when={!bank()}>
           <div class="tx-card">
@@ -117,11 +106,7 @@ export default function QuizBankPage() {
         <Match when={bank()}>
           {(b) => (
             <>
-              <div class="cs-page-head">
-                <div>
-                  <h1>{b().title}</h1>
-                  <p class="tx-muted">{t('quiz.bank.meta', { unit: b().orgUnitName ?? '', n: fmtNumber(b().questionCount) })}</p>
-                </div>
+              <PageHead title={b().title} lead={t('quiz.bank.meta', { unit: b().orgUnitName ?? '', n: fmtNumber(b().questionCount) })}>
                 <div class="tx-row">
                   <Button variant="primary" onClick={() => setEditing('new')} data-testid="question-add">
                     <Icon name="plus" />
@@ -140,7 +125,7 @@ export default function QuizBankPage() {
                     {t('quiz.bank.exportCsv')}
                   </a>
                 </div>
-              </div>
+              </PageHead>
 
               <Show when={notice()}>
                 <div class="cs-gap">

@@ -13,6 +13,7 @@ import { fmtDate, fmtNumber } from '@ui/format';
 import { bankExportHref, createBank, listBanks, templateHref } from '../data/quiz';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import '../quiz.css';
 
 /** 题库: the banks of the scoped subtree with their sizes, and a form to start a new one. Loaded on demand. */
@@ -25,11 +26,7 @@ export default function QuizBanks() {
 
   return (
     <div class="cs-page qz-cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('quiz.banks.title')}</h1>
-          <p class="tx-muted">{t('quiz.banks.lead')}</p>
-        </div>
+      <PageHead title={t('quiz.banks.title')} lead={t('quiz.banks.lead')}>
         <div class="tx-row">
           <a class="tx-btn tx-btn-ghost tx-btn-sm" href={templateHref('xlsx')} download="">
             <Icon name="download" />
@@ -40,7 +37,7 @@ export default function QuizBanks() {
             {t('quiz.tpl.csv')}
           </a>
         </div>
-      </div>
+      </PageHead>
       <div class="cs-two">
         <div>
           <Switch>

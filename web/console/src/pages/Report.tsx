@@ -8,6 +8,7 @@ import { Notice } from '@ui/components/Field';
 import { Button } from '@ui/components/Button';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { UnitSelect } from '../ui/UnitSelect';
 import { Loaded } from '../ui/DataTable';
 import { fmtFigure, type ReportData, type ReportFigure } from './ReportFormat';
@@ -86,12 +87,7 @@ export function Report() {
 
   return (
     <div class="cs-page cs-report">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('report.title')}</h1>
-          <p class="tx-muted">{t('report.lead', { unit: unitName() })}</p>
-        </div>
-      </div>
+      <PageHead title={t('report.title')} lead={t('report.lead', { unit: unitName() })} />
 
       <section class="tx-card cs-report-controls" aria-label={t('report.period')}>
         <div class="cs-report-field">
