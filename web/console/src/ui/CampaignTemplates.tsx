@@ -6,12 +6,12 @@ import { loc } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { FormError } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
-import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fromLocalInput, toLocalInput } from '@ui/format';
 import type { ResponseOf } from '@ui/operations';
 import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 
 export type CampaignTemplate = ResponseOf<'GET /campaign-templates'>['items'][number];
 
@@ -55,8 +55,7 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
   };
   const [startsAt, setStartsAt] = createSignal(nextYear());
   const [title, setTitle] = createSignal(`${props.campaign.title}（副本）`.slice(0, 80));
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [fieldErr, setFieldErr] = createSignal<Record<string, string>>({});
 
   async function submit(e: SubmitEvent) {
@@ -68,15 +67,10 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
     if (!title().trim()) found.title = t('form.required');
     setFieldErr(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await call('POST /campaigns/{id}/duplicate', { id: props.campaign.id }, { body: { startsAt: at!, title: title().trim() } });
       navigate(`/campaigns/${encodeURIComponent(r.campaign.id)}?created=1`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

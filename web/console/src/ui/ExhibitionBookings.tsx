@@ -3,7 +3,7 @@ import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
@@ -25,33 +25,19 @@ import {
   type Slot,
 } from '../data/exhibition';
 import { t } from '../i18n';
+import { createCursorList } from '@ui/paging';
+import { LoadMore } from './DataTable';
+import { createAction } from '@ui/action';
 
 export function Bookings(props: { campaign: Campaign }) {
   const [day, setDay] = createSignal('');
   const [status, setStatus] = createSignal('');
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [extra, setExtra] = createSignal<Booking[]>([]);
-  const [moreBusy, setMoreBusy] = createSignal(false);
+  const list = createCursorList<Booking>((cursor) => listBookings(props.campaign.id, { day: day(), status: status(), cursor }));
   const [page, { refetch }] = createResource(
     () => ({ day: day(), status: status() }),
-    async (f) => {
-      const p = await listBookings(props.campaign.id, f);
-      setExtra([]);
-      setCursor(p.nextCursor);
-      return p;
-    },
+    async (f) => list.first(await listBookings(props.campaign.id, f)),
   );
-  async function more() {
-    setMoreBusy(true);
-    try {
-      const p = await listBookings(props.campaign.id, { day: day(), status: status(), cursor: cursor() });
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-    } finally {
-      setMoreBusy(false);
-    }
-  }
-  const rows = () => [...(page.error ? [] : (page.latest?.items ?? [])), ...extra()];
+  const rows = () => [...(page.error ? [] : (page.latest?.items ?? [])), ...list.extra()];
   const statusLabel = (s: string) => t(`ex.status.${s}` as 'ex.status.booked');
   const badge = (s: string) => (s === 'checked_in' ? 'tx-badge-green' : s === 'no_show' ? 'tx-badge-orange' : s === 'booked' ? '' : 'tx-badge-neutral');
 
@@ -119,13 +105,7 @@ export function Bookings(props: { campaign: Campaign }) {
                   },
                 ]}
               />
-              <Show when={cursor()}>
-                <div class="cs-more">
-                  <Button loading={moreBusy()} onClick={more}>
-                    {t('action.loadMore')}
-                  </Button>
-                </div>
-              </Show>
+              <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
             </div>
           </Match>
         </Switch>
@@ -145,8 +125,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
   const [size, setSize] = createSignal('10');
   const [contact, setContact] = createSignal('');
   const [phone, setPhone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [done, setDone] = createSignal<string | null>(null);
   const units = () => org.scopeOptions();
 
@@ -158,8 +137,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
     if (!slotId()) return setError(t('ex.grpSlotRequired'));
     if (!unit()) return setError(t('ex.grpUnitRequired'));
     if (!Number.isInteger(n) || n < 1) return setError(t('ex.grpSizeInvalid'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await groupBooking(props.campaign.id, {
         slotId: slotId(),
         orgUnitId: unit(),
@@ -169,11 +147,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
       });
       setDone(t('ex.grpDone', { code: r.booking.code }));
       void props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -10,37 +10,20 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { answerLabel, getAttemptDetail, listAttempts, reviewAttempt, type AttemptRow, type Stage } from '../data/quiz';
 import { t } from '../i18n';
+import { createCursorList } from '@ui/paging';
+import { LoadMore } from './DataTable';
 
 export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
   const [flagged, setFlagged] = createSignal(true);
-  const [extra, setExtra] = createSignal<AttemptRow[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const list = createCursorList<AttemptRow>((cursor) => listAttempts(props.campaign.id, flagged(), cursor));
   const [open, setOpen] = createSignal<AttemptRow | null>(null);
   const [page, { refetch }] = createResource(
     () => ({ id: props.campaign.id, flagged: flagged() }),
-    async (k) => {
-      const p = await listAttempts(k.id, k.flagged, null);
-      setExtra([]);
-      setCursor(p.nextCursor);
-      return p;
-    },
+    async (k) => list.first(await listAttempts(k.id, k.flagged, null)),
   );
-  const rows = () => [...(page.latest?.items ?? []), ...extra()];
+  const rows = () => [...(page.latest?.items ?? []), ...list.extra()];
   const stageName = (id: string) => (id === 'main' ? '—' : (props.stages.find((s) => s.id === id)?.name ?? id));
   const minMs = () => Number((props.campaign.settings as Record<string, unknown>)?.minAnswerMs ?? 1000);
-
-  async function loadMore() {
-    setMore({ busy: true, error: null });
-    try {
-      const p = await listAttempts(props.campaign.id, flagged(), cursor());
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-      setMore({ busy: false, error: null });
-    } catch (e) {
-      setMore({ busy: false, error: errorText(e) });
-    }
-  }
 
   return (
     <div class="qz-stack">
@@ -142,16 +125,7 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
                   },
                 ]}
               />
-              <Show when={cursor()}>
-                <div class="cs-more">
-                  <Show when={more().error}>
-                    <p class="tx-field-error">{more().error}</p>
-                  </Show>
-                  <Button loading={more().busy} onClick={loadMore}>
-                    {t('action.loadMore')}
-                  </Button>
-                </div>
-              </Show>
+              <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
             </div>
           </Match>
         </Switch>
@@ -164,7 +138,7 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
             onClose={() => setOpen(null)}
             onReviewed={(review, reason) => {
               const mark = (r: AttemptRow) => (r.id === a.id ? { ...r, review, reviewReason: reason } : r);
-              setExtra(extra().map(mark));
+              list.setExtra(list.extra().map(mark));
               setOpen(mark(a));
               void refetch();
             }}

@@ -3,7 +3,7 @@ import { lang } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
@@ -11,6 +11,7 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { advance, listAdmissions, type Advanced, type Stage } from '../data/quiz';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { overridesText, QuizStageForm, ruleText } from './QuizStageForm';
 
 function stagePhase(st: Stage, now = Date.now()) {
@@ -196,8 +197,7 @@ function AdvanceCard(props: {
     (id) => advance(props.campaign.id, id, true),
   );
   const [confirm, setConfirm] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   const list = () => preview.latest?.advanced ?? [];
   const rankCount = createMemo(() => {
     const m = new Map<number, number>();
@@ -212,17 +212,11 @@ function AdvanceCard(props: {
   };
 
   async function publish() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await advance(props.campaign.id, props.stage.id, false);
       setConfirm(false);
       props.onPublished(r.advanced.length, props.next);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -27,6 +27,7 @@ import {
 } from '../data/training';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { DataTable } from './DataTable';
 import { UnitSelect } from './UnitSelect';
 
@@ -35,32 +36,25 @@ import { UnitSelect } from './UnitSelect';
 export function TrainingEnrolment(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
   const [q, setQ] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const action = createAction();
   const [page, { refetch }] = createResource(
     () => ({ id: props.campaign.id, q: q() }),
     (k) => listEnrollments(k.id, { q: k.q || undefined, limit: 100 }),
   );
   async function enrol() {
     if (!unit()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await action.run(async () => {
       const r = await enrolUnits(props.campaign.id, [unit()]);
       setNotice(t('tr.enrolled', { n: r.enrolled }));
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div class="vo-stack">
       <Show when={props.campaign.status !== 'closed'}>
         <section class="tx-card">
-          <Field id="tr-enrol-unit" label={t('tr.enrolUnits')} hint={t('tr.enrolUnitsHint')} error={error() ?? undefined}>
+          <Field id="tr-enrol-unit" label={t('tr.enrolUnits')} hint={t('tr.enrolUnitsHint')} error={action.error() ?? undefined}>
             <div class="tx-row">
               <UnitSelect
                 id="tr-enrol-unit"
@@ -69,9 +63,9 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
                 onPick={setUnit}
                 any={t('tr.enrolPick')}
                 data-testid="tr-enrol-unit"
-                {...fieldAria('tr-enrol-unit', error() ?? undefined, 'hint')}
+                {...fieldAria('tr-enrol-unit', action.error() ?? undefined, 'hint')}
               />
-              <Button variant="primary" loading={busy()} disabled={!unit()} onClick={enrol} data-testid="tr-enrol">
+              <Button variant="primary" loading={action.busy()} disabled={!unit()} onClick={enrol} data-testid="tr-enrol">
                 {t('tr.enrolDo')}
               </Button>
             </div>
@@ -145,9 +139,8 @@ type Edit = { status: Status; mode: Mode; note: string };
 export function TrainingRegister(props: { sessions: Session[]; selected: string | null; onPick: (id: string) => void }) {
   const [reg, { refetch }] = createResource(() => props.selected, getRegister);
   const [edits, setEdits] = createSignal<Record<string, Edit>>({});
-  const [saving, setSaving] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const saving = createAction();
   const current = (r: RegisterLine): Edit => edits()[r.rosterId] ?? { status: r.status ?? ('' as Status), mode: r.mode ?? 'onsite', note: r.note };
   const edit = (r: RegisterLine, patch: Partial<Edit>) => setEdits({ ...edits(), [r.rosterId]: { ...current(r), ...patch } });
   const changed = createMemo(() => Object.entries(edits()).filter(([, e]) => e.status));
@@ -157,9 +150,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
     setEdits(next);
   }
   async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+    await saving.run(async () => {
       const r = await saveRegister(
         props.selected!,
         changed().map(([rosterId, e]) => ({ rosterId, status: e.status, mode: e.mode, note: e.note })),
@@ -167,11 +158,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
       setEdits({});
       setNotice(t('tr.saved', { n: r.updated }));
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
   return (
     <div class="vo-stack">
@@ -210,7 +197,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
       <Show when={notice()}>
         <Notice kind="success">{notice()}</Notice>
       </Show>
-      <FormError message={error()} />
+      <FormError message={saving.error()} />
       <Switch>
         <Match when={!props.selected}>
           <EmptyState icon="calendar" title={t('tr.noSessions')} body={t('tr.noSessionsBody')} />
@@ -230,7 +217,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
               {t('tr.allPresent')}
             </Button>
             <span class="tx-spacer" />
-            <Button variant="primary" loading={saving()} disabled={!changed().length} onClick={save} data-testid="tr-register-save">
+            <Button variant="primary" loading={saving.busy()} disabled={!changed().length} onClick={save} data-testid="tr-register-save">
               {t('tr.saveRegister', { n: changed().length })}
             </Button>
           </div>

@@ -3,13 +3,13 @@ import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { listPairs, pairsExportUrl, unlinkPair, type Pair } from '../data/volunteer';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { createCursorPages, Pager } from './VolunteerPager';
 import { UnitFilter } from './UnitSelect';
 import { DataTable, Loaded } from './DataTable';
@@ -154,24 +154,17 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
 /** The confirmation of an unlink: irreversible, so a reason and a second click. */
 function Unlink(props: { pair: Pair; onCancel: () => void; onDone: () => void }) {
   const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   async function confirm() {
     if (!reason().trim()) {
       setError(t('vol.unlinkReasonRequired'));
       document.getElementById('unlink-reason')?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await unlinkPair(props.pair.id, reason().trim());
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div class="cs-confirm" role="alertdialog" aria-labelledby="unlink-title" aria-describedby="unlink-body">
