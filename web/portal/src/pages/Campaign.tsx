@@ -7,6 +7,7 @@ import { loc } from '@ui/i18n';
 import { ApiError } from '@ui/api';
 import { LinkButton } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -17,7 +18,6 @@ import { boardHref, campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
-import { CampaignNotFound } from '../ui/CampaignNotFound';
 import { ClosedNotice } from '../ui/ClosedNotice';
 import { PhaseBadge } from '../ui/CampaignCard';
 import { KindBadge, KindCover } from '../ui/KindCover';
@@ -43,7 +43,12 @@ export function CampaignPage() {
     <div class="pt-page pt-detail">
       <Switch>
         <Match when={notFound()}>
-          <CampaignNotFound />
+          <EmptyState
+            icon="flag"
+            title={t('campaign.notFoundTitle')}
+            body={t('campaign.notFoundBody')}
+            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
+          />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />

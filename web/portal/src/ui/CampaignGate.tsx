@@ -10,7 +10,7 @@ import type { CampaignKind } from '@shared/kinds';
 import { campaignHref, getCampaign } from '../data/campaigns';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
-import { CampaignNotFound } from './CampaignNotFound';
+import { t } from '../i18n';
 
 /** What a signed-out visitor reads where a page needs an account. */
 export interface SignInPrompt {
@@ -91,7 +91,12 @@ export function CampaignGate(props: {
       </p>
       <Switch>
         <Match when={missing()}>
-          <CampaignNotFound />
+          <EmptyState
+            icon="flag"
+            title={t('campaign.notFoundTitle')}
+            body={t('campaign.notFoundBody')}
+            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
+          />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />

@@ -2,6 +2,7 @@ import { createResource, createSignal, Match, onCleanup, Show, Switch, type JSX 
 import { A, useLocation } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
+import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -13,7 +14,6 @@ import { castVote, patchEntry, votedToday, votesLeft } from '../data/contest';
 import { session } from '../data/session';
 import '../pages/contest.css';
 import { t } from '../i18n';
-import { CampaignNotFound } from './CampaignNotFound';
 
 /** "12 票" / "1 vote" */
 export function votesText(n: number | null | undefined): string {
@@ -41,7 +41,12 @@ export function ContestGate(props: { idOrSlug: string; children: (c: Campaign, r
   return (
     <Switch>
       <Match when={missing()}>
-        <CampaignNotFound action={<LinkButton href="/campaigns">{t('nav.campaigns')}</LinkButton>} />
+        <EmptyState
+          icon="flag"
+          title={t('campaign.notFoundTitle')}
+          body={t('campaign.notFoundBody')}
+          action={<LinkButton href="/campaigns">{t('nav.campaigns')}</LinkButton>}
+        />
       </Match>
       <Match when={campaign.error}>
         <ErrorState error={campaign.error} onRetry={refetch} />
