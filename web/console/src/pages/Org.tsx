@@ -12,6 +12,7 @@ import { fmtNumber } from '@ui/format';
 import type { OrgUnit } from '@ui/types';
 import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { PageHead } from '../ui/PageHead';
 import { RosterImport } from '../ui/RosterImport';
 import { UnitSelect } from '../ui/UnitSelect';
@@ -257,13 +258,7 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
         />
         <Field id="unit-kind" label={t('org.kind')} error={errors.fields().kind}>
           <select id="unit-kind" class="tx-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as OrgKind)}>
-            <For each={ORG_KINDS}>
-              {(k) => (
-                <option value={k} selected={k === kind()}>
-                  {loc(ORG_KIND_LABEL[k])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={ORG_KINDS} labels={ORG_KIND_LABEL} selected={kind()} />
           </select>
         </Field>
         <Switch>

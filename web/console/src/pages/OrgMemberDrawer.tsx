@@ -20,6 +20,7 @@ import {
 import { chinaDay } from '@shared/china-time';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { UnitSelect } from '../ui/UnitSelect';
 import type { Member } from './OrgRegistry';
 
@@ -142,13 +143,7 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
       <TextField id="drawer-first" label={t('reg.name')} error={errors.fields().name} maxLength={40} value={name()} onInput={setName} />
       <Field id="edit-category" label={t('reg.category')} error={errors.fields().category}>
         <select id="edit-category" class="tx-select" value={category()} onChange={(e) => setCategory(e.currentTarget.value as MemberCategory)}>
-          <For each={MEMBER_CATEGORIES}>
-            {(k) => (
-              <option value={k} selected={k === category()}>
-                {loc(CATEGORY_LABEL[k])}
-              </option>
-            )}
-          </For>
+          <LabelOptions ids={MEMBER_CATEGORIES} labels={CATEGORY_LABEL} selected={category()} />
         </select>
       </Field>
       <fieldset class="rg-posts">
@@ -182,13 +177,7 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
       />
       <Field id="edit-status" label={t('reg.status')} error={errors.fields().status}>
         <select id="edit-status" class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as MemberStatus)}>
-          <For each={MEMBER_STATUSES}>
-            {(k) => (
-              <option value={k} selected={k === status()}>
-                {loc(STATUS_LABEL[k])}
-              </option>
-            )}
-          </For>
+          <LabelOptions ids={MEMBER_STATUSES} labels={STATUS_LABEL} selected={status()} />
         </select>
       </Field>
       <TextField

@@ -1,7 +1,6 @@
 import { For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { reconcile, type SetStoreFunction } from 'solid-js/store';
 import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
-import { loc } from '@ui/i18n';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
 import type { Campaign } from '@ui/types';
@@ -9,6 +8,7 @@ import { org } from '../data/org';
 import { UnitSelect } from './UnitSelect';
 import { KIND_FIELDS, placeholderOf, type SettingField } from '../data/settingsForm';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 
 // the quiz's question-bank checkboxes, loaded only for quiz campaigns
 const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
@@ -56,13 +56,7 @@ export function CampaignFormSections(props: {
             }}
             {...fieldAria('kind', err('kind'))}
           >
-            <For each={CAMPAIGN_KINDS}>
-              {(k) => (
-                <option value={k} selected={k === form.kind}>
-                  {loc(KIND_LABEL[k])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={CAMPAIGN_KINDS} labels={KIND_LABEL} selected={form.kind} />
           </select>
         </Field>
         <TextField
