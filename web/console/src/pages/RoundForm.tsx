@@ -12,6 +12,7 @@ import type { Criterion, Round } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { allEntries, openRound, type RoundInput } from '../data/contest';
 import { t } from '../i18n';
+import { FormActions } from '../ui/FormActions';
 
 interface CriterionRow {
   name: string;
@@ -345,14 +346,13 @@ export function RoundForm(props: {
           </div>
         )}
       </Show>
-      <div class="tx-row cs-ct-actions">
-        <Button type="submit" variant="primary" loading={busy()} data-testid="open-round">
-          {incomplete() ? t('contest.rounds.incompleteConfirm') : confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
-        </Button>
-        <Button variant="secondary" onClick={props.onCancel} disabled={busy()}>
-          {t('action.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        class="tx-row cs-ct-actions"
+        busy={busy()}
+        label={incomplete() ? t('contest.rounds.incompleteConfirm') : confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
+        testid="open-round"
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

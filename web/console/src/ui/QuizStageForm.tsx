@@ -9,6 +9,7 @@ import { fromLocalInput, toLocalInput } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { createStage, updateStage, type Advancement, type Stage, type StageSettings } from '../data/quiz';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 
 const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
 
@@ -302,12 +303,13 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
               <Notice>{t('quiz.adv.ties')}</Notice>
             </Show>
           </div>
-          <div class="qz-drawer-actions">
-            <Button type="submit" variant="primary" loading={sending()} data-testid="stage-save">
-              {sending() ? t('state.sending') : props.stage ? t('action.save') : t('quiz.stage.create')}
-            </Button>
-            <Button onClick={close}>{t('action.cancel')}</Button>
-          </div>
+          <FormActions
+            class="qz-drawer-actions"
+            busy={sending()}
+            label={sending() ? t('state.sending') : props.stage ? t('action.save') : t('quiz.stage.create')}
+            testid="stage-save"
+            onCancel={close}
+          />
         </form>
       </div>
     </div>

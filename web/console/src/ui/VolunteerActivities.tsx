@@ -26,6 +26,7 @@ import {
 } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 import { UnitSelect } from './UnitSelect';
 import { DataTable, Loaded } from './DataTable';
 
@@ -350,14 +351,7 @@ function ActivityForm(props: {
             {...fieldAria('sa-description', err('description'))}
           />
         </Field>
-        <div class="tx-row">
-          <Button type="submit" variant="primary" loading={sending()} data-testid="sa-save">
-            {a ? t('sa.save') : t('sa.create')}
-          </Button>
-          <Button disabled={sending()} onClick={props.onCancel}>
-            {t('action.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={sending()} label={a ? t('sa.save') : t('sa.create')} testid="sa-save" onCancel={props.onCancel} />
       </form>
     </section>
   );

@@ -12,6 +12,7 @@ import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { addPair, listPairs, listRecords, listRoster, type RosterRow } from '../data/volunteer';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 import { UnitSelect } from './UnitSelect';
 
 type AddField = 'memberId' | 'name' | 'phone' | 'consent' | 'consentNote';
@@ -237,14 +238,7 @@ export function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: 
             </Show>
           </fieldset>
         </div>
-        <div class="tx-row">
-          <Button type="submit" variant="primary" loading={sending()}>
-            {sending() ? t('state.sending') : t('vol.addPairSubmit')}
-          </Button>
-          <Button onClick={props.onClose} disabled={sending()}>
-            {t('action.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={sending()} label={sending() ? t('state.sending') : t('vol.addPairSubmit')} onCancel={props.onClose} />
       </form>
     </section>
   );
