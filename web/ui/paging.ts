@@ -45,5 +45,5 @@ export function createCursorList<T>(next: (cursor: string) => Promise<{ items: T
     setCursor(p.nextCursor);
     return p;
   }
-  return { extra, setExtra, cursor, more, first };
+  return { extra, cursor, more, first };
 }

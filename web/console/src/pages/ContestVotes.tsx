@@ -151,9 +151,8 @@ function Votes(props: { campaign: Campaign }) {
       </Show>
 
       <Loaded
-        error={page.error}
+        of={page}
         retry={refetch}
-        loading={page.loading && !page.latest}
         lines={6}
         card
         empty={votes().length === 0}

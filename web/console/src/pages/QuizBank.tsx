@@ -4,6 +4,7 @@ import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
@@ -191,130 +192,122 @@ export default function QuizBankPage() {
                     />
                   </label>
                 </div>
-                <Switch>
-                  <Match when={page.error}>
-                    <ErrorState error={page.error} onRetry={refetch} />
-                  </Match>
-                  <Match when={page.loading && !page.latest}>
-                    <Skeleton lines={8} />
-                  </Match>
-                  <Match when={page.latest}>
-                    <div classList={{ 'cs-stale': page.loading }}>
-                      <Table
-                        caption={t('quiz.bank.questions')}
-                        rows={rows()}
-                        rowKey={(q) => q.id}
-                        empty={
-                          <Show
-                            when={(page.latest?.items.length ?? 0) > 0}
-                            fallback={
-                              <EmptyState
-                                icon="file"
-                                title={t('quiz.bank.emptyTitle')}
-                                body={t('quiz.bank.emptyBody')}
-                                action={
-                                  <div class="tx-row qz-center-row">
-                                    <Button variant="primary" onClick={() => setEditing('new')}>
-                                      <Icon name="plus" />
-                                      {t('quiz.bank.add')}
-                                    </Button>
-                                    <Button onClick={() => setImporting(true)}>
-                                      <Icon name="upload" />
-                                      {t('quiz.bank.import')}
-                                    </Button>
-                                  </div>
-                                }
-                              />
-                            }
-                          >
-                            <EmptyState icon="list" title={t('quiz.bank.noMatch')} body={t('quiz.bank.noMatchBody')} />
-                          </Show>
-                        }
-                        columns={[
-                          {
-                            key: 'type',
-                            header: t('quiz.bank.colType'),
-                            class: 'cs-nowrap',
-                            sortValue: (q) => q.type,
-                            cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>,
-                          },
-                          {
-                            key: 'stem',
-                            header: t('quiz.bank.colStem'),
-                            class: 'qz-col-stem',
-                            sortValue: (q) => q.stem,
-                            cell: (q) => (
-                              <button type="button" class="qz-stem-link" title={q.stem} onClick={() => setEditing(q)}>
-                                {q.stem}
-                              </button>
-                            ),
-                          },
-                          {
-                            key: 'answer',
-                            header: t('quiz.bank.colAnswer'),
-                            class: 'qz-col-answer',
-                            cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span>,
-                          },
-                          {
-                            key: 'tags',
-                            header: t('quiz.bank.colTags'),
-                            cell: (q) => (
-                              <span class="qz-tags">
-                                <For each={q.tags}>{(tag) => <span class="tx-badge tx-badge-neutral">{tag}</span>}</For>
-                              </span>
-                            ),
-                          },
-                          {
-                            key: 'difficulty',
-                            header: t('quiz.bank.colDifficulty'),
-                            class: 'cs-nowrap',
-                            sortValue: (q) => q.difficulty,
-                            cell: (q) => difficultyLabel(q.difficulty),
-                          },
-                          {
-                            key: 'actions',
-                            header: t('campaigns.colActions'),
-                            class: 'cs-nowrap',
-                            cell: (q) => (
-                              <div class="tx-row cs-row-actions">
-                                <Button small variant="ghost" onClick={() => setEditing(q)} data-testid="question-edit">
-                                  <Icon name="edit" />
-                                  {t('quiz.bank.edit')}
-                                </Button>
-                                <Button
-                                  small
-                                  variant="ghost"
-                                  onClick={() => {
-                                    setRetireError(null);
-                                    setRetire(q);
-                                    window.scrollTo({ top: 0, behavior: 'smooth' });
-                                  }}
-                                >
-                                  {t('quiz.bank.retire')}
-                                </Button>
-                              </div>
-                            ),
-                          },
-                        ]}
-                      />
-                      <Show when={pageNo() > 0 || page.latest?.nextCursor}>
-                        <div class="cs-pager">
-                          <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
-                            <Icon name="chevronLeft" />
-                            {t('quiz.bank.prev')}
-                          </Button>
-                          <span class="tx-small tx-muted tx-num">
-                            {t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}
-                          </span>
-                          <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
-                            {t('quiz.bank.next')}
-                            <Icon name="chevronRight" />
-                          </Button>
-                        </div>
-                      </Show>
-                    </div>
-                  </Match>
-                </Switch>
+                <Loaded of={page} retry={refetch} lines={8}>
+                  <div classList={{ 'cs-stale': page.loading }}>
+                    <Table
+                      caption={t('quiz.bank.questions')}
+                      rows={rows()}
+                      rowKey={(q) => q.id}
+                      empty={
+                        <Show
+                          when={(page.latest?.items.length ?? 0) > 0}
+                          fallback={
+                            <EmptyState
+                              icon="file"
+                              title={t('quiz.bank.emptyTitle')}
+                              body={t('quiz.bank.emptyBody')}
+                              action={
+                                <div class="tx-row qz-center-row">
+                                  <Button variant="primary" onClick={() => setEditing('new')}>
+                                    <Icon name="plus" />
+                                    {t('quiz.bank.add')}
+                                  </Button>
+                                  <Button onClick={() => setImporting(true)}>
+                                    <Icon name="upload" />
+                                    {t('quiz.bank.import')}
+                                  </Button>
+                                </div>
+                              }
+                            />
+                          }
+                        >
+                          <EmptyState icon="list" title={t('quiz.bank.noMatch')} body={t('quiz.bank.noMatchBody')} />
+                        </Show>
+                      }
+                      columns={[
+                        {
+                          key: 'type',
+                          header: t('quiz.bank.colType'),
+                          class: 'cs-nowrap',
+                          sortValue: (q) => q.type,
+                          cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>,
+                        },
+                        {
+                          key: 'stem',
+                          header: t('quiz.bank.colStem'),
+                          class: 'qz-col-stem',
+                          sortValue: (q) => q.stem,
+                          cell: (q) => (
+                            <button type="button" class="qz-stem-link" title={q.stem} onClick={() => setEditing(q)}>
+                              {q.stem}
+                            </button>
+                          ),
+                        },
+                        {
+                          key: 'answer',
+                          header: t('quiz.bank.colAnswer'),
+                          class: 'qz-col-answer',
+                          cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span>,
+                        },
+                        {
+                          key: 'tags',
+                          header: t('quiz.bank.colTags'),
+                          cell: (q) => (
+                            <span class="qz-tags">
+                              <For each={q.tags}>{(tag) => <span class="tx-badge tx-badge-neutral">{tag}</span>}</For>
+                            </span>
+                          ),
+                        },
+                        {
+                          key: 'difficulty',
+                          header: t('quiz.bank.colDifficulty'),
+                          class: 'cs-nowrap',
+                          sortValue: (q) => q.difficulty,
+                          cell: (q) => difficultyLabel(q.difficulty),
+                        },
+                        {
+                          key: 'actions',
+                          header: t('campaigns.colActions'),
+                          class: 'cs-nowrap',
+                          cell: (q) => (
+                            <div class="tx-row cs-row-actions">
+                              <Button small variant="ghost" onClick={() => setEditing(q)} data-testid="question-edit">
+                                <Icon name="edit" />
+                                {t('quiz.bank.edit')}
+                              </Button>
+                              <Button
+                                small
+                                variant="ghost"
+                                onClick={() => {
+                                  setRetireError(null);
+                                  setRetire(q);
+                                  window.scrollTo({ top: 0, behavior: 'smooth' });
+                                }}
+                              >
+                                {t('quiz.bank.retire')}
+                              </Button>
+                            </div>
+                          ),
+                        },
+                      ]}
+                    />
+                    <Show when={pageNo() > 0 || page.latest?.nextCursor}>
+                      <div class="cs-pager">
+                        <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
+                          <Icon name="chevronLeft" />
+                          {t('quiz.bank.prev')}
+                        </Button>
+                        <span class="tx-small tx-muted tx-num">
+                          {t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}
+                        </span>
+                        <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
+                          {t('quiz.bank.next')}
+                          <Icon name="chevronRight" />
+                        </Button>
+                      </div>
+                    </Show>
+                  </div>
+                </Loaded>
               </section>
 
               <Show when={editing()} keyed>

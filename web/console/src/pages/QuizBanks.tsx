@@ -1,11 +1,10 @@
-import { createEffect, createResource, createSignal, For, Match, on, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -40,67 +39,57 @@ export default function QuizBanks() {
       </PageHead>
       <div class="cs-two">
         <div>
-          <Switch>
-            <Match when={banks.error}>
-              <ErrorState error={banks.error} onRetry={refetch} />
-            </Match>
-            <Match when={banks.loading && !banks.latest}>
-              <div class="tx-card">
-                <Skeleton lines={5} />
-              </div>
-            </Match>
-            <Match when={banks.latest}>
-              <Table
-                caption={t('quiz.banks.title')}
-                rows={rows()}
-                rowKey={(b) => b.id}
-                initialSort={{ key: 'createdAt', dir: 'desc' }}
-                empty={
-                  <div class="tx-card">
-                    <EmptyState icon="file" title={t('quiz.banks.emptyTitle')} body={t('quiz.banks.emptyBody')} />
-                  </div>
-                }
-                columns={[
-                  {
-                    key: 'title',
-                    header: t('quiz.banks.colTitle'),
-                    class: 'qz-col-bank',
-                    sortValue: (b) => b.title,
-                    cell: (b) => (
-                      <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="cs-title-link" data-testid="bank-link">
-                        {b.title}
+          <Loaded of={banks} retry={refetch} card lines={5}>
+            <Table
+              caption={t('quiz.banks.title')}
+              rows={rows()}
+              rowKey={(b) => b.id}
+              initialSort={{ key: 'createdAt', dir: 'desc' }}
+              empty={
+                <div class="tx-card">
+                  <EmptyState icon="file" title={t('quiz.banks.emptyTitle')} body={t('quiz.banks.emptyBody')} />
+                </div>
+              }
+              columns={[
+                {
+                  key: 'title',
+                  header: t('quiz.banks.colTitle'),
+                  class: 'qz-col-bank',
+                  sortValue: (b) => b.title,
+                  cell: (b) => (
+                    <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="cs-title-link" data-testid="bank-link">
+                      {b.title}
+                    </A>
+                  ),
+                },
+                { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
+                { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
+                {
+                  key: 'createdAt',
+                  header: t('quiz.banks.colCreated'),
+                  class: 'tx-num cs-nowrap',
+                  sortValue: (b) => Date.parse(b.createdAt),
+                  cell: (b) => fmtDate(b.createdAt),
+                },
+                {
+                  key: 'actions',
+                  header: t('campaigns.colActions'),
+                  class: 'cs-nowrap',
+                  cell: (b) => (
+                    <div class="tx-row cs-row-actions">
+                      <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="tx-btn tx-btn-ghost tx-btn-sm">
+                        {t('quiz.banks.open')}
                       </A>
-                    ),
-                  },
-                  { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
-                  { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
-                  {
-                    key: 'createdAt',
-                    header: t('quiz.banks.colCreated'),
-                    class: 'tx-num cs-nowrap',
-                    sortValue: (b) => Date.parse(b.createdAt),
-                    cell: (b) => fmtDate(b.createdAt),
-                  },
-                  {
-                    key: 'actions',
-                    header: t('campaigns.colActions'),
-                    class: 'cs-nowrap',
-                    cell: (b) => (
-                      <div class="tx-row cs-row-actions">
-                        <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="tx-btn tx-btn-ghost tx-btn-sm">
-                          {t('quiz.banks.open')}
-                        </A>
-                        <a href={bankExportHref(b.id, 'xlsx')} class="tx-btn tx-btn-ghost tx-btn-sm" download="" title={t('quiz.bank.exportXlsx')}>
-                          <Icon name="download" />
-                          <span class="tx-visually-hidden">{t('quiz.bank.exportXlsx')}</span>
-                        </a>
-                      </div>
-                    ),
-                  },
-                ]}
-              />
-            </Match>
-          </Switch>
+                      <a href={bankExportHref(b.id, 'xlsx')} class="tx-btn tx-btn-ghost tx-btn-sm" download="" title={t('quiz.bank.exportXlsx')}>
+                        <Icon name="download" />
+                        <span class="tx-visually-hidden">{t('quiz.bank.exportXlsx')}</span>
+                      </a>
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </Loaded>
         </div>
         <NewBank />
       </div>

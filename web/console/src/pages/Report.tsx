@@ -159,7 +159,7 @@ export function Report() {
         </div>
       </section>
 
-      <Loaded error={report.error} retry={refetch} loading={report.loading && !report.latest} lines={8} card empty={false} emptyView={null}>
+      <Loaded of={report} retry={refetch} lines={8} card empty={false} emptyView={null}>
         <Show when={report.latest}>
           {(r) => (
             <div class={report.loading ? 'cs-stale' : undefined} aria-busy={report.loading ? 'true' : undefined}>

@@ -1,10 +1,9 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
@@ -62,53 +61,45 @@ export function Bookings(props: { campaign: Campaign }) {
             </select>
           </Field>
         </div>
-        <Switch>
-          <Match when={page.error}>
-            <ErrorState error={page.error} onRetry={refetch} />
-          </Match>
-          <Match when={!page.latest}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={true}>
-            <div class={page.loading ? 'cs-stale' : ''}>
-              <Table<Booking>
-                rows={rows()}
-                rowKey={(b) => b.id}
-                caption={t('ex.bookingsTitle')}
-                empty={<EmptyState icon="inbox" title={t('ex.noBookings')} body={t('ex.noBookingsBody')} />}
-                columns={[
-                  { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
-                  {
-                    key: 'slot',
-                    header: t('ex.colSlot'),
-                    sortValue: (b) => b.slot.startsAt,
-                    cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span>,
-                  },
-                  {
-                    key: 'name',
-                    header: t('ex.colName'),
-                    cell: (b) => (
-                      <>
-                        {b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}
-                        {b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}
-                      </>
-                    ),
-                  },
-                  { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
-                  { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
-                  { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },
-                  {
-                    key: 'status',
-                    header: t('ex.colStatus'),
-                    sortValue: (b) => b.status,
-                    cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span>,
-                  },
-                ]}
-              />
-              <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
-            </div>
-          </Match>
-        </Switch>
+        <Loaded error={page.error} retry={refetch} loading={!page.latest} lines={8}>
+          <div class={page.loading ? 'cs-stale' : ''}>
+            <Table<Booking>
+              rows={rows()}
+              rowKey={(b) => b.id}
+              caption={t('ex.bookingsTitle')}
+              empty={<EmptyState icon="inbox" title={t('ex.noBookings')} body={t('ex.noBookingsBody')} />}
+              columns={[
+                { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
+                {
+                  key: 'slot',
+                  header: t('ex.colSlot'),
+                  sortValue: (b) => b.slot.startsAt,
+                  cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span>,
+                },
+                {
+                  key: 'name',
+                  header: t('ex.colName'),
+                  cell: (b) => (
+                    <>
+                      {b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}
+                      {b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}
+                    </>
+                  ),
+                },
+                { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
+                { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
+                { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },
+                {
+                  key: 'status',
+                  header: t('ex.colStatus'),
+                  sortValue: (b) => b.status,
+                  cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span>,
+                },
+              ]}
+            />
+            <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
+          </div>
+        </Loaded>
       </section>
       <GroupForm campaign={props.campaign} onDone={refetch} />
     </div>

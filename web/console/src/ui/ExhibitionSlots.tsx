@@ -2,6 +2,7 @@ import { createMemo, createResource, createSignal, For, Index, Match, Show, Swit
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
@@ -57,43 +58,39 @@ export function Slots(props: { campaign: Campaign }) {
             </Button>
           </div>
         </div>
-        <Switch>
-          <Match when={slots.error}>
-            <ErrorState error={slots.error} onRetry={refetch} />
-          </Match>
-          <Match when={!slots.latest}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={byDay().length === 0}>
-            <EmptyState icon="calendar" title={t('ex.noSlots')} body={t('ex.noSlotsBody')} />
-          </Match>
-          <Match when={true}>
-            <div class={slots.loading ? 'cs-stale' : ''} data-testid="ex-slot-days">
-              <For each={byDay()}>
-                {([day, list]) => (
-                  <div class="ex-slot-day">
-                    <h3 class="ex-slot-day-h tx-num">
-                      {day} {wd(weekday(day))}
-                      <span class="tx-muted tx-small">
-                        {t('ex.dayTotals', {
-                          booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)),
-                          cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)),
-                        })}
-                        <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
-                          {' · '}
-                          {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
-                        </Show>
-                      </span>
-                    </h3>
-                    <ul class="ex-slot-list">
-                      <For each={list}>{(s) => <SlotRow slot={s} onSaved={replace} />}</For>
-                    </ul>
-                  </div>
-                )}
-              </For>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded
+          error={slots.error}
+          retry={refetch}
+          loading={!slots.latest}
+          lines={8}
+          empty={byDay().length === 0}
+          emptyView={<EmptyState icon="calendar" title={t('ex.noSlots')} body={t('ex.noSlotsBody')} />}
+        >
+          <div class={slots.loading ? 'cs-stale' : ''} data-testid="ex-slot-days">
+            <For each={byDay()}>
+              {([day, list]) => (
+                <div class="ex-slot-day">
+                  <h3 class="ex-slot-day-h tx-num">
+                    {day} {wd(weekday(day))}
+                    <span class="tx-muted tx-small">
+                      {t('ex.dayTotals', {
+                        booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)),
+                        cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)),
+                      })}
+                      <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
+                        {' · '}
+                        {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
+                      </Show>
+                    </span>
+                  </h3>
+                  <ul class="ex-slot-list">
+                    <For each={list}>{(s) => <SlotRow slot={s} onSaved={replace} />}</For>
+                  </ul>
+                </div>
+              )}
+            </For>
+          </div>
+        </Loaded>
       </section>
       <Generator campaign={props.campaign} onDone={refetch} />
     </div>

@@ -80,14 +80,7 @@ export function LivePanel(props: { campaign: Campaign }) {
         </div>
       </form>
       <h2>{t('live.rooms')}</h2>
-      <Loaded
-        error={rooms.error}
-        retry={refetch}
-        loading={rooms.loading && !rooms.latest}
-        empty={!rooms.latest?.length}
-        emptyView={<p class="tx-muted">{t('live.none')}</p>}
-        card
-      >
+      <Loaded of={rooms} retry={refetch} empty={!rooms.latest?.length} emptyView={<p class="tx-muted">{t('live.none')}</p>} card>
         <DataTable
           testid="live-rooms"
           head={[t('live.titleLabel'), t('live.pin'), t('live.status'), { label: t('live.players'), class: 'num' }, t('live.createdAt'), '']}

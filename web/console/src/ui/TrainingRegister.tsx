@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
@@ -89,44 +90,40 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
           {t('tr.enrolTotal', { n: page.latest?.total ?? 0 })}
         </span>
       </div>
-      <Switch>
-        <Match when={page.error}>
-          <ErrorState error={page.error} onRetry={refetch} />
-        </Match>
-        <Match when={!page.latest}>
-          <Skeleton lines={5} />
-        </Match>
-        <Match when={!page.latest!.items.length}>
-          <EmptyState icon="user" title={t('tr.noEnrol')} body={t('tr.noEnrolBody')} />
-        </Match>
-        <Match when={page.latest}>
-          <DataTable
-            testid="tr-enrolments"
-            stale={page.loading}
-            caption={t('tr.tab.enrol')}
-            head={[
-              t('tr.colName'),
-              t('tr.colUnit'),
-              t('tr.colPhone'),
-              t('tr.colSource'),
-              { label: t('tr.colAttended'), class: 'num' },
-              { label: t('tr.colHoursSum'), class: 'num' },
-            ]}
-            rows={page.latest!.items}
-          >
-            {(r) => (
-              <tr>
-                <td>{r.name}</td>
-                <td>{r.orgUnitName}</td>
-                <td class="tx-num">{r.phone}</td>
-                <td>{r.source === 'self' ? t('tr.srcSelf') : t('tr.srcOrganizer')}</td>
-                <td class="num tx-num">{r.attendances}</td>
-                <td class="num tx-num">{r.hours}</td>
-              </tr>
-            )}
-          </DataTable>
-        </Match>
-      </Switch>
+      <Loaded
+        error={page.error}
+        retry={refetch}
+        loading={!page.latest}
+        lines={5}
+        empty={!page.latest?.items.length}
+        emptyView={<EmptyState icon="user" title={t('tr.noEnrol')} body={t('tr.noEnrolBody')} />}
+      >
+        <DataTable
+          testid="tr-enrolments"
+          stale={page.loading}
+          caption={t('tr.tab.enrol')}
+          head={[
+            t('tr.colName'),
+            t('tr.colUnit'),
+            t('tr.colPhone'),
+            t('tr.colSource'),
+            { label: t('tr.colAttended'), class: 'num' },
+            { label: t('tr.colHoursSum'), class: 'num' },
+          ]}
+          rows={page.latest!.items}
+        >
+          {(r) => (
+            <tr>
+              <td>{r.name}</td>
+              <td>{r.orgUnitName}</td>
+              <td class="tx-num">{r.phone}</td>
+              <td>{r.source === 'self' ? t('tr.srcSelf') : t('tr.srcOrganizer')}</td>
+              <td class="num tx-num">{r.attendances}</td>
+              <td class="num tx-num">{r.hours}</td>
+            </tr>
+          )}
+        </DataTable>
+      </Loaded>
     </div>
   );
 }
@@ -345,37 +342,33 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
           </form>
         </section>
       </Show>
-      <Switch>
-        <Match when={list.error}>
-          <ErrorState error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={!list.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={!list.latest!.length}>
-          <EmptyState icon="file" title={t('tr.mNone')} body={t('tr.mNoneBody')} />
-        </Match>
-        <Match when={list.latest}>
-          <DataTable
-            caption={t('tr.tab.materials')}
-            head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]}
-            rows={list.latest!}
-          >
-            {(m) => (
-              <tr>
-                <td>
-                  <a href={m.url} target="_blank" rel="noopener noreferrer">
-                    {m.title}
-                  </a>
-                </td>
-                <td>{m.kind === 'video' ? t('tr.mVideo') : t('tr.mArticle')}</td>
-                <td class="num tx-num">{m.minutes}</td>
-                <td class="num tx-num">{m.hours}</td>
-              </tr>
-            )}
-          </DataTable>
-        </Match>
-      </Switch>
+      <Loaded
+        error={list.error}
+        retry={refetch}
+        loading={!list.latest}
+        lines={3}
+        empty={!list.latest?.length}
+        emptyView={<EmptyState icon="file" title={t('tr.mNone')} body={t('tr.mNoneBody')} />}
+      >
+        <DataTable
+          caption={t('tr.tab.materials')}
+          head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]}
+          rows={list.latest!}
+        >
+          {(m) => (
+            <tr>
+              <td>
+                <a href={m.url} target="_blank" rel="noopener noreferrer">
+                  {m.title}
+                </a>
+              </td>
+              <td>{m.kind === 'video' ? t('tr.mVideo') : t('tr.mArticle')}</td>
+              <td class="num tx-num">{m.minutes}</td>
+              <td class="num tx-num">{m.hours}</td>
+            </tr>
+          )}
+        </DataTable>
+      </Loaded>
     </div>
   );
 }
