@@ -1,6 +1,6 @@
-import { createEffect, createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import { A, useBeforeLeave, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { api, ApiError } from '@ui/api';
@@ -17,6 +17,7 @@ import { SharePanel } from '@ui/components/SharePanel';
 import { org } from '../data/org';
 import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit } from '../data/settingsForm';
 import { t } from '../i18n';
+import { guardUnsaved } from '../ui/unsaved';
 import { Crumb } from '../ui/PageHead';
 import { CampaignNotFound } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -142,17 +143,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
 
   if (search.created) setSearch({ created: undefined }, { replace: true });
 
-  useBeforeLeave((e) => {
-    if (dirty() && !sending() && !e.defaultPrevented) {
-      e.preventDefault();
-      if (window.confirm(t('form.unsaved'))) e.retry(true);
-    }
-  });
-  const onUnload = (e: BeforeUnloadEvent) => {
-    if (dirty()) e.preventDefault();
-  };
-  window.addEventListener('beforeunload', onUnload);
-  onCleanup(() => window.removeEventListener('beforeunload', onUnload));
+  guardUnsaved(dirty, sending);
 
   function validate(): { body: Record<string, unknown> } | null {
     const found: Record<string, string | undefined> = {};

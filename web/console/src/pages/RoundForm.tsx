@@ -12,7 +12,7 @@ import type { Criterion, Round } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { allEntries, openRound, type RoundInput } from '../data/contest';
 import { t } from '../i18n';
-import { FormActions } from '../ui/FormActions';
+import { FormActions, GroupError } from '../ui/FormActions';
 
 interface CriterionRow {
   name: string;
@@ -186,12 +186,7 @@ export function RoundForm(props: {
             </div>
           )}
         </Index>
-        <Show when={errors.fields().criteria}>
-          <div class="tx-field-error" role="alert">
-            <Icon name="alert" />
-            <span>{errors.fields().criteria}</span>
-          </div>
-        </Show>
+        <GroupError message={errors.fields().criteria} />
         <Button small variant="secondary" disabled={rows().length >= 10} onClick={() => setRows([...rows(), { name: '', weight: '10', max: '10' }])}>
           <Icon name="plus" />
           {t('contest.rounds.critAdd')}
@@ -311,12 +306,7 @@ export function RoundForm(props: {
                         )}
                       </For>
                     </ul>
-                    <Show when={errors.fields().entries}>
-                      <div class="tx-field-error" role="alert">
-                        <Icon name="alert" />
-                        <span>{errors.fields().entries}</span>
-                      </div>
-                    </Show>
+                    <GroupError message={errors.fields().entries} />
                   </div>
                 )}
               </Match>

@@ -1,5 +1,4 @@
-import { batch, createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
-import { useBeforeLeave } from '@solidjs/router';
+import { batch, createEffect, createMemo, createSignal, For, Index, on, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { TextField } from '@ui/components/TextField';
@@ -10,6 +9,8 @@ import { contestConfig, type Award } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { saveSettings } from '../data/contest';
 import { t } from '../i18n';
+import { GroupError } from './FormActions';
+import { guardUnsaved } from './unsaved';
 
 interface State {
   showVoteCounts: boolean;
@@ -70,17 +71,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
     ),
   );
 
-  useBeforeLeave((e) => {
-    if (dirty() && !busy() && !e.defaultPrevented) {
-      e.preventDefault();
-      if (window.confirm(t('form.unsaved'))) e.retry(true);
-    }
-  });
-  const onUnload = (e: BeforeUnloadEvent) => {
-    if (dirty()) e.preventDefault();
-  };
-  window.addEventListener('beforeunload', onUnload);
-  onCleanup(() => window.removeEventListener('beforeunload', onUnload));
+  guardUnsaved(dirty, busy);
 
   const set = <K extends keyof State>(k: K, v: State[K]) => setForm({ ...form(), [k]: v });
 
@@ -230,12 +221,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 )}
               </For>
             </div>
-            <Show when={err('minLongEdge')}>
-              <div class="tx-field-error" role="alert">
-                <Icon name="alert" />
-                <span>{err('minLongEdge')}</span>
-              </div>
-            </Show>
+            <GroupError message={err('minLongEdge')} />
           </fieldset>
 
           <div class="cs-ct-three">
@@ -331,12 +317,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 )}
               </Index>
             </div>
-            <Show when={err('awards')}>
-              <div class="tx-field-error" role="alert">
-                <Icon name="alert" />
-                <span>{err('awards')}</span>
-              </div>
-            </Show>
+            <GroupError message={err('awards')} />
             <Button small variant="secondary" disabled={form().awards.length >= 10} onClick={() => set('awards', [...form().awards, { name: '', count: '1' }])}>
               <Icon name="plus" />
               {t('contest.settings.awardAdd')}

@@ -1,4 +1,5 @@
-import type { JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
+import { Icon } from '@ui/icons';
 import { Button } from '@ui/components/Button';
 import { t } from '../i18n';
 
@@ -14,5 +15,17 @@ export function FormActions(props: { class?: string; busy: boolean; label: JSX.E
       </Button>
       {props.children}
     </div>
+  );
+}
+
+/** The error of a group of controls with no single <Field> (a fieldset of options, a list of rows), under the group. */
+export function GroupError(props: { message: string | null | undefined }) {
+  return (
+    <Show when={props.message}>
+      <div class="tx-field-error" role="alert">
+        <Icon name="alert" />
+        <span>{props.message}</span>
+      </div>
+    </Show>
   );
 }

@@ -7,6 +7,7 @@ import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { addQuestion, OPTION_KEYS, QUESTION_TYPES, updateQuestion, type Question, type QuestionBody, type QuestionType } from '../data/quiz';
 import { t } from '../i18n';
+import { GroupError } from './FormActions';
 import { choice, type Draft, draftOf, opt, splitTags } from './QuizQuestionDraft';
 import { PhonePreview } from './QuizQuestionPreview';
 
@@ -224,12 +225,7 @@ export function QuizQuestionEditor(props: {
                       {t('quiz.judgeNo')}
                     </button>
                   </div>
-                  <Show when={err('answer')}>
-                    <div class="tx-field-error" role="alert">
-                      <Icon name="alert" />
-                      <span>{err('answer')}</span>
-                    </div>
-                  </Show>
+                  <GroupError message={err('answer')} />
                 </fieldset>
               </Match>
               <Match when={d.type === 'blank'}>
@@ -272,12 +268,7 @@ export function QuizQuestionEditor(props: {
                       {t('quiz.q.addBlank')}
                     </Button>
                   </Show>
-                  <Show when={err('answer')}>
-                    <div class="tx-field-error" role="alert">
-                      <Icon name="alert" />
-                      <span>{err('answer')}</span>
-                    </div>
-                  </Show>
+                  <GroupError message={err('answer')} />
                 </fieldset>
               </Match>
             </Switch>
