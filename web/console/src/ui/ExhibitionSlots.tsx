@@ -25,7 +25,7 @@ import {
 import { t } from '../i18n';
 import { createAction } from '@ui/action';
 
-const wd = (n: number) => t(`ex.wd${n}` as 'ex.wd1');
+const wd = (n: number) => t(`date.wd${n}` as 'date.wd1');
 
 export function Slots(props: { campaign: Campaign }) {
   const [start, setStart] = createSignal(chinaDay());

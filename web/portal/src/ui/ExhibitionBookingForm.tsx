@@ -16,7 +16,7 @@ import { VisitorFields, visitorsProblem, visitorsToSend } from './VisitorFields'
 export function dayLabel(day: string): { date: string; wd: string } {
   const [, m, d] = day.split('-');
   const wd = weekday(day);
-  return { date: `${Number(m)}/${Number(d)}`, wd: t(`ex.wd${wd}` as 'ex.wd1') };
+  return { date: `${Number(m)}/${Number(d)}`, wd: t(`date.wd${wd}` as 'date.wd1') };
 }
 
 /** The booking form for one chosen slot of 预约参观: party size, contact, visitors, 参观须知; books the slot or joins its waiting list (候补). */
