@@ -1,17 +1,17 @@
-import { createEffect, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { chinaDay } from '@shared/china-time';
 import { loc } from '@ui/i18n';
 import { Button, LinkButton } from '@ui/components/Button';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Icon } from '@ui/icons';
 import { fmtDate } from '@ui/format';
 import type { CampaignListItem } from '@ui/types';
 import { listManaged } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead, Crumb } from '../ui/PageHead';
 import { StatusBadge } from '../ui/StatusBadge';
 
 /** Pages read for one year at most (100 each): a year with more says so rather than spin. */
@@ -59,19 +59,8 @@ export default function CampaignCalendar() {
 
   return (
     <div class="cs-page">
-      <p class="cs-crumb">
-        <A href="/campaigns">
-          <Icon name="chevronLeft" />
-          {t('form.backToList')}
-        </A>
-      </p>
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('cal.title')}</h1>
-          <Show when={data.latest}>
-            <p class="tx-muted">{t('cal.count', { n: inScope().length })}</p>
-          </Show>
-        </div>
+      <Crumb href="/campaigns">{t('form.backToList')}</Crumb>
+      <PageHead title={t('cal.title')} lead={data.latest ? t('cal.count', { n: inScope().length }) : undefined}>
         <div class="tx-row cs-cal-nav">
           <Button onClick={() => setParams({ year: String(year() - 1) })} aria-label={t('cal.prev')}>
             <Icon name="chevronLeft" />
@@ -87,48 +76,38 @@ export default function CampaignCalendar() {
             {t('campaigns.new')}
           </LinkButton>
         </div>
-      </div>
-      <Switch>
-        <Match when={data.error}>
-          <ErrorState error={data.error} onRetry={refetch} />
-        </Match>
-        <Match when={data.loading && !data.latest}>
-          <div class="tx-card">
-            <Skeleton lines={8} />
-          </div>
-        </Match>
-        <Match when={data.latest}>
-          <Show when={data.latest?.truncated}>
-            <p class="tx-field-error">{t('cal.truncated', { n: MAX_PAGES * 100 })}</p>
-          </Show>
-          <div class="cs-cal">
-            <For each={months()}>
-              {(list, i) => (
-                <section class="tx-card cs-cal-month" aria-labelledby={`cal-m${i() + 1}`} data-testid={`cal-month-${i() + 1}`}>
-                  <h2 id={`cal-m${i() + 1}`}>{t('cal.month', { m: i() + 1 })}</h2>
-                  <Show when={list.length} fallback={<p class="tx-muted tx-small">{t('cal.empty')}</p>}>
-                    <ul>
-                      <For each={list}>
-                        {(c) => (
-                          <li data-kind={c.kind}>
-                            <A href={`/campaigns/${encodeURIComponent(c.id)}`} class="cs-cal-link">
-                              {c.title}
-                            </A>
-                            <div class="tx-small tx-muted">
-                              {loc(KIND_LABEL[c.kind])} · {fmtDate(c.startsAt)} – {fmtDate(c.endsAt)}
-                            </div>
-                            <StatusBadge status={c.status} />
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </section>
-              )}
-            </For>
-          </div>
-        </Match>
-      </Switch>
+      </PageHead>
+      <Loaded of={data} retry={refetch} card lines={8}>
+        <Show when={data.latest?.truncated}>
+          <p class="tx-field-error">{t('cal.truncated', { n: MAX_PAGES * 100 })}</p>
+        </Show>
+        <div class="cs-cal">
+          <For each={months()}>
+            {(list, i) => (
+              <section class="tx-card cs-cal-month" aria-labelledby={`cal-m${i() + 1}`} data-testid={`cal-month-${i() + 1}`}>
+                <h2 id={`cal-m${i() + 1}`}>{t('cal.month', { m: i() + 1 })}</h2>
+                <Show when={list.length} fallback={<p class="tx-muted tx-small">{t('cal.empty')}</p>}>
+                  <ul>
+                    <For each={list}>
+                      {(c) => (
+                        <li data-kind={c.kind}>
+                          <A href={`/campaigns/${encodeURIComponent(c.id)}`} class="cs-cal-link">
+                            {c.title}
+                          </A>
+                          <div class="tx-small tx-muted">
+                            {loc(KIND_LABEL[c.kind])} · {fmtDate(c.startsAt)} – {fmtDate(c.endsAt)}
+                          </div>
+                          <StatusBadge status={c.status} />
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </section>
+            )}
+          </For>
+        </div>
+      </Loaded>
     </div>
   );
 }

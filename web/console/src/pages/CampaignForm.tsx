@@ -1,6 +1,6 @@
-import { createEffect, createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import { A, useBeforeLeave, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { KIND_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { ApiError, call } from '@ui/api';
@@ -8,7 +8,6 @@ import type { BodyOf } from '@ui/operations';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { ErrorState } from '@ui/components/ErrorState';
-import { EmptyState } from '@ui/components/EmptyState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -19,6 +18,9 @@ import { SharePanel } from '@ui/components/SharePanel';
 import { org } from '../data/org';
 import { buildSettings, defaultsOf, inputsFrom, KIND_FIELDS, mergeForEdit } from '../data/settingsForm';
 import { t } from '../i18n';
+import { guardUnsaved } from '../ui/unsaved';
+import { Crumb } from '../ui/PageHead';
+import { CampaignNotFound } from '../ui/CampaignModulePage';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ContestTabs } from '../ui/ContestNav';
 import { lazy, Suspense } from 'solid-js';
@@ -87,15 +89,7 @@ export function CampaignEdit() {
     <Switch>
       <Match when={missing()}>
         <div class="cs-page">
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
+          <CampaignNotFound />
         </div>
       </Match>
       <Match when={campaign.error}>
@@ -152,17 +146,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
 
   if (search.created) setSearch({ created: undefined }, { replace: true });
 
-  useBeforeLeave((e) => {
-    if (dirty() && !sending() && !e.defaultPrevented) {
-      e.preventDefault();
-      if (window.confirm(t('form.unsaved'))) e.retry(true);
-    }
-  });
-  const onUnload = (e: BeforeUnloadEvent) => {
-    if (dirty()) e.preventDefault();
-  };
-  window.addEventListener('beforeunload', onUnload);
-  onCleanup(() => window.removeEventListener('beforeunload', onUnload));
+  guardUnsaved(dirty, sending);
 
   function validate(): { create: CreateBody; patch?: never } | { patch: PatchBody; create?: never } | null {
     const found: Record<string, string | undefined> = {};
@@ -260,12 +244,7 @@ function CampaignForm(props: { campaign: Campaign | null; onChange?: (c: Campaig
 
   return (
     <div class="cs-page cs-form-page">
-      <p class="cs-crumb">
-        <A href="/campaigns">
-          <Icon name="chevronLeft" />
-          {t('form.backToList')}
-        </A>
-      </p>
+      <Crumb href="/campaigns">{t('form.backToList')}</Crumb>
       <div class="cs-page-head">
         <div>
           <h1>{editing() ? props.campaign!.title : t('form.newTitle')}</h1>

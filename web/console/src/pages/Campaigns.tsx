@@ -1,11 +1,11 @@
-import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, KIND_LABEL, STATUS_LABEL } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { Button, LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
+import { errorText } from '@ui/components/ErrorState';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtDate } from '@ui/format';
@@ -13,6 +13,8 @@ import type { CampaignListItem } from '@ui/types';
 import { listManaged, portalHref, transition } from '../data/campaigns';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
+import { PageHead } from '../ui/PageHead';
 import { StatusBadge } from '../ui/StatusBadge';
 import { CampaignModuleLinks, pendingPath } from '../ui/CampaignModuleLinks';
 
@@ -74,13 +76,7 @@ export function Campaigns() {
 
   return (
     <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('campaigns.title')}</h1>
-          <Show when={page.latest}>
-            <p class="tx-muted">{t('campaigns.count', { n: rows().length })}</p>
-          </Show>
-        </div>
+      <PageHead title={t('campaigns.title')} lead={page.latest ? t('campaigns.count', { n: rows().length }) : undefined}>
         <div class="tx-row">
           <LinkButton href="/campaigns/calendar">
             <Icon name="calendar" />
@@ -91,170 +87,148 @@ export function Campaigns() {
             {t('campaigns.new')}
           </LinkButton>
         </div>
-      </div>
+      </PageHead>
       <div class="cs-filters">
         <label>
           <span>{t('campaigns.filterKind')}</span>
           <select class="tx-select" value={params.kind ?? ''} onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
             <option value="">{t('campaigns.all')}</option>
-            <For each={CAMPAIGN_KINDS}>
-              {(k) => (
-                <option value={k} selected={k === params.kind}>
-                  {loc(KIND_LABEL[k])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={CAMPAIGN_KINDS} labels={KIND_LABEL} selected={params.kind} />
           </select>
         </label>
         <label>
           <span>{t('campaigns.filterStatus')}</span>
           <select class="tx-select" value={params.status ?? ''} onChange={(e) => setParams({ status: e.currentTarget.value || undefined })}>
             <option value="">{t('campaigns.all')}</option>
-            <For each={CAMPAIGN_STATUSES}>
-              {(s) => (
-                <option value={s} selected={s === params.status}>
-                  {loc(STATUS_LABEL[s])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={CAMPAIGN_STATUSES} labels={STATUS_LABEL} selected={params.status} />
           </select>
         </label>
       </div>
-      <Switch>
-        <Match when={page.error}>
-          <ErrorState error={page.error} onRetry={refetch} />
-        </Match>
-        <Match when={page.loading}>
-          <div class="tx-card">
-            <Skeleton lines={6} />
-          </div>
-        </Match>
-        <Match when={page.latest}>
-          <Table
-            caption={t('campaigns.title')}
-            rows={rows()}
-            rowKey={(c) => c.id}
-            initialSort={{ key: 'startsAt', dir: 'desc' }}
-            empty={
-              <div class="tx-card">
-                <EmptyState
-                  icon="flag"
-                  title={filtered() ? t('campaigns.emptyFiltered') : t('campaigns.emptyTitle')}
-                  body={filtered() ? undefined : t('campaigns.emptyBody')}
-                  action={
-                    filtered() ? (
-                      <Button onClick={() => setParams({ kind: undefined, status: undefined })}>{t('campaigns.all')}</Button>
-                    ) : (
-                      <LinkButton href="/campaigns/new" variant="primary">
-                        <Icon name="plus" />
-                        {t('campaigns.new')}
-                      </LinkButton>
-                    )
-                  }
-                />
-              </div>
-            }
-            columns={[
-              {
-                key: 'title',
-                header: t('campaigns.colTitle'),
-                sortValue: (c) => c.title,
-                class: 'cs-col-title',
-                cell: (c) => (
-                  <>
-                    <A href={`/campaigns/${encodeURIComponent(c.id)}`} class="cs-title-link">
-                      {c.title}
-                    </A>
-                    <div class="tx-muted cs-title-sub">
-                      {loc(KIND_LABEL[c.kind])} · {c.orgUnitName}
-                    </div>
-                    <Show when={rowError()?.id === c.id}>
-                      <div class="tx-field-error" role="alert">
-                        {rowError()?.message}
-                      </div>
-                    </Show>
-                  </>
-                ),
-              },
-              {
-                key: 'status',
-                header: t('campaigns.colStatus'),
-                sortValue: (c) => c.status,
-                class: 'cs-nowrap',
-                cell: (c) => <StatusBadge status={c.status} />,
-              },
-              {
-                key: 'startsAt',
-                header: t('list.colWhen'),
-                sortValue: (c) => Date.parse(c.startsAt),
-                class: 'tx-num cs-nowrap',
-                cell: (c) => (
-                  <span title={`${fmtDate(c.startsAt)} – ${fmtDate(c.endsAt)}`}>
-                    {fmtDate(c.startsAt)}
-                    <br />
-                    <span class="tx-muted">– {fmtDate(c.endsAt)}</span>
-                  </span>
-                ),
-              },
-              {
-                key: 'people',
-                header: t('list.colPeople'),
-                sortValue: (c) => c.counts?.participants ?? -1,
-                class: 'tx-num cs-nowrap',
-                cell: (c) => <span data-testid="participants">{c.counts ? c.counts.participants.toLocaleString() : t('list.none')}</span>,
-              },
-              {
-                key: 'pending',
-                header: t('list.colPending'),
-                sortValue: (c) => c.counts?.pending ?? -1,
-                class: 'tx-num cs-nowrap',
-                cell: (c) => (
-                  <Show when={(c.counts?.pending ?? 0) > 0 && pendingPath(c)} fallback={<span class="tx-muted">{t('list.none')}</span>}>
-                    <A href={pendingPath(c)!} class="cs-pending" data-testid="pending" title={t('list.pendingTitle', { n: c.counts!.pending })}>
-                      {c.counts!.pending}
-                    </A>
-                  </Show>
-                ),
-              },
-              {
-                key: 'actions',
-                header: t('campaigns.colActions'),
-                class: 'cs-col-actions',
-                cell: (c) => (
-                  <div class="tx-row cs-row-actions">
-                    <LinkButton href={`/campaigns/${encodeURIComponent(c.id)}`} small variant="ghost">
-                      <Icon name="edit" />
-                      {t('campaigns.edit')}
+      <Loaded error={page.error} retry={refetch} loading={page.loading} card lines={6}>
+        <Table
+          caption={t('campaigns.title')}
+          rows={rows()}
+          rowKey={(c) => c.id}
+          initialSort={{ key: 'startsAt', dir: 'desc' }}
+          empty={
+            <div class="tx-card">
+              <EmptyState
+                icon="flag"
+                title={filtered() ? t('campaigns.emptyFiltered') : t('campaigns.emptyTitle')}
+                body={filtered() ? undefined : t('campaigns.emptyBody')}
+                action={
+                  filtered() ? (
+                    <Button onClick={() => setParams({ kind: undefined, status: undefined })}>{t('campaigns.all')}</Button>
+                  ) : (
+                    <LinkButton href="/campaigns/new" variant="primary">
+                      <Icon name="plus" />
+                      {t('campaigns.new')}
                     </LinkButton>
-                    <CampaignModuleLinks campaign={c} compact />
-                    <Show when={c.status === 'draft'}>
-                      <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
-                        {t('form.publish')}
-                      </Button>
-                    </Show>
-                    <Show when={c.status !== 'draft'}>
-                      <a class="tx-btn tx-btn-ghost tx-btn-sm" href={portalHref(c)} target="_blank" rel="noopener">
-                        {t('campaigns.view')}
-                        <Icon name="external" />
-                      </a>
-                    </Show>
-                  </div>
-                ),
-              },
-            ]}
-          />
-          <Show when={cursor()}>
-            <div class="cs-more">
-              <Show when={moreError()}>
-                <p class="tx-field-error">{moreError()}</p>
-              </Show>
-              <Button loading={loadingMore()} onClick={loadMore}>
-                {t('action.loadMore')}
-              </Button>
+                  )
+                }
+              />
             </div>
-          </Show>
-        </Match>
-      </Switch>
+          }
+          columns={[
+            {
+              key: 'title',
+              header: t('campaigns.colTitle'),
+              sortValue: (c) => c.title,
+              class: 'cs-col-title',
+              cell: (c) => (
+                <>
+                  <A href={`/campaigns/${encodeURIComponent(c.id)}`} class="cs-title-link">
+                    {c.title}
+                  </A>
+                  <div class="tx-muted cs-title-sub">
+                    {loc(KIND_LABEL[c.kind])} · {c.orgUnitName}
+                  </div>
+                  <Show when={rowError()?.id === c.id}>
+                    <div class="tx-field-error" role="alert">
+                      {rowError()?.message}
+                    </div>
+                  </Show>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('campaigns.colStatus'),
+              sortValue: (c) => c.status,
+              class: 'cs-nowrap',
+              cell: (c) => <StatusBadge status={c.status} />,
+            },
+            {
+              key: 'startsAt',
+              header: t('list.colWhen'),
+              sortValue: (c) => Date.parse(c.startsAt),
+              class: 'tx-num cs-nowrap',
+              cell: (c) => (
+                <span title={`${fmtDate(c.startsAt)} – ${fmtDate(c.endsAt)}`}>
+                  {fmtDate(c.startsAt)}
+                  <br />
+                  <span class="tx-muted">– {fmtDate(c.endsAt)}</span>
+                </span>
+              ),
+            },
+            {
+              key: 'people',
+              header: t('list.colPeople'),
+              sortValue: (c) => c.counts?.participants ?? -1,
+              class: 'tx-num cs-nowrap',
+              cell: (c) => <span data-testid="participants">{c.counts ? c.counts.participants.toLocaleString() : t('list.none')}</span>,
+            },
+            {
+              key: 'pending',
+              header: t('list.colPending'),
+              sortValue: (c) => c.counts?.pending ?? -1,
+              class: 'tx-num cs-nowrap',
+              cell: (c) => (
+                <Show when={(c.counts?.pending ?? 0) > 0 && pendingPath(c)} fallback={<span class="tx-muted">{t('list.none')}</span>}>
+                  <A href={pendingPath(c)!} class="cs-pending" data-testid="pending" title={t('list.pendingTitle', { n: c.counts!.pending })}>
+                    {c.counts!.pending}
+                  </A>
+                </Show>
+              ),
+            },
+            {
+              key: 'actions',
+              header: t('campaigns.colActions'),
+              class: 'cs-col-actions',
+              cell: (c) => (
+                <div class="tx-row cs-row-actions">
+                  <LinkButton href={`/campaigns/${encodeURIComponent(c.id)}`} small variant="ghost">
+                    <Icon name="edit" />
+                    {t('campaigns.edit')}
+                  </LinkButton>
+                  <CampaignModuleLinks campaign={c} compact />
+                  <Show when={c.status === 'draft'}>
+                    <Button small variant="primary" loading={rowBusy() === c.id} onClick={() => publish(c)}>
+                      {t('form.publish')}
+                    </Button>
+                  </Show>
+                  <Show when={c.status !== 'draft'}>
+                    <a class="tx-btn tx-btn-ghost tx-btn-sm" href={portalHref(c)} target="_blank" rel="noopener">
+                      {t('campaigns.view')}
+                      <Icon name="external" />
+                    </a>
+                  </Show>
+                </div>
+              ),
+            },
+          ]}
+        />
+        <Show when={cursor()}>
+          <div class="cs-more">
+            <Show when={moreError()}>
+              <p class="tx-field-error">{moreError()}</p>
+            </Show>
+            <Button loading={loadingMore()} onClick={loadMore}>
+              {t('action.loadMore')}
+            </Button>
+          </div>
+        </Show>
+      </Loaded>
     </div>
   );
 }

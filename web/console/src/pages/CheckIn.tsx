@@ -1,15 +1,13 @@
-import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
-import { getCampaign } from '../data/campaigns';
 import { checkIn, chinaTime, visitStats, type Booking } from '../data/exhibition';
 import { t } from '../i18n';
+import { CampaignModulePage } from '../ui/CampaignModulePage';
 import '../exhibition.css';
 import { cameraAvailable, decodeImageFile, qrDecoder } from '../scan';
 
@@ -39,11 +37,6 @@ export function codeFromScan(raw: string): string {
 /** 入场核验 (/console/campaigns/:id/check-in): made for a phone at the gate. Loaded on demand. */
 export default function CheckIn() {
   const params = useParams<{ id: string }>();
-  const [campaign, { refetch }] = createResource(() => params.id, getCampaign);
-  const current = () => (campaign.error ? undefined : campaign.latest);
-  createEffect(() => {
-    document.title = `${t('ex.checkIn')}${current() ? ` · ${current()!.title}` : ''} · ${t('console.name')}`;
-  });
   const [inside, setInside] = createSignal<number | null>(null);
   createResource(
     () => params.id,
@@ -151,123 +144,103 @@ export default function CheckIn() {
   }
 
   return (
-    <div class="cs-page ex-ci-page">
-      <p class="cs-crumb">
-        <A href={`/campaigns/${encodeURIComponent(params.id)}/exhibition`}>
-          <Icon name="chevronLeft" />
-          {t('ex.title')}
-        </A>
-      </p>
-      <Switch>
-        <Match when={campaign.error instanceof ApiError && [403, 404].includes((campaign.error as ApiError).status)}>
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
-        </Match>
-        <Match when={campaign.error}>
-          <ErrorState error={campaign.error} onRetry={refetch} />
-        </Match>
-        <Match when={!current()}>
-          <div class="tx-card">
-            <Skeleton title lines={3} />
+    <CampaignModulePage
+      kind="exhibition"
+      icon="exhibition"
+      class="ex-ci-page"
+      title={(c) => (c ? `${t('ex.checkIn')} · ${c.title}` : t('ex.checkIn'))}
+      notKind={(kind) => t('ex.notExhibition', { kind })}
+      backPath="exhibition"
+      backLabel={t('ex.title')}
+      lines={3}
+    >
+      {(c) => (
+        <>
+          <div class="ex-ci-head">
+            <h1>{t('ex.checkIn')}</h1>
+            <div class="tx-muted tx-small">{c().title}</div>
+            <div class="ex-ci-inside" data-testid="ex-inside" aria-live="polite">
+              <Icon name="user" />
+              <span>{t('ex.insideToday')}</span>
+              <strong class="tx-num">{inside() === null ? '—' : fmtNumber(inside())}</strong>
+              <span>{t('ex.peopleUnit')}</span>
+            </div>
           </div>
-        </Match>
-        <Match when={current()}>
-          {(c) => (
-            <>
-              <div class="ex-ci-head">
-                <h1>{t('ex.checkIn')}</h1>
-                <div class="tx-muted tx-small">{c().title}</div>
-                <div class="ex-ci-inside" data-testid="ex-inside" aria-live="polite">
-                  <Icon name="user" />
-                  <span>{t('ex.insideToday')}</span>
-                  <strong class="tx-num">{inside() === null ? '—' : fmtNumber(inside())}</strong>
-                  <span>{t('ex.peopleUnit')}</span>
-                </div>
-              </div>
-              <form
-                class="tx-card ex-ci-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void verify();
-                }}
+          <form
+            class="tx-card ex-ci-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void verify();
+            }}
+          >
+            <label for="ex-ci-code" class="ex-ci-label">
+              {t('ex.codeLabel')}
+            </label>
+            <input
+              id="ex-ci-code"
+              ref={input}
+              class="tx-input ex-ci-input"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              enterkeyhint="go"
+              placeholder={t('ex.codePlaceholder')}
+              value={code()}
+              onInput={(e) => {
+                const v = e.currentTarget.value.toUpperCase();
+                e.currentTarget.value = v;
+                setCode(v);
+              }}
+              autofocus
+              data-testid="ex-ci-code"
+            />
+            <Button type="submit" variant="primary" block loading={busy()} disabled={!code().trim()} class="ex-ci-go">
+              <Icon name="check" />
+              {t('ex.verify')}
+            </Button>
+            <Show when={canScan}>
+              <Show
+                when={scanning()}
+                fallback={
+                  <Button block onClick={startScan}>
+                    <Icon name="code" />
+                    {t('ex.scan')}
+                  </Button>
+                }
               >
-                <label for="ex-ci-code" class="ex-ci-label">
-                  {t('ex.codeLabel')}
-                </label>
-                <input
-                  id="ex-ci-code"
-                  ref={input}
-                  class="tx-input ex-ci-input"
-                  autocomplete="off"
-                  autocapitalize="characters"
-                  spellcheck={false}
-                  enterkeyhint="go"
-                  placeholder={t('ex.codePlaceholder')}
-                  value={code()}
-                  onInput={(e) => {
-                    const v = e.currentTarget.value.toUpperCase();
-                    e.currentTarget.value = v;
-                    setCode(v);
-                  }}
-                  autofocus
-                  data-testid="ex-ci-code"
-                />
-                <Button type="submit" variant="primary" block loading={busy()} disabled={!code().trim()} class="ex-ci-go">
-                  <Icon name="check" />
-                  {t('ex.verify')}
+                <div class="ex-ci-video">
+                  <video ref={video} playsinline muted />
+                </div>
+                <Button block onClick={stopScan}>
+                  {t('ex.stopScan')}
                 </Button>
-                <Show when={canScan}>
-                  <Show
-                    when={scanning()}
-                    fallback={
-                      <Button block onClick={startScan}>
-                        <Icon name="code" />
-                        {t('ex.scan')}
-                      </Button>
-                    }
-                  >
-                    <div class="ex-ci-video">
-                      <video ref={video} playsinline muted />
-                    </div>
-                    <Button block onClick={stopScan}>
-                      {t('ex.stopScan')}
-                    </Button>
-                  </Show>
-                </Show>
-                <label class="tx-btn tx-btn-secondary tx-btn-block ex-ci-picture" aria-busy={reading()}>
-                  <Icon name="file" />
-                  {t('ex.scanPicture')}
-                  <input
-                    type="file"
-                    accept="image/*"
-                    class="tx-visually-hidden"
-                    data-testid="ex-ci-picture"
-                    onChange={(e) => {
-                      const f = e.currentTarget.files?.[0];
-                      e.currentTarget.value = '';
-                      void scanPicture(f);
-                    }}
-                  />
-                </label>
-                <Show when={scanError()}>
-                  <p class="tx-field-error" data-testid="ex-ci-scan-error">
-                    {scanError()}
-                  </p>
-                </Show>
-              </form>
-              <Show when={outcome()}>{(o) => <Banner outcome={o()} />}</Show>
-            </>
-          )}
-        </Match>
-      </Switch>
-    </div>
+              </Show>
+            </Show>
+            <label class="tx-btn tx-btn-secondary tx-btn-block ex-ci-picture" aria-busy={reading()}>
+              <Icon name="file" />
+              {t('ex.scanPicture')}
+              <input
+                type="file"
+                accept="image/*"
+                class="tx-visually-hidden"
+                data-testid="ex-ci-picture"
+                onChange={(e) => {
+                  const f = e.currentTarget.files?.[0];
+                  e.currentTarget.value = '';
+                  void scanPicture(f);
+                }}
+              />
+            </label>
+            <Show when={scanError()}>
+              <p class="tx-field-error" data-testid="ex-ci-scan-error">
+                {scanError()}
+              </p>
+            </Show>
+          </form>
+          <Show when={outcome()}>{(o) => <Banner outcome={o()} />}</Show>
+        </>
+      )}
+    </CampaignModulePage>
   );
 }
 

@@ -207,9 +207,8 @@ function Entries(props: { campaign: Campaign }) {
       </Show>
 
       <Loaded
-        error={page.error}
+        of={page}
         retry={refetch}
-        loading={page.loading && !page.latest}
         lines={8}
         card
         empty={rows().length === 0}

@@ -247,9 +247,8 @@ function ResultsTable(props: { campaign: Campaign; onChange: (c: Campaign) => vo
       </Show>
 
       <Loaded
-        error={results.error}
+        of={results}
         retry={refetch}
-        loading={results.loading && !results.latest}
         lines={8}
         card
         empty={items().length === 0}

@@ -1,6 +1,7 @@
 import { batch, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Button } from '@ui/components/Button';
-import { Field, Notice, fieldAria } from '@ui/components/Field';
+import { Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
@@ -150,9 +151,8 @@ function Votes(props: { campaign: Campaign }) {
       </Show>
 
       <Loaded
-        error={page.error}
+        of={page}
         retry={refetch}
-        loading={page.loading && !page.latest}
         lines={6}
         card
         empty={votes().length === 0}
@@ -266,17 +266,16 @@ function Votes(props: { campaign: Campaign }) {
                 novalidate
               >
                 <strong class="tx-num">{t('contest.votes.selected', { n: fmtNumber(selected().size) })}</strong>
-                <Field id="discount-reason" label={t('contest.votes.reason')} error={reasonError()} class="cs-ct-grow">
-                  <input
-                    id="discount-reason"
-                    class="tx-input"
-                    maxLength={200}
-                    placeholder={t('contest.votes.reasonPh')}
-                    value={reason()}
-                    onInput={(e) => setReason(e.currentTarget.value)}
-                    {...fieldAria('discount-reason', reasonError())}
-                  />
-                </Field>
+                <TextField
+                  id="discount-reason"
+                  label={t('contest.votes.reason')}
+                  error={reasonError()}
+                  fieldClass="cs-ct-grow"
+                  maxLength={200}
+                  placeholder={t('contest.votes.reasonPh')}
+                  value={reason()}
+                  onInput={setReason}
+                />
                 <Button type="submit" variant="danger">
                   {t('contest.votes.discount')}
                 </Button>

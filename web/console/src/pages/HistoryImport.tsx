@@ -10,6 +10,7 @@ import { TRAINING_CATEGORY_LABEL, ATTENDANCE_LABEL, type TrainingCategory, type 
 import type { HistoryImportResultDto } from '@shared/contracts/history';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { ImportCounts, RowErrors } from '../ui/ImportReport';
 import { ImportFile, ImportSteps } from '../ui/ImportSteps';
 import { createTableImport } from '../ui/tableImport';
@@ -61,12 +62,7 @@ export default function HistoryImport() {
 
   return (
     <div class="cs-page" data-testid="history-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('hist.title')}</h1>
-          <p class="tx-muted">{t('hist.lead')}</p>
-        </div>
-      </div>
+      <PageHead title={t('hist.title')} lead={t('hist.lead')} />
       <section class="tx-card" aria-labelledby="hist-kind-title">
         <div class="cs-two">
           <Field id="hist-kind" label={t('hist.kind')}>

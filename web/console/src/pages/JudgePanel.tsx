@@ -77,9 +77,8 @@ export function JudgePanel(props: { campaign: Campaign }) {
         </Show>
       </form>
       <Loaded
-        error={judges.error}
+        of={judges}
         retry={refetch}
-        loading={judges.loading && !judges.latest}
         lines={3}
         empty={!!judges.latest && judges.latest.length === 0}
         emptyView={<p class="tx-muted cs-ct-empty-line">{t('contest.panel.empty')}</p>}

@@ -12,6 +12,7 @@ import { fmtScore100, type Assignment, type Criterion } from '@ui/contest';
 import { getCampaign } from '../data/campaigns';
 import { declareConflict, judging, scoreEntry } from '../data/contest';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import '../pages/contest.css';
 
 interface RoundGroup {
@@ -75,11 +76,7 @@ export default function JudgingScorePage() {
 
   return (
     <div class="cs-page cs-ct-page cs-judge-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('contest.score.title')}</h1>
-          <p class="tx-muted">{t('contest.score.lead')}</p>
-        </div>
+      <PageHead title={t('contest.score.title')} lead={t('contest.score.lead')}>
         <Show when={groups().length > 1}>
           <label class="cs-ct-roundpick">
             <span>{t('contest.score.round')}</span>
@@ -88,7 +85,7 @@ export default function JudgingScorePage() {
             </select>
           </label>
         </Show>
-      </div>
+      </PageHead>
       <Switch>
         <Match when={a.error}>
           <ErrorState error={a.error} onRetry={judging.refetch} />

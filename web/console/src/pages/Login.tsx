@@ -2,7 +2,9 @@ import { createEffect, createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { FormError } from '@ui/components/Field';
+import { PhoneField } from '@ui/components/PersonFields';
+import { TextField } from '@ui/components/TextField';
 import { createFormErrors } from '@ui/form';
 import { Logo } from '@ui/icons';
 import { LangSwitch } from '@ui/components/Prefs';
@@ -54,30 +56,16 @@ export function Login() {
         <p class="tx-muted">{t('login.lead')}</p>
         <form onSubmit={submit} novalidate>
           <FormError message={errors.form()} />
-          <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
-            <input
-              id="phone"
-              class="tx-input tx-num"
-              type="tel"
-              inputmode="numeric"
-              autocomplete="username"
-              maxLength={11}
-              value={phone()}
-              onInput={(e) => setPhone(e.currentTarget.value)}
-              {...fieldAria('phone', errors.fields().phone)}
-            />
-          </Field>
-          <Field id="password" label={t('form.password')} error={errors.fields().password}>
-            <input
-              id="password"
-              class="tx-input"
-              type="password"
-              autocomplete="current-password"
-              value={password()}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-              {...fieldAria('password', errors.fields().password)}
-            />
-          </Field>
+          <PhoneField id="phone" label={t('form.phone')} error={errors.fields().phone} autocomplete="username" value={phone()} onInput={setPhone} />
+          <TextField
+            id="password"
+            label={t('form.password')}
+            error={errors.fields().password}
+            type="password"
+            autocomplete="current-password"
+            value={password()}
+            onInput={setPassword}
+          />
           <Button type="submit" variant="primary" block loading={sending()}>
             {sending() ? t('state.sending') : t('login.submit')}
           </Button>

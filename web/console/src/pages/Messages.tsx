@@ -1,6 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { NotificationList } from '@ui/components/NotificationList';
 import { nt } from '@ui/i18n/notifications';
+import { PageHead } from '../ui/PageHead';
 
 /** 消息中心 in the console (/console/messages): the same list as the portal's; portal links leave the console. */
 export default function Messages() {
@@ -11,12 +12,7 @@ export default function Messages() {
   };
   return (
     <div class="cs-page cs-messages">
-      <div class="cs-page-head">
-        <div>
-          <h1>{nt('notify.title')}</h1>
-          <p class="tx-muted">{nt('notify.lead')}</p>
-        </div>
-      </div>
+      <PageHead title={nt('notify.title')} lead={nt('notify.lead')} />
       <NotificationList follow={follow} />
     </div>
   );

@@ -4,6 +4,7 @@ import { loc } from '@ui/i18n';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -11,6 +12,8 @@ import { fmtNumber } from '@ui/format';
 import type { OrgUnit } from '@ui/types';
 import { NEXT_KIND, org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
+import { PageHead } from '../ui/PageHead';
 import { RosterImport } from '../ui/RosterImport';
 import { UnitSelect } from '../ui/UnitSelect';
 import { UrlTabs, useUrlTab } from '../ui/UrlTabs';
@@ -36,16 +39,14 @@ export function Org() {
   const [tab, setTab] = useUrlTab(TABS);
   return (
     <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('org.title')}</h1>
-          <p class="tx-muted">
-            {tab() === 'registry'
-              ? t('reg.lead', { unit: org.scope()?.name ?? '' })
-              : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })}
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title={t('org.title')}
+        lead={
+          tab() === 'registry'
+            ? t('reg.lead', { unit: org.scope()?.name ?? '' })
+            : t('org.treeLead', { unit: org.scope()?.name ?? '', n: org.scopeTree().length })
+        }
+      />
       <UrlTabs id="org-tabs" panelClass="cs-tab-panel" label={t('reg.tabs')} tabs={TABS} tab={tab()} labelOf={(k: Tab) => t(TAB_LABEL[k])} onChange={setTab}>
         <Switch>
           <Match when={tab() === 'roles'}>
@@ -242,26 +243,18 @@ function AddUnit(props: { parentId: string; onParent: (id: string) => void }) {
             {...fieldAria('add-unit-first', errors.fields().parentId)}
           />
         </Field>
-        <Field id="unit-name" label={t('org.name')} error={errors.fields().name}>
-          <input
-            id="unit-name"
-            class="tx-input"
-            maxLength={60}
-            placeholder={t('org.namePlaceholder')}
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-            {...fieldAria('unit-name', errors.fields().name)}
-          />
-        </Field>
+        <TextField
+          id="unit-name"
+          label={t('org.name')}
+          error={errors.fields().name}
+          maxLength={60}
+          placeholder={t('org.namePlaceholder')}
+          value={name()}
+          onInput={setName}
+        />
         <Field id="unit-kind" label={t('org.kind')} error={errors.fields().kind}>
           <select id="unit-kind" class="tx-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as OrgKind)}>
-            <For each={ORG_KINDS}>
-              {(k) => (
-                <option value={k} selected={k === kind()}>
-                  {loc(ORG_KIND_LABEL[k])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={ORG_KINDS} labels={ORG_KIND_LABEL} selected={kind()} />
           </select>
         </Field>
         <Switch>

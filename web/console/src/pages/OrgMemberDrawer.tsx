@@ -2,6 +2,7 @@ import { createResource, createSignal, For, onCleanup, onMount, Show } from 'sol
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { loc } from '@ui/i18n';
 import { createFormErrors } from '@ui/form';
@@ -19,6 +20,7 @@ import {
 import { chinaDay } from '@shared/china-time';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { UnitSelect } from '../ui/UnitSelect';
 import type { Member } from './OrgRegistry';
 
@@ -138,25 +140,10 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
   return (
     <form onSubmit={submit} novalidate data-testid="member-edit">
       <FormError message={errors.form()} />
-      <Field id="drawer-first" label={t('reg.name')} error={errors.fields().name}>
-        <input
-          id="drawer-first"
-          class="tx-input"
-          maxLength={40}
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          {...fieldAria('drawer-first', errors.fields().name)}
-        />
-      </Field>
+      <TextField id="drawer-first" label={t('reg.name')} error={errors.fields().name} maxLength={40} value={name()} onInput={setName} />
       <Field id="edit-category" label={t('reg.category')} error={errors.fields().category}>
         <select id="edit-category" class="tx-select" value={category()} onChange={(e) => setCategory(e.currentTarget.value as MemberCategory)}>
-          <For each={MEMBER_CATEGORIES}>
-            {(k) => (
-              <option value={k} selected={k === category()}>
-                {loc(CATEGORY_LABEL[k])}
-              </option>
-            )}
-          </For>
+          <LabelOptions ids={MEMBER_CATEGORIES} labels={CATEGORY_LABEL} selected={category()} />
         </select>
       </Field>
       <fieldset class="rg-posts">
@@ -178,39 +165,31 @@ function EditForm(props: { member: Member; onDone: (message: string) => void }) 
           <p class="tx-field-error">{errors.fields().posts}</p>
         </Show>
       </fieldset>
-      <Field id="edit-post-since" label={t('reg.postSince')} error={errors.fields().postSince} hint={t('reg.dateHint')}>
-        <input
-          id="edit-post-since"
-          class="tx-input"
-          type="date"
-          max={today}
-          value={postSince()}
-          onInput={(e) => setPostSince(e.currentTarget.value)}
-          {...fieldAria('edit-post-since', errors.fields().postSince, t('reg.dateHint'))}
-        />
-      </Field>
+      <TextField
+        id="edit-post-since"
+        label={t('reg.postSince')}
+        error={errors.fields().postSince}
+        hint={t('reg.dateHint')}
+        type="date"
+        max={today}
+        value={postSince()}
+        onInput={setPostSince}
+      />
       <Field id="edit-status" label={t('reg.status')} error={errors.fields().status}>
         <select id="edit-status" class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as MemberStatus)}>
-          <For each={MEMBER_STATUSES}>
-            {(k) => (
-              <option value={k} selected={k === status()}>
-                {loc(STATUS_LABEL[k])}
-              </option>
-            )}
-          </For>
+          <LabelOptions ids={MEMBER_STATUSES} labels={STATUS_LABEL} selected={status()} />
         </select>
       </Field>
-      <Field id="edit-joined" label={t('reg.joinedPartyOn')} error={errors.fields().joinedPartyOn} hint={t('reg.dateHint')}>
-        <input
-          id="edit-joined"
-          class="tx-input"
-          type="date"
-          max={today}
-          value={joined()}
-          onInput={(e) => setJoined(e.currentTarget.value)}
-          {...fieldAria('edit-joined', errors.fields().joinedPartyOn, t('reg.dateHint'))}
-        />
-      </Field>
+      <TextField
+        id="edit-joined"
+        label={t('reg.joinedPartyOn')}
+        error={errors.fields().joinedPartyOn}
+        hint={t('reg.dateHint')}
+        type="date"
+        max={today}
+        value={joined()}
+        onInput={setJoined}
+      />
       <Button type="submit" variant="primary" loading={sending()} data-testid="member-save">
         <Icon name="check" />
         {t('action.save')}
@@ -260,17 +239,15 @@ function TransferForm(props: { member: Member; rootId: string; onDone: (message:
           {...fieldAria('drawer-first', errors.fields().toOrgUnitId)}
         />
       </Field>
-      <Field id="transfer-reason" label={t('reg.transferReason')} error={errors.fields().reason}>
-        <input
-          id="transfer-reason"
-          class="tx-input"
-          maxLength={100}
-          placeholder={t('reg.transferReasonPlaceholder')}
-          value={reason()}
-          onInput={(e) => setReason(e.currentTarget.value)}
-          {...fieldAria('transfer-reason', errors.fields().reason)}
-        />
-      </Field>
+      <TextField
+        id="transfer-reason"
+        label={t('reg.transferReason')}
+        error={errors.fields().reason}
+        maxLength={100}
+        placeholder={t('reg.transferReasonPlaceholder')}
+        value={reason()}
+        onInput={setReason}
+      />
       <Button type="submit" variant="primary" loading={sending()} data-testid="transfer-submit">
         <Icon name="check" />
         {t('reg.transferSubmit')}

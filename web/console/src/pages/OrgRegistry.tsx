@@ -21,6 +21,7 @@ import {
 import type { ResponseOf } from '@ui/operations';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { DataTable, Loaded, LoadMore } from '../ui/DataTable';
 import { UnitFilter } from '../ui/UnitSelect';
 import { RosterImport } from '../ui/RosterImport';
@@ -259,13 +260,7 @@ function Pick<T extends string>(props: {
       <span>{props.label}</span>
       <select class="tx-select" value={props.value} onChange={(e) => props.onPick(e.currentTarget.value as T | '')} data-testid={props.testid}>
         <option value="">{t('reg.any')}</option>
-        <For each={props.ids}>
-          {(k) => (
-            <option value={k} selected={k === props.value}>
-              {loc(props.labels[k])}
-            </option>
-          )}
-        </For>
+        <LabelOptions ids={props.ids} labels={props.labels} selected={props.value} />
       </select>
     </label>
   );

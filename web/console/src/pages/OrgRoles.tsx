@@ -4,6 +4,7 @@ import { loc } from '@ui/i18n';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -163,19 +164,17 @@ function Appoint(props: { onDone: (name: string, role: string) => void }) {
             {...fieldAria('appoint-unit', errors.fields().unit)}
           />
         </Field>
-        <Field id="appoint-phone" label={t('roles.phone')} error={errors.fields().phone}>
-          <input
-            id="appoint-phone"
-            class="tx-input"
-            inputmode="tel"
-            autocomplete="off"
-            maxlength={11}
-            value={phone()}
-            onInput={(e) => setPhone(e.currentTarget.value)}
-            data-testid="appoint-phone"
-            {...fieldAria('appoint-phone', errors.fields().phone)}
-          />
-        </Field>
+        <TextField
+          id="appoint-phone"
+          label={t('roles.phone')}
+          error={errors.fields().phone}
+          inputmode="tel"
+          autocomplete="off"
+          maxlength={11}
+          value={phone()}
+          onInput={setPhone}
+          testId="appoint-phone"
+        />
         <Field id="appoint-role" label={t('roles.role')} error={errors.fields().role}>
           <select
             id="appoint-role"

@@ -2,12 +2,13 @@ import { createEffect, createSignal, on, Show } from 'solid-js';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
-import { errorText } from '@ui/components/ErrorState';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import type { OrgUnit } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { Confirm } from '../ui/Confirm';
 import { UnitSelect } from '../ui/UnitSelect';
 
@@ -63,16 +64,7 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
       </div>
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
-        <Field id="unit-edit-first" label={t('reg.newName')} error={errors.fields().name}>
-          <input
-            id="unit-edit-first"
-            class="tx-input"
-            maxLength={60}
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-            {...fieldAria('unit-edit-first', errors.fields().name)}
-          />
-        </Field>
+        <TextField id="unit-edit-first" label={t('reg.newName')} error={errors.fields().name} maxLength={60} value={name()} onInput={setName} />
         <Show when={props.unit.parentId}>
           <Field id="unit-edit-parent" label={t('reg.newParent')} error={errors.fields().parentId}>
             <UnitSelect
@@ -95,20 +87,13 @@ export function UnitEdit(props: { unit: OrgUnit; onClose: () => void; onDone: (m
 
 /** 归档: asks first (what may be archived), then says why the server kept it when it is not empty. */
 export function UnitArchive(props: { unit: OrgUnit; onClose: () => void; onDone: (message: string) => void }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   async function archive() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('POST /org-units/{id}/archive', { id: props.unit.id });
       await org.refetch();
       props.onDone(t('reg.archived', { name: props.unit.name }));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Confirm

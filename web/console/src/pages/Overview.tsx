@@ -10,6 +10,7 @@ import { fmtNumber, fmtPercent } from '@ui/format';
 import type { Metrics } from '@ui/types';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { MetricsTrend } from '../ui/MetricsTrend';
 import { TodoCard } from '../ui/TodoCard';
 import { UnitMetricsTable } from '../ui/UnitMetricsTable';
@@ -68,13 +69,9 @@ export function Overview() {
 
   return (
     <div class="cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('overview.title')}</h1>
-          <p class="tx-muted">{t('overview.lead', { unit: org.scope()?.name ?? '' })}</p>
-        </div>
+      <PageHead title={t('overview.title')} lead={t('overview.lead', { unit: org.scope()?.name ?? '' })}>
         <RangePicker value={range()} onChange={setRange} />
-      </div>
+      </PageHead>
       <TodoCard />
       <Suspense>
         <VolunteerInbox />

@@ -1,8 +1,10 @@
 import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { useParams, useSearchParams } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
+import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
@@ -10,6 +12,7 @@ import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import { answerLabel, bankExportHref, listBanks, listQuestions, retireQuestion, type Question, type QuestionType } from '../data/quiz';
 import { t } from '../i18n';
+import { PageHead, Crumb } from '../ui/PageHead';
 import { difficultyLabel, QuizQuestionEditor } from '../ui/QuizQuestionEditor';
 import { QuizImport } from '../ui/QuizImport';
 import '../quiz.css';
@@ -88,26 +91,13 @@ export default function QuizBankPage() {
 
   return (
     <div class="cs-page qz-cs-page">
-      <p class="cs-crumb">
-        <A href="/quiz-banks">
-          <Icon name="chevronLeft" />
-          {t('quiz.bank.back')}
-        </A>
-      </p>
+      <Crumb href="/quiz-banks">{t('quiz.bank.back')}</Crumb>
       <Switch>
         <Match when={banks.error}>
           <ErrorState error={banks.error} onRetry={refetchBanks} />
         </Match>
         <Match when={missing()}>
-          <EmptyState
-            icon="file"
-            title={t('quiz.bank.notFound')}
-            action={
-              <A href="/quiz-banks" class="tx-btn tx-btn-secondary">
-                {t('quiz.bank.back')}
-              </A>
-            }
-          />
+          <EmptyState icon="file" title={t('quiz.bank.notFound')} action={<LinkButton href="/quiz-banks">{t('quiz.bank.back')}</LinkButton>} />
         </Match>
         <Match when={!bank()}>
           <div class="tx-card">
@@ -117,11 +107,7 @@ export default function QuizBankPage() {
         <Match when={bank()}>
           {(b) => (
             <>
-              <div class="cs-page-head">
-                <div>
-                  <h1>{b().title}</h1>
-                  <p class="tx-muted">{t('quiz.bank.meta', { unit: b().orgUnitName ?? '', n: fmtNumber(b().questionCount) })}</p>
-                </div>
+              <PageHead title={b().title} lead={t('quiz.bank.meta', { unit: b().orgUnitName ?? '', n: fmtNumber(b().questionCount) })}>
                 <div class="tx-row">
                   <Button variant="primary" onClick={() => setEditing('new')} data-testid="question-add">
                     <Icon name="plus" />
@@ -140,7 +126,7 @@ export default function QuizBankPage() {
                     {t('quiz.bank.exportCsv')}
                   </a>
                 </div>
-              </div>
+              </PageHead>
 
               <Show when={notice()}>
                 <div class="cs-gap">
@@ -206,130 +192,122 @@ export default function QuizBankPage() {
                     />
                   </label>
                 </div>
-                <Switch>
-                  <Match when={page.error}>
-                    <ErrorState error={page.error} onRetry={refetch} />
-                  </Match>
-                  <Match when={page.loading && !page.latest}>
-                    <Skeleton lines={8} />
-                  </Match>
-                  <Match when={page.latest}>
-                    <div classList={{ 'cs-stale': page.loading }}>
-                      <Table
-                        caption={t('quiz.bank.questions')}
-                        rows={rows()}
-                        rowKey={(q) => q.id}
-                        empty={
-                          <Show
-                            when={(page.latest?.items.length ?? 0) > 0}
-                            fallback={
-                              <EmptyState
-                                icon="file"
-                                title={t('quiz.bank.emptyTitle')}
-                                body={t('quiz.bank.emptyBody')}
-                                action={
-                                  <div class="tx-row qz-center-row">
-                                    <Button variant="primary" onClick={() => setEditing('new')}>
-                                      <Icon name="plus" />
-                                      {t('quiz.bank.add')}
-                                    </Button>
-                                    <Button onClick={() => setImporting(true)}>
-                                      <Icon name="upload" />
-                                      {t('quiz.bank.import')}
-                                    </Button>
-                                  </div>
-                                }
-                              />
-                            }
-                          >
-                            <EmptyState icon="list" title={t('quiz.bank.noMatch')} body={t('quiz.bank.noMatchBody')} />
-                          </Show>
-                        }
-                        columns={[
-                          {
-                            key: 'type',
-                            header: t('quiz.bank.colType'),
-                            class: 'cs-nowrap',
-                            sortValue: (q) => q.type,
-                            cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>,
-                          },
-                          {
-                            key: 'stem',
-                            header: t('quiz.bank.colStem'),
-                            class: 'qz-col-stem',
-                            sortValue: (q) => q.stem,
-                            cell: (q) => (
-                              <button type="button" class="qz-stem-link" title={q.stem} onClick={() => setEditing(q)}>
-                                {q.stem}
-                              </button>
-                            ),
-                          },
-                          {
-                            key: 'answer',
-                            header: t('quiz.bank.colAnswer'),
-                            class: 'qz-col-answer',
-                            cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span>,
-                          },
-                          {
-                            key: 'tags',
-                            header: t('quiz.bank.colTags'),
-                            cell: (q) => (
-                              <span class="qz-tags">
-                                <For each={q.tags}>{(tag) => <span class="tx-badge tx-badge-neutral">{tag}</span>}</For>
-                              </span>
-                            ),
-                          },
-                          {
-                            key: 'difficulty',
-                            header: t('quiz.bank.colDifficulty'),
-                            class: 'cs-nowrap',
-                            sortValue: (q) => q.difficulty,
-                            cell: (q) => difficultyLabel(q.difficulty),
-                          },
-                          {
-                            key: 'actions',
-                            header: t('campaigns.colActions'),
-                            class: 'cs-nowrap',
-                            cell: (q) => (
-                              <div class="tx-row cs-row-actions">
-                                <Button small variant="ghost" onClick={() => setEditing(q)} data-testid="question-edit">
-                                  <Icon name="edit" />
-                                  {t('quiz.bank.edit')}
-                                </Button>
-                                <Button
-                                  small
-                                  variant="ghost"
-                                  onClick={() => {
-                                    setRetireError(null);
-                                    setRetire(q);
-                                    window.scrollTo({ top: 0, behavior: 'smooth' });
-                                  }}
-                                >
-                                  {t('quiz.bank.retire')}
-                                </Button>
-                              </div>
-                            ),
-                          },
-                        ]}
-                      />
-                      <Show when={pageNo() > 0 || page.latest?.nextCursor}>
-                        <div class="cs-pager">
-                          <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
-                            <Icon name="chevronLeft" />
-                            {t('quiz.bank.prev')}
-                          </Button>
-                          <span class="tx-small tx-muted tx-num">
-                            {t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}
-                          </span>
-                          <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
-                            {t('quiz.bank.next')}
-                            <Icon name="chevronRight" />
-                          </Button>
-                        </div>
-                      </Show>
-                    </div>
-                  </Match>
-                </Switch>
+                <Loaded of={page} retry={refetch} lines={8}>
+                  <div classList={{ 'cs-stale': page.loading }}>
+                    <Table
+                      caption={t('quiz.bank.questions')}
+                      rows={rows()}
+                      rowKey={(q) => q.id}
+                      empty={
+                        <Show
+                          when={(page.latest?.items.length ?? 0) > 0}
+                          fallback={
+                            <EmptyState
+                              icon="file"
+                              title={t('quiz.bank.emptyTitle')}
+                              body={t('quiz.bank.emptyBody')}
+                              action={
+                                <div class="tx-row qz-center-row">
+                                  <Button variant="primary" onClick={() => setEditing('new')}>
+                                    <Icon name="plus" />
+                                    {t('quiz.bank.add')}
+                                  </Button>
+                                  <Button onClick={() => setImporting(true)}>
+                                    <Icon name="upload" />
+                                    {t('quiz.bank.import')}
+                                  </Button>
+                                </div>
+                              }
+                            />
+                          }
+                        >
+                          <EmptyState icon="list" title={t('quiz.bank.noMatch')} body={t('quiz.bank.noMatchBody')} />
+                        </Show>
+                      }
+                      columns={[
+                        {
+                          key: 'type',
+                          header: t('quiz.bank.colType'),
+                          class: 'cs-nowrap',
+                          sortValue: (q) => q.type,
+                          cell: (q) => <span class="tx-badge tx-badge-neutral">{t(`quiz.type.${q.type}`)}</span>,
+                        },
+                        {
+                          key: 'stem',
+                          header: t('quiz.bank.colStem'),
+                          class: 'qz-col-stem',
+                          sortValue: (q) => q.stem,
+                          cell: (q) => (
+                            <button type="button" class="qz-stem-link" title={q.stem} onClick={() => setEditing(q)}>
+                              {q.stem}
+                            </button>
+                          ),
+                        },
+                        {
+                          key: 'answer',
+                          header: t('quiz.bank.colAnswer'),
+                          class: 'qz-col-answer',
+                          cell: (q) => <span class="qz-answer">{answerLabel(q.type, q.answer, words())}</span>,
+                        },
+                        {
+                          key: 'tags',
+                          header: t('quiz.bank.colTags'),
+                          cell: (q) => (
+                            <span class="qz-tags">
+                              <For each={q.tags}>{(tag) => <span class="tx-badge tx-badge-neutral">{tag}</span>}</For>
+                            </span>
+                          ),
+                        },
+                        {
+                          key: 'difficulty',
+                          header: t('quiz.bank.colDifficulty'),
+                          class: 'cs-nowrap',
+                          sortValue: (q) => q.difficulty,
+                          cell: (q) => difficultyLabel(q.difficulty),
+                        },
+                        {
+                          key: 'actions',
+                          header: t('campaigns.colActions'),
+                          class: 'cs-nowrap',
+                          cell: (q) => (
+                            <div class="tx-row cs-row-actions">
+                              <Button small variant="ghost" onClick={() => setEditing(q)} data-testid="question-edit">
+                                <Icon name="edit" />
+                                {t('quiz.bank.edit')}
+                              </Button>
+                              <Button
+                                small
+                                variant="ghost"
+                                onClick={() => {
+                                  setRetireError(null);
+                                  setRetire(q);
+                                  window.scrollTo({ top: 0, behavior: 'smooth' });
+                                }}
+                              >
+                                {t('quiz.bank.retire')}
+                              </Button>
+                            </div>
+                          ),
+                        },
+                      ]}
+                    />
+                    <Show when={pageNo() > 0 || page.latest?.nextCursor}>
+                      <div class="cs-pager">
+                        <Button small disabled={pageNo() === 0 || page.loading} onClick={() => setPageNo(pageNo() - 1)}>
+                          <Icon name="chevronLeft" />
+                          {t('quiz.bank.prev')}
+                        </Button>
+                        <span class="tx-small tx-muted tx-num">
+                          {t('quiz.bank.pageOf', { page: pageNo() + 1, shown: rows().length, loaded: page.latest?.items.length ?? 0 })}
+                        </span>
+                        <Button small disabled={!page.latest?.nextCursor || page.loading} onClick={nextPage}>
+                          {t('quiz.bank.next')}
+                          <Icon name="chevronRight" />
+                        </Button>
+                      </div>
+                    </Show>
+                  </div>
+                </Loaded>
               </section>
 
               <Show when={editing()} keyed>

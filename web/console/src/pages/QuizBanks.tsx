@@ -1,10 +1,10 @@
-import { createEffect, createResource, createSignal, For, Match, on, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -12,6 +12,7 @@ import { fmtDate, fmtNumber } from '@ui/format';
 import { bankExportHref, createBank, listBanks, templateHref } from '../data/quiz';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import '../quiz.css';
 
 /** 题库: the banks of the scoped subtree with their sizes, and a form to start a new one. Loaded on demand. */
@@ -24,11 +25,7 @@ export default function QuizBanks() {
 
   return (
     <div class="cs-page qz-cs-page">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('quiz.banks.title')}</h1>
-          <p class="tx-muted">{t('quiz.banks.lead')}</p>
-        </div>
+      <PageHead title={t('quiz.banks.title')} lead={t('quiz.banks.lead')}>
         <div class="tx-row">
           <a class="tx-btn tx-btn-ghost tx-btn-sm" href={templateHref('xlsx')} download="">
             <Icon name="download" />
@@ -39,70 +36,60 @@ export default function QuizBanks() {
             {t('quiz.tpl.csv')}
           </a>
         </div>
-      </div>
+      </PageHead>
       <div class="cs-two">
         <div>
-          <Switch>
-            <Match when={banks.error}>
-              <ErrorState error={banks.error} onRetry={refetch} />
-            </Match>
-            <Match when={banks.loading && !banks.latest}>
-              <div class="tx-card">
-                <Skeleton lines={5} />
-              </div>
-            </Match>
-            <Match when={banks.latest}>
-              <Table
-                caption={t('quiz.banks.title')}
-                rows={rows()}
-                rowKey={(b) => b.id}
-                initialSort={{ key: 'createdAt', dir: 'desc' }}
-                empty={
-                  <div class="tx-card">
-                    <EmptyState icon="file" title={t('quiz.banks.emptyTitle')} body={t('quiz.banks.emptyBody')} />
-                  </div>
-                }
-                columns={[
-                  {
-                    key: 'title',
-                    header: t('quiz.banks.colTitle'),
-                    class: 'qz-col-bank',
-                    sortValue: (b) => b.title,
-                    cell: (b) => (
-                      <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="cs-title-link" data-testid="bank-link">
-                        {b.title}
+          <Loaded of={banks} retry={refetch} card lines={5}>
+            <Table
+              caption={t('quiz.banks.title')}
+              rows={rows()}
+              rowKey={(b) => b.id}
+              initialSort={{ key: 'createdAt', dir: 'desc' }}
+              empty={
+                <div class="tx-card">
+                  <EmptyState icon="file" title={t('quiz.banks.emptyTitle')} body={t('quiz.banks.emptyBody')} />
+                </div>
+              }
+              columns={[
+                {
+                  key: 'title',
+                  header: t('quiz.banks.colTitle'),
+                  class: 'qz-col-bank',
+                  sortValue: (b) => b.title,
+                  cell: (b) => (
+                    <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="cs-title-link" data-testid="bank-link">
+                      {b.title}
+                    </A>
+                  ),
+                },
+                { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
+                { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
+                {
+                  key: 'createdAt',
+                  header: t('quiz.banks.colCreated'),
+                  class: 'tx-num cs-nowrap',
+                  sortValue: (b) => Date.parse(b.createdAt),
+                  cell: (b) => fmtDate(b.createdAt),
+                },
+                {
+                  key: 'actions',
+                  header: t('campaigns.colActions'),
+                  class: 'cs-nowrap',
+                  cell: (b) => (
+                    <div class="tx-row cs-row-actions">
+                      <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="tx-btn tx-btn-ghost tx-btn-sm">
+                        {t('quiz.banks.open')}
                       </A>
-                    ),
-                  },
-                  { key: 'unit', header: t('quiz.banks.colUnit'), sortValue: (b) => b.orgUnitName ?? '', cell: (b) => b.orgUnitName ?? '' },
-                  { key: 'count', header: t('quiz.banks.colCount'), numeric: true, sortValue: (b) => b.questionCount, cell: (b) => fmtNumber(b.questionCount) },
-                  {
-                    key: 'createdAt',
-                    header: t('quiz.banks.colCreated'),
-                    class: 'tx-num cs-nowrap',
-                    sortValue: (b) => Date.parse(b.createdAt),
-                    cell: (b) => fmtDate(b.createdAt),
-                  },
-                  {
-                    key: 'actions',
-                    header: t('campaigns.colActions'),
-                    class: 'cs-nowrap',
-                    cell: (b) => (
-                      <div class="tx-row cs-row-actions">
-                        <A href={`/quiz-banks/${encodeURIComponent(b.id)}`} class="tx-btn tx-btn-ghost tx-btn-sm">
-                          {t('quiz.banks.open')}
-                        </A>
-                        <a href={bankExportHref(b.id, 'xlsx')} class="tx-btn tx-btn-ghost tx-btn-sm" download="" title={t('quiz.bank.exportXlsx')}>
-                          <Icon name="download" />
-                          <span class="tx-visually-hidden">{t('quiz.bank.exportXlsx')}</span>
-                        </a>
-                      </div>
-                    ),
-                  },
-                ]}
-              />
-            </Match>
-          </Switch>
+                      <a href={bankExportHref(b.id, 'xlsx')} class="tx-btn tx-btn-ghost tx-btn-sm" download="" title={t('quiz.bank.exportXlsx')}>
+                        <Icon name="download" />
+                        <span class="tx-visually-hidden">{t('quiz.bank.exportXlsx')}</span>
+                      </a>
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </Loaded>
         </div>
         <NewBank />
       </div>
@@ -145,17 +132,15 @@ function NewBank() {
       <h2 id="new-bank-title">{t('quiz.banks.new')}</h2>
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
-        <Field id="bank-title" label={t('quiz.banks.colTitle')} error={errors.fields().title}>
-          <input
-            id="bank-title"
-            class="tx-input"
-            maxLength={60}
-            placeholder={t('quiz.banks.titlePlaceholder')}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            {...fieldAria('bank-title', errors.fields().title)}
-          />
-        </Field>
+        <TextField
+          id="bank-title"
+          label={t('quiz.banks.colTitle')}
+          error={errors.fields().title}
+          maxLength={60}
+          placeholder={t('quiz.banks.titlePlaceholder')}
+          value={title()}
+          onInput={setTitle}
+        />
         <Field id="bank-unit" label={t('quiz.banks.colUnit')} error={errors.fields().orgUnitId} hint={t('quiz.banks.unitHint')}>
           <select
             id="bank-unit"

@@ -9,6 +9,7 @@ import { Button } from '@ui/components/Button';
 import { AsOf } from '../ui/AsOf';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { PageHead } from '../ui/PageHead';
 import { UnitSelect } from '../ui/UnitSelect';
 import { Loaded } from '../ui/DataTable';
 import { fmtFigure, type ReportData, type ReportFigure } from './ReportFormat';
@@ -83,12 +84,7 @@ export function Report() {
 
   return (
     <div class="cs-page cs-report">
-      <div class="cs-page-head">
-        <div>
-          <h1>{t('report.title')}</h1>
-          <p class="tx-muted">{t('report.lead', { unit: unitName() })}</p>
-        </div>
-      </div>
+      <PageHead title={t('report.title')} lead={t('report.lead', { unit: unitName() })} />
 
       <section class="tx-card cs-report-controls" aria-label={t('report.period')}>
         <div class="cs-report-field">
@@ -160,7 +156,7 @@ export function Report() {
         </div>
       </section>
 
-      <Loaded error={report.error} retry={refetch} loading={report.loading && !report.latest} lines={8} card empty={false} emptyView={null}>
+      <Loaded of={report} retry={refetch} lines={8} card empty={false} emptyView={null}>
         <Show when={report.latest}>
           {(r) => (
             <div class={report.loading ? 'cs-stale' : undefined} aria-busy={report.loading ? 'true' : undefined}>

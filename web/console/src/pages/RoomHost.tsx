@@ -94,13 +94,7 @@ export default function RoomHost() {
                     {t('live.exportCsv')}
                   </a>
                 </header>
-                <Loaded
-                  error={results.error}
-                  retry={refetch}
-                  loading={results.loading && !results.latest}
-                  empty={!results.latest?.top.length}
-                  emptyView={<p class="tx-muted">—</p>}
-                >
+                <Loaded of={results} retry={refetch} empty={!results.latest?.top.length} emptyView={<p class="tx-muted">—</p>}>
                   <DataTable
                     head={[
                       t('live.rank'),

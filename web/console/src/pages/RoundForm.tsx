@@ -1,7 +1,8 @@
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { FormError } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -11,6 +12,7 @@ import type { Criterion, Round } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { allEntries, openRound, type RoundInput } from '../data/contest';
 import { t } from '../i18n';
+import { FormActions, GroupError } from '../ui/FormActions';
 
 interface CriterionRow {
   name: string;
@@ -129,16 +131,7 @@ export function RoundForm(props: {
     <form class="cs-ct-roundform" onSubmit={submit} novalidate data-testid="round-form">
       <h3>{t('contest.rounds.new')}</h3>
       <FormError message={errors.form()} />
-      <Field id="round-name" label={t('contest.rounds.name')} error={errors.fields().name}>
-        <input
-          id="round-name"
-          class="tx-input"
-          maxLength={20}
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          {...fieldAria('round-name', errors.fields().name)}
-        />
-      </Field>
+      <TextField id="round-name" label={t('contest.rounds.name')} error={errors.fields().name} maxLength={20} value={name()} onInput={setName} />
 
       <fieldset class="cs-ct-fieldset">
         <legend class="tx-field-label">{t('contest.rounds.criteria')}</legend>
@@ -193,12 +186,7 @@ export function RoundForm(props: {
             </div>
           )}
         </Index>
-        <Show when={errors.fields().criteria}>
-          <div class="tx-field-error" role="alert">
-            <Icon name="alert" />
-            <span>{errors.fields().criteria}</span>
-          </div>
-        </Show>
+        <GroupError message={errors.fields().criteria} />
         <Button small variant="secondary" disabled={rows().length >= 10} onClick={() => setRows([...rows(), { name: '', weight: '10', max: '10' }])}>
           <Icon name="plus" />
           {t('contest.rounds.critAdd')}
@@ -224,27 +212,18 @@ export function RoundForm(props: {
           </label>
           <div class="cs-form-row">
             <Show when={assignment() === 'random'}>
-              <Field id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry}>
-                <input
-                  id="round-k"
-                  class="tx-input tx-num"
-                  inputmode="numeric"
-                  value={k()}
-                  onInput={(e) => setK(e.currentTarget.value)}
-                  {...fieldAria('round-k', errors.fields().judgesPerEntry)}
-                />
-              </Field>
+              <TextField id="round-k" label={t('contest.rounds.k')} error={errors.fields().judgesPerEntry} num inputmode="numeric" value={k()} onInput={setK} />
             </Show>
-            <Field id="round-quorum" label={t('contest.rounds.quorum')} error={errors.fields().quorum} hint={t('contest.rounds.quorumHint')}>
-              <input
-                id="round-quorum"
-                class="tx-input tx-num"
-                inputmode="numeric"
-                value={quorum()}
-                onInput={(e) => setQuorum(e.currentTarget.value)}
-                {...fieldAria('round-quorum', errors.fields().quorum, 'hint')}
-              />
-            </Field>
+            <TextField
+              id="round-quorum"
+              label={t('contest.rounds.quorum')}
+              error={errors.fields().quorum}
+              hint={t('contest.rounds.quorumHint')}
+              num
+              inputmode="numeric"
+              value={quorum()}
+              onInput={setQuorum}
+            />
           </div>
         </fieldset>
 
@@ -265,16 +244,15 @@ export function RoundForm(props: {
             </span>
           </label>
           <Show when={mode() === 'topN'}>
-            <Field id="round-top" label={t('contest.rounds.topN')} error={errors.fields().entries}>
-              <input
-                id="round-top"
-                class="tx-input tx-num cs-ct-short"
-                inputmode="numeric"
-                value={topN()}
-                onInput={(e) => setTopN(e.currentTarget.value)}
-                {...fieldAria('round-top', errors.fields().entries)}
-              />
-            </Field>
+            <TextField
+              id="round-top"
+              label={t('contest.rounds.topN')}
+              error={errors.fields().entries}
+              inputClass="tx-input tx-num cs-ct-short"
+              inputmode="numeric"
+              value={topN()}
+              onInput={setTopN}
+            />
           </Show>
           <label class="cs-radio">
             <input type="radio" name="entries" checked={mode() === 'ids'} onChange={() => setMode('ids')} />
@@ -328,12 +306,7 @@ export function RoundForm(props: {
                         )}
                       </For>
                     </ul>
-                    <Show when={errors.fields().entries}>
-                      <div class="tx-field-error" role="alert">
-                        <Icon name="alert" />
-                        <span>{errors.fields().entries}</span>
-                      </div>
-                    </Show>
+                    <GroupError message={errors.fields().entries} />
                   </div>
                 )}
               </Match>
@@ -363,14 +336,13 @@ export function RoundForm(props: {
           </div>
         )}
       </Show>
-      <div class="tx-row cs-ct-actions">
-        <Button type="submit" variant="primary" loading={busy()} data-testid="open-round">
-          {incomplete() ? t('contest.rounds.incompleteConfirm') : confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
-        </Button>
-        <Button variant="secondary" onClick={props.onCancel} disabled={busy()}>
-          {t('action.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        class="tx-row cs-ct-actions"
+        busy={busy()}
+        label={incomplete() ? t('contest.rounds.incompleteConfirm') : confirmReplace() ? t('contest.rounds.replaceConfirm') : t('contest.rounds.openSubmit')}
+        testid="open-round"
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
 import { Skeleton } from '@ui/components/Skeleton';
@@ -11,6 +12,7 @@ import type { Campaign } from '@ui/types';
 import { chinaDay, chinaTime, codeHref, createSessions, deleteSession, fromChinaInput, getTrainingStats, listSessions, type Session } from '../data/training';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { FormActions } from '../ui/FormActions';
 import { CampaignModulePage } from '../ui/CampaignModulePage';
 import { Confirm } from '../ui/Confirm';
 import { DataTable } from '../ui/DataTable';
@@ -301,14 +303,7 @@ function SessionForm(props: { campaign: Campaign; onSaved: (n: number) => void; 
           {input('hours', t('tr.fHours'), { type: 'number', hint: t('tr.fHoursHint'), optional: true })}
           {input('days', t('tr.fDays'), { type: 'number', hint: t('tr.fDaysHint') })}
         </div>
-        <div class="tx-row">
-          <Button type="submit" variant="primary" loading={sending()} data-testid="tr-session-save">
-            {t('tr.create')}
-          </Button>
-          <Button disabled={sending()} onClick={props.onCancel}>
-            {t('action.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={sending()} label={t('tr.create')} testid="tr-session-save" onCancel={props.onCancel} />
       </form>
     </section>
   );
@@ -349,23 +344,15 @@ function Stats(props: { campaign: Campaign }) {
           testid="tr-stats-unit"
         />
       </div>
-      <Switch>
-        <Match when={stats.error}>
-          <ErrorState error={stats.error} onRetry={refetch} />
-        </Match>
-        <Match when={!stats.latest}>
-          <Skeleton lines={4} />
-        </Match>
-        <Match when={stats.latest}>
-          <div class="cs-metrics" data-testid="tr-stats">
-            <For each={cards()}>
-              {([k, value]) => (
-                <MetricCard id={`tr-${k}`} label={t(`tr.s${key(k)}` as 'tr.sHours')} tip={t(`tr.s${key(k)}Tip` as 'tr.sHoursTip')} value={String(value)} />
-              )}
-            </For>
-          </div>
-        </Match>
-      </Switch>
+      <Loaded error={stats.error} retry={refetch} loading={!stats.latest} lines={4}>
+        <div class="cs-metrics" data-testid="tr-stats">
+          <For each={cards()}>
+            {([k, value]) => (
+              <MetricCard id={`tr-${k}`} label={t(`tr.s${key(k)}` as 'tr.sHours')} tip={t(`tr.s${key(k)}Tip` as 'tr.sHoursTip')} value={String(value)} />
+            )}
+          </For>
+        </div>
+      </Loaded>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import { For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { reconcile, type SetStoreFunction } from 'solid-js/store';
 import { CAMPAIGN_KINDS, KIND_LABEL, type CampaignKind } from '@shared/kinds';
-import { loc } from '@ui/i18n';
 import { Field, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { UnitSelect } from './UnitSelect';
 import { KIND_FIELDS, placeholderOf, type SettingField } from '../data/settingsForm';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 
 // the quiz's question-bank checkboxes, loaded only for quiz campaigns
 const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
@@ -55,49 +56,41 @@ export function CampaignFormSections(props: {
             }}
             {...fieldAria('kind', err('kind'))}
           >
-            <For each={CAMPAIGN_KINDS}>
-              {(k) => (
-                <option value={k} selected={k === form.kind}>
-                  {loc(KIND_LABEL[k])}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={CAMPAIGN_KINDS} labels={KIND_LABEL} selected={form.kind} />
           </select>
         </Field>
-        <Field id="title" label={t('form.title')} error={err('title')}>
-          <input
-            id="title"
-            class="tx-input"
-            maxLength={80}
-            placeholder={t('form.titlePlaceholder')}
-            value={form.title}
-            onInput={(e) => setForm('title', e.currentTarget.value)}
-            {...fieldAria('title', err('title'))}
-          />
-        </Field>
-        <Field id="slug" label={t('form.slug')} optional error={err('slug')} hint={t('form.slugHint', { example: 'party-quiz-2026' })}>
-          <input
-            id="slug"
-            class="tx-input"
-            maxLength={64}
-            placeholder="party-quiz-2026"
-            autocapitalize="off"
-            spellcheck={false}
-            value={form.slug}
-            onInput={(e) => setForm('slug', e.currentTarget.value)}
-            {...fieldAria('slug', err('slug'), 'hint')}
-          />
-        </Field>
-        <Field id="summary" label={t('form.summary')} optional error={err('summary')} hint={t('form.summaryHint')}>
-          <input
-            id="summary"
-            class="tx-input"
-            maxLength={500}
-            value={form.summary}
-            onInput={(e) => setForm('summary', e.currentTarget.value)}
-            {...fieldAria('summary', err('summary'), 'hint')}
-          />
-        </Field>
+        <TextField
+          id="title"
+          label={t('form.title')}
+          error={err('title')}
+          maxLength={80}
+          placeholder={t('form.titlePlaceholder')}
+          value={form.title}
+          onInput={(v) => setForm('title', v)}
+        />
+        <TextField
+          id="slug"
+          label={t('form.slug')}
+          optional
+          error={err('slug')}
+          hint={t('form.slugHint', { example: 'party-quiz-2026' })}
+          maxLength={64}
+          placeholder="party-quiz-2026"
+          autocapitalize="off"
+          spellcheck={false}
+          value={form.slug}
+          onInput={(v) => setForm('slug', v)}
+        />
+        <TextField
+          id="summary"
+          label={t('form.summary')}
+          optional
+          error={err('summary')}
+          hint={t('form.summaryHint')}
+          maxLength={500}
+          value={form.summary}
+          onInput={(v) => setForm('summary', v)}
+        />
         <Field id="description" label={t('form.description')} optional error={err('description')}>
           <textarea
             id="description"
@@ -129,26 +122,24 @@ export function CampaignFormSections(props: {
           />
         </Field>
         <div class="cs-form-row">
-          <Field id="startsAt" label={t('form.startsAt')} error={err('startsAt')}>
-            <input
-              id="startsAt"
-              class="tx-input tx-num"
-              type="datetime-local"
-              value={form.startsAt}
-              onInput={(e) => setForm('startsAt', e.currentTarget.value)}
-              {...fieldAria('startsAt', err('startsAt'))}
-            />
-          </Field>
-          <Field id="endsAt" label={t('form.endsAt')} error={err('endsAt')}>
-            <input
-              id="endsAt"
-              class="tx-input tx-num"
-              type="datetime-local"
-              value={form.endsAt}
-              onInput={(e) => setForm('endsAt', e.currentTarget.value)}
-              {...fieldAria('endsAt', err('endsAt'))}
-            />
-          </Field>
+          <TextField
+            id="startsAt"
+            label={t('form.startsAt')}
+            error={err('startsAt')}
+            num
+            type="datetime-local"
+            value={form.startsAt}
+            onInput={(v) => setForm('startsAt', v)}
+          />
+          <TextField
+            id="endsAt"
+            label={t('form.endsAt')}
+            error={err('endsAt')}
+            num
+            type="datetime-local"
+            value={form.endsAt}
+            onInput={(v) => setForm('endsAt', v)}
+          />
         </div>
         <p class="tx-field-hint cs-tight">{t('form.timeHint')}</p>
       </section>

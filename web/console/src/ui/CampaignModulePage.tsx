@@ -1,15 +1,17 @@
 import { createEffect, createResource, Match, Switch, type Accessor, type JSX } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { KIND_LABEL, type CampaignKind } from '@shared/kinds';
 import { loc } from '@ui/i18n';
 import { ApiError } from '@ui/api';
+import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
-import { Icon, type IconName } from '@ui/icons';
+import type { IconName } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { getCampaign } from '../data/campaigns';
 import { t } from '../i18n';
+import { Crumb } from './PageHead';
 
 /**
  * The frame of a campaign's module page (/console/campaigns/:id/<module>): loads the
@@ -27,6 +29,10 @@ export function CampaignModulePage(props: {
   /** the crumb back; by default to the campaign's edit page */
   back?: (c: Campaign | undefined, id: string) => JSX.Element;
   backLabel?: string;
+  /** the crumb's path below the campaign (e.g. `exhibition`) when it is not the edit page */
+  backPath?: string;
+  /** the skeleton's lines while the campaign loads */
+  lines?: number;
   /** more reasons to treat a loaded campaign as not found */
   hidden?: (c: Campaign) => boolean;
   /** the campaign (an accessor: it changes when the module replaces it), and how to replace it once the module has saved a change */
@@ -43,34 +49,21 @@ export function CampaignModulePage(props: {
     (campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 403)) || (!!current() && !!props.hidden?.(current()!));
   return (
     <div class={`cs-page ${props.class}`}>
-      <p class="cs-crumb">
-        {props.back ? (
-          props.back(current(), params.id)
-        ) : (
-          <A href={`/campaigns/${encodeURIComponent(params.id)}`}>
-            <Icon name="chevronLeft" />
-            {props.backLabel ?? t('lb.back')}
-          </A>
-        )}
-      </p>
+      {props.back ? (
+        <p class="cs-crumb">{props.back(current(), params.id)}</p>
+      ) : (
+        <Crumb href={`/campaigns/${encodeURIComponent(params.id)}${props.backPath ? `/${props.backPath}` : ''}`}>{props.backLabel ?? t('lb.back')}</Crumb>
+      )}
       <Switch>
         <Match when={missing()}>
-          <EmptyState
-            icon="flag"
-            title={t('form.notFound')}
-            action={
-              <A href="/campaigns" class="tx-btn tx-btn-secondary">
-                {t('form.backToList')}
-              </A>
-            }
-          />
+          <CampaignNotFound />
         </Match>
         <Match when={campaign.error}>
           <ErrorState error={campaign.error} onRetry={refetch} />
         </Match>
         <Match when={!current()}>
           <div class="tx-card">
-            <Skeleton title lines={8} />
+            <Skeleton title lines={props.lines ?? 8} />
           </div>
         </Match>
         <Match when={!ofKind(current()!.kind)}>
@@ -80,4 +73,9 @@ export function CampaignModulePage(props: {
       </Switch>
     </div>
   );
+}
+
+/** A campaign the viewer cannot see (gone, or outside their scope): said once, with the way back to the list. */
+export function CampaignNotFound() {
+  return <EmptyState icon="flag" title={t('form.notFound')} action={<LinkButton href="/campaigns">{t('form.backToList')}</LinkButton>} />;
 }

@@ -4,13 +4,14 @@ import { KIND_LABEL } from '@shared/kinds';
 import { call } from '@ui/api';
 import { loc } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
-import { Field, fieldAria, FormError } from '@ui/components/Field';
-import { errorText } from '@ui/components/ErrorState';
+import { FormError } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { fromLocalInput, toLocalInput } from '@ui/format';
 import type { ResponseOf } from '@ui/operations';
 import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 
 export type CampaignTemplate = ResponseOf<'GET /campaign-templates'>['items'][number];
 
@@ -54,8 +55,7 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
   };
   const [startsAt, setStartsAt] = createSignal(nextYear());
   const [title, setTitle] = createSignal(`${props.campaign.title}（副本）`.slice(0, 80));
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [fieldErr, setFieldErr] = createSignal<Record<string, string>>({});
 
   async function submit(e: SubmitEvent) {
@@ -67,15 +67,10 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
     if (!title().trim()) found.title = t('form.required');
     setFieldErr(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await call('POST /campaigns/{id}/duplicate', { id: props.campaign.id }, { body: { startsAt: at!, title: title().trim() } });
       navigate(`/campaigns/${encodeURIComponent(r.campaign.id)}?created=1`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -84,26 +79,8 @@ export function DuplicatePanel(props: { campaign: Campaign }) {
       <p class="tx-muted tx-small">{t('dup.hint')}</p>
       <form onSubmit={submit} novalidate class="cs-duplicate-form">
         <FormError message={error()} />
-        <Field id="dup-starts" label={t('dup.startsAt')} error={fieldErr().startsAt}>
-          <input
-            id="dup-starts"
-            class="tx-input"
-            type="datetime-local"
-            value={startsAt()}
-            onInput={(e) => setStartsAt(e.currentTarget.value)}
-            {...fieldAria('dup-starts', fieldErr().startsAt)}
-          />
-        </Field>
-        <Field id="dup-title-input" label={t('dup.newTitle')} error={fieldErr().title}>
-          <input
-            id="dup-title-input"
-            class="tx-input"
-            maxlength={80}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            {...fieldAria('dup-title-input', fieldErr().title)}
-          />
-        </Field>
+        <TextField id="dup-starts" label={t('dup.startsAt')} error={fieldErr().startsAt} type="datetime-local" value={startsAt()} onInput={setStartsAt} />
+        <TextField id="dup-title-input" label={t('dup.newTitle')} error={fieldErr().title} maxlength={80} value={title()} onInput={setTitle} />
         <div>
           <Button type="submit" loading={busy()} data-testid="duplicate-submit">
             <Icon name="file" />

@@ -1,7 +1,7 @@
-import { batch, createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
-import { useBeforeLeave } from '@solidjs/router';
+import { batch, createEffect, createMemo, createSignal, For, Index, on, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fmtDateTime, fmtNumber, fromLocalInput, toLocalInput } from '@ui/format';
@@ -9,6 +9,8 @@ import { contestConfig, type Award } from '@ui/contest';
 import type { Campaign } from '@ui/types';
 import { saveSettings } from '../data/contest';
 import { t } from '../i18n';
+import { GroupError } from './FormActions';
+import { guardUnsaved } from './unsaved';
 
 interface State {
   showVoteCounts: boolean;
@@ -69,17 +71,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
     ),
   );
 
-  useBeforeLeave((e) => {
-    if (dirty() && !busy() && !e.defaultPrevented) {
-      e.preventDefault();
-      if (window.confirm(t('form.unsaved'))) e.retry(true);
-    }
-  });
-  const onUnload = (e: BeforeUnloadEvent) => {
-    if (dirty()) e.preventDefault();
-  };
-  window.addEventListener('beforeunload', onUnload);
-  onCleanup(() => window.removeEventListener('beforeunload', onUnload));
+  guardUnsaved(dirty, busy);
 
   const set = <K extends keyof State>(k: K, v: State[K]) => setForm({ ...form(), [k]: v });
 
@@ -229,12 +221,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 )}
               </For>
             </div>
-            <Show when={err('minLongEdge')}>
-              <div class="tx-field-error" role="alert">
-                <Icon name="alert" />
-                <span>{err('minLongEdge')}</span>
-              </div>
-            </Show>
+            <GroupError message={err('minLongEdge')} />
           </fieldset>
 
           <div class="cs-ct-three">
@@ -254,26 +241,28 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 {...fieldAria('cs-submissionEndsAt', err('submissionEndsAt'), 'hint')}
               />
             </Field>
-            <Field id="cs-votingStartsAt" label={t('contest.settings.votingStartsAt')} optional error={err('votingStartsAt')} hint={defaultHint(c().startsAt)}>
-              <input
-                id="cs-votingStartsAt"
-                class="tx-input tx-num"
-                type="datetime-local"
-                value={form().votingStartsAt}
-                onInput={(e) => set('votingStartsAt', e.currentTarget.value)}
-                {...fieldAria('cs-votingStartsAt', err('votingStartsAt'), 'hint')}
-              />
-            </Field>
-            <Field id="cs-votingEndsAt" label={t('contest.settings.votingEndsAt')} optional error={err('votingEndsAt')} hint={defaultHint(c().endsAt)}>
-              <input
-                id="cs-votingEndsAt"
-                class="tx-input tx-num"
-                type="datetime-local"
-                value={form().votingEndsAt}
-                onInput={(e) => set('votingEndsAt', e.currentTarget.value)}
-                {...fieldAria('cs-votingEndsAt', err('votingEndsAt'), 'hint')}
-              />
-            </Field>
+            <TextField
+              id="cs-votingStartsAt"
+              label={t('contest.settings.votingStartsAt')}
+              optional
+              error={err('votingStartsAt')}
+              hint={defaultHint(c().startsAt)}
+              num
+              type="datetime-local"
+              value={form().votingStartsAt}
+              onInput={(v) => set('votingStartsAt', v)}
+            />
+            <TextField
+              id="cs-votingEndsAt"
+              label={t('contest.settings.votingEndsAt')}
+              optional
+              error={err('votingEndsAt')}
+              hint={defaultHint(c().endsAt)}
+              num
+              type="datetime-local"
+              value={form().votingEndsAt}
+              onInput={(v) => set('votingEndsAt', v)}
+            />
           </div>
 
           <fieldset class="cs-ct-fieldset">
@@ -328,12 +317,7 @@ export default function ContestSettings(props: { campaign: Campaign; onChange?: 
                 )}
               </Index>
             </div>
-            <Show when={err('awards')}>
-              <div class="tx-field-error" role="alert">
-                <Icon name="alert" />
-                <span>{err('awards')}</span>
-              </div>
-            </Show>
+            <GroupError message={err('awards')} />
             <Button small variant="secondary" disabled={form().awards.length >= 10} onClick={() => set('awards', [...form().awards, { name: '', count: '1' }])}>
               <Icon name="plus" />
               {t('contest.settings.awardAdd')}

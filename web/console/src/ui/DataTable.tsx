@@ -1,7 +1,5 @@
-import { For, Match, Show, Switch, type Accessor, type JSX } from 'solid-js';
+import { For, Show, type Accessor, type JSX } from 'solid-js';
 import { Button } from '@ui/components/Button';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
 import { t } from '../i18n';
 
 /** A column head: its label, or the label and the classes of its <th> (`num` for numbers). */
@@ -53,32 +51,8 @@ export function DataTable<T>(props: {
   );
 }
 
-/**
- * The four states of a loaded list, in the order they are checked: the error (with a retry),
- * the first load (a skeleton), nothing to show (the caller's empty state), and the content.
- */
-export function Loaded(props: {
-  error: unknown;
-  retry?: () => unknown;
-  loading: boolean;
-  lines?: number;
-  empty: boolean;
-  emptyView: JSX.Element;
-  /** the skeleton and the empty state stand on a card of their own */
-  card?: boolean;
-  children: JSX.Element;
-}) {
-  const onCard = (x: JSX.Element) => (props.card ? <div class="tx-card">{x}</div> : x);
-  return (
-    <Switch fallback={props.children}>
-      <Match when={props.error}>
-        <ErrorState error={props.error} onRetry={props.retry} />
-      </Match>
-      <Match when={props.loading}>{onCard(<Skeleton lines={props.lines ?? 5} />)}</Match>
-      <Match when={props.empty}>{onCard(props.emptyView)}</Match>
-    </Switch>
-  );
-}
+/** The states of a loaded list (error, first load, empty, content): the kit's, named here for the console's tables. */
+export { Loaded } from '@ui/components/Loaded';
 
 /** Under a list read in pages by cursor: an optional line (how many are shown), the last failure, and 加载更多 while there is more. */
 export function LoadMore(props: { error?: string | null; busy: boolean; more: unknown; onMore: () => unknown; children?: JSX.Element }) {

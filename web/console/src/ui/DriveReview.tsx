@@ -10,6 +10,7 @@ import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { fenToYuanText, fmtMoney, listPledges, receiptUrl, rejectPledge, verifyPledge, yuanToFen, type OrgPledge, type PledgeStatus } from '../data/drive';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { createList, PledgeStatusBadge, UnitSelect } from './DrivePledgeKit';
 
 type StatusFilter = PledgeStatus | 'all';
@@ -55,13 +56,7 @@ export function Review(props: { campaign: Campaign; onChanged: () => unknown }) 
         <label class="dr-filter">
           <span>{t('drive.filterStatus')}</span>
           <select class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)} data-testid="review-status">
-            <For each={STATUSES}>
-              {(s) => (
-                <option value={s} selected={s === status()}>
-                  {t(`drive.statusFilter.${s}` as 'drive.statusFilter.all')}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={STATUSES} label={(s) => t(`drive.statusFilter.${s}` as 'drive.statusFilter.all')} selected={status()} />
           </select>
         </label>
         <UnitSelect campaign={props.campaign} value={unit()} onChange={setUnit} id="review-unit" />

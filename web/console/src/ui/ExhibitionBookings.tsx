@@ -1,9 +1,9 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
@@ -24,33 +24,19 @@ import {
   type Slot,
 } from '../data/exhibition';
 import { t } from '../i18n';
+import { createCursorList } from '@ui/paging';
+import { LoadMore } from './DataTable';
+import { createAction } from '@ui/action';
 
 export function Bookings(props: { campaign: Campaign }) {
   const [day, setDay] = createSignal('');
   const [status, setStatus] = createSignal('');
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [extra, setExtra] = createSignal<Booking[]>([]);
-  const [moreBusy, setMoreBusy] = createSignal(false);
+  const list = createCursorList<Booking>((cursor) => listBookings(props.campaign.id, { day: day(), status: status(), cursor }));
   const [page, { refetch }] = createResource(
     () => ({ day: day(), status: status() }),
-    async (f) => {
-      const p = await listBookings(props.campaign.id, f);
-      setExtra([]);
-      setCursor(p.nextCursor);
-      return p;
-    },
+    async (f) => list.first(await listBookings(props.campaign.id, f)),
   );
-  async function more() {
-    setMoreBusy(true);
-    try {
-      const p = await listBookings(props.campaign.id, { day: day(), status: status(), cursor: cursor() });
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-    } finally {
-      setMoreBusy(false);
-    }
-  }
-  const rows = () => [...(page.error ? [] : (page.latest?.items ?? [])), ...extra()];
+  const rows = () => [...(page.error ? [] : (page.latest?.items ?? [])), ...list.extra()];
   const statusLabel = (s: string) => t(`ex.status.${s}` as 'ex.status.booked');
   const badge = (s: string) => (s === 'checked_in' ? 'tx-badge-green' : s === 'no_show' ? 'tx-badge-orange' : s === 'booked' ? '' : 'tx-badge-neutral');
 
@@ -75,59 +61,45 @@ export function Bookings(props: { campaign: Campaign }) {
             </select>
           </Field>
         </div>
-        <Switch>
-          <Match when={page.error}>
-            <ErrorState error={page.error} onRetry={refetch} />
-          </Match>
-          <Match when={!page.latest}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={true}>
-            <div class={page.loading ? 'cs-stale' : ''}>
-              <Table<Booking>
-                rows={rows()}
-                rowKey={(b) => b.id}
-                caption={t('ex.bookingsTitle')}
-                empty={<EmptyState icon="inbox" title={t('ex.noBookings')} body={t('ex.noBookingsBody')} />}
-                columns={[
-                  { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
-                  {
-                    key: 'slot',
-                    header: t('ex.colSlot'),
-                    sortValue: (b) => b.slot.startsAt,
-                    cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span>,
-                  },
-                  {
-                    key: 'name',
-                    header: t('ex.colName'),
-                    cell: (b) => (
-                      <>
-                        {b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}
-                        {b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}
-                      </>
-                    ),
-                  },
-                  { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
-                  { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
-                  { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },
-                  {
-                    key: 'status',
-                    header: t('ex.colStatus'),
-                    sortValue: (b) => b.status,
-                    cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span>,
-                  },
-                ]}
-              />
-              <Show when={cursor()}>
-                <div class="cs-more">
-                  <Button loading={moreBusy()} onClick={more}>
-                    {t('action.loadMore')}
-                  </Button>
-                </div>
-              </Show>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded error={page.error} retry={refetch} loading={!page.latest} lines={8}>
+          <div class={page.loading ? 'cs-stale' : ''}>
+            <Table<Booking>
+              rows={rows()}
+              rowKey={(b) => b.id}
+              caption={t('ex.bookingsTitle')}
+              empty={<EmptyState icon="inbox" title={t('ex.noBookings')} body={t('ex.noBookingsBody')} />}
+              columns={[
+                { key: 'code', header: t('ex.colCode'), cell: (b) => <code class="tx-num">{b.code}</code> },
+                {
+                  key: 'slot',
+                  header: t('ex.colSlot'),
+                  sortValue: (b) => b.slot.startsAt,
+                  cell: (b) => <span class="tx-num cs-nowrap">{`${b.day} ${chinaTime(b.slot.startsAt)}–${chinaTime(b.slot.endsAt)}`}</span>,
+                },
+                {
+                  key: 'name',
+                  header: t('ex.colName'),
+                  cell: (b) => (
+                    <>
+                      {b.group ? <span class="tx-badge tx-badge-gold">{t('ex.group')}</span> : null}
+                      {b.fromWaitlist ? <span class="tx-badge tx-badge-green">{t('ex.fromWaitlist')}</span> : null} {b.name ?? b.orgUnitName ?? ''}
+                    </>
+                  ),
+                },
+                { key: 'phone', header: t('ex.colPhone'), cell: (b) => <span class="tx-num">{b.phone ?? ''}</span> },
+                { key: 'party', header: t('ex.colParty'), numeric: true, sortValue: (b) => b.partySize, cell: (b) => fmtNumber(b.partySize) },
+                { key: 'unit', header: t('ex.colUnit'), cell: (b) => b.orgUnitName ?? '—' },
+                {
+                  key: 'status',
+                  header: t('ex.colStatus'),
+                  sortValue: (b) => b.status,
+                  cell: (b) => <span class={`tx-badge ${badge(b.status)}`}>{statusLabel(b.status)}</span>,
+                },
+              ]}
+            />
+            <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
+          </div>
+        </Loaded>
       </section>
       <GroupForm campaign={props.campaign} onDone={refetch} />
     </div>
@@ -144,8 +116,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
   const [size, setSize] = createSignal('10');
   const [contact, setContact] = createSignal('');
   const [phone, setPhone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [done, setDone] = createSignal<string | null>(null);
   const units = () => org.scopeOptions();
 
@@ -157,8 +128,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
     if (!slotId()) return setError(t('ex.grpSlotRequired'));
     if (!unit()) return setError(t('ex.grpUnitRequired'));
     if (!Number.isInteger(n) || n < 1) return setError(t('ex.grpSizeInvalid'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await groupBooking(props.campaign.id, {
         slotId: slotId(),
         orgUnitId: unit(),
@@ -168,11 +138,7 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
       });
       setDone(t('ex.grpDone', { code: r.booking.code }));
       void props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -180,18 +146,16 @@ function GroupForm(props: { campaign: Campaign; onDone: () => unknown }) {
       <h2 id="ex-grp-h">{t('ex.grpTitle')}</h2>
       <p class="tx-small tx-muted">{t('ex.grpLead')}</p>
       <form class="ex-gen" onSubmit={submit} novalidate>
-        <Field id="ex-grp-day" label={t('ex.grpDay')}>
-          <input
-            id="ex-grp-day"
-            class="tx-input"
-            type="date"
-            value={day()}
-            onInput={(e) => {
-              setDay(e.currentTarget.value);
-              setSlotId('');
-            }}
-          />
-        </Field>
+        <TextField
+          id="ex-grp-day"
+          label={t('ex.grpDay')}
+          type="date"
+          value={day()}
+          onInput={(v) => {
+            setDay(v);
+            setSlotId('');
+          }}
+        />
         <Field id="ex-grp-slot" label={t('ex.grpSlot')}>
           <select id="ex-grp-slot" class="tx-select" value={slotId()} onChange={(e) => setSlotId(e.currentTarget.value)}>
             <option value="">{slots.loading ? t('state.loading') : (slots() ?? []).length ? t('ex.grpPickSlot') : t('ex.grpNoSlot')}</option>

@@ -2,7 +2,8 @@ import { createMemo, createResource, createSignal, For, Index, Match, Show, Swit
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Loaded } from '@ui/components/Loaded';
+import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
@@ -22,8 +23,9 @@ import {
   type WaitlistEntry,
 } from '../data/exhibition';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 
-const wd = (n: number) => t(`ex.wd${n}` as 'ex.wd1');
+const wd = (n: number) => t(`date.wd${n}` as 'date.wd1');
 
 export function Slots(props: { campaign: Campaign }) {
   const [start, setStart] = createSignal(chinaDay());
@@ -56,43 +58,39 @@ export function Slots(props: { campaign: Campaign }) {
             </Button>
           </div>
         </div>
-        <Switch>
-          <Match when={slots.error}>
-            <ErrorState error={slots.error} onRetry={refetch} />
-          </Match>
-          <Match when={!slots.latest}>
-            <Skeleton lines={8} />
-          </Match>
-          <Match when={byDay().length === 0}>
-            <EmptyState icon="calendar" title={t('ex.noSlots')} body={t('ex.noSlotsBody')} />
-          </Match>
-          <Match when={true}>
-            <div class={slots.loading ? 'cs-stale' : ''} data-testid="ex-slot-days">
-              <For each={byDay()}>
-                {([day, list]) => (
-                  <div class="ex-slot-day">
-                    <h3 class="ex-slot-day-h tx-num">
-                      {day} {wd(weekday(day))}
-                      <span class="tx-muted tx-small">
-                        {t('ex.dayTotals', {
-                          booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)),
-                          cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)),
-                        })}
-                        <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
-                          {' · '}
-                          {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
-                        </Show>
-                      </span>
-                    </h3>
-                    <ul class="ex-slot-list">
-                      <For each={list}>{(s) => <SlotRow slot={s} onSaved={replace} />}</For>
-                    </ul>
-                  </div>
-                )}
-              </For>
-            </div>
-          </Match>
-        </Switch>
+        <Loaded
+          error={slots.error}
+          retry={refetch}
+          loading={!slots.latest}
+          lines={8}
+          empty={byDay().length === 0}
+          emptyView={<EmptyState icon="calendar" title={t('ex.noSlots')} body={t('ex.noSlotsBody')} />}
+        >
+          <div class={slots.loading ? 'cs-stale' : ''} data-testid="ex-slot-days">
+            <For each={byDay()}>
+              {([day, list]) => (
+                <div class="ex-slot-day">
+                  <h3 class="ex-slot-day-h tx-num">
+                    {day} {wd(weekday(day))}
+                    <span class="tx-muted tx-small">
+                      {t('ex.dayTotals', {
+                        booked: fmtNumber(list.reduce((n, s) => n + s.booked, 0)),
+                        cap: fmtNumber(list.reduce((n, s) => n + s.capacity, 0)),
+                      })}
+                      <Show when={list.some((s) => (s.waiting ?? 0) > 0)}>
+                        {' · '}
+                        {t('ex.dayWaiting', { n: fmtNumber(list.reduce((n, s) => n + (s.waiting ?? 0), 0)) })}
+                      </Show>
+                    </span>
+                  </h3>
+                  <ul class="ex-slot-list">
+                    <For each={list}>{(s) => <SlotRow slot={s} onSaved={replace} />}</For>
+                  </ul>
+                </div>
+              )}
+            </For>
+          </div>
+        </Loaded>
       </section>
       <Generator campaign={props.campaign} onDone={refetch} />
     </div>
@@ -102,17 +100,14 @@ export function Slots(props: { campaign: Campaign }) {
 function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
   const [editing, setEditing] = createSignal(false);
   const [cap, setCap] = createSignal(String(props.slot.capacity));
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [note, setNote] = createSignal<string | null>(null);
   const [open, setOpen] = createSignal(false);
   const [waitRev, setWaitRev] = createSignal(0);
   const s = () => props.slot;
   async function save(body: { capacity?: number; closed?: boolean }) {
-    setBusy(true);
-    setError(null);
     setNote(null);
-    try {
+    await run(async () => {
       const r = await patchSlot(s().id, body);
       const next = r && (r as { slot?: Slot }).slot ? (r as { slot: Slot }).slot : { ...s(), ...body };
       const capacity = next.capacity ?? s().capacity;
@@ -121,11 +116,7 @@ function SlotRow(props: { slot: Slot; onSaved: (s: Slot) => void }) {
       if (r?.promoted) setNote(t('ex.promoted', { n: fmtNumber(r.promoted) }));
       setWaitRev(waitRev() + 1);
       setEditing(false);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const pct = () => (s().capacity ? Math.min(1, s().booked / s().capacity) : 0);
   return (
@@ -279,8 +270,7 @@ function Generator(props: { campaign: Campaign; onDone: () => unknown }) {
     { start: '15:00', end: '17:00' },
   ]);
   const [cap, setCap] = createSignal('50');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   const [done, setDone] = createSignal<string | null>(null);
   const toggle = (d: number) => setDays(days().includes(d) ? days().filter((x) => x !== d) : [...days(), d].sort());
   const setTime = (i: number, k: 'start' | 'end', v: string) => setTimes(times().map((x, j) => (j === i ? { ...x, [k]: v } : x)));
@@ -294,16 +284,11 @@ function Generator(props: { campaign: Campaign; onDone: () => unknown }) {
     if (!days().length) return setError(t('ex.genDaysInvalid'));
     if (!times().length || times().some((x) => !x.start || !x.end || x.end <= x.start)) return setError(t('ex.genTimesInvalid'));
     if (!Number.isInteger(capacity) || capacity < 1) return setError(t('ex.capacityInvalid'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await generateSlots(props.campaign.id, { from: from(), to: to(), weekdays: days(), times: times(), capacity });
       setDone(t('ex.genDone', { created: fmtNumber(r.created), requested: fmtNumber(r.requested) }));
       void props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,7 @@
-import { For, Match, Switch, type JSX, type Resource } from 'solid-js';
+import { For, type JSX, type Resource } from 'solid-js';
 import { A } from '@solidjs/router';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
+import { Loaded } from '@ui/components/Loaded';
 import { Icon, type IconName, Logo } from '@ui/icons';
 import type { Campaign } from '@ui/types';
 import { t } from '../i18n';
@@ -58,36 +57,32 @@ export function NarrowHome(props: {
     <div class="cs-page" data-testid={props.testId}>
       <h1>{props.title}</h1>
       <p class="tx-muted">{props.lead}</p>
-      <Switch>
-        <Match when={props.list.error}>
-          <ErrorState error={props.list.error} onRetry={props.refetch} />
-        </Match>
-        <Match when={!props.list.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={props.mine().length === 0}>
-          <EmptyState icon={props.emptyIcon} title={props.emptyTitle} />
-        </Match>
-        <Match when={true}>
-          <ul class="tx-stack">
-            <For each={props.mine()}>
-              {(c) => (
-                <li class="tx-card tx-row">
-                  <div>
-                    <strong>{c.title}</strong>
-                    <div class="tx-small tx-muted">{props.subtitle(c)}</div>
-                  </div>
-                  <span class="tx-spacer" />
-                  <A class="tx-btn tx-btn-primary" href={props.open(c).href} data-testid={props.open(c).testId}>
-                    <Icon name="check" />
-                    {props.open(c).label}
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Match>
-      </Switch>
+      <Loaded
+        error={props.list.error}
+        retry={props.refetch}
+        loading={!props.list.latest}
+        lines={3}
+        empty={props.mine().length === 0}
+        emptyView={<EmptyState icon={props.emptyIcon} title={props.emptyTitle} />}
+      >
+        <ul class="tx-stack">
+          <For each={props.mine()}>
+            {(c) => (
+              <li class="tx-card tx-row">
+                <div>
+                  <strong>{c.title}</strong>
+                  <div class="tx-small tx-muted">{props.subtitle(c)}</div>
+                </div>
+                <span class="tx-spacer" />
+                <A class="tx-btn tx-btn-primary" href={props.open(c).href} data-testid={props.open(c).testId}>
+                  <Icon name="check" />
+                  {props.open(c).label}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Loaded>
     </div>
   );
 }

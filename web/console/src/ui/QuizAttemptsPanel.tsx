@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Match, onCleanup, onMount, Show, Swi
 import { Button } from '@ui/components/Button';
 import { Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
@@ -10,37 +11,26 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { answerLabel, getAttemptDetail, listAttempts, reviewAttempt, type AttemptRow, type Stage } from '../data/quiz';
 import { t } from '../i18n';
+import { createCursorList } from '@ui/paging';
+import { LoadMore } from './DataTable';
 
 export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
   const [flagged, setFlagged] = createSignal(true);
-  const [extra, setExtra] = createSignal<AttemptRow[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [more, setMore] = createSignal<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const list = createCursorList<AttemptRow>((cursor) => listAttempts(props.campaign.id, flagged(), cursor));
   const [open, setOpen] = createSignal<AttemptRow | null>(null);
+  // rows reviewed in the drawer, shown as reviewed until the list is read again
+  const [reviewed, setReviewed] = createSignal<Record<string, AttemptRow>>({});
   const [page, { refetch }] = createResource(
     () => ({ id: props.campaign.id, flagged: flagged() }),
     async (k) => {
-      const p = await listAttempts(k.id, k.flagged, null);
-      setExtra([]);
-      setCursor(p.nextCursor);
-      return p;
+      const first = list.first(await listAttempts(k.id, k.flagged, null));
+      setReviewed({});
+      return first;
     },
   );
-  const rows = () => [...(page.latest?.items ?? []), ...extra()];
+  const rows = () => [...(page.latest?.items ?? []), ...list.extra()].map((r) => reviewed()[r.id] ?? r);
   const stageName = (id: string) => (id === 'main' ? '—' : (props.stages.find((s) => s.id === id)?.name ?? id));
   const minMs = () => Number((props.campaign.settings as Record<string, unknown>)?.minAnswerMs ?? 1000);
-
-  async function loadMore() {
-    setMore({ busy: true, error: null });
-    try {
-      const p = await listAttempts(props.campaign.id, flagged(), cursor());
-      setExtra([...extra(), ...p.items]);
-      setCursor(p.nextCursor);
-      setMore({ busy: false, error: null });
-    } catch (e) {
-      setMore({ busy: false, error: errorText(e) });
-    }
-  }
 
   return (
     <div class="qz-stack">
@@ -58,103 +48,86 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
           </div>
         </div>
         <p class="tx-small tx-muted">{t('quiz.att.lead', { ms: fmtNumber(minMs()) })}</p>
-        <Switch>
-          <Match when={page.error}>
-            <ErrorState error={page.error} onRetry={refetch} />
-          </Match>
-          <Match when={page.loading && !page.latest}>
-            <Skeleton lines={6} />
-          </Match>
-          <Match when={page.latest}>
-            <div classList={{ 'cs-stale': page.loading }}>
-              <Table
-                caption={t('quiz.att.title')}
-                rows={rows()}
-                rowKey={(a) => a.id}
-                empty={
-                  <EmptyState
-                    icon="check"
-                    title={flagged() ? t('quiz.att.emptyFlagged') : t('quiz.att.empty')}
-                    body={flagged() ? t('quiz.att.emptyFlaggedBody') : undefined}
-                  />
-                }
-                columns={[
-                  { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => <strong>{a.name}</strong> },
-                  { key: 'stage', header: t('quiz.att.stage'), cell: (a) => stageName(a.stageId) },
-                  {
-                    key: 'status',
-                    header: t('quiz.att.status'),
-                    class: 'cs-nowrap',
-                    cell: (a) => (
-                      <span class={`tx-badge ${a.status === 'finished' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}>
-                        {a.status === 'finished' ? t('quiz.att.finished') : t('quiz.att.active')}
+        <Loaded of={page} retry={refetch} lines={6}>
+          <div classList={{ 'cs-stale': page.loading }}>
+            <Table
+              caption={t('quiz.att.title')}
+              rows={rows()}
+              rowKey={(a) => a.id}
+              empty={
+                <EmptyState
+                  icon="check"
+                  title={flagged() ? t('quiz.att.emptyFlagged') : t('quiz.att.empty')}
+                  body={flagged() ? t('quiz.att.emptyFlaggedBody') : undefined}
+                />
+              }
+              columns={[
+                { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => <strong>{a.name}</strong> },
+                { key: 'stage', header: t('quiz.att.stage'), cell: (a) => stageName(a.stageId) },
+                {
+                  key: 'status',
+                  header: t('quiz.att.status'),
+                  class: 'cs-nowrap',
+                  cell: (a) => (
+                    <span class={`tx-badge ${a.status === 'finished' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}>
+                      {a.status === 'finished' ? t('quiz.att.finished') : t('quiz.att.active')}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'correct',
+                  header: t('quiz.att.correct'),
+                  numeric: true,
+                  sortValue: (a) => a.correct,
+                  cell: (a) => `${fmtNumber(a.correct)} / ${fmtNumber(a.total)}`,
+                },
+                {
+                  key: 'time',
+                  header: t('quiz.att.time'),
+                  numeric: true,
+                  sortValue: (a) => a.msUsed,
+                  cell: (a) => t('quiz.att.seconds', { s: fmtNumber(Math.round(a.msUsed / 100) / 10) }),
+                },
+                { key: 'points', header: t('quiz.att.points'), numeric: true, sortValue: (a) => a.points, cell: (a) => fmtNumber(a.points) },
+                {
+                  key: 'flags',
+                  header: t('quiz.att.flags'),
+                  numeric: true,
+                  sortValue: (a) => a.flags,
+                  cell: (a) =>
+                    a.flags > 0 ? (
+                      <span
+                        class={`tx-badge ${a.review === 'cleared' ? 'tx-badge-green' : a.review === 'disqualified' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}
+                        data-review={a.review ?? 'open'}
+                      >
+                        {a.review ? t(`quiz.rev.${a.review}`) : t('quiz.att.flagCount', { n: a.flags })}
                       </span>
+                    ) : (
+                      '—'
                     ),
-                  },
-                  {
-                    key: 'correct',
-                    header: t('quiz.att.correct'),
-                    numeric: true,
-                    sortValue: (a) => a.correct,
-                    cell: (a) => `${fmtNumber(a.correct)} / ${fmtNumber(a.total)}`,
-                  },
-                  {
-                    key: 'time',
-                    header: t('quiz.att.time'),
-                    numeric: true,
-                    sortValue: (a) => a.msUsed,
-                    cell: (a) => t('quiz.att.seconds', { s: fmtNumber(Math.round(a.msUsed / 100) / 10) }),
-                  },
-                  { key: 'points', header: t('quiz.att.points'), numeric: true, sortValue: (a) => a.points, cell: (a) => fmtNumber(a.points) },
-                  {
-                    key: 'flags',
-                    header: t('quiz.att.flags'),
-                    numeric: true,
-                    sortValue: (a) => a.flags,
-                    cell: (a) =>
-                      a.flags > 0 ? (
-                        <span
-                          class={`tx-badge ${a.review === 'cleared' ? 'tx-badge-green' : a.review === 'disqualified' ? 'tx-badge-neutral' : 'tx-badge-orange'}`}
-                          data-review={a.review ?? 'open'}
-                        >
-                          {a.review ? t(`quiz.rev.${a.review}`) : t('quiz.att.flagCount', { n: a.flags })}
-                        </span>
-                      ) : (
-                        '—'
-                      ),
-                  },
-                  {
-                    key: 'startedAt',
-                    header: t('quiz.att.startedAt'),
-                    class: 'tx-num cs-nowrap',
-                    sortValue: (a) => Date.parse(a.startedAt),
-                    cell: (a) => fmtDateTime(a.startedAt),
-                  },
-                  {
-                    key: 'actions',
-                    header: t('campaigns.colActions'),
-                    class: 'cs-nowrap',
-                    cell: (a) => (
-                      <Button small variant="ghost" onClick={() => setOpen(a)} data-testid="attempt-open">
-                        {t('quiz.att.view')}
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
-              <Show when={cursor()}>
-                <div class="cs-more">
-                  <Show when={more().error}>
-                    <p class="tx-field-error">{more().error}</p>
-                  </Show>
-                  <Button loading={more().busy} onClick={loadMore}>
-                    {t('action.loadMore')}
-                  </Button>
-                </div>
-              </Show>
-            </div>
-          </Match>
-        </Switch>
+                },
+                {
+                  key: 'startedAt',
+                  header: t('quiz.att.startedAt'),
+                  class: 'tx-num cs-nowrap',
+                  sortValue: (a) => Date.parse(a.startedAt),
+                  cell: (a) => fmtDateTime(a.startedAt),
+                },
+                {
+                  key: 'actions',
+                  header: t('campaigns.colActions'),
+                  class: 'cs-nowrap',
+                  cell: (a) => (
+                    <Button small variant="ghost" onClick={() => setOpen(a)} data-testid="attempt-open">
+                      {t('quiz.att.view')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            <LoadMore error={list.more.state().error} busy={list.more.state().busy} more={list.cursor()} onMore={list.more.run} />
+          </div>
+        </Loaded>
       </section>
       <Show when={open()} keyed>
         {(a) => (
@@ -164,7 +137,7 @@ export function AttemptsPanel(props: { campaign: Campaign; stages: Stage[] }) {
             onClose={() => setOpen(null)}
             onReviewed={(review, reason) => {
               const mark = (r: AttemptRow) => (r.id === a.id ? { ...r, review, reviewReason: reason } : r);
-              setExtra(extra().map(mark));
+              setReviewed({ ...reviewed(), [a.id]: mark(a) });
               setOpen(mark(a));
               void refetch();
             }}

@@ -2,13 +2,13 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
-import { errorText } from '@ui/components/ErrorState';
 import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { listBanks } from '../data/quiz';
 import { createRoom, listRooms } from '../data/live';
 import { DataTable, Loaded } from './DataTable';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import '../live.css';
 
 /** 现场竞赛 of a quiz campaign: create a room from a bank, and the rooms with their host, 大屏 and results links. */
@@ -19,24 +19,17 @@ export function LivePanel(props: { campaign: Campaign }) {
   const [bankId, setBankId] = createSignal('');
   const [count, setCount] = createSignal(10);
   const [seconds, setSeconds] = createSignal(20);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   const [created, setCreated] = createSignal<string | null>(null);
   const bank = () => bankId() || ((props.campaign.settings as { bankIds?: string[] } | undefined)?.bankIds?.[0] ?? banks.latest?.[0]?.id ?? '');
 
   async function create(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await createRoom(props.campaign.id, { title: title().trim(), bankId: bank(), count: count(), secondsPerQuestion: seconds() });
       setCreated(r.pin);
       await refetch();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -87,14 +80,7 @@ export function LivePanel(props: { campaign: Campaign }) {
         </div>
       </form>
       <h2>{t('live.rooms')}</h2>
-      <Loaded
-        error={rooms.error}
-        retry={refetch}
-        loading={rooms.loading && !rooms.latest}
-        empty={!rooms.latest?.length}
-        emptyView={<p class="tx-muted">{t('live.none')}</p>}
-        card
-      >
+      <Loaded of={rooms} retry={refetch} empty={!rooms.latest?.length} emptyView={<p class="tx-muted">{t('live.none')}</p>} card>
         <DataTable
           testid="live-rooms"
           head={[t('live.titleLabel'), t('live.pin'), t('live.status'), { label: t('live.players'), class: 'num' }, t('live.createdAt'), '']}

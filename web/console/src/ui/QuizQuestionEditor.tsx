@@ -2,10 +2,12 @@ import { createMemo, createSignal, For, Index, Match, onCleanup, onMount, Show, 
 import { createStore, produce } from 'solid-js/store';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { addQuestion, OPTION_KEYS, QUESTION_TYPES, updateQuestion, type Question, type QuestionBody, type QuestionType } from '../data/quiz';
 import { t } from '../i18n';
+import { GroupError } from './FormActions';
 import { choice, type Draft, draftOf, opt, splitTags } from './QuizQuestionDraft';
 import { PhonePreview } from './QuizQuestionPreview';
 
@@ -223,12 +225,7 @@ export function QuizQuestionEditor(props: {
                       {t('quiz.judgeNo')}
                     </button>
                   </div>
-                  <Show when={err('answer')}>
-                    <div class="tx-field-error" role="alert">
-                      <Icon name="alert" />
-                      <span>{err('answer')}</span>
-                    </div>
-                  </Show>
+                  <GroupError message={err('answer')} />
                 </fieldset>
               </Match>
               <Match when={d.type === 'blank'}>
@@ -271,12 +268,7 @@ export function QuizQuestionEditor(props: {
                       {t('quiz.q.addBlank')}
                     </Button>
                   </Show>
-                  <Show when={err('answer')}>
-                    <div class="tx-field-error" role="alert">
-                      <Icon name="alert" />
-                      <span>{err('answer')}</span>
-                    </div>
-                  </Show>
+                  <GroupError message={err('answer')} />
                 </fieldset>
               </Match>
             </Switch>
@@ -293,17 +285,16 @@ export function QuizQuestionEditor(props: {
               />
             </Field>
             <div class="qz-form-row">
-              <Field id="q-source" label={t('quiz.q.source')} optional error={err('source')}>
-                <input
-                  id="q-source"
-                  class="tx-input"
-                  maxLength={200}
-                  placeholder={t('quiz.q.sourcePlaceholder')}
-                  value={d.source}
-                  onInput={(e) => setD('source', e.currentTarget.value)}
-                  {...fieldAria('q-source', err('source'))}
-                />
-              </Field>
+              <TextField
+                id="q-source"
+                label={t('quiz.q.source')}
+                optional
+                error={err('source')}
+                maxLength={200}
+                placeholder={t('quiz.q.sourcePlaceholder')}
+                value={d.source}
+                onInput={(v) => setD('source', v)}
+              />
               <Field id="q-difficulty" label={t('quiz.q.difficulty')} error={err('difficulty')}>
                 <select id="q-difficulty" class="tx-select" value={String(d.difficulty)} onChange={(e) => setD('difficulty', Number(e.currentTarget.value))}>
                   <For each={[1, 2, 3, 4, 5]}>
@@ -316,16 +307,16 @@ export function QuizQuestionEditor(props: {
                 </select>
               </Field>
             </div>
-            <Field id="q-tags" label={t('quiz.q.tags')} optional error={err('tags')} hint={t('quiz.q.tagsHint')}>
-              <input
-                id="q-tags"
-                class="tx-input"
-                value={d.tags}
-                placeholder={t('quiz.q.tagsPlaceholder')}
-                onInput={(e) => setD('tags', e.currentTarget.value)}
-                {...fieldAria('q-tags', err('tags'), 'hint')}
-              />
-            </Field>
+            <TextField
+              id="q-tags"
+              label={t('quiz.q.tags')}
+              optional
+              error={err('tags')}
+              hint={t('quiz.q.tagsHint')}
+              value={d.tags}
+              placeholder={t('quiz.q.tagsPlaceholder')}
+              onInput={(v) => setD('tags', v)}
+            />
           </div>
 
           <aside class="qz-editor-preview" aria-labelledby="qz-preview-title">

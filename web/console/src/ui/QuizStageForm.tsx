@@ -2,12 +2,14 @@ import { createMemo, createSignal, For, lazy, onCleanup, onMount, Show, Suspense
 import { createStore } from 'solid-js/store';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
 import { fromLocalInput, toLocalInput } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { createStage, updateStage, type Advancement, type Stage, type StageBody, type StageSettings } from '../data/quiz';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 
 const QuizBankPicker = lazy(() => import('./QuizBankPicker'));
 
@@ -183,38 +185,34 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
         <form class="qz-drawer-body qz-drawer-single" onSubmit={submit} novalidate>
           <div class="qz-editor-form">
             <FormError message={errors.form()} />
-            <Field id="st-name" label={t('quiz.stage.name')} error={err('name')}>
-              <input
-                id="st-name"
-                class="tx-input"
-                maxLength={30}
-                placeholder={t('quiz.stage.namePlaceholder')}
-                value={d.name}
-                onInput={(e) => setD('name', e.currentTarget.value)}
-                {...fieldAria('st-name', err('name'))}
-              />
-            </Field>
+            <TextField
+              id="st-name"
+              label={t('quiz.stage.name')}
+              error={err('name')}
+              maxLength={30}
+              placeholder={t('quiz.stage.namePlaceholder')}
+              value={d.name}
+              onInput={(v) => setD('name', v)}
+            />
             <div class="qz-form-row qz-form-2">
-              <Field id="st-start" label={t('form.startsAt')} error={err('startsAt')}>
-                <input
-                  id="st-start"
-                  type="datetime-local"
-                  class="tx-input tx-num"
-                  value={d.startsAt}
-                  onInput={(e) => setD('startsAt', e.currentTarget.value)}
-                  {...fieldAria('st-start', err('startsAt'))}
-                />
-              </Field>
-              <Field id="st-end" label={t('form.endsAt')} error={err('endsAt')}>
-                <input
-                  id="st-end"
-                  type="datetime-local"
-                  class="tx-input tx-num"
-                  value={d.endsAt}
-                  onInput={(e) => setD('endsAt', e.currentTarget.value)}
-                  {...fieldAria('st-end', err('endsAt'))}
-                />
-              </Field>
+              <TextField
+                id="st-start"
+                label={t('form.startsAt')}
+                error={err('startsAt')}
+                type="datetime-local"
+                num
+                value={d.startsAt}
+                onInput={(v) => setD('startsAt', v)}
+              />
+              <TextField
+                id="st-end"
+                label={t('form.endsAt')}
+                error={err('endsAt')}
+                type="datetime-local"
+                num
+                value={d.endsAt}
+                onInput={(v) => setD('endsAt', v)}
+              />
             </div>
 
             <h3 class="qz-subhead">{t('quiz.stage.overrides')}</h3>
@@ -234,17 +232,16 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
               </Field>
               <For each={INTS}>
                 {(f) => (
-                  <Field id={`st-${f.key}`} label={t(f.label)} error={err(f.key)}>
-                    <input
-                      id={`st-${f.key}`}
-                      class="tx-input tx-num"
-                      inputmode="numeric"
-                      placeholder={t('quiz.stage.inherit', { value: campaignValue(f.key) })}
-                      value={d[f.key]}
-                      onInput={(e) => setD(f.key, e.currentTarget.value)}
-                      {...fieldAria(`st-${f.key}`, err(f.key))}
-                    />
-                  </Field>
+                  <TextField
+                    id={`st-${f.key}`}
+                    label={t(f.label)}
+                    error={err(f.key)}
+                    num
+                    inputmode="numeric"
+                    placeholder={t('quiz.stage.inherit', { value: campaignValue(f.key) })}
+                    value={d[f.key]}
+                    onInput={(v) => setD(f.key, v)}
+                  />
                 )}
               </For>
               <For each={['revealAnswers', 'stratify'] as const}>
@@ -293,27 +290,27 @@ export function QuizStageForm(props: { campaign: Campaign; stage: Stage | null; 
                 </select>
               </Field>
               <Show when={d.rule}>
-                <Field id="st-rule-value" label={d.rule === 'threshold' ? t('quiz.adv.score') : t('quiz.adv.n')}>
-                  <input
-                    id="st-rule-value"
-                    class="tx-input tx-num"
-                    inputmode="decimal"
-                    value={d.ruleValue}
-                    onInput={(e) => setD('ruleValue', e.currentTarget.value)}
-                  />
-                </Field>
+                <TextField
+                  id="st-rule-value"
+                  label={d.rule === 'threshold' ? t('quiz.adv.score') : t('quiz.adv.n')}
+                  num
+                  inputmode="decimal"
+                  value={d.ruleValue}
+                  onInput={(v) => setD('ruleValue', v)}
+                />
               </Show>
             </div>
             <Show when={d.rule}>
               <Notice>{t('quiz.adv.ties')}</Notice>
             </Show>
           </div>
-          <div class="qz-drawer-actions">
-            <Button type="submit" variant="primary" loading={sending()} data-testid="stage-save">
-              {sending() ? t('state.sending') : props.stage ? t('action.save') : t('quiz.stage.create')}
-            </Button>
-            <Button onClick={close}>{t('action.cancel')}</Button>
-          </div>
+          <FormActions
+            class="qz-drawer-actions"
+            busy={sending()}
+            label={sending() ? t('state.sending') : props.stage ? t('action.save') : t('quiz.stage.create')}
+            testid="stage-save"
+            onCancel={close}
+          />
         </form>
       </div>
     </div>

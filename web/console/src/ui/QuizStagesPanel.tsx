@@ -3,7 +3,8 @@ import { lang } from '@ui/i18n';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Loaded } from '@ui/components/Loaded';
+import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Table } from '@ui/components/Table';
 import { Icon } from '@ui/icons';
@@ -11,6 +12,7 @@ import { fmtDateTime, fmtNumber } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { advance, listAdmissions, type Advanced, type Stage } from '../data/quiz';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { overridesText, QuizStageForm, ruleText } from './QuizStageForm';
 
 function stagePhase(st: Stage, now = Date.now()) {
@@ -196,8 +198,7 @@ function AdvanceCard(props: {
     (id) => advance(props.campaign.id, id, true),
   );
   const [confirm, setConfirm] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   const list = () => preview.latest?.advanced ?? [];
   const rankCount = createMemo(() => {
     const m = new Map<number, number>();
@@ -212,17 +213,11 @@ function AdvanceCard(props: {
   };
 
   async function publish() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await advance(props.campaign.id, props.stage.id, false);
       setConfirm(false);
       props.onPublished(r.advanced.length, props.next);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -248,80 +243,72 @@ function AdvanceCard(props: {
           <Notice kind="warning">{t('quiz.adv.notEnded', { name: props.stage.name, time: fmtDateTime(props.stage.endsAt) })}</Notice>
         </div>
       </Show>
-      <Switch>
-        <Match when={preview.error}>
-          <ErrorState error={preview.error} onRetry={refetch} />
-        </Match>
-        <Match when={preview.loading && !preview.latest}>
-          <Skeleton lines={5} />
-        </Match>
-        <Match when={preview.latest}>
-          <div class="qz-adv-summary">
-            <strong class="tx-num">{t('quiz.adv.count', { n: fmtNumber(list().length) })}</strong>
-            <Show when={extra() > 0}>
-              <span class="tx-badge tx-badge-gold">{t('quiz.adv.tieExtra', { rank: lastRank(), n: extra() })}</span>
-            </Show>
-            <Show when={props.stage.advancedAt}>
-              <span class="tx-badge tx-badge-orange">{t('quiz.adv.republish', { time: fmtDateTime(props.stage.advancedAt) })}</span>
-            </Show>
-          </div>
-          <Table
-            caption={t('quiz.adv.previewTitle', { from: props.stage.name, next: props.next?.name ?? '' })}
-            rows={list()}
-            rowKey={(a) => a.userId}
-            rowClass={(a) => (tied(a) && a.rank === lastRank() ? 'qz-row-tie' : undefined)}
-            empty={<EmptyState icon="trophy" title={t('quiz.adv.emptyTitle')} body={t('quiz.adv.emptyBody')} />}
-            columns={[
-              {
-                key: 'rank',
-                header: t('board.rank'),
-                class: 'qz-col-rank',
-                cell: (a) => (
-                  <span class="tx-row qz-rank-cell">
-                    <span class={`tx-rank ${a.rank <= 3 ? 'tx-rank-top' : ''}`}>{a.rank}</span>
-                    <Show when={tied(a)}>
-                      <span class="tx-badge tx-badge-gold" title={t('quiz.adv.tieHint')}>
-                        {t('quiz.adv.tie')}
-                      </span>
-                    </Show>
-                  </span>
-                ),
-              },
-              { key: 'name', header: t('board.name'), cell: (a) => a.name },
-              { key: 'unit', header: t('board.unit'), cell: (a) => a.orgUnitName ?? '—' },
-              { key: 'score', header: t('board.score'), numeric: true, cell: (a) => fmtNumber(a.score) },
-            ]}
-          />
-          <FormError message={error()} />
-          <Show
-            when={confirm()}
-            fallback={
-              <div class="tx-row cs-gap-top">
-                <Button variant="primary" disabled={list().length === 0} onClick={() => setConfirm(true)} data-testid="advance-publish">
-                  <Icon name="check" />
-                  {t('quiz.adv.publish')}
+      <Loaded of={preview} retry={refetch} lines={5}>
+        <div class="qz-adv-summary">
+          <strong class="tx-num">{t('quiz.adv.count', { n: fmtNumber(list().length) })}</strong>
+          <Show when={extra() > 0}>
+            <span class="tx-badge tx-badge-gold">{t('quiz.adv.tieExtra', { rank: lastRank(), n: extra() })}</span>
+          </Show>
+          <Show when={props.stage.advancedAt}>
+            <span class="tx-badge tx-badge-orange">{t('quiz.adv.republish', { time: fmtDateTime(props.stage.advancedAt) })}</span>
+          </Show>
+        </div>
+        <Table
+          caption={t('quiz.adv.previewTitle', { from: props.stage.name, next: props.next?.name ?? '' })}
+          rows={list()}
+          rowKey={(a) => a.userId}
+          rowClass={(a) => (tied(a) && a.rank === lastRank() ? 'qz-row-tie' : undefined)}
+          empty={<EmptyState icon="trophy" title={t('quiz.adv.emptyTitle')} body={t('quiz.adv.emptyBody')} />}
+          columns={[
+            {
+              key: 'rank',
+              header: t('board.rank'),
+              class: 'qz-col-rank',
+              cell: (a) => (
+                <span class="tx-row qz-rank-cell">
+                  <span class={`tx-rank ${a.rank <= 3 ? 'tx-rank-top' : ''}`}>{a.rank}</span>
+                  <Show when={tied(a)}>
+                    <span class="tx-badge tx-badge-gold" title={t('quiz.adv.tieHint')}>
+                      {t('quiz.adv.tie')}
+                    </span>
+                  </Show>
+                </span>
+              ),
+            },
+            { key: 'name', header: t('board.name'), cell: (a) => a.name },
+            { key: 'unit', header: t('board.unit'), cell: (a) => a.orgUnitName ?? '—' },
+            { key: 'score', header: t('board.score'), numeric: true, cell: (a) => fmtNumber(a.score) },
+          ]}
+        />
+        <FormError message={error()} />
+        <Show
+          when={confirm()}
+          fallback={
+            <div class="tx-row cs-gap-top">
+              <Button variant="primary" disabled={list().length === 0} onClick={() => setConfirm(true)} data-testid="advance-publish">
+                <Icon name="check" />
+                {t('quiz.adv.publish')}
+              </Button>
+            </div>
+          }
+        >
+          <div class="cs-confirm cs-gap-top" role="alertdialog" aria-labelledby="qz-adv-confirm-title" aria-describedby="qz-adv-confirm-body">
+            <Icon name="alert" class="cs-confirm-icon" />
+            <div>
+              <h2 id="qz-adv-confirm-title">{t('quiz.adv.confirmTitle', { next: props.next?.name ?? '', n: fmtNumber(list().length) })}</h2>
+              <p id="qz-adv-confirm-body">{t('quiz.adv.confirmBody', { next: props.next?.name ?? '' })}</p>
+              <div class="tx-row">
+                <Button variant="primary" loading={busy()} onClick={publish} data-testid="advance-confirm">
+                  {t('quiz.adv.confirm')}
+                </Button>
+                <Button disabled={busy()} onClick={() => setConfirm(false)}>
+                  {t('action.cancel')}
                 </Button>
               </div>
-            }
-          >
-            <div class="cs-confirm cs-gap-top" role="alertdialog" aria-labelledby="qz-adv-confirm-title" aria-describedby="qz-adv-confirm-body">
-              <Icon name="alert" class="cs-confirm-icon" />
-              <div>
-                <h2 id="qz-adv-confirm-title">{t('quiz.adv.confirmTitle', { next: props.next?.name ?? '', n: fmtNumber(list().length) })}</h2>
-                <p id="qz-adv-confirm-body">{t('quiz.adv.confirmBody', { next: props.next?.name ?? '' })}</p>
-                <div class="tx-row">
-                  <Button variant="primary" loading={busy()} onClick={publish} data-testid="advance-confirm">
-                    {t('quiz.adv.confirm')}
-                  </Button>
-                  <Button disabled={busy()} onClick={() => setConfirm(false)}>
-                    {t('action.cancel')}
-                  </Button>
-                </div>
-              </div>
             </div>
-          </Show>
-        </Match>
-      </Switch>
+          </div>
+        </Show>
+      </Loaded>
     </section>
   );
 }
@@ -340,34 +327,26 @@ function AdmissionsCard(props: { campaign: Campaign; stage: Stage; onClose: () =
           <Icon name="plus" class="tx-icon qz-x" />
         </Button>
       </div>
-      <Switch>
-        <Match when={list.error}>
-          <ErrorState error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={list.loading && !list.latest}>
-          <Skeleton lines={4} />
-        </Match>
-        <Match when={list.latest}>
-          <p class="tx-small tx-muted">{t('quiz.adm.count', { n: fmtNumber(list.latest!.length) })}</p>
-          <Table
-            caption={t('quiz.adm.title', { name: props.stage.name })}
-            rows={list.latest!}
-            rowKey={(a) => a.userId}
-            initialSort={{ key: 'rank', dir: 'asc' }}
-            empty={<EmptyState icon="list" title={t('quiz.adm.emptyTitle')} body={t('quiz.adm.emptyBody')} />}
-            columns={[
-              {
-                key: 'rank',
-                header: t('quiz.adm.fromRank'),
-                class: 'qz-col-rank tx-num',
-                sortValue: (a) => a.fromRank ?? Infinity,
-                cell: (a) => (a.fromRank === null ? '—' : fmtNumber(a.fromRank)),
-              },
-              { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => a.name },
-            ]}
-          />
-        </Match>
-      </Switch>
+      <Loaded of={list} retry={refetch} lines={4}>
+        <p class="tx-small tx-muted">{t('quiz.adm.count', { n: fmtNumber(list.latest!.length) })}</p>
+        <Table
+          caption={t('quiz.adm.title', { name: props.stage.name })}
+          rows={list.latest!}
+          rowKey={(a) => a.userId}
+          initialSort={{ key: 'rank', dir: 'asc' }}
+          empty={<EmptyState icon="list" title={t('quiz.adm.emptyTitle')} body={t('quiz.adm.emptyBody')} />}
+          columns={[
+            {
+              key: 'rank',
+              header: t('quiz.adm.fromRank'),
+              class: 'qz-col-rank tx-num',
+              sortValue: (a) => a.fromRank ?? Infinity,
+              cell: (a) => (a.fromRank === null ? '—' : fmtNumber(a.fromRank)),
+            },
+            { key: 'name', header: t('board.name'), sortValue: (a) => a.name, cell: (a) => a.name },
+          ]}
+        />
+      </Loaded>
     </section>
   );
 }

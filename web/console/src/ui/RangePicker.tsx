@@ -68,33 +68,8 @@ export function RangePicker(props: { value: OverviewRange; onChange: (r: Overvie
       </div>
       <Show when={open()}>
         <form id="ov-range" class="cs-range-form" noValidate onSubmit={apply} aria-label={t('overview.customLabel')}>
-          <label>
-            <span>{t('overview.from')}</span>
-            <input
-              class="tx-input tx-num"
-              type="date"
-              name="from"
-              max={to() || today}
-              value={from()}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-              aria-invalid={!!error()}
-              aria-describedby={error() ? 'ov-range-error' : undefined}
-            />
-          </label>
-          <label>
-            <span>{t('overview.to')}</span>
-            <input
-              class="tx-input tx-num"
-              type="date"
-              name="to"
-              min={from() || undefined}
-              max={today}
-              value={to()}
-              onChange={(e) => setTo(e.currentTarget.value)}
-              aria-invalid={!!error()}
-              aria-describedby={error() ? 'ov-range-error' : undefined}
-            />
-          </label>
+          <DateEnd name="from" label={t('overview.from')} max={to() || today} value={from()} onChange={setFrom} invalid={!!error()} />
+          <DateEnd name="to" label={t('overview.to')} min={from() || undefined} max={today} value={to()} onChange={setTo} invalid={!!error()} />
           <button type="submit" class="tx-btn tx-btn-secondary">
             {t('overview.apply')}
           </button>
@@ -106,5 +81,33 @@ export function RangePicker(props: { value: OverviewRange; onChange: (r: Overvie
         </form>
       </Show>
     </div>
+  );
+}
+
+/** One end of the custom range: a labelled date box, marked with the form's error. */
+function DateEnd(props: {
+  name: string;
+  label: string;
+  min?: string | undefined;
+  max: string;
+  value: string;
+  invalid: boolean;
+  onChange: (day: string) => void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <input
+        class="tx-input tx-num"
+        type="date"
+        name={props.name}
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+        aria-invalid={props.invalid}
+        aria-describedby={props.invalid ? 'ov-range-error' : undefined}
+      />
+    </label>
   );
 }

@@ -1,10 +1,10 @@
-import { createResource, For, Match, Switch } from 'solid-js';
-import { A } from '@solidjs/router';
+import { createResource, Match, Switch } from 'solid-js';
 import type { TodoItemDto } from '@shared/contracts/org';
 import { call } from '@ui/api';
 import { InlineError } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon, type IconName } from '@ui/icons';
+import { LinkRows } from '@ui/components/LinkRows';
 import { fmtNumber } from '@ui/format';
 import { org } from '../data/org';
 import { t } from '../i18n';
@@ -48,22 +48,23 @@ export function TodoCard() {
           </p>
         </Match>
         <Match when={items.latest}>
-          <ul class="cs-todo-list">
-            <For each={items.latest}>
-              {(it) => (
-                <li>
-                  <A href={WHAT[it.what].href(it.campaignId)} class="cs-todo-row" data-what={it.what}>
-                    <Icon name={WHAT[it.what].icon} />
-                    <span class="cs-todo-text">
-                      <strong>{it.campaignTitle}</strong>
-                      <span class="tx-small">{t(WHAT[it.what].text, { n: fmtNumber(it.count) })}</span>
-                    </span>
-                    <Icon name="chevronRight" />
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
+          <LinkRows
+            class="cs-todo-list"
+            rowClass="cs-todo-row"
+            items={items.latest!}
+            href={(it) => WHAT[it.what].href(it.campaignId)}
+            attrs={(it) => ({ 'data-what': it.what })}
+          >
+            {(it) => (
+              <>
+                <Icon name={WHAT[it.what].icon} />
+                <span class="cs-todo-text">
+                  <strong>{it.campaignTitle}</strong>
+                  <span class="tx-small">{t(WHAT[it.what].text, { n: fmtNumber(it.count) })}</span>
+                </span>
+              </>
+            )}
+          </LinkRows>
         </Match>
       </Switch>
     </section>

@@ -3,8 +3,10 @@ import { A } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
+import { Loaded } from '@ui/components/Loaded';
 import { ErrorState, errorText } from '@ui/components/ErrorState';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import type { Campaign } from '@ui/types';
@@ -26,6 +28,7 @@ import {
 } from '../data/training';
 import { org } from '../data/org';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { DataTable } from './DataTable';
 import { UnitSelect } from './UnitSelect';
 
@@ -34,32 +37,25 @@ import { UnitSelect } from './UnitSelect';
 export function TrainingEnrolment(props: { campaign: Campaign }) {
   const [unit, setUnit] = createSignal('');
   const [q, setQ] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const action = createAction();
   const [page, { refetch }] = createResource(
     () => ({ id: props.campaign.id, q: q() }),
     (k) => listEnrollments(k.id, { q: k.q || undefined, limit: 100 }),
   );
   async function enrol() {
     if (!unit()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await action.run(async () => {
       const r = await enrolUnits(props.campaign.id, [unit()]);
       setNotice(t('tr.enrolled', { n: r.enrolled }));
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div class="vo-stack">
       <Show when={props.campaign.status !== 'closed'}>
         <section class="tx-card">
-          <Field id="tr-enrol-unit" label={t('tr.enrolUnits')} hint={t('tr.enrolUnitsHint')} error={error() ?? undefined}>
+          <Field id="tr-enrol-unit" label={t('tr.enrolUnits')} hint={t('tr.enrolUnitsHint')} error={action.error() ?? undefined}>
             <div class="tx-row">
               <UnitSelect
                 id="tr-enrol-unit"
@@ -68,9 +64,9 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
                 onPick={setUnit}
                 any={t('tr.enrolPick')}
                 data-testid="tr-enrol-unit"
-                {...fieldAria('tr-enrol-unit', error() ?? undefined, 'hint')}
+                {...fieldAria('tr-enrol-unit', action.error() ?? undefined, 'hint')}
               />
-              <Button variant="primary" loading={busy()} disabled={!unit()} onClick={enrol} data-testid="tr-enrol">
+              <Button variant="primary" loading={action.busy()} disabled={!unit()} onClick={enrol} data-testid="tr-enrol">
                 {t('tr.enrolDo')}
               </Button>
             </div>
@@ -94,44 +90,40 @@ export function TrainingEnrolment(props: { campaign: Campaign }) {
           {t('tr.enrolTotal', { n: page.latest?.total ?? 0 })}
         </span>
       </div>
-      <Switch>
-        <Match when={page.error}>
-          <ErrorState error={page.error} onRetry={refetch} />
-        </Match>
-        <Match when={!page.latest}>
-          <Skeleton lines={5} />
-        </Match>
-        <Match when={!page.latest!.items.length}>
-          <EmptyState icon="user" title={t('tr.noEnrol')} body={t('tr.noEnrolBody')} />
-        </Match>
-        <Match when={page.latest}>
-          <DataTable
-            testid="tr-enrolments"
-            stale={page.loading}
-            caption={t('tr.tab.enrol')}
-            head={[
-              t('tr.colName'),
-              t('tr.colUnit'),
-              t('tr.colPhone'),
-              t('tr.colSource'),
-              { label: t('tr.colAttended'), class: 'num' },
-              { label: t('tr.colHoursSum'), class: 'num' },
-            ]}
-            rows={page.latest!.items}
-          >
-            {(r) => (
-              <tr>
-                <td>{r.name}</td>
-                <td>{r.orgUnitName}</td>
-                <td class="tx-num">{r.phone}</td>
-                <td>{r.source === 'self' ? t('tr.srcSelf') : t('tr.srcOrganizer')}</td>
-                <td class="num tx-num">{r.attendances}</td>
-                <td class="num tx-num">{r.hours}</td>
-              </tr>
-            )}
-          </DataTable>
-        </Match>
-      </Switch>
+      <Loaded
+        error={page.error}
+        retry={refetch}
+        loading={!page.latest}
+        lines={5}
+        empty={!page.latest?.items.length}
+        emptyView={<EmptyState icon="user" title={t('tr.noEnrol')} body={t('tr.noEnrolBody')} />}
+      >
+        <DataTable
+          testid="tr-enrolments"
+          stale={page.loading}
+          caption={t('tr.tab.enrol')}
+          head={[
+            t('tr.colName'),
+            t('tr.colUnit'),
+            t('tr.colPhone'),
+            t('tr.colSource'),
+            { label: t('tr.colAttended'), class: 'num' },
+            { label: t('tr.colHoursSum'), class: 'num' },
+          ]}
+          rows={page.latest!.items}
+        >
+          {(r) => (
+            <tr>
+              <td>{r.name}</td>
+              <td>{r.orgUnitName}</td>
+              <td class="tx-num">{r.phone}</td>
+              <td>{r.source === 'self' ? t('tr.srcSelf') : t('tr.srcOrganizer')}</td>
+              <td class="num tx-num">{r.attendances}</td>
+              <td class="num tx-num">{r.hours}</td>
+            </tr>
+          )}
+        </DataTable>
+      </Loaded>
     </div>
   );
 }
@@ -144,9 +136,8 @@ type Edit = { status: Status; mode: Mode; note: string };
 export function TrainingRegister(props: { sessions: Session[]; selected: string | null; onPick: (id: string) => void }) {
   const [reg, { refetch }] = createResource(() => props.selected, getRegister);
   const [edits, setEdits] = createSignal<Record<string, Edit>>({});
-  const [saving, setSaving] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const saving = createAction();
   const current = (r: RegisterLine): Edit => edits()[r.rosterId] ?? { status: r.status ?? ('' as Status), mode: r.mode ?? 'onsite', note: r.note };
   const edit = (r: RegisterLine, patch: Partial<Edit>) => setEdits({ ...edits(), [r.rosterId]: { ...current(r), ...patch } });
   const changed = createMemo(() => Object.entries(edits()).filter(([, e]) => e.status));
@@ -156,9 +147,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
     setEdits(next);
   }
   async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+    await saving.run(async () => {
       const r = await saveRegister(
         props.selected!,
         changed().map(([rosterId, e]) => ({ rosterId, status: e.status, mode: e.mode, note: e.note })),
@@ -166,11 +155,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
       setEdits({});
       setNotice(t('tr.saved', { n: r.updated }));
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
   return (
     <div class="vo-stack">
@@ -209,7 +194,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
       <Show when={notice()}>
         <Notice kind="success">{notice()}</Notice>
       </Show>
-      <FormError message={error()} />
+      <FormError message={saving.error()} />
       <Switch>
         <Match when={!props.selected}>
           <EmptyState icon="calendar" title={t('tr.noSessions')} body={t('tr.noSessionsBody')} />
@@ -229,7 +214,7 @@ export function TrainingRegister(props: { sessions: Session[]; selected: string 
               {t('tr.allPresent')}
             </Button>
             <span class="tx-spacer" />
-            <Button variant="primary" loading={saving()} disabled={!changed().length} onClick={save} data-testid="tr-register-save">
+            <Button variant="primary" loading={saving.busy()} disabled={!changed().length} onClick={save} data-testid="tr-register-save">
               {t('tr.saveRegister', { n: changed().length })}
             </Button>
           </div>
@@ -330,16 +315,7 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
     }
   }
   const input = (k: MField, label: string, type = 'text') => (
-    <Field id={`trm-${k}`} label={label} error={errors()[k]}>
-      <input
-        id={`trm-${k}`}
-        class="tx-input"
-        type={type}
-        value={v()[k]}
-        onInput={(e) => setV({ ...v(), [k]: e.currentTarget.value })}
-        {...fieldAria(`trm-${k}`, errors()[k])}
-      />
-    </Field>
+    <TextField id={`trm-${k}`} label={label} error={errors()[k]} type={type} value={v()[k]} onInput={(s) => setV({ ...v(), [k]: s })} />
   );
   return (
     <div class="vo-stack">
@@ -366,37 +342,33 @@ export function TrainingMaterials(props: { campaign: Campaign }) {
           </form>
         </section>
       </Show>
-      <Switch>
-        <Match when={list.error}>
-          <ErrorState error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={!list.latest}>
-          <Skeleton lines={3} />
-        </Match>
-        <Match when={!list.latest!.length}>
-          <EmptyState icon="file" title={t('tr.mNone')} body={t('tr.mNoneBody')} />
-        </Match>
-        <Match when={list.latest}>
-          <DataTable
-            caption={t('tr.tab.materials')}
-            head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]}
-            rows={list.latest!}
-          >
-            {(m) => (
-              <tr>
-                <td>
-                  <a href={m.url} target="_blank" rel="noopener noreferrer">
-                    {m.title}
-                  </a>
-                </td>
-                <td>{m.kind === 'video' ? t('tr.mVideo') : t('tr.mArticle')}</td>
-                <td class="num tx-num">{m.minutes}</td>
-                <td class="num tx-num">{m.hours}</td>
-              </tr>
-            )}
-          </DataTable>
-        </Match>
-      </Switch>
+      <Loaded
+        error={list.error}
+        retry={refetch}
+        loading={!list.latest}
+        lines={3}
+        empty={!list.latest?.length}
+        emptyView={<EmptyState icon="file" title={t('tr.mNone')} body={t('tr.mNoneBody')} />}
+      >
+        <DataTable
+          caption={t('tr.tab.materials')}
+          head={[t('tr.mTitle'), t('tr.mKind'), { label: t('tr.mMinutes'), class: 'num' }, { label: t('tr.mHours'), class: 'num' }]}
+          rows={list.latest!}
+        >
+          {(m) => (
+            <tr>
+              <td>
+                <a href={m.url} target="_blank" rel="noopener noreferrer">
+                  {m.title}
+                </a>
+              </td>
+              <td>{m.kind === 'video' ? t('tr.mVideo') : t('tr.mArticle')}</td>
+              <td class="num tx-num">{m.minutes}</td>
+              <td class="num tx-num">{m.hours}</td>
+            </tr>
+          )}
+        </DataTable>
+      </Loaded>
     </div>
   );
 }

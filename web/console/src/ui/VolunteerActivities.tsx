@@ -1,6 +1,7 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { errorText } from '@ui/components/ErrorState';
 import { ApiError } from '@ui/api';
@@ -25,6 +26,7 @@ import {
 } from '../data/service-activities';
 import { fmtHours } from '../data/volunteer';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 import { UnitSelect } from './UnitSelect';
 import { DataTable, Loaded } from './DataTable';
 
@@ -286,61 +288,57 @@ function ActivityForm(props: {
               />
             </Field>
           </Show>
-          <Field id="sa-title" label={t('sa.fTitle')} error={err('title')}>
-            <input
-              id="sa-title"
-              class="tx-input"
-              maxLength={80}
-              value={title()}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-              placeholder={t('sa.fTitlePh')}
-              {...fieldAria('sa-title', err('title'))}
-            />
-          </Field>
-          <Field id="sa-place" label={t('sa.fPlace')} error={err('place')}>
-            <input
-              id="sa-place"
-              class="tx-input"
-              maxLength={120}
-              value={place()}
-              onInput={(e) => setPlace(e.currentTarget.value)}
-              placeholder={t('sa.fPlacePh')}
-              {...fieldAria('sa-place', err('place'))}
-            />
-          </Field>
-          <Field id="sa-startsAt" label={t('sa.fStarts')} error={err('startsAt')} hint={t('sa.chinaTime')}>
-            <input
-              id="sa-startsAt"
-              type="datetime-local"
-              class="tx-input tx-num"
-              value={startsAt()}
-              onInput={(e) => setStartsAt(e.currentTarget.value)}
-              {...fieldAria('sa-startsAt', err('startsAt'), 'hint')}
-            />
-          </Field>
-          <Field id="sa-endsAt" label={t('sa.fEnds')} error={err('endsAt')} hint={t('sa.chinaTime')}>
-            <input
-              id="sa-endsAt"
-              type="datetime-local"
-              class="tx-input tx-num"
-              value={endsAt()}
-              onInput={(e) => setEndsAt(e.currentTarget.value)}
-              {...fieldAria('sa-endsAt', err('endsAt'), 'hint')}
-            />
-          </Field>
-          <Field id="sa-capacity" label={t('sa.fCapacity')} error={err('capacity')} hint={a ? t('sa.fCapacityHint', { n: a.signedUp }) : undefined}>
-            <input
-              id="sa-capacity"
-              type="number"
-              inputmode="numeric"
-              min={a ? Math.max(1, a.signedUp) : 1}
-              max={10000}
-              class="tx-input tx-num"
-              value={capacity()}
-              onInput={(e) => setCapacity(e.currentTarget.value)}
-              {...fieldAria('sa-capacity', err('capacity'), a ? 'hint' : undefined)}
-            />
-          </Field>
+          <TextField
+            id="sa-title"
+            label={t('sa.fTitle')}
+            error={err('title')}
+            maxLength={80}
+            value={title()}
+            onInput={setTitle}
+            placeholder={t('sa.fTitlePh')}
+          />
+          <TextField
+            id="sa-place"
+            label={t('sa.fPlace')}
+            error={err('place')}
+            maxLength={120}
+            value={place()}
+            onInput={setPlace}
+            placeholder={t('sa.fPlacePh')}
+          />
+          <TextField
+            id="sa-startsAt"
+            label={t('sa.fStarts')}
+            error={err('startsAt')}
+            hint={t('sa.chinaTime')}
+            type="datetime-local"
+            num
+            value={startsAt()}
+            onInput={setStartsAt}
+          />
+          <TextField
+            id="sa-endsAt"
+            label={t('sa.fEnds')}
+            error={err('endsAt')}
+            hint={t('sa.chinaTime')}
+            type="datetime-local"
+            num
+            value={endsAt()}
+            onInput={setEndsAt}
+          />
+          <TextField
+            id="sa-capacity"
+            label={t('sa.fCapacity')}
+            error={err('capacity')}
+            hint={a ? t('sa.fCapacityHint', { n: a.signedUp }) : undefined}
+            type="number"
+            inputmode="numeric"
+            min={a ? Math.max(1, a.signedUp) : 1}
+            max={10000}
+            num
+            value={capacity()}
+            onInput={setCapacity}
+          />
         </div>
         <Field id="sa-description" label={t('sa.fDescription')} optional error={err('description')}>
           <textarea
@@ -353,14 +351,7 @@ function ActivityForm(props: {
             {...fieldAria('sa-description', err('description'))}
           />
         </Field>
-        <div class="tx-row">
-          <Button type="submit" variant="primary" loading={sending()} data-testid="sa-save">
-            {a ? t('sa.save') : t('sa.create')}
-          </Button>
-          <Button disabled={sending()} onClick={props.onCancel}>
-            {t('action.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={sending()} label={a ? t('sa.save') : t('sa.create')} testid="sa-save" onCancel={props.onCancel} />
       </form>
     </section>
   );

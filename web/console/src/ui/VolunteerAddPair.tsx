@@ -2,6 +2,8 @@ import { createMemo, createResource, createSignal, For, Match, Show, Switch } fr
 import { ApiError } from '@ui/api';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, fieldAria } from '@ui/components/Field';
+import { PhoneField } from '@ui/components/PersonFields';
+import { TextField } from '@ui/components/TextField';
 import { ErrorState } from '@ui/components/ErrorState';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -10,6 +12,7 @@ import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { addPair, listPairs, listRecords, listRoster, type RosterRow } from '../data/volunteer';
 import { t } from '../i18n';
+import { FormActions } from './FormActions';
 import { UnitSelect } from './UnitSelect';
 
 type AddField = 'memberId' | 'name' | 'phone' | 'consent' | 'consentNote';
@@ -134,16 +137,15 @@ export function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: 
                 }}
               />
             </Field>
-            <Field id="add-search" label={t('vol.searchRoster')} hint={t('vol.searchRosterHint')}>
-              <input
-                id="add-search"
-                class="tx-input"
-                type="search"
-                value={query()}
-                placeholder={t('vol.searchPlaceholder')}
-                onInput={(e) => setQuery(e.currentTarget.value)}
-              />
-            </Field>
+            <TextField
+              id="add-search"
+              label={t('vol.searchRoster')}
+              hint={t('vol.searchRosterHint')}
+              type="search"
+              value={query()}
+              placeholder={t('vol.searchPlaceholder')}
+              onInput={setQuery}
+            />
             <div class="vo-roster" role="listbox" aria-label={t('vol.searchRoster')}>
               <Switch>
                 <Match when={roster.error}>
@@ -198,38 +200,25 @@ export function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: 
           </fieldset>
           <fieldset class="vo-fieldset">
             <legend class="tx-field-label">{t('vol.stepResident')}</legend>
-            <Field id="add-name" label={t('vol.residentName')} error={err('name')}>
-              <input
-                id="add-name"
-                class="tx-input"
-                maxLength={40}
-                value={name()}
-                onInput={(e) => setName(e.currentTarget.value)}
-                {...fieldAria('add-name', err('name'))}
-              />
-            </Field>
-            <Field id="add-phone" label={t('vol.residentPhone')} error={err('phone')}>
-              <input
-                id="add-phone"
-                class="tx-input tx-num"
-                type="tel"
-                inputmode="numeric"
-                maxLength={11}
-                value={phone()}
-                onInput={(e) => setPhone(e.currentTarget.value.replace(/\D/g, ''))}
-                {...fieldAria('add-phone', err('phone'))}
-              />
-            </Field>
-            <Field id="add-note" label={t('vol.consentNote')} error={err('consentNote')} hint={t('vol.consentNoteHint')}>
-              <input
-                id="add-note"
-                class="tx-input"
-                maxLength={200}
-                value={note()}
-                onInput={(e) => setNote(e.currentTarget.value)}
-                {...fieldAria('add-note', err('consentNote'), 'hint')}
-              />
-            </Field>
+            <TextField id="add-name" label={t('vol.residentName')} error={err('name')} maxLength={40} value={name()} onInput={setName} />
+            {/* the resident's number, not the organizer's: no autofill */}
+            <PhoneField
+              id="add-phone"
+              label={t('vol.residentPhone')}
+              error={err('phone')}
+              autocomplete="off"
+              value={phone()}
+              onInput={(v) => setPhone(v.replace(/\D/g, ''))}
+            />
+            <TextField
+              id="add-note"
+              label={t('vol.consentNote')}
+              error={err('consentNote')}
+              hint={t('vol.consentNoteHint')}
+              maxLength={200}
+              value={note()}
+              onInput={setNote}
+            />
             <label class="cs-check vo-consent">
               <input
                 type="checkbox"
@@ -249,14 +238,7 @@ export function AddPair(props: { campaign: Campaign; rootUnit: string; onClose: 
             </Show>
           </fieldset>
         </div>
-        <div class="tx-row">
-          <Button type="submit" variant="primary" loading={sending()}>
-            {sending() ? t('state.sending') : t('vol.addPairSubmit')}
-          </Button>
-          <Button onClick={props.onClose} disabled={sending()}>
-            {t('action.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={sending()} label={sending() ? t('state.sending') : t('vol.addPairSubmit')} onCancel={props.onClose} />
       </form>
     </section>
   );

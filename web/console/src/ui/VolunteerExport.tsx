@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { FormError, Notice } from '@ui/components/Field';
 import { ProgressBar } from '@ui/components/ProgressBar';
@@ -9,6 +9,7 @@ import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { allRecords, boardExportUrl, chinaToday, pairsExportUrl, type RecordStatus, type ServiceRecord } from '../data/volunteer';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { UnitSelect } from './UnitSelect';
 
 type StatusFilter = RecordStatus | 'all';
@@ -153,13 +154,7 @@ export function VolunteerExport(props: { campaign: Campaign; unitId: string }) {
           <div class="tx-field">
             <label for="x-rec-status">{t('vol.filterStatus')}</label>
             <select id="x-rec-status" class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
-              <For each={STATUSES}>
-                {(s) => (
-                  <option value={s} selected={s === status()}>
-                    {t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}
-                  </option>
-                )}
-              </For>
+              <LabelOptions ids={STATUSES} label={(s) => t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')} selected={status()} />
             </select>
           </div>
           <div class="tx-field">

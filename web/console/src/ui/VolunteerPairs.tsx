@@ -1,14 +1,15 @@
 import { createSignal, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
-import { Field, Notice, fieldAria } from '@ui/components/Field';
+import { Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
-import { errorText } from '@ui/components/ErrorState';
 import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
 import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { listPairs, pairsExportUrl, unlinkPair, type Pair } from '../data/volunteer';
 import { t } from '../i18n';
+import { createAction } from '@ui/action';
 import { createCursorPages, Pager } from './VolunteerPager';
 import { UnitFilter } from './UnitSelect';
 import { DataTable, Loaded } from './DataTable';
@@ -153,24 +154,17 @@ export function VolunteerPairs(props: { campaign: Campaign; unitId: string; onCh
 /** The confirmation of an unlink: irreversible, so a reason and a second click. */
 function Unlink(props: { pair: Pair; onCancel: () => void; onDone: () => void }) {
   const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setError, run } = createAction();
   async function confirm() {
     if (!reason().trim()) {
       setError(t('vol.unlinkReasonRequired'));
       document.getElementById('unlink-reason')?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await unlinkPair(props.pair.id, reason().trim());
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div class="cs-confirm" role="alertdialog" aria-labelledby="unlink-title" aria-describedby="unlink-body">
@@ -178,17 +172,15 @@ function Unlink(props: { pair: Pair; onCancel: () => void; onDone: () => void })
       <div class="vo-grow">
         <h2 id="unlink-title">{t('vol.unlinkTitle', { member: props.pair.memberName, resident: props.pair.residentName })}</h2>
         <p id="unlink-body">{t('vol.unlinkBody')}</p>
-        <Field id="unlink-reason" label={t('vol.unlinkReason')} error={error() ?? undefined}>
-          <input
-            id="unlink-reason"
-            class="tx-input"
-            maxLength={200}
-            placeholder={t('vol.unlinkReasonPlaceholder')}
-            value={reason()}
-            onInput={(e) => setReason(e.currentTarget.value)}
-            {...fieldAria('unlink-reason', error() ?? undefined)}
-          />
-        </Field>
+        <TextField
+          id="unlink-reason"
+          label={t('vol.unlinkReason')}
+          error={error() ?? undefined}
+          maxLength={200}
+          placeholder={t('vol.unlinkReasonPlaceholder')}
+          value={reason()}
+          onInput={setReason}
+        />
         <div class="tx-row">
           <Button variant="primary" class="cs-danger-solid" loading={busy()} onClick={confirm}>
             {t('vol.unlinkConfirm')}

@@ -9,6 +9,7 @@ import type { Campaign } from '@ui/types';
 import { org } from '../data/org';
 import { approveRecord, chinaToday, fmtHours, listRecords, rejectRecord, reviewRecords, type RecordStatus, type ServiceRecord } from '../data/volunteer';
 import { t } from '../i18n';
+import { LabelOptions } from '@ui/components/LabelOptions';
 import { createCursorPages, Pager } from './VolunteerPager';
 import { UnitFilter } from './UnitSelect';
 import { DataTable, Loaded } from './DataTable';
@@ -135,13 +136,7 @@ export function VolunteerReview(props: { campaign: Campaign; unitId: string; onC
         <label class="vo-filter">
           <span>{t('vol.filterStatus')}</span>
           <select class="tx-select" value={status()} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)} data-testid="review-status">
-            <For each={STATUSES}>
-              {(s) => (
-                <option value={s} selected={s === status()}>
-                  {t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')}
-                </option>
-              )}
-            </For>
+            <LabelOptions ids={STATUSES} label={(s) => t(`vol.statusFilter.${s}` as 'vol.statusFilter.all')} selected={status()} />
           </select>
         </label>
         <UnitFilter class="vo-filter" label={t('vol.filterUnit')} rows={units()} value={unit()} onPick={setUnit} testid="review-unit" />

@@ -1,18 +1,15 @@
-import { createResource, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createResource, Match } from 'solid-js';
 import { A, useLocation, useParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
-import { Button, LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
+import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { fmtNumber } from '@ui/format';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { fmtHours, getCertificate, type Certificate } from '../data/volunteer';
 import { t } from '../i18n';
-import { CertificatePaper } from '../ui/CertificatePaper';
+import { CertificateFrame, CertificatePaper } from '../ui/CertificatePaper';
 import '../volunteer.css';
 
 /**
@@ -27,85 +24,54 @@ export default function CertificatePage() {
   const loaded = () => (cert.error ? undefined : cert.latest);
   const mineHref = () => `/c/${encodeURIComponent(params.idOrSlug)}/volunteer`;
 
-  // the print rules that hide the header and tab bar apply only while this page is shown
-  onMount(() => document.documentElement.classList.add('vl-print-cert'));
-  onCleanup(() => document.documentElement.classList.remove('vl-print-cert'));
-
   usePageMeta(() => {
     const c = loaded();
     return { title: `${t('vol.certTitle')}${c ? ` · ${c.name}` : ''} · ${t('app.name')}` };
   });
 
   return (
-    <div class="pt-page vl-cert-page">
-      <div class="vl-cert-bar vl-noprint">
+    <CertificateFrame
+      cert={cert}
+      refetch={refetch}
+      back={
         <A href={mineHref()} class="vl-cert-back">
           <Icon name="chevronLeft" />
           {t('vol.backToMine')}
         </A>
-        <span class="tx-spacer" />
-        <Show when={loaded() && loaded()!.hours > 0}>
-          <Button variant="primary" onClick={() => window.print()} data-testid="print">
-            <Icon name="download" />
-            {t('vol.certPrint')}
-          </Button>
-        </Show>
-      </div>
-      <Switch>
-        <Match when={session.me.error}>
-          <ErrorState error={session.me.error} onRetry={session.refetch} />
-        </Match>
-        <Match when={!session.me.loading && !session.me()}>
-          <div class="tx-card">
+      }
+      printable={(c) => c.hours > 0}
+      signInTitle={t('vol.certSignIn')}
+      signInLabel={t('vol.signIn')}
+      next={location.pathname}
+      refusals={
+        <>
+          <Match when={cert.error instanceof ApiError && (cert.error.status === 404 || cert.error.status === 403)}>
             <EmptyState
-              icon="file"
-              title={t('vol.certSignIn')}
-              action={
-                <LinkButton href={`/login?next=${encodeURIComponent(location.pathname)}`} variant="primary">
-                  {t('vol.signIn')}
-                </LinkButton>
-              }
+              icon="flag"
+              title={t('campaign.notFoundTitle')}
+              body={t('vol.certUnavailable')}
+              action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
             />
-          </div>
-        </Match>
-        <Match when={cert.error instanceof ApiError && (cert.error.status === 404 || cert.error.status === 403)}>
-          <EmptyState
-            icon="flag"
-            title={t('campaign.notFoundTitle')}
-            body={t('vol.certUnavailable')}
-            action={<LinkButton href="/">{t('campaign.backHome')}</LinkButton>}
-          />
-        </Match>
-        <Match when={cert.error}>
-          <ErrorState error={cert.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
-          <div class="vl-cert vl-cert-skel">
-            <Skeleton title lines={6} />
-          </div>
-        </Match>
-        <Match when={loaded() && loaded()!.hours <= 0}>
-          <div class="tx-card">
-            <EmptyState
-              icon="clock"
-              title={t('vol.certEmptyTitle')}
-              body={t('vol.certEmptyBody')}
-              action={
-                <LinkButton href={mineHref()} variant="primary">
-                  {t('vol.certEmptyAction')}
-                </LinkButton>
-              }
-            />
-          </div>
-        </Match>
-        <Match when={loaded()}>{(c) => <Paper cert={c()} />}</Match>
-      </Switch>
-      <Show when={loaded() && loaded()!.hours > 0}>
-        <div class="vl-noprint vl-cert-help">
-          <Notice>{t('vol.certPrintHint')}</Notice>
-        </div>
-      </Show>
-    </div>
+          </Match>
+          <Match when={loaded() && loaded()!.hours <= 0}>
+            <div class="tx-card">
+              <EmptyState
+                icon="clock"
+                title={t('vol.certEmptyTitle')}
+                body={t('vol.certEmptyBody')}
+                action={
+                  <LinkButton href={mineHref()} variant="primary">
+                    {t('vol.certEmptyAction')}
+                  </LinkButton>
+                }
+              />
+            </div>
+          </Match>
+        </>
+      }
+    >
+      {(c) => <Paper cert={c()} />}
+    </CertificateFrame>
   );
 }
 

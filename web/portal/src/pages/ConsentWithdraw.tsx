@@ -1,7 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { call } from '@ui/api';
 import { Button } from '@ui/components/Button';
-import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { FormError, Notice } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { createFormErrors } from '@ui/form';
 import { usePageMeta } from '../data/title';
 import { t } from '../i18n';
@@ -52,18 +53,17 @@ export default function ConsentWithdraw() {
         >
           <form onSubmit={submit} novalidate>
             <FormError message={errors.form()} />
-            <Field id="phone" label={t('form.phone')} error={errors.fields().phone}>
-              <input
-                id="phone"
-                class="tx-input tx-num"
-                inputmode="tel"
-                autocomplete="tel"
-                maxLength={11}
-                value={phone()}
-                onInput={(e) => setPhone(e.currentTarget.value)}
-                {...fieldAria('phone', errors.fields().phone)}
-              />
-            </Field>
+            <TextField
+              id="phone"
+              label={t('form.phone')}
+              error={errors.fields().phone}
+              num
+              inputmode="tel"
+              autocomplete="tel"
+              maxLength={11}
+              value={phone()}
+              onInput={setPhone}
+            />
             <CodeField
               phone={phone}
               purpose="consent"

@@ -3,6 +3,7 @@ import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidj
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { ProgressBar } from '@ui/components/ProgressBar';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
@@ -353,30 +354,28 @@ function Submit(props: { campaign: Campaign }) {
               </div>
             </Field>
 
-            <Field id="title" label={t('contest.submit.workTitle')} error={errors.fields().title} hint={counter(title().length, 60)}>
-              <input
-                id="title"
-                class="tx-input"
-                maxLength={60}
-                value={title()}
-                disabled={busy()}
-                placeholder={t('contest.submit.workTitlePh')}
-                onInput={(e) => setTitle(e.currentTarget.value)}
-                {...fieldAria('title', errors.fields().title, 'hint')}
-              />
-            </Field>
-            <Field id="authorName" label={t('contest.submit.author')} error={errors.fields().authorName} hint={authorHint()}>
-              <input
-                id="authorName"
-                class="tx-input"
-                maxLength={40}
-                autocomplete="name"
-                value={author()}
-                disabled={busy()}
-                onInput={(e) => setAuthor(e.currentTarget.value)}
-                {...fieldAria('authorName', errors.fields().authorName, 'hint')}
-              />
-            </Field>
+            <TextField
+              id="title"
+              label={t('contest.submit.workTitle')}
+              error={errors.fields().title}
+              hint={counter(title().length, 60)}
+              maxLength={60}
+              value={title()}
+              disabled={busy()}
+              placeholder={t('contest.submit.workTitlePh')}
+              onInput={setTitle}
+            />
+            <TextField
+              id="authorName"
+              label={t('contest.submit.author')}
+              error={errors.fields().authorName}
+              hint={authorHint()}
+              maxLength={40}
+              autocomplete="name"
+              value={author()}
+              disabled={busy()}
+              onInput={setAuthor}
+            />
             <Field
               id="description"
               label={t('contest.submit.description')}

@@ -3,7 +3,8 @@ import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { ActionError, Notice } from '@ui/components/Field';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState, errorText } from '@ui/components/ErrorState';
+import { Loaded } from '@ui/components/Loaded';
+import { errorText } from '@ui/components/ErrorState';
 import { ProgressBar } from '@ui/components/ProgressBar';
 import { Icon } from '@ui/icons';
 import { fmtDateTime } from '@ui/format';
@@ -58,14 +59,13 @@ function MyPledges(props: { campaign: Campaign }) {
         <h1 class="dv-title">{t('drive.myPledges')}</h1>
         <p class="tx-muted dv-lead">{c().title}</p>
       </header>
-      <Switch>
-        <Match when={mine.error}>
-          <ErrorState error={mine.error} onRetry={refetchMine} />
-        </Match>
-        <Match when={!mine.latest}>
-          <DriveSkeleton />
-        </Match>
-        <Match when={mine.latest!.items.length === 0}>
+      <Loaded
+        error={mine.error}
+        retry={refetchMine}
+        loading={!mine.latest}
+        skeleton={<DriveSkeleton />}
+        empty={mine.latest?.items.length === 0}
+        emptyView={
           <EmptyState
             icon="drive"
             title={t('drive.mineEmpty')}
@@ -76,19 +76,14 @@ function MyPledges(props: { campaign: Campaign }) {
               </LinkButton>
             }
           />
-        </Match>
-        <Match when={mine.latest}>
-          {(m) => (
-            <>
-              <Notice icon="info">{t('drive.mineLead')}</Notice>
-              <ul class="dv-mine" data-testid="my-pledges">
-                {/* Index: a card keeps its upload state when its pledge is replaced */}
-                <Index each={m().items}>{(p) => <PledgeCard campaign={c()} pledge={p()} onChange={replace} />}</Index>
-              </ul>
-            </>
-          )}
-        </Match>
-      </Switch>
+        }
+      >
+        <Notice icon="info">{t('drive.mineLead')}</Notice>
+        <ul class="dv-mine" data-testid="my-pledges">
+          {/* Index: a card keeps its upload state when its pledge is replaced */}
+          <Index each={mine.latest?.items}>{(p) => <PledgeCard campaign={c()} pledge={p()} onChange={replace} />}</Index>
+        </ul>
+      </Loaded>
     </>
   );
 }

@@ -1,18 +1,14 @@
-import { createResource, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createResource, For, Match, Show } from 'solid-js';
 import { useLocation, useSearchParams } from '@solidjs/router';
 import { ApiError } from '@ui/api';
-import { Button, LinkButton } from '@ui/components/Button';
-import { Notice } from '@ui/components/Field';
+import { LinkButton } from '@ui/components/Button';
 import { EmptyState } from '@ui/components/EmptyState';
-import { ErrorState } from '@ui/components/ErrorState';
-import { Skeleton } from '@ui/components/Skeleton';
-import { Icon } from '@ui/icons';
 import { chinaYear } from '@shared/training';
 import { session } from '../data/session';
 import { usePageMeta } from '../data/title';
 import { fmtHours, learningCertificate, type LearningCertificate } from '../data/training';
 import { t } from '../i18n-training';
-import { CertificatePaper } from '../ui/CertificatePaper';
+import { CertificateFrame, CertificatePaper } from '../ui/CertificatePaper';
 import '../volunteer.css';
 
 /**
@@ -26,40 +22,18 @@ export default function TrainingCertificate() {
   const year = () => (/^20\d\d$/.test(search.year ?? '') ? Number(search.year) : chinaYear(Date.now()));
   const signedIn = () => !session.me.loading && !session.me.error && !!session.me();
   const [cert, { refetch }] = createResource(() => (signedIn() ? year() : false), learningCertificate);
-  const loaded = () => (cert.error ? undefined : cert.latest);
 
-  onMount(() => document.documentElement.classList.add('vl-print-cert'));
-  onCleanup(() => document.documentElement.classList.remove('vl-print-cert'));
   usePageMeta(() => ({ title: `${t('tr.certTitle', { year: year() })} · ${t('app.name')}` }));
 
   return (
-    <div class="pt-page vl-cert-page">
-      <div class="vl-cert-bar vl-noprint">
-        <span class="tx-spacer" />
-        <Show when={loaded()}>
-          <Button variant="primary" onClick={() => window.print()} data-testid="print">
-            <Icon name="download" />
-            {t('vol.certPrint')}
-          </Button>
-        </Show>
-      </div>
-      <Switch>
-        <Match when={session.me.error}>
-          <ErrorState error={session.me.error} onRetry={session.refetch} />
-        </Match>
-        <Match when={!session.me.loading && !session.me()}>
-          <div class="tx-card">
-            <EmptyState
-              icon="file"
-              title={t('tr.certSignIn')}
-              action={
-                <LinkButton href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} variant="primary">
-                  {t('tr.signIn')}
-                </LinkButton>
-              }
-            />
-          </div>
-        </Match>
+    <CertificateFrame
+      cert={cert}
+      refetch={refetch}
+      printable={() => true}
+      signInTitle={t('tr.certSignIn')}
+      signInLabel={t('tr.signIn')}
+      next={location.pathname + location.search}
+      refusals={
         <Match when={cert.error instanceof ApiError && cert.error.status === 409}>
           <div class="tx-card" data-testid="tr-cert-not-yet">
             <EmptyState
@@ -70,22 +44,10 @@ export default function TrainingCertificate() {
             />
           </div>
         </Match>
-        <Match when={cert.error}>
-          <ErrorState error={cert.error} onRetry={refetch} />
-        </Match>
-        <Match when={!loaded()}>
-          <div class="vl-cert vl-cert-skel">
-            <Skeleton title lines={6} />
-          </div>
-        </Match>
-        <Match when={loaded()}>{(c) => <Paper cert={c()} />}</Match>
-      </Switch>
-      <Show when={loaded()}>
-        <div class="vl-noprint vl-cert-help">
-          <Notice>{t('vol.certPrintHint')}</Notice>
-        </div>
-      </Show>
-    </div>
+      }
+    >
+      {(c) => <Paper cert={c()} />}
+    </CertificateFrame>
   );
 }
 

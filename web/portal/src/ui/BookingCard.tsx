@@ -26,7 +26,7 @@ export function BookingStatusBadge(props: { status: BookingStatus }) {
 export function slotText(slot: { startsAt: string; endsAt: string }): string {
   const day = chinaDay(slot.startsAt);
   const [y, m, d] = day.split('-');
-  return `${t('ex.dateFmt', { y: y!, m: String(Number(m)), d: String(Number(d)) })} ${t(`ex.wd${weekday(day)}` as 'ex.wd1')} ${chinaTime(slot.startsAt)}–${chinaTime(slot.endsAt)}`;
+  return `${t('ex.dateFmt', { y: y!, m: String(Number(m)), d: String(Number(d)) })} ${t(`date.wd${weekday(day)}` as 'date.wd1')} ${chinaTime(slot.startsAt)}–${chinaTime(slot.endsAt)}`;
 }
 
 /** True while a booking can still be used or cancelled (booked, and its slot has not ended). */

@@ -1,6 +1,12 @@
-import type { JSX } from 'solid-js';
-import { Logo } from '@ui/icons';
+import { Match, onCleanup, onMount, Show, Switch, type Accessor, type JSX, type Resource } from 'solid-js';
+import { Button, LinkButton } from '@ui/components/Button';
+import { Notice } from '@ui/components/Field';
+import { EmptyState } from '@ui/components/EmptyState';
+import { ErrorState } from '@ui/components/ErrorState';
+import { Skeleton } from '@ui/components/Skeleton';
+import { Icon, Logo } from '@ui/icons';
 import { fmtDate } from '@ui/format';
+import { session } from '../data/session';
 import { t } from '../i18n';
 
 /**
@@ -62,5 +68,81 @@ export function CertificatePaper(props: {
         </footer>
       </div>
     </article>
+  );
+}
+
+/**
+ * The page around a printable certificate (1+1 service, 结业证书): the bar with the way back
+ * and 打印, the sign-in prompt, errors with a retry, the paper's skeleton, the print hint; while
+ * the page is shown the print rules hide the portal's frame. The page brings its own refusals
+ * (`refusals`: <Match>es checked after sign-in) and the paper.
+ */
+export function CertificateFrame<C>(props: {
+  cert: Resource<C>;
+  refetch: () => unknown;
+  back?: JSX.Element;
+  /** a loaded certificate worth printing (one with no hours shows the page's own empty state instead) */
+  printable: (c: C) => boolean;
+  signInTitle: string;
+  signInLabel: string;
+  /** where sign-in comes back to */
+  next: string;
+  /** <Match>es for what the page refuses or says instead of the paper (not found, not yet, no hours) */
+  refusals?: JSX.Element;
+  children: (c: Accessor<NonNullable<C>>) => JSX.Element;
+}) {
+  const loaded = () => (props.cert.error ? undefined : props.cert.latest);
+  const printable = () => {
+    const c = loaded();
+    return c !== undefined && props.printable(c);
+  };
+  onMount(() => document.documentElement.classList.add('vl-print-cert'));
+  onCleanup(() => document.documentElement.classList.remove('vl-print-cert'));
+  return (
+    <div class="pt-page vl-cert-page">
+      <div class="vl-cert-bar vl-noprint">
+        {props.back}
+        <span class="tx-spacer" />
+        <Show when={printable()}>
+          <Button variant="primary" onClick={() => window.print()} data-testid="print">
+            <Icon name="download" />
+            {t('vol.certPrint')}
+          </Button>
+        </Show>
+      </div>
+      <Switch>
+        <Match when={session.me.error}>
+          <ErrorState error={session.me.error} onRetry={session.refetch} />
+        </Match>
+        <Match when={!session.me.loading && !session.me()}>
+          <div class="tx-card">
+            <EmptyState
+              icon="file"
+              title={props.signInTitle}
+              action={
+                <LinkButton href={`/login?next=${encodeURIComponent(props.next)}`} variant="primary">
+                  {props.signInLabel}
+                </LinkButton>
+              }
+            />
+          </div>
+        </Match>
+        {props.refusals}
+        <Match when={props.cert.error}>
+          <ErrorState error={props.cert.error} onRetry={() => void props.refetch()} />
+        </Match>
+        <Match when={!loaded()}>
+          <div class="vl-cert vl-cert-skel">
+            <Skeleton title lines={6} />
+          </div>
+        </Match>
+        <Match when={loaded()}>{(c) => props.children(c)}</Match>
+      </Switch>
+      <Show when={printable()}>
+        <div class="vl-noprint vl-cert-help">
+          <Notice>{t('vol.certPrintHint')}</Notice>
+        </div>
+      </Show>
+    </div>
   );
 }

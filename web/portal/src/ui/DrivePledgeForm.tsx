@@ -3,6 +3,7 @@ import { useLocation } from '@solidjs/router';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { Skeleton } from '@ui/components/Skeleton';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -167,16 +168,16 @@ function PledgeForm(props: { campaign: Campaign; charity: Charity | null; onDone
           </span>
         </label>
         <Show when={!anonymous()}>
-          <Field id="pl-name" label={t('drive.displayName')} optional error={err('displayName')} hint={t('drive.displayNameHint')}>
-            <input
-              id="pl-name"
-              class="tx-input"
-              maxLength={40}
-              value={displayName()}
-              onInput={(e) => setDisplayName(e.currentTarget.value)}
-              {...fieldAria('pl-name', err('displayName'), 'hint')}
-            />
-          </Field>
+          <TextField
+            id="pl-name"
+            label={t('drive.displayName')}
+            optional
+            error={err('displayName')}
+            hint={t('drive.displayNameHint')}
+            maxLength={40}
+            value={displayName()}
+            onInput={setDisplayName}
+          />
         </Show>
         <Field id="pl-message" label={t('drive.message')} optional error={err('message')} hint={t('drive.messageHint', { n: 200 - message().length })}>
           <textarea

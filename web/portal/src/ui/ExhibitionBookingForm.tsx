@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
 import { ApiError } from '@ui/api';
 import { Button, LinkButton } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { PhoneField } from '@ui/components/PersonFields';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -15,7 +16,7 @@ import { VisitorFields, visitorsProblem, visitorsToSend } from './VisitorFields'
 export function dayLabel(day: string): { date: string; wd: string } {
   const [, m, d] = day.split('-');
   const wd = weekday(day);
-  return { date: `${Number(m)}/${Number(d)}`, wd: t(`ex.wd${wd}` as 'ex.wd1') };
+  return { date: `${Number(m)}/${Number(d)}`, wd: t(`date.wd${wd}` as 'date.wd1') };
 }
 
 /** The booking form for one chosen slot of 预约参观: party size, contact, visitors, 参观须知; books the slot or joins its waiting list (候补). */
@@ -129,16 +130,7 @@ export function BookingForm(props: { campaign: Campaign; slot: Slot; onDone: (co
             <span class="tx-muted">{t('ex.people')}</span>
           </div>
         </Field>
-        <Field id="ex-name" label={t('ex.name')} error={err.fields().name}>
-          <input
-            id="ex-name"
-            class="tx-input"
-            autocomplete="name"
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-            {...fieldAria('ex-name', err.fields().name)}
-          />
-        </Field>
+        <TextField id="ex-name" label={t('ex.name')} error={err.fields().name} autocomplete="name" value={name()} onInput={setName} />
         <PhoneField id="ex-phone" label={t('ex.phone')} error={err.fields().phone} hint={t('ex.phoneHint')} value={phone()} onInput={setPhone} />
         <VisitorFields party={party()} requireIds={requireIds()} rows={visitors()} onChange={setVisitors} error={err.fields().visitors} />
         <label class="ex-check ex-remind">

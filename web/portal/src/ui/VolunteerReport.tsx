@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Button } from '@ui/components/Button';
 import { Field, FormError, Notice, fieldAria } from '@ui/components/Field';
+import { TextField } from '@ui/components/TextField';
 import { EmptyState } from '@ui/components/EmptyState';
 import { Icon } from '@ui/icons';
 import { createFormErrors } from '@ui/form';
@@ -90,19 +91,18 @@ export function ReportForm(props: { campaign: Campaign; data: MyVolunteer; onDon
       </Show>
       <form onSubmit={submit} novalidate>
         <FormError message={errors.form()} />
-        <Field id="rec-date" label={t('vol.date')} error={err('date')}>
-          <input
-            id="rec-date"
-            name="date"
-            type="date"
-            class="tx-input tx-num"
-            max={today}
-            min={startDay()}
-            value={date()}
-            onInput={(e) => setDate(e.currentTarget.value)}
-            {...fieldAria('rec-date', err('date'))}
-          />
-        </Field>
+        <TextField
+          id="rec-date"
+          label={t('vol.date')}
+          error={err('date')}
+          name="date"
+          type="date"
+          num
+          max={today}
+          min={startDay()}
+          value={date()}
+          onInput={setDate}
+        />
         <Field id="rec-hours" label={t('vol.hours')} error={err('hours')} hint={t('vol.hoursHint', { max: max() })}>
           <div class="vl-stepper">
             <button type="button" class="vl-step" aria-label={t('vol.hoursLess')} onClick={() => step(-0.5)} disabled={hoursNum() <= 0.5}>

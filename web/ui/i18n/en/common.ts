@@ -90,4 +90,12 @@ export const common: Same<typeof zh.common> = {
   // the message bell in both apps' headers (first page; the message centre's own words load with it)
   'notify.bell': 'Messages',
   'notify.bellUnread': 'Messages, {n} unread',
+  // weekday names (ISO: 1 is Monday), for both apps' date pickers and tickets
+  'date.wd1': 'Mon',
+  'date.wd2': 'Tue',
+  'date.wd3': 'Wed',
+  'date.wd4': 'Thu',
+  'date.wd5': 'Fri',
+  'date.wd6': 'Sat',
+  'date.wd7': 'Sun',
 };

@@ -87,4 +87,12 @@ export const common = {
   // the message bell in both apps' headers (first page; the message centre's own words load with it)
   'notify.bell': '消息',
   'notify.bellUnread': '消息，{n} 条未读',
+  // weekday names (ISO: 1 is Monday), for both apps' date pickers and tickets
+  'date.wd1': '周一',
+  'date.wd2': '周二',
+  'date.wd3': '周三',
+  'date.wd4': '周四',
+  'date.wd5': '周五',
+  'date.wd6': '周六',
+  'date.wd7': '周日',
 } as const;
