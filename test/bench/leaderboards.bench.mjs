@@ -129,7 +129,7 @@ measure(async ({ base, baseRps, orgCookie }) => {
   );
   let total = 0;
   for (let offset = 0; offset < 100; offset += 100) {
-    const page = await getJson(`${base}/api/v1/campaigns/${id}/leaderboard?limit=100&offset=${offset}`, { headers: { cookie } });
+    const page = await getJson(`${base}/api/v1/campaigns/${id}/leaderboard?limit=100&offset=${offset}`, { headers: { cookie: orgCookie } });
     total += page.entries.reduce((s, e) => s + e.score, 0);
   }
   const rate = accepted / seconds;
