@@ -85,7 +85,7 @@ export async function listSessions(db: Db, campaignId: string, rosterId: string 
 export type SessionListRow = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** The activity events of some register rows, rebuilt from the rows as they are now (see the note above). */
-function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
+function syncEvents(sessionId: string, rosterIds: string[] | null, newOnly = false): Stmt[] {
   const only = (col: string) =>
     rosterIds
       ? sql`AND ${sql.raw(col)} IN (${sql.join(
@@ -100,15 +100,18 @@ function syncEvents(sessionId: string, rosterIds: string[] | null): Stmt[] {
       )})`
     : sql`AND ref >= ${`att:${sessionId}:`} AND ref < ${`att:${sessionId}:~`}`;
   const mine = sql`type = 'training_hours' ${refs}`;
+  const insert = sql`INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref)
+        SELECT lower(hex(randomblob(16))), a.user_id, a.org_unit_id, a.org_path, a.campaign_id, 'training', 'training_hours', 0,
+               CAST(round(a.hours * 60) AS INTEGER), s.starts_at, 'att:' || a.session_id || ':' || a.roster_id
+        FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id
+        WHERE a.session_id = ${sessionId} AND a.status IN ('present', 'late') AND a.hours > 0 ${only('a.roster_id')}`;
+  // a row that held no hours (new, absent or excused: what a code check-in turns present) has no event to take back
+  if (newOnly) return [insert];
   return [
     // the hours a correction takes back leave the rollups too (概览 reads them), then the events go
     ...unrollStatements(mine),
     sql`DELETE FROM activity_events WHERE ${mine}`,
-    sql`INSERT INTO activity_events (id, user_id, org_unit_id, org_path, campaign_id, kind, type, points, quantity, occurred_at, ref)
-        SELECT lower(hex(randomblob(16))), a.user_id, a.org_unit_id, a.org_path, a.campaign_id, 'training', 'training_hours', 0,
-               CAST(round(a.hours * 60) AS INTEGER), s.starts_at, 'att:' || a.session_id || ':' || a.roster_id
-        FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id
-        WHERE a.session_id = ${sessionId} AND a.status IN ('present', 'late') AND a.hours > 0 ${only('a.roster_id')}`,
+    insert,
   ];
 }
 
@@ -241,7 +244,7 @@ export async function checkInAttendance(
           checked_in_at = excluded.checked_in_at, updated_at = excluded.updated_at
         WHERE training_attendance.status IN ('absent', 'excused') AND training_attendance.checked_in_at IS NULL`,
     abortUnlessChanged(),
-    ...syncEvents(s.id, [roster.id]),
+    ...syncEvents(s.id, [roster.id], true),
     ...also,
   ]);
   return res ? res.slice(res.length - also.length) : null;

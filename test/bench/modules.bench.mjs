@@ -108,7 +108,7 @@ measure(async ({ base, orgCookie }) => {
     const r = await fetch(`${base}/api/v1/campaigns/hanmo-exhibition/bookings`, {
       method: 'POST',
       headers: { cookie: `tx_session=${benchToken(i)}`, origin: base, 'content-type': 'application/json' },
-      body: JSON.stringify({ slotId: 'bench-slot', partySize: 1, name: '观众', phone: '13912345678' }),
+      body: JSON.stringify({ slotId: 'bench-slot', partySize: 1, name: '观众', phone: '13912345678', acceptedNotice: true }),
     });
     await r.arrayBuffer();
     return r.status;
