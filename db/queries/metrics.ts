@@ -194,7 +194,7 @@ export function usersSource(p: SQL, r: RangeSplit, more: { depth?: number | unde
   if (!('depth' in more)) more = { ...more, depth: depthOf(p) };
   const parts = rawParts(p, r, sql`${dayOf} AS day, COALESCE(e.kind, '') AS kind, e.user_id AS user_id`, sql`e.user_id IS NOT NULL`, more.depth);
   if (!r.empty) {
-    const years = more.byDay ? null : splitYears(r.firstDay, r.lastDay);
+    const years = splitYears(r.firstDay, r.lastDay);
     if (more.byDay) parts.unshift(userDays(p, r.firstDay, r.lastDay, more.depth));
     else if (!years) parts.unshift(monthsAndDays(p, r.firstDay, r.lastDay, more.depth));
     else {

@@ -50,9 +50,7 @@ export async function insertSessions(db: Db, campaign: { id: string; orgUnitId: 
   return ids;
 }
 
-export async function getSession(db: Db, id: string): Promise<SessionRow | null> {
-  return (await db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0] ?? null;
-}
+const sessionQuery = (db: Db, id: string) => db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1);
 
 const sessionCampaignQuery = (db: Db, sessionId: string) =>
   campaignSelect(db)
@@ -61,7 +59,7 @@ const sessionCampaignQuery = (db: Db, sessionId: string) =>
 
 /** A session with its campaign (and the campaign's unit name) in one round trip: every session route starts here. */
 export async function getSessionWithCampaign(db: Db, id: string) {
-  const [s, campaign] = await db.batch([db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1), sessionCampaignQuery(db, id)]);
+  const [s, campaign] = await db.batch([sessionQuery(db, id), sessionCampaignQuery(db, id)]);
   return { s: s[0] ?? null, campaign: campaign[0] ?? null };
 }
 
@@ -214,7 +212,7 @@ const checkInSubjectQuery = (db: Db, s: { id: string; campaignId: string | SQL }
  */
 export async function checkInRead(db: Db, sessionId: string, userId: string, guess: { key: string; windowMs: number; now: number }) {
   const [s, campaign, subject, hit] = await db.batch([
-    db.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).limit(1),
+    sessionQuery(db, sessionId),
     sessionCampaignQuery(db, sessionId),
     checkInSubjectQuery(db, { id: sessionId, campaignId: sql`(SELECT campaign_id FROM training_sessions WHERE id = ${sessionId})` }, userId),
     rateHitStatement(db, guess.key, guess.windowMs, guess.now),
